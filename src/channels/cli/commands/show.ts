@@ -1,0 +1,54 @@
+import type { Command } from 'commander'
+import { InputError } from '../../../errors.js'
+import { getArticle, type Article } from '../../../store/index.js'
+import { openContext, type GlobalOptions } from '../context.js'
+import { printJson, printLines } from '../output.js'
+
+export function registerShow(program: Command): void {
+  program
+    .command('show')
+    .description('显示一篇文章全文')
+    .argument('<id>', '文章 id（见 newsbot articles）')
+    .option('--json', '输出 JSON')
+    .action((id: string, flags: { json?: boolean }, cmd: Command) => {
+      const { db } = openContext(cmd.optsWithGlobals<GlobalOptions>())
+      const article = getArticle(db, id)
+      db.close()
+      if (!article) throw new InputError(`没有 id 为 ${id} 的文章`)
+      if (flags.json) return printJson(toShowJson(article))
+      printLines(describeArticle(article))
+    })
+}
+
+/** The `show --json` contract of DESIGN.md, plus the other stored fields. */
+function toShowJson(a: Article) {
+  return {
+    id: a.id,
+    title: a.title,
+    paper: a.paper,
+    date: a.date,
+    page: a.page,
+    byline: a.byline,
+    text: a.text,
+    subtitle: a.subtitle,
+    section: a.section,
+    dateline: a.dateline,
+    dateInferred: a.dateInferred,
+    reporters: a.reporters,
+    correspondents: a.correspondents,
+    url: a.url,
+  }
+}
+
+function describeArticle(a: Article): string[] {
+  const when = a.date ? `${a.date}${a.dateInferred ? '（推测）' : ''}` : '日期不详'
+  return [
+    a.title || '（无标题）',
+    ...(a.subtitle ? [a.subtitle] : []),
+    `${a.paper || '来源不详'} · ${when}${a.page ? ` · 第 ${a.page} 版` : ''}${a.section ? ` · ${a.section}` : ''}`,
+    '',
+    ...(a.dateline ? [a.dateline] : []),
+    a.text,
+    ...(a.byline ? ['', a.byline] : []),
+  ]
+}

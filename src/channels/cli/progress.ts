@@ -1,0 +1,30 @@
+import { basename } from 'node:path'
+import cliProgress from 'cli-progress'
+
+/** Progress callbacks for ingest: a bar on a TTY (stderr, so --json stdout stays clean), nothing otherwise. */
+export function createIngestProgress(enabled: boolean) {
+  if (!enabled || !process.stderr.isTTY) return { onFile: undefined, onBytes: undefined, stop() {} }
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: ' {file} [{bar}] {percentage}% | {value}/{total} MB', hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  )
+  const mb = (n: number) => Math.round(n / 1e5) / 10
+  let started = false
+  let file = ''
+  return {
+    onFile(path: string) {
+      if (started) bar.stop()
+      started = false
+      file = basename(path)
+    },
+    // Only streamed (JSONL) files report bytes, so only they get a bar.
+    onBytes(read: number, total: number) {
+      if (!started) bar.start(mb(total), 0, { file })
+      started = true
+      bar.update(mb(read))
+    },
+    stop() {
+      if (started) bar.stop()
+    },
+  }
+}

@@ -1,0 +1,34 @@
+/** What a paper, date and page are known to be before a file is read (manifest, CLI flags). */
+export interface PageMeta {
+  paper?: string
+  /** YYYY-MM-DD */
+  issueDate?: string
+  /** True when issueDate is an estimate (e.g. a manifest's guess from the text). */
+  dateInferred?: boolean
+  page?: string
+}
+
+/** One article as read from a source file, before it has an id or a place in the store. */
+export interface ParsedArticle {
+  /** Kept when the source gives one (JSONL); otherwise the store derives a stable id. */
+  id?: string
+  title: string
+  subtitle?: string
+  /** Section label printed above the article, e.g. 党建连连看. */
+  section?: string
+  /** The dateline as printed: 本报讯, 本报讯(记者付凯明), 本报记者 郭树勋. */
+  dateline?: string
+  /** The byline as printed, e.g. 记者 鲁慧 通讯员 黄帅 郑茜茜 文/图. */
+  byline?: string
+  reporters: string[]
+  correspondents: string[]
+  /** Body paragraphs joined by '\n', without headline, dateline or byline. */
+  text: string
+  paper?: string
+  /** YYYY-MM-DD */
+  issueDate?: string
+  /** True when issueDate was not given but estimated from the text. */
+  dateInferred: boolean
+  page?: string
+  url?: string
+}

@@ -1,0 +1,1 @@
+export { tokenize, tokenizeForIndex } from './tokenize.js'

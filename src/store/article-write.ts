@@ -1,0 +1,136 @@
+import type { ParsedArticle, Span } from '../ingest/index.js'
+import { statementCache, type Db } from './db.js'
+
+/** An article ready to store: parsed fields plus its id, fingerprint and passage spans. */
+export interface ArticleInput extends ParsedArticle {
+  id: string
+  contentHash: string
+  passages: Span[]
+}
+
+/** Turns text into the space-joined tokens the FTS columns hold (retrieve's tokenizer, injected). */
+export type Tokenize = (text: string) => string
+
+export type WriteOutcome = 'added' | 'updated' | 'unchanged'
+
+/** Writes one source file's articles inside one transaction: all of the file lands, or none. */
+export interface SourceWrite {
+  put(article: ArticleInput): WriteOutcome
+  /** Removes the file's articles that were not put again, records the file, commits. */
+  commit(fileHash: string): { removed: number }
+  rollback(): void
+}
+
+const statements = statementCache((db) => ({
+  byId: db.prepare<[string], { pk: number; content_hash: string; source_path: string }>(
+    'SELECT pk, content_hash, source_path FROM articles WHERE id = ?',
+  ),
+  insert: db.prepare(`INSERT INTO articles (id, paper, issue_date, date_inferred, page, title, subtitle, section,
+      dateline, byline, reporters, correspondents, text, url, content_hash, source_path, source_order, added_at, updated_at)
+    VALUES (@id, @paper, @issueDate, @dateInferred, @page, @title, @subtitle, @section, @dateline, @byline,
+      @reporters, @correspondents, @text, @url, @contentHash, @sourcePath, @sourceOrder, @now, @now)`),
+  update: db.prepare(`UPDATE articles SET paper = @paper, issue_date = @issueDate, date_inferred = @dateInferred,
+      page = @page, title = @title, subtitle = @subtitle, section = @section, dateline = @dateline, byline = @byline,
+      reporters = @reporters, correspondents = @correspondents, text = @text, url = @url,
+      content_hash = @contentHash, source_path = @sourcePath, source_order = @sourceOrder, updated_at = @now
+    WHERE pk = @pk`),
+  move: db.prepare('UPDATE articles SET source_path = ?, source_order = ? WHERE pk = ?'),
+  passagePks: db.prepare<[number], number>('SELECT pk FROM passages WHERE article_pk = ?').pluck(),
+  deletePassages: db.prepare('DELETE FROM passages WHERE article_pk = ?'),
+  insertPassage: db.prepare('INSERT INTO passages (article_pk, seq, start, end) VALUES (?, ?, ?, ?)'),
+  insertPassageFts: db.prepare('INSERT INTO passages_fts (rowid, body) VALUES (?, ?)'),
+  deletePassageFts: db.prepare('DELETE FROM passages_fts WHERE rowid = ?'),
+  insertArticleFts: db.prepare('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)'),
+  deleteArticleFts: db.prepare('DELETE FROM articles_fts WHERE rowid = ?'),
+  sourceArticles: db.prepare<[string], { pk: number; id: string }>('SELECT pk, id FROM articles WHERE source_path = ?'),
+  deleteArticle: db.prepare('DELETE FROM articles WHERE pk = ?'),
+  upsertSource: db.prepare(`INSERT INTO sources (path, content_hash, articles, ingested_at) VALUES (?, ?, ?, ?)
+    ON CONFLICT (path) DO UPDATE SET content_hash = excluded.content_hash, articles = excluded.articles,
+      ingested_at = excluded.ingested_at`),
+}))
+
+type Statements = ReturnType<typeof statements>
+
+/** Starts writing a source file's articles; the caller must commit or roll back. */
+export function beginSourceWrite(db: Db, sourcePath: string, tokenize: Tokenize): SourceWrite {
+  const s = statements(db)
+  const seen = new Set<string>()
+  const now = new Date().toISOString()
+  db.exec('BEGIN IMMEDIATE')
+  return {
+    put(article) {
+      seen.add(article.id)
+      const row = s.byId.get(article.id)
+      if (row && row.content_hash === article.contentHash) {
+        if (row.source_path !== sourcePath) s.move.run(sourcePath, seen.size, row.pk)
+        return 'unchanged'
+      }
+      const params = toRow(article, sourcePath, seen.size, now)
+      if (row) {
+        unindexArticle(s, row.pk)
+        s.update.run({ ...params, pk: row.pk })
+        indexArticle(s, row.pk, article, tokenize)
+        return 'updated'
+      }
+      const pk = Number(s.insert.run(params).lastInsertRowid)
+      indexArticle(s, pk, article, tokenize)
+      return 'added'
+    },
+    commit(fileHash) {
+      let removed = 0
+      for (const old of s.sourceArticles.all(sourcePath)) {
+        if (seen.has(old.id)) continue
+        unindexArticle(s, old.pk)
+        s.deleteArticle.run(old.pk)
+        removed++
+      }
+      s.upsertSource.run(sourcePath, fileHash, seen.size, now)
+      db.exec('COMMIT')
+      return { removed }
+    },
+    rollback() {
+      if (db.inTransaction) db.exec('ROLLBACK')
+    },
+  }
+}
+
+function toRow(a: ArticleInput, sourcePath: string, order: number, now: string) {
+  return {
+    id: a.id,
+    paper: a.paper ?? '',
+    issueDate: a.issueDate ?? null,
+    dateInferred: a.dateInferred ? 1 : 0,
+    page: a.page ?? null,
+    title: a.title,
+    subtitle: a.subtitle ?? null,
+    section: a.section ?? null,
+    dateline: a.dateline ?? null,
+    byline: a.byline ?? null,
+    reporters: JSON.stringify(a.reporters),
+    correspondents: JSON.stringify(a.correspondents),
+    text: a.text,
+    url: a.url ?? null,
+    contentHash: a.contentHash,
+    sourcePath,
+    sourceOrder: order,
+    now,
+  }
+}
+
+// Passage tokens are made once; the article's body column is their concatenation.
+function indexArticle(s: Statements, pk: number, a: ArticleInput, tokenize: Tokenize): void {
+  const bodyTokens: string[] = []
+  a.passages.forEach((p, seq) => {
+    const tokens = tokenize(a.text.slice(p.start, p.end))
+    const passagePk = Number(s.insertPassage.run(pk, seq, p.start, p.end).lastInsertRowid)
+    s.insertPassageFts.run(passagePk, tokens)
+    bodyTokens.push(tokens)
+  })
+  s.insertArticleFts.run(pk, tokenize([a.title, a.subtitle ?? ''].join(' ').trim()), bodyTokens.join(' '))
+}
+
+function unindexArticle(s: Statements, pk: number): void {
+  for (const passagePk of s.passagePks.all(pk)) s.deletePassageFts.run(passagePk)
+  s.deletePassages.run(pk)
+  s.deleteArticleFts.run(pk)
+}

@@ -1,0 +1,7 @@
+export { openDb, type Db } from './db.js'
+export { migrate, listMigrations } from './migrate.js'
+export { beginSourceWrite, type ArticleInput, type Tokenize, type WriteOutcome } from './article-write.js'
+export { countArticles, getArticle, getArticleByPk, listArticles, type Article, type ArticleSummary } from './articles.js'
+export { getStoreStats, getSourceRecord, type StoreStats } from './stats.js'
+export { ingestPaths, MAX_PAGE_BYTES, type IngestOptions, type IngestSummary } from './ingest-files.js'
+export { SAMPLES_DIR, loadSamplesIfEmpty } from './samples.js'

@@ -1,0 +1,180 @@
+import { createReadStream, readFileSync, statSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import {
+  contentHash,
+  decodeText,
+  deriveArticleId,
+  expandPaths,
+  isJsonlPath,
+  manifestMetaFor,
+  parsePageText,
+  readJsonl,
+  sha1Hex,
+  splitPassages,
+  type ManifestEntries,
+  type PageMeta,
+  type ParsedArticle,
+} from '../ingest/index.js'
+import { InputError, errorMessage } from '../errors.js'
+import { beginSourceWrite, type SourceWrite, type Tokenize } from './article-write.js'
+import type { Db } from './db.js'
+import { getSourceRecord } from './stats.js'
+
+/** The `ingest --json` summary (DESIGN.md contract); `line` is set for a bad JSONL record. */
+export interface IngestSummary {
+  files: number
+  added: number
+  updated: number
+  unchanged: number
+  removed: number
+  failed: { path: string; line?: number; error: string }[]
+}
+
+export interface IngestOptions {
+  tokenize: Tokenize
+  /** Overrides what a manifest says for every file (CLI flags). */
+  meta?: PageMeta
+  onFile?: (path: string, index: number, total: number) => void
+  onBytes?: (read: number, total: number) => void
+}
+
+// A page of a newspaper is tens of kilobytes; anything this large is not one.
+export const MAX_PAGE_BYTES = 20 * 1024 * 1024
+
+/** Ingests files and folders, each file in its own transaction; a bad file is reported, never fatal. */
+export async function ingestPaths(db: Db, paths: string[], opts: IngestOptions): Promise<IngestSummary> {
+  const { files, missing } = expandPaths(paths)
+  const summary: IngestSummary = { files: files.length, added: 0, updated: 0, unchanged: 0, removed: 0, failed: [] }
+  for (const p of missing) summary.failed.push({ path: p, error: `${p} 不存在或无法读取` })
+  const manifests = new Map<string, ManifestEntries>()
+  for (const [i, file] of files.entries()) {
+    opts.onFile?.(file, i, files.length)
+    try {
+      const meta = { ...manifestMetaFor(file, manifests), ...definedOnly(opts.meta) }
+      if (isJsonlPath(file)) await ingestJsonlFile(db, file, meta, opts, summary)
+      else ingestPageFile(db, file, meta, opts, summary)
+    } catch (err) {
+      summary.failed.push({ path: file, error: errorMessage(err) })
+    }
+  }
+  return summary
+}
+
+function ingestPageFile(db: Db, file: string, meta: PageMeta, opts: IngestOptions, summary: IngestSummary): void {
+  if (/\.(gz|zip|pdf|docx?|xlsx?|png|jpe?g|gif)$/i.test(file)) {
+    throw new InputError(`${file}: 不支持的文件类型（支持页面文本 .txt 与 .jsonl/.jsonl.gz）`)
+  }
+  const size = statSync(file).size
+  if (size > MAX_PAGE_BYTES) {
+    throw new InputError(`${file}: 页面文本超过 ${MAX_PAGE_BYTES >> 20} MB，不像是一版报纸；请拆分或转为 JSONL`)
+  }
+  const bytes = readFileSync(file)
+  const fileHash = sha1Hex(bytes) + metaKey(meta)
+  if (skipUnchanged(db, file, fileHash, summary)) return
+  const articles = parsePageText(decodeText(bytes, file), meta)
+  if (articles.length === 0) throw new InputError(`${file}: 没有识别出任何文章`)
+  const write = beginSourceWrite(db, file, opts.tokenize)
+  writeAll(write, fileHash, summary, () => {
+    const ids = new Map<string, number>()
+    for (const a of articles) summary[write.put(prepareArticle(a, uniqueId(deriveArticleId(a), ids)))]++
+  })
+}
+
+async function ingestJsonlFile(db: Db, file: string, meta: PageMeta, opts: IngestOptions, summary: IngestSummary) {
+  const fileHash = (await hashFile(file)) + metaKey(meta)
+  if (skipUnchanged(db, file, fileHash, summary)) return
+  const write = beginSourceWrite(db, file, opts.tokenize)
+  const counts: Counts = { added: 0, updated: 0, unchanged: 0 }
+  const seen = new Set<string>()
+  let good = 0
+  try {
+    for await (const item of readJsonl(file, opts.onBytes)) {
+      if ('error' in item) {
+        summary.failed.push({ path: file, line: item.line, error: item.error })
+        continue
+      }
+      const a = { ...item.article, ...withDefaults(item.article, meta) }
+      const id = a.id ?? `d-${sha1Hex(a.text).slice(0, 12)}`
+      if (seen.has(id)) {
+        summary.failed.push({ path: file, line: item.line, error: `第 ${item.line} 行：id ${id} 与前文重复，已跳过` })
+        continue
+      }
+      seen.add(id)
+      counts[write.put(prepareArticle(a, id))]++
+      good++
+    }
+    if (good === 0) throw new InputError(`${file}: 没有可用的记录`)
+    summary.removed += write.commit(fileHash).removed
+  } catch (err) {
+    write.rollback()
+    throw err
+  }
+  addCounts(summary, counts)
+}
+
+/** Runs the puts and commits; on any error the file's transaction is rolled back and the error rethrown. */
+function writeAll(write: SourceWrite, fileHash: string, summary: IngestSummary, puts: () => void): void {
+  try {
+    puts()
+    summary.removed += write.commit(fileHash).removed
+  } catch (err) {
+    write.rollback()
+    throw err
+  }
+}
+
+function skipUnchanged(db: Db, file: string, fileHash: string, summary: IngestSummary): boolean {
+  const prev = getSourceRecord(db, file)
+  if (prev?.contentHash !== fileHash) return false
+  summary.unchanged += prev.articles
+  return true
+}
+
+function prepareArticle(a: ParsedArticle, id: string) {
+  const article = { ...a, id }
+  return { ...article, contentHash: contentHash(article), passages: splitPassages(a.text) }
+}
+
+/** Two articles of one page with the same headline get -2, -3… so neither overwrites the other. */
+function uniqueId(id: string, seen: Map<string, number>): string {
+  const n = (seen.get(id) ?? 0) + 1
+  seen.set(id, n)
+  return n === 1 ? id : `${id}-${n}`
+}
+
+function withDefaults(a: ParsedArticle, meta: PageMeta): Partial<ParsedArticle> {
+  return {
+    paper: a.paper ?? meta.paper,
+    page: a.page ?? meta.page,
+    issueDate: a.issueDate ?? meta.issueDate,
+    dateInferred: a.issueDate ? a.dateInferred : Boolean(meta.issueDate && meta.dateInferred),
+  }
+}
+
+type Counts = Pick<IngestSummary, 'added' | 'updated' | 'unchanged'>
+
+function addCounts(into: Counts, from: Counts): void {
+  into.added += from.added
+  into.updated += from.updated
+  into.unchanged += from.unchanged
+}
+
+// The same bytes under other flags (paper, date) are a different ingest.
+function metaKey(meta: PageMeta): string {
+  const key = JSON.stringify(definedOnly(meta))
+  return key === '{}' ? '' : `:${sha1Hex(key).slice(0, 8)}`
+}
+
+function definedOnly(meta: PageMeta | undefined): PageMeta {
+  return Object.fromEntries(Object.entries(meta ?? {}).filter(([, v]) => v !== undefined)) as PageMeta
+}
+
+function hashFile(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const h = createHash('sha1')
+    createReadStream(file)
+      .on('data', (chunk) => h.update(chunk))
+      .on('end', () => resolve(h.digest('hex')))
+      .on('error', reject)
+  })
+}
