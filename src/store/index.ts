@@ -5,3 +5,4 @@ export { countArticles, getArticle, getArticleByPk, listArticles, type Article, 
 export { getStoreStats, getSourceRecord, type StoreStats } from './stats.js'
 export { ingestPaths, MAX_PAGE_BYTES, type IngestOptions, type IngestSummary } from './ingest-files.js'
 export { SAMPLES_DIR, loadSamplesIfEmpty } from './samples.js'
+export { getTermDocCounts } from './term-stats.js'

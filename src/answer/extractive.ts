@@ -1,0 +1,179 @@
+import { splitSentences, type Span } from '../ingest/index.js'
+import { detectQuestionType, hasFactFor, type QuestionType } from './question-type.js'
+import type { Answer, Citation } from './types.js'
+
+/** A retrieved article offered to the answerer, best first. */
+export interface Candidate {
+  id: string
+  title: string
+  paper: string
+  date: string | null
+  text: string
+}
+
+/** A content word of the question with its weight (an IDF: rarer words count more). */
+export interface WeightedTerm {
+  term: string
+  weight: number
+}
+
+export interface ExtractiveOptions {
+  maxSentences?: number
+  maxChars?: number
+  /** Below this weighted share of the question's words found, the answerer abstains. */
+  minConfidence?: number
+}
+
+/** A headline offered instead of an answer when newsbot abstains. */
+export interface Suggestion {
+  id: string
+  title: string
+  paper: string
+  date: string | null
+}
+
+export type ExtractiveAnswer = Answer & { suggestions: Suggestion[] }
+
+interface ScoredSentence {
+  candidate: number
+  span: Span
+  score: number
+  covered: Set<string>
+  coverage: number
+  hasFact: boolean
+}
+
+const CANDIDATES_READ = 5
+const MAX_SENTENCE_CHARS = 120
+
+/** Answers from the candidates' own sentences, each cited; abstains when none covers the question well. */
+export function answerExtractively(
+  question: string,
+  terms: WeightedTerm[],
+  candidates: Candidate[],
+  opts: ExtractiveOptions = {},
+): ExtractiveAnswer {
+  const { maxSentences = 3, maxChars = 300, minConfidence = 0.5 } = opts
+  const type = detectQuestionType(question)
+  const total = terms.reduce((s, t) => s + t.weight, 0)
+  const scored = total > 0 ? scoreSentences(terms, total, type, candidates.slice(0, CANDIDATES_READ)) : []
+  const best = scored[0]
+  if (!best || best.coverage < minConfidence) return abstain(question, candidates)
+  const chosen = chooseSentences(scored, best, maxSentences)
+  return composeAnswer(chosen, candidates, maxChars)
+}
+
+function scoreSentences(terms: WeightedTerm[], total: number, type: QuestionType, candidates: Candidate[]) {
+  const out: ScoredSentence[] = []
+  candidates.forEach((c, rank) => {
+    const inTitle = new Set(terms.filter((t) => c.title.includes(t.term)).map((t) => t.term))
+    for (const sentence of splitSentences(c.text)) {
+      const span = clipSentence(c.text, sentence, terms)
+      const text = c.text.slice(span.start, span.end)
+      if (text.length < 6) continue
+      const covered = new Set(terms.filter((t) => text.includes(t.term)).map((t) => t.term))
+      const own = weightOf(terms, covered) / total
+      const coverage = weightOf(terms, new Set([...covered, ...inTitle])) / total
+      const hasFact = hasFactFor(type, text)
+      const score = 0.6 * own + 0.4 * coverage + (hasFact && own > 0 ? 0.2 : 0) - 0.03 * rank
+      out.push({ candidate: rank, span, score, covered, coverage: own > 0 ? coverage : 0, hasFact })
+    }
+  })
+  return out.sort((a, b) => b.score - a.score)
+}
+
+function weightOf(terms: WeightedTerm[], covered: Set<string>): number {
+  return terms.reduce((s, t) => s + (covered.has(t.term) ? t.weight : 0), 0)
+}
+
+/** Long sentences are cut to the run of clauses around the question's words, still a verbatim span. */
+function clipSentence(text: string, s: Span, terms: WeightedTerm[]): Span {
+  if (s.end - s.start <= MAX_SENTENCE_CHARS) return s
+  const clauses = splitClauses(text, s)
+  const hits = clauses.map((c) => terms.reduce((n, t) => n + (text.slice(c.start, c.end).includes(t.term) ? t.weight : 0), 0))
+  let bestStart = 0
+  let bestScore = -1
+  for (let i = 0; i < clauses.length; i++) {
+    let j = i
+    let sum = 0
+    while (j < clauses.length && clauses[j]!.end - clauses[i]!.start <= MAX_SENTENCE_CHARS) sum += hits[j++]!
+    if (sum > bestScore) [bestScore, bestStart] = [sum, i]
+  }
+  let end = bestStart
+  while (end + 1 < clauses.length && clauses[end + 1]!.end - clauses[bestStart]!.start <= MAX_SENTENCE_CHARS) end++
+  return { start: clauses[bestStart]!.start, end: clauses[end]!.end }
+}
+
+function splitClauses(text: string, s: Span): Span[] {
+  const out: Span[] = []
+  let start = s.start
+  for (let i = s.start; i < s.end; i++) {
+    if ('，,；;：:'.includes(text[i]!)) {
+      out.push({ start, end: i + 1 })
+      start = i + 1
+    }
+  }
+  if (start < s.end) out.push({ start, end: s.end })
+  return out
+}
+
+/** The best sentence, then up to two more that add question words or facts, from other places. */
+function chooseSentences(scored: ScoredSentence[], best: ScoredSentence, max: number): ScoredSentence[] {
+  const chosen = [best]
+  const covered = new Set(best.covered)
+  for (const s of scored.slice(1)) {
+    if (chosen.length >= max || s.score < best.score * 0.7) break
+    const overlaps = chosen.some((c) => c.candidate === s.candidate && c.span.start < s.span.end && s.span.start < c.span.end)
+    const addsWords = [...s.covered].some((t) => !covered.has(t))
+    if (overlaps || !(addsWords || (s.hasFact && !best.hasFact))) continue
+    chosen.push(s)
+    for (const t of s.covered) covered.add(t)
+  }
+  return chosen
+}
+
+function composeAnswer(chosen: ScoredSentence[], candidates: Candidate[], maxChars: number): ExtractiveAnswer {
+  const citations: Citation[] = []
+  const numberOf = new Map<number, number>()
+  const parts: string[] = []
+  let length = 0
+  for (const s of chosen) {
+    const c = candidates[s.candidate]!
+    const quote = c.text.slice(s.span.start, s.span.end)
+    const sentence = cleanSentence(quote)
+    if (parts.length > 0 && length + sentence.length > maxChars) break
+    let n = numberOf.get(s.candidate)
+    if (n === undefined) {
+      n = citations.length + 1
+      numberOf.set(s.candidate, n)
+      citations.push({ n, id: c.id, title: c.title, paper: c.paper, date: c.date, quote })
+    }
+    parts.push(attachMarker(sentence, n))
+    length += sentence.length + 3
+  }
+  return { answer: parts.join(''), mode: 'extractive', abstained: false, citations, warnings: [], suggestions: [] }
+}
+
+/** Drops the dateline and leading connectives a sentence carries in the article but not in an answer. */
+export function cleanSentence(s: string): string {
+  return s
+    .replace(/^本报讯\s*([(（][^)）]{0,20}[)）])?\s*/, '')
+    .replace(/^(据了解|据悉|另外|同时|此外|其中)[，,]\s*/, '')
+    .replace(/[，,；;：:]$/, '。')
+    .trim()
+}
+
+/** Puts [n] before the sentence's final punctuation: …3636套[1]。 */
+function attachMarker(sentence: string, n: number): string {
+  const m = /[。！？!?…]+[”’」』]*$/.exec(sentence)
+  if (!m) return `${sentence}[${n}]。`
+  return `${sentence.slice(0, m.index)}[${n}]${m[0]}`
+}
+
+function abstain(question: string, candidates: Candidate[]): ExtractiveAnswer {
+  const suggestions = candidates.slice(0, 3).map(({ id, title, paper, date }) => ({ id, title, paper, date }))
+  const topic = question.length > 30 ? `${question.slice(0, 30)}…` : question
+  const nearby = suggestions.filter((s) => s.title).map((s) => `《${s.title}》`)
+  const answer = `资料中未找到关于“${topic}”的明确信息。${nearby.length ? `相关报道：${nearby.join('、')}。` : ''}`
+  return { answer, mode: 'extractive', abstained: true, citations: [], warnings: [], suggestions }
+}

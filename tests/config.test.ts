@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { loadConfig } from '../src/config.js'
+import { InputError } from '../src/errors.js'
+
+describe('loadConfig', () => {
+  it('defaults to the extractive answerer, the bundled database path and Shanghai time', () => {
+    const c = loadConfig({})
+    expect(c).toMatchObject({ db: 'data/newsbot.db', llm: null, admins: [], timezone: 'Asia/Shanghai' })
+    expect(c.telegram.apiRoot).toBe('https://api.telegram.org')
+  })
+
+  it('treats empty variables as unset and trims the API root', () => {
+    const c = loadConfig({ OPENAI_API_KEY: '', TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/', NEWSBOT_DB: ' ' })
+    expect(c.llm).toBeNull()
+    expect(c.telegram.apiRoot).toBe('http://127.0.0.1:8081')
+    expect(c.db).toBe('data/newsbot.db')
+  })
+
+  it('enables the LLM with a base URL alone (local servers need no key)', () => {
+    const c = loadConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:9/v1', OPENAI_MODEL: 'qwen2.5' })
+    expect(c.llm).toEqual({ baseURL: 'http://127.0.0.1:9/v1', apiKey: 'unused', model: 'qwen2.5' })
+  })
+
+  it('parses admins and prefers NEWSBOT_TIMEZONE over TZ', () => {
+    const c = loadConfig({ NEWSBOT_ADMINS: '1, 22,333', TZ: 'UTC', NEWSBOT_TIMEZONE: 'Asia/Tokyo' })
+    expect(c.admins).toEqual([1, 22, 333])
+    expect(c.timezone).toBe('Asia/Tokyo')
+  })
+
+  it.each([
+    [{ TELEGRAM_BOT_TOKEN: 'nonsense' }, /TELEGRAM_BOT_TOKEN/],
+    [{ OPENAI_BASE_URL: 'not a url' }, /OPENAI_BASE_URL/],
+    [{ NEWSBOT_ADMINS: '12,abc' }, /NEWSBOT_ADMINS/],
+  ])('names the bad variable in %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(InputError)
+    expect(() => loadConfig(env)).toThrow(message)
+  })
+})

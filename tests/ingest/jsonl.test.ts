@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { parseJsonlLine, parseLooseDate } from '../../src/ingest/index.js'
+
+describe('parseLooseDate', () => {
+  it.each([
+    ['2023-07-28 16:40:00', '2023-07-28'],
+    ['[2023/07/20 16:52]', '2023-07-20'],
+    ['2023年07月20日 18:14:59 来自北京市', '2023-07-20'],
+    ['2023年7月2日', '2023-07-02'],
+    ['20230720', '2023-07-20'],
+    ['7-20 15:37', undefined],
+    ['2023-13-01', undefined],
+    ['昨天', undefined],
+    [undefined, undefined],
+  ])('%j → %j', (input, expected) => {
+    expect(parseLooseDate(input)).toBe(expected)
+  })
+})
+
+describe('parseJsonlLine', () => {
+  it('reads a full record', () => {
+    const item = parseJsonlLine(
+      JSON.stringify({ id: 'x1', title: '标题', text: ' 正文。 ', published_at: '2023-07-28 16:40:00', paper: '经开时报', page: 2 }),
+      1,
+    )
+    expect(item).toEqual({
+      line: 1,
+      article: expect.objectContaining({ id: 'x1', title: '标题', text: '正文。', issueDate: '2023-07-28', paper: '经开时报', page: '2' }),
+    })
+  })
+
+  it.each([
+    ['{"text": "a"', /第 7 行不是有效的 JSON/],
+    ['{"title": "无正文"}', /第 7 行：缺少 text/],
+    ['{"text": "   "}', /正文 text 为空/],
+    ['{"text": 42}', /第 7 行/],
+    ['[1,2]', /第 7 行/],
+  ])('reports %j with its line number', (line, message) => {
+    const item = parseJsonlLine(line, 7)
+    expect('error' in item && item.error).toMatch(message)
+  })
+
+  it('prefers date over published_at', () => {
+    const item = parseJsonlLine('{"text":"t","date":"2020-06-05","published_at":"2023-01-01"}', 1)
+    expect('article' in item && item.article.issueDate).toBe('2020-06-05')
+  })
+})
