@@ -87,10 +87,12 @@ async function ingestJsonlFile(db: Db, file: string, meta: PageMeta, opts: Inges
   const counts: Counts = { added: 0, updated: 0, unchanged: 0 }
   const seen = new Set<string>()
   let good = 0
+  let bad = 0
   try {
     for await (const item of readJsonl(file, opts.onBytes)) {
       if ('error' in item) {
         summary.failed.push({ path: file, line: item.line, error: item.error })
+        bad++
         continue
       }
       const a = { ...item.article, ...withDefaults(item.article, meta) }
@@ -103,6 +105,8 @@ async function ingestJsonlFile(db: Db, file: string, meta: PageMeta, opts: Inges
       counts[write.put(prepareArticle(a, id))]++
       good++
     }
+    // A file whose every line failed is already reported line by line; its old articles stay.
+    if (good === 0 && bad > 0) return write.rollback()
     if (good === 0) throw new InputError(`${file}: 没有可用的记录`)
     summary.removed += write.commit(fileHash).removed
   } catch (err) {
