@@ -8,6 +8,10 @@ const Env = z.object({
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: z.string().optional(),
+  NEWSBOT_LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  NEWSBOT_LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  // Only servers that honour response_format json_schema (OpenAI, recent vLLM) should turn this on.
+  NEWSBOT_LLM_STRUCTURED: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
   NEWSBOT_EMBED_MODEL: z.string().optional(),
   NEWSBOT_DB: z.string().default('data/newsbot.db'),
   NEWSBOT_ADMINS: z
@@ -18,6 +22,17 @@ const Env = z.object({
   NEWSBOT_TIMEZONE: z.string().optional(),
   TZ: z.string().optional(),
   NEWSBOT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Digest: how late a missed send time may still be caught up after downtime (under a day, so one
+  // slot at most), and the broadcast rate (Telegram allows about 30 messages/s; leave room for answers).
+  NEWSBOT_DIGEST_CATCH_UP_MINUTES: z.coerce.number().int().min(0).max(1380).default(180),
+  NEWSBOT_DIGEST_RATE: z.coerce.number().positive().max(1000).default(25),
+  NEWSBOT_WEBHOOK_URL: z.url().optional(),
+  // Telegram allows 1-256 characters A-Z, a-z, 0-9, _ and - in a webhook secret token.
+  NEWSBOT_WEBHOOK_SECRET: z.string().regex(/^[\w-]{1,256}$/, 'expected 1-256 of A-Z a-z 0-9 _ -').optional(),
+  NEWSBOT_WEBHOOK_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  // Questions per user; 0 turns a limit off.
+  NEWSBOT_RATE_PER_MINUTE: z.coerce.number().int().min(0).default(5),
+  NEWSBOT_DAILY_QUOTA: z.coerce.number().int().min(0).default(100),
 })
 
 const DEFAULT_MODEL = 'gpt-4o-mini'
@@ -35,14 +50,30 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const llmEnabled = Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL)
   return {
     db: e.NEWSBOT_DB,
-    telegram: { token: e.TELEGRAM_BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT },
+    telegram: {
+      token: e.TELEGRAM_BOT_TOKEN,
+      apiRoot: e.TELEGRAM_API_ROOT,
+      webhook: e.NEWSBOT_WEBHOOK_URL
+        ? { url: e.NEWSBOT_WEBHOOK_URL, secret: e.NEWSBOT_WEBHOOK_SECRET, port: e.NEWSBOT_WEBHOOK_PORT }
+        : null,
+      perMinute: e.NEWSBOT_RATE_PER_MINUTE || Infinity,
+      perDay: e.NEWSBOT_DAILY_QUOTA || Infinity,
+    },
     llm: llmEnabled
-      ? { baseURL: e.OPENAI_BASE_URL, apiKey: e.OPENAI_API_KEY ?? 'unused', model: e.OPENAI_MODEL ?? DEFAULT_MODEL }
+      ? {
+          baseURL: e.OPENAI_BASE_URL,
+          apiKey: e.OPENAI_API_KEY ?? 'unused',
+          model: e.OPENAI_MODEL ?? DEFAULT_MODEL,
+          timeoutMs: e.NEWSBOT_LLM_TIMEOUT_MS,
+          maxRetries: e.NEWSBOT_LLM_MAX_RETRIES,
+          structured: e.NEWSBOT_LLM_STRUCTURED,
+        }
       : null,
     embedModel: llmEnabled ? e.NEWSBOT_EMBED_MODEL : undefined,
     admins: e.NEWSBOT_ADMINS,
     timezone: e.NEWSBOT_TIMEZONE ?? e.TZ ?? 'Asia/Shanghai',
     logLevel: e.NEWSBOT_LOG_LEVEL,
+    digest: { catchUpMinutes: e.NEWSBOT_DIGEST_CATCH_UP_MINUTES, sendRate: e.NEWSBOT_DIGEST_RATE },
   }
 }
 

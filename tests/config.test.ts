@@ -18,7 +18,14 @@ describe('loadConfig', () => {
 
   it('enables the LLM with a base URL alone (local servers need no key)', () => {
     const c = loadConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:9/v1', OPENAI_MODEL: 'qwen2.5' })
-    expect(c.llm).toEqual({ baseURL: 'http://127.0.0.1:9/v1', apiKey: 'unused', model: 'qwen2.5' })
+    expect(c.llm).toEqual({
+      baseURL: 'http://127.0.0.1:9/v1',
+      apiKey: 'unused',
+      model: 'qwen2.5',
+      timeoutMs: 30_000,
+      maxRetries: 2,
+      structured: false,
+    })
   })
 
   it('parses admins and prefers NEWSBOT_TIMEZONE over TZ', () => {
@@ -31,6 +38,7 @@ describe('loadConfig', () => {
     [{ TELEGRAM_BOT_TOKEN: 'nonsense' }, /TELEGRAM_BOT_TOKEN/],
     [{ OPENAI_BASE_URL: 'not a url' }, /OPENAI_BASE_URL/],
     [{ NEWSBOT_ADMINS: '12,abc' }, /NEWSBOT_ADMINS/],
+    [{ NEWSBOT_LLM_TIMEOUT_MS: '-5' }, /NEWSBOT_LLM_TIMEOUT_MS/],
   ])('names the bad variable in %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(InputError)
     expect(() => loadConfig(env)).toThrow(message)

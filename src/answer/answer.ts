@@ -1,18 +1,24 @@
-import { InputError } from '../errors.js'
+import { InputError, NewsbotError } from '../errors.js'
 import { searchArticles } from '../retrieve/index.js'
 import type { Db } from '../store/index.js'
 import { answerExtractively, type ExtractiveAnswer } from './extractive.js'
-import { carryTopic, type Turn } from './follow-up.js'
+import { carryTopic, rewriteFollowUp, type Turn } from './follow-up.js'
+import { answerWithLlm } from './llm-answer.js'
+import type { LlmClient } from './llm-client.js'
 import { weightQuestionTerms } from './query-terms.js'
 
 export type AnswerMode = 'auto' | 'extractive' | 'llm'
 
 export interface AskOptions {
+  /** auto (the default): the model when one is configured, else extractive. */
   mode?: AnswerMode
   /** The chat's earlier turns, oldest first, for follow-up questions. */
   history?: Turn[]
   /** Receives the answer's text as it streams (LLM mode only). */
   onToken?: (token: string) => void
+  /** The model client from createLlmClient(config.llm); null or absent means extractive only. */
+  llm?: LlmClient | null
+  signal?: AbortSignal
 }
 
 /** An answer plus what it was searched as (the standalone form of a follow-up). */
@@ -22,13 +28,48 @@ export const MAX_QUESTION_CHARS = 500
 
 const CANDIDATES = 8
 
-/** Answers a question from the store's articles. */
+/**
+ * Answers a question from the store's articles. Only a bad question throws (InputError); when the
+ * model fails in any way the extractive answer comes back with a one-line notice in `warnings`.
+ */
 export async function answerQuestion(db: Db, question: string, opts: AskOptions = {}): Promise<AnswerResult> {
   const q = checkQuestion(question)
-  if (opts.mode === 'llm') throw new InputError('未配置大模型：设置 OPENAI_BASE_URL 或 OPENAI_API_KEY 以启用 LLM 模式')
-  const searched = carryTopic(q, opts.history ?? [])
-  const candidates = searchArticles(db, searched, { k: CANDIDATES })
-  return { ...answerExtractively(searched, weightQuestionTerms(db, searched), candidates), searched }
+  const llm = pickModel(opts.mode, opts.llm)
+  const history = opts.history ?? []
+  let searched = carryTopic(q, history)
+  let failure: NewsbotError | undefined
+  if (llm && history.length > 0) {
+    try {
+      searched = await rewriteFollowUp(llm, q, history, { signal: opts.signal })
+    } catch (err) {
+      failure = asKnown(err)
+    }
+  }
+  const hits = searchArticles(db, searched, { k: CANDIDATES })
+  if (llm && !failure && hits.length > 0) {
+    try {
+      return { ...(await answerWithLlm(llm, searched, hits, { onToken: opts.onToken, signal: opts.signal })), searched }
+    } catch (err) {
+      failure = asKnown(err)
+    }
+  }
+  opts.signal?.throwIfAborted()
+  const fallback = answerExtractively(searched, weightQuestionTerms(db, searched), hits)
+  const notice = failure ? [`大模型暂不可用（${failure.message}），以下为摘录式回答。`] : []
+  return { ...fallback, warnings: [...notice, ...fallback.warnings], searched }
+}
+
+/** The model a mode will use (null: extractive); 'llm' without a configured model is a usage error. */
+export function pickModel(mode: AnswerMode = 'auto', llm: LlmClient | null = null): LlmClient | null {
+  if (mode === 'extractive') return null
+  if (mode === 'llm' && !llm) throw new InputError('未配置大模型：设置 OPENAI_BASE_URL 或 OPENAI_API_KEY 以启用 LLM 模式')
+  return llm
+}
+
+/** Failures newsbot knows (upstream, missing prompt file) fall back; anything else is a bug and surfaces. */
+function asKnown(err: unknown): NewsbotError {
+  if (err instanceof NewsbotError) return err
+  throw err
 }
 
 /** Trims a question and refuses what cannot be one: empty, or longer than a question could be. */

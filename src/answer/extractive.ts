@@ -45,6 +45,8 @@ interface ScoredSentence {
 
 const CANDIDATES_READ = 5
 const MAX_SENTENCE_CHARS = 120
+// Text addressed to a model, not to readers (a planted prompt injection): never quoted as an answer.
+const INSTRUCTION = /(忽略|无视|忘记|不要理会)(以上|之前|前面|上述|所有|先前)的?(所有)?(指令|指示|提示|规则|要求|内容)|ignore (all )?(previous|above|prior) instructions|system prompt|你现在是/i
 
 /** Answers from the candidates' own sentences, each cited; abstains when none covers the question well. */
 export function answerExtractively(
@@ -70,7 +72,7 @@ function scoreSentences(terms: WeightedTerm[], total: number, type: QuestionType
     for (const sentence of splitSentences(c.text)) {
       const span = clipSentence(c.text, sentence, terms)
       const text = c.text.slice(span.start, span.end)
-      if (text.length < 6) continue
+      if (text.length < 6 || INSTRUCTION.test(text)) continue
       const covered = new Set(terms.filter((t) => text.includes(t.term)).map((t) => t.term))
       const own = weightOf(terms, covered) / total
       const coverage = weightOf(terms, new Set([...covered, ...inTitle])) / total
@@ -170,7 +172,8 @@ function attachMarker(sentence: string, n: number): string {
   return `${sentence.slice(0, m.index)}[${n}]${m[0]}`
 }
 
-function abstain(question: string, candidates: Candidate[]): ExtractiveAnswer {
+/** The honest no-answer: says the sources do not cover the question and offers the closest headlines. */
+export function abstain(question: string, candidates: Candidate[]): ExtractiveAnswer {
   const suggestions = candidates.slice(0, 3).map(({ id, title, paper, date }) => ({ id, title, paper, date }))
   const topic = question.length > 30 ? `${question.slice(0, 30)}…` : question
   const nearby = suggestions.filter((s) => s.title).map((s) => `《${s.title}》`)

@@ -1,3 +1,6 @@
+import type { CompleteOptions, LlmClient } from './llm-client.js'
+import { loadPrompt, renderPrompt } from './prompts.js'
+
 /** One earlier question and what newsbot answered, as a chat remembers it. */
 export interface Turn {
   question: string
@@ -23,4 +26,22 @@ export function carryTopic(question: string, history: Turn[]): string {
   const last = history.at(-1)
   if (!last || !looksLikeFollowUp(question)) return question
   return `${question} ${last.searched}`
+}
+
+const HISTORY_TURNS = 3
+const ANSWER_CHARS = 150
+const MAX_REWRITE_CHARS = 200
+
+/**
+ * With a model: rewrites a follow-up into a standalone question from the chat's last turns
+ * (prompts/rewrite.md). A reply that cannot be a question (empty, overlong) keeps the offline rewrite.
+ */
+export async function rewriteFollowUp(llm: LlmClient, question: string, history: Turn[], opts: CompleteOptions = {}): Promise<string> {
+  if (history.length === 0) return question
+  const lines = history.slice(-HISTORY_TURNS).flatMap((t) => [`问：${t.searched}`, `答：${t.answer.slice(0, ANSWER_CHARS)}`])
+  const prompt = renderPrompt(loadPrompt('rewrite'), { history: lines.join('\n'), question })
+  const reply = await llm.complete([{ role: 'user', content: prompt }], { signal: opts.signal })
+  const rewritten = (reply.trim().split('\n')[0] ?? '').replace(/^(改写后的问题|问题)[：:]\s*/, '').replace(/^["“「]|["”」]$/g, '').trim()
+  if (!rewritten || rewritten.length > MAX_REWRITE_CHARS) return carryTopic(question, history)
+  return rewritten
 }

@@ -31,4 +31,6 @@ export interface ParsedArticle {
   dateInferred: boolean
   page?: string
   url?: string
+  /** YYYY-MM-DD: the date the lead gives for the event (6月1日上午), resolved against the issue date. */
+  eventDate?: string
 }

@@ -2,6 +2,10 @@
 import { Command, CommanderError } from 'commander'
 import { InputError, NewsbotError } from '../../errors.js'
 import { registerArticles } from './commands/articles.js'
+import { registerBot } from './commands/bot.js'
+import { registerAsk } from './commands/ask.js'
+import { registerChat } from './commands/chat.js'
+import { registerDigest } from './commands/digest.js'
 import { registerIngest } from './commands/ingest.js'
 import { registerShow } from './commands/show.js'
 import { registerStats } from './commands/stats.js'
@@ -14,7 +18,7 @@ export function buildProgram(): Command {
     .option('--verbose', '出错时显示堆栈')
     .exitOverride()
     .showHelpAfterError('（用 --help 查看用法）')
-  for (const register of [registerIngest, registerArticles, registerShow, registerStats]) register(program)
+  for (const register of [registerIngest, registerArticles, registerShow, registerStats, registerAsk, registerChat, registerBot, registerDigest]) register(program)
   return program
 }
 

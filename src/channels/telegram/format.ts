@@ -1,26 +1,16 @@
+import type { Answer as AnswerCore, Suggestion } from '../../answer/index.js'
 import { splitMessage, TELEGRAM_MESSAGE_LIMIT } from './split.js'
+export type { Citation } from '../../answer/index.js'
 
-// Structurally the types of src/answer/types.ts, kept local until that module lands.
+/** What a source line shows. */
 export interface SourceRef {
   title: string
   paper: string
   date: string | null
 }
 
-export interface Citation extends SourceRef {
-  n: number
-  id: string
-  quote: string
-}
-
-export interface Answer {
-  answer: string
-  mode: 'llm' | 'extractive'
-  abstained: boolean
-  citations: Citation[]
-  warnings: string[]
-  suggestions?: (SourceRef & { id: string })[]
-}
+/** An answer as the answerers return it; the extractive one adds suggestions when it abstains. */
+export type Answer = AnswerCore & { suggestions?: Suggestion[] }
 
 /** What an article page shows; a stored `Article` fits it. */
 export interface ArticleView extends SourceRef {
@@ -40,18 +30,43 @@ export function escapeHtml(s: string): string {
 /**
  * An answer as Telegram HTML: the text, its numbered sources, suggestions when it abstained, and
  * warnings. All answer and article text is escaped, so model output can never become markup.
- * The result may exceed one message; send it through `splitMessage`.
+ * The result may exceed one message; `renderAnswerParts` splits it.
  */
 export function renderAnswer(answer: Answer): string {
-  const blocks = [escapeHtml(answer.answer.trim())]
-  if (answer.citations.length > 0) {
-    blocks.push(['<b>来源</b>', ...answer.citations.map((c) => `[${c.n}] ${describeSource(c)}`)].join('\n'))
-  }
-  if (answer.abstained && answer.suggestions?.length) {
-    blocks.push(['相关报道：', ...answer.suggestions.map((s) => `· ${describeSource(s)}`)].join('\n'))
+  return [renderAnswerText(answer), renderAnswerNotes(answer)].filter(Boolean).join('\n\n')
+}
+
+/** The answer as messages under `limit`, its sources, suggestions and warnings kept whole in the last one. */
+export function renderAnswerParts(answer: Answer, limit = TELEGRAM_MESSAGE_LIMIT): string[] {
+  const parts = splitMessage(renderAnswerText(answer), limit)
+  const notes = renderAnswerNotes(answer)
+  if (!notes) return parts
+  const last = parts.at(-1)
+  if (last !== undefined && last.length + 2 + notes.length <= limit) return [...parts.slice(0, -1), `${last}\n\n${notes}`]
+  return [...parts, ...splitMessage(notes, limit)]
+}
+
+/** The answer's own text, escaped. */
+export function renderAnswerText(answer: Answer): string {
+  return escapeHtml(answer.answer.trim())
+}
+
+/** The numbered sources as one block, or '' when there are none. */
+export function renderSources(sources: (SourceRef & { n: number })[]): string {
+  if (sources.length === 0) return ''
+  return ['<b>来源</b>', ...sources.map((c) => `[${c.n}] ${describeSource(c)}`)].join('\n')
+}
+
+/** Sources, suggestions and warnings: what follows the answer's text. */
+function renderAnswerNotes(answer: Answer): string {
+  const blocks = [renderSources(answer.citations)]
+  // The extractive answerer may already name them in its text as 《headline》; say each once.
+  const unnamed = answer.suggestions?.filter((s) => !s.title || !answer.answer.includes(`《${s.title}》`)) ?? []
+  if (answer.abstained && unnamed.length > 0) {
+    blocks.push(['相关报道：', ...unnamed.map((s) => `· ${describeSource(s)}`)].join('\n'))
   }
   if (answer.warnings.length > 0) blocks.push(`<i>注：${escapeHtml(answer.warnings.join('；'))}</i>`)
-  return blocks.join('\n\n')
+  return blocks.filter(Boolean).join('\n\n')
 }
 
 /** An article's full text as pages of Telegram HTML, each under `limit` and headed by the headline. */
@@ -64,7 +79,7 @@ export function renderArticlePages(article: ArticleView, limit = TELEGRAM_MESSAG
 }
 
 /** `标题 · 报纸 · 日期`, escaped, leaving out what is unknown. */
-function describeSource(s: SourceRef): string {
+export function describeSource(s: SourceRef): string {
   return escapeHtml([s.title.trim() || '（无标题）', s.paper, s.date].filter(Boolean).join(' · '))
 }
 

@@ -58,7 +58,7 @@ export function createLimiter(opts: LimiterOptions): Limiter {
 }
 
 /** Maps an instant to its local calendar day, `YYYY-MM-DD`; throws RangeError for an unknown zone. */
-function createDayOf(timeZone: string): (t: number) => string {
+export function createDayOf(timeZone: string): (t: number) => string {
   const format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
   return (t) => {
     const parts = Object.fromEntries(format.formatToParts(t).map((p) => [p.type, p.value]))

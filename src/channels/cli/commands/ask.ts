@@ -1,0 +1,95 @@
+import { Option, type Command } from 'commander'
+import { answerQuestion, createLlmClient, pickModel, type AnswerMode, type AnswerResult, type LlmClient } from '../../../answer/index.js'
+import { tokenizeForIndex } from '../../../retrieve/index.js'
+import { loadSamplesIfEmpty, type Db } from '../../../store/index.js'
+import { openContext, type GlobalOptions } from '../context.js'
+import { printJson, printLines } from '../output.js'
+
+interface AskFlags {
+  json?: boolean
+  mode: AnswerMode
+}
+
+/** The --mode option shared by ask and chat. */
+export const modeOption = () =>
+  new Option('--mode <mode>', '回答方式：auto（配置了大模型就用大模型）、extractive（摘录）、llm').choices(['auto', 'extractive', 'llm']).default('auto')
+
+export function registerAsk(program: Command): void {
+  program
+    .command('ask')
+    .description('回答一个问题，并列出引用的来源')
+    .argument('<question>', '问题，例如 "经开区已经分配了多少套安置房？"')
+    .addOption(modeOption())
+    .option('--json', '输出 JSON')
+    .action(async (question: string, flags: AskFlags, cmd: Command) => {
+      const session = await openAskSession(cmd.optsWithGlobals<GlobalOptions>(), flags.mode)
+      try {
+        const stream = createTokenEcho(!flags.json && Boolean(process.stdout.isTTY))
+        const result = await answerQuestion(session.db, question, { mode: flags.mode, llm: session.llm, onToken: stream.onToken })
+        if (flags.json) printJson(toAskJson(result))
+        else printLines(describeAnswer(result, stream.text()))
+      } finally {
+        session.db.close()
+      }
+    })
+}
+
+/** The database (with the samples loaded when it is empty) and the model the mode will use, if any. */
+export async function openAskSession(opts: GlobalOptions, mode: AnswerMode): Promise<{ db: Db; llm: LlmClient | null }> {
+  const { config, db } = openContext(opts)
+  try {
+    const llm = pickModel(mode, createLlmClient(config.llm))
+    await loadSamplesIfEmpty(db, tokenizeForIndex)
+    return { db, llm }
+  } catch (err) {
+    db.close()
+    throw err
+  }
+}
+
+/** On a terminal, the model's tokens are echoed as they arrive; the checked answer follows if it differs. */
+export function createTokenEcho(enabled: boolean): { onToken?: (t: string) => void; text: () => string } {
+  let text = ''
+  if (!enabled) return { text: () => text }
+  return {
+    onToken: (t) => {
+      text += t
+      process.stdout.write(t)
+    },
+    text: () => text,
+  }
+}
+
+/** The `ask --json` contract of DESIGN.md. */
+export function toAskJson(r: AnswerResult) {
+  return {
+    answer: r.answer,
+    mode: r.mode,
+    abstained: r.abstained,
+    citations: r.citations.map(({ n, id, title, paper, date, quote }) => ({ n, id, title, paper, date, quote })),
+    warnings: r.warnings,
+  }
+}
+
+/** The answer, its numbered sources (headline · paper · date) and any notices, for a terminal. */
+export function describeAnswer(r: AnswerResult, streamed = ''): string[] {
+  const lines: string[] = []
+  if (streamed) {
+    lines.push('')
+    if (streamed.trim() !== r.answer) lines.push('', `核对后的回答：${r.answer}`)
+  } else lines.push(r.answer)
+  if (r.citations.length > 0) lines.push('', '来源：', ...describeSources(r))
+  if (r.abstained && r.suggestions.length > 0) {
+    lines.push('', '相关报道：', ...r.suggestions.map((s) => `  · ${headline(s)}（newsbot show ${s.id}）`))
+  }
+  for (const w of r.warnings) lines.push(`注意：${w}`)
+  return lines
+}
+
+export function describeSources(r: AnswerResult): string[] {
+  return r.citations.map((c) => `[${c.n}] ${headline(c)}\n    “${c.quote}”`)
+}
+
+function headline(s: { title: string; paper: string; date: string | null }): string {
+  return [s.title || '（无标题）', s.paper, s.date ?? '日期不详'].join(' · ')
+}

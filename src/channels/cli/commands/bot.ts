@@ -1,0 +1,35 @@
+import type { Command } from 'commander'
+import { answerQuestion, createLlmClient } from '../../../answer/index.js'
+import { tokenizeForIndex } from '../../../retrieve/index.js'
+import { loadSamplesIfEmpty } from '../../../store/index.js'
+import { createBot, createLogger, startBot, type JobStarter } from '../../telegram/index.js'
+import { openContext, type GlobalOptions } from '../context.js'
+
+// Background jobs started with the bot and stopped before it (the digest scheduler goes here).
+const JOBS: JobStarter[] = []
+
+export function registerBot(program: Command): void {
+  program
+    .command('bot')
+    .description('运行 Telegram 机器人（长轮询；设置 NEWSBOT_WEBHOOK_URL 时用 webhook）')
+    .action(async (_flags: unknown, cmd: Command) => {
+      const { config, db } = openContext(cmd.optsWithGlobals<GlobalOptions>())
+      const hook = config.telegram.webhook
+      const logger = createLogger({ level: config.logLevel, secrets: [config.telegram.token, hook?.secret] })
+      try {
+        await loadSamplesIfEmpty(db, tokenizeForIndex)
+        const llm = createLlmClient(config.llm)
+        const nb = createBot({ config, db, logger, answer: (q, o) => answerQuestion(db, q, { ...o, llm }) })
+        const running = await startBot(nb, { config, logger, jobs: JOBS })
+        // A second signal gets the default behaviour (exit at once): `once` has removed our listener.
+        const signal = await new Promise<string>((resolve) => {
+          process.once('SIGINT', resolve)
+          process.once('SIGTERM', resolve)
+        })
+        logger.info({ signal }, 'signal received')
+        await running.stop()
+      } finally {
+        db.close()
+      }
+    })
+}

@@ -1,0 +1,55 @@
+import type { Command } from 'commander'
+import { buildDigest, createDigestSummarizer, type Digest } from '../../../digest/index.js'
+import { InputError } from '../../../errors.js'
+import { tokenizeForIndex } from '../../../retrieve/index.js'
+import { loadSamplesIfEmpty } from '../../../store/index.js'
+import { openContext, type GlobalOptions } from '../context.js'
+import { printJson, printLines } from '../output.js'
+
+interface DigestFlags {
+  date?: string
+  json?: boolean
+}
+
+export function registerDigest(program: Command): void {
+  program
+    .command('digest')
+    .description('某一天的简报：按地区分组，每篇一句话概要（默认最新一期）')
+    .option('--date <YYYY-MM-DD>', '哪一期（默认最新一期）')
+    .option('--json', '输出 JSON')
+    .action(async (flags: DigestFlags, cmd: Command) => {
+      if (flags.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.date)) throw new InputError('--date 应为 YYYY-MM-DD，例如 2023-11-15')
+      const { config, db } = openContext(cmd.optsWithGlobals<GlobalOptions>())
+      let digest: Digest
+      const warnings: string[] = []
+      try {
+        await loadSamplesIfEmpty(db, tokenizeForIndex)
+        const summarize = createDigestSummarizer(config.llm, () => warnings.push('fallback'))
+        digest = await buildDigest(db, { date: flags.date, summarize })
+      } finally {
+        db.close()
+      }
+      if (warnings.length > 0) process.stderr.write(`newsbot: 大模型概要失败 ${warnings.length} 次，这些条目改用导语。\n`)
+      if (flags.json) return printJson(toDigestJson(digest))
+      printLines(describeDigest(digest, flags.date))
+    })
+}
+
+/** The `digest --json` contract of DESIGN.md. */
+function toDigestJson(d: Digest) {
+  return {
+    date: d.date,
+    sections: d.sections.map((s) => ({ heading: s.heading, items: s.items.map((i) => ({ id: i.id, title: i.title, summary: i.summary })) })),
+  }
+}
+
+function describeDigest(d: Digest, date: string | undefined): string[] {
+  if (d.sections.length === 0) return [date ? `${date} 没有报道。用 newsbot articles 查看有哪些日期。` : '没有报道。先运行 newsbot ingest data/samples']
+  const lines = [`每日简报 · ${d.date}`]
+  let n = 0
+  for (const s of d.sections) {
+    lines.push('', `【${s.heading}】`)
+    for (const i of s.items) lines.push(`${++n}. ${i.title}  (${i.id})`, ...(i.summary && i.summary !== i.title ? [`   ${i.summary}`] : []))
+  }
+  return lines
+}

@@ -1,0 +1,76 @@
+import type { Context, MiddlewareFn } from 'grammy'
+import type { AnswerResult } from '../../answer/index.js'
+import { listChatTurns, logQuestion, saveChatTurn } from '../../store/index.js'
+import type { BotDeps } from './context.js'
+import { questionOf } from './context.js'
+import { escapeHtml, renderAnswerParts } from './format.js'
+import { texts } from './messages.js'
+import { replyTo } from './question-guard.js'
+import { keepTyping, sendParts } from './send.js'
+import { sourceKeyboard } from './sources.js'
+import { createStreamer } from './streaming.js'
+import { userErrorText } from './user-error.js'
+
+// Follow-ups lean on the last few turns, and only on recent ones: a question asked the next
+// morning starts afresh.
+const HISTORY_TURNS = 3
+const HISTORY_WINDOW_MS = 2 * 3_600_000
+
+/** Answers the update's question (see `questionOf`), streaming in private chats when the answerer streams. */
+export function createAskHandler(deps: BotDeps, dayOf: (t: number) => string): MiddlewareFn<Context> {
+  const now = deps.now ?? Date.now
+  return async (ctx, next) => {
+    const question = questionOf(ctx)
+    if (question === null) return next()
+    if (question === '') {
+      await ctx.reply(texts.askUsage, replyTo(ctx))
+      return
+    }
+    const chat = ctx.chat!
+    const log = deps.logger.child({ update: ctx.update.update_id, chat: chat.type })
+    const started = now()
+    const history = listChatTurns(deps.db, chat.id, { since: new Date(started - HISTORY_WINDOW_MS).toISOString(), limit: HISTORY_TURNS })
+    const typing = keepTyping(ctx, log)
+    const streamer = chat.type === 'private' ? createStreamer(ctx, log) : undefined
+    let result: AnswerResult
+    try {
+      result = await deps.answer(question, { history, onToken: streamer?.push })
+      const parts = renderAnswerParts(result)
+      const keyboard = sourceKeyboard(deps.db, result.citations.length > 0 ? result.citations : result.suggestions)
+      if (streamer) await streamer.finish(parts, keyboard)
+      else await sendParts(ctx, parts, keyboard, replyTo(ctx))
+    } catch (err) {
+      // A half-streamed answer must not stay looking like the answer.
+      if (!streamer?.started) throw err
+      log.error({ err }, 'answer failed while streaming')
+      await streamer.finish([escapeHtml(userErrorText(err) ?? texts.generic)])
+      return
+    } finally {
+      typing.stop()
+    }
+    const ms = now() - started
+    remember(deps, { chatId: chat.id, chatType: chat.type, question, result, started, ms }, dayOf)
+    log.info({ question, searched: result.searched, mode: result.mode, abstained: result.abstained, citations: result.citations.length, ms }, 'answered')
+  }
+}
+
+interface Asked {
+  chatId: number
+  chatType: string
+  question: string
+  result: AnswerResult
+  started: number
+  ms: number
+}
+
+/** Keeps the turn for follow-ups and /sources, and logs the question for /stats and /unanswered. */
+function remember(deps: BotDeps, a: Asked, dayOf: (t: number) => string): void {
+  const askedAt = new Date(a.started).toISOString()
+  const { result: r } = a
+  const citations = r.citations.map(({ n, id, title, paper, date }) => ({ n, id, title, paper, date }))
+  saveChatTurn(deps.db, a.chatId, { question: a.question, searched: r.searched, answer: r.answer, citations, createdAt: askedAt })
+  logQuestion(deps.db, {
+    askedAt, askedDay: dayOf(a.started), chatType: a.chatType, question: a.question, mode: r.mode,
+    abstained: r.abstained, citations: r.citations.length, ms: a.ms,
+  })
+}

@@ -1,0 +1,76 @@
+import { autoRetry } from '@grammyjs/auto-retry'
+import { sequentialize } from '@grammyjs/runner'
+import { Bot, Composer, type BotError, type Context } from 'grammy'
+import type { BotCommand, UserFromGetMe } from 'grammy/types'
+import { InputError } from '../../errors.js'
+import { createAdminComposer } from './admin.js'
+import { createAskHandler } from './ask-handler.js'
+import { createCommandsComposer } from './commands.js'
+import type { BotDeps } from './context.js'
+import { groupFilter } from './group-filter.js'
+import { createInflight, type Inflight } from './inflight.js'
+import { COMMANDS, texts } from './messages.js'
+import { createQuestionGuard } from './question-guard.js'
+import { createDayOf, createLimiter } from './quota.js'
+import { createSourcesComposer } from './sources.js'
+import { userErrorText } from './user-error.js'
+
+export interface BotOptions {
+  /** Further features (e.g. the digest's /subscribe), mounted after the built-in commands, before questions. */
+  extra?: Composer<Context>[]
+  /** Their entries for the command menu. */
+  extraCommands?: BotCommand[]
+  /** Skips getMe; tests pass the fake's bot. */
+  botInfo?: UserFromGetMe
+}
+
+/** A built bot plus what running it needs: the command menu and a way to wait for work under way. */
+export interface NewsBot {
+  bot: Bot
+  commands: BotCommand[]
+  inflight: Inflight
+}
+
+// A 429 asking for a longer wait than this is a flood ban; better to fail that one call than hang.
+const MAX_RETRY_DELAY_SEC = 60
+
+/** The grammY bot with every feature mounted; nothing runs until `startBot` (or `handleUpdate` in tests). */
+export function createBot(deps: BotDeps, opts: BotOptions = {}): NewsBot {
+  const { telegram, timezone } = deps.config
+  if (!telegram.token) throw new InputError('未设置 TELEGRAM_BOT_TOKEN：请填入从 @BotFather 获得的机器人令牌')
+  const bot = new Bot(telegram.token, { botInfo: opts.botInfo, client: { apiRoot: telegram.apiRoot } })
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: MAX_RETRY_DELAY_SEC }))
+  bot.catch((err) => deps.logger.error({ err: err.error, update: err.ctx.update.update_id }, 'update failed'))
+
+  const dayOf = createDayOf(timezone)
+  const limiter = createLimiter({ perMinute: telegram.perMinute, perDay: telegram.perDay, timeZone: timezone, now: deps.now })
+  const inflight = createInflight()
+  bot.use(inflight.middleware)
+  const safe = bot.errorBoundary((err) => replyWithError(deps, err))
+  safe.use(groupFilter)
+  safe.use(createQuestionGuard(limiter, telegram.perDay))
+  // Updates of one chat run in order (a follow-up sees the turn before it); chats run concurrently.
+  safe.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()))
+  safe.use(createCommandsComposer(deps), createSourcesComposer(deps), createAdminComposer(deps, dayOf))
+  for (const feature of opts.extra ?? []) safe.use(feature)
+  safe.use(createAskHandler(deps, dayOf))
+  safe.use(createFallback())
+  return { bot, commands: [...COMMANDS, ...(opts.extraCommands ?? [])], inflight }
+}
+
+/** What is left in a private chat: unknown commands and messages without text. */
+function createFallback(): Composer<Context> {
+  const c = new Composer<Context>()
+  const priv = c.chatType('private')
+  priv.on('message:text', (ctx) => ctx.reply(texts.unknownCommand))
+  priv.on('message', (ctx) => ctx.reply(texts.textOnly))
+  return c
+}
+
+/** Logs the error and tells the user in one sentence; a failure to tell them is only logged. */
+async function replyWithError(deps: BotDeps, err: BotError<Context>): Promise<void> {
+  deps.logger.error({ err: err.error, update: err.ctx.update.update_id }, 'handler failed')
+  const text = userErrorText(err.error)
+  if (text === null || err.ctx.chat === undefined) return
+  await err.ctx.reply(text).catch((e: unknown) => deps.logger.warn({ err: e }, 'could not report the error to the user'))
+}

@@ -1,0 +1,77 @@
+import { Composer, type Context } from 'grammy'
+import { searchArticles } from '../../retrieve/index.js'
+import { getStoreStats, listArticles, type Db } from '../../store/index.js'
+import type { BotDeps } from './context.js'
+import { describeSource, escapeHtml } from './format.js'
+import { AI_NOTICE, HELP, texts } from './messages.js'
+import { replyTo } from './question-guard.js'
+import { articleKeyboard } from './sources.js'
+
+const LIST_SIZE = 5
+const SNIPPET_CHARS = 60
+
+/** /start, /help, /about, /search and /latest. */
+export function createCommandsComposer(deps: BotDeps): Composer<Context> {
+  const c = new Composer<Context>()
+  c.command('start', (ctx) => ctx.reply(renderWelcome(deps.db), { parse_mode: 'HTML' }))
+  c.command('help', (ctx) => ctx.reply(HELP, { parse_mode: 'HTML' }))
+  c.command('about', (ctx) => ctx.reply(renderAbout(deps), { parse_mode: 'HTML' }))
+  c.command('search', async (ctx) => {
+    const q = ctx.match.trim()
+    if (!q) return void (await ctx.reply(texts.searchUsage, replyTo(ctx)))
+    const hits = searchArticles(deps.db, q, { k: LIST_SIZE })
+    if (hits.length === 0) return void (await ctx.reply(texts.nothingFound(q), { parse_mode: 'HTML', ...replyTo(ctx) }))
+    const lines = hits.map((h, i) => `${i + 1}. ${describeSource(h)}\n   ${escapeHtml(clip(h.snippet))}`)
+    await ctx.reply(`<b>“${escapeHtml(clip(q))}”的相关报道</b>\n\n${lines.join('\n')}`, {
+      parse_mode: 'HTML', reply_markup: articleKeyboard(deps.db, hits), ...replyTo(ctx),
+    })
+  })
+  c.command('latest', async (ctx) => {
+    const latest = listArticles(deps.db, { limit: LIST_SIZE })
+    if (latest.length === 0) return void (await ctx.reply(texts.noArticles))
+    const lines = latest.map((a, i) => `${i + 1}. ${describeSource(a)}`)
+    await ctx.reply(`<b>最新报道</b>\n\n${lines.join('\n')}`, { parse_mode: 'HTML', reply_markup: articleKeyboard(deps.db, latest) })
+  })
+  return c
+}
+
+/** What newsbot covers (papers, dates), how to ask, with examples from the newest headlines. */
+export function renderWelcome(db: Db): string {
+  const s = getStoreStats(db)
+  const papers = s.papers.map((p) => `${p.paper || '未注明报纸'}（${p.articles} 篇）`).join('、')
+  const coverage = s.articles === 0 ? texts.noArticles : `资料：${papers}，${s.firstDate ?? '—'} 至 ${s.lastDate ?? '—'}。`
+  const examples = exampleQuestions(db).map((q) => `· ${escapeHtml(q)}`)
+  return [
+    '<b>你好！我根据本地新闻简报回答问题，并注明来源。</b>',
+    escapeHtml(coverage),
+    ...(examples.length > 0 ? ['可以这样问：', ...examples] : []),
+    '私聊时直接发送问题即可；在群里用 /ask 提问。发送 /help 查看全部用法。',
+    `<i>${escapeHtml(AI_NOTICE)}</i>`,
+  ].join('\n')
+}
+
+function renderAbout(deps: BotDeps): string {
+  const s = getStoreStats(deps.db)
+  const papers = s.papers.map((p) => `· ${p.paper || '未注明报纸'}：${p.articles} 篇，${p.firstDate ?? '—'} 至 ${p.lastDate ?? '—'}`)
+  const mode = deps.config.llm ? `大模型（${deps.config.llm.model}）根据检索到的报道作答` : '从报道原文中摘取句子作答（未配置大模型）'
+  return [
+    '<b>数据来源</b>',
+    ...(papers.length > 0 ? papers : [texts.noArticles]),
+    `最近更新：${s.lastIngestAt ? s.lastIngestAt.slice(0, 16).replace('T', ' ') : '—'}`,
+    `回答方式：${mode}`,
+    AI_NOTICE,
+  ].map((line, i) => (i === 0 ? line : escapeHtml(line))).join('\n')
+}
+
+/** Two questions built from the newest headlines, so the examples always match the data at hand. */
+function exampleQuestions(db: Db): string[] {
+  const titles = listArticles(db, { limit: 30 })
+    .map((a) => a.title.trim())
+    .filter((t) => t.length >= 4 && t.length <= 20)
+  return [...new Set(titles)].slice(0, 2).map((t) => `“${t}”是怎么回事？`)
+}
+
+function clip(s: string): string {
+  const chars = Array.from(s.replace(/\s+/g, ' ').trim())
+  return chars.length <= SNIPPET_CHARS ? chars.join('') : `${chars.slice(0, SNIPPET_CHARS - 1).join('')}…`
+}

@@ -1,0 +1,116 @@
+import { Composer, InlineKeyboard, type Context } from 'grammy'
+import type { InlineKeyboardMarkup } from 'grammy/types'
+import { getArticle, getArticleByPk, listChatTurns, type Article, type Db } from '../../store/index.js'
+import { decodeCallbackData, encodeCallbackData, type CallbackAction } from './callback-data.js'
+import type { BotDeps } from './context.js'
+import { parseCommand } from './context.js'
+import { renderArticlePages, renderSources } from './format.js'
+import { texts } from './messages.js'
+import { isNotModified } from './user-error.js'
+
+// Buttons for the top sources only: more would bury the answer under its keyboard.
+const SOURCE_BUTTONS = 3
+const LABEL_CHARS = 14
+
+/** Reading cited articles: /sources, /source N, and the source and page buttons. */
+export function createSourcesComposer(deps: BotDeps): Composer<Context> {
+  const c = new Composer<Context>()
+  c.command('sources', async (ctx) => {
+    const last = listChatTurns(deps.db, ctx.chat.id, { limit: 1 })[0]
+    if (!last || last.citations.length === 0) return void (await ctx.reply(texts.noSources))
+    await ctx.reply(renderSources(last.citations), { parse_mode: 'HTML', reply_markup: sourceKeyboard(deps.db, last.citations) })
+  })
+  c.command('source', async (ctx) => {
+    const n = Number(parseCommand(ctx.msg.text ?? '')?.args)
+    if (!Number.isInteger(n) || n < 1) return void (await ctx.reply(texts.sourceUsage))
+    const cited = listChatTurns(deps.db, ctx.chat.id, { limit: 1 })[0]?.citations ?? []
+    if (cited.length === 0) return void (await ctx.reply(texts.noSources))
+    const source = cited.find((s) => s.n === n)
+    const article = source && getArticle(deps.db, source.id)
+    if (!source) return void (await ctx.reply(texts.noSuchSource(n, cited.length)))
+    if (!article) return void (await ctx.reply(texts.articleGone))
+    const page = articlePage(article, 0)
+    await ctx.reply(page.html, { parse_mode: 'HTML', reply_markup: page.keyboard })
+  })
+  c.on('callback_query:data', async (ctx) => {
+    const action = decodeCallbackData(ctx.callbackQuery.data)
+    const article = action && resolveArticle(deps.db, action.articleId)
+    try {
+      if (article) await showPage(ctx, action, article)
+    } finally {
+      await ctx.answerCallbackQuery(article ? {} : { text: texts.articleGone }).catch((err: unknown) => {
+        deps.logger.warn({ err }, 'answerCallbackQuery failed')
+      })
+    }
+  })
+  return c
+}
+
+/** Buttons that open the top cited (or, after an abstention, suggested) articles, one per row. */
+export function sourceKeyboard(db: Db, sources: { n?: number; id: string; title: string }[]): InlineKeyboardMarkup | undefined {
+  const rows = sources.slice(0, SOURCE_BUTTONS).flatMap((s) => {
+    const ref = refForId(db, s.id)
+    const label = [s.n === undefined ? '' : `[${s.n}]`, clipLabel(s.title) || '原文'].filter(Boolean).join(' ')
+    return ref ? [[InlineKeyboard.text(`📄 ${label}`, `src:${ref}:0`)]] : []
+  })
+  return rows.length > 0 ? InlineKeyboard.from(rows) : undefined
+}
+
+/** Buttons that open articles listed by /search and /latest, numbered as in the list. */
+export function articleKeyboard(db: Db, articles: { id: string }[]): InlineKeyboardMarkup | undefined {
+  const keyboard = new InlineKeyboard()
+  for (const [i, a] of articles.entries()) {
+    const ref = refForId(db, a.id)
+    if (ref) keyboard.text(`${i + 1}`, `src:${ref}:0`)
+  }
+  return keyboard.inline_keyboard.flat().length > 0 ? keyboard : undefined
+}
+
+/** One page of an article, with buttons to the pages before and after it. */
+export function articlePage(article: Article, page: number): { html: string; keyboard?: InlineKeyboardMarkup } {
+  const pages = renderArticlePages(article)
+  const at = Math.min(Math.max(page, 0), pages.length - 1)
+  const ref = fitsRef(article.id) ? article.id : `#${article.pk}`
+  const keyboard = new InlineKeyboard()
+  if (at > 0) keyboard.text('‹ 上一页', `page:${ref}:${at - 1}`)
+  if (at < pages.length - 1) keyboard.text(`下一页 › ${at + 2}/${pages.length}`, `page:${ref}:${at + 1}`)
+  return { html: pages[at]!, ...(keyboard.inline_keyboard.flat().length > 0 && { keyboard }) }
+}
+
+async function showPage(ctx: Context, action: CallbackAction, article: Article): Promise<void> {
+  const page = articlePage(article, action.page)
+  if (action.kind === 'src' || !ctx.callbackQuery?.message) {
+    await ctx.reply(page.html, { parse_mode: 'HTML', reply_markup: page.keyboard })
+    return
+  }
+  try {
+    await ctx.editMessageText(page.html, { parse_mode: 'HTML', reply_markup: page.keyboard })
+  } catch (err) {
+    // A double tap asks for the page already shown.
+    if (!isNotModified(err)) throw err
+  }
+}
+
+/**
+ * How buttons name an article: its id, or `#pk` when the id is too long for 64 bytes of callback
+ * data (ids from JSONL exports are kept as given). Undefined for an article no longer stored.
+ */
+function refForId(db: Db, id: string): string | undefined {
+  if (fitsRef(id)) return id
+  const pk = getArticle(db, id)?.pk
+  return pk === undefined ? undefined : `#${pk}`
+}
+
+/** True when the id fits in callback data with the longest kind and page. */
+function fitsRef(id: string): boolean {
+  return encodeCallbackData({ kind: 'page', articleId: id, page: 999_999 }) !== null
+}
+
+function resolveArticle(db: Db, ref: string): Article | undefined {
+  return getArticle(db, ref) ?? (/^#\d+$/.test(ref) ? getArticleByPk(db, Number(ref.slice(1))) : undefined)
+}
+
+function clipLabel(title: string): string {
+  const chars = Array.from(title.trim())
+  return chars.length <= LABEL_CHARS ? chars.join('') : `${chars.slice(0, LABEL_CHARS - 1).join('')}…`
+}

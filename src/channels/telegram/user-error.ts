@@ -1,0 +1,18 @@
+import { GrammyError } from 'grammy'
+import { InputError } from '../../errors.js'
+import { texts } from './messages.js'
+
+/**
+ * The one sentence a user sees for an error: an InputError says what to fix, anything else gets an
+ * apology. Null when the user cannot be reached anyway (they blocked the bot, or left the group).
+ */
+export function userErrorText(err: unknown): string | null {
+  if (err instanceof InputError) return err.message
+  if (err instanceof GrammyError && err.error_code === 403) return null
+  return texts.generic
+}
+
+/** True for Telegram's refusal of an edit that changes nothing: the message already shows what we want. */
+export function isNotModified(err: unknown): boolean {
+  return err instanceof GrammyError && err.error_code === 400 && err.description.includes('message is not modified')
+}

@@ -1,0 +1,47 @@
+import { statementCache, type Db } from './db.js'
+
+/** A question the bot answered (or abstained on), without who asked it. */
+export interface LoggedQuestion {
+  /** ISO 8601 instant. */
+  askedAt: string
+  /** The local calendar day, YYYY-MM-DD, in the operator's time zone. */
+  askedDay: string
+  chatType: string
+  question: string
+  mode: string
+  abstained: boolean
+  citations: number
+  ms: number
+}
+
+export interface QuestionCounts {
+  asked: number
+  abstained: number
+}
+
+const statements = statementCache((db) => ({
+  insert: db.prepare<[string, string, string, string, string, number, number, number]>(
+    `INSERT INTO question_log (asked_at, asked_day, chat_type, question, mode, abstained, citations, ms)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ),
+  countDay: db.prepare<[string], QuestionCounts>(
+    'SELECT count(*) AS asked, coalesce(sum(abstained), 0) AS abstained FROM question_log WHERE asked_day = ?',
+  ),
+  unanswered: db.prepare<[number], { question: string; askedAt: string }>(
+    'SELECT question, asked_at AS askedAt FROM question_log WHERE abstained = 1 ORDER BY id DESC LIMIT ?',
+  ),
+}))
+
+export function logQuestion(db: Db, q: LoggedQuestion): void {
+  statements(db).insert.run(q.askedAt, q.askedDay, q.chatType, q.question, q.mode, q.abstained ? 1 : 0, q.citations, q.ms)
+}
+
+/** How many questions were asked on a local day, and how many of them newsbot could not answer. */
+export function countQuestionsOn(db: Db, day: string): QuestionCounts {
+  return statements(db).countDay.get(day) ?? { asked: 0, abstained: 0 }
+}
+
+/** The newest questions newsbot abstained on, newest first: what readers want that the bulletins lack. */
+export function listUnansweredQuestions(db: Db, limit = 20): { question: string; askedAt: string }[] {
+  return statements(db).unanswered.all(limit)
+}

@@ -1,0 +1,125 @@
+import { statementCache, type Db } from './db.js'
+
+/**
+ * Where a chat's digest for one local day stands.
+ * - sending: claimed; the message may be on its way (never re-claimed).
+ * - sent / skipped (nothing new for this chat) / blocked (403, subscription paused): settled.
+ * - failed: a definite refusal; claimable again until it has used its attempts.
+ * - unknown: was 'sending' when the process died; Telegram may or may not have it, so it is not
+ *   resent (at-most-once for that one in-flight message).
+ */
+export type SendState = 'sending' | 'sent' | 'skipped' | 'failed' | 'blocked' | 'unknown'
+
+export interface SendRecord {
+  chatId: number
+  digestDate: string
+  state: SendState
+  issueDate: string | null
+  attempts: number
+  messageIds: number[]
+  error: string | null
+}
+
+interface Row {
+  chat_id: number
+  digest_date: string
+  state: SendState
+  issue_date: string | null
+  attempts: number
+  message_ids: string
+  error: string | null
+}
+
+const statements = statementCache((db) => ({
+  since: db.prepare<[string], Row>('SELECT * FROM digest_sends WHERE digest_date >= ?'),
+  one: db.prepare<[number, string], Row>('SELECT * FROM digest_sends WHERE chat_id = ? AND digest_date = ?'),
+  // 'failed' rows cover nothing: the chat never saw those items.
+  lastIssues: db.prepare<[], { chat_id: number; issue: string }>(
+    `SELECT chat_id, max(issue_date) AS issue FROM digest_sends
+     WHERE state IN ('sending', 'sent', 'skipped', 'unknown') AND issue_date IS NOT NULL GROUP BY chat_id`,
+  ),
+  claim: db.prepare<{ chat: number; day: string; issue: string | null; state: SendState; now: number; max: number }>(
+    `INSERT INTO digest_sends (chat_id, digest_date, state, issue_date, claimed_at, settled_at)
+     VALUES (@chat, @day, @state, @issue, @now, CASE WHEN @state = 'sending' THEN NULL ELSE @now END)
+     ON CONFLICT (chat_id, digest_date) DO UPDATE SET
+       state = excluded.state, issue_date = excluded.issue_date, attempts = attempts + 1,
+       claimed_at = excluded.claimed_at, settled_at = excluded.settled_at, error = NULL
+     WHERE digest_sends.state = 'failed' AND digest_sends.attempts < @max`,
+  ),
+  settle: db.prepare<{ chat: number; day: string; state: SendState; ids: string; error: string | null; now: number }>(
+    `UPDATE digest_sends SET state = @state, message_ids = @ids, error = @error, settled_at = @now
+     WHERE chat_id = @chat AND digest_date = @day AND state IN ('sending', 'unknown')`,
+  ),
+  interrupted: db.prepare<[number]>("UPDATE digest_sends SET state = 'unknown', settled_at = ? WHERE state = 'sending'"),
+  counts: db.prepare<[string], { state: SendState; n: number }>(
+    'SELECT state, count(*) AS n FROM digest_sends WHERE digest_date = ? GROUP BY state',
+  ),
+}))
+
+function toRecord(r: Row): SendRecord {
+  return {
+    chatId: r.chat_id,
+    digestDate: r.digest_date,
+    state: r.state,
+    issueDate: r.issue_date,
+    attempts: r.attempts,
+    messageIds: JSON.parse(r.message_ids) as number[],
+    error: r.error,
+  }
+}
+
+/** Send records of `fromDay` and later (local days, 'YYYY-MM-DD'). */
+export function listSendRecords(db: Db, fromDay: string): SendRecord[] {
+  return statements(db).since.all(fromDay).map(toRecord)
+}
+
+export function getSendRecord(db: Db, chatId: number, day: string): SendRecord | undefined {
+  const row = statements(db).one.get(chatId, day)
+  return row && toRecord(row)
+}
+
+/** Per chat, the newest issue date a digest already covered; the next digest starts after it. */
+export function getLastDigestIssues(db: Db): Map<number, string> {
+  return new Map(statements(db).lastIssues.all().map((r) => [r.chat_id, r.issue]))
+}
+
+/**
+ * Claims a chat's digest for a day before anything is sent: true when this caller now owns it
+ * (a new row, or a failed one with attempts left). The insert is atomic, so two rounds, even in
+ * two processes, never both send.
+ */
+export function claimSend(
+  db: Db,
+  claim: { chatId: number; day: string; issueDate: string | null; now: number; maxAttempts: number },
+): boolean {
+  const { chatId: chat, day, issueDate: issue, now, maxAttempts: max } = claim
+  return statements(db).claim.run({ chat, day, issue, state: 'sending', now, max }).changes > 0
+}
+
+/** Records that a chat had nothing new on a day; false when the day was already decided. */
+export function recordSkipped(db: Db, chatId: number, day: string, issueDate: string | null, now: number): boolean {
+  return statements(db).claim.run({ chat: chatId, day, issue: issueDate, state: 'skipped', now, max: 0 }).changes > 0
+}
+
+/** Settles a claimed send: delivered, refused for good, failed (claimable again) or unknown (a network failure after the request may have arrived). */
+export function settleSend(
+  db: Db,
+  chatId: number,
+  day: string,
+  outcome: { state: 'sent' | 'failed' | 'blocked' | 'unknown'; messageIds?: number[]; error?: string },
+  now: number,
+): void {
+  statements(db).settle.run({
+    chat: chatId, day, state: outcome.state, ids: JSON.stringify(outcome.messageIds ?? []), error: outcome.error ?? null, now,
+  })
+}
+
+/** At start-up: sends left 'sending' by a process that died become 'unknown'; returns how many. */
+export function markInterruptedSends(db: Db, now: number): number {
+  return statements(db).interrupted.run(now).changes
+}
+
+/** How many chats are in each state for a day. */
+export function countSendStates(db: Db, day: string): Partial<Record<SendState, number>> {
+  return Object.fromEntries(statements(db).counts.all(day).map((r) => [r.state, r.n]))
+}

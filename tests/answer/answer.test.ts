@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { answerQuestion, type ChatMessage, type LlmClient } from '../../src/answer/index.js'
+import { UpstreamError } from '../../src/errors.js'
+import { tokenizeForIndex } from '../../src/retrieve/index.js'
+import { ingestPaths, openDb, type Db } from '../../src/store/index.js'
+import { jsonl } from '../helpers/tmp.js'
+
+const ROAD = {
+  id: 'road',
+  title: '郑大二附院周边道路9月底建成通车',
+  paper: '经开时报',
+  date: '2020-06-05',
+  text: '本报讯 6月3日上午，园区召开郑大二附院周边基础设施项目建设现场会。确保9月底前郑大二附院周边道路全部建成通车。',
+}
+
+/** A model that answers from a list of scripted replies (a reply that is an Error is thrown). */
+function fakeModel(replies: (string | Error)[]): LlmClient & { calls: ChatMessage[][] } {
+  const calls: ChatMessage[][] = []
+  return {
+    model: 'fake',
+    structured: false,
+    calls,
+    async complete(messages) {
+      calls.push(messages)
+      const r = replies[calls.length - 1] ?? new UpstreamError('no more scripted replies')
+      if (r instanceof Error) throw r
+      return r
+    },
+    completeJson: () => Promise.reject(new UpstreamError('not structured')),
+  }
+}
+
+let db: Db
+let dir: string
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'newsbot-answer-'))
+  writeFileSync(join(dir, 'a.jsonl'), jsonl([ROAD]))
+  db = openDb(':memory:')
+  await ingestPaths(db, [dir], { tokenize: tokenizeForIndex })
+})
+afterAll(() => {
+  db.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe('answerQuestion', () => {
+  it('never calls the model in extractive mode', async () => {
+    const llm = fakeModel(['不该被调用[1]。'])
+    const a = await answerQuestion(db, '郑大二附院周边道路什么时候通车？', { mode: 'extractive', llm })
+    expect(llm.calls).toHaveLength(0)
+    expect(a).toMatchObject({ mode: 'extractive', abstained: false })
+    expect(a.answer).toContain('9月底')
+  })
+
+  it('uses the model in auto mode when one is given', async () => {
+    const llm = fakeModel(['确保9月底前周边道路全部建成通车[1]。'])
+    const a = await answerQuestion(db, '郑大二附院周边道路什么时候通车？', { llm })
+    expect(a).toMatchObject({ mode: 'llm', answer: '确保9月底前周边道路全部建成通车[1]。', searched: '郑大二附院周边道路什么时候通车？' })
+  })
+
+  it('does not ask the model when nothing was found', async () => {
+    const llm = fakeModel(['不该被调用[1]。'])
+    const a = await answerQuestion(db, '火星基地', { llm })
+    expect(llm.calls).toHaveLength(0)
+    expect(a.abstained).toBe(true)
+  })
+
+  it('skips the answer call once the follow-up rewrite has failed, and carries the topic instead', async () => {
+    const llm = fakeModel([new UpstreamError('大模型服务出错（HTTP 500）')])
+    const history = [{ question: '郑大二附院周边道路', searched: '郑大二附院周边道路', answer: '……' }]
+    const a = await answerQuestion(db, '那它什么时候完工？', { llm, history })
+    expect(llm.calls).toHaveLength(1)
+    expect(a.searched).toBe('那它什么时候完工？ 郑大二附院周边道路')
+    expect(a.mode).toBe('extractive')
+    expect(a.warnings).toEqual(['大模型暂不可用（大模型服务出错（HTTP 500）），以下为摘录式回答。'])
+  })
+
+  it('lets an unexpected error (a bug) surface instead of hiding it behind the fallback', async () => {
+    const llm = fakeModel([new TypeError('boom')])
+    await expect(answerQuestion(db, '郑大二附院周边道路什么时候通车？', { llm })).rejects.toThrow(TypeError)
+  })
+
+  it('stops when the caller aborts', async () => {
+    const controller = new AbortController()
+    const llm = fakeModel([])
+    llm.complete = async () => {
+      controller.abort()
+      throw new UpstreamError('请求已取消')
+    }
+    await expect(answerQuestion(db, '郑大二附院周边道路什么时候通车？', { llm, signal: controller.signal })).rejects.toThrow()
+  })
+})

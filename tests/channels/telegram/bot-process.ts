@@ -1,0 +1,62 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
+const MAIN = fileURLToPath(new URL('../../../src/channels/cli/main.ts', import.meta.url))
+
+export interface BotProcess {
+  child: ChildProcess
+  /** stdout so far: the bot's JSON log lines. */
+  stdout(): string
+  stderr(): string
+  /** Resolves with the first log line whose msg matches. */
+  waitForLog(msg: string | RegExp, timeoutMs?: number): Promise<Record<string, unknown>>
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+}
+
+/** `newsbot bot` as a real child process (through tsx, so it needs no build). */
+export function spawnBot(env: Record<string, string>): BotProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'bot'], {
+    cwd: ROOT,
+    env: { ...process.env, OPENAI_API_KEY: '', OPENAI_BASE_URL: '', NEWSBOT_WEBHOOK_URL: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let out = ''
+  let err = ''
+  const waiters = new Set<() => void>()
+  child.stdout!.on('data', (d) => {
+    out += d
+    for (const w of waiters) w()
+  })
+  child.stderr!.on('data', (d) => (err += d))
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  )
+  // Only whole lines: the last piece may still be arriving.
+  const find = (msg: string | RegExp) =>
+    out.split('\n').slice(0, -1).map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => (typeof msg === 'string' ? l.msg === msg : msg.test(String(l.msg))))
+  return {
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    exited,
+    waitForLog(msg, timeoutMs = 30_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const line = find(msg)
+          if (!line) return
+          waiters.delete(check)
+          clearTimeout(timer)
+          resolve(line)
+        }
+        const timer = setTimeout(() => {
+          waiters.delete(check)
+          reject(new Error(`no log line ${String(msg)} within ${timeoutMs} ms; stderr: ${err.slice(-2000)}`))
+        }, timeoutMs)
+        waiters.add(check)
+        check()
+      })
+    },
+  }
+}

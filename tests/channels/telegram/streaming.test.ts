@@ -1,0 +1,90 @@
+import { Bot } from 'grammy'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { answerQuestion, createLlmClient } from '../../../src/answer/index.js'
+import { createLogger } from '../../../src/channels/telegram/index.js'
+import { createStreamer } from '../../../src/channels/telegram/streaming.js'
+import { loadConfig } from '../../../src/config.js'
+import type { Db } from '../../../src/store/index.js'
+import { startFakeBotApi, type FakeBotApi } from '../../helpers/fake-bot-api.js'
+import { startOpenAiStub, type OpenAiStub, type StubRequest } from '../../helpers/openai-stub.js'
+import { createTestBot, openFixtureDb } from './harness.js'
+
+let fake: FakeBotApi
+let stub: OpenAiStub
+let db: Db
+beforeEach(async () => {
+  fake = await startFakeBotApi()
+  stub = await startOpenAiStub()
+  db = await openFixtureDb()
+})
+afterEach(async () => {
+  await Promise.all([fake.close(), stub.close()])
+  db.close()
+})
+
+const USER = 7
+const QUESTION = '经开区已经分配了多少套安置房？'
+
+/** The number the prompt gave the article with this title. */
+function sourceNumber(req: StubRequest, title: string): number {
+  const m = new RegExp(`<source n="(\\d+)" title="${title}"`).exec(req.body.messages.at(-1)!.content)
+  if (!m) throw new Error(`source ${title} not in prompt`)
+  return Number(m[1])
+}
+
+function llmBot(env: Record<string, string> = {}) {
+  const llm = createLlmClient(loadConfig({ OPENAI_BASE_URL: stub.baseURL, OPENAI_MODEL: 'stub-model', ...env }).llm)
+  return createTestBot(fake, db, { answer: (q, o) => answerQuestion(db, q, { ...o, llm }) })
+}
+
+describe('LLM answers', () => {
+  it('stream into one private message whose final edit carries the sources and buttons', async () => {
+    stub.script = (req) => ({ text: `截至目前，经开区已累计分配安置房3636套[${sourceNumber(req, '经开区安置房分配工作全面完成')}]。` })
+    await llmBot().feed(fake.sendText(USER, USER, QUESTION))
+    const writes = fake.calls.filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText')
+    expect(writes[0]).toMatchObject({ method: 'sendMessage', status: 200, payload: { text: expect.stringMatching(/ …$/) } })
+    expect(writes.at(-1)).toMatchObject({ method: 'editMessageText', status: 200 })
+    expect(writes.filter((c) => c.method === 'sendMessage')).toHaveLength(1)
+    const [message] = fake.messagesTo(USER)
+    expect(message?.text).toBe('截至目前，经开区已累计分配安置房3636套[1]。\n\n来源\n[1] 经开区安置房分配工作全面完成 · 经开时报 · 2023-11-15')
+    expect(message?.reply_markup?.inline_keyboard.flat()).toEqual([expect.objectContaining({ callback_data: 'src:a-housing:0' })])
+  })
+
+  it('arrive in a group as one message, without edits', async () => {
+    stub.script = (req) => ({ text: `经开区已累计分配安置房3636套[${sourceNumber(req, '经开区安置房分配工作全面完成')}]。` })
+    await llmBot().feed(fake.sendText(-5, USER, `/ask ${QUESTION}`, { chatType: 'group' }))
+    expect(fake.calls.filter((c) => c.method === 'editMessageText')).toEqual([])
+    expect(fake.messagesTo(-5).map((m) => m.text)).toEqual([expect.stringContaining('[1] 经开区安置房分配工作全面完成')])
+  })
+
+  it('end in the extractive answer with a notice when the model stalls mid-stream', async () => {
+    stub.script = () => ({ text: '经开区已累计分配安置房', stallAfterChunks: 2 })
+    await llmBot({ NEWSBOT_LLM_TIMEOUT_MS: '500', NEWSBOT_LLM_MAX_RETRIES: '0' }).feed(fake.sendText(USER, USER, QUESTION))
+    const [message] = fake.messagesTo(USER)
+    expect(fake.messagesTo(USER)).toHaveLength(1)
+    expect(message?.text).toContain('3636套')
+    expect(message?.text).toMatch(/注：大模型暂不可用/)
+    expect(message?.text).not.toMatch(/ …$/)
+  })
+})
+
+describe('the streamer', () => {
+  it('writes a growing answer at most about once a second', async () => {
+    const bot = new Bot(fake.token, { botInfo: fake.botInfo, client: { apiRoot: fake.apiRoot } })
+    const log = createLogger({ level: 'silent' })
+    bot.command('slow', async (ctx) => {
+      const streamer = createStreamer(ctx, log)
+      for (let i = 0; i < 44; i++) {
+        streamer.push(`第${i}句。`)
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+      await streamer.finish(['完整的回答。'])
+    })
+    await bot.handleUpdate(fake.sendText(USER, USER, '/slow'))
+    const writes = fake.calls.filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText')
+    // 2.2 seconds of tokens: the first write, about one edit a second, and the final edit.
+    expect(writes.length).toBeGreaterThanOrEqual(2)
+    expect(writes.length).toBeLessThanOrEqual(5)
+    expect(fake.messagesTo(USER).map((m) => m.text)).toEqual(['完整的回答。'])
+  })
+})
