@@ -1,11 +1,12 @@
-// Times `ask` in extractive mode, warm, on the CRUD corpus (≈68k documents): search, answer, total.
+// Times `ask` in extractive mode, warm, on the CRUD corpus (≈68k documents): search, answering, total.
 // The database is built once and kept (rebuild with --rebuild), since ingesting takes minutes.
 // Usage: npm run bench:ask [-- --questions 300] [--db /tmp/newsbot-bench-ask.db] [--rebuild]
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { answerQuestion } from '../src/answer/index.js'
+import { answerExtractively, answerQuestion } from '../src/answer/index.js'
+import { weightQuestionTerms } from '../src/answer/query-terms.js'
 import { searchArticles, tokenizeForIndex } from '../src/retrieve/index.js'
 import { countArticles, ingestPaths, openDb } from '../src/store/index.js'
 import { peakRssMb, printTable } from './bench/table.js'
@@ -38,12 +39,16 @@ const questions = readFileSync(join(CRUD, 'qa.jsonl'), 'utf8')
 for (const q of questions.slice(0, 20)) await answerQuestion(db, q, { mode: 'extractive' })
 
 const search: number[] = []
+const answering: number[] = []
 const total: number[] = []
 let abstained = 0
 for (const q of questions) {
   let t = performance.now()
-  searchArticles(db, q, { k: 8 })
+  const hits = searchArticles(db, q, { k: 8 })
   search.push(performance.now() - t)
+  t = performance.now()
+  answerExtractively(q, weightQuestionTerms(db, q), hits)
+  answering.push(performance.now() - t)
   t = performance.now()
   const r = await answerQuestion(db, q, { mode: 'extractive' })
   total.push(performance.now() - t)
@@ -60,6 +65,6 @@ const row = (stage: string, xs: number[]) => ({
   'max ms': Math.max(...xs),
 })
 console.log(`${countArticles(db)} articles, ${questions.length} CRUD questions, extractive, warm; abstained ${abstained}\n`)
-printTable([row('search (k=8)', search), row('ask total', total)])
+printTable([row('search (k=8)', search), row('answer (given hits)', answering), row('ask total', total)])
 console.log(`\npeak RSS ${peakRssMb().toFixed(0)} MB`)
 db.close()

@@ -6,7 +6,8 @@
 // and reports its peak RSS (process.resourceUsage().maxRSS). Heap deltas in one shared process would
 // miss native memory (SQLite's page cache, jieba's dictionary, FlexSearch typed arrays) and would
 // charge one engine for another's leftover garbage; separate processes also keep an engine's crash
-// or out-of-memory to its own row. Every worker starts from the same node + tsx baseline ("start MB").
+// or out-of-memory to its own row. "start MB" is a worker's RSS once its engine's modules are loaded,
+// before indexing, so peak − start is roughly what indexing and querying cost.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -58,24 +58,25 @@ export function answerExtractively(
   const { maxSentences = 3, maxChars = 300, minConfidence = 0.5 } = opts
   const type = detectQuestionType(question)
   const total = terms.reduce((s, t) => s + t.weight, 0)
-  const scored = total > 0 ? scoreSentences(terms, total, type, candidates.slice(0, CANDIDATES_READ)) : []
+  const scored = total > 0 ? scoreSentences(terms, total, type, compoundsOf(question, terms), candidates.slice(0, CANDIDATES_READ)) : []
   const best = scored[0]
   if (!best || best.coverage < minConfidence) return abstain(question, candidates)
   const chosen = chooseSentences(scored, best, maxSentences)
   return composeAnswer(chosen, candidates, maxChars)
 }
 
-function scoreSentences(terms: WeightedTerm[], total: number, type: QuestionType, candidates: Candidate[]) {
+function scoreSentences(terms: WeightedTerm[], total: number, type: QuestionType, compounds: Compound[], candidates: Candidate[]) {
   const out: ScoredSentence[] = []
   candidates.forEach((c, rank) => {
     const inTitle = new Set(terms.filter((t) => c.title.includes(t.term)).map((t) => t.term))
     for (const sentence of splitSentences(c.text)) {
-      const span = clipSentence(c.text, sentence, terms)
+      const span = clipSentence(c.text, sentence, terms, type)
       const text = c.text.slice(span.start, span.end)
       if (text.length < 6 || INSTRUCTION.test(text)) continue
       const covered = new Set(terms.filter((t) => text.includes(t.term)).map((t) => t.term))
-      const own = weightOf(terms, covered) / total
-      const coverage = weightOf(terms, new Set([...covered, ...inTitle])) / total
+      const own = (weightOf(terms, covered) - splitPenalty(terms, compounds, covered)) / total
+      const both = new Set([...covered, ...inTitle])
+      const coverage = (weightOf(terms, both) - splitPenalty(terms, compounds, both)) / total
       const hasFact = hasFactFor(type, text)
       const score = 0.6 * own + 0.4 * coverage + (hasFact && own > 0 ? 0.2 : 0) - 0.03 * rank
       out.push({ candidate: rank, span, score, covered, coverage: own > 0 ? coverage : 0, hasFact })
@@ -88,11 +89,44 @@ function weightOf(terms: WeightedTerm[], covered: Set<string>): number {
   return terms.reduce((s, t) => s + (covered.has(t.term) ? t.weight : 0), 0)
 }
 
-/** Long sentences are cut to the run of clauses around the question's words, still a verbatim span. */
-function clipSentence(text: string, s: Span, terms: WeightedTerm[]): Span {
+/** Two question words written together (国际+学校). */
+interface Compound {
+  parts: [string, string]
+}
+
+function compoundsOf(question: string, terms: WeightedTerm[]): Compound[] {
+  const out: Compound[] = []
+  for (const a of terms) {
+    for (const b of terms) if (a !== b && question.includes(a.term + b.term)) out.push({ parts: [a.term, b.term] })
+  }
+  return out
+}
+
+/**
+ * A word the question writes as part of a compound, found without its partner (国际 in 国际物流园区
+ * with no 学校 near it, for 国际学校), is not the thing asked about: it earns half its weight.
+ */
+function splitPenalty(terms: WeightedTerm[], compounds: Compound[], covered: Set<string>): number {
+  let penalty = 0
+  for (const t of terms) {
+    const partners = compounds.filter((c) => c.parts.includes(t.term)).map((c) => (c.parts[0] === t.term ? c.parts[1] : c.parts[0]))
+    if (covered.has(t.term) && partners.length > 0 && !partners.some((p) => covered.has(p))) penalty += t.weight / 2
+  }
+  return penalty
+}
+
+/**
+ * Long sentences are cut to the run of clauses around the question's words, still a verbatim span.
+ * A clause holding the asked-for fact (the 6月11日上午 of a when-question) weighs as much as half the question.
+ */
+function clipSentence(text: string, s: Span, terms: WeightedTerm[], type: QuestionType): Span {
   if (s.end - s.start <= MAX_SENTENCE_CHARS) return s
   const clauses = splitClauses(text, s)
-  const hits = clauses.map((c) => terms.reduce((n, t) => n + (text.slice(c.start, c.end).includes(t.term) ? t.weight : 0), 0))
+  const factBonus = terms.reduce((n, t) => n + t.weight, 0) / 2
+  const hits = clauses.map((c) => {
+    const clause = text.slice(c.start, c.end)
+    return terms.reduce((n, t) => n + (clause.includes(t.term) ? t.weight : 0), 0) + (hasFactFor(type, clause) ? factBonus : 0)
+  })
   let bestStart = 0
   let bestScore = -1
   for (let i = 0; i < clauses.length; i++) {

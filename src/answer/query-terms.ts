@@ -1,4 +1,4 @@
-import { tokenize } from '../retrieve/index.js'
+import { indexTokens, tokenize } from '../retrieve/index.js'
 import { getTermDocCounts, type Db } from '../store/index.js'
 import type { WeightedTerm } from './extractive.js'
 
@@ -10,13 +10,40 @@ const QUESTION_WORDS = new Set(
     .split(/\s+/),
 )
 
-/** The question's content words, weighted by how rare they are in the store (BM25-style IDF). */
+/**
+ * The question's content words, weighted by how rare they are in the store (BM25-style IDF).
+ * The index holds character bigrams, so a longer word's document count is estimated by its
+ * rarest bigram (an upper bound); a single character says little and gets a common word's weight.
+ */
 export function weightQuestionTerms(db: Db, question: string): WeightedTerm[] {
   const words = [...new Set(tokenize(question))].filter((t) => !QUESTION_WORDS.has(t) && !/^\d$/.test(t))
-  const { total, docs } = getTermDocCounts(db, words)
+  const grams = new Map(words.map((w) => [w, indexTokens(w)]))
+  const { total, docs } = cachedDocCounts(db, [...words, ...[...grams.values()].flat()])
   const n = Math.max(total, 1)
   return words.map((term) => {
-    const df = docs.get(term) ?? 0
+    const g = grams.get(term)!
+    const byGrams = g.length > 0 ? Math.min(...g.map((x) => docs.get(x) ?? 0)) : 0
+    const df = [...term].length < 2 ? n / 2 : Math.max(docs.get(term) ?? 0, byGrams)
     return { term, weight: Math.log(1 + (n - df + 0.5) / (df + 0.5)) }
   })
+}
+
+const MAX_CACHED = 50_000
+const cache = new WeakMap<Db, { total: number; docs: Map<string, number> }>()
+
+/**
+ * Document counts, remembered per connection: fts5vocab counts a token by walking its whole
+ * posting list (tens of ms for a common bigram on a large store). An ingest that changes the
+ * number of articles starts the cache afresh; a count off by a few articles does not move an IDF.
+ */
+function cachedDocCounts(db: Db, tokens: string[]): { total: number; docs: Map<string, number> } {
+  const { total } = getTermDocCounts(db, [])
+  let entry = cache.get(db)
+  if (!entry || entry.total !== total || entry.docs.size > MAX_CACHED) {
+    entry = { total, docs: new Map() }
+    cache.set(db, entry)
+  }
+  const missing = tokens.filter((t) => !entry.docs.has(t))
+  if (missing.length > 0) for (const [t, n] of getTermDocCounts(db, missing).docs) entry.docs.set(t, n)
+  return entry
 }

@@ -26,10 +26,16 @@ export function planDueSends(db: Db, now: number, opts: { timeZone: string; catc
       .map((r) => `${r.chatId}:${r.digestDate}`),
   )
   const last = getLastDigestIssues(db)
+  // Thousands of subscribers share a handful of send times: work out each time's slot once.
+  const slots = new Map<string, ReturnType<typeof dueSlot>>()
+  const slotOf = (time: string) =>
+    slots.has(time) ? slots.get(time) : slots.set(time, dueSlot({ sendTime: time, activeSince: -Infinity }, now, opts.timeZone, opts.catchUpMs)).get(time)
   const due: DueSend[] = []
   for (const sub of listActiveSubscriptions(db)) {
-    const slot = dueSlot(sub, now, opts.timeZone, opts.catchUpMs)
-    if (slot && !decided.has(`${sub.chatId}:${slot.day}`)) due.push({ sub, day: slot.day, after: last.get(sub.chatId) ?? null })
+    const slot = slotOf(sub.sendTime)
+    if (slot && slot.at >= sub.activeSince && !decided.has(`${sub.chatId}:${slot.day}`)) {
+      due.push({ sub, day: slot.day, after: last.get(sub.chatId) ?? null })
+    }
   }
   return due
 }

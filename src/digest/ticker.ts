@@ -1,7 +1,7 @@
 import { Cron } from 'croner'
 
 export interface Ticker {
-  /** Stops the schedule and waits for a run in progress to finish. */
+  /** Stops the schedule, aborts a run in progress and waits for it to wind down. */
   stop(): Promise<void>
 }
 
@@ -12,16 +12,18 @@ export interface Ticker {
  */
 export function startTicker(opts: {
   timeZone: string
-  run: () => Promise<void>
+  /** Receives a signal that aborts when the ticker stops, so a long round can end early. */
+  run: (signal: AbortSignal) => Promise<void>
   onError: (err: unknown) => void
   /** Cron pattern; tests tick every second ('* * * * * *'). */
   pattern?: string
 }): Ticker {
   let current: Promise<void> | undefined
+  const stopping = new AbortController()
   const tick = () => {
-    if (current) return current
+    if (current || stopping.signal.aborted) return current
     current = opts
-      .run()
+      .run(stopping.signal)
       .catch(opts.onError)
       .finally(() => (current = undefined))
     return current
@@ -31,6 +33,7 @@ export function startTicker(opts: {
   return {
     async stop() {
       job.stop()
+      stopping.abort()
       await current
     },
   }

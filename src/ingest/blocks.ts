@@ -80,8 +80,8 @@ function continues(a: Block, b: Block, next: Block | undefined): boolean {
   if (a.dateline && a.lines.length === 1) return true
   const w = printedWidth(last)
   if (w >= WIDE_LINE) return true
-  // Headlines carry no commas; a short single line without one is a heading, not running text.
-  if (a.lines.length < 2 && !/[，、；：]/.test(last)) return false
+  // Headlines carry no commas or full stops; a short single line without any is a heading, not running text.
+  if (a.lines.length < 2 && !/[，、；：。！？]/.test(last)) return false
   // A long-line page: a paragraph broken early, carried on in the next long line.
   if (a.lines.length === 1 && printedWidth(b.lines[0]!) >= 2 * WIDE_LINE) return true
   const wa = Math.max(...a.lines.map(printedWidth))

@@ -7,7 +7,7 @@ export interface Pairing {
   section?: string
   /** Block indexes that make up the headline, in page order. */
   headline: number[]
-  /** Headline-like blocks that turned out to be subheadings of this article, appended to its body. */
+  /** Headline-like blocks that turned out to be subheadings of this article (placed by arrangeBodies). */
   extra: number[]
   /** Body blocks taken over as the headline (a headline printed after its body). */
   taken: number[]

@@ -35,15 +35,19 @@ export function normalizePunctuation(line: string): string {
 }
 
 /**
- * Collapses OCR spacing. A spaced-out line (本 报 讯 为 落 实) loses every space except those between
- * Latin words; any line loses spaces next to Chinese punctuation or between Chinese and digits, and
+ * Collapses OCR spacing. A spaced-out line (本 报 讯 为 落 实, S P A) loses every space except those
+ * before Latin words; any line loses spaces next to Chinese punctuation or between Chinese and digits, and
  * single spaced digits between Chinese (3 6 3 6 套) are glued. Spaces before Latin (A 区, COVID 19) stay.
  */
 export function collapseSpacing(line: string): string {
   let s = line.replace(/ {2,}/g, ' ').trim()
   const han = s.match(new RegExp(HAN, 'gu'))?.length ?? 0
   const gaps = s.match(HAN_GAP)?.length ?? 0
-  if (gaps >= 2 && gaps >= han * 0.3) s = s.replace(/ (?![A-Za-z])|(?<![A-Za-z]) /g, '')
+  if (gaps >= 2 && gaps >= han * 0.3) {
+    // Letter by letter (S P A) is one word spaced out; whole words (COVID 19) keep their space.
+    s = s.replace(/(?<![A-Za-z0-9])[A-Za-z0-9](?: [A-Za-z0-9])+(?![A-Za-z0-9])/g, (w) => w.replace(/ /g, ''))
+    s = s.replace(/(?<![A-Za-z0-9]) | (?![A-Za-z0-9])/g, '')
+  }
   s = s.replace(new RegExp(`(?<=[${CJK_PUNCT}]) | (?=[${CJK_PUNCT}])`, 'gu'), '')
   s = s.replace(new RegExp(`(?<=${HAN}|^) ?\\d(?: \\d)+ ?(?=${HAN}|$)`, 'gu'), (d) => d.replace(/ /g, ''))
   return s.replace(new RegExp(`(?<=${HAN}) (?=\\d)|(?<=\\d) (?=${HAN})`, 'gu'), '')

@@ -1,2 +1,6 @@
-export { tokenize, tokenizeForIndex } from './tokenize.js'
-export { searchArticles, toMatchExpression, type SearchHit, type SearchOptions } from './search.js'
+export { cutWords, foldText, indexTokens, tokenize, tokenizeForIndex } from './tokenize.js'
+export { searchArticles, type SearchHit, type SearchOptions } from './search.js'
+export { analyzeQuery, simplify, MAX_QUERY_CHARS, type QueryPlan, type QueryTerm } from './query.js'
+export { buildMatchExpression } from './fts-query.js'
+export { parseTimeExpressions, type DateRange, type TimeExpression } from './dates.js'
+export { loadLexicon, parseLexicon, type Lexicon, type LexiconEntry } from './lexicon.js'

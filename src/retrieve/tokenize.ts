@@ -1,24 +1,77 @@
 import { Jieba } from '@node-rs/jieba'
 import { dict } from '@node-rs/jieba/dict.js'
+import { loadLexicon } from './lexicon.js'
 
 let jieba: Jieba | undefined
 
-// Loading the dictionary takes ~200 ms, so it happens on first use, not at import.
+// Loading the dictionary takes ~200 ms, so it happens on first use, not at import. The local
+// lexicon goes in with a high frequency so names such as 郑大二附院 stay one word.
 function getJieba(): Jieba {
-  return (jieba ??= Jieba.withDict(dict))
+  if (jieba) return jieba
+  jieba = Jieba.withDict(dict)
+  const words = [...loadLexicon().entries.keys()].map((w) => `${w} 200000 nz`).join('\n')
+  if (words) jieba.loadDict(Buffer.from(words))
+  return jieba
+}
+
+/** Full-width → half-width (NFKC) and lower case: the form both index and queries are read in. */
+export function foldText(text: string): string {
+  return text.normalize('NFKC').toLowerCase()
 }
 
 const WORD = /[\p{L}\p{N}]/u
 
-/** Words of a text for the lexical index and for queries: jieba search-mode cut, lower-cased, no punctuation. */
+/** A (folded) text cut by jieba plus the local lexicon, punctuation and spaces included. */
+export function cutWords(text: string): string[] {
+  return getJieba().cut(foldText(text), false)
+}
+
+/** Words of a (folded) text, jieba plus the local lexicon: how queries are understood. */
 export function tokenize(text: string): string[] {
-  return getJieba()
-    .cutForSearch(text, true)
-    .map((t) => t.trim().toLowerCase())
+  return cutWords(text)
+    .map((t) => t.trim())
     .filter((t) => WORD.test(t))
 }
 
-/** The tokens of a text as one space-joined string, the form the FTS columns hold. */
+// A run of letters/digits (a point inside, as in 9.97, included); inside it every Han
+// character is one unit and every other stretch (a number, a Latin word) is one unit.
+const RUN = /[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)*/gu
+
+function isHan(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff)
+}
+
+function pushRunTokens(run: string, out: string[]): void {
+  const units: string[] = []
+  let i = 0
+  while (i < run.length) {
+    if (isHan(run.charCodeAt(i))) {
+      units.push(run[i++]!)
+      continue
+    }
+    let j = i + 1
+    while (j < run.length && !isHan(run.charCodeAt(j))) j++
+    const unit = run.slice(i, j)
+    // Numbers and Latin words also stand alone, so "GDP" finds "GDP增速".
+    if (unit.length > 1) out.push(unit)
+    units.push(unit)
+    i = j
+  }
+  if (units.length === 1 && units[0]!.length === 1) out.push(units[0]!)
+  for (let u = 0; u + 1 < units.length; u++) out.push(units[u]! + units[u + 1]!)
+}
+
+/**
+ * The index tokens of a text: overlapping bigrams of units (Han characters, numbers, Latin words)
+ * within each run, so any name, known to a dictionary or not, is found as a phrase of its bigrams.
+ */
+export function indexTokens(text: string): string[] {
+  const out: string[] = []
+  for (const m of foldText(text).matchAll(RUN)) pushRunTokens(m[0], out)
+  return out
+}
+
+/** The index tokens of a text as one space-joined string, the form the FTS columns hold. */
 export function tokenizeForIndex(text: string): string {
-  return tokenize(text).join(' ')
+  return indexTokens(text).join(' ')
 }

@@ -26,20 +26,19 @@ const statements = statementCache((db) => ({
     'SELECT pk, content_hash, source_path FROM articles WHERE id = ?',
   ),
   insert: db.prepare(`INSERT INTO articles (id, paper, issue_date, date_inferred, page, title, subtitle, section,
-      dateline, byline, reporters, correspondents, text, url, content_hash, source_path, source_order, added_at, updated_at)
+      dateline, byline, reporters, correspondents, text, url, content_hash, source_path, source_order, added_at, updated_at,
+      event_date)
     VALUES (@id, @paper, @issueDate, @dateInferred, @page, @title, @subtitle, @section, @dateline, @byline,
-      @reporters, @correspondents, @text, @url, @contentHash, @sourcePath, @sourceOrder, @now, @now)`),
+      @reporters, @correspondents, @text, @url, @contentHash, @sourcePath, @sourceOrder, @now, @now, @eventDate)`),
   update: db.prepare(`UPDATE articles SET paper = @paper, issue_date = @issueDate, date_inferred = @dateInferred,
       page = @page, title = @title, subtitle = @subtitle, section = @section, dateline = @dateline, byline = @byline,
       reporters = @reporters, correspondents = @correspondents, text = @text, url = @url,
-      content_hash = @contentHash, source_path = @sourcePath, source_order = @sourceOrder, updated_at = @now
+      content_hash = @contentHash, source_path = @sourcePath, source_order = @sourceOrder, updated_at = @now,
+      event_date = @eventDate
     WHERE pk = @pk`),
   move: db.prepare('UPDATE articles SET source_path = ?, source_order = ? WHERE pk = ?'),
-  passagePks: db.prepare<[number], number>('SELECT pk FROM passages WHERE article_pk = ?').pluck(),
   deletePassages: db.prepare('DELETE FROM passages WHERE article_pk = ?'),
   insertPassage: db.prepare('INSERT INTO passages (article_pk, seq, start, end) VALUES (?, ?, ?, ?)'),
-  insertPassageFts: db.prepare('INSERT INTO passages_fts (rowid, body) VALUES (?, ?)'),
-  deletePassageFts: db.prepare('DELETE FROM passages_fts WHERE rowid = ?'),
   insertArticleFts: db.prepare('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)'),
   deleteArticleFts: db.prepare('DELETE FROM articles_fts WHERE rowid = ?'),
   sourceArticles: db.prepare<[string], { pk: number; id: string }>('SELECT pk, id FROM articles WHERE source_path = ?'),
@@ -110,6 +109,7 @@ function toRow(a: ArticleInput, sourcePath: string, order: number, now: string) 
     correspondents: JSON.stringify(a.correspondents),
     text: a.text,
     url: a.url ?? null,
+    eventDate: a.eventDate ?? null,
     contentHash: a.contentHash,
     sourcePath,
     sourceOrder: order,
@@ -117,20 +117,13 @@ function toRow(a: ArticleInput, sourcePath: string, order: number, now: string) 
   }
 }
 
-// Passage tokens are made once; the article's body column is their concatenation.
+// The body is tokenized and indexed once, at article level; passages are only stored as spans.
 function indexArticle(s: Statements, pk: number, a: ArticleInput, tokenize: Tokenize): void {
-  const bodyTokens: string[] = []
-  a.passages.forEach((p, seq) => {
-    const tokens = tokenize(a.text.slice(p.start, p.end))
-    const passagePk = Number(s.insertPassage.run(pk, seq, p.start, p.end).lastInsertRowid)
-    s.insertPassageFts.run(passagePk, tokens)
-    bodyTokens.push(tokens)
-  })
-  s.insertArticleFts.run(pk, tokenize([a.title, a.subtitle ?? ''].join(' ').trim()), bodyTokens.join(' '))
+  a.passages.forEach((p, seq) => s.insertPassage.run(pk, seq, p.start, p.end))
+  s.insertArticleFts.run(pk, tokenize([a.title, a.subtitle ?? ''].join(' ').trim()), tokenize(a.text))
 }
 
 function unindexArticle(s: Statements, pk: number): void {
-  for (const passagePk of s.passagePks.all(pk)) s.deletePassageFts.run(passagePk)
   s.deletePassages.run(pk)
   s.deleteArticleFts.run(pk)
 }

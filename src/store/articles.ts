@@ -10,6 +10,8 @@ export interface Article {
   paper: string
   date: string | null
   dateInferred: boolean
+  /** The date the lead reports, resolved against the issue date. */
+  eventDate: string | null
   page: string | null
   dateline: string | null
   byline: string | null
@@ -39,6 +41,7 @@ interface ArticleRow {
   paper: string
   issue_date: string | null
   date_inferred: number
+  event_date: string | null
   page: string | null
   dateline: string | null
   byline: string | null
@@ -70,6 +73,7 @@ function toArticle(r: ArticleRow): Article {
     paper: r.paper,
     date: r.issue_date,
     dateInferred: r.date_inferred === 1,
+    eventDate: r.event_date,
     page: r.page,
     dateline: r.dateline,
     byline: r.byline,

@@ -6,9 +6,17 @@ export { getStoreStats, getSourceRecord, type StoreStats } from './stats.js'
 export { ingestPaths, MAX_PAGE_BYTES, type IngestOptions, type IngestSummary } from './ingest-files.js'
 export { SAMPLES_DIR, loadSamplesIfEmpty } from './samples.js'
 export { getTermDocCounts } from './term-stats.js'
-export { matchArticles, matchPassages, type ArticleMatch, type PassageMatch, type SearchFilters } from './search.js'
+export {
+  countMatchingArticles,
+  getNewestIssueDate,
+  getPassageSpans,
+  matchArticles,
+  type ArticleMatch,
+  type PassageSpan,
+  type SearchFilters,
+} from './search.js'
 export { listChatTurns, saveChatTurn, type ChatTurn, type CitedSource } from './chats.js'
 export { countQuestionsOn, listUnansweredQuestions, logQuestion, type LoggedQuestion, type QuestionCounts } from './questions.js'
 export { deleteSubscription, getSubscription, listActiveSubscriptions, pauseSubscription, saveSubscription, type Subscription, type SubscriptionChange } from './subscriptions.js'
-export { claimSend, countSendStates, getLastDigestIssues, getSendRecord, listSendRecords, markInterruptedSends, recordSkipped, settleSend, type SendRecord, type SendState } from './send-log.js'
+export { claimSend, countSendStates, getLastDigestIssues, getSendRecord, listSendRecords, markInterruptedSends, recordSkipped, releaseSend, settleSend, type SendRecord, type SendState } from './send-log.js'
 export { listIssueArticles, listIssueDates } from './issues.js'

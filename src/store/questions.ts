@@ -27,8 +27,8 @@ const statements = statementCache((db) => ({
   countDay: db.prepare<[string], QuestionCounts>(
     'SELECT count(*) AS asked, coalesce(sum(abstained), 0) AS abstained FROM question_log WHERE asked_day = ?',
   ),
-  unanswered: db.prepare<[number], { question: string; askedAt: string }>(
-    'SELECT question, asked_at AS askedAt FROM question_log WHERE abstained = 1 ORDER BY id DESC LIMIT ?',
+  unanswered: db.prepare<[number], { question: string; askedDay: string }>(
+    'SELECT question, asked_day AS askedDay FROM question_log WHERE abstained = 1 ORDER BY id DESC LIMIT ?',
   ),
 }))
 
@@ -42,6 +42,6 @@ export function countQuestionsOn(db: Db, day: string): QuestionCounts {
 }
 
 /** The newest questions newsbot abstained on, newest first: what readers want that the bulletins lack. */
-export function listUnansweredQuestions(db: Db, limit = 20): { question: string; askedAt: string }[] {
+export function listUnansweredQuestions(db: Db, limit = 20): { question: string; askedDay: string }[] {
   return statements(db).unanswered.all(limit)
 }

@@ -50,6 +50,12 @@ const statements = statementCache((db) => ({
     `UPDATE digest_sends SET state = @state, message_ids = @ids, error = @error, settled_at = @now
      WHERE chat_id = @chat AND digest_date = @day AND state IN ('sending', 'unknown')`,
   ),
+  // A claim given back before anything reached the chat: a first attempt leaves no trace, a retry
+  // of a failed send goes back to 'failed' with its attempt count unchanged.
+  releaseNew: db.prepare<[number, string]>("DELETE FROM digest_sends WHERE chat_id = ? AND digest_date = ? AND state = 'sending' AND attempts = 1"),
+  releaseRetry: db.prepare<[number, string]>(
+    "UPDATE digest_sends SET state = 'failed', attempts = attempts - 1 WHERE chat_id = ? AND digest_date = ? AND state = 'sending'",
+  ),
   interrupted: db.prepare<[number]>("UPDATE digest_sends SET state = 'unknown', settled_at = ? WHERE state = 'sending'"),
   counts: db.prepare<[string], { state: SendState; n: number }>(
     'SELECT state, count(*) AS n FROM digest_sends WHERE digest_date = ? GROUP BY state',
@@ -112,6 +118,15 @@ export function settleSend(
   statements(db).settle.run({
     chat: chatId, day, state: outcome.state, ids: JSON.stringify(outcome.messageIds ?? []), error: outcome.error ?? null, now,
   })
+}
+
+/** Gives a claim back when Telegram refused the message with a 429 (so nothing arrived) and the sender must wait. */
+export function releaseSend(db: Db, chatId: number, day: string): void {
+  const s = statements(db)
+  db.transaction(() => {
+    s.releaseNew.run(chatId, day)
+    s.releaseRetry.run(chatId, day)
+  })()
 }
 
 /** At start-up: sends left 'sending' by a process that died become 'unknown'; returns how many. */

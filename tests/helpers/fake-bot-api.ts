@@ -135,6 +135,8 @@ export interface FakeBotApi {
   waitFor(predicate: (call: ApiCall) => boolean, timeoutMs?: number): Promise<ApiCall>
   /** From now on every call to this chat answers 403, as when the user blocked the bot. */
   block(chatId: number): void
+  /** Makes private chats known as if each user had started the bot, without queueing updates (for thousands of subscribers). */
+  addPrivateChats(chatIds: Iterable<number>): void
   /** The next call of `fault.method` fails with this error (429 carries `parameters.retry_after`). */
   queueFault(fault: Fault): void
   close(): Promise<void>
@@ -192,6 +194,9 @@ export async function startFakeBotApi(opts: { token?: string } = {}): Promise<Fa
     messagesTo: (chatId) => [...chatMessages(s, chatId).values()].filter((m) => m.fromBot && !m.deleted).map((m) => m.message),
     waitFor: (predicate, timeoutMs) => waitFor(s, predicate, timeoutMs),
     block: (chatId) => void s.blocked.add(chatId),
+    addPrivateChats(chatIds) {
+      for (const id of chatIds) s.chats.set(id, { id, type: 'private', first_name: makeUser(id).first_name })
+    },
     queueFault: (fault) => void s.faults.push(fault),
     async close() {
       s.poller?.finish()

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   claimSend, countSendStates, deleteSubscription, getLastDigestIssues, getSendRecord, getSubscription, listActiveSubscriptions,
-  markInterruptedSends, openDb, pauseSubscription, recordSkipped, saveSubscription, settleSend,
+  markInterruptedSends, openDb, pauseSubscription, recordSkipped, releaseSend, saveSubscription, settleSend,
 } from '../../src/store/index.js'
 
 const T = Date.parse('2026-11-23T00:00:00Z')
@@ -67,6 +67,19 @@ describe('send log', () => {
     // A process still running when another marked its send unknown can still record the truth.
     settleSend(db, 1, '2026-11-23', { state: 'sent', messageIds: [9] }, T)
     expect(getSendRecord(db, 1, '2026-11-23')?.state).toBe('sent')
+  })
+
+  it('gives a claim back after a 429 without spending an attempt', () => {
+    const db = openDb(':memory:')
+    claim(db, 1)
+    releaseSend(db, 1, '2026-11-23')
+    expect(getSendRecord(db, 1, '2026-11-23')).toBeUndefined()
+    claim(db, 1)
+    settleSend(db, 1, '2026-11-23', { state: 'failed', error: 'Bad Gateway' }, T)
+    claim(db, 1)
+    releaseSend(db, 1, '2026-11-23')
+    expect(getSendRecord(db, 1, '2026-11-23')).toMatchObject({ state: 'failed', attempts: 1 })
+    expect(claim(db, 1)).toBe(true)
   })
 
   it('remembers the newest issue each chat was sent or skipped, not a failed one', () => {

@@ -8,6 +8,7 @@ import { registerChat } from './commands/chat.js'
 import { registerDigest } from './commands/digest.js'
 import { registerIngest } from './commands/ingest.js'
 import { registerShow } from './commands/show.js'
+import { registerSearch } from './commands/search.js'
 import { registerStats } from './commands/stats.js'
 
 /** The `newsbot` program: every command registered, nothing run. */
@@ -18,7 +19,7 @@ export function buildProgram(): Command {
     .option('--verbose', '出错时显示堆栈')
     .exitOverride()
     .showHelpAfterError('（用 --help 查看用法）')
-  for (const register of [registerIngest, registerArticles, registerShow, registerStats, registerAsk, registerChat, registerBot, registerDigest]) register(program)
+  for (const register of [registerIngest, registerArticles, registerShow, registerStats, registerAsk, registerChat, registerBot, registerDigest, registerSearch]) register(program)
   return program
 }
 

@@ -17,7 +17,7 @@ export function createAdminComposer(deps: BotDeps, dayOf: (t: number) => string)
   adminOnly.command('unanswered', async (ctx) => {
     const rows = listUnansweredQuestions(deps.db, UNANSWERED_SHOWN)
     if (rows.length === 0) return void (await ctx.reply(texts.noUnanswered))
-    const lines = rows.map((r) => `· ${escapeHtml(r.question)}  <i>${r.askedAt.slice(0, 10)}</i>`)
+    const lines = rows.map((r) => `· ${escapeHtml(r.question)}  <i>${r.askedDay}</i>`)
     await sendParts(ctx, splitMessage(`<b>最近答不上来的问题</b>\n${lines.join('\n')}`))
   })
   c.command(['stats', 'unanswered'], (ctx) => ctx.reply(texts.adminOnly))

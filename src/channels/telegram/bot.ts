@@ -58,9 +58,10 @@ export function createBot(deps: BotDeps, opts: BotOptions = {}): NewsBot {
   return { bot, commands: [...COMMANDS, ...(opts.extraCommands ?? [])], inflight }
 }
 
-/** What is left in a private chat: unknown commands and messages without text. */
+/** What is left: unknown commands and messages without text in private chats, and stale buttons. */
 function createFallback(): Composer<Context> {
   const c = new Composer<Context>()
+  c.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: texts.staleButton }))
   const priv = c.chatType('private')
   priv.on('message:text', (ctx) => ctx.reply(texts.unknownCommand))
   priv.on('message', (ctx) => ctx.reply(texts.textOnly))

@@ -57,7 +57,7 @@ function renderAbout(deps: BotDeps): string {
   return [
     '<b>数据来源</b>',
     ...(papers.length > 0 ? papers : [texts.noArticles]),
-    `最近更新：${s.lastIngestAt ? s.lastIngestAt.slice(0, 16).replace('T', ' ') : '—'}`,
+    `最近更新：${s.lastIngestAt ? formatLocalTime(s.lastIngestAt, deps.config.timezone) : '—'}`,
     `回答方式：${mode}`,
     AI_NOTICE,
   ].map((line, i) => (i === 0 ? line : escapeHtml(line))).join('\n')
@@ -69,6 +69,12 @@ function exampleQuestions(db: Db): string[] {
     .map((a) => a.title.trim())
     .filter((t) => t.length >= 4 && t.length <= 20)
   return [...new Set(titles)].slice(0, 2).map((t) => `“${t}”是怎么回事？`)
+}
+
+/** `YYYY-MM-DD HH:mm` in the operator's zone (Swedish dates are ISO-shaped). */
+function formatLocalTime(iso: string, timeZone: string): string {
+  const format = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+  return format.format(new Date(iso))
 }
 
 function clip(s: string): string {

@@ -6,7 +6,7 @@ import {
 } from '../../digest/index.js'
 import { errorMessage } from '../../errors.js'
 import {
-  claimSend, getArticle, markInterruptedSends, pauseSubscription, recordSkipped, settleSend, type Db,
+  claimSend, getArticle, markInterruptedSends, pauseSubscription, recordSkipped, releaseSend, settleSend, type Db,
 } from '../../store/index.js'
 import { articleRef, renderDigestMessages, type DigestMessage } from './digest-format.js'
 import { createLogger, type Logger } from './logger.js'
@@ -62,17 +62,20 @@ export function startDigestScheduler(deps: DigestSenderDeps): { stop(): Promise<
     timeZone: config.timezone,
     pattern: deps.pattern,
     onError: (err) => logger.error({ err }, 'digest round failed'),
-    run: async () => {
-      const stats = await runDigestRound({ ...deps, now, summarize, pacer })
+    run: async (signal) => {
+      const stats = await runDigestRound({ ...deps, now, summarize, pacer, signal })
       if (stats.due > 0) logger.info(stats, 'digest round done')
     },
   })
   return { stop: () => ticker.stop() }
 }
 
-/** Sends every due digest once: claim in the send log, send, settle. */
+/**
+ * Sends every due digest once: claim in the send log, send, settle. An aborted `signal` (the bot is
+ * stopping) ends the round after the requests in flight; the rest stay due for the next start.
+ */
 export async function runDigestRound(
-  deps: DigestSenderDeps & { now: () => number; summarize: Summarizer; pacer: Pacer },
+  deps: DigestSenderDeps & { now: () => number; summarize: Summarizer; pacer: Pacer; signal?: AbortSignal },
 ): Promise<RoundStats> {
   const { db, config, now } = deps
   const due = planDueSends(db, now(), { timeZone: config.timezone, catchUpMs: config.digest.catchUpMinutes * 60_000 })
@@ -86,7 +89,7 @@ export async function runDigestRound(
 
   let next = 0
   const worker = async () => {
-    for (let i = next++; i < due.length; i = next++) {
+    for (let i = next++; i < due.length && !deps.signal?.aborted; i = next++) {
       const job = due[i]!
       const base = await digestAfter(job.after)
       const mine = filterDigest(base, job.sub, textOf)
@@ -96,10 +99,11 @@ export async function runDigestRound(
         if (recordSkipped(db, job.sub.chatId, job.day, base.date, now())) stats.skipped++
         continue
       }
-      if (!claimSend(db, { chatId: job.sub.chatId, day: job.day, issueDate: base.date, now: now(), maxAttempts: MAX_SEND_ATTEMPTS })) continue
       const key = `${job.after}|${job.sub.areas.join(',')}|${job.sub.topic ?? ''}`
       const messages = rendered.get(key) ?? rendered.set(key, renderDigestMessages(mine, { refFor: (id) => articleRef(db, id) })).get(key)!
-      const outcome = await deliver(deps, job, messages)
+      const claim = () => claimSend(db, { chatId: job.sub.chatId, day: job.day, issueDate: base.date, now: now(), maxAttempts: MAX_SEND_ATTEMPTS })
+      const outcome = await deliver(deps, job, messages, claim)
+      if (!outcome) continue
       settleSend(db, job.sub.chatId, job.day, outcome, now())
       if (outcome.state === 'blocked') pauseSubscription(db, job.sub.chatId, outcome.error ?? 'blocked', now())
       stats[outcome.state]++
@@ -112,12 +116,23 @@ export async function runDigestRound(
 
 type Outcome = { state: 'sent' | 'failed' | 'blocked' | 'unknown'; messageIds: number[]; error?: string }
 
-/** Sends a digest's messages in order, waiting out 429s; classifies the first failure that sticks. */
-async function deliver(deps: { api: Api; pacer: Pacer }, job: DueSend, messages: DigestMessage[]): Promise<Outcome> {
+/**
+ * Sends a digest's messages in order; undefined when another round owns the chat's day. The claim
+ * is taken after the pacer's wait, right before the request, so a row is 'sending' only while a
+ * request is really in flight: that is the whole window in which a crash leaves the outcome unknown.
+ * A 429 on the first message gives the claim back while waiting out retry_after.
+ */
+async function deliver(
+  deps: { db: Db; api: Api; pacer: Pacer; signal?: AbortSignal },
+  job: DueSend,
+  messages: DigestMessage[],
+  claim: () => boolean,
+): Promise<Outcome | undefined> {
   const messageIds: number[] = []
   for (const m of messages) {
     for (let attempt = 0; ; attempt++) {
-      await deps.pacer.wait()
+      await deps.pacer.wait(deps.signal)
+      if (messageIds.length === 0 && (deps.signal?.aborted || !claim())) return undefined
       try {
         const sent = await deps.api.sendMessage(job.sub.chatId, m.text, {
           parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...(m.keyboard && { reply_markup: m.keyboard }),
@@ -127,6 +142,7 @@ async function deliver(deps: { api: Api; pacer: Pacer }, job: DueSend, messages:
       } catch (err) {
         const retryAfter = err instanceof GrammyError && err.error_code === 429 ? (err.parameters.retry_after ?? 1) : undefined
         if (retryAfter !== undefined && attempt < MAX_429_RETRIES) {
+          if (messageIds.length === 0) releaseSend(deps.db, job.sub.chatId, job.day)
           // Telegram's flood limit is per bot: every worker waits, not just this one.
           deps.pacer.pause(retryAfter * 1000)
           continue
@@ -152,7 +168,8 @@ function classify(err: unknown): { state: 'failed' | 'blocked' | 'unknown'; erro
 
 /** Spaces request starts evenly at `perSecond`, shared by every worker. */
 export interface Pacer {
-  wait(): Promise<void>
+  /** Resolves at this caller's start time, or at once when `signal` aborts. */
+  wait(signal?: AbortSignal): Promise<void>
   /** Starts nothing for `ms` (a 429's retry_after). */
   pause(ms: number): void
 }
@@ -161,14 +178,26 @@ export function createPacer(perSecond: number): Pacer {
   const interval = 1000 / perSecond
   let nextAt = 0
   return {
-    async wait() {
+    async wait(signal) {
       const t = Date.now()
       const at = Math.max(nextAt, t)
       nextAt = at + interval
-      if (at > t) await new Promise((resolve) => setTimeout(resolve, at - t))
+      if (at > t && !signal?.aborted) await sleep(at - t, signal)
     },
     pause(ms) {
       nextAt = Math.max(nextAt, Date.now() + ms)
     },
   }
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    signal?.addEventListener('abort', done, { once: true })
+  })
 }

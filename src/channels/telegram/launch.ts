@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { run, type RunnerHandle } from '@grammyjs/runner'
 import type { Api } from 'grammy'
 import type { Config } from '../../config.js'
+import { UpstreamError, errorMessage } from '../../errors.js'
 import type { NewsBot } from './bot.js'
 import type { Logger } from './logger.js'
 import { startWebhookServer, type WebhookServer } from './webhook.js'
@@ -37,7 +38,11 @@ export async function startBot(nb: NewsBot, opts: LaunchOptions): Promise<Runnin
   const { bot } = nb
   const log = opts.logger
   logFailedPolls(bot.api, log)
-  await bot.init()
+  try {
+    await bot.init()
+  } catch (err) {
+    throw new UpstreamError(`无法连接 Telegram（${errorMessage(err)}），请检查 TELEGRAM_BOT_TOKEN 和 TELEGRAM_API_ROOT`, { cause: err })
+  }
   await bot.api.setMyCommands(nb.commands).catch((err: unknown) => log.warn({ err }, 'setMyCommands failed'))
   const hook = opts.config.telegram.webhook
   let server: WebhookServer | undefined
@@ -65,7 +70,10 @@ export async function startBot(nb: NewsBot, opts: LaunchOptions): Promise<Runnin
       await nb.inflight.idle()
       // Like bot.stop(): tell Telegram the handled updates are done, so a restart does not replay them.
       const last = nb.inflight.lastUpdateId()
-      if (runner && last > 0) await bot.api.getUpdates({ offset: last + 1, limit: 1, timeout: 0 }).catch((err: unknown) => log.warn({ err }, 'could not confirm the last updates'))
+      if (runner && last > 0) {
+        await bot.api.getUpdates({ offset: last + 1, limit: 1, timeout: 0 })
+          .catch((err: unknown) => log.warn({ err }, 'could not confirm the last updates'))
+      }
       log.info('stopped')
     },
   }

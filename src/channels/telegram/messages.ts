@@ -36,6 +36,7 @@ export const texts = {
   noSources: '还没有可查看的来源，先提个问题吧。',
   noSuchSource: (n: number, max: number) => `没有第 ${n} 个来源（上一个回答共有 ${max} 个）。`,
   articleGone: '这篇报道已不在资料库中。',
+  staleButton: '这个按钮已失效。',
   textOnly: '我只能回答文字问题，直接发送问题即可。',
   unknownCommand: '没有这个命令，发送 /help 查看用法。',
   adminOnly: '抱歉，这个命令仅限管理员使用。',

@@ -3,7 +3,6 @@ import type { InlineKeyboardMarkup } from 'grammy/types'
 import { getArticle, getArticleByPk, listChatTurns, type Article, type Db } from '../../store/index.js'
 import { decodeCallbackData, encodeCallbackData, type CallbackAction } from './callback-data.js'
 import type { BotDeps } from './context.js'
-import { parseCommand } from './context.js'
 import { renderArticlePages, renderSources } from './format.js'
 import { texts } from './messages.js'
 import { isNotModified } from './user-error.js'
@@ -21,7 +20,7 @@ export function createSourcesComposer(deps: BotDeps): Composer<Context> {
     await ctx.reply(renderSources(last.citations), { parse_mode: 'HTML', reply_markup: sourceKeyboard(deps.db, last.citations) })
   })
   c.command('source', async (ctx) => {
-    const n = Number(parseCommand(ctx.msg.text ?? '')?.args)
+    const n = Number(ctx.match.trim())
     if (!Number.isInteger(n) || n < 1) return void (await ctx.reply(texts.sourceUsage))
     const cited = listChatTurns(deps.db, ctx.chat.id, { limit: 1 })[0]?.citations ?? []
     if (cited.length === 0) return void (await ctx.reply(texts.noSources))
@@ -32,9 +31,11 @@ export function createSourcesComposer(deps: BotDeps): Composer<Context> {
     const page = articlePage(article, 0)
     await ctx.reply(page.html, { parse_mode: 'HTML', reply_markup: page.keyboard })
   })
-  c.on('callback_query:data', async (ctx) => {
+  c.on('callback_query:data', async (ctx, next) => {
     const action = decodeCallbackData(ctx.callbackQuery.data)
-    const article = action && resolveArticle(deps.db, action.articleId)
+    // Other features' buttons (the digest settings) pass on to them.
+    if (!action) return next()
+    const article = resolveArticle(deps.db, action.articleId)
     try {
       if (article) await showPage(ctx, action, article)
     } finally {

@@ -9,8 +9,10 @@ export interface BotProcess {
   /** stdout so far: the bot's JSON log lines. */
   stdout(): string
   stderr(): string
-  /** Resolves with the first log line whose msg matches. */
-  waitForLog(msg: string | RegExp, timeoutMs?: number): Promise<Record<string, unknown>>
+  /** How many log lines so far have this msg. */
+  countLogs(msg: string): number
+  /** Resolves with the n-th (default first) log line whose msg matches. */
+  waitForLog(msg: string | RegExp, opts?: { nth?: number; timeoutMs?: number }): Promise<Record<string, unknown>>
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
 }
 
@@ -33,18 +35,19 @@ export function spawnBot(env: Record<string, string>): BotProcess {
     child.on('exit', (code, signal) => resolve({ code, signal })),
   )
   // Only whole lines: the last piece may still be arriving.
-  const find = (msg: string | RegExp) =>
+  const find = (msg: string | RegExp, nth: number) =>
     out.split('\n').slice(0, -1).map((l) => JSON.parse(l) as Record<string, unknown>)
-      .find((l) => (typeof msg === 'string' ? l.msg === msg : msg.test(String(l.msg))))
+      .filter((l) => (typeof msg === 'string' ? l.msg === msg : msg.test(String(l.msg))))[nth - 1]
   return {
     child,
     stdout: () => out,
     stderr: () => err,
     exited,
-    waitForLog(msg, timeoutMs = 30_000) {
+    countLogs: (msg) => out.split('\n').slice(0, -1).filter((l) => (JSON.parse(l) as { msg?: string }).msg === msg).length,
+    waitForLog(msg, { nth = 1, timeoutMs = 30_000 } = {}) {
       return new Promise((resolve, reject) => {
         const check = () => {
-          const line = find(msg)
+          const line = find(msg, nth)
           if (!line) return
           waiters.delete(check)
           clearTimeout(timer)

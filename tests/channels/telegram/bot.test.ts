@@ -1,3 +1,4 @@
+import { Composer } from 'grammy'
 import type { Message } from 'grammy/types'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { answerQuestion, type Turn } from '../../../src/answer/index.js'
@@ -141,6 +142,23 @@ describe('in a private chat', () => {
       '请在 /ask 后面写上问题，例如：/ask 王庄村改造到哪一步了？',
       '请在 /search 后面写上关键词，例如：/search 安置房',
     ])
+  })
+})
+
+describe('extra features', () => {
+  it('are mounted with their commands in the menu, and get the buttons the bot does not know', async () => {
+    const menu = { inline_keyboard: [[{ text: '7:30', callback_data: 'sub:t:07:30' }, { text: '?', callback_data: 'gone:1' }]] }
+    const extra = new Composer()
+    extra.command('today', (ctx) => ctx.reply('今日简报', { reply_markup: menu }))
+    extra.callbackQuery('sub:t:07:30', (ctx) => ctx.answerCallbackQuery({ text: '已更新' }))
+    const t = createTestBot(fake, db, { bot: { extra: [extra], extraCommands: [{ command: 'today', description: '今日简报' }] } })
+    expect(t.nb.commands).toContainEqual({ command: 'today', description: '今日简报' })
+    await t.feed(fake.sendText(USER, USER, '/today'))
+    const [digest] = fake.messagesTo(USER)
+    expect(digest?.text).toBe('今日简报')
+    await t.feed(fake.pressButton(USER, USER, digest!.message_id, 'sub:t:07:30'))
+    await t.feed(fake.pressButton(USER, USER, digest!.message_id, 'gone:1'))
+    expect(sent('answerCallbackQuery').map((c) => [c.status, c.payload.text])).toEqual([[200, '已更新'], [200, '这个按钮已失效。']])
   })
 })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { escapeHtml, renderAnswer, renderArticlePages, type Answer } from '../../../src/channels/telegram/format.js'
+import { escapeHtml, renderAnswer, renderAnswerParts, renderArticlePages, type Answer } from '../../../src/channels/telegram/format.js'
 import { parseTelegramHtml } from '../../helpers/fake-bot-api.js'
 
 function shown(html: string): string {
@@ -73,6 +73,36 @@ describe('renderAnswer', () => {
   it('leaves suggestions out of an answer that did not abstain', () => {
     const withSuggestions = { ...answer, suggestions: [{ id: 'd-1', title: '别的', paper: 'p', date: null }] }
     expect(renderAnswer(withSuggestions)).not.toContain('相关报道')
+  })
+})
+
+describe('renderAnswerParts', () => {
+  it('keeps a short answer in one message', () => {
+    expect(renderAnswerParts(answer)).toEqual([renderAnswer(answer)])
+  })
+
+  it('names a suggestion the answer text already names only once', () => {
+    const abstained: Answer = {
+      answer: '资料中未找到相关信息。相关报道：《小微企业融资》。', mode: 'extractive', abstained: true, citations: [], warnings: [],
+      suggestions: [
+        { id: 'd-1', title: '小微企业融资', paper: '经开时报', date: '2023-07-20' },
+        { id: 'd-2', title: '营商环境', paper: '经开时报', date: null },
+      ],
+    }
+    expect(shown(renderAnswerParts(abstained)[0]!)).toBe('资料中未找到相关信息。相关报道：《小微企业融资》。\n\n相关报道：\n· 营商环境 · 经开时报')
+  })
+
+  it('splits a long answer with the sources whole in the last part', () => {
+    const long: Answer = { ...answer, answer: `${'经开区安置房建设稳步推进，群众满意度持续提升。'.repeat(400)}[1]` }
+    const parts = renderAnswerParts(long)
+    expect(parts.length).toBeGreaterThan(2)
+    for (const part of parts) {
+      expect(parseTelegramHtml(part).ok).toBe(true)
+      expect(shown(part).length).toBeLessThanOrEqual(4096)
+    }
+    expect(parts.slice(0, -1).some((p) => p.includes('来源'))).toBe(false)
+    expect(parts.at(-1)).toContain('<b>来源</b>\n[1] 安置房分配工作全面完成 · 经开时报 · 2023-07-28\n[2] 王庄村改造 · 经开时报')
+    expect(parts.map((p) => shown(p).split('\n\n')[0]).join('')).toBe(long.answer)
   })
 })
 

@@ -34,6 +34,7 @@ function toShowJson(a: Article) {
     section: a.section,
     dateline: a.dateline,
     dateInferred: a.dateInferred,
+    eventDate: a.eventDate,
     reporters: a.reporters,
     correspondents: a.correspondents,
     url: a.url,

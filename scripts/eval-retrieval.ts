@@ -1,0 +1,163 @@
+// Retrieval quality: hit@1/3/5/10 and MRR@10 on (a) the CRUD-RAG questions over their corpus and
+// (b) the dev set of citizen-style questions over the bundled samples; plus warm search latency.
+// Usage: npm run eval:retrieval [-- --limit N] [--docs N] [--set crud|dev|all] [--corpus PATH]
+// The CRUD index is built once into data/bench/ (git-ignored) and reused while the corpus, the
+// tokenizer and the index schema are unchanged.
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { gunzipSync } from 'node:zlib'
+import { foldText, searchArticles, tokenizeForIndex, type SearchHit } from '../src/retrieve/index.js'
+import { ingestPaths, loadSamplesIfEmpty, openDb, type Db } from '../src/store/index.js'
+import { peakRssMb, printTable } from './bench/table.js'
+
+const ROOT = join(import.meta.dirname, '..')
+const { values: args } = parseArgs({
+  options: {
+    limit: { type: 'string' },
+    docs: { type: 'string' },
+    set: { type: 'string', default: 'all' },
+    corpus: { type: 'string', default: join(ROOT, '../shared/bench/crud/docs.jsonl.gz') },
+    qa: { type: 'string', default: join(ROOT, '../shared/bench/crud/qa.jsonl') },
+  },
+})
+
+interface Judged {
+  rank: number
+  ms: number
+}
+
+function summarize(name: string, judged: Judged[]): Record<string, string | number> {
+  const n = judged.length
+  const hit = (k: number) => judged.filter((j) => j.rank >= 0 && j.rank < k).length / n
+  const ms = judged.map((j) => j.ms).sort((a, b) => a - b)
+  const pct = (p: number) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))] ?? 0
+  return {
+    set: name,
+    questions: n,
+    'hit@1': hit(1),
+    'hit@3': hit(3),
+    'hit@5': hit(5),
+    'hit@10': hit(10),
+    'MRR@10': judged.reduce((s, j) => s + (j.rank >= 0 && j.rank < 10 ? 1 / (j.rank + 1) : 0), 0) / n,
+    'p50 ms': pct(0.5),
+    'p95 ms': pct(0.95),
+  }
+}
+
+function timedSearch(db: Db, q: string): { hits: SearchHit[]; ms: number } {
+  const t = performance.now()
+  const hits = searchArticles(db, q, { k: 10 })
+  return { hits, ms: performance.now() - t }
+}
+
+// ===== CRUD-RAG
+
+interface CrudQuestion {
+  question: string
+  gold_doc_ids: string[]
+}
+
+function indexKey(corpus: string, docs: number | undefined): string {
+  const h = createHash('sha1')
+  const st = statSync(corpus)
+  h.update(`${corpus}:${st.size}:${st.mtimeMs}:${docs ?? 'all'}`)
+  // A changed tokenizer or index schema makes the cached index stale.
+  for (const f of ['src/retrieve/tokenize.ts', 'src/store/migrations/002-fts.sql', 'src/store/article-write.ts']) {
+    h.update(readFileSync(join(ROOT, f)))
+  }
+  return h.digest('hex').slice(0, 12)
+}
+
+/** The gold documents plus the corpus's first other documents, up to n, as a temporary JSONL file. */
+function writeSubset(corpus: string, questions: CrudQuestion[], n: number, dir: string): string {
+  const gold = new Set(questions.flatMap((q) => q.gold_doc_ids))
+  const lines = gunzipSync(readFileSync(corpus)).toString('utf8').split('\n').filter(Boolean)
+  const keep = lines.filter((l) => gold.has((JSON.parse(l) as { id: string }).id))
+  for (const l of lines) {
+    if (keep.length >= n) break
+    if (!gold.has((JSON.parse(l) as { id: string }).id)) keep.push(l)
+  }
+  const path = join(dir, `subset-${n}.jsonl`)
+  writeFileSync(path, `${keep.join('\n')}\n`)
+  return path
+}
+
+async function openCrudIndex(questions: CrudQuestion[], docs: number | undefined): Promise<Db> {
+  const dir = join(ROOT, 'data/bench')
+  mkdirSync(dir, { recursive: true })
+  const path = join(dir, `crud-${indexKey(args.corpus, docs)}.db`)
+  if (existsSync(path)) return openDb(path)
+  const tmp = mkdtempSync(join(tmpdir(), 'newsbot-eval-'))
+  const building = `${path}.building`
+  rmSync(building, { force: true })
+  const db = openDb(building)
+  const started = performance.now()
+  const source = docs ? writeSubset(args.corpus, questions, docs, tmp) : args.corpus
+  const summary = await ingestPaths(db, [source], { tokenize: tokenizeForIndex })
+  console.log(`index built: ${summary.added} documents in ${((performance.now() - started) / 1000).toFixed(1)} s → ${path}`)
+  db.pragma('wal_checkpoint(TRUNCATE)')
+  db.close()
+  rmSync(tmp, { recursive: true, force: true })
+  writeFileSync(path, readFileSync(building))
+  rmSync(building, { force: true })
+  for (const ext of ['-wal', '-shm']) rmSync(building + ext, { force: true })
+  return openDb(path)
+}
+
+async function evalCrud(): Promise<Record<string, string | number>> {
+  let questions = readFileSync(args.qa, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as CrudQuestion)
+  const docs = args.docs ? Number(args.docs) : undefined
+  const db = await openCrudIndex(questions, docs)
+  if (args.limit) questions = questions.slice(0, Number(args.limit))
+  timedSearch(db, '预热查询')
+  const judged = questions.map((q) => {
+    const { hits, ms } = timedSearch(db, q.question)
+    return { rank: hits.findIndex((h) => q.gold_doc_ids.includes(h.id)), ms }
+  })
+  db.close()
+  return summarize(docs ? `crud (${docs} docs)` : 'crud (all docs)', judged)
+}
+
+// ===== dev set over the samples
+
+interface DevQuestion {
+  question: string
+  title: string | null
+  evidence?: string
+  facts: string[]
+}
+
+/** An answering article is recognised by its printed headline or by a distinctive body substring. */
+function answers(hit: SearchHit, q: DevQuestion): boolean {
+  const norm = (s: string) => foldText(s).replace(/\s+/g, '')
+  if (q.title && norm(hit.title) === norm(q.title)) return true
+  return Boolean(q.evidence && norm(hit.text).includes(norm(q.evidence)))
+}
+
+async function evalDev(): Promise<Record<string, string | number>[]> {
+  const questions = readFileSync(join(ROOT, 'data/dev-questions.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as DevQuestion)
+  const db = openDb(':memory:')
+  await loadSamplesIfEmpty(db, tokenizeForIndex)
+  timedSearch(db, '预热查询')
+  const answerable = questions.filter((q) => q.title !== null)
+  const judged = answerable.map((q) => {
+    const { hits, ms } = timedSearch(db, q.question)
+    const rank = hits.findIndex((h) => answers(h, q))
+    if (rank < 0 || rank >= 3) console.log(`  dev miss (rank ${rank}): ${q.question}`)
+    return { rank, ms }
+  })
+  db.close()
+  return [summarize('dev (answerable)', judged)]
+}
+
+const rows: Record<string, string | number>[] = []
+if (args.set === 'all' || args.set === 'dev') rows.push(...(await evalDev()))
+if (args.set === 'all' || args.set === 'crud') rows.push(await evalCrud())
+printTable(rows)
+console.log(`peak RSS ${peakRssMb().toFixed(0)} MB`)

@@ -1,0 +1,59 @@
+import type { Command } from 'commander'
+import { InputError } from '../../../errors.js'
+import { searchArticles, tokenizeForIndex, type SearchHit } from '../../../retrieve/index.js'
+import { loadSamplesIfEmpty } from '../../../store/index.js'
+import { openContext, type GlobalOptions } from '../context.js'
+import { printJson, printLines, truncateWidth } from '../output.js'
+
+interface SearchFlags {
+  json?: boolean
+  k: string
+  dateFrom?: string
+  dateTo?: string
+  paper?: string
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+
+export function registerSearch(program: Command): void {
+  program
+    .command('search')
+    .description('按问题或关键词检索文章（最相关的在前）')
+    .argument('<query>', '问题或关键词，例如 "经开区分了多少套安置房"')
+    .option('-k <n>', '最多几篇', '10')
+    .option('--date-from <YYYY-MM-DD>', '只看这一天及以后的报纸')
+    .option('--date-to <YYYY-MM-DD>', '只看这一天及以前的报纸')
+    .option('--paper <name>', '只看某份报纸')
+    .option('--json', '输出 JSON')
+    .action(async (query: string, flags: SearchFlags, cmd: Command) => {
+      const k = Number(flags.k)
+      if (!Number.isInteger(k) || k < 1 || k > 100) throw new InputError('-k 应为 1 到 100 之间的整数')
+      for (const [name, value] of [['--date-from', flags.dateFrom], ['--date-to', flags.dateTo]] as const) {
+        if (value !== undefined && !DATE.test(value)) throw new InputError(`${name} 应为 YYYY-MM-DD 格式的日期，例如 2023-11-15`)
+      }
+      if (!/[\p{L}\p{N}]/u.test(query)) throw new InputError('查询是空的，请输入要检索的内容。')
+      const { db } = openContext(cmd.optsWithGlobals<GlobalOptions>())
+      try {
+        await loadSamplesIfEmpty(db, tokenizeForIndex)
+        const hits = searchArticles(db, query, { k, dateFrom: flags.dateFrom, dateTo: flags.dateTo, paper: flags.paper })
+        if (flags.json) return printJson(hits.map(toSearchJson))
+        if (hits.length === 0) return printLines(['没有找到相关文章。换个说法或少用几个词试试。'])
+        printLines(hits.flatMap(describeHit))
+      } finally {
+        db.close()
+      }
+    })
+}
+
+/** The `search --json` contract of DESIGN.md. */
+function toSearchJson(h: SearchHit) {
+  return { id: h.id, title: h.title, date: h.date, paper: h.paper, score: Number(h.score.toFixed(4)), snippet: h.snippet }
+}
+
+function describeHit(h: SearchHit, i: number): string[] {
+  const meta = [h.paper, h.date ?? '日期不详', h.id].filter(Boolean).join(' · ')
+  return [
+    `${i + 1}. ${truncateWidth(h.title || '（无标题）', 60)}  [${meta}]`,
+    `   ${truncateWidth(h.snippet.replace(/\s+/g, ' '), 110)}`,
+  ]
+}

@@ -1,0 +1,97 @@
+import { Bot } from 'grammy'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createSubscriptionComposer, parseSubscribeArgs } from '../../../src/channels/telegram/subscriptions.js'
+import { loadConfig } from '../../../src/config.js'
+import { tokenizeForIndex } from '../../../src/retrieve/index.js'
+import { getSubscription, loadSamplesIfEmpty, openDb, type Db } from '../../../src/store/index.js'
+import { startFakeBotApi, type FakeBotApi } from '../../helpers/fake-bot-api.js'
+
+const NOW = Date.parse('2026-11-23T10:00:00+08:00')
+let db: Db
+let fake: FakeBotApi
+let bot: Bot
+beforeAll(async () => {
+  db = openDb(':memory:')
+  await loadSamplesIfEmpty(db, tokenizeForIndex)
+})
+afterAll(() => db.close())
+beforeEach(async () => {
+  fake = await startFakeBotApi()
+  bot = new Bot(fake.token, { botInfo: fake.botInfo, client: { apiRoot: fake.apiRoot } })
+  bot.use(createSubscriptionComposer({ db, config: loadConfig({ NEWSBOT_TIMEZONE: 'Asia/Shanghai' }), now: () => NOW }))
+  bot.catch((err) => {
+    throw err.error
+  })
+})
+afterEach(() => fake.close())
+
+let nextChat = 100
+const say = async (chat: number, text: string) => {
+  await bot.handleUpdate(fake.sendText(chat, chat, text))
+  return fake.messagesTo(chat).at(-1)!
+}
+
+describe('/subscribe and /unsubscribe', () => {
+  it('subscribes at 08:00 to every area by default and says when the first digest comes', async () => {
+    const chat = nextChat++
+    const reply = await say(chat, '/subscribe')
+    expect(getSubscription(db, chat)).toMatchObject({ sendTime: '08:00', areas: [], topic: null, status: 'active' })
+    expect(reply.text).toContain('推送时间：每天 08:00（Asia/Shanghai）')
+    expect(reply.text).toContain('下一份：11月24日 08:00')
+  })
+
+  it('takes a time, areas and a topic, and refuses a time that does not exist', async () => {
+    const chat = nextChat++
+    await say(chat, '/subscribe 7:30 经开 二七区 安置房')
+    expect(getSubscription(db, chat)).toMatchObject({ sendTime: '07:30', areas: ['经开区', '二七区'], topic: '安置房' })
+    expect((await say(chat, '/subscribe 25:61')).text).toMatch(/不是有效的时间/)
+    expect(getSubscription(db, chat)?.sendTime).toBe('07:30')
+    await say(chat, '/subscribe 全部')
+    expect(getSubscription(db, chat)).toMatchObject({ areas: [], topic: '安置房' })
+    expect((await say(chat, '/unsubscribe')).text).toContain('已退订')
+    expect(getSubscription(db, chat)).toBeUndefined()
+    expect((await say(chat, '/unsubscribe')).text).toContain('还没有订阅')
+  })
+
+  it.each([
+    ['', {}],
+    ['08:15', { sendTime: '08:15' }],
+    ['示范区 营商环境', { areas: ['示范区'], topic: '营商环境' }],
+    ['所有', { areas: [] }],
+  ])('reads %j', (args, change) => {
+    expect(parseSubscribeArgs(args)).toEqual(change)
+  })
+})
+
+describe('/settings', () => {
+  it('changes the time and toggles areas with buttons, editing the settings message', async () => {
+    const chat = nextChat++
+    expect((await say(chat, '/settings')).text).toContain('还没有订阅')
+    await say(chat, '/subscribe')
+    const settings = await say(chat, '/settings')
+    const labels = settings.reply_markup!.inline_keyboard.flat().map((b) => b.text)
+    expect(labels).toEqual(expect.arrayContaining(['✓ 08:00', '07:00', '✓ 全部地区', '经开区', '二七区', '示范区']))
+    await bot.handleUpdate(fake.pressButton(chat, chat, settings.message_id, 'dg:t:07:00'))
+    await bot.handleUpdate(fake.pressButton(chat, chat, settings.message_id, 'dg:a:二七区'))
+    expect(getSubscription(db, chat)).toMatchObject({ sendTime: '07:00', areas: ['二七区'] })
+    const edited = fake.messagesTo(chat).find((m) => m.message_id === settings.message_id)!
+    expect(edited.text).toContain('地区：二七区')
+    expect(edited.reply_markup!.inline_keyboard.flat().map((b) => b.text)).toEqual(expect.arrayContaining(['✓ 07:00', '✓ 二七区', '全部地区']))
+    await bot.handleUpdate(fake.pressButton(chat, chat, settings.message_id, 'dg:a:*'))
+    expect(getSubscription(db, chat)?.areas).toEqual([])
+    expect(fake.calls.filter((c) => c.method === 'answerCallbackQuery' && c.status === 200)).toHaveLength(3)
+  })
+})
+
+describe('/today', () => {
+  it('sends the newest issue at once, filtered by the chat’s areas, with buttons that open the articles', async () => {
+    const everyone = nextChat++
+    const all = await say(everyone, '/today')
+    expect(all.text).toMatch(/^📰 每日简报 · 2023-11-15/)
+    expect(all.text).toContain('【经开区】')
+    expect(all.reply_markup!.inline_keyboard.flat()[0]).toMatchObject({ text: '1', callback_data: expect.stringMatching(/^src:.+:0$/) })
+    const picky = nextChat++
+    await say(picky, '/subscribe 二七区')
+    expect((await say(picky, '/today')).text).toContain('2023-11-15 的简报中没有符合你订阅条件的报道')
+  })
+})

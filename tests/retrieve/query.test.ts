@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import { analyzeQuery, MAX_QUERY_CHARS, parseLexicon } from '../../src/retrieve/index.js'
+
+const texts = (q: string, today: string | null = null) => analyzeQuery(q, today).terms.map((t) => t.text)
+
+describe('analyzeQuery', () => {
+  it('drops question words and particles but keeps what the question is about', () => {
+    const terms = texts('请问经开区分了多少套安置房呢？')
+    expect(terms).toEqual(expect.arrayContaining(['经开区', '安置房', '安置', '置房']))
+    for (const w of ['请问', '多少', '呢', '少套', '问经']) expect(terms).not.toContain(w)
+  })
+
+  it('reads traditional characters and full-width letters as simplified and half-width', () => {
+    expect(texts('鄭大二附院周邊道路什麼時候通車')).toEqual(expect.arrayContaining(['郑大二附院', '周边', '道路', '通车']))
+    expect(texts('ＧＤＰ增速')).toContain('gdp')
+  })
+
+  it('adds lexicon synonyms, and names the districts a question mentions', () => {
+    const plan = analyzeQuery('郑大二附院旁边的路', null)
+    expect(plan.terms.filter((t) => t.kind === 'synonym').map((t) => t.text)).toContain('郑州大学第二附属医院')
+    expect(analyzeQuery('二七区有啥活动', null).districts).toContain('二七区')
+  })
+
+  it('turns relative time words into date ranges and out of the search terms', () => {
+    const plan = analyzeQuery('今年6月经开区有什么新闻', '2023-11-15')
+    expect(plan.dates).toEqual([{ from: '2023-06-01', to: '2023-06-30' }])
+    expect(plan.terms.map((t) => t.text)).not.toContain('今年')
+    expect(analyzeQuery('今年6月经开区有什么新闻', null).dates).toEqual([])
+  })
+
+  it('treats FTS5 syntax as plain text', () => {
+    expect(texts('"安置房" AND NOT (经开区)*')).toEqual(expect.arrayContaining(['安置房', 'and', 'not', '经开区']))
+  })
+
+  it.each(['', '   ', '？？！！。。', '请问吗呢', '“”（）'])('has no terms for %j', (q) => {
+    expect(analyzeQuery(q, '2023-11-15').terms).toEqual([])
+  })
+
+  it('cuts a 10,000-character query instead of failing', () => {
+    const plan = analyzeQuery('安置房'.repeat(3334), null)
+    expect(plan.terms.length).toBeGreaterThan(0)
+    expect(plan.terms.length).toBeLessThanOrEqual(64)
+    expect(MAX_QUERY_CHARS).toBeLessThan(10_000)
+  })
+
+  it('takes synonyms and districts from any lexicon it is given', () => {
+    const lexicon = parseLexicon('// comment\n高新区 高新 #district\n回迁房 安置房\n')
+    const plan = analyzeQuery('高新区回迁房', null, lexicon)
+    expect(plan.districts.sort()).toEqual(['高新', '高新区'])
+    expect(plan.terms.filter((t) => t.kind === 'synonym').map((t) => t.text)).toEqual(['安置房'])
+  })
+})

@@ -1,0 +1,86 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { searchArticles, tokenizeForIndex } from '../../src/retrieve/index.js'
+import { ingestPaths, loadSamplesIfEmpty, openDb, type Db } from '../../src/store/index.js'
+import { useTmpDir } from '../helpers/tmp.js'
+
+let db: Db
+const tmp = useTmpDir()
+
+beforeAll(async () => {
+  db = openDb(':memory:')
+  await loadSamplesIfEmpty(db, tokenizeForIndex)
+})
+afterAll(() => db.close())
+
+const top = (q: string, k = 3) => searchArticles(db, q, { k })
+
+describe('searchArticles on the sample bulletins', () => {
+  it.each([
+    ['经开区分了多少套安置房', '3636套'],
+    ['小微企业贷款难区里怎么帮', '小微企业融资'],
+    ['郑大二附院旁边的路啥时候通车', '美辰路'],
+    ['鄭大二附院周邊道路什麼時候通車', '美辰路'],
+    ['二七区新增就业多少人', '11598'],
+    ['福华街给民警配了巡逻车', '巡逻车'],
+  ])('puts the answering article first for %s', (q, inText) => {
+    expect(top(q)[0]?.text).toContain(inText)
+  })
+
+  it('returns the hit shape: score, snippet inside the text, passages best first', () => {
+    const [hit] = top('经开区分了多少套安置房', 1)
+    expect(hit).toMatchObject({ id: expect.any(String), title: expect.any(String), paper: '经开时报', date: '2023-11-15' })
+    expect(hit!.score).toBeGreaterThan(0)
+    expect(hit!.text).toContain(hit!.snippet)
+    expect(hit!.text.slice(hit!.passages[0]!.start, hit!.passages[0]!.end)).toBe(hit!.snippet)
+    expect(hit!.snippet).toMatch(/安置房/)
+  })
+
+  it('orders hits by score, higher first, and honours k', () => {
+    const hits = top('经开区', 5)
+    expect(hits).toHaveLength(5)
+    expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a))
+  })
+
+  it('filters by paper and by issue-date range', () => {
+    expect(searchArticles(db, '党建', { k: 20, paper: '二七区新闻' }).every((h) => h.paper === '二七区新闻')).toBe(true)
+    const dated = searchArticles(db, '党建', { k: 20, dateFrom: '2020-06-01', dateTo: '2020-06-30' })
+    expect(dated.length).toBeGreaterThan(0)
+    expect(dated.every((h) => h.date! >= '2020-06-01' && h.date! <= '2020-06-30')).toBe(true)
+  })
+
+  it('favours the district a question names', () => {
+    const hits = searchArticles(db, '二七区党建知识竞赛', { k: 3 })
+    expect(hits[0]?.paper).toBe('二七区新闻')
+  })
+
+  it.each(['', '？？！', '请问吗', '"', 'AND OR NOT', '*', '(', 'title:安置房', '安置房") OR ("'])(
+    'never fails on %j',
+    (q) => {
+      expect(() => searchArticles(db, q)).not.toThrow()
+    },
+  )
+
+  it('answers a 10,000-character query from its beginning', () => {
+    const hits = searchArticles(db, '郑大二附院周边道路'.padEnd(10_000, '啊'), { k: 1 })
+    expect(hits[0]?.text).toContain('美辰路')
+  })
+
+  it('finds nothing for words no article holds', () => {
+    expect(top('足球比赛谁赢了')).toEqual([])
+  })
+
+  it('sees an article once it is ingested, and no longer once its file changes', async () => {
+    const mem = openDb(':memory:')
+    const file = join(tmp(), 'a.jsonl')
+    writeFileSync(file, `${JSON.stringify({ id: 'x1', text: '马寨产业集聚区新建了一座图书馆。' })}\n`)
+    await ingestPaths(mem, [file], { tokenize: tokenizeForIndex })
+    expect(searchArticles(mem, '马寨图书馆').map((h) => h.id)).toEqual(['x1'])
+    writeFileSync(file, `${JSON.stringify({ id: 'x2', text: '示范区开通了新公交线路。' })}\n`)
+    await ingestPaths(mem, [file], { tokenize: tokenizeForIndex })
+    expect(searchArticles(mem, '马寨图书馆')).toEqual([])
+    expect(searchArticles(mem, '公交').map((h) => h.id)).toEqual(['x2'])
+    mem.close()
+  })
+})

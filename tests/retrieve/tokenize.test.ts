@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import { foldText, indexTokens, tokenize, tokenizeForIndex } from '../../src/retrieve/index.js'
+
+describe('indexTokens', () => {
+  it.each([
+    ['安置房', ['安置', '置房']],
+    ['经开区，安置房', ['经开', '开区', '安置', '置房']],
+    ['房', ['房']],
+    ['6月1日', ['6月', '月1', '1日']],
+    ['安置房3636套', ['3636', '安置', '置房', '房3636', '3636套']],
+    ['发行9.97亿元', ['9.97', '发行', '行9.97', '9.97亿', '亿元']],
+    ['GDP增速', ['gdp', 'gdp增', '增速']],
+    ['ＡＢＣ１２３', ['abc123']],
+    ['“”、。！？', []],
+    ['', []],
+  ])('%s → %j', (text, tokens) => {
+    expect(indexTokens(text)).toEqual(tokens)
+  })
+
+  it('finds an unknown name as the phrase of its bigrams inside a longer text', () => {
+    const body = tokenizeForIndex('本报讯 马寨产业集聚区召开座谈会')
+    expect(body).toContain(tokenizeForIndex('马寨产业集聚区'))
+  })
+})
+
+describe('tokenize', () => {
+  it('keeps local names from the lexicon as one word', () => {
+    expect(tokenize('郑大二附院周边道路通车')).toContain('郑大二附院')
+    expect(tokenize('双十工程重点项目')).toContain('双十工程')
+    expect(tokenize('马寨产业集聚区召开座谈会')).toContain('马寨产业集聚区')
+  })
+
+  it('drops punctuation and folds width and case', () => {
+    expect(tokenize('“ＧＤＰ”增长！')).toEqual(['gdp', '增长'])
+    expect(foldText('ＡＢＣ１２３％')).toBe('abc123%')
+  })
+})
