@@ -15,6 +15,13 @@ export interface Candidate {
 export interface WeightedTerm {
   term: string
   weight: number
+  /** Other spellings that count as the word (回迁房 for 安置房), from the local lexicon. */
+  synonyms?: string[]
+}
+
+/** True when a text holds the word or one of its other spellings. */
+function mentions(text: string, t: WeightedTerm): boolean {
+  return text.includes(t.term) || (t.synonyms?.some((s) => text.includes(s)) ?? false)
 }
 
 export interface ExtractiveOptions {
@@ -44,6 +51,7 @@ interface ScoredSentence {
 }
 
 const CANDIDATES_READ = 5
+const UNTYPED_CONFIDENCE = 0.7
 const MAX_SENTENCE_CHARS = 120
 // Text addressed to a model, not to readers (a planted prompt injection): never quoted as an answer.
 const INSTRUCTION = /(忽略|无视|忘记|不要理会)(以上|之前|前面|上述|所有|先前)的?(所有)?(指令|指示|提示|规则|要求|内容)|ignore (all )?(previous|above|prior) instructions|system prompt|你现在是/i
@@ -60,7 +68,9 @@ export function answerExtractively(
   const total = terms.reduce((s, t) => s + t.weight, 0)
   const scored = total > 0 ? scoreSentences(terms, total, type, compoundsOf(question, terms), candidates.slice(0, CANDIDATES_READ)) : []
   const best = scored[0]
-  if (!best || best.coverage < minConfidence) return abstain(question, candidates)
+  // A how-many or when question whose best sentence holds no amount or date is probably not answered.
+  const needed = type !== 'general' && best && !best.hasFact ? Math.max(minConfidence, UNTYPED_CONFIDENCE) : minConfidence
+  if (!best || best.coverage < needed) return abstain(question, candidates)
   const chosen = chooseSentences(scored, best, maxSentences)
   return composeAnswer(chosen, candidates, maxChars)
 }
@@ -68,14 +78,17 @@ export function answerExtractively(
 function scoreSentences(terms: WeightedTerm[], total: number, type: QuestionType, compounds: Compound[], candidates: Candidate[]) {
   const out: ScoredSentence[] = []
   candidates.forEach((c, rank) => {
-    const inTitle = new Set(terms.filter((t) => c.title.includes(t.term)).map((t) => t.term))
+    const inTitle = new Set(terms.filter((t) => mentions(c.title, t)).map((t) => t.term))
+    let previous = new Set<string>()
     for (const sentence of splitSentences(c.text)) {
       const span = clipSentence(c.text, sentence, terms, type)
       const text = c.text.slice(span.start, span.end)
       if (text.length < 6 || INSTRUCTION.test(text)) continue
-      const covered = new Set(terms.filter((t) => text.includes(t.term)).map((t) => t.term))
+      const covered = new Set(terms.filter((t) => mentions(text, t)).map((t) => t.term))
       const own = (weightOf(terms, covered) - splitPenalty(terms, compounds, covered)) / total
-      const both = new Set([...covered, ...inTitle])
+      // The headline and the sentence before set the context: 其中，经开区共发行成功9.97亿元 follows the 专项债券 sentence.
+      const both = new Set([...covered, ...inTitle, ...previous])
+      previous = covered
       const coverage = (weightOf(terms, both) - splitPenalty(terms, compounds, both)) / total
       const hasFact = hasFactFor(type, text)
       const score = 0.6 * own + 0.4 * coverage + (hasFact && own > 0 ? 0.2 : 0) - 0.03 * rank
@@ -125,7 +138,7 @@ function clipSentence(text: string, s: Span, terms: WeightedTerm[], type: Questi
   const factBonus = terms.reduce((n, t) => n + t.weight, 0) / 2
   const hits = clauses.map((c) => {
     const clause = text.slice(c.start, c.end)
-    return terms.reduce((n, t) => n + (clause.includes(t.term) ? t.weight : 0), 0) + (hasFactFor(type, clause) ? factBonus : 0)
+    return terms.reduce((n, t) => n + (mentions(clause, t) ? t.weight : 0), 0) + (hasFactFor(type, clause) ? factBonus : 0)
   })
   let bestStart = 0
   let bestScore = -1

@@ -1,4 +1,4 @@
-import { indexTokens, tokenize } from '../retrieve/index.js'
+import { indexTokens, loadLexicon, tokenize } from '../retrieve/index.js'
 import { getTermDocCounts, type Db } from '../store/index.js'
 import type { WeightedTerm } from './extractive.js'
 
@@ -9,6 +9,8 @@ const QUESTION_WORDS = new Set(
     '我 我们 你 你们 他 她 它 他们 这 那 这个 那个 这些 那些 其 该 区里 里 情况 方面 进展 相关 关于 对于 知道 告诉 介绍 说说 讲讲')
     .split(/\s+/),
 )
+// Question words jieba keeps whole: 几个 几条 多少钱 哪几 那边.
+const QUESTION_WORD_FORMS = /^(几.?|多少.?|哪.?|哪几.?|那边|这边|啥样|干什么|干啥|做什么)$/
 
 /**
  * The question's content words, weighted by how rare they are in the store (BM25-style IDF).
@@ -16,15 +18,18 @@ const QUESTION_WORDS = new Set(
  * rarest bigram (an upper bound); a single character says little and gets a common word's weight.
  */
 export function weightQuestionTerms(db: Db, question: string): WeightedTerm[] {
-  const words = [...new Set(tokenize(question))].filter((t) => !QUESTION_WORDS.has(t) && !/^\d$/.test(t))
-  const grams = new Map(words.map((w) => [w, indexTokens(w)]))
-  const { total, docs } = cachedDocCounts(db, [...words, ...[...grams.values()].flat()])
+  const words = [...new Set(tokenize(question))].filter((t) => !QUESTION_WORDS.has(t) && !QUESTION_WORD_FORMS.test(t) && !/^\d$/.test(t))
+  const lexicon = loadLexicon()
+  const forms = new Map(words.map((w) => [w, [w, ...(lexicon.entries.get(w)?.synonyms ?? [])]]))
+  const grams = new Map([...forms.values()].flat().map((f) => [f, indexTokens(f)]))
+  const { total, docs } = cachedDocCounts(db, [...grams.keys(), ...[...grams.values()].flat()])
   const n = Math.max(total, 1)
+  // A form's count is estimated by its rarest bigram; a word counts as often as its commonest form.
+  const countOf = (f: string) => Math.max(docs.get(f) ?? 0, Math.min(...grams.get(f)!.map((x) => docs.get(x) ?? 0)))
   return words.map((term) => {
-    const g = grams.get(term)!
-    const byGrams = g.length > 0 ? Math.min(...g.map((x) => docs.get(x) ?? 0)) : 0
-    const df = [...term].length < 2 ? n / 2 : Math.max(docs.get(term) ?? 0, byGrams)
-    return { term, weight: Math.log(1 + (n - df + 0.5) / (df + 0.5)) }
+    const all = forms.get(term)!
+    const df = [...term].length < 2 ? n / 2 : Math.max(...all.map(countOf))
+    return { term, weight: Math.log(1 + (n - df + 0.5) / (df + 0.5)), synonyms: all.slice(1) }
   })
 }
 

@@ -1,5 +1,5 @@
 import {
-  getLastDigestIssues, listActiveSubscriptions, listSendRecords, type Db, type SendRecord, type Subscription,
+  getLastDigestIssue, listActiveSubscriptions, listSendRecords, type Db, type SendRecord, type Subscription,
 } from '../store/index.js'
 import { dueSlot, localDay, previousDay } from './schedule.js'
 
@@ -25,7 +25,6 @@ export function planDueSends(db: Db, now: number, opts: { timeZone: string; catc
       .filter((r) => !isRetryable(r))
       .map((r) => `${r.chatId}:${r.digestDate}`),
   )
-  const last = getLastDigestIssues(db)
   // Thousands of subscribers share a handful of send times: work out each time's slot once.
   const slots = new Map<string, ReturnType<typeof dueSlot>>()
   const slotOf = (time: string) =>
@@ -34,7 +33,7 @@ export function planDueSends(db: Db, now: number, opts: { timeZone: string; catc
   for (const sub of listActiveSubscriptions(db)) {
     const slot = slotOf(sub.sendTime)
     if (slot && slot.at >= sub.activeSince && !decided.has(`${sub.chatId}:${slot.day}`)) {
-      due.push({ sub, day: slot.day, after: last.get(sub.chatId) ?? null })
+      due.push({ sub, day: slot.day, after: getLastDigestIssue(db, sub.chatId) })
     }
   }
   return due

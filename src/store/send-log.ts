@@ -34,10 +34,11 @@ const statements = statementCache((db) => ({
   since: db.prepare<[string], Row>('SELECT * FROM digest_sends WHERE digest_date >= ?'),
   one: db.prepare<[number, string], Row>('SELECT * FROM digest_sends WHERE chat_id = ? AND digest_date = ?'),
   // 'failed' rows cover nothing: the chat never saw those items.
-  lastIssues: db.prepare<[], { chat_id: number; issue: string }>(
-    `SELECT chat_id, max(issue_date) AS issue FROM digest_sends
-     WHERE state IN ('sending', 'sent', 'skipped', 'unknown') AND issue_date IS NOT NULL GROUP BY chat_id`,
-  ),
+  lastIssue: db.prepare<[number], string>(
+    `SELECT issue_date FROM digest_sends
+     WHERE chat_id = ? AND state IN ('sending', 'sent', 'skipped', 'unknown') AND issue_date IS NOT NULL
+     ORDER BY issue_date DESC LIMIT 1`,
+  ).pluck(),
   claim: db.prepare<{ chat: number; day: string; issue: string | null; state: SendState; now: number; max: number }>(
     `INSERT INTO digest_sends (chat_id, digest_date, state, issue_date, claimed_at, settled_at)
      VALUES (@chat, @day, @state, @issue, @now, CASE WHEN @state = 'sending' THEN NULL ELSE @now END)
@@ -84,9 +85,9 @@ export function getSendRecord(db: Db, chatId: number, day: string): SendRecord |
   return row && toRecord(row)
 }
 
-/** Per chat, the newest issue date a digest already covered; the next digest starts after it. */
-export function getLastDigestIssues(db: Db): Map<number, string> {
-  return new Map(statements(db).lastIssues.all().map((r) => [r.chat_id, r.issue]))
+/** The newest issue date a chat's digests already covered (null before the first); the next digest starts after it. */
+export function getLastDigestIssue(db: Db, chatId: number): string | null {
+  return statements(db).lastIssue.get(chatId) ?? null
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  claimSend, countSendStates, deleteSubscription, getLastDigestIssues, getSendRecord, getSubscription, listActiveSubscriptions,
+  claimSend, countSendStates, deleteSubscription, getLastDigestIssue, getSendRecord, getSubscription, listActiveSubscriptions,
   markInterruptedSends, openDb, pauseSubscription, recordSkipped, releaseSend, saveSubscription, settleSend,
 } from '../../src/store/index.js'
 
@@ -91,6 +91,6 @@ describe('send log', () => {
     recordSkipped(db, 2, '2026-11-23', '2023-11-15', T)
     claim(db, 3, '2026-11-23', '2023-11-15')
     settleSend(db, 3, '2026-11-23', { state: 'failed' }, T)
-    expect(getLastDigestIssues(db)).toEqual(new Map([[1, '2023-11-15'], [2, '2023-11-15']]))
+    expect([1, 2, 3, 4].map((chat) => getLastDigestIssue(db, chat))).toEqual(['2023-11-15', '2023-11-15', null, null])
   })
 })

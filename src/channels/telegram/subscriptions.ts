@@ -11,6 +11,7 @@ import {
 } from '../../store/index.js'
 import { articleRef, renderDigestMessages } from './digest-format.js'
 import { escapeHtml } from './format.js'
+import { isNotModified } from './user-error.js'
 
 export interface SubscriptionDeps {
   db: Db
@@ -67,7 +68,7 @@ export function createSubscriptionComposer(deps: SubscriptionDeps): Composer<Con
       parse_mode: 'HTML', reply_markup: settingsKeyboard(next, offeredAreas(deps.db)),
     }).catch((err: unknown) => {
       // Pressing the button that is already selected changes nothing; Telegram refuses such an edit.
-      if (!String(err).includes('message is not modified')) throw err
+      if (!isNotModified(err)) throw err
     })
   })
   c.command('today', async (ctx) => {

@@ -34,3 +34,5 @@ CREATE TABLE digest_sends (
 ) STRICT;
 
 CREATE INDEX digest_sends_by_date ON digest_sends (digest_date, state);
+-- The newest issue a chat already had, found without scanning its whole history.
+CREATE INDEX digest_sends_by_issue ON digest_sends (chat_id, issue_date);

@@ -69,6 +69,34 @@ describe('LLM answers', () => {
 })
 
 describe('the streamer', () => {
+  it('turns the streamed message into the first part of a long answer and sends the rest, buttons on the last', async () => {
+    const bot = new Bot(fake.token, { botInfo: fake.botInfo, client: { apiRoot: fake.apiRoot } })
+    const keyboard = { inline_keyboard: [[{ text: '📄 [1] 原文', callback_data: 'src:a-1:0' }]] }
+    bot.command('long', async (ctx) => {
+      const streamer = createStreamer(ctx, createLogger({ level: 'silent' }))
+      streamer.push('第一部分')
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      await streamer.finish(['第一部分。', '第二部分。', '<b>来源</b>\n[1] 标题'], keyboard)
+    })
+    await bot.handleUpdate(fake.sendText(USER, USER, '/long'))
+    const messages = fake.messagesTo(USER)
+    expect(messages.map((m) => [m.text, m.reply_markup])).toEqual([['第一部分。', undefined], ['第二部分。', undefined], ['来源\n[1] 标题', keyboard]])
+    expect(messages[0]?.edit_date).toBeDefined()
+  })
+
+  it('replaces a half-streamed answer with an apology when the answerer fails', async () => {
+    const t = createTestBot(fake, db, {
+      answer: async (_q, o) => {
+        o.onToken?.('经开区已累计分配')
+        await new Promise((resolve) => setTimeout(resolve, 100))
+        throw new Error('connection reset')
+      },
+    })
+    await t.feed(fake.sendText(USER, USER, QUESTION))
+    expect(fake.messagesTo(USER).map((m) => m.text)).toEqual(['抱歉，处理时出了点问题，请稍后再试。'])
+    expect(t.logs.some((l) => l.msg === 'answer failed while streaming')).toBe(true)
+  })
+
   it('writes a growing answer at most about once a second', async () => {
     const bot = new Bot(fake.token, { botInfo: fake.botInfo, client: { apiRoot: fake.apiRoot } })
     const log = createLogger({ level: 'silent' })

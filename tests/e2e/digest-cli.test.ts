@@ -1,0 +1,47 @@
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { runCli } from '../helpers/cli.js'
+import { startOpenAiStub, type OpenAiStub } from '../helpers/openai-stub.js'
+import { useTmpDir } from '../helpers/tmp.js'
+
+const tmp = useTmpDir()
+interface DigestJson { date: string; sections: { heading: string; items: { id: string; title: string; summary: string }[] }[] }
+const items = (d: DigestJson) => d.sections.flatMap((s) => s.items)
+
+let stub: OpenAiStub
+beforeEach(async () => {
+  stub = await startOpenAiStub()
+})
+afterEach(() => stub.close())
+
+describe('newsbot digest', () => {
+  it('prints the newest issue day of the samples loaded into an empty database, as the DESIGN.md contract', async () => {
+    const db = join(tmp(), 'n.db')
+    const res = await runCli(['--db', db, 'digest', '--json'])
+    expect(res.code).toBe(0)
+    const d = JSON.parse(res.stdout) as DigestJson
+    expect(d.date).toBe('2023-11-15')
+    expect(d.sections[0]!.heading).toBe('经开区')
+    for (const item of items(d)) expect(Object.keys(item)).toEqual(['id', 'title', 'summary'])
+    const older = JSON.parse((await runCli(['--db', db, 'digest', '--date', '2020-06-22', '--json'])).stdout) as DigestJson
+    expect(older.sections.map((s) => s.heading)).toContain('二七区')
+    const text = await runCli(['--db', db, 'digest'])
+    expect(text.stdout).toMatch(/^每日简报 · 2023-11-15\n\n【经开区】\n1\. /)
+    expect(await runCli(['--db', db, 'digest', '--date', '15/11/2023'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--date 应为 YYYY-MM-DD/) })
+  })
+
+  it('summarises with the configured model and falls back to the lead sentence when it fails', async () => {
+    const db = join(tmp(), 'n.db')
+    stub.script = () => ({ text: '经开区多个部门开展工作。' })
+    const llm = { OPENAI_BASE_URL: stub.baseURL, OPENAI_MODEL: 'stub', NEWSBOT_LLM_MAX_RETRIES: '0' }
+    const withModel = JSON.parse((await runCli(['--db', db, 'digest', '--date', '2020-04-30', '--json'], llm)).stdout) as DigestJson
+    expect(items(withModel).every((i) => i.summary === '经开区多个部门开展工作。')).toBe(true)
+    expect(stub.requests[0]!.body.messages[0]!.content).toContain('报纸：示范区新闻（2020-04-30）')
+    const offline = JSON.parse((await runCli(['--db', db, 'digest', '--date', '2020-04-30', '--json'])).stdout) as DigestJson
+    stub.script = () => ({ status: 500 })
+    const failing = await runCli(['--db', db, 'digest', '--date', '2020-04-30', '--json'], llm)
+    expect(failing.code).toBe(0)
+    expect(failing.stderr).toMatch(/大模型概要失败 \d+ 次/)
+    expect(JSON.parse(failing.stdout)).toEqual(offline)
+  })
+})
