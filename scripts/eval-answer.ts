@@ -41,6 +41,7 @@ const items = readFileSync(args.file!, 'utf8')
 const db = openDb(':memory:')
 await loadSamplesIfEmpty(db, tokenizeForIndex)
 const llm = mode === 'extractive' ? null : createLlmClient(loadConfig().llm)
+if (mode === 'llm' && !llm) throw new Error('--mode llm needs OPENAI_BASE_URL or OPENAI_API_KEY')
 
 const norm = (s: string) => s.replace(/\s+/g, '').replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).toLowerCase()
 

@@ -1,5 +1,5 @@
 import { InputError, NewsbotError } from '../errors.js'
-import { searchArticles } from '../retrieve/index.js'
+import { searchArticles, simplify } from '../retrieve/index.js'
 import type { Db } from '../store/index.js'
 import { answerExtractively, type ExtractiveAnswer } from './extractive.js'
 import { carryTopic, rewriteFollowUp, type Turn } from './follow-up.js'
@@ -54,7 +54,9 @@ export async function answerQuestion(db: Db, question: string, opts: AskOptions 
     }
   }
   opts.signal?.throwIfAborted()
-  const fallback = answerExtractively(searched, weightQuestionTerms(db, searched), hits)
+  // The articles are in simplified characters; a question typed in traditional ones is matched as simplified.
+  const plain = simplify(searched)
+  const fallback = answerExtractively(plain, weightQuestionTerms(db, plain), hits)
   const notice = failure ? [`大模型暂不可用（${failure.message}），以下为摘录式回答。`] : []
   return { ...fallback, warnings: [...notice, ...fallback.warnings], searched }
 }

@@ -38,7 +38,7 @@ export function checkAnswer(raw: string, sources: CitableSource[]): CheckedAnswe
     const cites = [...new Set(all.filter((n) => byN.has(n)))]
     const { body, end } = splitEnding(sentence.replace(/\s*\[\d+\]/g, ''))
     if (!body.trim()) continue
-    const missing = unsupportedFigures(body, cites.map((n) => byN.get(n)!.text))
+    const missing = unsupportedFigures(body, cites.flatMap((n) => citableTexts(byN.get(n)!)))
     if (missing.length > 0) {
       warnings.push(`删除了一句无法在所引资料中核实的数字（${missing.join('、')}）：“${clip(body, 40)}”`)
       continue
@@ -55,6 +55,12 @@ export function checkAnswer(raw: string, sources: CitableSource[]): CheckedAnswe
     return { n, id: src.id, title: src.title, paper: src.paper, date: src.date, quote: bestQuote(src.text, claims) }
   })
   return { answer, citations, warnings, cited: kept.filter((s) => s.cites.length > 0).length }
+}
+
+/** What a figure may come from: the article, its headline and its issue date (the prompt shows all three). */
+function citableTexts(s: CitableSource): string[] {
+  const date = s.date?.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_, y: string, m: string, d: string) => `${y}年${Number(m)}月${Number(d)}日`)
+  return [s.text, s.title, date ?? '']
 }
 
 /** Rewrites the marker shapes models produce (【1】, ［1］, [1,2], [1、2], [^1], [来源1]) as [1][2]. */

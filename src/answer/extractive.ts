@@ -68,10 +68,10 @@ export function answerExtractively(
   const total = terms.reduce((s, t) => s + t.weight, 0)
   const scored = total > 0 ? scoreSentences(terms, total, type, compoundsOf(question, terms), candidates.slice(0, CANDIDATES_READ)) : []
   const best = scored[0]
-  // A how-many or when question whose best sentence holds no amount or date is probably not answered.
+  // A question for a kind of fact (多少, 什么时候, 谁…) whose best sentence holds none is probably not answered.
   const needed = type !== 'general' && best && !best.hasFact ? Math.max(minConfidence, UNTYPED_CONFIDENCE) : minConfidence
   if (!best || best.coverage < needed) return abstain(question, candidates)
-  const chosen = chooseSentences(scored, best, maxSentences)
+  const chosen = chooseSentences(scored, best, maxSentences, type !== 'general')
   return composeAnswer(chosen, candidates, maxChars)
 }
 
@@ -85,11 +85,12 @@ function scoreSentences(terms: WeightedTerm[], total: number, type: QuestionType
       const text = c.text.slice(span.start, span.end)
       if (text.length < 6 || INSTRUCTION.test(text)) continue
       const covered = new Set(terms.filter((t) => mentions(text, t)).map((t) => t.term))
-      const own = (weightOf(terms, covered) - splitPenalty(terms, compounds, covered)) / total
-      // The headline and the sentence before set the context: 其中，经开区共发行成功9.97亿元 follows the 专项债券 sentence.
-      const both = new Set([...covered, ...inTitle, ...previous])
+      // The headline sets the context (其中，经开区共发行成功9.97亿元 under 积极申报专项债券), and the sentence before it, at half weight.
+      const both = new Set([...covered, ...inTitle])
+      const before = new Set([...previous].filter((t) => !both.has(t)))
+      const own = (weightOf(terms, covered) - splitPenalty(terms, compounds, covered, both)) / total
+      const coverage = (weightOf(terms, both) - splitPenalty(terms, compounds, both) + weightOf(terms, before) / 2) / total
       previous = covered
-      const coverage = (weightOf(terms, both) - splitPenalty(terms, compounds, both)) / total
       const hasFact = hasFactFor(type, text)
       const score = 0.6 * own + 0.4 * coverage + (hasFact && own > 0 ? 0.2 : 0) - 0.03 * rank
       out.push({ candidate: rank, span, score, covered, coverage: own > 0 ? coverage : 0, hasFact })
@@ -119,11 +120,11 @@ function compoundsOf(question: string, terms: WeightedTerm[]): Compound[] {
  * A word the question writes as part of a compound, found without its partner (国际 in 国际物流园区
  * with no 学校 near it, for 国际学校), is not the thing asked about: it earns half its weight.
  */
-function splitPenalty(terms: WeightedTerm[], compounds: Compound[], covered: Set<string>): number {
+function splitPenalty(terms: WeightedTerm[], compounds: Compound[], covered: Set<string>, context = covered): number {
   let penalty = 0
   for (const t of terms) {
     const partners = compounds.filter((c) => c.parts.includes(t.term)).map((c) => (c.parts[0] === t.term ? c.parts[1] : c.parts[0]))
-    if (covered.has(t.term) && partners.length > 0 && !partners.some((p) => covered.has(p))) penalty += t.weight / 2
+    if (covered.has(t.term) && partners.length > 0 && !partners.some((p) => context.has(p))) penalty += t.weight / 2
   }
   return penalty
 }
@@ -166,15 +167,18 @@ function splitClauses(text: string, s: Span): Span[] {
   return out
 }
 
-/** The best sentence, then up to two more that add question words or facts, from other places. */
-function chooseSentences(scored: ScoredSentence[], best: ScoredSentence, max: number): ScoredSentence[] {
+/**
+ * The best sentence, then up to two more that add question words or facts, from other places.
+ * When the question asks for a kind of fact (多少, 什么时候, 谁…), the extra sentences must hold one.
+ */
+function chooseSentences(scored: ScoredSentence[], best: ScoredSentence, max: number, typed: boolean): ScoredSentence[] {
   const chosen = [best]
   const covered = new Set(best.covered)
   for (const s of scored.slice(1)) {
     if (chosen.length >= max || s.score < best.score * 0.7) break
     const overlaps = chosen.some((c) => c.candidate === s.candidate && c.span.start < s.span.end && s.span.start < c.span.end)
     const addsWords = [...s.covered].some((t) => !covered.has(t))
-    if (overlaps || !(addsWords || (s.hasFact && !best.hasFact))) continue
+    if (overlaps || (typed && !s.hasFact) || !(addsWords || (s.hasFact && !best.hasFact))) continue
     chosen.push(s)
     for (const t of s.covered) covered.add(t)
   }

@@ -5,10 +5,10 @@ import { checkAnswer } from './citations.js'
 import { abstain, type ExtractiveAnswer } from './extractive.js'
 import type { ChatMessage, CompleteOptions, LlmClient } from './llm-client.js'
 import { loadPrompt, renderPrompt } from './prompts.js'
-import { formatSources, numberSources } from './sources.js'
+import { formatSources, numberSources, type NumberedSource } from './sources.js'
 
 /** What a server with structured output returns instead of plain text. */
-export const LlmReply = z.object({
+const LlmReply = z.object({
   /** False when the sources do not answer the question. */
   found: z.boolean(),
   answer: z.string(),
@@ -17,11 +17,10 @@ export const LlmReply = z.object({
 const NOT_FOUND = '资料中未找到'
 
 /** The prompt for a question and its numbered sources: rules as the system message, sources delimited. */
-export function buildAnswerMessages(question: string, hits: SearchHit[]): ChatMessage[] {
-  const sources = formatSources(numberSources(hits))
+function buildAnswerMessages(question: string, sources: NumberedSource[]): ChatMessage[] {
   return [
     { role: 'system', content: loadPrompt('answer-system') },
-    { role: 'user', content: renderPrompt(loadPrompt('answer'), { sources, question }) },
+    { role: 'user', content: renderPrompt(loadPrompt('answer'), { sources: formatSources(sources), question }) },
   ]
 }
 
@@ -30,15 +29,16 @@ export function buildAnswerMessages(question: string, hits: SearchHit[]): ChatMe
  * empty or uncited reply, every claim unsupported), so the caller can fall back.
  */
 export async function answerWithLlm(llm: LlmClient, question: string, hits: SearchHit[], opts: CompleteOptions = {}): Promise<ExtractiveAnswer> {
-  const messages = buildAnswerMessages(question, hits)
+  const numbered = numberSources(hits)
+  const messages = buildAnswerMessages(question, numbered)
   const reply = llm.structured && !opts.onToken
     ? await llm.completeJson(messages, LlmReply, 'newsbot_answer', opts)
     : { found: undefined, answer: await llm.complete(messages, opts) }
+  if (reply.found === false) return { ...abstain(question, hits), mode: 'llm' }
   const raw = reply.answer.trim()
   if (!raw) throw new UpstreamError('大模型返回了空回答')
-  const sources = numberSources(hits).map(({ n, hit }) => ({ n, ...hit }))
-  const checked = checkAnswer(raw, sources)
-  if (reply.found === false || (checked.cited === 0 && raw.includes(NOT_FOUND))) {
+  const checked = checkAnswer(raw, numbered.map(({ n, hit }) => ({ n, ...hit })))
+  if (checked.cited === 0 && raw.includes(NOT_FOUND)) {
     return { ...abstain(question, hits), mode: 'llm' }
   }
   if (checked.cited === 0) {

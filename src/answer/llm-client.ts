@@ -81,8 +81,9 @@ async function streamReply(
     timer = setTimeout(() => ((stalled = true), abort()), config.timeoutMs)
   }
   try {
+    // No temperature: reasoning models refuse any but their default, and the prompt already asks for sober answers.
     const stream = await client.chat.completions.create(
-      { model: config.model, messages, stream: true, temperature: 0, ...(format ? { response_format: format } : {}) },
+      { model: config.model, messages, stream: true, ...(format ? { response_format: format } : {}) },
       { signal: controller.signal },
     )
     let text = ''

@@ -22,33 +22,16 @@ export function weightQuestionTerms(db: Db, question: string): WeightedTerm[] {
   const lexicon = loadLexicon()
   const forms = new Map(words.map((w) => [w, [w, ...(lexicon.entries.get(w)?.synonyms ?? [])]]))
   const grams = new Map([...forms.values()].flat().map((f) => [f, indexTokens(f)]))
-  const { total, docs } = cachedDocCounts(db, [...grams.keys(), ...[...grams.values()].flat()])
+  const { total, docs } = getTermDocCounts(db, [...grams.keys(), ...[...grams.values()].flat()])
   const n = Math.max(total, 1)
   // A form's count is estimated by its rarest bigram; a word counts as often as its commonest form.
-  const countOf = (f: string) => Math.max(docs.get(f) ?? 0, Math.min(...grams.get(f)!.map((x) => docs.get(x) ?? 0)))
+  const countOf = (f: string) => {
+    const g = grams.get(f)!.map((x) => docs.get(x) ?? 0)
+    return Math.max(docs.get(f) ?? 0, g.length > 0 ? Math.min(...g) : 0)
+  }
   return words.map((term) => {
     const all = forms.get(term)!
     const df = [...term].length < 2 ? n / 2 : Math.max(...all.map(countOf))
     return { term, weight: Math.log(1 + (n - df + 0.5) / (df + 0.5)), synonyms: all.slice(1) }
   })
-}
-
-const MAX_CACHED = 50_000
-const cache = new WeakMap<Db, { total: number; docs: Map<string, number> }>()
-
-/**
- * Document counts, remembered per connection: fts5vocab counts a token by walking its whole
- * posting list (tens of ms for a common bigram on a large store). An ingest that changes the
- * number of articles starts the cache afresh; a count off by a few articles does not move an IDF.
- */
-function cachedDocCounts(db: Db, tokens: string[]): { total: number; docs: Map<string, number> } {
-  const { total } = getTermDocCounts(db, [])
-  let entry = cache.get(db)
-  if (!entry || entry.total !== total || entry.docs.size > MAX_CACHED) {
-    entry = { total, docs: new Map() }
-    cache.set(db, entry)
-  }
-  const missing = tokens.filter((t) => !entry.docs.has(t))
-  if (missing.length > 0) for (const [t, n] of getTermDocCounts(db, missing).docs) entry.docs.set(t, n)
-  return entry
 }

@@ -1,16 +1,18 @@
 import {
-  getArticleByPk,
+  getArticleTexts,
   getNewestIssueDate,
   getPassageSpans,
+  getTermDocCounts,
   matchArticles,
   type ArticleMatch,
   type Db,
+  type PassageSpan,
   type SearchFilters,
 } from '../store/index.js'
-import type { DateRange } from './dates.js'
 import { buildMatchExpression } from './fts-query.js'
-import { rankPassages } from './passages.js'
+import { rankPassages, type Span } from './passages.js'
 import { analyzeQuery, type QueryPlan } from './query.js'
+import { scoreBestPassages, scoreCommonTerms, splitCommonTerms } from './rank.js'
 
 export interface SearchOptions extends SearchFilters {
   /** How many articles to return (default 10, at most 100). */
@@ -33,41 +35,61 @@ export interface SearchHit {
 // An article from the time or the district a question names moves up, but never past a much better match.
 const DATE_BOOST = 1.25
 const DISTRICT_BOOST = 1.2
-// Boosts reorder a pool a little deeper than k.
-const BOOST_POOL = 30
+// The index's BM25 picks a pool; common terms, passage evidence and boosts reorder it.
+const RERANK_POOL = 60
+// Weight of the best passage's evidence beside the article's BM25 (tuned on the CRUD questions).
+const PASSAGE_WEIGHT = 1.5
 
 /**
- * Ranks articles for a free-text question: BM25 over headline (×3) and body bigrams plus whole-word
- * phrases, then boosts for the dates and districts the question names. User text only reaches
- * FTS5 as quoted phrases.
+ * Ranks articles for a free-text question. The index's BM25 (headline ×3) over the rarer bigrams
+ * and synonyms picks a pool; common bigrams, whole words and the best passage's evidence are then
+ * scored from the pool's text, and the dates and districts the question names boost. User text
+ * only reaches FTS5 as quoted phrases.
  */
 export function searchArticles(db: Db, query: string, opts: SearchOptions = {}): SearchHit[] {
   const k = Math.min(Math.max(Math.trunc(opts.k ?? 10), 1), 100)
   const plan = analyzeQuery(query, getNewestIssueDate(db))
-  const match = buildMatchExpression(plan.terms.map((t) => t.tokens))
-  if (!match) return []
-  const boosted = plan.dates.length > 0 || plan.districts.length > 0
-  const pool = matchArticles(db, match, opts, boosted ? Math.max(k, BOOST_POOL) : k)
-    .map((m) => ({ m, score: -m.score * boostFor(m, plan) }))
+  if (plan.terms.length === 0) return []
+  // Whole words are counted as phrases: 中国电信 is far rarer than its rarest bigram 电信.
+  const counted = plan.terms.flatMap((t) => (t.kind === 'word' ? [t.tokens] : t.tokens.split(' ')))
+  const { total, docs } = getTermDocCounts(db, new Set(counted))
+  const { match, common } = splitCommonTerms(plan.terms, docs, total)
+  const pool = matchArticles(db, buildMatchExpression(match.map((t) => t.tokens)), opts, Math.max(k, RERANK_POOL))
+  const pks = pool.map((m) => m.pk)
+  const texts = getArticleTexts(db, pks)
+  const spans = groupSpans(getPassageSpans(db, pks))
+  const extra = scoreCommonTerms(common, [...texts.values()], docs, total)
+  const articles = pool.map((m) => ({ pk: m.pk, text: texts.get(m.pk)?.text ?? '', spans: spans.get(m.pk) ?? [] }))
+  const evidence = scoreBestPassages(plan.terms, articles, docs, total)
+  return pool
+    .map((m, i) => {
+      const score = (-m.score + (extra.get(m.pk) ?? 0) + PASSAGE_WEIGHT * (evidence.get(m.pk) ?? 0)) * boostFor(m, plan)
+      return { m, article: articles[i]!, score }
+    })
     .sort((a, b) => b.score - a.score)
     .slice(0, k)
-  return toHits(db, pool, plan)
+    .map(({ m, article, score }) => toHit(m, article.text, article.spans, score, plan))
 }
 
 function boostFor(m: ArticleMatch, plan: QueryPlan): number {
   let boost = 1
-  if (m.date && plan.dates.some((r: DateRange) => m.date! >= r.from && m.date! <= r.to)) boost *= DATE_BOOST
+  if (m.date && plan.dates.some((r) => m.date! >= r.from && m.date! <= r.to)) boost *= DATE_BOOST
   if (plan.districts.some((d) => m.paper.includes(d) || m.title.includes(d))) boost *= DISTRICT_BOOST
   return boost
 }
 
-function toHits(db: Db, ranked: { m: ArticleMatch; score: number }[], plan: QueryPlan): SearchHit[] {
-  const spans = getPassageSpans(db, ranked.map((r) => r.m.pk))
-  return ranked.map(({ m, score }) => {
-    const text = getArticleByPk(db, m.pk)?.text ?? ''
-    const own = spans.filter((s) => s.articlePk === m.pk).map(({ start, end }) => ({ start, end }))
-    const passages = rankPassages(text, own, plan.terms)
-    const best = passages[0]!
-    return { id: m.id, title: m.title, paper: m.paper, date: m.date, score, snippet: text.slice(best.start, best.end), text, passages }
-  })
+function groupSpans(spans: PassageSpan[]): Map<number, Span[]> {
+  const by = new Map<number, Span[]>()
+  for (const { articlePk, start, end } of spans) {
+    const list = by.get(articlePk) ?? []
+    list.push({ start, end })
+    by.set(articlePk, list)
+  }
+  return by
+}
+
+function toHit(m: ArticleMatch, text: string, spans: Span[], score: number, plan: QueryPlan): SearchHit {
+  const passages = rankPassages(text, spans, plan.terms)
+  const best = passages[0]!
+  return { id: m.id, title: m.title, paper: m.paper, date: m.date, score, snippet: text.slice(best.start, best.end), text, passages }
 }

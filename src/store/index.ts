@@ -8,10 +8,12 @@ export { SAMPLES_DIR, loadSamplesIfEmpty } from './samples.js'
 export { getTermDocCounts } from './term-stats.js'
 export {
   countMatchingArticles,
+  getArticleTexts,
   getNewestIssueDate,
   getPassageSpans,
   matchArticles,
   type ArticleMatch,
+  type ArticleText,
   type PassageSpan,
   type SearchFilters,
 } from './search.js'

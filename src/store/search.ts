@@ -17,6 +17,13 @@ export interface ArticleMatch {
   score: number
 }
 
+/** What ranking reads of an article beyond its index entry. */
+export interface ArticleText {
+  pk: number
+  title: string
+  text: string
+}
+
 /** A stored passage of an article, as UTF-16 offsets into its text. */
 export interface PassageSpan {
   articlePk: number
@@ -26,22 +33,32 @@ export interface PassageSpan {
 
 // Headline tokens weigh 3× body tokens in BM25.
 const statements = statementCache((db) => ({
-  articles: db.prepare<
+  // Without filters the index alone ranks: joining every match to its article row would double the time.
+  ranked: db.prepare<{ match: string; limit: number }, { pk: number; score: number }>(
+    `SELECT rowid AS pk, bm25(articles_fts, 3.0, 1.0) AS score FROM articles_fts
+     WHERE articles_fts MATCH @match ORDER BY score LIMIT @limit`,
+  ),
+  meta: db.prepare<[string], Omit<ArticleMatch, 'score'>>(
+    `SELECT pk, id, title, paper, issue_date AS date FROM articles WHERE pk IN (SELECT value FROM json_each(?))`,
+  ),
+  filtered: db.prepare<
     { match: string; dateFrom: string | null; dateTo: string | null; paper: string | null; limit: number },
     ArticleMatch
   >(
-    `SELECT a.pk, a.id, a.title, a.paper, a.issue_date AS date, m.score
-     FROM (SELECT rowid, bm25(articles_fts, 3.0, 1.0) AS score FROM articles_fts
-           WHERE articles_fts MATCH @match ORDER BY score) m
-     JOIN articles a ON a.pk = m.rowid
-     WHERE (@dateFrom IS NULL OR a.issue_date >= @dateFrom)
+    `SELECT a.pk, a.id, a.title, a.paper, a.issue_date AS date, bm25(articles_fts, 3.0, 1.0) AS score
+     FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid
+     WHERE articles_fts MATCH @match
+       AND (@dateFrom IS NULL OR a.issue_date >= @dateFrom)
        AND (@dateTo IS NULL OR a.issue_date <= @dateTo)
        AND (@paper IS NULL OR a.paper = @paper)
-     ORDER BY m.score LIMIT @limit`,
+     ORDER BY score LIMIT @limit`,
   ),
   passages: db.prepare<[string], PassageSpan>(
     `SELECT article_pk AS articlePk, start, end FROM passages
      WHERE article_pk IN (SELECT value FROM json_each(?)) ORDER BY article_pk, seq`,
+  ),
+  texts: db.prepare<[string], ArticleText>(
+    'SELECT pk, title, text FROM articles WHERE pk IN (SELECT value FROM json_each(?))',
   ),
   count: db.prepare<[string], number>('SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?').pluck(),
   newest: db.prepare<[], string | null>('SELECT max(issue_date) FROM articles').pluck(),
@@ -49,18 +66,33 @@ const statements = statementCache((db) => ({
 
 /** Articles whose headline or body match an FTS5 expression, best first. */
 export function matchArticles(db: Db, match: string, filters: SearchFilters, limit: number): ArticleMatch[] {
-  return statements(db).articles.all({
-    match,
-    dateFrom: filters.dateFrom ?? null,
-    dateTo: filters.dateTo ?? null,
-    paper: filters.paper ?? null,
-    limit,
+  const s = statements(db)
+  if (filters.dateFrom || filters.dateTo || filters.paper) {
+    return s.filtered.all({
+      match,
+      dateFrom: filters.dateFrom ?? null,
+      dateTo: filters.dateTo ?? null,
+      paper: filters.paper ?? null,
+      limit,
+    })
+  }
+  const ranked = s.ranked.all({ match, limit })
+  const meta = new Map(s.meta.all(JSON.stringify(ranked.map((r) => r.pk))).map((m) => [m.pk, m]))
+  return ranked.flatMap((r) => {
+    const m = meta.get(r.pk)
+    return m ? [{ ...m, score: r.score }] : []
   })
 }
 
 /** How many articles match an FTS5 expression (a document frequency when it is one phrase). */
 export function countMatchingArticles(db: Db, match: string): number {
   return statements(db).count.get(match) ?? 0
+}
+
+/** Headline and text of the given articles, by pk. */
+export function getArticleTexts(db: Db, articlePks: number[]): Map<number, ArticleText> {
+  if (articlePks.length === 0) return new Map()
+  return new Map(statements(db).texts.all(JSON.stringify(articlePks)).map((r) => [r.pk, r]))
 }
 
 /** The stored passages of the given articles, in text order. */

@@ -5,14 +5,47 @@ const statements = statementCache((db) => {
   db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_vocab USING fts5vocab(main, 'articles_fts', 'row')")
   return {
     docs: db.prepare<[string], number>('SELECT doc FROM temp.articles_vocab WHERE term = ?').pluck(),
+    phraseDocs: db.prepare<[string], number>('SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?').pluck(),
     total: db.prepare<[], number>('SELECT count(*) FROM articles').pluck(),
+    // Changes when another connection commits / when this one writes: the cache below is then stale.
+    dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck(),
+    ownChanges: db.prepare<[], number>('SELECT total_changes()').pluck(),
   }
 })
 
-/** How many articles contain each token, and how many articles there are: the inputs of an IDF. */
+interface DocCountCache {
+  version: string
+  total: number
+  docs: Map<string, number>
+}
+
+// Counting a common token's documents walks its whole posting list, and questions reuse the same
+// common tokens, so counts are kept per connection until the database changes.
+const caches = new WeakMap<Db, DocCountCache>()
+
+function cacheFor(db: Db): DocCountCache {
+  const s = statements(db)
+  const version = `${s.dataVersion.get()}:${s.ownChanges.get()}`
+  let cache = caches.get(db)
+  if (!cache || cache.version !== version) caches.set(db, (cache = { version, total: s.total.get() ?? 0, docs: new Map() }))
+  return cache
+}
+
+/**
+ * How many articles contain each index token, or each phrase of tokens (space-joined), and how many
+ * articles there are: the inputs of an IDF.
+ */
 export function getTermDocCounts(db: Db, tokens: Iterable<string>): { total: number; docs: Map<string, number> } {
   const s = statements(db)
+  const cache = cacheFor(db)
   const docs = new Map<string, number>()
-  for (const t of tokens) if (!docs.has(t)) docs.set(t, s.docs.get(t) ?? 0)
-  return { total: s.total.get() ?? 0, docs }
+  for (const t of tokens) {
+    let n = cache.docs.get(t)
+    if (n === undefined) {
+      n = (t.includes(' ') ? s.phraseDocs.get(`"${t.replaceAll('"', '""')}"`) : s.docs.get(t)) ?? 0
+      cache.docs.set(t, n)
+    }
+    docs.set(t, n)
+  }
+  return { total: cache.total, docs }
 }

@@ -61,6 +61,12 @@ describe('answerQuestion', () => {
     expect(a).toMatchObject({ mode: 'llm', answer: '确保9月底前周边道路全部建成通车[1]。', searched: '郑大二附院周边道路什么时候通车？' })
   })
 
+  it('answers a question typed in traditional characters from simplified articles', async () => {
+    const a = await answerQuestion(db, '鄭大二附院周邊什麼時候通車？', { mode: 'extractive' })
+    expect(a.abstained).toBe(false)
+    expect(a.answer).toContain('9月底')
+  })
+
   it('does not ask the model when nothing was found', async () => {
     const llm = fakeModel(['不该被调用[1]。'])
     const a = await answerQuestion(db, '火星基地', { llm })

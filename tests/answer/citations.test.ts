@@ -76,6 +76,13 @@ describe('checkAnswer', () => {
     expect(c.warnings).toEqual(['删除了一句无法在所引资料中核实的数字（5）：“道路总投资5亿元”'])
   })
 
+  it('accepts figures from the cited article\'s headline and issue date', () => {
+    const c = checkAnswer('2023年11月24日的报道说，全区已分配安置房3636套[1]。', [{ ...HOUSING, title: '安置房建设提速 3636套已分配' }])
+    expect(c.warnings).toEqual([])
+    expect(c.cited).toBe(1)
+    expect(checkAnswer('2023年11月25日，全区已分配安置房3636套[1]。', SOURCES).cited).toBe(0)
+  })
+
   it('checks a figure against the cited source only, not any source', () => {
     const c = checkAnswer('全区已分配安置房3636套[2]。', SOURCES)
     expect(c.cited).toBe(0)

@@ -73,11 +73,10 @@ describe('newsbot bot, over the wire', () => {
   })
 
   it('answers the rate limit politely', async () => {
-    const answered = bot.countLogs('answered')
     for (let n = 1; n <= 3; n++) {
-      fake.sendText(3, 3, QUESTION)
+      const { update_id } = fake.sendText(3, 3, QUESTION)
       // The answer is logged once the question is finished, so the next one is not "still in flight".
-      await bot.waitForLog('answered', { nth: answered + n })
+      await bot.waitForLog('answered', { where: (l) => l.update === update_id })
       expect(await nthReply(3, n)).toContain('3636套')
     }
     fake.sendText(3, 3, QUESTION)

@@ -164,4 +164,29 @@ describe('daily digests, end to end', () => {
     expect(states.sending).toBeUndefined()
     expect((states.sent ?? 0) + (states.unknown ?? 0)).toBe(1000)
   })
+
+  it('never sends twice when killed at an arbitrary moment; only requests in flight can be lost, and they are marked unknown', async () => {
+    const chats = Array.from({ length: 300 }, (_, i) => 20_000 + i)
+    fake.addPrivateChats(chats)
+    const db = openDb(dbPath)
+    for (const chat of chats) saveSubscription(db, chat, { sendTime: '08:00' }, local('2026-11-22', '20:00:00'))
+    db.close()
+    const first = await startBotProcess(local('2026-11-23', '08:00:05'))
+    await digestsDelivered(120)
+    await new Promise((resolve) => setTimeout(resolve, 7)) // not aligned with any response
+    await first.kill()
+    await startBotProcess(local('2026-11-23', '08:00:30'))
+    await ticks(6)
+    const after = openDb(dbPath, { readonly: true })
+    const states = countSendStates(after, '2026-11-23')
+    const unknown = new Set(after.prepare("SELECT chat_id FROM digest_sends WHERE state = 'unknown'").pluck().all() as number[])
+    after.close()
+    expect((states.sent ?? 0) + (states.unknown ?? 0)).toBe(300)
+    expect(unknown.size).toBeLessThanOrEqual(4) // at most one request per sender in flight
+    for (const chat of chats) {
+      const n = digestsTo(chat).length
+      expect(n).toBeLessThanOrEqual(1)
+      if (n === 0) expect(unknown.has(chat)).toBe(true)
+    }
+  })
 })

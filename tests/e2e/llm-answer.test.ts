@@ -202,6 +202,10 @@ describe('the LLM answerer against an OpenAI-compatible server', () => {
     expect(good).toMatchObject({ mode: 'llm', answer: '全区已分配安置房3636套[1]。' })
     expect(stub.requests[0]!.body.response_format).toMatchObject({ type: 'json_schema' })
 
+    stub.script = () => ({ text: JSON.stringify({ found: false, answer: '' }) })
+    const none = await answerQuestion(db, '经开区安置房的物业费是多少？', { llm: client })
+    expect(none).toMatchObject({ mode: 'llm', abstained: true, citations: [] })
+
     stub.script = () => ({ text: '{"answer": 3636}' })
     const bad = await answerQuestion(db, QUESTION, { llm: client })
     expect(bad.mode).toBe('extractive')

@@ -12,7 +12,7 @@ export interface BotProcess {
   /** How many log lines so far have this msg. */
   countLogs(msg: string): number
   /** Resolves with the n-th (default first) log line whose msg matches. */
-  waitForLog(msg: string | RegExp, opts?: { nth?: number; timeoutMs?: number }): Promise<Record<string, unknown>>
+  waitForLog(msg: string | RegExp, opts?: { nth?: number; timeoutMs?: number; where?: (line: Record<string, unknown>) => boolean }): Promise<Record<string, unknown>>
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
 }
 
@@ -35,19 +35,19 @@ export function spawnBot(env: Record<string, string>): BotProcess {
     child.on('exit', (code, signal) => resolve({ code, signal })),
   )
   // Only whole lines: the last piece may still be arriving.
-  const find = (msg: string | RegExp, nth: number) =>
+  const find = (msg: string | RegExp, nth: number, where: (line: Record<string, unknown>) => boolean) =>
     out.split('\n').slice(0, -1).map((l) => JSON.parse(l) as Record<string, unknown>)
-      .filter((l) => (typeof msg === 'string' ? l.msg === msg : msg.test(String(l.msg))))[nth - 1]
+      .filter((l) => (typeof msg === 'string' ? l.msg === msg : msg.test(String(l.msg))) && where(l))[nth - 1]
   return {
     child,
     stdout: () => out,
     stderr: () => err,
     exited,
     countLogs: (msg) => out.split('\n').slice(0, -1).filter((l) => (JSON.parse(l) as { msg?: string }).msg === msg).length,
-    waitForLog(msg, { nth = 1, timeoutMs = 30_000 } = {}) {
+    waitForLog(msg, { nth = 1, timeoutMs = 30_000, where = () => true } = {}) {
       return new Promise((resolve, reject) => {
         const check = () => {
-          const line = find(msg, nth)
+          const line = find(msg, nth, where)
           if (!line) return
           waiters.delete(check)
           clearTimeout(timer)

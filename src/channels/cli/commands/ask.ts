@@ -80,7 +80,7 @@ export function describeAnswer(r: AnswerResult, streamed = ''): string[] {
   } else lines.push(r.answer)
   if (r.citations.length > 0) lines.push('', '来源：', ...describeSources(r))
   if (r.abstained && r.suggestions.length > 0) {
-    lines.push('', '相关报道：', ...r.suggestions.map((s) => `  · ${headline(s)}（newsbot show ${s.id}）`))
+    lines.push('', '查看原文：', ...r.suggestions.map((s) => `  newsbot show ${s.id}  ${headline(s)}`))
   }
   for (const w of r.warnings) lines.push(`注意：${w}`)
   return lines

@@ -2,11 +2,16 @@ import type { Command } from 'commander'
 import { answerQuestion, createLlmClient } from '../../../answer/index.js'
 import { tokenizeForIndex } from '../../../retrieve/index.js'
 import { loadSamplesIfEmpty } from '../../../store/index.js'
-import { createBot, createLogger, startBot, type JobStarter } from '../../telegram/index.js'
+import { createDigestSummarizer } from '../../../digest/index.js'
+import {
+  createBot,
+  createLogger,
+  createSubscriptionComposer,
+  DIGEST_COMMANDS,
+  startBot,
+  startDigestScheduler,
+} from '../../telegram/index.js'
 import { openContext, type GlobalOptions } from '../context.js'
-
-// Background jobs started with the bot and stopped before it (the digest scheduler goes here).
-const JOBS: JobStarter[] = []
 
 export function registerBot(program: Command): void {
   program
@@ -19,8 +24,17 @@ export function registerBot(program: Command): void {
       try {
         await loadSamplesIfEmpty(db, tokenizeForIndex)
         const llm = createLlmClient(config.llm)
-        const nb = createBot({ config, db, logger, answer: (q, o) => answerQuestion(db, q, { ...o, llm }) })
-        const running = await startBot(nb, { config, logger, jobs: JOBS })
+        // One summarizer for /today and the scheduled rounds, so its per-article cache is shared.
+        const summarize = createDigestSummarizer(config.llm, (err) => logger.warn({ err }, 'digest summary fell back to the lead sentence'))
+        const nb = createBot(
+          { config, db, logger, answer: (q, o) => answerQuestion(db, q, { ...o, llm }) },
+          { extra: [createSubscriptionComposer({ db, config, summarize })], extraCommands: DIGEST_COMMANDS },
+        )
+        const running = await startBot(nb, {
+          config,
+          logger,
+          jobs: [(api) => startDigestScheduler({ db, api, config, logger, summarize })],
+        })
         // A second signal gets the default behaviour (exit at once): `once` has removed our listener.
         const signal = await new Promise<string>((resolve) => {
           process.once('SIGINT', resolve)
