@@ -4,7 +4,7 @@ import { foldText } from './tokenize.js'
 
 // A term in more than this share of articles is scored after the index lookup instead of in it:
 // FTS5 would compute BM25 for every article holding it, which is most of the search time.
-const COMMON_SHARE = 0.05
+const COMMON_SHARE = 0.02
 // Below this many articles nothing is common enough to be worth it.
 const COMMON_MIN_DOCS = 500
 // The index is always asked for at least this many terms, the rarest first.
