@@ -1,20 +1,29 @@
 // Ingests the CRUD corpus (≈68k documents) into a fresh database and prints throughput and memory.
-// Usage: npm run bench:ingest [-- path/to/docs.jsonl.gz]
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
+// Usage: npm run bench:ingest [-- path/to/docs.jsonl.gz] [--repeat N]
+// --repeat N first writes the corpus N times over (fresh ids) into one temporary .jsonl file, to show
+// that memory stays flat as the input grows (N=8 gives a file of about 1 GB).
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { once } from 'node:events'
+import { createGunzip } from 'node:zlib'
+import { parseArgs } from 'node:util'
 import { tokenizeForIndex } from '../src/retrieve/index.js'
 import { getStoreStats, ingestPaths, openDb } from '../src/store/index.js'
 import { peakRssMb, printTable } from './bench/table.js'
 
-const corpus = process.argv[2] ?? join(import.meta.dirname, '../../shared/bench/crud/docs.jsonl.gz')
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { repeat: { type: 'string', default: '1' } } })
+const repeat = Number(values.repeat)
+const corpus = positionals[0] ?? join(import.meta.dirname, '../../shared/bench/crud/docs.jsonl.gz')
 const dir = mkdtempSync(join(tmpdir(), 'newsbot-bench-'))
 const dbPath = join(dir, 'bench.db')
+const input = repeat > 1 ? await repeatCorpus(corpus, repeat, join(dir, 'repeated.jsonl')) : corpus
 
 const db = openDb(dbPath)
 const started = performance.now()
 let textBytes = 0
-const summary = await ingestPaths(db, [corpus], {
+const summary = await ingestPaths(db, [input], {
   tokenize: (t) => {
     textBytes += Buffer.byteLength(t)
     return tokenizeForIndex(t)
@@ -28,12 +37,13 @@ db.close()
 const docs = summary.added + summary.updated + summary.unchanged
 printTable([
   {
-    corpus: corpus.split('/').pop()!,
+    corpus: `${corpus.split('/').pop()!}${repeat > 1 ? ` ×${repeat}` : ''}`,
+    'input MB': statSync(input).size / 1e6,
     docs,
     failed: summary.failed.length,
     seconds,
     'docs/s': docs / seconds,
-    'gz MB/s': statSync(corpus).size / 1e6 / seconds,
+    'input MB/s': statSync(input).size / 1e6 / seconds,
     'text MB/s': textBytes / 1e6 / seconds,
     'peak RSS MB': peakRssMb(),
     'db MB': statSync(dbPath).size / 1e6,
@@ -41,3 +51,21 @@ printTable([
   },
 ])
 rmSync(dir, { recursive: true, force: true })
+
+/** Writes the corpus `times` times into one plain JSONL file, each copy's ids made unique. */
+async function repeatCorpus(path: string, times: number, out: string): Promise<string> {
+  const sink = createWriteStream(out)
+  for (let copy = 0; copy < times; copy++) {
+    const source = createReadStream(path)
+    const lines = createInterface({ input: path.endsWith('.gz') ? source.pipe(createGunzip()) : source, crlfDelay: Infinity })
+    for await (const line of lines) {
+      if (!line.trim()) continue
+      const record = JSON.parse(line) as { id?: string }
+      if (record.id) record.id = `${record.id}-${copy}`
+      if (!sink.write(`${JSON.stringify(record)}\n`)) await once(sink, 'drain')
+    }
+  }
+  sink.end()
+  await once(sink, 'finish')
+  return out
+}

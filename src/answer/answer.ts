@@ -6,6 +6,7 @@ import { carryTopic, rewriteFollowUp, type Turn } from './follow-up.js'
 import { answerWithLlm } from './llm-answer.js'
 import type { LlmClient } from './llm-client.js'
 import { weightQuestionTerms } from './query-terms.js'
+import { detectQuestionType } from './question-type.js'
 
 export type AnswerMode = 'auto' | 'extractive' | 'llm'
 
@@ -56,7 +57,9 @@ export async function answerQuestion(db: Db, question: string, opts: AskOptions 
   opts.signal?.throwIfAborted()
   // The articles are in simplified characters; a question typed in traditional ones is matched as simplified.
   const plain = simplify(searched)
-  const fallback = answerExtractively(plain, weightQuestionTerms(db, plain), hits)
+  // 那它有多长？ asks for an amount even when the carried topic's words asked 什么时候.
+  const questionType = [detectQuestionType(simplify(q)), detectQuestionType(plain)].find((t) => t !== 'general')
+  const fallback = answerExtractively(plain, weightQuestionTerms(db, plain), hits, { questionType, asked: q })
   const notice = failure ? [`大模型暂不可用（${failure.message}），以下为摘录式回答。`] : []
   return { ...fallback, warnings: [...notice, ...fallback.warnings], searched }
 }

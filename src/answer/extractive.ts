@@ -29,6 +29,10 @@ export interface ExtractiveOptions {
   maxChars?: number
   /** Below this weighted share of the question's words found, the answerer abstains. */
   minConfidence?: number
+  /** The kind of fact asked for, when the searched text is not the question itself (a follow-up with the topic carried). */
+  questionType?: QuestionType
+  /** The question as the user typed it, for the not-found sentence (default: the searched text). */
+  asked?: string
 }
 
 /** A headline offered instead of an answer when newsbot abstains. */
@@ -52,6 +56,7 @@ interface ScoredSentence {
 
 const CANDIDATES_READ = 5
 const UNTYPED_CONFIDENCE = 0.7
+const FACT_TYPES = new Set<QuestionType>(['amount', 'time', 'person'])
 const MAX_SENTENCE_CHARS = 120
 // Text addressed to a model, not to readers (a planted prompt injection): never quoted as an answer.
 const INSTRUCTION = /(忽略|无视|忘记|不要理会)(以上|之前|前面|上述|所有|先前)的?(所有)?(指令|指示|提示|规则|要求|内容)|ignore (all )?(previous|above|prior) instructions|system prompt|你现在是/i
@@ -64,13 +69,16 @@ export function answerExtractively(
   opts: ExtractiveOptions = {},
 ): ExtractiveAnswer {
   const { maxSentences = 3, maxChars = 300, minConfidence = 0.5 } = opts
-  const type = detectQuestionType(question)
+  const type = opts.questionType ?? detectQuestionType(question)
   const total = terms.reduce((s, t) => s + t.weight, 0)
   const scored = total > 0 ? scoreSentences(terms, total, type, compoundsOf(question, terms), candidates.slice(0, CANDIDATES_READ)) : []
   const best = scored[0]
   // A question for a kind of fact (多少, 什么时候, 谁…) whose best sentence holds none is probably not answered.
   const needed = type !== 'general' && best && !best.hasFact ? Math.max(minConfidence, UNTYPED_CONFIDENCE) : minConfidence
-  if (!best || best.coverage < needed) return abstain(question, candidates)
+  if (!best || best.coverage < needed) return abstain(opts.asked ?? question, candidates)
+  // 多少/什么时候/谁 asked, and not one well-covering sentence holds an amount, a date or a name: the
+  // articles are about the topic but do not say (那它有多长？ after a question about a road).
+  if (FACT_TYPES.has(type) && !best.hasFact && !scored.some((s) => s.hasFact && s.coverage >= needed)) return abstain(opts.asked ?? question, candidates)
   const chosen = chooseSentences(scored, best, maxSentences, type !== 'general')
   return composeAnswer(chosen, candidates, maxChars)
 }

@@ -3,6 +3,8 @@ export type QuestionType = 'amount' | 'time' | 'person' | 'place' | 'list' | 'ho
 
 const TYPE_CUES: [QuestionType, RegExp][] = [
   ['time', /什么时候|啥时候|何时|哪天|哪一天|几月|几号|几时|什么时间|多久|日期|时间/],
+  // 哪几条路 asks which ones, not how many.
+  ['list', /哪几/],
   ['amount', /多少|几[个套家项次年万亿人名条所座辆期批台]|多大|多高|多长|多远|数量|金额|比例|规模|几成/],
   ['person', /谁|哪位|哪些人|什么人|负责人是|主持/],
   ['place', /哪里|哪儿|在哪|什么地方|哪个地方|地点|位置|哪个(区|村|街道|社区|园区)/],

@@ -67,6 +67,16 @@ describe('answerQuestion', () => {
     expect(a.answer).toContain('9月底')
   })
 
+  it('answers a follow-up for the kind of fact it asks, not the one the carried topic asked', async () => {
+    const history = [{ question: '郑大二附院周边道路什么时候通车？', searched: '郑大二附院周边道路什么时候通车？', answer: '9月底前全部建成通车[1]。' }]
+    const when = await answerQuestion(db, '那它什么时候建成？', { mode: 'extractive', history })
+    expect(when.answer).toContain('9月底')
+    // The article gives no length: the topic's words are all there, the amount is not.
+    const length = await answerQuestion(db, '那它有多长？', { mode: 'extractive', history })
+    expect(length.abstained).toBe(true)
+    expect(length.answer).toMatch(/^资料中未找到关于“那它有多长？”/)
+  })
+
   it('does not ask the model when nothing was found', async () => {
     const llm = fakeModel(['不该被调用[1]。'])
     const a = await answerQuestion(db, '火星基地', { llm })

@@ -26,6 +26,8 @@ describe('detectQuestionType', () => {
     ['谁主持了王庄村改造推进会', 'person'],
     ['培训在哪里举行', 'place'],
     ['金融机构进了哪些园区', 'list'],
+    ['周边修了哪几条路', 'list'],
+    ['那它有多长？', 'amount'],
     ['小微企业融资难区里怎么帮', 'how'],
     ['经开区安置房', 'general'],
   ])('%s → %s', (q, type) => {

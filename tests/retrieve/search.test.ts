@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { searchArticles, tokenizeForIndex } from '../../src/retrieve/index.js'
-import { ingestPaths, loadSamplesIfEmpty, openDb, type Db } from '../../src/store/index.js'
+import { getTermDocCounts, ingestPaths, loadSamplesIfEmpty, openDb, type Db } from '../../src/store/index.js'
 import { useTmpDir } from '../helpers/tmp.js'
 
 let db: Db
@@ -82,5 +82,14 @@ describe('searchArticles on the sample bulletins', () => {
     expect(searchArticles(mem, '马寨图书馆')).toEqual([])
     expect(searchArticles(mem, '公交').map((h) => h.id)).toEqual(['x2'])
     mem.close()
+  })
+
+  it('counts the articles holding an index token or a phrase of them, and survives any text as a term', () => {
+    const { total, docs } = getTermDocCounts(db, ['安置', '郑大 大二 二附 附院', '"', '', 'NOT'])
+    expect(total).toBeGreaterThan(20)
+    expect(docs.get('安置')).toBeGreaterThanOrEqual(1)
+    expect(docs.get('郑大 大二 二附 附院')).toBe(1)
+    expect(docs.get('"')).toBe(0)
+    expect(docs.get('')).toBe(0)
   })
 })
