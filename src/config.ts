@@ -19,8 +19,9 @@ const Env = z.object({
     .default('')
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean).map(Number))
     .pipe(z.array(z.number().int())),
-  NEWSBOT_TIMEZONE: z.string().optional(),
-  TZ: z.string().optional(),
+  NEWSBOT_TIMEZONE: z.string().refine(isTimeZone, 'expected an IANA time zone such as Asia/Shanghai').optional(),
+  // TZ may hold POSIX forms (e.g. ':/etc/localtime') that Intl cannot use; those are ignored.
+  TZ: z.string().optional().transform((tz) => (tz && isTimeZone(tz) ? tz : undefined)),
   NEWSBOT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Digest: how late a missed send time may still be caught up after downtime (under a day, so one
   // slot at most), and the broadcast rate (Telegram allows about 30 messages/s; leave room for answers).
@@ -78,3 +79,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 }
 
 export type Config = ReturnType<typeof loadConfig>
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz })
+    return true
+  } catch {
+    return false
+  }
+}

@@ -34,11 +34,16 @@ describe('loadConfig', () => {
     expect(c.timezone).toBe('Asia/Tokyo')
   })
 
+  it('ignores a TZ that is not an IANA zone name', () => {
+    expect(loadConfig({ TZ: ':/etc/localtime' }).timezone).toBe('Asia/Shanghai')
+  })
+
   it.each([
     [{ TELEGRAM_BOT_TOKEN: 'nonsense' }, /TELEGRAM_BOT_TOKEN/],
     [{ OPENAI_BASE_URL: 'not a url' }, /OPENAI_BASE_URL/],
     [{ NEWSBOT_ADMINS: '12,abc' }, /NEWSBOT_ADMINS/],
     [{ NEWSBOT_LLM_TIMEOUT_MS: '-5' }, /NEWSBOT_LLM_TIMEOUT_MS/],
+    [{ NEWSBOT_TIMEZONE: 'Mars/Olympus' }, /NEWSBOT_TIMEZONE/],
   ])('names the bad variable in %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(InputError)
     expect(() => loadConfig(env)).toThrow(message)
