@@ -1,4 +1,5 @@
 import type { ArticleText } from '../store/index.js'
+import { scorePassage, type Span, type WeightedTerm } from './passages.js'
 import type { QueryTerm } from './query.js'
 import { foldText } from './tokenize.js'
 
@@ -72,27 +73,30 @@ export function scoreCommonTerms(
   return scores
 }
 
+/** The question's terms weighted by IDF, for passage scoring. */
+export function weighTerms(terms: QueryTerm[], docs: Map<string, number>, total: number): WeightedTerm[] {
+  return terms.map((t) => ({ text: t.text, weight: idf(termDocCount(t, docs), total) }))
+}
+
+/**
+ * The terms without the bigrams inside one of the question's words or synonyms, so a name found
+ * whole counts once: for choosing the snippet, where a district named in every passage must not
+ * outweigh the one rare word. (Ranking keeps the bigrams: they measured better there.)
+ */
+export function dropCoveredBigrams(terms: QueryTerm[]): QueryTerm[] {
+  const phrases = terms.filter((t) => t.kind !== 'bigram').map((t) => t.text)
+  return terms.filter((t) => t.kind !== 'bigram' || !phrases.some((p) => p.includes(t.text)))
+}
+
 /**
  * The best passage's evidence for each candidate: the summed IDF of the distinct terms one passage
  * holds. Questions are usually written from one passage, so terms found together count extra.
  */
 export function scoreBestPassages(
-  terms: QueryTerm[],
-  articles: { pk: number; text: string; spans: { start: number; end: number }[] }[],
-  docs: Map<string, number>,
-  total: number,
+  terms: WeightedTerm[],
+  articles: { pk: number; text: string; spans: Span[] }[],
 ): Map<number, number> {
-  const weighted = terms.map((t) => ({ text: t.text, w: idf(termDocCount(t, docs), total) }))
   const scores = new Map<number, number>()
-  for (const a of articles) {
-    let best = 0
-    for (const span of a.spans) {
-      const folded = foldText(a.text.slice(span.start, span.end))
-      let s = 0
-      for (const t of weighted) if (folded.includes(t.text)) s += t.w
-      if (s > best) best = s
-    }
-    scores.set(a.pk, best)
-  }
+  for (const a of articles) scores.set(a.pk, Math.max(0, ...a.spans.map((span) => scorePassage(a.text, span, terms))))
   return scores
 }

@@ -10,9 +10,9 @@ import {
   type SearchFilters,
 } from '../store/index.js'
 import { buildMatchExpression } from './fts-query.js'
-import { rankPassages, type Span } from './passages.js'
+import { rankPassages, type Span, type WeightedTerm } from './passages.js'
 import { analyzeQuery, type QueryPlan } from './query.js'
-import { scoreBestPassages, scoreCommonTerms, splitCommonTerms } from './rank.js'
+import { dropCoveredBigrams, scoreBestPassages, scoreCommonTerms, splitCommonTerms, weighTerms } from './rank.js'
 
 export interface SearchOptions extends SearchFilters {
   /** How many articles to return (default 10, at most 100). */
@@ -47,7 +47,7 @@ const PASSAGE_WEIGHT = 1.5
  * only reaches FTS5 as quoted phrases.
  */
 export function searchArticles(db: Db, query: string, opts: SearchOptions = {}): SearchHit[] {
-  const k = Math.min(Math.max(Math.trunc(opts.k ?? 10), 1), 100)
+  const k = Number.isFinite(opts.k) ? Math.min(Math.max(Math.trunc(opts.k!), 1), 100) : 10
   const plan = analyzeQuery(query, getNewestIssueDate(db))
   if (plan.terms.length === 0) return []
   // Whole words are counted as phrases: 中国电信 is far rarer than its rarest bigram 电信.
@@ -60,7 +60,8 @@ export function searchArticles(db: Db, query: string, opts: SearchOptions = {}):
   const spans = groupSpans(getPassageSpans(db, pks))
   const extra = scoreCommonTerms(common, [...texts.values()], docs, total)
   const articles = pool.map((m) => ({ pk: m.pk, text: texts.get(m.pk)?.text ?? '', spans: spans.get(m.pk) ?? [] }))
-  const evidence = scoreBestPassages(plan.terms, articles, docs, total)
+  const evidence = scoreBestPassages(weighTerms(plan.terms, docs, total), articles)
+  const snippetTerms = weighTerms(dropCoveredBigrams(plan.terms), docs, total)
   return pool
     .map((m, i) => {
       const score = (-m.score + (extra.get(m.pk) ?? 0) + PASSAGE_WEIGHT * (evidence.get(m.pk) ?? 0)) * boostFor(m, plan)
@@ -68,7 +69,7 @@ export function searchArticles(db: Db, query: string, opts: SearchOptions = {}):
     })
     .sort((a, b) => b.score - a.score)
     .slice(0, k)
-    .map(({ m, article, score }) => toHit(m, article.text, article.spans, score, plan))
+    .map(({ m, article, score }) => toHit(m, article.text, article.spans, score, snippetTerms))
 }
 
 function boostFor(m: ArticleMatch, plan: QueryPlan): number {
@@ -88,8 +89,8 @@ function groupSpans(spans: PassageSpan[]): Map<number, Span[]> {
   return by
 }
 
-function toHit(m: ArticleMatch, text: string, spans: Span[], score: number, plan: QueryPlan): SearchHit {
-  const passages = rankPassages(text, spans, plan.terms)
+function toHit(m: ArticleMatch, text: string, spans: Span[], score: number, terms: WeightedTerm[]): SearchHit {
+  const passages = rankPassages(text, spans, terms)
   const best = passages[0]!
   return { id: m.id, title: m.title, paper: m.paper, date: m.date, score, snippet: text.slice(best.start, best.end), text, passages }
 }

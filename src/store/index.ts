@@ -7,7 +7,6 @@ export { ingestPaths, MAX_PAGE_BYTES, type IngestOptions, type IngestSummary } f
 export { SAMPLES_DIR, loadSamplesIfEmpty } from './samples.js'
 export { getTermDocCounts } from './term-stats.js'
 export {
-  countMatchingArticles,
   getArticleTexts,
   getNewestIssueDate,
   getPassageSpans,

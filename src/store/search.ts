@@ -60,7 +60,6 @@ const statements = statementCache((db) => ({
   texts: db.prepare<[string], ArticleText>(
     'SELECT pk, title, text FROM articles WHERE pk IN (SELECT value FROM json_each(?))',
   ),
-  count: db.prepare<[string], number>('SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?').pluck(),
   newest: db.prepare<[], string | null>('SELECT max(issue_date) FROM articles').pluck(),
 }))
 
@@ -82,11 +81,6 @@ export function matchArticles(db: Db, match: string, filters: SearchFilters, lim
     const m = meta.get(r.pk)
     return m ? [{ ...m, score: r.score }] : []
   })
-}
-
-/** How many articles match an FTS5 expression (a document frequency when it is one phrase). */
-export function countMatchingArticles(db: Db, match: string): number {
-  return statements(db).count.get(match) ?? 0
 }
 
 /** Headline and text of the given articles, by pk. */

@@ -1,16 +1,20 @@
 import { describe, expect, it } from 'vitest'
-import type { QueryTerm } from '../../src/retrieve/index.js'
 import { rankPassages } from '../../src/retrieve/passages.js'
 
-const term = (text: string, kind: QueryTerm['kind'] = 'bigram'): QueryTerm => ({ text, tokens: text, kind })
+const term = (text: string, weight = 1) => ({ text, weight })
 
 describe('rankPassages', () => {
   const text = '第一段讲森林防火。第二段讲安置房建设。第三段：全区已分配安置房3636套。'
   const spans = [{ start: 0, end: 9 }, { start: 9, end: 19 }, { start: 19, end: text.length }]
 
   it('puts the passage holding the most (and weightiest) terms first and leaves out those with none', () => {
-    const ranked = rankPassages(text, spans, [term('安置房', 'word'), term('3636')])
+    const ranked = rankPassages(text, spans, [term('安置房', 2), term('3636')])
     expect(ranked.map((s) => text.slice(s.start, s.end))).toEqual(['第三段：全区已分配安置房3636套。', '第二段讲安置房建设。'])
+  })
+
+  it('lets one rare term outweigh a common one', () => {
+    const ranked = rankPassages(text, spans, [term('森林', 3), term('安置房', 0.5)])
+    expect(text.slice(ranked[0]!.start, ranked[0]!.end)).toBe('第一段讲森林防火。')
   })
 
   it('matches full-width text against half-width terms', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { QueryTerm } from '../../src/retrieve/index.js'
-import { idf, scoreBestPassages, scoreCommonTerms, splitCommonTerms, termDocCount } from '../../src/retrieve/rank.js'
+import { dropCoveredBigrams, idf, scoreBestPassages, scoreCommonTerms, splitCommonTerms, termDocCount, weighTerms } from '../../src/retrieve/rank.js'
 
 const term = (text: string, tokens: string, kind: QueryTerm['kind'] = 'bigram'): QueryTerm => ({ text, tokens, kind })
 
@@ -65,7 +65,14 @@ describe('scoreBestPassages', () => {
     const together = '全区已分配安置房3636套。其他内容。'
     const apart = '安置房建设提速。中间隔着很多句子。共3636人参加。'
     const spans = (text: string) => text.split('。').filter(Boolean).map((s) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length }))
-    const s = scoreBestPassages(t, [{ pk: 1, text: together, spans: spans(together) }, { pk: 2, text: apart, spans: spans(apart) }], docs, 1000)
+    const s = scoreBestPassages(weighTerms(t, docs, 1000), [{ pk: 1, text: together, spans: spans(together) }, { pk: 2, text: apart, spans: spans(apart) }])
     expect(s.get(1)!).toBeGreaterThan(s.get(2)!)
+  })
+})
+
+describe('dropCoveredBigrams', () => {
+  it('keeps words, synonyms and the bigrams no word covers', () => {
+    const terms = [term('二七', '二七'), term('七区', '七区'), term('区老', '区老'), term('二七区', '二七 七区', 'word'), term('高龄津贴', '高龄 龄津 津贴', 'synonym')]
+    expect(dropCoveredBigrams(terms).map((t) => t.text)).toEqual(['区老', '二七区', '高龄津贴'])
   })
 })

@@ -37,9 +37,11 @@ describe('searchArticles on the sample bulletins', () => {
     expect(hit!.snippet).toMatch(/安置房/)
   })
 
-  it('orders hits by score, higher first, and honours k', () => {
+  it('orders hits by score, higher first, and honours k (1 to 100, 10 when not a number)', () => {
     const hits = top('经开区', 5)
     expect(hits).toHaveLength(5)
+    expect(top('经开区', 0)).toHaveLength(1)
+    expect(top('经开区', Number.NaN)).toHaveLength(10)
     expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a))
   })
 
