@@ -13,6 +13,8 @@ const Env = z.object({
   // Only servers that honour response_format json_schema (OpenAI, recent vLLM) should turn this on.
   NEWSBOT_LLM_STRUCTURED: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
   NEWSBOT_EMBED_MODEL: z.string().optional(),
+  // Passages per embeddings request; some providers (DashScope) accept no more than 10.
+  NEWSBOT_EMBED_BATCH: z.coerce.number().int().min(1).max(2048).default(32),
   NEWSBOT_DB: z.string().default('data/newsbot.db'),
   NEWSBOT_ADMINS: z
     .string()
@@ -71,6 +73,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         }
       : null,
     embedModel: llmEnabled ? e.NEWSBOT_EMBED_MODEL : undefined,
+    embedBatch: e.NEWSBOT_EMBED_BATCH,
     admins: e.NEWSBOT_ADMINS,
     timezone: e.NEWSBOT_TIMEZONE ?? e.TZ ?? 'Asia/Shanghai',
     logLevel: e.NEWSBOT_LOG_LEVEL,

@@ -1,5 +1,5 @@
 import { InputError, NewsbotError } from '../errors.js'
-import { searchArticles, simplify } from '../retrieve/index.js'
+import { searchArticles, searchHybrid, simplify, type Embedder, type SearchHit } from '../retrieve/index.js'
 import type { Db } from '../store/index.js'
 import { answerExtractively, type ExtractiveAnswer } from './extractive.js'
 import { carryTopic, rewriteFollowUp, type Turn } from './follow-up.js'
@@ -19,6 +19,8 @@ export interface AskOptions {
   onToken?: (token: string) => void
   /** The model client from createLlmClient(config.llm); null or absent means extractive only. */
   llm?: LlmClient | null
+  /** The embeddings endpoint from createEmbedder(config): dense retrieval fused with the lexical one. */
+  embedder?: Embedder | null
   signal?: AbortSignal
 }
 
@@ -46,10 +48,11 @@ export async function answerQuestion(db: Db, question: string, opts: AskOptions 
       failure = asKnown(err)
     }
   }
-  const hits = searchArticles(db, searched, { k: CANDIDATES })
+  const { hits, notice: searchNotice } = await findCandidates(db, searched, opts.embedder)
   if (llm && !failure && hits.length > 0) {
     try {
-      return { ...(await answerWithLlm(llm, searched, hits, { onToken: opts.onToken, signal: opts.signal })), searched }
+      const r = await answerWithLlm(llm, searched, hits, { onToken: opts.onToken, signal: opts.signal })
+      return { ...r, warnings: [...searchNotice, ...r.warnings], searched }
     } catch (err) {
       failure = asKnown(err)
     }
@@ -61,7 +64,18 @@ export async function answerQuestion(db: Db, question: string, opts: AskOptions 
   const questionType = [detectQuestionType(simplify(q)), detectQuestionType(plain)].find((t) => t !== 'general')
   const fallback = answerExtractively(plain, weightQuestionTerms(db, plain), hits, { questionType, asked: q })
   const notice = failure ? [`大模型暂不可用（${failure.message}），以下为摘录式回答。`] : []
-  return { ...fallback, warnings: [...notice, ...fallback.warnings], searched }
+  return { ...fallback, warnings: [...searchNotice, ...notice, ...fallback.warnings], searched }
+}
+
+/** Hybrid search when an embedder is given; when its endpoint fails, the lexical search with a notice. */
+async function findCandidates(db: Db, query: string, embedder?: Embedder | null): Promise<{ hits: SearchHit[]; notice: string[] }> {
+  if (!embedder) return { hits: searchArticles(db, query, { k: CANDIDATES }), notice: [] }
+  try {
+    return { hits: await searchHybrid(db, query, { ...embedder, k: CANDIDATES }), notice: [] }
+  } catch (err) {
+    const known = asKnown(err)
+    return { hits: searchArticles(db, query, { k: CANDIDATES }), notice: [`向量检索暂不可用（${known.message}），已改用关键词检索。`] }
+  }
 }
 
 /** The model a mode will use (null: extractive); 'llm' without a configured model is a usage error. */

@@ -3,5 +3,6 @@ export { answerQuestion, checkQuestion, pickModel, MAX_QUESTION_CHARS, type Answ
 export { answerExtractively, cleanSentence, type Candidate, type ExtractiveAnswer, type Suggestion, type WeightedTerm } from './extractive.js'
 export { carryTopic, looksLikeFollowUp, rewriteFollowUp, type Turn } from './follow-up.js'
 export { createLlmClient, type ChatMessage, type CompleteOptions, type LlmClient } from './llm-client.js'
+export { createEmbedder } from './embedder.js'
 export { checkAnswer, type CheckedAnswer } from './citations.js'
 export { loadPrompt, renderPrompt, PROMPTS_DIR } from './prompts.js'

@@ -32,12 +32,7 @@ export type LlmConfig = NonNullable<Config['llm']>
 export function createLlmClient(config: Config['llm']): LlmClient | null {
   if (!config) return null
   // The SDK retries 408/409/429/5xx and timeouts itself, with backoff and retry-after; no second loop here.
-  const client = new OpenAI({
-    baseURL: config.baseURL,
-    apiKey: config.apiKey,
-    timeout: config.timeoutMs,
-    maxRetries: config.maxRetries,
-  })
+  const client = createOpenAiSdk(config)
   const run = (messages: ChatMessage[], opts: CompleteOptions, format?: ReturnType<typeof zodResponseFormat>) =>
     streamReply(client, config, messages, opts, format)
   return {
@@ -57,6 +52,11 @@ export function createLlmClient(config: Config['llm']): LlmClient | null {
       return parsed.data
     },
   }
+}
+
+/** The SDK client for the configured endpoint, shared by the chat model and the embedder (answer/embedder.ts). */
+export function createOpenAiSdk(config: LlmConfig): OpenAI {
+  return new OpenAI({ baseURL: config.baseURL, apiKey: config.apiKey, timeout: config.timeoutMs, maxRetries: config.maxRetries })
 }
 
 /**

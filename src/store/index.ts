@@ -21,3 +21,4 @@ export { countQuestionsOn, listUnansweredQuestions, logQuestion, type LoggedQues
 export { deleteSubscription, getSubscription, listActiveSubscriptions, pauseSubscription, saveSubscription, type Subscription, type SubscriptionChange } from './subscriptions.js'
 export { claimSend, countSendStates, getLastDigestIssue, getSendRecord, listSendRecords, markInterruptedSends, recordSkipped, releaseSend, settleSend, type SendRecord, type SendState } from './send-log.js'
 export { listIssueArticles, listIssueDates } from './issues.js'
+export { countPendingPassages, getHitArticles, listPendingPassages, loadEmbeddingMatrix, saveEmbeddings, type EmbeddingMatrix, type HitArticle, type PassageVector, type PendingPassage } from './embeddings.js'

@@ -1,31 +1,14 @@
-import { spawn } from 'node:child_process'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli, type CliResult } from '../helpers/cli.js'
 import { startOpenAiStub, type OpenAiStub } from '../helpers/openai-stub.js'
 import { useTmpDir } from '../helpers/tmp.js'
 
 const tmp = useTmpDir()
-const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-const MAIN = fileURLToPath(new URL('../../src/channels/cli/main.ts', import.meta.url))
 
 /** Runs `newsbot chat` with its stdin piped from `input`, as a script or a test would. */
 function runChat(args: string[], input: string, env: Record<string, string> = {}): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'chat', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, NEWSBOT_DB: '', OPENAI_API_KEY: '', OPENAI_BASE_URL: '', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-    child.stdin.end(input)
-  })
+  return runCli(['chat', ...args], env, input)
 }
 
 interface AskJson {

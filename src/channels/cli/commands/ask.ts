@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander'
-import { answerQuestion, createLlmClient, pickModel, type AnswerMode, type AnswerResult, type LlmClient } from '../../../answer/index.js'
-import { tokenizeForIndex } from '../../../retrieve/index.js'
+import { answerQuestion, createEmbedder, createLlmClient, pickModel, type AnswerMode, type AnswerResult, type LlmClient } from '../../../answer/index.js'
+import { tokenizeForIndex, type Embedder } from '../../../retrieve/index.js'
 import { loadSamplesIfEmpty, type Db } from '../../../store/index.js'
 import { openContext, type GlobalOptions } from '../context.js'
 import { printJson, printLines } from '../output.js'
@@ -25,7 +25,7 @@ export function registerAsk(program: Command): void {
       const session = await openAskSession(cmd.optsWithGlobals<GlobalOptions>(), flags.mode)
       try {
         const stream = createTokenEcho(!flags.json && Boolean(process.stdout.isTTY))
-        const result = await answerQuestion(session.db, question, { mode: flags.mode, llm: session.llm, onToken: stream.onToken })
+        const result = await answerQuestion(session.db, question, { mode: flags.mode, llm: session.llm, embedder: session.embedder, onToken: stream.onToken })
         if (flags.json) printJson(toAskJson(result))
         else printLines(describeAnswer(result, stream.text()))
       } finally {
@@ -34,13 +34,16 @@ export function registerAsk(program: Command): void {
     })
 }
 
-/** The database (with the samples loaded when it is empty) and the model the mode will use, if any. */
-export async function openAskSession(opts: GlobalOptions, mode: AnswerMode): Promise<{ db: Db; llm: LlmClient | null }> {
+/** The database (with the samples loaded when it is empty), the model the mode will use and the embedder, if any. */
+export async function openAskSession(
+  opts: GlobalOptions,
+  mode: AnswerMode,
+): Promise<{ db: Db; llm: LlmClient | null; embedder: Embedder | null }> {
   const { config, db } = openContext(opts)
   try {
     const llm = pickModel(mode, createLlmClient(config.llm))
     await loadSamplesIfEmpty(db, tokenizeForIndex)
-    return { db, llm }
+    return { db, llm, embedder: createEmbedder(config) }
   } catch (err) {
     db.close()
     throw err

@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { answerQuestion, createLlmClient } from '../../../answer/index.js'
+import { answerQuestion, createEmbedder, createLlmClient } from '../../../answer/index.js'
 import { tokenizeForIndex } from '../../../retrieve/index.js'
 import { loadSamplesIfEmpty } from '../../../store/index.js'
 import { createDigestSummarizer } from '../../../digest/index.js'
@@ -24,10 +24,11 @@ export function registerBot(program: Command): void {
       try {
         await loadSamplesIfEmpty(db, tokenizeForIndex)
         const llm = createLlmClient(config.llm)
+        const embedder = createEmbedder(config)
         // One summarizer for /today and the scheduled rounds, so its per-article cache is shared.
         const summarize = createDigestSummarizer(config.llm, (err) => logger.warn({ err }, 'digest summary fell back to the lead sentence'))
         const nb = createBot(
-          { config, db, logger, answer: (q, o) => answerQuestion(db, q, { ...o, llm }) },
+          { config, db, logger, answer: (q, o) => answerQuestion(db, q, { ...o, llm, embedder }) },
           { extra: [createSubscriptionComposer({ db, config, summarize })], extraCommands: DIGEST_COMMANDS },
         )
         const running = await startBot(nb, {

@@ -1,7 +1,9 @@
 import type { Command } from 'commander'
-import { InputError } from '../../../errors.js'
-import { tokenizeForIndex } from '../../../retrieve/index.js'
-import { ingestPaths, type IngestSummary } from '../../../store/index.js'
+import { createEmbedder } from '../../../answer/index.js'
+import type { Config } from '../../../config.js'
+import { InputError, errorMessage } from '../../../errors.js'
+import { embedPending, tokenizeForIndex } from '../../../retrieve/index.js'
+import { countPendingPassages, ingestPaths, type Db, type IngestSummary } from '../../../store/index.js'
 import { openContext, type GlobalOptions } from '../context.js'
 import { printJson, printLines } from '../output.js'
 import { createIngestProgress } from '../progress.js'
@@ -24,7 +26,7 @@ export function registerIngest(program: Command): void {
     .option('--json', '输出 JSON')
     .action(async (paths: string[], flags: IngestFlags, cmd: Command) => {
       if (flags.date && !/^\d{4}-\d{2}-\d{2}$/.test(flags.date)) throw new InputError('--date 应为 YYYY-MM-DD')
-      const { db } = openContext(cmd.optsWithGlobals<GlobalOptions>())
+      const { config, db } = openContext(cmd.optsWithGlobals<GlobalOptions>())
       const progress = createIngestProgress(!flags.json)
       const summary = await ingestPaths(db, paths, {
         tokenize: tokenizeForIndex,
@@ -33,11 +35,49 @@ export function registerIngest(program: Command): void {
         onBytes: progress.onBytes,
       })
       progress.stop()
+      const embedded = await embedPassages(db, config, !flags.json)
       db.close()
-      if (flags.json) printJson(summary)
-      else printLines(describeSummary(summary))
+      if (flags.json) printJson(embedded ? { ...summary, embeddings: embedded } : summary)
+      else printLines([...describeSummary(summary), ...(embedded ? [describeEmbeddings(embedded)] : [])])
       if (summary.failed.length > 0) process.exitCode = 2
+      else if (embedded?.error) process.exitCode = 1
     })
+}
+
+interface EmbedSummary {
+  model: string
+  embedded: number
+  pending: number
+  error?: string
+}
+
+/** When embeddings are configured, vectors for the passages that lack one; a failure keeps what was saved. */
+async function embedPassages(db: Db, config: Config, verbose: boolean): Promise<EmbedSummary | undefined> {
+  const embedder = createEmbedder(config)
+  if (!embedder) return undefined
+  const { model } = embedder
+  const tty = verbose && process.stderr.isTTY
+  let embedded = 0
+  let error: string | undefined
+  try {
+    await embedPending(db, embedder.embed, {
+      model,
+      batchSize: config.embedBatch,
+      onProgress: (done, total) => {
+        embedded = done
+        if (tty) process.stderr.write(`\r向量 ${done}/${total} 段`)
+      },
+    })
+  } catch (err) {
+    error = errorMessage(err)
+  }
+  if (tty && embedded > 0) process.stderr.write('\n')
+  return { model, embedded, pending: countPendingPassages(db, model), ...(error ? { error } : {}) }
+}
+
+function describeEmbeddings(e: EmbedSummary): string {
+  if (!e.error) return `向量（${e.model}）：新算 ${e.embedded} 段`
+  return `向量（${e.model}）计算中断：${e.error}；已保存 ${e.embedded} 段，重新运行 ingest 会接着算剩下的`
 }
 
 function describeSummary(s: IngestSummary): string[] {

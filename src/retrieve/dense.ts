@@ -1,0 +1,158 @@
+import { UpstreamError } from '../errors.js'
+import {
+  countPendingPassages,
+  getHitArticles,
+  listPendingPassages,
+  loadEmbeddingMatrix,
+  saveEmbeddings,
+  type Db,
+  type HitArticle,
+  type PendingPassage,
+} from '../store/index.js'
+import { simplify } from './query.js'
+import { searchArticles, type SearchHit, type SearchOptions } from './search.js'
+
+/** Turns texts into vectors, one per text, in order (an embeddings endpoint, injected by the caller). */
+export type Embed = (texts: string[]) => Promise<number[][]>
+
+/** An embeddings endpoint and the model whose vectors it makes (vectors of different models never mix). */
+export interface Embedder {
+  model: string
+  embed: Embed
+}
+
+export interface EmbedPendingOptions {
+  model: string
+  /** Passages per request (default 32; some providers accept no more than 10). */
+  batchSize?: number
+  onProgress?: (done: number, total: number) => void
+}
+
+/** An article found by its passages' vectors: the best passage's cosine and span. */
+export interface DenseMatch {
+  articlePk: number
+  score: number
+  passage: { start: number; end: number }
+}
+
+// Reciprocal rank fusion constant (Cormack et al. 2009): damps the difference between the very top ranks.
+export const RRF_K = 60
+// How deep each ranking is read before fusing.
+const FUSION_POOL = 50
+// Embedding models read a few hundred tokens well; a passage's head carries its topic.
+const MAX_EMBED_CHARS = 1000
+
+/**
+ * Embeds every passage that has no vector for the model yet, batch by batch, each batch committed
+ * on its own: after a crash or an endpoint failure a rerun sends only the passages still missing.
+ */
+export async function embedPending(db: Db, embed: Embed, opts: EmbedPendingOptions): Promise<{ embedded: number; total: number }> {
+  const batchSize = Math.max(1, opts.batchSize ?? 32)
+  const total = countPendingPassages(db, opts.model)
+  let embedded = 0
+  let after = 0
+  for (;;) {
+    const batch = listPendingPassages(db, opts.model, after, batchSize)
+    if (batch.length === 0) break
+    const vectors = await embed(batch.map(embedText))
+    if (vectors.length !== batch.length) {
+      throw new UpstreamError(`向量服务返回了 ${vectors.length} 个向量，应为 ${batch.length} 个`)
+    }
+    embedded += saveEmbeddings(db, opts.model, batch.map((p, i) => ({ passagePk: p.passagePk, vector: vectors[i]! })))
+    after = batch.at(-1)!.passagePk
+    opts.onProgress?.(embedded, total)
+  }
+  return { embedded, total }
+}
+
+/** The text a passage is embedded as: its headline for context, then the passage. */
+export function embedText(p: Pick<PendingPassage, 'title' | 'text'>): string {
+  // Endpoints refuse empty input; a passage with no text at all is still marked done.
+  return `${p.title}\n${p.text}`.trim().slice(0, MAX_EMBED_CHARS) || '-'
+}
+
+/** Articles whose passages lie nearest (cosine) to the query vector, best first, each with its best passage. */
+export function denseSearch(db: Db, queryVector: number[], opts: { model: string; k: number }): DenseMatch[] {
+  const m = loadEmbeddingMatrix(db, opts.model)
+  if (m.rows === 0) return []
+  if (queryVector.length !== m.dims) {
+    throw new UpstreamError(`查询向量为 ${queryVector.length} 维，库中 ${opts.model} 的向量为 ${m.dims} 维；更换了嵌入模型时请重新运行 ingest`)
+  }
+  const q = Float32Array.from(queryVector)
+  let norm = 0
+  for (const x of q) norm += x * x
+  norm = Math.sqrt(norm) || 1
+  const best = new Map<number, { row: number; score: number }>()
+  for (let row = 0; row < m.rows; row++) {
+    let dot = 0
+    const base = row * m.dims
+    for (let j = 0; j < m.dims; j++) dot += m.matrix[base + j]! * q[j]!
+    const score = dot / norm
+    const article = m.articlePks[row]!
+    const prev = best.get(article)
+    if (!prev || score > prev.score) best.set(article, { row, score })
+  }
+  return [...best]
+    .sort((a, b) => b[1].score - a[1].score)
+    .slice(0, opts.k)
+    .map(([articlePk, { row, score }]) => ({ articlePk, score, passage: { start: m.starts[row]!, end: m.ends[row]! } }))
+}
+
+/**
+ * Lexical and dense rankings fused by reciprocal rank fusion, as SearchHit. An article the dense
+ * side ranks higher leads with its nearest passage. Fails (UpstreamError) when the endpoint does;
+ * the caller decides how to fall back. With no vectors stored yet, it is the lexical search.
+ */
+export async function searchHybrid(db: Db, query: string, opts: SearchOptions & Embedder): Promise<SearchHit[]> {
+  const { embed, model, ...search } = opts
+  const k = Number.isFinite(search.k) ? Math.min(Math.max(Math.trunc(search.k!), 1), 100) : 10
+  const lexical = searchArticles(db, query, { ...search, k: Math.max(k, FUSION_POOL) })
+  if (loadEmbeddingMatrix(db, model).rows === 0 || !/[\p{L}\p{N}]/u.test(query)) return lexical.slice(0, k)
+  const [vector] = await embed([simplify(query).slice(0, MAX_EMBED_CHARS)])
+  if (!vector) throw new UpstreamError('向量服务没有返回查询向量')
+  const dense = denseSearch(db, vector, { model, k: FUSION_POOL })
+  const articles = getHitArticles(db, dense.map((d) => d.articlePk))
+  const denseHits = dense.flatMap((d) => {
+    const a = articles.get(d.articlePk)
+    return a && passesFilters(a, search) ? [{ article: a, match: d }] : []
+  })
+  return fuse(lexical, denseHits).slice(0, k)
+}
+
+function fuse(lexical: SearchHit[], dense: { article: HitArticle; match: DenseMatch }[]): SearchHit[] {
+  const ranks = new Map<string, { lex?: number; dense?: number; score: number }>()
+  const add = (id: string, side: 'lex' | 'dense', rank: number) => {
+    const r = ranks.get(id) ?? { score: 0 }
+    r[side] = rank
+    r.score += 1 / (RRF_K + rank + 1)
+    ranks.set(id, r)
+  }
+  lexical.forEach((h, i) => add(h.id, 'lex', i))
+  dense.forEach((d, i) => add(d.article.id, 'dense', i))
+  const lexById = new Map(lexical.map((h) => [h.id, h]))
+  const denseById = new Map(dense.map((d) => [d.article.id, d]))
+  // Stable sort: on a tie the lexical order (inserted first) stands.
+  return [...ranks]
+    .sort((a, b) => b[1].score - a[1].score)
+    .map(([id, r]) => {
+      const lex = lexById.get(id)
+      const d = denseById.get(id)
+      if (lex && (!d || r.lex! <= r.dense!)) return { ...lex, score: r.score }
+      return denseLed(d!, lex, r.score)
+    })
+}
+
+function denseLed(d: { article: HitArticle; match: DenseMatch }, lex: SearchHit | undefined, score: number): SearchHit {
+  const { article: a, match } = d
+  const first = match.passage
+  const rest = (lex?.passages ?? []).filter((p) => p.start !== first.start || p.end !== first.end)
+  const snippet = a.text.slice(first.start, first.end)
+  return { id: a.id, title: a.title, paper: a.paper, date: a.date, score, snippet, text: a.text, passages: [first, ...rest] }
+}
+
+function passesFilters(a: HitArticle, f: SearchOptions): boolean {
+  if (f.paper && a.paper !== f.paper) return false
+  if (f.dateFrom && (!a.date || a.date < f.dateFrom)) return false
+  if (f.dateTo && (!a.date || a.date > f.dateTo)) return false
+  return true
+}
