@@ -4,4 +4,5 @@ export { analyzeQuery, simplify, MAX_QUERY_CHARS, type QueryPlan, type QueryTerm
 export { buildMatchExpression } from './fts-query.js'
 export { parseTimeExpressions, type DateRange, type TimeExpression } from './dates.js'
 export { loadLexicon, parseLexicon, type Lexicon, type LexiconEntry } from './lexicon.js'
+export { extractNameCandidates, pickLearnedNames } from './names.js'
 export { denseSearch, embedPending, embedText, searchHybrid, RRF_K, type DenseMatch, type Embed, type EmbedPendingOptions, type Embedder } from './dense.js'

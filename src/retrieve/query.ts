@@ -47,8 +47,14 @@ export function simplify(text: string): string {
  * Reads a question: folds width and case, converts traditional characters, cuts it at
  * MAX_QUERY_CHARS, drops question words and particles, turns time expressions into date ranges
  * relative to `today` (the newest issue date), and expands local names with their synonyms.
+ * `learnedNames` finds the names learned from the articles in the folded text; each is kept whole, as a word.
  */
-export function analyzeQuery(query: string, today: string | null, lexicon: Lexicon = loadLexicon()): QueryPlan {
+export function analyzeQuery(
+  query: string,
+  today: string | null,
+  lexicon: Lexicon = loadLexicon(),
+  learnedNames?: (text: string) => string[],
+): QueryPlan {
   let text = simplify(foldText(query.slice(0, MAX_QUERY_CHARS)))
   const dates: DateRange[] = []
   if (today) {
@@ -71,6 +77,7 @@ export function analyzeQuery(query: string, today: string | null, lexicon: Lexic
   for (const segment of contentSegments(words)) for (const t of indexTokens(segment)) add(t, 'bigram', [t])
   // Whole words again as phrases: a word found intact counts beside its bigrams.
   for (const w of words) if (isContent(w) && [...w].length >= 2) add(w, 'word')
+  for (const name of learnedNames?.(text) ?? []) add(name, 'word')
   const districts = new Set<string>()
   for (const [name, entry] of lexicon.entries) {
     if (!text.includes(name)) continue

@@ -2,6 +2,7 @@ import {
   getArticleTexts,
   getNewestIssueDate,
   getPassageSpans,
+  getLearnedNameCounts,
   getTermDocCounts,
   matchArticles,
   type ArticleMatch,
@@ -11,6 +12,7 @@ import {
 } from '../store/index.js'
 import { buildMatchExpression } from './fts-query.js'
 import { rankPassages, type Span, type WeightedTerm } from './passages.js'
+import { pickLearnedNames } from './names.js'
 import { analyzeQuery, type QueryPlan } from './query.js'
 import { dropCoveredBigrams, scoreBestPassages, scoreCommonTerms, splitCommonTerms, weighTerms } from './rank.js'
 
@@ -48,7 +50,8 @@ const PASSAGE_WEIGHT = 1.5
  */
 export function searchArticles(db: Db, query: string, opts: SearchOptions = {}): SearchHit[] {
   const k = Number.isFinite(opts.k) ? Math.min(Math.max(Math.trunc(opts.k!), 1), 100) : 10
-  const plan = analyzeQuery(query, getNewestIssueDate(db))
+  const learned = (text: string) => pickLearnedNames(text, (names) => getLearnedNameCounts(db, names))
+  const plan = analyzeQuery(query, getNewestIssueDate(db), undefined, learned)
   if (plan.terms.length === 0) return []
   // Whole words are counted as phrases: 中国电信 is far rarer than its rarest bigram 电信.
   const counted = plan.terms.flatMap((t) => (t.kind === 'word' ? [t.tokens] : t.tokens.split(' ')))

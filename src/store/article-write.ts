@@ -1,5 +1,6 @@
 import type { ParsedArticle, Span } from '../ingest/index.js'
 import { statementCache, type Db } from './db.js'
+import { forgetArticleNames, learnArticleNames, nameSource, type ExtractNames } from './learned-names.js'
 
 /** An article ready to store: parsed fields plus its id, fingerprint and passage spans. */
 export interface ArticleInput extends ParsedArticle {
@@ -50,8 +51,8 @@ const statements = statementCache((db) => ({
 
 type Statements = ReturnType<typeof statements>
 
-/** Starts writing a source file's articles; the caller must commit or roll back. */
-export function beginSourceWrite(db: Db, sourcePath: string, tokenize: Tokenize): SourceWrite {
+/** Starts writing a source file's articles; the caller must commit or roll back. `extractNames` learns local names. */
+export function beginSourceWrite(db: Db, sourcePath: string, tokenize: Tokenize, extractNames?: ExtractNames): SourceWrite {
   const s = statements(db)
   const seen = new Set<string>()
   const now = new Date().toISOString()
@@ -66,19 +67,23 @@ export function beginSourceWrite(db: Db, sourcePath: string, tokenize: Tokenize)
       }
       const params = toRow(article, sourcePath, seen.size, now)
       if (row) {
+        if (extractNames) forgetArticleNames(db, row.pk, extractNames)
         unindexArticle(s, row.pk)
         s.update.run({ ...params, pk: row.pk })
         indexArticle(s, row.pk, article, tokenize)
+        if (extractNames) learnArticleNames(db, nameSource(article), extractNames)
         return 'updated'
       }
       const pk = Number(s.insert.run(params).lastInsertRowid)
       indexArticle(s, pk, article, tokenize)
+      if (extractNames) learnArticleNames(db, nameSource(article), extractNames)
       return 'added'
     },
     commit(fileHash) {
       let removed = 0
       for (const old of s.sourceArticles.all(sourcePath)) {
         if (seen.has(old.id)) continue
+        if (extractNames) forgetArticleNames(db, old.pk, extractNames)
         unindexArticle(s, old.pk)
         s.deleteArticle.run(old.pk)
         removed++

@@ -6,6 +6,7 @@ export { getStoreStats, getSourceRecord, type StoreStats } from './stats.js'
 export { ingestPaths, MAX_PAGE_BYTES, type IngestOptions, type IngestSummary } from './ingest-files.js'
 export { SAMPLES_DIR, loadSamplesIfEmpty } from './samples.js'
 export { getTermDocCounts } from './term-stats.js'
+export { getLearnedNameCounts, type ExtractNames } from './learned-names.js'
 export {
   getArticleTexts,
   getNewestIssueDate,

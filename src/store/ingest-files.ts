@@ -17,6 +17,7 @@ import {
 } from '../ingest/index.js'
 import { InputError, errorMessage } from '../errors.js'
 import { beginSourceWrite, type SourceWrite, type Tokenize } from './article-write.js'
+import type { ExtractNames } from './learned-names.js'
 import type { Db } from './db.js'
 import { getSourceRecord } from './stats.js'
 
@@ -32,6 +33,8 @@ export interface IngestSummary {
 
 export interface IngestOptions {
   tokenize: Tokenize
+  /** Finds candidate local names to learn (retrieve's extractNameCandidates); none are learned without it. */
+  learnNames?: ExtractNames
   /** Overrides what a manifest says for every file (CLI flags). */
   meta?: PageMeta
   onFile?: (path: string, index: number, total: number) => void
@@ -73,7 +76,7 @@ function ingestPageFile(db: Db, file: string, meta: PageMeta, opts: IngestOption
   if (skipUnchanged(db, file, fileHash, summary)) return
   const articles = parsePageText(decodeText(bytes, file), meta)
   if (articles.length === 0) throw new InputError(`${file}: 没有识别出任何文章`)
-  const write = beginSourceWrite(db, file, opts.tokenize)
+  const write = beginSourceWrite(db, file, opts.tokenize, opts.learnNames)
   writeAll(write, fileHash, summary, () => {
     const ids = new Map<string, number>()
     for (const a of articles) summary[write.put(prepareArticle(a, uniqueId(deriveArticleId(a), ids)))]++
@@ -83,7 +86,7 @@ function ingestPageFile(db: Db, file: string, meta: PageMeta, opts: IngestOption
 async function ingestJsonlFile(db: Db, file: string, meta: PageMeta, opts: IngestOptions, summary: IngestSummary) {
   const fileHash = (await hashFile(file)) + metaKey(meta)
   if (skipUnchanged(db, file, fileHash, summary)) return
-  const write = beginSourceWrite(db, file, opts.tokenize)
+  const write = beginSourceWrite(db, file, opts.tokenize, opts.learnNames)
   const counts: Counts = { added: 0, updated: 0, unchanged: 0 }
   const seen = new Set<string>()
   let good = 0

@@ -104,7 +104,8 @@ describe('newsbot bot, over the wire', () => {
     const before = fake.messagesTo(1).length
     stub.script = (req) => {
       const n = /<source n="(\d+)" title="经开区安置房分配工作全面完成"/.exec(req.body.messages.at(-1)!.content)?.[1]
-      return { text: `截至目前，经开区已累计分配安置房3636套[${n}]。`, delayMs: 1500 }
+      // Chunks far enough apart that the preview is sent before the answer is complete.
+      return { text: `截至目前，经开区已累计分配安置房3636套[${n}]。`, delayMs: 1500, chunkDelayMs: 300 }
     }
     bot = spawnBot(env({ OPENAI_BASE_URL: stub.baseURL, OPENAI_MODEL: 'stub-model' }))
     await bot.waitForLog('bot started (long polling)')

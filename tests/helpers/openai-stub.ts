@@ -14,6 +14,8 @@ export interface StubReply {
   raw?: string
   /** Wait this long before sending anything. */
   delayMs?: number
+  /** Pause between streamed chunks (default 1 ms). */
+  chunkDelayMs?: number
   /** Send the headers and this many chunks, then never finish. */
   stallAfterChunks?: number
 }
@@ -49,7 +51,7 @@ export async function startOpenAiStub(): Promise<OpenAiStub> {
       return res.end(reply.raw)
     }
     const text = reply.text ?? ''
-    if (request.body.stream) return streamText(res, request.body.model, reply.chunks ?? cut(text, 4), reply.stallAfterChunks)
+    if (request.body.stream) return streamText(res, request.body.model, reply.chunks ?? cut(text, 4), reply.stallAfterChunks, reply.chunkDelayMs)
     sendJson(res, 200, completion(request.body.model, text), reply.headers)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -64,7 +66,7 @@ export async function startOpenAiStub(): Promise<OpenAiStub> {
   })
 }
 
-async function streamText(res: ServerResponse, model: string, chunks: string[], stallAfter?: number): Promise<void> {
+async function streamText(res: ServerResponse, model: string, chunks: string[], stallAfter?: number, chunkDelayMs = 1): Promise<void> {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' })
   const send = (delta: object, finish: string | null = null) =>
     res.write(`data: ${JSON.stringify({ id: 'chatcmpl-stub', object: 'chat.completion.chunk', created: 0, model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`)
@@ -72,7 +74,7 @@ async function streamText(res: ServerResponse, model: string, chunks: string[], 
   for (const [i, piece] of chunks.entries()) {
     if (stallAfter !== undefined && i >= stallAfter) return // headers and some chunks sent; the rest never comes
     send({ content: piece })
-    await sleep(1)
+    await sleep(chunkDelayMs)
   }
   send({}, 'stop')
   res.end('data: [DONE]\n\n')
