@@ -1,10 +1,12 @@
-/** How many articles' worth of names a query may look up, and keep. */
+/** How many kind words of a question are looked up. */
 const MAX_QUERY_NAMES = 8
 
 // Local names end in a kind word (马砦社区, 蜜蜂张街道, 滨河产业园); the part before it is unknown to
 // any dictionary. Longer kinds first, so 产业集聚区 is not read as …区.
 const KIND = /办事处|产业集聚区|产业园|社区|街道|小区|医院|学校|大道|村|路/g
 const HAN = /[\u4e00-\u9fa5]/
+// A name does not start with a particle or a linking word: 和城中村, 的工作思路 have taken in the word before.
+const NOT_FIRST = new Set('的了和与及或在是为对把被将从向到于由等并且也都还就又个这那其该各每'.split(''))
 const MIN_PREFIX = 2
 const MAX_PREFIX = 6
 
@@ -47,12 +49,16 @@ export function pickLearnedNames(text: string, countArticles: (names: string[]) 
 /** Per kind word found, its candidate names from the shortest prefix to the longest. */
 function candidateGroups(text: string): string[][] {
   const groups: string[][] = []
+  // A name never reaches back into the name before it (蜜蜂张街道马砦社区 holds two).
+  let prevEnd = 0
   for (const m of text.matchAll(KIND)) {
     const end = m.index + m[0].length
     const group: string[] = []
-    for (let start = m.index - 1; start >= 0 && m.index - start <= MAX_PREFIX && HAN.test(text[start]!); start--) {
+    for (let start = m.index - 1; start >= prevEnd && m.index - start <= MAX_PREFIX && HAN.test(text[start]!); start--) {
+      if (NOT_FIRST.has(text[start]!)) break
       if (m.index - start >= MIN_PREFIX) group.push(text.slice(start, end))
     }
+    prevEnd = end
     if (group.length > 0) groups.push(group)
   }
   return groups

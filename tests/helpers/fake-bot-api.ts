@@ -139,6 +139,8 @@ export interface FakeBotApi {
   addPrivateChats(chatIds: Iterable<number>): void
   /** The next call of `fault.method` fails with this error (429 carries `parameters.retry_after`). */
   queueFault(fault: Fault): void
+  /** Makes these users the group's administrators (getChatMember); everyone else is a member. */
+  setChatAdmins(chatId: number, userIds: number[]): void
   close(): Promise<void>
 }
 
@@ -154,6 +156,7 @@ interface State {
   chats: Map<number, Chat>
   messages: Map<number, Map<number, Stored>>
   blocked: Set<number>
+  admins: Map<number, Set<number>>
   faults: Fault[]
   openQueries: Set<string>
   queue: Update[]
@@ -198,6 +201,7 @@ export async function startFakeBotApi(opts: { token?: string } = {}): Promise<Fa
       for (const id of chatIds) s.chats.set(id, { id, type: 'private', first_name: makeUser(id).first_name })
     },
     queueFault: (fault) => void s.faults.push(fault),
+    setChatAdmins: (chatId, userIds) => void s.admins.set(chatId, new Set(userIds)),
     async close() {
       s.poller?.finish()
       await new Promise((resolve) => setImmediate(resolve)) // let a held poll answer before the sockets go
@@ -216,7 +220,7 @@ function createState(token: string): State {
   }
   return {
     token, botInfo, calls: [], commands: [], listeners: new Set(), chats: new Map(), messages: new Map(),
-    blocked: new Set(), faults: [], openQueries: new Set(), queue: [], nextUpdateId: 1, nextQueryId: 1,
+    blocked: new Set(), admins: new Map(), faults: [], openQueries: new Set(), queue: [], nextUpdateId: 1, nextQueryId: 1,
     webhookUrl: '', poller: null,
   }
 }
@@ -249,6 +253,14 @@ const METHODS: Record<string, (s: State, p: Payload, signal: AbortSignal) => unk
     requireChat(s, p)
     if (!CHAT_ACTIONS.includes(String(p.action))) throw bad('wrong parameter action in request')
     return true
+  },
+  getChatMember(s, p) {
+    const chat = requireChat(s, p)
+    const userId = num(p.user_id)
+    if (userId === undefined) throw bad('user_id is empty')
+    const user = makeUser(userId)
+    if (!s.admins.get(chat.id)?.has(userId)) return { status: 'member', user }
+    return { status: 'administrator', user, can_be_edited: false, is_anonymous: false, can_manage_chat: true }
   },
   answerCallbackQuery(s, p) {
     if (!s.openQueries.delete(String(p.callback_query_id))) throw bad('query is too old and response timeout expired or query ID is invalid')

@@ -39,6 +39,12 @@ export function createSubscriptionComposer(deps: SubscriptionDeps): Composer<Con
   const now = deps.now ?? Date.now
   const summarize = deps.summarize ?? createDigestSummarizer(deps.config.llm)
   const c = new Composer<Context>()
+  // In a group the digest goes to everyone, so only its administrators choose it.
+  c.use(async (ctx, next) => {
+    if (!changesGroupDigest(ctx) || (await isChatAdmin(ctx))) return next()
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ADMINS_ONLY, show_alert: true })
+    else await ctx.reply(ADMINS_ONLY)
+  })
   c.command('subscribe', async (ctx) => {
     const change = parseSubscribeArgs(ctx.match)
     if (typeof change === 'string') return void (await ctx.reply(change))
@@ -80,6 +86,22 @@ export function createSubscriptionComposer(deps: SubscriptionDeps): Composer<Con
     }
   })
   return c
+}
+
+const ADMINS_ONLY = '只有群管理员可以订阅、退订或修改本群的每日简报。'
+const CHANGE_COMMAND = /^\/(subscribe|unsubscribe)(@\w+)?(\s|$)/
+
+function changesGroupDigest(ctx: Context): boolean {
+  const type = ctx.chat?.type
+  if (type !== 'group' && type !== 'supergroup') return false
+  const data = ctx.callbackQuery?.data
+  return data !== undefined ? CALLBACK_RE.test(data) : CHANGE_COMMAND.test(ctx.message?.text ?? '')
+}
+
+async function isChatAdmin(ctx: Context): Promise<boolean> {
+  if (!ctx.from) return false
+  const member = await ctx.getChatMember(ctx.from.id)
+  return member.status === 'creator' || member.status === 'administrator'
 }
 
 /**

@@ -53,6 +53,24 @@ describe('/subscribe and /unsubscribe', () => {
     expect((await say(chat, '/unsubscribe')).text).toContain('还没有订阅')
   })
 
+  it('lets only a group’s administrators subscribe or unsubscribe the group', async () => {
+    const group = -(nextChat++)
+    const [admin, member] = [501, 502]
+    fake.setChatAdmins(group, [admin])
+    const sayIn = async (from: number, text: string) => {
+      await bot.handleUpdate(fake.sendText(group, from, text, { chatType: 'group' }))
+      return fake.messagesTo(group).at(-1)!
+    }
+    expect((await sayIn(member, '/subscribe 09:00')).text).toBe('只有群管理员可以订阅、退订或修改本群的每日简报。')
+    expect(getSubscription(db, group)).toBeUndefined()
+    await sayIn(admin, '/subscribe 09:00')
+    expect(getSubscription(db, group)).toMatchObject({ sendTime: '09:00' })
+    await sayIn(member, '/unsubscribe')
+    expect(getSubscription(db, group)).toBeDefined()
+    // Reading the settings and today's digest stays open to everyone.
+    expect((await sayIn(member, '/settings')).text).toContain('推送时间：每天 09:00')
+  })
+
   it.each([
     ['', {}],
     ['08:15', { sendTime: '08:15' }],
