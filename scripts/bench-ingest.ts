@@ -1,5 +1,5 @@
 // Ingests the CRUD corpus (≈68k documents) into a fresh database and prints throughput and memory.
-// Usage: npm run bench:ingest [-- path/to/docs.jsonl.gz] [--repeat N]
+// Usage: npm run bench:ingest [-- path/to/docs.jsonl.gz] [--repeat N] [--no-names]
 // --repeat N first writes the corpus N times over (fresh ids) into one temporary .jsonl file, to show
 // that memory stays flat as the input grows (N=8 gives a file of about 1 GB).
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs'
@@ -9,11 +9,11 @@ import { createInterface } from 'node:readline'
 import { once } from 'node:events'
 import { createGunzip } from 'node:zlib'
 import { parseArgs } from 'node:util'
-import { tokenizeForIndex } from '../src/retrieve/index.js'
+import { extractNameCandidates, tokenizeForIndex } from '../src/retrieve/index.js'
 import { getStoreStats, ingestPaths, openDb } from '../src/store/index.js'
 import { peakRssMb, printTable } from './bench/table.js'
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { repeat: { type: 'string', default: '1' } } })
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { repeat: { type: 'string', default: '1' }, 'no-names': { type: 'boolean', default: false } } })
 const repeat = Number(values.repeat)
 const corpus = positionals[0] ?? join(import.meta.dirname, '../../shared/bench/crud/docs.jsonl.gz')
 const dir = mkdtempSync(join(tmpdir(), 'newsbot-bench-'))
@@ -28,6 +28,8 @@ const summary = await ingestPaths(db, [input], {
     textBytes += Buffer.byteLength(t)
     return tokenizeForIndex(t)
   },
+  // --no-names leaves out learning local names, to show what it costs.
+  learnNames: values['no-names'] ? undefined : extractNameCandidates,
 })
 const seconds = (performance.now() - started) / 1000
 db.pragma('wal_checkpoint(TRUNCATE)')

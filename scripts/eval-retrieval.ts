@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { gunzipSync } from 'node:zlib'
-import { foldText, searchArticles, tokenizeForIndex, type SearchHit } from '../src/retrieve/index.js'
+import { extractNameCandidates, foldText, searchArticles, tokenizeForIndex, type SearchHit } from '../src/retrieve/index.js'
 import { ingestPaths, loadSamplesIfEmpty, openDb, type Db } from '../src/store/index.js'
 import { peakRssMb, printTable } from './bench/table.js'
 
@@ -65,7 +65,7 @@ function indexKey(corpus: string, docs: number | undefined): string {
   const st = statSync(corpus)
   h.update(`${corpus}:${st.size}:${st.mtimeMs}:${docs ?? 'all'}`)
   // A changed tokenizer or index schema makes the cached index stale.
-  for (const f of ['src/retrieve/tokenize.ts', 'src/store/migrations/002-fts.sql', 'src/store/article-write.ts']) {
+  for (const f of ['src/retrieve/tokenize.ts', 'src/store/migrations/002-fts.sql', 'src/store/article-write.ts', 'src/retrieve/names.ts']) {
     h.update(readFileSync(join(ROOT, f)))
   }
   return h.digest('hex').slice(0, 12)
@@ -96,7 +96,7 @@ async function openCrudIndex(questions: CrudQuestion[], docs: number | undefined
   const db = openDb(building)
   const started = performance.now()
   const source = docs ? writeSubset(args.corpus, questions, docs, tmp) : args.corpus
-  const summary = await ingestPaths(db, [source], { tokenize: tokenizeForIndex })
+  const summary = await ingestPaths(db, [source], { tokenize: tokenizeForIndex, learnNames: extractNameCandidates })
   console.log(`index built: ${summary.added} documents in ${((performance.now() - started) / 1000).toFixed(1)} s → ${path}`)
   db.pragma('wal_checkpoint(TRUNCATE)')
   db.close()
@@ -143,7 +143,7 @@ async function evalDev(): Promise<Record<string, string | number>[]> {
     .filter(Boolean)
     .map((l) => JSON.parse(l) as DevQuestion)
   const db = openDb(':memory:')
-  await loadSamplesIfEmpty(db, tokenizeForIndex)
+  await loadSamplesIfEmpty(db, tokenizeForIndex, extractNameCandidates)
   timedSearch(db, '预热查询')
   const answerable = questions.filter((q) => q.title !== null)
   const judged = answerable.map((q) => {

@@ -1,5 +1,5 @@
 import { InputError, NewsbotError } from '../errors.js'
-import { searchArticles, searchHybrid, simplify, type Embedder, type SearchHit } from '../retrieve/index.js'
+import { searchWithEmbedder, simplify, type Embedder } from '../retrieve/index.js'
 import type { Db } from '../store/index.js'
 import { answerExtractively, type ExtractiveAnswer } from './extractive.js'
 import { carryTopic, rewriteFollowUp, type Turn } from './follow-up.js'
@@ -48,7 +48,7 @@ export async function answerQuestion(db: Db, question: string, opts: AskOptions 
       failure = asKnown(err)
     }
   }
-  const { hits, notice: searchNotice } = await findCandidates(db, searched, opts.embedder)
+  const { hits, notice: searchNotice } = await searchWithEmbedder(db, searched, { k: CANDIDATES, embedder: opts.embedder })
   if (llm && !failure && hits.length > 0) {
     try {
       const r = await answerWithLlm(llm, searched, hits, { onToken: opts.onToken, signal: opts.signal })
@@ -68,16 +68,6 @@ export async function answerQuestion(db: Db, question: string, opts: AskOptions 
 }
 
 /** Hybrid search when an embedder is given; when its endpoint fails, the lexical search with a notice. */
-async function findCandidates(db: Db, query: string, embedder?: Embedder | null): Promise<{ hits: SearchHit[]; notice: string[] }> {
-  if (!embedder) return { hits: searchArticles(db, query, { k: CANDIDATES }), notice: [] }
-  try {
-    return { hits: await searchHybrid(db, query, { ...embedder, k: CANDIDATES }), notice: [] }
-  } catch (err) {
-    const known = asKnown(err)
-    return { hits: searchArticles(db, query, { k: CANDIDATES }), notice: [`向量检索暂不可用（${known.message}），已改用关键词检索。`] }
-  }
-}
-
 /** The model a mode will use (null: extractive); 'llm' without a configured model is a usage error. */
 export function pickModel(mode: AnswerMode = 'auto', llm: LlmClient | null = null): LlmClient | null {
   if (mode === 'extractive') return null

@@ -2,7 +2,7 @@
 const MAX_QUERY_NAMES = 8
 
 // Local names end in a kind word (马砦社区, 蜜蜂张街道, 滨河产业园); the part before it is unknown to
-// any dictionary. Longer kinds first, so 产业集聚区 is not read as …区.
+// any dictionary.
 const KIND = /办事处|产业集聚区|产业园|社区|街道|小区|医院|学校|大道|村|路/g
 const HAN = /[\u4e00-\u9fa5]/
 // A name does not start with a particle or a linking word: 和城中村, 的工作思路 have taken in the word before.
@@ -25,7 +25,7 @@ export function extractNameCandidates(text: string): string[] {
  * The learned names a question holds, given how many articles each candidate was seen in: for
  * each kind word, the longest form seen in at least 2 articles, grown one character at a time
  * while the count holds up (a form in under half the articles of the one before it has taken in
- * a neighbouring word, as 在马砦社区 does).
+ * a neighbouring word, as 问马砦社区 in 请问马砦社区 does).
  */
 export function pickLearnedNames(text: string, countArticles: (names: string[]) => Map<string, number>): string[] {
   const groups = candidateGroups(text).slice(0, MAX_QUERY_NAMES)
@@ -34,7 +34,7 @@ export function pickLearnedNames(text: string, countArticles: (names: string[]) 
   const picked = new Set<string>()
   for (const group of groups) {
     let best: string | undefined
-    let prev = Infinity
+    let prev = 0
     for (const c of group) {
       const n = counts.get(c) ?? 0
       if (n < 2 || n * 2 < prev) break

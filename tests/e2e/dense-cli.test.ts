@@ -83,3 +83,22 @@ describe('newsbot ask with an embeddings endpoint', () => {
     expect(down.answer).toContain('9月底')
   })
 })
+
+describe('newsbot search with an embeddings endpoint', () => {
+  it('embeds the query for the fused ranking, and falls back to lexical hits with a notice when the endpoint is down', async () => {
+    const db = join(tmp(), 'n.db')
+    const own = await startEmbeddingsStub()
+    const env = envFor(own)
+    expect((await runCli(['ingest', 'data/samples', '--db', db, '--json'], env)).code).toBe(0)
+    const q = ['search', '安置房分了多少套', '-k', '3', '--db', db, '--json']
+    own.requests.length = 0
+    const up = await runCli(q, env)
+    expect(own.requests.map((r) => r.input)).toEqual([['安置房分了多少套']])
+    expect(JSON.parse(up.stdout)[0].title).toContain('巡察整改')
+    await own.close()
+    const down = await runCli(q, env)
+    expect(down.code).toBe(0)
+    expect(down.stderr).toMatch(/向量检索暂不可用（.+），已改用关键词检索。/)
+    expect(JSON.parse(down.stdout)[0].title).toContain('巡察整改')
+  })
+})

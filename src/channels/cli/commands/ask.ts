@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander'
 import { answerQuestion, createEmbedder, createLlmClient, pickModel, type AnswerMode, type AnswerResult, type LlmClient } from '../../../answer/index.js'
-import { tokenizeForIndex, type Embedder } from '../../../retrieve/index.js'
+import { extractNameCandidates, tokenizeForIndex, type Embedder } from '../../../retrieve/index.js'
 import { loadSamplesIfEmpty, type Db } from '../../../store/index.js'
 import { openContext, type GlobalOptions } from '../context.js'
 import { printJson, printLines } from '../output.js'
@@ -42,7 +42,7 @@ export async function openAskSession(
   const { config, db } = openContext(opts)
   try {
     const llm = pickModel(mode, createLlmClient(config.llm))
-    await loadSamplesIfEmpty(db, tokenizeForIndex)
+    await loadSamplesIfEmpty(db, tokenizeForIndex, extractNameCandidates)
     return { db, llm, embedder: createEmbedder(config) }
   } catch (err) {
     db.close()

@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { answerQuestion, createEmbedder, createLlmClient } from '../../../answer/index.js'
-import { tokenizeForIndex } from '../../../retrieve/index.js'
+import { extractNameCandidates, tokenizeForIndex } from '../../../retrieve/index.js'
 import { loadSamplesIfEmpty } from '../../../store/index.js'
 import { createDigestSummarizer } from '../../../digest/index.js'
 import {
@@ -22,7 +22,7 @@ export function registerBot(program: Command): void {
       const hook = config.telegram.webhook
       const logger = createLogger({ level: config.logLevel, secrets: [config.telegram.token, hook?.secret] })
       try {
-        await loadSamplesIfEmpty(db, tokenizeForIndex)
+        await loadSamplesIfEmpty(db, tokenizeForIndex, extractNameCandidates)
         const llm = createLlmClient(config.llm)
         const embedder = createEmbedder(config)
         // One summarizer for /today and the scheduled rounds, so its per-article cache is shared.

@@ -1,8 +1,8 @@
 import type { Command } from 'commander'
 import { createEmbedder } from '../../../answer/index.js'
 import type { Config } from '../../../config.js'
-import { InputError, errorMessage } from '../../../errors.js'
-import { embedPending, tokenizeForIndex } from '../../../retrieve/index.js'
+import { InputError, NewsbotError } from '../../../errors.js'
+import { embedPending, extractNameCandidates, tokenizeForIndex } from '../../../retrieve/index.js'
 import { countPendingPassages, ingestPaths, type Db, type IngestSummary } from '../../../store/index.js'
 import { openContext, type GlobalOptions } from '../context.js'
 import { printJson, printLines } from '../output.js'
@@ -30,6 +30,7 @@ export function registerIngest(program: Command): void {
       const progress = createIngestProgress(!flags.json)
       const summary = await ingestPaths(db, paths, {
         tokenize: tokenizeForIndex,
+        learnNames: extractNameCandidates,
         meta: { paper: flags.paper, issueDate: flags.date, page: flags.page },
         onFile: progress.onFile,
         onBytes: progress.onBytes,
@@ -69,7 +70,9 @@ async function embedPassages(db: Db, config: Config, verbose: boolean): Promise<
       },
     })
   } catch (err) {
-    error = errorMessage(err)
+    // The endpoint's failures (UpstreamError) leave the saved batches and are reported; anything else is a bug.
+    if (!(err instanceof NewsbotError)) throw err
+    error = err.message
   }
   if (tty && embedded > 0) process.stderr.write('\n')
   return { model, embedded, pending: countPendingPassages(db, model), ...(error ? { error } : {}) }

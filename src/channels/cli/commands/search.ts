@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { InputError } from '../../../errors.js'
-import { searchArticles, tokenizeForIndex, type SearchHit } from '../../../retrieve/index.js'
+import { createEmbedder } from '../../../answer/index.js'
+import { extractNameCandidates, searchWithEmbedder, tokenizeForIndex, type SearchHit } from '../../../retrieve/index.js'
 import { loadSamplesIfEmpty } from '../../../store/index.js'
 import { openContext, type GlobalOptions } from '../context.js'
 import { printJson, printLines, truncateWidth } from '../output.js'
@@ -32,10 +33,12 @@ export function registerSearch(program: Command): void {
         if (value !== undefined && !DATE.test(value)) throw new InputError(`${name} 应为 YYYY-MM-DD 格式的日期，例如 2023-11-15`)
       }
       if (!/[\p{L}\p{N}]/u.test(query)) throw new InputError('查询是空的，请输入要检索的内容。')
-      const { db } = openContext(cmd.optsWithGlobals<GlobalOptions>())
+      const { config, db } = openContext(cmd.optsWithGlobals<GlobalOptions>())
       try {
-        await loadSamplesIfEmpty(db, tokenizeForIndex)
-        const hits = searchArticles(db, query, { k, dateFrom: flags.dateFrom, dateTo: flags.dateTo, paper: flags.paper })
+        await loadSamplesIfEmpty(db, tokenizeForIndex, extractNameCandidates)
+        const filters = { k, dateFrom: flags.dateFrom, dateTo: flags.dateTo, paper: flags.paper }
+        const { hits, notice } = await searchWithEmbedder(db, query, { ...filters, embedder: createEmbedder(config) })
+        for (const line of notice) process.stderr.write(`newsbot: ${line}\n`)
         if (flags.json) return printJson(hits.map(toSearchJson))
         if (hits.length === 0) return printLines(['没有找到相关文章。换个说法或少用几个词试试。'])
         printLines(hits.flatMap(describeHit))
