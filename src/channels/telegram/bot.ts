@@ -51,7 +51,7 @@ export function createBot(deps: BotDeps, opts: BotOptions = {}): NewsBot {
   safe.use(createQuestionGuard(limiter, telegram.perDay))
   // Updates of one chat run in order (a follow-up sees the turn before it); chats run concurrently.
   safe.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()))
-  safe.use(createCommandsComposer(deps), createSourcesComposer(deps), createAdminComposer(deps, dayOf))
+  safe.use(createCommandsComposer(deps, opts.extraCommands), createSourcesComposer(deps), createAdminComposer(deps, dayOf))
   for (const feature of opts.extra ?? []) safe.use(feature)
   safe.use(createAskHandler(deps, dayOf))
   safe.use(createFallback())

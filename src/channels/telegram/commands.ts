@@ -1,20 +1,22 @@
 import { Composer, type Context } from 'grammy'
+import type { BotCommand } from 'grammy/types'
 import { searchArticles } from '../../retrieve/index.js'
 import { getStoreStats, listArticles, type Db } from '../../store/index.js'
 import type { BotDeps } from './context.js'
 import { describeSource, escapeHtml } from './format.js'
-import { AI_NOTICE, HELP, texts } from './messages.js'
+import { AI_NOTICE, renderHelp, texts } from './messages.js'
 import { replyTo } from './question-guard.js'
 import { articleKeyboard } from './sources.js'
 
 const LIST_SIZE = 5
 const SNIPPET_CHARS = 60
 
-/** /start, /help, /about, /search and /latest. */
-export function createCommandsComposer(deps: BotDeps): Composer<Context> {
+/** /start, /help (listing `extraCommands` too), /about, /search and /latest. */
+export function createCommandsComposer(deps: BotDeps, extraCommands: BotCommand[] = []): Composer<Context> {
+  const help = renderHelp(extraCommands)
   const c = new Composer<Context>()
   c.command('start', (ctx) => ctx.reply(renderWelcome(deps.db), { parse_mode: 'HTML' }))
-  c.command('help', (ctx) => ctx.reply(HELP, { parse_mode: 'HTML' }))
+  c.command('help', (ctx) => ctx.reply(help, { parse_mode: 'HTML' }))
   c.command('about', (ctx) => ctx.reply(renderAbout(deps), { parse_mode: 'HTML' }))
   c.command('search', async (ctx) => {
     const q = ctx.match.trim()

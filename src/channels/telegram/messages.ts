@@ -1,19 +1,24 @@
+import type { BotCommand } from 'grammy/types'
 import { escapeHtml } from './format.js'
 
 // Every sentence the bot says on its own behalf (answers and articles come from elsewhere).
 
 export const AI_NOTICE = '回答由程序根据报道自动摘取或生成，可能有误，请以原文为准。'
 
-export const HELP = [
-  '<b>使用方法</b>',
-  '· 私聊时直接发送问题即可；在群里用 /ask 问题，或回复我、@我。',
-  '· /search 关键词 —— 查找相关报道',
-  '· /latest —— 最新报道',
-  '· /source 编号 —— 阅读上一个回答引用的第几篇原文（也可点按钮）',
-  '· /sources —— 再看一次上一个回答的来源',
-  '· /about —— 数据来源与更新时间',
-  '追问时可以接着上一个问题说，例如“那它什么时候完工？”',
-].join('\n')
+/** The /help text: the built-in commands, then those of mounted features (e.g. the digest's). */
+export function renderHelp(extra: BotCommand[] = []): string {
+  return [
+    '<b>使用方法</b>',
+    '· 私聊时直接发送问题即可；在群里用 /ask 问题，或回复我、@我。',
+    '· /search 关键词 —— 查找相关报道',
+    '· /latest —— 最新报道',
+    '· /source 编号 —— 阅读上一个回答引用的第几篇原文（也可点按钮）',
+    '· /sources —— 再看一次上一个回答的来源',
+    '· /about —— 数据来源与更新时间',
+    ...extra.map((c) => `· /${c.command} —— ${escapeHtml(c.description)}`),
+    '追问时可以接着上一个问题说，例如“那它什么时候完工？”',
+  ].join('\n')
+}
 
 export const COMMANDS = [
   { command: 'ask', description: '提问，例如 /ask 王庄村改造到哪一步了' },

@@ -43,6 +43,14 @@ describe('in a private chat', () => {
     expect(welcome).toContain('可能有误')
   })
 
+  it('/help lists the built-in commands and those of mounted features', async () => {
+    const withDigest = createTestBot(fake, db, { bot: { extraCommands: [{ command: 'today', description: '现在查看最新一期简报' }] } })
+    await withDigest.feed(fake.sendText(USER, USER, '/help'))
+    const [help] = texts(USER)
+    expect(help).toContain('· /search 关键词 —— 查找相关报道')
+    expect(help).toContain('· /today —— 现在查看最新一期简报')
+  })
+
   it('answers plain text with [n] markers, numbered sources and a button per top source, typing meanwhile', async () => {
     await t.feed(fake.sendText(USER, USER, HOUSING_Q))
     const [answer] = fake.messagesTo(USER)
