@@ -1,25 +1,32 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander'
 import { InputError, NewsbotError } from '../../errors.js'
-import { registerArticles } from './commands/articles.js'
-import { registerBot } from './commands/bot.js'
-import { registerAsk } from './commands/ask.js'
-import { registerChat } from './commands/chat.js'
-import { registerDigest } from './commands/digest.js'
-import { registerIngest } from './commands/ingest.js'
-import { registerShow } from './commands/show.js'
-import { registerSearch } from './commands/search.js'
-import { registerStats } from './commands/stats.js'
 
-/** The `newsbot` program: every command registered, nothing run. */
-export function buildProgram(): Command {
+type Register = (program: Command) => void
+
+// Each command's module is imported only when that command runs (or for help): the bot and the
+// model client weigh half a second to load, which a cold `newsbot search` should not pay.
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  ingest: async () => (await import('./commands/ingest.js')).registerIngest,
+  articles: async () => (await import('./commands/articles.js')).registerArticles,
+  show: async () => (await import('./commands/show.js')).registerShow,
+  stats: async () => (await import('./commands/stats.js')).registerStats,
+  search: async () => (await import('./commands/search.js')).registerSearch,
+  ask: async () => (await import('./commands/ask.js')).registerAsk,
+  chat: async () => (await import('./commands/chat.js')).registerChat,
+  digest: async () => (await import('./commands/digest.js')).registerDigest,
+  bot: async () => (await import('./commands/bot.js')).registerBot,
+}
+
+/** The `newsbot` program with the named commands registered (all of them by default), nothing run. */
+export async function buildProgram(names: string[] = Object.keys(COMMANDS)): Promise<Command> {
   const program = new Command('newsbot')
     .description('newsbot：基于本地新闻简报的问答与每日摘要')
     .option('--db <path>', '数据库文件（默认 NEWSBOT_DB 或 data/newsbot.db）')
     .option('--verbose', '出错时显示堆栈')
     .exitOverride()
     .showHelpAfterError('（用 --help 查看用法）')
-  for (const register of [registerIngest, registerArticles, registerShow, registerStats, registerAsk, registerChat, registerBot, registerDigest, registerSearch]) register(program)
+  for (const register of await Promise.all(names.map((n) => COMMANDS[n]!()))) register(program)
   return program
 }
 
@@ -30,7 +37,9 @@ export function exitCodeFor(err: unknown): number {
 }
 
 async function main(argv: string[]): Promise<void> {
-  const program = buildProgram()
+  // The first argument naming a command picks it; without one (help, a typo) every command is loaded.
+  const named = argv.slice(2).find((a, i, args) => Object.hasOwn(COMMANDS, a) && args[i - 1] !== '--db')
+  const program = await buildProgram(named ? [named] : undefined)
   try {
     await program.parseAsync(argv)
   } catch (err) {

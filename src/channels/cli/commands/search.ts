@@ -1,6 +1,5 @@
 import type { Command } from 'commander'
 import { InputError } from '../../../errors.js'
-import { createEmbedder } from '../../../answer/index.js'
 import { extractNameCandidates, searchWithEmbedder, tokenizeForIndex, type SearchHit } from '../../../retrieve/index.js'
 import { loadSamplesIfEmpty } from '../../../store/index.js'
 import { openContext, type GlobalOptions } from '../context.js'
@@ -37,7 +36,9 @@ export function registerSearch(program: Command): void {
       try {
         await loadSamplesIfEmpty(db, tokenizeForIndex, extractNameCandidates)
         const filters = { k, dateFrom: flags.dateFrom, dateTo: flags.dateTo, paper: flags.paper }
-        const { hits, notice } = await searchWithEmbedder(db, query, { ...filters, embedder: createEmbedder(config) })
+        // The model client is loaded only when embeddings are configured: a plain search starts faster without it.
+        const embedder = config.embedModel ? (await import('../../../answer/index.js')).createEmbedder(config) : null
+        const { hits, notice } = await searchWithEmbedder(db, query, { ...filters, embedder })
         for (const line of notice) process.stderr.write(`newsbot: ${line}\n`)
         if (flags.json) return printJson(hits.map(toSearchJson))
         if (hits.length === 0) return printLines(['没有找到相关文章。换个说法或少用几个词试试。'])
