@@ -1,6 +1,9 @@
 import { splitSentences, type Span } from '../ingest/index.js'
-import { detectQuestionType, hasFactFor, type QuestionType } from './question-type.js'
+import { askedUnit, detectQuestionType, hasFactFor, type QuestionType } from './question-type.js'
 import type { Answer, Citation } from './types.js'
+
+/** Whether a piece of text holds the kind of fact the question asks for. */
+type FactTest = (text: string) => boolean
 
 /** A retrieved article offered to the answerer, best first. */
 export interface Candidate {
@@ -71,7 +74,9 @@ export function answerExtractively(
   const { maxSentences = 3, maxChars = 300, minConfidence = 0.5 } = opts
   const type = opts.questionType ?? detectQuestionType(question)
   const total = terms.reduce((s, t) => s + t.weight, 0)
-  const scored = total > 0 ? scoreSentences(terms, total, type, compoundsOf(question, terms), candidates.slice(0, CANDIDATES_READ)) : []
+  const unit = type === 'amount' ? askedUnit(opts.asked ?? question) : undefined
+  const hasFact = (text: string) => hasFactFor(type, text, unit)
+  const scored = total > 0 ? scoreSentences(terms, total, hasFact, compoundsOf(question, terms), candidates.slice(0, CANDIDATES_READ)) : []
   const best = scored[0]
   // A question for a kind of fact (多少, 什么时候, 谁…) whose best sentence holds none is probably not answered.
   const needed = type !== 'general' && best && !best.hasFact ? Math.max(minConfidence, UNTYPED_CONFIDENCE) : minConfidence
@@ -83,13 +88,13 @@ export function answerExtractively(
   return composeAnswer(chosen, candidates, maxChars)
 }
 
-function scoreSentences(terms: WeightedTerm[], total: number, type: QuestionType, compounds: Compound[], candidates: Candidate[]) {
+function scoreSentences(terms: WeightedTerm[], total: number, factIn: FactTest, compounds: Compound[], candidates: Candidate[]) {
   const out: ScoredSentence[] = []
   candidates.forEach((c, rank) => {
     const inTitle = new Set(terms.filter((t) => mentions(c.title, t)).map((t) => t.term))
     let previous = new Set<string>()
     for (const sentence of splitSentences(c.text)) {
-      const span = clipSentence(c.text, sentence, terms, type)
+      const span = clipSentence(c.text, sentence, terms, factIn)
       const text = c.text.slice(span.start, span.end)
       if (text.length < 6 || INSTRUCTION.test(text)) continue
       const covered = new Set(terms.filter((t) => mentions(text, t)).map((t) => t.term))
@@ -99,7 +104,7 @@ function scoreSentences(terms: WeightedTerm[], total: number, type: QuestionType
       const own = (weightOf(terms, covered) - splitPenalty(terms, compounds, covered, both)) / total
       const coverage = (weightOf(terms, both) - splitPenalty(terms, compounds, both) + weightOf(terms, before) / 2) / total
       previous = covered
-      const hasFact = hasFactFor(type, text)
+      const hasFact = factIn(text)
       const score = 0.6 * own + 0.4 * coverage + (hasFact && own > 0 ? 0.2 : 0) - 0.03 * rank
       out.push({ candidate: rank, span, score, covered, coverage: own > 0 ? coverage : 0, hasFact })
     }
@@ -141,13 +146,13 @@ function splitPenalty(terms: WeightedTerm[], compounds: Compound[], covered: Set
  * Long sentences are cut to the run of clauses around the question's words, still a verbatim span.
  * A clause holding the asked-for fact (the 6月11日上午 of a when-question) weighs as much as half the question.
  */
-function clipSentence(text: string, s: Span, terms: WeightedTerm[], type: QuestionType): Span {
+function clipSentence(text: string, s: Span, terms: WeightedTerm[], factIn: FactTest): Span {
   if (s.end - s.start <= MAX_SENTENCE_CHARS) return s
   const clauses = splitClauses(text, s)
   const factBonus = terms.reduce((n, t) => n + t.weight, 0) / 2
   const hits = clauses.map((c) => {
     const clause = text.slice(c.start, c.end)
-    return terms.reduce((n, t) => n + (mentions(clause, t) ? t.weight : 0), 0) + (hasFactFor(type, clause) ? factBonus : 0)
+    return terms.reduce((n, t) => n + (mentions(clause, t) ? t.weight : 0), 0) + (factIn(clause) ? factBonus : 0)
   })
   let bestStart = 0
   let bestScore = -1

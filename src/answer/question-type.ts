@@ -17,7 +17,8 @@ export function detectQuestionType(question: string): QuestionType {
 }
 
 const FACT_PATTERNS: Record<QuestionType, RegExp | null> = {
-  amount: /\d[\d.,，]*\s*(余|多)?\s*(万|亿|千|百)?\s*(套|个|家|元|人|项|次|名|条|所|座|辆|期|批|台|篇|场|户|亩|平方米|公里|米|吨|%|％|倍|份|支|起|件|余)/,
+  // Digits, or Chinese numerals from 二 up (五项, 十余家; a lone 一 is mostly the article 一个).
+  amount: /(\d[\d.,，]*|[二两三四五六七八九十百千][一二两三四五六七八九十百千万]*)\s*(余|多)?\s*(万|亿|千|百)?\s*(套|个|家|元|人|项|次|名|条|所|座|辆|期|批|台|篇|场|户|亩|平方米|公里|米|吨|%|％|倍|份|支|起|件|余)/,
   time: /(\d{4}年)?\d{1,2}月(\d{1,2}日|底|初|中旬|上旬|下旬|份)?|\d{4}年|年底|年内|上半年|下半年|今年|明年|近日|日前/,
   person: /[\u4e00-\u9fa5]{2,3}(书记|主任|局长|区长|县长|市长|部长|主席|经理|院长|校长|负责人|委员)|(书记|主任|局长|区长|负责人)[\u4e00-\u9fa5]{2,3}/,
   place: /[\u4e00-\u9fa5]{2,8}(区|村|社区|街道|办事处|路|园|镇|乡|广场|中心|小区|医院|学校)/,
@@ -26,7 +27,24 @@ const FACT_PATTERNS: Record<QuestionType, RegExp | null> = {
   general: null,
 }
 
-/** True when a sentence carries the kind of fact the question type asks for. */
-export function hasFactFor(type: QuestionType, sentence: string): boolean {
+const NUMBER = '(\\d[\\d.,，]*|[二两三四五六七八九十百千][一二两三四五六七八九十百千万]*)\\s*(余|多)?\\s*(万|亿|千|百)?\\s*'
+const ASKED_UNIT = /(?:几|多少)\s*(?:万|亿)?\s*([套个家元人项次名条所座辆期批台篇场户亩吨倍份件])/
+
+// Counters that answer for one another: 多少人 is answered by 13532名. 个 is too general to require.
+const UNIT_FORMS: Record<string, string | undefined> = { 人: '人|名|位', 名: '人|名|位', 个: undefined }
+
+/**
+ * The unit an amount question names, as a pattern (多少套 → 套, 多少钱 → 元, 多少人 → 人|名|位), so
+ * 四项工作 does not answer 省了多少钱.
+ */
+export function askedUnit(question: string): string | undefined {
+  if (/多少钱|花了多少|省了多少|多少资金|金额/.test(question)) return '元'
+  const unit = ASKED_UNIT.exec(question)?.[1]
+  return unit !== undefined && unit in UNIT_FORMS ? UNIT_FORMS[unit] : unit
+}
+
+/** True when a sentence carries the kind of fact the question type asks for (in the asked unit, if any). */
+export function hasFactFor(type: QuestionType, sentence: string, unit?: string): boolean {
+  if (type === 'amount' && unit) return new RegExp(`${NUMBER}(${unit})`).test(sentence)
   return FACT_PATTERNS[type]?.test(sentence) ?? false
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { answerExtractively, cleanSentence, type Candidate } from '../../src/answer/extractive.js'
-import { detectQuestionType } from '../../src/answer/question-type.js'
+import { askedUnit, detectQuestionType, hasFactFor } from '../../src/answer/question-type.js'
 
 const HOUSING: Candidate = {
   id: 'a1',
@@ -18,6 +18,27 @@ const ROAD: Candidate = {
 }
 
 const w = (...terms: [string, number][]) => terms.map(([term, weight]) => ({ term, weight }))
+
+describe('askedUnit and hasFactFor', () => {
+  it.each([
+    ['经开区分了多少套安置房', '套'],
+    ['政府采购省了多少钱', '元'],
+    ['高龄津贴发了多少人', '人|名|位'],
+    ['培训讲了几项内容', '项'],
+    ['申报了几个项目', undefined],
+    ['什么时候通车', undefined],
+  ])('%s asks for %s', (q, unit) => {
+    expect(askedUnit(q)).toBe(unit)
+  })
+
+  it('takes an amount only in the asked unit, written in digits or Chinese numerals', () => {
+    expect(hasFactFor('amount', '共节约资金1361.26万元', '元')).toBe(true)
+    expect(hasFactFor('amount', '坚持四项工作重点', '元')).toBe(false)
+    expect(hasFactFor('amount', '为辖区13532名80岁以上老人发放津贴', '人|名|位')).toBe(true)
+    expect(hasFactFor('amount', '围绕现场急救等五项内容进行培训', '项')).toBe(true)
+    expect(hasFactFor('amount', '开展一项工作', undefined)).toBe(false)
+  })
+})
 
 describe('detectQuestionType', () => {
   it.each([
