@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { readBody, sendJson } from './http.js'
 
 /** What the stub does with one request to /v1/chat/completions. */
 export interface StubReply {
@@ -90,20 +91,6 @@ function completion(model: string, text: string) {
   }
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers })
-  res.end(JSON.stringify(body))
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let data = ''
-    req.setEncoding('utf8')
-    req.on('data', (d: string) => (data += d))
-    req.on('end', () => resolve(data))
-    req.on('error', reject)
-  })
-}
 
 function cut(text: string, size: number): string[] {
   const chars = [...text]
