@@ -20,6 +20,6 @@ export {
 export { listChatTurns, saveChatTurn, type ChatTurn, type CitedSource } from './chats.js'
 export { countQuestionsOn, listUnansweredQuestions, logQuestion, type LoggedQuestion, type QuestionCounts } from './questions.js'
 export { deleteSubscription, getSubscription, listActiveSubscriptions, pauseSubscription, saveSubscription, type Subscription, type SubscriptionChange } from './subscriptions.js'
-export { claimSend, countSendStates, getLastDigestIssue, getSendRecord, listSendRecords, markInterruptedSends, recordSkipped, releaseSend, settleSend, type SendRecord, type SendState } from './send-log.js'
+export { claimSend, countSendStates, getLastDigestIssue, getSendRecord, listSendRecords, markInterruptedSends, pruneSendLog, recordSkipped, releaseSend, settleSend, type SendRecord, type SendState } from './send-log.js'
 export { listIssueArticles, listIssueDates } from './issues.js'
 export { countPendingPassages, getHitArticles, listPendingPassages, loadEmbeddingMatrix, saveEmbeddings, type EmbeddingMatrix, type HitArticle, type PassageVector, type PendingPassage } from './embeddings.js'

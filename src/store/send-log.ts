@@ -39,6 +39,12 @@ const statements = statementCache((db) => ({
      WHERE chat_id = ? AND state IN ('sending', 'sent', 'skipped', 'unknown') AND issue_date IS NOT NULL
      ORDER BY issue_date DESC LIMIT 1`,
   ).pluck(),
+  // Each chat's newest covering row stays whatever its age: the next digest starts after its issue.
+  prune: db.prepare<[string]>(
+    `DELETE FROM digest_sends WHERE digest_date < ? AND (chat_id, digest_date) NOT IN (
+       SELECT chat_id, max(digest_date) FROM digest_sends
+       WHERE state IN ('sending', 'sent', 'skipped', 'unknown') AND issue_date IS NOT NULL GROUP BY chat_id)`,
+  ),
   claim: db.prepare<{ chat: number; day: string; issue: string | null; state: SendState; now: number; max: number }>(
     `INSERT INTO digest_sends (chat_id, digest_date, state, issue_date, claimed_at, settled_at)
      VALUES (@chat, @day, @state, @issue, @now, CASE WHEN @state = 'sending' THEN NULL ELSE @now END)
@@ -133,6 +139,11 @@ export function releaseSend(db: Db, chatId: number, day: string): void {
 /** At start-up: sends left 'sending' by a process that died become 'unknown'; returns how many. */
 export function markInterruptedSends(db: Db, now: number): number {
   return statements(db).interrupted.run(now).changes
+}
+
+/** Forgets send records from before `beforeDay` (YYYY-MM-DD), except each chat's newest covering one; returns how many. */
+export function pruneSendLog(db: Db, beforeDay: string): number {
+  return statements(db).prune.run(beforeDay).changes
 }
 
 /** How many chats are in each state for a day. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   claimSend, countSendStates, deleteSubscription, getLastDigestIssue, getSendRecord, getSubscription, listActiveSubscriptions,
-  markInterruptedSends, openDb, pauseSubscription, recordSkipped, releaseSend, saveSubscription, settleSend,
+  markInterruptedSends, openDb, pauseSubscription, pruneSendLog, recordSkipped, releaseSend, saveSubscription, settleSend,
 } from '../../src/store/index.js'
 
 const T = Date.parse('2026-11-23T00:00:00Z')
@@ -92,5 +92,23 @@ describe('send log', () => {
     claim(db, 3, '2026-11-23', '2023-11-15')
     settleSend(db, 3, '2026-11-23', { state: 'failed' }, T)
     expect([1, 2, 3, 4].map((chat) => getLastDigestIssue(db, chat))).toEqual(['2023-11-15', '2023-11-15', null, null])
+  })
+
+  it('prunes old records but keeps each chat’s newest covering one', () => {
+    const db = openDb(':memory:')
+    for (const [day, issue] of [['2026-01-01', '2025-12-30'], ['2026-01-02', '2025-12-31'], ['2026-11-23', '2026-11-20']] as const) {
+      claim(db, 1, day, issue)
+      settleSend(db, 1, day, { state: 'sent' }, T)
+    }
+    // Chat 2 has not had a digest since January: its last one must survive, or it would start over.
+    claim(db, 2, '2026-01-02', '2025-12-31')
+    settleSend(db, 2, '2026-01-02', { state: 'sent' }, T)
+    claim(db, 2, '2026-01-03', '2026-01-01')
+    settleSend(db, 2, '2026-01-03', { state: 'failed' }, T)
+    expect(pruneSendLog(db, '2026-08-25')).toBe(3)
+    expect(getSendRecord(db, 1, '2026-11-23')).toBeDefined()
+    expect(getSendRecord(db, 1, '2026-01-02')).toBeUndefined()
+    expect(getLastDigestIssue(db, 2)).toBe('2025-12-31')
+    expect(getSendRecord(db, 2, '2026-01-03')).toBeUndefined()
   })
 })

@@ -1,12 +1,12 @@
 import { GrammyError, HttpError, type Api } from 'grammy'
 import type { Config } from '../../config.js'
 import {
-  buildDigest, checkTimeZone, countItems, createDigestSummarizer, filterDigest, MAX_SEND_ATTEMPTS, planDueSends,
+  buildDigest, checkTimeZone, countItems, createDigestSummarizer, filterDigest, localDay, MAX_SEND_ATTEMPTS, planDueSends,
   startTicker, type Digest, type DueSend, type Summarizer,
 } from '../../digest/index.js'
 import { errorMessage } from '../../errors.js'
 import {
-  claimSend, getArticle, markInterruptedSends, pauseSubscription, recordSkipped, releaseSend, settleSend, type Db,
+  claimSend, getArticle, markInterruptedSends, pauseSubscription, pruneSendLog, recordSkipped, releaseSend, settleSend, type Db,
 } from '../../store/index.js'
 import { articleRef, renderDigestMessages, type DigestMessage } from './digest-format.js'
 import { createLogger, type Logger } from './logger.js'
@@ -37,6 +37,8 @@ export interface RoundStats {
 // A few requests in flight hide network latency; the pacer, not this, sets the rate.
 const SEND_CONCURRENCY = 4
 const MAX_429_RETRIES = 5
+// How long send records are kept (far longer than any catch-up window).
+const SEND_LOG_DAYS = 90
 // Telegram says "chat not found" (400) as well as 403 for chats the bot can no longer reach.
 const UNREACHABLE = /chat not found|user is deactivated|bot was kicked|bot was blocked|PEER_ID_INVALID|have no rights to send/i
 // Errors raised before a request could reach Telegram: nothing was delivered, so a retry is safe.
@@ -56,6 +58,9 @@ export function startDigestScheduler(deps: DigestSenderDeps): { stop(): Promise<
   checkTimeZone(config.timezone)
   const interrupted = markInterruptedSends(db, now())
   if (interrupted > 0) logger.warn({ interrupted }, 'digest sends interrupted by a crash are not resent (at-most-once)')
+  // The log only has to remember recent days; without pruning it grows by one row per subscriber a day.
+  const pruned = pruneSendLog(db, localDay(now() - SEND_LOG_DAYS * 86_400_000, config.timezone))
+  if (pruned > 0) logger.info({ pruned }, 'old digest send records pruned')
   const pacer = createPacer(config.digest.sendRate)
   const summarize = deps.summarize ?? createDigestSummarizer(config.llm, (err) => logger.warn({ err }, 'digest summary fell back to the lead sentence'))
   const ticker = startTicker({
