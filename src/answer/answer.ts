@@ -67,7 +67,6 @@ export async function answerQuestion(db: Db, question: string, opts: AskOptions 
   return { ...fallback, warnings: [...searchNotice, ...notice, ...fallback.warnings], searched }
 }
 
-/** Hybrid search when an embedder is given; when its endpoint fails, the lexical search with a notice. */
 /** The model a mode will use (null: extractive); 'llm' without a configured model is a usage error. */
 export function pickModel(mode: AnswerMode = 'auto', llm: LlmClient | null = null): LlmClient | null {
   if (mode === 'extractive') return null

@@ -55,6 +55,7 @@ interface ArticleRow {
 const statements = statementCache((db) => ({
   byId: db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE id = ?'),
   byPk: db.prepare<[number], ArticleRow>('SELECT * FROM articles WHERE pk = ?'),
+  ofIssue: db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE issue_date = ? ORDER BY paper, source_path, source_order'),
   count: db.prepare<[], number>('SELECT count(*) FROM articles').pluck(),
   list: db.prepare<{ date: string | null; paper: string | null; limit: number; offset: number }, ArticleSummary>(
     `SELECT id, title, paper, issue_date AS date, byline, length(text) AS chars FROM articles
@@ -88,6 +89,11 @@ function toArticle(r: ArticleRow): Article {
 export function getArticle(db: Db, id: string): Article | undefined {
   const row = statements(db).byId.get(id)
   return row && toArticle(row)
+}
+
+/** Every article of one issue date, in page order. */
+export function listIssueArticles(db: Db, date: string): Article[] {
+  return statements(db).ofIssue.all(date).map(toArticle)
 }
 
 export function getArticleByPk(db: Db, pk: number): Article | undefined {

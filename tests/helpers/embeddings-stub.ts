@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { readBody, sendJson } from './http.js'
+import { listenLocal, readBody, sendJson } from './http.js'
 
 export const STUB_DIMS = 64
 
@@ -52,16 +51,7 @@ export async function startEmbeddingsStub(synonyms: Record<string, string> = {})
     })
     sendJson(res, 200, { object: 'list', model: request.model, data, usage: { prompt_tokens: 0, total_tokens: 0 } })
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  return Object.assign(stub, {
-    baseURL: `http://127.0.0.1:${port}/v1`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
-  })
+  return Object.assign(stub, await listenLocal(server))
 }
 
 // FNV-1a: stable across runs and platforms.

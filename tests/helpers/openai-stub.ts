@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { readBody, sendJson } from './http.js'
+import { listenLocal, readBody, sendJson } from './http.js'
 
 /** What the stub does with one request to /v1/chat/completions. */
 export interface StubReply {
@@ -55,16 +54,7 @@ export async function startOpenAiStub(): Promise<OpenAiStub> {
     if (request.body.stream) return streamText(res, request.body.model, reply.chunks ?? cut(text, 4), reply.stallAfterChunks, reply.chunkDelayMs)
     sendJson(res, 200, completion(request.body.model, text), reply.headers)
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  return Object.assign(stub, {
-    baseURL: `http://127.0.0.1:${port}/v1`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
-  })
+  return Object.assign(stub, await listenLocal(server))
 }
 
 async function streamText(res: ServerResponse, model: string, chunks: string[], stallAfter?: number, chunkDelayMs = 1): Promise<void> {

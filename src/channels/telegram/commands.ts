@@ -3,7 +3,7 @@ import type { BotCommand } from 'grammy/types'
 import { searchArticles } from '../../retrieve/index.js'
 import { getStoreStats, listArticles, type Db } from '../../store/index.js'
 import type { BotDeps } from './context.js'
-import { describeSource, escapeHtml } from './format.js'
+import { clipChars, describeSource, escapeHtml } from './format.js'
 import { AI_NOTICE, renderHelp, texts } from './messages.js'
 import { replyTo } from './question-guard.js'
 import { articleKeyboard } from './sources.js'
@@ -80,6 +80,5 @@ function formatLocalTime(iso: string, timeZone: string): string {
 }
 
 function clip(s: string): string {
-  const chars = Array.from(s.replace(/\s+/g, ' ').trim())
-  return chars.length <= SNIPPET_CHARS ? chars.join('') : `${chars.slice(0, SNIPPET_CHARS - 1).join('')}…`
+  return clipChars(s.replace(/\s+/g, ' ').trim(), SNIPPET_CHARS)
 }

@@ -71,9 +71,9 @@ function renderAnswerNotes(answer: Answer): string {
 
 /** An article's full text as pages of Telegram HTML, each under `limit` and headed by the headline. */
 export function renderArticlePages(article: ArticleView, limit = TELEGRAM_MESSAGE_LIMIT): string[] {
-  const title = `<b>${escapeHtml(clip(article.title.trim() || '（无标题）'))}</b>`
+  const title = `<b>${escapeHtml(clipChars(article.title.trim() || '（无标题）', HEADER_FIELD_MAX))}</b>`
   const meta = [article.paper, article.date, article.byline].filter(Boolean).join(' · ')
-  const header = meta ? `${title}\n<i>${escapeHtml(clip(meta))}</i>` : title
+  const header = meta ? `${title}\n<i>${escapeHtml(clipChars(meta, HEADER_FIELD_MAX))}</i>` : title
   const pages = splitMessage(escapeHtml(article.text.trim()), limit - header.length - 2)
   return pages.length > 0 ? pages.map((page) => `${header}\n\n${page}`) : [header]
 }
@@ -83,8 +83,8 @@ export function describeSource(s: SourceRef): string {
   return escapeHtml([s.title.trim() || '（无标题）', s.paper, s.date].filter(Boolean).join(' · '))
 }
 
-/** Shortens to HEADER_FIELD_MAX code points, never halving an emoji. */
-function clip(s: string): string {
+/** Shortens to `max` code points, marking the cut with an ellipsis and never halving an emoji. */
+export function clipChars(s: string, max: number): string {
   const chars = Array.from(s)
-  return chars.length <= HEADER_FIELD_MAX ? s : `${chars.slice(0, HEADER_FIELD_MAX - 1).join('')}…`
+  return chars.length <= max ? s : `${chars.slice(0, max - 1).join('')}…`
 }

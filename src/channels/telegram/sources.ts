@@ -3,7 +3,7 @@ import type { InlineKeyboardMarkup } from 'grammy/types'
 import { getArticle, getArticleByPk, listChatTurns, type Article, type Db } from '../../store/index.js'
 import { decodeCallbackData, encodeCallbackData, type CallbackAction } from './callback-data.js'
 import type { BotDeps } from './context.js'
-import { renderArticlePages, renderSources } from './format.js'
+import { clipChars, renderArticlePages, renderSources } from './format.js'
 import { texts } from './messages.js'
 import { isNotModified } from './user-error.js'
 
@@ -51,7 +51,7 @@ export function createSourcesComposer(deps: BotDeps): Composer<Context> {
 export function sourceKeyboard(db: Db, sources: { n?: number; id: string; title: string }[]): InlineKeyboardMarkup | undefined {
   const rows = sources.slice(0, SOURCE_BUTTONS).flatMap((s) => {
     const ref = refForId(db, s.id)
-    const label = [s.n === undefined ? '' : `[${s.n}]`, clipLabel(s.title) || '原文'].filter(Boolean).join(' ')
+    const label = [s.n === undefined ? '' : `[${s.n}]`, clipChars(s.title.trim(), LABEL_CHARS) || '原文'].filter(Boolean).join(' ')
     return ref ? [[InlineKeyboard.text(`📄 ${label}`, `src:${ref}:0`)]] : []
   })
   return rows.length > 0 ? InlineKeyboard.from(rows) : undefined
@@ -109,9 +109,4 @@ function fitsRef(id: string): boolean {
 
 function resolveArticle(db: Db, ref: string): Article | undefined {
   return getArticle(db, ref) ?? (/^#\d+$/.test(ref) ? getArticleByPk(db, Number(ref.slice(1))) : undefined)
-}
-
-function clipLabel(title: string): string {
-  const chars = Array.from(title.trim())
-  return chars.length <= LABEL_CHARS ? chars.join('') : `${chars.slice(0, LABEL_CHARS - 1).join('')}…`
 }

@@ -1,8 +1,9 @@
 import { Option, type Command } from 'commander'
 import { answerQuestion, createEmbedder, createLlmClient, pickModel, type AnswerMode, type AnswerResult, type LlmClient } from '../../../answer/index.js'
-import { extractNameCandidates, tokenizeForIndex, type Embedder } from '../../../retrieve/index.js'
-import { loadSamplesIfEmpty, type Db } from '../../../store/index.js'
+import type { Embedder } from '../../../retrieve/index.js'
+import type { Db } from '../../../store/index.js'
 import { openContext, type GlobalOptions } from '../context.js'
+import { loadSamples } from '../indexing.js'
 import { printJson, printLines } from '../output.js'
 
 interface AskFlags {
@@ -42,7 +43,7 @@ export async function openAskSession(
   const { config, db } = openContext(opts)
   try {
     const llm = pickModel(mode, createLlmClient(config.llm))
-    await loadSamplesIfEmpty(db, tokenizeForIndex, extractNameCandidates)
+    await loadSamples(db)
     return { db, llm, embedder: createEmbedder(config) }
   } catch (err) {
     db.close()

@@ -1,7 +1,5 @@
 import type { Command } from 'commander'
 import { answerQuestion, createEmbedder, createLlmClient } from '../../../answer/index.js'
-import { extractNameCandidates, tokenizeForIndex } from '../../../retrieve/index.js'
-import { loadSamplesIfEmpty } from '../../../store/index.js'
 import { createDigestSummarizer } from '../../../digest/index.js'
 import {
   createBot,
@@ -12,6 +10,7 @@ import {
   startDigestScheduler,
 } from '../../telegram/index.js'
 import { openContext, type GlobalOptions } from '../context.js'
+import { loadSamples } from '../indexing.js'
 
 export function registerBot(program: Command): void {
   program
@@ -22,7 +21,7 @@ export function registerBot(program: Command): void {
       const hook = config.telegram.webhook
       const logger = createLogger({ level: config.logLevel, secrets: [config.telegram.token, hook?.secret] })
       try {
-        await loadSamplesIfEmpty(db, tokenizeForIndex, extractNameCandidates)
+        await loadSamples(db)
         const llm = createLlmClient(config.llm)
         const embedder = createEmbedder(config)
         // One summarizer for /today and the scheduled rounds, so its per-article cache is shared.

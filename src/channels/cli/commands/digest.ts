@@ -1,9 +1,8 @@
 import type { Command } from 'commander'
 import { buildDigest, createDigestSummarizer, type Digest } from '../../../digest/index.js'
 import { InputError } from '../../../errors.js'
-import { tokenizeForIndex } from '../../../retrieve/index.js'
-import { loadSamplesIfEmpty } from '../../../store/index.js'
 import { openContext, type GlobalOptions } from '../context.js'
+import { loadSamples } from '../indexing.js'
 import { printJson, printLines } from '../output.js'
 
 interface DigestFlags {
@@ -23,7 +22,7 @@ export function registerDigest(program: Command): void {
       let digest: Digest
       const warnings: string[] = []
       try {
-        await loadSamplesIfEmpty(db, tokenizeForIndex)
+        await loadSamples(db)
         const summarize = createDigestSummarizer(config.llm, () => warnings.push('fallback'))
         digest = await buildDigest(db, { date: flags.date, summarize })
       } finally {

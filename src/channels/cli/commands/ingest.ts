@@ -2,9 +2,10 @@ import type { Command } from 'commander'
 import { createEmbedder } from '../../../answer/index.js'
 import type { Config } from '../../../config.js'
 import { InputError, NewsbotError } from '../../../errors.js'
-import { embedPending, extractNameCandidates, tokenizeForIndex } from '../../../retrieve/index.js'
+import { embedPending } from '../../../retrieve/index.js'
 import { countPendingPassages, ingestPaths, type Db, type IngestSummary } from '../../../store/index.js'
 import { openContext, type GlobalOptions } from '../context.js'
+import { INDEXING } from '../indexing.js'
 import { printJson, printLines } from '../output.js'
 import { createIngestProgress } from '../progress.js'
 
@@ -29,8 +30,7 @@ export function registerIngest(program: Command): void {
       const { config, db } = openContext(cmd.optsWithGlobals<GlobalOptions>())
       const progress = createIngestProgress(!flags.json)
       const summary = await ingestPaths(db, paths, {
-        tokenize: tokenizeForIndex,
-        learnNames: extractNameCandidates,
+        ...INDEXING,
         meta: { paper: flags.paper, issueDate: flags.date, page: flags.page },
         onFile: progress.onFile,
         onBytes: progress.onBytes,

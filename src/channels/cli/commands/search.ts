@@ -1,8 +1,8 @@
 import type { Command } from 'commander'
 import { InputError } from '../../../errors.js'
-import { extractNameCandidates, searchWithEmbedder, tokenizeForIndex, type SearchHit } from '../../../retrieve/index.js'
-import { loadSamplesIfEmpty } from '../../../store/index.js'
+import { searchWithEmbedder, type SearchHit } from '../../../retrieve/index.js'
 import { openContext, type GlobalOptions } from '../context.js'
+import { loadSamples } from '../indexing.js'
 import { printJson, printLines, truncateWidth } from '../output.js'
 
 interface SearchFlags {
@@ -34,7 +34,7 @@ export function registerSearch(program: Command): void {
       if (!/[\p{L}\p{N}]/u.test(query)) throw new InputError('查询是空的，请输入要检索的内容。')
       const { config, db } = openContext(cmd.optsWithGlobals<GlobalOptions>())
       try {
-        await loadSamplesIfEmpty(db, tokenizeForIndex, extractNameCandidates)
+        await loadSamples(db)
         const filters = { k, dateFrom: flags.dateFrom, dateTo: flags.dateTo, paper: flags.paper }
         // The model client is loaded only when embeddings are configured: a plain search starts faster without it.
         const embedder = config.embedModel ? (await import('../../../answer/index.js')).createEmbedder(config) : null
