@@ -1,4 +1,4 @@
-export { foldText, indexTokens, tokenize, tokenizeForIndex } from './tokenize.js'
+export { foldText, indexTokens, newWords, tokenize, tokenizeForIndex } from './tokenize.js'
 export { searchArticles, type SearchHit, type SearchOptions } from './search.js'
 export { analyzeQuery, simplify, MAX_QUERY_CHARS, type QueryPlan, type QueryTerm } from './query.js'
 export { buildMatchExpression } from './fts-query.js'

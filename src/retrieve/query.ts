@@ -1,7 +1,7 @@
 import { Converter } from 'opencc-js/t2cn'
 import { parseTimeExpressions, type DateRange } from './dates.js'
 import { loadLexicon, type Lexicon } from './lexicon.js'
-import { cutWords, foldText, indexTokens } from './tokenize.js'
+import { cutWords, foldText, indexTokens, newWords } from './tokenize.js'
 
 /** Longer queries are cut here: no question is this long, and every extra token costs search time. */
 export const MAX_QUERY_CHARS = 500
@@ -77,6 +77,8 @@ export function analyzeQuery(
   for (const segment of contentSegments(words)) for (const t of indexTokens(segment)) add(t, 'bigram', [t])
   // Whole words again as phrases: a word found intact counts beside its bigrams.
   for (const w of words) if (isContent(w) && [...w].length >= 2) add(w, 'word')
+  // Names no dictionary knows count as whole words too, as dictionary words do.
+  for (const w of newWords(text)) if (isContent(w)) add(w, 'word')
   for (const name of learnedNames?.(text) ?? []) add(name, 'word')
   const districts = new Set<string>()
   for (const [name, entry] of lexicon.entries) {

@@ -26,6 +26,20 @@ export function cutWords(text: string): string[] {
   return getJieba().cut(foldText(text), false)
 }
 
+const HAN_WORD = /^\p{Script=Han}{2,}$/u
+
+/**
+ * Words jieba's HMM finds in a (folded) text that neither its dictionary nor the lexicon holds:
+ * mostly names of people, places and firms (赵荀, 康安友, 卡努), a question's most specific part.
+ * The dictionary cut splits them into single characters.
+ */
+export function newWords(text: string): string[] {
+  const known = new Set(cutWords(text))
+  return getJieba()
+    .cut(foldText(text), true)
+    .filter((w) => HAN_WORD.test(w) && !known.has(w))
+}
+
 /** Words of a (folded) text, jieba plus the local lexicon: how queries are understood. */
 export function tokenize(text: string): string[] {
   return cutWords(text)

@@ -10,6 +10,12 @@ describe('analyzeQuery', () => {
     for (const w of ['请问', '多少', '呢', '少套', '问经']) expect(terms).not.toContain(w)
   })
 
+  it('keeps names no dictionary knows whole, as words, beside their bigrams', () => {
+    const terms = analyzeQuery('康安友是如何将小女孩救出的？', null).terms
+    expect(terms).toContainEqual({ text: '康安友', tokens: '康安 安友', kind: 'word' })
+    expect(terms.filter((t) => t.kind === 'bigram').map((t) => t.text)).toEqual(expect.arrayContaining(['康安', '安友']))
+  })
+
   it('reads traditional characters and full-width letters as simplified and half-width', () => {
     expect(texts('鄭大二附院周邊道路什麼時候通車')).toEqual(expect.arrayContaining(['郑大二附院', '周边', '道路', '通车']))
     expect(texts('ＧＤＰ增速')).toContain('gdp')

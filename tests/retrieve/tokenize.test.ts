@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { foldText, indexTokens, tokenize, tokenizeForIndex } from '../../src/retrieve/index.js'
+import { foldText, indexTokens, newWords, tokenize, tokenizeForIndex } from '../../src/retrieve/index.js'
 
 describe('indexTokens', () => {
   it.each([
@@ -33,5 +33,16 @@ describe('tokenize', () => {
   it('drops punctuation and folds width and case', () => {
     expect(tokenize('“ＧＤＰ”增长！')).toEqual(['gdp', '增长'])
     expect(foldText('ＡＢＣ１２３％')).toBe('abc123%')
+  })
+})
+
+describe('newWords', () => {
+  it('finds the names the dictionary cut splits into single characters', () => {
+    expect(newWords('赵荀的儿子被谁紧急送往医院？')).toEqual(['赵荀'])
+    expect(newWords('台风“卡努”的最大风力有几级？')).toContain('卡努')
+  })
+
+  it('finds nothing in a question of dictionary words', () => {
+    expect(newWords('中国电信的营业收入是多少？')).toEqual([])
   })
 })
