@@ -1,6 +1,6 @@
 import { Composer, type Context } from 'grammy'
 import type { BotCommand } from 'grammy/types'
-import { searchArticles } from '../../retrieve/index.js'
+import { searchWithEmbedder } from '../../retrieve/index.js'
 import { getStoreStats, listArticles, type Db } from '../../store/index.js'
 import type { BotDeps } from './context.js'
 import { clipChars, describeSource, escapeHtml } from './format.js'
@@ -21,10 +21,11 @@ export function createCommandsComposer(deps: BotDeps, extraCommands: BotCommand[
   c.command('search', async (ctx) => {
     const q = ctx.match.trim()
     if (!q) return void (await ctx.reply(texts.searchUsage, replyTo(ctx)))
-    const hits = searchArticles(deps.db, q, { k: LIST_SIZE })
+    const { hits, notice } = await searchWithEmbedder(deps.db, q, { k: LIST_SIZE, embedder: deps.embedder })
     if (hits.length === 0) return void (await ctx.reply(texts.nothingFound(q), { parse_mode: 'HTML', ...replyTo(ctx) }))
     const lines = hits.map((h, i) => `${i + 1}. ${describeSource(h)}\n   ${escapeHtml(clip(h.snippet))}`)
-    await ctx.reply(`<b>“${escapeHtml(clip(q))}”的相关报道</b>\n\n${lines.join('\n')}`, {
+    const notes = notice.map((n) => `\n<i>${escapeHtml(n)}</i>`).join('')
+    await ctx.reply(`<b>“${escapeHtml(clip(q))}”的相关报道</b>\n\n${lines.join('\n')}${notes}`, {
       parse_mode: 'HTML', reply_markup: articleKeyboard(deps.db, hits), ...replyTo(ctx),
     })
   })

@@ -1,6 +1,7 @@
 import type { Context } from 'grammy'
 import type { AnswerResult, Turn } from '../../answer/index.js'
 import type { Config } from '../../config.js'
+import type { Embedder } from '../../retrieve/index.js'
 import type { Db } from '../../store/index.js'
 import type { Logger } from './logger.js'
 
@@ -13,6 +14,8 @@ export interface BotDeps {
   db: Db
   answer: Answerer
   logger: Logger
+  /** The embeddings endpoint /search fuses with the lexical ranking, when one is configured. */
+  embedder?: Embedder | null
   /** The clock; tests move it to cross a minute or a day. */
   now?: () => number
 }

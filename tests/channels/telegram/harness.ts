@@ -5,7 +5,7 @@ import type { Update } from 'grammy/types'
 import { answerQuestion } from '../../../src/answer/index.js'
 import { createBot, createLogger, type Answerer, type BotDeps, type BotOptions, type NewsBot } from '../../../src/channels/telegram/index.js'
 import { loadConfig } from '../../../src/config.js'
-import { tokenizeForIndex } from '../../../src/retrieve/index.js'
+import { tokenizeForIndex, type Embedder } from '../../../src/retrieve/index.js'
 import { ingestPaths, openDb, type Db } from '../../../src/store/index.js'
 import type { FakeBotApi } from '../../helpers/fake-bot-api.js'
 
@@ -71,13 +71,15 @@ export interface TestBot {
 
 /** The real bot over the fake Bot API, answering with the real answerer unless `answer` is given. */
 export function createTestBot(
-  fake: FakeBotApi, db: Db, opts: { env?: Record<string, string>; answer?: Answerer; now?: () => number; bot?: BotOptions } = {},
+  fake: FakeBotApi,
+  db: Db,
+  opts: { env?: Record<string, string>; answer?: Answerer; embedder?: Embedder; now?: () => number; bot?: BotOptions } = {},
 ): TestBot {
   const config = loadConfig(fakeEnv(fake, opts.env))
   const logs: Record<string, unknown>[] = []
   const logger = createLogger({ level: 'debug', secrets: [fake.token], write: (line) => void logs.push(JSON.parse(line)) })
   const deps: BotDeps = {
-    config, db, logger, now: opts.now,
+    config, db, logger, now: opts.now, embedder: opts.embedder,
     answer: opts.answer ?? ((q, o) => answerQuestion(db, q, o)),
   }
   const nb = createBot(deps, { botInfo: fake.botInfo, ...opts.bot })

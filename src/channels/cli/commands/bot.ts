@@ -27,7 +27,7 @@ export function registerBot(program: Command): void {
         // One summarizer for /today and the scheduled rounds, so its per-article cache is shared.
         const summarize = createDigestSummarizer(config.llm, (err) => logger.warn({ err }, 'digest summary fell back to the lead sentence'))
         const nb = createBot(
-          { config, db, logger, answer: (q, o) => answerQuestion(db, q, { ...o, llm, embedder }) },
+          { config, db, logger, embedder, answer: (q, o) => answerQuestion(db, q, { ...o, llm, embedder }) },
           { extra: [createSubscriptionComposer({ db, config, summarize })], extraCommands: DIGEST_COMMANDS },
         )
         const running = await startBot(nb, {
