@@ -4,7 +4,7 @@
 // The CRUD index is built once into data/bench/ (git-ignored) and reused while the corpus, the
 // tokenizer and the index schema are unchanged.
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -90,6 +90,8 @@ async function openCrudIndex(questions: CrudQuestion[], docs: number | undefined
   mkdirSync(dir, { recursive: true })
   const path = join(dir, `crud-${indexKey(args.corpus, docs)}.db`)
   if (existsSync(path)) return openDb(path)
+  // One cached index at a time: a stale one is ~400 MB of disk.
+  for (const f of readdirSync(dir)) if (/^crud-.*\.db/.test(f)) rmSync(join(dir, f), { force: true })
   const tmp = mkdtempSync(join(tmpdir(), 'newsbot-eval-'))
   const building = `${path}.building`
   rmSync(building, { force: true })
