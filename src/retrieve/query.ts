@@ -74,11 +74,13 @@ export function analyzeQuery(
     terms.push({ text: surface, tokens: key, kind })
   }
   const words = cutWords(text)
-  for (const segment of contentSegments(words)) for (const t of indexTokens(segment)) add(t, 'bigram', [t])
+  const segments = contentSegments(words)
+  for (const segment of segments) for (const t of indexTokens(segment)) add(t, 'bigram', [t])
   // Whole words again as phrases: a word found intact counts beside its bigrams.
   for (const w of words) if (isContent(w) && [...w].length >= 2) add(w, 'word')
-  // Names no dictionary knows count as whole words too, as dictionary words do.
-  for (const w of newWords(text)) if (isContent(w)) add(w, 'word')
+  // Names no dictionary knows count as whole words too, as dictionary words do; one that takes in
+  // a question word or particle (法是, 发了) is not a name.
+  for (const w of newWords(text)) if (segments.some((s) => s.includes(w))) add(w, 'word')
   for (const name of learnedNames?.(text) ?? []) add(name, 'word')
   const districts = new Set<string>()
   for (const [name, entry] of lexicon.entries) {

@@ -14,6 +14,8 @@ describe('analyzeQuery', () => {
     const terms = analyzeQuery('康安友是如何将小女孩救出的？', null).terms
     expect(terms).toContainEqual({ text: '康安友', tokens: '康安 安友', kind: 'word' })
     expect(terms.filter((t) => t.kind === 'bigram').map((t) => t.text)).toEqual(expect.arrayContaining(['康安', '安友']))
+    // jieba's HMM also joins 发 and the particle 了; that is no name.
+    expect(texts('经开区专项债发了多少钱')).not.toContain('发了')
   })
 
   it('reads traditional characters and full-width letters as simplified and half-width', () => {
