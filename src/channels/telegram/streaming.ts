@@ -33,6 +33,8 @@ export function createStreamer(ctx: Context, log: Logger, intervalMs = 1000): St
   async function flush(): Promise<void> {
     const html = escapeHtml(preview(text)) + WRITING
     if (done || html === shown || text.trim() === '') return
+    // Counted from the start: a push while this write is in flight must wait out the interval too.
+    lastAt = Date.now()
     try {
       if (messageId === undefined) messageId = (await ctx.api.sendMessage(chatId, html, { parse_mode: 'HTML' })).message_id
       else await ctx.api.editMessageText(chatId, messageId, html, { parse_mode: 'HTML' })
@@ -41,7 +43,6 @@ export function createStreamer(ctx: Context, log: Logger, intervalMs = 1000): St
       // A lost preview costs nothing: the final edit carries the whole answer.
       if (!isNotModified(err)) log.warn({ err }, 'streaming edit failed')
     }
-    lastAt = Date.now()
   }
 
   return {

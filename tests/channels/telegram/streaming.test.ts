@@ -24,6 +24,7 @@ afterEach(async () => {
 
 const USER = 7
 const QUESTION = '经开区已经分配了多少套安置房？'
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** The number the prompt gave the article with this title. */
 function sourceNumber(req: StubRequest, title: string): number {
@@ -97,22 +98,41 @@ describe('the streamer', () => {
     expect(t.logs.some((l) => l.msg === 'answer failed while streaming')).toBe(true)
   })
 
-  it('writes a growing answer at most about once a second', async () => {
+  /** Streams 44 tokens 50 ms apart through a bot whose API calls take `latencyMs` longer; returns its writes. */
+  async function streamSlowly(latencyMs: number) {
     const bot = new Bot(fake.token, { botInfo: fake.botInfo, client: { apiRoot: fake.apiRoot } })
+    bot.api.config.use(async (prev, method, payload, signal) => {
+      await sleep(latencyMs)
+      return prev(method, payload, signal)
+    })
     const log = createLogger({ level: 'silent' })
     bot.command('slow', async (ctx) => {
       const streamer = createStreamer(ctx, log)
       for (let i = 0; i < 44; i++) {
         streamer.push(`第${i}句。`)
-        await new Promise((resolve) => setTimeout(resolve, 50))
+        await sleep(50)
       }
       await streamer.finish(['完整的回答。'])
     })
     await bot.handleUpdate(fake.sendText(USER, USER, '/slow'))
-    const writes = fake.calls.filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText')
-    // 2.2 seconds of tokens: the first write, about one edit a second, and the final edit.
-    expect(writes.length).toBeGreaterThanOrEqual(2)
-    expect(writes.length).toBeLessThanOrEqual(5)
+    return fake.calls.filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText')
+  }
+
+  it('keeps a second between edits also when Telegram is slow to answer each one', async () => {
+    const writes = await streamSlowly(300)
+    const previews = writes.slice(0, -1)
+    expect(previews.length).toBeGreaterThanOrEqual(2)
+    for (let i = 1; i < previews.length; i++) expect(previews[i]!.at - previews[i - 1]!.at).toBeGreaterThanOrEqual(800)
+  })
+
+  it('writes a growing answer at most about once a second', async () => {
+    const writes = await streamSlowly(0)
+    // 2.2 seconds or more of tokens: the first write, then edits about a second apart (a slow
+    // machine only spaces them further; the margin is for request latency), then the final edit.
+    const previews = writes.slice(0, -1)
+    expect(previews.length).toBeGreaterThanOrEqual(2)
+    for (let i = 1; i < previews.length; i++) expect(previews[i]!.at - previews[i - 1]!.at).toBeGreaterThanOrEqual(800)
+    expect(writes.at(-1)).toMatchObject({ method: 'editMessageText', payload: { text: '完整的回答。' } })
     expect(fake.messagesTo(USER).map((m) => m.text)).toEqual(['完整的回答。'])
   })
 })
