@@ -28,6 +28,11 @@ describe('weightQuestionTerms', () => {
     for (const w of ['多少', '几个', '那边', '了']) expect(terms).not.toContain(w)
   })
 
+  it('drops the forms that ask what happened or what to do (怎么回事, 咋办): no article says them', () => {
+    expect(weightQuestionTerms(db, '安置房分配是怎么回事').map((t) => t.term)).toEqual(['安置房', '分配'])
+    expect(weightQuestionTerms(db, '安置房没分到咋办').map((t) => t.term)).not.toContain('咋办')
+  })
+
   it('weighs a rare word above a common one', () => {
     const terms = weightQuestionTerms(db, '经开区安置房')
     const weight = (w: string) => terms.find((t) => t.term === w)!.weight

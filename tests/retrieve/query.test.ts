@@ -8,6 +8,9 @@ describe('analyzeQuery', () => {
     const terms = texts('请问经开区分了多少套安置房呢？')
     expect(terms).toEqual(expect.arrayContaining(['经开区', '安置房', '安置', '置房']))
     for (const w of ['请问', '多少', '呢', '少套', '问经']) expect(terms).not.toContain(w)
+    const happened = texts('居民给城管送锦旗是怎么回事')
+    expect(happened).toEqual(expect.arrayContaining(['城管', '锦旗']))
+    for (const w of ['怎么回事', '么回', '回事']) expect(happened).not.toContain(w)
   })
 
   it('keeps names no dictionary knows whole, as words, beside their bigrams', () => {
