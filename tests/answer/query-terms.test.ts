@@ -33,6 +33,10 @@ describe('weightQuestionTerms', () => {
     expect(weightQuestionTerms(db, '安置房没分到咋办').map((t) => t.term)).not.toContain('咋办')
   })
 
+  it('drops the time connectives (以后, 之前) that tie a question together', () => {
+    expect(weightQuestionTerms(db, '安置房分配以后咋办').map((t) => t.term)).toEqual(['安置房', '分配'])
+  })
+
   it('weighs a rare word above a common one', () => {
     const terms = weightQuestionTerms(db, '经开区安置房')
     const weight = (w: string) => terms.find((t) => t.term === w)!.weight
