@@ -13,6 +13,12 @@ export function formatDate(year: number, month: number, day: number): string | u
   return d.toISOString().slice(0, 10)
 }
 
+/** A YYYY-MM-DD string that names a real calendar day, as given; undefined otherwise (2023-02-30). */
+export function parseIsoDate(value: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  return m ? formatDate(Number(m[1]), Number(m[2]), Number(m[3])) : undefined
+}
+
 /**
  * Resolves a month and day printed without a year against the issue date: same year,
  * except that a month after the issue's month means the year before (a December story in a January issue).

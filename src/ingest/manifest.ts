@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { z } from 'zod'
 import { InputError } from '../errors.js'
+import { parseIsoDate } from './dates.js'
 import type { PageMeta } from './types.js'
 
 export const MANIFEST_NAME = 'manifest.json'
@@ -11,7 +12,7 @@ const Manifest = z.object({
     z.string(),
     z.object({
       paper: z.string().optional(),
-      issueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'issueDate 应为 YYYY-MM-DD').optional(),
+      issueDate: z.string().refine((d) => parseIsoDate(d) !== undefined, 'issueDate 应为 YYYY-MM-DD 格式的真实日期').optional(),
       dateInferred: z.boolean().optional(),
       page: z.union([z.string(), z.number()]).transform(String).optional(),
       note: z.string().optional(),

@@ -27,7 +27,9 @@ describe('newsbot digest', () => {
     expect(older.sections.map((s) => s.heading)).toContain('二七区')
     const text = await runCli(['--db', db, 'digest'])
     expect(text.stdout).toMatch(/^每日简报 · 2023-11-15\n\n【经开区】\n1\. /)
-    expect(await runCli(['--db', db, 'digest', '--date', '15/11/2023'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--date 应为 YYYY-MM-DD/) })
+    for (const date of ['15/11/2023', '2023-11-31']) {
+      expect(await runCli(['--db', db, 'digest', '--date', date])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--date 应为 YYYY-MM-DD/) })
+    }
   })
 
   it('summarises with the configured model and falls back to the lead sentence when it fails', async () => {

@@ -32,7 +32,14 @@ describe('newsbot search', () => {
 
   it('exits 2 with one sentence for bad input, and survives FTS syntax and huge queries', async () => {
     const db = join(tmp(), 'n.db')
-    for (const args of [['？？'], ['安置房', '-k', '0'], ['安置房', '--date-from', '2020/1/1']]) {
+    const bad = [
+      ['？？'],
+      ['安置房', '-k', '0'],
+      ['安置房', '--date-from', '2020/1/1'],
+      ['安置房', '--date-to', '2023-02-30'],
+      ['安置房', '--date-from', '2023-12-01', '--date-to', '2023-01-01'],
+    ]
+    for (const args of bad) {
       const res = await runCli(['search', ...args, '--db', db])
       expect(res.code).toBe(2)
       expect(res.stderr.trim().split('\n')).toHaveLength(1)

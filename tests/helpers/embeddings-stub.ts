@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer } from 'node:http'
 import { listenLocal, readBody, sendJson } from './http.js'
 
 export const STUB_DIMS = 64

@@ -10,6 +10,8 @@ describe('parseLooseDate', () => {
     ['20230720', '2023-07-20'],
     ['7-20 15:37', undefined],
     ['2023-13-01', undefined],
+    ['2023-02-30', undefined],
+    ['2024/2/29', '2024-02-29'],
     ['昨天', undefined],
     [undefined, undefined],
   ])('%j → %j', (input, expected) => {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import { buildDigest, createDigestSummarizer, type Digest } from '../../../digest/index.js'
-import { InputError } from '../../../errors.js'
 import { openContext, type GlobalOptions } from '../context.js'
+import { checkDateFlag } from '../flags.js'
 import { loadSamples } from '../indexing.js'
 import { printJson, printLines } from '../output.js'
 
@@ -17,7 +17,7 @@ export function registerDigest(program: Command): void {
     .option('--date <YYYY-MM-DD>', '哪一期（默认最新一期）')
     .option('--json', '输出 JSON')
     .action(async (flags: DigestFlags, cmd: Command) => {
-      if (flags.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(flags.date)) throw new InputError('--date 应为 YYYY-MM-DD，例如 2023-11-15')
+      checkDateFlag('--date', flags.date)
       const { config, db } = openContext(cmd.optsWithGlobals<GlobalOptions>())
       let digest: Digest
       const warnings: string[] = []

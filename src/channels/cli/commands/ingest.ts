@@ -1,10 +1,11 @@
 import type { Command } from 'commander'
 import { createEmbedder } from '../../../answer/index.js'
 import type { Config } from '../../../config.js'
-import { InputError, NewsbotError } from '../../../errors.js'
+import { NewsbotError } from '../../../errors.js'
 import { embedPending } from '../../../retrieve/index.js'
 import { countPendingPassages, ingestPaths, type Db, type IngestSummary } from '../../../store/index.js'
 import { openContext, type GlobalOptions } from '../context.js'
+import { checkDateFlag } from '../flags.js'
 import { INDEXING } from '../indexing.js'
 import { printJson, printLines } from '../output.js'
 import { createIngestProgress } from '../progress.js'
@@ -26,7 +27,7 @@ export function registerIngest(program: Command): void {
     .option('--page <page>', '版次')
     .option('--json', '输出 JSON')
     .action(async (paths: string[], flags: IngestFlags, cmd: Command) => {
-      if (flags.date && !/^\d{4}-\d{2}-\d{2}$/.test(flags.date)) throw new InputError('--date 应为 YYYY-MM-DD')
+      checkDateFlag('--date', flags.date)
       const { config, db } = openContext(cmd.optsWithGlobals<GlobalOptions>())
       const progress = createIngestProgress(!flags.json)
       const summary = await ingestPaths(db, paths, {

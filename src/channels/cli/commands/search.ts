@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import { InputError } from '../../../errors.js'
 import { searchWithEmbedder, type SearchHit } from '../../../retrieve/index.js'
 import { openContext, type GlobalOptions } from '../context.js'
+import { checkDateFlag } from '../flags.js'
 import { loadSamples } from '../indexing.js'
 import { printJson, printLines, truncateWidth } from '../output.js'
 
@@ -12,8 +13,6 @@ interface SearchFlags {
   dateTo?: string
   paper?: string
 }
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/
 
 export function registerSearch(program: Command): void {
   program
@@ -28,9 +27,9 @@ export function registerSearch(program: Command): void {
     .action(async (query: string, flags: SearchFlags, cmd: Command) => {
       const k = Number(flags.k)
       if (!Number.isInteger(k) || k < 1 || k > 100) throw new InputError('-k 应为 1 到 100 之间的整数')
-      for (const [name, value] of [['--date-from', flags.dateFrom], ['--date-to', flags.dateTo]] as const) {
-        if (value !== undefined && !DATE.test(value)) throw new InputError(`${name} 应为 YYYY-MM-DD 格式的日期，例如 2023-11-15`)
-      }
+      checkDateFlag('--date-from', flags.dateFrom)
+      checkDateFlag('--date-to', flags.dateTo)
+      if (flags.dateFrom && flags.dateTo && flags.dateFrom > flags.dateTo) throw new InputError('--date-from 晚于 --date-to，这段时间里没有报纸')
       if (!/[\p{L}\p{N}]/u.test(query)) throw new InputError('查询是空的，请输入要检索的内容。')
       const { config, db } = openContext(cmd.optsWithGlobals<GlobalOptions>())
       try {
