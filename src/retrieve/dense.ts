@@ -9,6 +9,7 @@ import {
   type HitArticle,
   type PendingPassage,
 } from '../store/index.js'
+import { demoteCopies } from './copies.js'
 import { simplify } from './query.js'
 import { searchArticles, type SearchHit, type SearchOptions } from './search.js'
 
@@ -131,7 +132,7 @@ export async function searchHybrid(db: Db, query: string, opts: SearchOptions & 
     const a = articles.get(d.articlePk)
     return a && passesFilters(a, search) ? [{ article: a, match: d }] : []
   })
-  return fuse(lexical, denseHits).slice(0, k)
+  return demoteCopies(fuse(lexical, denseHits), k, (h) => h.text)
 }
 
 /**

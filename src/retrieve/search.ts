@@ -10,6 +10,7 @@ import {
   type PassageSpan,
   type SearchFilters,
 } from '../store/index.js'
+import { demoteCopies } from './copies.js'
 import { buildMatchExpression } from './fts-query.js'
 import { rankPassages, type Span, type WeightedTerm } from './passages.js'
 import { pickLearnedNames } from './names.js'
@@ -27,7 +28,7 @@ export interface SearchHit {
   title: string
   paper: string
   date: string | null
-  /** Higher is better. */
+  /** Higher is better; a near-copy listed after the distinct hits keeps its own score. */
   score: number
   snippet: string
   text: string
@@ -45,8 +46,8 @@ const PASSAGE_WEIGHT = 1.5
 /**
  * Ranks articles for a free-text question. The index's BM25 (headline ×3) over the rarer bigrams
  * and synonyms picks a pool; common bigrams, whole words and the best passage's evidence are then
- * scored from the pool's text, and the dates and districts the question names boost. User text
- * only reaches FTS5 as quoted phrases.
+ * scored from the pool's text, and the dates and districts the question names boost. A near-copy
+ * of a better hit comes after the distinct ones. User text only reaches FTS5 as quoted phrases.
  */
 export function searchArticles(db: Db, query: string, opts: SearchOptions = {}): SearchHit[] {
   const k = Number.isFinite(opts.k) ? Math.min(Math.max(Math.trunc(opts.k!), 1), 100) : 10
@@ -65,14 +66,13 @@ export function searchArticles(db: Db, query: string, opts: SearchOptions = {}):
   const articles = pool.map((m) => ({ pk: m.pk, text: texts.get(m.pk)?.text ?? '', spans: spans.get(m.pk) ?? [] }))
   const evidence = scoreBestPassages(weighTerms(plan.terms, docs, total), articles)
   const snippetTerms = weighTerms(dropCoveredBigrams(plan.terms), docs, total)
-  return pool
+  const ranked = pool
     .map((m, i) => {
       const score = (-m.score + (extra.get(m.pk) ?? 0) + PASSAGE_WEIGHT * (evidence.get(m.pk) ?? 0)) * boostFor(m, plan)
       return { m, article: articles[i]!, score }
     })
     .sort((a, b) => b.score - a.score)
-    .slice(0, k)
-    .map(({ m, article, score }) => toHit(m, article.text, article.spans, score, snippetTerms))
+  return demoteCopies(ranked, k, (r) => r.article.text).map(({ m, article, score }) => toHit(m, article.text, article.spans, score, snippetTerms))
 }
 
 function boostFor(m: ArticleMatch, plan: QueryPlan): number {

@@ -86,6 +86,27 @@ describe('searchArticles on the sample bulletins', () => {
     mem.close()
   })
 
+  it('lists a story printed twice once, its copy after the other stories', async () => {
+    const mem = openDb(':memory:')
+    const story =
+      '经开区今年新建口袋公园35个，新增绿化面积120万平方米，方便群众就近休闲。公园配备了健身器材和休息座椅，' +
+      '夜间照明同步完善。附近居民表示，下楼走几步就能散步健身，生活更方便了。下一步，经开区将继续推进城市绿化。'
+    const records = [
+      { id: 'print', text: `本报讯 ${story}` },
+      { id: 'reprint', text: `（转载）${story}` },
+      { id: 'other', text: `二七区也新建了一个口袋公园。${'二七区持续推进城市更新，各项工作取得新进展。'.repeat(20)}` },
+    ]
+    const file = join(tmp(), 'a.jsonl')
+    writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n'))
+    await ingestPaths(mem, [file], { tokenize: tokenizeForIndex })
+    const ids = (k: number) => searchArticles(mem, '经开区新建口袋公园', { k }).map((h) => h.id)
+    // Both prints match better than the other story; one of them is enough.
+    expect(ids(2)).toEqual([expect.stringMatching(/print$/), 'other'])
+    expect(ids(3)).toEqual([ids(2)[0], 'other', expect.stringMatching(/print$/)])
+    expect(new Set(ids(3)).size).toBe(3)
+    mem.close()
+  })
+
   it('counts the articles holding an index token or a phrase of them, and survives any text as a term', () => {
     const { total, docs } = getTermDocCounts(db, ['安置', '郑大 大二 二附 附院', '"', '', 'NOT'])
     expect(total).toBeGreaterThan(20)
