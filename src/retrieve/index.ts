@@ -1,6 +1,6 @@
 export { foldText, indexTokens, newWords, tokenize, tokenizeForIndex } from './tokenize.js'
 export { searchArticles, type SearchHit, type SearchOptions } from './search.js'
-export { analyzeQuery, simplify, MAX_QUERY_CHARS, type QueryPlan, type QueryTerm } from './query.js'
+export { analyzeQuery, simplify, ASKING_FORMS, MAX_QUERY_CHARS, type QueryPlan, type QueryTerm } from './query.js'
 export { buildMatchExpression } from './fts-query.js'
 export { parseTimeExpressions, type DateRange, type TimeExpression } from './dates.js'
 export { loadLexicon, parseLexicon, type Lexicon, type LexiconEntry } from './lexicon.js'

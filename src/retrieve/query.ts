@@ -25,15 +25,22 @@ export interface QueryPlan {
   districts: string[]
 }
 
+/**
+ * Ways of asking what happened or what to do (怎么回事, 咋办), and the time connectives that tie a
+ * question together (以后, 之前): no article says them, so neither search nor answers look for them.
+ */
+export const ASKING_FORMS = ['怎么回事', '回事', '怎么办', '咋办', '怎么弄', '咋弄', '咋整', '以后', '之后', '以前', '之前']
+
 // Words that shape a question but name nothing an article must contain.
 const QUESTION_WORDS = new Set(
   ('请问 请 问 问下 问一下 一下 想 想问 想知道 知道 告诉 说说 讲讲 介绍 我 我们 你 你们 咱 咱们 ' +
     '多少 几 几个 多久 什么 啥 什么样 什么时候 啥时候 何时 哪 哪里 哪儿 哪些 哪个 哪天 哪家 谁 ' +
-    '怎么 怎么样 怎样 咋 咋样 如何 为什么 为啥 怎么回事 回事 怎么办 咋办 怎么弄 咋弄 咋整 以后 之后 以前 之前 ' +
+    '怎么 怎么样 怎样 咋 咋样 如何 为什么 为啥 ' +
     '是否 是不是 有没有 能不能 可不可以 没有 ' +
     '吗 呢 吧 啊 呀 么 嘛 呗 哦 了 的 地 得 着 过 是 有 在 和 与 及 或 都 也 还 就 要 会 能 可以 ' +
     '已经 到底 究竟 这 那 这个 那个 这些 那些 该 区里 里 情况 相关 关于 对于')
-    .split(/\s+/),
+    .split(/\s+/)
+    .concat(ASKING_FORMS),
 )
 
 let toSimplified: ((s: string) => string) | undefined
@@ -81,7 +88,7 @@ export function analyzeQuery(
   for (const w of words) if (isContent(w) && [...w].length >= 2) add(w, 'word')
   // Names no dictionary knows count as whole words too, as dictionary words do; one that takes in
   // a question word or particle (法是, 发了) is not a name.
-  for (const w of newWords(text)) if (segments.some((s) => s.includes(w))) add(w, 'word')
+  for (const w of newWords(text, words)) if (segments.some((s) => s.includes(w))) add(w, 'word')
   for (const name of learnedNames?.(text) ?? []) add(name, 'word')
   const districts = new Set<string>()
   for (const [name, entry] of lexicon.entries) {

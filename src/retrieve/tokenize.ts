@@ -31,10 +31,10 @@ const HAN_WORD = /^\p{Script=Han}{2,}$/u
 /**
  * Words jieba's HMM finds in a (folded) text that neither its dictionary nor the lexicon holds:
  * mostly names of people, places and firms (赵荀, 康安友, 卡努), a question's most specific part.
- * The dictionary cut splits them into single characters.
+ * The dictionary cut splits them into single characters; a caller that has it already passes it in.
  */
-export function newWords(text: string): string[] {
-  const known = new Set(cutWords(text))
+export function newWords(text: string, dictionaryCut: string[] = cutWords(text)): string[] {
+  const known = new Set(dictionaryCut)
   return getJieba()
     .cut(foldText(text), true)
     .filter((w) => HAN_WORD.test(w) && !known.has(w))
