@@ -6,8 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { answerExtractively, answerQuestion } from '../src/answer/index.js'
-import { weightQuestionTerms } from '../src/answer/query-terms.js'
-import { searchArticles, tokenizeForIndex } from '../src/retrieve/index.js'
+import { searchQuestion, tokenizeForIndex } from '../src/retrieve/index.js'
 import { countArticles, ingestPaths, openDb } from '../src/store/index.js'
 import { peakRssMb, printTable } from './bench/table.js'
 
@@ -44,10 +43,10 @@ const total: number[] = []
 let abstained = 0
 for (const q of questions) {
   let t = performance.now()
-  const hits = searchArticles(db, q, { k: 8 })
+  const { hits, query } = searchQuestion(db, q, { k: 8 })
   search.push(performance.now() - t)
   t = performance.now()
-  answerExtractively(q, weightQuestionTerms(db, q), hits)
+  answerExtractively(query, hits)
   answering.push(performance.now() - t)
   t = performance.now()
   const r = await answerQuestion(db, q, { mode: 'extractive' })

@@ -1,6 +1,8 @@
-// Answers the dev questions from the bundled samples and prints how well: expected facts found,
-// abstention on questions the samples do not answer, citation validity, answer length.
-// Usage: npm run eval:answer [-- --mode extractive|llm|auto] [--file data/dev-questions.jsonl] [--verbose]
+// How well newsbot answers.
+// --set dev (default): the dev questions over the bundled samples: expected facts found,
+//   abstention on questions the samples do not answer, citation validity, answer length.
+// --set crud: the CRUD-RAG test half over its 68k documents, with the baselines (see bench/answer-crud.ts).
+// Usage: npm run eval:answer [-- --set dev|crud] [--split test|train] [--limit N] [--mode extractive|llm|auto] [--file F] [--verbose]
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -9,6 +11,7 @@ import { answerQuestion, createLlmClient, type AnswerMode, type AnswerResult } f
 import { loadConfig } from '../src/config.js'
 import { tokenizeForIndex } from '../src/retrieve/index.js'
 import { getArticle, loadSamplesIfEmpty, openDb, type Db } from '../src/store/index.js'
+import { evalCrudAnswers } from './bench/answer-crud.js'
 import { printTable } from './bench/table.js'
 
 const DevQuestion = z.object({
@@ -25,8 +28,16 @@ const { values: args } = parseArgs({
     mode: { type: 'string', default: 'extractive' },
     file: { type: 'string', default: join(import.meta.dirname, '../data/dev-questions.jsonl') },
     verbose: { type: 'boolean', default: false },
+    set: { type: 'string', default: 'dev' },
+    split: { type: 'string', default: 'test' },
+    limit: { type: 'string' },
   },
 })
+if (args.set === 'crud') {
+  const split = z.enum(['train', 'test']).parse(args.split)
+  await evalCrudAnswers({ split, limit: args.limit ? Number(args.limit) : undefined, verbose: args.verbose! })
+  process.exit(0)
+}
 const mode = z.enum(['auto', 'extractive', 'llm']).parse(args.mode) as AnswerMode
 
 const items = readFileSync(args.file!, 'utf8')

@@ -3,14 +3,12 @@
 // Usage: npm run eval:retrieval [-- --limit N] [--docs N] [--set crud|dev|all] [--corpus PATH]
 // The CRUD index is built once into data/bench/ (git-ignored) and reused while the corpus, the
 // tokenizer and the index schema are unchanged.
-import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { gunzipSync } from 'node:zlib'
 import { extractNameCandidates, foldText, searchArticles, tokenizeForIndex, type SearchHit } from '../src/retrieve/index.js'
-import { ingestPaths, loadSamplesIfEmpty, openDb, type Db } from '../src/store/index.js'
+import { loadSamplesIfEmpty, openDb, type Db } from '../src/store/index.js'
+import { loadCrudQuestions, openCrudIndex } from './bench/crud.js'
 import { peakRssMb, printTable } from './bench/table.js'
 
 const ROOT = join(import.meta.dirname, '..')
@@ -55,64 +53,10 @@ function timedSearch(db: Db, q: string): { hits: SearchHit[]; ms: number } {
 
 // ===== CRUD-RAG
 
-interface CrudQuestion {
-  question: string
-  gold_doc_ids: string[]
-}
-
-function indexKey(corpus: string, docs: number | undefined): string {
-  const h = createHash('sha1')
-  const st = statSync(corpus)
-  h.update(`${corpus}:${st.size}:${st.mtimeMs}:${docs ?? 'all'}`)
-  // A changed tokenizer or index schema makes the cached index stale.
-  for (const f of ['src/retrieve/tokenize.ts', 'src/store/migrations/002-fts.sql', 'src/store/article-write.ts', 'src/retrieve/names.ts']) {
-    h.update(readFileSync(join(ROOT, f)))
-  }
-  return h.digest('hex').slice(0, 12)
-}
-
-/** The gold documents plus the corpus's first other documents, up to n, as a temporary JSONL file. */
-function writeSubset(corpus: string, questions: CrudQuestion[], n: number, dir: string): string {
-  const gold = new Set(questions.flatMap((q) => q.gold_doc_ids))
-  const lines = gunzipSync(readFileSync(corpus)).toString('utf8').split('\n').filter(Boolean)
-  const keep = lines.filter((l) => gold.has((JSON.parse(l) as { id: string }).id))
-  for (const l of lines) {
-    if (keep.length >= n) break
-    if (!gold.has((JSON.parse(l) as { id: string }).id)) keep.push(l)
-  }
-  const path = join(dir, `subset-${n}.jsonl`)
-  writeFileSync(path, `${keep.join('\n')}\n`)
-  return path
-}
-
-async function openCrudIndex(questions: CrudQuestion[], docs: number | undefined): Promise<Db> {
-  const dir = join(ROOT, 'data/bench')
-  mkdirSync(dir, { recursive: true })
-  const path = join(dir, `crud-${indexKey(args.corpus, docs)}.db`)
-  if (existsSync(path)) return openDb(path)
-  // One cached index at a time: a stale one is ~400 MB of disk.
-  for (const f of readdirSync(dir)) if (/^crud-.*\.db/.test(f)) rmSync(join(dir, f), { force: true })
-  const tmp = mkdtempSync(join(tmpdir(), 'newsbot-eval-'))
-  const building = `${path}.building`
-  rmSync(building, { force: true })
-  const db = openDb(building)
-  const started = performance.now()
-  const source = docs ? writeSubset(args.corpus, questions, docs, tmp) : args.corpus
-  const summary = await ingestPaths(db, [source], { tokenize: tokenizeForIndex, learnNames: extractNameCandidates })
-  console.log(`index built: ${summary.added} documents in ${((performance.now() - started) / 1000).toFixed(1)} s → ${path}`)
-  db.pragma('wal_checkpoint(TRUNCATE)')
-  db.close()
-  rmSync(tmp, { recursive: true, force: true })
-  writeFileSync(path, readFileSync(building))
-  rmSync(building, { force: true })
-  for (const ext of ['-wal', '-shm']) rmSync(building + ext, { force: true })
-  return openDb(path)
-}
-
 async function evalCrud(): Promise<Record<string, string | number>> {
-  let questions = readFileSync(args.qa, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as CrudQuestion)
+  let questions = loadCrudQuestions(args.qa)
   const docs = args.docs ? Number(args.docs) : undefined
-  const db = await openCrudIndex(questions, docs)
+  const db = await openCrudIndex(questions, docs, args.corpus)
   if (args.limit) questions = questions.slice(0, Number(args.limit))
   timedSearch(db, '预热查询')
   const judged = questions.map((q) => {

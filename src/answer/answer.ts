@@ -1,12 +1,11 @@
 import { InputError, NewsbotError } from '../errors.js'
-import { searchWithEmbedder, simplify, type Embedder } from '../retrieve/index.js'
+import { detectQuestionType, foldText, searchWithEmbedder, simplify, type Embedder } from '../retrieve/index.js'
 import type { Db } from '../store/index.js'
-import { answerExtractively, type ExtractiveAnswer } from './extractive.js'
+import { answerExtractively } from './extractive.js'
 import { carryTopic, rewriteFollowUp, type Turn } from './follow-up.js'
 import { answerWithLlm } from './llm-answer.js'
 import type { LlmClient } from './llm-client.js'
-import { weightQuestionTerms } from './query-terms.js'
-import { detectQuestionType } from './question-type.js'
+import type { ExtractiveAnswer } from './types.js'
 
 export type AnswerMode = 'auto' | 'extractive' | 'llm'
 
@@ -22,6 +21,8 @@ export interface AskOptions {
   /** The embeddings endpoint from createEmbedder(config): dense retrieval fused with the lexical one. */
   embedder?: Embedder | null
   signal?: AbortSignal
+  /** Articles to leave out, with their reprints (an evaluation asks without the answering articles). */
+  exclude?: string[]
 }
 
 /** An answer plus what it was searched as (the standalone form of a follow-up). */
@@ -48,7 +49,7 @@ export async function answerQuestion(db: Db, question: string, opts: AskOptions 
       failure = asKnown(err)
     }
   }
-  const { hits, notice: searchNotice } = await searchWithEmbedder(db, searched, { k: CANDIDATES, embedder: opts.embedder })
+  const { hits, query, notice: searchNotice } = await searchWithEmbedder(db, searched, { k: CANDIDATES, embedder: opts.embedder, exclude: opts.exclude })
   if (llm && !failure && hits.length > 0) {
     try {
       const r = await answerWithLlm(llm, searched, hits, { onToken: opts.onToken, signal: opts.signal })
@@ -58,11 +59,9 @@ export async function answerQuestion(db: Db, question: string, opts: AskOptions 
     }
   }
   opts.signal?.throwIfAborted()
-  // The articles are in simplified characters; a question typed in traditional ones is matched as simplified.
-  const plain = simplify(searched)
   // 那它有多长？ asks for an amount even when the carried topic's words asked 什么时候.
-  const questionType = [detectQuestionType(simplify(q)), detectQuestionType(plain)].find((t) => t !== 'general')
-  const fallback = answerExtractively(plain, weightQuestionTerms(db, plain), hits, { questionType, asked: q })
+  const questionType = detectQuestionType(simplify(foldText(q)))
+  const fallback = answerExtractively(query, hits, { questionType, asked: q })
   const notice = failure ? [`大模型暂不可用（${failure.message}），以下为摘录式回答。`] : []
   return { ...fallback, warnings: [...searchNotice, ...notice, ...fallback.warnings], searched }
 }

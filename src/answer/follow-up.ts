@@ -1,3 +1,4 @@
+import { analyzeQuery } from '../retrieve/index.js'
 import type { CompleteOptions, LlmClient } from './llm-client.js'
 import { loadPrompt, renderPrompt } from './prompts.js'
 
@@ -12,10 +13,16 @@ export interface Turn {
 // Pronouns and openers that lean on the previous question: 那它什么时候完工？ 这个项目呢？
 const LEANS_ON_CONTEXT = /^(那|那么|这|这个|那个|它|其|该|还有|另外|然后|此外)|[它其]|^[^，。？]{0,6}(呢|吗)[？?]?$/
 
+// A short question naming this many things of its own (火星上的咖啡馆几点开门) stands alone.
+const OWN_WORDS_TO_STAND_ALONE = 2
+
 /** True when a question is probably a follow-up that cannot stand alone. */
 export function looksLikeFollowUp(question: string): boolean {
   const q = question.trim()
-  return q.length <= 12 || LEANS_ON_CONTEXT.test(q)
+  if (LEANS_ON_CONTEXT.test(q)) return true
+  if (q.length > 12) return false
+  const own = analyzeQuery(q, null).words.filter((w) => [...w.text].length > 1)
+  return own.length < OWN_WORDS_TO_STAND_ALONE
 }
 
 /**

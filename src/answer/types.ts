@@ -9,6 +9,14 @@ export interface Citation {
   quote: string
 }
 
+/** A headline offered instead of an answer when newsbot abstains. */
+export interface Suggestion {
+  id: string
+  title: string
+  paper: string
+  date: string | null
+}
+
 /** What every answerer returns; channels render it. */
 export interface Answer {
   /** Simplified Chinese, each claim followed by [n]. */
@@ -20,3 +28,6 @@ export interface Answer {
   /** One-line notices for the user, e.g. that the model was unavailable. */
   warnings: string[]
 }
+
+/** An answer with the closest headlines when it abstains (empty otherwise). */
+export type ExtractiveAnswer = Answer & { suggestions: Suggestion[] }

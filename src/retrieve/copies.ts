@@ -21,6 +21,11 @@ function isCopy(a: Set<string>, b: Set<string>): boolean {
   return shared / (a.size + b.size - shared) >= COPY_SIMILARITY
 }
 
+/** True when one text is a near-copy of the other (a reprint of the same story). */
+export function isNearCopy(a: string, b: string): boolean {
+  return isCopy(bigramSet(a), bigramSet(b))
+}
+
 /**
  * The first `k` of a ranked list with each item's near-copies of a higher-ranked item moved after
  * the distinct ones (order otherwise kept). Only as many items are compared as it takes to find k.

@@ -11,7 +11,7 @@ import {
 } from '../store/index.js'
 import { demoteCopies } from './copies.js'
 import { simplify } from './query.js'
-import { searchArticles, type SearchHit, type SearchOptions } from './search.js'
+import { searchQuestion, type SearchHit, type SearchOptions, type SearchResult } from './search.js'
 
 /** Turns texts into vectors, one per text, in order (an embeddings endpoint, injected by the caller). */
 export type Embed = (texts: string[]) => Promise<number[][]>
@@ -119,11 +119,11 @@ function dot(matrix: Float32Array, base: number, q: Float64Array): number {
  * side ranks higher leads with its nearest passage. Fails (UpstreamError) when the endpoint does;
  * the caller decides how to fall back. With no vectors stored yet, it is the lexical search.
  */
-export async function searchHybrid(db: Db, query: string, opts: SearchOptions & Embedder): Promise<SearchHit[]> {
+export async function searchHybrid(db: Db, query: string, opts: SearchOptions & Embedder): Promise<SearchResult> {
   const { embed, model, ...search } = opts
   const k = Number.isFinite(search.k) ? Math.min(Math.max(Math.trunc(search.k!), 1), 100) : 10
-  const lexical = searchArticles(db, query, { ...search, k: Math.max(k, FUSION_POOL) })
-  if (loadEmbeddingMatrix(db, model).rows === 0 || !/[\p{L}\p{N}]/u.test(query)) return lexical.slice(0, k)
+  const { hits: lexical, query: analyzed } = searchQuestion(db, query, { ...search, k: Math.max(k, FUSION_POOL) })
+  if (loadEmbeddingMatrix(db, model).rows === 0 || !/[\p{L}\p{N}]/u.test(query)) return { hits: lexical.slice(0, k), query: analyzed }
   const [vector] = await embed([simplify(query).slice(0, MAX_EMBED_CHARS)])
   if (!vector) throw new UpstreamError('向量服务没有返回查询向量')
   const dense = denseSearch(db, vector, { model, k: FUSION_POOL })
@@ -132,7 +132,7 @@ export async function searchHybrid(db: Db, query: string, opts: SearchOptions & 
     const a = articles.get(d.articlePk)
     return a && passesFilters(a, search) ? [{ article: a, match: d }] : []
   })
-  return demoteCopies(fuse(lexical, denseHits), k, (h) => h.text)
+  return { hits: demoteCopies(fuse(lexical, denseHits), k, (h) => h.text), query: analyzed }
 }
 
 /**
@@ -143,14 +143,14 @@ export async function searchWithEmbedder(
   db: Db,
   query: string,
   opts: SearchOptions & { embedder?: Embedder | null },
-): Promise<{ hits: SearchHit[]; notice: string[] }> {
+): Promise<SearchResult & { notice: string[] }> {
   const { embedder, ...search } = opts
-  if (!embedder) return { hits: searchArticles(db, query, search), notice: [] }
+  if (!embedder) return { ...searchQuestion(db, query, search), notice: [] }
   try {
-    return { hits: await searchHybrid(db, query, { ...search, ...embedder }), notice: [] }
+    return { ...(await searchHybrid(db, query, { ...search, ...embedder })), notice: [] }
   } catch (err) {
     if (!(err instanceof NewsbotError)) throw err
-    return { hits: searchArticles(db, query, search), notice: [`向量检索暂不可用（${err.message}），已改用关键词检索。`] }
+    return { ...searchQuestion(db, query, search), notice: [`向量检索暂不可用（${err.message}），已改用关键词检索。`] }
   }
 }
 
@@ -186,6 +186,7 @@ function denseLed(d: { article: HitArticle; match: DenseMatch }, lex: SearchHit 
 }
 
 function passesFilters(a: HitArticle, f: SearchOptions): boolean {
+  if (f.exclude?.includes(a.id)) return false
   if (f.paper && a.paper !== f.paper) return false
   if (f.dateFrom && (!a.date || a.date < f.dateFrom)) return false
   if (f.dateTo && (!a.date || a.date > f.dateTo)) return false

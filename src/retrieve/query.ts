@@ -1,7 +1,8 @@
 import { Converter } from 'opencc-js/t2cn'
 import { parseTimeExpressions, type DateRange } from './dates.js'
 import { loadLexicon, type Lexicon } from './lexicon.js'
-import { cutWords, foldText, indexTokens, newWords } from './tokenize.js'
+import { askedUnit, detectQuestionType, type QuestionType } from './question-type.js'
+import { cutWords, foldText, indexTokens, isNameTag, newWords, tagWords } from './tokenize.js'
 
 /** Longer queries are cut here: no question is this long, and every extra token costs search time. */
 export const MAX_QUERY_CHARS = 500
@@ -16,9 +17,34 @@ export interface QueryTerm {
   kind: 'bigram' | 'word' | 'synonym'
 }
 
-/** What a question asks for, ready for ranking. */
+/** A content word of the question, as answers look for it. */
+export interface QuestionWord {
+  /** Folded surface form, e.g. 安置房. */
+  text: string
+  /** Other spellings that count as the word (回迁房 for 安置房), from the local lexicon. */
+  synonyms: string[]
+  /** A name (person, place, body, project) rather than a common word: its absence says more. */
+  name: boolean
+}
+
+/** One question of several asked at once (哪天开的？谁讲的话？), with the words it names. */
+export interface QuestionPart {
+  text: string
+  type: QuestionType
+  unit?: string
+}
+
+/** What a question asks for: terms for ranking, words and the asked kind of fact for answers. */
 export interface QueryPlan {
+  /** The question folded and in simplified characters. */
+  text: string
   terms: QueryTerm[]
+  words: QuestionWord[]
+  type: QuestionType
+  /** The unit an amount question names, as a pattern (套, 元, 人|名|位). */
+  unit?: string
+  /** The questions asked at once; one part for a plain question. */
+  parts: QuestionPart[]
   /** Issue-date ranges named by time expressions (boosts, not filters). */
   dates: DateRange[]
   /** Every form of the district names the question mentions. */
@@ -33,12 +59,12 @@ export const ASKING_FORMS = ['怎么回事', '回事', '怎么办', '咋办', '�
 
 // Words that shape a question but name nothing an article must contain.
 const QUESTION_WORDS = new Set(
-  ('请问 请 问 问下 问一下 一下 想 想问 想知道 知道 告诉 说说 讲讲 介绍 我 我们 你 你们 咱 咱们 ' +
+  ('请问 请 问 问下 问一下 一下 想 想问 想知道 知道 告诉 说说 讲讲 介绍 我 我们 你 你们 他 她 它 他们 咱 咱们 ' +
     '多少 几 几个 多久 什么 啥 什么样 什么时候 啥时候 何时 哪 哪里 哪儿 哪些 哪个 哪天 哪家 谁 ' +
-    '怎么 怎么样 怎样 咋 咋样 如何 为什么 为啥 ' +
+    '怎么 怎么样 怎样 咋 咋样 如何 为什么 为啥 干啥 干什么 做什么 啥样 ' +
     '是否 是不是 有没有 能不能 可不可以 没有 ' +
     '吗 呢 吧 啊 呀 么 嘛 呗 哦 了 的 地 得 着 过 是 有 在 和 与 及 或 都 也 还 就 要 会 能 可以 ' +
-    '已经 到底 究竟 这 那 这个 那个 这些 那些 该 区里 里 情况 相关 关于 对于')
+    '已经 现在 目前 一共 总共 共 到底 究竟 这 那 这个 那个 这些 那些 其 该 区里 里 情况 相关 关于 对于')
     .split(/\s+/)
     .concat(ASKING_FORMS),
 )
@@ -63,7 +89,8 @@ export function analyzeQuery(
   lexicon: Lexicon = loadLexicon(),
   learnedNames?: (text: string) => string[],
 ): QueryPlan {
-  let text = simplify(foldText(query.slice(0, MAX_QUERY_CHARS)))
+  const asked = simplify(foldText(query.slice(0, MAX_QUERY_CHARS)))
+  let text = asked
   const dates: DateRange[] = []
   if (today) {
     for (const t of parseTimeExpressions(text, today)) {
@@ -88,21 +115,88 @@ export function analyzeQuery(
   for (const w of words) if (isContent(w) && [...w].length >= 2) add(w, 'word')
   // Names no dictionary knows count as whole words too, as dictionary words do; one that takes in
   // a question word or particle (法是, 发了) is not a name.
-  for (const w of newWords(text, words)) if (segments.some((s) => s.includes(w))) add(w, 'word')
-  for (const name of learnedNames?.(text) ?? []) add(name, 'word')
+  const names = [...newWords(text, words).filter((w) => segments.some((s) => s.includes(w))), ...(learnedNames?.(text) ?? [])]
+  for (const name of names) add(name, 'word')
   const districts = new Set<string>()
   for (const [name, entry] of lexicon.entries) {
     if (!text.includes(name)) continue
     for (const s of entry.synonyms) add(s, 'synonym')
     if (entry.district) for (const n of [name, ...entry.synonyms]) districts.add(n)
   }
-  return { terms, dates, districts: [...districts] }
+  const type = detectQuestionType(asked)
+  return {
+    text: asked,
+    terms,
+    words: questionWords(text, names, lexicon),
+    type,
+    unit: type === 'amount' ? askedUnit(asked) : undefined,
+    parts: splitParts(asked, type),
+    dates,
+    districts: [...districts],
+  }
 }
+
+/**
+ * The question's content words for answers: dictionary words (names among them by jieba's tag or
+ * the lexicon), plus the names no dictionary holds, whose single-character pieces are dropped.
+ */
+function questionWords(text: string, names: string[], lexicon: Lexicon): QuestionWord[] {
+  const out = new Map<string, QuestionWord>()
+  const wholeNames = new Set(names)
+  // Question phrases are cut out first, so jieba cannot glue their characters to a content word (哪天开的 → 天开).
+  for (const { word, tag } of withNumbersJoined(tagWords(text.replace(QUESTION_PHRASES, '，')))) {
+    if (!isContent(word) || /^\d$/.test(word) || out.has(word)) continue
+    if ([...word].length === 1 && names.some((n) => n.includes(word))) continue
+    const entry = lexicon.entries.get(word)
+    out.set(word, { text: word, synonyms: entry?.synonyms ?? [], name: isNameTag(tag) || entry !== undefined || wholeNames.has(word) })
+  }
+  for (const n of names) if (!out.has(n)) out.set(n, { text: n, synonyms: lexicon.entries.get(n)?.synonyms ?? [], name: true })
+  return [...out.values()]
+}
+
+const QUESTION_PHRASES = /什么时候|啥时候|什么|哪一?天|哪[里儿些个位家]?|多少|几[月号时点]?|谁|怎么样?|咋样?|如何|为什么|为啥/g
+
+/** A number and the word after it are one word (5号线, 3636套): 3号线 does not answer 5号线. */
+function withNumbersJoined(tagged: { word: string; tag: string }[]): { word: string; tag: string }[] {
+  const out: { word: string; tag: string }[] = []
+  for (let i = 0; i < tagged.length; i++) {
+    const cur = tagged[i]!
+    const next = tagged[i + 1]
+    if (/^\d+(\.\d+)?$/.test(cur.word) && next && isContent(next.word)) {
+      out.push({ word: cur.word + next.word, tag: 'nz' })
+      i++
+    } else out.push(cur)
+  }
+  return out
+}
+
+const PART_END = /[？?；;！!。\n]+/
+const PART_CUE = /多少|几|什么|啥|哪|谁|何|怎|咋|吗|呢|是否|有没有/
+
+/**
+ * The questions asked at once, split at question marks: 哪天开的？谁讲的话？ is two. A part with no
+ * question word of its own (小微企业呢？) asks what the part before it asked.
+ */
+function splitParts(text: string, type: QuestionType): QuestionPart[] {
+  const pieces = text.split(PART_END).map((p) => p.trim()).filter((p) => /[\p{L}\p{N}]{2}/u.test(p))
+  if (pieces.length < 2 || !pieces.every((p) => PART_CUE.test(p))) return [{ text, type, unit: type === 'amount' ? askedUnit(text) : undefined }]
+  const parts: QuestionPart[] = []
+  for (const p of pieces) {
+    const own = detectQuestionType(p)
+    const prev = parts.at(-1)
+    const t = own === 'general' && prev ? prev.type : own
+    parts.push({ text: p, type: t, unit: t === 'amount' ? (askedUnit(p) ?? prev?.unit) : undefined })
+  }
+  return parts
+}
+
+// Question words jieba keeps whole with their counter or object: 几所 多少钱 哪几 什么时候's 时候.
+const QUESTION_WORD_FORMS = /^(几.?|多少.?|哪.?|哪几.?|什么.?|啥.?|时候|那边|这边)$/
 
 const WORD = /[\p{L}\p{N}]/u
 
 function isContent(word: string): boolean {
-  return WORD.test(word) && !QUESTION_WORDS.has(word)
+  return WORD.test(word) && !QUESTION_WORDS.has(word) && !QUESTION_WORD_FORMS.test(word)
 }
 
 /** Runs of consecutive content words, joined: bigrams are taken inside a run, never across a dropped word or punctuation. */

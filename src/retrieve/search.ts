@@ -1,4 +1,5 @@
 import {
+  getArticle,
   getArticleTexts,
   getNewestIssueDate,
   getPassageSpans,
@@ -10,12 +11,13 @@ import {
   type PassageSpan,
   type SearchFilters,
 } from '../store/index.js'
-import { demoteCopies } from './copies.js'
+import { demoteCopies, isNearCopy } from './copies.js'
 import { buildMatchExpression } from './fts-query.js'
 import { rankPassages, type Span, type WeightedTerm } from './passages.js'
 import { pickLearnedNames } from './names.js'
-import { analyzeQuery, type QueryPlan } from './query.js'
-import { dropCoveredBigrams, scoreBestPassages, scoreCommonTerms, splitCommonTerms, weighTerms } from './rank.js'
+import { indexTokens } from './tokenize.js'
+import { analyzeQuery, type QueryPlan, type QuestionWord } from './query.js'
+import { dropCoveredBigrams, idf, scoreBestPassages, scoreCommonTerms, splitCommonTerms, weighTerms } from './rank.js'
 
 export interface SearchOptions extends SearchFilters {
   /** How many articles to return (default 10, at most 100). */
@@ -43,22 +45,48 @@ const RERANK_POOL = 60
 // Weight of the best passage's evidence beside the article's BM25 (tuned on the CRUD questions).
 const PASSAGE_WEIGHT = 1.5
 
+/** A content word of the question with how many articles hold it (any spelling) and its IDF. */
+export interface WeightedWord extends QuestionWord {
+  docs: number
+  weight: number
+}
+
+/** The question as search read it, handed on with the hits so answers do not read it again. */
+export interface AnalyzedQuery extends Omit<QueryPlan, 'words'> {
+  words: WeightedWord[]
+  /** Articles in the store, the N of the IDFs. */
+  total: number
+}
+
+/** Ranked hits and the analysed question. */
+export interface SearchResult {
+  hits: SearchHit[]
+  query: AnalyzedQuery
+}
+
+/** Ranks articles for a free-text question; see searchQuestion. */
+export function searchArticles(db: Db, query: string, opts: SearchOptions = {}): SearchHit[] {
+  return searchQuestion(db, query, opts).hits
+}
+
 /**
  * Ranks articles for a free-text question. The index's BM25 (headline ×3) over the rarer bigrams
  * and synonyms picks a pool; common bigrams, whole words and the best passage's evidence are then
  * scored from the pool's text, and the dates and districts the question names boost. A near-copy
  * of a better hit comes after the distinct ones. User text only reaches FTS5 as quoted phrases.
  */
-export function searchArticles(db: Db, query: string, opts: SearchOptions = {}): SearchHit[] {
+export function searchQuestion(db: Db, question: string, opts: SearchOptions = {}): SearchResult {
   const k = Number.isFinite(opts.k) ? Math.min(Math.max(Math.trunc(opts.k!), 1), 100) : 10
   const learned = (text: string) => pickLearnedNames(text, (names) => getLearnedNameCounts(db, names))
-  const plan = analyzeQuery(query, getNewestIssueDate(db), undefined, learned)
-  if (plan.terms.length === 0) return []
+  const plan = analyzeQuery(question, getNewestIssueDate(db), undefined, learned)
   // Whole words are counted as phrases: 中国电信 is far rarer than its rarest bigram 电信.
   const counted = plan.terms.flatMap((t) => (t.kind === 'word' ? [t.tokens] : t.tokens.split(' ')))
-  const { total, docs } = getTermDocCounts(db, new Set(counted))
+  const wordForms = plan.words.flatMap((w) => [w.text, ...w.synonyms]).map((f) => indexTokens(f).join(' '))
+  const { total, docs } = getTermDocCounts(db, new Set([...counted, ...wordForms]))
+  const query = { ...plan, words: weighWords(plan.words, docs, total), total }
+  if (plan.terms.length === 0) return { hits: [], query }
   const { match, common } = splitCommonTerms(plan.terms, docs, total)
-  const pool = matchArticles(db, buildMatchExpression(match.map((t) => t.tokens)), opts, Math.max(k, RERANK_POOL))
+  const pool = withoutCopiesOf(db, opts.exclude, matchArticles(db, buildMatchExpression(match.map((t) => t.tokens)), opts, Math.max(k, RERANK_POOL)))
   const pks = pool.map((m) => m.pk)
   const texts = getArticleTexts(db, pks)
   const spans = groupSpans(getPassageSpans(db, pks))
@@ -72,7 +100,28 @@ export function searchArticles(db: Db, query: string, opts: SearchOptions = {}):
       return { m, article: articles[i]!, score }
     })
     .sort((a, b) => b.score - a.score)
-  return demoteCopies(ranked, k, (r) => r.article.text).map(({ m, article, score }) => toHit(m, article.text, article.spans, score, snippetTerms))
+  const hits = demoteCopies(ranked, k, (r) => r.article.text).map(({ m, article, score }) => toHit(m, article.text, article.spans, score, snippetTerms))
+  return { hits, query }
+}
+
+/**
+ * The question's words with their document counts (a word counts as often as its commonest
+ * spelling) and IDF. A single character says little on its own: it weighs as a word in half the articles.
+ */
+function weighWords(words: QuestionWord[], docs: Map<string, number>, total: number): WeightedWord[] {
+  return words.map((w) => {
+    const n = [...w.text].length < 2 ? total / 2 : Math.max(...[w.text, ...w.synonyms].map((f) => docs.get(indexTokens(f).join(' ')) ?? 0))
+    return { ...w, docs: n, weight: idf(n, total) }
+  })
+}
+
+/** The pool without near-copies of the excluded articles (their reprints answer the same question). */
+function withoutCopiesOf(db: Db, exclude: string[] | undefined, pool: ArticleMatch[]): ArticleMatch[] {
+  if (!exclude?.length) return pool
+  const excluded = exclude.flatMap((id) => getArticle(db, id)?.text ?? [])
+  if (excluded.length === 0) return pool
+  const texts = getArticleTexts(db, pool.map((m) => m.pk))
+  return pool.filter((m) => !excluded.some((e) => isNearCopy(e, texts.get(m.pk)?.text ?? '')))
 }
 
 function boostFor(m: ArticleMatch, plan: QueryPlan): number {

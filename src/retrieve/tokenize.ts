@@ -40,6 +40,16 @@ export function newWords(text: string, dictionaryCut: string[] = cutWords(text))
     .filter((w) => HAN_WORD.test(w) && !known.has(w))
 }
 
+/** The words of a (folded) text with jieba's part-of-speech tags (lexicon names are tagged nz). */
+export function tagWords(text: string): { word: string; tag: string }[] {
+  return getJieba().tag(foldText(text), false)
+}
+
+/** Person, place, organisation and other proper-name tags (nr, ns, nt, nz and their kin). */
+export function isNameTag(tag: string): boolean {
+  return /^n[rstz]/.test(tag)
+}
+
 /** Words of a (folded) text, jieba plus the local lexicon: how queries are understood. */
 export function tokenize(text: string): string[] {
   return cutWords(text)

@@ -1,10 +1,14 @@
 import { statementCache, type Db } from './db.js'
 
-/** Filters a search can carry: an issue-date range (inclusive, YYYY-MM-DD) and a paper. */
+/**
+ * Filters a search can carry: an issue-date range (inclusive, YYYY-MM-DD), a paper, and articles
+ * to leave out by id (an evaluation asks a question without the articles that answer it).
+ */
 export interface SearchFilters {
   dateFrom?: string
   dateTo?: string
   paper?: string
+  exclude?: string[]
 }
 
 /** An article matched by the lexical index; lower score is better (FTS5 bm25 is negative). */
@@ -65,6 +69,14 @@ const statements = statementCache((db) => ({
 
 /** Articles whose headline or body match an FTS5 expression, best first. */
 export function matchArticles(db: Db, match: string, filters: SearchFilters, limit: number): ArticleMatch[] {
+  const excluded = new Set(filters.exclude ?? [])
+  if (excluded.size === 0) return matchAll(db, match, filters, limit)
+  return matchAll(db, match, filters, limit + excluded.size)
+    .filter((m) => !excluded.has(m.id))
+    .slice(0, limit)
+}
+
+function matchAll(db: Db, match: string, filters: SearchFilters, limit: number): ArticleMatch[] {
   const s = statements(db)
   if (filters.dateFrom || filters.dateTo || filters.paper) {
     return s.filtered.all({

@@ -21,6 +21,7 @@ describe('looksLikeFollowUp', () => {
     ['那它什么时候完工？', true],
     ['这个项目呢？', true],
     ['王庄村呢', true],
+    ['火星上的咖啡馆几点开门？', false],
     ['经开区已经分配了多少套安置房？', false],
     ['小微企业融资难，区里有什么办法？', false],
   ])('%s → %s', (q, expected) => {

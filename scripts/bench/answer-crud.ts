@@ -1,0 +1,80 @@
+// eval:answer --set crud: the extractive answerer and the LLM's sources block on the CRUD test half,
+// beside the baselines in the same run (the top hit's search snippet; the first 900 characters of
+// each of the top 5 hits), and the abstention trade-off on the same questions asked without their
+// gold documents and reprints.
+import { answerQuestion } from '../../src/answer/index.js'
+import { formatSources, numberSources } from '../../src/answer/sources.js'
+import { searchQuestion } from '../../src/retrieve/index.js'
+import { bigramRecall, factRecall, mean, median } from './answer-metrics.js'
+import { loadCrudQuestions, openCrudIndex, splitOf } from './crud.js'
+import { printTable } from './table.js'
+
+const CANDIDATES = 8
+const NAIVE_HITS = 5
+const NAIVE_CHARS = 900
+
+export async function evalCrudAnswers(opts: { split: 'train' | 'test'; limit?: number; verbose: boolean }): Promise<void> {
+  const all = loadCrudQuestions()
+  const db = await openCrudIndex(all)
+  let items = all.filter((q) => splitOf(q.qid) === opts.split)
+  if (opts.limit) items = items.slice(0, opts.limit)
+  const rows = { snippet: [] as Row[], extractive: [] as Row[], naive: [] as Row[], sources: [] as Row[] }
+  let refusedWithout = 0
+  const ms: number[] = []
+  for (const item of items) {
+    const reference = item.answers.join('')
+    const score = (text: string, abstained = false): Row => ({
+      recall: abstained ? 0 : bigramRecall(text, reference),
+      facts: abstained ? 0 : factRecall(text, item.key_info),
+      chars: text.length,
+      abstained,
+    })
+    const { hits } = searchQuestion(db, item.question, { k: CANDIDATES })
+    rows.snippet.push(score(hits[0]?.snippet ?? ''))
+    const t = performance.now()
+    const answer = await answerQuestion(db, item.question, { mode: 'extractive' })
+    ms.push(performance.now() - t)
+    rows.extractive.push(score(answer.answer, answer.abstained))
+    rows.naive.push(score(hits.slice(0, NAIVE_HITS).map((h) => h.text.slice(0, NAIVE_CHARS)).join('\n')))
+    rows.sources.push(score(formatSources(numberSources(hits))))
+    const without = await answerQuestion(db, item.question, { mode: 'extractive', exclude: item.gold_doc_ids })
+    if (without.abstained) refusedWithout++
+    if (opts.verbose && (answer.abstained || rows.extractive.at(-1)!.recall < 0.3)) {
+      console.log(`- ${item.question}\n    reference ${reference}\n    got ${answer.answer}`)
+    }
+  }
+  console.log(`CRUD ${opts.split} half: ${items.length} questions, 68k-document index, extractive mode\n`)
+  printTable([
+    summarize('extractive answer', rows.extractive),
+    summarize('baseline: top hit snippet', rows.snippet),
+    summarize('LLM sources block', rows.sources),
+    summarize('baseline: naive context (5 × 900 chars)', rows.naive),
+  ])
+  const refused = rows.extractive.filter((r) => r.abstained).length
+  console.log(`\nabstention: answerable refused ${pct(refused, items.length)}; asked without gold documents and reprints, refused ${pct(refusedWithout, items.length)}`)
+  const sorted = [...ms].sort((a, b) => a - b)
+  console.log(`ask (extractive, warm) p50 ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms, p95 ${sorted[Math.floor(sorted.length * 0.95)]!.toFixed(1)} ms`)
+  db.close()
+}
+
+interface Row {
+  recall: number
+  facts: number
+  chars: number
+  abstained: boolean
+}
+
+function summarize(what: string, rows: Row[]): Record<string, string | number> {
+  return {
+    what,
+    'answer recall': mean(rows.map((r) => r.recall)),
+    'key facts': mean(rows.map((r) => r.facts)),
+    'abstained %': (100 * rows.filter((r) => r.abstained).length) / rows.length,
+    'median chars': median(rows.map((r) => r.chars)),
+    'max chars': Math.max(...rows.map((r) => r.chars)),
+  }
+}
+
+function pct(n: number, of: number): string {
+  return `${((100 * n) / Math.max(of, 1)).toFixed(1)} %`
+}

@@ -1,0 +1,64 @@
+import type { WeightedWord } from '../retrieve/index.js'
+import { foldText } from '../retrieve/index.js'
+import { mentions, type Candidate } from './evidence.js'
+
+/** A piece of evidence as the confidence model sees it. */
+export interface ScoredEvidence {
+  candidate: number
+  span: { start: number; end: number }
+  p: number
+  coverage: number
+  hasFact: boolean
+  features: number[]
+}
+
+/** The question-level signals whether the candidates answer the question; data/answer-model.json follows this order. */
+export const CONFIDENCE_FEATURES = [
+  'bestEvidence',
+  'bestCoverage',
+  'bestContext',
+  'articleCoverage',
+  'headlineCoverage',
+  'absentWords',
+  'absentNames',
+  'absentCharsNear',
+  'factFound',
+  'wordCount',
+] as const
+
+const CANDIDATES_READ = 3
+
+/**
+ * What says the question is answered: the best sentence (its probability and coverage), how much
+ * of the question the top articles hold, and what is missing: words no article holds (by count, so
+ * one odd word weighs as one word, not as the rarest thing in the store) and names the top
+ * articles never mention.
+ */
+export function confidenceFeatures(words: WeightedWord[], candidates: Candidate[], scored: ScoredEvidence[], typed: boolean): number[] {
+  const best = scored[0]
+  const top = candidates.slice(0, CANDIDATES_READ).map((c) => ({ title: foldText(c.title), text: foldText(c.text) }))
+  const present = words.filter((w) => w.docs > 0)
+  const total = present.reduce((s, w) => s + w.weight, 0) || 1
+  const coverageIn = (f: (w: WeightedWord) => boolean) => present.reduce((s, w) => s + (f(w) ? w.weight : 0), 0) / total
+  const articleCoverage = Math.max(0, ...top.map((a) => coverageIn((w) => mentions(a.title, w) || mentions(a.text, w))))
+  const headlineCoverage = Math.max(0, ...top.map((a) => coverageIn((w) => mentions(a.title, w))))
+  const multi = words.filter((w) => [...w.text].length > 1)
+  const names = words.filter((w) => w.name)
+  const unseenNames = names.filter((w) => !top.some((a) => mentions(a.title, w) || mentions(a.text, w)))
+  const factFound = !typed || scored.some((s) => s.hasFact && s.coverage >= 0.5)
+  const near = best ? foldText(candidates[best.candidate]!.title + candidates[best.candidate]!.text.slice(best.span.start, best.span.end)) : ''
+  const absent = multi.filter((w) => w.docs === 0)
+  return [
+    best?.p ?? 0,
+    best?.coverage ?? 0,
+    best?.features[1] ?? 0,
+    articleCoverage,
+    headlineCoverage,
+    multi.length ? multi.filter((w) => w.docs === 0).length / multi.length : 0,
+    names.length ? unseenNames.length / names.length : 0,
+    // A word no article holds, said another way near the answer (下雨 for 雨后), shares characters with it.
+    absent.length ? absent.reduce((s, w) => s + [...w.text].filter((ch) => near.includes(ch)).length / [...w.text].length, 0) / absent.length : 0,
+    factFound ? 1 : 0,
+    Math.min(words.length, 10) / 10,
+  ]
+}
