@@ -25,7 +25,7 @@ import { printTable } from './bench/table.js'
 const { values: args } = parseArgs({ options: { limit: { type: 'string' } } })
 
 // Share of answerable train questions the confidence cut may refuse.
-const REFUSE_SHARE = 0.08
+const REFUSE_SHARE = 0.05
 // Candidates the answerer reads, as answerQuestion asks search for.
 const CANDIDATES = 8
 // Items per small store, in turn: stores of roughly 15 to 80 articles.
@@ -60,7 +60,8 @@ for (const a of asked) {
   const reference = a.item.answers.join('')
   for (const e of collectEvidence(askedOf(a.query), a.hits)) {
     const c = a.hits[e.candidate]!
-    rows.push({ x: e.features, y: bigramRecall(c.text.slice(e.span.start, e.span.end), reference) })
+    const unit = c.text.slice(e.span.start, e.span.end)
+    rows.push({ x: e.features, y: (bigramRecall(unit, reference) + factRecall(unit, a.item.key_info)) / 2 })
   }
 }
 console.log(`evidence rows: ${rows.length}`)
@@ -76,7 +77,7 @@ const base: AnswerModel = {
 }
 const confidenceRow = (query: AnalyzedQuery, hits: Candidate[]) => {
   const scored = scoreEvidence(base, askedOf(query), hits)
-  return scored.length ? confidenceFeatures(query.words, hits, scored, query.type !== 'general') : null
+  return scored.length ? confidenceFeatures({ text: query.text, words: query.words, typed: query.type !== 'general' }, hits, scored) : null
 }
 const confRows: { x: number[]; y: number }[] = []
 for (const a of asked) {
@@ -109,8 +110,8 @@ console.log(`confidence cut ${threshold.toFixed(3)}: train answerable refused ${
 // ===== compose
 
 const grid: { ratio: number; otherRatio: number; maxUnits: number; recall: number; facts: number; chars: number; objective: number }[] = []
-for (const maxUnits of [2, 3, 4]) {
-  for (const [ratio, otherRatio] of [0.2, 0.35, 0.5, 0.65, 0.8].flatMap((r) => [0.5, 0.65, 0.8].map((o) => [r, Math.max(r, o)] as const))) {
+for (const maxUnits of [2, 3, 4, 6]) {
+  for (const [ratio, otherRatio] of [0.1, 0.2, 0.35, 0.5, 0.65, 0.8].flatMap((r) => [0.3, 0.5, 0.65, 0.8].map((o) => [r, Math.max(r, o)] as const))) {
     if (grid.some((g) => g.maxUnits === maxUnits && g.ratio === ratio && g.otherRatio === otherRatio)) continue
     const model: AnswerModel = { ...base, confidence: { ...base.confidence, threshold: -1 }, compose: { ratio, otherRatio, maxUnits } }
     const answers = asked.map((a) => answerExtractively(a.query, a.hits, { model }).answer)

@@ -22,9 +22,19 @@ export const CONFIDENCE_FEATURES = [
   'absentWords',
   'absentNames',
   'absentCharsNear',
+  'focusAbsent',
   'factFound',
   'wordCount',
 ] as const
+
+/** What the confidence model reads of the question itself. */
+export interface AskedSignals {
+  /** The question, folded: where its words sit. */
+  text: string
+  words: WeightedWord[]
+  /** The question asks for a kind of fact (an amount, a date, a name…). */
+  typed: boolean
+}
 
 const CANDIDATES_READ = 3
 
@@ -34,7 +44,7 @@ const CANDIDATES_READ = 3
  * one odd word weighs as one word, not as the rarest thing in the store) and names the top
  * articles never mention.
  */
-export function confidenceFeatures(words: WeightedWord[], candidates: Candidate[], scored: ScoredEvidence[], typed: boolean): number[] {
+export function confidenceFeatures({ text, words, typed }: AskedSignals, candidates: Candidate[], scored: ScoredEvidence[]): number[] {
   const best = scored[0]
   const top = candidates.slice(0, CANDIDATES_READ).map((c) => ({ title: foldText(c.title), text: foldText(c.text) }))
   const present = words.filter((w) => w.docs > 0)
@@ -58,7 +68,22 @@ export function confidenceFeatures(words: WeightedWord[], candidates: Candidate[
     names.length ? unseenNames.length / names.length : 0,
     // A word no article holds, said another way near the answer (下雨 for 雨后), shares characters with it.
     absent.length ? absent.reduce((s, w) => s + [...w.text].filter((ch) => near.includes(ch)).length / [...w.text].length, 0) / absent.length : 0,
+    focusOf(text, multi)?.docs === 0 ? 1 : 0,
     factFound ? 1 : 0,
     Math.min(words.length, 10) / 10,
   ]
+}
+
+/**
+ * The thing asked about: the question's last word of two or more characters, the one the question
+ * word follows (北京中关村的房价是多少 asks for 房价). When no article holds it, little else can answer.
+ */
+function focusOf(text: string, words: WeightedWord[]): WeightedWord | undefined {
+  let focus: WeightedWord | undefined
+  let at = -1
+  for (const w of words) {
+    const i = text.lastIndexOf(w.text)
+    if (i > at) [focus, at] = [w, i]
+  }
+  return focus
 }

@@ -1,6 +1,6 @@
-import type { AnalyzedQuery, QuestionPart, QuestionType, WeightedWord } from '../retrieve/index.js'
+import type { AnalyzedQuery, QuestionPart, QuestionType } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
-import { confidenceFeatures, CONFIDENCE_FEATURES, type ScoredEvidence } from './confidence.js'
+import { confidenceFeatures, CONFIDENCE_FEATURES, type AskedSignals, type ScoredEvidence } from './confidence.js'
 import { askedOf, collectEvidence, FEATURE_NAMES, type Asked, type Candidate, type Evidence } from './evidence.js'
 import { assertFeatures, loadAnswerModel, predict, type AnswerModel } from './model.js'
 import type { Citation, ExtractiveAnswer } from './types.js'
@@ -39,7 +39,8 @@ export function answerExtractively(query: AnalyzedQuery, candidates: Candidate[]
   const type = opts.questionType && opts.questionType !== 'general' ? opts.questionType : query.type
   const asked: Asked = { ...askedOf(query), type, unit: type === query.type ? query.unit : undefined }
   const scored = scoreEvidence(model, asked, candidates)
-  if (confidenceOf(model, asked.words, candidates, scored, type) < model.confidence.threshold) return abstain(question, candidates)
+  const signals = { text: query.text, words: asked.words, typed: type !== 'general' }
+  if (confidenceOf(model, signals, candidates, scored) < model.confidence.threshold) return abstain(question, candidates)
   if (FACT_REQUIRED.has(type) && !scored.some((s) => s.hasFact && s.coverage >= FACT_COVERAGE)) return abstain(question, candidates)
   const leads = query.parts.length > 1 ? query.parts.flatMap((p) => bestForPart(model, asked, p, candidates)) : []
   const chosen = chooseEvidence(leads, scored, model.compose)
@@ -54,9 +55,9 @@ export function scoreEvidence(model: AnswerModel, asked: Asked, candidates: Cand
 }
 
 /** P(the candidates answer the question), from the confidence model. */
-export function confidenceOf(model: AnswerModel, words: WeightedWord[], candidates: Candidate[], scored: Scored[], type: QuestionType): number {
+export function confidenceOf(model: AnswerModel, signals: AskedSignals, candidates: Candidate[], scored: Scored[]): number {
   if (scored.length === 0) return 0
-  return predict(model.confidence, confidenceFeatures(words, candidates, scored, type !== 'general'))
+  return predict(model.confidence, confidenceFeatures(signals, candidates, scored))
 }
 
 /** The best sentence for one part of a multi-part question, when the candidates answer that part. */
@@ -64,7 +65,7 @@ function bestForPart(model: AnswerModel, asked: Asked, part: QuestionPart, candi
   const words = asked.words.map((w) => (part.text.includes(w.text) ? w : { ...w, weight: w.weight * OTHER_PART_WEIGHT }))
   const own: Asked = { words, bigrams: asked.bigrams.filter((b) => part.text.includes(b)), type: part.type, unit: part.unit }
   const scored = scoreEvidence(model, own, candidates)
-  const answered = confidenceOf(model, words, candidates, scored, part.type) >= model.confidence.threshold
+  const answered = confidenceOf(model, { text: part.text, words, typed: part.type !== 'general' }, candidates, scored) >= model.confidence.threshold
   return answered && scored[0] ? [scored[0]] : []
 }
 
