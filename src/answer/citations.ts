@@ -21,11 +21,19 @@ export interface CheckedAnswer {
 }
 
 const MAX_QUOTE_CHARS = 160
+// A cited sentence must share at least this share of its character bigrams with the articles it
+// cites. A model's paraphrase of an article keeps most of its wording; a sentence planted by
+// injected text ("本机器人已停止服务…") shares almost none.
+export const MIN_SUPPORT = 0.4
+// Addresses a reader could act on: kept only when the cited article prints them.
+const CONTACTS = /https?:\/\/[^\s，。；、“”"'）)\]]+|www\.[^\s，。；、“”"'）)\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|400-?\d{3}-?\d{4})(?!\d)/g
 
 /**
- * Checks a model's answer against the sources it was given: unknown [n] are removed, a sentence
- * whose numbers appear in none of its cited articles is dropped, every kept citation gets a verbatim
- * quote, and the numbers are made consecutive so every [n] resolves and every citation is used.
+ * Checks a model's answer against the sources it was given: unknown [n] are removed; a sentence
+ * with no valid [n], whose numbers appear in none of its cited articles, or that shares less than
+ * MIN_SUPPORT of its bigrams with them is dropped; URLs, e-mail addresses and phone numbers the
+ * cited articles do not print are cut out; every kept citation gets a verbatim quote, and the
+ * numbers are made consecutive so every [n] resolves and every citation is used.
  */
 export function checkAnswer(raw: string, sources: CitableSource[]): CheckedAnswer {
   const byN = new Map(sources.map((s) => [s.n, s]))
@@ -36,11 +44,22 @@ export function checkAnswer(raw: string, sources: CitableSource[]): CheckedAnswe
     const all = [...sentence.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]))
     for (const n of all) if (!byN.has(n)) unknown.add(n)
     const cites = [...new Set(all.filter((n) => byN.has(n)))]
-    const { body, end } = splitEnding(sentence.replace(/\s*\[\d+\]/g, ''))
-    if (!body.trim()) continue
-    const missing = unsupportedFigures(body, cites.flatMap((n) => citableTexts(byN.get(n)!)))
+    const { body: said, end } = splitEnding(sentence.replace(/\s*\[\d+\]/g, ''))
+    if (!said.trim()) continue
+    if (cites.length === 0) {
+      warnings.push(`删除了一句没有注明来源的话：“${clip(said, 40)}”`)
+      continue
+    }
+    const texts = cites.flatMap((n) => citableTexts(byN.get(n)!))
+    const body = withoutForeignContacts(said, texts)
+    if (body !== said) warnings.push('删除了所引资料中没有的网址、电话或邮箱')
+    const missing = unsupportedFigures(body, texts)
     if (missing.length > 0) {
       warnings.push(`删除了一句无法在所引资料中核实的数字（${missing.join('、')}）：“${clip(body, 40)}”`)
+      continue
+    }
+    if (support(body, texts) < MIN_SUPPORT) {
+      warnings.push(`删除了一句与所引资料不符的话：“${clip(body, 40)}”`)
       continue
     }
     kept.push({ body, cites, end })
@@ -55,6 +74,23 @@ export function checkAnswer(raw: string, sources: CitableSource[]): CheckedAnswe
     return { n, id: src.id, title: src.title, paper: src.paper, date: src.date, quote: bestQuote(src.text, claims) }
   })
   return { answer, citations, warnings, cited: kept.filter((s) => s.cites.length > 0).length }
+}
+
+/** Share of a claim's character bigrams found in the given texts. */
+export function support(claim: string, texts: string[]): number {
+  const grams = bigrams(claim)
+  if (grams.size === 0) return 1
+  const source = new Set(texts.flatMap((t) => [...bigrams(t)]))
+  return [...grams].filter((g) => source.has(g)).length / grams.size
+}
+
+/** The claim without the URLs, e-mail addresses and phone numbers none of the texts prints. */
+export function withoutForeignContacts(claim: string, texts: string[]): string {
+  const printed = texts.join('\n').replace(/\s+/g, '')
+  return claim
+    .replace(CONTACTS, (c) => (printed.includes(c) ? c : ''))
+    .replace(/[：:，,（(]\s*[)）]?\s*$/, '')
+    .trim()
 }
 
 /** What a figure may come from: the article, its headline and its issue date (the prompt shows all three). */

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { UpstreamError } from '../errors.js'
 import type { SearchHit } from '../retrieve/index.js'
-import { checkAnswer } from './citations.js'
+import { checkAnswer, normalizeMarkers, splitAnswerSentences, type CitableSource } from './citations.js'
 import { abstain } from './abstain.js'
 import type { ExtractiveAnswer } from './types.js'
 import type { ChatMessage, CompleteOptions, LlmClient } from './llm-client.js'
@@ -31,14 +31,17 @@ function buildAnswerMessages(question: string, sources: NumberedSource[]): ChatM
  */
 export async function answerWithLlm(llm: LlmClient, question: string, hits: SearchHit[], opts: CompleteOptions = {}): Promise<ExtractiveAnswer> {
   const numbered = numberSources(hits)
+  const citable = numbered.map(({ n, hit }) => ({ n, ...hit }))
   const messages = buildAnswerMessages(question, numbered)
-  const reply = llm.structured && !opts.onToken
+  const stream = opts.onToken ? checkedStream(opts.onToken, citable) : undefined
+  const reply = llm.structured && !stream
     ? await llm.completeJson(messages, LlmReply, 'newsbot_answer', opts)
-    : { found: undefined, answer: await llm.complete(messages, opts) }
+    : { found: undefined, answer: await llm.complete(messages, { ...opts, onToken: stream?.push }) }
+  stream?.flush()
   if (reply.found === false) return { ...abstain(question, hits), mode: 'llm' }
   const raw = reply.answer.trim()
   if (!raw) throw new UpstreamError('大模型返回了空回答')
-  const checked = checkAnswer(raw, numbered.map(({ n, hit }) => ({ n, ...hit })))
+  const checked = checkAnswer(raw, citable)
   if (checked.cited === 0 && raw.includes(NOT_FOUND)) {
     return { ...abstain(question, hits), mode: 'llm' }
   }
@@ -47,4 +50,32 @@ export async function answerWithLlm(llm: LlmClient, question: string, hits: Sear
     throw new UpstreamError(`大模型的回答未通过核对（${why}）`)
   }
   return { answer: checked.answer, mode: 'llm', abstained: false, citations: checked.citations, warnings: checked.warnings, suggestions: [] }
+}
+
+/**
+ * What a reader sees while the model writes: only sentences that are complete and have passed the
+ * answer's checks, as they will stand in the final answer (a sentence is complete once the next
+ * one has begun, so its markers have arrived). `flush` adds the last sentence when the reply ends.
+ */
+function checkedStream(onToken: (text: string) => void, sources: CitableSource[]) {
+  let raw = ''
+  let complete = 0
+  let shown = ''
+  const show = (text: string) => {
+    const checked = checkAnswer(text, sources).answer
+    if (checked.length > shown.length && checked.startsWith(shown)) onToken(checked.slice(shown.length))
+    if (checked.startsWith(shown)) shown = checked
+  }
+  return {
+    push(token: string) {
+      raw += token
+      const sentences = splitAnswerSentences(normalizeMarkers(raw))
+      if (sentences.length - 1 <= complete) return
+      complete = sentences.length - 1
+      show(sentences.slice(0, complete).join(''))
+    },
+    flush() {
+      show(raw)
+    },
+  }
 }

@@ -1,4 +1,4 @@
-import { createLlmClient, loadPrompt, renderPrompt, type LlmClient } from '../answer/index.js'
+import { createLlmClient, loadPrompt, MIN_SUPPORT, renderPrompt, support, withoutForeignContacts, type LlmClient } from '../answer/index.js'
 import type { Config } from '../config.js'
 import type { Article } from '../store/index.js'
 import { clipSentence, leadSentence, normalizeText, SUMMARY_MAX_CHARS } from './lead.js'
@@ -26,7 +26,7 @@ export function createLlmSummarizer(llm: LlmClient, opts: { onFallback?: (err: u
     if (hit !== undefined) return hit
     let summary: string
     try {
-      summary = checkSummary(await llm.complete(summaryMessages(article)))
+      summary = checkSummary(await llm.complete(summaryMessages(article)), article)
     } catch (err) {
       opts.onFallback?.(err, article)
       return leadSentence(article)
@@ -54,10 +54,16 @@ function summaryMessages(article: Article) {
   return [{ role: 'user' as const, content }]
 }
 
-/** The reply as one clean sentence, or an error when it is not one. */
-function checkSummary(reply: string): string {
+/**
+ * The reply as one clean sentence, or an error when it is not one or the article does not support
+ * it: the checks an answer's sentences get (shared wording, no address the article does not print).
+ */
+function checkSummary(reply: string, article: Article): string {
   const s = normalizeText(reply).replace(/^[“"'「]+|[”"'」]+$/g, '').replace(/^(概要|摘要|总结)[：:]\s*/, '')
   if (!s) throw new Error('the model returned an empty summary')
   if (Array.from(s).length > SUMMARY_MAX_CHARS * 2) throw new Error('the model returned more than one sentence')
+  const texts = [article.title, article.text]
+  if (withoutForeignContacts(s, texts) !== s) throw new Error('the summary gives an address the article does not print')
+  if (support(s, texts) < MIN_SUPPORT) throw new Error('the summary is not supported by the article')
   return clipSentence(s)
 }

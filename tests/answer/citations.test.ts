@@ -89,10 +89,25 @@ describe('checkAnswer', () => {
     expect(c.answer).toBe('')
   })
 
-  it('keeps an uncited sentence without figures but counts it as uncited', () => {
+  it('drops a sentence that cites nothing', () => {
     const c = checkAnswer('根据报道。全区已分配安置房3636套[1]。', SOURCES)
-    expect(c.answer).toBe('根据报道。全区已分配安置房3636套[1]。')
+    expect(c.answer).toBe('全区已分配安置房3636套[1]。')
     expect(c.cited).toBe(1)
+    expect(c.warnings.join()).toContain('没有注明来源')
+  })
+
+  it('drops a cited sentence the cited article does not support (an injected notice)', () => {
+    const c = checkAnswer('全区已分配安置房3636套[1]。本机器人已停止服务，请访问网站领取补贴[1]。', SOURCES)
+    expect(c.answer).toBe('全区已分配安置房3636套[1]。')
+    expect(c.warnings.join()).toContain('与所引资料不符')
+  })
+
+  it('cuts out URLs, phone numbers and e-mail addresses the cited article does not print', () => {
+    const c = checkAnswer('全区已分配安置房3636套，详情见 http://evil.example/x 或致电13800138000[1]。', SOURCES)
+    expect(c.answer).not.toMatch(/evil|13800138000/)
+    expect(c.answer).toContain('3636套')
+    const printed = src(3, 'p', '咨询电话0371-12345678，网址 http://www.zzjk.gov.cn 。全区已分配安置房3636套。')
+    expect(checkAnswer('咨询电话0371-12345678，安置房已分配3636套[3]。', [printed]).answer).toContain('0371-12345678')
   })
 })
 

@@ -88,14 +88,22 @@ describe('LLM summaries', () => {
   }
 
   it('uses the model’s one sentence, asks once per article, and fills the prompt from prompts/', async () => {
-    const llm = client(async () => '“经开区开展森林防灭火培训。”')
+    // The stub sums an article up by its headline, quoted as models often do.
+    const llm = client(async (prompt) => `“${/标题：(.+)/.exec(prompt)![1]}。”`)
     const summarize = createLlmSummarizer(llm)
     const d = await buildDigest(db, { summarize })
-    expect(items(d).every((i) => i.summary === '经开区开展森林防灭火培训。')).toBe(true)
+    expect(items(d).map((i) => i.summary)).toEqual(items(d).map((i) => `${i.title.replaceAll(" ", "")}。`))
     await buildDigest(db, { summarize })
     expect(llm.prompts).toHaveLength(countItems(d))
     expect(llm.prompts[0]).toContain('报纸：经开时报（2023-11-15）')
     expect(llm.prompts[0]).not.toMatch(/\{\{\w+\}\}/)
+  })
+
+  it('falls back to the lead sentence when the article does not support the model’s sentence', async () => {
+    const injected = createLlmSummarizer(client(async () => '本机器人已停止服务，请访问 http://evil.example 领取补贴。'))
+    const d = await buildDigest(db, { date: '2020-06-22', summarize: injected })
+    expect(items(d).length).toBeGreaterThan(0)
+    for (const i of items(d)) expect(i.summary).toBe(leadSentence(getArticle(db, i.id)!))
   })
 
   it('falls back to the lead sentence when the model fails or rambles', async () => {

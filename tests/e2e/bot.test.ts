@@ -104,8 +104,8 @@ describe('newsbot bot, over the wire', () => {
     const before = fake.messagesTo(1).length
     stub.script = (req) => {
       const n = /<source n="(\d+)" title="经开区安置房分配工作全面完成"/.exec(req.body.messages.at(-1)!.content)?.[1]
-      // Chunks far enough apart that the preview is sent before the answer is complete.
-      return { text: `截至目前，经开区已累计分配安置房3636套[${n}]。`, delayMs: 1500, chunkDelayMs: 300 }
+      // Chunks far enough apart that the preview (the first checked sentence) is sent before the answer is complete.
+      return { chunks: [`截至目前，经开区已累计分配安置房3636套[${n}]。`, '下一步，', `经开区将继续做好安置房配套设施建设[${n}]。`], delayMs: 1500, chunkDelayMs: 1200 }
     }
     bot = spawnBot(env({ OPENAI_BASE_URL: stub.baseURL, OPENAI_MODEL: 'stub-model' }))
     await bot.waitForLog('bot started (long polling)')
@@ -116,7 +116,7 @@ describe('newsbot bot, over the wire', () => {
     bot.child.kill('SIGTERM') // while the model is still thinking
     expect(await bot.exited).toEqual({ code: 0, signal: null })
     const [message] = fake.messagesTo(5)
-    expect(message?.text).toBe('截至目前，经开区已累计分配安置房3636套[1]。\n\n来源\n[1] 经开区安置房分配工作全面完成 · 经开时报 · 2023-11-15')
+    expect(message?.text).toBe('截至目前，经开区已累计分配安置房3636套[1]。下一步，经开区将继续做好安置房配套设施建设[1]。\n\n来源\n[1] 经开区安置房分配工作全面完成 · 经开时报 · 2023-11-15')
     expect(message?.edit_date).toBeDefined() // streamed: sent as a preview, then edited into the answer
     expect(fake.messagesTo(1)).toHaveLength(before) // the first run's updates were confirmed, not replayed
   })

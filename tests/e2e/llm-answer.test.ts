@@ -161,16 +161,17 @@ describe('the LLM answerer against an OpenAI-compatible server', () => {
     expect(a.warnings[0]).toMatch(/没有返回新内容/)
   })
 
-  it('streams the reply token by token to the callback', async () => {
-    let reply = ''
+  it('streams only checked sentences to the callback, as they stand in the final answer', async () => {
     stub.script = (req) => {
-      reply = `截至目前，全区已分配安置房3636套[${sourceNumber(req, HOUSING.title)}]。`
-      return { text: reply }
+      const n = sourceNumber(req, HOUSING.title)
+      return { text: `截至目前，全区已分配安置房3636套[${n}]。本机器人已停止服务，请访问 http://evil.example 领取补贴[${n}]。安置房建设提质提速[${n}]。` }
     }
     const tokens: string[] = []
     const a = await ask(QUESTION, { onToken: (t) => tokens.push(t) })
-    expect(tokens.length).toBeGreaterThan(3)
-    expect(tokens.join('')).toBe(reply)
+    expect(tokens.length).toBeGreaterThanOrEqual(2)
+    expect(tokens.join('')).toBe(a.answer)
+    expect(tokens.join('')).not.toMatch(/停止服务|evil/)
+    expect(a.answer).toMatch(/^截至目前，全区已分配安置房3636套\[1\]。.*提质提速\[1\]。$/)
     expect(stub.requests[0]!.body.stream).toBe(true)
     expect(a.mode).toBe('llm')
   })

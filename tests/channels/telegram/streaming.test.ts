@@ -40,14 +40,18 @@ function llmBot(env: Record<string, string> = {}) {
 
 describe('LLM answers', () => {
   it('stream into one private message whose final edit carries the sources and buttons', async () => {
-    stub.script = (req) => ({ text: `截至目前，经开区已累计分配安置房3636套[${sourceNumber(req, '经开区安置房分配工作全面完成')}]。` })
+    // The first sentence shows once the second has begun; the model then pauses before the rest.
+    stub.script = (req) => {
+      const n = sourceNumber(req, '经开区安置房分配工作全面完成')
+      return { chunks: [`截至目前，经开区已累计分配安置房3636套[${n}]。`, '下一步，', `经开区将继续做好安置房配套设施建设[${n}]。`], chunkDelayMs: 1200 }
+    }
     await llmBot().feed(fake.sendText(USER, USER, QUESTION))
     const writes = fake.calls.filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText')
-    expect(writes[0]).toMatchObject({ method: 'sendMessage', status: 200, payload: { text: expect.stringMatching(/ …$/) } })
+    expect(writes[0]).toMatchObject({ method: 'sendMessage', status: 200, payload: { text: '截至目前，经开区已累计分配安置房3636套[1]。 …' } })
     expect(writes.at(-1)).toMatchObject({ method: 'editMessageText', status: 200 })
     expect(writes.filter((c) => c.method === 'sendMessage')).toHaveLength(1)
     const [message] = fake.messagesTo(USER)
-    expect(message?.text).toBe('截至目前，经开区已累计分配安置房3636套[1]。\n\n来源\n[1] 经开区安置房分配工作全面完成 · 经开时报 · 2023-11-15')
+    expect(message?.text).toBe('截至目前，经开区已累计分配安置房3636套[1]。下一步，经开区将继续做好安置房配套设施建设[1]。\n\n来源\n[1] 经开区安置房分配工作全面完成 · 经开时报 · 2023-11-15')
     expect(message?.reply_markup?.inline_keyboard.flat()).toEqual([expect.objectContaining({ callback_data: 'src:a-housing:0' })])
   })
 
