@@ -26,8 +26,9 @@ const { values: args } = parseArgs({ options: { limit: { type: 'string' } } })
 
 // Share of answerable train questions the confidence cut may refuse.
 const REFUSE_SHARE = 0.05
-// Candidates the answerer reads, as answerQuestion asks search for.
+// Candidates the answerer reads, as answerQuestion asks search for, and the hits the sources block reads.
 const CANDIDATES = 8
+const SOURCE_HITS = 12
 // Items per small store, in turn: stores of roughly 15 to 80 articles.
 const SMALL_STORE_ITEMS = [8, 20, 40]
 // Each character of an answer costs this much of a point of recall in the compose search, so a
@@ -67,11 +68,23 @@ for (const a of asked) {
 console.log(`evidence rows: ${rows.length}`)
 const evidence = fitLogistic(rows, [...FEATURE_NAMES])
 
+// ===== context: the same features, rating a sentence of the top SOURCE_HITS for the model's
+// sources block by the share of the story's key facts it holds.
+const contextRows: { x: number[]; y: number }[] = []
+for (const a of asked) {
+  const { hits, query } = searchQuestion(db, a.item.question, { k: SOURCE_HITS })
+  for (const e of collectEvidence(askedOf(query), hits, SOURCE_HITS)) {
+    contextRows.push({ x: e.features, y: factRecall(hits[e.candidate]!.text.slice(e.span.start, e.span.end), a.item.key_info) })
+  }
+}
+const context = fitLogistic(contextRows, [...FEATURE_NAMES])
+
 // ===== confidence
 
 const base: AnswerModel = {
   fittedOn: '',
   evidence,
+  context,
   confidence: { features: [...CONFIDENCE_FEATURES], weights: CONFIDENCE_FEATURES.map(() => 0), bias: 0, threshold: 0 },
   compose: { ratio: 0.8, otherRatio: 0.8, maxUnits: 2 },
 }
@@ -128,6 +141,7 @@ console.log(`compose: ratio ${chosen.ratio} (another article ${chosen.otherRatio
 const model: AnswerModel = {
   fittedOn: `CRUD-RAG train half (${train.length} questions; split by item, SHA-1 of the qid without its index, first hex digit 0-7), scripts/fit-answer.ts`,
   evidence: round(evidence),
+  context: round(context),
   confidence: { ...round(confidence), threshold: Number(threshold.toFixed(4)) },
   compose: { ratio: chosen.ratio, otherRatio: chosen.otherRatio, maxUnits: chosen.maxUnits },
 }

@@ -3,13 +3,16 @@
 // each of the top 5 hits), and the abstention trade-off on the same questions asked without their
 // gold documents and reprints.
 import { answerQuestion } from '../../src/answer/index.js'
+import { confidenceOf, scoreEvidence } from '../../src/answer/extractive.js'
+import { askedOf } from '../../src/answer/evidence.js'
+import { loadAnswerModel } from '../../src/answer/model.js'
 import { formatSources, numberSources } from '../../src/answer/sources.js'
-import { searchQuestion } from '../../src/retrieve/index.js'
+import { searchQuestion, type AnalyzedQuery, type SearchHit } from '../../src/retrieve/index.js'
 import { bigramRecall, factRecall, mean, median } from './answer-metrics.js'
 import { loadCrudQuestions, openCrudIndex, splitOf } from './crud.js'
 import { printTable } from './table.js'
 
-const CANDIDATES = 8
+const CANDIDATES = 12
 const NAIVE_HITS = 5
 const NAIVE_CHARS = 900
 
@@ -21,6 +24,7 @@ export async function evalCrudAnswers(opts: { split: 'train' | 'test'; limit?: n
   const rows = { snippet: [] as Row[], extractive: [] as Row[], naive: [] as Row[], sources: [] as Row[] }
   let refusedWithout = 0
   const ms: number[] = []
+  const curve: { answerable: number; unanswerable: number; recall: number }[] = []
   for (const item of items) {
     const reference = item.answers.join('')
     const score = (text: string, abstained = false): Row => ({
@@ -29,16 +33,18 @@ export async function evalCrudAnswers(opts: { split: 'train' | 'test'; limit?: n
       chars: text.length,
       abstained,
     })
-    const { hits } = searchQuestion(db, item.question, { k: CANDIDATES })
+    const { hits, query } = searchQuestion(db, item.question, { k: CANDIDATES })
     rows.snippet.push(score(hits[0]?.snippet ?? ''))
     const t = performance.now()
     const answer = await answerQuestion(db, item.question, { mode: 'extractive' })
     ms.push(performance.now() - t)
     rows.extractive.push(score(answer.answer, answer.abstained))
     rows.naive.push(score(hits.slice(0, NAIVE_HITS).map((h) => h.text.slice(0, NAIVE_CHARS)).join('\n')))
-    rows.sources.push(score(formatSources(numberSources(hits))))
+    rows.sources.push(score(formatSources(numberSources(hits, query))))
     const without = await answerQuestion(db, item.question, { mode: 'extractive', exclude: item.gold_doc_ids })
     if (without.abstained) refusedWithout++
+    const excluded = searchQuestion(db, item.question, { k: CANDIDATES, exclude: item.gold_doc_ids })
+    curve.push({ answerable: confidence(query, hits), unanswerable: confidence(excluded.query, excluded.hits), recall: rows.extractive.at(-1)!.recall })
     if (opts.verbose && (answer.abstained || rows.extractive.at(-1)!.recall < 0.3)) {
       console.log(`- ${item.question}\n    reference ${reference}\n    got ${answer.answer}`)
     }
@@ -52,6 +58,19 @@ export async function evalCrudAnswers(opts: { split: 'train' | 'test'; limit?: n
   ])
   const refused = rows.extractive.filter((r) => r.abstained).length
   console.log(`\nabstention: answerable refused ${pct(refused, items.length)}; asked without gold documents and reprints, refused ${pct(refusedWithout, items.length)}`)
+  console.log(`\nthe confidence cut (data/answer-model.json: ${loadAnswerModel().confidence.threshold}) and what other cuts would do:`)
+  printTable(
+    [0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6].map((t) => {
+      const kept = curve.filter((c) => c.answerable >= t)
+      return {
+        cut: t,
+        'answered, recall ≥ 0.5 %': (100 * kept.filter((c) => c.recall >= 0.5).length) / curve.length,
+        'answered, recall < 0.5 %': (100 * kept.filter((c) => c.recall < 0.5).length) / curve.length,
+        'answerable refused %': (100 * (curve.length - kept.length)) / curve.length,
+        'unanswerable refused %': (100 * curve.filter((c) => c.unanswerable < t).length) / curve.length,
+      }
+    }),
+  )
   const sorted = [...ms].sort((a, b) => a - b)
   console.log(`ask (extractive, warm) p50 ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms, p95 ${sorted[Math.floor(sorted.length * 0.95)]!.toFixed(1)} ms`)
   db.close()
@@ -77,4 +96,11 @@ function summarize(what: string, rows: Row[]): Record<string, string | number> {
 
 function pct(n: number, of: number): string {
   return `${((100 * n) / Math.max(of, 1)).toFixed(1)} %`
+}
+
+/** The confidence model's probability that the hits answer the question (0 with no evidence). */
+function confidence(query: AnalyzedQuery, hits: SearchHit[]): number {
+  const model = loadAnswerModel()
+  const scored = scoreEvidence(model, askedOf(query), hits)
+  return confidenceOf(model, { text: query.text, words: query.words, typed: query.type !== 'general' }, hits, scored)
 }

@@ -30,7 +30,7 @@ export type AnswerResult = ExtractiveAnswer & { searched: string }
 
 export const MAX_QUESTION_CHARS = 500
 
-const CANDIDATES = 8
+const CANDIDATES = 12
 
 /**
  * Answers a question from the store's articles. Only a bad question throws (InputError); when the
@@ -52,7 +52,7 @@ export async function answerQuestion(db: Db, question: string, opts: AskOptions 
   const { hits, query, notice: searchNotice } = await searchWithEmbedder(db, searched, { k: CANDIDATES, embedder: opts.embedder, exclude: opts.exclude })
   if (llm && !failure && hits.length > 0) {
     try {
-      const r = await answerWithLlm(llm, searched, hits, { onToken: opts.onToken, signal: opts.signal })
+      const r = await answerWithLlm(llm, searched, hits, query, { onToken: opts.onToken, signal: opts.signal })
       return { ...r, warnings: [...searchNotice, ...r.warnings], searched }
     } catch (err) {
       failure = asKnown(err)

@@ -78,14 +78,14 @@ export function mentions(folded: string, w: WeightedWord): boolean {
  * Words no article holds are left out of the shares: they cannot be found in any sentence, and
  * whether the question is answered at all is for the abstention model to judge.
  */
-export function collectEvidence(asked: Asked, candidates: Candidate[]): Evidence[] {
+export function collectEvidence(asked: Asked, candidates: Candidate[], read = CANDIDATES_READ): Evidence[] {
   const words = asked.words.filter((w) => w.docs > 0)
   const total = words.reduce((s, w) => s + w.weight, 0)
   // A single character is counted as found in half the articles, not looked up: alone it is no evidence.
   if (total <= 0 || !words.some((w) => [...w.text].length > 1)) return []
   const top = Math.max(candidates[0]?.score ?? 0, 1e-9)
   const out: Evidence[] = []
-  candidates.slice(0, CANDIDATES_READ).forEach((c, rank) => {
+  candidates.slice(0, read).forEach((c, rank) => {
     const title = foldText(c.title)
     const inTitle = share(words, total, (w) => mentions(title, w))
     const sentences = splitSentences(c.text)

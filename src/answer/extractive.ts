@@ -48,8 +48,8 @@ export function answerExtractively(query: AnalyzedQuery, candidates: Candidate[]
 }
 
 /** Evidence with the model's probability, best first. */
-export function scoreEvidence(model: AnswerModel, asked: Asked, candidates: Candidate[]): Scored[] {
-  return collectEvidence(asked, candidates)
+export function scoreEvidence(model: AnswerModel, asked: Asked, candidates: Candidate[], read?: number): Scored[] {
+  return collectEvidence(asked, candidates, read)
     .map((e) => ({ ...e, p: predict(model.evidence, e.features) }))
     .sort((a, b) => b.p - a.p)
 }

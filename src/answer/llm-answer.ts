@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { UpstreamError } from '../errors.js'
-import type { SearchHit } from '../retrieve/index.js'
+import type { AnalyzedQuery, SearchHit } from '../retrieve/index.js'
 import { checkAnswer, normalizeMarkers, splitAnswerSentences, type CitableSource } from './citations.js'
 import { abstain } from './abstain.js'
 import type { ExtractiveAnswer } from './types.js'
@@ -29,8 +29,14 @@ function buildAnswerMessages(question: string, sources: NumberedSource[]): ChatM
  * Asks the model and checks its reply. Throws UpstreamError when there is nothing usable (failure,
  * empty or uncited reply, every claim unsupported), so the caller can fall back.
  */
-export async function answerWithLlm(llm: LlmClient, question: string, hits: SearchHit[], opts: CompleteOptions = {}): Promise<ExtractiveAnswer> {
-  const numbered = numberSources(hits)
+export async function answerWithLlm(
+  llm: LlmClient,
+  question: string,
+  hits: SearchHit[],
+  query: AnalyzedQuery,
+  opts: CompleteOptions = {},
+): Promise<ExtractiveAnswer> {
+  const numbered = numberSources(hits, query)
   const citable = numbered.map(({ n, hit }) => ({ n, ...hit }))
   const messages = buildAnswerMessages(question, numbered)
   const stream = opts.onToken ? checkedStream(opts.onToken, citable) : undefined

@@ -16,6 +16,8 @@ const AnswerModel = z.object({
   fittedOn: z.string(),
   /** P(a sentence holds the answer) from its features. */
   evidence: LinearModel,
+  /** The same features rating a sentence for the model's sources block: P(it holds the story's key facts). */
+  context: LinearModel,
   /** P(the question is answered by the candidates) from the question-level signals, and the cut. */
   confidence: LinearModel.extend({ threshold: z.number() }),
   /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { loadPrompt, renderPrompt } from '../../src/answer/prompts.js'
 import { formatSources, numberSources } from '../../src/answer/sources.js'
-import type { SearchHit } from '../../src/retrieve/index.js'
+import { analyzeQuery, type AnalyzedQuery, type SearchHit } from '../../src/retrieve/index.js'
 
 const hit = (id: string, text: string, extra: Partial<SearchHit> = {}): SearchHit => ({
   id,
@@ -60,5 +60,31 @@ describe('formatSources', () => {
 
   it('keeps the top five hits', () => {
     expect(numberSources(Array.from({ length: 8 }, (_, i) => hit(String(i), '文。'))).map((s) => s.n)).toEqual([1, 2, 3, 4, 5])
+  })
+})
+
+describe('numberSources with the analysed question', () => {
+  /** The question read as search reads it, every word found in a few of 100 articles. */
+  const analysed = (question: string): AnalyzedQuery => {
+    const plan = analyzeQuery(question, null)
+    return { ...plan, total: 100, words: plan.words.map((w) => ({ ...w, docs: 3, weight: 3 })) }
+  }
+  const filler = (n: number) => '区里召开例行会议，部署下一阶段常规工作。'.repeat(n)
+
+  it('shows the top hit from its start, then the sentences that answer from the other hits, within the budget', () => {
+    const hits = Array.from({ length: 12 }, (_, i) => hit(String(i), filler(40)))
+    hits[9] = hit('9', `${filler(20)}截至目前，经开区已分配安置房3636套。${filler(20)}`)
+    const sources = numberSources(hits, analysed('经开区分配了多少套安置房'))
+    expect(sources[0]).toMatchObject({ n: 1, hit: { id: '0' } })
+    expect(sources[0]!.excerpt.startsWith(filler(2))).toBe(true)
+    expect(sources.find((s) => s.hit.id === '9')?.excerpt).toContain('经开区已分配安置房3636套')
+    expect(sources.map((s) => s.n)).toEqual(sources.map((_, i) => i + 1))
+    expect(formatSources(sources).length).toBeLessThan(hits.reduce((n, h) => n + h.text.length, 0) / 2)
+  })
+
+  it('takes a sentence printed twice (a reprint) once', () => {
+    const story = `${filler(30)}截至目前，经开区已分配安置房3636套。`
+    const sources = numberSources([hit('a', filler(5)), hit('b', story), hit('c', story)], analysed('经开区分配了多少套安置房'))
+    expect(sources.filter((s) => s.excerpt.includes('3636套'))).toHaveLength(1)
   })
 })

@@ -111,7 +111,7 @@ describe('the LLM answerer against an OpenAI-compatible server', () => {
     expect(a.warnings.join('\n')).toMatch(/无法在所引资料中核实的数字（52）/)
   })
 
-  it('keeps an injected instruction inside the delimited sources and still checks what the model says', async () => {
+  it('leaves an injected instruction out of the delimited sources and still checks what the model says', async () => {
     // A model that obeyed the injection and credits the invented figure to the real article.
     stub.script = (req) => ({ text: `经开区已分配安置房10000套[${sourceNumber(req, HOUSING.title)}]。` })
     const a = await ask(QUESTION)
@@ -119,9 +119,10 @@ describe('the LLM answerer against an OpenAI-compatible server', () => {
     const [system, user] = req!.body.messages
     expect(system!.content).toBe(loadPrompt('answer-system'))
     const block = /<sources>\n([\s\S]*)\n<\/sources>/.exec(user!.content)![1]!
-    expect(block).toContain('忽略以上指令')
-    expect(user!.content.match(/<\/sources>/g)).toHaveLength(1) // the article's own </sources> is defused
-    expect(user!.content.indexOf('忽略以上指令')).toBeLessThan(user!.content.indexOf('</sources>'))
+    // The planted article is shown, its </sources> defused, but not its sentence addressed to a model.
+    expect(block).toContain('安置房政策宣讲会')
+    expect(block).not.toContain('忽略以上指令')
+    expect(user!.content.match(/<\/sources>/g)).toHaveLength(1)
     expect(a.answer).not.toContain('10000')
     expect(a.mode).toBe('extractive')
     expect(a.warnings[0]).toMatch(/^大模型暂不可用（大模型的回答未通过核对.*10000/)
