@@ -9,7 +9,8 @@ import {
   deleteSubscription, getArticle, getStoreStats, getSubscription, saveSubscription, type Db, type Subscription,
   type SubscriptionChange,
 } from '../../store/index.js'
-import { articleRef, renderDigestMessages } from './digest-format.js'
+import { articleRef } from './article-ref.js'
+import { renderDigestMessages } from './digest-format.js'
 import { escapeHtml } from './format.js'
 import { isNotModified } from './user-error.js'
 
