@@ -9,3 +9,4 @@ export {
 export { MAX_SEND_ATTEMPTS, planDueSends, type DueSend } from './round.js'
 export { startTicker, type Ticker } from './ticker.js'
 export { mapPool, runPool } from './pool.js'
+export { createDigestCache, type DigestCache } from './cache.js'

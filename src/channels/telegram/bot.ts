@@ -12,6 +12,8 @@ import { createInflight, type Inflight } from './inflight.js'
 import { COMMANDS, texts } from './messages.js'
 import { createQuestionGuard } from './question-guard.js'
 import { createDayOf, createLimiter } from './quota.js'
+import type { BackgroundJob } from './launch.js'
+import { createPrivacyComposer, startRetention } from './privacy.js'
 import { createSourcesComposer } from './sources.js'
 import { userErrorText } from './user-error.js'
 
@@ -31,6 +33,8 @@ export interface NewsBot {
   inflight: Inflight
   /** The digest sender's own client: same token and root, no retrying transformer, a short timeout. */
   senderApi: Api
+  /** The bot's own upkeep while it runs (the retention period of chat turns and questions). */
+  housekeeping(): BackgroundJob
 }
 
 /** The grammY bot with every feature mounted; nothing runs until `startBot` (or `handleUpdate` in tests). */
@@ -50,11 +54,15 @@ export function createBot(deps: BotDeps, opts: BotOptions = {}): NewsBot {
   safe.use(createQuestionGuard(limiter, telegram.perDay))
   // Updates of one chat run in order (a follow-up sees the turn before it); chats run concurrently.
   safe.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()))
-  safe.use(createCommandsComposer(deps, opts.extraCommands), createSourcesComposer(deps), createAdminComposer(deps, dayOf))
+  safe.use(createCommandsComposer(deps, opts.extraCommands), createSourcesComposer(deps), createPrivacyComposer(deps), createAdminComposer(deps, dayOf))
   for (const feature of opts.extra ?? []) safe.use(feature)
   safe.use(createAskHandler(deps, dayOf))
   safe.use(createFallback())
-  return { bot, commands: [...COMMANDS, ...(opts.extraCommands ?? [])], inflight, senderApi: createSenderApi(telegram.token, telegram.apiRoot) }
+  return {
+    bot, commands: [...COMMANDS, ...(opts.extraCommands ?? [])], inflight,
+    senderApi: createSenderApi(telegram.token, telegram.apiRoot),
+    housekeeping: () => startRetention(deps),
+  }
 }
 
 /** What is left: unknown commands and messages without text in private chats, and stale buttons. */

@@ -62,7 +62,7 @@ export async function startBot(nb: NewsBot, opts: LaunchOptions): Promise<Runnin
     })
     log.info({ bot: bot.botInfo.username }, 'bot started (long polling)')
   }
-  const jobs = (opts.jobs ?? []).map((start) => start(nb.senderApi))
+  const jobs = [nb.housekeeping(), ...(opts.jobs ?? []).map((start) => start(nb.senderApi))]
   return {
     port: server?.port,
     async stop() {

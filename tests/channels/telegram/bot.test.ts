@@ -385,3 +385,32 @@ describe('model failures shown to a chat', () => {
     expect(JSON.stringify(bot.logs)).not.toMatch(/hunter22|sk-test-0123456789abcdef/)
   })
 })
+
+describe('privacy', () => {
+  it('/forget deletes the chat\'s turns and logged questions, so /sources and /unanswered no longer show them', async () => {
+    const t = createTestBot(fake, db)
+    await t.feed(fake.sendText(USER, USER, HOUSING_Q))
+    await t.feed(fake.sendText(USER, USER, '/forget'))
+    expect(texts(USER).at(-1)).toBe('已删除你的 1 条对话记录和 1 条提问记录。')
+    await t.feed(fake.sendText(USER, USER, '/sources'))
+    expect(texts(USER).at(-1)).toBe('还没有可查看的来源，先提个问题吧。')
+    await t.feed(fake.sendText(ADMIN, ADMIN, '/stats'))
+    expect(texts(ADMIN).at(-1)).toContain('今天提问 0 个')
+    await t.feed(fake.sendText(GROUP, USER, '/forget', { chatType: 'group' }))
+    expect(texts(GROUP).at(-1)).toContain('请私聊我发送 /forget')
+  })
+
+  it('deletes turns and questions older than the retention period while the bot runs', async () => {
+    let now = Date.now()
+    const t = createTestBot(fake, db, { env: { NEWSBOT_RETENTION_DAYS: '30' }, now: () => now })
+    await t.feed(fake.sendText(USER, USER, HOUSING_Q))
+    t.nb.housekeeping().stop() // within the period: kept
+    await t.feed(fake.sendText(USER, USER, '/sources'))
+    expect(texts(USER).at(-1)).toContain('来源')
+    now += 31 * 86_400_000
+    t.nb.housekeeping().stop()
+    await t.feed(fake.sendText(USER, USER, '/sources'))
+    expect(texts(USER).at(-1)).toBe('还没有可查看的来源，先提个问题吧。')
+    expect(t.logs.find((l) => l.msg === 'old chat turns and questions deleted')).toMatchObject({ turns: 1, questions: 1 })
+  })
+})
