@@ -4,8 +4,10 @@ import { Api, type ApiClientOptions, type Transformer } from 'grammy'
 // A 429 asking for a longer wait than this is a flood ban; better to fail that one call than hang.
 const MAX_RETRY_DELAY_SEC = 60
 const MAX_RETRIES = 3
-// Long polls are held up to 30 s by Telegram; any other call answers in well under a second.
+// Long polls are held up to 30 s by Telegram, so the client's own timeout must be longer;
+// any other call answers in well under a second and is given up after HANDLER_REQUEST_SEC.
 const HANDLER_TIMEOUT_SEC = 60
+const HANDLER_REQUEST_SEC = 15
 // A digest message that has no answer in this long is given up as 'unknown'.
 export const SENDER_TIMEOUT_SEC = 15
 
@@ -44,4 +46,15 @@ export const noLinkPreviews: Transformer = (prev, method, payload, signal) => {
   if (!TEXT_METHODS.has(method)) return prev(method, payload, signal)
   const p = payload as { link_preview_options?: unknown }
   return prev(method, { ...payload, link_preview_options: p.link_preview_options ?? { is_disabled: true } }, signal)
+}
+
+/**
+ * Gives up a handler's request (anything but a long poll) after HANDLER_REQUEST_SEC, so an answer
+ * under way cannot hold a shutdown for the client's whole long-poll timeout when Telegram is down.
+ */
+export const requestDeadline: Transformer = (prev, method, payload, signal) => {
+  if (method === 'getUpdates') return prev(method, payload, signal)
+  const deadline = AbortSignal.timeout(HANDLER_REQUEST_SEC * 1000)
+  const both = signal ? AbortSignal.any([signal as AbortSignal, deadline]) : deadline
+  return prev(method, payload, both as typeof signal)
 }

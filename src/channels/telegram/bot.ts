@@ -3,7 +3,7 @@ import { Bot, Composer, type Api, type BotError, type Context } from 'grammy'
 import type { BotCommand, UserFromGetMe } from 'grammy/types'
 import { InputError } from '../../errors.js'
 import { createAdminComposer } from './admin.js'
-import { boundedRetry, createSenderApi, handlerClientOptions, noLinkPreviews } from './api-clients.js'
+import { boundedRetry, createSenderApi, handlerClientOptions, noLinkPreviews, requestDeadline } from './api-clients.js'
 import { createAskHandler } from './ask-handler.js'
 import { createCommandsComposer } from './commands.js'
 import type { BotDeps } from './context.js'
@@ -42,7 +42,8 @@ export function createBot(deps: BotDeps, opts: BotOptions = {}): NewsBot {
   const { telegram, timezone } = deps.config
   if (!telegram.token) throw new InputError('未设置 TELEGRAM_BOT_TOKEN：请填入从 @BotFather 获得的机器人令牌')
   const bot = new Bot(telegram.token, { botInfo: opts.botInfo, client: handlerClientOptions(telegram.apiRoot) })
-  bot.api.config.use(boundedRetry(), noLinkPreviews)
+  // Innermost first: each attempt has its deadline, retries wrap attempts, previews are off on all.
+  bot.api.config.use(requestDeadline, boundedRetry(), noLinkPreviews)
   bot.catch((err) => deps.logger.error({ err: err.error, update: err.ctx.update.update_id }, 'update failed'))
 
   const dayOf = createDayOf(timezone)

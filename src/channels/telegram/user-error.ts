@@ -1,4 +1,4 @@
-import { GrammyError } from 'grammy'
+import { GrammyError, HttpError } from 'grammy'
 import { InputError } from '../../errors.js'
 import { texts } from './messages.js'
 import { redactForUser } from './user-text.js'
@@ -10,6 +10,9 @@ import { redactForUser } from './user-text.js'
 export function userErrorText(err: unknown): string | null {
   if (err instanceof InputError) return redactForUser(err.message) || texts.generic
   if (err instanceof GrammyError && err.error_code === 403) return null
+  // The Bot API could not be reached or its answer was lost: an apology would fare no better, or
+  // would follow an answer that did arrive.
+  if (err instanceof HttpError) return null
   return texts.generic
 }
 
