@@ -36,6 +36,8 @@ const Env = z.object({
   // Questions per user; 0 turns a limit off.
   NEWSBOT_RATE_PER_MINUTE: z.coerce.number().int().min(0).default(5),
   NEWSBOT_DAILY_QUOTA: z.coerce.number().int().min(0).default(100),
+  // Days the bot keeps chat turns and logged questions.
+  NEWSBOT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 })
 
 const DEFAULT_MODEL = 'gpt-4o-mini'
@@ -61,6 +63,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : null,
       perMinute: e.NEWSBOT_RATE_PER_MINUTE || Infinity,
       perDay: e.NEWSBOT_DAILY_QUOTA || Infinity,
+      retentionDays: e.NEWSBOT_RETENTION_DAYS,
     },
     llm: llmEnabled
       ? {

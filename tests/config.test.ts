@@ -9,6 +9,12 @@ describe('loadConfig', () => {
     expect(c.telegram.apiRoot).toBe('https://api.telegram.org')
   })
 
+  it('keeps chat turns and questions 90 days unless NEWSBOT_RETENTION_DAYS says otherwise', () => {
+    expect(loadConfig({}).telegram.retentionDays).toBe(90)
+    expect(loadConfig({ NEWSBOT_RETENTION_DAYS: '7' }).telegram.retentionDays).toBe(7)
+    expect(() => loadConfig({ NEWSBOT_RETENTION_DAYS: '0' })).toThrow(/NEWSBOT_RETENTION_DAYS/)
+  })
+
   it('treats empty variables as unset and trims the API root', () => {
     const c = loadConfig({ OPENAI_API_KEY: '', TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/', NEWSBOT_DB: ' ' })
     expect(c.llm).toBeNull()

@@ -1,6 +1,7 @@
 import { listIssueArticles, listIssueDates, type Article, type Db } from '../store/index.js'
 import { areaOf, OTHER_AREA } from './area.js'
 import { displayTitle, normalizeText } from './lead.js'
+import { mapPool } from './pool.js'
 import { leadSummarizer, type Summarizer } from './summarize.js'
 import type { Digest, DigestFilter, DigestItem, DigestSection } from './types.js'
 
@@ -26,7 +27,7 @@ export async function buildDigest(db: Db, opts: BuildOptions = {}): Promise<Dige
   const dates = opts.date ? [opts.date] : listIssueDates(db, { after: opts.after, limit: opts.after ? MAX_DAYS : 1 })
   const articles = dates.flatMap((d) => listIssueArticles(db, d)).filter(isReport)
   const summarize = opts.summarize ?? leadSummarizer
-  const items = await mapLimit(articles, SUMMARY_CONCURRENCY, async (a): Promise<DigestItem> => ({
+  const items = await mapPool(articles, SUMMARY_CONCURRENCY, async (a): Promise<DigestItem> => ({
     id: a.id,
     title: displayTitle(a),
     summary: await summarize(a),
@@ -65,14 +66,4 @@ export function countItems(digest: Digest): number {
 
 function isReport(a: Article): boolean {
   return Array.from(normalizeText(a.text)).length >= MIN_ARTICLE_CHARS
-}
-
-async function mapLimit<T, R>(list: T[], limit: number, fn: (x: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(list.length)
-  let next = 0
-  const worker = async () => {
-    for (let i = next++; i < list.length; i = next++) out[i] = await fn(list[i]!)
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, list.length) }, worker))
-  return out
 }

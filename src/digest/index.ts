@@ -8,3 +8,5 @@ export {
 } from './schedule.js'
 export { MAX_SEND_ATTEMPTS, planDueSends, type DueSend } from './round.js'
 export { startTicker, type Ticker } from './ticker.js'
+export { mapPool, runPool } from './pool.js'
+export { createDigestCache, type DigestCache } from './cache.js'

@@ -1,3 +1,4 @@
+import { stripDateline } from '../ingest/index.js'
 import type { Article } from '../store/index.js'
 
 /** A summary longer than this many characters is cut at a comma and marked with an ellipsis. */
@@ -10,8 +11,6 @@ const CJK = '\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef“”‘’'
 // OCR spreads characters out (本 报 讯) and columns break lines mid-sentence; between two CJK
 // characters whitespace carries no meaning.
 const CJK_GAP = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, 'g')
-// 本报讯 / 本报郑州6月1日讯 / 新华社北京6月1日电, optionally with （记者 … 通讯员 …） after it.
-const DATELINE = /^(?:本报|新华社|人民网|中新网|央视网)[^，。！？\s]{0,16}?[讯电]\s*(?:[(（][^)）]{0,40}[)）])?[\s，,：:]*/
 const OPENERS = /^(?:据了解|据悉|另外|同时|此外|其中)[，,]\s*/
 const SENTENCE = /[^。！？!?]*(?:[。！？!?]+[”’」』）)]*|$)/g
 const QUOTED = /^[“「『"][^”」』"]*[”」』"]$/
@@ -39,7 +38,7 @@ export function leadSentence(article: Pick<Article, 'title' | 'text' | 'dateline
   if (title && text.startsWith(title)) text = text.slice(title.length).trimStart()
   const dateline = article.dateline ? normalizeText(article.dateline) : ''
   if (dateline && text.startsWith(dateline)) text = text.slice(dateline.length)
-  text = text.replace(DATELINE, '').replace(/^[\s，,：:]+/, '')
+  text = stripDateline(text).replace(/^[\s，,：:]+/, '')
   const sentences = (text.match(SENTENCE) ?? []).map((s) => s.trim()).filter(Boolean)
   const lead = sentences.find((s, i) => !QUOTED.test(s) || i === sentences.length - 1) ?? ''
   return clipSentence(lead.replace(OPENERS, ''))

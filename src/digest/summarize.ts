@@ -16,7 +16,8 @@ export const leadSummarizer: Summarizer = async (article) => leadSentence(articl
 
 /**
  * Summaries from the configured model (prompt prompts/digest-summary.md), cached per article text;
- * a failure, an empty reply or one that is not a single short sentence gives the lead sentence instead.
+ * a failure, an empty reply or one that is not a single short sentence gives the lead sentence
+ * instead, cached the same way, so each article of an issue costs at most one model request.
  */
 export function createLlmSummarizer(llm: LlmClient, opts: { onFallback?: (err: unknown, article: Article) => void } = {}): Summarizer {
   const cache = new Map<string, string>()
@@ -29,7 +30,8 @@ export function createLlmSummarizer(llm: LlmClient, opts: { onFallback?: (err: u
       summary = checkSummary(await llm.complete(summaryMessages(article)), article)
     } catch (err) {
       opts.onFallback?.(err, article)
-      return leadSentence(article)
+      // The fallback is kept like a summary: the article's issue is not asked of a failing model again.
+      summary = leadSentence(article)
     }
     if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!)
     cache.set(key, summary)

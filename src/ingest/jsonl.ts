@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline'
 import { createGunzip } from 'node:zlib'
 import { z } from 'zod'
 import { InputError } from '../errors.js'
+import { stripBidiControls } from './normalize.js'
 import { parseLooseDate } from './record-date.js'
 import type { ParsedArticle } from './types.js'
 
@@ -73,11 +74,11 @@ export function parseJsonlLine(line: string, lineNo: number): JsonlItem {
     line: lineNo,
     article: {
       id: r.id,
-      title: r.title ?? '',
-      text: r.text.trim().replace(/\r\n?/g, '\n'),
+      title: stripBidiControls(r.title ?? ''),
+      text: stripBidiControls(r.text).trim().replace(/\r\n?/g, '\n'),
       reporters: [],
       correspondents: [],
-      paper: r.paper,
+      paper: r.paper === undefined ? undefined : stripBidiControls(r.paper),
       issueDate: when,
       dateInferred: false,
       page: r.page,

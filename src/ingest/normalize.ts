@@ -9,9 +9,18 @@ const HAN_RE = new RegExp(HAN, 'u')
 const WIDE_RE = new RegExp(`[${WIDE}]`, 'u')
 const HAN_GAP = new RegExp(`${HAN} +(?=${HAN})`, 'gu')
 
-/** Full-width letters, digits and %, the ideographic space and stray U+FFFD/zero-width marks folded away. */
+// Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069): invisible,
+// they can make a headline or a quoted sentence display differently from what is stored and searched.
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g
+
+/** The text without bidi controls; applied to every text that enters the store. */
+export function stripBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, '')
+}
+
+/** Full-width letters, digits and %, the ideographic space and stray U+FFFD/zero-width marks and bidi controls folded away. */
 export function foldWidth(line: string): string {
-  return line
+  return stripBidiControls(line)
     .replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0b\uff0e\uff0f\uff20]/g, (c) =>
       String.fromCharCode(c.charCodeAt(0) - 0xfee0),
     )

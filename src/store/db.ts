@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { InputError, errorMessage } from '../errors.js'
@@ -9,6 +9,7 @@ export type Db = Database.Database
 /** Opens (creating if needed) and migrates the database; ':memory:' gives a private test database. */
 export function openDb(path: string, opts: { readonly?: boolean } = {}): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  if (path !== ':memory:' && !opts.readonly) createPrivate(path)
   let db: Db
   try {
     db = new Database(path, { readonly: opts.readonly ?? false })
@@ -26,6 +27,18 @@ export function openDb(path: string, opts: { readonly?: boolean } = {}): Db {
     throw err
   }
   return db
+}
+
+/**
+ * Creates a missing database file readable by its owner only (0600): it holds what readers asked.
+ * SQLite gives the -wal and -shm files the same mode. An existing file keeps its mode.
+ */
+function createPrivate(path: string): void {
+  try {
+    closeSync(openSync(path, 'wx', 0o600))
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new InputError(`无法创建数据库 ${path}: ${errorMessage(err)}`, { cause: err })
+  }
 }
 
 /** Prepared statements made once per connection (house rule: never prepare inside loops). */

@@ -18,6 +18,7 @@ export {
   type SearchFilters,
 } from './search.js'
 export { listChatTurns, saveChatTurn, type ChatTurn, type CitedSource } from './chats.js'
+export { forgetChat, pruneConversations, type Forgotten } from './privacy.js'
 export { countQuestionsOn, listUnansweredQuestions, logQuestion, type LoggedQuestion, type QuestionCounts } from './questions.js'
 export { deleteSubscription, getSubscription, listActiveSubscriptions, pauseSubscription, saveSubscription, type Subscription, type SubscriptionChange } from './subscriptions.js'
 export { claimSend, countSendStates, getLastDigestIssue, getSendRecord, listSendRecords, markInterruptedSends, pruneSendLog, recordSkipped, releaseSend, settleSend, type SendRecord, type SendState } from './send-log.js'

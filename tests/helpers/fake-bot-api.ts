@@ -108,7 +108,19 @@ function closeEntity(tag: OpenTag, out: { text: string; entities: MessageEntity[
 // === The server: state, methods, HTTP
 
 export interface ApiCall { method: string; payload: Record<string, unknown>; at: number; status: number }
-export interface Fault { method: string; error_code: number; retry_after?: number; description?: string }
+export interface Fault {
+  method: string
+  /** The status answered (default 500; ignored when the connection is dropped). */
+  error_code?: number
+  retry_after?: number
+  description?: string
+  /** The method runs first (the message arrives), then the fault answers: a response lost after delivery. */
+  after?: boolean
+  /** A Bot API JSON error (the default), a proxy's HTML error page, or the connection dropped without an answer. */
+  as?: 'json' | 'html' | 'drop'
+}
+/** Random faults on every call of `method` (for benchmarks); `seed` makes a run repeatable. */
+export interface Chaos { method: string; dropAfter: number; bad502: number; seed?: number }
 export interface TextOptions {
   chatType?: 'private' | 'group' | 'supergroup'
   /** The id of a bot message in the chat to reply to, or true for the newest one. */
@@ -139,6 +151,10 @@ export interface FakeBotApi {
   addPrivateChats(chatIds: Iterable<number>): void
   /** The next call of `fault.method` fails with this error (429 carries `parameters.retry_after`). */
   queueFault(fault: Fault): void
+  /** From now on: a share of `chaos.method` calls is delivered and then dropped, another answered 502 (half of them after delivery). */
+  setChaos(chaos: Chaos | null): void
+  /** For `ms` from now the API is unreachable: requests are held unanswered, then their connections dropped, nothing delivered. */
+  startOutage(ms: number): void
   /** Makes these users the group's administrators (getChatMember); everyone else is a member. */
   setChatAdmins(chatId: number, userIds: number[]): void
   close(): Promise<void>
@@ -158,6 +174,8 @@ interface State {
   blocked: Set<number>
   admins: Map<number, Set<number>>
   faults: Fault[]
+  chaos: (Chaos & { random: () => number; n: number }) | null
+  outageUntil: number
   openQueries: Set<string>
   queue: Update[]
   nextUpdateId: number
@@ -201,6 +219,8 @@ export async function startFakeBotApi(opts: { token?: string } = {}): Promise<Fa
       for (const id of chatIds) s.chats.set(id, { id, type: 'private', first_name: makeUser(id).first_name })
     },
     queueFault: (fault) => void s.faults.push(fault),
+    setChaos: (chaos) => void (s.chaos = chaos && { ...chaos, random: seededRandom(chaos.seed ?? 1), n: 0 }),
+    startOutage: (ms) => void (s.outageUntil = Date.now() + ms),
     setChatAdmins: (chatId, userIds) => void s.admins.set(chatId, new Set(userIds)),
     async close() {
       s.poller?.finish()
@@ -220,7 +240,7 @@ function createState(token: string): State {
   }
   return {
     token, botInfo, calls: [], commands: [], listeners: new Set(), chats: new Map(), messages: new Map(),
-    blocked: new Set(), admins: new Map(), faults: [], openQueries: new Set(), queue: [], nextUpdateId: 1, nextQueryId: 1,
+    blocked: new Set(), admins: new Map(), faults: [], chaos: null, outageUntil: 0, openQueries: new Set(), queue: [], nextUpdateId: 1, nextQueryId: 1,
     webhookUrl: '', poller: null,
   }
 }
@@ -317,26 +337,61 @@ function holdPoll(s: State, ms: number, signal: AbortSignal): Promise<void> {
 
 async function serve(s: State, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const at = Date.now()
+  if (at < s.outageUntil) {
+    await new Promise((resolve) => setTimeout(resolve, s.outageUntil - at))
+    req.socket.destroy()
+    return
+  }
   const aborted = new AbortController()
   res.on('close', () => aborted.abort()) // the client gave up on a held poll
   const route = /^\/bot([^/]+)\/(\w+)$/.exec(new URL(req.url ?? '/', 'http://x').pathname)
   const method = route?.[2] ?? ''
   const payload = await readPayload(req).catch((err: ApiError) => err)
-  const [status, body] =
+  const valid = route !== null && route[1] === s.token && !(payload instanceof ApiError)
+  const fault = valid ? takeFault(s, method) : undefined
+  let [status, body] =
     payload instanceof ApiError ? reply(payload)
     : !route ? reply(new ApiError(404, 'Not Found'))
     : route[1] !== s.token ? reply(new ApiError(401, 'Unauthorized'))
+    : fault && !fault.after ? [0, {}] as [number, object]
     : await callMethod(s, method, payload, aborted.signal)
-  if (!res.destroyed) res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))
+  if (fault) status = answerFault(res, fault)
+  else if (!res.destroyed) res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))
   const call = { method, payload: payload instanceof ApiError ? {} : payload, at, status }
   s.calls.push(call)
   for (const listener of s.listeners) listener(call)
 }
 
+/** The next queued fault for `method`, else a chaos one; undefined for a normal answer. */
+function takeFault(s: State, method: string): Fault | undefined {
+  const at = s.faults.findIndex((f) => f.method === method)
+  if (at >= 0) return s.faults.splice(at, 1)[0]!
+  const c = s.chaos
+  if (!c || c.method !== method) return undefined
+  const r = c.random()
+  if (r < c.dropAfter) return { method, as: 'drop', after: true }
+  if (r < c.dropAfter + c.bad502) return { method, error_code: 502, as: c.n++ % 2 === 0 ? 'json' : 'html', after: c.random() < 0.5 }
+  return undefined
+}
+
+/** Answers with the fault; returns the status recorded (0: no answer at all). */
+function answerFault(res: ServerResponse, fault: Fault): number {
+  if (fault.as === 'drop') {
+    res.socket?.destroy()
+    return 0
+  }
+  const [status, body] = reply(faultError(fault))
+  if (fault.as === 'html') {
+    const page = `<html><head><title>${status} ${STATUS_CODES[status] ?? ''}</title></head><body><center><h1>${status}</h1></center><hr><center>nginx</center></body></html>`
+    res.writeHead(status, { 'content-type': 'text/html' }).end(page)
+  } else {
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))
+  }
+  return status
+}
+
 async function callMethod(s: State, method: string, payload: Payload, signal: AbortSignal): Promise<[number, object]> {
   try {
-    const faultAt = s.faults.findIndex((f) => f.method === method)
-    if (faultAt >= 0) throw faultError(s.faults.splice(faultAt, 1)[0]!)
     const run = METHODS[method]
     if (!run) throw new ApiError(404, 'Not Found')
     return [200, { ok: true, result: await run(s, payload, signal) }]
@@ -346,12 +401,25 @@ async function callMethod(s: State, method: string, payload: Payload, signal: Ab
   }
 }
 
+/** mulberry32: a small seeded generator, so a chaos run can be repeated. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
 function reply(err: ApiError): [number, object] {
   return [err.code, { ok: false, error_code: err.code, description: err.message, ...(err.parameters && { parameters: err.parameters }) }]
 }
 
 function faultError(f: Fault): ApiError {
-  if (f.error_code !== 429) return new ApiError(f.error_code, f.description ?? STATUS_CODES[f.error_code] ?? 'Error')
+  const code = f.error_code ?? 500
+  if (code !== 429) return new ApiError(code, f.description ?? STATUS_CODES[code] ?? 'Error')
   const after = f.retry_after ?? 1
   return new ApiError(429, f.description ?? `Too Many Requests: retry after ${after}`, { retry_after: after })
 }

@@ -47,3 +47,13 @@ describe('parseJsonlLine', () => {
     expect('article' in item && item.article.issueDate).toBe('2020-06-05')
   })
 })
+
+describe('bidi controls in JSONL records', () => {
+  it('are stripped from the title, text and paper at ingest', () => {
+    const line = JSON.stringify({ title: '安置房\u202egpj.exe', text: '本报讯\u2067 已分配\u202a3636套\u202c。', paper: '经开\u2068时报\u2069' })
+    expect(parseJsonlLine(line, 1)).toEqual({
+      line: 1,
+      article: expect.objectContaining({ title: '安置房gpj.exe', text: '本报讯 已分配3636套。', paper: '经开时报' }),
+    })
+  })
+})

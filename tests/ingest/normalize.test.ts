@@ -63,3 +63,9 @@ describe('joinWrapped', () => {
     expect(joinWrapped(a, b)).toBe(expected)
   })
 })
+
+describe('bidi controls', () => {
+  it('are stripped from page lines (U+202A–U+202E, U+2066–U+2069)', () => {
+    expect(cleanLine('经开区\u202e分配安置房\u202c3636套\u2066，\u2069惠及群众')).toBe('经开区分配安置房3636套，惠及群众')
+  })
+})

@@ -1,9 +1,9 @@
-import { autoRetry } from '@grammyjs/auto-retry'
 import { sequentialize } from '@grammyjs/runner'
-import { Bot, Composer, type BotError, type Context } from 'grammy'
+import { Bot, Composer, type Api, type BotError, type Context } from 'grammy'
 import type { BotCommand, UserFromGetMe } from 'grammy/types'
 import { InputError } from '../../errors.js'
 import { createAdminComposer } from './admin.js'
+import { boundedRetry, createSenderApi, handlerClientOptions, noLinkPreviews, requestDeadline } from './api-clients.js'
 import { createAskHandler } from './ask-handler.js'
 import { createCommandsComposer } from './commands.js'
 import type { BotDeps } from './context.js'
@@ -12,6 +12,8 @@ import { createInflight, type Inflight } from './inflight.js'
 import { COMMANDS, texts } from './messages.js'
 import { createQuestionGuard } from './question-guard.js'
 import { createDayOf, createLimiter } from './quota.js'
+import type { BackgroundJob } from './launch.js'
+import { createPrivacyComposer, startRetention } from './privacy.js'
 import { createSourcesComposer } from './sources.js'
 import { userErrorText } from './user-error.js'
 
@@ -29,17 +31,19 @@ export interface NewsBot {
   bot: Bot
   commands: BotCommand[]
   inflight: Inflight
+  /** The digest sender's own client: same token and root, no retrying transformer, a short timeout. */
+  senderApi: Api
+  /** The bot's own upkeep while it runs (the retention period of chat turns and questions). */
+  housekeeping(): BackgroundJob
 }
-
-// A 429 asking for a longer wait than this is a flood ban; better to fail that one call than hang.
-const MAX_RETRY_DELAY_SEC = 60
 
 /** The grammY bot with every feature mounted; nothing runs until `startBot` (or `handleUpdate` in tests). */
 export function createBot(deps: BotDeps, opts: BotOptions = {}): NewsBot {
   const { telegram, timezone } = deps.config
   if (!telegram.token) throw new InputError('未设置 TELEGRAM_BOT_TOKEN：请填入从 @BotFather 获得的机器人令牌')
-  const bot = new Bot(telegram.token, { botInfo: opts.botInfo, client: { apiRoot: telegram.apiRoot } })
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: MAX_RETRY_DELAY_SEC }))
+  const bot = new Bot(telegram.token, { botInfo: opts.botInfo, client: handlerClientOptions(telegram.apiRoot) })
+  // Innermost first: each attempt has its deadline, retries wrap attempts, previews are off on all.
+  bot.api.config.use(requestDeadline, boundedRetry(), noLinkPreviews)
   bot.catch((err) => deps.logger.error({ err: err.error, update: err.ctx.update.update_id }, 'update failed'))
 
   const dayOf = createDayOf(timezone)
@@ -51,11 +55,15 @@ export function createBot(deps: BotDeps, opts: BotOptions = {}): NewsBot {
   safe.use(createQuestionGuard(limiter, telegram.perDay))
   // Updates of one chat run in order (a follow-up sees the turn before it); chats run concurrently.
   safe.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()))
-  safe.use(createCommandsComposer(deps, opts.extraCommands), createSourcesComposer(deps), createAdminComposer(deps, dayOf))
+  safe.use(createCommandsComposer(deps, opts.extraCommands), createSourcesComposer(deps), createPrivacyComposer(deps), createAdminComposer(deps, dayOf))
   for (const feature of opts.extra ?? []) safe.use(feature)
   safe.use(createAskHandler(deps, dayOf))
   safe.use(createFallback())
-  return { bot, commands: [...COMMANDS, ...(opts.extraCommands ?? [])], inflight }
+  return {
+    bot, commands: [...COMMANDS, ...(opts.extraCommands ?? [])], inflight,
+    senderApi: createSenderApi(telegram.token, telegram.apiRoot),
+    housekeeping: () => startRetention(deps),
+  }
 }
 
 /** What is left: unknown commands and messages without text in private chats, and stale buttons. */

@@ -7,6 +7,7 @@ import { clipChars, describeSource, escapeHtml } from './format.js'
 import { AI_NOTICE, renderHelp, texts } from './messages.js'
 import { replyTo } from './question-guard.js'
 import { articleKeyboard } from './sources.js'
+import { redactForUser } from './user-text.js'
 
 const LIST_SIZE = 5
 const SNIPPET_CHARS = 60
@@ -24,7 +25,7 @@ export function createCommandsComposer(deps: BotDeps, extraCommands: BotCommand[
     const { hits, notice } = await searchWithEmbedder(deps.db, q, { k: LIST_SIZE, embedder: deps.embedder })
     if (hits.length === 0) return void (await ctx.reply(texts.nothingFound(q), { parse_mode: 'HTML', ...replyTo(ctx) }))
     const lines = hits.map((h, i) => `${i + 1}. ${describeSource(h)}\n   ${escapeHtml(clip(h.snippet))}`)
-    const notes = notice.map((n) => `\n<i>${escapeHtml(n)}</i>`).join('')
+    const notes = notice.map(redactForUser).filter(Boolean).map((n) => `\n<i>${escapeHtml(n)}</i>`).join('')
     await ctx.reply(`<b>“${escapeHtml(clip(q))}”的相关报道</b>\n\n${lines.join('\n')}${notes}`, {
       parse_mode: 'HTML', reply_markup: articleKeyboard(deps.db, hits), ...replyTo(ctx),
     })

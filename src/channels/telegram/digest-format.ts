@@ -1,6 +1,5 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types'
 import type { Digest, DigestItem } from '../../digest/index.js'
-import { getArticle, type Db } from '../../store/index.js'
 import { encodeCallbackData } from './callback-data.js'
 import { escapeHtml } from './format.js'
 import { splitMessage, TELEGRAM_MESSAGE_LIMIT } from './split.js'
@@ -82,11 +81,4 @@ function keyboardFor(
   const rows: InlineKeyboardButton[][] = []
   for (let i = 0; i < buttons.length; i += BUTTONS_PER_ROW) rows.push(buttons.slice(i, i + BUTTONS_PER_ROW))
   return { keyboard: { inline_keyboard: rows } }
-}
-
-/** The article reference for a `src:` button: its id when that fits in callback data, else `#pk` (as answers' buttons do). */
-export function articleRef(db: Db, id: string): string | undefined {
-  if (encodeCallbackData({ kind: 'src', articleId: id, page: 0 })) return id
-  const pk = getArticle(db, id)?.pk
-  return pk === undefined ? undefined : `#${pk}`
 }

@@ -1,5 +1,6 @@
 import type { Answer as AnswerCore, Suggestion } from '../../answer/index.js'
 import { splitMessage, TELEGRAM_MESSAGE_LIMIT } from './split.js'
+import { redactForUser } from './user-text.js'
 export type { Citation } from '../../answer/index.js'
 
 /** What a source line shows. */
@@ -65,7 +66,9 @@ function renderAnswerNotes(answer: Answer): string {
   if (answer.abstained && unnamed.length > 0) {
     blocks.push(['相关报道：', ...unnamed.map((s) => `· ${describeSource(s)}`)].join('\n'))
   }
-  if (answer.warnings.length > 0) blocks.push(`<i>注：${escapeHtml(answer.warnings.join('；'))}</i>`)
+  // Warnings are written for the CLI's operator too; a chat sees them without addresses or settings.
+  const warnings = answer.warnings.map(redactForUser).filter(Boolean)
+  if (warnings.length > 0) blocks.push(`<i>注：${escapeHtml(warnings.join('；'))}</i>`)
   return blocks.filter(Boolean).join('\n\n')
 }
 

@@ -1,6 +1,6 @@
 export { createBot, type BotOptions, type NewsBot } from './bot.js'
 export type { Answerer, BotDeps } from './context.js'
 export { startBot, type BackgroundJob, type JobStarter, type LaunchOptions, type RunningBot } from './launch.js'
-export { createLogger, type Logger } from './logger.js'
+export { createLogger, logSecrets, type Logger } from './logger.js'
 export { startDigestScheduler } from './digest-sender.js'
 export { createSubscriptionComposer, DIGEST_COMMANDS } from './subscriptions.js'

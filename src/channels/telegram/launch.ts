@@ -12,7 +12,7 @@ export interface BackgroundJob {
   stop(): void | Promise<void>
 }
 
-/** Starts a background job once the bot can talk to Telegram. */
+/** Starts a background job once the bot can talk to Telegram; `api` is the digest sender's own client. */
 export type JobStarter = (api: Api) => BackgroundJob
 
 export interface LaunchOptions {
@@ -32,6 +32,9 @@ export interface RunningBot {
 
 // Everything the features handle; leaving out the rest spares Telegram sending updates nobody reads.
 const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const
+const CONFIRM_TIMEOUT_MS = 3000
+// grammY types its signal with the abort-controller shim; a Node AbortSignal is what it uses at run time.
+type GrammySignal = Parameters<Api['getUpdates']>[1]
 
 /** Runs the bot: long polling with grammY's runner, or a webhook when NEWSBOT_WEBHOOK_URL is set. */
 export async function startBot(nb: NewsBot, opts: LaunchOptions): Promise<RunningBot> {
@@ -59,7 +62,7 @@ export async function startBot(nb: NewsBot, opts: LaunchOptions): Promise<Runnin
     })
     log.info({ bot: bot.botInfo.username }, 'bot started (long polling)')
   }
-  const jobs = (opts.jobs ?? []).map((start) => start(bot.api))
+  const jobs = [nb.housekeeping(), ...(opts.jobs ?? []).map((start) => start(nb.senderApi))]
   return {
     port: server?.port,
     async stop() {
@@ -71,7 +74,8 @@ export async function startBot(nb: NewsBot, opts: LaunchOptions): Promise<Runnin
       // Like bot.stop(): tell Telegram the handled updates are done, so a restart does not replay them.
       const last = nb.inflight.lastUpdateId()
       if (runner && last > 0) {
-        await bot.api.getUpdates({ offset: last + 1, limit: 1, timeout: 0 })
+        // Bounded: a shutdown while Telegram is unreachable must not wait for the client's timeout.
+        await bot.api.getUpdates({ offset: last + 1, limit: 1, timeout: 0 }, AbortSignal.timeout(CONFIRM_TIMEOUT_MS) as GrammySignal)
           .catch((err: unknown) => log.warn({ err }, 'could not confirm the last updates'))
       }
       log.info('stopped')

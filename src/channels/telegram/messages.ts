@@ -15,6 +15,7 @@ export function renderHelp(extra: BotCommand[] = []): string {
     '· /source 编号 —— 阅读上一个回答引用的第几篇原文（也可点按钮）',
     '· /sources —— 再看一次上一个回答的来源',
     '· /about —— 数据来源与更新时间',
+    '· /forget —— 删除我记下的你的对话和提问',
     ...extra.map((c) => `· /${c.command} —— ${escapeHtml(c.description)}`),
     '追问时可以接着上一个问题说，例如“那它什么时候完工？”',
   ].join('\n')
@@ -27,6 +28,7 @@ export const COMMANDS = [
   { command: 'sources', description: '上一个回答的来源' },
   { command: 'source', description: '阅读第 N 篇来源原文' },
   { command: 'about', description: '数据来源与更新时间' },
+  { command: 'forget', description: '删除我的对话和提问记录' },
   { command: 'help', description: '使用说明' },
   { command: 'start', description: '简介' },
 ]
@@ -47,6 +49,9 @@ export const texts = {
   adminOnly: '抱歉，这个命令仅限管理员使用。',
   noUnanswered: '最近没有答不上来的问题。',
   generic: '抱歉，处理时出了点问题，请稍后再试。',
+  forgetInPrivate: '群聊的记录属于整个群，无法只删除你的。请私聊我发送 /forget 删除你自己的记录。',
+  forgotten: (turns: number, questions: number) =>
+    turns + questions === 0 ? '我没有保存你的对话或提问记录。' : `已删除你的 ${turns} 条对话记录和 ${questions} 条提问记录。`,
   rate: (sec: number) => `提问太频繁了，请 ${sec} 秒后再试。`,
   daily: (perDay: number) => `今天的提问次数已用完（每天 ${perDay} 次），明天再来吧。`,
 }

@@ -1,7 +1,9 @@
+import { checkTimeZone, localDay } from '../../digest/index.js'
+
 export interface LimiterOptions {
-  /** Questions a user may ask in any 60-second window (sliding); Infinity turns the limit off. */
+  /** Costly requests (questions, /search, /today, article buttons) a user may make in any 60-second window (sliding); Infinity turns the limit off. */
   perMinute: number
-  /** Questions a user may ask per local calendar day; Infinity turns the limit off. */
+  /** Costly requests a user may make per local calendar day; Infinity turns the limit off. */
   perDay: number
   /** IANA zone whose midnight starts a new day, e.g. Asia/Shanghai. */
   timeZone: string
@@ -12,11 +14,18 @@ export type QuotaDecision = { ok: true } | { ok: false; reason: 'rate' | 'daily'
 
 /** Per-user limits; each limiter holds its own state, so tests and bots never share it. */
 export interface Limiter {
-  /** Counts a question when the user is within both limits; a refused question is not counted. */
+  /** Counts a request when the user is within both limits; a refused request is not counted. */
   take(userId: number): QuotaDecision
   /** Marks the user's question as in progress; false while an earlier one still is. */
   tryBegin(userId: number): boolean
   end(userId: number): void
+  /**
+   * True when a refusal may be said to the user now: at most one per user until the refusal's wait
+   * (`retryAfterSec`, else a minute) is over, so a burst of 100 questions gets one reply, not 99.
+   */
+  mayRefuse(userId: number, retryAfterSec?: number): boolean
+  /** Users the limiter holds state for (pruned as windows and days pass). */
+  size(): number
 }
 
 const MINUTE_MS = 60_000
@@ -28,11 +37,23 @@ export function createLimiter(opts: LimiterOptions): Limiter {
   const dayOf = createDayOf(opts.timeZone)
   const recent = new Map<number, number[]>()
   const daily = new Map<number, { day: string; count: number }>()
+  const quietUntil = new Map<number, number>()
   const busy = new Set<number>()
+  let prunedAt = 0
+
+  // Forgets what no longer limits anyone, at most once a minute: without it the maps grow with every user ever seen.
+  function prune(t: number, today: string): void {
+    if (t - prunedAt < MINUTE_MS) return
+    prunedAt = t
+    for (const [user, times] of recent) if ((times.at(-1) ?? 0) <= t - MINUTE_MS) recent.delete(user)
+    for (const [user, used] of daily) if (used.day !== today) daily.delete(user)
+    for (const [user, until] of quietUntil) if (until <= t) quietUntil.delete(user)
+  }
 
   function take(userId: number): QuotaDecision {
     const t = now()
     const today = dayOf(t)
+    prune(t, today)
     const used = daily.get(userId)
     const count = used?.day === today ? used.count : 0
     if (count >= opts.perDay) {
@@ -54,16 +75,24 @@ export function createLimiter(opts: LimiterOptions): Limiter {
     return true
   }
 
-  return { take, tryBegin, end: (userId) => void busy.delete(userId) }
+  function mayRefuse(userId: number, retryAfterSec = 60): boolean {
+    const t = now()
+    if ((quietUntil.get(userId) ?? 0) > t) return false
+    quietUntil.set(userId, t + Math.min(retryAfterSec * 1000, MINUTE_MS))
+    return true
+  }
+
+  return {
+    take, tryBegin, mayRefuse,
+    end: (userId) => void busy.delete(userId),
+    size: () => new Set([...recent.keys(), ...daily.keys(), ...quietUntil.keys(), ...busy]).size,
+  }
 }
 
-/** Maps an instant to its local calendar day, `YYYY-MM-DD`; throws RangeError for an unknown zone. */
+/** Maps an instant to its local calendar day, `YYYY-MM-DD` (digest's localDay); throws InputError for an unknown zone. */
 export function createDayOf(timeZone: string): (t: number) => string {
-  const format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-  return (t) => {
-    const parts = Object.fromEntries(format.formatToParts(t).map((p) => [p.type, p.value]))
-    return `${parts.year}-${parts.month}-${parts.day}`
-  }
+  checkTimeZone(timeZone)
+  return (t) => localDay(t, timeZone)
 }
 
 /**

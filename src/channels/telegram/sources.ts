@@ -1,7 +1,8 @@
 import { Composer, InlineKeyboard, type Context } from 'grammy'
 import type { InlineKeyboardMarkup } from 'grammy/types'
-import { getArticle, getArticleByPk, listChatTurns, type Article, type Db } from '../../store/index.js'
-import { decodeCallbackData, encodeCallbackData, type CallbackAction } from './callback-data.js'
+import { getArticle, listChatTurns, type Article, type Db } from '../../store/index.js'
+import { articleRef, refOfArticle, resolveArticleRef } from './article-ref.js'
+import { decodeCallbackData, type CallbackAction } from './callback-data.js'
 import type { BotDeps } from './context.js'
 import { clipChars, renderArticlePages, renderSources } from './format.js'
 import { texts } from './messages.js'
@@ -35,7 +36,7 @@ export function createSourcesComposer(deps: BotDeps): Composer<Context> {
     const action = decodeCallbackData(ctx.callbackQuery.data)
     // Other features' buttons (the digest settings) pass on to them.
     if (!action) return next()
-    const article = resolveArticle(deps.db, action.articleId)
+    const article = resolveArticleRef(deps.db, action.articleId)
     try {
       if (article) await showPage(ctx, action, article)
     } finally {
@@ -50,7 +51,7 @@ export function createSourcesComposer(deps: BotDeps): Composer<Context> {
 /** Buttons that open the top cited (or, after an abstention, suggested) articles, one per row. */
 export function sourceKeyboard(db: Db, sources: { n?: number; id: string; title: string }[]): InlineKeyboardMarkup | undefined {
   const rows = sources.slice(0, SOURCE_BUTTONS).flatMap((s) => {
-    const ref = refForId(db, s.id)
+    const ref = articleRef(db, s.id)
     const label = [s.n === undefined ? '' : `[${s.n}]`, clipChars(s.title.trim(), LABEL_CHARS) || '原文'].filter(Boolean).join(' ')
     return ref ? [[InlineKeyboard.text(`📄 ${label}`, `src:${ref}:0`)]] : []
   })
@@ -61,7 +62,7 @@ export function sourceKeyboard(db: Db, sources: { n?: number; id: string; title:
 export function articleKeyboard(db: Db, articles: { id: string }[]): InlineKeyboardMarkup | undefined {
   const keyboard = new InlineKeyboard()
   for (const [i, a] of articles.entries()) {
-    const ref = refForId(db, a.id)
+    const ref = articleRef(db, a.id)
     if (ref) keyboard.text(`${i + 1}`, `src:${ref}:0`)
   }
   return keyboard.inline_keyboard.flat().length > 0 ? keyboard : undefined
@@ -71,7 +72,7 @@ export function articleKeyboard(db: Db, articles: { id: string }[]): InlineKeybo
 export function articlePage(article: Article, page: number): { html: string; keyboard?: InlineKeyboardMarkup } {
   const pages = renderArticlePages(article)
   const at = Math.min(Math.max(page, 0), pages.length - 1)
-  const ref = fitsRef(article.id) ? article.id : `#${article.pk}`
+  const ref = refOfArticle(article)
   const keyboard = new InlineKeyboard()
   if (at > 0) keyboard.text('‹ 上一页', `page:${ref}:${at - 1}`)
   if (at < pages.length - 1) keyboard.text(`下一页 › ${at + 2}/${pages.length}`, `page:${ref}:${at + 1}`)
@@ -90,23 +91,4 @@ async function showPage(ctx: Context, action: CallbackAction, article: Article):
     // A double tap asks for the page already shown.
     if (!isNotModified(err)) throw err
   }
-}
-
-/**
- * How buttons name an article: its id, or `#pk` when the id is too long for 64 bytes of callback
- * data (ids from JSONL exports are kept as given). Undefined for an article no longer stored.
- */
-function refForId(db: Db, id: string): string | undefined {
-  if (fitsRef(id)) return id
-  const pk = getArticle(db, id)?.pk
-  return pk === undefined ? undefined : `#${pk}`
-}
-
-/** True when the id fits in callback data with the longest kind and page. */
-function fitsRef(id: string): boolean {
-  return encodeCallbackData({ kind: 'page', articleId: id, page: 999_999 }) !== null
-}
-
-function resolveArticle(db: Db, ref: string): Article | undefined {
-  return getArticle(db, ref) ?? (/^#\d+$/.test(ref) ? getArticleByPk(db, Number(ref.slice(1))) : undefined)
 }

@@ -2,14 +2,15 @@ import { Composer, type Context } from 'grammy'
 import type { BotCommand, InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types'
 import type { Config } from '../../config.js'
 import {
-  areaOf, buildDigest, createDigestSummarizer, filterDigest, findArea, nextSlot, parseSendTime,
+  areaOf, createDigestCache, createDigestSummarizer, filterDigest, findArea, nextSlot, parseSendTime,
   type Summarizer,
 } from '../../digest/index.js'
 import {
   deleteSubscription, getArticle, getStoreStats, getSubscription, saveSubscription, type Db, type Subscription,
   type SubscriptionChange,
 } from '../../store/index.js'
-import { articleRef, renderDigestMessages } from './digest-format.js'
+import { articleRef } from './article-ref.js'
+import { renderDigestMessages } from './digest-format.js'
 import { escapeHtml } from './format.js'
 import { isNotModified } from './user-error.js'
 
@@ -38,6 +39,7 @@ const CALLBACK_RE = /^dg:(t|a):(.+)$/
 export function createSubscriptionComposer(deps: SubscriptionDeps): Composer<Context> {
   const now = deps.now ?? Date.now
   const summarize = deps.summarize ?? createDigestSummarizer(deps.config.llm)
+  const newestDigest = createDigestCache(deps.db, summarize)
   const c = new Composer<Context>()
   // In a group the digest goes to everyone, so only its administrators choose it.
   c.use(async (ctx, next) => {
@@ -67,7 +69,9 @@ export function createSubscriptionComposer(deps: SubscriptionDeps): Composer<Con
     const sub = chatId === undefined ? undefined : getSubscription(deps.db, chatId)
     if (!sub || chatId === undefined) return void (await ctx.answerCallbackQuery({ text: '请先发送 /subscribe 订阅。' }))
     const [, kind, value = ''] = CALLBACK_RE.exec(ctx.callbackQuery.data) ?? []
-    const change: SubscriptionChange = kind === 't' ? { sendTime: parseSendTime(value) ?? sub.sendTime } : { areas: toggleArea(sub.areas, value) }
+    const change = settingsChange(sub, kind, value)
+    // Callback data comes from the client: a forged button must not store an area no digest knows.
+    if (!change) return void (await ctx.answerCallbackQuery({ text: '这个按钮已失效。' }))
     const next = saveSubscription(deps.db, chatId, change, now())
     await ctx.answerCallbackQuery({ text: '已更新' })
     await ctx.editMessageText(describeSubscription(next, deps.config.timezone, now(), '简报设置'), {
@@ -79,7 +83,7 @@ export function createSubscriptionComposer(deps: SubscriptionDeps): Composer<Con
   })
   c.command('today', async (ctx) => {
     const sub = getSubscription(deps.db, ctx.chat.id)
-    const base = await buildDigest(deps.db, { summarize })
+    const base = await newestDigest()
     const digest = sub ? filterDigest(base, sub, (id) => getArticle(deps.db, id)?.text ?? '') : base
     for (const m of renderDigestMessages(digest, { refFor: (id) => articleRef(deps.db, id) })) {
       await ctx.reply(m.text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...(m.keyboard && { reply_markup: m.keyboard }) })
@@ -152,6 +156,16 @@ function settingsKeyboard(sub: Subscription, areas: string[]): InlineKeyboardMar
     ...shown.map((a) => ({ text: mark(sub.areas.includes(a), a), callback_data: `dg:a:${a}` })),
   ]
   return { inline_keyboard: [times.slice(0, 4), times.slice(4), areaButtons] }
+}
+
+/** What a settings button asks for, or undefined when its data names no time or known area. */
+function settingsChange(sub: Subscription, kind: string | undefined, value: string): SubscriptionChange | undefined {
+  if (kind === 't') {
+    const sendTime = parseSendTime(value)
+    return sendTime ? { sendTime } : undefined
+  }
+  if (value !== ALL_AREAS && findArea(value) !== value) return undefined
+  return { areas: toggleArea(sub.areas, value) }
 }
 
 function toggleArea(areas: string[], area: string): string[] {

@@ -1,12 +1,15 @@
 import { Composer } from 'grammy'
 import type { Message } from 'grammy/types'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { answerQuestion, type Turn } from '../../../src/answer/index.js'
+import { answerQuestion, createLlmClient, type Turn } from '../../../src/answer/index.js'
 import type { Answerer } from '../../../src/channels/telegram/index.js'
+import { loadConfig } from '../../../src/config.js'
 import { InputError } from '../../../src/errors.js'
 import type { Db } from '../../../src/store/index.js'
 import { startFakeBotApi, type FakeBotApi } from '../../helpers/fake-bot-api.js'
-import { ADMIN, FIXTURE, LONG_ID, createTestBot, openFixtureDb, type TestBot } from './harness.js'
+import { ADMIN, FIXTURE, LONG_ID, createTestBot, fakeEnv, openFixtureDb, type TestBot } from './harness.js'
+import { createSubscriptionComposer } from '../../../src/channels/telegram/index.js'
+import { leadSummarizer } from '../../../src/digest/index.js'
 
 let fake: FakeBotApi
 let db: Db
@@ -222,10 +225,38 @@ describe('limits', () => {
     await t.feed(fake.sendText(GROUP, USER, `/ask ${HOUSING_Q}`, { chatType: 'group' }))
     await t.feed(fake.sendText(USER, USER, '王庄村综合改造什么时候交付？'))
     expect(texts(GROUP)).toEqual(['上一个问题还在回答中，请稍候再问。'])
-    expect(texts(USER)).toEqual(['上一个问题还在回答中，请稍候再问。'])
+    expect(texts(USER)).toEqual([]) // one refusal per user and window is enough
     release()
     await first
-    expect(texts(USER)[1]).toContain('3636套')
+    expect(texts(USER)).toEqual([expect.stringContaining('3636套')])
+  })
+
+  it('answers 100 questions sent at once with one answer and one "busy" reply', async () => {
+    const t = createTestBot(fake, db, { env: { NEWSBOT_RATE_PER_MINUTE: '1000' } })
+    await Promise.all(Array.from({ length: 100 }, () => t.feed(fake.sendText(USER, USER, HOUSING_Q))))
+    expect(texts(USER).filter((x) => x.includes('3636套'))).toHaveLength(1)
+    expect(texts(USER).filter((x) => x === '上一个问题还在回答中，请稍候再问。')).toHaveLength(1)
+  })
+
+  it('counts /search, /today and article buttons against the quota, and refuses at most once per window', async () => {
+    let now = Date.parse('2024-03-01T02:00:00Z')
+    const env = { NEWSBOT_RATE_PER_MINUTE: '2' }
+    const extra = [createSubscriptionComposer({ db, config: loadConfig(fakeEnv(fake, env)), summarize: leadSummarizer })]
+    const t = createTestBot(fake, db, { env, now: () => now, bot: { extra } })
+    await t.feed(fake.sendText(USER, USER, '/search 安置房'))
+    await t.feed(fake.sendText(USER, USER, '/today'))
+    await t.feed(fake.sendText(USER, USER, '/search 安置房'))
+    await t.feed(fake.sendText(USER, USER, '/search 王庄村'))
+    const replies = texts(USER)
+    expect(replies).toHaveLength(3)
+    expect(replies[2]).toMatch(/^提问太频繁了，请 \d+ 秒后再试。$/)
+    const list = fake.messagesTo(USER)[0]!
+    await t.feed(fake.pressButton(USER, USER, list.message_id, buttonsOf(list)[0]!))
+    expect(texts(USER)).toHaveLength(3) // no article page, no second refusal
+    expect(sent('answerCallbackQuery').at(-1)?.status).toBe(200)
+    now += 61_000
+    await t.feed(fake.pressButton(USER, USER, list.message_id, buttonsOf(list)[0]!))
+    expect(texts(USER)).toHaveLength(4) // the article page
   })
 
   it('refuses a question over the length limit without asking the answerer', async () => {
@@ -297,5 +328,89 @@ describe('when things fail', () => {
     expect(t.logs.find((l) => l.msg === 'answered')).toMatchObject({ question: HOUSING_Q, mode: 'extractive', abstained: false })
     expect(all).not.toContain(`用户${USER}`)
     expect(all).not.toContain(fake.token)
+  })
+})
+
+describe('the handlers\' API (createBot\'s own stack)', () => {
+  it('does not repeat or apologise for an answer whose response was lost after delivery, and logs neither its text nor the chat id', async () => {
+    const t = createTestBot(fake, db)
+    fake.queueFault({ method: 'sendMessage', as: 'drop', after: true })
+    await t.feed(fake.sendText(USER, USER, HOUSING_Q))
+    // Exactly the answer: not sent again, and no apology after an answer that did arrive.
+    expect(texts(USER)).toEqual([expect.stringContaining('3636套')])
+    const failed = t.logs.find((l) => l.msg === 'handler failed')
+    expect(failed).toBeDefined()
+    expect(JSON.stringify(t.logs)).not.toContain('3636套')
+  })
+
+  it('does not repeat an answer answered 502 after delivery (JSON or an HTML page)', async () => {
+    const t = createTestBot(fake, db)
+    fake.queueFault({ method: 'sendMessage', error_code: 502, after: true })
+    await t.feed(fake.sendText(USER, USER, HOUSING_Q))
+    fake.queueFault({ method: 'sendMessage', error_code: 502, as: 'html', after: true })
+    await t.feed(fake.sendText(USER + 1, USER + 1, HOUSING_Q))
+    for (const chat of [USER, USER + 1]) expect(texts(chat).filter((x) => x.includes('3636套'))).toHaveLength(1)
+  })
+
+  it('logs a refused sendMessage without the chat id and text it carried', async () => {
+    const t = createTestBot(fake, db)
+    fake.queueFault({ method: 'sendMessage', error_code: 400, description: 'Bad Request: message is too long' })
+    await t.feed(fake.sendText(USER, USER, HOUSING_Q))
+    const failed = JSON.stringify(t.logs.filter((l) => l.msg === 'handler failed'))
+    expect(failed).toContain('message is too long')
+    expect(failed).not.toContain('3636套')
+    expect(failed).not.toContain(`"chat_id"`)
+  })
+
+  it('turns link previews off on answers, so a URL in an article or question unfolds no card', async () => {
+    const t = createTestBot(fake, db)
+    await t.feed(fake.sendText(USER, USER, HOUSING_Q))
+    await t.feed(fake.sendText(USER, USER, '/help'))
+    const sends = sent('sendMessage')
+    expect(sends.length).toBeGreaterThanOrEqual(2)
+    for (const c of sends) expect(c.payload.link_preview_options).toEqual({ is_disabled: true })
+  })
+})
+
+describe('model failures shown to a chat', () => {
+  it('never shows the model endpoint, its credentials or setting names', async () => {
+    const env = { OPENAI_BASE_URL: 'http://admin:hunter22@127.0.0.1:9/v1', OPENAI_API_KEY: 'sk-test-0123456789abcdef', NEWSBOT_LLM_MAX_RETRIES: '0' }
+    const llm = createLlmClient(loadConfig({ ...env }).llm)
+    const bot = createTestBot(fake, db, { env, answer: (q, o) => answerQuestion(db, q, { ...o, llm }) })
+    await bot.feed(fake.sendText(USER, USER, HOUSING_Q))
+    const reply = texts(USER).join('\n')
+    expect(reply).toContain('3636套')
+    expect(reply).toContain('大模型暂不可用')
+    expect(reply).not.toMatch(/hunter22|admin|127\.0\.0\.1|OPENAI_|sk-test/)
+    expect(JSON.stringify(bot.logs)).not.toMatch(/hunter22|sk-test-0123456789abcdef/)
+  })
+})
+
+describe('privacy', () => {
+  it('/forget deletes the chat\'s turns and logged questions, so /sources and /unanswered no longer show them', async () => {
+    const t = createTestBot(fake, db)
+    await t.feed(fake.sendText(USER, USER, HOUSING_Q))
+    await t.feed(fake.sendText(USER, USER, '/forget'))
+    expect(texts(USER).at(-1)).toBe('已删除你的 1 条对话记录和 1 条提问记录。')
+    await t.feed(fake.sendText(USER, USER, '/sources'))
+    expect(texts(USER).at(-1)).toBe('还没有可查看的来源，先提个问题吧。')
+    await t.feed(fake.sendText(ADMIN, ADMIN, '/stats'))
+    expect(texts(ADMIN).at(-1)).toContain('今天提问 0 个')
+    await t.feed(fake.sendText(GROUP, USER, '/forget', { chatType: 'group' }))
+    expect(texts(GROUP).at(-1)).toContain('请私聊我发送 /forget')
+  })
+
+  it('deletes turns and questions older than the retention period while the bot runs', async () => {
+    let now = Date.now()
+    const t = createTestBot(fake, db, { env: { NEWSBOT_RETENTION_DAYS: '30' }, now: () => now })
+    await t.feed(fake.sendText(USER, USER, HOUSING_Q))
+    t.nb.housekeeping().stop() // within the period: kept
+    await t.feed(fake.sendText(USER, USER, '/sources'))
+    expect(texts(USER).at(-1)).toContain('来源')
+    now += 31 * 86_400_000
+    t.nb.housekeeping().stop()
+    await t.feed(fake.sendText(USER, USER, '/sources'))
+    expect(texts(USER).at(-1)).toBe('还没有可查看的来源，先提个问题吧。')
+    expect(t.logs.find((l) => l.msg === 'old chat turns and questions deleted')).toMatchObject({ turns: 1, questions: 1 })
   })
 })

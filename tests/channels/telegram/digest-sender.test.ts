@@ -1,5 +1,7 @@
-import { Bot } from 'grammy'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createBot, createLogger, startBot } from '../../../src/channels/telegram/index.js'
 import { createPacer, runDigestRound, startDigestScheduler } from '../../../src/channels/telegram/digest-sender.js'
 import { loadConfig } from '../../../src/config.js'
 import { leadSummarizer } from '../../../src/digest/index.js'
@@ -32,7 +34,14 @@ function subscribe(chats: number[], sendTime: string, areas: string[] = []) {
   fake.addPrivateChats(chats)
   for (const chat of chats) saveSubscription(db, chat, { sendTime, areas }, local('2026-11-22', '20:00'))
 }
-const api = () => new Bot(fake.token, { botInfo: fake.botInfo, client: { apiRoot: fake.apiRoot } }).api
+/** The bot as production builds it (createBot); its senderApi is what startBot hands the scheduler. */
+const newsBot = (apiRoot = fake.apiRoot) => {
+  const cfg = loadConfig({ TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: apiRoot, NEWSBOT_TIMEZONE: 'Asia/Shanghai', NEWSBOT_DIGEST_RATE: '200' })
+  const logger = createLogger({ level: 'silent' })
+  const nb = createBot({ config: cfg, db, logger, answer: async () => { throw new Error('no questions here') } }, { botInfo: fake.botInfo })
+  return { nb, config: cfg, logger }
+}
+const api = () => newsBot().nb.senderApi
 const round = () => runDigestRound({ db, api: api(), config, now: () => clock, summarize: leadSummarizer, pacer: createPacer(200) })
 const received = (chat: number) => fake.messagesTo(chat).length
 
@@ -125,5 +134,84 @@ describe('startDigestScheduler', () => {
     await fake.waitFor((c) => c.method === 'sendMessage' && ++seen === 30, 10_000)
     await second.stop()
     expect(chats.map(received)).toEqual(chats.map(() => 1))
+  })
+})
+
+/** Waits until `n` chats' sends for the day are settled (none left 'sending'). */
+async function settled(day: string, n: number, timeoutMs = 10_000): Promise<Partial<Record<string, number>>> {
+  const until = Date.now() + timeoutMs
+  for (;;) {
+    const counts = countSendStates(db, day)
+    const done = Object.entries(counts).filter(([state]) => state !== 'sending').reduce((k, [, v]) => k + (v ?? 0), 0)
+    if (done >= n && !counts.sending) return counts
+    if (Date.now() > until) throw new Error(`sends not settled: ${JSON.stringify(counts)}`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+
+/** A port nothing listens on: connections to it are refused. */
+async function refusedApiRoot(): Promise<string> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  await new Promise((resolve) => server.close(resolve))
+  return `http://127.0.0.1:${port}`
+}
+
+describe('the production stack (createBot + startBot) against a Bot API that fails after delivering', () => {
+  /** Runs the bot as `newsbot bot` does, with the scheduler as its job, until `n` sends are settled and one more tick has passed. */
+  async function runBot(n: number) {
+    const { nb, config: cfg, logger } = newsBot()
+    const running = await startBot(nb, {
+      config: cfg, logger, pollTimeoutSec: 1,
+      jobs: [(senderApi) => startDigestScheduler({ db, api: senderApi, config: cfg, now: () => clock, logger, summarize: leadSummarizer, pattern: '* * * * * *' })],
+    })
+    try {
+      const counts = await settled('2026-11-23', n)
+      await new Promise((resolve) => setTimeout(resolve, 1500)) // a later tick must not resend
+      return counts
+    } finally {
+      await running.stop()
+    }
+  }
+
+  it('records a digest whose response was dropped after delivery as unknown and never sends it again', async () => {
+    subscribe([1, 2, 3], '07:00')
+    fake.queueFault({ method: 'sendMessage', as: 'drop', after: true })
+    clock = local('2026-11-23', '07:05')
+    expect(await runBot(3)).toEqual({ sent: 2, unknown: 1 })
+    expect([1, 2, 3].map(received)).toEqual([1, 1, 1])
+  })
+
+  it('treats a 502 after delivery, as Bot API JSON and as a proxy HTML page, as unknown: one digest per chat', async () => {
+    subscribe([1, 2, 3, 4], '07:00')
+    fake.queueFault({ method: 'sendMessage', error_code: 502, after: true })
+    fake.queueFault({ method: 'sendMessage', error_code: 502, as: 'html', after: true })
+    clock = local('2026-11-23', '07:05')
+    expect(await runBot(4)).toEqual({ sent: 2, unknown: 2 })
+    expect([1, 2, 3, 4].map(received)).toEqual([1, 1, 1, 1])
+    expect(fake.calls.filter((c) => c.method === 'sendMessage')).toHaveLength(4)
+  })
+})
+
+describe('the sender when the Bot API cannot be reached', () => {
+  it('records a refused connection as failed (nothing was delivered) and stops at once', async () => {
+    subscribe([1, 2], '07:00')
+    clock = local('2026-11-23', '07:05')
+    const { nb, config: cfg } = newsBot(await refusedApiRoot())
+    const scheduler = startDigestScheduler({ db, api: nb.senderApi, config: cfg, now: () => clock, summarize: leadSummarizer })
+    expect(await settled('2026-11-23', 2)).toEqual({ failed: 2 })
+    await scheduler.stop()
+  })
+
+  it('stop() during an outage ends the request in flight and records it as unknown', async () => {
+    subscribe([1, 2], '07:00')
+    clock = local('2026-11-23', '07:05')
+    fake.startOutage(60_000)
+    const scheduler = startDigestScheduler({ db, api: api(), config, now: () => clock, summarize: leadSummarizer })
+    await new Promise((resolve) => setTimeout(resolve, 300)) // the requests are held by the outage
+    expect(countSendStates(db, '2026-11-23').sending).toBeGreaterThan(0)
+    await scheduler.stop()
+    expect(countSendStates(db, '2026-11-23')).toEqual({ unknown: 2 })
   })
 })

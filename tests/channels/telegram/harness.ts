@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Update } from 'grammy/types'
 import { answerQuestion } from '../../../src/answer/index.js'
-import { createBot, createLogger, type Answerer, type BotDeps, type BotOptions, type NewsBot } from '../../../src/channels/telegram/index.js'
+import { createBot, createLogger, logSecrets, type Answerer, type BotDeps, type BotOptions, type NewsBot } from '../../../src/channels/telegram/index.js'
 import { loadConfig } from '../../../src/config.js'
 import { tokenizeForIndex, type Embedder } from '../../../src/retrieve/index.js'
 import { ingestPaths, openDb, type Db } from '../../../src/store/index.js'
@@ -77,7 +77,7 @@ export function createTestBot(
 ): TestBot {
   const config = loadConfig(fakeEnv(fake, opts.env))
   const logs: Record<string, unknown>[] = []
-  const logger = createLogger({ level: 'debug', secrets: [fake.token], write: (line) => void logs.push(JSON.parse(line)) })
+  const logger = createLogger({ level: 'debug', secrets: logSecrets(config), write: (line) => void logs.push(JSON.parse(line)) })
   const deps: BotDeps = {
     config, db, logger, now: opts.now, embedder: opts.embedder,
     answer: opts.answer ?? ((q, o) => answerQuestion(db, q, o)),

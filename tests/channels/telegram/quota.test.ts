@@ -88,7 +88,7 @@ describe('daily quota', () => {
   })
 
   it('refuses an unknown time zone at once', () => {
-    expect(() => createLimiter({ perMinute: 1, perDay: 1, timeZone: 'Mars/Olympus' })).toThrow(RangeError)
+    expect(() => createLimiter({ perMinute: 1, perDay: 1, timeZone: 'Mars/Olympus' })).toThrow(/未知的时区/)
   })
 })
 
@@ -106,5 +106,25 @@ describe('one question in flight', () => {
     const { limiter } = setup({ at: '2024-03-01T00:00:00Z' })
     expect(() => limiter.end(9)).not.toThrow()
     expect(limiter.tryBegin(9)).toBe(true)
+  })
+})
+
+describe('memory and refusals', () => {
+  it('forgets users whose window and day have passed, so the maps do not grow without bound', () => {
+    const { limiter, advance } = setup({ at: '2024-03-01T02:00:00Z' })
+    for (let user = 1; user <= 10_000; user++) limiter.take(user)
+    expect(limiter.size()).toBe(10_000)
+    advance(25 * 3_600_000)
+    limiter.take(1)
+    expect(limiter.size()).toBe(1)
+  })
+
+  it('allows one refusal per user until the wait is over', () => {
+    const { limiter, advance } = setup({ at: '2024-03-01T02:00:00Z' })
+    expect(limiter.mayRefuse(1, 30)).toBe(true)
+    expect(limiter.mayRefuse(1, 30)).toBe(false)
+    expect(limiter.mayRefuse(2, 30)).toBe(true)
+    advance(30_000)
+    expect(limiter.mayRefuse(1, 30)).toBe(true)
   })
 })

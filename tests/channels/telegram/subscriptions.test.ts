@@ -5,6 +5,7 @@ import { loadConfig } from '../../../src/config.js'
 import { tokenizeForIndex } from '../../../src/retrieve/index.js'
 import { getSubscription, loadSamplesIfEmpty, openDb, type Db } from '../../../src/store/index.js'
 import { startFakeBotApi, type FakeBotApi } from '../../helpers/fake-bot-api.js'
+import { startOpenAiStub } from '../../helpers/openai-stub.js'
 
 const NOW = Date.parse('2026-11-23T10:00:00+08:00')
 let db: Db
@@ -101,7 +102,43 @@ describe('/settings', () => {
   })
 })
 
+describe('forged settings buttons', () => {
+  it('stores known areas only, whatever callback data a client sends', async () => {
+    const chat = nextChat++
+    await say(chat, '/subscribe')
+    const settings = await say(chat, '/settings')
+    const forge = (data: string) =>
+      bot.handleUpdate(fake.pushUpdate({ callback_query: { id: `f${data}`, from: { id: chat, is_bot: false, first_name: 'x' }, chat_instance: 'c', data, message: settings } }))
+    await forge('dg:a:<b>任意地区</b>')
+    await forge('dg:a:经开')
+    await forge('dg:t:25:99')
+    expect(getSubscription(db, chat)).toMatchObject({ sendTime: '08:00', areas: [] })
+    await forge('dg:a:金水区')
+    expect(getSubscription(db, chat)?.areas).toEqual(['金水区'])
+  })
+})
+
 describe('/today', () => {
+  it('asks a failing model about each article once, not again on every /today', async () => {
+    const stub = await startOpenAiStub()
+    try {
+      stub.script = () => ({ status: 500 })
+      const config = loadConfig({ NEWSBOT_TIMEZONE: 'Asia/Shanghai', OPENAI_BASE_URL: stub.baseURL, NEWSBOT_LLM_MAX_RETRIES: '0' })
+      const own = new Bot(fake.token, { botInfo: fake.botInfo, client: { apiRoot: fake.apiRoot } })
+      own.use(createSubscriptionComposer({ db, config, now: () => NOW }))
+      const chat = nextChat++
+      await own.handleUpdate(fake.sendText(chat, chat, '/today'))
+      const first = stub.requests.length
+      expect(first).toBeGreaterThan(0)
+      for (let i = 0; i < 3; i++) await own.handleUpdate(fake.sendText(chat, chat, '/today'))
+      expect(stub.requests.length).toBe(first)
+      expect(fake.messagesTo(chat).filter((m) => m.text?.startsWith('📰 每日简报'))).toHaveLength(4)
+    } finally {
+      await stub.close()
+    }
+  })
+
+
   it('sends the newest issue at once, filtered by the chat’s areas, with buttons that open the articles', async () => {
     const everyone = nextChat++
     const all = await say(everyone, '/today')

@@ -6,6 +6,7 @@ import {
   createLogger,
   createSubscriptionComposer,
   DIGEST_COMMANDS,
+  logSecrets,
   startBot,
   startDigestScheduler,
 } from '../../telegram/index.js'
@@ -18,8 +19,7 @@ export function registerBot(program: Command): void {
     .description('运行 Telegram 机器人（长轮询；设置 NEWSBOT_WEBHOOK_URL 时用 webhook）')
     .action(async (_flags: unknown, cmd: Command) => {
       const { config, db } = openContext(cmd.optsWithGlobals<GlobalOptions>())
-      const hook = config.telegram.webhook
-      const logger = createLogger({ level: config.logLevel, secrets: [config.telegram.token, hook?.secret] })
+      const logger = createLogger({ level: config.logLevel, secrets: logSecrets(config) })
       try {
         await loadSamples(db)
         const llm = createLlmClient(config.llm)

@@ -1,0 +1,28 @@
+import { getArticle, getArticleByPk, type Article, type Db } from '../../store/index.js'
+import { encodeCallbackData } from './callback-data.js'
+
+/**
+ * How every button (answers' sources, /search, digests, article pages) names an article: its id,
+ * or `#pk` when the id is too long for 64 bytes of callback data (ids from JSONL exports are kept
+ * as given). Undefined for an article no longer stored.
+ */
+export function articleRef(db: Db, id: string): string | undefined {
+  if (fitsRef(id)) return id
+  const pk = getArticle(db, id)?.pk
+  return pk === undefined ? undefined : `#${pk}`
+}
+
+/** The reference of an article at hand (no lookup needed). */
+export function refOfArticle(article: Pick<Article, 'id' | 'pk'>): string {
+  return fitsRef(article.id) ? article.id : `#${article.pk}`
+}
+
+/** The article a button's reference names, if it is still stored. */
+export function resolveArticleRef(db: Db, ref: string): Article | undefined {
+  return getArticle(db, ref) ?? (/^#\d+$/.test(ref) ? getArticleByPk(db, Number(ref.slice(1))) : undefined)
+}
+
+/** True when the id fits in callback data with the longest kind and page. */
+function fitsRef(id: string): boolean {
+  return encodeCallbackData({ kind: 'page', articleId: id, page: 999_999 }) !== null
+}

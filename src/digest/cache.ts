@@ -1,0 +1,29 @@
+import { countArticles, getNewestIssueDate, type Db } from '../store/index.js'
+import { buildDigest } from './build.js'
+import type { Summarizer } from './summarize.js'
+import type { Digest } from './types.js'
+
+// A handful of keys (the newest issue, a few `after` dates) cover every reader of a day.
+const MAX_DIGESTS = 16
+
+/** A digest builder that builds each digest once per issue. */
+export type DigestCache = (opts?: { after?: string | null }) => Promise<Digest>
+
+/**
+ * Builds the newest digest (or the one after `after`) once per state of the store: the key is the
+ * newest issue date and the article count, so an ingest makes the next call build afresh while a
+ * hundred /today in between summarise nothing again. A failed build is not kept.
+ */
+export function createDigestCache(db: Db, summarize: Summarizer): DigestCache {
+  const cache = new Map<string, Promise<Digest>>()
+  return (opts = {}) => {
+    const key = `${opts.after ?? ''}|${getNewestIssueDate(db) ?? ''}|${countArticles(db)}`
+    const hit = cache.get(key)
+    if (hit) return hit
+    if (cache.size >= MAX_DIGESTS) cache.delete(cache.keys().next().value!)
+    const built = buildDigest(db, { after: opts.after, summarize })
+    cache.set(key, built)
+    built.catch(() => cache.delete(key))
+    return built
+  }
+}
