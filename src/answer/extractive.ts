@@ -1,3 +1,4 @@
+import { stripDateline } from '../ingest/index.js'
 import type { AnalyzedQuery, QuestionPart, QuestionType } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
 import { confidenceFeatures, CONFIDENCE_FEATURES, type AskedSignals, type ScoredEvidence } from './confidence.js'
@@ -113,8 +114,7 @@ function composeAnswer(chosen: Scored[], candidates: Candidate[], maxChars: numb
 
 /** Drops the dateline and leading connectives a sentence carries in the article but not in an answer. */
 export function cleanSentence(s: string): string {
-  return s
-    .replace(/^本报讯\s*([(（][^)）]{0,20}[)）])?\s*/, '')
+  return stripDateline(s)
     .replace(/^(据了解|据悉|另外|同时|此外|其中)[，,]\s*/, '')
     .replace(/[，,；;：:]$/, '。')
     .trim()

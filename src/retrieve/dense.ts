@@ -11,7 +11,7 @@ import {
 } from '../store/index.js'
 import { demoteCopies } from './copies.js'
 import { simplify } from './query.js'
-import { searchQuestion, type SearchHit, type SearchOptions, type SearchResult } from './search.js'
+import { clampK, searchQuestion, type SearchHit, type SearchOptions, type SearchResult } from './search.js'
 
 /** Turns texts into vectors, one per text, in order (an embeddings endpoint, injected by the caller). */
 export type Embed = (texts: string[]) => Promise<number[][]>
@@ -121,7 +121,7 @@ function dot(matrix: Float32Array, base: number, q: Float64Array): number {
  */
 export async function searchHybrid(db: Db, query: string, opts: SearchOptions & Embedder): Promise<SearchResult> {
   const { embed, model, ...search } = opts
-  const k = Number.isFinite(search.k) ? Math.min(Math.max(Math.trunc(search.k!), 1), 100) : 10
+  const k = clampK(search.k)
   const { hits: lexical, query: analyzed } = searchQuestion(db, query, { ...search, k: Math.max(k, FUSION_POOL) })
   if (loadEmbeddingMatrix(db, model).rows === 0 || !/[\p{L}\p{N}]/u.test(query)) return { hits: lexical.slice(0, k), query: analyzed }
   const [vector] = await embed([simplify(query).slice(0, MAX_EMBED_CHARS)])

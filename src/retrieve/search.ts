@@ -64,6 +64,11 @@ export interface SearchResult {
   query: AnalyzedQuery
 }
 
+/** How many hits a search returns: `k` as a whole number from 1 to 100, 10 when not given. */
+export function clampK(k: number | undefined): number {
+  return k !== undefined && Number.isFinite(k) ? Math.min(Math.max(Math.trunc(k), 1), 100) : 10
+}
+
 /** Ranks articles for a free-text question; see searchQuestion. */
 export function searchArticles(db: Db, query: string, opts: SearchOptions = {}): SearchHit[] {
   return searchQuestion(db, query, opts).hits
@@ -76,7 +81,7 @@ export function searchArticles(db: Db, query: string, opts: SearchOptions = {}):
  * of a better hit comes after the distinct ones. User text only reaches FTS5 as quoted phrases.
  */
 export function searchQuestion(db: Db, question: string, opts: SearchOptions = {}): SearchResult {
-  const k = Number.isFinite(opts.k) ? Math.min(Math.max(Math.trunc(opts.k!), 1), 100) : 10
+  const k = clampK(opts.k)
   const learned = (text: string) => pickLearnedNames(text, (names) => getLearnedNameCounts(db, names))
   const plan = analyzeQuery(question, getNewestIssueDate(db), undefined, learned)
   // Whole words are counted as phrases: 中国电信 is far rarer than its rarest bigram 电信.
