@@ -44,7 +44,8 @@ export function answerExtractively(query: AnalyzedQuery, candidates: Candidate[]
   if (confidenceOf(model, signals, candidates, scored) < model.confidence.threshold) return abstain(question, candidates)
   if (FACT_REQUIRED.has(type) && !scored.some((s) => s.hasFact && s.coverage >= FACT_COVERAGE)) return abstain(question, candidates)
   const leads = query.parts.length > 1 ? query.parts.flatMap((p) => bestForPart(model, asked, p, candidates)) : []
-  const chosen = chooseEvidence(leads, scored, model.compose)
+  const textOf = (e: Scored) => candidates[e.candidate]!.text.slice(e.span.start, e.span.end)
+  const chosen = chooseEvidence(leads, scored, model.compose, textOf)
   return composeAnswer(chosen, candidates, opts.maxChars ?? 300)
 }
 
@@ -75,9 +76,11 @@ function bestForPart(model: AnswerModel, asked: Asked, part: QuestionPart, candi
  * they are within `ratio` of the best one's probability (`otherRatio` for one from an article not yet
  * cited), never the same text twice.
  */
-function chooseEvidence(leads: Scored[], scored: Scored[], compose: AnswerModel['compose']): Scored[] {
+function chooseEvidence(leads: Scored[], scored: Scored[], compose: AnswerModel['compose'], textOf: (e: Scored) => string): Scored[] {
   const chosen: Scored[] = []
-  const overlaps = (s: Scored) => chosen.some((c) => c.candidate === s.candidate && c.span.start < s.span.end && s.span.start < c.span.end)
+  // The same words twice (overlapping windows, or one sentence in two reprints) say nothing new.
+  const overlaps = (s: Scored) =>
+    chosen.some((c) => (c.candidate === s.candidate && c.span.start < s.span.end && s.span.start < c.span.end) || textOf(c).includes(textOf(s)) || textOf(s).includes(textOf(c)))
   for (const s of leads) if (!overlaps(s)) chosen.push(s)
   const best = scored[0]?.p ?? 0
   for (const s of scored) {
