@@ -1,4 +1,5 @@
 import { analyzeQuery } from '../retrieve/index.js'
+import { CONVERSATION } from './conversation.js'
 import type { CompleteOptions, LlmClient } from './llm-client.js'
 import { loadPrompt, renderPrompt } from './prompts.js'
 
@@ -35,7 +36,6 @@ export function carryTopic(question: string, history: Turn[]): string {
   return `${question} ${last.searched}`
 }
 
-const HISTORY_TURNS = 3
 const ANSWER_CHARS = 150
 const MAX_REWRITE_CHARS = 200
 
@@ -45,7 +45,7 @@ const MAX_REWRITE_CHARS = 200
  */
 export async function rewriteFollowUp(llm: LlmClient, question: string, history: Turn[], opts: CompleteOptions = {}): Promise<string> {
   if (history.length === 0) return question
-  const lines = history.slice(-HISTORY_TURNS).flatMap((t) => [`问：${t.searched}`, `答：${t.answer.slice(0, ANSWER_CHARS)}`])
+  const lines = history.slice(-CONVERSATION.turns).flatMap((t) => [`问：${t.searched}`, `答：${t.answer.slice(0, ANSWER_CHARS)}`])
   const prompt = renderPrompt(loadPrompt('rewrite'), { history: lines.join('\n'), question })
   const reply = await llm.complete([{ role: 'user', content: prompt }], { signal: opts.signal })
   const rewritten = (reply.trim().split('\n')[0] ?? '').replace(/^(改写后的问题|问题)[：:]\s*/, '').replace(/^["“「]|["”」]$/g, '').trim()

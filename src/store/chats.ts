@@ -28,7 +28,9 @@ interface TurnRow {
   created_at: string
 }
 
-// A chat needs only its last few turns; older ones are pruned as new ones arrive.
+// Follow-ups read only the last few turns (answer/conversation.ts); more are kept, up to this many,
+// because /forget finds the questions a chat logged through its turns. Older ones are pruned as new
+// ones arrive, and all expire after the retention period.
 const KEEP_TURNS = 20
 
 const statements = statementCache((db) => ({

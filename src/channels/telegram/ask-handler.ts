@@ -1,5 +1,5 @@
 import type { Context, MiddlewareFn } from 'grammy'
-import type { AnswerResult } from '../../answer/index.js'
+import { CONVERSATION, recentTurns, type AnswerResult } from '../../answer/index.js'
 import { listChatTurns, logQuestion, saveChatTurn } from '../../store/index.js'
 import type { BotDeps } from './context.js'
 import { questionOf } from './context.js'
@@ -10,11 +10,6 @@ import { keepTyping, sendParts } from './send.js'
 import { sourceKeyboard } from './sources.js'
 import { createStreamer } from './streaming.js'
 import { userErrorText } from './user-error.js'
-
-// Follow-ups lean on the last few turns, and only on recent ones: a question asked the next
-// morning starts afresh.
-const HISTORY_TURNS = 3
-const HISTORY_WINDOW_MS = 2 * 3_600_000
 
 /** Answers the update's question (see `questionOf`), streaming in private chats when the answerer streams. */
 export function createAskHandler(deps: BotDeps, dayOf: (t: number) => string): MiddlewareFn<Context> {
@@ -29,7 +24,8 @@ export function createAskHandler(deps: BotDeps, dayOf: (t: number) => string): M
     const chat = ctx.chat!
     const log = deps.logger.child({ update: ctx.update.update_id, chat: chat.type })
     const started = now()
-    const history = listChatTurns(deps.db, chat.id, { since: new Date(started - HISTORY_WINDOW_MS).toISOString(), limit: HISTORY_TURNS })
+    const stored = listChatTurns(deps.db, chat.id, { since: new Date(started - CONVERSATION.maxAgeMs).toISOString(), limit: CONVERSATION.turns })
+    const history = recentTurns(stored.map((t) => ({ ...t, askedAt: Date.parse(t.createdAt) })), started)
     const typing = keepTyping(ctx, log)
     const streamer = chat.type === 'private' ? createStreamer(ctx, log) : undefined
     let result: AnswerResult

@@ -1,13 +1,10 @@
 import { createInterface } from 'node:readline'
 import type { Command } from 'commander'
-import { answerQuestion, type AnswerMode, type AnswerResult, type Turn } from '../../../answer/index.js'
+import { answerQuestion, withTurn, type AnswerMode, type AnswerResult, type Turn } from '../../../answer/index.js'
 import { InputError } from '../../../errors.js'
 import type { GlobalOptions } from '../context.js'
 import { printLines } from '../output.js'
 import { createTokenEcho, describeAnswer, describeSources, modeOption, openAskSession } from './ask.js'
-
-// Enough context for 那它什么时候完工？ without letting an old topic leak into new questions.
-const TURNS_KEPT = 4
 
 const HELP = ['直接输入问题即可，可以追问（如“那它什么时候完工？”）。', '/sources 查看上一个回答的来源  /clear 清空对话  /quit 退出']
 
@@ -45,7 +42,7 @@ export function registerChat(program: Command): void {
               if (tty) rl.prompt()
               continue
             }
-            history = [...history, { question: q, searched: last.searched, answer: last.answer }].slice(-TURNS_KEPT)
+            history = withTurn(history, { question: q, searched: last.searched, answer: last.answer })
             printLines([...describeAnswer(last, stream.text()), ''])
           }
           if (tty) rl.prompt()
