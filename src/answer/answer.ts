@@ -5,7 +5,7 @@ import { answerExtractively } from './extractive.js'
 import { carryTopic, rewriteFollowUp, type Turn } from './follow-up.js'
 import { answerWithLlm } from './llm-answer.js'
 import type { LlmClient } from './llm-client.js'
-import type { ExtractiveAnswer } from './types.js'
+import type { Answer } from './types.js'
 
 export type AnswerMode = 'auto' | 'extractive' | 'llm'
 
@@ -26,7 +26,7 @@ export interface AskOptions {
 }
 
 /** An answer plus what it was searched as (the standalone form of a follow-up). */
-export type AnswerResult = ExtractiveAnswer & { searched: string }
+export type AnswerResult = Answer & { searched: string }
 
 export const MAX_QUESTION_CHARS = 500
 

@@ -4,7 +4,7 @@ import { abstain } from './abstain.js'
 import { confidenceFeatures, CONFIDENCE_FEATURES, type AskedSignals, type ScoredEvidence } from './confidence.js'
 import { askedOf, collectEvidence, FEATURE_NAMES, type Asked, type Candidate, type Evidence } from './evidence.js'
 import { assertFeatures, loadAnswerModel, predict, type AnswerModel } from './model.js'
-import type { Citation, ExtractiveAnswer } from './types.js'
+import type { Answer, Citation } from './types.js'
 
 export interface ExtractiveOptions {
   maxChars?: number
@@ -32,7 +32,7 @@ const OTHER_PART_WEIGHT = 0.1
  * another, over the question-level signals, decides whether to answer at all. A question of several
  * parts gets the best sentence for each part.
  */
-export function answerExtractively(query: AnalyzedQuery, candidates: Candidate[], opts: ExtractiveOptions = {}): ExtractiveAnswer {
+export function answerExtractively(query: AnalyzedQuery, candidates: Candidate[], opts: ExtractiveOptions = {}): Answer {
   const model = opts.model ?? loadAnswerModel()
   assertFeatures(model.evidence, FEATURE_NAMES, 'evidence')
   assertFeatures(model.confidence, CONFIDENCE_FEATURES, 'confidence')
@@ -93,7 +93,7 @@ function chooseEvidence(leads: Scored[], scored: Scored[], compose: AnswerModel[
   return chosen
 }
 
-function composeAnswer(chosen: Scored[], candidates: Candidate[], maxChars: number): ExtractiveAnswer {
+function composeAnswer(chosen: Scored[], candidates: Candidate[], maxChars: number): Answer {
   const citations: Citation[] = []
   const numberOf = new Map<number, number>()
   const parts: string[] = []

@@ -1,4 +1,4 @@
-export type { Answer, Citation, ExtractiveAnswer, Suggestion } from './types.js'
+export type { Answer, Citation, Suggestion } from './types.js'
 export { answerQuestion, checkQuestion, pickModel, MAX_QUESTION_CHARS, type AnswerMode, type AnswerResult, type AskOptions } from './answer.js'
 export { answerExtractively, cleanSentence } from './extractive.js'
 export { abstain } from './abstain.js'

@@ -3,7 +3,7 @@ import { UpstreamError } from '../errors.js'
 import type { AnalyzedQuery, SearchHit } from '../retrieve/index.js'
 import { checkAnswer, normalizeMarkers, splitAnswerSentences, type CitableSource } from './citations.js'
 import { abstain } from './abstain.js'
-import type { ExtractiveAnswer } from './types.js'
+import type { Answer } from './types.js'
 import type { ChatMessage, CompleteOptions, LlmClient } from './llm-client.js'
 import { loadPrompt, renderPrompt } from './prompts.js'
 import { formatSources, numberSources, type NumberedSource } from './sources.js'
@@ -35,7 +35,7 @@ export async function answerWithLlm(
   hits: SearchHit[],
   query: AnalyzedQuery,
   opts: CompleteOptions = {},
-): Promise<ExtractiveAnswer> {
+): Promise<Answer> {
   const numbered = numberSources(hits, query)
   const citable = numbered.map(({ n, hit }) => ({ n, ...hit }))
   const messages = buildAnswerMessages(question, numbered)

@@ -17,7 +17,7 @@ export interface Suggestion {
   date: string | null
 }
 
-/** What every answerer returns; channels render it. */
+/** What every answerer returns (extractive or LLM); channels render it. */
 export interface Answer {
   /** Simplified Chinese, each claim followed by [n]. */
   answer: string
@@ -27,7 +27,6 @@ export interface Answer {
   citations: Citation[]
   /** One-line notices for the user, e.g. that the model was unavailable. */
   warnings: string[]
+  /** The closest headlines when it abstains (empty otherwise). */
+  suggestions: Suggestion[]
 }
-
-/** An answer with the closest headlines when it abstains (empty otherwise). */
-export type ExtractiveAnswer = Answer & { suggestions: Suggestion[] }

@@ -1,4 +1,4 @@
-import type { Answer as AnswerCore, Suggestion } from '../../answer/index.js'
+import type { Answer } from '../../answer/index.js'
 import { splitMessage, TELEGRAM_MESSAGE_LIMIT } from './split.js'
 import { redactForUser } from './user-text.js'
 export type { Citation } from '../../answer/index.js'
@@ -9,9 +9,6 @@ export interface SourceRef {
   paper: string
   date: string | null
 }
-
-/** An answer as the answerers return it; the extractive one adds suggestions when it abstains. */
-export type Answer = AnswerCore & { suggestions?: Suggestion[] }
 
 /** What an article page shows; a stored `Article` fits it. */
 export interface ArticleView extends SourceRef {

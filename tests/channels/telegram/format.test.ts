@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { escapeHtml, renderAnswer, renderAnswerParts, renderArticlePages, type Answer } from '../../../src/channels/telegram/format.js'
+import type { Answer } from '../../../src/answer/index.js'
+import { escapeHtml, renderAnswer, renderAnswerParts, renderArticlePages } from '../../../src/channels/telegram/format.js'
 import { parseTelegramHtml } from '../../helpers/fake-bot-api.js'
 
 function shown(html: string): string {
@@ -17,6 +18,7 @@ const answer: Answer = {
     { n: 2, id: 'a-ba9876543210', title: '王庄村改造', paper: '经开时报', date: null, quote: '第二阶段' },
   ],
   warnings: [],
+  suggestions: [],
 }
 
 describe('escapeHtml', () => {
