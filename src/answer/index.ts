@@ -1,5 +1,5 @@
 export type { Answer, Citation } from './types.js'
-export { answerQuestion, checkQuestion, pickModel, MAX_QUESTION_CHARS, type AnswerMode, type AnswerResult, type AskOptions } from './answer.js'
+export { answerQuestion, checkQuestion, pickModel, FALLBACK_NOTICE, MAX_QUESTION_CHARS, type AnswerMode, type AnswerResult, type AskOptions } from './answer.js'
 export { answerExtractively, cleanSentence, type Candidate, type ExtractiveAnswer, type Suggestion, type WeightedTerm } from './extractive.js'
 export { carryTopic, looksLikeFollowUp, rewriteFollowUp, type Turn } from './follow-up.js'
 export { createLlmClient, type ChatMessage, type CompleteOptions, type LlmClient } from './llm-client.js'

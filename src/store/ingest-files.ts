@@ -19,6 +19,7 @@ import { InputError, errorMessage } from '../errors.js'
 import { beginSourceWrite, type SourceWrite, type Tokenize } from './article-write.js'
 import type { ExtractNames } from './learned-names.js'
 import type { Db } from './db.js'
+import { toDbError } from './db-errors.js'
 import { getSourceRecord } from './stats.js'
 
 /** The `ingest --json` summary (DESIGN.md contract); `line` is set for a bad JSONL record. */
@@ -57,7 +58,7 @@ export async function ingestPaths(db: Db, paths: string[], opts: IngestOptions):
       if (isJsonlPath(file)) await ingestJsonlFile(db, file, meta, opts, summary)
       else ingestPageFile(db, file, meta, opts, summary)
     } catch (err) {
-      summary.failed.push({ path: file, error: errorMessage(err) })
+      summary.failed.push({ path: file, error: errorMessage(toDbError(err, db.name)) })
     }
   }
   return summary
@@ -111,7 +112,8 @@ async function ingestJsonlFile(db: Db, file: string, meta: PageMeta, opts: Inges
     // A file whose every line failed is already reported line by line; its old articles stay.
     if (good === 0 && bad > 0) return write.rollback()
     if (good === 0) throw new InputError(`${file}: 没有可用的记录`)
-    summary.removed += write.commit(fileHash).removed
+    // A file with bad lines is not recorded as done, so the next run reads it again and reports them again.
+    summary.removed += write.commit(bad > 0 ? `${fileHash}:had-errors` : fileHash).removed
   } catch (err) {
     write.rollback()
     throw err

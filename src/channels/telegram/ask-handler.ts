@@ -50,7 +50,7 @@ export function createAskHandler(deps: BotDeps, dayOf: (t: number) => string): M
     }
     const ms = now() - started
     remember(deps, { chatId: chat.id, chatType: chat.type, question, result, started, ms }, dayOf)
-    log.info({ question, searched: result.searched, mode: result.mode, abstained: result.abstained, citations: result.citations.length, ms }, 'answered')
+    log.info({ question, searched: result.searched, mode: result.mode, abstained: result.abstained, citations: result.citations.length, ms, fallback: result.fallbackReason }, 'answered')
   }
 }
 

@@ -10,7 +10,7 @@ export interface SourceRef {
 }
 
 /** An answer as the answerers return it; the extractive one adds suggestions when it abstains. */
-export type Answer = AnswerCore & { suggestions?: Suggestion[] }
+export type Answer = AnswerCore & { suggestions?: Suggestion[]; notice?: string }
 
 /** What an article page shows; a stored `Article` fits it. */
 export interface ArticleView extends SourceRef {
@@ -46,9 +46,10 @@ export function renderAnswerParts(answer: Answer, limit = TELEGRAM_MESSAGE_LIMIT
   return [...parts, ...splitMessage(notes, limit)]
 }
 
-/** The answer's own text, escaped. */
+/** The answer's own text, escaped, after the fallback notice when there is one. */
 export function renderAnswerText(answer: Answer): string {
-  return escapeHtml(answer.answer.trim())
+  const text = escapeHtml(answer.answer.trim())
+  return answer.notice ? `<i>${escapeHtml(answer.notice)}</i>\n\n${text}` : text
 }
 
 /** The numbered sources as one block, or '' when there are none. */

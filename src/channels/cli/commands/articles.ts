@@ -1,7 +1,8 @@
 import type { Command } from 'commander'
 import { InputError } from '../../../errors.js'
-import { listArticles } from '../../../store/index.js'
+import { countArticles, listArticles } from '../../../store/index.js'
 import { openContext, type GlobalOptions } from '../context.js'
+import { checkDateFlag } from '../flags.js'
 import { padWidth, printJson, printLines, truncateWidth } from '../output.js'
 
 interface ArticlesFlags {
@@ -20,17 +21,24 @@ export function registerArticles(program: Command): void {
     .option('--limit <n>', '最多几篇', '20')
     .option('--json', '输出 JSON')
     .action((flags: ArticlesFlags, cmd: Command) => {
+      checkDateFlag('--date', flags.date)
       const limit = Number(flags.limit)
       if (!Number.isInteger(limit) || limit < 1) throw new InputError('--limit 应为正整数')
-      const { db } = openContext(cmd.optsWithGlobals<GlobalOptions>())
+      const { db } = openContext(cmd.optsWithGlobals<GlobalOptions>(), 'read')
       const rows = listArticles(db, { date: flags.date, paper: flags.paper, limit })
+      const empty = rows.length === 0 && countArticles(db) === 0
       db.close()
       if (flags.json) return printJson(rows)
-      if (rows.length === 0) return printLines(['没有文章。先运行 newsbot ingest data/samples'])
+      if (empty) return printLines(['数据库里还没有文章。先用 newsbot ingest 导入报纸（运行 npm run demo 可看示例）'])
+      if (rows.length === 0) return printLines([`没有符合条件的文章（${describeFilters(flags)}）。用 newsbot stats 查看已有的报纸和日期范围`])
       printLines(
         rows.map((r) =>
           [r.id.padEnd(16), r.date ?? '----------', padWidth(truncateWidth(r.paper, 10), 10), truncateWidth(r.title || '（无标题）', 48)].join('  '),
         ),
       )
     })
+}
+
+function describeFilters(f: ArticlesFlags): string {
+  return [f.date && `日期 ${f.date}`, f.paper && `报纸 ${f.paper}`].filter(Boolean).join('，')
 }

@@ -28,7 +28,8 @@ export function registerIngest(program: Command): void {
     .option('--json', '输出 JSON')
     .action(async (paths: string[], flags: IngestFlags, cmd: Command) => {
       checkDateFlag('--date', flags.date)
-      const { config, db } = openContext(cmd.optsWithGlobals<GlobalOptions>())
+      const { config, db, dbPath, created } = openContext(cmd.optsWithGlobals<GlobalOptions>(), 'create')
+      if (created) process.stderr.write(`newsbot: 新建数据库 ${dbPath}\n`)
       const progress = createIngestProgress(!flags.json)
       const summary = await ingestPaths(db, paths, {
         ...INDEXING,

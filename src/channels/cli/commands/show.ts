@@ -11,7 +11,7 @@ export function registerShow(program: Command): void {
     .argument('<id>', '文章 id（见 newsbot articles）')
     .option('--json', '输出 JSON')
     .action((id: string, flags: { json?: boolean }, cmd: Command) => {
-      const { db } = openContext(cmd.optsWithGlobals<GlobalOptions>())
+      const { db } = openContext(cmd.optsWithGlobals<GlobalOptions>(), 'read')
       const article = getArticle(db, id)
       db.close()
       if (!article) throw new InputError(`没有 id 为 ${id} 的文章`)
