@@ -1,5 +1,6 @@
 export { openDb, type Db, type OpenDbOptions } from './db.js'
 export { isBusy, toDbError } from './db-errors.js'
+export { IngestInterrupted, lockForWrite, writeWhenFree } from './write-lock.js'
 export { migrate, listMigrations } from './migrate.js'
 export { beginSourceWrite, type ArticleInput, type Tokenize, type WriteOutcome } from './article-write.js'
 export { countArticles, getArticle, getArticleByPk, listArticles, listIssueArticles, type Article, type ArticleSummary } from './articles.js'

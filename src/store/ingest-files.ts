@@ -20,9 +20,13 @@ import { beginSourceWrite, type SourceWrite, type Tokenize } from './article-wri
 import type { ExtractNames } from './learned-names.js'
 import type { Db } from './db.js'
 import { toDbError } from './db-errors.js'
+import { IngestInterrupted, lockForWrite } from './write-lock.js'
 import { getSourceRecord } from './stats.js'
 
-/** The `ingest --json` summary (DESIGN.md contract); `line` is set for a bad JSONL record. */
+/**
+ * The `ingest --json` summary (DESIGN.md contract); `line` is set for a bad JSONL record. `interrupted`
+ * names the file a stop (Ctrl-C) cut short and how many of its records were kept (committed batches).
+ */
 export interface IngestSummary {
   files: number
   added: number
@@ -30,6 +34,7 @@ export interface IngestSummary {
   unchanged: number
   removed: number
   failed: { path: string; line?: number; error: string }[]
+  interrupted?: { path: string; kept: number; filesDone: number }
 }
 
 export interface IngestOptions {
@@ -40,7 +45,18 @@ export interface IngestOptions {
   meta?: PageMeta
   onFile?: (path: string, index: number, total: number) => void
   onBytes?: (read: number, total: number) => void
+  /** Called once when another connection holds the write lock and this ingest waits for it. */
+  onWait?: () => void
+  /** Stops the ingest at the next record: the current batch is rolled back, committed ones stay. */
+  signal?: AbortSignal
 }
+
+// A large file is committed in batches so that other connections (the bot's writes, a second ingest)
+// get the write lock in between: at most BATCH_MS of work per transaction, then BATCH_PAUSE_MS with
+// the lock free. SQLite's busy handler polls every ≤ 25 ms in its first 128 ms, so a waiter finds the
+// gap within about one batch (issue 11: 5 s stalls of the bot during a 60k-document ingest).
+const BATCH_MS = 100
+const BATCH_PAUSE_MS = 25
 
 // A page of a newspaper is tens of kilobytes; anything this large is not one.
 export const MAX_PAGE_BYTES = 20 * 1024 * 1024
@@ -54,17 +70,22 @@ export async function ingestPaths(db: Db, paths: string[], opts: IngestOptions):
   for (const [i, file] of files.entries()) {
     opts.onFile?.(file, i, files.length)
     try {
+      if (opts.signal?.aborted) throw new IngestInterrupted('导入已中断')
       const meta = { ...manifestMetaFor(file, manifests), ...definedOnly(opts.meta) }
       if (isJsonlPath(file)) await ingestJsonlFile(db, file, meta, opts, summary)
-      else ingestPageFile(db, file, meta, opts, summary)
+      else await ingestPageFile(db, file, meta, opts, summary)
     } catch (err) {
+      if (err instanceof IngestInterrupted) {
+        summary.interrupted = { path: file, kept: err.kept, filesDone: i }
+        break
+      }
       summary.failed.push({ path: file, error: errorMessage(toDbError(err, db.name)) })
     }
   }
   return summary
 }
 
-function ingestPageFile(db: Db, file: string, meta: PageMeta, opts: IngestOptions, summary: IngestSummary): void {
+async function ingestPageFile(db: Db, file: string, meta: PageMeta, opts: IngestOptions, summary: IngestSummary): Promise<void> {
   if (/\.(gz|zip|pdf|docx?|xlsx?|png|jpe?g|gif)$/i.test(file)) {
     throw new InputError(`${file}: 不支持的文件类型（支持页面文本 .txt 与 .jsonl/.jsonl.gz）`)
   }
@@ -77,6 +98,7 @@ function ingestPageFile(db: Db, file: string, meta: PageMeta, opts: IngestOption
   if (skipUnchanged(db, file, fileHash, summary)) return
   const articles = parsePageText(decodeText(bytes, file), meta)
   if (articles.length === 0) throw new InputError(`${file}: 没有识别出任何文章`)
+  await lockForWrite(db, opts)
   const write = beginSourceWrite(db, file, opts.tokenize, opts.learnNames)
   writeAll(write, fileHash, summary, () => {
     const ids = new Map<string, number>()
@@ -87,13 +109,17 @@ function ingestPageFile(db: Db, file: string, meta: PageMeta, opts: IngestOption
 async function ingestJsonlFile(db: Db, file: string, meta: PageMeta, opts: IngestOptions, summary: IngestSummary) {
   const fileHash = (await hashFile(file)) + metaKey(meta)
   if (skipUnchanged(db, file, fileHash, summary)) return
+  await lockForWrite(db, opts)
   const write = beginSourceWrite(db, file, opts.tokenize, opts.learnNames)
   const counts: Counts = { added: 0, updated: 0, unchanged: 0 }
+  let kept: Counts = { ...counts }
   const seen = new Set<string>()
   let good = 0
   let bad = 0
+  let batchStart = performance.now()
   try {
     for await (const item of readJsonl(file, opts.onBytes)) {
+      if (opts.signal?.aborted) throw new IngestInterrupted('导入已中断')
       if ('error' in item) {
         summary.failed.push({ path: file, line: item.line, error: item.error })
         bad++
@@ -108,6 +134,12 @@ async function ingestJsonlFile(db: Db, file: string, meta: PageMeta, opts: Inges
       seen.add(id)
       counts[write.put(prepareArticle(a, id))]++
       good++
+      if (performance.now() - batchStart < BATCH_MS) continue
+      write.commitBatch()
+      kept = { ...counts }
+      await new Promise((resolve) => setTimeout(resolve, BATCH_PAUSE_MS))
+      await lockForWrite(db, opts)
+      batchStart = performance.now()
     }
     // A file whose every line failed is already reported line by line; its old articles stay.
     if (good === 0 && bad > 0) return write.rollback()
@@ -116,9 +148,18 @@ async function ingestJsonlFile(db: Db, file: string, meta: PageMeta, opts: Inges
     summary.removed += write.commit(bad > 0 ? `${fileHash}:had-errors` : fileHash).removed
   } catch (err) {
     write.rollback()
-    throw err
+    addCounts(summary, kept)
+    throw keptNote(err, file, kept)
   }
   addCounts(summary, counts)
+}
+
+/** An error after some batches were committed says so: those articles stay, and a rerun redoes the file. */
+function keptNote(err: unknown, file: string, kept: Counts): unknown {
+  const n = kept.added + kept.updated + kept.unchanged
+  if (err instanceof IngestInterrupted) return Object.assign(err, { kept: n })
+  if (n === 0) return err
+  return new InputError(`${errorMessage(err)}（此前已保存 ${n} 条；修好文件后重新运行 ingest 会重做 ${file}）`, { cause: err })
 }
 
 /** Runs the puts and commits; on any error the file's transaction is rolled back and the error rethrown. */

@@ -25,11 +25,11 @@ export interface CliContext {
 export type DbAccess = 'read' | 'write' | 'create'
 
 /** Builds what a command needs: config from the environment, then the database (--db wins over NEWSBOT_DB). */
-export function openContext(opts: GlobalOptions, access: DbAccess): CliContext {
+export function openContext(opts: GlobalOptions, access: DbAccess, busyTimeoutMs?: number): CliContext {
   const config = loadConfig()
   const dbPath = opts.db ?? config.db
   const existed = dbPath === ':memory:' || existsSync(dbPath)
-  const db = openDb(dbPath, { readonly: access === 'read', create: access === 'create' })
+  const db = openDb(dbPath, { readonly: access === 'read', create: access === 'create', busyTimeoutMs })
   return { config, db, dbPath, created: !existed }
 }
 

@@ -18,7 +18,7 @@ export function registerBot(program: Command): void {
     .description('运行 Telegram 机器人（长轮询；设置 NEWSBOT_WEBHOOK_URL 时用 webhook）')
     .addHelpText('after', BOT_ENV_HELP)
     .action(async (_flags: unknown, cmd: Command) => {
-      const { config, db, dbPath } = openContext(cmd.optsWithGlobals<GlobalOptions>(), 'write')
+      const { config, db, dbPath } = openContext(cmd.optsWithGlobals<GlobalOptions>(), 'write', BOT_BUSY_TIMEOUT_MS)
       const hook = config.telegram.webhook
       const logger = createLogger({ level: config.logLevel, secrets: [config.telegram.token, hook?.secret] })
       try {
@@ -48,6 +48,10 @@ export function registerBot(program: Command): void {
       }
     })
 }
+
+// The bot's writes wait this long for an ingest's batch (≤ 100 ms, then a 25 ms gap) instead of the
+// default 5 s: better-sqlite3 waits synchronously, so a long wait stalls every chat at once.
+const BOT_BUSY_TIMEOUT_MS = 150
 
 // Keep in step with config.ts and the README's environment table.
 const BOT_ENV_HELP = `
