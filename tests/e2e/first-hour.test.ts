@@ -1,0 +1,95 @@
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { runCli } from '../helpers/cli.js'
+import { writeSampleDb } from '../helpers/sample-db.js'
+import { jsonl, useTmpDir, writeFiles } from '../helpers/tmp.js'
+
+const tmp = useTmpDir()
+
+// English words a Chinese user would read as sentences: commander's, zod's and SQLite's.
+const ENGLISH = /\b(Usage|Options|Commands|Arguments|display help|default|error|unknown|Invalid|expected|received|database|locked|unable)\b/i
+
+describe('help and usage errors', () => {
+  it.each([[['--help']], [['ask', '--help']], [['articles', '--help']], [['help', 'ingest']]])('newsbot %j is Chinese', async (args) => {
+    const r = await runCli(args)
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^用法：/)
+    expect(r.stdout).not.toMatch(ENGLISH)
+  })
+
+  it('shows an option default and its choices in Chinese', async () => {
+    expect((await runCli(['articles', '--help'])).stdout).toMatch(/最多几篇 （默认：20）/)
+    expect((await runCli(['ask', '--help'])).stdout).toMatch(/（可选：auto、extractive、llm；默认：auto）/)
+  })
+
+  it.each([
+    [['frobnicate'], /错误：没有 'frobnicate' 这个命令/],
+    [['serch', 'x'], /（是不是想用 search？）/],
+    [['ask'], /错误：缺少参数 'question'/],
+    [['ask', '一', '二'], /错误：'ask' 只接受 1 个参数，收到了 2 个/],
+    [['articles', '--limit'], /错误：选项 '--limit <n>' 需要一个值/],
+    [['stats', '--bogus'], /错误：没有 '--bogus' 这个选项/],
+  ])('newsbot %j fails in Chinese with exit 2', async (args, message) => {
+    const r = await runCli(args)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(message)
+    expect(r.stderr).not.toMatch(ENGLISH)
+  })
+
+  it('lists the bot\'s environment variables in bot --help', async () => {
+    const r = await runCli(['bot', '--help'])
+    for (const name of ['TELEGRAM_BOT_TOKEN', 'NEWSBOT_DB', 'OPENAI_BASE_URL', 'NEWSBOT_LLM_FIRST_TOKEN_MS', 'NEWSBOT_ADMINS', 'NEWSBOT_WEBHOOK_URL']) {
+      expect(r.stdout).toContain(name)
+    }
+    expect(r.stdout).toMatch(/环境变量：/)
+  })
+
+  it('reports a bad environment variable in Chinese', async () => {
+    const r = await runCli(['stats', '--db', await writeSampleDb(join(tmp(), 'n.db'))], { OPENAI_BASE_URL: 'not a url' })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/配置错误: OPENAI_BASE_URL: /)
+    expect(r.stderr).not.toMatch(ENGLISH)
+  })
+})
+
+describe('stats', () => {
+  it('prints the last ingest in the configured time zone, not as UTC ISO text', async () => {
+    const db = await writeSampleDb(join(tmp(), 'n.db'))
+    const raw = new Database(db)
+    raw.prepare("UPDATE sources SET ingested_at = '2026-11-30T19:02:58.055Z'").run()
+    raw.close()
+    const shanghai = await runCli(['stats', '--db', db])
+    expect(shanghai.stdout).toContain('最近入库 2026-12-01 03:02（Asia/Shanghai）')
+    expect(shanghai.stdout).not.toMatch(/\d{4}-\d\d-\d\dT/)
+    const tokyo = await runCli(['stats', '--db', db], { NEWSBOT_TIMEZONE: 'Asia/Tokyo' })
+    expect(tokyo.stdout).toContain('最近入库 2026-12-01 04:02（Asia/Tokyo）')
+  })
+})
+
+describe('articles', () => {
+  it('says no article matches a date when the database has articles, and how to see the dates it has', async () => {
+    const db = await writeSampleDb(join(tmp(), 'n.db'))
+    const r = await runCli(['articles', '--date', '2001-01-01', '--db', db])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/没有符合条件的文章（日期 2001-01-01）。用 newsbot stats 查看/)
+    expect(r.stdout).not.toMatch(/先运行|先用 newsbot ingest/)
+  })
+})
+
+describe('re-ingesting a JSONL file with bad lines', () => {
+  it('reports the bad lines again on every run, not "失败 0 处"', async () => {
+    const dir = tmp()
+    const { 'mixed.jsonl': file } = writeFiles(dir, {
+      'mixed.jsonl': `${jsonl([{ id: 'ok', text: '好的记录。', date: '2024-02-28' }])}{"text": "日期不存在", "date": "2024-02-30"}\nnot json\n`,
+    })
+    const db = join(dir, 'x.db')
+    for (const run of [1, 2]) {
+      const r = await runCli(['ingest', file!, '--db', db])
+      expect(r.code, `run ${run}`).toBe(2)
+      expect(r.stdout).toMatch(/失败 2 处/)
+      expect(r.stdout).toMatch(/mixed\.jsonl:2 {2}第 2 行：日期 2024-02-30 不存在/)
+      expect(r.stdout).toMatch(/mixed\.jsonl:3 {2}第 3 行不是有效的 JSON/)
+    }
+  })
+})
