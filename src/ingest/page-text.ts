@@ -4,6 +4,7 @@ import type { Block } from './blocks.js'
 import { mergeBylines } from './bylines.js'
 import type { Byline } from './bylines.js'
 import { findEventDate, inferIssueDate } from './dates.js'
+import { inferPaper } from './page-origin.js'
 import { pairHeadlines } from './headlines.js'
 import type { Pairing } from './headlines.js'
 import { segmentBlocks } from './segment.js'
@@ -11,8 +12,8 @@ import type { PageMeta, ParsedArticle } from './types.js'
 
 /**
  * Splits one OCR'd newspaper page into articles: headline, subheadline, section, dateline, byline and
- * body paragraphs. Paper, issue date and page come from `meta`; without an issue date it is inferred
- * from the page's text and marked dateInferred.
+ * body paragraphs. Paper, issue date and page come from `meta`; without them the issue date is inferred
+ * from the page's text (dateInferred) and the paper from its masthead or running text (paperInferred).
  */
 export function parsePageText(text: string, meta: PageMeta): ParsedArticle[] {
   const blocks = readBlocks(text)
@@ -27,11 +28,14 @@ export function parsePageText(text: string, meta: PageMeta): ParsedArticle[] {
   })
   const issueDate = meta.issueDate ?? inferIssueDate(text, articles.map((a) => a.text))
   const dateInferred = meta.issueDate ? (meta.dateInferred ?? false) : issueDate !== undefined
+  const paper = meta.paper ?? inferPaper(text)
+  const paperInferred = meta.paper !== undefined ? (meta.paperInferred ?? false) : paper !== undefined
   return articles.map((a) => {
     const eventDate = findEventDate(a.text, issueDate)
     return {
       ...a,
-      ...(meta.paper !== undefined && { paper: meta.paper }),
+      ...(paper !== undefined && { paper }),
+      ...(paperInferred && { paperInferred }),
       ...(issueDate !== undefined && { issueDate }),
       dateInferred,
       ...(meta.page !== undefined && { page: meta.page }),

@@ -7,6 +7,7 @@ import {
   expandPaths,
   isJsonlPath,
   manifestMetaFor,
+  metaFromFileName,
   parsePageText,
   readJsonl,
   sha1Hex,
@@ -53,9 +54,10 @@ export interface IngestOptions {
 
 // A large file is committed in batches so that other connections (the bot's writes, a second ingest)
 // get the write lock in between: at most BATCH_MS of work per transaction, then BATCH_PAUSE_MS with
-// the lock free. SQLite's busy handler polls every ≤ 25 ms in its first 128 ms, so a waiter finds the
+// the lock free (and at most BATCH_MAX_ARTICLES per batch). SQLite's busy handler polls every ≤ 25 ms in its first 128 ms, so a waiter finds the
 // gap within about one batch (issue 11: 5 s stalls of the bot during a 60k-document ingest).
 const BATCH_MS = 100
+const BATCH_MAX_ARTICLES = 1000
 const BATCH_PAUSE_MS = 25
 
 // A page of a newspaper is tens of kilobytes; anything this large is not one.
@@ -73,7 +75,7 @@ export async function ingestPaths(db: Db, paths: string[], opts: IngestOptions):
       if (opts.signal?.aborted) throw new IngestInterrupted('导入已中断')
       const meta = { ...manifestMetaFor(file, manifests), ...definedOnly(opts.meta) }
       if (isJsonlPath(file)) await ingestJsonlFile(db, file, meta, opts, summary)
-      else await ingestPageFile(db, file, meta, opts, summary)
+      else await ingestPageFile(db, file, withFileNameGuess(file, meta), opts, summary)
     } catch (err) {
       if (err instanceof IngestInterrupted) {
         summary.interrupted = { path: file, kept: err.kept, filesDone: i }
@@ -134,7 +136,7 @@ async function ingestJsonlFile(db: Db, file: string, meta: PageMeta, opts: Inges
       seen.add(id)
       counts[write.put(prepareArticle(a, id))]++
       good++
-      if (performance.now() - batchStart < BATCH_MS) continue
+      if (performance.now() - batchStart < BATCH_MS && good % BATCH_MAX_ARTICLES !== 0) continue
       write.commitBatch()
       kept = { ...counts }
       await new Promise((resolve) => setTimeout(resolve, BATCH_PAUSE_MS))
@@ -213,6 +215,17 @@ function addCounts(into: Counts, from: Counts): void {
 function metaKey(meta: PageMeta): string {
   const key = JSON.stringify(definedOnly(meta))
   return key === '{}' ? '' : `:${sha1Hex(key).slice(0, 8)}`
+}
+
+/** A page's manifest and flags, filled in from its file name where they are silent (marked inferred). */
+function withFileNameGuess(file: string, given: PageMeta): PageMeta {
+  const guess = metaFromFileName(file)
+  return definedOnly({
+    ...guess,
+    ...given,
+    paperInferred: given.paper !== undefined ? given.paperInferred : guess.paperInferred,
+    dateInferred: given.issueDate !== undefined ? given.dateInferred : guess.dateInferred,
+  })
 }
 
 function definedOnly(meta: PageMeta | undefined): PageMeta {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
@@ -91,5 +92,36 @@ describe('re-ingesting a JSONL file with bad lines', () => {
       expect(r.stdout).toMatch(/mixed\.jsonl:2 {2}第 2 行：日期 2024-02-30 不存在/)
       expect(r.stdout).toMatch(/mixed\.jsonl:3 {2}第 3 行不是有效的 JSON/)
     }
+  })
+})
+
+describe('raw pages without a manifest', () => {
+  it('get the paper and date their text and file name support, marked as inferred, and articles --set corrects them', async () => {
+    const dir = tmp()
+    const sample = (n: string) => readFileSync(new URL(`../../data/samples/${n}`, import.meta.url))
+    const pages = writeFiles(dir, {
+      '002_6df37518f25c994b.txt': sample('002_6df37518f25c994b.txt'),
+      '示范区新闻_2020-04-30_第1版.txt': sample('004_6062cc997fbd3bd9.txt'),
+      '000_5adc3b2768a65fa1.txt': sample('000_5adc3b2768a65fa1.txt'),
+    })
+    const db = join(dir, 'x.db')
+    expect((await runCli(['ingest', dir, '--db', db])).code).toBe(0)
+    const list = JSON.parse((await runCli(['articles', '--db', db, '--limit', '100', '--json'])).stdout) as { paper: string; date: string | null; inferred?: boolean }[]
+    expect(list.filter((a) => a.paper === '经开时报' && a.date === '2022-06-30' && a.inferred)).toHaveLength(6)
+    expect(list.filter((a) => a.paper === '示范区新闻' && a.date === '2020-04-30' && a.inferred)).toHaveLength(7)
+
+    const text = (await runCli(['articles', '--db', db, '--limit', '100'])).stdout
+    expect(text).not.toMatch(/----------|未注明/)
+    expect(text).toMatch(/日期不详 {5}报纸不详/)
+    expect(text).toMatch(/\* 报纸或日期是从版面推测的；不对时可用 newsbot articles --set 更正/)
+
+    const set = await runCli(['articles', '--set', 'paper=经开时报', '--set', 'date=2023-11-15', '--source', pages['000_5adc3b2768a65fa1.txt']!, '--db', db])
+    expect(set).toMatchObject({ code: 0, stdout: expect.stringMatching(/^已修改 5 篇文章，报纸：经开时报，日期：2023-11-15/) })
+    const fixed = JSON.parse((await runCli(['articles', '--date', '2023-11-15', '--db', db, '--json'])).stdout) as { paper: string; inferred?: boolean }[]
+    expect(fixed).toHaveLength(5)
+    expect(fixed.every((a) => a.paper === '经开时报' && !a.inferred)).toBe(true)
+
+    const answer = await runCli(['ask', '经开区森林防灭火培训讲了什么？', '--db', db])
+    expect(answer.stdout).not.toMatch(/· {2}·|· · /)
   })
 })

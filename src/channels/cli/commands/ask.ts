@@ -123,5 +123,5 @@ export function describeSources(r: AnswerResult): string[] {
 }
 
 function headline(s: { title: string; paper: string; date: string | null }): string {
-  return [s.title || '（无标题）', s.paper, s.date ?? '日期不详'].join(' · ')
+  return [s.title || '（无标题）', s.paper, s.date ?? '日期不详'].filter(Boolean).join(' · ')
 }

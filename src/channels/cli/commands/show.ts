@@ -34,6 +34,7 @@ function toShowJson(a: Article) {
     section: a.section,
     dateline: a.dateline,
     dateInferred: a.dateInferred,
+    paperInferred: a.paperInferred,
     eventDate: a.eventDate,
     reporters: a.reporters,
     correspondents: a.correspondents,
@@ -46,7 +47,7 @@ function describeArticle(a: Article): string[] {
   return [
     a.title || '（无标题）',
     ...(a.subtitle ? [a.subtitle] : []),
-    `${a.paper || '来源不详'} · ${when}${a.page ? ` · 第 ${a.page} 版` : ''}${a.section ? ` · ${a.section}` : ''}`,
+    `${a.paper ? `${a.paper}${a.paperInferred ? '（推测）' : ''}` : '报纸不详'} · ${when}${a.page ? ` · 第 ${a.page} 版` : ''}${a.section ? ` · ${a.section}` : ''}`,
     '',
     ...(a.dateline ? [a.dateline] : []),
     a.text,

@@ -17,7 +17,7 @@ export function registerStats(program: Command): void {
         `文章 ${s.articles} 篇，段落 ${s.passages} 个，来源文件 ${s.sources} 个`,
         `日期 ${s.firstDate ?? '—'} 至 ${s.lastDate ?? '—'}，最近入库 ${s.lastIngestAt ? `${formatLocalTime(s.lastIngestAt, config.timezone)}（${config.timezone}）` : '—'}`,
         ...(s.dbBytes != null ? [`数据库 ${(s.dbBytes / 1048576).toFixed(1)} MB`] : []),
-        ...s.papers.map((p) => `  ${p.paper || '（未注明报纸）'}：${p.articles} 篇，${p.firstDate ?? '—'} 至 ${p.lastDate ?? '—'}`),
+        ...s.papers.map((p) => `  ${p.paper || '报纸不详'}：${p.articles} 篇，${p.firstDate ?? '—'} 至 ${p.lastDate ?? '—'}`),
       ])
     })
 }
