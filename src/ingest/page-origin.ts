@@ -40,3 +40,27 @@ export function metaFromFileName(path: string): PageMeta {
   if (page) meta.page = String(Number(page[1] ?? page[2]))
   return meta
 }
+
+// A masthead line: the paper's name, its date (2023年12月6日 星期三), or both, maybe with 第N版.
+const MASTHEAD_LINE = new RegExp(
+  `^(?:${PAPER.source})?\\s*(?:((?:19|20)\\d{2})年(\\d{1,2})月(\\d{1,2})日)?\\s*(?:星期[一二三四五六日天]|周[一二三四五六日])?\\s*(?:第\\s*\\d{1,2}\\s*版)?$`,
+)
+
+/**
+ * The masthead at the top of a page (paper name and date lines, before the first headline): those
+ * lines, which must not be read as a headline, and the date they print. Nothing when the page has none.
+ */
+export function readMasthead(text: string): { lines: number; date?: string } {
+  const lines = text.split('\n')
+  let date: string | undefined
+  let end = 0
+  for (let i = 0; i < lines.length && i < 8; i++) {
+    const line = lines[i]!.replace(/\s+/g, ' ').trim()
+    if (line === '') continue
+    const m = MASTHEAD_LINE.exec(line)
+    if (!m || !/\d|报|新闻/.test(line)) break
+    if (m[1]) date = formatDate(Number(m[1]), Number(m[2]), Number(m[3])) ?? date
+    end = i + 1
+  }
+  return end === 0 ? { lines: 0 } : { lines: end, ...(date && { date }) }
+}

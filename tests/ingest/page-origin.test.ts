@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { decodeText, inferIssueDate, inferPaper, metaFromFileName, parsePageText } from '../../src/ingest/index.js'
+import { decodeText, inferIssueDate, inferPaper, metaFromFileName, parsePageText, readMasthead } from '../../src/ingest/index.js'
 
 const SAMPLE_002 = new URL('../../data/samples/002_6df37518f25c994b.txt', import.meta.url)
 
@@ -52,5 +52,23 @@ describe('inferIssueDate from the periods a page reports', () => {
   it('dates the seed page that reports 2022年上半年', () => {
     const text = decodeText(readFileSync(SAMPLE_002), '002.txt')
     expect(parsePageText(text, {})[0]).toMatchObject({ issueDate: '2022-06-30', dateInferred: true })
+  })
+})
+
+describe('the masthead', () => {
+  it.each([
+    ['经开时报\n2023年12月6日 星期三\n\n潮河环境整治工程全面完工\n', { lines: 2, date: '2023-12-06' }],
+    ['经开时报 2023年12月6日 第2版\n标题', { lines: 1, date: '2023-12-06' }],
+    ['\n\n经开区领导带队开展综合调研\n', { lines: 0 }],
+    ['区统计局签订2020年 个人目标责任书\n', { lines: 0 }],
+  ])('%j → %j', (text, masthead) => {
+    expect(readMasthead(text)).toEqual(masthead)
+  })
+
+  it('is neither a headline nor body, and gives the issue its date and paper, marked inferred', () => {
+    const page = '经开时报\n2023年12月6日\n\n潮河环境整治工程全面完工\n\n本报讯 12月5日，经开区潮河环境整治工程全面完工。\n记者 王敏\n'
+    expect(parsePageText(page, {})).toEqual([
+      expect.objectContaining({ title: '潮河环境整治工程全面完工', paper: '经开时报', paperInferred: true, issueDate: '2023-12-06', dateInferred: true }),
+    ])
   })
 })
