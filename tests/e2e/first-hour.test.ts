@@ -3,6 +3,8 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../helpers/cli.js'
+import { HAS_SCRIPT, startCli } from '../helpers/live-cli.js'
+import { startOpenAiStub } from '../helpers/openai-stub.js'
 import { writeSampleDb } from '../helpers/sample-db.js'
 import { jsonl, useTmpDir, writeFiles } from '../helpers/tmp.js'
 
@@ -124,4 +126,28 @@ describe('raw pages without a manifest', () => {
     const answer = await runCli(['ask', '经开区森林防灭火培训讲了什么？', '--db', db])
     expect(answer.stdout).not.toMatch(/· {2}·|· · /)
   })
+})
+
+describe('a hung model on a terminal', () => {
+  it.skipIf(!HAS_SCRIPT)('counts the seconds waited, then gives the extractive answer after one notice', async () => {
+    const stub = await startOpenAiStub()
+    stub.script = () => ({ delayMs: 20_000, text: '迟到的回答[1]。' })
+    try {
+      const db = await writeSampleDb(join(tmp(), 'n.db'))
+      const run = startCli(['ask', '经开区已经分配了多少套安置房？', '--db', db], {
+        tty: true,
+        env: { OPENAI_BASE_URL: stub.baseURL, NEWSBOT_LLM_FIRST_TOKEN_MS: '2500' },
+      })
+      expect(await run.exited).toBe(0)
+      const out = run.output()
+      expect(out).toMatch(/正在等待大模型回答… [12] 秒/)
+      expect(out).toMatch(/注意：大模型暂时无法回答，以下是从报道中直接摘录的回答。\s+\S*截至目前，全区已分配安置房3636套/)
+      expect(out).not.toMatch(/HTTP|127\.0\.0\.1|秒内没有开始回答/)
+
+      const verbose = await runCli(['ask', '经开区已经分配了多少套安置房？', '--db', db, '--verbose'], { OPENAI_BASE_URL: stub.baseURL, NEWSBOT_LLM_FIRST_TOKEN_MS: '500' })
+      expect(verbose.stderr).toBe('newsbot: 大模型未能回答的原因：大模型 0.5 秒内没有开始回答\n')
+    } finally {
+      await stub.close()
+    }
+  }, 30_000)
 })
