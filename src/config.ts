@@ -1,8 +1,8 @@
-import { z } from 'zod'
+import { z } from './zod.js'
 import { InputError } from './errors.js'
 
 const Env = z.object({
-  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, 'expected 123456:ABC…').optional(),
+  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, '格式应为 123456:ABC…（向 @BotFather 要的 token）').optional(),
   // grammY rejects a trailing '/' on the API root.
   TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org').transform((u) => u.replace(/\/+$/, '')),
   OPENAI_API_KEY: z.string().optional(),
@@ -10,6 +10,9 @@ const Env = z.object({
   OPENAI_MODEL: z.string().optional(),
   NEWSBOT_LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   NEWSBOT_LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  // A hung model must not hold an answer: the first token and the whole reply (retries included) are bounded.
+  NEWSBOT_LLM_FIRST_TOKEN_MS: z.coerce.number().int().positive().default(15_000),
+  NEWSBOT_LLM_TOTAL_MS: z.coerce.number().int().positive().default(45_000),
   // Only servers that honour response_format json_schema (OpenAI, recent vLLM) should turn this on.
   NEWSBOT_LLM_STRUCTURED: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
   NEWSBOT_EMBED_MODEL: z.string().optional(),
@@ -21,7 +24,7 @@ const Env = z.object({
     .default('')
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean).map(Number))
     .pipe(z.array(z.number().int())),
-  NEWSBOT_TIMEZONE: z.string().refine(isTimeZone, 'expected an IANA time zone such as Asia/Shanghai').optional(),
+  NEWSBOT_TIMEZONE: z.string().refine(isTimeZone, '应为时区名称，例如 Asia/Shanghai').optional(),
   // TZ may hold POSIX forms (e.g. ':/etc/localtime') that Intl cannot use; those are ignored.
   TZ: z.string().optional().transform((tz) => (tz && isTimeZone(tz) ? tz : undefined)),
   NEWSBOT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -31,7 +34,7 @@ const Env = z.object({
   NEWSBOT_DIGEST_RATE: z.coerce.number().positive().max(1000).default(25),
   NEWSBOT_WEBHOOK_URL: z.url().optional(),
   // Telegram allows 1-256 characters A-Z, a-z, 0-9, _ and - in a webhook secret token.
-  NEWSBOT_WEBHOOK_SECRET: z.string().regex(/^[\w-]{1,256}$/, 'expected 1-256 of A-Z a-z 0-9 _ -').optional(),
+  NEWSBOT_WEBHOOK_SECRET: z.string().regex(/^[\w-]{1,256}$/, '应为 1 到 256 个 A-Z、a-z、0-9、_ 或 -').optional(),
   NEWSBOT_WEBHOOK_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   // Questions per user; 0 turns a limit off.
   NEWSBOT_RATE_PER_MINUTE: z.coerce.number().int().min(0).default(5),
@@ -72,6 +75,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           model: e.OPENAI_MODEL ?? DEFAULT_MODEL,
           timeoutMs: e.NEWSBOT_LLM_TIMEOUT_MS,
           maxRetries: e.NEWSBOT_LLM_MAX_RETRIES,
+          firstTokenMs: e.NEWSBOT_LLM_FIRST_TOKEN_MS,
+          totalMs: e.NEWSBOT_LLM_TOTAL_MS,
           structured: e.NEWSBOT_LLM_STRUCTURED,
         }
       : null,

@@ -30,6 +30,8 @@ describe('loadConfig', () => {
       model: 'qwen2.5',
       timeoutMs: 30_000,
       maxRetries: 2,
+      firstTokenMs: 15_000,
+      totalMs: 45_000,
       structured: false,
     })
   })

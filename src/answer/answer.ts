@@ -25,8 +25,15 @@ export interface AskOptions {
   exclude?: string[]
 }
 
-/** An answer plus what it was searched as (the standalone form of a follow-up). */
-export type AnswerResult = Answer & { searched: string }
+/**
+ * An answer plus what it was searched as (the standalone form of a follow-up). After a model failure,
+ * `fallbackReason` is the detail for the log and --verbose, never for readers (it may name the
+ * endpoint or an HTTP status); readers get the answer's `notice`.
+ */
+export type AnswerResult = Answer & { searched: string; fallbackReason?: string }
+
+/** What readers are told when the model could not answer and the extractive answer stands in. */
+export const FALLBACK_NOTICE = '大模型暂时无法回答，以下是从报道中直接摘录的回答。'
 
 export const MAX_QUESTION_CHARS = 500
 
@@ -62,8 +69,8 @@ export async function answerQuestion(db: Db, question: string, opts: AskOptions 
   // 那它有多长？ asks for an amount even when the carried topic's words asked 什么时候.
   const questionType = detectQuestionType(simplify(foldText(q)))
   const fallback = answerExtractively(query, hits, { questionType, asked: q })
-  const notice = failure ? [`大模型暂不可用（${failure.message}），以下为摘录式回答。`] : []
-  return { ...fallback, warnings: [...searchNotice, ...notice, ...fallback.warnings], searched }
+  const fell = failure ? { notice: FALLBACK_NOTICE, fallbackReason: failure.message } : {}
+  return { ...fallback, warnings: [...searchNotice, ...fallback.warnings], searched, ...fell }
 }
 
 /** The model a mode will use (null: extractive); 'llm' without a configured model is a usage error. */

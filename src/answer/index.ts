@@ -1,5 +1,5 @@
 export type { Answer, Citation, Suggestion } from './types.js'
-export { answerQuestion, checkQuestion, pickModel, MAX_QUESTION_CHARS, type AnswerMode, type AnswerResult, type AskOptions } from './answer.js'
+export { answerQuestion, checkQuestion, pickModel, FALLBACK_NOTICE, MAX_QUESTION_CHARS, type AnswerMode, type AnswerResult, type AskOptions } from './answer.js'
 export { answerExtractively, cleanSentence } from './extractive.js'
 export { abstain } from './abstain.js'
 export type { Candidate } from './evidence.js'

@@ -60,8 +60,9 @@ export function createOpenAiSdk(config: LlmConfig): OpenAI {
 }
 
 /**
- * Always streams: the SDK's timeout only covers the wait for response headers, so a stall guard
- * between chunks (the same timeout, reset on every chunk) is what catches a server that hangs mid-reply.
+ * Always streams, under three bounds that end in an UpstreamError (so the caller falls back): the first
+ * token within `firstTokenMs`, the whole reply, retries included, within `totalMs`, and no pause between
+ * chunks longer than `timeoutMs` (the SDK's own timeout only covers the wait for response headers).
  */
 async function streamReply(
   client: OpenAI,
@@ -74,11 +75,13 @@ async function streamReply(
   const abort = () => controller.abort()
   if (opts.signal?.aborted) abort()
   else opts.signal?.addEventListener('abort', abort, { once: true })
-  let stalled = false
-  let timer: NodeJS.Timeout | undefined
+  let bound: Bound | undefined
+  const stop = (why: Bound) => () => ((bound ??= why), abort())
+  const total = setTimeout(stop('total'), config.totalMs)
+  let idle = setTimeout(stop('firstToken'), config.firstTokenMs)
   const arm = () => {
-    clearTimeout(timer)
-    timer = setTimeout(() => ((stalled = true), abort()), config.timeoutMs)
+    clearTimeout(idle)
+    idle = setTimeout(stop('stalled'), config.timeoutMs)
   }
   try {
     // No temperature: reasoning models refuse any but their default, and the prompt already asks for sober answers.
@@ -87,9 +90,8 @@ async function streamReply(
       { signal: controller.signal },
     )
     let text = ''
-    arm()
     for await (const chunk of stream) {
-      arm()
+      arm() // any chunk, reasoning included, shows the model is at work
       const piece = chunk.choices?.[0]?.delta?.content
       if (typeof piece !== 'string' || piece === '') continue
       text += piece
@@ -99,20 +101,27 @@ async function streamReply(
     if (controller.signal.aborted) throw new OpenAI.APIUserAbortError()
     return text
   } catch (err) {
-    throw toUpstreamError(err, config, stalled)
+    throw toUpstreamError(err, config, bound)
   } finally {
-    clearTimeout(timer)
+    clearTimeout(total)
+    clearTimeout(idle)
     opts.signal?.removeEventListener('abort', abort)
   }
 }
 
+/** Which time bound ended a reply. */
+type Bound = 'firstToken' | 'total' | 'stalled'
+
 /** Maps the SDK's errors to one Chinese sentence that names the cause, keeping the original as `cause`. */
-export function toUpstreamError(err: unknown, config: LlmConfig, stalled = false): UpstreamError {
+export function toUpstreamError(err: unknown, config: LlmConfig, bound?: Bound): UpstreamError {
   if (err instanceof UpstreamError) return err
-  const seconds = Math.round(config.timeoutMs / 100) / 10
+  const secs = (ms: number) => Math.round(ms / 100) / 10
+  const seconds = secs(config.timeoutMs)
   const where = config.baseURL ?? 'OpenAI'
   const make = (message: string, retryable: boolean) => new UpstreamError(message, { cause: err, retryable })
-  if (stalled) return make(`大模型超过 ${seconds} 秒没有返回新内容`, true)
+  if (bound === 'firstToken') return make(`大模型 ${secs(config.firstTokenMs)} 秒内没有开始回答`, true)
+  if (bound === 'total') return make(`大模型 ${secs(config.totalMs)} 秒内没有答完`, true)
+  if (bound === 'stalled') return make(`大模型超过 ${seconds} 秒没有返回新内容`, true)
   if (err instanceof OpenAI.APIUserAbortError) return make('请求已取消', false)
   if (err instanceof OpenAI.APIConnectionTimeoutError) return make(`大模型请求超时（${seconds} 秒，已重试 ${config.maxRetries} 次）`, true)
   if (err instanceof OpenAI.APIConnectionError) return make(`无法连接大模型服务 ${where}`, true)

@@ -29,4 +29,6 @@ export interface Answer {
   warnings: string[]
   /** The closest headlines when it abstains (empty otherwise). */
   suggestions: Suggestion[]
+  /** After a model failure, the one short sentence readers see before the (extractive) answer. */
+  notice?: string
 }

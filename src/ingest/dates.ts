@@ -54,7 +54,25 @@ export function inferIssueDate(text: string, leads: string[]): string | undefine
   const year = commonestYear(text)
   if (year === undefined) return undefined
   const days = leads.map((l) => MONTH_DAY.exec(l.slice(0, LEAD_WINDOW))).filter((m) => m !== null)
-  return latest(days.map((m) => formatDate(year, Number(m[1]), Number(m[2]))))
+  return latest(days.map((m) => formatDate(year, Number(m[1]), Number(m[2])))) ?? latestPeriodEnd(text)
+}
+
+/**
+ * The end of the latest period a page reports on, when its leads give no day: 2022年上半年 → 2022-06-30,
+ * 2022年7月 → 2022-07-31, 2022年1~7月 → 2022-07-31. A page is printed after what it reports.
+ */
+function latestPeriodEnd(text: string): string | undefined {
+  const ends: (string | undefined)[] = []
+  for (const m of text.matchAll(/((?:19|20)\d{2})年(?:(上|下)半年|(?:\d{1,2}\s*[~～\-至到]\s*)?(\d{1,2})月(?!\d{1,2}日))/g)) {
+    const year = Number(m[1])
+    const month = m[2] === '上' ? 6 : m[2] === '下' ? 12 : Number(m[3])
+    if (month >= 1 && month <= 12) ends.push(lastDay(year, month))
+  }
+  return latest(ends)
+}
+
+function lastDay(year: number, month: number): string {
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10)
 }
 
 function commonestYear(text: string): number | undefined {

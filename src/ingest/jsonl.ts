@@ -1,10 +1,10 @@
 import { createReadStream, statSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { createGunzip } from 'node:zlib'
-import { z } from 'zod'
+import { z } from '../zod.js'
 import { InputError } from '../errors.js'
 import { stripBidiControls } from './normalize.js'
-import { parseLooseDate } from './record-date.js'
+import { isImpossibleDate, parseLooseDate } from './record-date.js'
 import type { ParsedArticle } from './types.js'
 
 const Optional = z.union([z.string(), z.number()]).nullish().transform((v) => (v == null ? undefined : String(v).trim() || undefined))
@@ -63,13 +63,18 @@ export function parseJsonlLine(line: string, lineNo: number): JsonlItem {
   } catch {
     return { line: lineNo, error: `第 ${lineNo} 行不是有效的 JSON` }
   }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { line: lineNo, error: `第 ${lineNo} 行不是一条记录（应为 JSON 对象，如 {"title": …, "text": …}）` }
+  }
   const rec = JsonlRecord.safeParse(value)
   if (!rec.success) {
     const why = rec.error.issues.map((i) => i.message).join('；')
     return { line: lineNo, error: `第 ${lineNo} 行：${why}` }
   }
   const r = rec.data
-  const when = parseLooseDate(r.date ?? r.published_at)
+  const given = r.date ?? r.published_at
+  if (isImpossibleDate(given)) return { line: lineNo, error: `第 ${lineNo} 行：日期 ${given} 不存在（应为真实的日期，如 2023-11-15）` }
+  const when = parseLooseDate(given)
   return {
     line: lineNo,
     article: {

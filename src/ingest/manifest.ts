@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { z } from 'zod'
+import { z } from '../zod.js'
 import { InputError } from '../errors.js'
 import { parseIsoDate } from './dates.js'
 import type { PageMeta } from './types.js'

@@ -4,6 +4,7 @@ import type { Block } from './blocks.js'
 import { mergeBylines } from './bylines.js'
 import type { Byline } from './bylines.js'
 import { findEventDate, inferIssueDate } from './dates.js'
+import { inferPaper, readMasthead } from './page-origin.js'
 import { pairHeadlines } from './headlines.js'
 import type { Pairing } from './headlines.js'
 import { segmentBlocks } from './segment.js'
@@ -11,10 +12,13 @@ import type { PageMeta, ParsedArticle } from './types.js'
 
 /**
  * Splits one OCR'd newspaper page into articles: headline, subheadline, section, dateline, byline and
- * body paragraphs. Paper, issue date and page come from `meta`; without an issue date it is inferred
- * from the page's text and marked dateInferred.
+ * body paragraphs. Paper, issue date and page come from `meta`; without them the issue date is inferred
+ * from the page's text (dateInferred) and the paper from its masthead or running text (paperInferred).
  */
-export function parsePageText(text: string, meta: PageMeta): ParsedArticle[] {
+export function parsePageText(page: string, meta: PageMeta): ParsedArticle[] {
+  // The masthead (paper name, date) is not a headline; the date it prints is the issue's.
+  const masthead = readMasthead(page)
+  const text = page.split('\n').slice(masthead.lines).join('\n')
   const blocks = readBlocks(text)
   const drafts = segmentBlocks(blocks)
   const pairs = pairHeadlines(blocks, drafts)
@@ -25,13 +29,16 @@ export function parsePageText(text: string, meta: PageMeta): ParsedArticle[] {
     const a = buildArticle(blocks, bodies[k]!, pairs[k]!, section)
     return a.text ? [a] : []
   })
-  const issueDate = meta.issueDate ?? inferIssueDate(text, articles.map((a) => a.text))
+  const issueDate = meta.issueDate ?? masthead.date ?? inferIssueDate(text, articles.map((a) => a.text))
   const dateInferred = meta.issueDate ? (meta.dateInferred ?? false) : issueDate !== undefined
+  const paper = meta.paper ?? inferPaper(page)
+  const paperInferred = meta.paper !== undefined ? (meta.paperInferred ?? false) : paper !== undefined
   return articles.map((a) => {
     const eventDate = findEventDate(a.text, issueDate)
     return {
       ...a,
-      ...(meta.paper !== undefined && { paper: meta.paper }),
+      ...(paper !== undefined && { paper }),
+      ...(paperInferred && { paperInferred }),
       ...(issueDate !== undefined && { issueDate }),
       dateInferred,
       ...(meta.page !== undefined && { page: meta.page }),

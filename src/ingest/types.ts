@@ -5,6 +5,8 @@ export interface PageMeta {
   issueDate?: string
   /** True when issueDate is an estimate (e.g. a manifest's guess from the text). */
   dateInferred?: boolean
+  /** True when paper is a guess (from the file name), not given. */
+  paperInferred?: boolean
   page?: string
 }
 
@@ -25,6 +27,8 @@ export interface ParsedArticle {
   /** Body paragraphs joined by '\n', without headline, dateline or byline. */
   text: string
   paper?: string
+  /** True when paper was not given but read from the page's masthead, text or file name. */
+  paperInferred?: boolean
   /** YYYY-MM-DD */
   issueDate?: string
   /** True when issueDate was not given but estimated from the text. */

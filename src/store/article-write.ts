@@ -14,9 +14,15 @@ export type Tokenize = (text: string) => string
 
 export type WriteOutcome = 'added' | 'updated' | 'unchanged'
 
-/** Writes one source file's articles inside one transaction: all of the file lands, or none. */
+/**
+ * Writes one source file's articles inside the caller's write transaction (BEGIN IMMEDIATE). A large
+ * file may be committed in batches: the file is recorded as done only by the last commit, so a file
+ * interrupted between batches is read again on the next run, and its written articles come out unchanged.
+ */
 export interface SourceWrite {
   put(article: ArticleInput): WriteOutcome
+  /** Commits what was put so far without recording the file; the caller begins the next transaction. */
+  commitBatch(): void
   /** Removes the file's articles that were not put again, records the file, commits. */
   commit(fileHash: string): { removed: number }
   rollback(): void
@@ -26,12 +32,12 @@ const statements = statementCache((db) => ({
   byId: db.prepare<[string], { pk: number; content_hash: string; source_path: string }>(
     'SELECT pk, content_hash, source_path FROM articles WHERE id = ?',
   ),
-  insert: db.prepare(`INSERT INTO articles (id, paper, issue_date, date_inferred, page, title, subtitle, section,
+  insert: db.prepare(`INSERT INTO articles (id, paper, paper_inferred, issue_date, date_inferred, page, title, subtitle, section,
       dateline, byline, reporters, correspondents, text, url, content_hash, source_path, source_order, added_at, updated_at,
       event_date)
-    VALUES (@id, @paper, @issueDate, @dateInferred, @page, @title, @subtitle, @section, @dateline, @byline,
+    VALUES (@id, @paper, @paperInferred, @issueDate, @dateInferred, @page, @title, @subtitle, @section, @dateline, @byline,
       @reporters, @correspondents, @text, @url, @contentHash, @sourcePath, @sourceOrder, @now, @now, @eventDate)`),
-  update: db.prepare(`UPDATE articles SET paper = @paper, issue_date = @issueDate, date_inferred = @dateInferred,
+  update: db.prepare(`UPDATE articles SET paper = @paper, paper_inferred = @paperInferred, issue_date = @issueDate, date_inferred = @dateInferred,
       page = @page, title = @title, subtitle = @subtitle, section = @section, dateline = @dateline, byline = @byline,
       reporters = @reporters, correspondents = @correspondents, text = @text, url = @url,
       content_hash = @contentHash, source_path = @sourcePath, source_order = @sourceOrder, updated_at = @now,
@@ -51,12 +57,15 @@ const statements = statementCache((db) => ({
 
 type Statements = ReturnType<typeof statements>
 
-/** Starts writing a source file's articles; the caller must commit or roll back. `extractNames` learns local names. */
+/**
+ * Starts writing a source file's articles in the transaction the caller has begun (see `lockForWrite`);
+ * the caller must commit or roll back. `extractNames` learns local names.
+ */
 export function beginSourceWrite(db: Db, sourcePath: string, tokenize: Tokenize, extractNames?: ExtractNames): SourceWrite {
   const s = statements(db)
   const seen = new Set<string>()
   const now = new Date().toISOString()
-  db.exec('BEGIN IMMEDIATE')
+  if (!db.inTransaction) db.exec('BEGIN IMMEDIATE')
   return {
     put(article) {
       seen.add(article.id)
@@ -78,6 +87,9 @@ export function beginSourceWrite(db: Db, sourcePath: string, tokenize: Tokenize,
       indexArticle(s, pk, article, tokenize)
       if (extractNames) learnArticleNames(db, nameSource(article), extractNames)
       return 'added'
+    },
+    commitBatch() {
+      db.exec('COMMIT')
     },
     commit(fileHash) {
       let removed = 0
@@ -102,6 +114,7 @@ function toRow(a: ArticleInput, sourcePath: string, order: number, now: string) 
   return {
     id: a.id,
     paper: a.paper ?? '',
+    paperInferred: a.paperInferred ? 1 : 0,
     issueDate: a.issueDate ?? null,
     dateInferred: a.dateInferred ? 1 : 0,
     page: a.page ?? null,

@@ -8,6 +8,8 @@ export interface Article {
   subtitle: string | null
   section: string | null
   paper: string
+  /** True when the paper was read from the page, not given (manifest, flags). */
+  paperInferred: boolean
   date: string | null
   dateInferred: boolean
   /** The date the lead reports, resolved against the issue date. */
@@ -22,7 +24,7 @@ export interface Article {
   sourcePath: string
 }
 
-/** One line of an article listing. */
+/** One line of an article listing; `inferred` is set when its paper or date was guessed from the page. */
 export interface ArticleSummary {
   id: string
   title: string
@@ -30,6 +32,7 @@ export interface ArticleSummary {
   date: string | null
   byline: string | null
   chars: number
+  inferred?: boolean
 }
 
 interface ArticleRow {
@@ -39,6 +42,7 @@ interface ArticleRow {
   subtitle: string | null
   section: string | null
   paper: string
+  paper_inferred: number
   issue_date: string | null
   date_inferred: number
   event_date: string | null
@@ -53,12 +57,20 @@ interface ArticleRow {
 }
 
 const statements = statementCache((db) => ({
+  setOrigin: db.prepare<{ id: string | null; source: string | null; paper: string | null; date: string | null; now: string }>(
+    `UPDATE articles SET
+       paper = coalesce(@paper, paper), paper_inferred = CASE WHEN @paper IS NULL THEN paper_inferred ELSE 0 END,
+       issue_date = coalesce(@date, issue_date), date_inferred = CASE WHEN @date IS NULL THEN date_inferred ELSE 0 END,
+       updated_at = @now
+     WHERE id = @id OR source_path = @source`,
+  ),
   byId: db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE id = ?'),
   byPk: db.prepare<[number], ArticleRow>('SELECT * FROM articles WHERE pk = ?'),
   ofIssue: db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE issue_date = ? ORDER BY paper, source_path, source_order'),
   count: db.prepare<[], number>('SELECT count(*) FROM articles').pluck(),
-  list: db.prepare<{ date: string | null; paper: string | null; limit: number; offset: number }, ArticleSummary>(
-    `SELECT id, title, paper, issue_date AS date, byline, length(text) AS chars FROM articles
+  list: db.prepare<{ date: string | null; paper: string | null; limit: number; offset: number }, ArticleSummary & { guessed: number }>(
+    `SELECT id, title, paper, issue_date AS date, byline, length(text) AS chars,
+       (paper_inferred OR date_inferred) AS guessed FROM articles
      WHERE (@date IS NULL OR issue_date = @date) AND (@paper IS NULL OR paper = @paper)
      ORDER BY issue_date DESC, source_path, source_order LIMIT @limit OFFSET @offset`,
   ),
@@ -72,6 +84,7 @@ function toArticle(r: ArticleRow): Article {
     subtitle: r.subtitle,
     section: r.section,
     paper: r.paper,
+    paperInferred: r.paper_inferred === 1,
     date: r.issue_date,
     dateInferred: r.date_inferred === 1,
     eventDate: r.event_date,
@@ -110,10 +123,27 @@ export function listArticles(
   db: Db,
   opts: { date?: string; paper?: string; limit?: number; offset?: number } = {},
 ): ArticleSummary[] {
-  return statements(db).list.all({
+  const rows = statements(db).list.all({
     date: opts.date ?? null,
     paper: opts.paper ?? null,
     limit: opts.limit ?? 20,
     offset: opts.offset ?? 0,
   })
+  return rows.map(({ guessed, ...r }) => (guessed ? { ...r, inferred: true } : r))
+}
+
+/**
+ * Sets the paper and/or issue date of articles by hand (by id, or every article of a source file),
+ * so they are no longer marked inferred; returns how many articles changed. A later ingest of the
+ * same file without --paper/--date infers them again.
+ */
+export function setArticleOrigin(db: Db, which: { ids?: string[]; source?: string }, to: { paper?: string; issueDate?: string }): number {
+  const s = statements(db).setOrigin
+  const base = { paper: to.paper ?? null, date: to.issueDate ?? null, now: new Date().toISOString() }
+  return db.transaction(() => {
+    let n = 0
+    for (const id of which.ids ?? []) n += s.run({ ...base, id, source: null }).changes
+    if (which.source) n += s.run({ ...base, id: null, source: which.source }).changes
+    return n
+  })()
 }

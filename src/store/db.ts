@@ -1,32 +1,111 @@
-import { closeSync, mkdirSync, openSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import Database from 'better-sqlite3'
-import { InputError, errorMessage } from '../errors.js'
-import { migrate } from './migrate.js'
+import { errorMessage, InputError } from '../errors.js'
+import { toDbError } from './db-errors.js'
+import { checkKnownVersion, listMigrations, migrate, schemaVersion } from './migrate.js'
 
 export type Db = Database.Database
 
-/** Opens (creating if needed) and migrates the database; ':memory:' gives a private test database. */
-export function openDb(path: string, opts: { readonly?: boolean } = {}): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
-  if (path !== ':memory:' && !opts.readonly) createPrivate(path)
-  let db: Db
+export interface OpenDbOptions {
+  /** Only reads: opens without write access and writes nothing (an older schema is upgraded only when the file is writable). */
+  readonly?: boolean
+  /** May create the file and any missing folders (ingest, tests, scripts). Default: true unless readonly. */
+  create?: boolean
+  /** busy_timeout in ms: how long a write waits for another connection's transaction (default 5000). */
+  busyTimeoutMs?: number
+}
+
+/**
+ * Opens the database and brings its schema up to date; ':memory:' gives a private test database.
+ * Without `create`, a missing file or folder is an InputError that names the path, never a new empty file.
+ */
+export function openDb(path: string, opts: OpenDbOptions = {}): Db {
+  const readonly = opts.readonly ?? false
+  const create = opts.create ?? !readonly
+  if (path !== ':memory:') checkPath(path, create)
   try {
-    db = new Database(path, { readonly: opts.readonly ?? false })
-    db.pragma('journal_mode = WAL')
+    if (readonly) return openForReading(path, opts)
+    return openForWriting(path, opts)
   } catch (err) {
-    throw new InputError(`无法打开数据库 ${path}: ${errorMessage(err)}`, { cause: err })
+    throw toDbError(err, path)
   }
-  db.pragma('synchronous = NORMAL')
-  db.pragma('foreign_keys = ON')
-  db.pragma('busy_timeout = 5000')
+}
+
+function checkPath(path: string, create: boolean): void {
+  if (existsSync(path)) return
+  const dir = dirname(resolve(path))
+  if (create) {
+    mkdirSync(dir, { recursive: true })
+    createPrivate(path)
+    return
+  }
+  if (!existsSync(dir)) throw new InputError(`数据库 ${path} 所在的文件夹 ${dirname(path)} 不存在；请检查 --db 或 NEWSBOT_DB 的路径`)
+  throw new InputError(`数据库 ${path} 不存在：先用 newsbot ingest 导入文章（或运行 npm run demo 看示例）`)
+}
+
+function openForWriting(path: string, opts: OpenDbOptions): Db {
+  const db = new Database(path)
   try {
+    db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = NORMAL')
+    configure(db, opts)
     migrate(db)
+    return db
   } catch (err) {
     db.close()
     throw err
   }
-  return db
+}
+
+// A reader takes no write access at all: a file the user may only read is still readable.
+function openForReading(path: string, opts: OpenDbOptions): Db {
+  const db = new Database(path, { readonly: true, fileMustExist: true })
+  let current: number
+  try {
+    configure(db, opts)
+    current = schemaVersion(db)
+  } catch (err) {
+    db.close()
+    throw err
+  }
+  const latest = listMigrations().at(-1)?.version ?? 0
+  if (current >= latest) {
+    try {
+      checkKnownVersion(current, latest)
+    } catch (err) {
+      db.close()
+      throw err
+    }
+    return db
+  }
+  db.close()
+  upgradeSchema(path, current, latest, opts)
+  return openForReading(path, opts)
+}
+
+/** An older schema is migrated once with write access; a file that cannot be written says how to fix it. */
+function upgradeSchema(path: string, current: number, latest: number, opts: OpenDbOptions): void {
+  let db: Db
+  try {
+    // SQLite silently opens a file it may not write read-only; ask the file system first.
+    accessSync(path, constants.W_OK)
+    db = openForWriting(path, opts)
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? ''
+    if (!/^(SQLITE_(READONLY|CANTOPEN|PERM)|EACCES|EPERM|EROFS)/.test(code)) throw err
+    throw new InputError(
+      `数据库 ${path} 的结构是旧版（第 ${current} 版，本程序需要第 ${latest} 版），升级需要写入，但文件是只读的；` +
+        '请用有写权限的账户运行一次 newsbot stats，或复制一份可写的文件再用 --db 指定',
+      { cause: err },
+    )
+  }
+  db.close()
+}
+
+function configure(db: Db, opts: OpenDbOptions): void {
+  db.pragma('foreign_keys = ON')
+  db.pragma(`busy_timeout = ${opts.busyTimeoutMs ?? 5000}`)
 }
 
 /**

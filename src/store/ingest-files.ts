@@ -7,6 +7,7 @@ import {
   expandPaths,
   isJsonlPath,
   manifestMetaFor,
+  metaFromFileName,
   parsePageText,
   readJsonl,
   sha1Hex,
@@ -19,9 +20,14 @@ import { InputError, errorMessage } from '../errors.js'
 import { beginSourceWrite, type SourceWrite, type Tokenize } from './article-write.js'
 import type { ExtractNames } from './learned-names.js'
 import type { Db } from './db.js'
+import { toDbError } from './db-errors.js'
+import { IngestInterrupted, lockForWrite } from './write-lock.js'
 import { getSourceRecord } from './stats.js'
 
-/** The `ingest --json` summary (DESIGN.md contract); `line` is set for a bad JSONL record. */
+/**
+ * The `ingest --json` summary (DESIGN.md contract); `line` is set for a bad JSONL record. `interrupted`
+ * names the file a stop (Ctrl-C) cut short and how many of its records were kept (committed batches).
+ */
 export interface IngestSummary {
   files: number
   added: number
@@ -29,6 +35,7 @@ export interface IngestSummary {
   unchanged: number
   removed: number
   failed: { path: string; line?: number; error: string }[]
+  interrupted?: { path: string; kept: number; filesDone: number }
 }
 
 export interface IngestOptions {
@@ -39,7 +46,19 @@ export interface IngestOptions {
   meta?: PageMeta
   onFile?: (path: string, index: number, total: number) => void
   onBytes?: (read: number, total: number) => void
+  /** Called once when another connection holds the write lock and this ingest waits for it. */
+  onWait?: () => void
+  /** Stops the ingest at the next record: the current batch is rolled back, committed ones stay. */
+  signal?: AbortSignal
 }
+
+// A large file is committed in batches so that other connections (the bot's writes, a second ingest)
+// get the write lock in between: at most BATCH_MS of work per transaction, then BATCH_PAUSE_MS with
+// the lock free (and at most BATCH_MAX_ARTICLES per batch). SQLite's busy handler polls every ≤ 25 ms in its first 128 ms, so a waiter finds the
+// gap within about one batch (issue 11: 5 s stalls of the bot during a 60k-document ingest).
+const BATCH_MS = 100
+const BATCH_MAX_ARTICLES = 1000
+const BATCH_PAUSE_MS = 25
 
 // A page of a newspaper is tens of kilobytes; anything this large is not one.
 export const MAX_PAGE_BYTES = 20 * 1024 * 1024
@@ -53,17 +72,22 @@ export async function ingestPaths(db: Db, paths: string[], opts: IngestOptions):
   for (const [i, file] of files.entries()) {
     opts.onFile?.(file, i, files.length)
     try {
+      if (opts.signal?.aborted) throw new IngestInterrupted('导入已中断')
       const meta = { ...manifestMetaFor(file, manifests), ...definedOnly(opts.meta) }
       if (isJsonlPath(file)) await ingestJsonlFile(db, file, meta, opts, summary)
-      else ingestPageFile(db, file, meta, opts, summary)
+      else await ingestPageFile(db, file, withFileNameGuess(file, meta), opts, summary)
     } catch (err) {
-      summary.failed.push({ path: file, error: errorMessage(err) })
+      if (err instanceof IngestInterrupted) {
+        summary.interrupted = { path: file, kept: err.kept, filesDone: i }
+        break
+      }
+      summary.failed.push({ path: file, error: errorMessage(toDbError(err, db.name)) })
     }
   }
   return summary
 }
 
-function ingestPageFile(db: Db, file: string, meta: PageMeta, opts: IngestOptions, summary: IngestSummary): void {
+async function ingestPageFile(db: Db, file: string, meta: PageMeta, opts: IngestOptions, summary: IngestSummary): Promise<void> {
   if (/\.(gz|zip|pdf|docx?|xlsx?|png|jpe?g|gif)$/i.test(file)) {
     throw new InputError(`${file}: 不支持的文件类型（支持页面文本 .txt 与 .jsonl/.jsonl.gz）`)
   }
@@ -76,6 +100,7 @@ function ingestPageFile(db: Db, file: string, meta: PageMeta, opts: IngestOption
   if (skipUnchanged(db, file, fileHash, summary)) return
   const articles = parsePageText(decodeText(bytes, file), meta)
   if (articles.length === 0) throw new InputError(`${file}: 没有识别出任何文章`)
+  await lockForWrite(db, opts)
   const write = beginSourceWrite(db, file, opts.tokenize, opts.learnNames)
   writeAll(write, fileHash, summary, () => {
     const ids = new Map<string, number>()
@@ -86,13 +111,17 @@ function ingestPageFile(db: Db, file: string, meta: PageMeta, opts: IngestOption
 async function ingestJsonlFile(db: Db, file: string, meta: PageMeta, opts: IngestOptions, summary: IngestSummary) {
   const fileHash = (await hashFile(file)) + metaKey(meta)
   if (skipUnchanged(db, file, fileHash, summary)) return
+  await lockForWrite(db, opts)
   const write = beginSourceWrite(db, file, opts.tokenize, opts.learnNames)
   const counts: Counts = { added: 0, updated: 0, unchanged: 0 }
+  let kept: Counts = { ...counts }
   const seen = new Set<string>()
   let good = 0
   let bad = 0
+  let batchStart = performance.now()
   try {
     for await (const item of readJsonl(file, opts.onBytes)) {
+      if (opts.signal?.aborted) throw new IngestInterrupted('导入已中断')
       if ('error' in item) {
         summary.failed.push({ path: file, line: item.line, error: item.error })
         bad++
@@ -107,16 +136,32 @@ async function ingestJsonlFile(db: Db, file: string, meta: PageMeta, opts: Inges
       seen.add(id)
       counts[write.put(prepareArticle(a, id))]++
       good++
+      if (performance.now() - batchStart < BATCH_MS && good % BATCH_MAX_ARTICLES !== 0) continue
+      write.commitBatch()
+      kept = { ...counts }
+      await new Promise((resolve) => setTimeout(resolve, BATCH_PAUSE_MS))
+      await lockForWrite(db, opts)
+      batchStart = performance.now()
     }
     // A file whose every line failed is already reported line by line; its old articles stay.
     if (good === 0 && bad > 0) return write.rollback()
     if (good === 0) throw new InputError(`${file}: 没有可用的记录`)
-    summary.removed += write.commit(fileHash).removed
+    // A file with bad lines is not recorded as done, so the next run reads it again and reports them again.
+    summary.removed += write.commit(bad > 0 ? `${fileHash}:had-errors` : fileHash).removed
   } catch (err) {
     write.rollback()
-    throw err
+    addCounts(summary, kept)
+    throw keptNote(err, file, kept)
   }
   addCounts(summary, counts)
+}
+
+/** An error after some batches were committed says so: those articles stay, and a rerun redoes the file. */
+function keptNote(err: unknown, file: string, kept: Counts): unknown {
+  const n = kept.added + kept.updated + kept.unchanged
+  if (err instanceof IngestInterrupted) return Object.assign(err, { kept: n })
+  if (n === 0) return err
+  return new InputError(`${errorMessage(err)}（此前已保存 ${n} 条；修好文件后重新运行 ingest 会重做 ${file}）`, { cause: err })
 }
 
 /** Runs the puts and commits; on any error the file's transaction is rolled back and the error rethrown. */
@@ -170,6 +215,17 @@ function addCounts(into: Counts, from: Counts): void {
 function metaKey(meta: PageMeta): string {
   const key = JSON.stringify(definedOnly(meta))
   return key === '{}' ? '' : `:${sha1Hex(key).slice(0, 8)}`
+}
+
+/** A page's manifest and flags, filled in from its file name where they are silent (marked inferred). */
+function withFileNameGuess(file: string, given: PageMeta): PageMeta {
+  const guess = metaFromFileName(file)
+  return definedOnly({
+    ...guess,
+    ...given,
+    paperInferred: given.paper !== undefined ? given.paperInferred : guess.paperInferred,
+    dateInferred: given.issueDate !== undefined ? given.dateInferred : guess.dateInferred,
+  })
 }
 
 function definedOnly(meta: PageMeta | undefined): PageMeta {

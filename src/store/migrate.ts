@@ -21,13 +21,9 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
 
 /** Applies each pending migration in its own transaction and records it in user_version. */
 export function migrate(db: Database.Database, migrations = listMigrations()): number {
-  const current = db.pragma('user_version', { simple: true }) as number
+  const current = schemaVersion(db)
   const latest = migrations.at(-1)?.version ?? 0
-  if (current > latest) {
-    throw new InputError(
-      `数据库版本 ${current} 比本程序支持的版本 ${latest} 新，请升级 newsbot 或换用其他数据库文件。`,
-    )
-  }
+  checkKnownVersion(current, latest)
   for (const m of migrations.filter((x) => x.version > current)) {
     db.transaction(() => {
       db.exec(m.sql)
@@ -35,4 +31,16 @@ export function migrate(db: Database.Database, migrations = listMigrations()): n
     })()
   }
   return latest
+}
+
+/** The schema version the database records (user_version). */
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number
+}
+
+/** Refuses a database written by a newer newsbot, whose schema this code does not know. */
+export function checkKnownVersion(current: number, latest: number): void {
+  if (current > latest) {
+    throw new InputError(`数据库版本 ${current} 比本程序支持的版本 ${latest} 新，请升级 newsbot 或换用其他数据库文件。`)
+  }
 }

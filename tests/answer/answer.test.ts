@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { answerQuestion, type ChatMessage, type LlmClient } from '../../src/answer/index.js'
+import { answerQuestion, FALLBACK_NOTICE, type ChatMessage, type LlmClient } from '../../src/answer/index.js'
 import { UpstreamError } from '../../src/errors.js'
 import { tokenizeForIndex } from '../../src/retrieve/index.js'
 import { ingestPaths, openDb, type Db } from '../../src/store/index.js'
@@ -91,7 +91,9 @@ describe('answerQuestion', () => {
     expect(llm.calls).toHaveLength(1)
     expect(a.searched).toBe('那它什么时候完工？ 郑大二附院周边道路')
     expect(a.mode).toBe('extractive')
-    expect(a.warnings).toEqual(['大模型暂不可用（大模型服务出错（HTTP 500）），以下为摘录式回答。'])
+    expect(a.notice).toBe(FALLBACK_NOTICE)
+    expect(a.fallbackReason).toBe('大模型服务出错（HTTP 500）')
+    expect(a.warnings).toEqual([])
   })
 
   it('lets an unexpected error (a bug) surface instead of hiding it behind the fallback', async () => {

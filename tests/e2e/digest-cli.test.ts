@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../helpers/cli.js'
 import { startOpenAiStub, type OpenAiStub } from '../helpers/openai-stub.js'
+import { writeSampleDb } from '../helpers/sample-db.js'
 import { useTmpDir } from '../helpers/tmp.js'
 
 const tmp = useTmpDir()
@@ -15,8 +16,8 @@ beforeEach(async () => {
 afterEach(() => stub.close())
 
 describe('newsbot digest', () => {
-  it('prints the newest issue day of the samples loaded into an empty database, as the DESIGN.md contract', async () => {
-    const db = join(tmp(), 'n.db')
+  it('prints the newest issue day of the samples, as the DESIGN.md contract', async () => {
+    const db = await writeSampleDb(join(tmp(), 'n.db'))
     const res = await runCli(['--db', db, 'digest', '--json'])
     expect(res.code).toBe(0)
     const d = JSON.parse(res.stdout) as DigestJson
@@ -33,7 +34,7 @@ describe('newsbot digest', () => {
   })
 
   it('summarises with the configured model and falls back to the lead sentence when it fails', async () => {
-    const db = join(tmp(), 'n.db')
+    const db = await writeSampleDb(join(tmp(), 'n.db'))
     // The stub sums an article up by its headline (the article supports it).
     stub.script = (req) => ({ text: `${/标题：(.+)/.exec(req.body.messages.at(-1)!.content)![1]}。` })
     const llm = { OPENAI_BASE_URL: stub.baseURL, OPENAI_MODEL: 'stub', NEWSBOT_LLM_MAX_RETRIES: '0' }

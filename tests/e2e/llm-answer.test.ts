@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { answerQuestion, createLlmClient, loadPrompt, type AskOptions } from '../../src/answer/index.js'
+import { answerQuestion, createLlmClient, FALLBACK_NOTICE, loadPrompt, type AskOptions } from '../../src/answer/index.js'
 import { loadConfig } from '../../src/config.js'
 import { InputError } from '../../src/errors.js'
 import { tokenizeForIndex } from '../../src/retrieve/index.js'
@@ -125,7 +125,9 @@ describe('the LLM answerer against an OpenAI-compatible server', () => {
     expect(user!.content.match(/<\/sources>/g)).toHaveLength(1)
     expect(a.answer).not.toContain('10000')
     expect(a.mode).toBe('extractive')
-    expect(a.warnings[0]).toMatch(/^大模型暂不可用（大模型的回答未通过核对.*10000/)
+    expect(a.fallbackReason).toMatch(/^大模型的回答未通过核对.*10000/)
+    expect(a.notice).toBe(FALLBACK_NOTICE) // readers never see the removed claim again
+    expect(a.warnings.join('')).not.toContain('10000')
     expect(a.answer).toContain('3636套')
   })
 
@@ -134,7 +136,8 @@ describe('the LLM answerer against an OpenAI-compatible server', () => {
     const a = await ask(QUESTION)
     expect(stub.requests).toHaveLength(3) // the first try and the SDK's two retries
     expect(a.mode).toBe('extractive')
-    expect(a.warnings[0]).toMatch(/^大模型暂不可用（大模型服务出错（HTTP 500/)
+    expect(a.fallbackReason).toMatch(/^大模型服务出错（HTTP 500/)
+    expect(a.notice).toBe(FALLBACK_NOTICE)
     expect(a.answer).toContain('3636套')
     expect(a.citations[0]!.id).toBe('housing')
   })
@@ -152,14 +155,31 @@ describe('the LLM answerer against an OpenAI-compatible server', () => {
     const a = await answerQuestion(db, QUESTION, { llm: llm({ NEWSBOT_LLM_TIMEOUT_MS: '150', NEWSBOT_LLM_MAX_RETRIES: '1' }) })
     expect(stub.requests).toHaveLength(2)
     expect(a.mode).toBe('extractive')
-    expect(a.warnings[0]).toMatch(/超时/)
+    expect(a.fallbackReason).toMatch(/超时/)
+  })
+
+  it('bounds the wait for the first token, retries included, then answers extractively', async () => {
+    // A server that accepts and never answers: each try would wait out the 30 s request timeout.
+    stub.script = () => ({ delayMs: 5000, text: '太迟了[1]。' })
+    const a = await answerQuestion(db, QUESTION, { llm: llm({ NEWSBOT_LLM_TIMEOUT_MS: '30000', NEWSBOT_LLM_FIRST_TOKEN_MS: '300' }) })
+    expect(stub.requests).toHaveLength(1) // the bound ends the SDK's retries too
+    expect(a).toMatchObject({ mode: 'extractive', notice: FALLBACK_NOTICE })
+    expect(a.fallbackReason).toBe('大模型 0.3 秒内没有开始回答')
+    expect(a.answer).toContain('3636套')
+  })
+
+  it('bounds the whole reply of a model that keeps trickling tokens', async () => {
+    stub.script = () => ({ text: '全区已分配安置房3636套，'.repeat(40), chunks: [...'全区已分配安置房3636套，'.repeat(40)], chunkDelayMs: 20 })
+    const a = await answerQuestion(db, QUESTION, { llm: llm({ NEWSBOT_LLM_TOTAL_MS: '400' }) })
+    expect(a).toMatchObject({ mode: 'extractive', notice: FALLBACK_NOTICE })
+    expect(a.fallbackReason).toBe('大模型 0.4 秒内没有答完')
   })
 
   it('falls back when the stream stops halfway', async () => {
     stub.script = () => ({ text: '全区已分配安置房3636套[1]。', stallAfterChunks: 2 })
     const a = await answerQuestion(db, QUESTION, { llm: llm({ NEWSBOT_LLM_TIMEOUT_MS: '200' }) })
     expect(a.mode).toBe('extractive')
-    expect(a.warnings[0]).toMatch(/没有返回新内容/)
+    expect(a.fallbackReason).toMatch(/没有返回新内容/)
   })
 
   it('streams only checked sentences to the callback, as they stand in the final answer', async () => {
@@ -185,7 +205,8 @@ describe('the LLM answerer against an OpenAI-compatible server', () => {
     stub.script = () => reply
     const a = await ask(QUESTION)
     expect(a.mode).toBe('extractive')
-    expect(a.warnings[0]).toMatch(notice)
+    expect(a.fallbackReason).toMatch(notice)
+    expect(a.notice).toBe(FALLBACK_NOTICE)
     expect(a.answer).toContain('3636套')
   })
 
@@ -211,7 +232,7 @@ describe('the LLM answerer against an OpenAI-compatible server', () => {
     stub.script = () => ({ text: '{"answer": 3636}' })
     const bad = await answerQuestion(db, QUESTION, { llm: client })
     expect(bad.mode).toBe('extractive')
-    expect(bad.warnings[0]).toMatch(/JSON 不符合/)
+    expect(bad.fallbackReason).toMatch(/JSON 不符合/)
   })
 
   it('rewrites a follow-up into a standalone question before searching', async () => {

@@ -1,13 +1,14 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../helpers/cli.js'
+import { writeSampleDb } from '../helpers/sample-db.js'
 import { useTmpDir } from '../helpers/tmp.js'
 
 const tmp = useTmpDir()
 
 describe('newsbot search', () => {
-  it('loads the samples into an empty database and ranks the answering article first', async () => {
-    const db = join(tmp(), 'n.db')
+  it('ranks the answering article first', async () => {
+    const db = await writeSampleDb(join(tmp(), 'n.db'))
     const res = await runCli(['search', '经开区分了多少套安置房', '--db', db, '-k', '3', '--json'])
     expect(res.code).toBe(0)
     const hits = JSON.parse(res.stdout)
@@ -20,7 +21,7 @@ describe('newsbot search', () => {
   })
 
   it('filters by paper and dates, and prints readable lines without --json', async () => {
-    const db = join(tmp(), 'n.db')
+    const db = await writeSampleDb(join(tmp(), 'n.db'))
     const json = await runCli(['search', '党建', '--db', db, '--paper', '二七区新闻', '--date-from', '2020-06-01', '--date-to', '2020-06-30', '--json'])
     const hits = JSON.parse(json.stdout)
     expect(hits.length).toBeGreaterThan(0)
@@ -31,7 +32,7 @@ describe('newsbot search', () => {
   })
 
   it('exits 2 with one sentence for bad input, and survives FTS syntax and huge queries', async () => {
-    const db = join(tmp(), 'n.db')
+    const db = await writeSampleDb(join(tmp(), 'n.db'))
     const bad = [
       ['？？'],
       ['安置房', '-k', '0'],

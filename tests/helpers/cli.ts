@@ -11,12 +11,13 @@ export interface CliResult {
 }
 
 /** Runs the real `newsbot` CLI as a child process (through tsx, so it needs no build); `input` is piped to its stdin. */
-export function runCli(args: string[], env: Record<string, string> = {}, input?: string): Promise<CliResult> {
+export function runCli(args: string[], env: Record<string, string> = {}, input?: string, user: { uid?: number; gid?: number } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
       cwd: ROOT,
       env: { ...process.env, NEWSBOT_DB: '', OPENAI_API_KEY: '', OPENAI_BASE_URL: '', ...env },
       stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      ...user,
     })
     let stdout = ''
     let stderr = ''

@@ -36,10 +36,22 @@ describe('parseJsonlLine', () => {
     ['{"title": "无正文"}', /第 7 行：缺少 text/],
     ['{"text": "   "}', /正文 text 为空/],
     ['{"text": 42}', /第 7 行/],
-    ['[1,2]', /第 7 行/],
+    ['[1,2]', /第 7 行不是一条记录（应为 JSON 对象/],
+    ['{"text": "t", "date": "2024-02-30"}', /第 7 行：日期 2024-02-30 不存在/],
+    ['{"text": "t", "published_at": "2023年13月1日"}', /第 7 行：日期 2023年13月1日 不存在/],
   ])('reports %j with its line number', (line, message) => {
     const item = parseJsonlLine(line, 7)
     expect('error' in item && item.error).toMatch(message)
+  })
+
+  it('keeps a record whose date field holds no date at all, undated', () => {
+    const item = parseJsonlLine('{"text":"t","date":"不详"}', 1)
+    expect('article' in item && item.article.issueDate).toBeUndefined()
+  })
+
+  it('reports zod problems in Chinese', () => {
+    const item = parseJsonlLine('{"text":"t","title":{"a":1}}', 2)
+    expect('error' in item && item.error).toMatch(/^第 2 行：[^A-Za-z]*$/)
   })
 
   it('prefers date over published_at', () => {

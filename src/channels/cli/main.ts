@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander'
 import { InputError, NewsbotError } from '../../errors.js'
+import { useChineseHelp } from './help-zh.js'
 
 type Register = (program: Command) => void
 
@@ -20,7 +21,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
 
 /** The `newsbot` program with the named commands registered (all of them by default), nothing run. */
 export async function buildProgram(names: string[] = Object.keys(COMMANDS)): Promise<Command> {
-  const program = new Command('newsbot')
+  const program = useChineseHelp(new Command('newsbot'))
     .description('newsbot：基于本地新闻简报的问答与每日摘要')
     .option('--db <path>', '数据库文件（默认 NEWSBOT_DB 或 data/newsbot.db）')
     .option('--verbose', '出错时显示堆栈')
@@ -44,9 +45,17 @@ async function main(argv: string[]): Promise<void> {
     await program.parseAsync(argv)
   } catch (err) {
     // Commander has already printed its own usage message.
-    if (!(err instanceof CommanderError)) reportError(err, argv.includes('--verbose'))
+    if (!(err instanceof CommanderError)) reportError(await explainError(err, argv), argv.includes('--verbose'))
     process.exitCode = exitCodeFor(err)
   }
+}
+
+/** A SQLite error that escaped a command becomes one Chinese sentence naming the database. */
+async function explainError(err: unknown, argv: string[]): Promise<unknown> {
+  if (!(err instanceof Error) || !('code' in err) || !String(err.code).startsWith('SQLITE_')) return err
+  const { toDbError } = await import('../../store/index.js')
+  const flag = argv.indexOf('--db')
+  return toDbError(err, flag >= 0 ? argv[flag + 1] ?? '' : '（默认数据库）')
 }
 
 function reportError(err: unknown, verbose: boolean): void {

@@ -28,3 +28,13 @@ export function truncateWidth(s: string, max: number): string {
 export function padWidth(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - displayWidth(s)))
 }
+
+/** An ISO timestamp as local wall time in the configured zone (2026-12-01 03:02), for people to read. */
+export function formatLocalTime(iso: string, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  )
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`
+}

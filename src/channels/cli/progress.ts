@@ -3,7 +3,9 @@ import cliProgress from 'cli-progress'
 
 /** Progress callbacks for ingest: a bar on a TTY (stderr, so --json stdout stays clean), nothing otherwise. */
 export function createIngestProgress(enabled: boolean) {
-  if (!enabled || !process.stderr.isTTY) return { onFile: undefined, onBytes: undefined, stop() {} }
+  // Without a bar, a note is still worth a line on stderr (a second ingest waiting its turn).
+  const plainNote = (text: string) => void process.stderr.write(`newsbot: ${text}\n`)
+  if (!enabled || !process.stderr.isTTY) return { onFile: undefined, onBytes: undefined, note: plainNote, stop() {} }
   const bar = new cliProgress.SingleBar(
     { stream: process.stderr, format: ' {file} [{bar}] {percentage}% | {value}/{total} MB', hideCursor: true },
     cliProgress.Presets.shades_classic,
@@ -23,8 +25,15 @@ export function createIngestProgress(enabled: boolean) {
       started = true
       bar.update(mb(read))
     },
+    note(text: string) {
+      if (started) process.stderr.write('\n')
+      plainNote(text)
+    },
+    /** Ends the bar and shows the cursor again (cli-progress hides it while drawing). */
     stop() {
       if (started) bar.stop()
+      started = false
+      process.stderr.write('\x1b[?25h')
     },
   }
 }

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareFn } from 'grammy'
 import { CONVERSATION, recentTurns, type AnswerResult } from '../../answer/index.js'
-import { listChatTurns, logQuestion, saveChatTurn } from '../../store/index.js'
+import { listChatTurns, logQuestion, saveChatTurn, writeWhenFree } from '../../store/index.js'
 import type { BotDeps } from './context.js'
 import { questionOf } from './context.js'
 import { escapeHtml, renderAnswerParts } from './format.js'
@@ -45,8 +45,12 @@ export function createAskHandler(deps: BotDeps, dayOf: (t: number) => string): M
       typing.stop()
     }
     const ms = now() - started
-    remember(deps, { chatId: chat.id, chatType: chat.type, question, result, started, ms }, dayOf)
-    log.info({ question, searched: result.searched, mode: result.mode, abstained: result.abstained, citations: result.citations.length, ms }, 'answered')
+    // Off the answer's path: while an ingest holds the write lock the turn is saved a moment later.
+    writeWhenFree(
+      () => remember(deps, { chatId: chat.id, chatType: chat.type, question, result, started, ms }, dayOf),
+      (err) => log.warn({ err }, 'could not save the chat turn'),
+    )
+    log.info({ question, searched: result.searched, mode: result.mode, abstained: result.abstained, citations: result.citations.length, ms, fallback: result.fallbackReason }, 'answered')
   }
 }
 
@@ -59,14 +63,19 @@ interface Asked {
   ms: number
 }
 
-/** Keeps the turn for follow-ups and /sources, and logs the question for /stats and /unanswered. */
+/**
+ * Keeps the turn for follow-ups and /sources, and logs the question for /stats and /unanswered: both
+ * or neither, so a retry after a busy database never saves the turn twice.
+ */
 function remember(deps: BotDeps, a: Asked, dayOf: (t: number) => string): void {
   const askedAt = new Date(a.started).toISOString()
   const { result: r } = a
   const citations = r.citations.map(({ n, id, title, paper, date }) => ({ n, id, title, paper, date }))
-  saveChatTurn(deps.db, a.chatId, { question: a.question, searched: r.searched, answer: r.answer, citations, createdAt: askedAt })
-  logQuestion(deps.db, {
-    askedAt, askedDay: dayOf(a.started), chatType: a.chatType, question: a.question, mode: r.mode,
-    abstained: r.abstained, citations: r.citations.length, ms: a.ms,
-  })
+  deps.db.transaction(() => {
+    saveChatTurn(deps.db, a.chatId, { question: a.question, searched: r.searched, answer: r.answer, citations, createdAt: askedAt })
+    logQuestion(deps.db, {
+      askedAt, askedDay: dayOf(a.started), chatType: a.chatType, question: a.question, mode: r.mode,
+      abstained: r.abstained, citations: r.citations.length, ms: a.ms,
+    })
+  }).immediate()
 }

@@ -44,9 +44,10 @@ export function renderAnswerParts(answer: Answer, limit = TELEGRAM_MESSAGE_LIMIT
   return [...parts, ...splitMessage(notes, limit)]
 }
 
-/** The answer's own text, escaped. */
+/** The answer's own text, escaped, after the fallback notice when there is one. */
 export function renderAnswerText(answer: Answer): string {
-  return escapeHtml(answer.answer.trim())
+  const text = escapeHtml(answer.answer.trim())
+  return answer.notice ? `<i>${escapeHtml(answer.notice)}</i>\n\n${text}` : text
 }
 
 /** The numbered sources as one block, or '' when there are none. */

@@ -1,7 +1,7 @@
 import { Composer } from 'grammy'
 import type { Message } from 'grammy/types'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { answerQuestion, createLlmClient, type Turn } from '../../../src/answer/index.js'
+import { answerQuestion, createLlmClient, FALLBACK_NOTICE, type Turn } from '../../../src/answer/index.js'
 import type { Answerer } from '../../../src/channels/telegram/index.js'
 import { loadConfig } from '../../../src/config.js'
 import { InputError } from '../../../src/errors.js'
@@ -380,7 +380,7 @@ describe('model failures shown to a chat', () => {
     await bot.feed(fake.sendText(USER, USER, HOUSING_Q))
     const reply = texts(USER).join('\n')
     expect(reply).toContain('3636套')
-    expect(reply).toContain('大模型暂不可用')
+    expect(reply).toContain(FALLBACK_NOTICE)
     expect(reply).not.toMatch(/hunter22|admin|127\.0\.0\.1|OPENAI_|sk-test/)
     expect(JSON.stringify(bot.logs)).not.toMatch(/hunter22|sk-test-0123456789abcdef/)
   })

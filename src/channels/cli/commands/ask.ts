@@ -2,8 +2,7 @@ import { Option, type Command } from 'commander'
 import { answerQuestion, createEmbedder, createLlmClient, pickModel, type AnswerMode, type AnswerResult, type LlmClient } from '../../../answer/index.js'
 import type { Embedder } from '../../../retrieve/index.js'
 import type { Db } from '../../../store/index.js'
-import { openContext, type GlobalOptions } from '../context.js'
-import { loadSamples } from '../indexing.js'
+import { openContext, requireArticles, type GlobalOptions } from '../context.js'
 import { printJson, printLines } from '../output.js'
 
 interface AskFlags {
@@ -25,8 +24,10 @@ export function registerAsk(program: Command): void {
     .action(async (question: string, flags: AskFlags, cmd: Command) => {
       const session = await openAskSession(cmd.optsWithGlobals<GlobalOptions>(), flags.mode)
       try {
-        const stream = createTokenEcho(!flags.json && Boolean(process.stdout.isTTY))
-        const result = await answerQuestion(session.db, question, { mode: flags.mode, llm: session.llm, embedder: session.embedder, onToken: stream.onToken })
+        const globals = cmd.optsWithGlobals<GlobalOptions>()
+        const stream = createTokenEcho(!flags.json && Boolean(process.stdout.isTTY && process.stderr.isTTY), session.llm !== null)
+        const result = await answerQuestion(session.db, question, { mode: flags.mode, llm: session.llm, embedder: session.embedder, onToken: stream.onToken }).finally(stream.done)
+        reportFallback(result, globals.verbose)
         if (flags.json) printJson(toAskJson(result))
         else printLines(describeAnswer(result, stream.text()))
       } finally {
@@ -35,15 +36,15 @@ export function registerAsk(program: Command): void {
     })
 }
 
-/** The database (with the samples loaded when it is empty), the model the mode will use and the embedder, if any. */
+/** The database (read only), the model the mode will use and the embedder, if any. */
 export async function openAskSession(
   opts: GlobalOptions,
   mode: AnswerMode,
 ): Promise<{ db: Db; llm: LlmClient | null; embedder: Embedder | null }> {
-  const { config, db } = openContext(opts)
+  const { config, db, dbPath } = openContext(opts, 'read')
   try {
+    requireArticles(db, dbPath)
     const llm = pickModel(mode, createLlmClient(config.llm))
-    await loadSamples(db)
     return { db, llm, embedder: createEmbedder(config) }
   } catch (err) {
     db.close()
@@ -51,17 +52,44 @@ export async function openAskSession(
   }
 }
 
-/** On a terminal, the model's tokens are echoed as they arrive; the checked answer follows if it differs. */
-export function createTokenEcho(enabled: boolean): { onToken?: (t: string) => void; text: () => string } {
+/**
+ * On a terminal, the model's tokens are echoed as they arrive; the checked answer follows if it differs.
+ * Until the first token, a line on stderr counts the seconds waited, so a slow model is not a frozen screen.
+ */
+export function createTokenEcho(enabled: boolean, waitingForModel = false): { onToken?: (t: string) => void; text: () => string; done: () => void } {
   let text = ''
-  if (!enabled) return { text: () => text }
+  if (!enabled) return { text: () => text, done() {} }
+  const wait = waitingForModel ? startWaitLine() : undefined
   return {
     onToken: (t) => {
+      if (!text) wait?.clear()
       text += t
       process.stdout.write(t)
     },
     text: () => text,
+    done: () => wait?.clear(),
   }
+}
+
+function startWaitLine(): { clear: () => void } {
+  const started = Date.now()
+  const show = () => process.stderr.write(`\r正在等待大模型回答… ${Math.round((Date.now() - started) / 1000)} 秒`)
+  show()
+  const timer = setInterval(show, 1000)
+  let cleared = false
+  return {
+    clear() {
+      if (cleared) return
+      cleared = true
+      clearInterval(timer)
+      process.stderr.write('\r\x1b[2K')
+    },
+  }
+}
+
+/** Why the model was not used goes to stderr with --verbose only: it may name the endpoint or an HTTP status. */
+export function reportFallback(r: AnswerResult, verbose = false): void {
+  if (verbose && r.fallbackReason) process.stderr.write(`newsbot: 大模型未能回答的原因：${r.fallbackReason}\n`)
 }
 
 /** The `ask --json` contract of DESIGN.md. */
@@ -71,13 +99,13 @@ export function toAskJson(r: AnswerResult) {
     mode: r.mode,
     abstained: r.abstained,
     citations: r.citations.map(({ n, id, title, paper, date, quote }) => ({ n, id, title, paper, date, quote })),
-    warnings: r.warnings,
+    warnings: r.notice ? [r.notice, ...r.warnings] : r.warnings,
   }
 }
 
 /** The answer, its numbered sources (headline · paper · date) and any notices, for a terminal. */
 export function describeAnswer(r: AnswerResult, streamed = ''): string[] {
-  const lines: string[] = []
+  const lines: string[] = r.notice ? [`注意：${r.notice}`, ''] : []
   if (streamed) {
     lines.push('')
     if (streamed.trim() !== r.answer) lines.push('', `核对后的回答：${r.answer}`)
@@ -95,5 +123,5 @@ export function describeSources(r: AnswerResult): string[] {
 }
 
 function headline(s: { title: string; paper: string; date: string | null }): string {
-  return [s.title || '（无标题）', s.paper, s.date ?? '日期不详'].join(' · ')
+  return [s.title || '（无标题）', s.paper, s.date ?? '日期不详'].filter(Boolean).join(' · ')
 }

@@ -10,18 +10,19 @@ import {
   startBot,
   startDigestScheduler,
 } from '../../telegram/index.js'
+import { countArticles } from '../../../store/index.js'
 import { openContext, type GlobalOptions } from '../context.js'
-import { loadSamples } from '../indexing.js'
 
 export function registerBot(program: Command): void {
   program
     .command('bot')
     .description('运行 Telegram 机器人（长轮询；设置 NEWSBOT_WEBHOOK_URL 时用 webhook）')
+    .addHelpText('after', BOT_ENV_HELP)
     .action(async (_flags: unknown, cmd: Command) => {
-      const { config, db } = openContext(cmd.optsWithGlobals<GlobalOptions>())
+      const { config, db, dbPath } = openContext(cmd.optsWithGlobals<GlobalOptions>(), 'write', BOT_BUSY_TIMEOUT_MS)
       const logger = createLogger({ level: config.logLevel, secrets: logSecrets(config) })
       try {
-        await loadSamples(db)
+        if (countArticles(db) === 0) logger.warn({ db: dbPath }, 'the database has no articles yet: run newsbot ingest')
         const llm = createLlmClient(config.llm)
         const embedder = createEmbedder(config)
         // One summarizer for /today and the scheduled rounds, so its per-article cache is shared.
@@ -47,3 +48,29 @@ export function registerBot(program: Command): void {
       }
     })
 }
+
+// The bot's writes wait this long for an ingest's batch (≤ 100 ms, then a 25 ms gap) instead of the
+// default 5 s: better-sqlite3 waits synchronously, so a long wait stalls every chat at once.
+const BOT_BUSY_TIMEOUT_MS = 150
+
+// Keep in step with config.ts and the README's environment table.
+const BOT_ENV_HELP = `
+环境变量：
+  TELEGRAM_BOT_TOKEN                  机器人的 token（必需）
+  TELEGRAM_API_ROOT                   Bot API 地址（默认 https://api.telegram.org）
+  NEWSBOT_DB                          数据库文件（默认 data/newsbot.db；--db 优先）
+  OPENAI_BASE_URL、OPENAI_API_KEY、OPENAI_MODEL
+                                      兼容 OpenAI 的大模型服务；都不设置时用摘录式回答
+  NEWSBOT_LLM_FIRST_TOKEN_MS          等大模型第一个字的最长时间（默认 15000 毫秒）
+  NEWSBOT_LLM_TOTAL_MS                一次回答的最长时间（默认 45000 毫秒），超时改用摘录式回答
+  NEWSBOT_ADMINS                      管理员的 Telegram 用户 id，逗号分隔
+  NEWSBOT_TIMEZONE 或 TZ               时区（默认 Asia/Shanghai）
+  NEWSBOT_RATE_PER_MINUTE、NEWSBOT_DAILY_QUOTA
+                                      每人每分钟、每天的提问上限（默认 5、100；0 为不限）
+  NEWSBOT_DIGEST_RATE                 每日简报每秒发送条数（默认 25）
+  NEWSBOT_DIGEST_CATCH_UP_MINUTES     停机后补发简报的时限（默认 180 分钟）
+  NEWSBOT_WEBHOOK_URL、NEWSBOT_WEBHOOK_SECRET、NEWSBOT_WEBHOOK_PORT
+                                      用 webhook 代替长轮询（端口默认 8080）
+  NEWSBOT_EMBED_MODEL                 向量模型，开启语义检索
+  NEWSBOT_LOG_LEVEL                   日志级别（默认 info）
+`

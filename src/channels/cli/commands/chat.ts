@@ -4,7 +4,7 @@ import { answerQuestion, withTurn, type AnswerMode, type AnswerResult, type Turn
 import { InputError } from '../../../errors.js'
 import type { GlobalOptions } from '../context.js'
 import { printLines } from '../output.js'
-import { createTokenEcho, describeAnswer, describeSources, modeOption, openAskSession } from './ask.js'
+import { createTokenEcho, describeAnswer, describeSources, modeOption, openAskSession, reportFallback } from './ask.js'
 
 const HELP = ['直接输入问题即可，可以追问（如“那它什么时候完工？”）。', '/sources 查看上一个回答的来源  /clear 清空对话  /quit 退出']
 
@@ -32,9 +32,10 @@ export function registerChat(program: Command): void {
           else if (q.startsWith('/')) printLines([`未知命令 ${q}。`, ...HELP])
           else if (q) {
             if (!tty) printLines([`问：${q}`])
-            const stream = createTokenEcho(tty)
+            const stream = createTokenEcho(tty, llm !== null)
             try {
-              last = await answerQuestion(db, q, { mode: flags.mode, llm, embedder, history, onToken: stream.onToken })
+              last = await answerQuestion(db, q, { mode: flags.mode, llm, embedder, history, onToken: stream.onToken }).finally(stream.done)
+              reportFallback(last, cmd.optsWithGlobals<GlobalOptions>().verbose)
             } catch (err) {
               // A bad question is the user's to fix; the conversation goes on.
               if (!(err instanceof InputError)) throw err

@@ -1,8 +1,7 @@
 import type { Command } from 'commander'
 import { buildDigest, createDigestSummarizer, type Digest } from '../../../digest/index.js'
-import { openContext, type GlobalOptions } from '../context.js'
+import { openContext, requireArticles, type GlobalOptions } from '../context.js'
 import { checkDateFlag } from '../flags.js'
-import { loadSamples } from '../indexing.js'
 import { printJson, printLines } from '../output.js'
 
 interface DigestFlags {
@@ -18,11 +17,11 @@ export function registerDigest(program: Command): void {
     .option('--json', '输出 JSON')
     .action(async (flags: DigestFlags, cmd: Command) => {
       checkDateFlag('--date', flags.date)
-      const { config, db } = openContext(cmd.optsWithGlobals<GlobalOptions>())
+      const { config, db, dbPath } = openContext(cmd.optsWithGlobals<GlobalOptions>(), 'read')
       let digest: Digest
       const warnings: string[] = []
       try {
-        await loadSamples(db)
+        requireArticles(db, dbPath)
         const summarize = createDigestSummarizer(config.llm, () => warnings.push('fallback'))
         digest = await buildDigest(db, { date: flags.date, summarize })
       } finally {

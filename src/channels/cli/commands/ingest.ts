@@ -28,22 +28,68 @@ export function registerIngest(program: Command): void {
     .option('--json', '输出 JSON')
     .action(async (paths: string[], flags: IngestFlags, cmd: Command) => {
       checkDateFlag('--date', flags.date)
-      const { config, db } = openContext(cmd.optsWithGlobals<GlobalOptions>())
+      // A short busy wait: while another ingest writes, lockForWrite waits asynchronously and says so.
+      const { config, db, dbPath, created } = openContext(cmd.optsWithGlobals<GlobalOptions>(), 'create', LOCK_POLL_MS)
+      if (created) process.stderr.write(`newsbot: 新建数据库 ${dbPath}\n`)
       const progress = createIngestProgress(!flags.json)
-      const summary = await ingestPaths(db, paths, {
-        ...INDEXING,
-        meta: { paper: flags.paper, issueDate: flags.date, page: flags.page },
-        onFile: progress.onFile,
-        onBytes: progress.onBytes,
-      })
-      progress.stop()
-      const embedded = await embedPassages(db, config, !flags.json)
+      const stop = stopOnSignal(progress.stop)
+      let summary: IngestSummary
+      try {
+        summary = await ingestPaths(db, paths, {
+          ...INDEXING,
+          meta: { paper: flags.paper, issueDate: flags.date, page: flags.page },
+          onFile: progress.onFile,
+          onBytes: progress.onBytes,
+          onWait: () => progress.note('另一个进程正在写入这个数据库，等它写完再继续…'),
+          signal: stop.signal,
+        })
+      } finally {
+        progress.stop()
+        stop.dispose()
+      }
+      const embedded = summary.interrupted ? undefined : await embedPassages(db, config, !flags.json)
       db.close()
       if (flags.json) printJson(embedded ? { ...summary, embeddings: embedded } : summary)
       else printLines([...describeSummary(summary), ...(embedded ? [describeEmbeddings(embedded)] : [])])
-      if (summary.failed.length > 0) process.exitCode = 2
+      if (summary.interrupted) {
+        process.stderr.write(`${describeInterruption(summary.interrupted, paths)}\n`)
+        process.exitCode = 130
+      } else if (summary.failed.length > 0) process.exitCode = 2
       else if (embedded?.error) process.exitCode = 1
     })
+}
+
+const LOCK_POLL_MS = 200
+
+/** Ctrl-C (or SIGTERM) stops the ingest at the next record instead of killing it; a second one exits at once. */
+function stopOnSignal(restoreTerminal: () => void): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController()
+  const onSignal = () => {
+    if (controller.signal.aborted) {
+      restoreTerminal()
+      process.exit(130)
+    }
+    controller.abort()
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off('SIGINT', onSignal)
+      process.off('SIGTERM', onSignal)
+    },
+  }
+}
+
+/** What an interrupted ingest kept and what to run again (the same command: finished files are skipped). */
+function describeInterruption(i: NonNullable<IngestSummary['interrupted']>, paths: string[]): string {
+  const done = i.filesDone > 0 ? `前 ${i.filesDone} 个文件已全部保存；` : ''
+  const kept = i.kept > 0 ? `，已保存其中 ${i.kept} 条` : '，这个文件的内容没有保存'
+  return [
+    `newsbot: 导入已中断。${done}${i.path} 未导完${kept}。`,
+    `重新运行 newsbot ingest ${paths.join(' ')} 即可继续（已导入的文章不会重复）。`,
+  ].join('\n')
 }
 
 interface EmbedSummary {

@@ -1,9 +1,8 @@
 import type { Command } from 'commander'
 import { InputError } from '../../../errors.js'
 import { searchWithEmbedder, type SearchHit } from '../../../retrieve/index.js'
-import { openContext, type GlobalOptions } from '../context.js'
+import { openContext, requireArticles, type GlobalOptions } from '../context.js'
 import { checkDateFlag } from '../flags.js'
-import { loadSamples } from '../indexing.js'
 import { printJson, printLines, truncateWidth } from '../output.js'
 
 interface SearchFlags {
@@ -31,9 +30,9 @@ export function registerSearch(program: Command): void {
       checkDateFlag('--date-to', flags.dateTo)
       if (flags.dateFrom && flags.dateTo && flags.dateFrom > flags.dateTo) throw new InputError('--date-from 晚于 --date-to，这段时间里没有报纸')
       if (!/[\p{L}\p{N}]/u.test(query)) throw new InputError('查询是空的，请输入要检索的内容。')
-      const { config, db } = openContext(cmd.optsWithGlobals<GlobalOptions>())
+      const { config, db, dbPath } = openContext(cmd.optsWithGlobals<GlobalOptions>(), 'read')
       try {
-        await loadSamples(db)
+        requireArticles(db, dbPath)
         const filters = { k, dateFrom: flags.dateFrom, dateTo: flags.dateTo, paper: flags.paper }
         // The model client is loaded only when embeddings are configured: a plain search starts faster without it.
         const embedder = config.embedModel ? (await import('../../../answer/index.js')).createEmbedder(config) : null

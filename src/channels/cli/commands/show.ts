@@ -11,7 +11,7 @@ export function registerShow(program: Command): void {
     .argument('<id>', '文章 id（见 newsbot articles）')
     .option('--json', '输出 JSON')
     .action((id: string, flags: { json?: boolean }, cmd: Command) => {
-      const { db } = openContext(cmd.optsWithGlobals<GlobalOptions>())
+      const { db } = openContext(cmd.optsWithGlobals<GlobalOptions>(), 'read')
       const article = getArticle(db, id)
       db.close()
       if (!article) throw new InputError(`没有 id 为 ${id} 的文章`)
@@ -34,6 +34,7 @@ function toShowJson(a: Article) {
     section: a.section,
     dateline: a.dateline,
     dateInferred: a.dateInferred,
+    paperInferred: a.paperInferred,
     eventDate: a.eventDate,
     reporters: a.reporters,
     correspondents: a.correspondents,
@@ -46,7 +47,7 @@ function describeArticle(a: Article): string[] {
   return [
     a.title || '（无标题）',
     ...(a.subtitle ? [a.subtitle] : []),
-    `${a.paper || '来源不详'} · ${when}${a.page ? ` · 第 ${a.page} 版` : ''}${a.section ? ` · ${a.section}` : ''}`,
+    `${a.paper ? `${a.paper}${a.paperInferred ? '（推测）' : ''}` : '报纸不详'} · ${when}${a.page ? ` · 第 ${a.page} 版` : ''}${a.section ? ` · ${a.section}` : ''}`,
     '',
     ...(a.dateline ? [a.dateline] : []),
     a.text,

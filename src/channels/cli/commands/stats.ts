@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import { getStoreStats } from '../../../store/index.js'
 import { openContext, type GlobalOptions } from '../context.js'
-import { printJson, printLines } from '../output.js'
+import { formatLocalTime, printJson, printLines } from '../output.js'
 
 export function registerStats(program: Command): void {
   program
@@ -9,15 +9,15 @@ export function registerStats(program: Command): void {
     .description('数据库概况：文章数、报纸、日期范围')
     .option('--json', '输出 JSON')
     .action((flags: { json?: boolean }, cmd: Command) => {
-      const { db } = openContext(cmd.optsWithGlobals<GlobalOptions>())
+      const { config, db } = openContext(cmd.optsWithGlobals<GlobalOptions>(), 'read')
       const s = getStoreStats(db)
       db.close()
       if (flags.json) return printJson(s)
       printLines([
         `文章 ${s.articles} 篇，段落 ${s.passages} 个，来源文件 ${s.sources} 个`,
-        `日期 ${s.firstDate ?? '—'} 至 ${s.lastDate ?? '—'}，最近入库 ${s.lastIngestAt ?? '—'}`,
+        `日期 ${s.firstDate ?? '—'} 至 ${s.lastDate ?? '—'}，最近入库 ${s.lastIngestAt ? `${formatLocalTime(s.lastIngestAt, config.timezone)}（${config.timezone}）` : '—'}`,
         ...(s.dbBytes != null ? [`数据库 ${(s.dbBytes / 1048576).toFixed(1)} MB`] : []),
-        ...s.papers.map((p) => `  ${p.paper || '（未注明报纸）'}：${p.articles} 篇，${p.firstDate ?? '—'} 至 ${p.lastDate ?? '—'}`),
+        ...s.papers.map((p) => `  ${p.paper || '报纸不详'}：${p.articles} 篇，${p.firstDate ?? '—'} 至 ${p.lastDate ?? '—'}`),
       ])
     })
 }
