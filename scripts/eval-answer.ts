@@ -119,7 +119,7 @@ printTable([
     'max chars': Math.max(0, ...lengths),
     'mean chars': lengths.reduce((s, n) => s + n, 0) / Math.max(lengths.length, 1),
     'p50 ms': times[Math.floor(times.length / 2)] ?? 0,
-    fallbacks: outcomes.filter((o) => o.result.warnings.some((w) => w.startsWith('大模型暂不可用'))).length,
+    fallbacks: outcomes.filter((o) => o.result.fallbackReason !== undefined).length,
   },
 ])
 
