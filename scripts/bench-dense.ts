@@ -6,9 +6,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { denseSearch, embedPending, searchHybrid, tokenizeForIndex, type Embed } from '../src/retrieve/index.js'
+import { denseSearch, embedPending, searchHybrid, tokenizeForIndex } from '../src/retrieve/index.js'
 import { countPendingPassages, ingestPaths, loadEmbeddingMatrix, openDb } from '../src/store/index.js'
 import { peakRssMb, printTable } from './bench/table.js'
+import { type Embed } from '../src/llm/index.js'
 
 const { values } = parseArgs({
   options: {

@@ -7,12 +7,13 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import { answerQuestion, createLlmClient, type AnswerMode, type AnswerResult } from '../src/answer/index.js'
+import { answerQuestion, type AnswerMode, type AnswerResult } from '../src/answer/index.js'
 import { loadConfig } from '../src/config.js'
 import { tokenizeForIndex } from '../src/retrieve/index.js'
 import { getArticle, loadSamplesIfEmpty, openDb, type Db } from '../src/store/index.js'
 import { evalCrudAnswers } from './bench/answer-crud.js'
 import { printTable } from './bench/table.js'
+import { createLlmClient } from '../src/llm/index.js'
 
 const DevQuestion = z.object({
   question: z.string(),

@@ -1,11 +1,12 @@
 import { InputError, NewsbotError } from '../errors.js'
-import { detectQuestionType, foldText, searchWithEmbedder, simplify, type Embedder } from '../retrieve/index.js'
+import { detectQuestionType, foldText, searchWithEmbedder, simplify } from '../retrieve/index.js'
 import type { Db } from '../store/index.js'
 import { answerExtractively } from './extractive.js'
 import { carryTopic, rewriteFollowUp, type Turn } from './follow-up.js'
 import { answerWithLlm } from './llm-answer.js'
-import type { LlmClient } from './llm-client.js'
+import type { LlmClient } from '../llm/index.js'
 import type { Answer } from './types.js'
+import { type Embedder } from '../llm/index.js'
 
 export type AnswerMode = 'auto' | 'extractive' | 'llm'
 

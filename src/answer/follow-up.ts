@@ -1,6 +1,6 @@
 import { analyzeQuery } from '../retrieve/index.js'
 import { CONVERSATION } from './conversation.js'
-import type { CompleteOptions, LlmClient } from './llm-client.js'
+import type { CompleteOptions, LlmClient } from '../llm/index.js'
 import { loadPrompt, renderPrompt } from './prompts.js'
 
 /** One earlier question and what newsbot answered, as a chat remembers it. */

@@ -4,7 +4,7 @@ import type { AnalyzedQuery, SearchHit } from '../retrieve/index.js'
 import { checkAnswer, normalizeMarkers, splitAnswerSentences, type CitableSource } from './citations.js'
 import { abstain } from './abstain.js'
 import type { Answer } from './types.js'
-import type { ChatMessage, CompleteOptions, LlmClient } from './llm-client.js'
+import type { ChatMessage, CompleteOptions, LlmClient } from '../llm/index.js'
 import { loadPrompt, renderPrompt } from './prompts.js'
 import { formatSources, numberSources, type NumberedSource } from './sources.js'
 

@@ -1,7 +1,8 @@
-import { createLlmClient, loadPrompt, MIN_SUPPORT, renderPrompt, support, withoutForeignContacts, type LlmClient } from '../answer/index.js'
+import { loadPrompt, MIN_SUPPORT, renderPrompt, support, withoutForeignContacts } from '../answer/index.js'
 import type { Config } from '../config.js'
 import type { Article } from '../store/index.js'
 import { clipSentence, leadSentence, normalizeText, SUMMARY_MAX_CHARS } from './lead.js'
+import { createLlmClient, type LlmClient } from '../llm/index.js'
 
 /** One sentence about an article; never throws (a failed model falls back to the lead sentence). */
 export type Summarizer = (article: Article) => Promise<string>

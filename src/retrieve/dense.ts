@@ -1,3 +1,4 @@
+import type { Embed, Embedder } from '../llm/index.js'
 import { NewsbotError, UpstreamError } from '../errors.js'
 import {
   countPendingPassages,
@@ -13,14 +14,6 @@ import { demoteCopies } from './copies.js'
 import { simplify } from './query.js'
 import { clampK, searchQuestion, type SearchHit, type SearchOptions, type SearchResult } from './search.js'
 
-/** Turns texts into vectors, one per text, in order (an embeddings endpoint, injected by the caller). */
-export type Embed = (texts: string[]) => Promise<number[][]>
-
-/** An embeddings endpoint and the model whose vectors it makes (vectors of different models never mix). */
-export interface Embedder {
-  model: string
-  embed: Embed
-}
 
 export interface EmbedPendingOptions {
   model: string

@@ -2,11 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { answerQuestion, FALLBACK_NOTICE, type ChatMessage, type LlmClient } from '../../src/answer/index.js'
+import { answerQuestion, FALLBACK_NOTICE } from '../../src/answer/index.js'
 import { UpstreamError } from '../../src/errors.js'
 import { tokenizeForIndex } from '../../src/retrieve/index.js'
 import { ingestPaths, openDb, type Db } from '../../src/store/index.js'
 import { jsonl } from '../helpers/tmp.js'
+import { type ChatMessage, type LlmClient } from '../../src/llm/index.js'
 
 const ROAD = {
   id: 'road',

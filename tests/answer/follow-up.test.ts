@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { carryTopic, looksLikeFollowUp, rewriteFollowUp, type Turn } from '../../src/answer/follow-up.js'
-import type { ChatMessage, LlmClient } from '../../src/answer/llm-client.js'
+import type { ChatMessage, LlmClient } from '../../src/llm/index.js'
 
 const ROAD_TURN: Turn = { question: '郑大二附院周边道路在修吗', searched: '郑大二附院周边道路在修吗', answer: '周边道路施工单位要加快建设进度[1]。' }
 

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { LlmClient } from '../../src/answer/index.js'
 import {
   buildDigest, countItems, createLlmSummarizer, filterDigest, leadSentence, SUMMARY_MAX_CHARS, type Digest,
 } from '../../src/digest/index.js'
@@ -7,6 +6,7 @@ import { UpstreamError } from '../../src/errors.js'
 import { tokenizeForIndex } from '../../src/retrieve/index.js'
 import { getArticle, ingestPaths, loadSamplesIfEmpty, openDb, type Db } from '../../src/store/index.js'
 import { jsonl, useTmpDir, writeFiles } from '../helpers/tmp.js'
+import type { LlmClient } from '../../src/llm/index.js'
 
 let db: Db
 beforeAll(async () => {

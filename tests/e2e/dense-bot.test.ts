@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createEmbedder } from '../../src/answer/index.js'
 import { loadConfig } from '../../src/config.js'
-import { embedPending, type Embedder } from '../../src/retrieve/index.js'
+import { embedPending } from '../../src/retrieve/index.js'
 import type { Db } from '../../src/store/index.js'
 import { createTestBot, openFixtureDb } from '../channels/telegram/harness.js'
 import { startEmbeddingsStub, type EmbeddingsStub } from '../helpers/embeddings-stub.js'
 import { startFakeBotApi, type FakeBotApi } from '../helpers/fake-bot-api.js'
+import { createEmbedder, type Embedder } from '../../src/llm/index.js'
 
 const MODEL = 'stub-embed'
 const USER = 7

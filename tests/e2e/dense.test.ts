@@ -1,12 +1,13 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { answerQuestion, createEmbedder, createLlmClient } from '../../src/answer/index.js'
+import { answerQuestion } from '../../src/answer/index.js'
 import { loadConfig } from '../../src/config.js'
 import { UpstreamError } from '../../src/errors.js'
-import { denseSearch, embedPending, searchArticles, searchHybrid, tokenizeForIndex, type Embedder } from '../../src/retrieve/index.js'
+import { denseSearch, embedPending, searchArticles, searchHybrid, tokenizeForIndex } from '../../src/retrieve/index.js'
 import { countPendingPassages, ingestPaths, openDb, type Db } from '../../src/store/index.js'
 import { startEmbeddingsStub, stubVector, type EmbeddingsStub } from '../helpers/embeddings-stub.js'
 import { startOpenAiStub } from '../helpers/openai-stub.js'
 import { jsonl, useTmpDir, writeFiles } from '../helpers/tmp.js'
+import { createEmbedder, createLlmClient, type Embedder } from '../../src/llm/index.js'
 
 const MODEL = 'stub-embed'
 // What the stand-in "knows" that bigrams cannot: 回迁楼 means 安置房.

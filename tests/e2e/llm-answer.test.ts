@@ -2,13 +2,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { answerQuestion, createLlmClient, FALLBACK_NOTICE, loadPrompt, type AskOptions } from '../../src/answer/index.js'
+import { answerQuestion, FALLBACK_NOTICE, loadPrompt, type AskOptions } from '../../src/answer/index.js'
 import { loadConfig } from '../../src/config.js'
 import { InputError } from '../../src/errors.js'
 import { tokenizeForIndex } from '../../src/retrieve/index.js'
 import { ingestPaths, openDb, type Db } from '../../src/store/index.js'
 import { startOpenAiStub, type OpenAiStub, type StubRequest } from '../helpers/openai-stub.js'
 import { jsonl } from '../helpers/tmp.js'
+import { createLlmClient } from '../../src/llm/index.js'
 
 const HOUSING = {
   id: 'housing',

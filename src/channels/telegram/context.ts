@@ -1,9 +1,9 @@
 import type { Context } from 'grammy'
 import type { AnswerResult, Turn } from '../../answer/index.js'
 import type { Config } from '../../config.js'
-import type { Embedder } from '../../retrieve/index.js'
 import type { Db } from '../../store/index.js'
 import type { Logger } from './logger.js'
+import type { Embedder } from '../../llm/index.js'
 
 /** Answers one question; the bot passes the chat's earlier turns and, in private chats, a token sink. */
 export type Answerer = (question: string, opts: { history: Turn[]; onToken?: (token: string) => void }) => Promise<AnswerResult>

@@ -1,7 +1,7 @@
 import { Composer } from 'grammy'
 import type { Message } from 'grammy/types'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { answerQuestion, createLlmClient, FALLBACK_NOTICE, type Turn } from '../../../src/answer/index.js'
+import { answerQuestion, FALLBACK_NOTICE, type Turn } from '../../../src/answer/index.js'
 import type { Answerer } from '../../../src/channels/telegram/index.js'
 import { loadConfig } from '../../../src/config.js'
 import { InputError } from '../../../src/errors.js'
@@ -10,6 +10,7 @@ import { startFakeBotApi, type FakeBotApi } from '../../helpers/fake-bot-api.js'
 import { ADMIN, FIXTURE, LONG_ID, createTestBot, fakeEnv, openFixtureDb, type TestBot } from './harness.js'
 import { createSubscriptionComposer } from '../../../src/channels/telegram/index.js'
 import { leadSummarizer } from '../../../src/digest/index.js'
+import { createLlmClient } from '../../../src/llm/index.js'
 
 let fake: FakeBotApi
 let db: Db

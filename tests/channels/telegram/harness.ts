@@ -5,9 +5,10 @@ import type { Update } from 'grammy/types'
 import { answerQuestion } from '../../../src/answer/index.js'
 import { createBot, createLogger, logSecrets, type Answerer, type BotDeps, type BotOptions, type NewsBot } from '../../../src/channels/telegram/index.js'
 import { loadConfig } from '../../../src/config.js'
-import { tokenizeForIndex, type Embedder } from '../../../src/retrieve/index.js'
+import { tokenizeForIndex } from '../../../src/retrieve/index.js'
 import { ingestPaths, openDb, type Db } from '../../../src/store/index.js'
 import type { FakeBotApi } from '../../helpers/fake-bot-api.js'
+import { type Embedder } from '../../../src/llm/index.js'
 
 // A small, fixed set of articles, so bot tests do not move when the bundled samples or the
 // segmenter change: one answerable fact, one HTML trap, one 20,000-character article, one long id.

@@ -1,6 +1,6 @@
 import { Bot } from 'grammy'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { answerQuestion, createLlmClient } from '../../../src/answer/index.js'
+import { answerQuestion } from '../../../src/answer/index.js'
 import { createLogger } from '../../../src/channels/telegram/index.js'
 import { createStreamer } from '../../../src/channels/telegram/streaming.js'
 import { loadConfig } from '../../../src/config.js'
@@ -8,6 +8,7 @@ import type { Db } from '../../../src/store/index.js'
 import { startFakeBotApi, type FakeBotApi } from '../../helpers/fake-bot-api.js'
 import { startOpenAiStub, type OpenAiStub, type StubRequest } from '../../helpers/openai-stub.js'
 import { createTestBot, openFixtureDb } from './harness.js'
+import { createLlmClient } from '../../../src/llm/index.js'
 
 let fake: FakeBotApi
 let stub: OpenAiStub

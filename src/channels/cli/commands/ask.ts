@@ -1,9 +1,9 @@
 import { Option, type Command } from 'commander'
-import { answerQuestion, createEmbedder, createLlmClient, pickModel, type AnswerMode, type AnswerResult, type LlmClient } from '../../../answer/index.js'
-import type { Embedder } from '../../../retrieve/index.js'
+import { answerQuestion, pickModel, type AnswerMode, type AnswerResult } from '../../../answer/index.js'
 import type { Db } from '../../../store/index.js'
 import { openContext, requireArticles, type GlobalOptions } from '../context.js'
 import { printJson, printLines } from '../output.js'
+import { createEmbedder, createLlmClient, type LlmClient, type Embedder } from '../../../llm/index.js'
 
 interface AskFlags {
   json?: boolean

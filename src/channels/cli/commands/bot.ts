@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { answerQuestion, createEmbedder, createLlmClient } from '../../../answer/index.js'
+import { answerQuestion } from '../../../answer/index.js'
 import { createDigestSummarizer } from '../../../digest/index.js'
 import {
   createBot,
@@ -12,6 +12,7 @@ import {
 } from '../../telegram/index.js'
 import { countArticles } from '../../../store/index.js'
 import { openContext, type GlobalOptions } from '../context.js'
+import { createEmbedder, createLlmClient } from '../../../llm/index.js'
 
 export function registerBot(program: Command): void {
   program

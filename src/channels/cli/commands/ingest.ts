@@ -1,5 +1,4 @@
 import type { Command } from 'commander'
-import { createEmbedder } from '../../../answer/index.js'
 import type { Config } from '../../../config.js'
 import { NewsbotError } from '../../../errors.js'
 import { embedPending } from '../../../retrieve/index.js'
@@ -9,6 +8,7 @@ import { checkDateFlag } from '../flags.js'
 import { INDEXING } from '../indexing.js'
 import { printJson, printLines } from '../output.js'
 import { createIngestProgress } from '../progress.js'
+import { createEmbedder } from '../../../llm/index.js'
 
 interface IngestFlags {
   json?: boolean

@@ -35,7 +35,7 @@ export function registerSearch(program: Command): void {
         requireArticles(db, dbPath)
         const filters = { k, dateFrom: flags.dateFrom, dateTo: flags.dateTo, paper: flags.paper }
         // The model client is loaded only when embeddings are configured: a plain search starts faster without it.
-        const embedder = config.embedModel ? (await import('../../../answer/index.js')).createEmbedder(config) : null
+        const embedder = config.embedModel ? (await import('../../../llm/index.js')).createEmbedder(config) : null
         const { hits, notice } = await searchWithEmbedder(db, query, { ...filters, embedder })
         for (const line of notice) process.stderr.write(`newsbot: ${line}\n`)
         if (flags.json) return printJson(hits.map(toSearchJson))

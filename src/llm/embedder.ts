@@ -1,7 +1,15 @@
 import type { Config } from '../config.js'
 import { UpstreamError } from '../errors.js'
-import type { Embedder } from '../retrieve/index.js'
-import { createOpenAiSdk, toUpstreamError } from './llm-client.js'
+import { createOpenAiSdk, toUpstreamError } from './client.js'
+
+/** Turns texts into vectors, one per text, in order. */
+export type Embed = (texts: string[]) => Promise<number[][]>
+
+/** An embeddings endpoint and the model whose vectors it makes (vectors of different models never mix). */
+export interface Embedder {
+  model: string
+  embed: Embed
+}
 
 /**
  * The embeddings endpoint for dense retrieval, or null when it is off: it needs an OpenAI-compatible
