@@ -79,7 +79,7 @@ export function mentions(folded: string, w: WeightedWord): boolean {
  * whether the question is answered at all is for the abstention model to judge.
  */
 export function collectEvidence(asked: Asked, candidates: Candidate[], read = CANDIDATES_READ): Evidence[] {
-  const words = asked.words.filter((w) => w.docs > 0)
+  const words = floorWeights(asked.words.filter((w) => w.docs > 0))
   const total = words.reduce((s, w) => s + w.weight, 0)
   // A single character is counted as found in half the articles, not looked up: alone it is no evidence.
   if (total <= 0 || !words.some((w) => [...w.text].length > 1)) return []
@@ -120,6 +120,16 @@ export function collectEvidence(asked: Asked, candidates: Candidate[], read = CA
     })
   })
   return out
+}
+
+// A word in nearly every article (the district a small store covers) still tells its sentences
+// apart: no word of two or more characters weighs less than this share of the question's mean.
+const WEIGHT_FLOOR = 0.5
+
+function floorWeights(words: WeightedWord[]): WeightedWord[] {
+  const multi = words.filter((w) => [...w.text].length > 1)
+  const mean = multi.reduce((s, w) => s + w.weight, 0) / Math.max(multi.length, 1)
+  return words.map((w) => ([...w.text].length > 1 ? { ...w, weight: Math.max(w.weight, WEIGHT_FLOOR * mean) } : w))
 }
 
 function share(words: WeightedWord[], total: number, found: (w: WeightedWord) => boolean): number {
