@@ -7,7 +7,6 @@ import {
   expandPaths,
   isJsonlPath,
   manifestMetaFor,
-  metaFromFileName,
   parsePageText,
   readJsonl,
   sha1Hex,
@@ -21,6 +20,7 @@ import { beginSourceWrite, type SourceWrite, type Tokenize } from './article-wri
 import type { ExtractNames } from './learned-names.js'
 import type { Db } from './db.js'
 import { toDbError } from './db-errors.js'
+import { definedOnly, metaKey, withFileNameGuess } from './ingest-meta.js'
 import { IngestInterrupted, lockForWrite } from './write-lock.js'
 import { getSourceRecord } from './stats.js'
 
@@ -53,9 +53,10 @@ export interface IngestOptions {
 }
 
 // A large file is committed in batches so that other connections (the bot's writes, a second ingest)
-// get the write lock in between: at most BATCH_MS of work per transaction, then BATCH_PAUSE_MS with
-// the lock free (and at most BATCH_MAX_ARTICLES per batch). SQLite's busy handler polls every ≤ 25 ms in its first 128 ms, so a waiter finds the
-// gap within about one batch (issue 11: 5 s stalls of the bot during a 60k-document ingest).
+// get the write lock in between: at most BATCH_MS of work (and BATCH_MAX_ARTICLES) per transaction,
+// then BATCH_PAUSE_MS with the lock free. SQLite's busy handler polls every ≤ 25 ms in its first
+// 128 ms, so a waiter finds the gap within about one batch (issue 11: the bot stalled 5 s during a
+// 60k-document ingest; see npm run bench:ingest-bot).
 const BATCH_MS = 100
 const BATCH_MAX_ARTICLES = 1000
 const BATCH_PAUSE_MS = 25
@@ -209,27 +210,6 @@ function addCounts(into: Counts, from: Counts): void {
   into.added += from.added
   into.updated += from.updated
   into.unchanged += from.unchanged
-}
-
-// The same bytes under other flags (paper, date) are a different ingest.
-function metaKey(meta: PageMeta): string {
-  const key = JSON.stringify(definedOnly(meta))
-  return key === '{}' ? '' : `:${sha1Hex(key).slice(0, 8)}`
-}
-
-/** A page's manifest and flags, filled in from its file name where they are silent (marked inferred). */
-function withFileNameGuess(file: string, given: PageMeta): PageMeta {
-  const guess = metaFromFileName(file)
-  return definedOnly({
-    ...guess,
-    ...given,
-    paperInferred: given.paper !== undefined ? given.paperInferred : guess.paperInferred,
-    dateInferred: given.issueDate !== undefined ? given.dateInferred : guess.dateInferred,
-  })
-}
-
-function definedOnly(meta: PageMeta | undefined): PageMeta {
-  return Object.fromEntries(Object.entries(meta ?? {}).filter(([, v]) => v !== undefined)) as PageMeta
 }
 
 function hashFile(file: string): Promise<string> {

@@ -45,7 +45,7 @@ describe('the database a command is given', () => {
 
     const made = await runCli(['ingest', 'data/samples', '--db', nested])
     expect(made.code).toBe(0)
-    expect(made.stderr).toContain(`新建数据库 ${nested}`)
+    expect(made.stderr).toContain(`新建文件夹 ${join(dir, 'no', 'such')} 和数据库 ${nested}`)
     expect(countArticles(nested)).toBeGreaterThan(0)
   })
 

@@ -80,6 +80,18 @@ describe('articles', () => {
   })
 })
 
+describe('digest', () => {
+  it('on articles without dates says how to date them, not to ingest the samples', async () => {
+    const dir = tmp()
+    const { 'a.jsonl': file } = writeFiles(dir, { 'a.jsonl': jsonl([{ title: '无日期', text: '没有日期的文章。' }]) })
+    const db = join(dir, 'x.db')
+    expect((await runCli(['ingest', file!, '--db', db])).code).toBe(0)
+    const r = await runCli(['digest', '--db', db])
+    expect(r.stdout).toMatch(/文章都没有日期，无法按期生成简报；用 newsbot articles --set date=YYYY-MM-DD 补上日期/)
+    expect(r.stdout).not.toMatch(/samples/)
+  })
+})
+
 describe('re-ingesting a JSONL file with bad lines', () => {
   it('reports the bad lines again on every run, not "失败 0 处"', async () => {
     const dir = tmp()

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import { loadConfig, type Config } from '../../config.js'
 import { InputError } from '../../errors.js'
 import { countArticles, openDb, type Db } from '../../store/index.js'
@@ -14,8 +15,8 @@ export interface CliContext {
   db: Db
   /** The database path used (--db, else NEWSBOT_DB, else the default). */
   dbPath: string
-  /** True when this command created the database file (only `create` access does). */
-  created: boolean
+  /** What this command created (only `create` access does): the database file, and its folder too. */
+  created: 'file' | 'folder' | null
 }
 
 /**
@@ -29,8 +30,9 @@ export function openContext(opts: GlobalOptions, access: DbAccess, busyTimeoutMs
   const config = loadConfig()
   const dbPath = opts.db ?? config.db
   const existed = dbPath === ':memory:' || existsSync(dbPath)
+  const folderExisted = existed || existsSync(dirname(resolve(dbPath)))
   const db = openDb(dbPath, { readonly: access === 'read', create: access === 'create', busyTimeoutMs })
-  return { config, db, dbPath, created: !existed }
+  return { config, db, dbPath, created: existed ? null : folderExisted ? 'file' : 'folder' }
 }
 
 /** Questions need articles: an empty database says how to fill it instead of answering from nothing. */

@@ -21,7 +21,7 @@ const PHRASES: [RegExp, string][] = [
 /** Rewrites commander's English help and error text into Chinese. */
 export function translateCommander(text: string): string {
   let out = text
-  for (const [re, to] of PHRASES) out = out.replace(re, to as string)
+  for (const [re, to] of PHRASES) out = out.replace(re, to)
   return out
 }
 

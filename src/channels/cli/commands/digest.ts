@@ -42,7 +42,9 @@ function toDigestJson(d: Digest) {
 }
 
 function describeDigest(d: Digest, date: string | undefined): string[] {
-  if (d.sections.length === 0) return [date ? `${date} 没有报道。用 newsbot articles 查看有哪些日期。` : '没有报道。先运行 newsbot ingest data/samples']
+  if (d.sections.length === 0) {
+    return [date ? `${date} 没有报道。用 newsbot stats 查看有哪些日期。` : '文章都没有日期，无法按期生成简报；用 newsbot articles --set date=YYYY-MM-DD 补上日期']
+  }
   const lines = [`每日简报 · ${d.date}`]
   let n = 0
   for (const s of d.sections) {

@@ -1,3 +1,4 @@
+import { dirname } from 'node:path'
 import type { Command } from 'commander'
 import type { Config } from '../../../config.js'
 import { NewsbotError } from '../../../errors.js'
@@ -30,7 +31,8 @@ export function registerIngest(program: Command): void {
       checkDateFlag('--date', flags.date)
       // A short busy wait: while another ingest writes, lockForWrite waits asynchronously and says so.
       const { config, db, dbPath, created } = openContext(cmd.optsWithGlobals<GlobalOptions>(), 'create', LOCK_POLL_MS)
-      if (created) process.stderr.write(`newsbot: 新建数据库 ${dbPath}\n`)
+      if (created === 'folder') process.stderr.write(`newsbot: 新建文件夹 ${dirname(dbPath)} 和数据库 ${dbPath}\n`)
+      else if (created) process.stderr.write(`newsbot: 新建数据库 ${dbPath}\n`)
       const progress = createIngestProgress(!flags.json)
       const stop = stopOnSignal(progress.stop)
       let summary: IngestSummary
