@@ -47,7 +47,7 @@ export function checkAnswer(raw: string, sources: CitableSource[]): CheckedAnswe
     const { body: said, end } = splitEnding(sentence.replace(/\s*\[\d+\]/g, ''))
     if (!said.trim()) continue
     if (cites.length === 0) {
-      warnings.push(`删除了一句没有注明来源的话：“${clip(said, 40)}”`)
+      warnings.push('删除了一句没有注明来源的话')
       continue
     }
     const texts = cites.flatMap((n) => citableTexts(byN.get(n)!))
@@ -55,11 +55,12 @@ export function checkAnswer(raw: string, sources: CitableSource[]): CheckedAnswe
     if (body !== said) warnings.push('删除了所引资料中没有的网址、电话或邮箱')
     const missing = unsupportedFigures(body, texts)
     if (missing.length > 0) {
-      warnings.push(`删除了一句无法在所引资料中核实的数字（${missing.join('、')}）：“${clip(body, 40)}”`)
+      // The notice says what was removed, never the removed claim itself: that would repeat it.
+      warnings.push('删除了一句数字无法在所引资料中核实的话')
       continue
     }
     if (support(body, texts) < MIN_SUPPORT) {
-      warnings.push(`删除了一句与所引资料不符的话：“${clip(body, 40)}”`)
+      warnings.push('删除了一句与所引资料不符的话')
       continue
     }
     kept.push({ body, cites, end })
@@ -189,8 +190,4 @@ function bigrams(s: string): Set<string> {
   const out = new Set<string>()
   for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!)
   return out
-}
-
-function clip(s: string, n: number): string {
-  return s.length > n ? `${s.slice(0, n)}…` : s
 }

@@ -73,7 +73,8 @@ describe('checkAnswer', () => {
     const c = checkAnswer('全区已分配安置房3636套[1]。道路总投资5亿元[2]。', SOURCES)
     expect(c.answer).toBe('全区已分配安置房3636套[1]。')
     expect(c.citations.map((x) => x.id)).toEqual(['h'])
-    expect(c.warnings).toEqual(['删除了一句无法在所引资料中核实的数字（5）：“道路总投资5亿元”'])
+    // The notice names what was removed without repeating the removed claim.
+    expect(c.warnings).toEqual(['删除了一句数字无法在所引资料中核实的话'])
   })
 
   it('accepts figures from the cited article\'s headline and issue date', () => {
