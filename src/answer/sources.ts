@@ -1,7 +1,7 @@
 import type { AnalyzedQuery, SearchHit } from '../retrieve/index.js'
-import { askedOf } from './evidence.js'
+import { askedOf, FEATURE_NAMES } from './evidence.js'
 import { scoreEvidence } from './extractive.js'
-import { loadAnswerModel, type AnswerModel } from './model.js'
+import { assertFeatures, loadAnswerModel, type AnswerModel } from './model.js'
 
 /** A retrieved article as the model sees it: numbered, with an excerpt of its text. */
 export interface NumberedSource {
@@ -43,6 +43,7 @@ export function numberSources(hits: SearchHit[], query?: AnalyzedQuery, model: A
 }
 
 function pickPassages(hits: SearchHit[], query: AnalyzedQuery, model: AnswerModel): Map<number, Span[]> {
+  assertFeatures(model.context, FEATURE_NAMES, 'context')
   const picked = new Map<number, Span[]>()
   const seen = new Set<string>()
   let used = 0
