@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { searchArticles, tokenizeForIndex } from '../../src/retrieve/index.js'
+import { searchArticles, searchQuestion, tokenizeForIndex } from '../../src/retrieve/index.js'
 import { getTermDocCounts, ingestPaths, loadSamplesIfEmpty, openDb, type Db } from '../../src/store/index.js'
 import { useTmpDir } from '../helpers/tmp.js'
 
@@ -114,5 +114,35 @@ describe('searchArticles on the sample bulletins', () => {
     expect(docs.get('郑大 大二 二附 附院')).toBe(1)
     expect(docs.get('"')).toBe(0)
     expect(docs.get('')).toBe(0)
+  })
+})
+
+describe('searchQuestion', () => {
+  it('hands on the question as it read it: weighted words with synonyms, names, the kind of fact and its unit', () => {
+    const { hits, query } = searchQuestion(db, '经开区的回迁房分了多少套？', { k: 3 })
+    expect(hits[0]?.text).toContain('3636套')
+    expect(query).toMatchObject({ type: 'amount', unit: '套', total: expect.any(Number) })
+    const housing = query.words.find((w) => w.text === '回迁房')
+    expect(housing).toMatchObject({ synonyms: expect.arrayContaining(['安置房']), name: true })
+    expect(housing!.docs).toBeGreaterThan(0)
+    expect(housing!.weight).toBeGreaterThan(0)
+    expect(query.words.map((w) => w.text)).not.toContain('多少')
+  })
+
+  it('splits a two-part question into its parts, each with its own kind of fact', () => {
+    const { query } = searchQuestion(db, '马寨产业集聚区座谈会是哪天开的？谁主持的？')
+    expect(query.parts.map((p) => p.type)).toEqual(['time', 'person'])
+  })
+
+  it('leaves out the excluded articles and their reprints', async () => {
+    const first = searchArticles(db, '经开区分了多少套安置房', { k: 5 })[0]!
+    const t = tmp()
+    writeFileSync(join(t, 'reprint.jsonl'), `${JSON.stringify({ id: 'reprint', title: '转载', text: `${first.text}。` })}\n`)
+    await ingestPaths(db, [t], { tokenize: tokenizeForIndex })
+    const ids = searchArticles(db, '经开区分了多少套安置房', { k: 50 }).map((h) => h.id)
+    expect(ids).toContain('reprint')
+    const without = searchArticles(db, '经开区分了多少套安置房', { k: 50, exclude: [first.id] }).map((h) => h.id)
+    expect(without).not.toContain(first.id)
+    expect(without).not.toContain('reprint')
   })
 })
