@@ -18,6 +18,8 @@ describe('newsbot search', () => {
     const shown = JSON.parse((await runCli(['show', hits[0].id, '--db', db, '--json'])).stdout)
     expect(shown.text).toContain('3636套')
     expect(shown.text).toContain(hits[0].snippet)
+    const without = JSON.parse((await runCli(['search', '经开区分了多少套安置房', '--db', db, '-k', '3', '--json', '--exclude', `${hits[0].id},nope`])).stdout)
+    expect(without.map((h: { id: string }) => h.id)).not.toContain(hits[0].id)
   })
 
   it('filters by paper and dates, and prints readable lines without --json', async () => {

@@ -11,6 +11,7 @@ interface SearchFlags {
   dateFrom?: string
   dateTo?: string
   paper?: string
+  exclude?: string
 }
 
 export function registerSearch(program: Command): void {
@@ -22,6 +23,7 @@ export function registerSearch(program: Command): void {
     .option('--date-from <YYYY-MM-DD>', '只看这一天及以后的报纸')
     .option('--date-to <YYYY-MM-DD>', '只看这一天及以前的报纸')
     .option('--paper <name>', '只看某份报纸')
+    .option('--exclude <ids>', '排除这些文章及其转载（逗号分隔的编号），用于检验检索')
     .option('--json', '输出 JSON')
     .action(async (query: string, flags: SearchFlags, cmd: Command) => {
       const k = Number(flags.k)
@@ -33,7 +35,8 @@ export function registerSearch(program: Command): void {
       const { config, db, dbPath } = openContext(cmd.optsWithGlobals<GlobalOptions>(), 'read')
       try {
         requireArticles(db, dbPath)
-        const filters = { k, dateFrom: flags.dateFrom, dateTo: flags.dateTo, paper: flags.paper }
+        const exclude = flags.exclude?.split(',').map((id) => id.trim()).filter(Boolean)
+        const filters = { k, dateFrom: flags.dateFrom, dateTo: flags.dateTo, paper: flags.paper, exclude }
         // The model client is loaded only when embeddings are configured: a plain search starts faster without it.
         const embedder = config.embedModel ? (await import('../../../llm/index.js')).createEmbedder(config) : null
         const { hits, notice } = await searchWithEmbedder(db, query, { ...filters, embedder })
