@@ -123,7 +123,7 @@ console.log(`confidence cut ${threshold.toFixed(3)}: train answerable refused ${
 // ===== compose
 
 const grid: { ratio: number; otherRatio: number; maxUnits: number; recall: number; facts: number; chars: number; objective: number }[] = []
-for (const maxUnits of [2, 3, 4, 6]) {
+for (const maxUnits of [2, 3, 4, 6, 8]) {
   for (const [ratio, otherRatio] of [0.1, 0.2, 0.35, 0.5, 0.65, 0.8].flatMap((r) => [0.3, 0.5, 0.65, 0.8].map((o) => [r, Math.max(r, o)] as const))) {
     if (grid.some((g) => g.maxUnits === maxUnits && g.ratio === ratio && g.otherRatio === otherRatio)) continue
     const model: AnswerModel = { ...base, confidence: { ...base.confidence, threshold: -1 }, compose: { ratio, otherRatio, maxUnits } }
