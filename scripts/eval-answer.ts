@@ -2,7 +2,7 @@
 // --set dev (default): the dev questions over the bundled samples: expected facts found,
 //   abstention on questions the samples do not answer, citation validity, answer length.
 // --set crud: the CRUD-RAG test half over its 68k documents, with the baselines (see bench/answer-crud.ts).
-// Usage: npm run eval:answer [-- --set dev|crud] [--split test|train] [--limit N] [--mode extractive|llm|auto] [--file F] [--verbose]
+// Usage: npm run eval:answer [-- --set dev|crud] [--split test|train|all] [--every N] [--limit N] [--mode extractive|llm|auto] [--file F] [--verbose]
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -32,11 +32,13 @@ const { values: args } = parseArgs({
     set: { type: 'string', default: 'dev' },
     split: { type: 'string', default: 'test' },
     limit: { type: 'string' },
+    every: { type: 'string' },
   },
 })
 if (args.set === 'crud') {
-  const split = z.enum(['train', 'test']).parse(args.split)
-  await evalCrudAnswers({ split, limit: args.limit ? Number(args.limit) : undefined, verbose: args.verbose! })
+  const split = z.enum(['train', 'test', 'all']).parse(args.split)
+  const every = args.every ? Number(args.every) : undefined
+  await evalCrudAnswers({ split, every, limit: args.limit ? Number(args.limit) : undefined, verbose: args.verbose! })
   process.exit(0)
 }
 const mode = z.enum(['auto', 'extractive', 'llm']).parse(args.mode) as AnswerMode
