@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import { confidenceFeatures, CONFIDENCE_FEATURES } from '../../src/answer/confidence.js'
+import type { WeightedWord } from '../../src/retrieve/index.js'
+
+const word = (text: string, docs: number, name = false): WeightedWord => ({ text, synonyms: [], name, docs, weight: docs > 0 ? 2 : 9 })
+const article = { id: 'a', title: '中关村创新创业调研', paper: '经开时报', date: null, score: 1, text: '调研组学习了北京中关村、武汉光谷的创新创业经验。' }
+const best = { candidate: 0, span: { start: 0, end: article.text.length }, p: 0.6, coverage: 1, hasFact: false, features: [1, 1] }
+const feature = (name: (typeof CONFIDENCE_FEATURES)[number], x: number[]) => x[CONFIDENCE_FEATURES.indexOf(name)]
+
+describe('confidenceFeatures', () => {
+  it('counts words no article holds per word, and flags the thing asked about when no article holds it', () => {
+    const x = confidenceFeatures({ text: '北京中关村的房价是多少', words: [word('北京', 1, true), word('中关村', 1, true), word('房价', 0)], typed: true }, [article], [best])
+    expect(feature('absentWords', x)).toBeCloseTo(1 / 3)
+    expect(feature('focusAbsent', x)).toBe(1)
+    expect(feature('absentNames', x)).toBe(0)
+  })
+
+  it('does not flag a missing word that is not what the question asks about', () => {
+    const x = confidenceFeatures({ text: '中关村门口的创新创业经验', words: [word('中关村', 1, true), word('门口', 0), word('创新创业', 1)], typed: false }, [article], [best])
+    expect(feature('focusAbsent', x)).toBe(0)
+    expect(feature('articleCoverage', x)).toBe(1)
+  })
+
+  it('sees a missing word said another way near the answer', () => {
+    const near = confidenceFeatures({ text: '光谷有什么经验', words: [word('光谷经验', 0)], typed: false }, [article], [best])
+    const far = confidenceFeatures({ text: '房价是多少', words: [word('房价', 0)], typed: false }, [article], [best])
+    expect(feature('absentCharsNear', near)).toBe(1)
+    expect(feature('absentCharsNear', far)).toBe(0)
+  })
+
+  it('flags names the top articles never mention', () => {
+    const x = confidenceFeatures({ text: '上海浦东的经验', words: [word('上海浦东', 1, true), word('经验', 1)], typed: false }, [article], [best])
+    expect(feature('absentNames', x)).toBe(1)
+  })
+})
