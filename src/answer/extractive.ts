@@ -18,11 +18,13 @@ export interface ExtractiveOptions {
 
 type Scored = Evidence & ScoredEvidence
 
-// 多少/什么时候 asked and no sentence about the question holds an amount or a date: the articles
-// are about the topic but do not say (那它有多长？ after a question about a road). CRUD's questions
-// cannot teach this (their articles always say), so it is a rule: it refuses about 1 % more of them.
+// 多少/什么时候 asked and no sentence about the question (with its headline and the sentence before
+// it) holds an amount or a date: the articles are about the topic but do not say (那它有多长？ after
+// a question about a road). CRUD's questions cannot teach this (their articles always say), so it is
+// a rule: it refuses about 1 % more of them.
 const FACT_REQUIRED = new Set<QuestionType>(['amount', 'time'])
 const FACT_COVERAGE = 0.25
+const inContext = (s: Evidence) => s.features[FEATURE_NAMES.indexOf('coverageInContext')]!
 
 // A word of another part of a multi-part question still sets the scene, a little.
 const OTHER_PART_WEIGHT = 0.1
@@ -42,7 +44,7 @@ export function answerExtractively(query: AnalyzedQuery, candidates: Candidate[]
   const scored = scoreEvidence(model, asked, candidates)
   const signals = { text: query.text, words: asked.words, typed: type !== 'general' }
   if (confidenceOf(model, signals, candidates, scored) < model.confidence.threshold) return abstain(question, candidates)
-  if (FACT_REQUIRED.has(type) && !scored.some((s) => s.hasFact && s.coverage >= FACT_COVERAGE)) return abstain(question, candidates)
+  if (FACT_REQUIRED.has(type) && !scored.some((s) => s.hasFact && inContext(s) >= FACT_COVERAGE)) return abstain(question, candidates)
   const leads = query.parts.length > 1 ? query.parts.flatMap((p) => bestForPart(model, asked, p, candidates)) : []
   const textOf = (e: Scored) => candidates[e.candidate]!.text.slice(e.span.start, e.span.end)
   const chosen = chooseEvidence(leads, scored, model.compose, textOf)
