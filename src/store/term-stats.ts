@@ -11,21 +11,36 @@ const statements = statementCache((db) => ({
 }))
 
 interface DocCountCache {
-  version: string
+  dataVersion: number
+  ownChanges: number
+  countedAt: number
   total: number
   docs: Map<string, number>
 }
 
 // Counting a common token's documents walks its whole posting list, and questions reuse the same
-// common tokens, so counts are kept per connection until the database changes.
+// common tokens, so counts are kept per connection until the database changes. A change this
+// connection made refreshes them at once; changes by another process (an ingest committing a batch
+// every 100 ms while the bot answers) at most this often: recounting on every question stalled the
+// bot's event loop, and an IDF a few seconds old ranks the same.
+const OTHERS_CHANGES_REFRESH_MS = 10_000
+
 const caches = new WeakMap<Db, DocCountCache>()
 
 function cacheFor(db: Db): DocCountCache {
   const s = statements(db)
-  const version = `${s.dataVersion.get()}:${s.ownChanges.get()}`
-  let cache = caches.get(db)
-  if (!cache || cache.version !== version) caches.set(db, (cache = { version, total: s.total.get() ?? 0, docs: new Map() }))
-  return cache
+  const dataVersion = s.dataVersion.get() ?? 0
+  const ownChanges = s.ownChanges.get() ?? 0
+  const now = Date.now()
+  const cache = caches.get(db)
+  const fresh =
+    cache !== undefined &&
+    cache.ownChanges === ownChanges &&
+    (cache.dataVersion === dataVersion || now - cache.countedAt < OTHERS_CHANGES_REFRESH_MS)
+  if (fresh) return cache
+  const next = { dataVersion, ownChanges, countedAt: now, total: s.total.get() ?? 0, docs: new Map<string, number>() }
+  caches.set(db, next)
+  return next
 }
 
 /**
