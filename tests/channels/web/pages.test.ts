@@ -1,3 +1,4 @@
+import { Script } from 'node:vm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { escapeHtml, highlight } from '../../../src/channels/web/html.js'
 import type { RunningServer } from '../../../src/channels/web/index.js'
@@ -57,7 +58,10 @@ describe('the reader pages', () => {
   it('serves the script and stylesheet itself', async () => {
     const js = await fetch(`${url}/static/app.js`)
     expect(js.headers.get('content-type')).toMatch(/^text\/javascript/)
-    expect(await js.text()).toContain("fetch('/api/ask'")
+    const source = await js.text()
+    expect(source).toContain("fetch('/api/ask'")
+    expect(() => new Script(source)).not.toThrow()
+    expect(source).not.toMatch(/innerHTML|insertAdjacentHTML|document\.write/)
     expect((await fetch(`${url}/static/style.css`)).headers.get('content-type')).toMatch(/^text\/css/)
     expect((await fetch(`${url}/static/../app.ts`)).status).toBe(404)
   })
@@ -119,5 +123,20 @@ describe('the reader pages', () => {
     const { status, html } = await page('/nowhere')
     expect(status).toBe(404)
     expect(html).toContain('没有这个页面')
+  })
+
+  it('answers a reader over the limit with a Chinese 429 page and Retry-After', async () => {
+    const limited = await serveSamples(db, {}, { NEWSBOT_WEB_RATE_PER_MINUTE: '1' })
+    try {
+      const ask = () => fetch(`${limited.url}/ask`, { method: 'POST', body: new URLSearchParams({ question: QUESTION }) })
+      expect((await ask()).status).toBe(200)
+      const res = await ask()
+      expect(res.status).toBe(429)
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0)
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/)
+      expect(await res.text()).toContain('提问太频繁了')
+    } finally {
+      await limited.close()
+    }
   })
 })
