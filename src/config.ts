@@ -41,6 +41,9 @@ const Env = z.object({
   NEWSBOT_DAILY_QUOTA: z.coerce.number().int().min(0).default(100),
   // Days the bot keeps chat turns and logged questions.
   NEWSBOT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  // newsbot serve: the port (--port wins), and questions plus searches per client address and minute (0: no limit).
+  NEWSBOT_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  NEWSBOT_WEB_RATE_PER_MINUTE: z.coerce.number().int().min(0).default(20),
 })
 
 const DEFAULT_MODEL = 'gpt-4o-mini'
@@ -85,6 +88,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     admins: e.NEWSBOT_ADMINS,
     timezone: e.NEWSBOT_TIMEZONE ?? e.TZ ?? 'Asia/Shanghai',
     logLevel: e.NEWSBOT_LOG_LEVEL,
+    web: { port: e.NEWSBOT_PORT, perMinute: e.NEWSBOT_WEB_RATE_PER_MINUTE || Infinity },
     digest: { catchUpMinutes: e.NEWSBOT_DIGEST_CATCH_UP_MINUTES, sendRate: e.NEWSBOT_DIGEST_RATE },
   }
 }

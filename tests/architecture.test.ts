@@ -56,6 +56,12 @@ describe('architecture', () => {
     expect(crossing.map((f) => relative(SRC, f))).toEqual(['channels/cli/commands/bot.ts'])
   })
 
+  it('keeps the web channel apart from the CLI and Telegram channels', () => {
+    const web = files.filter((f) => relative(SRC, f).startsWith('channels/web'))
+    expect(web.length).toBeGreaterThan(0)
+    expect(web.filter((f) => /from\s+'[^']*(cli|telegram)\//.test(code(f))).map((f) => relative(SRC, f))).toEqual([])
+  })
+
   it('keeps SQL in store/', () => {
     const sql = /['"`]\s*(SELECT|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(TABLE|INDEX|TRIGGER)|PRAGMA)\b/i
     const outside = files.filter((f) => !relative(SRC, f).startsWith('store') && sql.test(code(f)))

@@ -15,6 +15,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NEWSBOT_RETENTION_DAYS: '0' })).toThrow(/NEWSBOT_RETENTION_DAYS/)
   })
 
+  it('serves the web page on 8080 with 20 questions a minute per address unless told otherwise', () => {
+    expect(loadConfig({}).web).toEqual({ port: 8080, perMinute: 20 })
+    expect(loadConfig({ NEWSBOT_PORT: '9000', NEWSBOT_WEB_RATE_PER_MINUTE: '0' }).web).toEqual({ port: 9000, perMinute: Infinity })
+    expect(() => loadConfig({ NEWSBOT_PORT: '70000' })).toThrow(/NEWSBOT_PORT/)
+  })
+
   it('treats empty variables as unset and trims the API root', () => {
     const c = loadConfig({ OPENAI_API_KEY: '', TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/', NEWSBOT_DB: ' ' })
     expect(c.llm).toBeNull()

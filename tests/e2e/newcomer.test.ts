@@ -80,7 +80,10 @@ describe('a newcomer’s first hour, scripted', () => {
 
     // The README: install (its prepare step builds) and the demo.
     expect((await run('npm', ['run', 'build'])).code).toBe(0)
-    expect((await run('npm', ['run', 'demo'])).code).toBe(0)
+    // The demo ends serving the samples on the web; here it stops once it has printed its address.
+    const demoRun = await run('npm', ['run', 'demo', '--', '--port', '0', '--exit-after-ready'])
+    expect(demoRun.code).toBe(0)
+    expect(demoRun.out).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+\n/)
     expect(gitStatus()).toEqual(statusBefore) // building and the demo leave the clone as it was
 
     // Their own bulletins: a raw page without a manifest and a JSONL export.

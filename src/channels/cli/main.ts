@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   chat: async () => (await import('./commands/chat.js')).registerChat,
   digest: async () => (await import('./commands/digest.js')).registerDigest,
   bot: async () => (await import('./commands/bot.js')).registerBot,
+  serve: async () => (await import('./commands/serve.js')).registerServe,
 }
 
 /** The `newsbot` program with the named commands registered (all of them by default), nothing run. */

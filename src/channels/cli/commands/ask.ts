@@ -3,6 +3,7 @@ import { answerQuestion, pickModel, type AnswerMode, type AnswerResult } from '.
 import type { Db } from '../../../store/index.js'
 import { openContext, requireArticles, type GlobalOptions } from '../context.js'
 import { printJson, printLines } from '../output.js'
+import { toAskJson } from '../../json.js'
 import { createEmbedder, createLlmClient, type LlmClient, type Embedder } from '../../../llm/index.js'
 
 interface AskFlags {
@@ -90,17 +91,6 @@ function startWaitLine(): { clear: () => void } {
 /** Why the model was not used goes to stderr with --verbose only: it may name the endpoint or an HTTP status. */
 export function reportFallback(r: AnswerResult, verbose = false): void {
   if (verbose && r.fallbackReason) process.stderr.write(`newsbot: 大模型未能回答的原因：${r.fallbackReason}\n`)
-}
-
-/** The `ask --json` contract of DESIGN.md. */
-export function toAskJson(r: AnswerResult) {
-  return {
-    answer: r.answer,
-    mode: r.mode,
-    abstained: r.abstained,
-    citations: r.citations.map(({ n, id, title, paper, date, quote }) => ({ n, id, title, paper, date, quote })),
-    warnings: r.notice ? [r.notice, ...r.warnings] : r.warnings,
-  }
 }
 
 /** The answer, its numbered sources (headline · paper · date) and any notices, for a terminal. */

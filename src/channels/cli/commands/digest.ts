@@ -3,6 +3,7 @@ import { buildDigest, createDigestSummarizer, type Digest } from '../../../diges
 import { openContext, requireArticles, type GlobalOptions } from '../context.js'
 import { checkDateFlag } from '../flags.js'
 import { printJson, printLines } from '../output.js'
+import { toDigestJson } from '../../json.js'
 
 interface DigestFlags {
   date?: string
@@ -31,14 +32,6 @@ export function registerDigest(program: Command): void {
       if (flags.json) return printJson(toDigestJson(digest))
       printLines(describeDigest(digest, flags.date))
     })
-}
-
-/** The `digest --json` contract of DESIGN.md. */
-function toDigestJson(d: Digest) {
-  return {
-    date: d.date,
-    sections: d.sections.map((s) => ({ heading: s.heading, items: s.items.map((i) => ({ id: i.id, title: i.title, summary: i.summary })) })),
-  }
 }
 
 function describeDigest(d: Digest, date: string | undefined): string[] {

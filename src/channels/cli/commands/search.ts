@@ -4,6 +4,7 @@ import { searchWithEmbedder, type SearchHit } from '../../../retrieve/index.js'
 import { openContext, requireArticles, type GlobalOptions } from '../context.js'
 import { checkDateFlag } from '../flags.js'
 import { printJson, printLines, truncateWidth } from '../output.js'
+import { toSearchJson } from '../../json.js'
 
 interface SearchFlags {
   json?: boolean
@@ -48,11 +49,6 @@ export function registerSearch(program: Command): void {
         db.close()
       }
     })
-}
-
-/** The `search --json` contract of DESIGN.md. */
-function toSearchJson(h: SearchHit) {
-  return { id: h.id, title: h.title, date: h.date, paper: h.paper, score: Number(h.score.toFixed(4)), snippet: h.snippet }
 }
 
 function describeHit(h: SearchHit, i: number): string[] {

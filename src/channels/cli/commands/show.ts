@@ -3,6 +3,7 @@ import { InputError } from '../../../errors.js'
 import { getArticle, type Article } from '../../../store/index.js'
 import { openContext, type GlobalOptions } from '../context.js'
 import { printJson, printLines } from '../output.js'
+import { toShowJson } from '../../json.js'
 
 export function registerShow(program: Command): void {
   program
@@ -18,28 +19,6 @@ export function registerShow(program: Command): void {
       if (flags.json) return printJson(toShowJson(article))
       printLines(describeArticle(article))
     })
-}
-
-/** The `show --json` contract of DESIGN.md, plus the other stored fields. */
-function toShowJson(a: Article) {
-  return {
-    id: a.id,
-    title: a.title,
-    paper: a.paper,
-    date: a.date,
-    page: a.page,
-    byline: a.byline,
-    text: a.text,
-    subtitle: a.subtitle,
-    section: a.section,
-    dateline: a.dateline,
-    dateInferred: a.dateInferred,
-    paperInferred: a.paperInferred,
-    eventDate: a.eventDate,
-    reporters: a.reporters,
-    correspondents: a.correspondents,
-    url: a.url,
-  }
 }
 
 function describeArticle(a: Article): string[] {

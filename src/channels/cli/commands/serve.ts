@@ -1,0 +1,57 @@
+import type { Command } from 'commander'
+import { InputError } from '../../../errors.js'
+import { createEmbedder, createLlmClient } from '../../../llm/index.js'
+import { countArticles } from '../../../store/index.js'
+import { createWebApp, createWebDeps, startWebServer } from '../../web/index.js'
+import { openContext, type GlobalOptions } from '../context.js'
+
+interface ServeFlags {
+  port?: string
+  host: string
+  exitAfterReady?: boolean
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('运行网页版和 JSON/SSE 接口（默认 http://127.0.0.1:8080）')
+    .option('--port <n>', '端口（默认 NEWSBOT_PORT 或 8080；0 为任选空闲端口）')
+    .option('--host <address>', '监听地址（对外开放用 0.0.0.0）', '127.0.0.1')
+    // For tests of `npm run demo`: start, print the address, then stop as on SIGTERM.
+    .option('--exit-after-ready', '启动后立即退出（测试用）')
+    .addHelpText('after', SERVE_ENV_HELP)
+    .action(async (flags: ServeFlags, cmd: Command) => {
+      const { config, db, dbPath } = openContext(cmd.optsWithGlobals<GlobalOptions>(), 'read')
+      try {
+        const port = flags.port === undefined ? config.web.port : Number(flags.port)
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError('--port 应为 0 到 65535 之间的整数')
+        if (countArticles(db) === 0) process.stderr.write(`newsbot: 数据库 ${dbPath} 里还没有文章：先用 newsbot ingest 导入报纸\n`)
+        const onError = (err: unknown) => process.stderr.write(`newsbot: 网页请求出错：${err instanceof Error ? err.message : String(err)}\n`)
+        const deps = createWebDeps(db, config, { llm: createLlmClient(config.llm), embedder: createEmbedder(config) }, onError)
+        const server = await startWebServer(createWebApp(deps), { host: flags.host, port }).catch((err: NodeJS.ErrnoException) => {
+          throw new InputError(err.code === 'EADDRINUSE' ? `端口 ${port} 已被占用：换一个 --port` : `无法在 ${flags.host}:${port} 上监听：${err.message}`)
+        })
+        process.stdout.write(`listening on ${server.url}\n`)
+        if (!flags.exitAfterReady) {
+          // A second signal gets the default behaviour (exit at once): `once` has removed our listener.
+          await new Promise<string>((resolve) => {
+            process.once('SIGINT', resolve)
+            process.once('SIGTERM', resolve)
+          })
+        }
+        await server.close()
+      } finally {
+        db.close()
+      }
+    })
+}
+
+// Keep in step with config.ts and the README's environment table.
+const SERVE_ENV_HELP = `
+环境变量：
+  NEWSBOT_PORT                        端口（默认 8080；--port 优先）
+  NEWSBOT_WEB_RATE_PER_MINUTE         每个访问地址每分钟的提问和搜索次数（默认 20；0 为不限）
+  NEWSBOT_DB                          数据库文件（默认 data/newsbot.db；--db 优先）
+  OPENAI_BASE_URL、OPENAI_API_KEY、OPENAI_MODEL
+                                      兼容 OpenAI 的大模型服务；都不设置时用摘录式回答
+`

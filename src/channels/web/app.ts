@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs'
+import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { InputError } from '../../errors.js'
+import { createApi, health } from './api.js'
+import type { WebDeps } from './deps.js'
+import { createLimit, jsonError } from './guard.js'
+import { escapeHtml, layout } from './html.js'
+import { createPages } from './pages.js'
+
+/** The largest request body accepted: a question with its history fits many times over. */
+export const MAX_BODY_BYTES = 64 * 1024
+
+const STATIC_DIR = new URL('./static/', import.meta.url)
+const ASSETS: Record<string, string> = { 'app.js': 'text/javascript; charset=utf-8', 'style.css': 'text/css; charset=utf-8' }
+
+/** The reader's pages, the JSON/SSE API and their assets, as one Hono app (no socket yet). */
+export function createWebApp(deps: WebDeps): Hono {
+  const app = new Hono()
+  const assets = new Map(Object.keys(ASSETS).map((name) => [name, readFileSync(new URL(name, STATIC_DIR), 'utf8')]))
+  const page = (title: string, text: string) => layout(title, `<p class="notice">${escapeHtml(text)}</p>`)
+  const limit = createLimit(deps.perMinute, (c, s) => c.html(page('请稍候', `提问太频繁了，请 ${s} 秒后再试。`), 429))
+
+  app.use('*', async (c, next) => {
+    await next()
+    // No inline script, no outside origin: every asset is newsbot's own (pages must work on an intranet).
+    c.header('Content-Security-Policy', "default-src 'self'; frame-ancestors *; base-uri 'none'; form-action 'self'")
+    c.header('X-Content-Type-Options', 'nosniff')
+    c.header('Referrer-Policy', 'same-origin')
+  })
+  const tooLarge = (c: Context) => {
+    // The rest of the body is never read, so the connection cannot carry another request.
+    c.header('Connection', 'close')
+    return jsonError(c, 413, `请求太大了，最多 ${MAX_BODY_BYTES / 1024} KB。`)
+  }
+  app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge }))
+
+  app.get('/healthz', health(deps))
+  app.get('/static/:name', (c) => {
+    const name = c.req.param('name')
+    const body = assets.get(name)
+    if (body === undefined) return c.text('没有这个文件。', 404)
+    return c.body(body, 200, { 'Content-Type': ASSETS[name]!, 'Cache-Control': 'public, max-age=300' })
+  })
+  app.route('/api', createApi(deps, limit))
+  app.route('/', createPages(deps, limit))
+
+  app.notFound((c) => (c.req.path.startsWith('/api/') ? jsonError(c, 404, '没有这个接口。') : c.html(page('找不到页面', '没有这个页面。'), 404)))
+  app.onError((err, c) => {
+    const api = c.req.path.startsWith('/api/')
+    if (err instanceof InputError) return api ? jsonError(c, 400, err.message) : c.html(page('出错了', err.message), 400)
+    deps.onError?.(err)
+    const message = '服务器出错了，请稍后再试。'
+    return api ? jsonError(c, 500, message) : c.html(page('出错了', message), 500)
+  })
+  return app
+}

@@ -1,0 +1,3 @@
+export { createWebApp, MAX_BODY_BYTES } from './app.js'
+export { createWebDeps, type WebDeps } from './deps.js'
+export { startWebServer, type RunningServer } from './server.js'

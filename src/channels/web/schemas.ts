@@ -1,0 +1,26 @@
+import { MAX_QUESTION_CHARS } from '../../answer/index.js'
+import { z } from '../../zod.js'
+
+// The edges of the web API: what a request may hold. Messages are the Chinese sentence the client gets.
+
+export const AskBody = z.object({
+  question: z.string({ error: '请在 question 中给出问题。' }),
+  history: z
+    .array(z.object({ question: z.string().max(MAX_QUESTION_CHARS), answer: z.string().max(4000) }), { error: 'history 应为 [{question, answer}] 数组。' })
+    .max(20, 'history 最多 20 轮。')
+    .optional(),
+})
+
+export const SearchQuery = z.object({
+  q: z.string({ error: '请在 q 中给出要检索的内容。' }).refine((q) => /[\p{L}\p{N}]/u.test(q), '查询是空的，请输入要检索的内容。'),
+  k: z.coerce.number({ error: 'k 应为 1 到 100 之间的整数。' }).int('k 应为 1 到 100 之间的整数。').min(1, 'k 应为 1 到 100 之间的整数。').max(100, 'k 应为 1 到 100 之间的整数。').default(10),
+})
+
+export const DigestQuery = z.object({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD，例如 2023-12-06。').optional(),
+})
+
+/** The first problem zod found, as the one sentence the client is shown. */
+export function firstIssue(error: z.ZodError): string {
+  return error.issues[0]?.message ?? '请求格式不对。'
+}
