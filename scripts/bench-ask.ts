@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { answerExtractively, answerQuestion } from '../src/answer/index.js'
-import { searchQuestion, tokenizeForIndex } from '../src/retrieve/index.js'
-import { countArticles, ingestPaths, openDb } from '../src/store/index.js'
+import { createIndex, searchQuestion } from '../src/retrieve/index.js'
+import { countArticles, openDb } from '../src/store/index.js'
 import { peakRssMb, printTable } from './bench/table.js'
 
 const CRUD = join(import.meta.dirname, '../../shared/bench/crud')
@@ -24,7 +24,7 @@ const fresh = !existsSync(args.db!)
 const db = openDb(args.db!)
 if (fresh) {
   const started = performance.now()
-  const s = await ingestPaths(db, [join(CRUD, 'docs.jsonl.gz')], { tokenize: tokenizeForIndex })
+  const s = await createIndex(db).write([join(CRUD, 'docs.jsonl.gz')])
   console.log(`built ${args.db}: ${s.added} documents in ${((performance.now() - started) / 1000).toFixed(0)} s\n`)
 }
 

@@ -16,8 +16,8 @@ import { answerExtractively, scoreEvidence } from '../src/answer/extractive.js'
 import { confidenceFeatures, CONFIDENCE_FEATURES } from '../src/answer/confidence.js'
 import { askedOf, collectEvidence, FEATURE_NAMES, type Candidate } from '../src/answer/evidence.js'
 import { ANSWER_MODEL_PATH, predict, type AnswerModel, type LinearModel } from '../src/answer/model.js'
-import { extractNameCandidates, searchQuestion, tokenizeForIndex, type AnalyzedQuery } from '../src/retrieve/index.js'
-import { getArticle, ingestPaths, openDb, type Db } from '../src/store/index.js'
+import { createIndex, searchQuestion, type AnalyzedQuery } from '../src/retrieve/index.js'
+import { getArticle, openDb, type Db } from '../src/store/index.js'
 import { bigramRecall, factRecall, mean } from './bench/answer-metrics.js'
 import { loadCrudQuestions, openCrudIndex, splitOf, type CrudQuestion } from './bench/crud.js'
 import { printTable } from './bench/table.js'
@@ -176,7 +176,7 @@ async function smallStores(big: Db, items: CrudQuestion[]) {
     const file = join(dir, `store-${n}.jsonl`)
     writeFileSync(file, [...ids].map((id) => JSON.stringify({ id, text: getArticle(big, id)?.text ?? '' })).join('\n') + '\n')
     const db = openDb(':memory:')
-    await ingestPaths(db, [file], { tokenize: tokenizeForIndex, learnNames: extractNameCandidates })
+    await createIndex(db).write([file])
     stores.push({ db, own, others })
   }
   rmSync(dir, { recursive: true, force: true })

@@ -1,4 +1,4 @@
-export type { PageMeta, ParsedArticle } from './types.js'
+export type { ArticleInput, PageMeta, ParsedArticle } from './types.js'
 export type { Span } from './passages.js'
 export type { JsonlItem } from './jsonl.js'
 export type { ManifestEntries } from './manifest.js'
@@ -13,3 +13,14 @@ export { parsePageText } from './page-text.js'
 export { findEventDate, inferIssueDate, parseIsoDate, resolveMonthDay } from './dates.js'
 export { stripDateline } from './dateline.js'
 export { inferPaper, metaFromFileName, readMasthead } from './page-origin.js'
+export {
+  listSources,
+  mapArticles,
+  MAX_PAGE_BYTES,
+  type OpenedSource,
+  type ReadSourcesOptions,
+  type SourceFile,
+  type SourceList,
+  type SourceRecord,
+} from './sources.js'
+export { SAMPLES_DIR } from './samples.js'

@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { answerQuestion, FALLBACK_NOTICE } from '../../src/answer/index.js'
 import { UpstreamError } from '../../src/errors.js'
-import { tokenizeForIndex } from '../../src/retrieve/index.js'
-import { ingestPaths, openDb, type Db } from '../../src/store/index.js'
+import { createIndex } from '../../src/retrieve/index.js'
+import { openDb, type Db } from '../../src/store/index.js'
 import { jsonl } from '../helpers/tmp.js'
 import { type ChatMessage, type LlmClient } from '../../src/llm/index.js'
 
@@ -40,7 +40,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'newsbot-answer-'))
   writeFileSync(join(dir, 'a.jsonl'), jsonl([ROAD]))
   db = openDb(':memory:')
-  await ingestPaths(db, [dir], { tokenize: tokenizeForIndex })
+  await createIndex(db).write([dir])
 })
 afterAll(() => {
   db.close()

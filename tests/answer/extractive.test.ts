@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { answerExtractively, cleanSentence } from '../../src/answer/extractive.js'
 import type { Candidate } from '../../src/answer/evidence.js'
 import { hasFactFor } from '../../src/answer/facts.js'
-import { askedUnit, detectQuestionType, extractNameCandidates, searchQuestion, tokenizeForIndex } from '../../src/retrieve/index.js'
-import { ingestPaths, openDb, type Db } from '../../src/store/index.js'
+import { createIndex, askedUnit, detectQuestionType, searchQuestion } from '../../src/retrieve/index.js'
+import { openDb, type Db } from '../../src/store/index.js'
 import { jsonl } from '../helpers/tmp.js'
 
 const HOUSING = {
@@ -42,7 +42,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'newsbot-extractive-'))
   writeFileSync(join(dir, 'a.jsonl'), jsonl([HOUSING, ROAD, MEETING, PLANTED, ...FILLER]))
   db = openDb(':memory:')
-  await ingestPaths(db, [dir], { tokenize: tokenizeForIndex, learnNames: extractNameCandidates })
+  await createIndex(db).write([dir])
 })
 afterAll(() => {
   db.close()

@@ -2,8 +2,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { answerQuestion } from '../../src/answer/index.js'
 import { loadConfig } from '../../src/config.js'
 import { UpstreamError } from '../../src/errors.js'
-import { denseSearch, embedPending, searchArticles, searchHybrid, tokenizeForIndex } from '../../src/retrieve/index.js'
-import { countPendingPassages, ingestPaths, openDb, type Db } from '../../src/store/index.js'
+import { createIndex, denseSearch, embedPending, searchArticles, searchHybrid } from '../../src/retrieve/index.js'
+import { countPendingPassages, openDb, type Db } from '../../src/store/index.js'
 import { startEmbeddingsStub, stubVector, type EmbeddingsStub } from '../helpers/embeddings-stub.js'
 import { startOpenAiStub } from '../helpers/openai-stub.js'
 import { jsonl, useTmpDir, writeFiles } from '../helpers/tmp.js'
@@ -63,7 +63,7 @@ beforeEach(async () => {
   stub.failWith = () => undefined
   db = openDb(':memory:')
   const paths = writeFiles(tmp(), { 'a.jsonl': jsonl(ARTICLES) })
-  await ingestPaths(db, [paths['a.jsonl']!], { tokenize: tokenizeForIndex })
+  await createIndex(db).write([paths['a.jsonl']!])
 })
 afterEach(() => db.close())
 

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { answerQuestion, FALLBACK_NOTICE, loadPrompt, type AskOptions } from '../../src/answer/index.js'
 import { loadConfig } from '../../src/config.js'
 import { InputError } from '../../src/errors.js'
-import { tokenizeForIndex } from '../../src/retrieve/index.js'
-import { ingestPaths, openDb, type Db } from '../../src/store/index.js'
+import { createIndex } from '../../src/retrieve/index.js'
+import { openDb, type Db } from '../../src/store/index.js'
 import { startOpenAiStub, type OpenAiStub, type StubRequest } from '../helpers/openai-stub.js'
 import { jsonl } from '../helpers/tmp.js'
 import { createLlmClient } from '../../src/llm/index.js'
@@ -62,7 +62,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'newsbot-llm-'))
   writeFileSync(join(dir, 'a.jsonl'), jsonl([HOUSING, ROAD, INJECTION]))
   db = openDb(':memory:')
-  const summary = await ingestPaths(db, [dir], { tokenize: tokenizeForIndex })
+  const summary = await createIndex(db).write([dir])
   expect(summary.added).toBe(3)
 })
 

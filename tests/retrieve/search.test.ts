@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { searchArticles, tokenizeForIndex } from '../../src/retrieve/index.js'
-import { getTermDocCounts, ingestPaths, loadSamplesIfEmpty, openDb, type Db } from '../../src/store/index.js'
+import { createIndex, searchArticles } from '../../src/retrieve/index.js'
+import { getTermDocCounts, openDb, type Db } from '../../src/store/index.js'
 import { useTmpDir } from '../helpers/tmp.js'
 
 let db: Db
@@ -10,7 +10,7 @@ const tmp = useTmpDir()
 
 beforeAll(async () => {
   db = openDb(':memory:')
-  await loadSamplesIfEmpty(db, tokenizeForIndex)
+  await createIndex(db).loadSamplesIfEmpty()
 })
 afterAll(() => db.close())
 
@@ -77,10 +77,10 @@ describe('searchArticles on the sample bulletins', () => {
     const mem = openDb(':memory:')
     const file = join(tmp(), 'a.jsonl')
     writeFileSync(file, `${JSON.stringify({ id: 'x1', text: '马寨产业集聚区新建了一座图书馆。' })}\n`)
-    await ingestPaths(mem, [file], { tokenize: tokenizeForIndex })
+    await createIndex(mem).write([file])
     expect(searchArticles(mem, '马寨图书馆').map((h) => h.id)).toEqual(['x1'])
     writeFileSync(file, `${JSON.stringify({ id: 'x2', text: '示范区开通了新公交线路。' })}\n`)
-    await ingestPaths(mem, [file], { tokenize: tokenizeForIndex })
+    await createIndex(mem).write([file])
     expect(searchArticles(mem, '马寨图书馆')).toEqual([])
     expect(searchArticles(mem, '公交').map((h) => h.id)).toEqual(['x2'])
     mem.close()
@@ -98,7 +98,7 @@ describe('searchArticles on the sample bulletins', () => {
     ]
     const file = join(tmp(), 'a.jsonl')
     writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n'))
-    await ingestPaths(mem, [file], { tokenize: tokenizeForIndex })
+    await createIndex(mem).write([file])
     const ids = (k: number) => searchArticles(mem, '经开区新建口袋公园', { k }).map((h) => h.id)
     // Both prints match better than the other story; one of them is enough.
     expect(ids(2)).toEqual([expect.stringMatching(/print$/), 'other'])
