@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { answerExtractively, answerQuestion } from '../src/answer/index.js'
-import { createIndex, searchQuestion } from '../src/retrieve/index.js'
+import { createIndex } from '../src/retrieve/index.js'
 import { countArticles, openDb } from '../src/store/index.js'
 import { peakRssMb, printTable } from './bench/table.js'
 
@@ -43,7 +43,7 @@ const total: number[] = []
 let abstained = 0
 for (const q of questions) {
   let t = performance.now()
-  const { hits, query } = searchQuestion(db, q, { k: 8 })
+  const { hits, query } = createIndex(db).search(q, { k: 8 })
   search.push(performance.now() - t)
   t = performance.now()
   answerExtractively(query, hits)

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createIndex, searchArticles } from '../../src/retrieve/index.js'
+import { createIndex } from '../../src/retrieve/index.js'
 import { openDb, type Db } from '../../src/store/index.js'
 import type { Engine } from './engine.js'
 
@@ -25,7 +25,7 @@ export function createNewsbot(): Engine {
     },
 
     search(query, k) {
-      return searchArticles(db, query, { k }).map((h) => h.id)
+      return createIndex(db).search(query, { k }).hits.map((h) => h.id)
     },
 
     close() {

@@ -1,5 +1,5 @@
 export { foldText, indexTokens, newWords, tokenize, tokenizeForIndex } from './tokenize.js'
-export { searchArticles, searchQuestion, type AnalyzedQuery, type SearchHit, type SearchOptions, type SearchResult, type WeightedWord } from './search.js'
+export type { AnalyzedQuery, SearchHit, SearchOptions, SearchResult, WeightedWord } from './search.js'
 export { analyzeQuery, simplify, ASKING_FORMS, MAX_QUERY_CHARS, type QueryPlan, type QueryTerm, type QuestionPart, type QuestionWord } from './query.js'
 export { askedUnit, detectQuestionType, type QuestionType } from './question-type.js'
 export { buildMatchExpression } from './fts-query.js'

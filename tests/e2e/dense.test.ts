@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { answerQuestion } from '../../src/answer/index.js'
 import { loadConfig } from '../../src/config.js'
 import { UpstreamError } from '../../src/errors.js'
-import { createIndex, denseSearch, embedPending, searchArticles, searchHybrid } from '../../src/retrieve/index.js'
+import { createIndex, denseSearch, embedPending, searchHybrid } from '../../src/retrieve/index.js'
 import { countPendingPassages, openDb, type Db } from '../../src/store/index.js'
 import { startEmbeddingsStub, stubVector, type EmbeddingsStub } from '../helpers/embeddings-stub.js'
 import { startOpenAiStub } from '../helpers/openai-stub.js'
@@ -127,7 +127,7 @@ describe('dense and hybrid search', () => {
 
   it('finds an article a lexical search misses when the question uses another word for it', async () => {
     const q = '回迁楼咋样了'
-    expect(searchArticles(db, q).map((h) => h.id)).not.toContain('housing')
+    expect(createIndex(db).search(q).hits.map((h) => h.id)).not.toContain('housing')
     const [hit] = (await searchHybrid(db, q, { ...embedder, k: 3 })).hits
     expect(hit).toMatchObject({ id: 'housing', title: ARTICLES[0]!.title, paper: '经开时报', date: '2020-06-05' })
     expect(hit!.text.slice(hit!.passages[0]!.start, hit!.passages[0]!.end)).toBe(hit!.snippet)

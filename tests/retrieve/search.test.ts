@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createIndex, searchArticles } from '../../src/retrieve/index.js'
+import { createIndex } from '../../src/retrieve/index.js'
 import { getTermDocCounts, openDb, type Db } from '../../src/store/index.js'
 import { useTmpDir } from '../helpers/tmp.js'
 
@@ -14,7 +14,7 @@ beforeAll(async () => {
 })
 afterAll(() => db.close())
 
-const top = (q: string, k = 3) => searchArticles(db, q, { k })
+const top = (q: string, k = 3) => createIndex(db).search(q, { k }).hits
 
 describe('searchArticles on the sample bulletins', () => {
   it.each([
@@ -46,26 +46,26 @@ describe('searchArticles on the sample bulletins', () => {
   })
 
   it('filters by paper and by issue-date range', () => {
-    expect(searchArticles(db, '党建', { k: 20, paper: '二七区新闻' }).every((h) => h.paper === '二七区新闻')).toBe(true)
-    const dated = searchArticles(db, '党建', { k: 20, dateFrom: '2020-06-01', dateTo: '2020-06-30' })
+    expect(createIndex(db).search('党建', { k: 20, paper: '二七区新闻' }).hits.every((h) => h.paper === '二七区新闻')).toBe(true)
+    const dated = createIndex(db).search('党建', { k: 20, dateFrom: '2020-06-01', dateTo: '2020-06-30' }).hits
     expect(dated.length).toBeGreaterThan(0)
     expect(dated.every((h) => h.date! >= '2020-06-01' && h.date! <= '2020-06-30')).toBe(true)
   })
 
   it('favours the district a question names', () => {
-    const hits = searchArticles(db, '二七区党建知识竞赛', { k: 3 })
+    const hits = createIndex(db).search('二七区党建知识竞赛', { k: 3 }).hits
     expect(hits[0]?.paper).toBe('二七区新闻')
   })
 
   it.each(['', '？？！', '请问吗', '"', 'AND OR NOT', '*', '(', 'title:安置房', '安置房") OR ("'])(
     'never fails on %j',
     (q) => {
-      expect(() => searchArticles(db, q)).not.toThrow()
+      expect(() => createIndex(db).search(q).hits).not.toThrow()
     },
   )
 
   it('answers a 10,000-character query from its beginning', () => {
-    const hits = searchArticles(db, '郑大二附院周边道路'.padEnd(10_000, '啊'), { k: 1 })
+    const hits = createIndex(db).search('郑大二附院周边道路'.padEnd(10_000, '啊'), { k: 1 }).hits
     expect(hits[0]?.text).toContain('美辰路')
   })
 
@@ -78,11 +78,11 @@ describe('searchArticles on the sample bulletins', () => {
     const file = join(tmp(), 'a.jsonl')
     writeFileSync(file, `${JSON.stringify({ id: 'x1', text: '马寨产业集聚区新建了一座图书馆。' })}\n`)
     await createIndex(mem).write([file])
-    expect(searchArticles(mem, '马寨图书馆').map((h) => h.id)).toEqual(['x1'])
+    expect(createIndex(mem).search('马寨图书馆').hits.map((h) => h.id)).toEqual(['x1'])
     writeFileSync(file, `${JSON.stringify({ id: 'x2', text: '示范区开通了新公交线路。' })}\n`)
     await createIndex(mem).write([file])
-    expect(searchArticles(mem, '马寨图书馆')).toEqual([])
-    expect(searchArticles(mem, '公交').map((h) => h.id)).toEqual(['x2'])
+    expect(createIndex(mem).search('马寨图书馆').hits).toEqual([])
+    expect(createIndex(mem).search('公交').hits.map((h) => h.id)).toEqual(['x2'])
     mem.close()
   })
 
@@ -99,7 +99,7 @@ describe('searchArticles on the sample bulletins', () => {
     const file = join(tmp(), 'a.jsonl')
     writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n'))
     await createIndex(mem).write([file])
-    const ids = (k: number) => searchArticles(mem, '经开区新建口袋公园', { k }).map((h) => h.id)
+    const ids = (k: number) => createIndex(mem).search('经开区新建口袋公园', { k }).hits.map((h) => h.id)
     // Both prints match better than the other story; one of them is enough.
     expect(ids(2)).toEqual([expect.stringMatching(/print$/), 'other'])
     expect(ids(3)).toEqual([ids(2)[0], 'other', expect.stringMatching(/print$/)])
