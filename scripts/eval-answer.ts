@@ -70,7 +70,7 @@ interface Outcome {
 const outcomes: Outcome[] = []
 for (const item of items) {
   const started = performance.now()
-  const result = await answerQuestion(db, item.question, { mode, llm })
+  const result = await answerQuestion(createIndex(db), item.question, { mode, llm })
   const ms = performance.now() - started
   const found = item.facts.map((f) => norm(result.answer).includes(norm(f)))
   outcomes.push({

@@ -1,6 +1,8 @@
 import { listSources, mapArticles, SAMPLES_DIR, type ArticleInput, type PageMeta, type SourceList } from '../ingest/index.js'
 import { countArticles, writeSources, type Db, type IndexedArticle, type IngestSummary, type WriteSourcesOptions } from '../store/index.js'
 import { extractNameCandidates } from './names.js'
+import type { Embedder } from '../llm/index.js'
+import { searchWithEmbedder } from './dense.js'
 import { searchQuestion, type SearchOptions, type SearchResult } from './search.js'
 import { tokenizeForIndex } from './tokenize.js'
 
@@ -21,6 +23,11 @@ export interface SearchIndex {
   loadSamplesIfEmpty(): Promise<IngestSummary | undefined>
   /** Ranks articles for a question; `query` is the question as analysed, for the answerer to reuse. */
   search(question: string, opts?: SearchOptions): SearchResult
+  /**
+   * The hybrid ranking when an embedder is given, else `search`; a failing embeddings endpoint costs
+   * only the dense half (the lexical hits come back with a one-line notice).
+   */
+  searchWithEmbedder(question: string, opts: SearchOptions & { embedder?: Embedder | null }): Promise<SearchResult & { notice: string[] }>
 }
 
 export function createIndex(db: Db): SearchIndex {
@@ -29,6 +36,7 @@ export function createIndex(db: Db): SearchIndex {
     write,
     loadSamplesIfEmpty: async () => (countArticles(db) > 0 ? undefined : write([SAMPLES_DIR])),
     search: (question, opts) => searchQuestion(db, question, opts),
+    searchWithEmbedder: (question, opts) => searchWithEmbedder(db, question, opts),
   }
 }
 

@@ -155,7 +155,7 @@ describe('dense and hybrid search', () => {
     try {
       chat.script = () => ({ text: '经开区已分配安置房3200套[1]。' })
       const llm = createLlmClient(loadConfig({ OPENAI_BASE_URL: chat.baseURL, NEWSBOT_LLM_MAX_RETRIES: '0' }).llm)
-      const r = await answerQuestion(db, '回迁楼分了多少', { llm, embedder })
+      const r = await answerQuestion(createIndex(db), '回迁楼分了多少', { llm, embedder })
       expect(chat.requests[0]!.body.messages.map((m) => m.content).join('\n')).toContain('已向群众分配安置房3200套')
       expect(r).toMatchObject({ mode: 'llm', warnings: [] })
       expect(r.citations.map((c) => c.id)).toEqual(['housing'])
@@ -166,7 +166,7 @@ describe('dense and hybrid search', () => {
 
   it('falls back to lexical search with a warning when the endpoint fails at question time', async () => {
     stub.failWith = () => 500
-    const r = await answerQuestion(db, '郑大二附院周边道路什么时候通车', { mode: 'extractive', embedder })
+    const r = await answerQuestion(createIndex(db), '郑大二附院周边道路什么时候通车', { mode: 'extractive', embedder })
     expect(r.warnings[0]).toMatch(/^向量检索暂不可用（.*），已改用关键词检索。$/)
     expect(r.abstained).toBe(false)
     expect(r.citations[0]?.id).toBe('road')

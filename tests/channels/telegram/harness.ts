@@ -81,7 +81,7 @@ export function createTestBot(
   const logger = createLogger({ level: 'debug', secrets: logSecrets(config), write: (line) => void logs.push(JSON.parse(line)) })
   const deps: BotDeps = {
     config, db, logger, now: opts.now, embedder: opts.embedder,
-    answer: opts.answer ?? ((q, o) => answerQuestion(db, q, o)),
+    answer: opts.answer ?? ((q, o) => answerQuestion(createIndex(db), q, o)),
   }
   const nb = createBot(deps, { botInfo: fake.botInfo, ...opts.bot })
   // Runner and webhook alike hand errors that escape the middleware to the bot's error handler.
