@@ -13,14 +13,5 @@ export { parsePageText } from './page-text.js'
 export { findEventDate, inferIssueDate, parseIsoDate, resolveMonthDay } from './dates.js'
 export { stripDateline } from './dateline.js'
 export { inferPaper, metaFromFileName, readMasthead } from './page-origin.js'
-export {
-  listSources,
-  mapArticles,
-  MAX_PAGE_BYTES,
-  type OpenedSource,
-  type ReadSourcesOptions,
-  type SourceFile,
-  type SourceList,
-  type SourceRecord,
-} from './sources.js'
+export { listSources, mapArticles, type OpenedSource, type SourceList } from './sources.js'
 export { SAMPLES_DIR } from './samples.js'

@@ -52,7 +52,7 @@ export interface ReadSourcesOptions {
 }
 
 // A page of a newspaper is tens of kilobytes; anything this large is not one.
-export const MAX_PAGE_BYTES = 20 * 1024 * 1024
+const MAX_PAGE_BYTES = 20 * 1024 * 1024
 
 /** The source files under the given files and folders, each opened only when its turn comes. */
 export function listSources(paths: string[], opts: ReadSourcesOptions = {}): SourceList<ArticleInput> {

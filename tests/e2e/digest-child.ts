@@ -21,7 +21,8 @@ process.on('message', (m: { now?: number }) => {
 })
 
 const logger = createLogger({ level: 'warn', write: (line) => void process.stderr.write(line) })
-const nb = createBot({ config, db, logger, now, answer: (q, o) => answerQuestion(createIndex(db), q, o) }, {
+const index = createIndex(db)
+const nb = createBot({ config, db, index, logger, now, answer: (q, o) => answerQuestion(index, q, o) }, {
   extra: [createSubscriptionComposer({ db, config, now, summarize: leadSummarizer })],
   extraCommands: DIGEST_COMMANDS,
 })

@@ -79,9 +79,11 @@ export function createTestBot(
   const config = loadConfig(fakeEnv(fake, opts.env))
   const logs: Record<string, unknown>[] = []
   const logger = createLogger({ level: 'debug', secrets: logSecrets(config), write: (line) => void logs.push(JSON.parse(line)) })
+  // As the bot command builds it: one index for /search and the answers.
+  const index = createIndex(db)
   const deps: BotDeps = {
-    config, db, logger, now: opts.now, embedder: opts.embedder,
-    answer: opts.answer ?? ((q, o) => answerQuestion(createIndex(db), q, o)),
+    config, db, index, logger, now: opts.now, embedder: opts.embedder,
+    answer: opts.answer ?? ((q, o) => answerQuestion(index, q, o)),
   }
   const nb = createBot(deps, { botInfo: fake.botInfo, ...opts.bot })
   // Runner and webhook alike hand errors that escape the middleware to the bot's error handler.

@@ -31,7 +31,7 @@ export function registerBot(program: Command): void {
         const summarize = createDigestSummarizer(config.llm, (err) => logger.warn({ err }, 'digest summary fell back to the lead sentence'))
         const index = createIndex(db)
         const nb = createBot(
-          { config, db, logger, embedder, answer: (q, o) => answerQuestion(index, q, { ...o, llm, embedder }) },
+          { config, db, index, logger, embedder, answer: (q, o) => answerQuestion(index, q, { ...o, llm, embedder }) },
           { extra: [createSubscriptionComposer({ db, config, summarize })], extraCommands: DIGEST_COMMANDS },
         )
         const running = await startBot(nb, {
