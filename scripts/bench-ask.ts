@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { answerExtractively, answerQuestion } from '../src/answer/index.js'
-import { searchQuestion, tokenizeForIndex } from '../src/retrieve/index.js'
-import { countArticles, ingestPaths, openDb } from '../src/store/index.js'
+import { createIndex } from '../src/retrieve/index.js'
+import { countArticles, openDb } from '../src/store/index.js'
 import { peakRssMb, printTable } from './bench/table.js'
 
 const CRUD = join(import.meta.dirname, '../../shared/bench/crud')
@@ -24,7 +24,7 @@ const fresh = !existsSync(args.db!)
 const db = openDb(args.db!)
 if (fresh) {
   const started = performance.now()
-  const s = await ingestPaths(db, [join(CRUD, 'docs.jsonl.gz')], { tokenize: tokenizeForIndex })
+  const s = await createIndex(db).write([join(CRUD, 'docs.jsonl.gz')])
   console.log(`built ${args.db}: ${s.added} documents in ${((performance.now() - started) / 1000).toFixed(0)} s\n`)
 }
 
@@ -35,7 +35,7 @@ const questions = readFileSync(join(CRUD, 'qa.jsonl'), 'utf8')
   .slice(0, Number(args.questions))
 
 // Warm-up: jieba's dictionary, SQLite's page cache, prepared statements.
-for (const q of questions.slice(0, 20)) await answerQuestion(db, q, { mode: 'extractive' })
+for (const q of questions.slice(0, 20)) await answerQuestion(createIndex(db), q, { mode: 'extractive' })
 
 const search: number[] = []
 const answering: number[] = []
@@ -43,13 +43,13 @@ const total: number[] = []
 let abstained = 0
 for (const q of questions) {
   let t = performance.now()
-  const { hits, query } = searchQuestion(db, q, { k: 8 })
+  const { hits, query } = createIndex(db).search(q, { k: 8 })
   search.push(performance.now() - t)
   t = performance.now()
   answerExtractively(query, hits)
   answering.push(performance.now() - t)
   t = performance.now()
-  const r = await answerQuestion(db, q, { mode: 'extractive' })
+  const r = await answerQuestion(createIndex(db), q, { mode: 'extractive' })
   total.push(performance.now() - t)
   if (r.abstained) abstained++
 }

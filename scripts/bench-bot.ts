@@ -5,9 +5,9 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { INDEXING } from '../src/channels/cli/indexing.js'
 import { texts } from '../src/channels/telegram/messages.js'
-import { ingestPaths, openDb, SAMPLES_DIR } from '../src/store/index.js'
+import { createIndex } from '../src/retrieve/index.js'
+import { openDb } from '../src/store/index.js'
 import { spawnBot } from '../tests/channels/telegram/bot-process.js'
 import { startFakeBotApi, type FakeBotApi } from '../tests/helpers/fake-bot-api.js'
 import { printTable } from './bench/table.js'
@@ -60,7 +60,7 @@ async function runScenario(fake: FakeBotApi, name: string, firstChat: number, sp
 const dir = mkdtempSync(join(tmpdir(), 'newsbot-bench-bot-'))
 // The bot answers from an existing database: the samples, ingested as `newsbot ingest data/samples` would.
 const seeded = openDb(join(dir, 'bench.db'))
-await ingestPaths(seeded, [SAMPLES_DIR], INDEXING)
+await createIndex(seeded).loadSamplesIfEmpty()
 seeded.close()
 const fake = await startFakeBotApi()
 const bot = spawnBot({

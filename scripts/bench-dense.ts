@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { denseSearch, embedPending, searchHybrid, tokenizeForIndex } from '../src/retrieve/index.js'
-import { countPendingPassages, ingestPaths, loadEmbeddingMatrix, openDb } from '../src/store/index.js'
+import { createIndex, denseSearch, embedPending, searchHybrid } from '../src/retrieve/index.js'
+import { countPendingPassages, loadEmbeddingMatrix, openDb } from '../src/store/index.js'
 import { peakRssMb, printTable } from './bench/table.js'
 import { type Embed } from '../src/llm/index.js'
 
@@ -41,7 +41,7 @@ try {
   }))
   writeFileSync(join(dir, 'docs.jsonl'), articles.map((a) => JSON.stringify(a)).join('\n'))
   const db = openDb(join(dir, 'bench.db'))
-  await ingestPaths(db, [join(dir, 'docs.jsonl')], { tokenize: tokenizeForIndex })
+  await createIndex(db).write([join(dir, 'docs.jsonl')])
   const passages = countPendingPassages(db, MODEL)
 
   let t = performance.now()

@@ -15,8 +15,8 @@ import { createBot, createLogger } from '../src/channels/telegram/index.js'
 import { createPacer, runDigestRound } from '../src/channels/telegram/digest-sender.js'
 import { loadConfig } from '../src/config.js'
 import { leadSummarizer, planDueSends } from '../src/digest/index.js'
-import { tokenizeForIndex } from '../src/retrieve/index.js'
-import { listSendRecords, loadSamplesIfEmpty, openDb, saveSubscription, type Db } from '../src/store/index.js'
+import { createIndex } from '../src/retrieve/index.js'
+import { listSendRecords, openDb, saveSubscription, type Db } from '../src/store/index.js'
 import { peakRssMb, printTable } from './bench/table.js'
 
 const { values } = parseArgs({
@@ -51,7 +51,7 @@ async function startFake(): Promise<Fake> {
 async function openBenchDb(dir: string): Promise<{ db: Db; path: string }> {
   const path = join(dir, 'bench.db')
   const db = openDb(path)
-  await loadSamplesIfEmpty(db, tokenizeForIndex)
+  await createIndex(db).loadSamplesIfEmpty()
   db.transaction(() => {
     // Most read everything; every fifth follows only 经开区 (a second rendering of the digest).
     for (let i = 0; i < subscribers; i++) saveSubscription(db, FIRST_CHAT + i, { areas: i % 5 === 0 ? ['经开区'] : [] }, sendAt - 86_400_000)
@@ -62,7 +62,7 @@ async function openBenchDb(dir: string): Promise<{ db: Db; path: string }> {
 /** The sender's API as production builds it: createBot's senderApi. */
 function senderApi(fake: Fake, db: Db) {
   const config = loadConfig({ TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, NEWSBOT_TIMEZONE: 'Asia/Shanghai', NEWSBOT_DIGEST_RATE: String(rate) })
-  const nb = createBot({ config, db, logger: createLogger({ level: 'silent' }), answer: async () => { throw new Error('unused') } })
+  const nb = createBot({ config, db, index: createIndex(db), logger: createLogger({ level: 'silent' }), answer: async () => { throw new Error('unused') } })
   return { api: nb.senderApi, config }
 }
 

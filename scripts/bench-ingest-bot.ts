@@ -8,9 +8,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { INDEXING } from '../src/channels/cli/indexing.js'
 import { texts } from '../src/channels/telegram/messages.js'
-import { ingestPaths, openDb, SAMPLES_DIR } from '../src/store/index.js'
+import { createIndex } from '../src/retrieve/index.js'
+import { openDb } from '../src/store/index.js'
 import { spawnBot } from '../tests/channels/telegram/bot-process.js'
 import { startFakeBotApi, type FakeBotApi } from '../tests/helpers/fake-bot-api.js'
 import { printTable } from './bench/table.js'
@@ -64,7 +64,7 @@ const dir = mkdtempSync(join(tmpdir(), 'newsbot-bench-ingest-bot-'))
 const dbPath = join(dir, 'bench.db')
 const loopOut = join(dir, 'loop.json')
 const seeded = openDb(dbPath)
-await ingestPaths(seeded, [SAMPLES_DIR], INDEXING)
+await createIndex(seeded).loadSamplesIfEmpty()
 seeded.close()
 const fake = await startFakeBotApi()
 const bot = spawnBot({

@@ -1,5 +1,5 @@
 // Ingests the CRUD corpus (≈68k documents) into a fresh database and prints throughput and memory.
-// Usage: npm run bench:ingest [-- path/to/docs.jsonl.gz] [--repeat N] [--no-names]
+// Usage: npm run bench:ingest [-- path/to/docs.jsonl.gz] [--repeat N]
 // --repeat N first writes the corpus N times over (fresh ids) into one temporary .jsonl file, to show
 // that memory stays flat as the input grows (N=8 gives a file of about 1 GB).
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs'
@@ -9,11 +9,12 @@ import { createInterface } from 'node:readline'
 import { once } from 'node:events'
 import { createGunzip } from 'node:zlib'
 import { parseArgs } from 'node:util'
-import { extractNameCandidates, tokenizeForIndex } from '../src/retrieve/index.js'
-import { getStoreStats, ingestPaths, openDb } from '../src/store/index.js'
+import { listSources, mapArticles } from '../src/ingest/index.js'
+import { indexSources, writeIndexed } from '../src/retrieve/index.js'
+import { getStoreStats, openDb } from '../src/store/index.js'
 import { peakRssMb, printTable } from './bench/table.js'
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { repeat: { type: 'string', default: '1' }, 'no-names': { type: 'boolean', default: false } } })
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { repeat: { type: 'string', default: '1' } } })
 const repeat = Number(values.repeat)
 const corpus = positionals[0] ?? join(import.meta.dirname, '../../shared/bench/crud/docs.jsonl.gz')
 const dir = mkdtempSync(join(tmpdir(), 'newsbot-bench-'))
@@ -23,14 +24,12 @@ const input = repeat > 1 ? await repeatCorpus(corpus, repeat, join(dir, 'repeate
 const db = openDb(dbPath)
 const started = performance.now()
 let textBytes = 0
-const summary = await ingestPaths(db, [input], {
-  tokenize: (t) => {
-    textBytes += Buffer.byteLength(t)
-    return tokenizeForIndex(t)
-  },
-  // --no-names leaves out learning local names, to show what it costs.
-  learnNames: values['no-names'] ? undefined : extractNameCandidates,
+// The index's own write path, with the text it tokenises counted on the way.
+const sources = mapArticles(listSources([input]), (a) => {
+  textBytes += Buffer.byteLength([a.title, a.subtitle ?? ''].join(' ').trim()) + Buffer.byteLength(a.text)
+  return a
 })
+const summary = await writeIndexed(db, indexSources(sources))
 const seconds = (performance.now() - started) / 1000
 db.pragma('wal_checkpoint(TRUNCATE)')
 const stats = getStoreStats(db)

@@ -9,8 +9,8 @@ import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { answerQuestion, type AnswerMode, type AnswerResult } from '../src/answer/index.js'
 import { loadConfig } from '../src/config.js'
-import { tokenizeForIndex } from '../src/retrieve/index.js'
-import { getArticle, loadSamplesIfEmpty, openDb, type Db } from '../src/store/index.js'
+import { createIndex } from '../src/retrieve/index.js'
+import { getArticle, openDb, type Db } from '../src/store/index.js'
 import { evalCrudAnswers } from './bench/answer-crud.js'
 import { printTable } from './bench/table.js'
 import { createLlmClient } from '../src/llm/index.js'
@@ -53,7 +53,7 @@ const items = readFileSync(args.file!, 'utf8')
   })
 
 const db = openDb(':memory:')
-await loadSamplesIfEmpty(db, tokenizeForIndex)
+await createIndex(db).loadSamplesIfEmpty()
 const llm = mode === 'extractive' ? null : createLlmClient(loadConfig().llm)
 if (mode === 'llm' && !llm) throw new Error('--mode llm needs OPENAI_BASE_URL or OPENAI_API_KEY')
 
@@ -72,7 +72,7 @@ interface Outcome {
 const outcomes: Outcome[] = []
 for (const item of items) {
   const started = performance.now()
-  const result = await answerQuestion(db, item.question, { mode, llm })
+  const result = await answerQuestion(createIndex(db), item.question, { mode, llm })
   const ms = performance.now() - started
   const found = item.facts.map((f) => norm(result.answer).includes(norm(f)))
   outcomes.push({

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { extractNameCandidates, foldText, searchArticles, tokenizeForIndex, type SearchHit } from '../src/retrieve/index.js'
-import { loadSamplesIfEmpty, openDb, type Db } from '../src/store/index.js'
+import { createIndex, foldText, type SearchHit } from '../src/retrieve/index.js'
+import { openDb, type Db } from '../src/store/index.js'
 import { loadCrudQuestions, openCrudIndex } from './bench/crud.js'
 import { peakRssMb, printTable } from './bench/table.js'
 
@@ -47,7 +47,7 @@ function summarize(name: string, judged: Judged[]): Record<string, string | numb
 
 function timedSearch(db: Db, q: string): { hits: SearchHit[]; ms: number } {
   const t = performance.now()
-  const hits = searchArticles(db, q, { k: 10 })
+  const hits = createIndex(db).search(q, { k: 10 }).hits
   return { hits, ms: performance.now() - t }
 }
 
@@ -89,7 +89,7 @@ async function evalDev(): Promise<Record<string, string | number>[]> {
     .filter(Boolean)
     .map((l) => JSON.parse(l) as DevQuestion)
   const db = openDb(':memory:')
-  await loadSamplesIfEmpty(db, tokenizeForIndex, extractNameCandidates)
+  await createIndex(db).loadSamplesIfEmpty()
   timedSearch(db, '预热查询')
   const answerable = questions.filter((q) => q.title !== null)
   const judged = answerable.map((q) => {

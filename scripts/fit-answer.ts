@@ -16,8 +16,8 @@ import { answerExtractively, scoreEvidence } from '../src/answer/extractive.js'
 import { confidenceFeatures, CONFIDENCE_FEATURES } from '../src/answer/confidence.js'
 import { askedOf, collectEvidence, FEATURE_NAMES, type Candidate } from '../src/answer/evidence.js'
 import { ANSWER_MODEL_PATH, predict, type AnswerModel, type LinearModel } from '../src/answer/model.js'
-import { extractNameCandidates, searchQuestion, tokenizeForIndex, type AnalyzedQuery } from '../src/retrieve/index.js'
-import { getArticle, ingestPaths, openDb, type Db } from '../src/store/index.js'
+import { createIndex, type AnalyzedQuery } from '../src/retrieve/index.js'
+import { getArticle, openDb, type Db } from '../src/store/index.js'
 import { bigramRecall, factRecall, mean } from './bench/answer-metrics.js'
 import { loadCrudQuestions, openCrudIndex, splitOf, type CrudQuestion } from './bench/crud.js'
 import { printTable } from './bench/table.js'
@@ -49,8 +49,8 @@ if (args.limit) train = train.slice(0, Number(args.limit))
 console.log(`train: ${train.length} questions`)
 
 const asked: Asked[] = train.map((item) => {
-  const { hits, query } = searchQuestion(db, item.question, { k: CANDIDATES })
-  const without = searchQuestion(db, item.question, { k: CANDIDATES, exclude: item.gold_doc_ids })
+  const { hits, query } = createIndex(db).search(item.question, { k: CANDIDATES })
+  const without = createIndex(db).search(item.question, { k: CANDIDATES, exclude: item.gold_doc_ids })
   return { item, query, hits, without }
 })
 
@@ -72,7 +72,7 @@ const evidence = fitLogistic(rows, [...FEATURE_NAMES])
 // sources block by the share of the story's key facts it holds.
 const contextRows: { x: number[]; y: number }[] = []
 for (const a of asked) {
-  const { hits, query } = searchQuestion(db, a.item.question, { k: SOURCE_HITS })
+  const { hits, query } = createIndex(db).search(a.item.question, { k: SOURCE_HITS })
   for (const e of collectEvidence(askedOf(query), hits, SOURCE_HITS)) {
     contextRows.push({ x: e.features, y: factRecall(hits[e.candidate]!.text.slice(e.span.start, e.span.end), a.item.key_info) })
   }
@@ -102,12 +102,12 @@ for (const a of asked) {
 const largeRows = confRows.length
 for (const store of await smallStores(db, train)) {
   for (const q of store.own) {
-    const { hits, query } = searchQuestion(store.db, q.question, { k: CANDIDATES })
+    const { hits, query } = createIndex(store.db).search(q.question, { k: CANDIDATES })
     const x = confidenceRow(query, hits)
     if (x) confRows.push({ x, y: 1 })
   }
   for (const q of store.others) {
-    const { hits, query } = searchQuestion(store.db, q.question, { k: CANDIDATES })
+    const { hits, query } = createIndex(store.db).search(q.question, { k: CANDIDATES })
     const x = confidenceRow(query, hits)
     if (x) confRows.push({ x, y: 0 })
   }
@@ -176,7 +176,7 @@ async function smallStores(big: Db, items: CrudQuestion[]) {
     const file = join(dir, `store-${n}.jsonl`)
     writeFileSync(file, [...ids].map((id) => JSON.stringify({ id, text: getArticle(big, id)?.text ?? '' })).join('\n') + '\n')
     const db = openDb(':memory:')
-    await ingestPaths(db, [file], { tokenize: tokenizeForIndex, learnNames: extractNameCandidates })
+    await createIndex(db).write([file])
     stores.push({ db, own, others })
   }
   rmSync(dir, { recursive: true, force: true })

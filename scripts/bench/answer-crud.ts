@@ -7,7 +7,7 @@ import { confidenceOf, scoreEvidence } from '../../src/answer/extractive.js'
 import { askedOf } from '../../src/answer/evidence.js'
 import { loadAnswerModel } from '../../src/answer/model.js'
 import { formatSources, numberSources } from '../../src/answer/sources.js'
-import { searchQuestion, type AnalyzedQuery, type SearchHit } from '../../src/retrieve/index.js'
+import { createIndex, type AnalyzedQuery, type SearchHit } from '../../src/retrieve/index.js'
 import { bigramRecall, factRecall, mean, median } from './answer-metrics.js'
 import { loadCrudQuestions, openCrudIndex, splitOf } from './crud.js'
 import { printTable } from './table.js'
@@ -34,17 +34,17 @@ export async function evalCrudAnswers(opts: { split: 'train' | 'test' | 'all'; e
       chars: text.length,
       abstained,
     })
-    const { hits, query } = searchQuestion(db, item.question, { k: CANDIDATES })
+    const { hits, query } = createIndex(db).search(item.question, { k: CANDIDATES })
     rows.snippet.push(score(hits[0]?.snippet ?? ''))
     const t = performance.now()
-    const answer = await answerQuestion(db, item.question, { mode: 'extractive' })
+    const answer = await answerQuestion(createIndex(db), item.question, { mode: 'extractive' })
     ms.push(performance.now() - t)
     rows.extractive.push(score(answer.answer, answer.abstained))
     rows.naive.push(score(hits.slice(0, NAIVE_HITS).map((h) => h.text.slice(0, NAIVE_CHARS)).join('\n')))
     rows.sources.push(score(formatSources(numberSources(hits, query))))
-    const without = await answerQuestion(db, item.question, { mode: 'extractive', exclude: item.gold_doc_ids })
+    const without = await answerQuestion(createIndex(db), item.question, { mode: 'extractive', exclude: item.gold_doc_ids })
     if (without.abstained) refusedWithout++
-    const excluded = searchQuestion(db, item.question, { k: CANDIDATES, exclude: item.gold_doc_ids })
+    const excluded = createIndex(db).search(item.question, { k: CANDIDATES, exclude: item.gold_doc_ids })
     curve.push({ answerable: confidence(query, hits), unanswerable: confidence(excluded.query, excluded.hits), recall: rows.extractive.at(-1)!.recall })
     if (opts.verbose && (answer.abstained || rows.extractive.at(-1)!.recall < 0.3)) {
       console.log(`- ${item.question}\n    reference ${reference}\n    got ${answer.answer}`)

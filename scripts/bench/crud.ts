@@ -6,8 +6,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
-import { extractNameCandidates, tokenizeForIndex } from '../../src/retrieve/index.js'
-import { ingestPaths, openDb, type Db } from '../../src/store/index.js'
+import { createIndex } from '../../src/retrieve/index.js'
+import { openDb, type Db } from '../../src/store/index.js'
 
 const ROOT = join(import.meta.dirname, '../..')
 export const CRUD_DIR = join(ROOT, '../shared/bench/crud')
@@ -76,7 +76,7 @@ export async function openCrudIndex(questions: CrudQuestion[], docs?: number, co
   const db = openDb(building)
   const started = performance.now()
   const source = docs ? writeSubset(corpus, questions, docs, tmp) : corpus
-  const summary = await ingestPaths(db, [source], { tokenize: tokenizeForIndex, learnNames: extractNameCandidates })
+  const summary = await createIndex(db).write([source])
   console.log(`index built: ${summary.added} documents in ${((performance.now() - started) / 1000).toFixed(1)} s → ${path}`)
   db.pragma('wal_checkpoint(TRUNCATE)')
   db.close()

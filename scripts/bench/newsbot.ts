@@ -3,8 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { searchArticles, tokenizeForIndex } from '../../src/retrieve/index.js'
-import { ingestPaths, openDb, type Db } from '../../src/store/index.js'
+import { createIndex } from '../../src/retrieve/index.js'
+import { openDb, type Db } from '../../src/store/index.js'
 import type { Engine } from './engine.js'
 
 /**
@@ -17,7 +17,7 @@ export function createNewsbot(): Engine {
 
   return {
     async build(docsPath) {
-      const summary = await ingestPaths(db, [docsPath], { tokenize: tokenizeForIndex })
+      const summary = await createIndex(db).write([docsPath])
       if (summary.failed.length > 0) {
         const first = summary.failed[0]!
         console.error(`newsbot ingest: ${summary.failed.length} failures, first: ${first.path}:${first.line ?? ''} ${first.error}`)
@@ -25,7 +25,7 @@ export function createNewsbot(): Engine {
     },
 
     search(query, k) {
-      return searchArticles(db, query, { k }).map((h) => h.id)
+      return createIndex(db).search(query, { k }).hits.map((h) => h.id)
     },
 
     close() {

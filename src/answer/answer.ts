@@ -1,6 +1,5 @@
 import { InputError, NewsbotError } from '../errors.js'
-import { detectQuestionType, foldText, searchWithEmbedder, simplify } from '../retrieve/index.js'
-import type { Db } from '../store/index.js'
+import { detectQuestionType, foldText, simplify, type SearchIndex } from '../retrieve/index.js'
 import { answerExtractively } from './extractive.js'
 import { carryTopic, rewriteFollowUp, type Turn } from './follow-up.js'
 import { answerWithLlm } from './llm-answer.js'
@@ -44,7 +43,7 @@ const CANDIDATES = 12
  * Answers a question from the store's articles. Only a bad question throws (InputError); when the
  * model fails in any way the extractive answer comes back with a one-line notice in `warnings`.
  */
-export async function answerQuestion(db: Db, question: string, opts: AskOptions = {}): Promise<AnswerResult> {
+export async function answerQuestion(index: SearchIndex, question: string, opts: AskOptions = {}): Promise<AnswerResult> {
   const q = checkQuestion(question)
   const llm = pickModel(opts.mode, opts.llm)
   const history = opts.history ?? []
@@ -57,7 +56,7 @@ export async function answerQuestion(db: Db, question: string, opts: AskOptions 
       failure = asKnown(err)
     }
   }
-  const { hits, query, notice: searchNotice } = await searchWithEmbedder(db, searched, { k: CANDIDATES, embedder: opts.embedder, exclude: opts.exclude })
+  const { hits, query, notice: searchNotice } = await index.searchWithEmbedder(searched, { k: CANDIDATES, embedder: opts.embedder, exclude: opts.exclude })
   if (llm && !failure && hits.length > 0) {
     try {
       const r = await answerWithLlm(llm, searched, hits, query, { onToken: opts.onToken, signal: opts.signal })

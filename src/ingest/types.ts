@@ -1,3 +1,5 @@
+import type { Span } from './passages.js'
+
 /** What a paper, date and page are known to be before a file is read (manifest, CLI flags). */
 export interface PageMeta {
   paper?: string
@@ -37,4 +39,11 @@ export interface ParsedArticle {
   url?: string
   /** YYYY-MM-DD: the date the lead gives for the event (6月1日上午), resolved against the issue date. */
   eventDate?: string
+}
+
+/** An article ready to store: parsed fields plus its id, fingerprint and passage spans (offsets into text). */
+export interface ArticleInput extends ParsedArticle {
+  id: string
+  contentHash: string
+  passages: Span[]
 }

@@ -69,11 +69,6 @@ export function clampK(k: number | undefined): number {
   return k !== undefined && Number.isFinite(k) ? Math.min(Math.max(Math.trunc(k), 1), 100) : 10
 }
 
-/** Ranks articles for a free-text question; see searchQuestion. */
-export function searchArticles(db: Db, query: string, opts: SearchOptions = {}): SearchHit[] {
-  return searchQuestion(db, query, opts).hits
-}
-
 /**
  * Ranks articles for a free-text question. The index's BM25 (headline ×3) over the rarer bigrams
  * and synonyms picks a pool; common bigrams, whole words and the best passage's evidence are then

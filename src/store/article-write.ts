@@ -1,16 +1,20 @@
-import type { ParsedArticle, Span } from '../ingest/index.js'
+import type { ArticleInput } from '../ingest/index.js'
 import { statementCache, type Db } from './db.js'
-import { forgetArticleNames, learnArticleNames, nameSource, type ExtractNames } from './learned-names.js'
+import { forgetArticleNames, learnArticleNames, type ExtractNames } from './learned-names.js'
 
-/** An article ready to store: parsed fields plus its id, fingerprint and passage spans. */
-export interface ArticleInput extends ParsedArticle {
-  id: string
-  contentHash: string
-  passages: Span[]
+/** What retrieve's index holds for an article; the store only writes it. */
+export interface IndexEntry {
+  /** Space-joined index tokens of headline and subtitle, and of the body: what the FTS columns hold. */
+  titleTokens: string
+  bodyTokens: string
+  /** The candidate local names the article counts towards. */
+  names: string[]
 }
 
-/** Turns text into the space-joined tokens the FTS columns hold (retrieve's tokenizer, injected). */
-export type Tokenize = (text: string) => string
+/** An article with its index entry, computed only when it is written: an unchanged article costs no tokenising. */
+export interface IndexedArticle extends ArticleInput {
+  index: () => IndexEntry
+}
 
 export type WriteOutcome = 'added' | 'updated' | 'unchanged'
 
@@ -20,7 +24,7 @@ export type WriteOutcome = 'added' | 'updated' | 'unchanged'
  * interrupted between batches is read again on the next run, and its written articles come out unchanged.
  */
 export interface SourceWrite {
-  put(article: ArticleInput): WriteOutcome
+  put(article: IndexedArticle): WriteOutcome
   /** Commits what was put so far without recording the file; the caller begins the next transaction. */
   commitBatch(): void
   /** Removes the file's articles that were not put again, records the file, commits. */
@@ -59,9 +63,10 @@ type Statements = ReturnType<typeof statements>
 
 /**
  * Starts writing a source file's articles in the transaction the caller has begun (see `lockForWrite`);
- * the caller must commit or roll back. `extractNames` learns local names.
+ * the caller must commit or roll back. `namesOf` gives the names a stored article was counted towards,
+ * so that a rewritten or removed article is taken off the counts (the index's name extractor).
  */
-export function beginSourceWrite(db: Db, sourcePath: string, tokenize: Tokenize, extractNames?: ExtractNames): SourceWrite {
+export function beginSourceWrite(db: Db, sourcePath: string, namesOf: ExtractNames): SourceWrite {
   const s = statements(db)
   const seen = new Set<string>()
   const now = new Date().toISOString()
@@ -75,17 +80,18 @@ export function beginSourceWrite(db: Db, sourcePath: string, tokenize: Tokenize,
         return 'unchanged'
       }
       const params = toRow(article, sourcePath, seen.size, now)
+      const entry = article.index()
       if (row) {
-        if (extractNames) forgetArticleNames(db, row.pk, extractNames)
+        forgetArticleNames(db, row.pk, namesOf)
         unindexArticle(s, row.pk)
         s.update.run({ ...params, pk: row.pk })
-        indexArticle(s, row.pk, article, tokenize)
-        if (extractNames) learnArticleNames(db, nameSource(article), extractNames)
+        indexArticle(s, row.pk, article, entry)
+        learnArticleNames(db, entry.names)
         return 'updated'
       }
       const pk = Number(s.insert.run(params).lastInsertRowid)
-      indexArticle(s, pk, article, tokenize)
-      if (extractNames) learnArticleNames(db, nameSource(article), extractNames)
+      indexArticle(s, pk, article, entry)
+      learnArticleNames(db, entry.names)
       return 'added'
     },
     commitBatch() {
@@ -95,7 +101,7 @@ export function beginSourceWrite(db: Db, sourcePath: string, tokenize: Tokenize,
       let removed = 0
       for (const old of s.sourceArticles.all(sourcePath)) {
         if (seen.has(old.id)) continue
-        if (extractNames) forgetArticleNames(db, old.pk, extractNames)
+        forgetArticleNames(db, old.pk, namesOf)
         unindexArticle(s, old.pk)
         s.deleteArticle.run(old.pk)
         removed++
@@ -136,9 +142,9 @@ function toRow(a: ArticleInput, sourcePath: string, order: number, now: string) 
 }
 
 // The body is tokenized and indexed once, at article level; passages are only stored as spans.
-function indexArticle(s: Statements, pk: number, a: ArticleInput, tokenize: Tokenize): void {
+function indexArticle(s: Statements, pk: number, a: ArticleInput, entry: IndexEntry): void {
   a.passages.forEach((p, seq) => s.insertPassage.run(pk, seq, p.start, p.end))
-  s.insertArticleFts.run(pk, tokenize([a.title, a.subtitle ?? ''].join(' ').trim()), tokenize(a.text))
+  s.insertArticleFts.run(pk, entry.titleTokens, entry.bodyTokens)
 }
 
 function unindexArticle(s: Statements, pk: number): void {

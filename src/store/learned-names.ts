@@ -1,7 +1,7 @@
 import { statementCache, type Db } from './db.js'
 
-/** Finds the candidate local names in an article's text (retrieve's extractor, injected like Tokenize). */
-export type ExtractNames = (text: string) => string[]
+/** Finds the candidate local names in an article's text (retrieve's index extractor). */
+export type ExtractNames = (article: { title: string; subtitle?: string | null; text: string }) => string[]
 
 const statements = statementCache((db) => ({
   add: db.prepare<[string]>(
@@ -18,15 +18,10 @@ const statements = statementCache((db) => ({
   ),
 }))
 
-/** The text names are learned from: headline, subtitle and body. */
-export function nameSource(a: { title: string; subtitle?: string | null; text: string }): string {
-  return `${a.title}\n${a.subtitle ?? ''}\n${a.text}`
-}
-
 /** Counts an article's names (one each, however often it repeats them); call inside its write. */
-export function learnArticleNames(db: Db, source: string, extract: ExtractNames): void {
+export function learnArticleNames(db: Db, names: string[]): void {
   const s = statements(db)
-  for (const name of new Set(extract(source))) s.add.run(name)
+  for (const name of new Set(names)) s.add.run(name)
 }
 
 /** Takes a stored article's names off the counts before it is rewritten or removed. */
@@ -34,7 +29,7 @@ export function forgetArticleNames(db: Db, articlePk: number, extract: ExtractNa
   const s = statements(db)
   const row = s.article.get(articlePk)
   if (!row) return
-  for (const name of new Set(extract(nameSource(row)))) {
+  for (const name of new Set(extract(row))) {
     s.remove.run(name)
     s.prune.run(name)
   }

@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { answerQuestion, FALLBACK_NOTICE } from '../../src/answer/index.js'
 import { UpstreamError } from '../../src/errors.js'
-import { tokenizeForIndex } from '../../src/retrieve/index.js'
-import { ingestPaths, openDb, type Db } from '../../src/store/index.js'
+import { createIndex } from '../../src/retrieve/index.js'
+import { openDb, type Db } from '../../src/store/index.js'
 import { jsonl } from '../helpers/tmp.js'
 import { type ChatMessage, type LlmClient } from '../../src/llm/index.js'
 
@@ -40,7 +40,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'newsbot-answer-'))
   writeFileSync(join(dir, 'a.jsonl'), jsonl([ROAD]))
   db = openDb(':memory:')
-  await ingestPaths(db, [dir], { tokenize: tokenizeForIndex })
+  await createIndex(db).write([dir])
 })
 afterAll(() => {
   db.close()
@@ -50,7 +50,7 @@ afterAll(() => {
 describe('answerQuestion', () => {
   it('never calls the model in extractive mode', async () => {
     const llm = fakeModel(['不该被调用[1]。'])
-    const a = await answerQuestion(db, '郑大二附院周边道路什么时候通车？', { mode: 'extractive', llm })
+    const a = await answerQuestion(createIndex(db), '郑大二附院周边道路什么时候通车？', { mode: 'extractive', llm })
     expect(llm.calls).toHaveLength(0)
     expect(a).toMatchObject({ mode: 'extractive', abstained: false })
     expect(a.answer).toContain('9月底')
@@ -58,29 +58,29 @@ describe('answerQuestion', () => {
 
   it('uses the model in auto mode when one is given', async () => {
     const llm = fakeModel(['确保9月底前周边道路全部建成通车[1]。'])
-    const a = await answerQuestion(db, '郑大二附院周边道路什么时候通车？', { llm })
+    const a = await answerQuestion(createIndex(db), '郑大二附院周边道路什么时候通车？', { llm })
     expect(a).toMatchObject({ mode: 'llm', answer: '确保9月底前周边道路全部建成通车[1]。', searched: '郑大二附院周边道路什么时候通车？' })
   })
 
   it('answers a question typed in traditional characters from simplified articles', async () => {
-    const a = await answerQuestion(db, '鄭大二附院周邊什麼時候通車？', { mode: 'extractive' })
+    const a = await answerQuestion(createIndex(db), '鄭大二附院周邊什麼時候通車？', { mode: 'extractive' })
     expect(a.abstained).toBe(false)
     expect(a.answer).toContain('9月底')
   })
 
   it('answers a follow-up for the kind of fact it asks, not the one the carried topic asked', async () => {
     const history = [{ question: '郑大二附院周边道路什么时候通车？', searched: '郑大二附院周边道路什么时候通车？', answer: '9月底前全部建成通车[1]。' }]
-    const when = await answerQuestion(db, '那它什么时候建成？', { mode: 'extractive', history })
+    const when = await answerQuestion(createIndex(db), '那它什么时候建成？', { mode: 'extractive', history })
     expect(when.answer).toContain('9月底')
     // The article gives no length: the topic's words are all there, the amount is not.
-    const length = await answerQuestion(db, '那它有多长？', { mode: 'extractive', history })
+    const length = await answerQuestion(createIndex(db), '那它有多长？', { mode: 'extractive', history })
     expect(length.abstained).toBe(true)
     expect(length.answer).toMatch(/^资料中未找到关于“那它有多长？”/)
   })
 
   it('does not ask the model when nothing was found', async () => {
     const llm = fakeModel(['不该被调用[1]。'])
-    const a = await answerQuestion(db, '火星基地', { llm })
+    const a = await answerQuestion(createIndex(db), '火星基地', { llm })
     expect(llm.calls).toHaveLength(0)
     expect(a.abstained).toBe(true)
   })
@@ -88,7 +88,7 @@ describe('answerQuestion', () => {
   it('skips the answer call once the follow-up rewrite has failed, and carries the topic instead', async () => {
     const llm = fakeModel([new UpstreamError('大模型服务出错（HTTP 500）')])
     const history = [{ question: '郑大二附院周边道路', searched: '郑大二附院周边道路', answer: '……' }]
-    const a = await answerQuestion(db, '那它什么时候完工？', { llm, history })
+    const a = await answerQuestion(createIndex(db), '那它什么时候完工？', { llm, history })
     expect(llm.calls).toHaveLength(1)
     expect(a.searched).toBe('那它什么时候完工？ 郑大二附院周边道路')
     expect(a.mode).toBe('extractive')
@@ -99,7 +99,7 @@ describe('answerQuestion', () => {
 
   it('lets an unexpected error (a bug) surface instead of hiding it behind the fallback', async () => {
     const llm = fakeModel([new TypeError('boom')])
-    await expect(answerQuestion(db, '郑大二附院周边道路什么时候通车？', { llm })).rejects.toThrow(TypeError)
+    await expect(answerQuestion(createIndex(db), '郑大二附院周边道路什么时候通车？', { llm })).rejects.toThrow(TypeError)
   })
 
   it('stops when the caller aborts', async () => {
@@ -109,6 +109,6 @@ describe('answerQuestion', () => {
       controller.abort()
       throw new UpstreamError('请求已取消')
     }
-    await expect(answerQuestion(db, '郑大二附院周边道路什么时候通车？', { llm, signal: controller.signal })).rejects.toThrow()
+    await expect(answerQuestion(createIndex(db), '郑大二附院周边道路什么时候通车？', { llm, signal: controller.signal })).rejects.toThrow()
   })
 })

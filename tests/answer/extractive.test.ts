@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { answerExtractively, cleanSentence } from '../../src/answer/extractive.js'
 import type { Candidate } from '../../src/answer/evidence.js'
 import { hasFactFor } from '../../src/answer/facts.js'
-import { askedUnit, detectQuestionType, extractNameCandidates, searchQuestion, tokenizeForIndex } from '../../src/retrieve/index.js'
-import { ingestPaths, openDb, type Db } from '../../src/store/index.js'
+import { createIndex, askedUnit, detectQuestionType } from '../../src/retrieve/index.js'
+import { openDb, type Db } from '../../src/store/index.js'
 import { jsonl } from '../helpers/tmp.js'
 
 const HOUSING = {
@@ -42,7 +42,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'newsbot-extractive-'))
   writeFileSync(join(dir, 'a.jsonl'), jsonl([HOUSING, ROAD, MEETING, PLANTED, ...FILLER]))
   db = openDb(':memory:')
-  await ingestPaths(db, [dir], { tokenize: tokenizeForIndex, learnNames: extractNameCandidates })
+  await createIndex(db).write([dir])
 })
 afterAll(() => {
   db.close()
@@ -51,7 +51,7 @@ afterAll(() => {
 
 /** The question searched and answered as answerQuestion does it (extractive). */
 function ask(question: string) {
-  const { hits, query } = searchQuestion(db, question, { k: 8 })
+  const { hits, query } = createIndex(db).search(question, { k: 8 })
   return { ...answerExtractively(query, hits), hits }
 }
 
@@ -155,7 +155,7 @@ describe('answerExtractively', () => {
   })
 
   it('answers from the candidates it is given, never beyond the fifth', () => {
-    const { query } = searchQuestion(db, '经开区已经分配了多少套安置房？')
+    const { query } = createIndex(db).search('经开区已经分配了多少套安置房？')
     const far: Candidate[] = [...FILLER, ROAD, MEETING, { ...HOUSING, score: 0 }].map((c) => ({ score: 1, ...c }))
     expect(answerExtractively(query, far).citations.map((c) => c.id)).not.toContain('a1')
   })

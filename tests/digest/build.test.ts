@@ -3,15 +3,15 @@ import {
   buildDigest, countItems, createLlmSummarizer, filterDigest, leadSentence, SUMMARY_MAX_CHARS, type Digest,
 } from '../../src/digest/index.js'
 import { UpstreamError } from '../../src/errors.js'
-import { tokenizeForIndex } from '../../src/retrieve/index.js'
-import { getArticle, ingestPaths, loadSamplesIfEmpty, openDb, type Db } from '../../src/store/index.js'
+import { createIndex } from '../../src/retrieve/index.js'
+import { getArticle, openDb, type Db } from '../../src/store/index.js'
 import { jsonl, useTmpDir, writeFiles } from '../helpers/tmp.js'
 import type { LlmClient } from '../../src/llm/index.js'
 
 let db: Db
 beforeAll(async () => {
   db = openDb(':memory:')
-  await loadSamplesIfEmpty(db, tokenizeForIndex)
+  await createIndex(db).loadSamplesIfEmpty()
 })
 const tmp = useTmpDir()
 const items = (d: Digest) => d.sections.flatMap((s) => s.items)
@@ -65,10 +65,10 @@ describe('buildDigest on the sample bulletins', () => {
 describe('issues after the last digest', () => {
   it('includes a newly ingested issue, and nothing once the subscriber has had it', async () => {
     const own = openDb(':memory:')
-    await loadSamplesIfEmpty(own, tokenizeForIndex)
+    await createIndex(own).loadSamplesIfEmpty()
     const text = '本报讯 近日，二七区新建的社区食堂正式开放，首日接待居民三百余人次。'
     const { 'new.jsonl': path } = writeFiles(tmp(), { 'new.jsonl': jsonl([{ title: '社区食堂开门迎客', text, date: '2023-11-16', paper: '二七区新闻' }]) })
-    await ingestPaths(own, [path!], { tokenize: tokenizeForIndex })
+    await createIndex(own).write([path!])
     const d = await buildDigest(own, { after: '2023-11-15' })
     expect(d.dates).toEqual(['2023-11-16'])
     expect(items(d)).toMatchObject([{ title: '社区食堂开门迎客', summary: '近日，二七区新建的社区食堂正式开放，首日接待居民三百余人次。', area: '二七区' }])

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { answerQuestion } from '../../src/answer/index.js'
+import { createIndex } from '../../src/retrieve/index.js'
 import { startBot } from '../../src/channels/telegram/index.js'
 import type { Db } from '../../src/store/index.js'
 import { createTestBot, openFixtureDb } from '../channels/telegram/harness.js'
@@ -26,7 +27,7 @@ describe('long polling (the default)', () => {
     const t = createTestBot(fake, db, {
       answer: async (q, o) => {
         await gate
-        return answerQuestion(db, q, o)
+        return answerQuestion(createIndex(db), q, o)
       },
     })
     const events: string[] = []

@@ -2,8 +2,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { answerQuestion } from '../../src/answer/index.js'
 import { loadConfig } from '../../src/config.js'
 import { UpstreamError } from '../../src/errors.js'
-import { denseSearch, embedPending, searchArticles, searchHybrid, tokenizeForIndex } from '../../src/retrieve/index.js'
-import { countPendingPassages, ingestPaths, openDb, type Db } from '../../src/store/index.js'
+import { createIndex, denseSearch, embedPending, searchHybrid } from '../../src/retrieve/index.js'
+import { countPendingPassages, openDb, type Db } from '../../src/store/index.js'
 import { startEmbeddingsStub, stubVector, type EmbeddingsStub } from '../helpers/embeddings-stub.js'
 import { startOpenAiStub } from '../helpers/openai-stub.js'
 import { jsonl, useTmpDir, writeFiles } from '../helpers/tmp.js'
@@ -63,7 +63,7 @@ beforeEach(async () => {
   stub.failWith = () => undefined
   db = openDb(':memory:')
   const paths = writeFiles(tmp(), { 'a.jsonl': jsonl(ARTICLES) })
-  await ingestPaths(db, [paths['a.jsonl']!], { tokenize: tokenizeForIndex })
+  await createIndex(db).write([paths['a.jsonl']!])
 })
 afterEach(() => db.close())
 
@@ -127,7 +127,7 @@ describe('dense and hybrid search', () => {
 
   it('finds an article a lexical search misses when the question uses another word for it', async () => {
     const q = '回迁楼咋样了'
-    expect(searchArticles(db, q).map((h) => h.id)).not.toContain('housing')
+    expect(createIndex(db).search(q).hits.map((h) => h.id)).not.toContain('housing')
     const [hit] = (await searchHybrid(db, q, { ...embedder, k: 3 })).hits
     expect(hit).toMatchObject({ id: 'housing', title: ARTICLES[0]!.title, paper: '经开时报', date: '2020-06-05' })
     expect(hit!.text.slice(hit!.passages[0]!.start, hit!.passages[0]!.end)).toBe(hit!.snippet)
@@ -155,7 +155,7 @@ describe('dense and hybrid search', () => {
     try {
       chat.script = () => ({ text: '经开区已分配安置房3200套[1]。' })
       const llm = createLlmClient(loadConfig({ OPENAI_BASE_URL: chat.baseURL, NEWSBOT_LLM_MAX_RETRIES: '0' }).llm)
-      const r = await answerQuestion(db, '回迁楼分了多少', { llm, embedder })
+      const r = await answerQuestion(createIndex(db), '回迁楼分了多少', { llm, embedder })
       expect(chat.requests[0]!.body.messages.map((m) => m.content).join('\n')).toContain('已向群众分配安置房3200套')
       expect(r).toMatchObject({ mode: 'llm', warnings: [] })
       expect(r.citations.map((c) => c.id)).toEqual(['housing'])
@@ -166,7 +166,7 @@ describe('dense and hybrid search', () => {
 
   it('falls back to lexical search with a warning when the endpoint fails at question time', async () => {
     stub.failWith = () => 500
-    const r = await answerQuestion(db, '郑大二附院周边道路什么时候通车', { mode: 'extractive', embedder })
+    const r = await answerQuestion(createIndex(db), '郑大二附院周边道路什么时候通车', { mode: 'extractive', embedder })
     expect(r.warnings[0]).toMatch(/^向量检索暂不可用（.*），已改用关键词检索。$/)
     expect(r.abstained).toBe(false)
     expect(r.citations[0]?.id).toBe('road')

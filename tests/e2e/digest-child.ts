@@ -2,6 +2,7 @@
 // digest commands mounted and the digest scheduler as its background job, on a clock the test
 // sets over IPC ({ now }) that then runs at real speed. Prints nothing; reports over IPC.
 import { answerQuestion } from '../../src/answer/index.js'
+import { createIndex } from '../../src/retrieve/index.js'
 import { createBot, createLogger, startBot } from '../../src/channels/telegram/index.js'
 import { startDigestScheduler } from '../../src/channels/telegram/digest-sender.js'
 import { createSubscriptionComposer, DIGEST_COMMANDS } from '../../src/channels/telegram/subscriptions.js'
@@ -20,7 +21,8 @@ process.on('message', (m: { now?: number }) => {
 })
 
 const logger = createLogger({ level: 'warn', write: (line) => void process.stderr.write(line) })
-const nb = createBot({ config, db, logger, now, answer: (q, o) => answerQuestion(db, q, o) }, {
+const index = createIndex(db)
+const nb = createBot({ config, db, index, logger, now, answer: (q, o) => answerQuestion(index, q, o) }, {
   extra: [createSubscriptionComposer({ db, config, now, summarize: leadSummarizer })],
   extraCommands: DIGEST_COMMANDS,
 })

@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { tokenizeForIndex } from '../../src/retrieve/index.js'
-import { countSendStates, getSubscription, loadSamplesIfEmpty, openDb, saveSubscription } from '../../src/store/index.js'
+import { createIndex } from '../../src/retrieve/index.js'
+import { countSendStates, getSubscription, openDb, saveSubscription } from '../../src/store/index.js'
 import { runCli } from '../helpers/cli.js'
 import { startFakeBotApi, type ApiCall, type FakeBotApi } from '../helpers/fake-bot-api.js'
 import { jsonl, useTmpDir, writeFiles } from '../helpers/tmp.js'
@@ -27,7 +27,7 @@ beforeEach(async () => {
   fake = await startFakeBotApi()
   dbPath = join(tmp(), 'newsbot.db')
   const db = openDb(dbPath)
-  await loadSamplesIfEmpty(db, tokenizeForIndex)
+  await createIndex(db).loadSamplesIfEmpty()
   db.close()
 })
 afterEach(async () => {

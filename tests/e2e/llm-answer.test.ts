@@ -5,8 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { answerQuestion, FALLBACK_NOTICE, loadPrompt, type AskOptions } from '../../src/answer/index.js'
 import { loadConfig } from '../../src/config.js'
 import { InputError } from '../../src/errors.js'
-import { tokenizeForIndex } from '../../src/retrieve/index.js'
-import { ingestPaths, openDb, type Db } from '../../src/store/index.js'
+import { createIndex } from '../../src/retrieve/index.js'
+import { openDb, type Db } from '../../src/store/index.js'
 import { startOpenAiStub, type OpenAiStub, type StubRequest } from '../helpers/openai-stub.js'
 import { jsonl } from '../helpers/tmp.js'
 import { createLlmClient } from '../../src/llm/index.js'
@@ -46,7 +46,7 @@ function llm(env: Record<string, string> = {}) {
 }
 
 function ask(question: string, opts: AskOptions = {}) {
-  return answerQuestion(db, question, { llm: llm(), ...opts })
+  return answerQuestion(createIndex(db), question, { llm: llm(), ...opts })
 }
 
 /** The number the prompt gave the article with this title. */
@@ -62,7 +62,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'newsbot-llm-'))
   writeFileSync(join(dir, 'a.jsonl'), jsonl([HOUSING, ROAD, INJECTION]))
   db = openDb(':memory:')
-  const summary = await ingestPaths(db, [dir], { tokenize: tokenizeForIndex })
+  const summary = await createIndex(db).write([dir])
   expect(summary.added).toBe(3)
 })
 
@@ -154,7 +154,7 @@ describe('the LLM answerer against an OpenAI-compatible server', () => {
 
   it('falls back when the server is slower than the timeout', async () => {
     stub.script = () => ({ delayMs: 1500, text: '太迟了[1]。' })
-    const a = await answerQuestion(db, QUESTION, { llm: llm({ NEWSBOT_LLM_TIMEOUT_MS: '150', NEWSBOT_LLM_MAX_RETRIES: '1' }) })
+    const a = await answerQuestion(createIndex(db), QUESTION, { llm: llm({ NEWSBOT_LLM_TIMEOUT_MS: '150', NEWSBOT_LLM_MAX_RETRIES: '1' }) })
     expect(stub.requests).toHaveLength(2)
     expect(a.mode).toBe('extractive')
     expect(a.fallbackReason).toMatch(/超时/)
@@ -163,7 +163,7 @@ describe('the LLM answerer against an OpenAI-compatible server', () => {
   it('bounds the wait for the first token, retries included, then answers extractively', async () => {
     // A server that accepts and never answers: each try would wait out the 30 s request timeout.
     stub.script = () => ({ delayMs: 5000, text: '太迟了[1]。' })
-    const a = await answerQuestion(db, QUESTION, { llm: llm({ NEWSBOT_LLM_TIMEOUT_MS: '30000', NEWSBOT_LLM_FIRST_TOKEN_MS: '300' }) })
+    const a = await answerQuestion(createIndex(db), QUESTION, { llm: llm({ NEWSBOT_LLM_TIMEOUT_MS: '30000', NEWSBOT_LLM_FIRST_TOKEN_MS: '300' }) })
     expect(stub.requests).toHaveLength(1) // the bound ends the SDK's retries too
     expect(a).toMatchObject({ mode: 'extractive', notice: FALLBACK_NOTICE })
     expect(a.fallbackReason).toBe('大模型 0.3 秒内没有开始回答')
@@ -172,14 +172,14 @@ describe('the LLM answerer against an OpenAI-compatible server', () => {
 
   it('bounds the whole reply of a model that keeps trickling tokens', async () => {
     stub.script = () => ({ text: '全区已分配安置房3636套，'.repeat(40), chunks: [...'全区已分配安置房3636套，'.repeat(40)], chunkDelayMs: 20 })
-    const a = await answerQuestion(db, QUESTION, { llm: llm({ NEWSBOT_LLM_TOTAL_MS: '400' }) })
+    const a = await answerQuestion(createIndex(db), QUESTION, { llm: llm({ NEWSBOT_LLM_TOTAL_MS: '400' }) })
     expect(a).toMatchObject({ mode: 'extractive', notice: FALLBACK_NOTICE })
     expect(a.fallbackReason).toBe('大模型 0.4 秒内没有答完')
   })
 
   it('falls back when the stream stops halfway', async () => {
     stub.script = () => ({ text: '全区已分配安置房3636套[1]。', stallAfterChunks: 2 })
-    const a = await answerQuestion(db, QUESTION, { llm: llm({ NEWSBOT_LLM_TIMEOUT_MS: '200' }) })
+    const a = await answerQuestion(createIndex(db), QUESTION, { llm: llm({ NEWSBOT_LLM_TIMEOUT_MS: '200' }) })
     expect(a.mode).toBe('extractive')
     expect(a.fallbackReason).toMatch(/没有返回新内容/)
   })
@@ -223,16 +223,16 @@ describe('the LLM answerer against an OpenAI-compatible server', () => {
   it('uses structured output when configured, and falls back on JSON that breaks the schema', async () => {
     const client = llm({ NEWSBOT_LLM_STRUCTURED: '1' })
     stub.script = (req) => ({ text: JSON.stringify({ found: true, answer: `全区已分配安置房3636套[${sourceNumber(req, HOUSING.title)}]。` }) })
-    const good = await answerQuestion(db, QUESTION, { llm: client })
+    const good = await answerQuestion(createIndex(db), QUESTION, { llm: client })
     expect(good).toMatchObject({ mode: 'llm', answer: '全区已分配安置房3636套[1]。' })
     expect(stub.requests[0]!.body.response_format).toMatchObject({ type: 'json_schema' })
 
     stub.script = () => ({ text: JSON.stringify({ found: false, answer: '' }) })
-    const none = await answerQuestion(db, '经开区安置房的物业费是多少？', { llm: client })
+    const none = await answerQuestion(createIndex(db), '经开区安置房的物业费是多少？', { llm: client })
     expect(none).toMatchObject({ mode: 'llm', abstained: true, citations: [] })
 
     stub.script = () => ({ text: '{"answer": 3636}' })
-    const bad = await answerQuestion(db, QUESTION, { llm: client })
+    const bad = await answerQuestion(createIndex(db), QUESTION, { llm: client })
     expect(bad.mode).toBe('extractive')
     expect(bad.fallbackReason).toMatch(/JSON 不符合/)
   })
@@ -250,7 +250,7 @@ describe('the LLM answerer against an OpenAI-compatible server', () => {
   })
 
   it('refuses llm mode without a model, and a question that is not one', async () => {
-    await expect(answerQuestion(db, QUESTION, { mode: 'llm', llm: null })).rejects.toThrow(InputError)
+    await expect(answerQuestion(createIndex(db), QUESTION, { mode: 'llm', llm: null })).rejects.toThrow(InputError)
     await expect(ask('   ？？ ')).rejects.toThrow(InputError)
   })
 })

@@ -1,8 +1,8 @@
 import { copyFileSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { INDEXING } from '../../src/channels/cli/indexing.js'
-import { ingestPaths, openDb, SAMPLES_DIR } from '../../src/store/index.js'
+import { createIndex } from '../../src/retrieve/index.js'
+import { openDb } from '../../src/store/index.js'
 
 let built: Promise<string> | undefined
 
@@ -14,7 +14,7 @@ export async function writeSampleDb(path: string): Promise<string> {
   built ??= (async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'newsbot-samples-')), 'samples.db')
     const db = openDb(file)
-    await ingestPaths(db, [SAMPLES_DIR], INDEXING)
+    await createIndex(db).loadSamplesIfEmpty()
     db.close()
     return file
   })()

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { analyzeQuery, extractNameCandidates, pickLearnedNames, tokenizeForIndex } from '../../src/retrieve/index.js'
-import { getLearnedNameCounts, ingestPaths, loadSamplesIfEmpty, openDb, type Db } from '../../src/store/index.js'
+import { listSources, mapArticles, SAMPLES_DIR } from '../../src/ingest/index.js'
+import { analyzeQuery, createIndex, extractNameCandidates, indexSources, pickLearnedNames, writeIndexed } from '../../src/retrieve/index.js'
+import { getLearnedNameCounts, openDb, type Db } from '../../src/store/index.js'
 import { jsonl, useTmpDir, writeFiles } from '../helpers/tmp.js'
 
 const counted = (counts: Record<string, number>) => (names: string[]) =>
@@ -47,13 +48,13 @@ describe('names learned at ingest', () => {
 
   beforeEach(async () => {
     db = openDb(':memory:')
-    await loadSamplesIfEmpty(db, tokenizeForIndex, extractNameCandidates)
+    await createIndex(db).loadSamplesIfEmpty()
   })
   afterEach(() => db.close())
 
   async function ingest(records: unknown[]) {
     const paths = writeFiles(tmp(), { 'more.jsonl': jsonl(records) })
-    return ingestPaths(db, [paths['more.jsonl']!], { tokenize: tokenizeForIndex, learnNames: extractNameCandidates })
+    return createIndex(db).write([paths['more.jsonl']!])
   }
 
   it('keeps a name from the samples whole once a second article mentions it', async () => {
@@ -72,9 +73,9 @@ describe('names learned at ingest', () => {
     expect(words('财富天阶小区加装电梯了吗')).not.toContain('财富天阶小区')
   })
 
-  it('learns nothing when ingest is not given the extractor', async () => {
+  it('learns only the names the index hands the store with each article', async () => {
     const plain = openDb(':memory:')
-    await loadSamplesIfEmpty(plain, tokenizeForIndex)
+    await writeIndexed(plain, mapArticles(indexSources(listSources([SAMPLES_DIR])), (a) => ({ ...a, index: () => ({ ...a.index(), names: [] }) })))
     expect(getLearnedNameCounts(plain, ['财富天阶小区', '马砦社区']).size).toBe(0)
     plain.close()
   })

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { searchArticles, searchQuestion, tokenizeForIndex } from '../../src/retrieve/index.js'
-import { getTermDocCounts, ingestPaths, loadSamplesIfEmpty, openDb, type Db } from '../../src/store/index.js'
+import { createIndex } from '../../src/retrieve/index.js'
+import { getTermDocCounts, openDb, type Db } from '../../src/store/index.js'
 import { useTmpDir } from '../helpers/tmp.js'
 
 let db: Db
@@ -10,11 +10,11 @@ const tmp = useTmpDir()
 
 beforeAll(async () => {
   db = openDb(':memory:')
-  await loadSamplesIfEmpty(db, tokenizeForIndex)
+  await createIndex(db).loadSamplesIfEmpty()
 })
 afterAll(() => db.close())
 
-const top = (q: string, k = 3) => searchArticles(db, q, { k })
+const top = (q: string, k = 3) => createIndex(db).search(q, { k }).hits
 
 describe('searchArticles on the sample bulletins', () => {
   it.each([
@@ -46,26 +46,26 @@ describe('searchArticles on the sample bulletins', () => {
   })
 
   it('filters by paper and by issue-date range', () => {
-    expect(searchArticles(db, '党建', { k: 20, paper: '二七区新闻' }).every((h) => h.paper === '二七区新闻')).toBe(true)
-    const dated = searchArticles(db, '党建', { k: 20, dateFrom: '2020-06-01', dateTo: '2020-06-30' })
+    expect(createIndex(db).search('党建', { k: 20, paper: '二七区新闻' }).hits.every((h) => h.paper === '二七区新闻')).toBe(true)
+    const dated = createIndex(db).search('党建', { k: 20, dateFrom: '2020-06-01', dateTo: '2020-06-30' }).hits
     expect(dated.length).toBeGreaterThan(0)
     expect(dated.every((h) => h.date! >= '2020-06-01' && h.date! <= '2020-06-30')).toBe(true)
   })
 
   it('favours the district a question names', () => {
-    const hits = searchArticles(db, '二七区党建知识竞赛', { k: 3 })
+    const hits = createIndex(db).search('二七区党建知识竞赛', { k: 3 }).hits
     expect(hits[0]?.paper).toBe('二七区新闻')
   })
 
   it.each(['', '？？！', '请问吗', '"', 'AND OR NOT', '*', '(', 'title:安置房', '安置房") OR ("'])(
     'never fails on %j',
     (q) => {
-      expect(() => searchArticles(db, q)).not.toThrow()
+      expect(() => createIndex(db).search(q).hits).not.toThrow()
     },
   )
 
   it('answers a 10,000-character query from its beginning', () => {
-    const hits = searchArticles(db, '郑大二附院周边道路'.padEnd(10_000, '啊'), { k: 1 })
+    const hits = createIndex(db).search('郑大二附院周边道路'.padEnd(10_000, '啊'), { k: 1 }).hits
     expect(hits[0]?.text).toContain('美辰路')
   })
 
@@ -77,12 +77,12 @@ describe('searchArticles on the sample bulletins', () => {
     const mem = openDb(':memory:')
     const file = join(tmp(), 'a.jsonl')
     writeFileSync(file, `${JSON.stringify({ id: 'x1', text: '马寨产业集聚区新建了一座图书馆。' })}\n`)
-    await ingestPaths(mem, [file], { tokenize: tokenizeForIndex })
-    expect(searchArticles(mem, '马寨图书馆').map((h) => h.id)).toEqual(['x1'])
+    await createIndex(mem).write([file])
+    expect(createIndex(mem).search('马寨图书馆').hits.map((h) => h.id)).toEqual(['x1'])
     writeFileSync(file, `${JSON.stringify({ id: 'x2', text: '示范区开通了新公交线路。' })}\n`)
-    await ingestPaths(mem, [file], { tokenize: tokenizeForIndex })
-    expect(searchArticles(mem, '马寨图书馆')).toEqual([])
-    expect(searchArticles(mem, '公交').map((h) => h.id)).toEqual(['x2'])
+    await createIndex(mem).write([file])
+    expect(createIndex(mem).search('马寨图书馆').hits).toEqual([])
+    expect(createIndex(mem).search('公交').hits.map((h) => h.id)).toEqual(['x2'])
     mem.close()
   })
 
@@ -98,8 +98,8 @@ describe('searchArticles on the sample bulletins', () => {
     ]
     const file = join(tmp(), 'a.jsonl')
     writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n'))
-    await ingestPaths(mem, [file], { tokenize: tokenizeForIndex })
-    const ids = (k: number) => searchArticles(mem, '经开区新建口袋公园', { k }).map((h) => h.id)
+    await createIndex(mem).write([file])
+    const ids = (k: number) => createIndex(mem).search('经开区新建口袋公园', { k }).hits.map((h) => h.id)
     // Both prints match better than the other story; one of them is enough.
     expect(ids(2)).toEqual([expect.stringMatching(/print$/), 'other'])
     expect(ids(3)).toEqual([ids(2)[0], 'other', expect.stringMatching(/print$/)])
@@ -117,9 +117,9 @@ describe('searchArticles on the sample bulletins', () => {
   })
 })
 
-describe('searchQuestion', () => {
+describe('index.search', () => {
   it('hands on the question as it read it: weighted words with synonyms, names, the kind of fact and its unit', () => {
-    const { hits, query } = searchQuestion(db, '经开区的回迁房分了多少套？', { k: 3 })
+    const { hits, query } = createIndex(db).search('经开区的回迁房分了多少套？', { k: 3 })
     expect(hits[0]?.text).toContain('3636套')
     expect(query).toMatchObject({ type: 'amount', unit: '套', total: expect.any(Number) })
     const housing = query.words.find((w) => w.text === '回迁房')
@@ -130,18 +130,18 @@ describe('searchQuestion', () => {
   })
 
   it('splits a two-part question into its parts, each with its own kind of fact', () => {
-    const { query } = searchQuestion(db, '马寨产业集聚区座谈会是哪天开的？谁主持的？')
+    const { query } = createIndex(db).search('马寨产业集聚区座谈会是哪天开的？谁主持的？')
     expect(query.parts.map((p) => p.type)).toEqual(['time', 'person'])
   })
 
   it('leaves out the excluded articles and their reprints', async () => {
-    const first = searchArticles(db, '经开区分了多少套安置房', { k: 5 })[0]!
+    const first = top('经开区分了多少套安置房', 5)[0]!
     const t = tmp()
     writeFileSync(join(t, 'reprint.jsonl'), `${JSON.stringify({ id: 'reprint', title: '转载', text: `${first.text}。` })}\n`)
-    await ingestPaths(db, [t], { tokenize: tokenizeForIndex })
-    const ids = searchArticles(db, '经开区分了多少套安置房', { k: 50 }).map((h) => h.id)
+    await createIndex(db).write([t])
+    const ids = top('经开区分了多少套安置房', 50).map((h) => h.id)
     expect(ids).toContain('reprint')
-    const without = searchArticles(db, '经开区分了多少套安置房', { k: 50, exclude: [first.id] }).map((h) => h.id)
+    const without = createIndex(db).search('经开区分了多少套安置房', { k: 50, exclude: [first.id] }).hits.map((h) => h.id)
     expect(without).not.toContain(first.id)
     expect(without).not.toContain('reprint')
   })

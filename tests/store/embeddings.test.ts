@@ -1,14 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { tokenizeForIndex } from '../../src/retrieve/index.js'
-import {
-  countPendingPassages,
-  ingestPaths,
-  listPendingPassages,
-  loadEmbeddingMatrix,
-  openDb,
-  saveEmbeddings,
-  type Db,
-} from '../../src/store/index.js'
+import { createIndex } from '../../src/retrieve/index.js'
+import { countPendingPassages, listPendingPassages, loadEmbeddingMatrix, openDb, saveEmbeddings, type Db } from '../../src/store/index.js'
 import { jsonl, useTmpDir, writeFiles } from '../helpers/tmp.js'
 
 const tmp = useTmpDir()
@@ -19,7 +11,7 @@ const article = (id: string, text: string) => ({ id, title: `标题${id}`, text,
 
 async function ingest(records: unknown[]) {
   const paths = writeFiles(dir, { 'file.jsonl': jsonl(records) })
-  return ingestPaths(db, [paths['file.jsonl']!], { tokenize: tokenizeForIndex })
+  return createIndex(db).write([paths['file.jsonl']!])
 }
 
 beforeEach(() => {

@@ -1,11 +1,11 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { tokenizeForIndex } from '../../src/retrieve/index.js'
-import { countArticles, getSourceRecord, ingestPaths, isBusy, openDb } from '../../src/store/index.js'
+import { listSources, mapArticles } from '../../src/ingest/index.js'
+import { createIndex, indexSources, writeIndexed } from '../../src/retrieve/index.js'
+import { countArticles, getSourceRecord, isBusy, openDb } from '../../src/store/index.js'
 import { jsonl, useTmpDir, writeFiles } from '../helpers/tmp.js'
 
 const tmp = useTmpDir()
-const opts = { tokenize: tokenizeForIndex }
 
 /** A JSONL file large enough to take several write batches. */
 function bigJsonl(n: number): string {
@@ -41,7 +41,7 @@ describe('ingesting a large JSONL file', () => {
       setTimeout(tryWrite, 5)
     }
     setTimeout(tryWrite, 5)
-    const summary = await ingestPaths(ingester, [file!], opts)
+    const summary = await createIndex(ingester).write([file!])
     running = false
     expect(summary).toMatchObject({ added: 6000, failed: [] })
     expect(wroteMidFile).toBeGreaterThan(0) // the ingest let go of the lock between batches, not only at the end
@@ -53,13 +53,13 @@ describe('ingesting a large JSONL file', () => {
     const db = openDb(join(tmp(), 'stop.db'))
     const { 'big.jsonl': file } = writeFiles(tmp(), { 'big.jsonl': bigJsonl(6000) })
     const controller = new AbortController()
-    let indexed = 0
-    // Stopped after 3500 articles (two calls each: headline, body): past at least three batches of ≤ 1000.
-    const tokenize = (text: string) => {
-      if (++indexed === 7000) controller.abort()
-      return tokenizeForIndex(text)
-    }
-    const first = await ingestPaths(db, [file!], { tokenize, signal: controller.signal })
+    let read = 0
+    // Stopped after 3500 articles: past at least three batches of ≤ 1000.
+    const sources = mapArticles(listSources([file!]), (a) => {
+      if (++read === 3500) controller.abort()
+      return a
+    })
+    const first = await writeIndexed(db, indexSources(sources), { signal: controller.signal })
     expect(first.interrupted).toMatchObject({ path: file, filesDone: 0 })
     const kept = first.interrupted!.kept
     expect(kept).toBeGreaterThanOrEqual(3000)
@@ -68,7 +68,7 @@ describe('ingesting a large JSONL file', () => {
     expect(first.added).toBe(kept)
     expect(getSourceRecord(db, file!)).toBeUndefined() // not recorded as done: the next run reads it again
 
-    const second = await ingestPaths(db, [file!], opts)
+    const second = await createIndex(db).write([file!])
     expect(second).toMatchObject({ added: 6000 - kept, unchanged: kept, failed: [] })
     expect(countArticles(db)).toBe(6000)
     expect(getSourceRecord(db, file!)).toBeDefined()

@@ -1,11 +1,11 @@
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { tokenizeForIndex } from '../../src/retrieve/index.js'
-import { countArticles, getArticle, ingestPaths, listArticles, openDb, type Db } from '../../src/store/index.js'
+import { listSources, mapArticles } from '../../src/ingest/index.js'
+import { createIndex, indexSources, writeIndexed } from '../../src/retrieve/index.js'
+import { countArticles, getArticle, listArticles, openDb, type Db } from '../../src/store/index.js'
 import { jsonl, useTmpDir, writeFiles } from '../helpers/tmp.js'
 
 const tmp = useTmpDir()
-const opts = { tokenize: tokenizeForIndex }
 
 const RECORDS = [
   { id: 'n1', title: '经开区分配安置房', text: '截至目前，全区已分配安置房3636套。', date: '2023-11-20', paper: '经开时报' },
@@ -21,11 +21,11 @@ function snapshot(db: Db) {
   }
 }
 
-describe('ingestPaths with JSONL', () => {
+describe('index.write with JSONL', () => {
   it('adds every good record and derives ids for records without one', async () => {
     const db = openDb(':memory:')
     const { 'a.jsonl': file } = writeFiles(tmp(), { 'a.jsonl': jsonl(RECORDS) })
-    const s = await ingestPaths(db, [file!], opts)
+    const s = await createIndex(db).write([file!])
     expect(s).toMatchObject({ files: 1, added: 3, updated: 0, unchanged: 0, failed: [] })
     expect(getArticle(db, 'n1')).toMatchObject({ title: '经开区分配安置房', paper: '经开时报', date: '2023-11-20' })
     const derived = listArticles(db).find((a) => a.id.startsWith('d-'))
@@ -35,9 +35,9 @@ describe('ingestPaths with JSONL', () => {
   it('changes nothing when the same file is ingested twice', async () => {
     const db = openDb(':memory:')
     const { 'a.jsonl': file } = writeFiles(tmp(), { 'a.jsonl': jsonl(RECORDS) })
-    await ingestPaths(db, [file!], opts)
+    await createIndex(db).write([file!])
     const before = snapshot(db)
-    const s = await ingestPaths(db, [file!], opts)
+    const s = await createIndex(db).write([file!])
     expect(s).toMatchObject({ added: 0, updated: 0, unchanged: 3, removed: 0 })
     expect(snapshot(db)).toEqual(before)
   })
@@ -46,9 +46,9 @@ describe('ingestPaths with JSONL', () => {
     const db = openDb(':memory:')
     const dir = tmp()
     const { 'a.jsonl': file } = writeFiles(dir, { 'a.jsonl': jsonl(RECORDS) })
-    await ingestPaths(db, [file!], opts)
+    await createIndex(db).write([file!])
     writeFiles(dir, { 'a.jsonl': jsonl([{ ...RECORDS[0], text: '截至目前，全区已分配安置房3700套。' }, RECORDS[1]]) })
-    const s = await ingestPaths(db, [file!], opts)
+    const s = await createIndex(db).write([file!])
     expect(s).toMatchObject({ added: 0, updated: 1, unchanged: 1, removed: 1 })
     expect(getArticle(db, 'n1')!.text).toContain('3700')
     expect(countArticles(db)).toBe(2)
@@ -66,7 +66,7 @@ describe('ingestPaths with JSONL', () => {
       JSON.stringify(RECORDS[1]),
     ].join('\n')
     const { 'b.jsonl': file } = writeFiles(tmp(), { 'b.jsonl': text })
-    const s = await ingestPaths(db, [file!], opts)
+    const s = await createIndex(db).write([file!])
     expect(s.added).toBe(2)
     expect(s.failed.map((f) => f.line)).toEqual([2, 3, 4])
     expect(s.failed[1]!.error).toMatch(/text/)
@@ -79,18 +79,18 @@ describe('ingestPaths with JSONL', () => {
     const dir = tmp()
     const gz = gzipSync(jsonl(RECORDS))
     const files = writeFiles(dir, { 'good.jsonl.gz': gz, 'cut.jsonl.gz': gz.subarray(0, gz.length - 20) })
-    const s1 = await ingestPaths(db, [files['good.jsonl.gz']!], opts)
+    const s1 = await createIndex(db).write([files['good.jsonl.gz']!])
     expect(s1.added).toBe(3)
     const before = snapshot(db)
     writeFiles(dir, { 'cut.jsonl.gz': gzipSync(jsonl([{ id: 'n9', text: '新的' }, ...RECORDS])).subarray(0, 40) })
-    const s2 = await ingestPaths(db, [files['cut.jsonl.gz']!], opts)
+    const s2 = await createIndex(db).write([files['cut.jsonl.gz']!])
     expect(s2.failed).toHaveLength(1)
     expect(s2.failed[0]!.error).toMatch(/gzip|截断|读取失败/)
     expect(snapshot(db)).toEqual(before)
   })
 })
 
-describe('ingestPaths with bad input', () => {
+describe('index.write with bad input', () => {
   it('reports each bad file in a mixed folder and ingests the good ones', async () => {
     const db = openDb(':memory:')
     const dir = tmp()
@@ -101,7 +101,7 @@ describe('ingestPaths with bad input', () => {
       'binary.txt': Buffer.from([0, 1, 2, 3, 255, 254, 0, 0, 7]),
       'scan.pdf': '%PDF-1.4',
     })
-    const s = await ingestPaths(db, [dir, `${dir}/missing.txt`], opts)
+    const s = await createIndex(db).write([dir, `${dir}/missing.txt`])
     expect(s.added).toBe(2)
     const failedNames = s.failed.map((f) => f.path.split('/').pop())
     expect(failedNames).toEqual(expect.arrayContaining(['empty.txt', 'blank.jsonl', 'binary.txt', 'scan.pdf', 'missing.txt']))
@@ -112,7 +112,7 @@ describe('ingestPaths with bad input', () => {
     const db = openDb(':memory:')
     const big = Buffer.alloc(21 * 1024 * 1024, '经开区'.repeat(1000))
     const { 'huge.txt': file } = writeFiles(tmp(), { 'huge.txt': big })
-    const s = await ingestPaths(db, [file!], opts)
+    const s = await createIndex(db).write([file!])
     expect(s.failed[0]!.error).toMatch(/20 MB/)
     expect(countArticles(db)).toBe(0)
   })
@@ -124,11 +124,11 @@ describe('ingestPaths with bad input', () => {
       'a.jsonl': jsonl([RECORDS[0], { id: 'boom', text: '这一条会在索引时失败。' }, RECORDS[1]]),
       'b.jsonl': jsonl([RECORDS[2]]),
     })
-    const tokenize = (text: string) => {
-      if (text.includes('失败')) throw new Error('disk on fire')
-      return tokenizeForIndex(text)
-    }
-    const s = await ingestPaths(db, [files['a.jsonl']!, files['b.jsonl']!], { tokenize })
+    const sources = mapArticles(listSources([files['a.jsonl']!, files['b.jsonl']!]), (a) => {
+      if (a.text.includes('失败')) throw new Error('disk on fire')
+      return a
+    })
+    const s = await writeIndexed(db, indexSources(sources))
     expect(s.failed).toEqual([{ path: files['a.jsonl'], error: 'disk on fire' }])
     expect(s.added).toBe(1)
     expect(listArticles(db).map((a) => a.id)).toEqual([expect.stringMatching(/^d-/)])

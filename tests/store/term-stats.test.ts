@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { tokenizeForIndex } from '../../src/retrieve/index.js'
-import { getTermDocCounts, ingestPaths, openDb } from '../../src/store/index.js'
+import { createIndex } from '../../src/retrieve/index.js'
+import { getTermDocCounts, openDb } from '../../src/store/index.js'
 import { jsonl, useTmpDir, writeFiles } from '../helpers/tmp.js'
 
 const tmp = useTmpDir()
@@ -17,9 +17,9 @@ describe('getTermDocCounts', () => {
     const path = join(dir, 'n.db')
     const reader = openDb(path)
     const writer = openDb(path)
-    await ingestPaths(reader, [batch(dir, 'a.jsonl', 2)], { tokenize: tokenizeForIndex })
+    await createIndex(reader).write([batch(dir, 'a.jsonl', 2)])
     expect(getTermDocCounts(reader, ['安置']).docs.get('安置')).toBe(2) // its own write: counted now
-    await ingestPaths(writer, [batch(dir, 'b.jsonl', 3)], { tokenize: tokenizeForIndex })
+    await createIndex(writer).write([batch(dir, 'b.jsonl', 3)])
     expect(getTermDocCounts(reader, ['安置']).docs.get('安置')).toBe(2) // another's write: the counts stand a while
     vi.advanceTimersByTime(10_001)
     expect(getTermDocCounts(reader, ['安置'])).toMatchObject({ total: 5, docs: new Map([['安置', 5]]) })

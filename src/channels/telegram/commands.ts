@@ -1,6 +1,5 @@
 import { Composer, type Context } from 'grammy'
 import type { BotCommand } from 'grammy/types'
-import { searchWithEmbedder } from '../../retrieve/index.js'
 import { getStoreStats, listArticles, type Db } from '../../store/index.js'
 import type { BotDeps } from './context.js'
 import { clipChars, describeSource, escapeHtml } from './format.js'
@@ -22,7 +21,7 @@ export function createCommandsComposer(deps: BotDeps, extraCommands: BotCommand[
   c.command('search', async (ctx) => {
     const q = ctx.match.trim()
     if (!q) return void (await ctx.reply(texts.searchUsage, replyTo(ctx)))
-    const { hits, notice } = await searchWithEmbedder(deps.db, q, { k: LIST_SIZE, embedder: deps.embedder })
+    const { hits, notice } = await deps.index.searchWithEmbedder(q, { k: LIST_SIZE, embedder: deps.embedder })
     if (hits.length === 0) return void (await ctx.reply(texts.nothingFound(q), { parse_mode: 'HTML', ...replyTo(ctx) }))
     const lines = hits.map((h, i) => `${i + 1}. ${describeSource(h)}\n   ${escapeHtml(clip(h.snippet))}`)
     const notes = notice.map(redactForUser).filter(Boolean).map((n) => `\n<i>${escapeHtml(n)}</i>`).join('')

@@ -1,6 +1,7 @@
 import type { Context } from 'grammy'
 import type { AnswerResult, Turn } from '../../answer/index.js'
 import type { Config } from '../../config.js'
+import type { SearchIndex } from '../../retrieve/index.js'
 import type { Db } from '../../store/index.js'
 import type { Logger } from './logger.js'
 import type { Embedder } from '../../llm/index.js'
@@ -12,6 +13,8 @@ export type Answerer = (question: string, opts: { history: Turn[]; onToken?: (to
 export interface BotDeps {
   config: Config
   db: Db
+  /** The database's search index: /search reads it, and `answer` should be built on the same one. */
+  index: SearchIndex
   answer: Answerer
   logger: Logger
   /** The embeddings endpoint /search fuses with the lexical ranking, when one is configured. */

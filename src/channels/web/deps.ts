@@ -2,7 +2,7 @@ import { answerQuestion, CONVERSATION, type AnswerResult, type Turn } from '../.
 import type { Config } from '../../config.js'
 import { buildDigest, createDigestSummarizer, type Digest } from '../../digest/index.js'
 import type { Embedder, LlmClient } from '../../llm/index.js'
-import { searchWithEmbedder, type SearchHit } from '../../retrieve/index.js'
+import { createIndex, type SearchHit } from '../../retrieve/index.js'
 import type { Db } from '../../store/index.js'
 
 /** What the web channel needs from the stages before it; built once by `newsbot serve` and by tests alike. */
@@ -26,11 +26,12 @@ export function createWebDeps(
 ): WebDeps {
   // One summarizer for every digest request, so its per-article cache is shared.
   const summarize = createDigestSummarizer(config.llm, onError)
+  const index = createIndex(db)
   return {
     db,
     ask: (question, history, onToken) =>
-      answerQuestion(db, question, { llm: models.llm, embedder: models.embedder, history: history.slice(-CONVERSATION.turns), onToken }),
-    search: async (query, k) => (await searchWithEmbedder(db, query, { k, embedder: models.embedder })).hits,
+      answerQuestion(index, question, { llm: models.llm, embedder: models.embedder, history: history.slice(-CONVERSATION.turns), onToken }),
+    search: async (query, k) => (await index.searchWithEmbedder(query, { k, embedder: models.embedder })).hits,
     digest: (date) => buildDigest(db, { date, summarize }),
     perMinute: config.web.perMinute,
     onError,

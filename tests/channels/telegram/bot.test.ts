@@ -2,6 +2,7 @@ import { Composer } from 'grammy'
 import type { Message } from 'grammy/types'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { answerQuestion, FALLBACK_NOTICE, type Turn } from '../../../src/answer/index.js'
+import { createIndex } from '../../../src/retrieve/index.js'
 import type { Answerer } from '../../../src/channels/telegram/index.js'
 import { loadConfig } from '../../../src/config.js'
 import { InputError } from '../../../src/errors.js'
@@ -132,7 +133,7 @@ describe('in a private chat', () => {
     const seen: Turn[][] = []
     const answer: Answerer = (q, o) => {
       seen.push(o.history)
-      return answerQuestion(db, q, o)
+      return answerQuestion(createIndex(db), q, o)
     }
     await createTestBot(fake, db, { answer }).feed(fake.sendText(USER, USER, HOUSING_Q))
     const restarted = createTestBot(fake, db, { answer })
@@ -219,7 +220,7 @@ describe('limits', () => {
     const gate = new Promise<void>((resolve) => (release = resolve))
     const answer: Answerer = async (q, o) => {
       await gate
-      return answerQuestion(db, q, o)
+      return answerQuestion(createIndex(db), q, o)
     }
     const t = createTestBot(fake, db, { answer })
     const first = t.feed(fake.sendText(USER, USER, HOUSING_Q))
@@ -262,7 +263,7 @@ describe('limits', () => {
 
   it('refuses a question over the length limit without asking the answerer', async () => {
     const asked: string[] = []
-    const t = createTestBot(fake, db, { answer: async (q, o) => (asked.push(q), answerQuestion(db, q, o)) })
+    const t = createTestBot(fake, db, { answer: async (q, o) => (asked.push(q), answerQuestion(createIndex(db), q, o)) })
     await t.feed(fake.sendText(USER, USER, '安置房'.repeat(200)))
     expect(texts(USER)).toEqual(['问题太长了（600 字），请精简到 500 字以内。'])
     expect(asked).toEqual([])
@@ -294,7 +295,7 @@ describe('when things fail', () => {
       answer: async (q, o) => {
         const failure = failures.shift()
         if (failure) throw failure
-        return answerQuestion(db, q, o)
+        return answerQuestion(createIndex(db), q, o)
       },
     })
     for (let i = 0; i < 3; i++) await t.feed(fake.sendText(USER, USER, HOUSING_Q))
@@ -377,7 +378,7 @@ describe('model failures shown to a chat', () => {
   it('never shows the model endpoint, its credentials or setting names', async () => {
     const env = { OPENAI_BASE_URL: 'http://admin:hunter22@127.0.0.1:9/v1', OPENAI_API_KEY: 'sk-test-0123456789abcdef', NEWSBOT_LLM_MAX_RETRIES: '0' }
     const llm = createLlmClient(loadConfig({ ...env }).llm)
-    const bot = createTestBot(fake, db, { env, answer: (q, o) => answerQuestion(db, q, { ...o, llm }) })
+    const bot = createTestBot(fake, db, { env, answer: (q, o) => answerQuestion(createIndex(db), q, { ...o, llm }) })
     await bot.feed(fake.sendText(USER, USER, HOUSING_Q))
     const reply = texts(USER).join('\n')
     expect(reply).toContain('3636套')

@@ -5,10 +5,8 @@ import { createBot, createLogger, startBot } from '../../../src/channels/telegra
 import { createPacer, runDigestRound, startDigestScheduler } from '../../../src/channels/telegram/digest-sender.js'
 import { loadConfig } from '../../../src/config.js'
 import { leadSummarizer } from '../../../src/digest/index.js'
-import { tokenizeForIndex } from '../../../src/retrieve/index.js'
-import {
-  countSendStates, getSubscription, ingestPaths, loadSamplesIfEmpty, openDb, saveSubscription, type Db,
-} from '../../../src/store/index.js'
+import { createIndex } from '../../../src/retrieve/index.js'
+import { countSendStates, getSubscription, openDb, saveSubscription, type Db } from '../../../src/store/index.js'
 import { startFakeBotApi, type FakeBotApi } from '../../helpers/fake-bot-api.js'
 import { jsonl, useTmpDir, writeFiles } from '../../helpers/tmp.js'
 
@@ -21,7 +19,7 @@ let clock: number
 beforeEach(async () => {
   fake = await startFakeBotApi()
   db = openDb(':memory:')
-  await loadSamplesIfEmpty(db, tokenizeForIndex)
+  await createIndex(db).loadSamplesIfEmpty()
   clock = local('2026-11-23', '06:00')
 })
 afterEach(async () => {
@@ -38,7 +36,7 @@ function subscribe(chats: number[], sendTime: string, areas: string[] = []) {
 const newsBot = (apiRoot = fake.apiRoot) => {
   const cfg = loadConfig({ TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: apiRoot, NEWSBOT_TIMEZONE: 'Asia/Shanghai', NEWSBOT_DIGEST_RATE: '200' })
   const logger = createLogger({ level: 'silent' })
-  const nb = createBot({ config: cfg, db, logger, answer: async () => { throw new Error('no questions here') } }, { botInfo: fake.botInfo })
+  const nb = createBot({ config: cfg, db, index: createIndex(db), logger, answer: async () => { throw new Error('no questions here') } }, { botInfo: fake.botInfo })
   return { nb, config: cfg, logger }
 }
 const api = () => newsBot().nb.senderApi
@@ -94,7 +92,7 @@ describe('a send round', () => {
     expect(await round()).toMatchObject({ due: 2, sent: 0, skipped: 2 })
     const text = '本报讯 近日，二七区新建的社区食堂正式开放，首日接待居民三百余人次。'
     const { 'p.jsonl': path } = writeFiles(tmp(), { 'p.jsonl': jsonl([{ title: '社区食堂开门迎客', text, date: '2023-11-16', paper: '二七区新闻' }]) })
-    await ingestPaths(db, [path!], { tokenize: tokenizeForIndex })
+    await createIndex(db).write([path!])
     clock = local('2026-11-25', '07:00')
     expect(await round()).toMatchObject({ sent: 2 })
     for (const chat of [1, 2]) expect(fake.messagesTo(chat).at(-1)?.text).toContain('社区食堂开门迎客')

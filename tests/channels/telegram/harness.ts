@@ -5,8 +5,8 @@ import type { Update } from 'grammy/types'
 import { answerQuestion } from '../../../src/answer/index.js'
 import { createBot, createLogger, logSecrets, type Answerer, type BotDeps, type BotOptions, type NewsBot } from '../../../src/channels/telegram/index.js'
 import { loadConfig } from '../../../src/config.js'
-import { tokenizeForIndex } from '../../../src/retrieve/index.js'
-import { ingestPaths, openDb, type Db } from '../../../src/store/index.js'
+import { createIndex } from '../../../src/retrieve/index.js'
+import { openDb, type Db } from '../../../src/store/index.js'
 import type { FakeBotApi } from '../../helpers/fake-bot-api.js'
 import { type Embedder } from '../../../src/llm/index.js'
 
@@ -44,7 +44,7 @@ export async function openFixtureDb(path = ':memory:'): Promise<Db> {
     const file = join(dir, 'fixture.jsonl')
     writeFileSync(file, FIXTURE.map((a) => JSON.stringify(a)).join('\n'))
     const db = openDb(path)
-    await ingestPaths(db, [file], { tokenize: tokenizeForIndex })
+    await createIndex(db).write([file])
     return db
   } finally {
     rmSync(dir, { recursive: true, force: true })
@@ -79,9 +79,11 @@ export function createTestBot(
   const config = loadConfig(fakeEnv(fake, opts.env))
   const logs: Record<string, unknown>[] = []
   const logger = createLogger({ level: 'debug', secrets: logSecrets(config), write: (line) => void logs.push(JSON.parse(line)) })
+  // As the bot command builds it: one index for /search and the answers.
+  const index = createIndex(db)
   const deps: BotDeps = {
-    config, db, logger, now: opts.now, embedder: opts.embedder,
-    answer: opts.answer ?? ((q, o) => answerQuestion(db, q, o)),
+    config, db, index, logger, now: opts.now, embedder: opts.embedder,
+    answer: opts.answer ?? ((q, o) => answerQuestion(index, q, o)),
   }
   const nb = createBot(deps, { botInfo: fake.botInfo, ...opts.bot })
   // Runner and webhook alike hand errors that escape the middleware to the bot's error handler.

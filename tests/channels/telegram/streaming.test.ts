@@ -1,6 +1,7 @@
 import { Bot } from 'grammy'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { answerQuestion } from '../../../src/answer/index.js'
+import { createIndex } from '../../../src/retrieve/index.js'
 import { createLogger } from '../../../src/channels/telegram/index.js'
 import { createStreamer } from '../../../src/channels/telegram/streaming.js'
 import { loadConfig } from '../../../src/config.js'
@@ -36,7 +37,7 @@ function sourceNumber(req: StubRequest, title: string): number {
 
 function llmBot(env: Record<string, string> = {}) {
   const llm = createLlmClient(loadConfig({ OPENAI_BASE_URL: stub.baseURL, OPENAI_MODEL: 'stub-model', ...env }).llm)
-  return createTestBot(fake, db, { answer: (q, o) => answerQuestion(db, q, { ...o, llm }) })
+  return createTestBot(fake, db, { answer: (q, o) => answerQuestion(createIndex(db), q, { ...o, llm }) })
 }
 
 describe('LLM answers', () => {

@@ -2,8 +2,8 @@ import { Bot } from 'grammy'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createSubscriptionComposer, parseSubscribeArgs } from '../../../src/channels/telegram/subscriptions.js'
 import { loadConfig } from '../../../src/config.js'
-import { tokenizeForIndex } from '../../../src/retrieve/index.js'
-import { getSubscription, loadSamplesIfEmpty, openDb, type Db } from '../../../src/store/index.js'
+import { createIndex } from '../../../src/retrieve/index.js'
+import { getSubscription, openDb, type Db } from '../../../src/store/index.js'
 import { startFakeBotApi, type FakeBotApi } from '../../helpers/fake-bot-api.js'
 import { startOpenAiStub } from '../../helpers/openai-stub.js'
 
@@ -13,7 +13,7 @@ let fake: FakeBotApi
 let bot: Bot
 beforeAll(async () => {
   db = openDb(':memory:')
-  await loadSamplesIfEmpty(db, tokenizeForIndex)
+  await createIndex(db).loadSamplesIfEmpty()
 })
 afterAll(() => db.close())
 beforeEach(async () => {

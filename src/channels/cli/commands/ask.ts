@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander'
 import { answerQuestion, pickModel, type AnswerMode, type AnswerResult } from '../../../answer/index.js'
+import { createIndex, type SearchIndex } from '../../../retrieve/index.js'
 import type { Db } from '../../../store/index.js'
 import { openContext, requireArticles, type GlobalOptions } from '../context.js'
 import { printJson, printLines } from '../output.js'
@@ -27,7 +28,7 @@ export function registerAsk(program: Command): void {
       try {
         const globals = cmd.optsWithGlobals<GlobalOptions>()
         const stream = createTokenEcho(!flags.json && Boolean(process.stdout.isTTY && process.stderr.isTTY), session.llm !== null)
-        const result = await answerQuestion(session.db, question, { mode: flags.mode, llm: session.llm, embedder: session.embedder, onToken: stream.onToken }).finally(stream.done)
+        const result = await answerQuestion(session.index, question, { mode: flags.mode, llm: session.llm, embedder: session.embedder, onToken: stream.onToken }).finally(stream.done)
         reportFallback(result, globals.verbose)
         if (flags.json) printJson(toAskJson(result))
         else printLines(describeAnswer(result, stream.text()))
@@ -37,16 +38,16 @@ export function registerAsk(program: Command): void {
     })
 }
 
-/** The database (read only), the model the mode will use and the embedder, if any. */
+/** The database (read only) and its index, the model the mode will use and the embedder, if any. */
 export async function openAskSession(
   opts: GlobalOptions,
   mode: AnswerMode,
-): Promise<{ db: Db; llm: LlmClient | null; embedder: Embedder | null }> {
+): Promise<{ db: Db; index: SearchIndex; llm: LlmClient | null; embedder: Embedder | null }> {
   const { config, db, dbPath } = openContext(opts, 'read')
   try {
     requireArticles(db, dbPath)
     const llm = pickModel(mode, createLlmClient(config.llm))
-    return { db, llm, embedder: createEmbedder(config) }
+    return { db, index: createIndex(db), llm, embedder: createEmbedder(config) }
   } catch (err) {
     db.close()
     throw err

@@ -10,6 +10,7 @@ import {
   startBot,
   startDigestScheduler,
 } from '../../telegram/index.js'
+import { createIndex } from '../../../retrieve/index.js'
 import { countArticles } from '../../../store/index.js'
 import { openContext, type GlobalOptions } from '../context.js'
 import { createEmbedder, createLlmClient } from '../../../llm/index.js'
@@ -28,8 +29,9 @@ export function registerBot(program: Command): void {
         const embedder = createEmbedder(config)
         // One summarizer for /today and the scheduled rounds, so its per-article cache is shared.
         const summarize = createDigestSummarizer(config.llm, (err) => logger.warn({ err }, 'digest summary fell back to the lead sentence'))
+        const index = createIndex(db)
         const nb = createBot(
-          { config, db, logger, embedder, answer: (q, o) => answerQuestion(db, q, { ...o, llm, embedder }) },
+          { config, db, index, logger, embedder, answer: (q, o) => answerQuestion(index, q, { ...o, llm, embedder }) },
           { extra: [createSubscriptionComposer({ db, config, summarize })], extraCommands: DIGEST_COMMANDS },
         )
         const running = await startBot(nb, {

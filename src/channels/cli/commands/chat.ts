@@ -14,7 +14,7 @@ export function registerChat(program: Command): void {
     .description('在终端里连续提问（支持追问），与机器人的回答逻辑相同')
     .addOption(modeOption())
     .action(async (flags: { mode: AnswerMode }, cmd: Command) => {
-      const { db, llm, embedder } = await openAskSession(cmd.optsWithGlobals<GlobalOptions>(), flags.mode)
+      const { db, index, llm, embedder } = await openAskSession(cmd.optsWithGlobals<GlobalOptions>(), flags.mode)
       const tty = Boolean(process.stdin.isTTY && process.stdout.isTTY)
       const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: tty })
       rl.setPrompt('问> ')
@@ -34,7 +34,7 @@ export function registerChat(program: Command): void {
             if (!tty) printLines([`问：${q}`])
             const stream = createTokenEcho(tty, llm !== null)
             try {
-              last = await answerQuestion(db, q, { mode: flags.mode, llm, embedder, history, onToken: stream.onToken }).finally(stream.done)
+              last = await answerQuestion(index, q, { mode: flags.mode, llm, embedder, history, onToken: stream.onToken }).finally(stream.done)
               reportFallback(last, cmd.optsWithGlobals<GlobalOptions>().verbose)
             } catch (err) {
               // A bad question is the user's to fix; the conversation goes on.

@@ -2,11 +2,10 @@ import { dirname } from 'node:path'
 import type { Command } from 'commander'
 import type { Config } from '../../../config.js'
 import { NewsbotError } from '../../../errors.js'
-import { embedPending } from '../../../retrieve/index.js'
-import { countPendingPassages, ingestPaths, type Db, type IngestSummary } from '../../../store/index.js'
+import { createIndex, embedPending } from '../../../retrieve/index.js'
+import { countPendingPassages, type Db, type IngestSummary } from '../../../store/index.js'
 import { openContext, type GlobalOptions } from '../context.js'
 import { checkDateFlag } from '../flags.js'
-import { INDEXING } from '../indexing.js'
 import { printJson, printLines } from '../output.js'
 import { createIngestProgress } from '../progress.js'
 import { createEmbedder } from '../../../llm/index.js'
@@ -37,8 +36,7 @@ export function registerIngest(program: Command): void {
       const stop = stopOnSignal(progress.stop)
       let summary: IngestSummary
       try {
-        summary = await ingestPaths(db, paths, {
-          ...INDEXING,
+        summary = await createIndex(db).write(paths, {
           meta: { paper: flags.paper, issueDate: flags.date, page: flags.page },
           onFile: progress.onFile,
           onBytes: progress.onBytes,

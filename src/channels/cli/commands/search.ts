@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { InputError } from '../../../errors.js'
-import { searchWithEmbedder, type SearchHit } from '../../../retrieve/index.js'
+import { createIndex, type SearchHit } from '../../../retrieve/index.js'
 import { openContext, requireArticles, type GlobalOptions } from '../context.js'
 import { checkDateFlag } from '../flags.js'
 import { printJson, printLines, truncateWidth } from '../output.js'
@@ -40,7 +40,7 @@ export function registerSearch(program: Command): void {
         const filters = { k, dateFrom: flags.dateFrom, dateTo: flags.dateTo, paper: flags.paper, exclude }
         // The model client is loaded only when embeddings are configured: a plain search starts faster without it.
         const embedder = config.embedModel ? (await import('../../../llm/index.js')).createEmbedder(config) : null
-        const { hits, notice } = await searchWithEmbedder(db, query, { ...filters, embedder })
+        const { hits, notice } = await createIndex(db).searchWithEmbedder(query, { ...filters, embedder })
         for (const line of notice) process.stderr.write(`newsbot: ${line}\n`)
         if (flags.json) return printJson(hits.map(toSearchJson))
         if (hits.length === 0) return printLines(['没有找到相关文章。换个说法或少用几个词试试。'])

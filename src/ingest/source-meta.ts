@@ -1,4 +1,6 @@
-import { metaFromFileName, sha1Hex, type PageMeta } from '../ingest/index.js'
+import { sha1Hex } from './ids.js'
+import { metaFromFileName } from './page-origin.js'
+import type { PageMeta } from './types.js'
 
 // What is known about a file before it is read (manifest, flags, its name), and its key in the file hash.
 

@@ -1,0 +1,166 @@
+import { createReadStream, readFileSync, statSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { InputError } from '../errors.js'
+import { decodeText } from './decode.js'
+import { expandPaths } from './files.js'
+import { contentHash, deriveArticleId, sha1Hex } from './ids.js'
+import { isJsonlPath, readJsonl, type JsonlProgress } from './jsonl.js'
+import { manifestMetaFor, type ManifestEntries } from './manifest.js'
+import { parsePageText } from './page-text.js'
+import { splitPassages } from './passages.js'
+import { definedOnly, metaKey, withFileNameGuess } from './source-meta.js'
+import type { ArticleInput, PageMeta, ParsedArticle } from './types.js'
+
+// Turns paths into source files whose articles are read as they are written: the file walking,
+// hashing, decoding and streaming of ingest. Nothing here touches the database.
+
+/** One record of a source: an article, or a line that could not be used (reported, never fatal). */
+export type SourceRecord<A> =
+  | { article: A }
+  | {
+      line: number
+      error: string
+      /** A repeated id: skipped, but the file still counts as read (a bad line makes it be read again). */
+      duplicate?: true
+    }
+
+/** A source file once opened: its fingerprint, and its records, read lazily so an unchanged file is never parsed. */
+export interface OpenedSource<A> {
+  /** The file's hash plus the metadata it is read under: the same bytes under other flags are a different ingest. */
+  hash: string
+  /** A large JSONL file may be written in several transactions; a page is written in one. */
+  inBatches: boolean
+  records: () => AsyncIterable<SourceRecord<A>>
+}
+
+export interface SourceFile<A> {
+  path: string
+  /** Reads (or streams) the file to hash it; throws an InputError for a file that is not a source. */
+  open: () => Promise<OpenedSource<A>>
+}
+
+export interface SourceList<A> {
+  files: SourceFile<A>[]
+  /** Paths that do not exist or cannot be read. */
+  missing: string[]
+}
+
+export interface ReadSourcesOptions {
+  /** Overrides what a manifest says for every file (CLI flags). */
+  meta?: PageMeta
+  onBytes?: JsonlProgress
+}
+
+// A page of a newspaper is tens of kilobytes; anything this large is not one.
+const MAX_PAGE_BYTES = 20 * 1024 * 1024
+
+/** The source files under the given files and folders, each opened only when its turn comes. */
+export function listSources(paths: string[], opts: ReadSourcesOptions = {}): SourceList<ArticleInput> {
+  const { files, missing } = expandPaths(paths)
+  const manifests = new Map<string, ManifestEntries>()
+  return {
+    missing,
+    files: files.map((path) => ({
+      path,
+      open: async () => {
+        const meta = { ...manifestMetaFor(path, manifests), ...definedOnly(opts.meta) }
+        return isJsonlPath(path) ? openJsonl(path, meta, opts.onBytes) : openPage(path, withFileNameGuess(path, meta))
+      },
+    })),
+  }
+}
+
+/** The same source list with every article turned into what the writer takes (e.g. given its index tokens). */
+export function mapArticles<A, B>(list: SourceList<A>, map: (article: A) => B): SourceList<B> {
+  return {
+    missing: list.missing,
+    files: list.files.map((file) => ({
+      path: file.path,
+      open: async () => {
+        const opened = await file.open()
+        return {
+          ...opened,
+          records: async function* () {
+            for await (const r of opened.records()) yield 'article' in r ? { article: map(r.article) } : r
+          },
+        }
+      },
+    })),
+  }
+}
+
+function openPage(file: string, meta: PageMeta): OpenedSource<ArticleInput> {
+  if (/\.(gz|zip|pdf|docx?|xlsx?|png|jpe?g|gif)$/i.test(file)) {
+    throw new InputError(`${file}: 不支持的文件类型（支持页面文本 .txt 与 .jsonl/.jsonl.gz）`)
+  }
+  const size = statSync(file).size
+  if (size > MAX_PAGE_BYTES) {
+    throw new InputError(`${file}: 页面文本超过 ${MAX_PAGE_BYTES >> 20} MB，不像是一版报纸；请拆分或转为 JSONL`)
+  }
+  const bytes = readFileSync(file)
+  return {
+    hash: sha1Hex(bytes) + metaKey(meta),
+    inBatches: false,
+    records: async function* () {
+      const articles = parsePageText(decodeText(bytes, file), meta)
+      if (articles.length === 0) throw new InputError(`${file}: 没有识别出任何文章`)
+      const ids = new Map<string, number>()
+      for (const a of articles) yield { article: prepareArticle(a, uniqueId(deriveArticleId(a), ids)) }
+    },
+  }
+}
+
+async function openJsonl(file: string, meta: PageMeta, onBytes?: JsonlProgress): Promise<OpenedSource<ArticleInput>> {
+  return {
+    hash: (await hashFile(file)) + metaKey(meta),
+    inBatches: true,
+    records: async function* () {
+      const seen = new Set<string>()
+      for await (const item of readJsonl(file, onBytes)) {
+        if ('error' in item) {
+          yield item
+          continue
+        }
+        const a = { ...item.article, ...withDefaults(item.article, meta) }
+        const id = a.id ?? `d-${sha1Hex(a.text).slice(0, 12)}`
+        if (seen.has(id)) {
+          yield { line: item.line, error: `第 ${item.line} 行：id ${id} 与前文重复，已跳过`, duplicate: true }
+          continue
+        }
+        seen.add(id)
+        yield { article: prepareArticle(a, id) }
+      }
+    },
+  }
+}
+
+function prepareArticle(a: ParsedArticle, id: string): ArticleInput {
+  const article = { ...a, id }
+  return { ...article, contentHash: contentHash(article), passages: splitPassages(a.text) }
+}
+
+/** Two articles of one page with the same headline get -2, -3… so neither overwrites the other. */
+function uniqueId(id: string, seen: Map<string, number>): string {
+  const n = (seen.get(id) ?? 0) + 1
+  seen.set(id, n)
+  return n === 1 ? id : `${id}-${n}`
+}
+
+function withDefaults(a: ParsedArticle, meta: PageMeta): Partial<ParsedArticle> {
+  return {
+    paper: a.paper ?? meta.paper,
+    page: a.page ?? meta.page,
+    issueDate: a.issueDate ?? meta.issueDate,
+    dateInferred: a.issueDate ? a.dateInferred : Boolean(meta.issueDate && meta.dateInferred),
+  }
+}
+
+function hashFile(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const h = createHash('sha1')
+    createReadStream(file)
+      .on('data', (chunk) => h.update(chunk))
+      .on('end', () => resolve(h.digest('hex')))
+      .on('error', reject)
+  })
+}

@@ -1,0 +1,70 @@
+import { listSources, mapArticles, SAMPLES_DIR, type ArticleInput, type PageMeta, type SourceList } from '../ingest/index.js'
+import { countArticles, writeSources, type Db, type IndexedArticle, type IngestSummary, type WriteSourcesOptions } from '../store/index.js'
+import { extractNameCandidates } from './names.js'
+import type { Embedder } from '../llm/index.js'
+import { searchWithEmbedder } from './dense.js'
+import { searchQuestion, type SearchOptions, type SearchResult } from './search.js'
+import { tokenizeForIndex } from './tokenize.js'
+
+export interface WriteOptions extends Omit<WriteSourcesOptions, 'namesOf'> {
+  /** Overrides what a manifest says for every file (CLI flags). */
+  meta?: PageMeta
+  onBytes?: (read: number, total: number) => void
+}
+
+/**
+ * A database's search index: the one place that decides how articles are tokenised and which local
+ * names they teach, both when they are written and when a question is read against them.
+ */
+export interface SearchIndex {
+  /** Reads files and folders (ingest) and writes their articles with their index tokens and names. */
+  write(paths: string[], opts?: WriteOptions): Promise<IngestSummary>
+  /** Loads the bundled samples into an empty database, so a fresh checkout answers at once. */
+  loadSamplesIfEmpty(): Promise<IngestSummary | undefined>
+  /** Ranks articles for a question; `query` is the question as analysed, for the answerer to reuse. */
+  search(question: string, opts?: SearchOptions): SearchResult
+  /**
+   * The hybrid ranking when an embedder is given, else `search`; a failing embeddings endpoint costs
+   * only the dense half (the lexical hits come back with a one-line notice).
+   */
+  searchWithEmbedder(question: string, opts: SearchOptions & { embedder?: Embedder | null }): Promise<SearchResult & { notice: string[] }>
+}
+
+export function createIndex(db: Db): SearchIndex {
+  const write = (paths: string[], opts: WriteOptions = {}) => writeIndexed(db, indexSources(listSources(paths, opts)), opts)
+  return {
+    write,
+    loadSamplesIfEmpty: async () => (countArticles(db) > 0 ? undefined : write([SAMPLES_DIR])),
+    search: (question, opts) => searchQuestion(db, question, opts),
+    searchWithEmbedder: (question, opts) => searchWithEmbedder(db, question, opts),
+  }
+}
+
+/** The source list with every article given its index tokens and names: what the store writes. */
+export function indexSources(list: SourceList<ArticleInput>): SourceList<IndexedArticle> {
+  return mapArticles(list, indexArticle)
+}
+
+/**
+ * Writes sources that are already indexed (see indexSources), forgetting the names of replaced
+ * articles the way the index learned them.
+ */
+export function writeIndexed(db: Db, list: SourceList<IndexedArticle>, opts: Omit<WriteSourcesOptions, 'namesOf'> = {}): Promise<IngestSummary> {
+  return writeSources(db, list, { ...opts, namesOf: articleNames })
+}
+
+function indexArticle(a: ArticleInput): IndexedArticle {
+  return {
+    ...a,
+    index: () => ({
+      titleTokens: tokenizeForIndex([a.title, a.subtitle ?? ''].join(' ').trim()),
+      bodyTokens: tokenizeForIndex(a.text),
+      names: articleNames(a),
+    }),
+  }
+}
+
+/** The local names an article counts towards: those in its headline, subtitle and body. */
+function articleNames(a: { title: string; subtitle?: string | null; text: string }): string[] {
+  return extractNameCandidates(`${a.title}\n${a.subtitle ?? ''}\n${a.text}`)
+}
