@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { createIndex, denseSearch, embedPending, searchHybrid } from '../src/retrieve/index.js'
+import { createIndex, denseSearch, embedPending } from '../src/retrieve/index.js'
 import { countPendingPassages, loadEmbeddingMatrix, openDb } from '../src/store/index.js'
 import { peakRssMb, printTable } from './bench/table.js'
 import { type Embed } from '../src/llm/index.js'
@@ -41,7 +41,8 @@ try {
   }))
   writeFileSync(join(dir, 'docs.jsonl'), articles.map((a) => JSON.stringify(a)).join('\n'))
   const db = openDb(join(dir, 'bench.db'))
-  await createIndex(db).write([join(dir, 'docs.jsonl')])
+  const index = createIndex(db)
+  await index.write([join(dir, 'docs.jsonl')])
   const passages = countPendingPassages(db, MODEL)
 
   let t = performance.now()
@@ -63,7 +64,7 @@ try {
   for (let i = 0; i < queries; i++) {
     const q = `${han(2)}${han(2)}怎么样`
     t = performance.now()
-    await searchHybrid(db, q, { embed, model: MODEL, k: 10 })
+    await index.searchWithEmbedder(q, { embedder: { embed, model: MODEL }, k: 10 })
     hybrid.push(performance.now() - t)
   }
   db.close()

@@ -112,7 +112,7 @@ function dot(matrix: Float32Array, base: number, q: Float64Array): number {
  * side ranks higher leads with its nearest passage. Fails (UpstreamError) when the endpoint does;
  * the caller decides how to fall back. With no vectors stored yet, it is the lexical search.
  */
-export async function searchHybrid(db: Db, query: string, opts: SearchOptions & Embedder): Promise<SearchResult> {
+async function searchHybrid(db: Db, query: string, opts: SearchOptions & Embedder): Promise<SearchResult> {
   const { embed, model, ...search } = opts
   const k = clampK(search.k)
   const { hits: lexical, query: analyzed } = searchQuestion(db, query, { ...search, k: Math.max(k, FUSION_POOL) })

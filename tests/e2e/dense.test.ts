@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { answerQuestion } from '../../src/answer/index.js'
 import { loadConfig } from '../../src/config.js'
 import { UpstreamError } from '../../src/errors.js'
-import { createIndex, denseSearch, embedPending, searchHybrid } from '../../src/retrieve/index.js'
+import { createIndex, denseSearch, embedPending } from '../../src/retrieve/index.js'
 import { countPendingPassages, openDb, type Db } from '../../src/store/index.js'
 import { startEmbeddingsStub, stubVector, type EmbeddingsStub } from '../helpers/embeddings-stub.js'
 import { startOpenAiStub } from '../helpers/openai-stub.js'
@@ -128,7 +128,7 @@ describe('dense and hybrid search', () => {
   it('finds an article a lexical search misses when the question uses another word for it', async () => {
     const q = '回迁楼咋样了'
     expect(createIndex(db).search(q).hits.map((h) => h.id)).not.toContain('housing')
-    const [hit] = (await searchHybrid(db, q, { ...embedder, k: 3 })).hits
+    const [hit] = (await createIndex(db).searchWithEmbedder(q, { embedder, k: 3 })).hits
     expect(hit).toMatchObject({ id: 'housing', title: ARTICLES[0]!.title, paper: '经开时报', date: '2020-06-05' })
     expect(hit!.text.slice(hit!.passages[0]!.start, hit!.passages[0]!.end)).toBe(hit!.snippet)
     expect(hit!.snippet).toContain('安置房')
@@ -136,17 +136,18 @@ describe('dense and hybrid search', () => {
   })
 
   it('keeps the lexical winner first when both rankings agree, scored by reciprocal rank fusion', async () => {
-    const { hits } = await searchHybrid(db, '郑大二附院周边道路什么时候通车', { ...embedder, k: 4 })
+    const { hits } = await createIndex(db).searchWithEmbedder('郑大二附院周边道路什么时候通车', { embedder, k: 4 })
     expect(hits[0]?.id).toBe('road')
     expect(hits[0]!.score).toBeCloseTo(2 / 61, 5)
     expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a))
   })
 
   it('applies the paper and date filters to the dense side too', async () => {
-    const { hits } = await searchHybrid(db, '回迁楼咋样了', { ...embedder, paper: '二七报' })
+    const { hits, notice } = await createIndex(db).searchWithEmbedder('回迁楼咋样了', { embedder, paper: '二七报' })
+    expect(notice).toEqual([])
     expect(hits.map((h) => h.id)).not.toContain('housing')
     expect(hits.every((h) => h.paper === '二七报')).toBe(true)
-    const { hits: dated } = await searchHybrid(db, '回迁楼咋样了', { ...embedder, dateFrom: '2020-07-01' })
+    const { hits: dated } = await createIndex(db).searchWithEmbedder('回迁楼咋样了', { embedder, dateFrom: '2020-07-01' })
     expect(dated.every((h) => h.date! >= '2020-07-01')).toBe(true)
   })
 
