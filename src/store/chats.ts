@@ -28,11 +28,6 @@ interface TurnRow {
   created_at: string
 }
 
-// Follow-ups read only the last few turns (answer/conversation.ts); more are kept, up to this many,
-// because /forget finds the questions a chat logged through its turns. Older ones are pruned as new
-// ones arrive, and all expire after the retention period.
-const KEEP_TURNS = 20
-
 const statements = statementCache((db) => ({
   insert: db.prepare<[number, string, string, string, string, string]>(
     'INSERT INTO chat_turns (chat_id, question, searched, answer, citations, created_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -47,18 +42,21 @@ const statements = statementCache((db) => ({
   ),
 }))
 
-/** Records a turn and forgets the chat's turns beyond the newest KEEP_TURNS. */
-export function saveChatTurn(db: Db, chatId: number, turn: ChatTurn): void {
+/**
+ * Records a turn and forgets the chat's turns beyond the newest `keep`: a chat remembers only what
+ * a follow-up reads (the caller's conversation rules), and the rest expires with the retention period.
+ */
+export function saveChatTurn(db: Db, chatId: number, turn: ChatTurn, keep: number): void {
   const s = statements(db)
   db.transaction(() => {
     s.insert.run(chatId, turn.question, turn.searched, turn.answer, JSON.stringify(turn.citations), turn.createdAt)
-    s.prune.run(chatId, chatId, KEEP_TURNS)
+    s.prune.run(chatId, chatId, keep)
   })()
 }
 
-/** The chat's newest turns since `since` (ISO instant), oldest first, at most `limit`. */
+/** The chat's newest turns since `since` (ISO instant), oldest first, at most `limit` (default: all kept). */
 export function listChatTurns(db: Db, chatId: number, opts: { since?: string; limit?: number } = {}): ChatTurn[] {
-  const rows = statements(db).recent.all(chatId, opts.since ?? '', opts.limit ?? KEEP_TURNS)
+  const rows = statements(db).recent.all(chatId, opts.since ?? '', opts.limit ?? -1)
   return rows.reverse().map((r) => ({
     question: r.question,
     searched: r.searched,

@@ -1,7 +1,9 @@
 import { statementCache, type Db } from './db.js'
 
-/** A question the bot answered (or abstained on), without who asked it. */
+/** A question the bot answered (or abstained on): the chat it came from, not the user. */
 export interface LoggedQuestion {
+  /** The chat that asked, so /forget can delete it; absent for channels without chats (web, CLI). */
+  chatId?: number
   /** ISO 8601 instant. */
   askedAt: string
   /** The local calendar day, YYYY-MM-DD, in the operator's time zone. */
@@ -20,9 +22,9 @@ export interface QuestionCounts {
 }
 
 const statements = statementCache((db) => ({
-  insert: db.prepare<[string, string, string, string, string, number, number, number]>(
-    `INSERT INTO question_log (asked_at, asked_day, chat_type, question, mode, abstained, citations, ms)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  insert: db.prepare<[number | null, string, string, string, string, string, number, number, number]>(
+    `INSERT INTO question_log (chat_id, asked_at, asked_day, chat_type, question, mode, abstained, citations, ms)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ),
   countDay: db.prepare<[string], QuestionCounts>(
     'SELECT count(*) AS asked, coalesce(sum(abstained), 0) AS abstained FROM question_log WHERE asked_day = ?',
@@ -33,7 +35,7 @@ const statements = statementCache((db) => ({
 }))
 
 export function logQuestion(db: Db, q: LoggedQuestion): void {
-  statements(db).insert.run(q.askedAt, q.askedDay, q.chatType, q.question, q.mode, q.abstained ? 1 : 0, q.citations, q.ms)
+  statements(db).insert.run(q.chatId ?? null, q.askedAt, q.askedDay, q.chatType, q.question, q.mode, q.abstained ? 1 : 0, q.citations, q.ms)
 }
 
 /** How many questions were asked on a local day, and how many of them newsbot could not answer. */

@@ -72,9 +72,10 @@ function remember(deps: BotDeps, a: Asked, dayOf: (t: number) => string): void {
   const { result: r } = a
   const citations = r.citations.map(({ n, id, title, paper, date }) => ({ n, id, title, paper, date }))
   deps.db.transaction(() => {
-    saveChatTurn(deps.db, a.chatId, { question: a.question, searched: r.searched, answer: r.answer, citations, createdAt: askedAt })
+    const turn = { question: a.question, searched: r.searched, answer: r.answer, citations, createdAt: askedAt }
+    saveChatTurn(deps.db, a.chatId, turn, CONVERSATION.turns)
     logQuestion(deps.db, {
-      askedAt, askedDay: dayOf(a.started), chatType: a.chatType, question: a.question, mode: r.mode,
+      chatId: a.chatId, askedAt, askedDay: dayOf(a.started), chatType: a.chatType, question: a.question, mode: r.mode,
       abstained: r.abstained, citations: r.citations.length, ms: a.ms,
     })
   }).immediate()

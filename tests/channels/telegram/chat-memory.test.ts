@@ -9,13 +9,13 @@ const turn = (i: number, createdAt = `2024-03-01T00:00:${String(i % 60).padStart
 })
 
 describe('chat turns', () => {
-  it('keeps the newest 20 turns per chat, oldest first, survives reopening, and filters by time', () => {
+  it('keeps the newest turns per chat up to the number asked, oldest first, and filters by time', () => {
     const db = openDb(':memory:')
-    for (let i = 1; i <= 25; i++) saveChatTurn(db, 1, turn(i))
-    saveChatTurn(db, 2, turn(99))
+    for (let i = 1; i <= 25; i++) saveChatTurn(db, 1, turn(i), 4)
+    saveChatTurn(db, 2, turn(99), 4)
     const all = listChatTurns(db, 1)
-    expect(all.map((t) => t.question)).toEqual(Array.from({ length: 20 }, (_, i) => `问题${i + 6}`))
-    expect(all[0]?.citations).toEqual([{ n: 1, id: 'a-6', title: '标题', paper: '经开时报', date: null }])
+    expect(all.map((t) => t.question)).toEqual(['问题22', '问题23', '问题24', '问题25'])
+    expect(all[0]?.citations).toEqual([{ n: 1, id: 'a-22', title: '标题', paper: '经开时报', date: null }])
     expect(listChatTurns(db, 1, { limit: 2 }).map((t) => t.question)).toEqual(['问题24', '问题25'])
     expect(listChatTurns(db, 1, { since: '2024-03-01T00:00:24.000Z' }).map((t) => t.question)).toEqual(['问题24', '问题25'])
     expect(listChatTurns(db, 2).map((t) => t.question)).toEqual(['问题99'])
