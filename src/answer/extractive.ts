@@ -5,6 +5,7 @@ import { confidenceFeatures, CONFIDENCE_FEATURES, type AskedSignals, type Scored
 import { askedOf, collectEvidence, FEATURE_NAMES, type Asked, type Candidate, type Evidence } from './evidence.js'
 import { assertFeatures, loadAnswerModel, predict, type AnswerModel } from './model.js'
 import type { Answer, Citation } from './types.js'
+import { namesUnmentioned } from './unmentioned.js'
 
 export interface ExtractiveOptions {
   maxChars?: number
@@ -43,6 +44,7 @@ export function answerExtractively(query: AnalyzedQuery, candidates: Candidate[]
   const asked: Asked = { ...askedOf(query), type, unit: type === query.type ? query.unit : undefined }
   const scored = scoreEvidence(model, asked, candidates)
   const signals = { text: query.text, words: asked.words, typed: type !== 'general' }
+  if (namesUnmentioned(query, candidates)) return abstain(question, candidates)
   if (confidenceOf(model, signals, candidates, scored) < model.confidence.threshold) return abstain(question, candidates)
   if (FACT_REQUIRED.has(type) && !scored.some((s) => s.hasFact && inContext(s) >= FACT_COVERAGE)) return abstain(question, candidates)
   const leads = query.parts.length > 1 ? query.parts.flatMap((p) => bestForPart(model, asked, p, candidates)) : []

@@ -25,6 +25,8 @@ export interface QuestionWord {
   synonyms: string[]
   /** A name (person, place, body, project) rather than a common word: its absence says more. */
   name: boolean
+  /** A person's name by jieba's tag (李建国): a question about someone no article names is not answered. */
+  person: boolean
 }
 
 /** One question of several asked at once (哪天开的？谁讲的话？), with the words it names. */
@@ -64,7 +66,9 @@ const QUESTION_WORDS = new Set(
     '怎么 怎么样 怎样 咋 咋样 如何 为什么 为啥 干啥 干什么 做什么 啥样 ' +
     '是否 是不是 有没有 能不能 可不可以 没有 ' +
     '吗 呢 吧 啊 呀 么 嘛 呗 哦 了 的 地 得 着 过 是 有 在 和 与 及 或 都 也 还 就 要 会 能 可以 ' +
-    '已经 现在 目前 一共 总共 共 到底 究竟 这 那 这个 那个 这些 那些 其 该 区里 里 情况 相关 关于 对于')
+    '已经 现在 目前 一共 总共 共 到底 究竟 这 那 这个 那个 这些 那些 其 该 区里 里 情况 相关 关于 对于 ' +
+    // Asking for a name or a post: the article gives the name or post itself (纪工委书记武斌), never these words.
+    '叫 名字 姓名 全名 职务 职位 头衔')
     .split(/\s+/)
     .concat(ASKING_FORMS),
 )
@@ -149,9 +153,10 @@ function questionWords(text: string, names: string[], lexicon: Lexicon): Questio
     if (!isContent(word) || /^\d$/.test(word) || out.has(word)) continue
     if ([...word].length === 1 && names.some((n) => n.includes(word))) continue
     const entry = lexicon.entries.get(word)
-    out.set(word, { text: word, synonyms: entry?.synonyms ?? [], name: isNameTag(tag) || entry !== undefined || wholeNames.has(word) })
+    const name = isNameTag(tag) || entry !== undefined || wholeNames.has(word)
+    out.set(word, { text: word, synonyms: entry?.synonyms ?? [], name, person: tag === 'nr' && [...word].length >= 2 })
   }
-  for (const n of names) if (!out.has(n)) out.set(n, { text: n, synonyms: lexicon.entries.get(n)?.synonyms ?? [], name: true })
+  for (const n of names) if (!out.has(n)) out.set(n, { text: n, synonyms: lexicon.entries.get(n)?.synonyms ?? [], name: true, person: false })
   return [...out.values()]
 }
 

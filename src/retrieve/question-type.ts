@@ -6,7 +6,7 @@ const TYPE_CUES: [QuestionType, RegExp][] = [
   // 哪几条路 asks which ones, not how many.
   ['list', /哪几/],
   ['amount', /多少|几[个套家项次年万亿人名条所座辆期批台]|多大|多高|多长|多远|数量|金额|比例|规模|几成/],
-  ['person', /谁|哪位|哪些人|什么人|负责人是|主持|什么职务|啥职务|什么职位|担任什么/],
+  ['person', /谁|哪位|哪些人|什么人|负责人是|主持|什么职务|啥职务|什么职位|担任什么|叫(什么|啥)|名字|姓名/],
   ['place', /哪里|哪儿|在哪|什么地方|哪个地方|地点|位置|哪个(区|村|街道|社区|园区)/],
   ['list', /哪些|有什么|有哪|包括|都有/],
   ['how', /怎么|如何|怎样|咋|为什么|为啥|原因|措施|办法|举措/],
@@ -17,6 +17,10 @@ export function detectQuestionType(question: string): QuestionType {
 }
 
 const ASKED_UNIT = /(?:几|多少)\s*(?:万|亿)?\s*([套个家元人项次名条所座辆期批台篇场户亩吨倍份件])/
+// 多少亿, 几万 without a counter: the answer is a number of that magnitude (9.97亿元, 3万人).
+const ASKED_MAGNITUDE = /(?:几|多少)\s*(万|亿)/
+// Money asked by what it is: 放了多少贷款, 总投资多少, 补贴有多少.
+const ASKED_MONEY = /多少钱|花了多少|省了多少|多少(资金|贷款|投资|经费|补贴|补助|奖金|税|费用|债)|(资金|贷款|投资|经费|补贴|补助|奖金|金额|费用|债券)[^，。？?]{0,4}多少|金额/
 
 // Counters that answer for one another: 多少人 is answered by 13532名. 个 is too general to require.
 const UNIT_FORMS: Record<string, string | undefined> = { 人: '人|名|位', 名: '人|名|位', 个: undefined }
@@ -26,7 +30,7 @@ const UNIT_FORMS: Record<string, string | undefined> = { 人: '人|名|位', 名
  * 四项工作 does not answer 省了多少钱.
  */
 export function askedUnit(question: string): string | undefined {
-  if (/多少钱|花了多少|省了多少|多少资金|金额/.test(question)) return '元'
   const unit = ASKED_UNIT.exec(question)?.[1]
-  return unit !== undefined && unit in UNIT_FORMS ? UNIT_FORMS[unit] : unit
+  if (unit !== undefined) return unit in UNIT_FORMS ? UNIT_FORMS[unit] : unit
+  return ASKED_MAGNITUDE.exec(question)?.[1] ?? (ASKED_MONEY.test(question) ? '元' : undefined)
 }

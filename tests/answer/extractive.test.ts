@@ -63,6 +63,9 @@ describe('askedUnit and hasFactFor', () => {
     ['培训讲了几项内容', '项'],
     ['申报了几个项目', undefined],
     ['什么时候通车', undefined],
+    ['专项债券发行了多少亿', '亿'],
+    ['银行一共给小微企业放了多少贷款', '元'],
+    ['安置房建设总投资多少', '元'],
   ])('%s asks for %s', (q, unit) => {
     expect(askedUnit(q)).toBe(unit)
   })
@@ -82,6 +85,7 @@ describe('detectQuestionType', () => {
     ['郑大二附院旁边的路啥时候通车', 'time'],
     ['谁主持了王庄村改造推进会', 'person'],
     ['武斌是什么职务', 'person'],
+    ['综合行政执法局局长叫啥名字', 'person'],
     ['培训在哪里举行', 'place'],
     ['金融机构进了哪些园区', 'list'],
     ['周边修了哪几条路', 'list'],
@@ -116,6 +120,14 @@ describe('answerExtractively', () => {
     expect(a.answer).toMatch(/^资料中未找到/)
     expect(a.suggestions.length).toBeGreaterThan(0)
     expect(ask('北京中关村的房价是多少').abstained).toBe(true)
+  })
+
+  it('abstains when the question names a person or a year the articles found never mention', () => {
+    expect(ask('马寨座谈会上区党工委副书记王明讲了什么').abstained).toBe(false)
+    expect(ask('马寨座谈会上管委会副主任李建国讲了什么').abstained).toBe(true)
+    expect(ask('经开区已经分配了多少套安置房？').abstained).toBe(false)
+    expect(ask('2021年经开区已经分配了多少套安置房？').abstained).toBe(true)
+    expect(ask('2023年经开区已经分配了多少套安置房？').abstained).toBe(false)
   })
 
   it('does not let one word no article holds veto an answer the articles give', () => {
