@@ -57,7 +57,8 @@ await createIndex(db).loadSamplesIfEmpty()
 const llm = mode === 'extractive' ? null : createLlmClient(loadConfig().llm)
 if (mode === 'llm' && !llm) throw new Error('--mode llm needs OPENAI_BASE_URL or OPENAI_API_KEY')
 
-const norm = (s: string) => s.replace(/\s+/g, '').replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).toLowerCase()
+// Facts are compared as content: full-width and half-width forms (，/, （/( ％/%) and spacing do not count.
+const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase()
 
 interface Outcome {
   item: DevQuestion

@@ -1,6 +1,6 @@
 import type { WeightedWord } from '../retrieve/index.js'
 import { foldText } from '../retrieve/index.js'
-import { mentions, type Candidate } from './evidence.js'
+import { focusOf, mentions, type Candidate } from './evidence.js'
 
 /** A piece of evidence as the confidence model sees it. */
 export interface ScoredEvidence {
@@ -72,18 +72,4 @@ export function confidenceFeatures({ text, words, typed }: AskedSignals, candida
     factFound ? 1 : 0,
     Math.min(words.length, 10) / 10,
   ]
-}
-
-/**
- * The thing asked about: the question's last word of two or more characters, the one the question
- * word follows (北京中关村的房价是多少 asks for 房价). When no article holds it, little else can answer.
- */
-function focusOf(text: string, words: WeightedWord[]): WeightedWord | undefined {
-  let focus: WeightedWord | undefined
-  let at = -1
-  for (const w of words) {
-    const i = text.lastIndexOf(w.text)
-    if (i > at) [focus, at] = [w, i]
-  }
-  return focus
 }

@@ -15,6 +15,8 @@ export interface Candidate {
 
 /** What one question (or one part of a multi-part question) asks: its words and the kind of fact. */
 export interface Asked {
+  /** The question (or the part) as typed: where its words sit. */
+  text: string
   words: WeightedWord[]
   /** Content bigrams of the question, folded. */
   bigrams: string[]
@@ -50,6 +52,8 @@ export const FEATURE_NAMES = [
   'length',
   'listMarks',
   'coverageSquared',
+  'localCoverage',
+  'focusFound',
 ] as const
 
 const CANDIDATES_READ = 5
@@ -60,7 +64,7 @@ const INSTRUCTION = /(忽略|无视|忘记|不要理会)(以上|之前|前面|�
 
 /** What the whole question asks, from the search's analysis. */
 export function askedOf(query: AnalyzedQuery): Asked {
-  return { words: query.words, bigrams: contentBigrams(query), type: query.type, unit: query.unit }
+  return { text: query.text, words: query.words, bigrams: contentBigrams(query), type: query.type, unit: query.unit }
 }
 
 /** The question's bigram terms (the rarest ones ranking used), folded. */
@@ -83,43 +87,94 @@ export function collectEvidence(asked: Asked, candidates: Candidate[], read = CA
   const total = words.reduce((s, w) => s + w.weight, 0)
   // A single character is counted as found in half the articles, not looked up: alone it is no evidence.
   if (total <= 0 || !words.some((w) => [...w.text].length > 1)) return []
+  const units = readUnits(candidates.slice(0, read))
+  const local = localWeights(words, units)
+  const localTotal = local.reduce((s, x) => s + x, 0)
+  const focus = focusOf(asked.text, words.filter((w) => [...w.text].length > 1))
   const top = Math.max(candidates[0]?.score ?? 0, 1e-9)
-  const out: Evidence[] = []
-  candidates.slice(0, read).forEach((c, rank) => {
+  return units.map((u) => {
+    const c = candidates[u.rank]!
+    const found = words.map((w) => mentions(u.text, w))
+    const coverage = share(words, total, (_, i) => found[i]!)
+    const context = share(words, total, (w, i) => found[i]! || mentions(u.title, w)) + share(words, total, (w, i) => !found[i] && !mentions(u.title, w) && mentions(u.previous, w)) / 2
+    const hasFact = hasFactFor(asked.type, u.raw, asked.unit)
+    const features = [
+      coverage,
+      Math.min(1, context),
+      asked.bigrams.length ? asked.bigrams.filter((b) => u.text.includes(b)).length / asked.bigrams.length : 0,
+      hasFact ? 1 : 0,
+      asked.type !== 'general' && !hasFact ? 1 : 0,
+      proximity(u.text, words),
+      u.sentences > 1 ? u.index / (u.sentences - 1) : 0,
+      u.index === 0 ? 1 : 0,
+      1 / (1 + u.rank),
+      Math.max(0, c.score) / top,
+      share(words, total, (w) => mentions(u.title, w)),
+      Math.min(u.raw.length, 200) / 200,
+      asked.type === 'list' ? Math.min((u.raw.match(/[、；;]/g) ?? []).length, 5) / 5 : 0,
+      coverage * coverage,
+      localTotal > 0 ? local.reduce((s, x, i) => s + (found[i] ? x : 0), 0) / localTotal : 0,
+      focus && mentions(u.text, focus) ? 1 : 0,
+    ]
+    return { candidate: u.rank, span: u.span, coverage, hasFact, features }
+  })
+}
+
+/** A unit of evidence before it is scored: where it is, its text raw and folded, and what precedes it. */
+interface Unit {
+  rank: number
+  span: Span
+  raw: string
+  text: string
+  title: string
+  previous: string
+  index: number
+  sentences: number
+}
+
+function readUnits(candidates: Candidate[]): Unit[] {
+  const out: Unit[] = []
+  candidates.forEach((c, rank) => {
     const title = foldText(c.title)
-    const inTitle = share(words, total, (w) => mentions(title, w))
     const sentences = splitSentences(c.text)
     let previous = ''
     sentences.forEach((sentence, index) => {
       for (const span of unitsOf(c.text, sentence)) {
         const raw = c.text.slice(span.start, span.end)
         if (raw.length < MIN_UNIT_CHARS || INSTRUCTION.test(raw)) continue
-        const text = foldText(raw)
-        const coverage = share(words, total, (w) => mentions(text, w))
-        const context = share(words, total, (w) => mentions(text, w) || mentions(title, w)) + share(words, total, (w) => !mentions(text, w) && !mentions(title, w) && mentions(previous, w)) / 2
-        const hasFact = hasFactFor(asked.type, raw, asked.unit)
-        const features = [
-          coverage,
-          Math.min(1, context),
-          asked.bigrams.length ? asked.bigrams.filter((b) => text.includes(b)).length / asked.bigrams.length : 0,
-          hasFact ? 1 : 0,
-          asked.type !== 'general' && !hasFact ? 1 : 0,
-          proximity(text, words),
-          sentences.length > 1 ? index / (sentences.length - 1) : 0,
-          index === 0 ? 1 : 0,
-          1 / (1 + rank),
-          Math.max(0, c.score) / top,
-          inTitle,
-          Math.min(raw.length, 200) / 200,
-          asked.type === 'list' ? Math.min((raw.match(/[、；;]/g) ?? []).length, 5) / 5 : 0,
-          coverage * coverage,
-        ]
-        out.push({ candidate: rank, span, coverage, hasFact, features })
+        out.push({ rank, span, raw, text: foldText(raw), title, previous, index, sentences: sentences.length })
       }
       previous = foldText(c.text.slice(sentence.start, sentence.end))
     })
   })
   return out
+}
+
+/**
+ * The question's words weighed by how few of the candidates' units hold them: within one article
+ * the word every sentence repeats (政府采购) tells them apart less than the one a single sentence
+ * holds (审减率), whatever their weights across the whole store.
+ */
+function localWeights(words: WeightedWord[], units: Unit[]): number[] {
+  return words.map((w) => {
+    if ([...w.text].length < 2) return 0
+    const holding = units.filter((u) => mentions(u.text, w)).length
+    return holding === 0 ? 0 : Math.log(1 + units.length / holding)
+  })
+}
+
+/**
+ * The thing asked about: the question's last word of two or more characters, the one the question
+ * word follows (北京中关村的房价是多少 asks for 房价).
+ */
+export function focusOf(text: string, words: WeightedWord[]): WeightedWord | undefined {
+  let focus: WeightedWord | undefined
+  let at = -1
+  for (const w of words) {
+    const i = text.lastIndexOf(w.text)
+    if (i > at) [focus, at] = [w, i]
+  }
+  return focus
 }
 
 // A word in nearly every article (the district a small store covers) still tells its sentences
@@ -132,8 +187,8 @@ function floorWeights(words: WeightedWord[]): WeightedWord[] {
   return words.map((w) => ([...w.text].length > 1 ? { ...w, weight: Math.max(w.weight, WEIGHT_FLOOR * mean) } : w))
 }
 
-function share(words: WeightedWord[], total: number, found: (w: WeightedWord) => boolean): number {
-  return words.reduce((s, w) => s + (found(w) ? w.weight : 0), 0) / total
+function share(words: WeightedWord[], total: number, found: (w: WeightedWord, i: number) => boolean): number {
+  return words.reduce((s, w, i) => s + (found(w, i) ? w.weight : 0), 0) / total
 }
 
 /** How close together the question's words sit: their summed length over the stretch they span (1 = adjacent). */

@@ -5,7 +5,7 @@ import { confidenceFeatures, CONFIDENCE_FEATURES, type AskedSignals, type Scored
 import { askedOf, collectEvidence, FEATURE_NAMES, type Asked, type Candidate, type Evidence } from './evidence.js'
 import { assertFeatures, loadAnswerModel, predict, type AnswerModel } from './model.js'
 import type { Answer, Citation } from './types.js'
-import { namesUnmentioned } from './unmentioned.js'
+import { aboutNamedScope, namesUnknownPerson } from './unmentioned.js'
 
 export interface ExtractiveOptions {
   maxChars?: number
@@ -35,16 +35,17 @@ const OTHER_PART_WEIGHT = 0.1
  * another, over the question-level signals, decides whether to answer at all. A question of several
  * parts gets the best sentence for each part.
  */
-export function answerExtractively(query: AnalyzedQuery, candidates: Candidate[], opts: ExtractiveOptions = {}): Answer {
+export function answerExtractively(query: AnalyzedQuery, found: Candidate[], opts: ExtractiveOptions = {}): Answer {
   const model = opts.model ?? loadAnswerModel()
   assertFeatures(model.evidence, FEATURE_NAMES, 'evidence')
   assertFeatures(model.confidence, CONFIDENCE_FEATURES, 'confidence')
   const question = opts.asked ?? query.text
+  const candidates = aboutNamedScope(query, found)
+  if (candidates.length === 0 || namesUnknownPerson(query)) return abstain(question, found)
   const type = opts.questionType && opts.questionType !== 'general' ? opts.questionType : query.type
   const asked: Asked = { ...askedOf(query), type, unit: type === query.type ? query.unit : undefined }
   const scored = scoreEvidence(model, asked, candidates)
   const signals = { text: query.text, words: asked.words, typed: type !== 'general' }
-  if (namesUnmentioned(query, candidates)) return abstain(question, candidates)
   if (confidenceOf(model, signals, candidates, scored) < model.confidence.threshold) return abstain(question, candidates)
   if (FACT_REQUIRED.has(type) && !scored.some((s) => s.hasFact && inContext(s) >= FACT_COVERAGE)) return abstain(question, candidates)
   const leads = query.parts.length > 1 ? query.parts.flatMap((p) => bestForPart(model, asked, p, candidates)) : []
@@ -69,7 +70,7 @@ export function confidenceOf(model: AnswerModel, signals: AskedSignals, candidat
 /** The best sentence for one part of a multi-part question, when the candidates answer that part. */
 function bestForPart(model: AnswerModel, asked: Asked, part: QuestionPart, candidates: Candidate[]): Scored[] {
   const words = asked.words.map((w) => (part.text.includes(w.text) ? w : { ...w, weight: w.weight * OTHER_PART_WEIGHT }))
-  const own: Asked = { words, bigrams: asked.bigrams.filter((b) => part.text.includes(b)), type: part.type, unit: part.unit }
+  const own: Asked = { text: part.text, words, bigrams: asked.bigrams.filter((b) => part.text.includes(b)), type: part.type, unit: part.unit }
   const scored = scoreEvidence(model, own, candidates)
   const answered = confidenceOf(model, { text: part.text, words, typed: part.type !== 'general' }, candidates, scored) >= model.confidence.threshold
   return answered && scored[0] ? [scored[0]] : []

@@ -1,19 +1,31 @@
 import type { AnalyzedQuery } from '../retrieve/index.js'
 import type { Candidate } from './evidence.js'
 
-// The articles a year is looked for in: those the answer would quote from.
-const CANDIDATES_READ = 5
 const YEAR = /((?:19|20)\d{2})\s*年/g
+// An area a question can be about (金水区, 中牟县); generic places (社区, 园区, 小区) name no area.
+const AREA = /^\p{Script=Han}{2,4}[区县]$/u
+const NOT_AREA = /(社|小|园|景|城|片|辖|校|厂|矿|街|集聚|新|试验|开发|功能|保护|服务)区$/
+
+/** True when the question names a person no article in the store names (管委会副主任李建国). */
+export function namesUnknownPerson(query: AnalyzedQuery): boolean {
+  return query.words.some((w) => w.person && w.docs === 0)
+}
 
 /**
- * True when the question names something the articles found never do: a person no article names
- * (管委会副主任李建国), or a year none of them is about (2021年 when they report 2020's bonds).
- * Whatever else matches, those articles are about something else. Only names and years count here:
- * an unusual word (a typo, a colloquial word) never vetoes an answer on its own.
+ * The candidates that mention every year and area the question names: a question about 2021年's
+ * bonds or 金水区's training is not answered by an article on 2020's bonds or 经开区's training,
+ * however much else they share. A year also counts when the article is dated in it; an area also
+ * by its other spellings and by the paper's name (经开时报 is 经开区's paper).
  */
-export function namesUnmentioned(query: AnalyzedQuery, candidates: Candidate[]): boolean {
-  if (query.words.some((w) => w.person && w.docs === 0)) return true
-  const read = candidates.slice(0, CANDIDATES_READ)
+export function aboutNamedScope<C extends Candidate>(query: AnalyzedQuery, candidates: C[]): C[] {
   const years = [...query.text.matchAll(YEAR)].map((m) => m[1]!)
-  return years.some((y) => !read.some((c) => c.date?.startsWith(y) || c.title.includes(y) || c.text.includes(y)))
+  const areas = query.words.filter((w) => query.districts.includes(w.text) || (AREA.test(w.text) && !NOT_AREA.test(w.text)))
+  if (years.length === 0 && areas.length === 0) return candidates
+  return candidates.filter((c) => {
+    const said = `${c.paper}\n${c.title}\n${c.text}`
+    return (
+      years.every((y) => c.date?.startsWith(y) || said.includes(y)) &&
+      areas.every((a) => [a.text, ...a.synonyms].some((form) => said.includes(form)))
+    )
+  })
 }
