@@ -1,5 +1,6 @@
 import type { AnalyzedQuery, SearchHit } from '../retrieve/index.js'
-import { askedOf, FEATURE_NAMES } from './evidence.js'
+import { splitSentences } from '../ingest/index.js'
+import { askedOf, FEATURE_NAMES, isInstruction } from './evidence.js'
 import { scoreEvidence } from './extractive.js'
 import { assertFeatures, loadAnswerModel, type AnswerModel } from './model.js'
 
@@ -10,12 +11,12 @@ export interface NumberedSource {
   excerpt: string
 }
 
-// Hits read for the sources block, the characters of article text it may hold in all, and how
-// many of the top hits it shows from the start (up to EXCERPT_CHARS) before the best sentences of
-// the rest; chosen on the CRUD train half (eval:answer --set crud --split train).
+// Hits read for the sources block, the characters it may hold in all, and how many of them go to
+// the top hits shown from the start (each up to EXCERPT_CHARS) before the best sentences of the
+// rest; chosen on the CRUD train half (eval:answer --set crud --split train).
 const HITS_READ = 12
-const SOURCE_CHARS = 3200
-const WHOLE_HITS = 1
+const SOURCE_CHARS = 3300
+const OPENINGS_CHARS = 2400
 // What one more source costs beyond its text: the tag with headline, paper and date.
 const SOURCE_OVERHEAD = 60
 // Without an analysed question: the top hits, each cut to its best passages.
@@ -29,7 +30,7 @@ interface Span {
 
 /**
  * Numbers the articles [1]..[k] that the model is shown, each cut to what answers the question:
- * the top hit's opening, then the sentences the context model rates best across the other hits,
+ * the top hits' openings in rank order, then the sentences the context model rates best across the other hits,
  * best first until the block is full, a sentence printed twice (a reprint) taken once. Articles
  * keep their rank order, sentences their article order. Without a question to guide the cut, the
  * top five hits' passages.
@@ -47,11 +48,12 @@ function pickPassages(hits: SearchHit[], query: AnalyzedQuery, model: AnswerMode
   const picked = new Map<number, Span[]>()
   const seen = new Set<string>()
   let used = 0
-  for (const [rank, hit] of hits.slice(0, WHOLE_HITS).entries()) {
-    const end = Math.min(hit.text.length, EXCERPT_CHARS)
-    picked.set(rank, [{ start: 0, end }])
-    seen.add(hit.text.slice(0, end))
-    used += end + SOURCE_OVERHEAD
+  for (const [rank, hit] of hits.slice(0, HITS_READ).entries()) {
+    if (used >= OPENINGS_CHARS) break
+    const spans = openingOf(hit.text, Math.min(EXCERPT_CHARS, OPENINGS_CHARS - used), seen)
+    if (spans.length === 0) continue
+    picked.set(rank, spans)
+    used += spans.reduce((n, s) => n + s.end - s.start, 0) + SOURCE_OVERHEAD
   }
   for (const e of scoreEvidence({ ...model, evidence: model.context }, askedOf(query), hits, HITS_READ)) {
     const text = hits[e.candidate]!.text.slice(e.span.start, e.span.end)
@@ -64,6 +66,26 @@ function pickPassages(hits: SearchHit[], query: AnalyzedQuery, model: AnswerMode
     picked.set(e.candidate, [...spans, e.span])
   }
   return picked
+}
+
+/**
+ * An article's first `room` characters as sentence spans, the last one cut to fit, leaving out
+ * sentences already shown (a reprint adds nothing) and text addressed to a model. Marks what it
+ * takes as seen.
+ */
+function openingOf(text: string, room: number, seen: Set<string>): Span[] {
+  const out: Span[] = []
+  let used = 0
+  for (const s of splitSentences(text)) {
+    if (used >= room) break
+    const sentence = text.slice(s.start, s.end)
+    if (seen.has(sentence) || isInstruction(sentence)) continue
+    const end = Math.min(s.end, s.start + room - used)
+    out.push({ start: s.start, end })
+    seen.add(sentence)
+    used += end - s.start
+  }
+  return out
 }
 
 /** Spans of one article in text order; a gap between them is marked with …. */

@@ -69,9 +69,9 @@ describe('numberSources with the analysed question', () => {
     const plan = analyzeQuery(question, null)
     return { ...plan, total: 100, words: plan.words.map((w) => ({ ...w, docs: 3, weight: 3 })) }
   }
-  const filler = (n: number) => '区里召开例行会议，部署下一阶段常规工作。'.repeat(n)
+  const filler = (n: number) => Array.from({ length: n }, (_, i) => `区里召开第${i + 1}次例行会议，部署下一阶段常规工作。`).join('')
 
-  it('shows the top hit from its start, then the sentences that answer from the other hits, within the budget', () => {
+  it('shows the top hits from their start, then the sentences that answer from the other hits, within the budget', () => {
     const hits = Array.from({ length: 12 }, (_, i) => hit(String(i), filler(40)))
     hits[9] = hit('9', `${filler(20)}截至目前，经开区已分配安置房3636套。${filler(20)}`)
     const sources = numberSources(hits, analysed('经开区分配了多少套安置房'))
