@@ -122,8 +122,9 @@ describe('answerExtractively', () => {
     expect(ask('北京中关村的房价是多少').abstained).toBe(true)
   })
 
-  it('abstains when the question names a person, a year or an area the articles found never mention', () => {
+  it('abstains when the question names a person, a year, an area or a numbered thing the articles found never mention', () => {
     expect(ask('金水区已经分配了多少套安置房？').abstained).toBe(true)
+    expect(ask('郑大二附院周边5号线道路什么时候通车').abstained).toBe(true)
     expect(ask('经济技术开发区已经分配了多少套安置房？').abstained).toBe(false)
     expect(ask('马寨座谈会上区党工委副书记王明讲了什么').abstained).toBe(false)
     expect(ask('马寨座谈会上管委会副主任李建国讲了什么').abstained).toBe(true)
