@@ -47,11 +47,11 @@ export async function answerQuestion(index: SearchIndex, question: string, opts:
   const q = checkQuestion(question)
   const llm = pickModel(opts.mode, opts.llm)
   const history = opts.history ?? []
-  let searched = carryTopic(q, history)
+  let searched = carryTopic(q, history, index.analyze)
   let failure: NewsbotError | undefined
   if (llm && history.length > 0) {
     try {
-      searched = await rewriteFollowUp(llm, q, history, { signal: opts.signal })
+      searched = await rewriteFollowUp(llm, q, history, index.analyze, { signal: opts.signal })
     } catch (err) {
       failure = asKnown(err)
     }

@@ -1,4 +1,4 @@
-import { analyzeQuery } from '../retrieve/index.js'
+import type { AnalyzedQuery } from '../retrieve/index.js'
 import { CONVERSATION } from './conversation.js'
 import type { CompleteOptions, LlmClient } from '../llm/index.js'
 import { loadPrompt, renderPrompt } from './prompts.js'
@@ -17,12 +17,15 @@ const LEANS_ON_CONTEXT = /^(那|那么|这|这个|那个|它|其|该|还有|另�
 // A short question naming this many things of its own (火星上的咖啡馆几点开门) stands alone.
 const OWN_WORDS_TO_STAND_ALONE = 2
 
+/** How the store reads a question (SearchIndex.analyze): the one reading search and answers share. */
+export type Analyze = (question: string) => AnalyzedQuery
+
 /** True when a question is probably a follow-up that cannot stand alone. */
-export function looksLikeFollowUp(question: string): boolean {
+export function looksLikeFollowUp(question: string, analyze: Analyze): boolean {
   const q = question.trim()
   if (LEANS_ON_CONTEXT.test(q)) return true
   if (q.length > 12) return false
-  const own = analyzeQuery(q, null).words.filter((w) => [...w.text].length > 1)
+  const own = analyze(q).words.filter((w) => [...w.text].length > 1)
   return own.length < OWN_WORDS_TO_STAND_ALONE
 }
 
@@ -30,9 +33,9 @@ export function looksLikeFollowUp(question: string): boolean {
  * Offline follow-up handling: the question plus the previous turn's searched words, so
  * 那它什么时候完工？ after a question about 郑大二附院周边道路 still finds that article.
  */
-export function carryTopic(question: string, history: Turn[]): string {
+export function carryTopic(question: string, history: Turn[], analyze: Analyze): string {
   const last = history.at(-1)
-  if (!last || !looksLikeFollowUp(question)) return question
+  if (!last || !looksLikeFollowUp(question, analyze)) return question
   return `${question} ${last.searched}`
 }
 
@@ -43,12 +46,12 @@ const MAX_REWRITE_CHARS = 200
  * With a model: rewrites a follow-up into a standalone question from the chat's last turns
  * (prompts/rewrite.md). A reply that cannot be a question (empty, overlong) keeps the offline rewrite.
  */
-export async function rewriteFollowUp(llm: LlmClient, question: string, history: Turn[], opts: CompleteOptions = {}): Promise<string> {
+export async function rewriteFollowUp(llm: LlmClient, question: string, history: Turn[], analyze: Analyze, opts: CompleteOptions = {}): Promise<string> {
   if (history.length === 0) return question
   const lines = history.slice(-CONVERSATION.turns).flatMap((t) => [`问：${t.searched}`, `答：${t.answer.slice(0, ANSWER_CHARS)}`])
   const prompt = renderPrompt(loadPrompt('rewrite'), { history: lines.join('\n'), question })
   const reply = await llm.complete([{ role: 'user', content: prompt }], { signal: opts.signal })
   const rewritten = (reply.trim().split('\n')[0] ?? '').replace(/^(改写后的问题|问题)[：:]\s*/, '').replace(/^["“「]|["”」]$/g, '').trim()
-  if (!rewritten || rewritten.length > MAX_REWRITE_CHARS) return carryTopic(question, history)
+  if (!rewritten || rewritten.length > MAX_REWRITE_CHARS) return carryTopic(question, history, analyze)
   return rewritten
 }

@@ -3,7 +3,7 @@ import { countArticles, writeSources, type Db, type IndexedArticle, type IngestS
 import { extractNameCandidates } from './names.js'
 import type { Embedder } from '../llm/index.js'
 import { searchWithEmbedder } from './dense.js'
-import { searchQuestion, type SearchOptions, type SearchResult } from './search.js'
+import { readQuestion, searchQuestion, type AnalyzedQuery, type SearchOptions, type SearchResult } from './search.js'
 import { tokenizeForIndex } from './tokenize.js'
 
 export interface WriteOptions extends Omit<WriteSourcesOptions, 'namesOf'> {
@@ -21,6 +21,8 @@ export interface SearchIndex {
   write(paths: string[], opts?: WriteOptions): Promise<IngestSummary>
   /** Loads the bundled samples into an empty database, so a fresh checkout answers at once. */
   loadSamplesIfEmpty(): Promise<IngestSummary | undefined>
+  /** The question as this store reads it (its learned names and term statistics), without searching. */
+  analyze(question: string): AnalyzedQuery
   /** Ranks articles for a question; `query` is the question as analysed, for the answerer to reuse. */
   search(question: string, opts?: SearchOptions): SearchResult
   /**
@@ -35,6 +37,7 @@ export function createIndex(db: Db): SearchIndex {
   return {
     write,
     loadSamplesIfEmpty: async () => (countArticles(db) > 0 ? undefined : write([SAMPLES_DIR])),
+    analyze: (question) => readQuestion(db, question).query,
     search: (question, opts) => searchQuestion(db, question, opts),
     searchWithEmbedder: (question, opts) => searchWithEmbedder(db, question, opts),
   }

@@ -51,6 +51,20 @@ export interface WeightedWord extends QuestionWord {
   weight: number
 }
 
+/**
+ * The question as this store reads it: its learned names, its newest issue (for 上周), and each
+ * word's weight from the store's document counts; with the counts of every term, for ranking.
+ */
+export function readQuestion(db: Db, question: string): { query: AnalyzedQuery; docs: Map<string, number> } {
+  const learned = (text: string) => pickLearnedNames(text, (names) => getLearnedNameCounts(db, names))
+  const plan = analyzeQuery(question, getNewestIssueDate(db), undefined, learned)
+  // Whole words are counted as phrases: 中国电信 is far rarer than its rarest bigram 电信.
+  const counted = plan.terms.flatMap((t) => (t.kind === 'word' ? [t.tokens] : t.tokens.split(' ')))
+  const wordForms = plan.words.flatMap((w) => [w.text, ...w.synonyms]).map((f) => indexTokens(f).join(' '))
+  const { total, docs } = getTermDocCounts(db, new Set([...counted, ...wordForms]))
+  return { query: { ...plan, words: weighWords(plan.words, docs, total), total }, docs }
+}
+
 /** The question as search read it, handed on with the hits so answers do not read it again. */
 export interface AnalyzedQuery extends Omit<QueryPlan, 'words'> {
   words: WeightedWord[]
@@ -77,13 +91,9 @@ export function clampK(k: number | undefined): number {
  */
 export function searchQuestion(db: Db, question: string, opts: SearchOptions = {}): SearchResult {
   const k = clampK(opts.k)
-  const learned = (text: string) => pickLearnedNames(text, (names) => getLearnedNameCounts(db, names))
-  const plan = analyzeQuery(question, getNewestIssueDate(db), undefined, learned)
-  // Whole words are counted as phrases: 中国电信 is far rarer than its rarest bigram 电信.
-  const counted = plan.terms.flatMap((t) => (t.kind === 'word' ? [t.tokens] : t.tokens.split(' ')))
-  const wordForms = plan.words.flatMap((w) => [w.text, ...w.synonyms]).map((f) => indexTokens(f).join(' '))
-  const { total, docs } = getTermDocCounts(db, new Set([...counted, ...wordForms]))
-  const query = { ...plan, words: weighWords(plan.words, docs, total), total }
+  const { query, docs } = readQuestion(db, question)
+  const { total } = query
+  const plan = query
   if (plan.terms.length === 0) return { hits: [], query }
   const { match, common } = splitCommonTerms(plan.terms, docs, total)
   const pool = withoutCopiesOf(db, opts.exclude, matchArticles(db, buildMatchExpression(match.map((t) => t.tokens)), opts, Math.max(k, RERANK_POOL)))
