@@ -2,6 +2,8 @@ import { createReadStream, readFileSync, statSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { InputError } from '../errors.js'
 import { decodeText } from './decode.js'
+import { parseEpaperArticle, type ArticleHints } from './epaper/article.js'
+import { isHtmlPath, isPageListPath, readSavedPageLists } from './epaper/edition.js'
 import { expandPaths } from './files.js'
 import { contentHash, deriveArticleId, sha1Hex } from './ids.js'
 import { isJsonlPath, readJsonl, type JsonlProgress } from './jsonl.js'
@@ -56,18 +58,46 @@ const MAX_PAGE_BYTES = 20 * 1024 * 1024
 
 /** The source files under the given files and folders, each opened only when its turn comes. */
 export function listSources(paths: string[], opts: ReadSourcesOptions = {}): SourceList<ArticleInput> {
-  const { files, missing } = expandPaths(paths)
+  const expanded = expandPaths(paths)
+  // E-paper page lists (node_N.htm) are read for the page and paper of the articles they link, not stored.
+  const pageLists = expanded.files.filter((f) => isHtmlPath(f) && isPageListPath(f))
+  const files = expanded.files.filter((f) => !pageLists.includes(f))
+  const hints = pageLists.length > 0 ? readSavedPageLists(pageLists) : new Map<string, ArticleHints>()
   const manifests = new Map<string, ManifestEntries>()
   return {
-    missing,
+    missing: expanded.missing,
     files: files.map((path) => ({
       path,
       open: async () => {
         const meta = { ...manifestMetaFor(path, manifests), ...definedOnly(opts.meta) }
-        return isJsonlPath(path) ? openJsonl(path, meta, opts.onBytes) : openPage(path, withFileNameGuess(path, meta))
+        if (isJsonlPath(path)) return openJsonl(path, meta, opts.onBytes)
+        if (isHtmlPath(path)) return openEpaperArticle(path, readFileSync(path), { ...hints.get(path), meta })
+        return openPage(path, withFileNameGuess(path, meta))
       },
     })),
   }
+}
+
+/**
+ * An e-paper article page (from a saved edition, or fetched: then `path` is its URL) as a one-article
+ * source; its hash covers the page list's hints too, so a corrected page label is a change.
+ */
+export function openEpaperArticle(path: string, bytes: Buffer, hints: ArticleHints): OpenedSource<ArticleInput> {
+  return {
+    hash: epaperHash(bytes, hints),
+    inBatches: false,
+    records: async function* () {
+      const a = parseEpaperArticle(bytes, path, hints)
+      yield { article: prepareArticle(a, deriveArticleId(a)) }
+    },
+  }
+}
+
+/** The fingerprint openEpaperArticle gives a page: its bytes plus what it is read under. */
+export function epaperHash(bytes: Buffer, hints: ArticleHints): string {
+  const { meta, label, paper } = hints
+  const listed = label || paper ? `:${sha1Hex(JSON.stringify([label, paper])).slice(0, 8)}` : ''
+  return sha1Hex(bytes) + metaKey(definedOnly(meta)) + listed
 }
 
 /** The same source list with every article turned into what the writer takes (e.g. given its index tokens). */
