@@ -7,4 +7,4 @@ export { parseTimeExpressions, type DateRange, type TimeExpression } from './dat
 export { loadLexicon, parseLexicon, type Lexicon, type LexiconEntry } from './lexicon.js'
 export { extractNameCandidates, pickLearnedNames } from './names.js'
 export { denseSearch, embedPending, embedText, searchHybrid, RRF_K, type DenseMatch, type EmbedPendingOptions } from './dense.js'
-export { createIndex, indexSources, writeIndexed, type SearchIndex, type WriteOptions } from './search-index.js'
+export { createIndex, indexSources, writeIndexed, type FetchOptions, type SearchIndex, type WriteOptions } from './search-index.js'
