@@ -44,7 +44,12 @@ export function createIndex(db: Db): SearchIndex {
   return {
     write,
     async fetch(url, opts) {
-      const crawl = await crawlEdition(url, { fetcher: opts.fetcher, validators: createFetchedPages(db), ...(opts.meta && { meta: opts.meta }) })
+      const crawl = await crawlEdition(url, {
+        fetcher: opts.fetcher,
+        validators: createFetchedPages(db),
+        ...(opts.meta && { meta: opts.meta }),
+        ...(opts.signal && { signal: opts.signal }),
+      })
       const summary = await writeIndexed(db, indexSources(crawl.list), opts)
       return { ...summary, files: summary.files + crawl.failed.length, failed: [...crawl.failed, ...summary.failed] }
     },

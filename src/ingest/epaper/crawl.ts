@@ -21,6 +21,8 @@ export interface CrawlOptions {
   fetcher: PoliteFetcher
   validators?: ValidatorCache
   meta?: PageMeta
+  /** Stops the walk between pages (the bot is stopping). */
+  signal?: AbortSignal
 }
 
 /** An edition found online: its articles as sources (each fetched when its turn comes), and the pages that failed. */
@@ -46,7 +48,7 @@ export async function crawlEdition(start: string, opts: CrawlOptions): Promise<C
   const seen = new Set([first.url])
   const queue: { url: string; list?: PageList }[] = [{ url: first.url, list: first.list }]
   const folder = folderOf(first.url)
-  for (let next = queue.shift(); next; next = queue.shift()) {
+  for (let next = queue.shift(); next && !opts.signal?.aborted; next = queue.shift()) {
     let list = next.list
     try {
       list ??= await fetchList(next.url, opts.fetcher)
