@@ -1,9 +1,9 @@
 import type { Command } from 'commander'
 import { answerQuestion } from '../../../answer/index.js'
-import { createDigestSummarizer, createEditionFetch } from '../../../digest/index.js'
-import { createPoliteFetcher } from '../../../ingest/index.js'
+import { createDigestSummarizer } from '../../../digest/index.js'
 import {
   createBot,
+  createEditionJob,
   createLogger,
   createSubscriptionComposer,
   DIGEST_COMMANDS,
@@ -31,17 +31,8 @@ export function registerBot(program: Command): void {
         // One summarizer for /today and the scheduled rounds, so its per-article cache is shared.
         const summarize = createDigestSummarizer(config.llm, (err) => logger.warn({ err }, 'digest summary fell back to the lead sentence'))
         const index = createIndex(db)
-        const epaper = config.epaper
-        const fetcher = createPoliteFetcher({ delayMs: epaper.delayMs, timeoutMs: epaper.timeoutMs })
-        const beforeRound = epaper.url
-          ? createEditionFetch({
-              url: epaper.url,
-              timeZone: config.timezone,
-              fetch: (url, signal) => index.fetch(url, { fetcher, ...(signal && { signal }) }),
-              onTry: ({ url, summary, error }) =>
-                error ? logger.warn({ err: error, url }, 'e-paper fetch failed') : logger.info({ url, ...summary }, 'e-paper fetched'),
-            })
-          : undefined
+        // With NEWSBOT_EPAPER_URL set, the day's edition is fetched before each digest round until it is in.
+        const beforeRound = createEditionJob({ config, index, logger })
         const nb = createBot(
           { config, db, index, logger, embedder, answer: (q, o) => answerQuestion(index, q, { ...o, llm, embedder }) },
           { extra: [createSubscriptionComposer({ db, config, summarize })], extraCommands: DIGEST_COMMANDS },
