@@ -71,7 +71,7 @@ export function listSources(paths: string[], opts: ReadSourcesOptions = {}): Sou
       open: async () => {
         const meta = { ...manifestMetaFor(path, manifests), ...definedOnly(opts.meta) }
         if (isJsonlPath(path)) return openJsonl(path, meta, opts.onBytes)
-        if (isHtmlPath(path)) return openEpaperArticle(path, readFileSync(path), { ...hints.get(path), meta })
+        if (isHtmlPath(path)) return openEpaperArticle(path, readPageFile(path), { ...hints.get(path), meta })
         return openPage(path, withFileNameGuess(path, meta))
       },
     })),
@@ -121,13 +121,9 @@ export function mapArticles<A, B>(list: SourceList<A>, map: (article: A) => B): 
 
 function openPage(file: string, meta: PageMeta): OpenedSource<ArticleInput> {
   if (/\.(gz|zip|pdf|docx?|xlsx?|png|jpe?g|gif)$/i.test(file)) {
-    throw new InputError(`${file}: 不支持的文件类型（支持页面文本 .txt 与 .jsonl/.jsonl.gz）`)
+    throw new InputError(`${file}: 不支持的文件类型（支持页面文本 .txt、.jsonl/.jsonl.gz 与电子报网页 .htm）`)
   }
-  const size = statSync(file).size
-  if (size > MAX_PAGE_BYTES) {
-    throw new InputError(`${file}: 页面文本超过 ${MAX_PAGE_BYTES >> 20} MB，不像是一版报纸；请拆分或转为 JSONL`)
-  }
-  const bytes = readFileSync(file)
+  const bytes = readPageFile(file)
   return {
     hash: sha1Hex(bytes) + metaKey(meta),
     inBatches: false,
@@ -138,6 +134,13 @@ function openPage(file: string, meta: PageMeta): OpenedSource<ArticleInput> {
       for (const a of articles) yield { article: prepareArticle(a, uniqueId(deriveArticleId(a), ids)) }
     },
   }
+}
+
+function readPageFile(file: string): Buffer {
+  if (statSync(file).size > MAX_PAGE_BYTES) {
+    throw new InputError(`${file}: 文件超过 ${MAX_PAGE_BYTES >> 20} MB，不像是一版报纸；请拆分或转为 JSONL`)
+  }
+  return readFileSync(file)
 }
 
 async function openJsonl(file: string, meta: PageMeta, onBytes?: JsonlProgress): Promise<OpenedSource<ArticleInput>> {
