@@ -84,7 +84,7 @@ export function listSources(paths: string[], opts: ReadSourcesOptions = {}): Sou
  */
 export function openEpaperArticle(path: string, bytes: Buffer, hints: ArticleHints): OpenedSource<ArticleInput> {
   return {
-    hash: epaperHash(bytes, hints),
+    hash: epaperHash(sha1Hex(bytes), hints),
     inBatches: false,
     records: async function* () {
       const a = parseEpaperArticle(bytes, path, hints)
@@ -93,11 +93,14 @@ export function openEpaperArticle(path: string, bytes: Buffer, hints: ArticleHin
   }
 }
 
-/** The fingerprint openEpaperArticle gives a page: its bytes plus what it is read under. */
-export function epaperHash(bytes: Buffer, hints: ArticleHints): string {
+/**
+ * The fingerprint openEpaperArticle gives a page: the hash of its bytes plus what it is read under, so a
+ * fetch answered 304 can name the source from the stored body hash alone.
+ */
+export function epaperHash(bodySha1: string, hints: ArticleHints): string {
   const { meta, label, paper } = hints
   const listed = label || paper ? `:${sha1Hex(JSON.stringify([label, paper])).slice(0, 8)}` : ''
-  return sha1Hex(bytes) + metaKey(definedOnly(meta)) + listed
+  return bodySha1 + metaKey(definedOnly(meta)) + listed
 }
 
 /** The same source list with every article turned into what the writer takes (e.g. given its index tokens). */

@@ -89,6 +89,12 @@ describe('newsbot fetch', () => {
     expect(again.body).toMatchObject({ added: 0, updated: 0, unchanged: 2 })
     const articles = s.seen.filter((r) => /content_10[15]\.htm$/.test(r.path))
     expect(articles.map((r) => r.status)).toEqual([304, 304])
+
+    // Read under another paper name, an unchanged page is a changed source: fetched whole and rewritten.
+    const renamed = await json(['fetch', `${s.origin}/`, '--db', db, '--paper', '郑州经开时报', ...QUICK])
+    expect(renamed.body).toMatchObject({ added: 2, removed: 2, unchanged: 0 })
+    const papers = (await json(['articles', '--db', db])).body.map((a: { paper: string }) => a.paper)
+    expect(papers).toEqual(['郑州经开时报', '郑州经开时报'])
   })
 
   it('fetches a newer-layout issue whose articles live in another folder', async () => {

@@ -1,12 +1,13 @@
 import { InputError, errorMessage } from '../../errors.js'
-import { openEpaperArticle, type OpenedSource, type SourceList } from '../sources.js'
+import { sha1Hex } from '../ids.js'
+import { epaperHash, openEpaperArticle, type SourceFile, type SourceList } from '../sources.js'
 import type { ArticleInput, PageMeta } from '../types.js'
 import type { ArticleHints } from './article.js'
 import type { FetchResult, PoliteFetcher, Validators } from './fetcher.js'
 import { layoutOf } from './layouts.js'
 import { parsePageList, type PageList } from './page-list.js'
 
-/** What was last fetched from an address: its validators and the source hash it was written under. */
+/** What was last fetched from an address: its validators and the SHA-1 of the body they describe. */
 export interface CachedPage extends Validators {
   hash: string
 }
@@ -96,7 +97,7 @@ function okOrThrow(r: FetchResult): Extract<FetchResult, { status: 'ok' }> {
 }
 
 /** One article as a source: fetched with its validators; a 304 keeps the stored copy without reading it. */
-function articleSource(url: string, hints: ArticleHints, opts: CrawlOptions): { path: string; open: () => Promise<OpenedSource<ArticleInput>> } {
+function articleSource(url: string, hints: ArticleHints, opts: CrawlOptions): SourceFile<ArticleInput> {
   const withMeta = { ...hints, ...(opts.meta && { meta: opts.meta }) }
   return {
     path: url,
@@ -105,7 +106,8 @@ function articleSource(url: string, hints: ArticleHints, opts: CrawlOptions): { 
       const r = await opts.fetcher.get(url, cached)
       if (r.status === 'not-modified' && cached) {
         return {
-          hash: cached.hash,
+          // The same body read under the same hints and flags is the source the store already has.
+          hash: epaperHash(cached.hash, withMeta),
           inBatches: false,
           // Only read when the store lost its copy (e.g. the article was removed): then fetch it whole again.
           records: async function* () {
@@ -116,9 +118,8 @@ function articleSource(url: string, hints: ArticleHints, opts: CrawlOptions): { 
       }
       const page = okOrThrow(r)
       const read = { ...withMeta, ...(page.charset && { charset: page.charset }) }
-      const source = openEpaperArticle(url, page.body, read)
-      opts.validators?.set(url, { ...page.validators, hash: source.hash })
-      return source
+      opts.validators?.set(url, { ...page.validators, hash: sha1Hex(page.body) })
+      return openEpaperArticle(url, page.body, read)
     },
   }
 }

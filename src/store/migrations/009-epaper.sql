@@ -1,5 +1,5 @@
 -- E-paper editions: the kicker printed above a headline (引题), and what each fetched address last
--- answered (ETag, Last-Modified) with the source hash it was written under, so `newsbot fetch` asks
+-- answered (ETag, Last-Modified) with the SHA-1 of that body, so `newsbot fetch` asks
 -- If-None-Match / If-Modified-Since and an unchanged article (304) is neither downloaded nor re-read.
 ALTER TABLE articles ADD COLUMN intro_title TEXT;
 
