@@ -1,4 +1,4 @@
-import { InputError, errorMessage } from '../../errors.js'
+import { InputError, UpstreamError, errorMessage } from '../../errors.js'
 import { sha1Hex } from '../ids.js'
 import { epaperHash, openEpaperArticle, type SourceFile, type SourceList } from '../sources.js'
 import type { ArticleInput, PageMeta } from '../types.js'
@@ -78,7 +78,7 @@ async function openEntry(start: string, fetcher: PoliteFetcher): Promise<Entry> 
     if (layoutOf(url)?.article.test(new URL(url).pathname)) return { kind: 'article', url }
     const r = okOrThrow(await fetcher.get(url))
     const list = parsePageList(r.body, r.url, r.charset)
-    if (list.articles.length > 0) return { kind: 'list', url: r.url, list }
+    if (list.articles.length > 0 || list.pages.length > 0) return { kind: 'list', url: r.url, list }
     if (!list.refresh) break
     url = list.refresh
   }
@@ -91,8 +91,8 @@ async function fetchList(url: string, fetcher: PoliteFetcher): Promise<PageList>
 }
 
 function okOrThrow(r: FetchResult): Extract<FetchResult, { status: 'ok' }> {
-  // Page lists are fetched without validators, so a 304 here is a server's mistake.
-  if (r.status !== 'ok') throw new InputError(`${r.url}: 服务器没有返回页面内容（304）`)
+  // Only article requests carry validators, and only when cached; a 304 to anything else is the server's mistake.
+  if (r.status !== 'ok') throw new UpstreamError(`${r.url}: 网站答复“未修改”（304）却没有给出页面内容`)
   return r
 }
 
