@@ -1,4 +1,4 @@
-import { load, loadBuffer, type CheerioAPI } from 'cheerio'
+import { load, type CheerioAPI } from 'cheerio'
 import { InputError } from '../../errors.js'
 import { parseByline, parseDateline, splitTrailingByline, type Byline } from '../bylines.js'
 import { findEventDate } from '../dates.js'
@@ -6,7 +6,7 @@ import { stripDateline } from '../dateline.js'
 import { parseLooseDate } from '../record-date.js'
 import type { PageMeta, ParsedArticle } from '../types.js'
 import { dateOfAddress, layoutOf, LAYOUTS, type EpaperLayout } from './layouts.js'
-import { parsePageLabel, paperFromTitle, readEnpProperty, sliceEnpContent, type PageLabel } from './markup.js'
+import { loadHtml, parsePageLabel, paperFromTitle, readEnpProperty, sliceEnpContent, type PageLabel } from './markup.js'
 
 /** What is known about an article page before it is read: its page (from the list that linked it), flags. */
 export interface ArticleHints {
@@ -25,7 +25,7 @@ export interface ArticleHints {
  * paper and source URL. Throws InputError for a page that is not an e-paper article.
  */
 export function parseEpaperArticle(bytes: Buffer, address: string, hints: ArticleHints = {}): ParsedArticle {
-  const $ = loadBuffer(bytes, hints.charset ? { encoding: { transportLayerEncodingLabel: hints.charset } } : {})
+  const $ = loadHtml(bytes, hints.charset)
   const layout = pickLayout($, address)
   const html = $.html()
   const props = readEnpProperty(html)
@@ -51,7 +51,7 @@ export function parseEpaperArticle(bytes: Buffer, address: string, hints: Articl
     paper,
     issueDate,
     page: meta.page ?? label?.page,
-    url: savedFrom(html) ?? (/^https?:/i.test(address) ? address : undefined),
+    url: /^https?:/i.test(address) ? address : savedFrom(html),
     eventDate: findEventDate(text, issueDate),
   }
   const credits = [authorCredit, body.dateline, body.byline]

@@ -1,4 +1,6 @@
-import { load } from 'cheerio'
+import { isUtf8 } from 'node:buffer'
+import { load, loadBuffer, type CheerioAPI } from 'cheerio'
+import iconv from 'iconv-lite'
 
 // The Founder markers that live in HTML comments, where a DOM selector cannot reach: the article's
 // property block and the body delimiters. Their delimiters are fixed strings; what lies between the
@@ -8,6 +10,18 @@ const ENP_OPEN = '<!--enpproperty'
 const ENP_CLOSE = '/enpproperty-->'
 const CONTENT_OPEN = '<!--enpcontent-->'
 const CONTENT_CLOSE = '<!--/enpcontent-->'
+
+/**
+ * Parses an HTML page from its bytes in the charset the HTTP header names, else the one the page declares
+ * (cheerio's WHATWG sniffing: BOM, <meta charset>); a page that declares none and is not UTF-8 is read as
+ * GB18030, the superset of GBK/GB2312 that Chinese sites mean (sniffing alone would guess windows-1252).
+ */
+export function loadHtml(bytes: Buffer, charset?: string): CheerioAPI {
+  if (charset) return loadBuffer(bytes, { encoding: { transportLayerEncodingLabel: charset } })
+  const declares = /charset\s*=/i.test(bytes.subarray(0, 1024).toString('latin1'))
+  if (!declares && !isUtf8(bytes)) return load(iconv.decode(bytes, 'gb18030'))
+  return loadBuffer(bytes)
+}
 
 /** A page (版) as labelled on the edition: 第01版：要闻 → { page: '1', name: '要闻' }. */
 export interface PageLabel {

@@ -1,6 +1,5 @@
-import { loadBuffer } from 'cheerio'
 import { LAYOUTS } from './layouts.js'
-import { paperFromTitle, parsePageLabel, type PageLabel } from './markup.js'
+import { loadHtml, paperFromTitle, parsePageLabel, type PageLabel } from './markup.js'
 
 /** One page (版) of an edition as its list page shows it: label, paper, the articles and the other pages. */
 export interface PageList {
@@ -16,7 +15,7 @@ export interface PageList {
 
 /** Reads a page list (node_N.htm); `base` is its absolute address (http: or file:), which links resolve against. */
 export function parsePageList(bytes: Buffer, base: string, charset?: string): PageList {
-  const $ = loadBuffer(bytes, charset ? { encoding: { transportLayerEncodingLabel: charset } } : {})
+  const $ = loadHtml(bytes, charset)
   const links = $('a[href], area[href]')
     .map((_, el) => resolve($(el).attr('href')!, base))
     .get()

@@ -78,6 +78,16 @@ describe('parseEpaperArticle', () => {
     expect(a).toMatchObject({ paper: '郑州经开时报', issueDate: '2020-06-04', page: 'A1' })
   })
 
+  it('reads a GBK page by its meta tag, by the HTTP header, and when it declares no charset at all', () => {
+    const file = `${EPAPER_FIXTURES}${CLASSIC}content_105.htm`
+    const bytes = readFileSync(file)
+    const undeclared = Buffer.from(bytes.toString('latin1').replace(/; charset=gb2312/, ''), 'latin1')
+    expect(undeclared.toString('latin1')).not.toMatch(/charset/)
+    for (const [page, charset] of [[bytes, undefined], [undeclared, 'GBK'], [undeclared, undefined]] as const) {
+      expect(parseEpaperArticle(page, file, charset ? { charset } : {})).toMatchObject({ title: '前程办事处:深化以案促改 护航脱贫攻坚', introTitle: '党建连连看' })
+    }
+  })
+
   it('refuses a page that is not an e-paper article with one Chinese sentence', () => {
     const file = `${EPAPER_FIXTURES}not-epaper.html`
     expect(() => parseEpaperArticle(readFileSync(file), file)).toThrow(InputError)
