@@ -1,6 +1,6 @@
 import { load, type CheerioAPI } from 'cheerio'
 import { InputError } from '../../errors.js'
-import { parseByline, parseDateline, splitTrailingByline, type Byline } from '../bylines.js'
+import { mergeBylines, parseByline, parseDateline, splitTrailingByline, type Byline } from '../bylines.js'
 import { findEventDate } from '../dates.js'
 import { stripDateline } from '../dateline.js'
 import { parseLooseDate } from '../record-date.js'
@@ -99,32 +99,43 @@ interface Body {
   byline?: Byline
 }
 
-/** Takes the dateline off the first paragraph and the byline off the last, as the page-text reader does. */
+/**
+ * Takes the credits off the body as the page-text reader does: byline lines above the story (■本报记者 郭树勋),
+ * the dateline that opens it (本报讯（记者 …）), and a byline closing it, alone or at the end of the last paragraph.
+ */
 function splitCredits(paragraphs: string[]): Body {
   const out = [...paragraphs]
   const body: Body = { paragraphs: out }
+  const credit = (line: string) => {
+    const b = parseByline(line.replace(/^[■□●◆]\s*/, ''))
+    return b && !b.photo ? b : null
+  }
+  for (let b = credit(out[0] ?? ''); b && out.length > 1; b = credit(out[0] ?? '')) {
+    body.byline = body.byline ? mergeBylines(body.byline, b) : b
+    out.shift()
+  }
+  takeDateline(out, body)
+  const last = out.at(-1)
+  if (last === undefined || body.byline || (out.length < 2 && !body.dateline)) return body
+  const whole = credit(last)
+  const trailing = whole ? { text: '', byline: whole } : splitTrailingByline(last)
+  if (!trailing) return body
+  body.byline = trailing.byline
+  if (trailing.text) out[out.length - 1] = trailing.text
+  else out.pop()
+  return body
+}
+
+function takeDateline(out: string[], body: Body): void {
   // Half-width brackets (本报讯(记者付凯明)) are as common on the web as full-width ones in print.
-  const first = out[0]!.replace(/^本报讯\(([^()]{1,40})\)/, '本报讯（$1）')
+  const first = (out[0] ?? '').replace(/^本报讯\(([^()]{1,40})\)/, '本报讯（$1）')
   const d = parseDateline(first)
   const rest = d ? d.rest : stripDateline(first)
   if (d) body.dateline = { text: d.text, reporters: d.reporters, correspondents: d.correspondents }
   else if (rest !== first) body.dateline = { text: first.slice(0, first.length - rest.length).replace(/[\s，,：:]+$/, ''), reporters: [], correspondents: [] }
+  else return
   if (rest.trim()) out[0] = rest.trim()
   else out.shift()
-  const last = out.at(-1)
-  if (last === undefined || out.length < 2 && !body.dateline) return body
-  const whole = parseByline(last)
-  if (whole && !whole.photo) {
-    body.byline = whole
-    out.pop()
-    return body
-  }
-  const trailing = splitTrailingByline(last)
-  if (trailing) {
-    body.byline = trailing.byline
-    out[out.length - 1] = trailing.text
-  }
-  return body
 }
 
 /** The address a browser noted when the page was saved (<!-- saved from url=(0062)http://… -->). */

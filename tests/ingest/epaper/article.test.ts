@@ -43,7 +43,7 @@ const EXPECTED = {
   [`layout/${LAYOUT}content_201.html`]: {
     title: '示范区召开优化营商环境常态长效会议', subtitle: '打造一流营商环境',
     introTitle: '推进“转变作风抓落实、优化环境促发展”活动', section: '要闻', page: '1', issueDate: '2020-05-01',
-    eventDate: '2020-04-29', dateline: '本报讯（记者付凯明）', reporters: ['付凯明'], correspondents: [],
+    eventDate: '2020-04-29', dateline: '本报讯（记者付凯明）', byline: '本报记者 付凯明 通讯员 王磊', reporters: ['付凯明'], correspondents: ['王磊'],
     start: '4月29日下午,示范区召开', end: '国际化的一流营商环境。', paragraphs: 2,
   },
   [`layout/${LAYOUT}content_202.html`]: {
