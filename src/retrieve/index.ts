@@ -1,3 +1,4 @@
+export type { FetchOptions } from './search-index.js'
 export { foldText, indexTokens, newWords, tokenize, tokenizeForIndex } from './tokenize.js'
 export type { AnalyzedQuery, SearchHit, SearchOptions, SearchResult, WeightedWord } from './search.js'
 export { analyzeQuery, simplify, ASKING_FORMS, MAX_QUERY_CHARS, type QueryPlan, type QueryTerm, type QuestionPart, type QuestionWord } from './query.js'
@@ -7,4 +8,4 @@ export { parseTimeExpressions, type DateRange, type TimeExpression } from './dat
 export { loadLexicon, parseLexicon, type Lexicon, type LexiconEntry } from './lexicon.js'
 export { extractNameCandidates, pickLearnedNames } from './names.js'
 export { denseSearch, embedPending, embedText, searchHybrid, RRF_K, type DenseMatch, type EmbedPendingOptions } from './dense.js'
-export { createIndex, indexSources, writeIndexed, type FetchOptions, type SearchIndex, type WriteOptions } from './search-index.js'
+export { createIndex, indexSources, writeIndexed, type SearchIndex, type WriteOptions } from './search-index.js'
