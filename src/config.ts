@@ -44,6 +44,11 @@ const Env = z.object({
   // newsbot serve: the port (--port wins), and questions plus searches per client address and minute (0: no limit).
   NEWSBOT_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   NEWSBOT_WEB_RATE_PER_MINUTE: z.coerce.number().int().min(0).default(20),
+  // E-paper: an issue URL the bot fetches each morning ({yyyy} {mm} {dd} are filled with the day), and
+  // the crawler's manners: the pause between requests and the limit on each one.
+  NEWSBOT_EPAPER_URL: z.url().optional(),
+  NEWSBOT_FETCH_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  NEWSBOT_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
 })
 
 const DEFAULT_MODEL = 'gpt-4o-mini'
@@ -89,6 +94,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     timezone: e.NEWSBOT_TIMEZONE ?? e.TZ ?? 'Asia/Shanghai',
     logLevel: e.NEWSBOT_LOG_LEVEL,
     web: { port: e.NEWSBOT_PORT, perMinute: e.NEWSBOT_WEB_RATE_PER_MINUTE || Infinity },
+    epaper: { url: e.NEWSBOT_EPAPER_URL, delayMs: e.NEWSBOT_FETCH_DELAY_MS, timeoutMs: e.NEWSBOT_FETCH_TIMEOUT_MS },
     digest: { catchUpMinutes: e.NEWSBOT_DIGEST_CATCH_UP_MINUTES, sendRate: e.NEWSBOT_DIGEST_RATE },
   }
 }

@@ -48,6 +48,12 @@ describe('loadConfig', () => {
     expect(c.timezone).toBe('Asia/Tokyo')
   })
 
+  it('reads the e-paper address with its day placeholders, and the crawler\'s manners with their defaults', () => {
+    const url = 'http://epaper.example.cn/html/{yyyy}-{mm}/{dd}/node_1.htm'
+    expect(loadConfig({ NEWSBOT_EPAPER_URL: url, NEWSBOT_FETCH_DELAY_MS: '0' }).epaper).toEqual({ url, delayMs: 0, timeoutMs: 20_000 })
+    expect(loadConfig({}).epaper).toEqual({ url: undefined, delayMs: 1000, timeoutMs: 20_000 })
+  })
+
   it('ignores a TZ that is not an IANA zone name', () => {
     expect(loadConfig({ TZ: ':/etc/localtime' }).timezone).toBe('Asia/Shanghai')
   })
@@ -58,6 +64,8 @@ describe('loadConfig', () => {
     [{ NEWSBOT_ADMINS: '12,abc' }, /NEWSBOT_ADMINS/],
     [{ NEWSBOT_LLM_TIMEOUT_MS: '-5' }, /NEWSBOT_LLM_TIMEOUT_MS/],
     [{ NEWSBOT_TIMEZONE: 'Mars/Olympus' }, /NEWSBOT_TIMEZONE/],
+    [{ NEWSBOT_EPAPER_URL: 'epaper.example.cn/node_1.htm' }, /NEWSBOT_EPAPER_URL/],
+    [{ NEWSBOT_FETCH_DELAY_MS: '-1' }, /NEWSBOT_FETCH_DELAY_MS/],
   ])('names the bad variable in %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(InputError)
     expect(() => loadConfig(env)).toThrow(message)

@@ -34,6 +34,7 @@ export function toShowJson(a: Article) {
     byline: a.byline,
     text: a.text,
     subtitle: a.subtitle,
+    introTitle: a.introTitle,
     section: a.section,
     dateline: a.dateline,
     dateInferred: a.dateInferred,

@@ -2,6 +2,8 @@ import { createReadStream, readFileSync, statSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { InputError } from '../errors.js'
 import { decodeText } from './decode.js'
+import { parseEpaperArticle, type ArticleHints } from './epaper/article.js'
+import { isHtmlPath, isPageListPath, readSavedPageLists } from './epaper/edition.js'
 import { expandPaths } from './files.js'
 import { contentHash, deriveArticleId, sha1Hex } from './ids.js'
 import { isJsonlPath, readJsonl, type JsonlProgress } from './jsonl.js'
@@ -56,18 +58,49 @@ const MAX_PAGE_BYTES = 20 * 1024 * 1024
 
 /** The source files under the given files and folders, each opened only when its turn comes. */
 export function listSources(paths: string[], opts: ReadSourcesOptions = {}): SourceList<ArticleInput> {
-  const { files, missing } = expandPaths(paths)
+  const expanded = expandPaths(paths)
+  // E-paper page lists (node_N.htm) are read for the page and paper of the articles they link, not stored.
+  const pageLists = expanded.files.filter((f) => isHtmlPath(f) && isPageListPath(f))
+  const files = expanded.files.filter((f) => !pageLists.includes(f))
+  const hints = pageLists.length > 0 ? readSavedPageLists(pageLists) : new Map<string, ArticleHints>()
   const manifests = new Map<string, ManifestEntries>()
   return {
-    missing,
+    missing: expanded.missing,
     files: files.map((path) => ({
       path,
       open: async () => {
         const meta = { ...manifestMetaFor(path, manifests), ...definedOnly(opts.meta) }
-        return isJsonlPath(path) ? openJsonl(path, meta, opts.onBytes) : openPage(path, withFileNameGuess(path, meta))
+        if (isJsonlPath(path)) return openJsonl(path, meta, opts.onBytes)
+        if (isHtmlPath(path)) return openEpaperArticle(path, readPageFile(path), { ...hints.get(path), meta })
+        return openPage(path, withFileNameGuess(path, meta))
       },
     })),
   }
+}
+
+/**
+ * An e-paper article page (from a saved edition, or fetched: then `path` is its URL) as a one-article
+ * source; its hash covers the page list's hints too, so a corrected page label is a change.
+ */
+export function openEpaperArticle(path: string, bytes: Buffer, hints: ArticleHints): OpenedSource<ArticleInput> {
+  return {
+    hash: epaperHash(sha1Hex(bytes), hints),
+    inBatches: false,
+    records: async function* () {
+      const a = parseEpaperArticle(bytes, path, hints)
+      yield { article: prepareArticle(a, deriveArticleId(a)) }
+    },
+  }
+}
+
+/**
+ * The fingerprint openEpaperArticle gives a page: the hash of its bytes plus what it is read under, so a
+ * fetch answered 304 can name the source from the stored body hash alone.
+ */
+export function epaperHash(bodySha1: string, hints: ArticleHints): string {
+  const { meta, label, paper } = hints
+  const listed = label || paper ? `:${sha1Hex(JSON.stringify([label, paper])).slice(0, 8)}` : ''
+  return bodySha1 + metaKey(definedOnly(meta)) + listed
 }
 
 /** The same source list with every article turned into what the writer takes (e.g. given its index tokens). */
@@ -91,13 +124,9 @@ export function mapArticles<A, B>(list: SourceList<A>, map: (article: A) => B): 
 
 function openPage(file: string, meta: PageMeta): OpenedSource<ArticleInput> {
   if (/\.(gz|zip|pdf|docx?|xlsx?|png|jpe?g|gif)$/i.test(file)) {
-    throw new InputError(`${file}: 不支持的文件类型（支持页面文本 .txt 与 .jsonl/.jsonl.gz）`)
+    throw new InputError(`${file}: 不支持的文件类型（支持页面文本 .txt、.jsonl/.jsonl.gz 与电子报网页 .htm）`)
   }
-  const size = statSync(file).size
-  if (size > MAX_PAGE_BYTES) {
-    throw new InputError(`${file}: 页面文本超过 ${MAX_PAGE_BYTES >> 20} MB，不像是一版报纸；请拆分或转为 JSONL`)
-  }
-  const bytes = readFileSync(file)
+  const bytes = readPageFile(file)
   return {
     hash: sha1Hex(bytes) + metaKey(meta),
     inBatches: false,
@@ -108,6 +137,13 @@ function openPage(file: string, meta: PageMeta): OpenedSource<ArticleInput> {
       for (const a of articles) yield { article: prepareArticle(a, uniqueId(deriveArticleId(a), ids)) }
     },
   }
+}
+
+function readPageFile(file: string): Buffer {
+  if (statSync(file).size > MAX_PAGE_BYTES) {
+    throw new InputError(`${file}: 文件超过 ${MAX_PAGE_BYTES >> 20} MB，不像是一版报纸；请拆分或转为 JSONL`)
+  }
+  return readFileSync(file)
 }
 
 async function openJsonl(file: string, meta: PageMeta, onBytes?: JsonlProgress): Promise<OpenedSource<ArticleInput>> {

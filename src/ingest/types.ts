@@ -18,6 +18,8 @@ export interface ParsedArticle {
   id?: string
   title: string
   subtitle?: string
+  /** The kicker printed above the headline (引题), as e-paper editions give it. */
+  introTitle?: string
   /** Section label printed above the article, e.g. 党建连连看. */
   section?: string
   /** The dateline as printed: 本报讯, 本报讯(记者付凯明), 本报记者 郭树勋. */

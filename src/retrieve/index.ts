@@ -1,3 +1,4 @@
+export type { FetchOptions } from './search-index.js'
 export { foldText, indexTokens, newWords, tokenize, tokenizeForIndex } from './tokenize.js'
 export type { AnalyzedQuery, SearchHit, SearchOptions, SearchResult, WeightedWord } from './search.js'
 export { analyzeQuery, simplify, ASKING_FORMS, MAX_QUERY_CHARS, type QueryPlan, type QueryTerm, type QuestionPart, type QuestionWord } from './query.js'

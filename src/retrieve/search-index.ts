@@ -1,5 +1,5 @@
-import { listSources, mapArticles, SAMPLES_DIR, type ArticleInput, type PageMeta, type SourceList } from '../ingest/index.js'
-import { countArticles, writeSources, type Db, type IndexedArticle, type IngestSummary, type WriteSourcesOptions } from '../store/index.js'
+import { crawlEdition, listSources, mapArticles, SAMPLES_DIR, type ArticleInput, type PageMeta, type PoliteFetcher, type SourceList } from '../ingest/index.js'
+import { countArticles, createFetchedPages, writeSources, type Db, type IndexedArticle, type IngestSummary, type WriteSourcesOptions } from '../store/index.js'
 import { extractNameCandidates } from './names.js'
 import type { Embedder } from '../llm/index.js'
 import { searchWithEmbedder } from './dense.js'
@@ -19,6 +19,11 @@ export interface WriteOptions extends Omit<WriteSourcesOptions, 'namesOf'> {
 export interface SearchIndex {
   /** Reads files and folders (ingest) and writes their articles with their index tokens and names. */
   write(paths: string[], opts?: WriteOptions): Promise<IngestSummary>
+  /**
+   * Fetches an e-paper edition (a page list, the entry page that leads to one, or one article) and writes
+   * its articles like `write`; pages that fail are in `failed`, unchanged articles (304) are not re-read.
+   */
+  fetch(url: string, opts: FetchOptions): Promise<IngestSummary>
   /** Loads the bundled samples into an empty database, so a fresh checkout answers at once. */
   loadSamplesIfEmpty(): Promise<IngestSummary | undefined>
   /** The question as this store reads it (its learned names and term statistics), without searching. */
@@ -32,10 +37,24 @@ export interface SearchIndex {
   searchWithEmbedder(question: string, opts: SearchOptions & { embedder?: Embedder | null }): Promise<SearchResult & { notice: string[] }>
 }
 
+export interface FetchOptions extends WriteOptions {
+  fetcher: PoliteFetcher
+}
+
 export function createIndex(db: Db): SearchIndex {
   const write = (paths: string[], opts: WriteOptions = {}) => writeIndexed(db, indexSources(listSources(paths, opts)), opts)
   return {
     write,
+    async fetch(url, opts) {
+      const crawl = await crawlEdition(url, {
+        fetcher: opts.fetcher,
+        validators: createFetchedPages(db),
+        ...(opts.meta && { meta: opts.meta }),
+        ...(opts.signal && { signal: opts.signal }),
+      })
+      const summary = await writeIndexed(db, indexSources(crawl.list), opts)
+      return { ...summary, files: summary.files + crawl.failed.length, failed: [...crawl.failed, ...summary.failed] }
+    },
     loadSamplesIfEmpty: async () => (countArticles(db) > 0 ? undefined : write([SAMPLES_DIR])),
     analyze: (question) => readQuestion(db, question).query,
     search: (question, opts) => searchQuestion(db, question, opts),

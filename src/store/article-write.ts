@@ -36,13 +36,13 @@ const statements = statementCache((db) => ({
   byId: db.prepare<[string], { pk: number; content_hash: string; source_path: string }>(
     'SELECT pk, content_hash, source_path FROM articles WHERE id = ?',
   ),
-  insert: db.prepare(`INSERT INTO articles (id, paper, paper_inferred, issue_date, date_inferred, page, title, subtitle, section,
+  insert: db.prepare(`INSERT INTO articles (id, paper, paper_inferred, issue_date, date_inferred, page, title, subtitle, intro_title, section,
       dateline, byline, reporters, correspondents, text, url, content_hash, source_path, source_order, added_at, updated_at,
       event_date)
-    VALUES (@id, @paper, @paperInferred, @issueDate, @dateInferred, @page, @title, @subtitle, @section, @dateline, @byline,
+    VALUES (@id, @paper, @paperInferred, @issueDate, @dateInferred, @page, @title, @subtitle, @introTitle, @section, @dateline, @byline,
       @reporters, @correspondents, @text, @url, @contentHash, @sourcePath, @sourceOrder, @now, @now, @eventDate)`),
   update: db.prepare(`UPDATE articles SET paper = @paper, paper_inferred = @paperInferred, issue_date = @issueDate, date_inferred = @dateInferred,
-      page = @page, title = @title, subtitle = @subtitle, section = @section, dateline = @dateline, byline = @byline,
+      page = @page, title = @title, subtitle = @subtitle, intro_title = @introTitle, section = @section, dateline = @dateline, byline = @byline,
       reporters = @reporters, correspondents = @correspondents, text = @text, url = @url,
       content_hash = @contentHash, source_path = @sourcePath, source_order = @sourceOrder, updated_at = @now,
       event_date = @eventDate
@@ -126,6 +126,7 @@ function toRow(a: ArticleInput, sourcePath: string, order: number, now: string) 
     page: a.page ?? null,
     title: a.title,
     subtitle: a.subtitle ?? null,
+    introTitle: a.introTitle ?? null,
     section: a.section ?? null,
     dateline: a.dateline ?? null,
     byline: a.byline ?? null,

@@ -6,6 +6,8 @@ export interface Article {
   id: string
   title: string
   subtitle: string | null
+  /** The kicker printed above the headline (引题), from e-paper editions. */
+  introTitle: string | null
   section: string | null
   paper: string
   /** True when the paper was read from the page, not given (manifest, flags). */
@@ -40,6 +42,7 @@ interface ArticleRow {
   id: string
   title: string
   subtitle: string | null
+  intro_title: string | null
   section: string | null
   paper: string
   paper_inferred: number
@@ -82,6 +85,7 @@ function toArticle(r: ArticleRow): Article {
     id: r.id,
     title: r.title,
     subtitle: r.subtitle,
+    introTitle: r.intro_title,
     section: r.section,
     paper: r.paper,
     paperInferred: r.paper_inferred === 1,

@@ -25,3 +25,4 @@ export { deleteSubscription, getSubscription, listActiveSubscriptions, pauseSubs
 export { claimSend, countSendStates, getLastDigestIssue, getSendRecord, listSendRecords, markInterruptedSends, pruneSendLog, recordSkipped, releaseSend, settleSend, type SendRecord, type SendState } from './send-log.js'
 export { listIssueDates } from './issues.js'
 export { countPendingPassages, getHitArticles, listPendingPassages, loadEmbeddingMatrix, saveEmbeddings, type EmbeddingMatrix, type HitArticle, type PassageVector, type PendingPassage } from './embeddings.js'
+export { createFetchedPages } from './fetched-pages.js'

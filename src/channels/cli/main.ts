@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   digest: async () => (await import('./commands/digest.js')).registerDigest,
   bot: async () => (await import('./commands/bot.js')).registerBot,
   serve: async () => (await import('./commands/serve.js')).registerServe,
+  fetch: async () => (await import('./commands/fetch.js')).registerFetch,
 }
 
 /** The `newsbot` program with the named commands registered (all of them by default), nothing run. */

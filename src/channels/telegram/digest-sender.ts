@@ -25,6 +25,8 @@ export interface DigestSenderDeps {
   summarize?: Summarizer
   /** Cron pattern of the ticks; tests use '* * * * * *'. */
   pattern?: string
+  /** Runs before each round, in the same turn (the morning e-paper fetch), so a round sees what it wrote. */
+  beforeRound?: (signal: AbortSignal) => Promise<void>
 }
 
 /** What one round did. */
@@ -66,6 +68,7 @@ export function startDigestScheduler(deps: DigestSenderDeps): { stop(): Promise<
     pattern: deps.pattern,
     onError: (err) => logger.error({ err }, 'digest round failed'),
     run: async (signal) => {
+      await deps.beforeRound?.(signal)
       const stats = await runDigestRound({ ...deps, now, summarize, pacer, signal })
       if (stats.due > 0) logger.info(stats, 'digest round done')
     },

@@ -4,3 +4,4 @@ export { startBot, type BackgroundJob, type JobStarter, type LaunchOptions, type
 export { createLogger, logSecrets, type Logger } from './logger.js'
 export { startDigestScheduler } from './digest-sender.js'
 export { createSubscriptionComposer, DIGEST_COMMANDS } from './subscriptions.js'
+export { createEditionJob } from './edition-job.js'

@@ -33,14 +33,16 @@ export function createPages(deps: WebDeps, limit: Limit): Hono {
     const a = getArticle(deps.db, c.req.param('id'))
     if (!a) return c.html(layout('找不到文章', notice('没有这篇文章，可能链接不完整。') + `<p><a href="/search">去搜索</a></p>`), 404)
     const q = c.req.query('q')
-    const meta = [a.paper || '报纸不详', a.date ?? '日期不详', a.page ? `第 ${a.page} 版` : ''].filter(Boolean).map(escapeHtml).join(' · ')
+    const meta = [a.paper || '报纸不详', a.date ?? '日期不详', a.page ? `第 ${a.page} 版` : '', a.section ?? ''].filter(Boolean).map(escapeHtml).join(' · ')
     const paragraphs = a.text.split(/\n+/).filter((p) => p.trim()).map((p) => `<p>${highlight(p, q)}</p>`).join('\n')
     return c.html(layout(a.title || '（无标题）', `<article class="article">
+${a.introTitle ? `<p class="introtitle">${escapeHtml(a.introTitle)}</p>` : ''}
 <h1>${escapeHtml(a.title || '（无标题）')}</h1>
 ${a.subtitle ? `<p class="subtitle">${escapeHtml(a.subtitle)}</p>` : ''}
 <p class="meta">${meta}</p>
 ${a.byline ? `<p class="byline">${escapeHtml(a.byline)}</p>` : ''}
 <div class="text">${paragraphs}</div>
+${sourceLink(a.url)}
 </article>`))
   })
 
@@ -100,4 +102,9 @@ function notice(text: string): string {
 /** The search page counts against the limit only when it searches. */
 function limitWhenAsked(limit: Limit): Limit {
   return (c: Context, next) => (c.req.query('q') ? limit(c, next) : next())
+}
+
+/** The link to where an article was read (an e-paper page); only web addresses, since JSONL may carry anything in url. */
+function sourceLink(url: string | null): string {
+  return url && /^https?:\/\//i.test(url) ? `<p class="source"><a href="${escapeHtml(url)}" rel="noopener nofollow">原文链接</a></p>` : ''
 }

@@ -3,6 +3,7 @@ import { answerQuestion } from '../../../answer/index.js'
 import { createDigestSummarizer } from '../../../digest/index.js'
 import {
   createBot,
+  createEditionJob,
   createLogger,
   createSubscriptionComposer,
   DIGEST_COMMANDS,
@@ -30,6 +31,8 @@ export function registerBot(program: Command): void {
         // One summarizer for /today and the scheduled rounds, so its per-article cache is shared.
         const summarize = createDigestSummarizer(config.llm, (err) => logger.warn({ err }, 'digest summary fell back to the lead sentence'))
         const index = createIndex(db)
+        // With NEWSBOT_EPAPER_URL set, the day's edition is fetched before each digest round until it is in.
+        const beforeRound = createEditionJob({ config, index, logger })
         const nb = createBot(
           { config, db, index, logger, embedder, answer: (q, o) => answerQuestion(index, q, { ...o, llm, embedder }) },
           { extra: [createSubscriptionComposer({ db, config, summarize })], extraCommands: DIGEST_COMMANDS },
@@ -37,7 +40,7 @@ export function registerBot(program: Command): void {
         const running = await startBot(nb, {
           config,
           logger,
-          jobs: [(api) => startDigestScheduler({ db, api, config, logger, summarize })],
+          jobs: [(api) => startDigestScheduler({ db, api, config, logger, summarize, ...(beforeRound && { beforeRound }) })],
         })
         // A second signal gets the default behaviour (exit at once): `once` has removed our listener.
         const signal = await new Promise<string>((resolve) => {
@@ -75,5 +78,8 @@ const BOT_ENV_HELP = `
   NEWSBOT_WEBHOOK_URL、NEWSBOT_WEBHOOK_SECRET、NEWSBOT_WEBHOOK_PORT
                                       用 webhook 代替长轮询（端口默认 8080）
   NEWSBOT_EMBED_MODEL                 向量模型，开启语义检索
+  NEWSBOT_EPAPER_URL                  每天早上抓取的电子报版面地址（{yyyy} {mm} {dd} 换成当天日期）
+  NEWSBOT_FETCH_DELAY_MS、NEWSBOT_FETCH_TIMEOUT_MS
+                                      抓取电子报时请求间隔与超时（默认 1000、20000 毫秒）
   NEWSBOT_LOG_LEVEL                   日志级别（默认 info）
 `

@@ -20,7 +20,7 @@ interface IngestFlags {
 export function registerIngest(program: Command): void {
   program
     .command('ingest')
-    .description('读入版面文本文件、文件夹与 .jsonl/.jsonl.gz（可重复执行）')
+    .description('读入版面文本文件、文件夹、.jsonl/.jsonl.gz 与另存的电子报网页（可重复执行）')
     .argument('<paths...>', '文件或文件夹')
     .option('--paper <name>', '报纸名称（覆盖 manifest）')
     .option('--date <YYYY-MM-DD>', '出版日期（覆盖 manifest）')
@@ -130,7 +130,8 @@ function describeEmbeddings(e: EmbedSummary): string {
   return `向量（${e.model}）计算中断：${e.error}；已保存 ${e.embedded} 段，重新运行 ingest 会接着算剩下的`
 }
 
-function describeSummary(s: IngestSummary): string[] {
+/** The summary lines ingest and fetch print. */
+export function describeSummary(s: IngestSummary): string[] {
   const lines = [
     `${s.files} 个文件：新增 ${s.added} 篇，更新 ${s.updated} 篇，未变 ${s.unchanged} 篇，移除 ${s.removed} 篇，失败 ${s.failed.length} 处`,
   ]

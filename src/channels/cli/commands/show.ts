@@ -24,6 +24,7 @@ export function registerShow(program: Command): void {
 function describeArticle(a: Article): string[] {
   const when = a.date ? `${a.date}${a.dateInferred ? '（推测）' : ''}` : '日期不详'
   return [
+    ...(a.introTitle ? [a.introTitle] : []),
     a.title || '（无标题）',
     ...(a.subtitle ? [a.subtitle] : []),
     `${a.paper ? `${a.paper}${a.paperInferred ? '（推测）' : ''}` : '报纸不详'} · ${when}${a.page ? ` · 第 ${a.page} 版` : ''}${a.section ? ` · ${a.section}` : ''}`,
@@ -31,5 +32,6 @@ function describeArticle(a: Article): string[] {
     ...(a.dateline ? [a.dateline] : []),
     a.text,
     ...(a.byline ? ['', a.byline] : []),
+    ...(a.url ? ['', `原文：${a.url}`] : []),
   ]
 }
