@@ -6,6 +6,7 @@ import { toAskJson, toDigestJson, toSearchJson, toShowJson } from '../json.js'
 import type { WebDeps } from './deps.js'
 import { AskBody, DigestQuery, firstIssue, SearchQuery } from './schemas.js'
 import { jsonError, type Limit } from './guard.js'
+import { openApiDocument } from './openapi.js'
 
 /** The JSON API: the shapes of the CLI's --json, errors as {error}. */
 export function createApi(deps: WebDeps, limit: Limit): Hono {
@@ -36,6 +37,9 @@ export function createApi(deps: WebDeps, limit: Limit): Hono {
     if (!query.success) return jsonError(c, 400, firstIssue(query.error))
     return c.json(toDigestJson(await deps.digest(query.data.date)))
   })
+
+  const openApi = openApiDocument()
+  api.get('/openapi.json', (c) => c.json(openApi))
 
   api.all('*', (c) => jsonError(c, 404, '没有这个接口。'))
   return api
