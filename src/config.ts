@@ -44,6 +44,8 @@ const Env = z.object({
   // newsbot serve: the port (--port wins), and questions plus searches per client address and minute (0: no limit).
   NEWSBOT_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   NEWSBOT_WEB_RATE_PER_MINUTE: z.coerce.number().int().min(0).default(20),
+  // Where readers reach `newsbot serve` (behind a proxy, say); the bot's source and digest buttons link there.
+  NEWSBOT_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional().transform((u) => u?.replace(/\/+$/, '')),
 })
 
 const DEFAULT_MODEL = 'gpt-4o-mini'
@@ -88,7 +90,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     admins: e.NEWSBOT_ADMINS,
     timezone: e.NEWSBOT_TIMEZONE ?? e.TZ ?? 'Asia/Shanghai',
     logLevel: e.NEWSBOT_LOG_LEVEL,
-    web: { port: e.NEWSBOT_PORT, perMinute: e.NEWSBOT_WEB_RATE_PER_MINUTE || Infinity },
+    web: { port: e.NEWSBOT_PORT, perMinute: e.NEWSBOT_WEB_RATE_PER_MINUTE || Infinity, publicUrl: e.NEWSBOT_PUBLIC_URL },
     digest: { catchUpMinutes: e.NEWSBOT_DIGEST_CATCH_UP_MINUTES, sendRate: e.NEWSBOT_DIGEST_RATE },
   }
 }

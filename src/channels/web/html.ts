@@ -1,4 +1,7 @@
 import type { AskJson } from '../json.js'
+import { articlePath } from '../links.js'
+
+export { articlePath as articleHref }
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 
@@ -29,17 +32,12 @@ export function highlight(text: string, q: string | undefined): string {
   return out + escapeHtml(text.slice(at))
 }
 
-/** The link to an article page, with the passage to highlight. */
-export function articleHref(id: string, q?: string): string {
-  return `/articles/${encodeURIComponent(id)}${q ? `?q=${encodeURIComponent(q)}` : ''}`
-}
-
 /** An answer's text escaped, each [n] a link to the cited article with its quote highlighted. */
 export function renderAnswerText(a: AskJson): string {
   const byN = new Map(a.citations.map((c) => [c.n, c]))
   return escapeHtml(a.answer).replace(/\[(\d+)\]/g, (m, n: string) => {
     const c = byN.get(Number(n))
-    return c ? `<a class="cite" href="${escapeHtml(articleHref(c.id, c.quote))}">[${n}]</a>` : m
+    return c ? `<a class="cite" href="${escapeHtml(articlePath(c.id, c.quote))}">[${n}]</a>` : m
   })
 }
 

@@ -51,6 +51,7 @@ const SERVE_ENV_HELP = `
 环境变量：
   NEWSBOT_PORT                        端口（默认 8080；--port 优先）
   NEWSBOT_WEB_RATE_PER_MINUTE         每个访问地址每分钟的提问和搜索次数（默认 20；0 为不限）
+  NEWSBOT_PUBLIC_URL                  读者访问本站的地址（Telegram 机器人的来源按钮和简报条目链接到这里的文章页）
   NEWSBOT_DB                          数据库文件（默认 data/newsbot.db；--db 优先）
   OPENAI_BASE_URL、OPENAI_API_KEY、OPENAI_MODEL
                                       兼容 OpenAI 的大模型服务；都不设置时用摘录式回答
