@@ -45,6 +45,12 @@ const Env = z.object({
   NEWSBOT_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   NEWSBOT_WEB_RATE_PER_MINUTE: z.coerce.number().int().min(0).default(20),
   // Where readers reach `newsbot serve` (behind a proxy, say); the bot's source and digest buttons link there.
+  // The sites whose pages may frame /embed (space-separated origins; '*' any site). No other page may be framed.
+  NEWSBOT_EMBED_ORIGINS: z
+    .string()
+    .default('*')
+    .transform((s) => s.split(/[\s,]+/).filter(Boolean))
+    .pipe(z.array(z.union([z.literal('*'), z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin)], { error: '应为 * 或以空格分隔的网站地址，例如 https://www.example.cn' }))),
   NEWSBOT_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional().transform((u) => u?.replace(/\/+$/, '')),
 })
 
@@ -90,7 +96,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     admins: e.NEWSBOT_ADMINS,
     timezone: e.NEWSBOT_TIMEZONE ?? e.TZ ?? 'Asia/Shanghai',
     logLevel: e.NEWSBOT_LOG_LEVEL,
-    web: { port: e.NEWSBOT_PORT, perMinute: e.NEWSBOT_WEB_RATE_PER_MINUTE || Infinity, publicUrl: e.NEWSBOT_PUBLIC_URL },
+    web: { port: e.NEWSBOT_PORT, perMinute: e.NEWSBOT_WEB_RATE_PER_MINUTE || Infinity, publicUrl: e.NEWSBOT_PUBLIC_URL, embedOrigins: e.NEWSBOT_EMBED_ORIGINS },
     digest: { catchUpMinutes: e.NEWSBOT_DIGEST_CATCH_UP_MINUTES, sendRate: e.NEWSBOT_DIGEST_RATE },
   }
 }

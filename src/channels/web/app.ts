@@ -21,10 +21,14 @@ export function createWebApp(deps: WebDeps): Hono {
   const page = (title: string, text: string) => layout(title, `<p class="notice">${escapeHtml(text)}</p>`)
   const limit = createLimit(deps.perMinute, (c, s) => c.html(page('请稍候', `提问太频繁了，请 ${s} 秒后再试。`), 429))
 
+  const embedAncestors = deps.embedOrigins.join(' ')
   app.use('*', async (c, next) => {
     await next()
     // No inline script, no outside origin: every asset is newsbot's own (pages must work on an intranet).
-    c.header('Content-Security-Policy', "default-src 'self'; frame-ancestors *; base-uri 'none'; form-action 'self'")
+    // Only /embed may be framed (by NEWSBOT_EMBED_ORIGINS): a framed console or answer page invites clickjacking.
+    const embed = c.req.path === '/embed'
+    c.header('Content-Security-Policy', `default-src 'self'; frame-ancestors ${embed ? embedAncestors : "'none'"}; base-uri 'none'; form-action 'self'`)
+    if (!embed) c.header('X-Frame-Options', 'DENY')
     c.header('X-Content-Type-Options', 'nosniff')
     c.header('Referrer-Policy', 'same-origin')
   })

@@ -13,6 +13,8 @@ export interface WebDeps {
   digest: (date?: string) => Promise<Digest>
   /** Questions plus searches one client address may make a minute (Infinity: no limit). */
   perMinute: number
+  /** The origins that may frame /embed ('*': any); every other page refuses to be framed. */
+  embedOrigins: string[]
   /** Where unexpected errors go (the page shows one Chinese sentence, never the detail). */
   onError?: (err: unknown) => void
 }
@@ -34,6 +36,7 @@ export function createWebDeps(
     search: async (query, k) => (await index.searchWithEmbedder(query, { k, embedder: models.embedder })).hits,
     digest: (date) => buildDigest(db, { date, summarize }),
     perMinute: config.web.perMinute,
+    embedOrigins: config.web.embedOrigins,
     onError,
   }
 }
