@@ -17,7 +17,7 @@ const SIMILAR = 0.34
 export function groupSimilarQuestions(questions: string[], threshold = SIMILAR): QuestionGroup[] {
   const groups: { leader: Set<string>; questions: string[] }[] = []
   for (const q of questions) {
-    const tokens = new Set(analyzeQuery(q).terms.filter((t) => t.kind === 'bigram').map((t) => t.tokens))
+    const tokens = new Set(analyzeQuery(q, null).terms.filter((t) => t.kind === 'bigram').map((t) => t.tokens))
     const home = groups.find((g) => jaccard(g.leader, tokens) >= threshold)
     if (home) home.questions.push(q)
     else groups.push({ leader: tokens, questions: [q] })
