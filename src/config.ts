@@ -51,6 +51,8 @@ const Env = z.object({
     .default('*')
     .transform((s) => s.split(/[\s,]+/).filter(Boolean))
     .pipe(z.array(z.union([z.literal('*'), z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin)], { error: '应为 * 或以空格分隔的网站地址，例如 https://www.example.cn' }))),
+  // The operator console's password; unset, /admin is off. Short ones are refused: the console can delete articles.
+  NEWSBOT_ADMIN_PASSWORD: z.string().min(10, '至少 10 个字符').optional(),
   NEWSBOT_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional().transform((u) => u?.replace(/\/+$/, '')),
 })
 
@@ -96,7 +98,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     admins: e.NEWSBOT_ADMINS,
     timezone: e.NEWSBOT_TIMEZONE ?? e.TZ ?? 'Asia/Shanghai',
     logLevel: e.NEWSBOT_LOG_LEVEL,
-    web: { port: e.NEWSBOT_PORT, perMinute: e.NEWSBOT_WEB_RATE_PER_MINUTE || Infinity, publicUrl: e.NEWSBOT_PUBLIC_URL, embedOrigins: e.NEWSBOT_EMBED_ORIGINS },
+    web: { port: e.NEWSBOT_PORT, perMinute: e.NEWSBOT_WEB_RATE_PER_MINUTE || Infinity, publicUrl: e.NEWSBOT_PUBLIC_URL, embedOrigins: e.NEWSBOT_EMBED_ORIGINS, adminPassword: e.NEWSBOT_ADMIN_PASSWORD },
     digest: { catchUpMinutes: e.NEWSBOT_DIGEST_CATCH_UP_MINUTES, sendRate: e.NEWSBOT_DIGEST_RATE },
   }
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { InputError } from '../../errors.js'
+import { createAdmin } from './admin.js'
 import { createApi, health } from './api.js'
 import type { WebDeps } from './deps.js'
 import { createLimit, jsonError } from './guard.js'
@@ -10,6 +11,8 @@ import { createPages } from './pages.js'
 
 /** The largest request body accepted: a question with its history fits many times over. */
 export const MAX_BODY_BYTES = 64 * 1024
+/** The largest upload to the console: a batch of page files or a sizeable JSONL export. */
+export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024
 
 const STATIC_DIR = new URL('./static/', import.meta.url)
 const ASSETS: Record<string, string> = { 'app.js': 'text/javascript; charset=utf-8', 'style.css': 'text/css; charset=utf-8' }
@@ -32,12 +35,15 @@ export function createWebApp(deps: WebDeps): Hono {
     c.header('X-Content-Type-Options', 'nosniff')
     c.header('Referrer-Policy', 'same-origin')
   })
-  const tooLarge = (c: Context) => {
+  const tooLarge = (limit: string) => (c: Context) => {
     // The rest of the body is never read, so the connection cannot carry another request.
     c.header('Connection', 'close')
-    return jsonError(c, 413, `请求太大了，最多 ${MAX_BODY_BYTES / 1024} KB。`)
+    const message = `请求太大了，最多 ${limit}。`
+    return c.req.path.startsWith('/admin/') ? c.html(page('文件太大', message), 413) : jsonError(c, 413, message)
   }
-  app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge }))
+  const small = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge(`${MAX_BODY_BYTES / 1024} KB`) })
+  const upload = bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: tooLarge(`${MAX_UPLOAD_BYTES >> 20} MB`) })
+  app.use('*', (c, next) => (c.req.path === '/admin/ingest' && deps.admin ? upload(c, next) : small(c, next)))
 
   app.get('/healthz', health(deps))
   app.get('/static/:name', (c) => {
@@ -47,6 +53,7 @@ export function createWebApp(deps: WebDeps): Hono {
     return c.body(body, 200, { 'Content-Type': ASSETS[name]!, 'Cache-Control': 'public, max-age=300' })
   })
   app.route('/api', createApi(deps, limit))
+  app.route('/admin', createAdmin(deps))
   app.route('/', createPages(deps, limit))
 
   app.notFound((c) => (c.req.path.startsWith('/api/') ? jsonError(c, 404, '没有这个接口。') : c.html(page('找不到页面', '没有这个页面。'), 404)))

@@ -47,10 +47,10 @@ export function describeSource(s: { title: string; paper: string; date: string |
 }
 
 /** The page frame: Chinese, phone-first, one stylesheet, scripts only from newsbot's own /static. */
-export function layout(title: string, body: string, opts: { script?: string; embed?: boolean } = {}): string {
+export function layout(title: string, body: string, opts: { script?: string; embed?: boolean; header?: string } = {}): string {
   const top = opts.embed
     ? ''
-    : '<header class="top"><a class="brand" href="/">新闻问答</a><nav><a href="/search">搜索</a><a href="/digest">每日简报</a></nav></header>\n'
+    : opts.header ?? '<header class="top"><a class="brand" href="/">新闻问答</a><nav><a href="/search">搜索</a><a href="/digest">每日简报</a></nav></header>\n'
   const foot = opts.embed
     ? '<footer class="foot">回答摘自本地报纸的报道。<a href="/" target="_blank" rel="noopener">在新窗口打开</a></footer>'
     : '<footer class="foot">回答摘自本地报纸的报道，每句都注明出处。</footer>'
