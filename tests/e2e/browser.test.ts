@@ -1,6 +1,5 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -13,7 +12,7 @@ import { useTmpDir } from '../helpers/tmp.js'
 // The reader's page and the console in Debian's Chromium, driven by playwright-core (no browser
 // download), against a real `newsbot serve` whose model is a local stub that streams slowly.
 
-export const CHROMIUM = '/usr/bin/chromium'
+export const CHROMIUM = process.env.NEWSBOT_TEST_CHROMIUM ?? '/usr/bin/chromium'
 export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync',
@@ -37,40 +36,6 @@ let url: string
 let context: BrowserContext
 const cspErrors: string[] = []
 
-beforeAll(async () => {
-  if (!hasChromium) throw new Error(`没有找到 ${CHROMIUM}：请安装 Debian 的 chromium 软件包`)
-  stub = await startOpenAiStub()
-  // The road article's sentences arrive slowly, so the page is seen mid-answer; other questions get an
-  // empty reply and fall back to the extractive answer.
-  stub.script = (req) => {
-    const prompt = req.body.messages.at(-1)!.content
-    const m = new RegExp(`<source n="(\\d+)" title="${ROAD}"`).exec(prompt)
-    if (!m || !prompt.includes(QUESTION)) return { text: '' }
-    return { text: `郑大二附院周边道路确保9月底前全部建成通车[${m[1]}]。施工单位要加快建设进度[${m[1]}]。`, chunkDelayMs: 150 }
-  }
-  const dbPath = join(tmp(), 'browser.db')
-  const db = openDb(dbPath)
-  await createIndex(db).write(readdirSync(SAMPLES).filter((f) => f.endsWith('.txt') && f !== UPLOADED).map((f) => join(SAMPLES, f)))
-  db.close()
-  cli = startCli(['serve', '--db', dbPath, '--port', '0'], {
-    env: { NEWSBOT_ADMIN_PASSWORD: PASSWORD, OPENAI_BASE_URL: stub.baseURL, OPENAI_MODEL: 'stub', NEWSBOT_WEB_RATE_PER_MINUTE: '0' },
-  })
-  await cli.waitFor(/listening on http:\/\/127\.0\.0\.1:\d+\n/)
-  url = /listening on (\S+)/.exec(cli.output())![1]!
-  context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'newsbot-chromium-')), {
-    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, locale: 'zh-CN', viewport: { width: 1280, height: 900 },
-  })
-  context.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text())
-  })
-})
-afterAll(async () => {
-  await context?.close()
-  cli?.child.kill('SIGTERM')
-  await cli?.exited
-  await stub?.close()
-})
-
 /** axe-core run in the page (evaluated, not injected as a tag: the page's CSP forbids inline script). */
 async function seriousViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE)
@@ -87,6 +52,40 @@ async function ask(page: Page, question: string): Promise<void> {
 }
 
 suite('in Chromium', () => {
+  beforeAll(async () => {
+    if (!hasChromium) throw new Error(`没有找到 ${CHROMIUM}：请安装 Debian 的 chromium 软件包`)
+    stub = await startOpenAiStub()
+    // The road article's sentences arrive slowly, so the page is seen mid-answer; other questions get an
+    // empty reply and fall back to the extractive answer.
+    stub.script = (req) => {
+      const prompt = req.body.messages.at(-1)!.content
+      const m = new RegExp(`<source n="(\\d+)" title="${ROAD}"`).exec(prompt)
+      if (!m || !prompt.includes(QUESTION)) return { text: '' }
+      return { text: `郑大二附院周边道路确保9月底前全部建成通车[${m[1]}]。施工单位要加快建设进度[${m[1]}]。`, chunkDelayMs: 150 }
+    }
+    const dbPath = join(tmp(), 'browser.db')
+    const db = openDb(dbPath)
+    await createIndex(db).write(readdirSync(SAMPLES).filter((f) => f.endsWith('.txt') && f !== UPLOADED).map((f) => join(SAMPLES, f)))
+    db.close()
+    cli = startCli(['serve', '--db', dbPath, '--port', '0'], {
+      env: { NEWSBOT_ADMIN_PASSWORD: PASSWORD, OPENAI_BASE_URL: stub.baseURL, OPENAI_MODEL: 'stub', NEWSBOT_WEB_RATE_PER_MINUTE: '0' },
+    })
+    await cli.waitFor(/listening on http:\/\/127\.0\.0\.1:\d+\n/)
+    url = /listening on (\S+)/.exec(cli.output())![1]!
+    context = await chromium.launchPersistentContext(join(tmp(), 'chromium-profile'), {
+      executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, locale: 'zh-CN', viewport: { width: 1280, height: 900 },
+    })
+    context.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text())
+    })
+  })
+  afterAll(async () => {
+    await context?.close()
+    cli?.child.kill('SIGTERM')
+    await cli?.exited
+    await stub?.close()
+  })
+
   it('streams an answer, then a citation opens the article with the quote highlighted', async () => {
     const page = await context.newPage()
     await page.goto(url)
