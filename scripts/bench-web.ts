@@ -3,7 +3,7 @@
 // The server is a child process (the real CLI), so the askers' own work does not share its event loop.
 // Database: --db, else the cached CRUD index data/bench/crud-*.db when one exists (built by bench:search;
 // this script never builds it), else the bundled samples.
-// Usage: npm run bench:web [-- --levels 1,50,200] [--requests 400] [--db PATH]
+// Usage: npm run bench:web [-- --levels 1,50,200] [--requests 400] [--db PATH] [--profile DIR]
 import { spawn } from 'node:child_process'
 import { Agent, request } from 'node:http'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
@@ -21,6 +21,8 @@ const { values: args } = parseArgs({
     levels: { type: 'string', default: '1,50,200' },
     requests: { type: 'string', default: '400' },
     db: { type: 'string' },
+    // Writes the server's V8 CPU profile into this folder on exit (open it in Chrome DevTools).
+    profile: { type: 'string' },
   },
 })
 
@@ -50,7 +52,7 @@ function questions(): string[] {
 
 /** `newsbot serve` on a free port; resolves with its URL and pid once it prints it. */
 function startServer(db: string): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/channels/cli/main.ts'), 'serve', '--db', db, '--port', '0'], {
+  const child = spawn(process.execPath, [...(args.profile ? ['--cpu-prof', '--cpu-prof-dir', args.profile] : []), '--import', 'tsx', join(ROOT, 'src/channels/cli/main.ts'), 'serve', '--db', db, '--port', '0'], {
     cwd: ROOT,
     env: { ...process.env, NEWSBOT_WEB_RATE_PER_MINUTE: '0', OPENAI_API_KEY: '', OPENAI_BASE_URL: '', NEWSBOT_ADMIN_PASSWORD: '' },
     stdio: ['ignore', 'pipe', 'inherit'],
