@@ -161,7 +161,11 @@ suite('in Chromium', () => {
 
     await page.goto(`${url}/admin/ingest`)
     await page.setInputFiles('#files', join(SAMPLES, UPLOADED))
+    // The upload goes through the page's script (progress shown), which then opens the results page.
+    const upload = page.waitForRequest((r) => r.url().endsWith('/admin/ingest') && r.method() === 'POST' && r.resourceType() === 'xhr')
     await page.click('form[action="/admin/ingest"] button[type=submit]')
+    await upload
+    await page.waitForURL(/\/admin\/ingest\?done=1$/)
     const result = page.locator('table tbody tr').first()
     expect(await result.textContent()).toMatch(new RegExp(`^${UPLOADED}新增 [1-9]`))
     expect(await seriousViolations(page)).toEqual([])

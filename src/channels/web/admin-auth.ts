@@ -6,6 +6,8 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 export interface AdminSession {
   csrf: string
   expires: number
+  /** What the last upload did, shown on the page the upload redirects to. */
+  lastUpload?: { name: string; added?: number; updated?: number; unchanged?: number; removed?: number; failed: string[] }[]
 }
 
 const SESSION_COOKIE = 'newsbot_admin'

@@ -23,10 +23,10 @@ const NAV: [string, string][] = [
 ]
 
 /** A console page: its navigation, a logout button (a form, so it carries the token), the body. */
-export function adminLayout(title: string, csrf: string, body: string): string {
+export function adminLayout(title: string, csrf: string, body: string, opts: { script?: string } = {}): string {
   const header = `<header class="top admin"><a class="brand" href="/admin">管理后台</a><nav>${NAV.map(([href, label]) => `<a href="${href}">${label}</a>`).join('')}</nav>
 <form class="logout" method="post" action="/admin/logout">${token(csrf)}<button type="submit">退出</button></form></header>\n`
-  return layout(title, `<h1>${e(title)}</h1>\n${body}`, { header })
+  return layout(title, `<h1>${e(title)}</h1>\n${body}`, { header, script: opts.script })
 }
 
 export function offPage(): string {
@@ -74,10 +74,12 @@ export function ingestPage(csrf: string, results: FileResult[] = [], error?: str
   const rows = results.map((r) => `<tr><td>${e(r.name)}</td><td>${r.failed.length && !(r.added || r.updated || r.unchanged) ? '失败' : `新增 ${r.added ?? 0}，更新 ${r.updated ?? 0}，未变 ${r.unchanged ?? 0}${r.removed ? `，移除 ${r.removed}` : ''}`}</td><td>${r.failed.map(e).join('<br>')}</td></tr>`)
   return `${error ? `<p class="notice" role="alert">${e(error)}</p>` : ''}
 ${results.length ? `<h2>导入结果</h2>${table(['文件', '文章', '问题'], rows)}<p><a href="/admin/articles">查看文章</a></p>` : ''}
-<form class="ask" method="post" action="/admin/ingest" enctype="multipart/form-data">${token(csrf)}
+<form class="ask" method="post" action="/admin/ingest" enctype="multipart/form-data" data-progress>${token(csrf)}
 <label for="files">版面文本（.txt）或 JSONL（.jsonl、.jsonl.gz），可多选</label>
 <input id="files" name="files" type="file" multiple required accept=".txt,.jsonl,.gz">
 <button type="submit">上传并导入</button>
+<progress id="upload-progress" max="1" value="0" hidden aria-label="上传进度"></progress>
+<p id="upload-status" class="meta" role="status"></p>
 </form>
 <p class="meta">与命令行 newsbot ingest 相同：同名文件再次上传会替换它原来的文章；一个文件出错不影响其他文件。</p>`
 }

@@ -74,14 +74,18 @@ export function createAdmin(deps: WebDeps): Hono<Env> {
     return c.html(adminLayout('读者的提问', c.var.session.csrf, body))
   })
 
-  admin.get('/ingest', (c) => c.html(adminLayout('导入报纸', c.var.session.csrf, ingestPage(c.var.session.csrf))))
+  const ingestView = (session: AdminSession, results: FileResult[] = [], error?: string) =>
+    adminLayout('导入报纸', session.csrf, ingestPage(session.csrf, results, error), { script: 'admin.js' })
+  admin.get('/ingest', (c) => c.html(ingestView(c.var.session, c.req.query('done') ? c.var.session.lastUpload : [])))
+  // Post, then redirect to the results (a reload does not upload again); the upload script follows the redirect.
   admin.post('/ingest', async (c) => {
     const form = await c.req.parseBody({ all: true })
     const files = [form.files].flat().filter((f): f is File => f instanceof File && f.name !== '')
-    if (files.length === 0) return c.html(adminLayout('导入报纸', c.var.session.csrf, ingestPage(c.var.session.csrf, [], '请选择要上传的文件。')), 400)
+    if (files.length === 0) return c.html(ingestView(c.var.session, [], '请选择要上传的文件。'), 400)
     const results: FileResult[] = []
     for (const file of files) results.push(await ingestUpload(settings, file))
-    return c.html(adminLayout('导入报纸', c.var.session.csrf, ingestPage(c.var.session.csrf, results)))
+    c.var.session.lastUpload = results
+    return c.redirect('/admin/ingest?done=1', 303)
   })
 
   admin.get('/articles', (c) => {

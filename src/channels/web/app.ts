@@ -15,7 +15,11 @@ export const MAX_BODY_BYTES = 64 * 1024
 export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024
 
 const STATIC_DIR = new URL('./static/', import.meta.url)
-const ASSETS: Record<string, string> = { 'app.js': 'text/javascript; charset=utf-8', 'style.css': 'text/css; charset=utf-8' }
+const ASSETS: Record<string, string> = {
+  'app.js': 'text/javascript; charset=utf-8',
+  'admin.js': 'text/javascript; charset=utf-8',
+  'style.css': 'text/css; charset=utf-8',
+}
 
 /** The reader's pages, the JSON/SSE API and their assets, as one Hono app (no socket yet). */
 export function createWebApp(deps: WebDeps): Hono {

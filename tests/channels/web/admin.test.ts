@@ -112,8 +112,8 @@ describe('the operator console', () => {
     body.append('files', new Blob(['{"title": "只有标题"}\nnot json\n']), 'export.jsonl')
     body.append('files', new Blob(['%PDF-1.4']), 'scan.pdf')
     const res = await b.get('/admin/ingest', { method: 'POST', body })
-    expect(res.status).toBe(200)
-    const html = await res.text()
+    expect(res.status).toBe(303)
+    const html = await (await b.get(res.headers.get('location')!)).text()
     const rows = [...html.matchAll(/<tr><td>([^<]+)<\/td><td>([^<]+)<\/td><td>(.*?)<\/td><\/tr>/g)].map((m) => [m[1], m[2], m[3]])
     expect(rows[0]![0]).toBe('seed-page.txt')
     expect(rows[0]![1]).toMatch(/^新增 [1-9]\d*，更新 0，未变 0$/)
@@ -129,7 +129,8 @@ describe('the operator console', () => {
     const again = new FormData()
     again.set('_csrf', csrf)
     again.append('files', new Blob([readFileSync(SAMPLE)]), 'seed-page.txt')
-    expect(await (await b.get('/admin/ingest', { method: 'POST', body: again })).text()).toMatch(/新增 0，更新 0，未变 [1-9]/)
+    expect((await b.get('/admin/ingest', { method: 'POST', body: again })).status).toBe(303)
+    expect(await (await b.get('/admin/ingest?done=1')).text()).toMatch(/新增 0，更新 0，未变 [1-9]/)
   })
 
   it('corrects a headline, date and byline, and deletes an article, each only with the form token', async () => {
