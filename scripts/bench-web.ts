@@ -1,5 +1,6 @@
 // Load on `newsbot serve` over HTTP: N concurrent askers posting questions with Accept: text/event-stream,
-// time to the first byte and to the full answer (the `answer` event), errors, and the server's peak RSS.
+// time to the first byte (status and headers), to the first event and to the full answer (the `answer`
+// event), errors, and the server's peak RSS.
 // The server is a child process (the real CLI), so the askers' own work does not share its event loop.
 // Database: --db, else the cached CRUD index data/bench/crud-*.db when one exists (built by bench:search;
 // this script never builds it), else the bundled samples.
@@ -76,7 +77,10 @@ function peakRssMb(pid: number): number {
 }
 
 interface Sample {
+  /** The status line and headers arrived. */
   firstByte: number
+  /** The first server-sent event (a token) arrived. */
+  firstEvent: number
   full: number
   ok: boolean
 }
@@ -85,20 +89,21 @@ function askOnce(url: string, agent: Agent, question: string): Promise<Sample> {
   const started = performance.now()
   const body = JSON.stringify({ question })
   return new Promise((resolve) => {
-    const fail = () => resolve({ firstByte: NaN, full: performance.now() - started, ok: false })
+    const fail = () => resolve({ firstByte: NaN, firstEvent: NaN, full: performance.now() - started, ok: false })
     const req = request(`${url}/api/ask`, {
       method: 'POST',
       agent,
       headers: { 'content-type': 'application/json', accept: 'text/event-stream', 'content-length': Buffer.byteLength(body) },
     }, (res) => {
-      let firstByte = NaN
+      const firstByte = performance.now() - started
+      let firstEvent = NaN
       let text = ''
       res.setEncoding('utf8')
       res.on('data', (chunk: string) => {
-        if (Number.isNaN(firstByte)) firstByte = performance.now() - started
+        if (Number.isNaN(firstEvent)) firstEvent = performance.now() - started
         text += chunk
       })
-      res.on('end', () => resolve({ firstByte, full: performance.now() - started, ok: res.statusCode === 200 && text.includes('event: answer') }))
+      res.on('end', () => resolve({ firstByte, firstEvent, full: performance.now() - started, ok: res.statusCode === 200 && text.includes('event: answer') }))
       res.on('error', fail)
     })
     req.on('error', fail)
@@ -147,6 +152,7 @@ try {
       errors: samples.length - ok.length,
       'first byte p50 ms': pct(ok.map((s) => s.firstByte), 50),
       'first byte p95 ms': pct(ok.map((s) => s.firstByte), 95),
+      'first event p95 ms': pct(ok.map((s) => s.firstEvent), 95),
       'answer p50 ms': pct(ok.map((s) => s.full), 50),
       'answer p95 ms': pct(ok.map((s) => s.full), 95),
       'answers/s': ok.length / seconds,
