@@ -71,7 +71,8 @@ async function readEvents(response, on) {
         if (line.startsWith('event:')) event = line.slice(6).trim()
         else if (line.startsWith('data:')) data.push(line.slice(5).trimStart())
       }
-      on(event, JSON.parse(data.join('\n')))
+      // A block of only comments (the server's first line) carries no event.
+      if (data.length > 0) on(event, JSON.parse(data.join('\n')))
     }
   }
 }
