@@ -13,7 +13,7 @@ import {
 } from './admin-pages.js'
 import type { AdminSettings, WebDeps } from './deps.js'
 import { clientAddress } from './guard.js'
-import { layout, escapeHtml } from './html.js'
+import { layout } from './html.js'
 import { createRateLimiter } from './rate-limit.js'
 
 // Login attempts per client address and minute: enough for typos, far too few to guess a password.
@@ -140,7 +140,6 @@ export function createAdmin(deps: WebDeps): Hono<Env> {
     return c.html(adminLayout('订阅与简报', c.var.session.csrf, subscriptionsPage(listSubscriptions(deps.db), sends, SEND_LOG_DAYS, settings.timezone)))
   })
 
-  admin.notFound((c) => c.html(layout('找不到页面', `<p class="notice">${escapeHtml('没有这个页面。')}</p>`), 404))
   return admin
 }
 
