@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { Hono, type MiddlewareHandler } from 'hono'
 import { localDay, previousDay } from '../../digest/index.js'
+import { MANIFEST_NAME } from '../../ingest/index.js'
 import { groupSimilarQuestions } from '../../retrieve/index.js'
 import {
   countQuestionsOn, getArticle, getStoreStats, listArticles, listQuestionLog, listSendRecords, listSubscriptions, listUnansweredQuestions,
@@ -166,7 +167,9 @@ function requireSession(auth: ReturnType<typeof createAdminAuth>): MiddlewareHan
       }
     }
     c.set('session', session)
-    return next()
+    await next()
+    // Console pages hold what readers asked and unpublished corrections: no cache keeps them.
+    c.header('Cache-Control', 'no-store')
   }
 }
 
@@ -177,6 +180,8 @@ function requireSession(auth: ReturnType<typeof createAdminAuth>): MiddlewareHan
 async function ingestUpload(settings: AdminSettings, file: File): Promise<FileResult> {
   const name = safeName(file.name)
   if (!name) return { name: file.name, failed: ['文件名不可用，请改名后再上传。'] }
+  // A manifest in the upload folder would give its paper and dates to every later upload.
+  if (name === MANIFEST_NAME) return { name, failed: [`${MANIFEST_NAME} 不能上传：报纸名称和日期会从版面中识别，识别错了可在文章页修改。`] }
   mkdirSync(settings.uploadDir, { recursive: true })
   const path = join(settings.uploadDir, name)
   writeFileSync(path, Buffer.from(await file.arrayBuffer()))
