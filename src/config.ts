@@ -49,6 +49,16 @@ const Env = z.object({
   NEWSBOT_EPAPER_URL: z.url().optional(),
   NEWSBOT_FETCH_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   NEWSBOT_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  // Where readers reach `newsbot serve` (behind a proxy, say); the bot's source and digest buttons link there.
+  // The sites whose pages may frame /embed (space-separated origins; '*' any site). No other page may be framed.
+  NEWSBOT_EMBED_ORIGINS: z
+    .string()
+    .default('*')
+    .transform((s) => s.split(/[\s,]+/).filter(Boolean))
+    .pipe(z.array(z.union([z.literal('*'), z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin)], { error: '应为 * 或以空格分隔的网站地址，例如 https://www.example.cn' }))),
+  // The operator console's password; unset, /admin is off. Short ones are refused: the console can delete articles.
+  NEWSBOT_ADMIN_PASSWORD: z.string().min(10, '至少 10 个字符').optional(),
+  NEWSBOT_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional().transform((u) => u?.replace(/\/+$/, '')),
 })
 
 const DEFAULT_MODEL = 'gpt-4o-mini'
@@ -93,7 +103,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     admins: e.NEWSBOT_ADMINS,
     timezone: e.NEWSBOT_TIMEZONE ?? e.TZ ?? 'Asia/Shanghai',
     logLevel: e.NEWSBOT_LOG_LEVEL,
-    web: { port: e.NEWSBOT_PORT, perMinute: e.NEWSBOT_WEB_RATE_PER_MINUTE || Infinity },
+    web: { port: e.NEWSBOT_PORT, perMinute: e.NEWSBOT_WEB_RATE_PER_MINUTE || Infinity, publicUrl: e.NEWSBOT_PUBLIC_URL, embedOrigins: e.NEWSBOT_EMBED_ORIGINS, adminPassword: e.NEWSBOT_ADMIN_PASSWORD },
     epaper: { url: e.NEWSBOT_EPAPER_URL, delayMs: e.NEWSBOT_FETCH_DELAY_MS, timeoutMs: e.NEWSBOT_FETCH_TIMEOUT_MS },
     digest: { catchUpMinutes: e.NEWSBOT_DIGEST_CATCH_UP_MINUTES, sendRate: e.NEWSBOT_DIGEST_RATE },
   }

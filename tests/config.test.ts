@@ -16,9 +16,26 @@ describe('loadConfig', () => {
   })
 
   it('serves the web page on 8080 with 20 questions a minute per address unless told otherwise', () => {
-    expect(loadConfig({}).web).toEqual({ port: 8080, perMinute: 20 })
-    expect(loadConfig({ NEWSBOT_PORT: '9000', NEWSBOT_WEB_RATE_PER_MINUTE: '0' }).web).toEqual({ port: 9000, perMinute: Infinity })
+    expect(loadConfig({}).web).toEqual({ port: 8080, perMinute: 20, publicUrl: undefined, embedOrigins: ['*'], adminPassword: undefined })
+    expect(loadConfig({ NEWSBOT_PORT: '9000', NEWSBOT_WEB_RATE_PER_MINUTE: '0' }).web).toMatchObject({ port: 9000, perMinute: Infinity })
     expect(() => loadConfig({ NEWSBOT_PORT: '70000' })).toThrow(/NEWSBOT_PORT/)
+  })
+
+  it('reads the public address, the sites that may embed, and the console password', () => {
+    const web = loadConfig({
+      NEWSBOT_PUBLIC_URL: 'https://news.example.cn/wenda/', NEWSBOT_EMBED_ORIGINS: 'https://www.a.cn/news http://b.cn:8080', NEWSBOT_ADMIN_PASSWORD: 'long enough secret',
+    }).web
+    expect(web).toMatchObject({ publicUrl: 'https://news.example.cn/wenda', embedOrigins: ['https://www.a.cn', 'http://b.cn:8080'], adminPassword: 'long enough secret' })
+    expect(() => loadConfig({ NEWSBOT_EMBED_ORIGINS: 'www.a.cn' })).toThrow(/NEWSBOT_EMBED_ORIGINS/)
+    const short = (() => {
+      try {
+        loadConfig({ NEWSBOT_ADMIN_PASSWORD: 'short-pw' })
+      } catch (err) {
+        return (err as Error).message
+      }
+    })()
+    expect(short).toMatch(/NEWSBOT_ADMIN_PASSWORD.*至少 10 个字符/)
+    expect(short).not.toContain('short-pw')
   })
 
   it('treats empty variables as unset and trims the API root', () => {

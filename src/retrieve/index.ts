@@ -9,3 +9,4 @@ export { loadLexicon, parseLexicon, type Lexicon, type LexiconEntry } from './le
 export { extractNameCandidates, pickLearnedNames } from './names.js'
 export { denseSearch, embedPending, embedText, RRF_K, type DenseMatch, type EmbedPendingOptions } from './dense.js'
 export { createIndex, indexSources, writeIndexed, type SearchIndex, type WriteOptions } from './search-index.js'
+export { groupSimilarQuestions, type QuestionGroup } from './similar.js'

@@ -1,5 +1,8 @@
 import { crawlEdition, listSources, mapArticles, SAMPLES_DIR, type ArticleInput, type PageMeta, type PoliteFetcher, type SourceList } from '../ingest/index.js'
-import { countArticles, createFetchedPages, writeSources, type Db, type IndexedArticle, type IngestSummary, type WriteSourcesOptions } from '../store/index.js'
+import {
+  correctArticle, countArticles, createFetchedPages, deleteArticle, writeSources,
+  type Article, type ArticleCorrection, type Db, type IndexedArticle, type IndexEntry, type IngestSummary, type WriteSourcesOptions,
+} from '../store/index.js'
 import { extractNameCandidates } from './names.js'
 import type { Embedder } from '../llm/index.js'
 import { searchWithEmbedder } from './dense.js'
@@ -35,6 +38,10 @@ export interface SearchIndex {
    * only the dense half (the lexical hits come back with a one-line notice).
    */
   searchWithEmbedder(question: string, opts: SearchOptions & { embedder?: Embedder | null }): Promise<SearchResult & { notice: string[] }>
+  /** Corrects an article's headline, issue date or byline and re-indexes it; undefined when no such article. */
+  correct(id: string, change: ArticleCorrection): Article | undefined
+  /** Deletes an article with its index entry and the names it taught; false when no such article. */
+  remove(id: string): boolean
 }
 
 export interface FetchOptions extends WriteOptions {
@@ -59,6 +66,8 @@ export function createIndex(db: Db): SearchIndex {
     analyze: (question) => readQuestion(db, question).query,
     search: (question, opts) => searchQuestion(db, question, opts),
     searchWithEmbedder: (question, opts) => searchWithEmbedder(db, question, opts),
+    correct: (id, change) => correctArticle(db, id, change, indexEntry, articleNames),
+    remove: (id) => deleteArticle(db, id, articleNames),
   }
 }
 
@@ -76,13 +85,15 @@ export function writeIndexed(db: Db, list: SourceList<IndexedArticle>, opts: Omi
 }
 
 function indexArticle(a: ArticleInput): IndexedArticle {
+  return { ...a, index: () => indexEntry(a) }
+}
+
+/** What the index holds for an article: the tokens of headline with subtitle and of the body, and its names. */
+function indexEntry(a: { title: string; subtitle?: string | null; text: string }): IndexEntry {
   return {
-    ...a,
-    index: () => ({
-      titleTokens: tokenizeForIndex([a.title, a.subtitle ?? ''].join(' ').trim()),
-      bodyTokens: tokenizeForIndex(a.text),
-      names: articleNames(a),
-    }),
+    titleTokens: tokenizeForIndex([a.title, a.subtitle ?? ''].join(' ').trim()),
+    bodyTokens: tokenizeForIndex(a.text),
+    names: articleNames(a),
   }
 }
 

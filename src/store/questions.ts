@@ -29,6 +29,10 @@ const statements = statementCache((db) => ({
   countDay: db.prepare<[string], QuestionCounts>(
     'SELECT count(*) AS asked, coalesce(sum(abstained), 0) AS abstained FROM question_log WHERE asked_day = ?',
   ),
+  recent: db.prepare<[number], Omit<LoggedQuestion, 'abstained'> & { abstained: number }>(
+    `SELECT asked_at AS askedAt, asked_day AS askedDay, chat_type AS chatType, question, mode, abstained, citations, ms
+     FROM question_log ORDER BY id DESC LIMIT ?`,
+  ),
   unanswered: db.prepare<[number], { question: string; askedDay: string }>(
     'SELECT question, asked_day AS askedDay FROM question_log WHERE abstained = 1 ORDER BY id DESC LIMIT ?',
   ),
@@ -46,4 +50,9 @@ export function countQuestionsOn(db: Db, day: string): QuestionCounts {
 /** The newest questions newsbot abstained on, newest first: what readers want that the bulletins lack. */
 export function listUnansweredQuestions(db: Db, limit = 20): { question: string; askedDay: string }[] {
   return statements(db).unanswered.all(limit)
+}
+
+/** The newest logged questions, newest first (the log keeps NEWSBOT_RETENTION_DAYS days). */
+export function listQuestionLog(db: Db, limit = 100): LoggedQuestion[] {
+  return statements(db).recent.all(limit).map((q) => ({ ...q, abstained: Boolean(q.abstained) }))
 }

@@ -33,6 +33,7 @@ interface Row {
 
 const statements = statementCache((db) => ({
   get: db.prepare<[number], Row>('SELECT * FROM subscriptions WHERE chat_id = ?'),
+  all: db.prepare<[], Row>('SELECT * FROM subscriptions ORDER BY status, chat_id'),
   active: db.prepare<[], Row>("SELECT * FROM subscriptions WHERE status = 'active' ORDER BY chat_id"),
   insert: db.prepare<{ chat: number; time: string; areas: string; topic: string | null; since: number; at: string }>(
     `INSERT INTO subscriptions (chat_id, send_time, areas, topic, active_since, created_at, updated_at)
@@ -66,6 +67,11 @@ function toSubscription(r: Row): Subscription {
 export function getSubscription(db: Db, chatId: number): Subscription | undefined {
   const row = statements(db).get.get(chatId)
   return row && toSubscription(row)
+}
+
+/** Every subscription, the active ones first. */
+export function listSubscriptions(db: Db): Subscription[] {
+  return statements(db).all.all().map(toSubscription)
 }
 
 /** Every active subscription, in chat order. */

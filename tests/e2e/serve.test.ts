@@ -28,4 +28,16 @@ describe('newsbot serve', () => {
     expect(await bad.exited).toBe(2)
     expect(bad.output()).toContain('--port 应为 0 到 65535 之间的整数')
   })
+
+  it('turns the console on with NEWSBOT_ADMIN_PASSWORD and says where it is', async () => {
+    const db = await writeSampleDb(join(tmp(), 'serve.db'))
+    const cli = startCli(['serve', '--db', db, '--port', '0'], { env: { NEWSBOT_ADMIN_PASSWORD: 'serve-test-password' } })
+    await cli.waitFor(/console on http:\/\/127\.0\.0\.1:\d+\/admin\n/)
+    const url = /listening on (\S+)/.exec(cli.output())![1]!
+    const login = await fetch(`${url}/admin/login`)
+    expect(login.status).toBe(200)
+    expect(await login.text()).not.toContain('serve-test-password')
+    cli.child.kill('SIGTERM')
+    expect(await cli.exited).toBe(0)
+  })
 })

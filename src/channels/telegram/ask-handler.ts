@@ -32,7 +32,7 @@ export function createAskHandler(deps: BotDeps, dayOf: (t: number) => string): M
     try {
       result = await deps.answer(question, { history, onToken: streamer?.push })
       const parts = renderAnswerParts(result)
-      const keyboard = sourceKeyboard(deps.db, result.citations.length > 0 ? result.citations : result.suggestions)
+      const keyboard = sourceKeyboard(deps.db, result.citations.length > 0 ? result.citations : result.suggestions, deps.config.web.publicUrl)
       if (streamer) await streamer.finish(parts, keyboard)
       else await sendParts(ctx, parts, keyboard, replyTo(ctx))
     } catch (err) {

@@ -1,6 +1,7 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types'
 import type { Digest, DigestItem } from '../../digest/index.js'
 import { encodeCallbackData } from './callback-data.js'
+import { articleUrl } from '../links.js'
 import { escapeHtml } from './format.js'
 import { splitMessage, TELEGRAM_MESSAGE_LIMIT } from './split.js'
 
@@ -17,20 +18,26 @@ const MAX_ITEMS_PER_MESSAGE = 60
 /**
  * A digest as Telegram messages: a header, then each area's items numbered 1…n (headline in bold,
  * the summary under it) with a numbered button per item that opens the article (`src:<id>:0`,
- * the same action as an answer's source buttons). One message when it fits; otherwise it is split
+ * the same action as an answer's source buttons), or, given `linkFor`, that links to its web page. One message when it fits; otherwise it is split
  * between items, never inside one, and a section that continues is headed again with （续）.
  */
 export function renderDigestMessages(
   digest: Digest,
-  opts: { refFor?: (id: string) => string | undefined; limit?: number } = {},
+  opts: { refFor?: (id: string) => string | undefined; linkFor?: (id: string) => string; limit?: number } = {},
 ): DigestMessage[] {
   const limit = opts.limit ?? TELEGRAM_MESSAGE_LIMIT
   const refFor = opts.refFor ?? ((id: string) => id)
+  const button = (n: number, id: string): InlineKeyboardButton | undefined => {
+    if (opts.linkFor) return { text: String(n), url: opts.linkFor(id) }
+    const ref = refFor(id)
+    const data = ref && encodeCallbackData({ kind: 'src', articleId: ref, page: 0 })
+    return data ? { text: String(n), callback_data: data } : undefined
+  }
   const messages: DigestMessage[] = []
   let text = digestHeader(digest)
   let items: { n: number; item: DigestItem }[] = []
   const flush = () => {
-    messages.push({ text, ...keyboardFor(items, refFor) })
+    messages.push({ text, ...keyboardFor(items, button) })
     ;[text, items] = ['', []]
   }
   let n = 0
@@ -52,6 +59,11 @@ export function renderDigestMessages(
   return messages.flatMap((m) => (m.text.length <= limit ? [m] : splitMessage(m.text, limit).map((t, i) => (i === 0 ? { ...m, text: t } : { text: t }))))
 }
 
+/** Links to the items' web pages when the web server has a public address (else the buttons open them in the chat). */
+export function digestLinks(publicUrl: string | undefined): ((id: string) => string) | undefined {
+  return publicUrl ? (id) => articleUrl(publicUrl, id) : undefined
+}
+
 /** The digest's first line: what it covers; or the note for a digest with nothing in it. */
 function digestHeader(digest: Digest): string {
   if (digest.sections.length === 0) return digest.date ? `📰 ${escapeHtml(digest.date)} 的简报中没有符合你订阅条件的报道。` : '📰 还没有可以发送的简报。'
@@ -69,14 +81,9 @@ function itemBlock(n: number, item: DigestItem): string {
 
 function keyboardFor(
   items: { n: number; item: DigestItem }[],
-  refFor: (id: string) => string | undefined,
+  button: (n: number, id: string) => InlineKeyboardButton | undefined,
 ): { keyboard?: InlineKeyboardMarkup } {
-  const buttons: InlineKeyboardButton[] = []
-  for (const { n, item } of items) {
-    const ref = refFor(item.id)
-    const data = ref && encodeCallbackData({ kind: 'src', articleId: ref, page: 0 })
-    if (data) buttons.push({ text: String(n), callback_data: data })
-  }
+  const buttons = items.flatMap(({ n, item }) => button(n, item.id) ?? [])
   if (buttons.length === 0) return {}
   const rows: InlineKeyboardButton[][] = []
   for (let i = 0; i < buttons.length; i += BUTTONS_PER_ROW) rows.push(buttons.slice(i, i + BUTTONS_PER_ROW))

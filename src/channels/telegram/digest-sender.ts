@@ -8,7 +8,7 @@ import {
   claimSend, getArticle, markInterruptedSends, pauseSubscription, pruneSendLog, recordSkipped, settleSend, type Db,
 } from '../../store/index.js'
 import { articleRef } from './article-ref.js'
-import { renderDigestMessages, type DigestMessage } from './digest-format.js'
+import { digestLinks, renderDigestMessages, type DigestMessage } from './digest-format.js'
 import { deliverDigest } from './digest-delivery.js'
 import { createPacer, type Pacer } from './digest-pacer.js'
 import { createLogger, type Logger } from './logger.js'
@@ -103,7 +103,7 @@ export async function runDigestRound(
       return
     }
     const key = `${job.after}|${job.sub.areas.join(',')}|${job.sub.topic ?? ''}`
-    const messages = rendered.get(key) ?? rendered.set(key, renderDigestMessages(mine, { refFor: (id) => articleRef(db, id) })).get(key)!
+    const messages = rendered.get(key) ?? rendered.set(key, renderDigestMessages(mine, { refFor: (id) => articleRef(db, id), linkFor: digestLinks(deps.config.web.publicUrl) })).get(key)!
     const claim = () => claimSend(db, { chatId: job.sub.chatId, day: job.day, issueDate: base.date, now: now(), maxAttempts: MAX_SEND_ATTEMPTS })
     const outcome = await deliverDigest(deps, job, messages, claim)
     if (!outcome) return

@@ -1,5 +1,6 @@
 import { Composer, InlineKeyboard, type Context } from 'grammy'
-import type { InlineKeyboardMarkup } from 'grammy/types'
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types'
+import { articleUrl } from '../links.js'
 import { getArticle, listChatTurns, type Article, type Db } from '../../store/index.js'
 import { articleRef, refOfArticle, resolveArticleRef } from './article-ref.js'
 import { decodeCallbackData, type CallbackAction } from './callback-data.js'
@@ -18,7 +19,7 @@ export function createSourcesComposer(deps: BotDeps): Composer<Context> {
   c.command('sources', async (ctx) => {
     const last = listChatTurns(deps.db, ctx.chat.id, { limit: 1 })[0]
     if (!last || last.citations.length === 0) return void (await ctx.reply(texts.noSources))
-    await ctx.reply(renderSources(last.citations), { parse_mode: 'HTML', reply_markup: sourceKeyboard(deps.db, last.citations) })
+    await ctx.reply(renderSources(last.citations), { parse_mode: 'HTML', reply_markup: sourceKeyboard(deps.db, last.citations, deps.config.web.publicUrl) })
   })
   c.command('source', async (ctx) => {
     const n = Number(ctx.match.trim())
@@ -48,11 +49,19 @@ export function createSourcesComposer(deps: BotDeps): Composer<Context> {
   return c
 }
 
-/** Buttons that open the top cited (or, after an abstention, suggested) articles, one per row. */
-export function sourceKeyboard(db: Db, sources: { n?: number; id: string; title: string }[]): InlineKeyboardMarkup | undefined {
-  const rows = sources.slice(0, SOURCE_BUTTONS).flatMap((s) => {
-    const ref = articleRef(db, s.id)
+/**
+ * Buttons that open the top cited (or, after an abstention, suggested) articles, one per row: in the
+ * chat, or, when the web page has a public address, on its article page with the quote highlighted.
+ */
+export function sourceKeyboard(
+  db: Db,
+  sources: { n?: number; id: string; title: string; quote?: string }[],
+  publicUrl?: string,
+): InlineKeyboardMarkup | undefined {
+  const rows = sources.slice(0, SOURCE_BUTTONS).flatMap((s): InlineKeyboardButton[][] => {
     const label = [s.n === undefined ? '' : `[${s.n}]`, clipChars(s.title.trim(), LABEL_CHARS) || '原文'].filter(Boolean).join(' ')
+    if (publicUrl) return [[InlineKeyboard.url(`🔗 ${label}`, articleUrl(publicUrl, s.id, s.quote))]]
+    const ref = articleRef(db, s.id)
     return ref ? [[InlineKeyboard.text(`📄 ${label}`, `src:${ref}:0`)]] : []
   })
   return rows.length > 0 ? InlineKeyboard.from(rows) : undefined

@@ -10,7 +10,7 @@ import {
   type SubscriptionChange,
 } from '../../store/index.js'
 import { articleRef } from './article-ref.js'
-import { renderDigestMessages } from './digest-format.js'
+import { digestLinks, renderDigestMessages } from './digest-format.js'
 import { escapeHtml } from './format.js'
 import { isNotModified } from './user-error.js'
 
@@ -85,7 +85,7 @@ export function createSubscriptionComposer(deps: SubscriptionDeps): Composer<Con
     const sub = getSubscription(deps.db, ctx.chat.id)
     const base = await newestDigest()
     const digest = sub ? filterDigest(base, sub, (id) => getArticle(deps.db, id)?.text ?? '') : base
-    for (const m of renderDigestMessages(digest, { refFor: (id) => articleRef(deps.db, id) })) {
+    for (const m of renderDigestMessages(digest, { refFor: (id) => articleRef(deps.db, id), linkFor: digestLinks(deps.config.web.publicUrl) })) {
       await ctx.reply(m.text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...(m.keyboard && { reply_markup: m.keyboard }) })
     }
   })

@@ -6,6 +6,7 @@ import { toAskJson, toDigestJson, toSearchJson, toShowJson } from '../json.js'
 import type { WebDeps } from './deps.js'
 import { AskBody, DigestQuery, firstIssue, SearchQuery } from './schemas.js'
 import { jsonError, type Limit } from './guard.js'
+import { openApiDocument } from './openapi.js'
 
 /** The JSON API: the shapes of the CLI's --json, errors as {error}. */
 export function createApi(deps: WebDeps, limit: Limit): Hono {
@@ -37,6 +38,9 @@ export function createApi(deps: WebDeps, limit: Limit): Hono {
     return c.json(toDigestJson(await deps.digest(query.data.date)))
   })
 
+  const openApi = openApiDocument()
+  api.get('/openapi.json', (c) => c.json(openApi))
+
   api.all('*', (c) => jsonError(c, 404, '没有这个接口。'))
   return api
 }
@@ -44,6 +48,10 @@ export function createApi(deps: WebDeps, limit: Limit): Hono {
 /** `token` events while the model writes (the whole answer at once from the extractive answerer), then one `answer`. */
 function streamAnswer(c: Context, deps: WebDeps, question: string, history: { question: string; searched: string; answer: string }[]) {
   return streamSSE(c, async (stream) => {
+    // A comment line first, and a turn of the event loop to send it: the reader (and any proxy) sees the
+    // request taken at once, before the answer's CPU work holds the loop.
+    await stream.write(': 正在查找报道\n\n')
+    await new Promise((resolve) => setImmediate(resolve))
     let streamed = false
     const result = await deps.ask(question, history, (token) => {
       streamed = true

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { InputError } from '../../errors.js'
+import { createAdmin } from './admin.js'
 import { createApi, health } from './api.js'
 import type { WebDeps } from './deps.js'
 import { createLimit, jsonError } from './guard.js'
@@ -10,9 +11,15 @@ import { createPages } from './pages.js'
 
 /** The largest request body accepted: a question with its history fits many times over. */
 export const MAX_BODY_BYTES = 64 * 1024
+/** The largest upload to the console: a batch of page files or a sizeable JSONL export. */
+export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024
 
 const STATIC_DIR = new URL('./static/', import.meta.url)
-const ASSETS: Record<string, string> = { 'app.js': 'text/javascript; charset=utf-8', 'style.css': 'text/css; charset=utf-8' }
+const ASSETS: Record<string, string> = {
+  'app.js': 'text/javascript; charset=utf-8',
+  'admin.js': 'text/javascript; charset=utf-8',
+  'style.css': 'text/css; charset=utf-8',
+}
 
 /** The reader's pages, the JSON/SSE API and their assets, as one Hono app (no socket yet). */
 export function createWebApp(deps: WebDeps): Hono {
@@ -21,19 +28,26 @@ export function createWebApp(deps: WebDeps): Hono {
   const page = (title: string, text: string) => layout(title, `<p class="notice">${escapeHtml(text)}</p>`)
   const limit = createLimit(deps.perMinute, (c, s) => c.html(page('请稍候', `提问太频繁了，请 ${s} 秒后再试。`), 429))
 
+  const embedAncestors = deps.embedOrigins.join(' ')
   app.use('*', async (c, next) => {
     await next()
     // No inline script, no outside origin: every asset is newsbot's own (pages must work on an intranet).
-    c.header('Content-Security-Policy', "default-src 'self'; frame-ancestors *; base-uri 'none'; form-action 'self'")
+    // Only /embed may be framed (by NEWSBOT_EMBED_ORIGINS): a framed console or answer page invites clickjacking.
+    const embed = c.req.path === '/embed'
+    c.header('Content-Security-Policy', `default-src 'self'; frame-ancestors ${embed ? embedAncestors : "'none'"}; base-uri 'none'; form-action 'self'`)
+    if (!embed) c.header('X-Frame-Options', 'DENY')
     c.header('X-Content-Type-Options', 'nosniff')
     c.header('Referrer-Policy', 'same-origin')
   })
-  const tooLarge = (c: Context) => {
+  const tooLarge = (limit: string) => (c: Context) => {
     // The rest of the body is never read, so the connection cannot carry another request.
     c.header('Connection', 'close')
-    return jsonError(c, 413, `请求太大了，最多 ${MAX_BODY_BYTES / 1024} KB。`)
+    const message = `请求太大了，最多 ${limit}。`
+    return c.req.path.startsWith('/admin/') ? c.html(page('文件太大', message), 413) : jsonError(c, 413, message)
   }
-  app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge }))
+  const small = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge(`${MAX_BODY_BYTES / 1024} KB`) })
+  const upload = bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: tooLarge(`${MAX_UPLOAD_BYTES >> 20} MB`) })
+  app.use('*', (c, next) => (c.req.path === '/admin/ingest' && deps.admin ? upload(c, next) : small(c, next)))
 
   app.get('/healthz', health(deps))
   app.get('/static/:name', (c) => {
@@ -43,6 +57,7 @@ export function createWebApp(deps: WebDeps): Hono {
     return c.body(body, 200, { 'Content-Type': ASSETS[name]!, 'Cache-Control': 'public, max-age=300' })
   })
   app.route('/api', createApi(deps, limit))
+  app.route('/admin', createAdmin(deps))
   app.route('/', createPages(deps, limit))
 
   app.notFound((c) => (c.req.path.startsWith('/api/') ? jsonError(c, 404, '没有这个接口。') : c.html(page('找不到页面', '没有这个页面。'), 404)))

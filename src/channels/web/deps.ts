@@ -1,9 +1,23 @@
+import { dirname, join } from 'node:path'
 import { answerQuestion, CONVERSATION, type AnswerResult, type Turn } from '../../answer/index.js'
 import type { Config } from '../../config.js'
-import { buildDigest, createDigestSummarizer, type Digest } from '../../digest/index.js'
+import { buildDigest, createDigestSummarizer, localDay, type Digest } from '../../digest/index.js'
 import type { Embedder, LlmClient } from '../../llm/index.js'
-import { createIndex, type SearchHit } from '../../retrieve/index.js'
-import type { Db } from '../../store/index.js'
+import { createIndex, type SearchHit, type SearchIndex } from '../../retrieve/index.js'
+import { logQuestion, writeWhenFree, type Db } from '../../store/index.js'
+
+/** What the operator console needs; absent when NEWSBOT_ADMIN_PASSWORD is unset (the console is off). */
+export interface AdminSettings {
+  password: string
+  /** The database's index: uploads are ingested, corrections and deletions written through it. */
+  index: SearchIndex
+  /** Where uploaded files are kept, so a file uploaded again under its name replaces its articles. */
+  uploadDir: string
+  /** Days the question log is kept (NEWSBOT_RETENTION_DAYS). */
+  retentionDays: number
+  timezone: string
+  now?: () => number
+}
 
 /** What the web channel needs from the stages before it; built once by `newsbot serve` and by tests alike. */
 export interface WebDeps {
@@ -13,11 +27,17 @@ export interface WebDeps {
   digest: (date?: string) => Promise<Digest>
   /** Questions plus searches one client address may make a minute (Infinity: no limit). */
   perMinute: number
+  /** The origins that may frame /embed ('*': any); every other page refuses to be framed. */
+  embedOrigins: string[]
   /** Where unexpected errors go (the page shows one Chinese sentence, never the detail). */
   onError?: (err: unknown) => void
+  admin?: AdminSettings
 }
 
-/** The production wiring: the configured answerer, retriever and digest, over one database. */
+/**
+ * The production wiring: the configured answerer, retriever and digest, over one database. With the
+ * console on (the database is then opened for writing) the questions are logged for it, as the bot does.
+ */
 export function createWebDeps(
   db: Db,
   config: Config,
@@ -27,13 +47,32 @@ export function createWebDeps(
   // One summarizer for every digest request, so its per-article cache is shared.
   const summarize = createDigestSummarizer(config.llm, onError)
   const index = createIndex(db)
+  const log = (question: string, r: AnswerResult, started: number) =>
+    writeWhenFree(() => logQuestion(db, {
+      askedAt: new Date(started).toISOString(), askedDay: localDay(started, config.timezone), chatType: 'web', question,
+      mode: r.mode, abstained: r.abstained, citations: r.citations.length, ms: Date.now() - started,
+    }), (err) => onError?.(err))
   return {
     db,
-    ask: (question, history, onToken) =>
-      answerQuestion(index, question, { llm: models.llm, embedder: models.embedder, history: history.slice(-CONVERSATION.turns), onToken }),
+    ask: async (question, history, onToken) => {
+      const started = Date.now()
+      const r = await answerQuestion(index, question, { llm: models.llm, embedder: models.embedder, history: history.slice(-CONVERSATION.turns), onToken })
+      if (!db.readonly) log(question, r, started)
+      return r
+    },
     search: async (query, k) => (await index.searchWithEmbedder(query, { k, embedder: models.embedder })).hits,
     digest: (date) => buildDigest(db, { date, summarize }),
     perMinute: config.web.perMinute,
+    embedOrigins: config.web.embedOrigins,
     onError,
+    ...(config.web.adminPassword && {
+      admin: {
+        password: config.web.adminPassword,
+        index,
+        uploadDir: join(dirname(db.name), 'uploads'),
+        retentionDays: config.telegram.retentionDays,
+        timezone: config.timezone,
+      },
+    }),
   }
 }

@@ -23,7 +23,7 @@ export function createLimit(perMinute: number, page: (c: Context, retryAfter: nu
 }
 
 // Behind a reverse proxy every request comes from the proxy: the limit is then per proxy, not per reader.
-function clientAddress(c: Context): string {
+export function clientAddress(c: Context): string {
   try {
     return getConnInfo(c).remote.address ?? 'unknown'
   } catch {

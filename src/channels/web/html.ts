@@ -1,4 +1,7 @@
 import type { AskJson } from '../json.js'
+import { articlePath } from '../links.js'
+
+export { articlePath as articleHref }
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 
@@ -29,17 +32,12 @@ export function highlight(text: string, q: string | undefined): string {
   return out + escapeHtml(text.slice(at))
 }
 
-/** The link to an article page, with the passage to highlight. */
-export function articleHref(id: string, q?: string): string {
-  return `/articles/${encodeURIComponent(id)}${q ? `?q=${encodeURIComponent(q)}` : ''}`
-}
-
 /** An answer's text escaped, each [n] a link to the cited article with its quote highlighted. */
 export function renderAnswerText(a: AskJson): string {
   const byN = new Map(a.citations.map((c) => [c.n, c]))
   return escapeHtml(a.answer).replace(/\[(\d+)\]/g, (m, n: string) => {
     const c = byN.get(Number(n))
-    return c ? `<a class="cite" href="${escapeHtml(articleHref(c.id, c.quote))}">[${n}]</a>` : m
+    return c ? `<a class="cite" href="${escapeHtml(articlePath(c.id, c.quote))}">[${n}]</a>` : m
   })
 }
 
@@ -49,7 +47,13 @@ export function describeSource(s: { title: string; paper: string; date: string |
 }
 
 /** The page frame: Chinese, phone-first, one stylesheet, scripts only from newsbot's own /static. */
-export function layout(title: string, body: string, opts: { script?: string } = {}): string {
+export function layout(title: string, body: string, opts: { script?: string; embed?: boolean; header?: string } = {}): string {
+  const top = opts.embed
+    ? ''
+    : opts.header ?? '<header class="top"><a class="brand" href="/">新闻问答</a><nav><a href="/search">搜索</a><a href="/digest">每日简报</a></nav></header>\n'
+  const foot = opts.embed
+    ? '<footer class="foot">回答摘自本地报纸的报道。<a href="/" target="_blank" rel="noopener">在新窗口打开</a></footer>'
+    : '<footer class="foot">回答摘自本地报纸的报道，每句都注明出处。</footer>'
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -58,12 +62,11 @@ export function layout(title: string, body: string, opts: { script?: string } = 
 <title>${escapeHtml(title)} · 新闻问答</title>
 <link rel="stylesheet" href="/static/style.css">
 ${opts.script ? `<script src="/static/${escapeHtml(opts.script)}" defer></script>\n` : ''}</head>
-<body>
-<header class="top"><a class="brand" href="/">新闻问答</a><nav><a href="/search">搜索</a><a href="/digest">每日简报</a></nav></header>
-<main>
+<body${opts.embed ? ' class="embed"' : ''}>
+${top}<main>
 ${body}
 </main>
-<footer class="foot">回答摘自本地报纸的报道，每句都注明出处。</footer>
+${foot}
 </body>
 </html>
 `

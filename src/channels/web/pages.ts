@@ -13,6 +13,9 @@ export function createPages(deps: WebDeps, limit: Limit): Hono {
   const pages = new Hono()
 
   pages.get('/', (c) => c.html(layout('提问', askForm() + newest(deps), { script: 'app.js' })))
+  // For an outlet's iframe: the question box alone; links and the script-less form open a new window,
+  // since no other page may be framed.
+  pages.get('/embed', (c) => c.html(layout('提问', askForm('', { embed: true }), { script: 'app.js', embed: true })))
 
   // Without JavaScript the form posts here and the answer comes back as a page.
   pages.post('/ask', limit, async (c) => {
@@ -80,8 +83,8 @@ export function renderAnswer(a: AskJson): string {
   return `${warnings}<div class="answer">${renderAnswerText(a)}</div>${sources.length ? `<ol class="sources">${sources.join('')}</ol>` : ''}`
 }
 
-function askForm(value = ''): string {
-  return `<form id="ask" class="ask" action="/ask" method="post">
+function askForm(value = '', opts: { embed?: boolean } = {}): string {
+  return `<form id="ask" class="ask" action="/ask" method="post"${opts.embed ? ' target="_blank"' : ''}>
 <label for="question">问一问本地报纸</label>
 <textarea id="question" name="question" rows="3" maxlength="500" placeholder="例如：经开区已经分配了多少套安置房？" required>${escapeHtml(value)}</textarea>
 <button type="submit">提问</button>

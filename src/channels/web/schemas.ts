@@ -24,3 +24,47 @@ export const DigestQuery = z.object({
 export function firstIssue(error: z.ZodError): string {
   return error.issues[0]?.message ?? '请求格式不对。'
 }
+
+// What the API answers: the --json shapes of DESIGN.md, for the OpenAPI document and its test.
+
+const Citation = z.object({ n: z.number().int(), id: z.string(), title: z.string(), paper: z.string(), date: z.string().nullable(), quote: z.string() })
+
+export const AskReply = z.strictObject({
+  answer: z.string(),
+  mode: z.enum(['extractive', 'llm']),
+  abstained: z.boolean(),
+  citations: z.array(Citation),
+  warnings: z.array(z.string()),
+})
+
+export const SearchReply = z.array(
+  z.strictObject({ id: z.string(), title: z.string(), date: z.string().nullable(), paper: z.string(), score: z.number(), snippet: z.string() }),
+)
+
+export const ArticleReply = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  paper: z.string(),
+  date: z.string().nullable(),
+  page: z.string().nullable(),
+  byline: z.string().nullable(),
+  text: z.string(),
+  subtitle: z.string().nullable(),
+  section: z.string().nullable(),
+  dateline: z.string().nullable(),
+  dateInferred: z.boolean(),
+  paperInferred: z.boolean(),
+  eventDate: z.string().nullable(),
+  reporters: z.array(z.string()),
+  correspondents: z.array(z.string()),
+  url: z.string().nullable(),
+})
+
+export const DigestReply = z.strictObject({
+  date: z.string(),
+  sections: z.array(z.strictObject({ heading: z.string(), items: z.array(z.strictObject({ id: z.string(), title: z.string(), summary: z.string() })) })),
+})
+
+export const HealthReply = z.strictObject({ ok: z.literal(true), articles: z.number().int() })
+
+export const ErrorReply = z.strictObject({ error: z.string() })

@@ -25,7 +25,7 @@ export function postJson(url: string, body: unknown, headers: Record<string, str
 export function parseEvents(text: string): { event: string; data: unknown }[] {
   return text
     .split('\n\n')
-    .filter((b) => b.trim())
+    .filter((b) => b.split('\n').some((l) => l.startsWith('data:')))
     .map((block) => {
       const lines = block.split('\n')
       const event = lines.find((l) => l.startsWith('event:'))?.slice(6).trim() ?? 'message'

@@ -2,7 +2,8 @@ import type { Command } from 'commander'
 import { InputError } from '../../../errors.js'
 import { createEmbedder, createLlmClient } from '../../../llm/index.js'
 import { countArticles } from '../../../store/index.js'
-import { createWebApp, createWebDeps, startWebServer } from '../../web/index.js'
+import { loadConfig } from '../../../config.js'
+import { createWebApp, createWebDeps, startRetention, startWebServer } from '../../web/index.js'
 import { openContext, type GlobalOptions } from '../context.js'
 
 interface ServeFlags {
@@ -21,7 +22,8 @@ export function registerServe(program: Command): void {
     .option('--exit-after-ready', '启动后立即退出（测试用）')
     .addHelpText('after', SERVE_ENV_HELP)
     .action(async (flags: ServeFlags, cmd: Command) => {
-      const { config, db, dbPath } = openContext(cmd.optsWithGlobals<GlobalOptions>(), 'read')
+      // Readers only read; the console ingests, corrects and deletes, so with it on the database is opened for writing.
+      const { config, db, dbPath } = openContext(cmd.optsWithGlobals<GlobalOptions>(), loadConfig().web.adminPassword ? 'write' : 'read')
       try {
         const port = flags.port === undefined ? config.web.port : Number(flags.port)
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError('--port 应为 0 到 65535 之间的整数')
@@ -31,7 +33,9 @@ export function registerServe(program: Command): void {
         const server = await startWebServer(createWebApp(deps), { host: flags.host, port }).catch((err: NodeJS.ErrnoException) => {
           throw new InputError(err.code === 'EADDRINUSE' ? `端口 ${port} 已被占用：换一个 --port` : `无法在 ${flags.host}:${port} 上监听：${err.message}`)
         })
+        const stopRetention = deps.admin ? startRetention(db, deps.admin.retentionDays, onError) : () => {}
         process.stdout.write(`listening on ${server.url}\n`)
+        if (deps.admin) process.stdout.write(`console on ${server.url}/admin\n`)
         if (!flags.exitAfterReady) {
           // A second signal gets the default behaviour (exit at once): `once` has removed our listener.
           await new Promise<string>((resolve) => {
@@ -39,6 +43,7 @@ export function registerServe(program: Command): void {
             process.once('SIGTERM', resolve)
           })
         }
+        stopRetention()
         await server.close()
       } finally {
         db.close()
@@ -51,6 +56,9 @@ const SERVE_ENV_HELP = `
 环境变量：
   NEWSBOT_PORT                        端口（默认 8080；--port 优先）
   NEWSBOT_WEB_RATE_PER_MINUTE         每个访问地址每分钟的提问和搜索次数（默认 20；0 为不限）
+  NEWSBOT_ADMIN_PASSWORD              管理后台 /admin 的密码（至少 10 个字符；不设置则后台关闭）
+  NEWSBOT_EMBED_ORIGINS               允许用 iframe 嵌入 /embed 的网站（空格分隔；默认 * 为任何网站）
+  NEWSBOT_PUBLIC_URL                  读者访问本站的地址（Telegram 机器人的来源按钮和简报条目链接到这里的文章页）
   NEWSBOT_DB                          数据库文件（默认 data/newsbot.db；--db 优先）
   OPENAI_BASE_URL、OPENAI_API_KEY、OPENAI_MODEL
                                       兼容 OpenAI 的大模型服务；都不设置时用摘录式回答

@@ -7,6 +7,8 @@ const form = document.getElementById('ask')
 const input = document.getElementById('question')
 const conversation = document.getElementById('conversation')
 const history = []
+// In an outlet's iframe (/embed) articles open in a new window: no other page may be framed.
+const embedded = document.body.classList.contains('embed')
 
 function el(tag, className, text) {
   const node = document.createElement(tag)
@@ -15,8 +17,14 @@ function el(tag, className, text) {
   return node
 }
 
-function articleHref(id, quote) {
-  return '/articles/' + encodeURIComponent(id) + (quote ? '?q=' + encodeURIComponent(quote) : '')
+function articleLink(text, id, quote) {
+  const link = el('a', '', text)
+  link.href = '/articles/' + encodeURIComponent(id) + (quote ? '?q=' + encodeURIComponent(quote.trim().slice(0, 120)) : '')
+  if (embedded) {
+    link.target = '_blank'
+    link.rel = 'noopener'
+  }
+  return link
 }
 
 function renderAnswer(box, a) {
@@ -27,8 +35,8 @@ function renderAnswer(box, a) {
   for (const part of a.answer.split(/(\[\d+\])/)) {
     const c = byN.get(Number((/^\[(\d+)\]$/.exec(part) || [])[1]))
     if (!c) { text.appendChild(document.createTextNode(part)); continue }
-    const link = el('a', 'cite', part)
-    link.href = articleHref(c.id, c.quote)
+    const link = articleLink(part, c.id, c.quote)
+    link.className = 'cite'
     text.appendChild(link)
   }
   box.appendChild(text)
@@ -37,8 +45,7 @@ function renderAnswer(box, a) {
   for (const c of a.citations) {
     const item = el('li')
     item.value = c.n
-    const link = el('a', '', [c.title || '（无标题）', c.paper, c.date || '日期不详'].filter(Boolean).join(' · '))
-    link.href = articleHref(c.id, c.quote)
+    const link = articleLink([c.title || '（无标题）', c.paper, c.date || '日期不详'].filter(Boolean).join(' · '), c.id, c.quote)
     item.append(link, el('blockquote', '', c.quote))
     list.appendChild(item)
   }
@@ -64,7 +71,8 @@ async function readEvents(response, on) {
         if (line.startsWith('event:')) event = line.slice(6).trim()
         else if (line.startsWith('data:')) data.push(line.slice(5).trimStart())
       }
-      on(event, JSON.parse(data.join('\n')))
+      // A block of only comments (the server's first line) carries no event.
+      if (data.length > 0) on(event, JSON.parse(data.join('\n')))
     }
   }
 }
