@@ -23,8 +23,8 @@ export interface Line {
 
 // Two boxes are on one line when they overlap this much vertically (share of the smaller height)…
 const SAME_LINE = 0.5
-// …and the gap between them is at most this many character heights (a wide gap is a column gutter).
-const WORD_GAP = 1.2
+// …and the gap between them is under this many character heights (gutters are 1–2 characters wide).
+const WORD_GAP = 0.7
 // Type this much larger than the body's is a headline (a subheadline is about 1.3×, a headline 1.6–2.5×).
 export const HEADING_RATIO = 1.2
 
