@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { layoutPageText, parseLaidOutPage, type TextBox } from '../../src/ingest/layout/index.js'
+import { openPdf } from '../../src/ingest/pdf.js'
 import { checkTextLayer } from '../../src/ingest/text-layer.js'
+
+const PAGES = join(import.meta.dirname, '../fixtures/pages')
 
 const BODY = 10
 const PITCH = 15
@@ -92,6 +97,29 @@ describe('layoutPageText', () => {
 
   it('gives an empty text for a page without boxes', () => {
     expect(layoutPageText([], PAGE).trim()).toBe('')
+  })
+})
+
+describe('layoutPageText on a fixture page given other ways', () => {
+  const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, '')
+  let seed = 7
+  // A fixed sequence in [-0.5, 0.5): the same "noise" on every run.
+  const noise = () => (seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5
+  it.each([
+    ['one box per character, spaces dropped (PDFs that place each glyph)', (b: TextBox) =>
+      [...b.text].map((c, i, all) => ({ ...b, text: c, x: b.x + (i * b.width) / all.length, width: b.width / all.length })).filter((c) => c.text.trim())],
+    ['boxes off by up to a point and a tenth of their height (OCR)', (b: TextBox) =>
+      [{ ...b, x: b.x + 2 * noise(), y: b.y + 2 * noise(), height: b.height * (1 + 0.1 * noise()) }]],
+  ])('reads the same articles from %s', async (_, reshape) => {
+    const name = 'p2-four-columns'
+    const expected = JSON.parse(readFileSync(join(PAGES, 'expected.json'), 'utf8'))[name].articles as { title: string; text: string; byline: string | null }[]
+    const pdf = await openPdf(readFileSync(join(PAGES, `${name}.pdf`)), name)
+    const page = await pdf.readPage(1)
+    await pdf.close()
+    const articles = parseLaidOutPage(page.boxes.flatMap(reshape), page.size, {})
+    expect(articles.map((a) => [squash(a.title), squash(a.text), squash(a.byline)]).sort()).toEqual(
+      expected.map((e) => [squash(e.title), squash(e.text), squash(e.byline)]).sort(),
+    )
   })
 })
 
