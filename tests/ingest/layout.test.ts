@@ -124,7 +124,8 @@ describe('layoutPageText on a fixture page given other ways', () => {
 })
 
 describe('checkTextLayer', () => {
-  const page = (text: string): TextBox[] => text.split('\n').map((t, i) => ({ text: t, x: 0, y: i * 12, width: 100, height: 10 }))
+  const page = (text: string): TextBox[] => text.split('\n').map((t, i) => ({ text: t, x: 0, y: i * 12, width: 400, height: 10 }))
+  const SIZE = { width: 400, height: 300 }
   it.each([
     ['Chinese text', '本报讯 截至目前，全区已分配安置房3636套，另有一批正在建设之中。', undefined],
     ['a scan (no text)', '  ', 'none'],
@@ -132,8 +133,15 @@ describe('checkTextLayer', () => {
     ['private-use code points', '\ue001\ue002\ue003\ue004\ue005\ue006\ue007\ue008\ue009\ue00a\ue00b\ue00c\ue00d\ue00e\ue00f\ue010\ue011\ue012\ue013\ue014\ue015', 'unusable'],
     ['glyph ids read as Latin', '!"#$%&\'()*+,-./0123 4567 89:;<=>?@ABCD EFGH !"#$%&', 'unusable'],
     ['consonant garbage', 'bcdfg hjklm npqrst vwxz bcdf ghjk lmnp qrst vwxz bcd fgh jkl', 'unusable'],
+    ['glyph ids read as accented letters', 'ÀÁÂÃ ÄÅÆÇ ÈÉÊË ÌÍÎÏ ÐÑÒÓ ÔÕÖØ ÙÚÛÜ ÝÞßà', 'unusable'],
     ['an English page', 'The council met on Monday to discuss the new road.\nIt will open in September.', 'not-chinese'],
   ])('%s', (_, text, problem) => {
-    expect(checkTextLayer(page(text))).toBe(problem)
+    expect(checkTextLayer(page(text), SIZE)).toBe(problem)
+  })
+
+  it('takes a scan with a line of typed text on it for a page without a text layer', () => {
+    const header = [{ text: '经开时报 2023年11月15日 星期三 第2版 本期责任编辑 王某', x: 20, y: 10, width: 300, height: 8 }]
+    expect(checkTextLayer(header, { width: 842, height: 1191 })).toBe('none')
+    expect(checkTextLayer(header, { width: 320, height: 30 })).toBeUndefined()
   })
 })
