@@ -105,6 +105,15 @@ describe('PDFs that cannot be read as they are', () => {
     await expect(readRecords(join(PAGES, 'p1-three-columns.image.pdf'))).rejects.toThrow(/没有文字层.*OCR/)
   })
 
+  it('says a page whose CJK font lost its Unicode map needs OCR', async () => {
+    // The fixture with its font's ToUnicode entry blanked out (same length, so the offsets still hold).
+    const pdf = readFileSync(join(PAGES, 'p1-three-columns.pdf')).toString('latin1')
+    const blanked = pdf.replace(/\/ToUnicode \d+ 0 R/g, (m) => ' '.repeat(m.length))
+    expect(blanked).not.toBe(pdf)
+    const { 'x.pdf': path } = writeFiles(tmp(), { 'x.pdf': Buffer.from(blanked, 'latin1') })
+    await expect(readRecords(path!)).rejects.toThrow(/文字层无法使用.*OCR/)
+  })
+
   it('renders a page to a PNG at the asked resolution for OCR', async () => {
     const png = await renderPdfPage(join(PAGES, 'p2-four-columns.image.pdf'), 1, 100)
     expect(png.subarray(1, 4).toString()).toBe('PNG')
