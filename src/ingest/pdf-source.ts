@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from 'node:fs'
 import { InputError } from '../errors.js'
 import { deriveArticleId, sha1Hex } from './ids.js'
-import { parseLaidOutPage } from './layout/index.js'
+import { parseIssue, type IssuePage } from './issue.js'
+import { layoutPageText } from './layout/index.js'
 import { MAX_PDF_BYTES, openPdf } from './pdf.js'
 import { prepareArticle, uniqueId } from './prepare.js'
 import { metaKey } from './source-meta.js'
@@ -22,7 +23,7 @@ const PROBLEMS: Record<TextLayerProblem, string> = {
 
 /**
  * A page PDF as a source: each page's text layer laid out and segmented, its articles carrying the page
- * number. A page whose text layer is missing or garbled is reported by number; a file where no page
+ * number and the issue's date and paper (parseIssue). A page whose text layer is missing or garbled is reported by number; a file where no page
  * gives an article fails as a whole, so nothing of it is written.
  */
 export function openPdfSource(file: string, meta: PageMeta): OpenedSource<ArticleInput> {
@@ -38,29 +39,24 @@ export function openPdfSource(file: string, meta: PageMeta): OpenedSource<Articl
 
 async function* readPdfRecords(bytes: Uint8Array, file: string, meta: PageMeta): AsyncGenerator<SourceRecord<ArticleInput>> {
   const pdf = await openPdf(bytes, file)
+  const pages: IssuePage[] = []
+  const problems: { pageNo: number; problem: TextLayerProblem }[] = []
   try {
-    const ids = new Map<string, number>()
-    const problems: { pageNo: number; problem: TextLayerProblem }[] = []
-    let found = 0
     for (let pageNo = 1; pageNo <= pdf.pages; pageNo++) {
       const page = await pdf.readPage(pageNo)
       const problem = checkTextLayer(page.boxes, page.size)
-      if (problem) {
-        problems.push({ pageNo, problem })
-        continue
-      }
       // A one-page PDF keeps the page its name or manifest gives (第2版); pages of an issue are numbered.
-      const pageMeta = { ...meta, page: pdf.pages === 1 && meta.page ? meta.page : String(pageNo) }
-      for (const a of parseLaidOutPage(page.boxes, page.size, pageMeta)) {
-        found++
-        yield { article: prepareArticle(a, uniqueId(deriveArticleId(a), ids)) }
-      }
+      if (!problem) pages.push({ page: pdf.pages === 1 && meta.page ? meta.page : String(pageNo), text: layoutPageText(page.boxes, page.size) })
+      else problems.push({ pageNo, problem })
     }
-    if (found === 0) throw new InputError(`${file}: ${wholeFileProblem(problems, pdf.pages)}`)
-    for (const p of problems) yield { line: p.pageNo, error: `第 ${p.pageNo} 页${PROBLEMS[p.problem]}` }
   } finally {
     await pdf.close()
   }
+  const articles = parseIssue(pages, meta)
+  if (articles.length === 0) throw new InputError(`${file}: ${wholeFileProblem(problems, pdf.pages)}`)
+  const ids = new Map<string, number>()
+  for (const a of articles) yield { article: prepareArticle(a, uniqueId(deriveArticleId(a), ids)) }
+  for (const p of problems) yield { line: p.pageNo, error: `第 ${p.pageNo} 页${PROBLEMS[p.problem]}` }
 }
 
 /** Why no page gave an article: the one text-layer problem all pages share, or none of them. */
