@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { PDFDocument } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
 import { InputError } from '../../src/errors.js'
 import { listSources, type ArticleInput } from '../../src/ingest/index.js'
@@ -135,6 +136,17 @@ describe('PDFs that cannot be read as they are', () => {
     expect(err).toBeInstanceOf(InputError)
     expect((err as Error).message).toMatch(message)
     expect((err as Error).message).not.toMatch(/\n/)
+  })
+
+  it('reads the pages that have a text layer and reports the page that has none by number', async () => {
+    const issue = await PDFDocument.create()
+    for (const name of ['p2-four-columns.pdf', 'p1-three-columns.image.pdf']) {
+      const [page] = await issue.copyPages(await PDFDocument.load(readFileSync(join(PAGES, name))), [0])
+      issue.addPage(page)
+    }
+    const { 'issue.pdf': path } = writeFiles(tmp(), { 'issue.pdf': Buffer.from(await issue.save()) })
+    const s = await createIndex(openDb(':memory:')).write([path!])
+    expect(s).toMatchObject({ added: 7, failed: [{ path, line: 2, error: expect.stringMatching(/^第 2 页没有文字层.*OCR/) }] })
   })
 
   it('goes on with the batch and writes nothing of a bad PDF', async () => {
