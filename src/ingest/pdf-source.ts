@@ -15,7 +15,11 @@ export function isPdfPath(path: string): boolean {
   return /\.pdf$/i.test(path)
 }
 
-const PROBLEMS: Record<TextLayerProblem, string> = {
+/** What keeps a page from being read: its text layer, or the page itself being broken. */
+type PageProblem = TextLayerProblem | 'broken'
+
+const PROBLEMS: Record<PageProblem, string> = {
+  broken: '无法读取（PDF 已损坏）',
   none: '没有文字层（扫描件，或文字已转为曲线），需要 OCR 识别',
   unusable: '的文字层无法使用（字体缺少 Unicode 映射，提取出的是乱码），需要 OCR 识别',
   'not-chinese': '没有中文正文，不像是中文报纸的版面',
@@ -40,10 +44,15 @@ export function openPdfSource(file: string, meta: PageMeta): OpenedSource<Articl
 async function* readPdfRecords(bytes: Uint8Array, file: string, meta: PageMeta): AsyncGenerator<SourceRecord<ArticleInput>> {
   const pdf = await openPdf(bytes, file)
   const pages: IssuePage[] = []
-  const problems: { pageNo: number; problem: TextLayerProblem }[] = []
+  const problems: { pageNo: number; problem: PageProblem }[] = []
   try {
     for (let pageNo = 1; pageNo <= pdf.pages; pageNo++) {
-      const page = await pdf.readPage(pageNo)
+      // pdfjs reads past most damage; a page it cannot find or parse at all is reported, the others kept.
+      const page = await pdf.readPage(pageNo).catch(() => undefined)
+      if (!page) {
+        problems.push({ pageNo, problem: 'broken' })
+        continue
+      }
       const problem = checkTextLayer(page.boxes, page.size)
       // A one-page PDF keeps the page its name or manifest gives (第2版); pages of an issue are numbered.
       if (!problem) pages.push({ page: pdf.pages === 1 && meta.page ? meta.page : String(pageNo), text: layoutPageText(page.boxes, page.size) })
@@ -60,7 +69,7 @@ async function* readPdfRecords(bytes: Uint8Array, file: string, meta: PageMeta):
 }
 
 /** Why no page gave an article: the one text-layer problem all pages share, or none of them. */
-function wholeFileProblem(problems: { problem: TextLayerProblem }[], pages: number): string {
+function wholeFileProblem(problems: { problem: PageProblem }[], pages: number): string {
   const kinds = new Set(problems.map((p) => p.problem))
   if (problems.length < pages || kinds.size !== 1) return '没有识别出任何文章'
   const [kind] = kinds

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PDFDocument } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
@@ -26,6 +26,16 @@ interface ExpectedPage {
   articles: ExpectedArticle[]
 }
 const EXPECTED = JSON.parse(readFileSync(join(PAGES, 'expected.json'), 'utf8')) as Record<string, ExpectedPage>
+
+/** A PDF of the given fixture pages, one after the other (written uncompressed, so a test can edit it). */
+async function joinPages(names: string[]): Promise<string> {
+  const issue = await PDFDocument.create()
+  for (const name of names) {
+    const [page] = await issue.copyPages(await PDFDocument.load(readFileSync(join(PAGES, name))), [0])
+    issue.addPage(page)
+  }
+  return writeFiles(tmp(), { 'issue.pdf': Buffer.from(await issue.save({ useObjectStreams: false })) })['issue.pdf']!
+}
 
 /** The records of one file as the ingest reads them. */
 async function readRecords(path: string) {
@@ -139,14 +149,20 @@ describe('PDFs that cannot be read as they are', () => {
   })
 
   it('reads the pages that have a text layer and reports the page that has none by number', async () => {
-    const issue = await PDFDocument.create()
-    for (const name of ['p2-four-columns.pdf', 'p1-three-columns.image.pdf']) {
-      const [page] = await issue.copyPages(await PDFDocument.load(readFileSync(join(PAGES, name))), [0])
-      issue.addPage(page)
-    }
-    const { 'issue.pdf': path } = writeFiles(tmp(), { 'issue.pdf': Buffer.from(await issue.save()) })
-    const s = await createIndex(openDb(':memory:')).write([path!])
+    const path = await joinPages(['p2-four-columns.pdf', 'p1-three-columns.image.pdf'])
+    const s = await createIndex(openDb(':memory:')).write([path])
     expect(s).toMatchObject({ added: 7, failed: [{ path, line: 2, error: expect.stringMatching(/^第 2 页没有文字层.*OCR/) }] })
+  })
+
+  it('keeps the pages it can read when one page of the file is broken', async () => {
+    const path = await joinPages(['p2-four-columns.pdf', 'p3-four-columns-box.pdf'])
+    const pdf = readFileSync(path).toString('latin1')
+    // The page tree's second entry made to point at an object that is no page.
+    const broken = pdf.replace(/\/Kids \[ ?(\d+ 0 R) \d+ 0 R ?\]/, (_, first: string) => `/Kids [${first} 1 0 R]`)
+    expect(broken).not.toBe(pdf)
+    writeFileSync(path, Buffer.from(broken, 'latin1'))
+    const s = await createIndex(openDb(':memory:')).write([path])
+    expect(s).toMatchObject({ added: 7, failed: [{ path, line: 2, error: '第 2 页无法读取（PDF 已损坏）' }] })
   })
 
   it('goes on with the batch and writes nothing of a bad PDF', async () => {
