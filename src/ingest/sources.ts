@@ -5,11 +5,12 @@ import { decodeText } from './decode.js'
 import { parseEpaperArticle, type ArticleHints } from './epaper/article.js'
 import { isHtmlPath, isPageListPath, readSavedPageLists } from './epaper/edition.js'
 import { expandPaths } from './files.js'
-import { contentHash, deriveArticleId, sha1Hex } from './ids.js'
+import { deriveArticleId, sha1Hex } from './ids.js'
 import { isJsonlPath, readJsonl, type JsonlProgress } from './jsonl.js'
 import { manifestMetaFor, type ManifestEntries } from './manifest.js'
 import { parsePageText } from './page-text.js'
-import { splitPassages } from './passages.js'
+import { isPdfPath, openPdfSource } from './pdf-source.js'
+import { prepareArticle, uniqueId } from './prepare.js'
 import { definedOnly, metaKey, withFileNameGuess } from './source-meta.js'
 import type { ArticleInput, PageMeta, ParsedArticle } from './types.js'
 
@@ -72,7 +73,8 @@ export function listSources(paths: string[], opts: ReadSourcesOptions = {}): Sou
         const meta = { ...manifestMetaFor(path, manifests), ...definedOnly(opts.meta) }
         if (isJsonlPath(path)) return openJsonl(path, meta, opts.onBytes)
         if (isHtmlPath(path)) return openEpaperArticle(path, readPageFile(path), { ...hints.get(path), meta })
-        return openPage(path, withFileNameGuess(path, meta))
+        const guessed = withFileNameGuess(path, meta)
+        return isPdfPath(path) ? openPdfSource(path, guessed) : openPage(path, guessed)
       },
     })),
   }
@@ -123,8 +125,8 @@ export function mapArticles<A, B>(list: SourceList<A>, map: (article: A) => B): 
 }
 
 function openPage(file: string, meta: PageMeta): OpenedSource<ArticleInput> {
-  if (/\.(gz|zip|pdf|docx?|xlsx?|png|jpe?g|gif)$/i.test(file)) {
-    throw new InputError(`${file}: 不支持的文件类型（支持页面文本 .txt、.jsonl/.jsonl.gz 与电子报网页 .htm）`)
+  if (/\.(gz|zip|docx?|xlsx?|png|jpe?g|gif)$/i.test(file)) {
+    throw new InputError(`${file}: 不支持的文件类型（支持页面文本 .txt、版面 PDF、.jsonl/.jsonl.gz 与电子报网页 .htm）`)
   }
   const bytes = readPageFile(file)
   return {
@@ -168,18 +170,6 @@ async function openJsonl(file: string, meta: PageMeta, onBytes?: JsonlProgress):
       }
     },
   }
-}
-
-function prepareArticle(a: ParsedArticle, id: string): ArticleInput {
-  const article = { ...a, id }
-  return { ...article, contentHash: contentHash(article), passages: splitPassages(a.text) }
-}
-
-/** Two articles of one page with the same headline get -2, -3… so neither overwrites the other. */
-function uniqueId(id: string, seen: Map<string, number>): string {
-  const n = (seen.get(id) ?? 0) + 1
-  seen.set(id, n)
-  return n === 1 ? id : `${id}-${n}`
 }
 
 function withDefaults(a: ParsedArticle, meta: PageMeta): Partial<ParsedArticle> {
