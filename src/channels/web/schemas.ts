@@ -50,6 +50,7 @@ export const ArticleReply = z.strictObject({
   byline: z.string().nullable(),
   text: z.string(),
   subtitle: z.string().nullable(),
+  introTitle: z.string().nullable(),
   section: z.string().nullable(),
   dateline: z.string().nullable(),
   dateInferred: z.boolean(),
