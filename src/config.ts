@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { z } from './zod.js'
 import { InputError } from './errors.js'
 
@@ -44,6 +45,8 @@ const Env = z.object({
   // newsbot serve: the port (--port wins), and questions plus searches per client address and minute (0: no limit).
   NEWSBOT_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   NEWSBOT_WEB_RATE_PER_MINUTE: z.coerce.number().int().min(0).default(20),
+  // Worker threads for offline (extractive) answers in `bot` and `serve`; 0 answers on the main thread.
+  NEWSBOT_ANSWER_THREADS: z.coerce.number().int().min(0).max(64).optional(),
   // E-paper: an issue URL the bot fetches each morning ({yyyy} {mm} {dd} are filled with the day), and
   // the crawler's manners: the pause between requests and the limit on each one.
   NEWSBOT_EPAPER_URL: z.url().optional(),
@@ -62,6 +65,8 @@ const Env = z.object({
 })
 
 const DEFAULT_MODEL = 'gpt-4o-mini'
+// One answer thread per core by default, up to this many: each holds a connection and its caches.
+const MAX_DEFAULT_THREADS = 4
 
 /** Reads the environment once into typed settings; the only reader of process.env. */
 export function loadConfig(env: Record<string, string | undefined> = process.env) {
@@ -103,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     admins: e.NEWSBOT_ADMINS,
     timezone: e.NEWSBOT_TIMEZONE ?? e.TZ ?? 'Asia/Shanghai',
     logLevel: e.NEWSBOT_LOG_LEVEL,
+    answerThreads: e.NEWSBOT_ANSWER_THREADS ?? Math.min(availableParallelism(), MAX_DEFAULT_THREADS),
     web: { port: e.NEWSBOT_PORT, perMinute: e.NEWSBOT_WEB_RATE_PER_MINUTE || Infinity, publicUrl: e.NEWSBOT_PUBLIC_URL, embedOrigins: e.NEWSBOT_EMBED_ORIGINS, adminPassword: e.NEWSBOT_ADMIN_PASSWORD },
     epaper: { url: e.NEWSBOT_EPAPER_URL, delayMs: e.NEWSBOT_FETCH_DELAY_MS, timeoutMs: e.NEWSBOT_FETCH_TIMEOUT_MS },
     digest: { catchUpMinutes: e.NEWSBOT_DIGEST_CATCH_UP_MINUTES, sendRate: e.NEWSBOT_DIGEST_RATE },

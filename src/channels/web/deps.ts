@@ -5,6 +5,7 @@ import { buildDigest, createDigestSummarizer, localDay, type Digest } from '../.
 import type { Embedder, LlmClient } from '../../llm/index.js'
 import { createIndex, type SearchHit, type SearchIndex } from '../../retrieve/index.js'
 import { logQuestion, writeWhenFree, type Db } from '../../store/index.js'
+import type { AnswerPool } from '../answer-pool.js'
 
 /** What the operator console needs; absent when NEWSBOT_ADMIN_PASSWORD is unset (the console is off). */
 export interface AdminSettings {
@@ -41,7 +42,7 @@ export interface WebDeps {
 export function createWebDeps(
   db: Db,
   config: Config,
-  models: { llm: LlmClient | null; embedder: Embedder | null },
+  models: { llm: LlmClient | null; embedder: Embedder | null; pool?: AnswerPool | null },
   onError?: (err: unknown) => void,
 ): WebDeps {
   // One summarizer for every digest request, so its per-article cache is shared.
@@ -56,7 +57,10 @@ export function createWebDeps(
     db,
     ask: async (question, history, onToken) => {
       const started = Date.now()
-      const r = await answerQuestion(index, question, { llm: models.llm, embedder: models.embedder, history: history.slice(-CONVERSATION.turns), onToken })
+      const turns = history.slice(-CONVERSATION.turns)
+      const r = models.pool
+        ? await models.pool.answer(question, turns)
+        : await answerQuestion(index, question, { llm: models.llm, embedder: models.embedder, history: turns, onToken })
       if (!db.readonly) log(question, r, started)
       return r
     },

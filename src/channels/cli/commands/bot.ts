@@ -10,10 +10,12 @@ import {
   logSecrets,
   startBot,
   startDigestScheduler,
+  type Answerer,
 } from '../../telegram/index.js'
 import { createIndex } from '../../../retrieve/index.js'
 import { countArticles } from '../../../store/index.js'
 import { openContext, type GlobalOptions } from '../context.js'
+import { answerPoolFor } from '../../answer-pool.js'
 import { createEmbedder, createLlmClient } from '../../../llm/index.js'
 
 export function registerBot(program: Command): void {
@@ -33,8 +35,10 @@ export function registerBot(program: Command): void {
         const index = createIndex(db)
         // With NEWSBOT_EPAPER_URL set, the day's edition is fetched before each digest round until it is in.
         const beforeRound = createEditionJob({ config, index, logger })
+        const pool = answerPoolFor(config, dbPath, { llm, embedder })
+        const answer: Answerer = pool ? (q, o) => pool.answer(q, o.history) : (q, o) => answerQuestion(index, q, { ...o, llm, embedder })
         const nb = createBot(
-          { config, db, index, logger, embedder, answer: (q, o) => answerQuestion(index, q, { ...o, llm, embedder }) },
+          { config, db, index, logger, embedder, answer },
           { extra: [createSubscriptionComposer({ db, config, summarize })], extraCommands: DIGEST_COMMANDS },
         )
         const running = await startBot(nb, {
@@ -49,6 +53,7 @@ export function registerBot(program: Command): void {
         })
         logger.info({ signal }, 'signal received')
         await running.stop()
+        await pool?.close()
       } finally {
         db.close()
       }
@@ -70,6 +75,7 @@ const BOT_ENV_HELP = `
   NEWSBOT_LLM_FIRST_TOKEN_MS          等大模型第一个字的最长时间（默认 15000 毫秒）
   NEWSBOT_LLM_TOTAL_MS                一次回答的最长时间（默认 45000 毫秒），超时改用摘录式回答
   NEWSBOT_ADMINS                      管理员的 Telegram 用户 id，逗号分隔
+  NEWSBOT_ANSWER_THREADS              摘录式回答用的工作线程数（默认每核一个，最多 4；0 为在主线程回答）
   NEWSBOT_TIMEZONE 或 TZ               时区（默认 Asia/Shanghai）
   NEWSBOT_RATE_PER_MINUTE、NEWSBOT_DAILY_QUOTA
                                       每人每分钟、每天的提问上限（默认 5、100；0 为不限）

@@ -4,6 +4,7 @@ import { createEmbedder, createLlmClient } from '../../../llm/index.js'
 import { countArticles } from '../../../store/index.js'
 import { loadConfig } from '../../../config.js'
 import { createWebApp, createWebDeps, startRetention, startWebServer } from '../../web/index.js'
+import { answerPoolFor } from '../../answer-pool.js'
 import { openContext, type GlobalOptions } from '../context.js'
 
 interface ServeFlags {
@@ -29,7 +30,9 @@ export function registerServe(program: Command): void {
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError('--port 应为 0 到 65535 之间的整数')
         if (countArticles(db) === 0) process.stderr.write(`newsbot: 数据库 ${dbPath} 里还没有文章：先用 newsbot ingest 导入报纸\n`)
         const onError = (err: unknown) => process.stderr.write(`newsbot: 网页请求出错：${err instanceof Error ? err.message : String(err)}\n`)
-        const deps = createWebDeps(db, config, { llm: createLlmClient(config.llm), embedder: createEmbedder(config) }, onError)
+        const models = { llm: createLlmClient(config.llm), embedder: createEmbedder(config) }
+        const pool = answerPoolFor(config, dbPath, models)
+        const deps = createWebDeps(db, config, { ...models, pool }, onError)
         const server = await startWebServer(createWebApp(deps), { host: flags.host, port }).catch((err: NodeJS.ErrnoException) => {
           throw new InputError(err.code === 'EADDRINUSE' ? `端口 ${port} 已被占用：换一个 --port` : `无法在 ${flags.host}:${port} 上监听：${err.message}`)
         })
@@ -45,6 +48,7 @@ export function registerServe(program: Command): void {
         }
         stopRetention()
         await server.close()
+        await pool?.close()
       } finally {
         db.close()
       }
@@ -59,6 +63,7 @@ const SERVE_ENV_HELP = `
   NEWSBOT_ADMIN_PASSWORD              管理后台 /admin 的密码（至少 10 个字符；不设置则后台关闭）
   NEWSBOT_EMBED_ORIGINS               允许用 iframe 嵌入 /embed 的网站（空格分隔；默认 * 为任何网站）
   NEWSBOT_PUBLIC_URL                  读者访问本站的地址（Telegram 机器人的来源按钮和简报条目链接到这里的文章页）
+  NEWSBOT_ANSWER_THREADS              摘录式回答用的工作线程数（默认每核一个，最多 4；0 为在主线程回答）
   NEWSBOT_DB                          数据库文件（默认 data/newsbot.db；--db 优先）
   OPENAI_BASE_URL、OPENAI_API_KEY、OPENAI_MODEL
                                       兼容 OpenAI 的大模型服务；都不设置时用摘录式回答

@@ -1,0 +1,45 @@
+import { Piscina } from 'piscina'
+import { InputError } from '../errors.js'
+import type { AnswerResult, Turn } from '../answer/index.js'
+import type { Config } from '../config.js'
+import type { Embedder, LlmClient } from '../llm/index.js'
+import type { AnswerOutcome, AnswerTask } from './answer-worker.js'
+
+/** Extractive answers computed on worker threads, for the bot and the web page alike. */
+export interface AnswerPool {
+  answer(question: string, history: Turn[]): Promise<AnswerResult>
+  close(): Promise<void>
+}
+
+// Run from source (tests, `npm run` scripts) the worker is the TypeScript file, loaded through tsx;
+// built, the compiled one.
+const FROM_SOURCE = import.meta.url.endsWith('.ts')
+const WORKER = new URL(FROM_SOURCE ? './answer-worker.ts' : './answer-worker.js', import.meta.url)
+const WORKER_ARGV = FROM_SOURCE && !process.execArgv.includes('tsx') ? [...process.execArgv, '--import', 'tsx'] : process.execArgv
+
+/**
+ * A pool of `threads` workers, each with its own read-only connection to the database. An extractive
+ * answer is tens of milliseconds of CPU on a large store: on the main thread it holds up every other
+ * chat's reply and the digest sender; here it runs beside them, one per core.
+ */
+export function createAnswerPool(dbPath: string, threads: number): AnswerPool {
+  const pool = new Piscina<AnswerTask, AnswerOutcome>({ filename: WORKER.href, minThreads: threads, maxThreads: threads, execArgv: WORKER_ARGV })
+  return {
+    answer: async (question, history) => {
+      const outcome = await pool.run({ dbPath, question, history })
+      if ('refused' in outcome) throw new InputError(outcome.refused)
+      return outcome.result
+    },
+    close: () => pool.destroy(),
+  }
+}
+
+/**
+ * The pool `bot` and `serve` answer through, or null to answer on the main thread: with a model or
+ * an embeddings endpoint configured, answering waits on the network rather than the CPU, and
+ * NEWSBOT_ANSWER_THREADS=0 turns the pool off.
+ */
+export function answerPoolFor(config: Config, dbPath: string, models: { llm: LlmClient | null; embedder: Embedder | null }): AnswerPool | null {
+  if (config.answerThreads === 0 || models.llm || models.embedder) return null
+  return createAnswerPool(dbPath, config.answerThreads)
+}
