@@ -1,4 +1,5 @@
 /** Bylines (记者 鲁慧 通讯员 黄帅 文/图) and datelines (本报讯（记者付凯明）, 本报记者 郭树勋). */
+import { matchDateline } from './dateline.js'
 
 export interface Byline {
   /** As printed, spaces collapsed. */
@@ -73,16 +74,16 @@ function addName(b: Byline, role: 'reporter' | 'correspondent', token: string): 
   return true
 }
 
-/** Reads a dateline at the start of a line: 本报讯, 本报讯（记者X 通讯员Y）, or a lone 本报记者 X line. */
+/** Reads a dateline at the start of a line (dateline.ts: 本报讯（记者X 通讯员Y）, 本报郑州6月1日讯), or a lone 本报记者 X line. */
 export function parseDateline(line: string): Dateline | null {
-  const m = /^本报讯(?:（([^（）]{1,40})）)?[ ：:]*/.exec(line)
+  const m = matchDateline(line)
   if (m) {
-    const credit = m[1] ? parseByline(m[1]) : null
+    const credit = m.credit ? parseByline(m.credit) : null
     return {
-      text: m[0].trim().replace(/[ ：:]+$/, ''),
+      text: m.matched.trim().replace(/[\s，,：:]+$/, ''),
       reporters: credit?.reporters ?? [],
       correspondents: credit?.correspondents ?? [],
-      rest: line.slice(m[0].length),
+      rest: line.slice(m.matched.length),
     }
   }
   if (!/^本报(?:记者|通讯员)/.test(line)) return null
