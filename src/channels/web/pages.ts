@@ -3,6 +3,7 @@ import { checkQuestion } from '../../answer/index.js'
 import { InputError } from '../../errors.js'
 import { getArticle, listArticles } from '../../store/index.js'
 import { toAskJson, toDigestJson, toSearchJson, type AskJson } from '../json.js'
+import type { Digest } from '../../digest/index.js'
 import type { WebDeps } from './deps.js'
 import type { Limit } from './guard.js'
 import { articleHref, describeSource, escapeHtml, highlight, layout, renderAnswerText } from './html.js'
@@ -12,7 +13,7 @@ import { DigestQuery, firstIssue, SearchQuery } from './schemas.js'
 export function createPages(deps: WebDeps, limit: Limit): Hono {
   const pages = new Hono()
 
-  pages.get('/', (c) => c.html(layout('提问', askForm() + newest(deps), { script: 'app.js' })))
+  pages.get('/', async (c) => c.html(layout('提问', askForm() + todaysDigest(await deps.digest()) + newest(deps), { script: 'app.js' })))
   // For an outlet's iframe: the question box alone; links and the script-less form open a new window,
   // since no other page may be framed.
   pages.get('/embed', (c) => c.html(layout('提问', askForm('', { embed: true }), { script: 'app.js', embed: true })))
@@ -90,6 +91,17 @@ function askForm(value = '', opts: { embed?: boolean } = {}): string {
 <button type="submit">提问</button>
 </form>
 <div id="conversation" aria-live="polite"></div>`
+}
+
+// The digest beside the chat lists headlines only; /digest has the summaries.
+const DIGEST_ITEMS_SHOWN = 6
+
+/** The newest issue's digest as headlines by area, beside the question box. */
+function todaysDigest(d: Digest): string {
+  const items = d.sections.flatMap((s) => s.items.map((item) => ({ ...item, heading: s.heading }))).slice(0, DIGEST_ITEMS_SHOWN)
+  if (items.length === 0 || !d.date) return ''
+  const list = items.map((i) => `<li><a href="${escapeHtml(articleHref(i.id))}">${escapeHtml(i.title)}</a> <span class="area">${escapeHtml(i.heading)}</span></li>`)
+  return `<section class="digest-today"><h2>${escapeHtml(d.date)} 简报</h2><ul>${list.join('')}</ul><p><a href="/digest">看完整简报</a></p></section>`
 }
 
 function newest(deps: WebDeps): string {

@@ -55,6 +55,15 @@ describe('the reader pages', () => {
     expect(html).toContain('最新报道')
   })
 
+  it('shows the newest issue digest beside the question box, headlines linking to their articles', async () => {
+    const { html } = await page('/')
+    const digest = await (await fetch(`${url}/api/digest`)).json() as { date: string; sections: { items: { id: string; title: string }[] }[] }
+    const first = digest.sections[0]!.items[0]!
+    expect(html).toContain(`${digest.date} 简报`)
+    expect(html).toContain(`href="/articles/${encodeURIComponent(first.id)}"`)
+    expect(html.indexOf('简报</h2>')).toBeLessThan(html.indexOf('最新报道'))
+  })
+
   it('serves the script and stylesheet itself', async () => {
     const js = await fetch(`${url}/static/app.js`)
     expect(js.headers.get('content-type')).toMatch(/^text\/javascript/)
