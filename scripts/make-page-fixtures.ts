@@ -1,6 +1,6 @@
 // Lays the seed pages' articles out as multi-column newspaper pages and renders each with Debian's chromium
 // (fonts-wqy-zenhei) to a PDF with a text layer, a PDF holding only the page image, and a 200 dpi PNG.
-// Writes tests/fixtures/pages/: <name>.pdf, <name>.image.pdf, <name>.png, <name>.html and expected.json.
+// Writes tests/fixtures/pages/: <name>.pdf, <name>.png, for two pages <name>.image.pdf, and expected.json.
 // Run: npx tsx scripts/make-page-fixtures.ts   (needs /usr/bin/chromium; the tests only read its output)
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, statSync } from 'node:fs'
@@ -184,7 +184,7 @@ async function pageCount(pdf: string): Promise<number> {
 
 /** Prints the page to PDF, growing its height until everything is on one page; returns the height used. */
 async function printPdf(plan: PagePlan, articles: ParsedArticle[], profile: string): Promise<number> {
-  const html = join(OUT, `${plan.name}.html`)
+  const html = join(profile, `${plan.name}.html`)
   const pdf = join(OUT, `${plan.name}.pdf`)
   for (let h = plan.size[1]; h < plan.size[1] * 2; h += GROW_MM) {
     writeFileSync(html, pageHtml({ ...plan, size: [plan.size[0], h] }, articles))
@@ -201,7 +201,7 @@ function screenshot(plan: PagePlan, height: number, profile: string): void {
     `--window-size=${cssPx(plan.size[0])},${cssPx(height)}`,
     `--force-device-scale-factor=${DPI / 96}`,
     `--screenshot=${png}`,
-    pathToFileURL(join(OUT, `${plan.name}.html`)).href,
+    pathToFileURL(join(profile, `${plan.name}.html`)).href,
   ])
   const image = PNG.sync.read(readFileSync(png))
   writeFileSync(png, PNG.sync.write(image, { colorType: 0, inputColorType: 6 }))

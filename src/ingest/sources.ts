@@ -3,11 +3,12 @@ import { createHash } from 'node:crypto'
 import { InputError } from '../errors.js'
 import { decodeText } from './decode.js'
 import { expandPaths } from './files.js'
-import { contentHash, deriveArticleId, sha1Hex } from './ids.js'
+import { deriveArticleId, sha1Hex } from './ids.js'
 import { isJsonlPath, readJsonl, type JsonlProgress } from './jsonl.js'
 import { manifestMetaFor, type ManifestEntries } from './manifest.js'
 import { parsePageText } from './page-text.js'
-import { splitPassages } from './passages.js'
+import { isPdfPath, openPdfSource } from './pdf-source.js'
+import { prepareArticle, uniqueId } from './prepare.js'
 import { definedOnly, metaKey, withFileNameGuess } from './source-meta.js'
 import type { ArticleInput, PageMeta, ParsedArticle } from './types.js'
 
@@ -64,7 +65,9 @@ export function listSources(paths: string[], opts: ReadSourcesOptions = {}): Sou
       path,
       open: async () => {
         const meta = { ...manifestMetaFor(path, manifests), ...definedOnly(opts.meta) }
-        return isJsonlPath(path) ? openJsonl(path, meta, opts.onBytes) : openPage(path, withFileNameGuess(path, meta))
+        if (isJsonlPath(path)) return openJsonl(path, meta, opts.onBytes)
+        const guessed = withFileNameGuess(path, meta)
+        return isPdfPath(path) ? openPdfSource(path, guessed) : openPage(path, guessed)
       },
     })),
   }
@@ -90,8 +93,8 @@ export function mapArticles<A, B>(list: SourceList<A>, map: (article: A) => B): 
 }
 
 function openPage(file: string, meta: PageMeta): OpenedSource<ArticleInput> {
-  if (/\.(gz|zip|pdf|docx?|xlsx?|png|jpe?g|gif)$/i.test(file)) {
-    throw new InputError(`${file}: 不支持的文件类型（支持页面文本 .txt 与 .jsonl/.jsonl.gz）`)
+  if (/\.(gz|zip|docx?|xlsx?|png|jpe?g|gif)$/i.test(file)) {
+    throw new InputError(`${file}: 不支持的文件类型（支持页面文本 .txt、版面 PDF 与 .jsonl/.jsonl.gz）`)
   }
   const size = statSync(file).size
   if (size > MAX_PAGE_BYTES) {
@@ -132,18 +135,6 @@ async function openJsonl(file: string, meta: PageMeta, onBytes?: JsonlProgress):
       }
     },
   }
-}
-
-function prepareArticle(a: ParsedArticle, id: string): ArticleInput {
-  const article = { ...a, id }
-  return { ...article, contentHash: contentHash(article), passages: splitPassages(a.text) }
-}
-
-/** Two articles of one page with the same headline get -2, -3… so neither overwrites the other. */
-function uniqueId(id: string, seen: Map<string, number>): string {
-  const n = (seen.get(id) ?? 0) + 1
-  seen.set(id, n)
-  return n === 1 ? id : `${id}-${n}`
 }
 
 function withDefaults(a: ParsedArticle, meta: PageMeta): Partial<ParsedArticle> {

@@ -1,0 +1,114 @@
+import type { Line } from './lines.js'
+
+/** A part of the page read as a whole: one column of one article, or a headline. Lines top to bottom. */
+export interface Region {
+  lines: Line[]
+  /** The width of the part of the page the region was cut from (a headline's article, a column). */
+  span: { x: number; width: number }
+}
+
+// Whitespace between articles (and around boxes) is at least this many body-type heights; line spacing
+// inside a column is less (leading 1.2–1.6 leaves 0.2–0.6), so columns set side by side are never cut across.
+const ARTICLE_GAP = 0.9
+// A gutter between columns is at least this wide (in body heights); the gap between words on a line is less.
+const GUTTER = 0.8
+// A headline stands this far, at least, above its text.
+const HEAD_GAP = 0.15
+
+/**
+ * Puts a page's lines in reading order by recursive XY-cut, the way a reader takes a newspaper page:
+ * rows of articles top to bottom, within a row the articles and columns left to right, a headline before
+ * the columns it spans. A horizontal cut never parts a headline from the text right under it; a headline
+ * band is split off only once the region below it is one article's.
+ */
+export function readingOrder(lines: Line[], body: number): Region[] {
+  if (lines.length === 0) return []
+  return cut(lines, body, boundsOf(lines))
+}
+
+function cut(lines: Line[], body: number, span: Region['span']): Region[] {
+  const strong = joinHeadlinesToText(splitRows(lines, ARTICLE_GAP * body))
+  if (strong.length > 1) return strong.flatMap((r) => cut(r, body, boundsOf(r)))
+  const cols = splitColumns(lines, GUTTER * body)
+  if (cols.length > 1) return cols.flatMap((c) => cut(c, body, boundsOf(c)))
+  const head = splitHeadBand(lines, HEAD_GAP * body)
+  if (head) return [{ lines: head[0], span }, ...cut(head[1], body, span)]
+  return [{ lines: sortLines(lines), span }]
+}
+
+/** Splits lines at horizontal whitespace bands at least `gap` high, top to bottom. */
+function splitRows(lines: Line[], gap: number): Line[][] {
+  const sorted = [...lines].sort((a, b) => a.y - b.y)
+  const rows: Line[][] = []
+  let bottom = -Infinity
+  for (const l of sorted) {
+    if (l.y - bottom >= gap || rows.length === 0) rows.push([])
+    rows.at(-1)!.push(l)
+    bottom = Math.max(bottom, l.y + l.height)
+  }
+  return rows
+}
+
+/** Splits lines at vertical gutters at least `gap` wide, left to right. */
+function splitColumns(lines: Line[], gap: number): Line[][] {
+  const sorted = [...lines].sort((a, b) => a.x - b.x)
+  const cols: Line[][] = []
+  let right = -Infinity
+  for (const l of sorted) {
+    if (l.x - right >= gap || cols.length === 0) cols.push([])
+    cols.at(-1)!.push(l)
+    right = Math.max(right, l.x + l.width)
+  }
+  return cols
+}
+
+/**
+ * Undoes the cuts that would part a headline from its text: a row ending in a headline goes with the row
+ * below unless the row is that headline alone (then it is read first, and the text below after it anyway).
+ */
+function joinHeadlinesToText(rows: Line[][]): Line[][] {
+  const out: Line[][] = []
+  for (const row of rows) {
+    const prev = out.at(-1)
+    if (prev && endsInHeadline(prev) && !isHeadBand(prev)) prev.push(...row)
+    else out.push([...row])
+  }
+  return out
+}
+
+function endsInHeadline(row: Line[]): boolean {
+  const bottom = Math.max(...row.map((l) => l.y + l.height))
+  return row.some((l) => l.heading && bottom - (l.y + l.height) < l.height)
+}
+
+/** A band of headline lines (with the labels above them) that is one article's: no gutter runs through its headlines. */
+function isHeadBand(lines: Line[]): boolean {
+  const heads = lines.filter((l) => l.heading)
+  return heads.length > 0 && splitColumns(heads, 0).length === 1
+}
+
+/**
+ * The headline band at the top of a region (labels, headline and subheadline lines, parted by thin gaps)
+ * and the text below it, so that the text can then be cut into its columns.
+ */
+function splitHeadBand(lines: Line[], gap: number): [Line[], Line[]] | undefined {
+  const rows = splitRows(lines, gap)
+  let k = 0
+  while (k < rows.length && (hasHeading(rows[k]!) || (k + 1 < rows.length && hasHeading(rows[k + 1]!)))) k++
+  const band = rows.slice(0, k).flat()
+  if (k === 0 || k === rows.length || !isHeadBand(band)) return undefined
+  return [sortLines(band), rows.slice(k).flat()]
+}
+
+function hasHeading(row: Line[]): boolean {
+  return row.some((l) => l.heading)
+}
+
+function sortLines(lines: Line[]): Line[] {
+  return [...lines].sort((a, b) => a.y - b.y || a.x - b.x)
+}
+
+function boundsOf(lines: Line[]): Region['span'] {
+  const x = Math.min(...lines.map((l) => l.x))
+  return { x, width: Math.max(...lines.map((l) => l.x + l.width)) - x }
+}

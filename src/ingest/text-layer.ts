@@ -1,0 +1,34 @@
+import type { TextBox } from './layout/index.js'
+
+/** Why a page's text layer cannot be read as Chinese text: the page needs OCR, or is not a Chinese page. */
+export type TextLayerProblem = 'none' | 'unusable' | 'not-chinese'
+
+// Fewer printed characters than this is a page of pictures (a scan, a photo page, text as outlines).
+const MIN_CHARS = 20
+// CJK fonts embedded without a Unicode map come out as U+FFFD, private-use code points or control characters.
+const MAX_BROKEN = 0.05
+// A Chinese newspaper page is mostly Han characters; a page with fewer than this is something else.
+const MIN_HAN = 0.3
+// Garbage from glyph ids read as Latin-1 is full of symbols and runs of letters without vowels.
+const MAX_SYMBOLS = 0.15
+
+/**
+ * Checks a page's text layer before layout: undefined when it reads as Chinese text; otherwise what is
+ * wrong ('none': no text at all, 'unusable': replacement, private-use or garbled Latin characters, so the
+ * page needs OCR; 'not-chinese': real text, but not a Chinese page).
+ */
+export function checkTextLayer(boxes: TextBox[]): TextLayerProblem | undefined {
+  const chars = [...boxes.map((b) => b.text).join('')].filter((c) => !/\s/.test(c))
+  if (chars.length < MIN_CHARS) return 'none'
+  const share = (re: RegExp) => chars.filter((c) => re.test(c)).length / chars.length
+  if (share(/[\ufffd\ue000-\uf8ff\u0000-\u001f\u007f-\u009f]/u) > MAX_BROKEN) return 'unusable'
+  if (share(/\p{Script=Han}/u) >= MIN_HAN) return undefined
+  return share(/[^\p{L}\p{N}\s.,;:'"()\-–—!?%/]/u) > MAX_SYMBOLS || !readsAsWords(boxes) ? 'unusable' : 'not-chinese'
+}
+
+/** Latin text of a real page is mostly words with vowels; glyph-id garbage mostly is not. */
+function readsAsWords(boxes: TextBox[]): boolean {
+  const words = boxes.flatMap((b) => b.text.match(/[A-Za-z]{2,}/g) ?? [])
+  if (words.length === 0) return false
+  return words.filter((w) => /[aeiouyAEIOUY]/.test(w)).length >= 0.7 * words.length
+}

@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { InputError } from '../../src/errors.js'
+import { listSources, type ArticleInput } from '../../src/ingest/index.js'
+import { renderPdfPage } from '../../src/ingest/pdf-render.js'
+import { createIndex } from '../../src/retrieve/index.js'
+import { countArticles, openDb } from '../../src/store/index.js'
+import { encryptedPdf, latinPdf } from '../helpers/pdf-files.js'
+import { useTmpDir, writeFiles } from '../helpers/tmp.js'
+
+const PAGES = join(import.meta.dirname, '../fixtures/pages')
+const tmp = useTmpDir()
+
+interface ExpectedArticle {
+  title: string
+  byline: string | null
+  start: string
+  end: string
+  text: string
+}
+interface ExpectedPage {
+  columns: number
+  articles: ExpectedArticle[]
+}
+const EXPECTED = JSON.parse(readFileSync(join(PAGES, 'expected.json'), 'utf8')) as Record<string, ExpectedPage>
+
+/** The records of one file as the ingest reads them. */
+async function readRecords(path: string) {
+  const [file] = listSources([path]).files
+  const out = []
+  for await (const r of (await file!.open()).records()) out.push(r)
+  return out
+}
+
+async function readArticles(path: string): Promise<ArticleInput[]> {
+  return (await readRecords(path)).flatMap((r) => ('article' in r ? [r.article] : []))
+}
+
+// A PDF's text layer does not keep the spaces CJK text is set with; compare without whitespace.
+const squash = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, '')
+
+/** What is wrong with the article read for an expected one ([] when headline, start, end and byline match). */
+function misses(e: ExpectedArticle, found: ArticleInput[]): string[] {
+  const a = found.find((a) => squash(a.title) === squash(e.title) && (e.title || squash(a.text).startsWith(squash(e.start))))
+  if (!a) return ['no article with this headline']
+  return [
+    ...(squash(a.text).startsWith(squash(e.start)) ? [] : [`starts ${a.text.slice(0, 16)}`]),
+    ...(squash(a.text).endsWith(squash(e.end)) ? [] : [`ends ${a.text.slice(-16)}`]),
+    ...(squash(a.byline) === squash(e.byline) ? [] : [`byline ${a.byline}`]),
+  ]
+}
+
+describe('page PDFs with a text layer', () => {
+  it('reads ≥ 90 % of the fixture articles with the right headline, body start and end, and byline', async () => {
+    let right = 0
+    let total = 0
+    for (const [name, page] of Object.entries(EXPECTED)) {
+      const found = await readArticles(join(PAGES, `${name}.pdf`))
+      total += Math.max(page.articles.length, found.length)
+      for (const e of page.articles) {
+        const m = misses(e, found)
+        if (m.length) console.log(`miss ${name} 「${e.title}」: ${m.join('; ')}`)
+        else right++
+      }
+    }
+    console.log(`PDF text layer: ${right}/${total} articles right`)
+    expect(right / total).toBeGreaterThanOrEqual(0.9)
+  })
+
+  it.each(['p2-four-columns', 'p3-four-columns-box', 'p4-a3-five-columns'])(
+    'keeps each article of %s contiguous and in order across its columns',
+    async (name) => {
+      const found = await readArticles(join(PAGES, `${name}.pdf`))
+      for (const e of EXPECTED[name]!.articles) {
+        const a = found.find((a) => squash(a.title) === squash(e.title) && squash(a.text).startsWith(squash(e.start)))
+        expect(squash(a?.text), e.title).toBe(squash(e.text))
+      }
+    },
+  )
+
+  it('gives each article its page, and the page a file name names to a one-page PDF', async () => {
+    const dir = tmp()
+    const pdf = readFileSync(join(PAGES, 'p1-three-columns.pdf'))
+    const { '经开时报_2023-11-15_第2版.pdf': named } = writeFiles(dir, { '经开时报_2023-11-15_第2版.pdf': pdf })
+    const articles = await readArticles(named!)
+    expect(articles.length).toBe(5)
+    expect(articles.every((a) => a.page === '2' && a.paper === '经开时报' && a.issueDate === '2023-11-15')).toBe(true)
+    expect((await readArticles(join(PAGES, 'p1-three-columns.pdf'))).every((a) => a.page === '1')).toBe(true)
+  })
+
+  it('is ingested through the index like page text, and a second ingest changes nothing', async () => {
+    const db = openDb(':memory:')
+    const index = createIndex(db)
+    const first = await index.write([join(PAGES, 'p2-four-columns.pdf')])
+    expect(first).toMatchObject({ files: 1, added: 7, failed: [] })
+    expect(await index.write([join(PAGES, 'p2-four-columns.pdf')])).toMatchObject({ added: 0, unchanged: 7 })
+    expect(index.search('郑大二附院周边道路什么时候通车').hits[0]?.title).toContain('郑大二附院')
+  })
+})
+
+describe('PDFs that cannot be read as they are', () => {
+  it('says a page without a text layer needs OCR', async () => {
+    await expect(readRecords(join(PAGES, 'p1-three-columns.image.pdf'))).rejects.toThrow(/没有文字层.*OCR/)
+  })
+
+  it('renders a page to a PNG at the asked resolution for OCR', async () => {
+    const png = await renderPdfPage(join(PAGES, 'p2-four-columns.image.pdf'), 1, 100)
+    expect(png.subarray(1, 4).toString()).toBe('PNG')
+    const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)]
+    const page = EXPECTED['p2-four-columns'] as unknown as { size: [number, number] }
+    expect(width).toBe(Math.ceil((page.size[0] / 25.4) * 100))
+    expect(Math.abs(height - (page.size[1] / 25.4) * 100)).toBeLessThanOrEqual(1)
+  })
+
+  it.each([
+    ['encrypted', () => encryptedPdf(), /已加密/],
+    ['not a PDF at all', () => Buffer.from('<html>not a pdf</html>'), /不是有效的 PDF/],
+    ['cut short', () => readFileSync(join(PAGES, 'p1-three-columns.pdf')).subarray(0, 2000), /PDF/],
+    ['500 pages long', () => latinPdf(Array.from({ length: 500 }, (_, i) => `Page ${i + 1}`)), /共 500 页.*上限/],
+    ['an English letter, not a newspaper', () => latinPdf(['Dear Sir or Madam,\nThank you for your letter of the fifth.\nYours faithfully, John Smith']), /没有中文正文/],
+  ])('rejects a PDF that is %s with one sentence', async (_, make, message) => {
+    const { 'x.pdf': path } = writeFiles(tmp(), { 'x.pdf': make() })
+    const err = await readRecords(path!).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(InputError)
+    expect((err as Error).message).toMatch(message)
+    expect((err as Error).message).not.toMatch(/\n/)
+  })
+
+  it('goes on with the batch and writes nothing of a bad PDF', async () => {
+    const db = openDb(':memory:')
+    const dir = tmp()
+    const bad = writeFiles(dir, { 'a-encrypted.pdf': encryptedPdf(), 'b-long.pdf': latinPdf(Array(500).fill('x')) })
+    const s = await createIndex(db).write([bad['a-encrypted.pdf']!, join(PAGES, 'p1-three-columns.image.pdf'), bad['b-long.pdf']!, join(PAGES, 'p3-four-columns-box.pdf')])
+    expect(s.failed.map((f) => f.path)).toEqual([bad['a-encrypted.pdf'], join(PAGES, 'p1-three-columns.image.pdf'), bad['b-long.pdf']])
+    expect(s.added).toBe(6)
+    expect(countArticles(db)).toBe(6)
+  })
+})
