@@ -80,13 +80,21 @@ const INK = 128
 // least this many text heights wide are column gaps (》； or a full-width comma leave up to about 1).
 const COLUMN_GAP = 1.2
 
+/** A part of a detected line: the region to read, and the box its ink fills (what the layout sees). */
+export interface LinePart {
+  region: Region
+  ink: { x: number; y: number; width: number; height: number }
+}
+
 /**
- * The region cut at blank vertical runs wider than a column gap, each part trimmed to its ink: the
- * detector reads "line of column 1 · gap · line of column 2" as one line, the layout needs them apart.
+ * The region cut at blank vertical runs wider than a column gap: the detector reads "line of column 1 ·
+ * gap · line of column 2" as one line, the layout needs them apart. Each part's ink box gives the type
+ * size, as a PDF text layer's font size does (the detector's box adds margins).
  */
-export function splitAtGaps(image: { data: Uint8Array; width: number }, r: Region): Region[] {
+export function splitAtGaps(image: { data: Uint8Array; width: number }, r: Region): LinePart[] {
   const inkColumns = new Uint8Array(r.width)
-  let inkRows = 0
+  let top = -1
+  let bottom = -1
   for (let y = r.y; y < r.y + r.height; y++) {
     let rowInk = false
     const row = y * image.width + r.x
@@ -96,11 +104,16 @@ export function splitAtGaps(image: { data: Uint8Array; width: number }, r: Regio
         rowInk = true
       }
     }
-    if (rowInk) inkRows++
+    if (rowInk) {
+      if (top < 0) top = y
+      bottom = y + 1
+    }
   }
-  const minGap = Math.max(4, COLUMN_GAP * inkRows)
-  const pad = Math.round(inkRows * 0.2)
-  const parts: Region[] = []
+  if (top < 0) return []
+  const inkHeight = bottom - top
+  const minGap = Math.max(4, COLUMN_GAP * inkHeight)
+  const pad = Math.round(inkHeight * 0.2)
+  const parts: LinePart[] = []
   let start = -1
   let lastInk = -1
   for (let x = 0; x <= r.width; x++) {
@@ -109,10 +122,13 @@ export function splitAtGaps(image: { data: Uint8Array; width: number }, r: Regio
     if (start >= 0 && (x === r.width || (!ink && x - lastInk > minGap))) {
       const x0 = Math.max(0, start - pad)
       const x1 = Math.min(r.width, lastInk + 1 + pad)
-      parts.push({ ...r, x: r.x + x0, width: x1 - x0 })
+      parts.push({
+        region: { ...r, x: r.x + x0, width: x1 - x0 },
+        ink: { x: r.x + start, y: top, width: lastInk + 1 - start, height: inkHeight },
+      })
       start = -1
     }
     if (ink) lastInk = x
   }
-  return parts.length > 0 ? parts : [r]
+  return parts
 }

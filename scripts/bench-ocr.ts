@@ -1,0 +1,82 @@
+// OCR of the rendered page fixtures (tests/fixtures/pages/*.png, 200 dpi): character error rate against
+// the text each page was rendered from, seconds and peak RSS per page (each page in a fresh process, so
+// the model load and the memory are that page's alone).
+// Usage: npm run bench:ocr [-- page.png …]
+import { execFileSync } from 'node:child_process'
+import { readFileSync, readdirSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import { cpus, loadavg } from 'node:os'
+import { readGreyImage } from '../src/ingest/image.js'
+import { layoutPageText } from '../src/ingest/layout/index.js'
+import { getOcrEngine } from '../src/ingest/ocr.js'
+import { pageCer } from '../tests/helpers/cer.js'
+import { peakRssMb, printTable } from './bench/table.js'
+
+const FIXTURES = join(import.meta.dirname, '../tests/fixtures/pages')
+
+interface ExpectedArticle {
+  title: string
+  dateline: string | null
+  byline: string | null
+  text: string
+}
+type Expected = Record<string, { articles: ExpectedArticle[] }>
+
+interface PageResult {
+  page: string
+  pixels: string
+  lines: number
+  chars: number
+  edits: number
+  'CER %': number
+  'low-conf lines': number
+  's load': number
+  's OCR': number
+  'cpu s': number
+  'peak RSS MB': number
+}
+
+if (process.argv[2] === '--one') {
+  console.log(JSON.stringify(await benchPage(process.argv[3]!)))
+} else {
+  const pages = process.argv.slice(2).length
+    ? process.argv.slice(2)
+    : readdirSync(FIXTURES).filter((f) => f.endsWith('.png')).map((f) => join(FIXTURES, f))
+  const rows = pages.map((p) => {
+    const out = execFileSync(process.execPath, [...process.execArgv, import.meta.filename, '--one', p], { encoding: 'utf8' })
+    return JSON.parse(out.trim().split('\n').at(-1)!) as PageResult
+  })
+  const chars = rows.reduce((s, r) => s + r.chars, 0)
+  const edits = rows.reduce((s, r) => s + r.edits, 0)
+  printTable([...rows, { page: 'all', chars, edits, 'CER %': (100 * edits) / chars } as unknown as PageResult] as unknown as Record<string, string | number>[])
+  console.log(`\n${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other processes share them)`)
+}
+
+async function benchPage(file: string): Promise<PageResult> {
+  const t0 = performance.now()
+  const engine = await getOcrEngine()
+  const t1 = performance.now()
+  const cpu0 = process.cpuUsage()
+  const image = await readGreyImage(file, file)
+  const page = await engine.read(image)
+  const text = layoutPageText(page.boxes, page)
+  const t2 = performance.now()
+  const cpu = process.cpuUsage(cpu0)
+  const expected = (JSON.parse(readFileSync(join(FIXTURES, 'expected.json'), 'utf8')) as Expected)[basename(file, '.png')]
+  // Each printed piece on its own: the score is the OCR's, not whether layout put the pieces in the same order.
+  const sources = (expected?.articles ?? []).flatMap((a) => [a.title, a.dateline ?? '', a.byline ?? '', ...a.text.split('\n')].filter(Boolean))
+  const { edits, chars, cer } = pageCer(sources, text)
+  return {
+    page: basename(file),
+    pixels: `${image.width}×${image.height}`,
+    lines: page.boxes.length,
+    chars,
+    edits,
+    'CER %': 100 * cer,
+    'low-conf lines': page.boxes.filter((b) => (b.confidence ?? 1) < 0.8).length,
+    's load': (t1 - t0) / 1000,
+    's OCR': (t2 - t1) / 1000,
+    'cpu s': (cpu.user + cpu.system) / 1e6,
+    'peak RSS MB': peakRssMb(),
+  }
+}
