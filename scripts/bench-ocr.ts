@@ -7,7 +7,10 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { cpus, loadavg } from 'node:os'
 import { readGreyImage } from '../src/ingest/image.js'
+import { LOW_CONFIDENCE } from '../src/ingest/image-source.js'
 import { layoutPageText } from '../src/ingest/layout/index.js'
+import { parsePageText } from '../src/ingest/page-text.js'
+import type { ParsedArticle } from '../src/ingest/types.js'
 import { getOcrEngine } from '../src/ingest/ocr.js'
 import { pageCer } from '../tests/helpers/cer.js'
 import { peakRssMb, printTable } from './bench/table.js'
@@ -18,6 +21,8 @@ interface ExpectedArticle {
   title: string
   dateline: string | null
   byline: string | null
+  start: string
+  end: string
   text: string
 }
 type Expected = Record<string, { articles: ExpectedArticle[] }>
@@ -30,6 +35,7 @@ interface PageResult {
   edits: number
   'CER %': number
   'low-conf lines': number
+  'articles right': string
   's load': number
   's OCR': number
   'cpu s': number
@@ -66,6 +72,8 @@ async function benchPage(file: string): Promise<PageResult> {
   // Each printed piece on its own: the score is the OCR's, not whether layout put the pieces in the same order.
   const sources = (expected?.articles ?? []).flatMap((a) => [a.title, a.dateline ?? '', a.byline ?? '', ...a.text.split('\n')].filter(Boolean))
   const { edits, chars, cer } = pageCer(sources, text)
+  const found = parsePageText(text, {})
+  const right = (expected?.articles ?? []).filter((e) => isRight(e, found)).length
   return {
     page: basename(file),
     pixels: `${image.width}×${image.height}`,
@@ -73,10 +81,18 @@ async function benchPage(file: string): Promise<PageResult> {
     chars,
     edits,
     'CER %': 100 * cer,
-    'low-conf lines': page.boxes.filter((b) => (b.confidence ?? 1) < 0.8).length,
+    'low-conf lines': page.boxes.filter((b) => (b.confidence ?? 1) < LOW_CONFIDENCE).length,
+    'articles right': `${right}/${Math.max(found.length, expected?.articles.length ?? 0)}`,
     's load': (t1 - t0) / 1000,
     's OCR': (t2 - t1) / 1000,
     'cpu s': (cpu.user + cpu.system) / 1e6,
     'peak RSS MB': peakRssMb(),
   }
+}
+
+// The issue's bar, as tests/ingest/pdf.test.ts applies it: headline, body start and end, and byline.
+function isRight(e: ExpectedArticle, found: ParsedArticle[]): boolean {
+  const squash = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, '')
+  const a = found.find((a) => squash(a.title) === squash(e.title) && (e.title || squash(a.text).startsWith(squash(e.start))))
+  return Boolean(a && squash(a.text).startsWith(squash(e.start)) && squash(a.text).endsWith(squash(e.end)) && squash(a.byline) === squash(e.byline))
 }

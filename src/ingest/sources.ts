@@ -4,6 +4,8 @@ import { InputError } from '../errors.js'
 import { decodeText } from './decode.js'
 import { expandPaths } from './files.js'
 import { deriveArticleId, sha1Hex } from './ids.js'
+import { isImagePath } from './image.js'
+import { openImageSource } from './image-source.js'
 import { isJsonlPath, readJsonl, type JsonlProgress } from './jsonl.js'
 import { manifestMetaFor, type ManifestEntries } from './manifest.js'
 import { parsePageText } from './page-text.js'
@@ -67,6 +69,7 @@ export function listSources(paths: string[], opts: ReadSourcesOptions = {}): Sou
         const meta = { ...manifestMetaFor(path, manifests), ...definedOnly(opts.meta) }
         if (isJsonlPath(path)) return openJsonl(path, meta, opts.onBytes)
         const guessed = withFileNameGuess(path, meta)
+        if (isImagePath(path)) return openImageSource(path, guessed)
         return isPdfPath(path) ? openPdfSource(path, guessed) : openPage(path, guessed)
       },
     })),
@@ -93,8 +96,8 @@ export function mapArticles<A, B>(list: SourceList<A>, map: (article: A) => B): 
 }
 
 function openPage(file: string, meta: PageMeta): OpenedSource<ArticleInput> {
-  if (/\.(gz|zip|docx?|xlsx?|png|jpe?g|gif)$/i.test(file)) {
-    throw new InputError(`${file}: 不支持的文件类型（支持页面文本 .txt、版面 PDF 与 .jsonl/.jsonl.gz）`)
+  if (/\.(gz|zip|docx?|xlsx?|gif|bmp)$/i.test(file)) {
+    throw new InputError(`${file}: 不支持的文件类型（支持页面文本 .txt、版面 PDF、版面图片 .png/.jpg/.tif 与 .jsonl/.jsonl.gz）`)
   }
   const size = statSync(file).size
   if (size > MAX_PAGE_BYTES) {
