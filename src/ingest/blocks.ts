@@ -22,10 +22,13 @@ const WIDTH_SLACK = 1.5
 const HEAD_MAX_LINES = 3
 const HEAD_MAX_WIDTH = 50
 
-/** Splits page text into blocks: bylines, headline-like lines and text with broken lines rejoined. */
-export function readBlocks(text: string): Block[] {
+/**
+ * Splits page text into blocks: bylines, headline-like lines and text with broken lines rejoined. With
+ * `linesAreParagraphs` (text laid out from positions, see layout/) each line already is a whole paragraph.
+ */
+export function readBlocks(text: string, linesAreParagraphs = false): Block[] {
   const blocks = mergeContinuations(splitBlocks(text))
-  return blocks.flatMap((b) => (b.kind === 'text' ? finishText(b) : [b]))
+  return blocks.flatMap((b) => (b.kind === 'text' ? finishText(b, linesAreParagraphs) : [b]))
 }
 
 function splitBlocks(text: string): Block[] {
@@ -91,9 +94,9 @@ function continues(a: Block, b: Block, next: Block | undefined): boolean {
 }
 
 /** Builds a text block's paragraphs, splits off a trailing byline and tells headings from text. */
-function finishText(b: Block): Block[] {
+function finishText(b: Block, linesAreParagraphs: boolean): Block[] {
   if (isHeading(b)) return [{ ...b, kind: 'head', paragraphs: [joinHeadLines(b.lines)] }]
-  const paragraphs = toParagraphs(b.lines)
+  const paragraphs = linesAreParagraphs ? [...b.lines] : toParagraphs(b.lines)
   if (b.dateline?.rest && paragraphs.length) paragraphs[0] = paragraphs[0]!.slice(b.dateline.text.length).replace(/^[ ：]+/, '')
   const block: Block = { ...b, paragraphs: paragraphs.filter(Boolean) }
   const tail = splitTrailingByline(block.paragraphs.at(-1) ?? '')

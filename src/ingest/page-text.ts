@@ -10,16 +10,22 @@ import type { Pairing } from './headlines.js'
 import { segmentBlocks } from './segment.js'
 import type { PageMeta, ParsedArticle } from './types.js'
 
+/** How page text was made: OCR'd text as printed (lines broken at column width), or laid out from positions. */
+export interface PageTextOptions {
+  /** Each line is a whole paragraph (layout/ rejoined the column's lines): do not rejoin them by width. */
+  linesAreParagraphs?: boolean
+}
+
 /**
  * Splits one OCR'd newspaper page into articles: headline, subheadline, section, dateline, byline and
  * body paragraphs. Paper, issue date and page come from `meta`; without them the issue date is inferred
  * from the page's text (dateInferred) and the paper from its masthead or running text (paperInferred).
  */
-export function parsePageText(page: string, meta: PageMeta): ParsedArticle[] {
+export function parsePageText(page: string, meta: PageMeta, opts: PageTextOptions = {}): ParsedArticle[] {
   // The masthead (paper name, date) is not a headline; the date it prints is the issue's.
   const masthead = readMasthead(page)
   const text = page.split('\n').slice(masthead.lines).join('\n')
-  const blocks = readBlocks(text)
+  const blocks = readBlocks(text, opts.linesAreParagraphs)
   const drafts = segmentBlocks(blocks)
   const pairs = pairHeadlines(blocks, drafts)
   const bodies = arrangeBodies(blocks, drafts, pairs)

@@ -44,7 +44,7 @@ async function* readPdfRecords(bytes: Uint8Array, file: string, meta: PageMeta):
     let found = 0
     for (let pageNo = 1; pageNo <= pdf.pages; pageNo++) {
       const page = await pdf.readPage(pageNo)
-      const problem = checkTextLayer(page.boxes)
+      const problem = checkTextLayer(page.boxes, page.size)
       if (problem) {
         problems.push({ pageNo, problem })
         continue

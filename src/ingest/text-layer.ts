@@ -1,4 +1,4 @@
-import type { TextBox } from './layout/index.js'
+import type { PageSize, TextBox } from './layout/index.js'
 
 /** Why a page's text layer cannot be read as Chinese text: the page needs OCR, or is not a Chinese page. */
 export type TextLayerProblem = 'none' | 'unusable' | 'not-chinese'
@@ -9,19 +9,27 @@ const MIN_CHARS = 20
 const MAX_BROKEN = 0.05
 // A Chinese newspaper page is mostly Han characters; a page with fewer than this is something else.
 const MIN_HAN = 0.3
-// Garbage from glyph ids read as Latin-1 is full of symbols and runs of letters without vowels.
+// Garbage from glyph ids read as Latin-1 is full of symbols and runs of letters without vowels…
 const MAX_SYMBOLS = 0.15
+// …or of letters from other scripts (Latin-1 accents, Greek, Cyrillic) no Chinese page is set in.
+const MAX_FOREIGN = 0.2
+// A scan with a few typed words on it (a header, a stamp): little text, covering little of the page.
+const SPARSE_CHARS = 200
+const SPARSE_AREA = 0.03
 
 /**
  * Checks a page's text layer before layout: undefined when it reads as Chinese text; otherwise what is
  * wrong ('none': no text at all, 'unusable': replacement, private-use or garbled Latin characters, so the
  * page needs OCR; 'not-chinese': real text, but not a Chinese page).
  */
-export function checkTextLayer(boxes: TextBox[]): TextLayerProblem | undefined {
+export function checkTextLayer(boxes: TextBox[], page: PageSize): TextLayerProblem | undefined {
   const chars = [...boxes.map((b) => b.text).join('')].filter((c) => !/\s/.test(c))
   if (chars.length < MIN_CHARS) return 'none'
+  const area = boxes.reduce((sum, b) => sum + b.width * b.height, 0)
+  if (chars.length < SPARSE_CHARS && area < SPARSE_AREA * page.width * page.height) return 'none'
   const share = (re: RegExp) => chars.filter((c) => re.test(c)).length / chars.length
   if (share(/[\ufffd\ue000-\uf8ff\u0000-\u001f\u007f-\u009f]/u) > MAX_BROKEN) return 'unusable'
+  if (share(/[\u00c0-\u024f\u0370-\u052f]/u) > MAX_FOREIGN) return 'unusable'
   if (share(/\p{Script=Han}/u) >= MIN_HAN) return undefined
   return share(/[^\p{L}\p{N}\s.,;:'"()\-–—!?%/]/u) > MAX_SYMBOLS || !readsAsWords(boxes) ? 'unusable' : 'not-chinese'
 }

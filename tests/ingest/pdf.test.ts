@@ -11,6 +11,7 @@ import { useTmpDir, writeFiles } from '../helpers/tmp.js'
 
 const PAGES = join(import.meta.dirname, '../fixtures/pages')
 const tmp = useTmpDir()
+const LETTER = ['Dear Sir or Madam,', ...Array<string>(12).fill('Thank you for your letter of the fifth about the new road to the hospital.'), 'Yours faithfully, John Smith'].join('\n')
 
 interface ExpectedArticle {
   title: string
@@ -118,7 +119,7 @@ describe('PDFs that cannot be read as they are', () => {
     ['not a PDF at all', () => Buffer.from('<html>not a pdf</html>'), /不是有效的 PDF/],
     ['cut short', () => readFileSync(join(PAGES, 'p1-three-columns.pdf')).subarray(0, 2000), /PDF/],
     ['500 pages long', () => latinPdf(Array.from({ length: 500 }, (_, i) => `Page ${i + 1}`)), /共 500 页.*上限/],
-    ['an English letter, not a newspaper', () => latinPdf(['Dear Sir or Madam,\nThank you for your letter of the fifth.\nYours faithfully, John Smith']), /没有中文正文/],
+    ['an English letter, not a newspaper', () => latinPdf([LETTER]), /没有中文正文/],
   ])('rejects a PDF that is %s with one sentence', async (_, make, message) => {
     const { 'x.pdf': path } = writeFiles(tmp(), { 'x.pdf': make() })
     const err = await readRecords(path!).catch((e: unknown) => e)

@@ -15,7 +15,8 @@ export interface PageSize {
 
 /**
  * Positioned text of one newspaper page (PDF text layer or OCR) → the page text parsePageText reads:
- * lines in reading order across columns, headlines (larger type) on lines of their own, paragraphs rejoined.
+ * lines in reading order across columns, headlines (larger type) on lines of their own, one paragraph a
+ * line (read it with `linesAreParagraphs`).
  */
 export function layoutPageText(boxes: TextBox[], page: PageSize): string {
   const lines = toLines(boxes.filter((b) => b.x < page.width && b.y < page.height))
@@ -26,5 +27,5 @@ export function layoutPageText(boxes: TextBox[], page: PageSize): string {
 
 /** The articles on a page of positioned text: layout, then the one segmenter every page format goes through. */
 export function parseLaidOutPage(boxes: TextBox[], page: PageSize, meta: PageMeta): ParsedArticle[] {
-  return parsePageText(layoutPageText(boxes, page), meta)
+  return parsePageText(layoutPageText(boxes, page), meta, { linesAreParagraphs: true })
 }

@@ -23,33 +23,42 @@ export interface Line {
 
 // Two boxes are on one line when they overlap this much vertically (share of the smaller height)…
 const SAME_LINE = 0.5
-// …and the gap between them is at most this many character heights (a wide gap is a column gutter).
-const WORD_GAP = 1.2
+// …and, before the page is cut into columns, the gap between them is under this many character heights:
+// a wider gap may be a gutter (1–2 characters) or a justified line's stretched space, told apart only by
+// the lines around it. Inside a column (joinRows) any gap is a space.
+const TOUCHING = 0.3
 // Type this much larger than the body's is a headline (a subheadline is about 1.3×, a headline 1.6–2.5×).
 export const HEADING_RATIO = 1.2
 
-/** Joins the boxes of each printed line (OCR and PDF readers may split a line at a font or a space). */
+/** Joins boxes that touch on one baseline into runs (a PDF may give every character a box of its own). */
 export function toLines(boxes: TextBox[]): Line[] {
-  const sorted = boxes
-    .filter((b) => b.text.trim() && b.width > 0 && b.height > 0)
-    .sort((a, b) => a.x - b.x || a.y - b.y)
+  const runs = boxes.filter((b) => b.text.trim() && b.width > 0 && b.height > 0).map((b) => ({ ...b, heading: false }))
+  return mergeOnRows(runs, TOUCHING)
+}
+
+/** The lines of one column or headline: runs on one baseline joined, a space where they stand apart. */
+export function joinRows(lines: Line[]): Line[] {
+  return mergeOnRows(lines.map((l) => ({ ...l })), Infinity).sort((a, b) => a.y - b.y || a.x - b.x)
+}
+
+function mergeOnRows(runs: Line[], maxGap: number): Line[] {
   const lines: Line[] = []
-  for (const b of sorted) {
-    const line = lines.find((l) => continuesLine(l, b))
-    if (line) extend(line, b)
-    else lines.push({ ...b, heading: false })
+  for (const r of runs.sort((a, b) => a.x - b.x || a.y - b.y)) {
+    const line = lines.find((l) => continuesLine(l, r, maxGap))
+    if (line) extend(line, r)
+    else lines.push(r)
   }
   return lines
 }
 
-function continuesLine(l: Line, b: TextBox): boolean {
+function continuesLine(l: Line, b: Line, maxGap: number): boolean {
   const overlap = Math.min(l.y + l.height, b.y + b.height) - Math.max(l.y, b.y)
   const h = Math.min(l.height, b.height)
   const gap = b.x - (l.x + l.width)
-  return overlap >= SAME_LINE * h && gap <= WORD_GAP * h && gap >= -h && Math.abs(l.height - b.height) <= 0.3 * h
+  return overlap >= SAME_LINE * h && gap <= maxGap * h && gap >= -h && Math.abs(l.height - b.height) <= 0.3 * h
 }
 
-function extend(l: Line, b: TextBox): void {
+function extend(l: Line, b: Line): void {
   const gap = b.x - (l.x + l.width)
   // A gap of about a character's width is a space the reader left out (between names in a byline).
   l.text += gap > 0.5 * b.height && !/\s$/.test(l.text) ? ` ${b.text}` : b.text
@@ -58,6 +67,7 @@ function extend(l: Line, b: TextBox): void {
   l.y = Math.min(l.y, b.y)
   l.width = right - l.x
   l.height = bottom - l.y
+  l.heading ||= b.heading
   if (b.confidence !== undefined) l.confidence = Math.min(l.confidence ?? 1, b.confidence)
 }
 

@@ -1,5 +1,5 @@
 import { collapseSpacing, endsSentence, joinWrapped } from '../normalize.js'
-import type { Line } from './lines.js'
+import { joinRows, type Line } from './lines.js'
 import type { Region } from './reading-order.js'
 
 // A first line set in by 1–3.5 characters is indented: a new paragraph (2 em is the Chinese norm).
@@ -26,7 +26,7 @@ export function writePageText(regions: Region[], body: number): string {
     if (blank && out.at(-1) !== '') out.push('')
   }
   for (const region of regions) {
-    runs(region.lines).forEach((run, r, all) => {
+    runs(joinRows(region.lines)).forEach((run, r, all) => {
       // Text right above a headline in its region is a label (section, kicker), not an article's text.
       if (run[0]!.heading || all[r + 1]?.[0]!.heading) {
         flush(true)

@@ -3,7 +3,7 @@ import type { Line } from './lines.js'
 /** A part of the page read as a whole: one column of one article, or a headline. Lines top to bottom. */
 export interface Region {
   lines: Line[]
-  /** The width of the part of the page the region was cut from (a headline's article, a column). */
+  /** The measure the region is set in: a column's, or for a headline the width of its article's text. */
   span: { x: number; width: number }
 }
 
@@ -28,11 +28,13 @@ export function readingOrder(lines: Line[], body: number): Region[] {
 
 function cut(lines: Line[], body: number, span: Region['span']): Region[] {
   const strong = joinHeadlinesToText(splitRows(lines, ARTICLE_GAP * body))
-  if (strong.length > 1) return strong.flatMap((r) => cut(r, body, boundsOf(r)))
+  // A headline standing alone above its text is measured against that text (see writePageText).
+  const measure = (r: Line[], k: number) => (isHeadBand(r) && strong[k + 1] ? boundsOf(strong[k + 1]!) : boundsOf(r))
+  if (strong.length > 1) return strong.flatMap((r, k) => cut(r, body, measure(r, k)))
   const cols = splitColumns(lines, GUTTER * body)
   if (cols.length > 1) return cols.flatMap((c) => cut(c, body, boundsOf(c)))
   const head = splitHeadBand(lines, HEAD_GAP * body)
-  if (head) return [{ lines: head[0], span }, ...cut(head[1], body, span)]
+  if (head) return [{ lines: head[0], span: boundsOf(head[1]) }, ...cut(head[1], body, boundsOf(head[1]))]
   return [{ lines: sortLines(lines), span }]
 }
 

@@ -20,7 +20,7 @@ interface IngestFlags {
 export function registerIngest(program: Command): void {
   program
     .command('ingest')
-    .description('读入版面文本文件、文件夹与 .jsonl/.jsonl.gz（可重复执行）')
+    .description('读入版面文本文件、版面 PDF、文件夹与 .jsonl/.jsonl.gz（可重复执行）')
     .argument('<paths...>', '文件或文件夹')
     .option('--paper <name>', '报纸名称（覆盖 manifest）')
     .option('--date <YYYY-MM-DD>', '出版日期（覆盖 manifest）')
