@@ -3,11 +3,12 @@ import { InputError } from '../errors.js'
 import { deriveArticleId, sha1Hex } from './ids.js'
 import { parseLaidOutPage } from './layout/index.js'
 import { MAX_PDF_BYTES, openPdf } from './pdf.js'
+import { readScannedPdfPage } from './pdf-ocr.js'
 import { prepareArticle, uniqueId } from './prepare.js'
 import { metaKey } from './source-meta.js'
 import type { OpenedSource, SourceRecord } from './sources.js'
 import { checkTextLayer, type TextLayerProblem } from './text-layer.js'
-import type { ArticleInput, PageMeta } from './types.js'
+import type { ArticleInput, PageMeta, ParsedArticle } from './types.js'
 
 /** True for page PDFs, by name. */
 export function isPdfPath(path: string): boolean {
@@ -22,8 +23,9 @@ const PROBLEMS: Record<TextLayerProblem, string> = {
 
 /**
  * A page PDF as a source: each page's text layer laid out and segmented, its articles carrying the page
- * number. A page whose text layer is missing or garbled is reported by number; a file where no page
- * gives an article fails as a whole, so nothing of it is written.
+ * number. A page whose text layer is missing or garbled is rendered and read by OCR; a page that gives
+ * nothing is reported by number; a file where no page gives an article fails as a whole, so nothing of
+ * it is written.
  */
 export function openPdfSource(file: string, meta: PageMeta): OpenedSource<ArticleInput> {
   const size = statSync(file).size
@@ -40,31 +42,48 @@ async function* readPdfRecords(bytes: Uint8Array, file: string, meta: PageMeta):
   const pdf = await openPdf(bytes, file)
   try {
     const ids = new Map<string, number>()
-    const problems: { pageNo: number; problem: TextLayerProblem }[] = []
+    const problems: PageProblem[] = []
     let found = 0
     for (let pageNo = 1; pageNo <= pdf.pages; pageNo++) {
       const page = await pdf.readPage(pageNo)
       const problem = checkTextLayer(page.boxes, page.size)
-      if (problem) {
+      if (problem === 'not-chinese') {
         problems.push({ pageNo, problem })
         continue
       }
       // A one-page PDF keeps the page its name or manifest gives (第2版); pages of an issue are numbered.
       const pageMeta = { ...meta, page: pdf.pages === 1 && meta.page ? meta.page : String(pageNo) }
-      for (const a of parseLaidOutPage(page.boxes, page.size, pageMeta)) {
+      let articles: ParsedArticle[]
+      try {
+        // A scan, or text whose fonts map to no Unicode: the rendered page is read by OCR instead.
+        articles = problem ? await readScannedPdfPage(file, pageNo, pageMeta) : parseLaidOutPage(page.boxes, page.size, pageMeta)
+      } catch (err) {
+        if (!problem || !(err instanceof InputError)) throw err
+        problems.push({ pageNo, problem, ocr: err.message })
+        continue
+      }
+      for (const a of articles) {
         found++
         yield { article: prepareArticle(a, uniqueId(deriveArticleId(a), ids)) }
       }
     }
     if (found === 0) throw new InputError(`${file}: ${wholeFileProblem(problems, pdf.pages)}`)
-    for (const p of problems) yield { line: p.pageNo, error: `第 ${p.pageNo} 页${PROBLEMS[p.problem]}` }
+    for (const p of problems) yield { line: p.pageNo, error: p.ocr ?? `第 ${p.pageNo} 页${PROBLEMS[p.problem]}` }
   } finally {
     await pdf.close()
   }
 }
 
+/** A page that gave no articles: its text layer's problem, and what OCR said when the page was read by it. */
+interface PageProblem {
+  pageNo: number
+  problem: TextLayerProblem
+  ocr?: string
+}
+
 /** Why no page gave an article: the one text-layer problem all pages share, or none of them. */
-function wholeFileProblem(problems: { problem: TextLayerProblem }[], pages: number): string {
+function wholeFileProblem(problems: PageProblem[], pages: number): string {
+  if (problems.length === 1 && pages === 1 && problems[0]!.ocr) return problems[0]!.ocr
   const kinds = new Set(problems.map((p) => p.problem))
   if (problems.length < pages || kinds.size !== 1) return '没有识别出任何文章'
   const [kind] = kinds

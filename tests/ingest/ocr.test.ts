@@ -3,11 +3,14 @@ import { join } from 'node:path'
 import { readFileSync } from 'node:fs'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
+import { InputError } from '../../src/errors.js'
+import { listSources } from '../../src/ingest/index.js'
 import { readGreyImage } from '../../src/ingest/image.js'
 import { getOcrEngine } from '../../src/ingest/ocr.js'
 import { createIndex } from '../../src/retrieve/index.js'
 import { listIssueArticles, openDb } from '../../src/store/index.js'
 import { editsWithin, foldForCer } from '../helpers/cer.js'
+import { imageOnlyPdf } from '../helpers/image-pdf.js'
 import { useTmpDir, writeFiles } from '../helpers/tmp.js'
 
 const PAGES = join(import.meta.dirname, '../fixtures/pages')
@@ -53,12 +56,15 @@ describe('OCR of a page image', () => {
   })
 })
 
+const photoPng = () =>
+  sharp({ create: { width: 800, height: 600, channels: 3, background: '#6a8caf', noise: { type: 'gaussian', mean: 120, sigma: 40 } } })
+    .blur(4)
+    .png()
+    .toBuffer()
+
 describe('page images in the ingest', () => {
   it('stores the article of a page image and goes on past a corrupt image, a 20,000 × 20,000 image and a photo', async () => {
-    const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#6a8caf', noise: { type: 'gaussian', mean: 120, sigma: 40 } } })
-      .blur(4)
-      .jpeg()
-      .toBuffer()
+    const photo = await sharp(await photoPng()).jpeg().toBuffer()
     const files = writeFiles(tmp(), {
       'a-corrupt.png': Buffer.concat([(await pngClaiming(800, 600)).subarray(0, 40), Buffer.from('not pixels')]),
       'b-huge.png': await pngClaiming(20_000, 20_000),
@@ -79,3 +85,28 @@ describe('page images in the ingest', () => {
     expect(article).toMatchObject({ paper: '经开时报', date: '2023-11-15', page: '3', byline: '记者 鲁慧' })
   })
 })
+
+describe('PDF pages without a usable text layer', () => {
+  it('reads a scanned page by OCR and keeps the page number', async () => {
+    const pdf = await imageOnlyPdf(await cropBoxedArticle(), 560, 540)
+    const { '经开时报_2023-11-15_第4版.pdf': path } = writeFiles(tmp(), { '经开时报_2023-11-15_第4版.pdf': pdf })
+    const [article] = await readArticles(path!)
+    expect(foldForCer(article!.title)).toBe(foldForCer(boxed.title))
+    expect(article).toMatchObject({ page: '4', byline: '记者 鲁慧' })
+    expect(editsWithin(foldForCer(article!.text), foldForCer(boxed.text)) / foldForCer(boxed.text).length).toBeLessThanOrEqual(0.02)
+  })
+
+  it('says in one sentence that a scanned page holding a photo has no text', async () => {
+    const { 'photo.pdf': path } = writeFiles(tmp(), { 'photo.pdf': await imageOnlyPdf(await photoPng(), 800, 600) })
+    const err = await readArticles(path!).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(InputError)
+    expect((err as Error).message).toMatch(/^.*photo\.pdf: 第 1 页: 图片中只识别出 \d+ 个汉字，不像是报纸版面$/)
+  })
+})
+
+async function readArticles(path: string) {
+  const [file] = listSources([path]).files
+  const out = []
+  for await (const r of (await file!.open()).records()) if ('article' in r) out.push(r.article)
+  return out
+}
