@@ -8,11 +8,11 @@ import { basename, join } from 'node:path'
 import { cpus, loadavg } from 'node:os'
 import { readGreyImage } from '../src/ingest/image.js'
 import { LOW_CONFIDENCE } from '../src/ingest/image-source.js'
-import { layoutPageText } from '../src/ingest/layout/index.js'
+import { layoutPageText, type TextBox } from '../src/ingest/layout/index.js'
 import { parsePageText } from '../src/ingest/page-text.js'
 import type { ParsedArticle } from '../src/ingest/types.js'
 import { getOcrEngine } from '../src/ingest/ocr.js'
-import { pageCer } from '../tests/helpers/cer.js'
+import { editsWithin, foldForCer, pageCer } from '../tests/helpers/cer.js'
 import { peakRssMb, printTable } from './bench/table.js'
 
 const FIXTURES = join(import.meta.dirname, '../tests/fixtures/pages')
@@ -34,7 +34,8 @@ interface PageResult {
   chars: number
   edits: number
   'CER %': number
-  'low-conf lines': number
+  'low-conf lines (wrong)': string
+  'other lines wrong': string
   'articles right': string
   's load': number
   's OCR': number
@@ -73,6 +74,11 @@ async function benchPage(file: string): Promise<PageResult> {
   const sources = (expected?.articles ?? []).flatMap((a) => [a.title, a.dateline ?? '', a.byline ?? '', ...a.text.split('\n')].filter(Boolean))
   const { edits, chars, cer } = pageCer(sources, text)
   const found = parsePageText(text, {})
+  // A line is wrong when it matches no stretch of the source exactly: how well confidence predicts errors.
+  const source = foldForCer(sources.join(''))
+  const wrong = (b: TextBox) => editsWithin(foldForCer(b.text), source) > 0
+  const low = page.boxes.filter((b) => (b.confidence ?? 1) < LOW_CONFIDENCE)
+  const sure = page.boxes.filter((b) => (b.confidence ?? 1) >= LOW_CONFIDENCE)
   const right = (expected?.articles ?? []).filter((e) => isRight(e, found)).length
   return {
     page: basename(file),
@@ -81,7 +87,8 @@ async function benchPage(file: string): Promise<PageResult> {
     chars,
     edits,
     'CER %': 100 * cer,
-    'low-conf lines': page.boxes.filter((b) => (b.confidence ?? 1) < LOW_CONFIDENCE).length,
+    'low-conf lines (wrong)': `${low.length} (${low.filter(wrong).length})`,
+    'other lines wrong': `${sure.filter(wrong).length}/${sure.length}`,
     'articles right': `${right}/${Math.max(found.length, expected?.articles.length ?? 0)}`,
     's load': (t1 - t0) / 1000,
     's OCR': (t2 - t1) / 1000,

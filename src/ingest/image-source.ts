@@ -4,7 +4,7 @@ import { deriveArticleId, sha1Hex } from './ids.js'
 import { readGreyImage, type GreyImage } from './image.js'
 import { parseLaidOutPage, type TextBox } from './layout/index.js'
 import { cleanLine } from './normalize.js'
-import { getOcrEngine } from './ocr.js'
+import { getOcrEngine, type OcrPage } from './ocr.js'
 import { prepareArticle, uniqueId } from './prepare.js'
 import { metaKey } from './source-meta.js'
 import type { OpenedSource, SourceRecord } from './sources.js'
@@ -34,17 +34,20 @@ export function openImageSource(file: string, meta: PageMeta): OpenedSource<Arti
   }
 }
 
-/**
- * The articles OCR finds on one page image (a scan, a photo of a page, a rendered PDF page). A picture
- * with hardly any text is refused as not being a page.
- */
+/** The articles OCR finds on one page image (a scan, a photo of a page). */
 export async function readImagePage(image: GreyImage, name: string, meta: PageMeta): Promise<ParsedArticle[]> {
-  const page = await (await getOcrEngine()).read(image)
-  const han = page.boxes.reduce((n, b) => n + (b.text.match(/\p{Script=Han}/gu)?.length ?? 0), 0)
-  if (han < MIN_PAGE_HAN) throw new InputError(`${name}: 图片中只识别出 ${han} 个汉字，不像是报纸版面`)
+  const page = await readPageBoxes(image, name)
   const articles = parseLaidOutPage(page.boxes, page, meta)
   if (articles.length === 0) throw new InputError(`${name}: 没有识别出任何文章`)
   return markUncertain(articles, page.boxes)
+}
+
+/** The lines OCR reads on a page image; a picture with hardly any text is refused as not being a page. */
+export async function readPageBoxes(image: GreyImage, name: string): Promise<OcrPage> {
+  const page = await (await getOcrEngine()).read(image)
+  const han = page.boxes.reduce((n, b) => n + (b.text.match(/\p{Script=Han}/gu)?.length ?? 0), 0)
+  if (han < MIN_PAGE_HAN) throw new InputError(`${name}: 图片中只识别出 ${han} 个汉字，不像是报纸版面`)
+  return page
 }
 
 /** Each article with the low-confidence lines found in it, as they read in its text (quotes stay verbatim). */

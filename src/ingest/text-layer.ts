@@ -11,8 +11,11 @@ const MAX_BROKEN = 0.05
 const MIN_HAN = 0.3
 // Garbage from glyph ids read as Latin-1 is full of symbols and runs of letters without vowels…
 const MAX_SYMBOLS = 0.15
-// …or of letters from other scripts (Latin-1 accents, Greek, Cyrillic) no Chinese page is set in.
-const MAX_FOREIGN = 0.2
+// …and a CJK font read without its Unicode map gives code points from all over: Han extension A, CJK
+// compatibility, bopomofo, kana, Yi, Braille, symbols. A Chinese page is set in few blocks; more than this
+// share of characters outside them is garbage.
+const MAX_UNEXPECTED = 0.1
+const EXPECTED = /[\u4e00-\u9fff\u0020-\u007e\u00a0-\u00bf\u00d7\u00f7\u2010-\u205e\u2160-\u217f\u2460-\u24ff\u3000-\u303f\uff00-\uffef]/u
 // A scan with a few typed words on it (a header, a stamp): little text, covering little of the page.
 const SPARSE_CHARS = 200
 const SPARSE_AREA = 0.03
@@ -29,8 +32,8 @@ export function checkTextLayer(boxes: TextBox[], page: PageSize): TextLayerProbl
   if (chars.length < SPARSE_CHARS && area < SPARSE_AREA * page.width * page.height) return 'none'
   const share = (re: RegExp) => chars.filter((c) => re.test(c)).length / chars.length
   if (share(/[\ufffd\ue000-\uf8ff\u0000-\u001f\u007f-\u009f]/u) > MAX_BROKEN) return 'unusable'
-  if (share(/[\u00c0-\u024f\u0370-\u052f]/u) > MAX_FOREIGN) return 'unusable'
-  if (share(/\p{Script=Han}/u) >= MIN_HAN) return undefined
+  if (1 - share(EXPECTED) > MAX_UNEXPECTED) return 'unusable'
+  if (share(/[\u4e00-\u9fff]/u) >= MIN_HAN) return undefined
   return share(/[^\p{L}\p{N}\s.,;:'"()\-–—!?%/]/u) > MAX_SYMBOLS || !readsAsWords(boxes) ? 'unusable' : 'not-chinese'
 }
 

@@ -15,6 +15,8 @@ import { useTmpDir, writeFiles } from '../helpers/tmp.js'
 
 const PAGES = join(import.meta.dirname, '../fixtures/pages')
 const tmp = useTmpDir()
+// Reading takes seconds on a busy machine (the models load once per test file): a bound, not a timing claim.
+const OCR = { timeout: 120_000 }
 
 // The boxed article 培训实操齐上阵 of the three-column fixture page (200 dpi), cut out so the test reads little.
 const cropBoxedArticle = () =>
@@ -37,7 +39,7 @@ async function pngClaiming(width: number, height: number): Promise<Buffer> {
   return png
 }
 
-describe('OCR of a page image', () => {
+describe('OCR of a page image', OCR, () => {
   it('reads a boxed article with under 2 % character errors, each line a box in page pixels', async () => {
     const image = await readGreyImage(await cropBoxedArticle(), 'crop.png')
     const page = await (await getOcrEngine()).read(image)
@@ -62,7 +64,7 @@ const photoPng = () =>
     .png()
     .toBuffer()
 
-describe('page images in the ingest', () => {
+describe('page images in the ingest', OCR, () => {
   it('stores the article of a page image and goes on past a corrupt image, a 20,000 × 20,000 image and a photo', async () => {
     const photo = await sharp(await photoPng()).jpeg().toBuffer()
     const files = writeFiles(tmp(), {
@@ -86,7 +88,7 @@ describe('page images in the ingest', () => {
   })
 })
 
-describe('PDF pages without a usable text layer', () => {
+describe('PDF pages without a usable text layer', OCR, () => {
   it('reads a scanned page by OCR and keeps the page number', async () => {
     const pdf = await imageOnlyPdf(await cropBoxedArticle(), 560, 540)
     const { '经开时报_2023-11-15_第4版.pdf': path } = writeFiles(tmp(), { '经开时报_2023-11-15_第4版.pdf': pdf })

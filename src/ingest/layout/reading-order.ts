@@ -27,9 +27,9 @@ export function readingOrder(lines: Line[], body: number): Region[] {
 }
 
 function cut(lines: Line[], body: number, span: Region['span']): Region[] {
-  const strong = joinHeadlinesToText(splitRows(lines, ARTICLE_GAP * body))
+  const strong = joinHeadlinesToText(splitRows(lines, ARTICLE_GAP * body), body)
   // A headline standing alone above its text is measured against that text (see writePageText).
-  const measure = (r: Line[], k: number) => (isHeadBand(r) && strong[k + 1] ? boundsOf(strong[k + 1]!) : boundsOf(r))
+  const measure = (r: Line[], k: number) => (isHeadOnly(r, body) && strong[k + 1] ? boundsOf(strong[k + 1]!) : boundsOf(r))
   if (strong.length > 1) return strong.flatMap((r, k) => cut(r, body, measure(r, k)))
   const cols = splitColumns(lines, GUTTER * body)
   if (cols.length > 1) return cols.flatMap((c) => cut(c, body, boundsOf(c)))
@@ -68,11 +68,11 @@ function splitColumns(lines: Line[], gap: number): Line[][] {
  * Undoes the cuts that would part a headline from its text: a row ending in a headline goes with the row
  * below unless the row is that headline alone (then it is read first, and the text below after it anyway).
  */
-function joinHeadlinesToText(rows: Line[][]): Line[][] {
+function joinHeadlinesToText(rows: Line[][], body: number): Line[][] {
   const out: Line[][] = []
   for (const row of rows) {
     const prev = out.at(-1)
-    if (prev && endsInHeadline(prev) && !isHeadBand(prev)) prev.push(...row)
+    if (prev && endsInHeadline(prev) && !isHeadOnly(prev, body)) prev.push(...row)
     else out.push([...row])
   }
   return out
@@ -94,16 +94,25 @@ function isHeadBand(lines: Line[]): boolean {
  * and the text below it, so that the text can then be cut into its columns.
  */
 function splitHeadBand(lines: Line[], gap: number): [Line[], Line[]] | undefined {
-  const rows = splitRows(lines, gap)
-  let k = 0
-  while (k < rows.length && (hasHeading(rows[k]!) || (k + 1 < rows.length && hasHeading(rows[k + 1]!)))) k++
+  const { rows, k } = headRows(lines, gap)
   const band = rows.slice(0, k).flat()
   if (k === 0 || k === rows.length || !isHeadBand(band)) return undefined
   return [sortLines(band), rows.slice(k).flat()]
 }
 
-function hasHeading(row: Line[]): boolean {
-  return row.some((l) => l.heading)
+/** Lines that are one article's headline band and nothing else (no text under it). */
+function isHeadOnly(lines: Line[], body: number): boolean {
+  const { rows, k } = headRows(lines, HEAD_GAP * body)
+  return k === rows.length && isHeadBand(lines)
+}
+
+/** The thin rows of some lines, and how many at the top are headline rows or labels right above one. */
+function headRows(lines: Line[], gap: number): { rows: Line[][]; k: number } {
+  const rows = splitRows(lines, gap)
+  const hasHeading = (row: Line[] | undefined) => row?.some((l) => l.heading) ?? false
+  let k = 0
+  while (k < rows.length && (hasHeading(rows[k]) || hasHeading(rows[k + 1]))) k++
+  return { rows, k }
 }
 
 function sortLines(lines: Line[]): Line[] {
