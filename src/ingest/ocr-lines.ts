@@ -49,6 +49,8 @@ export function cropLine(image: GreyImage, r: Region, out: Float32Array, n: numb
 export interface LineReading {
   text: string
   confidence: number
+  /** For each character of text, the share of the line's width (0–1) where the model read it. */
+  at: number[]
 }
 
 /** Greedy CTC decoding of the recogniser's output [N, T, classes]: best class per step, blanks and repeats dropped. */
@@ -60,18 +62,43 @@ export function decodeLines(probs: Float32Array, dims: number[], dictionary: str
     let sum = 0
     let count = 0
     let previous = -1
+    const at: number[] = []
     for (let t = 0; t < steps; t++) {
-      const at = (b * steps + t) * classes
+      const row = (b * steps + t) * classes
       let best = 0
-      for (let c = 1; c < classes; c++) if (probs[at + c]! > probs[at + best]!) best = c
+      for (let c = 1; c < classes; c++) if (probs[row + c]! > probs[row + best]!) best = c
       if (best !== 0 && best !== previous) {
-        text += dictionary[best] ?? ''
-        sum += probs[at + best]!
+        const char = dictionary[best] ?? ''
+        text += char
+        for (let k = 0; k < char.length; k++) at.push((t + 0.5) / steps)
+        sum += probs[row + best]!
         count++
       }
       previous = best
     }
-    lines.push({ text, confidence: count ? sum / count : 0 })
+    lines.push({ text, confidence: count ? sum / count : 0, at })
   }
   return lines
+}
+
+// Full-width punctuation carries its own blank, and a space is not doubled.
+const SPACED = /[\p{P}\s]/u
+
+/**
+ * The line's text with a space where the print leaves one: before the first character read right of
+ * each blank (page x), when characters were read on both sides of it.
+ */
+export function insertSpaces(text: string, charX: number[], spaces: number[]): string {
+  const chars = [...text]
+  if (chars.length !== charX.length) return text
+  let out = ''
+  let s = 0
+  for (let i = 0; i < chars.length; i++) {
+    while (s < spaces.length && spaces[s]! < charX[i]!) {
+      if (i > 0 && charX[i - 1]! < spaces[s]! && !SPACED.test(chars[i]!) && !SPACED.test(chars[i - 1]!)) out += ' '
+      s++
+    }
+    out += chars[i]
+  }
+  return out
 }

@@ -5,7 +5,7 @@ import sharp from 'sharp'
 import type { GreyImage } from './image.js'
 import type { TextBox } from './layout/index.js'
 import { findRegions, splitAtGaps, type LinePart, type Region } from './ocr-regions.js'
-import { cropLine, decodeLines, LINE_HEIGHT, lineWidth } from './ocr-lines.js'
+import { cropLine, decodeLines, insertSpaces, LINE_HEIGHT, lineWidth } from './ocr-lines.js'
 
 /** What OCR read on one page image. */
 export interface OcrPage {
@@ -131,8 +131,11 @@ async function recognize(session: ort.InferenceSession, dictionary: string[], im
     const t = out[session.outputNames[0]!]!
     const lines = decodeLines(t.data as Float32Array, t.dims as number[], dictionary)
     batch.forEach((b, n) => {
-      const { text, confidence } = lines[n]!
-      if (text.trim()) boxes[b.i] = { text: text.trim(), ...parts[b.i]!.ink, confidence }
+      const { text, confidence, at } = lines[n]!
+      // Where each character was read, back in page x: the line fills lineWidth of the batch's width.
+      const scale = (width * b.r.width) / Math.min(width, b.w)
+      const read = insertSpaces(text, at.map((a) => b.r.x + a * scale), parts[b.i]!.spaces).trim()
+      if (read) boxes[b.i] = { text: read, ...parts[b.i]!.ink, confidence }
     })
   }
   return boxes.filter((b): b is TextBox => b !== undefined)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { markUncertain } from '../../src/ingest/image-source.js'
+import { insertSpaces } from '../../src/ingest/ocr-lines.js'
 import { findRegions, splitAtGaps } from '../../src/ingest/ocr-regions.js'
 import type { ParsedArticle } from '../../src/ingest/types.js'
 
@@ -65,5 +66,16 @@ describe('markUncertain', () => {
     const [a, b] = markUncertain([article('培训实操齐上阵', '日前，经开区森防办开展全区森林防灭火培训'), article('强化党建引领', '9月份以来')], boxes)
     expect(a!.uncertain).toEqual(['经开区森防办开展'])
     expect(b!.uncertain).toBeUndefined()
+  })
+})
+
+describe('insertSpaces', () => {
+  it.each([
+    ['a blank between names', '记者鲁慧通讯员黄帅', [10, 20, 40, 50, 60, 70, 80, 100, 110], [30, 90], '记者 鲁慧通讯员 黄帅'],
+    ['no blank', '记者鲁慧', [10, 20, 30, 40], [], '记者鲁慧'],
+    ['a blank beside punctuation', '会上，经开', [10, 20, 30, 50, 60], [40], '会上，经开'],
+    ['a blank past the last character', '鲁慧', [10, 20], [30], '鲁慧'],
+  ])('puts a space where the print leaves %s', (_, text, charX, spaces, expected) => {
+    expect(insertSpaces(text, charX, spaces)).toBe(expected)
   })
 })
