@@ -102,3 +102,22 @@ export function insertSpaces(text: string, charX: number[], spaces: number[]): s
   }
   return out
 }
+
+const OPENS_BEFORE = /[\s，。：；、（(]/u
+const CLOSES_BEFORE = /[，。、；：！？,.;:!?）)]/u
+
+/**
+ * Straight quotes in a Chinese line made curly (the recogniser often reads ” as "): closing at the line's
+ * end, opening at its start or after punctuation, closing before punctuation, else alternating.
+ */
+export function curlQuotes(text: string): string {
+  if (!/\p{Script=Han}/u.test(text)) return text
+  let open = false
+  return text.replace(/["“”]/g, (q: string, i: number) => {
+    const before = text[i - 1]
+    const after = text[i + 1]
+    const opening = q === '“' || (q === '"' && after !== undefined && (before === undefined || OPENS_BEFORE.test(before) || (!CLOSES_BEFORE.test(after) && !open)))
+    open = opening
+    return opening ? '“' : '”'
+  })
+}

@@ -91,6 +91,7 @@ export interface LinePart {
 // A blank this many text heights wide inside a line is a printed space (记者 鲁慧): characters of a line
 // stand about 0.1 apart, a space leaves 0.4–0.6 (the punctuation's own blank is dropped by the segmenter).
 const SPACE_GAP = 0.35
+const MIN_PART_WIDTH = 0.5
 
 /**
  * The region cut at blank vertical runs wider than a column gap: the detector reads "line of column 1 ·
@@ -130,7 +131,8 @@ export function splitAtGaps(image: { data: Uint8Array; width: number }, r: Regio
     if (start >= 0 && (x === r.width || (!ink && x - lastInk > minGap))) {
       const x0 = Math.max(0, start - pad)
       const x1 = Math.min(r.width, lastInk + 1 + pad)
-      parts.push({
+      // Narrower than half a character: a sliver of a glyph or a rule the detector caught on its own.
+      if (lastInk + 1 - start >= MIN_PART_WIDTH * inkHeight) parts.push({
         region: { ...r, x: r.x + x0, width: x1 - x0 },
         ink: { x: r.x + start, y: top, width: lastInk + 1 - start, height: inkHeight },
         spaces,

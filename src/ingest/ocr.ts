@@ -5,7 +5,7 @@ import sharp from 'sharp'
 import type { GreyImage } from './image.js'
 import type { TextBox } from './layout/index.js'
 import { findRegions, splitAtGaps, type LinePart, type Region } from './ocr-regions.js'
-import { cropLine, decodeLines, insertSpaces, LINE_HEIGHT, lineWidth } from './ocr-lines.js'
+import { cropLine, curlQuotes, decodeLines, insertSpaces, LINE_HEIGHT, lineWidth } from './ocr-lines.js'
 
 /** What OCR read on one page image. */
 export interface OcrPage {
@@ -134,7 +134,7 @@ async function recognize(session: ort.InferenceSession, dictionary: string[], im
       const { text, confidence, at } = lines[n]!
       // Where each character was read, back in page x: the line fills lineWidth of the batch's width.
       const scale = (width * b.r.width) / Math.min(width, b.w)
-      const read = insertSpaces(text, at.map((a) => b.r.x + a * scale), parts[b.i]!.spaces).trim()
+      const read = curlQuotes(insertSpaces(text, at.map((a) => b.r.x + a * scale), parts[b.i]!.spaces)).trim()
       if (read) boxes[b.i] = { text: read, ...parts[b.i]!.ink, confidence }
     })
   }

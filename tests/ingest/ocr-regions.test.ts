@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { markUncertain } from '../../src/ingest/image-source.js'
-import { insertSpaces } from '../../src/ingest/ocr-lines.js'
+import { curlQuotes, insertSpaces } from '../../src/ingest/ocr-lines.js'
 import { findRegions, splitAtGaps } from '../../src/ingest/ocr-regions.js'
 import type { ParsedArticle } from '../../src/ingest/types.js'
 
@@ -77,5 +77,17 @@ describe('insertSpaces', () => {
     ['a blank past the last character', '鲁慧', [10, 20], [30], '鲁慧'],
   ])('puts a space where the print leaves %s', (_, text, charX, spaces, expected) => {
     expect(insertSpaces(text, charX, spaces)).toBe(expected)
+  })
+})
+
+describe('curlQuotes', () => {
+  it.each([
+    ['推进"转变作风抓落实"活动', '推进“转变作风抓落实”活动'],
+    ['“三个导向"持续优化', '“三个导向”持续优化'],
+    ['"一二三四"快步走', '“一二三四”快步走'],
+    ['撑起"保护伞"。"', '撑起“保护伞”。”'],
+    ['He said "yes"', 'He said "yes"'],
+  ])('reads %s as %s', (text, expected) => {
+    expect(curlQuotes(text)).toBe(expected)
   })
 })
