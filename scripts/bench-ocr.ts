@@ -34,8 +34,8 @@ interface PageResult {
   chars: number
   edits: number
   'CER %': number
-  'low-conf lines (wrong)': string
-  'other lines wrong': string
+  'low-conf lines (not in source)': string
+  'other lines not in source': string
   'articles right': string
   's load': number
   's OCR': number
@@ -74,7 +74,8 @@ async function benchPage(file: string): Promise<PageResult> {
   const sources = (expected?.articles ?? []).flatMap((a) => [a.title, a.dateline ?? '', a.byline ?? '', ...a.text.split('\n')].filter(Boolean))
   const { edits, chars, cer } = pageCer(sources, text)
   const found = parsePageText(text, {})
-  // A line is wrong when it matches no stretch of the source exactly: how well confidence predicts errors.
+  // A line matching no stretch of the source exactly is misread, or print the expected text lacks (a section
+  // label, a caption): how well confidence points at errors.
   const source = foldForCer(sources.join(''))
   const wrong = (b: TextBox) => editsWithin(foldForCer(b.text), source) > 0
   const low = page.boxes.filter((b) => (b.confidence ?? 1) < LOW_CONFIDENCE)
@@ -87,8 +88,8 @@ async function benchPage(file: string): Promise<PageResult> {
     chars,
     edits,
     'CER %': 100 * cer,
-    'low-conf lines (wrong)': `${low.length} (${low.filter(wrong).length})`,
-    'other lines wrong': `${sure.filter(wrong).length}/${sure.length}`,
+    'low-conf lines (not in source)': `${low.length} (${low.filter(wrong).length})`,
+    'other lines not in source': `${sure.filter(wrong).length}/${sure.length}`,
     'articles right': `${right}/${Math.max(found.length, expected?.articles.length ?? 0)}`,
     's load': (t1 - t0) / 1000,
     's OCR': (t2 - t1) / 1000,

@@ -16,7 +16,8 @@ const MAX_IMAGE_BYTES = 200 * 1024 * 1024
 const MIN_PAGE_HAN = 80
 /**
  * A line the recogniser is less sure of than this is marked in its article. On the rendered fixture pages
- * (npm run bench:ocr) 11 of the 20 lines below it were misread, 35 of the 886 above it.
+ * (npm run bench:ocr) one line of 883 fell below it, misread; 31 above it match no stretch of the source
+ * text (section labels and captions it lacks, and misreadings the model was sure of).
  */
 export const LOW_CONFIDENCE = 0.8
 
