@@ -10,12 +10,12 @@ export interface GreyImage {
 
 // An A3 page scanned at 400 dpi is 4677 × 6614 (31 MP); anything larger is not one page, and decoding it
 // would take gigabytes before the first line is read.
-export const MAX_IMAGE_PIXELS = 40_000_000
+const MAX_IMAGE_PIXELS = 40_000_000
 const MAX_IMAGE_SIDE = 12_000
 // Below this a page's body text is a few pixels high and cannot be read.
 const MIN_IMAGE_SIDE = 200
 
-export const IMAGE_EXTENSIONS = /\.(png|jpe?g|tiff?|webp)$/i
+const IMAGE_EXTENSIONS = /\.(png|jpe?g|tiff?|webp)$/i
 
 /** True for the image files ingest reads by OCR. */
 export function isImagePath(path: string): boolean {

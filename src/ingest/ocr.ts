@@ -41,8 +41,8 @@ export function getOcrEngine(): Promise<OcrEngine> {
   return shared
 }
 
-/** A new engine with its own model sessions; getOcrEngine() shares one per process. */
-export async function createOcrEngine(): Promise<OcrEngine> {
+/** The engine getOcrEngine() shares: both model sessions and the dictionary. */
+async function createOcrEngine(): Promise<OcrEngine> {
   const [det, rec, keys] = await Promise.all([
     ort.InferenceSession.create(models.detectionPath),
     ort.InferenceSession.create(models.recognitionPath),

@@ -5,7 +5,7 @@ import { renderPdfPage } from './pdf-render.js'
 
 // Scans are read at 200 dpi: body type of 9–10 pt is then ~25 px high, what the recogniser reads well;
 // more resolution costs time and memory (see npm run bench:ocr).
-export const OCR_DPI = 200
+const OCR_DPI = 200
 
 /** A PDF page that has no usable text layer, rendered and read by OCR: its page text and the boxes read. */
 export async function readScannedPdfPage(file: string, pageNo: number): Promise<{ text: string; boxes: TextBox[] }> {
