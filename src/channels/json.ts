@@ -43,6 +43,7 @@ export function toShowJson(a: Article) {
     reporters: a.reporters,
     correspondents: a.correspondents,
     url: a.url,
+    uncertain: a.uncertain,
   }
 }
 

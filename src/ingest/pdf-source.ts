@@ -2,8 +2,10 @@ import { readFileSync, statSync } from 'node:fs'
 import { InputError } from '../errors.js'
 import { deriveArticleId, sha1Hex } from './ids.js'
 import { parseIssue, type IssuePage } from './issue.js'
-import { layoutPageText } from './layout/index.js'
+import { markUncertain } from './image-source.js'
+import { layoutPageText, type TextBox } from './layout/index.js'
 import { MAX_PDF_BYTES, openPdf } from './pdf.js'
+import { readScannedPdfPage } from './pdf-ocr.js'
 import { prepareArticle, uniqueId } from './prepare.js'
 import { metaKey } from './source-meta.js'
 import type { OpenedSource, SourceRecord } from './sources.js'
@@ -27,8 +29,9 @@ const PROBLEMS: Record<PageProblem, string> = {
 
 /**
  * A page PDF as a source: each page's text layer laid out and segmented, its articles carrying the page
- * number and the issue's date and paper (parseIssue). A page whose text layer is missing or garbled is reported by number; a file where no page
- * gives an article fails as a whole, so nothing of it is written.
+ * number and the issue's date and paper (parseIssue). A page whose text layer is missing or garbled is
+ * rendered and read by OCR; a page that gives nothing is reported by number; a file where no page gives
+ * an article fails as a whole, so nothing of it is written.
  */
 export function openPdfSource(file: string, meta: PageMeta): OpenedSource<ArticleInput> {
   const size = statSync(file).size
@@ -44,7 +47,8 @@ export function openPdfSource(file: string, meta: PageMeta): OpenedSource<Articl
 async function* readPdfRecords(bytes: Uint8Array, file: string, meta: PageMeta): AsyncGenerator<SourceRecord<ArticleInput>> {
   const pdf = await openPdf(bytes, file)
   const pages: IssuePage[] = []
-  const problems: { pageNo: number; problem: PageProblem }[] = []
+  const problems: { pageNo: number; problem: PageProblem; ocr?: string }[] = []
+  const ocrBoxes: TextBox[] = []
   try {
     for (let pageNo = 1; pageNo <= pdf.pages; pageNo++) {
       // pdfjs reads past most damage; a page it cannot find or parse at all is reported, the others kept.
@@ -55,21 +59,34 @@ async function* readPdfRecords(bytes: Uint8Array, file: string, meta: PageMeta):
       }
       const problem = checkTextLayer(page.boxes, page.size)
       // A one-page PDF keeps the page its name or manifest gives (第2版); pages of an issue are numbered.
-      if (!problem) pages.push({ page: pdf.pages === 1 && meta.page ? meta.page : String(pageNo), text: layoutPageText(page.boxes, page.size) })
-      else problems.push({ pageNo, problem })
+      const pageName = pdf.pages === 1 && meta.page ? meta.page : String(pageNo)
+      if (!problem) pages.push({ page: pageName, text: layoutPageText(page.boxes, page.size) })
+      else if (problem === 'not-chinese') problems.push({ pageNo, problem })
+      else {
+        // A scan, or text whose fonts map to no Unicode: the rendered page is read by OCR instead.
+        const scanned = await readScannedPdfPage(file, pageNo).catch((err: unknown) => {
+          if (err instanceof InputError) problems.push({ pageNo, problem, ocr: err.message })
+          else throw err
+        })
+        if (scanned) {
+          pages.push({ page: pageName, text: scanned.text })
+          ocrBoxes.push(...scanned.boxes)
+        }
+      }
     }
   } finally {
     await pdf.close()
   }
-  const articles = parseIssue(pages, meta)
+  const articles = markUncertain(parseIssue(pages, meta), ocrBoxes)
   if (articles.length === 0) throw new InputError(`${file}: ${wholeFileProblem(problems, pdf.pages)}`)
   const ids = new Map<string, number>()
   for (const a of articles) yield { article: prepareArticle(a, uniqueId(deriveArticleId(a), ids)) }
-  for (const p of problems) yield { line: p.pageNo, error: `第 ${p.pageNo} 页${PROBLEMS[p.problem]}` }
+  for (const p of problems) yield { line: p.pageNo, error: p.ocr ?? `第 ${p.pageNo} 页${PROBLEMS[p.problem]}` }
 }
 
 /** Why no page gave an article: the one text-layer problem all pages share, or none of them. */
-function wholeFileProblem(problems: { problem: PageProblem }[], pages: number): string {
+function wholeFileProblem(problems: { problem: PageProblem; ocr?: string }[], pages: number): string {
+  if (pages === 1 && problems[0]?.ocr) return problems[0].ocr
   const kinds = new Set(problems.map((p) => p.problem))
   if (problems.length < pages || kinds.size !== 1) return '没有识别出任何文章'
   const [kind] = kinds

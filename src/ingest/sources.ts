@@ -6,6 +6,8 @@ import { parseEpaperArticle, type ArticleHints } from './epaper/article.js'
 import { isHtmlPath, isPageListPath, readSavedPageLists } from './epaper/edition.js'
 import { expandPaths } from './files.js'
 import { deriveArticleId, sha1Hex } from './ids.js'
+import { isImagePath } from './image.js'
+import { openImageSource } from './image-source.js'
 import { isJsonlPath, readJsonl, type JsonlProgress } from './jsonl.js'
 import { manifestMetaFor, type ManifestEntries } from './manifest.js'
 import { parsePageText } from './page-text.js'
@@ -74,6 +76,7 @@ export function listSources(paths: string[], opts: ReadSourcesOptions = {}): Sou
         if (isJsonlPath(path)) return openJsonl(path, meta, opts.onBytes)
         if (isHtmlPath(path)) return openEpaperArticle(path, readPageFile(path), { ...hints.get(path), meta })
         const guessed = withFileNameGuess(path, meta)
+        if (isImagePath(path)) return openImageSource(path, guessed)
         return isPdfPath(path) ? openPdfSource(path, guessed) : openPage(path, guessed)
       },
     })),
@@ -125,8 +128,8 @@ export function mapArticles<A, B>(list: SourceList<A>, map: (article: A) => B): 
 }
 
 function openPage(file: string, meta: PageMeta): OpenedSource<ArticleInput> {
-  if (/\.(gz|zip|docx?|xlsx?|png|jpe?g|gif)$/i.test(file)) {
-    throw new InputError(`${file}: 不支持的文件类型（支持页面文本 .txt、版面 PDF、.jsonl/.jsonl.gz 与电子报网页 .htm）`)
+  if (/\.(gz|zip|docx?|xlsx?|gif|bmp)$/i.test(file)) {
+    throw new InputError(`${file}: 不支持的文件类型（支持页面文本 .txt、版面 PDF、版面图片 .png/.jpg/.tif、.jsonl/.jsonl.gz 与电子报网页 .htm）`)
   }
   const bytes = readPageFile(file)
   return {

@@ -41,6 +41,8 @@ export interface ParsedArticle {
   url?: string
   /** YYYY-MM-DD: the date the lead gives for the event (6月1日上午), resolved against the issue date. */
   eventDate?: string
+  /** Lines OCR read with low confidence, as they appear in the title, dateline, text or byline. */
+  uncertain?: string[]
 }
 
 /** An article ready to store: parsed fields plus its id, fingerprint and passage spans (offsets into text). */

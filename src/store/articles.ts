@@ -24,6 +24,8 @@ export interface Article {
   text: string
   url: string | null
   sourcePath: string
+  /** Lines OCR read with low confidence, as the title, dateline, text or byline print them. */
+  uncertain: string[]
 }
 
 /** One line of an article listing; `inferred` is set when its paper or date was guessed from the page. */
@@ -57,6 +59,7 @@ interface ArticleRow {
   text: string
   url: string | null
   source_path: string
+  uncertain: string
 }
 
 const statements = statementCache((db) => ({
@@ -100,6 +103,7 @@ function toArticle(r: ArticleRow): Article {
     text: r.text,
     url: r.url,
     sourcePath: r.source_path,
+    uncertain: JSON.parse(r.uncertain) as string[],
   }
 }
 

@@ -135,3 +135,14 @@ describe('index.write with bad input', () => {
     expect(db.prepare('SELECT count(*) FROM passages').pluck().get()).toBeGreaterThan(0)
   })
 })
+
+describe('OCR uncertainty', () => {
+  it('keeps the lines OCR was unsure of with the article, and none for text that was not OCR', async () => {
+    const db = openDb(':memory:')
+    const { 'a.jsonl': file } = writeFiles(tmp(), { 'a.jsonl': jsonl(RECORDS) })
+    const read = mapArticles(listSources([file!]), (a) => (a.id === 'n1' ? { ...a, uncertain: ['全区已分配安置房'] } : a))
+    await writeIndexed(db, indexSources(read))
+    expect(getArticle(db, 'n1')?.uncertain).toEqual(['全区已分配安置房'])
+    expect(getArticle(db, 'n2')?.uncertain).toEqual([])
+  })
+})

@@ -45,6 +45,7 @@ ${a.introTitle ? `<p class="introtitle">${escapeHtml(a.introTitle)}</p>` : ''}
 ${a.subtitle ? `<p class="subtitle">${escapeHtml(a.subtitle)}</p>` : ''}
 <p class="meta">${meta}</p>
 ${a.byline ? `<p class="byline">${escapeHtml(a.byline)}</p>` : ''}
+${a.uncertain.length ? `<p class="uncertain">以下语句由 OCR 识别，可能有误：${a.uncertain.map((l) => `「${escapeHtml(l)}」`).join('')}</p>` : ''}
 <div class="text">${paragraphs}</div>
 ${sourceLink(a.url)}
 </article>`))

@@ -59,6 +59,8 @@ export const ArticleReply = z.strictObject({
   reporters: z.array(z.string()),
   correspondents: z.array(z.string()),
   url: z.string().nullable(),
+  /** Lines OCR read with low confidence, as the text prints them. */
+  uncertain: z.array(z.string()),
 })
 
 export const DigestReply = z.strictObject({
