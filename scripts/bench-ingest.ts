@@ -1,7 +1,10 @@
 // Ingests the CRUD corpus (≈68k documents) into a fresh database and prints throughput and memory.
-// Usage: npm run bench:ingest [-- path/to/docs.jsonl.gz] [--repeat N]
+// Usage: npm run bench:ingest [-- path/to/docs.jsonl.gz] [--repeat N] [--pages]
+// --pages instead times the page inputs: a 20-page PDF issue with a text layer (bench:pages) and OCR of
+// rendered page images, an A3 page among them (bench:ocr), each printing its own table.
 // --repeat N first writes the corpus N times over (fresh ids) into one temporary .jsonl file, to show
 // that memory stays flat as the input grows (N=8 gives a file of about 1 GB).
+import { spawnSync } from 'node:child_process'
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -14,7 +17,14 @@ import { indexSources, writeIndexed } from '../src/retrieve/index.js'
 import { getStoreStats, openDb } from '../src/store/index.js'
 import { peakRssMb, printTable } from './bench/table.js'
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { repeat: { type: 'string', default: '1' } } })
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { repeat: { type: 'string', default: '1' }, pages: { type: 'boolean', default: false } } })
+if (values.pages) {
+  for (const script of ['bench-pages.ts', 'bench-ocr.ts']) {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, script)], { stdio: 'inherit' })
+    if (run.status !== 0) process.exit(run.status ?? 1)
+  }
+  process.exit(0)
+}
 const repeat = Number(values.repeat)
 const corpus = positionals[0] ?? join(import.meta.dirname, '../../shared/bench/crud/docs.jsonl.gz')
 const dir = mkdtempSync(join(tmpdir(), 'newsbot-bench-'))
