@@ -44,6 +44,7 @@ export function toShowJson(a: Article) {
     correspondents: a.correspondents,
     url: a.url,
     uncertain: a.uncertain,
+    region: a.region,
   }
 }
 

@@ -1,4 +1,4 @@
-export type { ArticleInput, PageMeta, ParsedArticle } from './types.js'
+export type { ArticleInput, PageMeta, PageRegion, ParsedArticle } from './types.js'
 export type { Span } from './passages.js'
 export type { JsonlItem } from './jsonl.js'
 export type { ManifestEntries } from './manifest.js'

@@ -3,14 +3,14 @@ import { InputError } from '../errors.js'
 import { deriveArticleId, sha1Hex } from './ids.js'
 import { parseIssue, type IssuePage } from './issue.js'
 import { markUncertain } from './image-source.js'
-import { layoutPageText, type TextBox } from './layout/index.js'
+import { layoutPageText, withRegions, type PageSize, type TextBox } from './layout/index.js'
 import { MAX_PDF_BYTES, openPdf } from './pdf.js'
 import { readScannedPdfPage } from './pdf-ocr.js'
 import { prepareArticle, uniqueId } from './prepare.js'
 import { metaKey } from './source-meta.js'
 import type { OpenedSource, SourceRecord } from './sources.js'
 import { checkTextLayer, type TextLayerProblem } from './text-layer.js'
-import type { ArticleInput, PageMeta } from './types.js'
+import type { ArticleInput, PageMeta, ParsedArticle } from './types.js'
 
 /** True for page PDFs, by name. */
 export function isPdfPath(path: string): boolean {
@@ -49,6 +49,8 @@ async function* readPdfRecords(bytes: Uint8Array, file: string, meta: PageMeta):
   const pages: IssuePage[] = []
   const problems: { pageNo: number; problem: PageProblem; ocr?: string }[] = []
   const ocrBoxes: TextBox[] = []
+  // Where each page's articles were read from, to give every article its region of the page.
+  const laidOut = new Map<string, { boxes: TextBox[]; size: PageSize }>()
   try {
     for (let pageNo = 1; pageNo <= pdf.pages; pageNo++) {
       // pdfjs reads past most damage; a page it cannot find or parse at all is reported, the others kept.
@@ -60,7 +62,10 @@ async function* readPdfRecords(bytes: Uint8Array, file: string, meta: PageMeta):
       const problem = checkTextLayer(page.boxes, page.size)
       // A one-page PDF keeps the page its name or manifest gives (第2版); pages of an issue are numbered.
       const pageName = pdf.pages === 1 && meta.page ? meta.page : String(pageNo)
-      if (!problem) pages.push({ page: pageName, text: layoutPageText(page.boxes, page.size) })
+      if (!problem) {
+        pages.push({ page: pageName, text: layoutPageText(page.boxes, page.size) })
+        laidOut.set(pageName, { boxes: page.boxes, size: page.size })
+      }
       else if (problem === 'not-chinese') problems.push({ pageNo, problem })
       else {
         // A scan, or text whose fonts map to no Unicode: the rendered page is read by OCR instead.
@@ -70,6 +75,7 @@ async function* readPdfRecords(bytes: Uint8Array, file: string, meta: PageMeta):
         })
         if (scanned) {
           pages.push({ page: pageName, text: scanned.text })
+          laidOut.set(pageName, { boxes: scanned.boxes, size: scanned.size })
           ocrBoxes.push(...scanned.boxes)
         }
       }
@@ -77,11 +83,21 @@ async function* readPdfRecords(bytes: Uint8Array, file: string, meta: PageMeta):
   } finally {
     await pdf.close()
   }
-  const articles = markUncertain(parseIssue(pages, meta), ocrBoxes)
+  const articles = markUncertain(placeOnPages(parseIssue(pages, meta), laidOut), ocrBoxes)
   if (articles.length === 0) throw new InputError(`${file}: ${wholeFileProblem(problems, pdf.pages)}`)
   const ids = new Map<string, number>()
   for (const a of articles) yield { article: prepareArticle(a, uniqueId(deriveArticleId(a), ids)) }
   for (const p of problems) yield { line: p.pageNo, error: p.ocr ?? `第 ${p.pageNo} 页${PROBLEMS[p.problem]}` }
+}
+
+/** Each article with its region of the page it was read from (the pages of a PDF are laid out one by one). */
+function placeOnPages(articles: ParsedArticle[], laidOut: Map<string, { boxes: TextBox[]; size: PageSize }>): ParsedArticle[] {
+  const placed = [...articles]
+  for (const [page, layout] of laidOut) {
+    const on = articles.flatMap((a, i) => (a.page === page ? [i] : []))
+    withRegions(on.map((i) => articles[i]!), layout.boxes, layout.size).forEach((a, k) => (placed[on[k]!] = a))
+  }
+  return placed
 }
 
 /** Why no page gave an article: the one text-layer problem all pages share, or none of them. */

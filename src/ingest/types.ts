@@ -43,6 +43,16 @@ export interface ParsedArticle {
   eventDate?: string
   /** Lines OCR read with low confidence, as they appear in the title, dateline, text or byline. */
   uncertain?: string[]
+  /** Where on its page a PDF or image article was read from. */
+  region?: PageRegion
+}
+
+/** A part of a page as shares of its width and height (0–1), from its top left corner. */
+export interface PageRegion {
+  x: number
+  y: number
+  width: number
+  height: number
 }
 
 /** An article ready to store: parsed fields plus its id, fingerprint and passage spans (offsets into text). */

@@ -38,14 +38,14 @@ const statements = statementCache((db) => ({
   ),
   insert: db.prepare(`INSERT INTO articles (id, paper, paper_inferred, issue_date, date_inferred, page, title, subtitle, intro_title, section,
       dateline, byline, reporters, correspondents, text, url, content_hash, source_path, source_order, added_at, updated_at,
-      event_date, uncertain)
+      event_date, uncertain, region)
     VALUES (@id, @paper, @paperInferred, @issueDate, @dateInferred, @page, @title, @subtitle, @introTitle, @section, @dateline, @byline,
-      @reporters, @correspondents, @text, @url, @contentHash, @sourcePath, @sourceOrder, @now, @now, @eventDate, @uncertain)`),
+      @reporters, @correspondents, @text, @url, @contentHash, @sourcePath, @sourceOrder, @now, @now, @eventDate, @uncertain, @region)`),
   update: db.prepare(`UPDATE articles SET paper = @paper, paper_inferred = @paperInferred, issue_date = @issueDate, date_inferred = @dateInferred,
       page = @page, title = @title, subtitle = @subtitle, intro_title = @introTitle, section = @section, dateline = @dateline, byline = @byline,
       reporters = @reporters, correspondents = @correspondents, text = @text, url = @url,
       content_hash = @contentHash, source_path = @sourcePath, source_order = @sourceOrder, updated_at = @now,
-      event_date = @eventDate, uncertain = @uncertain
+      event_date = @eventDate, uncertain = @uncertain, region = @region
     WHERE pk = @pk`),
   move: db.prepare('UPDATE articles SET source_path = ?, source_order = ? WHERE pk = ?'),
   deletePassages: db.prepare('DELETE FROM passages WHERE article_pk = ?'),
@@ -136,6 +136,7 @@ function toRow(a: ArticleInput, sourcePath: string, order: number, now: string) 
     url: a.url ?? null,
     eventDate: a.eventDate ?? null,
     uncertain: JSON.stringify(a.uncertain ?? []),
+    region: a.region ? JSON.stringify(a.region) : null,
     contentHash: a.contentHash,
     sourcePath,
     sourceOrder: order,

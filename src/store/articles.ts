@@ -1,3 +1,4 @@
+import type { PageRegion } from '../ingest/index.js'
 import { statementCache, type Db } from './db.js'
 
 /** An article as stored, the shape `show` prints and answerers quote from. */
@@ -26,6 +27,8 @@ export interface Article {
   sourcePath: string
   /** Lines OCR read with low confidence, as the title, dateline, text or byline print them. */
   uncertain: string[]
+  /** Where on its page a PDF or image article was read from, as shares of the page. */
+  region: PageRegion | null
 }
 
 /** One line of an article listing; `inferred` is set when its paper or date was guessed from the page. */
@@ -60,6 +63,7 @@ interface ArticleRow {
   url: string | null
   source_path: string
   uncertain: string
+  region: string | null
 }
 
 const statements = statementCache((db) => ({
@@ -104,6 +108,7 @@ function toArticle(r: ArticleRow): Article {
     url: r.url,
     sourcePath: r.source_path,
     uncertain: JSON.parse(r.uncertain) as string[],
+    region: r.region ? (JSON.parse(r.region) as PageRegion) : null,
   }
 }
 

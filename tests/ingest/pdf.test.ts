@@ -20,6 +20,8 @@ const LETTER = ['Dear Sir or Madam,', ...Array<string>(12).fill('Thank you for y
 
 interface ExpectedArticle {
   title: string
+  /** How many of the page's columns the article spans. */
+  columns: number
   byline: string | null
   start: string
   end: string
@@ -94,6 +96,28 @@ describe('page PDFs with a text layer', () => {
       }
     },
   )
+
+  it.each(Object.keys(EXPECTED))('gives each article of %s the region of the page it was read from', async (name) => {
+    const page = EXPECTED[name]!
+    const found = await readArticles(join(PAGES, `${name}.pdf`))
+    const regions = page.articles.map((e) => {
+      const a = found.find((a) => squash(a.title) === squash(e.title) && squash(a.text).startsWith(squash(e.start)))
+      const r = a?.region
+      expect(r, e.title).toBeDefined()
+      for (const v of [r!.x, r!.y, r!.x + r!.width, r!.y + r!.height]) {
+        expect(v).toBeGreaterThanOrEqual(0)
+        expect(v).toBeLessThanOrEqual(1)
+      }
+      // An article spanning k of n columns is at most about k/n of the page wide, and at least half a column.
+      expect(r!.width, e.title).toBeLessThan(e.columns / page.columns + 0.1)
+      expect(r!.width, e.title).toBeGreaterThan(0.5 / page.columns)
+      return r!
+    })
+    // Articles are read from different places: no two regions share much of their area.
+    const overlap = (a: (typeof regions)[number], b: (typeof regions)[number]) =>
+      Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y))
+    for (const [i, a] of regions.entries()) for (const b of regions.slice(i + 1)) expect(overlap(a, b)).toBeLessThan(0.2 * Math.min(a.width * a.height, b.width * b.height))
+  })
 
   it('gives each article its page, and the page a file name names to a one-page PDF', async () => {
     const dir = tmp()

@@ -136,13 +136,14 @@ describe('index.write with bad input', () => {
   })
 })
 
-describe('OCR uncertainty', () => {
-  it('keeps the lines OCR was unsure of with the article, and none for text that was not OCR', async () => {
+describe('OCR uncertainty and page regions', () => {
+  it('keeps the lines OCR was unsure of and the page region with the article, and none for text read otherwise', async () => {
     const db = openDb(':memory:')
     const { 'a.jsonl': file } = writeFiles(tmp(), { 'a.jsonl': jsonl(RECORDS) })
-    const read = mapArticles(listSources([file!]), (a) => (a.id === 'n1' ? { ...a, uncertain: ['全区已分配安置房'] } : a))
+    const region = { x: 0.05, y: 0.1, width: 0.3, height: 0.42 }
+    const read = mapArticles(listSources([file!]), (a) => (a.id === 'n1' ? { ...a, uncertain: ['全区已分配安置房'], region } : a))
     await writeIndexed(db, indexSources(read))
-    expect(getArticle(db, 'n1')?.uncertain).toEqual(['全区已分配安置房'])
-    expect(getArticle(db, 'n2')?.uncertain).toEqual([])
+    expect(getArticle(db, 'n1')).toMatchObject({ uncertain: ['全区已分配安置房'], region })
+    expect(getArticle(db, 'n2')).toMatchObject({ uncertain: [], region: null })
   })
 })

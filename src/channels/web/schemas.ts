@@ -61,6 +61,8 @@ export const ArticleReply = z.strictObject({
   url: z.string().nullable(),
   /** Lines OCR read with low confidence, as the text prints them. */
   uncertain: z.array(z.string()),
+  /** Where on its page a PDF or image article was read from, as shares of the page's width and height. */
+  region: z.strictObject({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }).nullable(),
 })
 
 export const DigestReply = z.strictObject({

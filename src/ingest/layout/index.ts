@@ -3,9 +3,11 @@ import type { PageMeta, ParsedArticle } from '../types.js'
 import { bodyHeight, markHeadings, toLines } from './lines.js'
 import type { TextBox } from './lines.js'
 import { writePageText } from './paragraphs.js'
+import { withRegions } from './regions.js'
 import { readingOrder } from './reading-order.js'
 
 export type { TextBox } from './lines.js'
+export { withRegions } from './regions.js'
 
 /** A page's size in the units of its boxes (PDF points, image pixels). */
 export interface PageSize {
@@ -25,7 +27,10 @@ export function layoutPageText(boxes: TextBox[], page: PageSize): string {
   return writePageText(readingOrder(lines, body), body)
 }
 
-/** The articles on a page of positioned text: layout, then the one segmenter every page format goes through. */
+/**
+ * The articles on a page of positioned text: layout, then the one segmenter every page format goes
+ * through, each article with the region of the page it was read from.
+ */
 export function parseLaidOutPage(boxes: TextBox[], page: PageSize, meta: PageMeta): ParsedArticle[] {
-  return parsePageText(layoutPageText(boxes, page), meta, { linesAreParagraphs: true })
+  return withRegions(parsePageText(layoutPageText(boxes, page), meta, { linesAreParagraphs: true }), boxes, page)
 }
