@@ -48,7 +48,8 @@ export function answerExtractively(query: AnalyzedQuery, found: Candidate[], opt
   const signals = { text: query.text, words: asked.words, typed: type !== 'general' }
   if (confidenceOf(model, signals, candidates, scored) < model.confidence.threshold) return abstain(question, candidates)
   if (FACT_REQUIRED.has(type) && !scored.some((s) => s.hasFact && inContext(s) >= FACT_COVERAGE)) return abstain(question, candidates)
-  const leads = query.parts.length > 1 ? query.parts.flatMap((p) => bestForPart(model, asked, p, candidates)) : []
+  const leads: Scored[] = []
+  if (query.parts.length > 1) for (const p of query.parts) leads.push(...bestForPart(model, asked, p, candidates, leads))
   const textOf = (e: Scored) => candidates[e.candidate]!.text.slice(e.span.start, e.span.end)
   const chosen = chooseEvidence(leads, scored, model.compose, textOf)
   return composeAnswer(chosen, candidates, opts.maxChars ?? 300)
@@ -67,13 +68,17 @@ export function confidenceOf(model: AnswerModel, signals: AskedSignals, candidat
   return predict(model.confidence, confidenceFeatures(signals, candidates, scored))
 }
 
-/** The best sentence for one part of a multi-part question, when the candidates answer that part. */
-function bestForPart(model: AnswerModel, asked: Asked, part: QuestionPart, candidates: Candidate[]): Scored[] {
-  const words = asked.words.map((w) => (part.text.includes(w.text) ? w : { ...w, weight: w.weight * OTHER_PART_WEIGHT }))
+/** The best sentence for one part of a multi-part question not quoted for an earlier part, when the candidates answer that part. */
+function bestForPart(model: AnswerModel, asked: Asked, part: QuestionPart, candidates: Candidate[], taken: Scored[]): Scored[] {
+  // A part that names nothing of its own (谁讲的话？) asks about what the others name.
+  const namesOwn = asked.words.some((w) => [...w.text].length > 1 && part.text.includes(w.text))
+  const words = asked.words.map((w) => (!namesOwn || part.text.includes(w.text) ? w : { ...w, weight: w.weight * OTHER_PART_WEIGHT }))
   const own: Asked = { text: part.text, words, bigrams: asked.bigrams.filter((b) => part.text.includes(b)), type: part.type, unit: part.unit }
   const scored = scoreEvidence(model, own, candidates)
   const answered = confidenceOf(model, { text: part.text, words, typed: part.type !== 'general' }, candidates, scored) >= model.confidence.threshold
-  return answered && scored[0] ? [scored[0]] : []
+  // Another part's sentence already quoted does not answer this one as well (哪天开的？谁讲的话？).
+  const fresh = scored.find((s) => !taken.some((t) => t.candidate === s.candidate && t.span.start < s.span.end && s.span.start < t.span.end))
+  return answered && fresh ? [fresh] : []
 }
 
 /**
