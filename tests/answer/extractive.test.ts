@@ -133,6 +133,12 @@ describe('answerExtractively', () => {
     expect(ask('2023年经开区已经分配了多少套安置房？').abstained).toBe(false)
   })
 
+  it('answers each part of a two-part question, the second from a sentence of its own', () => {
+    const a = ask('马寨座谈会是哪天开的？谁讲的话？')
+    expect(a.answer).toContain('6月11日')
+    expect(a.answer).toContain('王明')
+  })
+
   it('does not let one word no article holds veto an answer the articles give', () => {
     // 拆迁户 is in no article; the housing article answers all the same.
     const a = ask('经开区拆迁户的安置房分了多少套')
