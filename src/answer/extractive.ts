@@ -5,6 +5,7 @@ import { confidenceFeatures, CONFIDENCE_FEATURES, type AskedSignals, type Scored
 import { askedOf, collectEvidence, FEATURE_NAMES, type Asked, type Candidate, type Evidence } from './evidence.js'
 import { assertFeatures, loadAnswerModel, predict, type AnswerModel } from './model.js'
 import type { Answer, Citation } from './types.js'
+import { withTyposRead } from './typos.js'
 import { aboutNamedScope, namesUnknownPerson } from './unmentioned.js'
 
 export interface ExtractiveOptions {
@@ -35,13 +36,14 @@ const OTHER_PART_WEIGHT = 0.1
  * another, over the question-level signals, decides whether to answer at all. A question of several
  * parts gets the best sentence for each part.
  */
-export function answerExtractively(query: AnalyzedQuery, found: Candidate[], opts: ExtractiveOptions = {}): Answer {
+export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], opts: ExtractiveOptions = {}): Answer {
   const model = opts.model ?? loadAnswerModel()
   assertFeatures(model.evidence, FEATURE_NAMES, 'evidence')
   assertFeatures(model.confidence, CONFIDENCE_FEATURES, 'confidence')
-  const question = opts.asked ?? query.text
-  const candidates = aboutNamedScope(query, found)
-  if (candidates.length === 0 || namesUnknownPerson(query)) return abstain(question, found)
+  const question = opts.asked ?? analyzed.text
+  const candidates = aboutNamedScope(analyzed, found)
+  if (candidates.length === 0 || namesUnknownPerson(analyzed)) return abstain(question, found)
+  const query = withTyposRead(analyzed, candidates)
   const type = opts.questionType && opts.questionType !== 'general' ? opts.questionType : query.type
   const asked: Asked = { ...askedOf(query), type, unit: type === query.type ? query.unit : undefined }
   const scored = scoreEvidence(model, asked, candidates)

@@ -1,0 +1,64 @@
+import { foldText, type AnalyzedQuery, type WeightedWord } from '../retrieve/index.js'
+import type { Candidate } from './evidence.js'
+
+// The articles a misspelt name is looked for in: those the answer would quote from.
+const CANDIDATES_READ = 5
+// A window this long around the word, one character inside it wrong, is still the same name (阳妙镇 →
+// 阳庙镇); shorter, or wrong at its edge, a one-character difference is a different word.
+const WINDOW = 3
+const HAN = /^\p{Script=Han}+$/u
+
+/**
+ * The question's words with a misspelt name read as the articles spell it: a word no article holds
+ * that, with the characters around it in the question, differs by one character from a stretch of the
+ * articles found (蜜峰张 → 蜜蜂张, 瑞亭酒店 → 瑞庭酒店). Names of people and words with digits are
+ * left alone: another person or another number is not a typo.
+ */
+export function withTyposRead(query: AnalyzedQuery, candidates: Candidate[]): AnalyzedQuery {
+  const absent = query.words.filter((w) => w.docs === 0 && !w.person && HAN.test(w.text))
+  if (absent.length === 0) return query
+  const texts = candidates.slice(0, CANDIDATES_READ).map((c) => foldText(`${c.title}\n${c.text}`))
+  const read = new Map<WeightedWord, string>()
+  for (const w of absent) {
+    const spelt = spellingIn(foldText(query.text), w.text, texts)
+    if (spelt) read.set(w, spelt)
+  }
+  if (read.size === 0) return query
+  return { ...query, words: query.words.map((w) => (read.has(w) ? { ...w, text: read.get(w)!, docs: 1 } : w)) }
+}
+
+/** How the articles spell `word`: a window of the question around it matched with one character of the word wrong. */
+function spellingIn(question: string, word: string, texts: string[]): string | undefined {
+  const at = question.indexOf(word)
+  if (at < 0) return undefined
+  const len = Math.max(WINDOW, word.length)
+  for (let start = Math.max(0, at + word.length - len); start <= at && start + len <= question.length; start++) {
+    const window = question.slice(start, start + len)
+    if (!HAN.test(window)) continue
+    for (const text of texts) {
+      const found = oneOff(window, text, at - start, at - start + word.length)
+      if (found) return found.slice(at - start, at - start + word.length)
+    }
+  }
+  return undefined
+}
+
+/**
+ * A stretch of `text` as long as `window` that differs from it in exactly one place, inside [from, to)
+ * and with a matching character on each side: 天天气 does not become 天天过, 阳妙镇 becomes 阳庙镇.
+ */
+function oneOff(window: string, text: string, from: number, to: number): string | undefined {
+  for (let i = 0; i + window.length <= text.length; i++) {
+    let wrong = -1
+    for (let k = 0; k < window.length; k++) {
+      if (text[i + k] === window[k]) continue
+      if (wrong >= 0 || k < from || k >= to || k === 0 || k === window.length - 1) {
+        wrong = -2
+        break
+      }
+      wrong = k
+    }
+    if (wrong >= 0 && HAN.test(text.slice(i, i + window.length))) return text.slice(i, i + window.length)
+  }
+  return undefined
+}
