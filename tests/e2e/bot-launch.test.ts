@@ -1,21 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { answerQuestion } from '../../src/answer/index.js'
 import { createIndex } from '../../src/retrieve/index.js'
 import { startBot } from '../../src/channels/telegram/index.js'
 import type { Db } from '../../src/store/index.js'
-import { createTestBot, openFixtureDb } from '../channels/telegram/harness.js'
-import { startFakeBotApi, type FakeBotApi } from '../helpers/fake-bot-api.js'
+import { createTestBot, useFakeApiAndDb } from '../channels/telegram/harness.js'
+import type { FakeBotApi } from '../helpers/fake-bot-api.js'
 
 let fake: FakeBotApi
 let db: Db
-beforeEach(async () => {
-  fake = await startFakeBotApi()
-  db = await openFixtureDb()
-})
-afterEach(async () => {
-  await fake.close()
-  db.close()
-})
+useFakeApiAndDb((f) => ({ fake, db } = f))
 
 const HOOK = 'https://bot.example.cn/telegram/hook'
 const QUESTION = '经开区已经分配了多少套安置房？'

@@ -1,28 +1,21 @@
 import { Composer } from 'grammy'
 import type { Message } from 'grammy/types'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { answerQuestion, FALLBACK_NOTICE, type Turn } from '../../../src/answer/index.js'
 import { createIndex } from '../../../src/retrieve/index.js'
 import type { Answerer } from '../../../src/channels/telegram/index.js'
 import { loadConfig } from '../../../src/config.js'
 import { InputError } from '../../../src/errors.js'
 import type { Db } from '../../../src/store/index.js'
-import { startFakeBotApi, type FakeBotApi } from '../../helpers/fake-bot-api.js'
-import { ADMIN, FIXTURE, LONG_ID, createTestBot, fakeEnv, openFixtureDb, type TestBot } from './harness.js'
+import type { FakeBotApi } from '../../helpers/fake-bot-api.js'
+import { ADMIN, FIXTURE, LONG_ID, createTestBot, fakeEnv, type TestBot, useFakeApiAndDb } from './harness.js'
 import { createSubscriptionComposer } from '../../../src/channels/telegram/index.js'
 import { leadSummarizer } from '../../../src/digest/index.js'
 import { createLlmClient } from '../../../src/llm/index.js'
 
 let fake: FakeBotApi
 let db: Db
-beforeEach(async () => {
-  fake = await startFakeBotApi()
-  db = await openFixtureDb()
-})
-afterEach(async () => {
-  await fake.close()
-  db.close()
-})
+useFakeApiAndDb((f) => ({ fake, db } = f))
 
 const USER = 7
 const GROUP = -100123

@@ -7,7 +7,8 @@ import { createBot, createLogger, logSecrets, type Answerer, type BotDeps, type 
 import { loadConfig } from '../../../src/config.js'
 import { createIndex } from '../../../src/retrieve/index.js'
 import { openDb, type Db } from '../../../src/store/index.js'
-import type { FakeBotApi } from '../../helpers/fake-bot-api.js'
+import { afterEach, beforeEach } from 'vitest'
+import { startFakeBotApi, type FakeBotApi } from '../../helpers/fake-bot-api.js'
 import { type Embedder } from '../../../src/llm/index.js'
 
 // A small, fixed set of articles, so bot tests do not move when the bundled samples or the
@@ -49,6 +50,19 @@ export async function openFixtureDb(path = ':memory:'): Promise<Db> {
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/** A fresh fake Bot API and fixture database for every test of the file, closed after it; `use` receives them. */
+export function useFakeApiAndDb(use: (fixture: { fake: FakeBotApi; db: Db }) => void): void {
+  let current: { fake: FakeBotApi; db: Db }
+  beforeEach(async () => {
+    current = { fake: await startFakeBotApi(), db: await openFixtureDb() }
+    use(current)
+  })
+  afterEach(async () => {
+    await current.fake.close()
+    current.db.close()
+  })
 }
 
 export const ADMIN = 42

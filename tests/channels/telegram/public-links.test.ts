@@ -1,11 +1,11 @@
 import type { Message } from 'grammy/types'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createPacer, runDigestRound } from '../../../src/channels/telegram/digest-sender.js'
 import { loadConfig } from '../../../src/config.js'
 import { leadSummarizer } from '../../../src/digest/index.js'
 import { getArticle, saveSubscription, type Db } from '../../../src/store/index.js'
-import { startFakeBotApi, type FakeBotApi } from '../../helpers/fake-bot-api.js'
-import { createTestBot, fakeEnv, FIXTURE, openFixtureDb } from './harness.js'
+import type { FakeBotApi } from '../../helpers/fake-bot-api.js'
+import { createTestBot, fakeEnv, FIXTURE, useFakeApiAndDb } from './harness.js'
 
 // With NEWSBOT_PUBLIC_URL set, the bot's source buttons and digest items open the web channel's article pages.
 
@@ -13,14 +13,7 @@ const PUBLIC = 'https://news.example.cn/wenda'
 const USER = 7
 let fake: FakeBotApi
 let db: Db
-beforeEach(async () => {
-  fake = await startFakeBotApi()
-  db = await openFixtureDb()
-})
-afterEach(async () => {
-  await fake.close()
-  db.close()
-})
+useFakeApiAndDb((f) => ({ fake, db } = f))
 
 const urlsOf = (m: Message | undefined) => (m?.reply_markup?.inline_keyboard ?? []).flat().flatMap((b) => ('url' in b && b.url ? [b.url] : []))
 const callbacksOf = (m: Message | undefined) => (m?.reply_markup?.inline_keyboard ?? []).flat().filter((b) => 'callback_data' in b)
