@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
@@ -7,7 +8,6 @@ import { createIndex } from '../../src/retrieve/index.js'
 import { openDb } from '../../src/store/index.js'
 import { startCli, type LiveCli } from '../helpers/live-cli.js'
 import { startOpenAiStub, type OpenAiStub } from '../helpers/openai-stub.js'
-import { useTmpDir } from '../helpers/tmp.js'
 
 // The reader's page and the console in Debian's Chromium, driven by playwright-core (no browser
 // download), against a real `newsbot serve` whose model is a local stub that streams slowly.
@@ -29,7 +29,8 @@ const hasChromium = existsSync(CHROMIUM)
 // Under CI a missing browser is a failure, not a skip: .ci/run installs it.
 const suite = hasChromium || process.env.CI === 'true' ? describe : describe.skip
 
-const tmp = useTmpDir()
+// One folder for the whole suite (the served database, the browser profile), removed once the browser has quit.
+let dir: string
 let stub: OpenAiStub
 let cli: LiveCli
 let url: string
@@ -63,7 +64,8 @@ suite('in Chromium', () => {
       if (!m || !prompt.includes(QUESTION)) return { text: '' }
       return { text: `郑大二附院周边道路确保9月底前全部建成通车[${m[1]}]。施工单位要加快建设进度[${m[1]}]。`, chunkDelayMs: 150 }
     }
-    const dbPath = join(tmp(), 'browser.db')
+    dir = mkdtempSync(join(tmpdir(), 'newsbot-browser-'))
+    const dbPath = join(dir, 'browser.db')
     const db = openDb(dbPath)
     await createIndex(db).write(readdirSync(SAMPLES).filter((f) => f.endsWith('.txt') && f !== UPLOADED).map((f) => join(SAMPLES, f)))
     db.close()
@@ -72,7 +74,7 @@ suite('in Chromium', () => {
     })
     await cli.waitFor(/listening on http:\/\/127\.0\.0\.1:\d+\n/)
     url = /listening on (\S+)/.exec(cli.output())![1]!
-    context = await chromium.launchPersistentContext(join(tmp(), 'chromium-profile'), {
+    context = await chromium.launchPersistentContext(join(dir, 'chromium-profile'), {
       executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, locale: 'zh-CN', viewport: { width: 1280, height: 900 },
     })
     context.on('console', (m) => {
@@ -84,6 +86,7 @@ suite('in Chromium', () => {
     cli?.child.kill('SIGTERM')
     await cli?.exited
     await stub?.close()
+    if (dir) rmSync(dir, { recursive: true, force: true, maxRetries: 5 })
   })
 
   it('streams an answer, then a citation opens the article with the quote highlighted', async () => {
