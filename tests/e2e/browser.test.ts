@@ -1,7 +1,7 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
+import { useSuiteTmpDir } from '../helpers/tmp.js'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createIndex } from '../../src/retrieve/index.js'
@@ -30,7 +30,7 @@ const hasChromium = existsSync(CHROMIUM)
 const suite = hasChromium || process.env.CI === 'true' ? describe : describe.skip
 
 // One folder for the whole suite (the served database, the browser profile), removed once the browser has quit.
-let dir: string
+const tmp = useSuiteTmpDir()
 let stub: OpenAiStub
 let cli: LiveCli
 let url: string
@@ -64,8 +64,7 @@ suite('in Chromium', () => {
       if (!m || !prompt.includes(QUESTION)) return { text: '' }
       return { text: `郑大二附院周边道路确保9月底前全部建成通车[${m[1]}]。施工单位要加快建设进度[${m[1]}]。`, chunkDelayMs: 150 }
     }
-    dir = mkdtempSync(join(tmpdir(), 'newsbot-browser-'))
-    const dbPath = join(dir, 'browser.db')
+    const dbPath = join(tmp(), 'browser.db')
     const db = openDb(dbPath)
     await createIndex(db).write(readdirSync(SAMPLES).filter((f) => f.endsWith('.txt') && f !== UPLOADED).map((f) => join(SAMPLES, f)))
     db.close()
@@ -74,7 +73,7 @@ suite('in Chromium', () => {
     })
     await cli.waitFor(/listening on http:\/\/127\.0\.0\.1:\d+\n/)
     url = /listening on (\S+)/.exec(cli.output())![1]!
-    context = await chromium.launchPersistentContext(join(dir, 'chromium-profile'), {
+    context = await chromium.launchPersistentContext(join(tmp(), 'chromium-profile'), {
       executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, locale: 'zh-CN', viewport: { width: 1280, height: 900 },
     })
     context.on('console', (m) => {
@@ -86,7 +85,6 @@ suite('in Chromium', () => {
     cli?.child.kill('SIGTERM')
     await cli?.exited
     await stub?.close()
-    if (dir) rmSync(dir, { recursive: true, force: true, maxRetries: 5 })
   })
 
   it('streams an answer, then a citation opens the article with the quote highlighted', async () => {

@@ -4,12 +4,12 @@ import { loadConfig } from '../../src/config.js'
 import { createWebApp, createWebDeps, startWebServer, type RunningServer } from '../../src/channels/web/index.js'
 import type { Db } from '../../src/store/index.js'
 import { startOpenAiStub, type OpenAiStub, type StubRequest } from '../helpers/openai-stub.js'
-import { useTmpDir } from '../helpers/tmp.js'
+import { useSuiteTmpDir } from '../helpers/tmp.js'
 import { openSampleDb, parseEvents, postJson } from '../channels/web/web-helpers.js'
 
 // The web API with the model configured, against a local OpenAI-compatible stub: the answer streams.
 
-const tmp = useTmpDir()
+const tmp = useSuiteTmpDir()
 const ROAD = '郑大二附院周边道路9月底建成通车'
 let stub: OpenAiStub
 let db: Db

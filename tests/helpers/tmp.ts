@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach } from 'vitest'
+import { afterAll, afterEach } from 'vitest'
 
 /** A fresh temporary folder per test, removed afterwards. */
 export function useTmpDir(): () => string {
@@ -15,6 +15,20 @@ export function useTmpDir(): () => string {
     dirs.push(d)
     return d
   }
+}
+
+/**
+ * One temporary folder for a whole test file, for what its beforeAll sets up and keeps open (a served
+ * database): a per-test folder would be removed under it after the first test. Removed after the file,
+ * once the file's own afterAll hooks (registered later, run earlier) have closed what uses it.
+ */
+export function useSuiteTmpDir(): () => string {
+  let dir: string | undefined
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true, maxRetries: 5 })
+    dir = undefined
+  })
+  return () => (dir ??= mkdtempSync(join(tmpdir(), 'newsbot-test-')))
 }
 
 /** Writes files (name → content) into a folder and returns their paths by name. */

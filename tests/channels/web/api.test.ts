@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../../src/store/index.js'
 import type { RunningServer } from '../../../src/channels/web/index.js'
-import { useTmpDir } from '../../helpers/tmp.js'
+import { useSuiteTmpDir } from '../../helpers/tmp.js'
 import { openSampleDb, parseEvents, postJson, serveSamples } from './web-helpers.js'
 
-const tmp = useTmpDir()
+const tmp = useSuiteTmpDir()
 const QUESTION = '郑大二附院周边的路什么时候通车？'
 let db: Db
 let server: RunningServer

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../../src/store/index.js'
-import { useTmpDir } from '../../helpers/tmp.js'
+import { useSuiteTmpDir } from '../../helpers/tmp.js'
 import { openSampleDb, serveSamples } from './web-helpers.js'
 
-const tmp = useTmpDir()
+const tmp = useSuiteTmpDir()
 let db: Db
 beforeAll(async () => {
   db = await openSampleDb(tmp())

@@ -2,10 +2,10 @@ import { Ajv2020 } from 'ajv/dist/2020.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createWebApp, type RunningServer } from '../../../src/channels/web/index.js'
 import type { Db } from '../../../src/store/index.js'
-import { useTmpDir } from '../../helpers/tmp.js'
+import { useSuiteTmpDir } from '../../helpers/tmp.js'
 import { openSampleDb, postJson, serveSamples } from './web-helpers.js'
 
-const tmp = useTmpDir()
+const tmp = useSuiteTmpDir()
 let db: Db
 let server: RunningServer & { deps: Parameters<typeof createWebApp>[0] }
 let doc: { openapi: string; paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>> }
