@@ -56,7 +56,8 @@ export const FEATURE_NAMES = [
   'focusFound',
 ] as const
 
-const CANDIDATES_READ = 5
+/** The candidates whose sentences may be quoted. */
+export const CANDIDATES_READ = 5
 const MAX_UNIT_CHARS = 120
 const MIN_UNIT_CHARS = 6
 // Text addressed to a model, not to readers (a planted prompt injection): never quoted as an answer.

@@ -1,8 +1,6 @@
 import { foldText, type AnalyzedQuery, type WeightedWord } from '../retrieve/index.js'
-import type { Candidate } from './evidence.js'
+import { CANDIDATES_READ, type Candidate } from './evidence.js'
 
-// The articles a misspelt name is looked for in: those the answer would quote from.
-const CANDIDATES_READ = 5
 // A window this long around the word, one character inside it wrong, is still the same name (阳妙镇 →
 // 阳庙镇); shorter, or wrong at its edge, a one-character difference is a different word.
 const WINDOW = 3
@@ -17,6 +15,7 @@ const HAN = /^\p{Script=Han}+$/u
 export function withTyposRead(query: AnalyzedQuery, candidates: Candidate[]): AnalyzedQuery {
   const absent = query.words.filter((w) => w.docs === 0 && !w.person && HAN.test(w.text))
   if (absent.length === 0) return query
+  // Looked for in the articles the answer may quote from.
   const texts = candidates.slice(0, CANDIDATES_READ).map((c) => foldText(`${c.title}\n${c.text}`))
   const read = new Map<WeightedWord, string>()
   for (const w of absent) {

@@ -93,20 +93,19 @@ export function searchQuestion(db: Db, question: string, opts: SearchOptions = {
   const k = clampK(opts.k)
   const { query, docs } = readQuestion(db, question)
   const { total } = query
-  const plan = query
-  if (plan.terms.length === 0) return { hits: [], query }
-  const { match, common } = splitCommonTerms(plan.terms, docs, total)
+  if (query.terms.length === 0) return { hits: [], query }
+  const { match, common } = splitCommonTerms(query.terms, docs, total)
   const pool = withoutCopiesOf(db, opts.exclude, matchArticles(db, buildMatchExpression(match.map((t) => t.tokens)), opts, Math.max(k, RERANK_POOL)))
   const pks = pool.map((m) => m.pk)
   const texts = getArticleTexts(db, pks)
   const spans = groupSpans(getPassageSpans(db, pks))
   const extra = scoreCommonTerms(common, [...texts.values()], docs, total)
   const articles = pool.map((m) => ({ pk: m.pk, text: texts.get(m.pk)?.text ?? '', spans: spans.get(m.pk) ?? [] }))
-  const evidence = scoreBestPassages(weighTerms(plan.terms, docs, total), articles)
-  const snippetTerms = weighTerms(dropCoveredBigrams(plan.terms), docs, total)
+  const evidence = scoreBestPassages(weighTerms(query.terms, docs, total), articles)
+  const snippetTerms = weighTerms(dropCoveredBigrams(query.terms), docs, total)
   const ranked = pool
     .map((m, i) => {
-      const score = (-m.score + (extra.get(m.pk) ?? 0) + PASSAGE_WEIGHT * (evidence.get(m.pk) ?? 0)) * boostFor(m, plan)
+      const score = (-m.score + (extra.get(m.pk) ?? 0) + PASSAGE_WEIGHT * (evidence.get(m.pk) ?? 0)) * boostFor(m, query)
       return { m, article: articles[i]!, score }
     })
     .sort((a, b) => b.score - a.score)

@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path'
 import { answerQuestion, CONVERSATION, type AnswerResult, type Turn } from '../../answer/index.js'
 import type { Config } from '../../config.js'
-import { buildDigest, createDigestSummarizer, localDay, type Digest } from '../../digest/index.js'
+import { buildDigest, createDigestCache, createDigestSummarizer, localDay, type Digest } from '../../digest/index.js'
 import type { Embedder, LlmClient } from '../../llm/index.js'
 import { createIndex, type SearchHit, type SearchIndex } from '../../retrieve/index.js'
 import { logQuestion, writeWhenFree, type Db } from '../../store/index.js'
@@ -47,6 +47,7 @@ export function createWebDeps(
 ): WebDeps {
   // One summarizer for every digest request, so its per-article cache is shared.
   const summarize = createDigestSummarizer(config.llm, onError)
+  const newestDigest = createDigestCache(db, summarize)
   const index = createIndex(db)
   const log = (question: string, r: AnswerResult, started: number) =>
     writeWhenFree(() => logQuestion(db, {
@@ -65,7 +66,8 @@ export function createWebDeps(
       return r
     },
     search: async (query, k) => (await index.searchWithEmbedder(query, { k, embedder: models.embedder })).hits,
-    digest: (date) => buildDigest(db, { date, summarize }),
+    // The newest digest is on every reader's home page: built once per state of the store.
+    digest: (date) => (date ? buildDigest(db, { date, summarize }) : newestDigest()),
     perMinute: config.web.perMinute,
     embedOrigins: config.web.embedOrigins,
     onError,

@@ -1,24 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Db } from '../../../src/store/index.js'
-import type { RunningServer } from '../../../src/channels/web/index.js'
-import { useSuiteTmpDir } from '../../helpers/tmp.js'
-import { openSampleDb, parseEvents, postJson, serveSamples } from './web-helpers.js'
+import { parseEvents, postJson, serveSamples, useServedSamples } from './web-helpers.js'
 
-const tmp = useSuiteTmpDir()
 const QUESTION = '郑大二附院周边的路什么时候通车？'
 let db: Db
-let server: RunningServer
 let url: string
-
-beforeAll(async () => {
-  db = await openSampleDb(tmp())
-  server = await serveSamples(db)
-  url = server.url
-})
-afterAll(async () => {
-  await server.close()
-  db.close()
-})
+useServedSamples((s) => ({ db, url } = { db: s.db, url: s.server.url }))
 
 describe('the web JSON API', () => {
   it('answers POST /api/ask with the ask --json shape, every [n] linked to a citation', async () => {

@@ -1,23 +1,13 @@
 import { Ajv2020 } from 'ajv/dist/2020.js'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createWebApp, type RunningServer } from '../../../src/channels/web/index.js'
-import type { Db } from '../../../src/store/index.js'
-import { useSuiteTmpDir } from '../../helpers/tmp.js'
-import { openSampleDb, postJson, serveSamples } from './web-helpers.js'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createWebApp, type RunningServer, type WebDeps } from '../../../src/channels/web/index.js'
+import { postJson, useServedSamples } from './web-helpers.js'
 
-const tmp = useSuiteTmpDir()
-let db: Db
-let server: RunningServer & { deps: Parameters<typeof createWebApp>[0] }
+let server: RunningServer & { deps: WebDeps }
 let doc: { openapi: string; paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>> }
-
+useServedSamples((s) => (server = s.server), { perMinute: 3 })
 beforeAll(async () => {
-  db = await openSampleDb(tmp())
-  server = await serveSamples(db, { perMinute: 3 })
   doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as typeof doc
-})
-afterAll(async () => {
-  await server.close()
-  db.close()
 })
 
 /** Validates a real response body against the schema the document gives for its route, method and status. */

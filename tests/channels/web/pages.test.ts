@@ -1,26 +1,13 @@
 import { Script } from 'node:vm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { escapeHtml, highlight } from '../../../src/channels/web/html.js'
-import type { RunningServer } from '../../../src/channels/web/index.js'
 import type { Db } from '../../../src/store/index.js'
-import { useSuiteTmpDir } from '../../helpers/tmp.js'
-import { openSampleDb, serveSamples } from './web-helpers.js'
+import { serveSamples, useServedSamples } from './web-helpers.js'
 
-const tmp = useSuiteTmpDir()
 const QUESTION = '郑大二附院周边的路什么时候通车？'
 let db: Db
-let server: RunningServer
 let url: string
-
-beforeAll(async () => {
-  db = await openSampleDb(tmp())
-  server = await serveSamples(db)
-  url = server.url
-})
-afterAll(async () => {
-  await server.close()
-  db.close()
-})
+useServedSamples((s) => ({ db, url } = { db: s.db, url: s.server.url }))
 
 const page = async (path: string, init?: RequestInit) => {
   const res = await fetch(`${url}${path}`, init)

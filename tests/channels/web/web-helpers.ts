@@ -1,8 +1,10 @@
 import { join } from 'node:path'
+import { afterAll, beforeAll } from 'vitest'
 import { loadConfig } from '../../../src/config.js'
 import { createWebApp, createWebDeps, startWebServer, type RunningServer, type WebDeps } from '../../../src/channels/web/index.js'
 import { openDb, type Db } from '../../../src/store/index.js'
 import { writeSampleDb } from '../../helpers/sample-db.js'
+import { useSuiteTmpDir } from '../../helpers/tmp.js'
 
 /** The samples database, opened read-only as `newsbot serve` opens it. */
 export async function openSampleDb(dir: string): Promise<Db> {
@@ -14,6 +16,24 @@ export async function serveSamples(db: Db, change: Partial<WebDeps> = {}, env: R
   const deps = { ...createWebDeps(db, loadConfig(env), { llm: null, embedder: null }), ...change }
   const server = await startWebServer(createWebApp(deps), { host: '127.0.0.1', port: 0 })
   return { ...server, deps }
+}
+
+/**
+ * The samples served for a whole test file (serveSamples with `change`), closed after it; `use`
+ * receives the database and the running server.
+ */
+export function useServedSamples(use: (served: { db: Db; server: RunningServer & { deps: WebDeps } }) => void, change: Partial<WebDeps> = {}): void {
+  const tmp = useSuiteTmpDir()
+  let served: { db: Db; server: RunningServer & { deps: WebDeps } }
+  beforeAll(async () => {
+    const db = await openSampleDb(tmp())
+    served = { db, server: await serveSamples(db, change) }
+    use(served)
+  })
+  afterAll(async () => {
+    await served.server.close()
+    served.db.close()
+  })
 }
 
 /** POSTs JSON to the server. */
