@@ -6,7 +6,7 @@
 //   reprints (unanswerable); and, since a district's store holds dozens of articles, not 68k, on
 //   small stores made of a few train items' gold documents, asked their own questions (answerable)
 //   and other items' (unanswerable). The cut keeps refusals of answerable train questions near REFUSE_SHARE;
-// - compose: how many sentences an answer quotes, by a grid search on the train questions.
+// - compose: which sentences an answer quotes (how many, per length, how much repetition), by a grid search on the train questions.
 // Usage: npm run fit:answer [-- --limit N]
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -86,7 +86,7 @@ const base: AnswerModel = {
   evidence,
   context,
   confidence: { features: [...CONFIDENCE_FEATURES], weights: CONFIDENCE_FEATURES.map(() => 0), bias: 0, threshold: 0 },
-  compose: { ratio: 0.8, otherRatio: 0.8, maxUnits: 2 },
+  compose: { ratio: 0.8, otherRatio: 0.8, maxUnits: 2, lengthExponent: 0, redundancy: 0 },
 }
 const confidenceRow = (query: AnalyzedQuery, hits: Candidate[]) => {
   const scored = scoreEvidence(base, askedOf(query), hits)
@@ -122,28 +122,34 @@ console.log(`confidence cut ${threshold.toFixed(3)}: train answerable refused ${
 
 // ===== compose
 
-const grid: { ratio: number; otherRatio: number; maxUnits: number; recall: number; facts: number; chars: number; objective: number }[] = []
-for (const maxUnits of [2, 3, 4, 6, 8]) {
-  for (const [ratio, otherRatio] of [0.1, 0.2, 0.35, 0.5, 0.65, 0.8].flatMap((r) => [0.3, 0.5, 0.65, 0.8].map((o) => [r, Math.max(r, o)] as const))) {
-    if (grid.some((g) => g.maxUnits === maxUnits && g.ratio === ratio && g.otherRatio === otherRatio)) continue
-    const model: AnswerModel = { ...base, confidence: { ...base.confidence, threshold: -1 }, compose: { ratio, otherRatio, maxUnits } }
-    const answers = asked.map((a) => answerExtractively(a.query, a.hits, { model }).answer)
-    const recall = mean(answers.map((t, i) => bigramRecall(t, asked[i]!.item.answers.join(''))))
-    const facts = mean(answers.map((t, i) => factRecall(t, asked[i]!.item.key_info)))
-    const chars = mean(answers.map((t) => t.length))
-    grid.push({ ratio, otherRatio, maxUnits, recall, facts, chars, objective: recall + facts - LENGTH_COST * chars })
+const grid: (AnswerModel['compose'] & { recall: number; facts: number; chars: number; objective: number })[] = []
+for (const maxUnits of [4, 8]) {
+  for (const ratio of [0.1, 0.35]) {
+    for (const otherRatio of [0.5, 0.65, 0.8]) {
+      for (const lengthExponent of [0, 0.3, 0.6]) {
+        for (const redundancy of [0, 0.3, 0.6, 1]) {
+          const compose = { ratio, otherRatio, maxUnits, lengthExponent, redundancy }
+          const model: AnswerModel = { ...base, confidence: { ...base.confidence, threshold: -1 }, compose }
+          const answers = asked.map((a) => answerExtractively(a.query, a.hits, { model }).answer)
+          const recall = mean(answers.map((t, i) => bigramRecall(t, asked[i]!.item.answers.join(''))))
+          const facts = mean(answers.map((t, i) => factRecall(t, asked[i]!.item.key_info)))
+          const chars = mean(answers.map((t) => t.length))
+          grid.push({ ...compose, recall, facts, chars, objective: recall + facts - LENGTH_COST * chars })
+        }
+      }
+    }
   }
 }
-printTable(grid)
+printTable([...grid].sort((a, b) => b.objective - a.objective).slice(0, 10))
 const chosen = grid.reduce((b, g) => (g.objective > b.objective ? g : b))
-console.log(`compose: ratio ${chosen.ratio} (another article ${chosen.otherRatio}), at most ${chosen.maxUnits} sentences`)
+console.log(`compose: ratio ${chosen.ratio} (another article ${chosen.otherRatio}), at most ${chosen.maxUnits} sentences, length exponent ${chosen.lengthExponent}, redundancy ${chosen.redundancy}`)
 
 const model: AnswerModel = {
   fittedOn: `CRUD-RAG train half (${train.length} questions; split by item, SHA-1 of the qid without its index, first hex digit 0-7), scripts/fit-answer.ts`,
   evidence: round(evidence),
   context: round(context),
   confidence: { ...round(confidence), threshold: Number(threshold.toFixed(4)) },
-  compose: { ratio: chosen.ratio, otherRatio: chosen.otherRatio, maxUnits: chosen.maxUnits },
+  compose: { ratio: chosen.ratio, otherRatio: chosen.otherRatio, maxUnits: chosen.maxUnits, lengthExponent: chosen.lengthExponent, redundancy: chosen.redundancy },
 }
 writeFileSync(ANSWER_MODEL_PATH, `${JSON.stringify(model, null, 2)}\n`)
 console.log(`wrote ${ANSWER_MODEL_PATH}`)

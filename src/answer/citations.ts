@@ -79,9 +79,9 @@ export function checkAnswer(raw: string, sources: CitableSource[]): CheckedAnswe
 
 /** Share of a claim's character bigrams found in the given texts. */
 export function support(claim: string, texts: string[]): number {
-  const grams = bigrams(claim)
+  const grams = charBigrams(claim)
   if (grams.size === 0) return 1
-  const source = new Set(texts.flatMap((t) => [...bigrams(t)]))
+  const source = new Set(texts.flatMap((t) => [...charBigrams(t)]))
   return [...grams].filter((g) => source.has(g)).length / grams.size
 }
 
@@ -156,14 +156,14 @@ function toAsciiDigits(text: string): string {
  */
 export function bestQuote(text: string, claim: string): string {
   const figures = new Set(figuresIn(claim))
-  const grams = bigrams(claim)
+  const grams = charBigrams(claim)
   let best: Span | undefined
   let bestScore = -1
   for (const s of splitSentences(text)) {
     const span = clipAround(text, s, grams)
     const piece = text.slice(span.start, span.end)
     const shared = figuresIn(piece).filter((f) => figures.has(f)).length
-    const overlap = [...bigrams(piece)].filter((g) => grams.has(g)).length / Math.max(grams.size, 1)
+    const overlap = [...charBigrams(piece)].filter((g) => grams.has(g)).length / Math.max(grams.size, 1)
     const score = shared * 2 + overlap
     if (score > bestScore) [best, bestScore] = [span, score]
   }
@@ -179,13 +179,14 @@ function clipAround(text: string, s: Span, grams: Set<string>): Span {
   let bestHits = -1
   for (const start of cuts) {
     const end = Math.min(s.end, start + MAX_QUOTE_CHARS)
-    const hits = [...bigrams(text.slice(start, end))].filter((g) => grams.has(g)).length
+    const hits = [...charBigrams(text.slice(start, end))].filter((g) => grams.has(g)).length
     if (hits > bestHits) [best, bestHits] = [{ start, end }, hits]
   }
   return best
 }
 
-function bigrams(s: string): Set<string> {
+/** A text's character bigrams, whitespace and punctuation left out. */
+export function charBigrams(s: string): Set<string> {
   const chars = [...s.replace(/[\s\p{P}]/gu, '')]
   const out = new Set<string>()
   for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!)

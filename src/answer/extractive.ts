@@ -1,6 +1,7 @@
 import { stripDateline } from '../ingest/index.js'
 import type { AnalyzedQuery, QuestionPart, QuestionType } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
+import { charBigrams } from './citations.js'
 import { confidenceFeatures, CONFIDENCE_FEATURES, type AskedSignals, type ScoredEvidence } from './confidence.js'
 import { askedOf, collectEvidence, FEATURE_NAMES, type Asked, type Candidate, type Evidence } from './evidence.js'
 import { assertFeatures, loadAnswerModel, predict, type AnswerModel } from './model.js'
@@ -53,8 +54,9 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   const leads: Scored[] = []
   if (query.parts.length > 1) for (const p of query.parts) leads.push(...bestForPart(model, asked, p, candidates, leads))
   const textOf = (e: Scored) => candidates[e.candidate]!.text.slice(e.span.start, e.span.end)
-  const chosen = chooseEvidence(leads, scored, model.compose, textOf)
-  return composeAnswer(chosen, candidates, opts.maxChars ?? 300)
+  const maxChars = opts.maxChars ?? 300
+  const chosen = chooseEvidence(leads, scored, model.compose, textOf, maxChars)
+  return composeAnswer(chosen, candidates, maxChars)
 }
 
 /** Evidence with the model's probability, best first. */
@@ -84,25 +86,53 @@ function bestForPart(model: AnswerModel, asked: Asked, part: QuestionPart, candi
 }
 
 /**
- * The best sentence of each part (for a multi-part question), then the best sentences overall while
- * they are within `ratio` of the best one's probability (`otherRatio` for one from an article not yet
- * cited), never the same text twice.
+ * The best sentence of each part (for a multi-part question), then, in turn, the sentence worth most
+ * for the room it takes: its probability per length, less what it repeats of the answer so far. Only
+ * sentences within `ratio` of the best one's probability (`otherRatio` for one from an article not yet
+ * cited) and that fit in `maxChars` are taken, never the same text twice.
  */
-function chooseEvidence(leads: Scored[], scored: Scored[], compose: AnswerModel['compose'], textOf: (e: Scored) => string): Scored[] {
+function chooseEvidence(leads: Scored[], scored: Scored[], compose: AnswerModel['compose'], textOf: (e: Scored) => string, maxChars: number): Scored[] {
   const chosen: Scored[] = []
+  const held = new Set<string>()
+  const grams = new Map<Scored, Set<string>>()
+  const gramsOf = (s: Scored) => grams.get(s) ?? grams.set(s, charBigrams(textOf(s))).get(s)!
+  let length = 0
+  const take = (s: Scored) => {
+    chosen.push(s)
+    length += quotedLength(textOf(s))
+    for (const g of gramsOf(s)) held.add(g)
+  }
   // The same words twice (overlapping windows, or one sentence in two reprints) say nothing new.
   const overlaps = (s: Scored) =>
     chosen.some((c) => (c.candidate === s.candidate && c.span.start < s.span.end && s.span.start < c.span.end) || textOf(c).includes(textOf(s)) || textOf(s).includes(textOf(c)))
-  for (const s of leads) if (!overlaps(s)) chosen.push(s)
+  for (const s of leads) if (!overlaps(s)) take(s)
   const best = scored[0]?.p ?? 0
-  for (const s of scored) {
-    if (chosen.length >= Math.max(compose.maxUnits, leads.length)) break
-    if (chosen.length > 0 && s.p < best * compose.ratio) break
-    const cited = chosen.some((c) => c.candidate === s.candidate)
-    if (chosen.length > 0 && !cited && s.p < best * compose.otherRatio) continue
-    if (!overlaps(s)) chosen.push(s)
+  const eligible = scored.filter((s) => s.p >= best * compose.ratio)
+  const worth = (s: Scored) => {
+    const own = gramsOf(s)
+    const repeated = own.size ? [...own].filter((g) => held.has(g)).length / own.size : 1
+    return s.p * (TYPICAL_UNIT_CHARS / Math.max(textOf(s).length, MIN_WEIGHED_CHARS)) ** compose.lengthExponent - compose.redundancy * best * repeated
+  }
+  while (chosen.length < Math.max(compose.maxUnits, leads.length)) {
+    const open = eligible.filter((s) => {
+      if (chosen.includes(s) || overlaps(s)) return false
+      if (chosen.length > 0 && length + quotedLength(textOf(s)) > maxChars) return false
+      return chosen.length === 0 || chosen.some((c) => c.candidate === s.candidate) || s.p >= best * compose.otherRatio
+    })
+    if (open.length === 0) break
+    take(open.reduce((a, b) => (worth(b) > worth(a) ? b : a)))
   }
   return chosen
+}
+
+// The length a sentence's worth is weighed against: (TYPICAL_UNIT_CHARS / length) ** lengthExponent,
+// with very short ones counted as MIN_WEIGHED_CHARS so a fragment never wins on shortness alone.
+const TYPICAL_UNIT_CHARS = 60
+const MIN_WEIGHED_CHARS = 20
+
+/** The characters a quoted sentence takes in the answer, with its [n] marker. */
+function quotedLength(text: string): number {
+  return attachMarker(cleanSentence(text), 9).length
 }
 
 function composeAnswer(chosen: Scored[], candidates: Candidate[], maxChars: number): Answer {

@@ -21,10 +21,18 @@ const AnswerModel = z.object({
   /** P(the question is answered by the candidates) from the question-level signals, and the cut. */
   confidence: LinearModel.extend({ threshold: z.number() }),
   /**
-   * How many sentences an answer quotes: those within `ratio` of the best one's probability (within
-   * `otherRatio` when the sentence brings in another article), at most `maxUnits`.
+   * Which sentences an answer quotes: those within `ratio` of the best one's probability (within
+   * `otherRatio` when the sentence brings in another article), at most `maxUnits`, picked in turn by
+   * probability per length (`lengthExponent`) less `redundancy` times the share of their character
+   * bigrams the answer already holds.
    */
-  compose: z.object({ ratio: z.number(), otherRatio: z.number(), maxUnits: z.number().int().min(1) }),
+  compose: z.object({
+    ratio: z.number(),
+    otherRatio: z.number(),
+    maxUnits: z.number().int().min(1),
+    lengthExponent: z.number().min(0),
+    redundancy: z.number().min(0),
+  }),
 })
 
 export type LinearModel = z.infer<typeof LinearModel>

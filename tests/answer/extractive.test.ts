@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { answerExtractively, cleanSentence } from '../../src/answer/extractive.js'
 import type { Candidate } from '../../src/answer/evidence.js'
 import { hasFactFor } from '../../src/answer/facts.js'
+import { loadAnswerModel } from '../../src/answer/model.js'
 import { createIndex, askedUnit, detectQuestionType } from '../../src/retrieve/index.js'
 import { openDb, type Db } from '../../src/store/index.js'
 import { jsonl } from '../helpers/tmp.js'
@@ -173,6 +174,18 @@ describe('answerExtractively', () => {
     const markers = new Set([...a.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])))
     expect([...markers].sort()).toEqual(a.citations.map((c) => c.n))
     expect(a.answer.length).toBeLessThanOrEqual(300)
+  })
+
+  it('passes over a sentence that repeats what the answer already quotes for one that adds to it', () => {
+    const { query } = createIndex(db).search('经开区已经分配了多少套安置房？')
+    const text = '截至目前，经开区已分配安置房3636套。截至目前，经开区共分配安置房3636套。其中已交付安置房2180套，其余年底前全部交付。'
+    const found: Candidate[] = [{ ...HOUSING, text, score: 1 }]
+    const model = loadAnswerModel()
+    const quoting = (redundancy: number) => answerExtractively(query, found, { model: { ...model, compose: { ...model.compose, maxUnits: 2, lengthExponent: 0, redundancy } } }).answer
+    expect(quoting(0)).toContain('共分配安置房3636套')
+    expect(quoting(1)).toContain('已分配安置房3636套')
+    expect(quoting(1)).not.toContain('共分配安置房3636套')
+    expect(quoting(1)).toContain('已交付安置房2180套')
   })
 
   it('answers from the candidates it is given, never beyond the fifth', () => {
