@@ -21,11 +21,12 @@ export interface ExtractiveOptions {
 
 type Scored = Evidence & ScoredEvidence
 
-// 多少/什么时候 asked and no sentence about the question (with its headline and the sentence before
-// it) holds an amount or a date: the articles are about the topic but do not say (那它有多长？ after
-// a question about a road). CRUD's questions cannot teach this (their articles always say), so it is
-// a rule: it refuses about 1 % more of them.
-const FACT_REQUIRED = new Set<QuestionType>(['amount', 'time'])
+// 多少/什么时候/谁拿了冠军 asked and no sentence about the question (with its headline and the
+// sentence before it) holds an amount, a date or a contest's result: the articles are about the topic
+// but do not say (那它有多长？ after a question about a road; who won a contest the article only
+// reports). CRUD's questions cannot teach this (their articles always say), so it is a rule: it
+// refuses about 1 % more of them.
+const FACT_REQUIRED = new Set<QuestionType>(['amount', 'time', 'result'])
 const FACT_COVERAGE = 0.25
 const inContext = (s: Evidence) => s.features[FEATURE_NAMES.indexOf('coverageInContext')]!
 

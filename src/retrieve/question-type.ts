@@ -1,8 +1,10 @@
 /** What kind of fact a question asks for; answers favour sentences that hold one. */
-export type QuestionType = 'amount' | 'time' | 'person' | 'place' | 'list' | 'how' | 'general'
+export type QuestionType = 'amount' | 'time' | 'result' | 'person' | 'place' | 'list' | 'how' | 'general'
 
 const TYPE_CUES: [QuestionType, RegExp][] = [
   ['time', /什么时候|啥时候|何时|哪天|哪一天|几月|几号|几时|什么时间|多久|日期|时间/],
+  // Who won: asked of a contest, answered only by a sentence that names a result.
+  ['result', /冠军|亚军|季军|第[一二三1-3]名|拿了第一|得了第一|[一二三特]等奖|夺冠|获胜|胜出|名次|谁赢|哪.{0,3}赢/],
   // 哪几条路 asks which ones, not how many.
   ['list', /哪几/],
   ['amount', /多少|几[个套家项次年万亿人名条所座辆期批台]|多大|多高|多长|多远|数量|金额|比例|规模|几成/],

@@ -92,6 +92,8 @@ describe('detectQuestionType', () => {
     ['周边修了哪几条路', 'list'],
     ['那它有多长？', 'amount'],
     ['小微企业融资难区里怎么帮', 'how'],
+    ['初心杯决赛最后哪支队拿了冠军？', 'result'],
+    ['观摩活动评出的第一名是哪个社区', 'result'],
     ['经开区安置房', 'general'],
   ])('%s → %s', (q, type) => {
     expect(detectQuestionType(q)).toBe(type)
@@ -192,6 +194,39 @@ describe('answerExtractively', () => {
     const { query } = createIndex(db).search('经开区已经分配了多少套安置房？')
     const far: Candidate[] = [...FILLER, ROAD, MEETING, { ...HOUSING, score: 0 }].map((c) => ({ score: 1, ...c }))
     expect(answerExtractively(query, far).citations.map((c) => c.id)).not.toContain('a1')
+  })
+})
+
+describe('a question about who won a contest', () => {
+  const REPORT = {
+    id: 'c1',
+    title: '大学路街道开展党团知识大比拼',
+    paper: '经开时报',
+    date: '2021-06-16',
+    text: '6月14日下午，大学路街道开展首届“初心杯”党团知识竞赛活动。此次参赛的队伍共有13支，每支队伍由3名队员组成。在激烈的竞争中，6支代表队成功突围进入决赛。',
+  }
+  const askOf = async (docs: object[]) => {
+    const store = openDb(':memory:')
+    const folder = mkdtempSync(join(tmpdir(), 'newsbot-contest-'))
+    try {
+      writeFileSync(join(folder, 'a.jsonl'), jsonl([...docs, ...FILLER]))
+      await createIndex(store).write([folder])
+      const { hits, query } = createIndex(store).search('大学路街道初心杯党团知识竞赛决赛最后哪支队拿了冠军？', { k: 8 })
+      return answerExtractively(query, hits)
+    } finally {
+      store.close()
+      rmSync(folder, { recursive: true, force: true })
+    }
+  }
+
+  it('is refused when the article reports the contest but not its result', async () => {
+    expect((await askOf([REPORT])).abstained).toBe(true)
+  })
+
+  it('is answered with the sentence naming the winner when the article gives it', async () => {
+    const a = await askOf([{ ...REPORT, text: `${REPORT.text}最终，康桥华城社区代表队获得冠军。` }])
+    expect(a.abstained).toBe(false)
+    expect(a.answer).toContain('康桥华城社区代表队获得冠军')
   })
 })
 
