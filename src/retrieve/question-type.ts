@@ -18,6 +18,11 @@ export function detectQuestionType(question: string): QuestionType {
   return TYPE_CUES.find(([, cue]) => cue.test(question))?.[0] ?? 'general'
 }
 
+/** True when a question asks for a person's name in so many words (局长叫啥名字), not merely 谁. */
+export function asksForName(question: string): boolean {
+  return /叫(什么|啥)|名字|姓名|叫.{0,2}名/.test(question)
+}
+
 const ASKED_UNIT = /(?:几|多少)\s*(?:万|亿)?\s*([套个家元人项次名条所座辆期批台篇场户亩吨倍份件])/
 // 多少亿, 几万 without a counter: the answer is a number of that magnitude (9.97亿元, 3万人).
 const ASKED_MAGNITUDE = /(?:几|多少)\s*(万|亿)/

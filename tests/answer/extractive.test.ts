@@ -94,6 +94,7 @@ describe('detectQuestionType', () => {
     ['小微企业融资难区里怎么帮', 'how'],
     ['初心杯决赛最后哪支队拿了冠军？', 'result'],
     ['观摩活动评出的第一名是哪个社区', 'result'],
+    ['群众代表叫啥名字', 'person'],
     ['经开区安置房', 'general'],
   ])('%s → %s', (q, type) => {
     expect(detectQuestionType(q)).toBe(type)
@@ -197,36 +198,56 @@ describe('answerExtractively', () => {
   })
 })
 
-describe('a question about who won a contest', () => {
-  const REPORT = {
+describe('questions asking for one detail the article may not give', () => {
+  const CONTEST = {
     id: 'c1',
     title: '大学路街道开展党团知识大比拼',
     paper: '经开时报',
     date: '2021-06-16',
     text: '6月14日下午，大学路街道开展首届“初心杯”党团知识竞赛活动。此次参赛的队伍共有13支，每支队伍由3名队员组成。在激烈的竞争中，6支代表队成功突围进入决赛。',
   }
-  const askOf = async (docs: object[]) => {
+  const BANNER = {
+    id: 'c2',
+    title: '实事办到群众心坎上 赠送锦旗以致谢',
+    paper: '经开时报',
+    date: '2021-06-18',
+    text: '近日，财富天阶小区群众代表将一面锦旗送至经开区综合行政执法局，对工作人员的积极作为表示感谢。小区周边流动商贩较多，群众反映强烈，执法局随即开展整治。',
+  }
+  const askOf = async (docs: object[], question: string) => {
     const store = openDb(':memory:')
-    const folder = mkdtempSync(join(tmpdir(), 'newsbot-contest-'))
+    const folder = mkdtempSync(join(tmpdir(), 'newsbot-detail-'))
     try {
       writeFileSync(join(folder, 'a.jsonl'), jsonl([...docs, ...FILLER]))
       await createIndex(store).write([folder])
-      const { hits, query } = createIndex(store).search('大学路街道初心杯党团知识竞赛决赛最后哪支队拿了冠军？', { k: 8 })
+      const { hits, query } = createIndex(store).search(question, { k: 8 })
       return answerExtractively(query, hits)
     } finally {
       store.close()
       rmSync(folder, { recursive: true, force: true })
     }
   }
+  const WINNER = '大学路街道初心杯党团知识竞赛决赛最后哪支队拿了冠军？'
+  const NAME = '财富天阶小区给执法局送锦旗的群众代表叫啥名字？'
 
-  it('is refused when the article reports the contest but not its result', async () => {
-    expect((await askOf([REPORT])).abstained).toBe(true)
+  it('refuses who won when the article reports the contest but not its result', async () => {
+    expect((await askOf([CONTEST], WINNER)).abstained).toBe(true)
   })
 
-  it('is answered with the sentence naming the winner when the article gives it', async () => {
-    const a = await askOf([{ ...REPORT, text: `${REPORT.text}最终，康桥华城社区代表队获得冠军。` }])
+  it('answers who won with the sentence naming the winner when the article gives it', async () => {
+    const a = await askOf([{ ...CONTEST, text: `${CONTEST.text}最终，康桥华城社区代表队获得冠军。` }], WINNER)
     expect(a.abstained).toBe(false)
     expect(a.answer).toContain('康桥华城社区代表队获得冠军')
+  })
+
+  it('refuses a question asking for a name when the article names nobody', async () => {
+    expect((await askOf([BANNER], NAME)).abstained).toBe(true)
+  })
+
+  it('answers a question asking for a name when the article gives it', async () => {
+    const named = { ...BANNER, text: BANNER.text.replace('小区群众代表', '小区群众代表、居民委员会主任李秀兰') }
+    const a = await askOf([named], NAME)
+    expect(a.abstained).toBe(false)
+    expect(a.answer).toContain('李秀兰')
   })
 })
 
