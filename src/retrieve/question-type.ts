@@ -28,6 +28,9 @@ const ASKED_UNIT = /(?:几|多少)\s*(?:万|亿)?\s*([套个家元人项次名�
 const ASKED_MAGNITUDE = /(?:几|多少)\s*(万|亿)/
 // Money asked by what it is: 放了多少贷款, 总投资多少, 补贴有多少.
 const ASKED_MONEY = /多少钱|花了多少|省了多少|多少(资金|贷款|投资|经费|补贴|补助|奖金|税|费用|债)|(资金|贷款|投资|经费|补贴|补助|奖金|金额|费用|债券)[^，。？?]{0,4}多少|金额/
+// A share asked for (报销比例是多少, 增长率多少, 占比几成) is answered by a percentage or 几成, not by
+// another count or by 提高了5个百分点.
+const ASKED_SHARE = /(比例|比率|占比|百分比|[^效]率)[^，。？?]{0,4}(多少|几)|多少(比例|百分比)|百分之几|几成/
 
 // Counters that answer for one another: 多少人 is answered by 13532名. 个 is too general to require.
 const UNIT_FORMS: Record<string, string | undefined> = { 人: '人|名|位', 名: '人|名|位', 个: undefined }
@@ -39,5 +42,8 @@ const UNIT_FORMS: Record<string, string | undefined> = { 人: '人|名|位', 名
 export function askedUnit(question: string): string | undefined {
   const unit = ASKED_UNIT.exec(question)?.[1]
   if (unit !== undefined) return unit in UNIT_FORMS ? UNIT_FORMS[unit] : unit
-  return ASKED_MAGNITUDE.exec(question)?.[1] ?? (ASKED_MONEY.test(question) ? '元' : undefined)
+  const magnitude = ASKED_MAGNITUDE.exec(question)?.[1]
+  if (magnitude !== undefined) return magnitude
+  if (ASKED_MONEY.test(question)) return '元'
+  return ASKED_SHARE.test(question) ? '%|％|成' : undefined
 }

@@ -67,6 +67,8 @@ describe('askedUnit and hasFactFor', () => {
     ['专项债券发行了多少亿', '亿'],
     ['银行一共给小微企业放了多少贷款', '元'],
     ['安置房建设总投资多少', '元'],
+    ['医保报销比例是多少', '%|％|成'],
+    ['增长率是多少', '%|％|成'],
   ])('%s asks for %s', (q, unit) => {
     expect(askedUnit(q)).toBe(unit)
   })
@@ -77,6 +79,8 @@ describe('askedUnit and hasFactFor', () => {
     expect(hasFactFor('amount', '为辖区13532名80岁以上老人发放津贴', '人|名|位')).toBe(true)
     expect(hasFactFor('amount', '围绕现场急救等五项内容进行培训', '项')).toBe(true)
     expect(hasFactFor('amount', '开展一项工作', undefined)).toBe(false)
+    expect(hasFactFor('amount', '占同期采购项目比例62.5%', '%|％|成')).toBe(true)
+    expect(hasFactFor('amount', '住院报销比例提高了5个百分点', '%|％|成')).toBe(false)
   })
 })
 
