@@ -63,6 +63,10 @@ const MIN_UNIT_CHARS = 6
 // Text addressed to a model, not to readers (a planted prompt injection): never quoted as an answer.
 const INSTRUCTION = /(忽略|无视|忘记|不要理会)(以上|之前|前面|上述|所有|先前)的?(所有)?(指令|指示|提示|规则|要求|内容)|ignore (all )?(previous|above|prior) instructions|system prompt|你现在是/i
 
+// A question the article asks (为何有这样大的干劲？) or words that introduce what follows (负责人说：)
+// answer nothing on their own.
+const LEADS_ELSEWHERE = /[？?：:]\s*$/
+
 /** True for text addressed to a model rather than to readers: never quoted, never shown to the model. */
 export function isInstruction(text: string): boolean {
   return INSTRUCTION.test(text)
@@ -147,7 +151,7 @@ function readUnits(candidates: Candidate[]): Unit[] {
     sentences.forEach((sentence, index) => {
       for (const span of unitsOf(c.text, sentence)) {
         const raw = c.text.slice(span.start, span.end)
-        if (raw.length < MIN_UNIT_CHARS || isInstruction(raw)) continue
+        if (raw.length < MIN_UNIT_CHARS || isInstruction(raw) || LEADS_ELSEWHERE.test(raw)) continue
         out.push({ rank, span, raw, text: foldText(raw), title, previous, index, sentences: sentences.length })
       }
       previous = foldText(c.text.slice(sentence.start, sentence.end))

@@ -44,9 +44,9 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   assertFeatures(model.evidence, FEATURE_NAMES, 'evidence')
   assertFeatures(model.confidence, CONFIDENCE_FEATURES, 'confidence')
   const question = opts.asked ?? analyzed.text
-  const candidates = aboutNamedScope(analyzed, found)
+  const query = withTyposRead(analyzed, found)
+  const candidates = aboutNamedScope(analyzed, found, query)
   if (candidates.length === 0 || namesUnknownPerson(analyzed)) return abstain(question, found)
-  const query = withTyposRead(analyzed, candidates)
   const type = opts.questionType && opts.questionType !== 'general' ? opts.questionType : query.type
   const asked: Asked = { ...askedOf(query), type, unit: type === query.type ? query.unit : undefined }
   const scored = scoreEvidence(model, asked, candidates)

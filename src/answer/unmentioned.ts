@@ -1,13 +1,21 @@
-import type { AnalyzedQuery } from '../retrieve/index.js'
+import { foldText, type AnalyzedQuery } from '../retrieve/index.js'
 import type { Candidate } from './evidence.js'
 
+const HAN = /^\p{Script=Han}+$/u
 const YEAR = /((?:19|20)\d{2})\s*年/g
 // An area a question can be about (金水区, 中牟县); generic places (社区, 园区, 小区) name no area.
 const AREA = /^\p{Script=Han}{2,4}[区县]$/u
 const NOT_AREA = /(社|小|园|景|城|片|辖|校|厂|矿|街|集聚|新|试验|开发|功能|保护|服务)区$/
 
 // A numbered thing (5号线, 3期工程): another number is another thing.
-const NUMBERED = /\d+\s*(?:号线|号楼|号院|号地块|期工程|届)/g
+const NUMBERED = /\d+\s*(?:号线|号楼|号院|号地块|期工程)/g
+// An ordinal one (第二届, 第三季度, 首届): the first edition does not answer a question about the second.
+const ORDINAL = /(?:第([一二三四五六七八九十\d]{1,3})|(首))\s*(届|季度|期|批|轮)/g
+// A locality below the district (九龙办事处, 蜜蜂张街道, 阳妙镇): a word of two or more characters
+// before the kind, or ending in it, unless it only points or is generic (这个街道, 周边乡镇).
+const LOCALITY_KIND = /^(办事处|街道|镇|乡)/
+const ENDS_IN_KIND = /^(\p{Script=Han}{2,})(办事处|街道|镇|乡)$/u
+const POINTER = /^(各|该|本|全|每|哪|这|那|所在|相关|辖区|有关|其他|多个|几个|周边|附近|当地|基层|农村|乡村|城市|城乡)/
 
 /** True when the question names a person no article in the store names (管委会副主任李建国). */
 export function namesUnknownPerson(query: AnalyzedQuery): boolean {
@@ -20,17 +28,44 @@ export function namesUnknownPerson(query: AnalyzedQuery): boolean {
  * 经开区's training or 地铁3号线, however much else they share. A year also counts when the article
  * is dated in it; an area also by its other spellings and by the paper's name (经开时报 is 经开区's).
  */
-export function aboutNamedScope<C extends Candidate>(query: AnalyzedQuery, candidates: C[]): C[] {
+export function aboutNamedScope<C extends Candidate>(query: AnalyzedQuery, candidates: C[], read: AnalyzedQuery = query): C[] {
   const years = [...query.text.matchAll(YEAR)].map((m) => m[1]!)
   const numbered = [...query.text.matchAll(NUMBERED)].map((m) => m[0].replace(/\s+/g, ''))
+  const ordinals = [...query.text.matchAll(ORDINAL)].map(ordinalForms)
+  const localities = localitiesOf(query, read)
   const areas = query.words.filter((w) => query.districts.includes(w.text) || (AREA.test(w.text) && !NOT_AREA.test(w.text)))
-  if (years.length === 0 && numbered.length === 0 && areas.length === 0) return candidates
+  if (years.length + numbered.length + ordinals.length + localities.length + areas.length === 0) return candidates
   return candidates.filter((c) => {
     const said = `${c.paper}\n${c.title}\n${c.text}`
     return (
       years.every((y) => c.date?.startsWith(y) || said.includes(y)) &&
       numbered.every((n) => said.includes(n)) &&
+      ordinals.every((forms) => forms.some((f) => said.includes(f))) &&
+      localities.every((name) => said.includes(name)) &&
       areas.every((a) => [a.text, ...a.synonyms].some((form) => said.includes(form)))
     )
   })
+}
+
+/** The localities the question names, each as `read` spells it (a typo read as the articles spell it). */
+function localitiesOf(query: AnalyzedQuery, read: AnalyzedQuery): string[] {
+  const text = foldText(query.text)
+  return query.words.flatMap((w, i) => {
+    const spelt = read.words[i]?.text ?? w.text
+    const kindFollows = LOCALITY_KIND.test(text.slice(text.indexOf(w.text) + w.text.length))
+    const name = ENDS_IN_KIND.exec(spelt)?.[1] ?? (kindFollows ? spelt : undefined)
+    return name && [...name].length >= 2 && HAN.test(name) && !POINTER.test(name) ? [name] : []
+  })
+}
+
+const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
+
+/** The ways an article may write an ordinal: 第二届 as 第2届, 首届 as 第一届 or 第1届. */
+function ordinalForms(m: RegExpMatchArray): string[] {
+  const [, number, first, kind] = m
+  const n = first ? 1 : /^\d+$/.test(number!) ? Number(number) : NUMERALS.indexOf(number!) + 1
+  const forms = [`第${number ?? '一'}${kind}`, `第${n}${kind}`]
+  if (n >= 1 && n <= 10) forms.push(`第${NUMERALS[n - 1]}${kind}`)
+  if (n === 1) forms.push(`首${kind}`)
+  return forms.filter((f) => !f.includes('第0'))
 }

@@ -243,6 +243,14 @@ describe('questions asking for one detail the article may not give', () => {
     expect(a.answer).toContain('康桥华城社区代表队获得冠军')
   })
 
+  it('refuses a question about another edition or another locality than the article reports', async () => {
+    expect((await askOf([CONTEST], '大学路街道首届初心杯知识竞赛有多少支队伍参加？')).answer).toContain('13支')
+    expect((await askOf([CONTEST], '大学路街道第1届初心杯知识竞赛有多少支队伍参加？')).answer).toContain('13支')
+    expect((await askOf([CONTEST], '大学路街道第二届初心杯知识竞赛有多少支队伍参加？')).abstained).toBe(true)
+    expect((await askOf([CONTEST], '九龙街道初心杯知识竞赛有多少支队伍参加？')).abstained).toBe(true)
+    expect((await askOf([CONTEST], '这个街道的初心杯知识竞赛有多少支队伍参加？')).answer).toContain('13支')
+  })
+
   it('refuses a question asking for a name when the article names nobody', async () => {
     expect((await askOf([BANNER], NAME)).abstained).toBe(true)
   })
