@@ -14,8 +14,12 @@ const FACT_PATTERNS: Record<QuestionType, RegExp | null> = {
 
 const NUMBER = '(\\d[\\d.,，]*|[二两三四五六七八九十百千][一二两三四五六七八九十百千万]*)\\s*(余|多)?\\s*(万|亿|千|百)?\\s*'
 
+// A day of the month (6月14日, 十五日, 3号), not 日前 and not 3号线.
+const DAY = /(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(日|号(?![线楼院]))/
+
 /** True when a text carries the kind of fact the question type asks for (in the asked unit, if any). */
 export function hasFactFor(type: QuestionType, text: string, unit?: string): boolean {
   if (type === 'amount' && unit) return new RegExp(`${NUMBER}(${unit})`).test(text)
+  if (type === 'time' && unit === '日') return DAY.test(text)
   return FACT_PATTERNS[type]?.test(text) ?? false
 }

@@ -43,7 +43,7 @@ export interface QueryPlan {
   terms: QueryTerm[]
   words: QuestionWord[]
   type: QuestionType
-  /** The unit an amount question names, as a pattern (套, 元, 人|名|位). */
+  /** The unit an amount question names, as a pattern (套, 元, 人|名|位), or 日 when a when-question asks for the day. */
   unit?: string
   /** The questions asked at once; one part for a plain question. */
   parts: QuestionPart[]
@@ -133,7 +133,7 @@ export function analyzeQuery(
     terms,
     words: questionWords(text, names, lexicon),
     type,
-    unit: type === 'amount' ? askedUnit(asked) : undefined,
+    unit: askedUnit(asked, type),
     parts: splitParts(asked, type),
     dates,
     districts: [...districts],
@@ -185,13 +185,13 @@ const PART_CUE = /多少|几|什么|啥|哪|谁|何|怎|咋|吗|呢|是否|有�
  */
 function splitParts(text: string, type: QuestionType): QuestionPart[] {
   const pieces = text.split(PART_END).map((p) => p.trim()).filter((p) => /[\p{L}\p{N}]{2}/u.test(p))
-  if (pieces.length < 2 || !pieces.every((p) => PART_CUE.test(p))) return [{ text, type, unit: type === 'amount' ? askedUnit(text) : undefined }]
+  if (pieces.length < 2 || !pieces.every((p) => PART_CUE.test(p))) return [{ text, type, unit: askedUnit(text, type) }]
   const parts: QuestionPart[] = []
   for (const p of pieces) {
     const own = detectQuestionType(p)
     const prev = parts.at(-1)
     const t = own === 'general' && prev ? prev.type : own
-    parts.push({ text: p, type: t, unit: t === 'amount' ? (askedUnit(p) ?? prev?.unit) : undefined })
+    parts.push({ text: p, type: t, unit: askedUnit(p, t) ?? (t === 'amount' ? prev?.unit : undefined) })
   }
   return parts
 }

@@ -35,11 +35,16 @@ const ASKED_SHARE = /(比例|比率|占比|百分比|[^效]率)[^，。？?]{0,4
 // Counters that answer for one another: 多少人 is answered by 13532名. 个 is too general to require.
 const UNIT_FORMS: Record<string, string | undefined> = { 人: '人|名|位', 名: '人|名|位', 个: undefined }
 
+// 哪一天, 几号: a day is asked for, and 近日 or 今年 does not give one.
+const ASKED_DAY = /哪一?天|几号|几月几[日号]|具体日期|什么日子/
+
 /**
- * The unit an amount question names, as a pattern (多少套 → 套, 多少钱 → 元, 多少人 → 人|名|位), so
+ * The unit an amount question names (or 日 when a when-question asks for the day), as a pattern (多少套 → 套, 多少钱 → 元, 多少人 → 人|名|位), so
  * 四项工作 does not answer 省了多少钱.
  */
-export function askedUnit(question: string): string | undefined {
+export function askedUnit(question: string, type: QuestionType = 'amount'): string | undefined {
+  if (type === 'time') return ASKED_DAY.test(question) ? '日' : undefined
+  if (type !== 'amount') return undefined
   const unit = ASKED_UNIT.exec(question)?.[1]
   if (unit !== undefined) return unit in UNIT_FORMS ? UNIT_FORMS[unit] : unit
   const magnitude = ASKED_MAGNITUDE.exec(question)?.[1]
