@@ -4,6 +4,7 @@ import { abstain } from './abstain.js'
 import { charBigrams } from './citations.js'
 import { confidenceFeatures, CONFIDENCE_FEATURES, type AskedSignals, type ScoredEvidence } from './confidence.js'
 import { askedOf, collectEvidence, FEATURE_NAMES, type Asked, type Candidate, type Evidence } from './evidence.js'
+import { hasFactFor } from './facts.js'
 import { assertFeatures, loadAnswerModel, predict, type AnswerModel } from './model.js'
 import type { Answer, Citation } from './types.js'
 import { withTyposRead } from './typos.js'
@@ -37,7 +38,7 @@ const OTHER_PART_WEIGHT = 0.1
 /**
  * Answers from the candidates' own sentences, each cited. A fitted model scores every sentence;
  * another, over the question-level signals, decides whether to answer at all. A question of several
- * parts gets the best sentence for each part.
+ * parts gets the best sentence for each part, and says which parts the articles do not answer.
  */
 export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], opts: ExtractiveOptions = {}): Answer {
   const model = opts.model ?? loadAnswerModel()
@@ -52,14 +53,30 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   const scored = scoreEvidence(model, asked, candidates)
   const signals = { text: query.text, words: asked.words, typed: type !== 'general' }
   if (confidenceOf(model, signals, candidates, scored) < model.confidence.threshold) return abstain(question, candidates)
-  const needsFact = FACT_REQUIRED.has(type) || (type === 'person' && asksForName(query.text))
-  if (needsFact && !scored.some((s) => s.hasFact && inContext(s) >= FACT_COVERAGE)) return abstain(question, candidates)
+  if (!givesAskedFact(type, query.text, scored)) return abstain(question, candidates)
   const leads: Scored[] = []
-  if (query.parts.length > 1) for (const p of query.parts) leads.push(...bestForPart(model, asked, p, candidates, leads))
+  const unsure: QuestionPart[] = []
+  for (const part of query.parts.length > 1 ? query.parts : []) {
+    const found = answerPart(model, asked, part, candidates, leads)
+    if (!found.covered) unsure.push(part)
+    else if (found.lead) leads.push(found.lead)
+  }
+  if (unsure.length > 0 && unsure.length === query.parts.length) return abstain(question, candidates)
   const textOf = (e: Scored) => candidates[e.candidate]!.text.slice(e.span.start, e.span.end)
-  const maxChars = opts.maxChars ?? 300
+  // Parts the articles do not answer are said to be so after the quotes, within the same 300 characters.
+  const gapOf = (part: QuestionPart) => `关于“${part.text.replace(/[？?。！!，,\s]+$/u, '')}”，资料中未找到明确信息。`
+  const maxChars = (opts.maxChars ?? 300) - unsure.map(gapOf).join('').length
   const chosen = chooseEvidence(leads, scored, model.compose, textOf, maxChars)
-  return composeAnswer(chosen, candidates, maxChars)
+  // A part the model was unsure of is still answered when a quote holds the kind of fact it asks (多少人参加 → 60余人).
+  const gaps = unsure.filter((p) => p.type === 'general' || !chosen.some((c) => hasFactFor(p.type, textOf(c), p.unit))).map(gapOf)
+  const answer = composeAnswer(chosen, candidates, maxChars)
+  return { ...answer, answer: answer.answer + gaps.join('') }
+}
+
+/** False when the question asks for a kind of fact (an amount, a day, a winner, a name) that no sentence about it gives. */
+function givesAskedFact(type: QuestionType, text: string, scored: Scored[]): boolean {
+  const needsFact = FACT_REQUIRED.has(type) || (type === 'person' && asksForName(text))
+  return !needsFact || scored.some((s) => s.hasFact && inContext(s) >= FACT_COVERAGE)
 }
 
 /** Evidence with the model's probability, best first. */
@@ -75,17 +92,21 @@ export function confidenceOf(model: AnswerModel, signals: AskedSignals, candidat
   return predict(model.confidence, confidenceFeatures(signals, candidates, scored))
 }
 
-/** The best sentence for one part of a multi-part question not quoted for an earlier part, when the candidates answer that part. */
-function bestForPart(model: AnswerModel, asked: Asked, part: QuestionPart, candidates: Candidate[], taken: Scored[]): Scored[] {
+/**
+ * Whether the candidates answer one part of a multi-part question, and its best sentence not quoted
+ * for an earlier part.
+ */
+function answerPart(model: AnswerModel, asked: Asked, part: QuestionPart, candidates: Candidate[], taken: Scored[]): { covered: boolean; lead?: Scored } {
   // A part that names nothing of its own (谁讲的话？) asks about what the others name.
   const namesOwn = asked.words.some((w) => [...w.text].length > 1 && part.text.includes(w.text))
   const words = asked.words.map((w) => (!namesOwn || part.text.includes(w.text) ? w : { ...w, weight: w.weight * OTHER_PART_WEIGHT }))
   const own: Asked = { text: part.text, words, bigrams: asked.bigrams.filter((b) => part.text.includes(b)), type: part.type, unit: part.unit }
   const scored = scoreEvidence(model, own, candidates)
-  const answered = confidenceOf(model, { text: part.text, words, typed: part.type !== 'general' }, candidates, scored) >= model.confidence.threshold
+  const confident = confidenceOf(model, { text: part.text, words, typed: part.type !== 'general' }, candidates, scored) >= model.confidence.threshold
+  if (!confident || !givesAskedFact(part.type, part.text, scored)) return { covered: false }
   // Another part's sentence already quoted does not answer this one as well (哪天开的？谁讲的话？).
-  const fresh = scored.find((s) => !taken.some((t) => t.candidate === s.candidate && t.span.start < s.span.end && s.span.start < t.span.end))
-  return answered && fresh ? [fresh] : []
+  const lead = scored.find((s) => !taken.some((t) => t.candidate === s.candidate && t.span.start < s.span.end && s.span.start < t.span.end))
+  return { covered: true, lead }
 }
 
 /**

@@ -172,6 +172,15 @@ describe('answerExtractively', () => {
     expect(a.answer).toContain('王明')
   })
 
+  it('says which part of a two-part question the articles do not answer', () => {
+    const a = ask('马寨产业集聚区座谈会是哪天开的？花了多少钱？')
+    expect(a.abstained).toBe(false)
+    expect(a.answer).toContain('6月11日')
+    expect(a.answer).toMatch(/关于“花了多少钱”，资料中未找到明确信息。$/)
+    expect(a.answer.length).toBeLessThanOrEqual(300)
+    expect(ask('马寨产业集聚区座谈会是哪天开的？谁主持的？').answer).not.toContain('未找到')
+  })
+
   it('abstains when there is nothing to search for', () => {
     expect(ask('？？').abstained).toBe(true)
   })
