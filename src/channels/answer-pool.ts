@@ -8,8 +8,17 @@ import type { AnswerOutcome, AnswerTask } from './answer-worker.js'
 /** Extractive answers computed on worker threads, for the bot and the web page alike. */
 export interface AnswerPool {
   answer(question: string, history: Turn[]): Promise<AnswerResult>
+  /**
+   * Has every thread answer one question, so its modules, dictionaries and connection are loaded
+   * before the first reader asks (a cold thread takes a second or two); a database a thread cannot
+   * open fails here, at start, not at the first question.
+   */
+  warm(): Promise<void>
   close(): Promise<void>
 }
+
+// Any question will do: it loads what every answer needs.
+const WARM_UP_QUESTION = '经开区新闻'
 
 // Run from source (tests, `npm run` scripts) the worker is the TypeScript file, loaded through tsx;
 // built, the compiled one.
@@ -29,6 +38,12 @@ export function createAnswerPool(dbPath: string, threads: number): AnswerPool {
       const outcome = await pool.run({ dbPath, question, history })
       if ('refused' in outcome) throw new InputError(outcome.refused)
       return outcome.result
+    },
+    // Tasks run one per thread at a time, so as many at once as there are threads reach every thread.
+    warm: async () => {
+      const outcomes = await Promise.all(Array.from({ length: threads }, () => pool.run({ dbPath, question: WARM_UP_QUESTION, history: [] })))
+      const refused = outcomes.find((o) => 'refused' in o)
+      if (refused && 'refused' in refused) throw new InputError(refused.refused)
     },
     close: () => pool.destroy(),
   }

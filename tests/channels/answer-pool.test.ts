@@ -50,6 +50,13 @@ describe('the answer pool', () => {
     await missing.close()
   })
 
+  it('warms every thread before the first question, and fails then when a thread cannot open the database', async () => {
+    await expect(pool.warm()).resolves.toBeUndefined()
+    const missing = createAnswerPool(join(dir, 'missing.db'), 2)
+    await expect(missing.warm()).rejects.toBeInstanceOf(InputError)
+    await missing.close()
+  })
+
   it('is used only for offline answers, and not when NEWSBOT_ANSWER_THREADS is 0', async () => {
     expect(answerPoolFor(loadConfig({ NEWSBOT_ANSWER_THREADS: '0' }), dbPath, { llm: null, embedder: null })).toBeNull()
     const llm = { model: 'm', structured: false, complete: async () => '', completeJson: async () => ({}) }

@@ -36,6 +36,7 @@ export function registerBot(program: Command): void {
         // With NEWSBOT_EPAPER_URL set, the day's edition is fetched before each digest round until it is in.
         const beforeRound = createEditionJob({ config, index, logger })
         const pool = answerPoolFor(config, dbPath, { llm, embedder })
+        await pool?.warm()
         const answer: Answerer = pool ? (q, o) => pool.answer(q, o.history) : (q, o) => answerQuestion(index, q, { ...o, llm, embedder })
         const nb = createBot(
           { config, db, index, logger, embedder, answer },

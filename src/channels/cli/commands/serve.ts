@@ -32,6 +32,7 @@ export function registerServe(program: Command): void {
         const onError = (err: unknown) => process.stderr.write(`newsbot: 网页请求出错：${err instanceof Error ? err.message : String(err)}\n`)
         const models = { llm: createLlmClient(config.llm), embedder: createEmbedder(config) }
         const pool = answerPoolFor(config, dbPath, models)
+        await pool?.warm()
         const deps = createWebDeps(db, config, { ...models, pool }, onError)
         const server = await startWebServer(createWebApp(deps), { host: flags.host, port }).catch((err: NodeJS.ErrnoException) => {
           throw new InputError(err.code === 'EADDRINUSE' ? `端口 ${port} 已被占用：换一个 --port` : `无法在 ${flags.host}:${port} 上监听：${err.message}`)
