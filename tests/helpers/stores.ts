@@ -16,8 +16,7 @@ export interface Backend {
  * Both stores for `describe.each`: SQLite in memory, and PostgreSQL in a fresh database of the test
  * file's server (left out only where PostgreSQL is not installed and CI is not set).
  */
-export function useBackends(): Backend[] {
-  const server = usePostgres()
+export function useBackends(server = usePostgres()): Backend[] {
   const sqlite: Backend = { name: 'sqlite', open: async () => createSqliteStore(openDb(':memory:')) }
   const postgres: Backend = { name: 'postgres', open: async () => openPostgresStore(await server.createDatabase(), { poolSize: 4 }) }
   return server.available ? [sqlite, postgres] : [sqlite]
