@@ -16,13 +16,15 @@ export function registerMigrateStore(program: Command): void {
   program
     .command('migrate-store')
     .description('把 SQLite 数据库整个复制到一个空的 PostgreSQL 数据库，并逐表核对行数')
-    .option('--from <path>', 'SQLite 数据库文件（默认 --db、NEWSBOT_DB 或 data/newsbot.db）')
-    .option('--to <url>', 'PostgreSQL 地址 postgres://…（默认 NEWSBOT_DATABASE_URL）')
+    .option('--from <path>', 'SQLite 数据库文件（默认 --db 给的文件、NEWSBOT_DB 或 data/newsbot.db）')
+    .option('--to <url>', 'PostgreSQL 地址 postgres://…（默认 --db 给的 postgres:// 地址或 NEWSBOT_DATABASE_URL）')
     .option('--json', '输出 JSON')
     .action(async (flags: { from?: string; to?: string; json?: boolean }, cmd: Command) => {
       const config = loadConfig()
-      const from = flags.from ?? cmd.optsWithGlobals<GlobalOptions>().db ?? config.db
-      const to = flags.to ?? config.databaseUrl
+      // --db names whichever side it can be: a postgres:// URL the target, a file the source.
+      const db = cmd.optsWithGlobals<GlobalOptions>().db
+      const from = flags.from ?? (db && !isPostgresUrl(db) ? db : config.db)
+      const to = flags.to ?? (db && isPostgresUrl(db) ? db : config.databaseUrl)
       if (!to || !isPostgresUrl(to)) throw new InputError('请用 --to postgres://用户:密码@主机:端口/数据库 或 NEWSBOT_DATABASE_URL 指定目标 PostgreSQL 数据库')
       if (isPostgresUrl(from)) throw new InputError('--from 应为 SQLite 数据库文件，不是 postgres:// 地址')
       const counts = await migrateStore(from, to, indexOf)
