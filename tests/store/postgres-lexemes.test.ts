@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bm25Bounds, bm25Score, phraseIdf } from '../../src/store/postgres/bm25.js'
+import { bm25Score, phraseIdf } from '../../src/store/postgres/bm25.js'
 import { buildTsquery, buildTsvector, countPhrase, type LexemeHits } from '../../src/store/postgres/lexemes.js'
 
 describe('buildTsvector', () => {
@@ -58,20 +58,5 @@ describe('bm25Score', () => {
     expect(body).toBeCloseTo(-idf * (2.2 / (1 + 1.2)), 12)
     expect(bm25Score([{ title: 1, body: 0 }], [idf], 10, 10)).toBeCloseTo(-idf * ((3 * 2.2) / (3 + 1.2)), 12)
     expect(bm25Score([{ title: 0, body: 1 }], [idf], 20, 10)).toBeGreaterThan(body)
-  })
-})
-
-describe('bm25Bounds', () => {
-  it.each([
-    [[{ title: 0, body: 1 }, { title: 0, body: 0 }], 40],
-    [[{ title: 2, body: 7 }, { title: 0, body: 3 }], 400],
-    [[{ title: 1, body: 0 }, { title: 0, body: 250 }], 5],
-  ])('holds the exact score of %j (length %i) between its best and worst', (hits, length) => {
-    const idfs = [2.5, 0.4]
-    const exact = bm25Score(hits, idfs, length, 100)
-    const { best, worst } = bm25Bounds(hits.map((h) => h.title + h.body > 0), idfs, length, 100)
-    expect(best).toBeLessThan(exact)
-    expect(worst).toBeGreaterThanOrEqual(exact - 1e-12)
-    expect(worst).toBeLessThan(0)
   })
 })

@@ -29,19 +29,3 @@ export function bm25Score(hits: PhraseHits[], idfs: number[], length: number, av
   })
   return -score
 }
-
-/**
- * The range an article's score can take knowing only which phrases it holds: at best each held
- * phrase saturates (frequency → ∞), at worst it occurs once in the body. Lets a search score
- * exactly only the articles that can still reach the top.
- */
-export function bm25Bounds(present: boolean[], idfs: number[], length: number, avgLength: number): { best: number; worst: number } {
-  let best = 0
-  let worst = 0
-  present.forEach((held, i) => {
-    if (!held) return
-    best += idfs[i]! * (K1 + 1)
-    worst += idfs[i]! * ((K1 + 1) / (1 + K1 * (1 - B + (B * length) / avgLength)))
-  })
-  return { best: -best, worst: -worst }
-}

@@ -1,76 +1,48 @@
 import type { ArticleMatch, ArticleText, SearchFilters } from '../search.js'
-import { bm25Bounds, bm25Score, phraseIdf } from './bm25.js'
+import { bm25Score, phraseIdf } from './bm25.js'
 import { buildTsquery, countPhrase, type LexemeHits } from './lexemes.js'
 import type { Pool } from './pool.js'
 
-interface CandidateRow {
-  pk: number
+interface CandidateRow extends Omit<ArticleMatch, 'score'> {
   length: number
-  present: boolean[]
+  hits: { lexeme: string; positions: number[]; weights: string[] }[]
 }
 
-interface ScoredRow extends Omit<ArticleMatch, 'score'> {
-  length: number
-  hits: { lexeme: string; positions: number[]; weights: string[] }[] | null
-}
-
-// Unnesting an article's tsvector for its positions costs far more than testing it against a phrase,
-// so a search runs in two steps. The GIN index finds the candidates, with which phrases each holds;
-// BM25 bounds from that leave only the articles that can still reach the top, and only those are
-// unnested for the positions of the query's lexemes and scored exactly.
+// The GIN index finds the candidates; for each, only the query's lexemes are unnested, with their
+// positions and weights, so BM25 is computed here from a few numbers per article.
 const CANDIDATES = `
-  SELECT i.article_pk AS pk, i.tokens AS length,
-    array(SELECT i.tsv @@ t.q FROM unnest($6::tsquery[]) WITH ORDINALITY AS t(q, n) ORDER BY t.n) AS present
-  FROM article_index i JOIN articles a ON a.pk = i.article_pk
-  WHERE i.tsv @@ $1::tsquery
-    AND ($2::text IS NULL OR a.issue_date >= $2)
-    AND ($3::text IS NULL OR a.issue_date <= $3)
-    AND ($4::text IS NULL OR a.paper = $4)
-    AND NOT (a.id = ANY($5::text[]))`
-
-const POSITIONS = `
   SELECT a.pk, a.id, a.title, a.paper, a.issue_date AS date, i.tokens AS length,
     (SELECT json_agg(json_build_object('lexeme', u.lexeme, 'positions', u.positions, 'weights', u.weights))
        FROM unnest(i.tsv) AS u WHERE u.lexeme = ANY($2::text[])) AS hits
   FROM article_index i JOIN articles a ON a.pk = i.article_pk
-  WHERE i.article_pk = ANY($1::int[])`
-
-// Rounding room when comparing a bound with exact scores.
-const EPSILON = 1e-9
+  WHERE i.tsv @@ $1::tsquery
+    AND ($3::text IS NULL OR a.issue_date >= $3)
+    AND ($4::text IS NULL OR a.issue_date <= $4)
+    AND ($5::text IS NULL OR a.paper = $5)
+    AND NOT (a.id = ANY($6::text[]))`
 
 /** Articles matching any phrase, best first, scored as FTS5's bm25 (see bm25.ts). */
 export async function matchArticles(pool: Pool, phrases: string[], filters: SearchFilters, limit: number): Promise<ArticleMatch[]> {
   const query = phrases.map((p) => p.trim()).filter(Boolean)
   const tsquery = buildTsquery(query)
   if (!tsquery) return []
+  const lexemes = [...new Set(query.flatMap((p) => p.split(' ')))]
   const [{ rows }, counts] = await Promise.all([
     pool.query<CandidateRow>(CANDIDATES, [
-      tsquery, filters.dateFrom ?? null, filters.dateTo ?? null, filters.paper ?? null, filters.exclude ?? [],
-      query.map((p) => buildTsquery([p]) || "''"),
+      tsquery, lexemes, filters.dateFrom ?? null, filters.dateTo ?? null, filters.paper ?? null, filters.exclude ?? [],
     ]),
     getTermDocCounts(pool, query),
   ])
   const avgLength = counts.total > 0 ? counts.tokens / counts.total : 1
   const idfs = query.map((p) => phraseIdf(counts.docs.get(p) ?? 0, counts.total))
-  const contenders = pruneBelowTop(rows, idfs, avgLength, limit)
-  if (contenders.length === 0) return []
-  const lexemes = [...new Set(query.flatMap((p) => p.split(' ')))]
-  const scored = await pool.query<ScoredRow>(POSITIONS, [contenders, lexemes])
-  return scored.rows
+  return rows
     .map(({ length, hits, ...m }) => {
       const byLexeme = new Map<string, LexemeHits>((hits ?? []).map((h) => [h.lexeme, h]))
-      return { ...m, score: bm25Score(query.map((p) => countPhrase(p, byLexeme)), idfs, length, avgLength) }
+      const phraseHits = query.map((p) => countPhrase(p, byLexeme))
+      return { ...m, score: bm25Score(phraseHits, idfs, length, avgLength) }
     })
     .sort((a, b) => a.score - b.score || a.pk - b.pk)
     .slice(0, limit)
-}
-
-/** The candidates whose best possible score beats the `limit`-th best worst-case score. */
-function pruneBelowTop(rows: CandidateRow[], idfs: number[], avgLength: number, limit: number): number[] {
-  const bounds = rows.map((r) => ({ pk: r.pk, ...bm25Bounds(r.present, idfs, r.length, avgLength) }))
-  if (bounds.length <= limit) return bounds.map((b) => b.pk)
-  const threshold = bounds.map((b) => b.worst).sort((a, b) => a - b)[limit - 1]!
-  return bounds.filter((b) => b.best <= threshold + EPSILON).map((b) => b.pk)
 }
 
 /**
