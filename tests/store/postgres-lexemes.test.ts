@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { bm25Score, phraseIdf } from '../../src/store/postgres/bm25.js'
-import { buildTsquery, buildTsvector, countPhrase, type LexemeHits } from '../../src/store/postgres/lexemes.js'
+import { buildTsquery, buildTsvector, countPhrase, parseHits, type LexemeHits } from '../../src/store/postgres/lexemes.js'
 
 describe('buildTsvector', () => {
   it.each([
@@ -27,6 +27,18 @@ describe('buildTsquery', () => {
     [["o'k"], "'o''k'"],
   ])('%j → %s', (phrases, query) => {
     expect(buildTsquery(phrases)).toBe(query)
+  })
+})
+
+describe('parseHits', () => {
+  it('reads the headline and body positions PostgreSQL prints, quotes and backslashes unescaped', () => {
+    const hits = parseHits("'安置':1B 'it''s':2B", "'安置':7B,12B 'a\\\\b':9B")
+    expect(Object.fromEntries(hits)).toEqual({
+      安置: { positions: [1, 7, 12], weights: ['A', 'D', 'D'] },
+      "it's": { positions: [2], weights: ['A'] },
+      'a\\b': { positions: [9], weights: ['D'] },
+    })
+    expect(parseHits('', '').size).toBe(0)
   })
 })
 

@@ -57,6 +57,29 @@ export interface LexemeHits {
   weights: string[]
 }
 
+// A lexeme of tsvector text ('…' with ' and \\ doubled) and its positions (digits, maybe a weight letter).
+const ENTRY = /'((?:[^'\\]|''|\\.)*)':([\dA-D,]+)/g
+
+function parseTsvectorText(text: string, weight: string, into: Map<string, LexemeHits>): void {
+  for (const [, quoted, list] of text.matchAll(ENTRY)) {
+    const lexeme = quoted!.replaceAll("''", "'").replace(/\\(.)/g, '$1')
+    const hits = into.get(lexeme) ?? { positions: [], weights: [] }
+    for (const p of list!.split(',')) {
+      hits.positions.push(Number.parseInt(p, 10))
+      hits.weights.push(weight)
+    }
+    into.set(lexeme, hits)
+  }
+}
+
+/** The positions of the query's lexemes in an article, from its headline's and its body's tsvector text. */
+export function parseHits(titleHits: string, bodyHits: string): Map<string, LexemeHits> {
+  const hits = new Map<string, LexemeHits>()
+  parseTsvectorText(titleHits, TITLE_WEIGHT, hits)
+  parseTsvectorText(bodyHits, 'D', hits)
+  return hits
+}
+
 /**
  * How often a phrase occurs in an article's headline and in its body (overlapping occurrences count,
  * as in FTS5), from the positions of the phrase's lexemes.
