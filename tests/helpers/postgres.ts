@@ -29,9 +29,10 @@ export function usePostgres(): { available: boolean; createDatabase: () => Promi
   return {
     available,
     createDatabase: async () => {
+      // Named and recorded before the first await: databases may be created concurrently.
       const name = `newsbot_test_${process.pid}_${created.length}_${Date.now() % 1e6}`
-      await withAdmin(server!.url, (c) => c.query(`CREATE DATABASE ${name}`))
       created.push(name)
+      await withAdmin(server!.url, (c) => c.query(`CREATE DATABASE ${name}`))
       const url = new URL(server!.url)
       url.pathname = `/${name}`
       return url.toString()

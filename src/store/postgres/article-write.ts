@@ -7,24 +7,22 @@ import { buildTsvector } from './lexemes.js'
 type Client = pg.PoolClient
 type Outcome = 'added' | 'updated' | 'unchanged'
 
-const COLUMNS = [
-  'id', 'paper', 'paper_inferred', 'issue_date', 'date_inferred', 'page', 'title', 'subtitle', 'intro_title', 'section',
-  'dateline', 'byline', 'reporters', 'correspondents', 'text', 'url', 'content_hash', 'source_path', 'source_order',
-  'added_at', 'updated_at', 'event_date', 'uncertain', 'region',
-] as const
+type Params = ReturnType<typeof toArticleParams>
 
-function values(p: ReturnType<typeof toArticleParams>): unknown[] {
-  return [
-    p.id, p.paper, p.paperInferred, p.issueDate, p.dateInferred, p.page, p.title, p.subtitle, p.introTitle, p.section,
-    p.dateline, p.byline, p.reporters, p.correspondents, p.text, p.url, p.contentHash, p.sourcePath, p.sourceOrder,
-    p.now, p.now, p.eventDate, p.uncertain, p.region,
-  ]
-}
+// Each column with the parameter that fills it; an update rewrites every column but added_at.
+const COLUMNS: [string, (p: Params) => unknown][] = [
+  ['id', (p) => p.id], ['paper', (p) => p.paper], ['paper_inferred', (p) => p.paperInferred], ['issue_date', (p) => p.issueDate],
+  ['date_inferred', (p) => p.dateInferred], ['page', (p) => p.page], ['title', (p) => p.title], ['subtitle', (p) => p.subtitle],
+  ['intro_title', (p) => p.introTitle], ['section', (p) => p.section], ['dateline', (p) => p.dateline], ['byline', (p) => p.byline],
+  ['reporters', (p) => p.reporters], ['correspondents', (p) => p.correspondents], ['text', (p) => p.text], ['url', (p) => p.url],
+  ['content_hash', (p) => p.contentHash], ['source_path', (p) => p.sourcePath], ['source_order', (p) => p.sourceOrder],
+  ['added_at', (p) => p.now], ['updated_at', (p) => p.now], ['event_date', (p) => p.eventDate], ['uncertain', (p) => p.uncertain],
+  ['region', (p) => p.region],
+]
+const UPDATED = COLUMNS.filter(([name]) => name !== 'added_at')
 
-const INSERT = `INSERT INTO articles (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING pk`
-// An update keeps added_at ($20): every other column is rewritten.
-const UPDATE = `UPDATE articles SET ${COLUMNS.map((c, i) => (c === 'added_at' ? null : `${c} = $${i + 1}`)).filter(Boolean).join(', ')}
-  WHERE pk = $${COLUMNS.length + 1}`
+const INSERT = `INSERT INTO articles (${COLUMNS.map(([c]) => c).join(', ')}) VALUES (${COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING pk`
+const UPDATE = `UPDATE articles SET ${UPDATED.map(([c], i) => `${c} = $${i + 1}`).join(', ')} WHERE pk = $${UPDATED.length + 1}`
 
 interface StoredRow {
   pk: number
@@ -48,17 +46,17 @@ export async function putArticle(client: Client, article: IndexedArticle, source
     if (old.source_path !== sourcePath) await client.query('UPDATE articles SET source_path = $1, source_order = $2 WHERE pk = $3', [sourcePath, order, old.pk])
     return 'unchanged'
   }
-  const params = values(toArticleParams(article, sourcePath, order, now))
+  const params = toArticleParams(article, sourcePath, order, now)
   const entry = article.index()
   let pk: number
   if (old) {
     await forgetNames(client, namesOf(old))
     await client.query('DELETE FROM passages WHERE article_pk = $1', [old.pk])
     await client.query('DELETE FROM article_index WHERE article_pk = $1', [old.pk])
-    await client.query(UPDATE, [...params, old.pk])
+    await client.query(UPDATE, [...UPDATED.map(([, value]) => value(params)), old.pk])
     pk = old.pk
   } else {
-    pk = (await client.query<{ pk: number }>(INSERT, params)).rows[0]!.pk
+    pk = (await client.query<{ pk: number }>(INSERT, COLUMNS.map(([, value]) => value(params)))).rows[0]!.pk
   }
   await client.query(
     'INSERT INTO passages (article_pk, seq, start, "end") SELECT $1, s.seq - 1, s.start, s.fin FROM unnest($2::int[], $3::int[]) WITH ORDINALITY AS s(start, fin, seq)',
