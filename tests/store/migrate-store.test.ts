@@ -50,7 +50,9 @@ describe.skipIf(!server.available)('newsbot migrate-store', () => {
       const phrases = analyzeQuery('经开区已经分配了多少套安置房？', null).terms.map((t) => t.tokens)
       const hits = await copy.matchArticles(phrases, {}, 10)
       expect(hits.length).toBeGreaterThan(0)
-      expect(hits.map((h) => [h.pk, h.id])).toEqual((await createSqliteStore(original).matchArticles(phrases, {}, 10)).map((h) => [h.pk, h.id]))
+      const expected = await createSqliteStore(original).matchArticles(phrases, {}, 10)
+      expect(hits.map((h) => [h.pk, h.id])).toEqual(expected.map((h) => [h.pk, h.id]))
+      hits.forEach((h, i) => expect(h.score).toBeCloseTo(expected[i]!.score, 9))
       const client = new pg.Client({ connectionString: to })
       await client.connect()
       const vector = (await client.query('SELECT vector FROM passage_embeddings WHERE passage_pk = 1')).rows[0].vector as number[]

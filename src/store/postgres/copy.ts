@@ -40,7 +40,12 @@ export async function copySqliteToPostgres(db: Db, pool: Pool, indexOf: IndexTok
       for (const chunk of chunks(readRows(db, table), CHUNK)) {
         await client.query(`INSERT INTO ${table} SELECT * FROM json_populate_recordset(NULL::${table}, $1::json)`, [JSON.stringify(chunk)])
       }
-      if (table === 'articles') await copyIndex(db, client.query.bind(client), indexOf)
+      if (table === 'articles') {
+        await client.query('ALTER TABLE article_index DISABLE TRIGGER USER')
+        await copyIndex(db, client.query.bind(client), indexOf)
+        await client.query('ALTER TABLE article_index ENABLE TRIGGER USER')
+        await client.query('SELECT article_index_recount()')
+      }
     }
     for (const [table, column] of IDENTITIES) {
       await client.query(`SELECT setval(pg_get_serial_sequence('${table}', '${column}'), coalesce(max(${column}), 0) + 1, false) FROM ${table}`)
