@@ -20,6 +20,8 @@ const Env = z.object({
   // Passages per embeddings request; some providers (DashScope) accept no more than 10.
   NEWSBOT_EMBED_BATCH: z.coerce.number().int().min(1).max(2048).default(32),
   NEWSBOT_DB: z.string().default('data/newsbot.db'),
+  // A shared PostgreSQL store for several replicas; unset, the store is the SQLite file NEWSBOT_DB.
+  NEWSBOT_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/i, '应为 postgres://用户:密码@主机:端口/数据库').optional(),
   NEWSBOT_ADMINS: z
     .string()
     .default('')
@@ -81,6 +83,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const llmEnabled = Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL)
   return {
     db: e.NEWSBOT_DB,
+    databaseUrl: e.NEWSBOT_DATABASE_URL ?? null,
     telegram: {
       token: e.TELEGRAM_BOT_TOKEN,
       apiRoot: e.TELEGRAM_API_ROOT,

@@ -79,7 +79,7 @@ export function beginSourceWrite(db: Db, sourcePath: string, namesOf: ExtractNam
         if (row.source_path !== sourcePath) s.move.run(sourcePath, seen.size, row.pk)
         return 'unchanged'
       }
-      const params = toRow(article, sourcePath, seen.size, now)
+      const params = toArticleParams(article, sourcePath, seen.size, now)
       const entry = article.index()
       if (row) {
         forgetArticleNames(db, row.pk, namesOf)
@@ -116,7 +116,8 @@ export function beginSourceWrite(db: Db, sourcePath: string, namesOf: ExtractNam
   }
 }
 
-function toRow(a: ArticleInput, sourcePath: string, order: number, now: string) {
+/** An article's column values, named as the INSERT's parameters (both stores write the same row). */
+export function toArticleParams(a: ArticleInput, sourcePath: string, order: number, now: string) {
   return {
     id: a.id,
     paper: a.paper ?? '',

@@ -42,7 +42,8 @@ export interface ArticleSummary {
   inferred?: boolean
 }
 
-interface ArticleRow {
+/** An articles row as both stores return it (`SELECT *`). */
+export interface ArticleRow {
   pk: number
   id: string
   title: string
@@ -86,7 +87,7 @@ const statements = statementCache((db) => ({
   ),
 }))
 
-function toArticle(r: ArticleRow): Article {
+export function toArticle(r: ArticleRow): Article {
   return {
     pk: r.pk,
     id: r.id,

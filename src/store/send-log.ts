@@ -20,7 +20,8 @@ export interface SendRecord {
   error: string | null
 }
 
-interface Row {
+/** A digest_sends row as both stores return it. */
+export interface SendRow {
   chat_id: number
   digest_date: string
   state: SendState
@@ -31,8 +32,8 @@ interface Row {
 }
 
 const statements = statementCache((db) => ({
-  since: db.prepare<[string], Row>('SELECT * FROM digest_sends WHERE digest_date >= ?'),
-  one: db.prepare<[number, string], Row>('SELECT * FROM digest_sends WHERE chat_id = ? AND digest_date = ?'),
+  since: db.prepare<[string], SendRow>('SELECT * FROM digest_sends WHERE digest_date >= ?'),
+  one: db.prepare<[number, string], SendRow>('SELECT * FROM digest_sends WHERE chat_id = ? AND digest_date = ?'),
   // 'failed' rows cover nothing: the chat never saw those items.
   lastIssue: db.prepare<[number], string>(
     `SELECT issue_date FROM digest_sends
@@ -69,7 +70,7 @@ const statements = statementCache((db) => ({
   ),
 }))
 
-function toRecord(r: Row): SendRecord {
+export function toSendRecord(r: SendRow): SendRecord {
   return {
     chatId: r.chat_id,
     digestDate: r.digest_date,
@@ -83,12 +84,12 @@ function toRecord(r: Row): SendRecord {
 
 /** Send records of `fromDay` and later (local days, 'YYYY-MM-DD'). */
 export function listSendRecords(db: Db, fromDay: string): SendRecord[] {
-  return statements(db).since.all(fromDay).map(toRecord)
+  return statements(db).since.all(fromDay).map(toSendRecord)
 }
 
 export function getSendRecord(db: Db, chatId: number, day: string): SendRecord | undefined {
   const row = statements(db).one.get(chatId, day)
-  return row && toRecord(row)
+  return row && toSendRecord(row)
 }
 
 /** The newest issue date a chat's digests already covered (null before the first); the next digest starts after it. */

@@ -21,7 +21,8 @@ export interface SubscriptionChange {
   topic?: string | null
 }
 
-interface Row {
+/** A subscriptions row as both stores return it. */
+export interface SubscriptionRow {
   chat_id: number
   send_time: string
   areas: string
@@ -32,9 +33,9 @@ interface Row {
 }
 
 const statements = statementCache((db) => ({
-  get: db.prepare<[number], Row>('SELECT * FROM subscriptions WHERE chat_id = ?'),
-  all: db.prepare<[], Row>('SELECT * FROM subscriptions ORDER BY status, chat_id'),
-  active: db.prepare<[], Row>("SELECT * FROM subscriptions WHERE status = 'active' ORDER BY chat_id"),
+  get: db.prepare<[number], SubscriptionRow>('SELECT * FROM subscriptions WHERE chat_id = ?'),
+  all: db.prepare<[], SubscriptionRow>('SELECT * FROM subscriptions ORDER BY status, chat_id'),
+  active: db.prepare<[], SubscriptionRow>("SELECT * FROM subscriptions WHERE status = 'active' ORDER BY chat_id"),
   insert: db.prepare<{ chat: number; time: string; areas: string; topic: string | null; since: number; at: string }>(
     `INSERT INTO subscriptions (chat_id, send_time, areas, topic, active_since, created_at, updated_at)
      VALUES (@chat, @time, @areas, @topic, @since, @at, @at)`,
@@ -52,7 +53,7 @@ const statements = statementCache((db) => ({
   remove: db.prepare<[number]>('DELETE FROM subscriptions WHERE chat_id = ?'),
 }))
 
-function toSubscription(r: Row): Subscription {
+export function toSubscription(r: SubscriptionRow): Subscription {
   return {
     chatId: r.chat_id,
     sendTime: r.send_time,

@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   bot: async () => (await import('./commands/bot.js')).registerBot,
   serve: async () => (await import('./commands/serve.js')).registerServe,
   fetch: async () => (await import('./commands/fetch.js')).registerFetch,
+  'migrate-store': async () => (await import('./commands/migrate-store.js')).registerMigrateStore,
 }
 
 /** The `newsbot` program with the named commands registered (all of them by default), nothing run. */

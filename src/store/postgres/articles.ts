@@ -1,0 +1,27 @@
+import { toArticle, type Article, type ArticleRow, type ArticleSummary } from '../articles.js'
+import type { Pool } from './pool.js'
+
+export async function getArticle(pool: Pool, id: string): Promise<Article | undefined> {
+  const { rows } = await pool.query<ArticleRow>('SELECT * FROM articles WHERE id = $1', [id])
+  return rows[0] && toArticle(rows[0])
+}
+
+export async function countArticles(pool: Pool): Promise<number> {
+  const { rows } = await pool.query<{ n: number }>('SELECT count(*) AS n FROM articles')
+  return rows[0]?.n ?? 0
+}
+
+/** Articles newest issue first, optionally of one day and/or one paper (SQLite's order: NULL dates last). */
+export async function listArticles(
+  pool: Pool,
+  opts: { date?: string; paper?: string; limit?: number; offset?: number } = {},
+): Promise<ArticleSummary[]> {
+  const { rows } = await pool.query<ArticleSummary & { guessed: boolean }>(
+    `SELECT id, title, paper, issue_date AS date, byline, length(text) AS chars,
+       (paper_inferred = 1 OR date_inferred = 1) AS guessed FROM articles
+     WHERE ($1::text IS NULL OR issue_date = $1) AND ($2::text IS NULL OR paper = $2)
+     ORDER BY issue_date DESC NULLS LAST, source_path COLLATE "C", source_order LIMIT $3 OFFSET $4`,
+    [opts.date ?? null, opts.paper ?? null, opts.limit ?? 20, opts.offset ?? 0],
+  )
+  return rows.map(({ guessed, ...r }) => (guessed ? { ...r, inferred: true } : r))
+}

@@ -1,0 +1,76 @@
+import type { Store } from '../store.js'
+import { countArticles, getArticle, listArticles } from './articles.js'
+import { migratePostgres } from './migrate.js'
+import { createPool, toPgError, type Pool } from './pool.js'
+import { getArticleTexts, getTermDocCounts, matchArticles } from './search.js'
+import { markUpdateSeen } from './seen-updates.js'
+import { claimSend, countSendStates, getLastDigestIssue, getSendRecord, markInterruptedSends, recordSkipped, releaseSend, settleSend } from './send-log.js'
+import { writeSources } from './source-write.js'
+import { deleteSubscription, getSubscription, listActiveSubscriptions, listSubscriptions, pauseSubscription, saveSubscription } from './subscriptions.js'
+
+export { createPool, describeUrl, inTransaction, toPgError, type Pool } from './pool.js'
+export { migratePostgres } from './migrate.js'
+
+/** Whether a --db value or NEWSBOT_DATABASE_URL names a PostgreSQL database rather than a SQLite file. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location)
+}
+
+/**
+ * Opens the PostgreSQL store: a pool, the schema brought up to date. An unreachable server is an
+ * UpstreamError naming it, at open and on any later query.
+ */
+export async function openPostgresStore(url: string, opts: { poolSize?: number } = {}): Promise<Store> {
+  const pool = createPool(url, opts.poolSize)
+  try {
+    await migratePostgres(pool)
+  } catch (err) {
+    await pool.end()
+    throw toPgError(err, url)
+  }
+  return withErrors(createPostgresStore(pool), url)
+}
+
+/** The store's functions over a pool whose schema is current. */
+export function createPostgresStore(pool: Pool): Store {
+  return {
+    backend: 'postgres',
+    writeSources: (list, opts) => writeSources(pool, list, opts),
+    getArticle: (id) => getArticle(pool, id),
+    listArticles: (opts) => listArticles(pool, opts),
+    countArticles: () => countArticles(pool),
+    matchArticles: (phrases, filters, limit) => matchArticles(pool, phrases, filters, limit),
+    getTermDocCounts: async (phrases) => {
+      const { total, docs } = await getTermDocCounts(pool, phrases)
+      return { total, docs }
+    },
+    getArticleTexts: (pks) => getArticleTexts(pool, pks),
+    getSubscription: (chatId) => getSubscription(pool, chatId),
+    listSubscriptions: () => listSubscriptions(pool),
+    listActiveSubscriptions: () => listActiveSubscriptions(pool),
+    saveSubscription: (chatId, change, now) => saveSubscription(pool, chatId, change, now),
+    pauseSubscription: (chatId, reason, now) => pauseSubscription(pool, chatId, reason, now),
+    deleteSubscription: (chatId) => deleteSubscription(pool, chatId),
+    claimSend: (claim) => claimSend(pool, claim),
+    recordSkipped: (chatId, day, issueDate, now) => recordSkipped(pool, chatId, day, issueDate, now),
+    settleSend: (chatId, day, outcome, now) => settleSend(pool, chatId, day, outcome, now),
+    releaseSend: (chatId, day) => releaseSend(pool, chatId, day),
+    markInterruptedSends: (now) => markInterruptedSends(pool, now),
+    getSendRecord: (chatId, day) => getSendRecord(pool, chatId, day),
+    getLastDigestIssue: (chatId) => getLastDigestIssue(pool, chatId),
+    countSendStates: (day) => countSendStates(pool, day),
+    markUpdateSeen: (updateId, now) => markUpdateSeen(pool, updateId, now),
+    close: () => pool.end(),
+  }
+}
+
+// Every function reports a lost server the same way as opening does.
+function withErrors(store: Store, url: string): Store {
+  const wrapped = Object.entries(store).map(([name, value]) => [
+    name,
+    typeof value === 'function'
+      ? (...args: unknown[]) => (value as (...a: unknown[]) => Promise<unknown>)(...args).catch((err: unknown) => Promise.reject(toPgError(err, url)))
+      : value,
+  ])
+  return Object.fromEntries(wrapped) as Store
+}

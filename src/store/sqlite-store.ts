@@ -1,0 +1,56 @@
+import type { Db } from './db.js'
+import { countArticles, getArticle, listArticles } from './articles.js'
+import { getArticleTexts, matchArticles } from './search.js'
+import { claimSend, countSendStates, getLastDigestIssue, getSendRecord, markInterruptedSends, recordSkipped, releaseSend, settleSend } from './send-log.js'
+import { markUpdateSeen } from './seen-updates.js'
+import { writeSources } from './source-write.js'
+import type { Store } from './store.js'
+import { deleteSubscription, getSubscription, listActiveSubscriptions, listSubscriptions, pauseSubscription, saveSubscription } from './subscriptions.js'
+import { getTermDocCounts } from './term-stats.js'
+
+/**
+ * An FTS5 MATCH expression: an OR of quoted phrases (quotes doubled), so no token is read as FTS5
+ * syntax. A phrase given twice counts twice in BM25, as in retrieve's buildMatchExpression.
+ */
+export function toMatchExpression(phrases: string[]): string {
+  return phrases
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `"${p.replaceAll('"', '""')}"`)
+    .join(' OR ')
+}
+
+/** The async store over an open SQLite database: each function is the synchronous one, unchanged. */
+export function createSqliteStore(db: Db): Store {
+  return {
+    backend: 'sqlite',
+    writeSources: async (list, opts) => writeSources(db, list, opts),
+    getArticle: async (id) => getArticle(db, id),
+    listArticles: async (opts) => listArticles(db, opts),
+    countArticles: async () => countArticles(db),
+    matchArticles: async (phrases, filters, limit) => {
+      const match = toMatchExpression(phrases)
+      return match ? matchArticles(db, match, filters, limit) : []
+    },
+    getTermDocCounts: async (phrases) => getTermDocCounts(db, phrases),
+    getArticleTexts: async (pks) => getArticleTexts(db, pks),
+    getSubscription: async (chatId) => getSubscription(db, chatId),
+    listSubscriptions: async () => listSubscriptions(db),
+    listActiveSubscriptions: async () => listActiveSubscriptions(db),
+    saveSubscription: async (chatId, change, now) => saveSubscription(db, chatId, change, now),
+    pauseSubscription: async (chatId, reason, now) => pauseSubscription(db, chatId, reason, now),
+    deleteSubscription: async (chatId) => deleteSubscription(db, chatId),
+    claimSend: async (claim) => claimSend(db, claim),
+    recordSkipped: async (chatId, day, issueDate, now) => recordSkipped(db, chatId, day, issueDate, now),
+    settleSend: async (chatId, day, outcome, now) => settleSend(db, chatId, day, outcome, now),
+    releaseSend: async (chatId, day) => releaseSend(db, chatId, day),
+    markInterruptedSends: async (now) => markInterruptedSends(db, now),
+    getSendRecord: async (chatId, day) => getSendRecord(db, chatId, day),
+    getLastDigestIssue: async (chatId) => getLastDigestIssue(db, chatId),
+    countSendStates: async (day) => countSendStates(db, day),
+    markUpdateSeen: async (updateId, now) => markUpdateSeen(db, updateId, now),
+    close: async () => {
+      db.close()
+    },
+  }
+}

@@ -1,0 +1,63 @@
+import type { SourceList } from '../ingest/index.js'
+import type { IndexedArticle } from './article-write.js'
+import type { Article, ArticleSummary } from './articles.js'
+import type { ExtractNames } from './learned-names.js'
+import type { ArticleMatch, ArticleText, SearchFilters } from './search.js'
+import type { SendRecord, SendState } from './send-log.js'
+import type { IngestSummary } from './source-write.js'
+import type { Subscription, SubscriptionChange } from './subscriptions.js'
+
+/** What a caller of `claimSend` passes: the chat, its local day, the issue covered, and the retry budget. */
+export interface SendClaim {
+  chatId: number
+  day: string
+  issueDate: string | null
+  now: number
+  maxAttempts: number
+}
+
+/** How a claimed send ended (see `settleSend`). */
+export interface SendOutcome {
+  state: 'sent' | 'failed' | 'blocked' | 'unknown'
+  messageIds?: number[]
+  error?: string
+}
+
+/**
+ * The store as replicas need it, the same on SQLite and PostgreSQL: plain async functions over one
+ * connection (SQLite) or pool (PostgreSQL), named as the synchronous SQLite functions they mirror.
+ * Search takes phrases of index tokens (space-joined), never an engine's query syntax.
+ */
+export interface Store {
+  readonly backend: 'sqlite' | 'postgres'
+  // === articles
+  writeSources(list: SourceList<IndexedArticle>, opts: { namesOf: ExtractNames; signal?: AbortSignal }): Promise<IngestSummary>
+  getArticle(id: string): Promise<Article | undefined>
+  listArticles(opts?: { date?: string; paper?: string; limit?: number; offset?: number }): Promise<ArticleSummary[]>
+  countArticles(): Promise<number>
+  // === lexical search candidates
+  /** Articles matching any phrase, best first by BM25 (headline ×3); lower score is better. */
+  matchArticles(phrases: string[], filters: SearchFilters, limit: number): Promise<ArticleMatch[]>
+  getTermDocCounts(phrases: Iterable<string>): Promise<{ total: number; docs: Map<string, number> }>
+  getArticleTexts(articlePks: number[]): Promise<Map<number, ArticleText>>
+  // === digest subscriptions
+  getSubscription(chatId: number): Promise<Subscription | undefined>
+  listSubscriptions(): Promise<Subscription[]>
+  listActiveSubscriptions(): Promise<Subscription[]>
+  saveSubscription(chatId: number, change: SubscriptionChange, now: number): Promise<Subscription>
+  pauseSubscription(chatId: number, reason: string, now: number): Promise<void>
+  deleteSubscription(chatId: number): Promise<boolean>
+  // === digest send log: each (chat, day) is claimed once, across processes
+  claimSend(claim: SendClaim): Promise<boolean>
+  recordSkipped(chatId: number, day: string, issueDate: string | null, now: number): Promise<boolean>
+  settleSend(chatId: number, day: string, outcome: SendOutcome, now: number): Promise<void>
+  releaseSend(chatId: number, day: string): Promise<void>
+  markInterruptedSends(now: number): Promise<number>
+  getSendRecord(chatId: number, day: string): Promise<SendRecord | undefined>
+  getLastDigestIssue(chatId: number): Promise<string | null>
+  countSendStates(day: string): Promise<Partial<Record<SendState, number>>>
+  // === webhook updates
+  /** Records a Telegram update id; true when it was new (this process answers it). */
+  markUpdateSeen(updateId: number, now: number): Promise<boolean>
+  close(): Promise<void>
+}

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest'
+import { analyzeQuery } from '../../src/retrieve/index.js'
+import type { Store } from '../../src/store/index.js'
+import { useBackends, writeSamples } from '../helpers/stores.js'
+
+// The same cases on SQLite and PostgreSQL: the async store is one interface with two backends.
+const backends = useBackends()
+const T = Date.parse('2026-11-23T00:00:00Z')
+const DAY = '2026-11-23'
+
+/** The phrases a question searches for, as retrieve's query analysis makes them. */
+const phrasesOf = (q: string) => analyzeQuery(q, null).terms.map((t) => t.tokens)
+
+async function withStore(open: () => Promise<Store>, work: (s: Store) => Promise<void>): Promise<void> {
+  const store = await open()
+  try {
+    await work(store)
+  } finally {
+    await store.close()
+  }
+}
+
+describe.each(backends)('$name store', ({ open }) => {
+  it('writes a batch of indexed articles, reads them back, and leaves an unchanged file alone', () =>
+    withStore(open, async (s) => {
+      const first = await writeSamples(s)
+      expect(first).toMatchObject({ files: 5, added: 31, updated: 0, failed: [] })
+      expect(await s.countArticles()).toBe(31)
+      const listed = await s.listArticles({ limit: 50 })
+      expect(listed).toHaveLength(31)
+      expect(listed.map((a) => a.date)).toEqual([...listed.map((a) => a.date)].sort().reverse())
+      expect(await s.listArticles({ paper: '二七区新闻', limit: 50 })).toSatisfy((l: { paper: string }[]) => l.length > 0 && l.every((a) => a.paper === '二七区新闻'))
+      const one = await s.getArticle(listed[0]!.id)
+      expect(one).toMatchObject({ id: listed[0]!.id, title: listed[0]!.title, paper: '经开时报', dateInferred: true })
+      expect(one!.text).toHaveLength(listed[0]!.chars)
+      expect(await s.getArticle('no-such-id')).toBeUndefined()
+      expect(await writeSamples(s)).toMatchObject({ added: 0, updated: 0, unchanged: 31 })
+    }))
+
+  it('finds candidates by phrase, best first, within the filters', () =>
+    withStore(open, async (s) => {
+      await writeSamples(s)
+      const hits = await s.matchArticles(phrasesOf('安置房分配了多少套'), {}, 10)
+      expect(hits.length).toBeGreaterThan(0)
+      expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => a - b))
+      expect(hits[0]!.score).toBeLessThan(0)
+      const texts = await s.getArticleTexts(hits.map((h) => h.pk))
+      expect(texts.get(hits[0]!.pk)!.text).toContain('安置房')
+      const top = hits[0]!
+      expect((await s.matchArticles(phrasesOf('安置房'), { exclude: [top.id] }, 10)).map((h) => h.id)).not.toContain(top.id)
+      const paper = await s.matchArticles(phrasesOf('经开区 工作'), { paper: '二七区新闻' }, 50)
+      expect(paper.every((h) => h.paper === '二七区新闻')).toBe(true)
+      const dated = await s.matchArticles(phrasesOf('经开区 工作'), { dateFrom: '2022-01-01', dateTo: '2022-12-31' }, 50)
+      expect(dated.length).toBeGreaterThan(0)
+      expect(dated.every((h) => h.date! >= '2022-01-01' && h.date! <= '2022-12-31')).toBe(true)
+      expect(await s.matchArticles(['不存 存在 在的'], {}, 10)).toEqual([])
+      expect(await s.matchArticles([], {}, 10)).toEqual([])
+    }))
+
+  it('counts the articles holding each token and each phrase', () =>
+    withStore(open, async (s) => {
+      await writeSamples(s)
+      const { total, docs } = await s.getTermDocCounts(['安置', '安置 置房', '不存'])
+      expect(total).toBe(31)
+      expect(docs.get('安置')).toBeGreaterThan(0)
+      expect(docs.get('安置 置房')).toBeLessThanOrEqual(docs.get('安置')!)
+      expect(docs.get('安置 置房')).toBeGreaterThan(0)
+      expect(docs.get('不存')).toBe(0)
+    }))
+
+  it('creates, changes, pauses, resumes and deletes subscriptions', () =>
+    withStore(open, async (s) => {
+      expect(await s.saveSubscription(7, {}, T)).toMatchObject({ chatId: 7, sendTime: '08:00', areas: [], topic: null, status: 'active', activeSince: T })
+      await s.saveSubscription(7, { sendTime: '07:30', areas: ['经开区'] }, T + 1)
+      expect(await s.saveSubscription(7, { topic: '安置房' }, T + 2)).toMatchObject({ sendTime: '07:30', areas: ['经开区'], topic: '安置房', activeSince: T })
+      await s.saveSubscription(-1001234567890, {}, T)
+      await s.pauseSubscription(7, 'Forbidden: bot was blocked by the user', T + 3)
+      expect(await s.getSubscription(7)).toMatchObject({ status: 'paused', pausedReason: 'Forbidden: bot was blocked by the user' })
+      expect((await s.listActiveSubscriptions()).map((x) => x.chatId)).toEqual([-1001234567890])
+      expect((await s.listSubscriptions()).map((x) => x.chatId)).toEqual([-1001234567890, 7])
+      expect(await s.saveSubscription(7, { topic: null }, T + 4)).toMatchObject({ status: 'active', pausedReason: null, topic: null, activeSince: T + 4 })
+      expect(await s.deleteSubscription(7)).toBe(true)
+      expect(await s.deleteSubscription(7)).toBe(false)
+    }))
+
+  it('lets exactly one claim win per chat and day, and re-claims a failed send until its attempts are used', () =>
+    withStore(open, async (s) => {
+      const claim = (chatId: number, day = DAY) => s.claimSend({ chatId, day, issueDate: '2023-11-15', now: T, maxAttempts: 3 })
+      expect(await claim(1)).toBe(true)
+      expect(await claim(1)).toBe(false)
+      expect(await s.recordSkipped(1, DAY, null, T)).toBe(false)
+      await s.settleSend(1, DAY, { state: 'sent', messageIds: [5, 6] }, T)
+      expect(await s.getSendRecord(1, DAY)).toMatchObject({ state: 'sent', messageIds: [5, 6], attempts: 1, error: null })
+      expect(await claim(1)).toBe(false)
+      for (let i = 0; i < 3; i++) {
+        expect(await claim(2)).toBe(true)
+        await s.settleSend(2, DAY, { state: 'failed', error: 'Bad Request' }, T)
+      }
+      expect(await claim(2)).toBe(false)
+      expect(await s.getSendRecord(2, DAY)).toMatchObject({ state: 'failed', attempts: 3 })
+      expect(await s.recordSkipped(3, DAY, null, T)).toBe(true)
+      expect(await claim(3)).toBe(false)
+      expect(await s.countSendStates(DAY)).toEqual({ sent: 1, failed: 1, skipped: 1 })
+      expect(await s.getLastDigestIssue(1)).toBe('2023-11-15')
+      expect(await s.getLastDigestIssue(2)).toBeNull()
+    }))
+
+  it('gives a claim back after a 429 and marks sends a dead process left as unknown', () =>
+    withStore(open, async (s) => {
+      const claim = (chatId: number) => s.claimSend({ chatId, day: DAY, issueDate: null, now: T, maxAttempts: 3 })
+      expect(await claim(1)).toBe(true)
+      await s.releaseSend(1, DAY)
+      expect(await s.getSendRecord(1, DAY)).toBeUndefined()
+      await claim(2)
+      await s.settleSend(2, DAY, { state: 'failed' }, T)
+      await claim(2)
+      await s.releaseSend(2, DAY)
+      expect(await s.getSendRecord(2, DAY)).toMatchObject({ state: 'failed', attempts: 1 })
+      await claim(3)
+      expect(await s.markInterruptedSends(T + 1)).toBe(1)
+      expect(await s.getSendRecord(3, DAY)).toMatchObject({ state: 'unknown' })
+      expect(await claim(3)).toBe(false)
+    }))
+
+  it('says an update id is new only the first time it is marked', () =>
+    withStore(open, async (s) => {
+      expect(await s.markUpdateSeen(9001, T)).toBe(true)
+      expect(await s.markUpdateSeen(9001, T + 5)).toBe(false)
+      expect(await s.markUpdateSeen(9002, T)).toBe(true)
+    }))
+})
