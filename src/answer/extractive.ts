@@ -57,9 +57,9 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   const leads: Scored[] = []
   const unsure: QuestionPart[] = []
   for (const part of query.parts.length > 1 ? query.parts : []) {
-    const found = answerPart(model, asked, part, candidates, leads)
-    if (!found.covered) unsure.push(part)
-    else if (found.lead) leads.push(found.lead)
+    const reply = answerPart(model, asked, part, candidates, leads)
+    if (!reply.covered) unsure.push(part)
+    else if (reply.lead) leads.push(reply.lead)
   }
   if (unsure.length > 0 && unsure.length === query.parts.length) return abstain(question, candidates)
   const textOf = (e: Scored) => candidates[e.candidate]!.text.slice(e.span.start, e.span.end)

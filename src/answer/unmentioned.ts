@@ -23,10 +23,11 @@ export function namesUnknownPerson(query: AnalyzedQuery): boolean {
 }
 
 /**
- * The candidates that mention every year, area and numbered thing the question names: a question
- * about 2021年's bonds, 金水区's training or 地铁5号线 is not answered by an article on 2020's bonds,
- * 经开区's training or 地铁3号线, however much else they share. A year also counts when the article
- * is dated in it; an area also by its other spellings and by the paper's name (经开时报 is 经开区's).
+ * The candidates that mention every year, area, locality, numbered and ordinal thing the question
+ * names: a question about 2021年's bonds, 金水区's training, 九龙办事处, 地铁5号线 or the 第二届 contest
+ * is not answered by an article on 2020's bonds, 经开区's training, 明湖办事处, 地铁3号线 or the 首届
+ * one, however much else they share. A year also counts when the article is dated in it; an area also
+ * by its other spellings and by the paper's name (经开时报 is 经开区's); a locality as `read` spells it.
  */
 export function aboutNamedScope<C extends Candidate>(query: AnalyzedQuery, candidates: C[], read: AnalyzedQuery = query): C[] {
   const years = [...query.text.matchAll(YEAR)].map((m) => m[1]!)
