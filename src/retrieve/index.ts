@@ -3,7 +3,6 @@ export { foldText, indexTokens, newWords, tokenize, tokenizeForIndex } from './t
 export type { AnalyzedQuery, SearchHit, SearchOptions, SearchResult, WeightedWord } from './search.js'
 export { analyzeQuery, simplify, ASKING_FORMS, MAX_QUERY_CHARS, type QueryPlan, type QueryTerm, type QuestionPart, type QuestionWord } from './query.js'
 export { askedUnit, asksForName, detectQuestionType, type QuestionType } from './question-type.js'
-export { buildMatchExpression } from './fts-query.js'
 export { parseTimeExpressions, type DateRange, type TimeExpression } from './dates.js'
 export { loadLexicon, parseLexicon, type Lexicon, type LexiconEntry } from './lexicon.js'
 export { extractNameCandidates, pickLearnedNames } from './names.js'

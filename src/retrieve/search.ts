@@ -12,7 +12,6 @@ import {
   type SearchFilters,
 } from '../store/index.js'
 import { demoteCopies, isNearCopy } from './copies.js'
-import { buildMatchExpression } from './fts-query.js'
 import { rankPassages, type Span, type WeightedTerm } from './passages.js'
 import { pickLearnedNames } from './names.js'
 import { indexTokens } from './tokenize.js'
@@ -95,7 +94,7 @@ export function searchQuestion(db: Db, question: string, opts: SearchOptions = {
   const { total } = query
   if (query.terms.length === 0) return { hits: [], query }
   const { match, common } = splitCommonTerms(query.terms, docs, total)
-  const pool = withoutCopiesOf(db, opts.exclude, matchArticles(db, buildMatchExpression(match.map((t) => t.tokens)), opts, Math.max(k, RERANK_POOL)))
+  const pool = withoutCopiesOf(db, opts.exclude, matchArticles(db, match.map((t) => t.tokens), opts, Math.max(k, RERANK_POOL)))
   const pks = pool.map((m) => m.pk)
   const texts = getArticleTexts(db, pks)
   const spans = groupSpans(getPassageSpans(db, pks))

@@ -14,6 +14,7 @@ export {
   getNewestIssueDate,
   getPassageSpans,
   matchArticles,
+  toMatchExpression,
   type ArticleMatch,
   type ArticleText,
   type PassageSpan,

@@ -67,8 +67,23 @@ const statements = statementCache((db) => ({
   newest: db.prepare<[], string | null>('SELECT max(issue_date) FROM articles').pluck(),
 }))
 
-/** Articles whose headline or body match an FTS5 expression, best first. */
-export function matchArticles(db: Db, match: string, filters: SearchFilters, limit: number): ArticleMatch[] {
+/**
+ * An FTS5 MATCH expression: an OR of quoted phrases. Every phrase is quoted (quotes doubled), so
+ * nothing a user types (quotes, AND/OR/NOT, *, ^, :, parentheses) is read as FTS5 syntax. A phrase
+ * given twice counts twice in BM25, which is how whole words weigh beside their bigrams.
+ */
+export function toMatchExpression(phrases: string[]): string {
+  return phrases
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `"${p.replaceAll('"', '""')}"`)
+    .join(' OR ')
+}
+
+/** Articles whose headline or body hold any of the phrases (space-joined index tokens), best first. */
+export function matchArticles(db: Db, phrases: string[], filters: SearchFilters, limit: number): ArticleMatch[] {
+  const match = toMatchExpression(phrases)
+  if (!match) return []
   const excluded = new Set(filters.exclude ?? [])
   if (excluded.size === 0) return matchAll(db, match, filters, limit)
   return matchAll(db, match, filters, limit + excluded.size)

@@ -8,18 +8,6 @@ import type { Store } from './store.js'
 import { deleteSubscription, getSubscription, listActiveSubscriptions, listSubscriptions, pauseSubscription, saveSubscription } from './subscriptions.js'
 import { getTermDocCounts } from './term-stats.js'
 
-/**
- * An FTS5 MATCH expression: an OR of quoted phrases (quotes doubled), so no token is read as FTS5
- * syntax. A phrase given twice counts twice in BM25, as in retrieve's buildMatchExpression.
- */
-export function toMatchExpression(phrases: string[]): string {
-  return phrases
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => `"${p.replaceAll('"', '""')}"`)
-    .join(' OR ')
-}
-
 /** The async store over an open SQLite database: each function is the synchronous one, unchanged. */
 export function createSqliteStore(db: Db): Store {
   return {
@@ -28,10 +16,7 @@ export function createSqliteStore(db: Db): Store {
     getArticle: async (id) => getArticle(db, id),
     listArticles: async (opts) => listArticles(db, opts),
     countArticles: async () => countArticles(db),
-    matchArticles: async (phrases, filters, limit) => {
-      const match = toMatchExpression(phrases)
-      return match ? matchArticles(db, match, filters, limit) : []
-    },
+    matchArticles: async (phrases, filters, limit) => matchArticles(db, phrases, filters, limit),
     getTermDocCounts: async (phrases) => getTermDocCounts(db, phrases),
     getArticleTexts: async (pks) => getArticleTexts(db, pks),
     getSubscription: async (chatId) => getSubscription(db, chatId),

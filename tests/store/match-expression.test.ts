@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { buildMatchExpression } from '../../src/retrieve/index.js'
-import { openDb } from '../../src/store/index.js'
+import { openDb, toMatchExpression } from '../../src/store/index.js'
 
-describe('buildMatchExpression', () => {
+describe('toMatchExpression', () => {
   it.each([
     [['安置 置房', '经开'], '"安置 置房" OR "经开"'],
     [['a"b'], '"a""b"'],
@@ -10,14 +9,14 @@ describe('buildMatchExpression', () => {
     [['c*', '(d', 'e:f', '^g', 'NEAR(a b)'], '"c*" OR "(d" OR "e:f" OR "^g" OR "NEAR(a b)"'],
     [['', '  '], ''],
   ])('%j → %s', (phrases, expected) => {
-    expect(buildMatchExpression(phrases)).toBe(expected)
+    expect(toMatchExpression(phrases)).toBe(expected)
   })
 
   it('gives FTS5 expressions that never raise a syntax error, whatever the phrase holds', () => {
     const db = openDb(':memory:')
     const nasty = ['"', '""', 'a" OR "b', '*', 'NOT', 'AND OR', '(', ')', '^', ':', 'col:term', 'NEAR(', '{title}', '-', '+']
     for (const p of nasty) {
-      const match = buildMatchExpression([p])
+      const match = toMatchExpression([p])
       expect(() => db.prepare('SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?').pluck().get(match)).not.toThrow()
     }
     db.close()
