@@ -34,7 +34,7 @@ export interface NewsBot {
   inflight: Inflight
   /** The digest sender's own client: same token and root, no retrying transformer, a short timeout. */
   senderApi: Api
-  /** The bot's own upkeep while it runs (the retention period of chat turns and questions). */
+  /** The bot's own upkeep while it runs (the retention period of chat turns and questions, old webhook claims). */
   housekeeping(): BackgroundJob
 }
 

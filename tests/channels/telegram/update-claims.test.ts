@@ -3,7 +3,7 @@ import type { Update } from 'grammy/types'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startBot, type Answerer, type RunningBot } from '../../../src/channels/telegram/index.js'
 import { UPDATE_LEASE_MS } from '../../../src/channels/telegram/update-claims.js'
-import { claimUpdate, openDb, type Db } from '../../../src/store/index.js'
+import { claimUpdate, finishUpdate, openDb, type Db } from '../../../src/store/index.js'
 import { startFakeBotApi, type FakeBotApi } from '../../helpers/fake-bot-api.js'
 import { useTmpDir } from '../../helpers/tmp.js'
 import { createTestBot, openFixtureDb } from './harness.js'
@@ -94,6 +94,20 @@ describe('webhook updates across replicas sharing one database', () => {
     clock += 10 * UPDATE_LEASE_MS
     expect(await replica.post(update)).toBe(200)
     expect(replies(9)).toHaveLength(1)
+  })
+})
+
+describe('housekeeping', () => {
+  it('forgets update claims older than a day, and keeps newer ones', async () => {
+    const db = open.dbs[0]!
+    const now = Date.now()
+    for (const [id, at] of [[1, now - 25 * 3_600_000], [2, now - 3_600_000]] as const) {
+      claimUpdate(db, id, at, UPDATE_LEASE_MS)
+      finishUpdate(db, id, at)
+    }
+    createTestBot(fake, db, { now: () => now }).nb.housekeeping().stop()
+    expect(claimUpdate(db, 1, now, UPDATE_LEASE_MS)).toBe(true)
+    expect(claimUpdate(db, 2, now, UPDATE_LEASE_MS)).toBe(false)
   })
 })
 
