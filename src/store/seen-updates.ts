@@ -1,13 +1,26 @@
 import { statementCache, type Db } from './db.js'
 
 const statements = statementCache((db) => ({
-  mark: db.prepare<[number, number]>('INSERT INTO seen_updates (update_id, seen_at) VALUES (?, ?) ON CONFLICT (update_id) DO NOTHING'),
+  // One statement, so two processes claiming the same id at once cannot both win: a new id is
+  // inserted; a taken one is re-claimed only when its claimer never finished and its lease ran out.
+  claim: db.prepare<[number, number, number]>(`INSERT INTO seen_updates (update_id, seen_at) VALUES (?, ?)
+    ON CONFLICT (update_id) DO UPDATE SET seen_at = excluded.seen_at
+    WHERE seen_updates.done_at IS NULL AND seen_updates.seen_at < excluded.seen_at - ?`),
+  finish: db.prepare<[number, number]>('UPDATE seen_updates SET done_at = ? WHERE update_id = ?'),
   prune: db.prepare<[number]>('DELETE FROM seen_updates WHERE seen_at < ?'),
 }))
 
-/** Records a Telegram update id; true when it was new, false when some process had already taken it. */
-export function markUpdateSeen(db: Db, updateId: number, now: number): boolean {
-  return statements(db).mark.run(updateId, now).changes > 0
+/**
+ * Claims a Telegram update for this process: true when the id is new, or when it was claimed more
+ * than `leaseMs` ago and never finished (its claimer died); false when another process has it.
+ */
+export function claimUpdate(db: Db, updateId: number, now: number, leaseMs: number): boolean {
+  return statements(db).claim.run(updateId, now, leaseMs).changes > 0
+}
+
+/** Marks a claimed update handled, so no resend of it is ever claimed again. */
+export function finishUpdate(db: Db, updateId: number, now: number): void {
+  statements(db).finish.run(now, updateId)
 }
 
 /** Forgets update ids seen before `before` (epoch ms); Telegram stops resending an update after a day. */

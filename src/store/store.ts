@@ -56,8 +56,10 @@ export interface Store {
   getSendRecord(chatId: number, day: string): Promise<SendRecord | undefined>
   getLastDigestIssue(chatId: number): Promise<string | null>
   countSendStates(day: string): Promise<Partial<Record<SendState, number>>>
-  // === webhook updates
-  /** Records a Telegram update id; true when it was new (this process answers it). */
-  markUpdateSeen(updateId: number, now: number): Promise<boolean>
+  // === webhook updates: each is handled by one process, and again only when its handler died
+  /** True when this process should handle the update: it is new, or its claim is older than `leaseMs` and unfinished. */
+  claimUpdate(updateId: number, now: number, leaseMs: number): Promise<boolean>
+  /** Marks a claimed update handled; it is never claimed again. */
+  finishUpdate(updateId: number, now: number): Promise<void>
   close(): Promise<void>
 }

@@ -7,6 +7,7 @@ import { useBackends, writeSamples } from '../helpers/stores.js'
 const backends = useBackends()
 const T = Date.parse('2026-11-23T00:00:00Z')
 const DAY = '2026-11-23'
+const LEASE = 120_000
 
 /** The phrases a question searches for, as retrieve's query analysis makes them. */
 const phrasesOf = (q: string) => analyzeQuery(q, null).terms.map((t) => t.tokens)
@@ -122,10 +123,23 @@ describe.each(backends)('$name store', ({ open }) => {
       expect(await claim(3)).toBe(false)
     }))
 
-  it('says an update id is new only the first time it is marked', () =>
+  it('claims a new update id once, and a finished one never again', () =>
     withStore(open, async (s) => {
-      expect(await s.markUpdateSeen(9001, T)).toBe(true)
-      expect(await s.markUpdateSeen(9001, T + 5)).toBe(false)
-      expect(await s.markUpdateSeen(9002, T)).toBe(true)
+      expect(await s.claimUpdate(9001, T, LEASE)).toBe(true)
+      expect(await s.claimUpdate(9001, T + 5, LEASE)).toBe(false)
+      expect(await s.claimUpdate(9002, T, LEASE)).toBe(true)
+      await s.finishUpdate(9001, T + 10)
+      expect(await s.claimUpdate(9001, T + 10 * LEASE, LEASE)).toBe(false)
+    }))
+
+  it('lets an unfinished claim be taken again only after its lease, by one claimer', () =>
+    withStore(open, async (s) => {
+      expect(await s.claimUpdate(9003, T, LEASE)).toBe(true)
+      expect(await s.claimUpdate(9003, T + LEASE, LEASE)).toBe(false)
+      expect(await s.claimUpdate(9003, T + LEASE + 1, LEASE)).toBe(true)
+      // The re-claim starts a new lease.
+      expect(await s.claimUpdate(9003, T + LEASE + 2, LEASE)).toBe(false)
+      await s.finishUpdate(9003, T + LEASE + 3)
+      expect(await s.claimUpdate(9003, T + 3 * LEASE, LEASE)).toBe(false)
     }))
 })

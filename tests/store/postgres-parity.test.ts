@@ -68,9 +68,31 @@ describe.skipIf(!server.available)('PostgreSQL across processes', () => {
       ])
       chats.forEach((_, i) => expect(Number(wonA[i]) + Number(wonB[i])).toBe(1))
       expect(await a.countSendStates('2026-11-23')).toEqual({ sending: 200 })
+    } finally {
+      await Promise.all([a.close(), b.close()])
+    }
+  })
+
+  it('lets only one of two pools claim an update, whether it is new or its lease ran out', async () => {
+    const url = await server.createDatabase()
+    const [a, b] = [await openPostgresStore(url, { poolSize: 8 }), await openPostgresStore(url, { poolSize: 8 })] as [Store, Store]
+    const LEASE = 120_000
+    try {
       const updates = Array.from({ length: 100 }, (_, i) => 5000 + i)
-      const [newA, newB] = await Promise.all([a, b].map((s) => Promise.all(updates.map((u) => s.markUpdateSeen(u, 1)))))
-      updates.forEach((_, i) => expect(Number(newA![i]) + Number(newB![i])).toBe(1))
+      // Both pools connected first, and claiming from opposite ends, so their claims meet mid-way.
+      await Promise.all([a, b].map((s) => Promise.all(updates.slice(0, 8).map(() => s.countArticles()))))
+      const race = async (now: number) => {
+        const [wonA, wonB] = await Promise.all([
+          Promise.all(updates.map((u) => a.claimUpdate(u, now, LEASE))),
+          Promise.all([...updates].reverse().map((u) => b.claimUpdate(u, now, LEASE))).then((won) => won.reverse()),
+        ])
+        updates.forEach((_, i) => expect(Number(wonA[i]) + Number(wonB[i])).toBe(1))
+      }
+      await race(1)
+      // Every claimer died: after the lease, the resends are claimed again, each by one pool.
+      await race(2 + LEASE)
+      await Promise.all(updates.map((u) => a.finishUpdate(u, 3 + LEASE)))
+      expect(await b.claimUpdate(5000, 10 * LEASE, LEASE)).toBe(false)
     } finally {
       await Promise.all([a.close(), b.close()])
     }

@@ -15,6 +15,7 @@ import { createDayOf, createLimiter } from './quota.js'
 import type { BackgroundJob } from './launch.js'
 import { createPrivacyComposer, startRetention } from './privacy.js'
 import { createSourcesComposer } from './sources.js'
+import { createUpdateClaims } from './update-claims.js'
 import { userErrorText } from './user-error.js'
 
 export interface BotOptions {
@@ -33,7 +34,7 @@ export interface NewsBot {
   inflight: Inflight
   /** The digest sender's own client: same token and root, no retrying transformer, a short timeout. */
   senderApi: Api
-  /** The bot's own upkeep while it runs (the retention period of chat turns and questions). */
+  /** The bot's own upkeep while it runs (the retention period of chat turns and questions, old webhook claims). */
   housekeeping(): BackgroundJob
 }
 
@@ -50,6 +51,9 @@ export function createBot(deps: BotDeps, opts: BotOptions = {}): NewsBot {
   const limiter = createLimiter({ perMinute: telegram.perMinute, perDay: telegram.perDay, timeZone: timezone, now: deps.now })
   const inflight = createInflight()
   bot.use(inflight.middleware)
+  // Only webhooks deliver an update twice (a resend may reach another replica); long polling stays as it is.
+  // Inside inflight, so a shutdown waits for the claim to be finished too.
+  if (telegram.webhook) bot.use(createUpdateClaims(deps))
   const safe = bot.errorBoundary((err) => replyWithError(deps, err))
   safe.use(groupFilter)
   safe.use(createQuestionGuard(limiter, telegram.perDay))

@@ -1,11 +1,13 @@
 import { Composer, type Context } from 'grammy'
-import { forgetChat, pruneConversations } from '../../store/index.js'
+import { forgetChat, pruneConversations, pruneSeenUpdates } from '../../store/index.js'
 import type { BotDeps } from './context.js'
 import type { BackgroundJob } from './launch.js'
 import { texts } from './messages.js'
 
 const PRUNE_EVERY_MS = 3_600_000
 const DAY_MS = 86_400_000
+// Telegram stops resending an update after a day, so older webhook claims can never be needed again.
+const SEEN_UPDATES_KEPT_MS = DAY_MS
 
 /** /forget: deletes what the bot remembers of a private chat (its turns and the questions logged with them). */
 export function createPrivacyComposer(deps: BotDeps): Composer<Context> {
@@ -21,7 +23,8 @@ export function createPrivacyComposer(deps: BotDeps): Composer<Context> {
 
 /**
  * Deletes chat turns and logged questions older than config.telegram.retentionDays, at start and
- * then hourly, so nothing a reader asked is kept longer than the operator promised.
+ * then hourly, so nothing a reader asked is kept longer than the operator promised; and webhook
+ * update claims older than a day.
  */
 export function startRetention(deps: BotDeps): BackgroundJob {
   const now = deps.now ?? Date.now
@@ -30,6 +33,7 @@ export function startRetention(deps: BotDeps): BackgroundJob {
       const before = new Date(now() - deps.config.telegram.retentionDays * DAY_MS).toISOString()
       const gone = pruneConversations(deps.db, before)
       if (gone.turns + gone.questions > 0) deps.logger.info(gone, 'old chat turns and questions deleted')
+      pruneSeenUpdates(deps.db, now() - SEEN_UPDATES_KEPT_MS)
     } catch (err) {
       deps.logger.error({ err }, 'retention pruning failed')
     }

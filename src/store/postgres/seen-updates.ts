@@ -1,7 +1,21 @@
 import type { Pool } from './pool.js'
 
-/** Records a Telegram update id; true when it was new, false when some process had already taken it. */
-export async function markUpdateSeen(pool: Pool, updateId: number, now: number): Promise<boolean> {
-  const { rowCount } = await pool.query('INSERT INTO seen_updates (update_id, seen_at) VALUES ($1, $2) ON CONFLICT (update_id) DO NOTHING', [updateId, now])
+/**
+ * Claims a Telegram update for this process: true when the id is new, or when it was claimed more
+ * than `leaseMs` ago and never finished (its claimer died); false when another process has it.
+ */
+export async function claimUpdate(pool: Pool, updateId: number, now: number, leaseMs: number): Promise<boolean> {
+  // One statement, so two replicas claiming the same id at once cannot both win (the row lock decides).
+  const { rowCount } = await pool.query(
+    `INSERT INTO seen_updates (update_id, seen_at) VALUES ($1, $2)
+     ON CONFLICT (update_id) DO UPDATE SET seen_at = excluded.seen_at
+     WHERE seen_updates.done_at IS NULL AND seen_updates.seen_at < excluded.seen_at - $3`,
+    [updateId, now, leaseMs],
+  )
   return (rowCount ?? 0) > 0
+}
+
+/** Marks a claimed update handled, so no resend of it is ever claimed again. */
+export async function finishUpdate(pool: Pool, updateId: number, now: number): Promise<void> {
+  await pool.query('UPDATE seen_updates SET done_at = $2 WHERE update_id = $1', [updateId, now])
 }
