@@ -125,21 +125,21 @@ describe.each(backends)('$name store', ({ open }) => {
 
   it('claims a new update id once, and a finished one never again', () =>
     withStore(open, async (s) => {
-      expect(await s.claimUpdate(9001, T, LEASE)).toBe(true)
-      expect(await s.claimUpdate(9001, T + 5, LEASE)).toBe(false)
-      expect(await s.claimUpdate(9002, T, LEASE)).toBe(true)
+      expect(await s.claimUpdate(9001, null, T, LEASE)).toBe(true)
+      expect(await s.claimUpdate(9001, null, T + 5, LEASE)).toBe(false)
+      expect(await s.claimUpdate(9002, null, T, LEASE)).toBe(true)
       await s.finishUpdate(9001, T + 10)
-      expect(await s.claimUpdate(9001, T + 10 * LEASE, LEASE)).toBe(false)
+      expect(await s.claimUpdate(9001, null, T + 10 * LEASE, LEASE)).toBe(false)
     }))
 
   it('lets an unfinished claim be taken again only after its lease, by one claimer', () =>
     withStore(open, async (s) => {
-      expect(await s.claimUpdate(9003, T, LEASE)).toBe(true)
-      expect(await s.claimUpdate(9003, T + LEASE, LEASE)).toBe(false)
-      expect(await s.claimUpdate(9003, T + LEASE + 1, LEASE)).toBe(true)
+      expect(await s.claimUpdate(9003, null, T, LEASE)).toBe(true)
+      expect(await s.claimUpdate(9003, null, T + LEASE, LEASE)).toBe(false)
+      expect(await s.claimUpdate(9003, null, T + LEASE + 1, LEASE)).toBe(true)
       // The re-claim starts a new lease.
-      expect(await s.claimUpdate(9003, T + LEASE + 2, LEASE)).toBe(false)
+      expect(await s.claimUpdate(9003, null, T + LEASE + 2, LEASE)).toBe(false)
       await s.finishUpdate(9003, T + LEASE + 3)
-      expect(await s.claimUpdate(9003, T + 3 * LEASE, LEASE)).toBe(false)
+      expect(await s.claimUpdate(9003, null, T + 3 * LEASE, LEASE)).toBe(false)
     }))
 })

@@ -69,7 +69,7 @@ describe('webhook updates across replicas sharing one database', () => {
     const replica = await startReplica({ now: () => clock })
     const update = fake.sendText(8, 8, QUESTION)
     // The replica that took it died before finishing: its claim is there, done_at is not.
-    expect(claimUpdate(replica.db, update.update_id, clock, UPDATE_LEASE_MS)).toBe(true)
+    expect(claimUpdate(replica.db, update.update_id, 8, clock, UPDATE_LEASE_MS)).toBe(true)
 
     clock += UPDATE_LEASE_MS
     expect(await replica.post(update)).toBe(200)
@@ -102,12 +102,12 @@ describe('housekeeping', () => {
     const db = open.dbs[0]!
     const now = Date.now()
     for (const [id, at] of [[1, now - 25 * 3_600_000], [2, now - 3_600_000]] as const) {
-      claimUpdate(db, id, at, UPDATE_LEASE_MS)
+      claimUpdate(db, id, null, at, UPDATE_LEASE_MS)
       finishUpdate(db, id, at)
     }
     createTestBot(fake, db, { now: () => now }).nb.housekeeping().stop()
-    expect(claimUpdate(db, 1, now, UPDATE_LEASE_MS)).toBe(true)
-    expect(claimUpdate(db, 2, now, UPDATE_LEASE_MS)).toBe(false)
+    expect(claimUpdate(db, 1, null, now, UPDATE_LEASE_MS)).toBe(true)
+    expect(claimUpdate(db, 2, null, now, UPDATE_LEASE_MS)).toBe(false)
   })
 })
 
@@ -118,6 +118,6 @@ describe('long polling', () => {
     const update = fake.sendText(10, 10, QUESTION)
     await t.feed(update)
     expect(replies(10)).toHaveLength(1)
-    expect(claimUpdate(db, update.update_id, Date.now(), UPDATE_LEASE_MS)).toBe(true)
+    expect(claimUpdate(db, update.update_id, 10, Date.now(), UPDATE_LEASE_MS)).toBe(true)
   })
 })
