@@ -6,7 +6,7 @@ const statements = statementCache((db) => ({
   claim: db.prepare<[number, number | null, number, number]>(`INSERT INTO seen_updates (update_id, chat_id, seen_at) VALUES (?, ?, ?)
     ON CONFLICT (update_id) DO UPDATE SET seen_at = excluded.seen_at
     WHERE seen_updates.done_at IS NULL AND seen_updates.seen_at < excluded.seen_at - ?`),
-  // A claim whose lease ran out is not waited for: its replica died, and the resend will come after.
+  // A claim whose lease ran out is not waited for: its replica died, and the chat must not wait for it forever.
   earlierUnfinished: db.prepare<[number, number, number, number], { found: 1 }>(`SELECT 1 AS found FROM seen_updates
     WHERE chat_id = ? AND update_id < ? AND done_at IS NULL AND seen_at >= ? - ? LIMIT 1`),
   finish: db.prepare<[number, number]>('UPDATE seen_updates SET done_at = ? WHERE update_id = ?'),

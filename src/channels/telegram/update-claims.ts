@@ -8,8 +8,8 @@ export const UPDATE_LEASE_MS = 120_000
 
 // How often a chat's later update looks again whether the earlier one is answered: soon at first (a
 // command is done in milliseconds), then doubling up to a few queries a second for an LLM answer.
-export const ORDER_POLL_FIRST_MS = 25
-export const ORDER_POLL_MAX_MS = 500
+const ORDER_POLL_FIRST_MS = 25
+const ORDER_POLL_MAX_MS = 500
 
 /**
  * Webhook mode: an update Telegram resends, to this replica or another sharing the database, is handled

@@ -20,7 +20,7 @@ export async function claimUpdate(pool: Pool, updateId: number, chatId: number |
  * its lease: a replica is answering it, so this one should wait to keep the chat's replies in order.
  */
 export async function hasEarlierUnfinished(pool: Pool, chatId: number, updateId: number, now: number, leaseMs: number): Promise<boolean> {
-  // A claim whose lease ran out is not waited for: its replica died, and the resend will come after.
+  // A claim whose lease ran out is not waited for: its replica died, and the chat must not wait for it forever.
   const { rowCount } = await pool.query(
     `SELECT 1 FROM seen_updates
      WHERE chat_id = $1 AND update_id < $2 AND done_at IS NULL AND seen_at >= $3::bigint - $4::bigint LIMIT 1`,
