@@ -28,7 +28,7 @@ export { claimSend, countSendStates, getLastDigestIssue, getSendRecord, listSend
 export { listIssueDates } from './issues.js'
 export { countPendingPassages, getHitArticles, listPendingPassages, loadEmbeddingMatrix, saveEmbeddings, type EmbeddingMatrix, type HitArticle, type PassageVector, type PendingPassage } from './embeddings.js'
 export { createFetchedPages } from './fetched-pages.js'
-export { claimUpdate, finishUpdate, pruneSeenUpdates } from './seen-updates.js'
+export { claimUpdate, finishUpdate, hasEarlierUnfinished, pruneSeenUpdates } from './seen-updates.js'
 export type { SendClaim, SendOutcome, Store } from './store.js'
 export { createSqliteStore } from './sqlite-store.js'
 export { openStore } from './open-store.js'

@@ -2,7 +2,7 @@ import type { Db } from './db.js'
 import { countArticles, getArticle, listArticles } from './articles.js'
 import { getArticleTexts, matchArticles } from './search.js'
 import { claimSend, countSendStates, getLastDigestIssue, getSendRecord, markInterruptedSends, recordSkipped, releaseSend, settleSend } from './send-log.js'
-import { claimUpdate, finishUpdate } from './seen-updates.js'
+import { claimUpdate, finishUpdate, hasEarlierUnfinished } from './seen-updates.js'
 import { writeSources } from './source-write.js'
 import type { Store } from './store.js'
 import { deleteSubscription, getSubscription, listActiveSubscriptions, listSubscriptions, pauseSubscription, saveSubscription } from './subscriptions.js'
@@ -33,7 +33,8 @@ export function createSqliteStore(db: Db): Store {
     getSendRecord: async (chatId, day) => getSendRecord(db, chatId, day),
     getLastDigestIssue: async (chatId) => getLastDigestIssue(db, chatId),
     countSendStates: async (day) => countSendStates(db, day),
-    claimUpdate: async (updateId, now, leaseMs) => claimUpdate(db, updateId, now, leaseMs),
+    claimUpdate: async (updateId, chatId, now, leaseMs) => claimUpdate(db, updateId, chatId, now, leaseMs),
+    hasEarlierUnfinished: async (chatId, updateId, now, leaseMs) => hasEarlierUnfinished(db, chatId, updateId, now, leaseMs),
     finishUpdate: async (updateId, now) => finishUpdate(db, updateId, now),
     close: async () => {
       db.close()

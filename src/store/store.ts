@@ -58,7 +58,9 @@ export interface Store {
   countSendStates(day: string): Promise<Partial<Record<SendState, number>>>
   // === webhook updates: each is handled by one process, and again only when its handler died
   /** True when this process should handle the update: it is new, or its claim is older than `leaseMs` and unfinished. */
-  claimUpdate(updateId: number, now: number, leaseMs: number): Promise<boolean>
+  claimUpdate(updateId: number, chatId: number | null, now: number, leaseMs: number): Promise<boolean>
+  /** True when the chat has an earlier update claimed, unfinished and within its lease: its answer is still to come. */
+  hasEarlierUnfinished(chatId: number, updateId: number, now: number, leaseMs: number): Promise<boolean>
   /** Marks a claimed update handled; it is never claimed again. */
   finishUpdate(updateId: number, now: number): Promise<void>
   close(): Promise<void>

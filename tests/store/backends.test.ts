@@ -125,21 +125,40 @@ describe.each(backends)('$name store', ({ open }) => {
 
   it('claims a new update id once, and a finished one never again', () =>
     withStore(open, async (s) => {
-      expect(await s.claimUpdate(9001, T, LEASE)).toBe(true)
-      expect(await s.claimUpdate(9001, T + 5, LEASE)).toBe(false)
-      expect(await s.claimUpdate(9002, T, LEASE)).toBe(true)
+      expect(await s.claimUpdate(9001, null, T, LEASE)).toBe(true)
+      expect(await s.claimUpdate(9001, null, T + 5, LEASE)).toBe(false)
+      expect(await s.claimUpdate(9002, null, T, LEASE)).toBe(true)
       await s.finishUpdate(9001, T + 10)
-      expect(await s.claimUpdate(9001, T + 10 * LEASE, LEASE)).toBe(false)
+      expect(await s.claimUpdate(9001, null, T + 10 * LEASE, LEASE)).toBe(false)
     }))
 
   it('lets an unfinished claim be taken again only after its lease, by one claimer', () =>
     withStore(open, async (s) => {
-      expect(await s.claimUpdate(9003, T, LEASE)).toBe(true)
-      expect(await s.claimUpdate(9003, T + LEASE, LEASE)).toBe(false)
-      expect(await s.claimUpdate(9003, T + LEASE + 1, LEASE)).toBe(true)
+      expect(await s.claimUpdate(9003, null, T, LEASE)).toBe(true)
+      expect(await s.claimUpdate(9003, null, T + LEASE, LEASE)).toBe(false)
+      expect(await s.claimUpdate(9003, null, T + LEASE + 1, LEASE)).toBe(true)
       // The re-claim starts a new lease.
-      expect(await s.claimUpdate(9003, T + LEASE + 2, LEASE)).toBe(false)
+      expect(await s.claimUpdate(9003, null, T + LEASE + 2, LEASE)).toBe(false)
       await s.finishUpdate(9003, T + LEASE + 3)
-      expect(await s.claimUpdate(9003, T + 3 * LEASE, LEASE)).toBe(false)
+      expect(await s.claimUpdate(9003, null, T + 3 * LEASE, LEASE)).toBe(false)
+    }))
+  it("reports a chat's earlier unfinished update until it is finished or its lease runs out", () =>
+    withStore(open, async (s) => {
+      const earlier = (updateId: number, now: number, chatId = 70) => s.hasEarlierUnfinished(chatId, updateId, now, LEASE)
+      expect(await s.claimUpdate(9010, 70, T, LEASE)).toBe(true)
+      expect(await s.claimUpdate(9011, 70, T + 1, LEASE)).toBe(true)
+      expect(await s.claimUpdate(9012, 71, T + 1, LEASE)).toBe(true)
+      expect(await s.claimUpdate(9013, null, T + 1, LEASE)).toBe(true)
+      expect(await earlier(9011, T + 2)).toBe(true)
+      // Only smaller ids of the same chat count: not itself, not a later one, not another chat's.
+      expect(await earlier(9010, T + 2)).toBe(false)
+      expect(await earlier(9014, T + 2, 71)).toBe(true)
+      expect(await earlier(9012, T + 2, 71)).toBe(false)
+      expect(await earlier(9099, T + 2, 72)).toBe(false)
+      await s.finishUpdate(9010, T + 3)
+      expect(await earlier(9011, T + 4)).toBe(false)
+      // A claim never finished (its replica died) stops counting once its lease has run out.
+      expect(await earlier(9020, T + 1 + LEASE)).toBe(true)
+      expect(await earlier(9020, T + 2 + LEASE)).toBe(false)
     }))
 })

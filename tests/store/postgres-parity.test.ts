@@ -83,8 +83,8 @@ describe.skipIf(!server.available)('PostgreSQL across processes', () => {
       await Promise.all([a, b].map((s) => Promise.all(updates.slice(0, 8).map(() => s.countArticles()))))
       const race = async (now: number) => {
         const [wonA, wonB] = await Promise.all([
-          Promise.all(updates.map((u) => a.claimUpdate(u, now, LEASE))),
-          Promise.all([...updates].reverse().map((u) => b.claimUpdate(u, now, LEASE))).then((won) => won.reverse()),
+          Promise.all(updates.map((u) => a.claimUpdate(u, null, now, LEASE))),
+          Promise.all([...updates].reverse().map((u) => b.claimUpdate(u, null, now, LEASE))).then((won) => won.reverse()),
         ])
         updates.forEach((_, i) => expect(Number(wonA[i]) + Number(wonB[i])).toBe(1))
       }
@@ -92,7 +92,7 @@ describe.skipIf(!server.available)('PostgreSQL across processes', () => {
       // Every claimer died: after the lease, the resends are claimed again, each by one pool.
       await race(2 + LEASE)
       await Promise.all(updates.map((u) => a.finishUpdate(u, 3 + LEASE)))
-      expect(await b.claimUpdate(5000, 10 * LEASE, LEASE)).toBe(false)
+      expect(await b.claimUpdate(5000, null, 10 * LEASE, LEASE)).toBe(false)
     } finally {
       await Promise.all([a.close(), b.close()])
     }

@@ -3,7 +3,7 @@ import { countArticles, getArticle, listArticles } from './articles.js'
 import { migratePostgres } from './migrate.js'
 import { createPool, toPgError, type Pool } from './pool.js'
 import { getArticleTexts, getTermDocCounts, matchArticles } from './search.js'
-import { claimUpdate, finishUpdate } from './seen-updates.js'
+import { claimUpdate, finishUpdate, hasEarlierUnfinished } from './seen-updates.js'
 import { claimSend, countSendStates, getLastDigestIssue, getSendRecord, markInterruptedSends, recordSkipped, releaseSend, settleSend } from './send-log.js'
 import { writeSources } from './source-write.js'
 import { deleteSubscription, getSubscription, listActiveSubscriptions, listSubscriptions, pauseSubscription, saveSubscription } from './subscriptions.js'
@@ -59,7 +59,8 @@ export function createPostgresStore(pool: Pool): Store {
     getSendRecord: (chatId, day) => getSendRecord(pool, chatId, day),
     getLastDigestIssue: (chatId) => getLastDigestIssue(pool, chatId),
     countSendStates: (day) => countSendStates(pool, day),
-    claimUpdate: (updateId, now, leaseMs) => claimUpdate(pool, updateId, now, leaseMs),
+    claimUpdate: (updateId, chatId, now, leaseMs) => claimUpdate(pool, updateId, chatId, now, leaseMs),
+    hasEarlierUnfinished: (chatId, updateId, now, leaseMs) => hasEarlierUnfinished(pool, chatId, updateId, now, leaseMs),
     finishUpdate: (updateId, now) => finishUpdate(pool, updateId, now),
     close: () => pool.end(),
   }

@@ -1,14 +1,18 @@
 import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { Update } from 'grammy/types'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { answerQuestion } from '../../../src/answer/index.js'
 import { startBot, type Answerer, type RunningBot } from '../../../src/channels/telegram/index.js'
 import { UPDATE_LEASE_MS } from '../../../src/channels/telegram/update-claims.js'
+import { createIndex } from '../../../src/retrieve/index.js'
 import { claimUpdate, finishUpdate, openDb, type Db } from '../../../src/store/index.js'
 import { startFakeBotApi, type FakeBotApi } from '../../helpers/fake-bot-api.js'
 import { useTmpDir } from '../../helpers/tmp.js'
 import { createTestBot, openFixtureDb } from './harness.js'
 
 const QUESTION = '经开区已经分配了多少套安置房？'
+const FOLLOW_UP = '二七区新增了多少绿化面积？'
 const SECRET = 'replica_secret'
 const WEBHOOK = { NEWSBOT_WEBHOOK_URL: 'https://bot.example.cn/hook', NEWSBOT_WEBHOOK_SECRET: SECRET, NEWSBOT_WEBHOOK_PORT: '0' }
 
@@ -69,7 +73,7 @@ describe('webhook updates across replicas sharing one database', () => {
     const replica = await startReplica({ now: () => clock })
     const update = fake.sendText(8, 8, QUESTION)
     // The replica that took it died before finishing: its claim is there, done_at is not.
-    expect(claimUpdate(replica.db, update.update_id, clock, UPDATE_LEASE_MS)).toBe(true)
+    expect(claimUpdate(replica.db, update.update_id, 8, clock, UPDATE_LEASE_MS)).toBe(true)
 
     clock += UPDATE_LEASE_MS
     expect(await replica.post(update)).toBe(200)
@@ -97,17 +101,75 @@ describe('webhook updates across replicas sharing one database', () => {
   })
 })
 
+/** The real answerer, held back until `release` is called: an answer that takes long (an LLM). */
+function createSlowAnswerer(db: Db): { answer: Answerer; started: Promise<void>; release(): void } {
+  let release = () => {}
+  let start = () => {}
+  const gate = new Promise<void>((resolve) => (release = resolve))
+  const started = new Promise<void>((resolve) => (start = resolve))
+  const answer: Answerer = async (q, o) => {
+    start()
+    await gate
+    return answerQuestion(createIndex(db), q, o)
+  }
+  return { answer, started, release }
+}
+
+describe("one chat's updates across replicas", () => {
+  it('answers a question sent to another replica after the earlier, slower one of the same chat', async () => {
+    const slow = createSlowAnswerer(open.dbs[0]!)
+    const [a, b] = [await startReplica({ answer: slow.answer }), await startReplica()] as [Replica, Replica]
+    const first = a.post(fake.sendText(11, 11, QUESTION))
+    await slow.started
+    const second = b.post(fake.sendText(11, 11, FOLLOW_UP))
+    // Another chat is not held back by chat 11's slow answer.
+    expect(await b.post(fake.sendText(12, 12, FOLLOW_UP))).toBe(200)
+    expect(replies(12)).toHaveLength(1)
+    await sleep(300)
+    expect(replies(11)).toHaveLength(0)
+
+    slow.release()
+    expect(await Promise.all([first, second])).toEqual([200, 200])
+    expect(fake.messagesTo(11).map((m) => m.text)).toEqual([expect.stringContaining('3636套'), expect.stringContaining('120万平方米')])
+  })
+
+  it("waits for a dead replica's unfinished earlier update only until its lease has passed", async () => {
+    let clock = Date.now()
+    const replica = await startReplica({ now: () => clock })
+    const [earlier, later] = [fake.sendText(13, 13, QUESTION), fake.sendText(13, 13, FOLLOW_UP)]
+    // The replica that took the earlier update died before answering it.
+    claimUpdate(replica.db, earlier.update_id, 13, clock, UPDATE_LEASE_MS)
+    const posted = replica.post(later)
+    await sleep(300)
+    expect(replies(13)).toHaveLength(0)
+
+    clock += UPDATE_LEASE_MS + 1
+    expect(await posted).toBe(200)
+    expect(fake.messagesTo(13).map((m) => m.text)).toEqual([expect.stringContaining('120万平方米')])
+  })
+
+  it("does not wait for an earlier update whose claim's lease ran out before the later one arrived", async () => {
+    const replica = await startReplica()
+    const [earlier, later] = [fake.sendText(14, 14, QUESTION), fake.sendText(14, 14, FOLLOW_UP)]
+    claimUpdate(replica.db, earlier.update_id, 14, Date.now() - UPDATE_LEASE_MS - 1, UPDATE_LEASE_MS)
+    const started = Date.now()
+    expect(await replica.post(later)).toBe(200)
+    expect(Date.now() - started).toBeLessThan(2000)
+    expect(replies(14)).toHaveLength(1)
+  })
+})
+
 describe('housekeeping', () => {
   it('forgets update claims older than a day, and keeps newer ones', async () => {
     const db = open.dbs[0]!
     const now = Date.now()
     for (const [id, at] of [[1, now - 25 * 3_600_000], [2, now - 3_600_000]] as const) {
-      claimUpdate(db, id, at, UPDATE_LEASE_MS)
+      claimUpdate(db, id, null, at, UPDATE_LEASE_MS)
       finishUpdate(db, id, at)
     }
     createTestBot(fake, db, { now: () => now }).nb.housekeeping().stop()
-    expect(claimUpdate(db, 1, now, UPDATE_LEASE_MS)).toBe(true)
-    expect(claimUpdate(db, 2, now, UPDATE_LEASE_MS)).toBe(false)
+    expect(claimUpdate(db, 1, null, now, UPDATE_LEASE_MS)).toBe(true)
+    expect(claimUpdate(db, 2, null, now, UPDATE_LEASE_MS)).toBe(false)
   })
 })
 
@@ -118,6 +180,6 @@ describe('long polling', () => {
     const update = fake.sendText(10, 10, QUESTION)
     await t.feed(update)
     expect(replies(10)).toHaveLength(1)
-    expect(claimUpdate(db, update.update_id, Date.now(), UPDATE_LEASE_MS)).toBe(true)
+    expect(claimUpdate(db, update.update_id, 10, Date.now(), UPDATE_LEASE_MS)).toBe(true)
   })
 })
