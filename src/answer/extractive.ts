@@ -118,13 +118,14 @@ function answerPart(model: AnswerModel, asked: Asked, part: QuestionPart, candid
 function chooseEvidence(leads: Scored[], scored: Scored[], compose: AnswerModel['compose'], textOf: (e: Scored) => string, maxChars: number): Scored[] {
   const chosen: Scored[] = []
   const held = new Set<string>()
-  const grams = new Map<Scored, Set<string>>()
-  const gramsOf = (s: Scored) => grams.get(s) ?? grams.set(s, charBigrams(textOf(s))).get(s)!
+  // Each sentence's bigrams and quoted length, worked out once: the loop below weighs them again on every pick.
+  const measured = new Map<Scored, { grams: Set<string>; length: number }>()
+  const measure = (s: Scored) => measured.get(s) ?? measured.set(s, { grams: charBigrams(textOf(s)), length: quotedLength(textOf(s)) }).get(s)!
   let length = 0
   const take = (s: Scored) => {
     chosen.push(s)
-    length += quotedLength(textOf(s))
-    for (const g of gramsOf(s)) held.add(g)
+    length += measure(s).length
+    for (const g of measure(s).grams) held.add(g)
   }
   // The same words twice (overlapping windows, or one sentence in two reprints) say nothing new.
   const overlaps = (s: Scored) =>
@@ -133,14 +134,14 @@ function chooseEvidence(leads: Scored[], scored: Scored[], compose: AnswerModel[
   const best = scored[0]?.p ?? 0
   const eligible = scored.filter((s) => s.p >= best * compose.ratio)
   const worth = (s: Scored) => {
-    const own = gramsOf(s)
+    const own = measure(s).grams
     const repeated = own.size ? [...own].filter((g) => held.has(g)).length / own.size : 1
     return s.p * (TYPICAL_UNIT_CHARS / Math.max(textOf(s).length, MIN_WEIGHED_CHARS)) ** compose.lengthExponent - compose.redundancy * best * repeated
   }
   while (chosen.length < Math.max(compose.maxUnits, leads.length)) {
     const open = eligible.filter((s) => {
       if (chosen.includes(s) || overlaps(s)) return false
-      if (chosen.length > 0 && length + quotedLength(textOf(s)) > maxChars) return false
+      if (chosen.length > 0 && length + measure(s).length > maxChars) return false
       return chosen.length === 0 || chosen.some((c) => c.candidate === s.candidate) || s.p >= best * compose.otherRatio
     })
     if (open.length === 0) break

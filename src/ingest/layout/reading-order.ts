@@ -40,28 +40,25 @@ function cut(lines: Line[], body: number, span: Region['span']): Region[] {
 
 /** Splits lines at horizontal whitespace bands at least `gap` high, top to bottom. */
 function splitRows(lines: Line[], gap: number): Line[][] {
-  const sorted = [...lines].sort((a, b) => a.y - b.y)
-  const rows: Line[][] = []
-  let bottom = -Infinity
-  for (const l of sorted) {
-    if (l.y - bottom >= gap || rows.length === 0) rows.push([])
-    rows.at(-1)!.push(l)
-    bottom = Math.max(bottom, l.y + l.height)
-  }
-  return rows
+  return splitAlong(lines, gap, (l) => l.y, (l) => l.height)
 }
 
 /** Splits lines at vertical gutters at least `gap` wide, left to right. */
 function splitColumns(lines: Line[], gap: number): Line[][] {
-  const sorted = [...lines].sort((a, b) => a.x - b.x)
-  const cols: Line[][] = []
-  let right = -Infinity
+  return splitAlong(lines, gap, (l) => l.x, (l) => l.width)
+}
+
+/** Groups lines along one axis, starting a new group wherever an empty stretch at least `gap` long lies before a line. */
+function splitAlong(lines: Line[], gap: number, start: (l: Line) => number, size: (l: Line) => number): Line[][] {
+  const sorted = [...lines].sort((a, b) => start(a) - start(b))
+  const groups: Line[][] = []
+  let end = -Infinity
   for (const l of sorted) {
-    if (l.x - right >= gap || cols.length === 0) cols.push([])
-    cols.at(-1)!.push(l)
-    right = Math.max(right, l.x + l.width)
+    if (start(l) - end >= gap || groups.length === 0) groups.push([])
+    groups.at(-1)!.push(l)
+    end = Math.max(end, start(l) + size(l))
   }
-  return cols
+  return groups
 }
 
 /**
