@@ -1,10 +1,10 @@
-import { stripDateline } from '../ingest/index.js'
-import { asksForName, type AnalyzedQuery, type QuestionPart, type QuestionType } from '../retrieve/index.js'
+import { splitSentences, stripDateline } from '../ingest/index.js'
+import { askedBody, asksForName, countedThing, foldText, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
 import { charBigrams } from './citations.js'
 import { confidenceFeatures, CONFIDENCE_FEATURES, type AskedSignals, type ScoredEvidence } from './confidence.js'
-import { askedOf, collectEvidence, FEATURE_NAMES, type Asked, type Candidate, type Evidence } from './evidence.js'
-import { hasFactFor } from './facts.js'
+import { askedOf, collectEvidence, FEATURE_NAMES, mentions, type Asked, type Candidate, type Evidence } from './evidence.js'
+import { countsInClause, hasFactFor, namesBody } from './facts.js'
 import { assertFeatures, loadAnswerModel, predict, type AnswerModel } from './model.js'
 import type { Answer, Citation } from './types.js'
 import { withTyposRead } from './typos.js'
@@ -30,6 +30,7 @@ type Scored = Evidence & ScoredEvidence
 // 1 % more of them.
 const FACT_REQUIRED = new Set<QuestionType>(['amount', 'time', 'result'])
 const FACT_COVERAGE = 0.25
+const BODY_COVERAGE = 0.4
 const inContext = (s: Evidence) => s.features[FEATURE_NAMES.indexOf('coverageInContext')]!
 
 // A word of another part of a multi-part question still sets the scene, a little.
@@ -53,7 +54,8 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   const scored = scoreEvidence(model, asked, candidates)
   const signals = { text: query.text, words: asked.words, typed: type !== 'general' }
   if (confidenceOf(model, signals, candidates, scored) < model.confidence.threshold) return abstain(question, candidates)
-  if (!givesAskedFact(type, query.text, scored)) return abstain(question, candidates)
+  if (!givesAskedFact(asked, scored, candidates)) return abstain(question, candidates)
+  const textOf = (e: Scored) => candidates[e.candidate]!.text.slice(e.span.start, e.span.end)
   const leads: Scored[] = []
   const unsure: QuestionPart[] = []
   for (const part of query.parts.length > 1 ? query.parts : []) {
@@ -62,7 +64,6 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
     else if (reply.lead) leads.push(reply.lead)
   }
   if (unsure.length > 0 && unsure.length === query.parts.length) return abstain(question, candidates)
-  const textOf = (e: Scored) => candidates[e.candidate]!.text.slice(e.span.start, e.span.end)
   // Parts the articles do not answer are said to be so after the quotes, within the same 300 characters.
   const gapOf = (part: QuestionPart) => `关于“${part.text.replace(/[？?。！!，,\s]+$/u, '')}”，资料中未找到明确信息。`
   const maxChars = (opts.maxChars ?? 300) - unsure.map(gapOf).join('').length
@@ -73,10 +74,33 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   return { ...answer, answer: answer.answer + gaps.join('') }
 }
 
-/** False when the question asks for a kind of fact (an amount, a day, a winner, a name) that no sentence about it gives. */
-function givesAskedFact(type: QuestionType, text: string, scored: Scored[]): boolean {
+/**
+ * False when the question asks for a kind of fact (an amount of what it counts, a day, a winner, a
+ * name, a body of the kind it names) that no sentence about it gives.
+ */
+function givesAskedFact(
+  asked: Pick<Asked, 'type' | 'text' | 'unit' | 'words'>, scored: Scored[], candidates: Candidate[],
+): boolean {
+  const { type, text } = asked
+  // A word no article holds cannot be looked for: it must not veto the answer on its own.
+  const words = asked.words.filter((w) => w.docs > 0)
+  const textOf = (e: Scored) => candidates[e.candidate]!.text.slice(e.span.start, e.span.end)
   const needsFact = FACT_REQUIRED.has(type) || (type === 'person' && asksForName(text))
-  return !needsFact || scored.some((s) => s.hasFact && inContext(s) >= FACT_COVERAGE)
+  const about = scored.filter((s) => inContext(s) >= FACT_COVERAGE)
+  const counted = type === 'amount' ? countedThing(text) : undefined
+  const countedWords = counted ? words.filter((w) => [...w.text].length > 1 && counted.includes(w.text)) : []
+  const countedForms = countedWords.flatMap((w) => [w.text, ...w.synonyms])
+  const givesFact = (s: Scored) => (countedForms.length === 0 ? s.hasFact : countsInClause(foldText(textOf(s)), countedForms))
+  const timed = type === 'time' ? words.find((w) => w.text === timedThing(text, words.map((x) => x.text))) : undefined
+  const timesIt = (s: Scored) => !timed || mentions(foldText(textOf(s)), timed) || mentions(foldText(candidates[s.candidate]!.title), timed)
+  const body = askedBody(text)
+  if (needsFact && !about.some((s) => givesFact(s) && timesIt(s))) return false
+  // The body is named in a sentence about the question, or in the lead of its best article (近日，公安部交通管理局
+  // 发布…); one named in a sentence that says little of it (a firm the inspectors visited next) is not the one asked for.
+  const best = scored[0]
+  const lead = best ? splitSentences(candidates[best.candidate]!.text)[0] : undefined
+  const leadText = lead ? candidates[best!.candidate]!.text.slice(lead.start, lead.end) : ''
+  return !body || namesBody(body, leadText) || scored.some((s) => s.coverage >= BODY_COVERAGE && namesBody(body, textOf(s)))
 }
 
 /** Evidence with the model's probability, best first. */
@@ -96,14 +120,16 @@ export function confidenceOf(model: AnswerModel, signals: AskedSignals, candidat
  * Whether the candidates answer one part of a multi-part question, and its best sentence not quoted
  * for an earlier part.
  */
-function answerPart(model: AnswerModel, asked: Asked, part: QuestionPart, candidates: Candidate[], taken: Scored[]): { covered: boolean; lead?: Scored } {
+function answerPart(
+  model: AnswerModel, asked: Asked, part: QuestionPart, candidates: Candidate[], taken: Scored[],
+): { covered: boolean; lead?: Scored } {
   // A part that names nothing of its own (谁讲的话？) asks about what the others name.
   const namesOwn = asked.words.some((w) => [...w.text].length > 1 && part.text.includes(w.text))
   const words = asked.words.map((w) => (!namesOwn || part.text.includes(w.text) ? w : { ...w, weight: w.weight * OTHER_PART_WEIGHT }))
   const own: Asked = { text: part.text, words, bigrams: asked.bigrams.filter((b) => part.text.includes(b)), type: part.type, unit: part.unit }
   const scored = scoreEvidence(model, own, candidates)
   const confident = confidenceOf(model, { text: part.text, words, typed: part.type !== 'general' }, candidates, scored) >= model.confidence.threshold
-  if (!confident || !givesAskedFact(part.type, part.text, scored)) return { covered: false }
+  if (!confident || !givesAskedFact(own, scored, candidates)) return { covered: false }
   // Another part's sentence already quoted does not answer this one as well (哪天开的？谁讲的话？).
   const lead = scored.find((s) => !taken.some((t) => t.candidate === s.candidate && t.span.start < s.span.end && s.span.start < t.span.end))
   return { covered: true, lead }

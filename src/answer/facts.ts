@@ -1,4 +1,4 @@
-import type { QuestionType } from '../retrieve/index.js'
+import { DURATION_UNIT, tagWords, type QuestionType } from '../retrieve/index.js'
 
 const FACT_PATTERNS: Record<QuestionType, RegExp | null> = {
   // Digits, or Chinese numerals from 二 up (五项, 十余家; a lone 一 is mostly the article 一个).
@@ -17,9 +17,61 @@ const NUMBER = '(\\d[\\d.,，]*|[二两三四五六七八九十百千][一二两
 // A day of the month (6月14日, 十五日, 3号), not 日前 and not 3号线.
 const DAY = /(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(日|号(?![线楼院]))/
 
+// A length of time: 三天, 24小时, 四到六个月, 半年.
+const DURATION = new RegExp(`${NUMBER}个?(天|小时|分钟|周|星期|月|年|日|秒)|半(年|个月|天)`)
+
 /** True when a text carries the kind of fact the question type asks for (in the asked unit, if any). */
 export function hasFactFor(type: QuestionType, text: string, unit?: string): boolean {
   if (type === 'amount' && unit) return new RegExp(`${NUMBER}(${unit})`).test(text)
   if (type === 'time' && unit === '日') return DAY.test(text)
+  if (type === 'time' && unit === DURATION_UNIT) return DURATION.test(text)
   return FACT_PATTERNS[type]?.test(text) ?? false
+}
+
+// Clauses: an amount counts what its own clause names (通报了3起扶贫领域以案促改典型案例), not what
+// a clause beside it does (3所高校负责人、部分园中园项目负责人).
+const CLAUSE_BREAK = /[，,。；;、：:！!？?]/
+
+/**
+ * True when a clause of the text gives a number of things and one of the words of what is counted:
+ * 通报了3起扶贫领域典型案例 answers 几个典型案子; 3所高校 does not answer 多少个园中园项目.
+ */
+export function countsInClause(text: string, counted: string[]): boolean {
+  return text.split(CLAUSE_BREAK).some((clause) => hasFactFor('amount', clause, THINGS) && counted.some((word) => clause.includes(word)))
+}
+
+// 多少个 counts things, so it is answered in any counter of things (5项, 3家, 12处), not in people (12人) or money.
+const THINGS = '个|项|家|所|座|条|批|起|件|处|支|次|趟|班|架次|场|类|种|期|套|台|辆|户|篇|份|村|余个'
+
+// How a named body of each asked kind ends; 单位, 部门 and 机构 are answered by any office or firm.
+const OFFICE = /(局|部|委员会|工委|委|办公室|办事处|办|中心|公司|集团|医院|银行|学校|大队|支队|中队|派出所|研究所|研究院|所|站|协会|街道|社区)$/
+const BODY_ENDINGS: Record<string, RegExp> = {
+  公司: /(公司|集团|厂)$/,
+  银行: /银行$/,
+  医院: /(医院|卫生院|卫生服务中心)$/,
+  学校: /(学校|小学|中学|大学|学院|幼儿园)$/,
+  单位: OFFICE,
+  部门: OFFICE,
+  机构: OFFICE,
+}
+// Nouns that make the kind generic (商业银行, 金融机构): not a name.
+const GENERIC_BODY = /^(施工|相关|有关|其他|合作|金融|商业|责任|主管|职能|成员|驻区|辖区|重点|地方|国有|民营|大型|中小|外资|上级|属地|基层)$/
+// A name in Latin letters (OIP Land Systems, CNAS) names a firm or body as well.
+const LATIN_NAME = /\b[A-Z][A-Za-z]*[A-Z]|\b[A-Z][a-z]+ [A-Z][a-z]+/
+
+/**
+ * True when a text names a body of the asked kind (中原银行, 扬升金属部件有限公司 for 公司), not only the
+ * kind in general (组织银行进入园区, 施工单位, 商业银行): by jieba's tags, a noun that ends in the kind
+ * with a name of its own, or the kind right after a noun that is not generic.
+ */
+export function namesBody(kind: string, text: string): boolean {
+  const ending = BODY_ENDINGS[kind]
+  if (!ending || LATIN_NAME.test(text)) return true
+  const words = tagWords(text)
+  return words.some(({ word, tag }, i) => {
+    if (!ending.test(word)) return false
+    if (tag.startsWith('n') && word.replace(ending, '').length >= 2 && !GENERIC_BODY.test(word.replace(ending, ''))) return true
+    const before = words[i - 1]
+    return before !== undefined && before.tag.startsWith('n') && !GENERIC_BODY.test(before.word)
+  })
 }

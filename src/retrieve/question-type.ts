@@ -1,8 +1,12 @@
+import { tagWords } from './tokenize.js'
+
 /** What kind of fact a question asks for; answers favour sentences that hold one. */
 export type QuestionType = 'amount' | 'time' | 'result' | 'person' | 'place' | 'list' | 'how' | 'general'
 
+const TIME_CUE = /什么时候|啥时候|何时|哪天|哪一天|几月|几号|几时|什么时间|多久|日期|时间/
+
 const TYPE_CUES: [QuestionType, RegExp][] = [
-  ['time', /什么时候|啥时候|何时|哪天|哪一天|几月|几号|几时|什么时间|多久|日期|时间/],
+  ['time', TIME_CUE],
   // Who won: asked of a contest, answered only by a sentence that names a result.
   ['result', /冠军|亚军|季军|第[一二三1-3]名|拿了第一|得了第一|[一二三特]等奖|夺冠|获胜|胜出|名次|谁赢|哪.{0,3}赢/],
   // 哪几条路 asks which ones, not how many.
@@ -23,7 +27,8 @@ export function asksForName(question: string): boolean {
   return /叫(什么|啥)|名字|姓名|叫.{0,2}名/.test(question)
 }
 
-const ASKED_UNIT = /(?:几|多少)\s*(?:万|亿)?\s*([套个家元人项次名条所座辆期批台篇场户亩吨倍份件])/
+// 多少年 and 几天 ask a length of time (30年, 15天); 几年级 asks a grade.
+const ASKED_UNIT = /(?:几|多少)\s*(?:万|亿)?\s*([套个家元人项次名条所座辆期批台篇场户亩吨倍份件天]|年(?!级))/
 // 多少亿, 几万 without a counter: the answer is a number of that magnitude (9.97亿元, 3万人).
 const ASKED_MAGNITUDE = /(?:几|多少)\s*(万|亿)/
 // Money asked by what it is: 放了多少贷款, 总投资多少, 补贴有多少.
@@ -35,15 +40,63 @@ const ASKED_SHARE = /(比例|比率|占比|百分比|[^效]率)[^，。？?]{0,4
 // Counters that answer for one another: 多少人 is answered by 13532名. 个 is too general to require.
 const UNIT_FORMS: Record<string, string | undefined> = { 人: '人|名|位', 名: '人|名|位', 个: undefined }
 
+/** The unit of a when-question that asks how long (多久): answered by 三天 or 24小时, not by a date. */
+export const DURATION_UNIT = '时长'
+
 // 哪一天, 几号: a day is asked for, and 近日 or 今年 does not give one.
 const ASKED_DAY = /哪一?天|几号|几月几[日号]|具体日期|什么日子/
+
+// The words after 个 are what is counted (多少个过期灭火器), up to a particle or the end.
+const COUNTED = /^\s*(\p{Script=Han}{2,8}?)(?:了|呢|啊|吗|呀|的|[，。？?！!、\s]|$)/u
+
+/**
+ * What a 几个/多少个 question counts (多少个过期灭火器 → 过期灭火器): 个 says nothing of the kind of
+ * thing, so a number of something else (12人, 3所高校) must not answer it. A question in another
+ * counter (多少套, 几项) is held to that counter instead.
+ */
+export function countedThing(question: string): string | undefined {
+  const m = ASKED_UNIT.exec(question)
+  if (!m || m[1] !== '个') return undefined
+  return COUNTED.exec(question.slice(m.index + m[0].length))?.[1]
+}
+
+// 多久, 多长时间, 几天: a length of time is asked (三天, 24小时), not a date.
+const ASKED_DURATION = /多久|多长时间|多少天|几天|多少年|几年|几个月|多少个月|多少小时|几个小时/
+// A verb or a function word before the question word (通车, 是从) names no event; the noun before it does.
+const EVENT_TAG = /^(n|vn|j|l|i)/
+
+/**
+ * What a when-question asks the time of: the last noun before the question word (初心杯决赛是哪天 →
+ * 决赛; 郑大二附院周边的路什么时候通车 → 郑大二附院). A date given for something else in the article
+ * (the first round's) does not answer it. None for a length of time.
+ */
+export function timedThing(question: string, words: string[]): string | undefined {
+  const cue = TIME_CUE.exec(question)
+  if (!cue || ASKED_DURATION.test(question)) return undefined
+  const tags = new Map(tagWords(question.slice(0, cue.index)).map((t) => [t.word, t.tag]))
+  let thing: string | undefined
+  let end = -1
+  for (const w of words) {
+    const at = question.lastIndexOf(w, cue.index - w.length)
+    if ([...w].length > 1 && at >= 0 && at + w.length > end && EVENT_TAG.test(tags.get(w) ?? 'n')) [thing, end] = [w, at + w.length]
+  }
+  return thing
+}
+
+// 哪家银行, 哪个单位, 什么公司: a body is asked for by its kind, and only a sentence naming one answers.
+const ASKED_BODY = /(?:哪|什么|啥)(?:一|几)?\s*(?:家|个|所)?\s*(公司|银行|医院|学校|单位|部门|机构)/
+
+/** The kind of body a question asks to be named (公司, 银行, 医院, 学校, 单位…), if any. */
+export function askedBody(question: string): string | undefined {
+  return ASKED_BODY.exec(question)?.[1]
+}
 
 /**
  * The unit an amount question names (or 日 when a when-question asks for the day), as a pattern (多少套 → 套, 多少钱 → 元, 多少人 → 人|名|位), so
  * 四项工作 does not answer 省了多少钱.
  */
 export function askedUnit(question: string, type: QuestionType = 'amount'): string | undefined {
-  if (type === 'time') return ASKED_DAY.test(question) ? '日' : undefined
+  if (type === 'time') return ASKED_DURATION.test(question) ? DURATION_UNIT : ASKED_DAY.test(question) ? '日' : undefined
   if (type !== 'amount') return undefined
   const unit = ASKED_UNIT.exec(question)?.[1]
   if (unit !== undefined) return unit in UNIT_FORMS ? UNIT_FORMS[unit] : unit

@@ -4,9 +4,9 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { answerExtractively, cleanSentence } from '../../src/answer/extractive.js'
 import type { Candidate } from '../../src/answer/evidence.js'
-import { hasFactFor } from '../../src/answer/facts.js'
+import { countsInClause, hasFactFor, namesBody } from '../../src/answer/facts.js'
 import { loadAnswerModel } from '../../src/answer/model.js'
-import { createIndex, askedUnit, detectQuestionType } from '../../src/retrieve/index.js'
+import { askedBody, askedUnit, countedThing, createIndex, detectQuestionType, DURATION_UNIT, timedThing } from '../../src/retrieve/index.js'
 import { openDb, type Db } from '../../src/store/index.js'
 import { jsonl } from '../helpers/tmp.js'
 
@@ -68,6 +68,8 @@ describe('askedUnit and hasFactFor', () => {
     ['银行一共给小微企业放了多少贷款', '元'],
     ['安置房建设总投资多少', '元'],
     ['医保报销比例是多少', '%|％|成'],
+    ['这个项目建了多少年', '年'],
+    ['工期多久', undefined],
     ['增长率是多少', '%|％|成'],
   ])('%s asks for %s', (q, unit) => {
     expect(askedUnit(q)).toBe(unit)
@@ -81,6 +83,40 @@ describe('askedUnit and hasFactFor', () => {
     expect(hasFactFor('amount', '开展一项工作', undefined)).toBe(false)
     expect(hasFactFor('amount', '占同期采购项目比例62.5%', '%|％|成')).toBe(true)
     expect(hasFactFor('amount', '住院报销比例提高了5个百分点', '%|％|成')).toBe(false)
+  })
+})
+
+describe('what a question asks after its question word', () => {
+  it.each([
+    ['换掉了多少个过期灭火器？', '过期灭火器'],
+    ['申报了几个项目', '项目'],
+    ['分了多少套安置房', undefined],
+    ['有多少人参加', undefined],
+  ])('%s counts %s', (q, thing) => {
+    expect(countedThing(q)).toBe(thing)
+  })
+
+  it('takes the noun before a when-question word, and none for how long', () => {
+    expect(timedThing('初心杯决赛是哪天', ['初心杯', '决赛'])).toBe('决赛')
+    expect(timedThing('郑大二附院周边的路什么时候通车', ['郑大二附院', '周边', '通车'])).toBe('郑大二附院')
+    expect(timedThing('工期要多久', ['工期'])).toBeUndefined()
+    expect(askedUnit('工期要多久', 'time')).toBe(DURATION_UNIT)
+  })
+
+  it('reads the kind of body asked for, and tells a named one from the kind in general', () => {
+    expect(askedBody('具体是哪几家银行去的')).toBe('银行')
+    expect(askedBody('是哪个单位组织的')).toBe('单位')
+    expect(askedBody('银行放了多少贷款')).toBeUndefined()
+    expect(namesBody('银行', '中原银行经开区支行协办')).toBe(true)
+    expect(namesBody('银行', '先后组织银行进入园区')).toBe(false)
+    expect(namesBody('银行', '参与银行机构近20家')).toBe(false)
+    expect(namesBody('机构', '公安部交通管理局发布新措施')).toBe(true)
+    expect(namesBody('公司', '施工单位要提升认识')).toBe(false)
+  })
+
+  it('counts a thing only in the clause that names it', () => {
+    expect(countsInClause('通报了3起扶贫领域以案促改典型案例', ['典型'])).toBe(true)
+    expect(countsInClause('邀请了3所高校负责人、部分园中园项目企业代表等12人', ['园中园', '项目'])).toBe(false)
   })
 })
 
@@ -269,6 +305,58 @@ describe('questions asking for one detail the article may not give', () => {
     const a = await askOf([named], NAME)
     expect(a.abstained).toBe(false)
     expect(a.answer).toContain('李秀兰')
+  })
+})
+
+describe('what a question counts, dates or names, and the sentence that must give it', () => {
+  const FORUM = {
+    id: 'd1',
+    title: '高校、企业代表齐聚献计出力',
+    paper: '经开时报',
+    date: '2020-06-12',
+    text: '6月11日上午，马寨产业集聚区召开主题座谈会，邀请了集聚区内3所高校负责人、部分“园中园”项目企业代表等12人参加。座谈会由中原银行经开区支行协办。',
+  }
+  const LOANS = {
+    id: 'd2',
+    title: '金融机构进园区送政策',
+    paper: '经开时报',
+    date: '2020-06-20',
+    text: '近日，经开区组织开展金融机构进园区送政策系列活动，先后组织银行进入兴华产业园等园区，向企业面对面讲解政策。参与银行机构近20家，参会企业近150家。',
+  }
+  const askOf = async (docs: object[], question: string) => {
+    const store = openDb(':memory:')
+    const folder = mkdtempSync(join(tmpdir(), 'newsbot-asked-'))
+    try {
+      writeFileSync(join(folder, 'a.jsonl'), jsonl([...docs, ...FILLER]))
+      await createIndex(store).write([folder])
+      const { hits, query } = createIndex(store).search(question, { k: 8 })
+      return answerExtractively(query, hits)
+    } finally {
+      store.close()
+      rmSync(folder, { recursive: true, force: true })
+    }
+  }
+
+  it('refuses 多少个X when the only numbers nearby count other things', async () => {
+    expect((await askOf([FORUM], '马寨产业集聚区今年引进了多少个园中园项目？')).abstained).toBe(true)
+    const counted = { ...FORUM, text: `${FORUM.text}今年以来，集聚区新引进“园中园”项目5个。` }
+    expect((await askOf([counted], '马寨产业集聚区今年引进了多少个园中园项目？')).answer).toContain('5个')
+  })
+
+  it('refuses the date of an event the article does not date, and answers the one it does', async () => {
+    const round = { ...FORUM, text: '6月5日，经开区党建知识竞赛初赛举行，13支队伍参赛。组委会表示，决赛将择期举行。', title: '党建知识竞赛初赛举行' }
+    expect((await askOf([round], '党建知识竞赛决赛是哪天？')).abstained).toBe(true)
+    expect((await askOf([round], '党建知识竞赛初赛是哪天？')).answer).toContain('6月5日')
+  })
+
+  it('answers how long with a length of time, not with a date', async () => {
+    const works = { ...FORUM, title: '滨河路改造开工', text: '滨河路改造工程已经开工，工期预计90天，完工后将缓解周边交通压力。' }
+    expect((await askOf([works], '滨河路改造工程工期多久？')).answer).toContain('90天')
+  })
+
+  it('refuses which bank when the article speaks of banks but names none, and names the one it does', async () => {
+    expect((await askOf([LOANS], '金融机构进园区，具体是哪几家银行去的？')).abstained).toBe(true)
+    expect((await askOf([FORUM, LOANS], '马寨产业集聚区的座谈会是哪家银行协办的？')).answer).toContain('中原银行')
   })
 })
 
