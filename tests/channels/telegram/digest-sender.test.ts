@@ -135,6 +135,26 @@ describe('startDigestScheduler', () => {
   })
 })
 
+describe('several processes on one store', () => {
+  it("leaves another live process's send in flight alone at start, and marks a dead one's as unknown without resending it", async () => {
+    subscribe([1, 2, 3], '07:00')
+    clock = local('2026-11-23', '07:05')
+    const store = createSqliteStore(db)
+    // Two other holders: one beating now, one silent for longer than the lease (60 s by default).
+    await store.beatDigestSender('live', Date.now())
+    await store.beatDigestSender('dead', Date.now() - 61_000)
+    for (const [chatId, owner] of [[1, 'live'], [2, 'dead']] as const) {
+      await store.claimSend({ chatId, day: '2026-11-23', issueDate: '2023-11-15', now: clock, maxAttempts: 3, owner })
+    }
+    const scheduler = startDigestScheduler({ store, api: api(), config, now: () => clock, summarize: leadSummarizer, pattern: '* * * * * *' })
+    await fake.waitFor((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) === 3, 5000)
+    await scheduler.stop()
+    expect(await store.getSendRecord(1, '2026-11-23')).toMatchObject({ state: 'sending', claimedBy: 'live' })
+    expect(await store.getSendRecord(2, '2026-11-23')).toMatchObject({ state: 'unknown', claimedBy: 'dead' })
+    expect([1, 2, 3].map(received)).toEqual([0, 0, 1])
+  })
+})
+
 /** Waits until `n` chats' sends for the day are settled (none left 'sending'). */
 async function settled(day: string, n: number, timeoutMs = 10_000): Promise<Partial<Record<string, number>>> {
   const until = Date.now() + timeoutMs
