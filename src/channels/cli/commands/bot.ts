@@ -74,6 +74,7 @@ async function runDigestOnly(opts: GlobalOptions): Promise<void> {
   const logger = createLogger({ level: config.logLevel, secrets: logSecrets(config) })
   try {
     const summarize = createDigestSummarizer(config.llm, (err) => logger.warn({ err }, 'digest summary fell back to the lead sentence'))
+    if ((await store.countArticles()) === 0) logger.warn({ backend: store.backend }, 'the store has no articles yet: run newsbot ingest')
     const sender = startDigestSender({ store, config, logger, summarize })
     logger.info({ backend: store.backend }, 'digest sender started')
     logger.info({ signal: await stopSignal() }, 'signal received')
