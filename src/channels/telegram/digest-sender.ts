@@ -75,7 +75,7 @@ export function startDigestScheduler(deps: DigestSenderDeps): { stop(): Promise<
   let started = false
   const startUp = async () => {
     await beat()
-    heartbeat ??= setInterval(() => void beat().catch((err: unknown) => logger.error({ err }, 'digest heartbeat failed')), leaseMs / 4)
+    heartbeat ??= setInterval(() => void beat().catch((err: unknown) => logger.warn({ err }, 'digest heartbeat failed')), leaseMs / 4)
     // The log only has to remember recent days; without pruning it grows by one row per subscriber a day.
     const pruned = await store.pruneSendLog(localDay(now() - SEND_LOG_DAYS * 86_400_000, config.timezone))
     if (pruned > 0) logger.info({ pruned }, 'old digest send records pruned')
