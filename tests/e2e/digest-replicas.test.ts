@@ -80,14 +80,14 @@ async function writeIssue(store: Store): Promise<void> {
 
 const isDigest = (c: ApiCall) => c.method === 'sendMessage' && c.status === 200 && String(c.payload.text).startsWith('<b>📰 每日简报')
 
-/** Polls the send log until every chat's day is decided (none left 'sending'). */
-async function allDecided(store: Store, n: number, timeoutMs: number): Promise<SendRecord[]> {
+/** Polls the send log until `done` holds for it; returns the records it held for. */
+async function sendLogUntil(store: Store, done: (records: SendRecord[]) => boolean, what: string, timeoutMs = 60_000): Promise<SendRecord[]> {
   const until = Date.now() + timeoutMs
   for (;;) {
     const records = await store.listSendRecords('0000-00-00')
-    if (records.length >= n && records.every((r) => r.state !== 'sending')) return records
-    if (Date.now() > until) throw new Error(`not decided: ${records.length} records, ${records.filter((r) => r.state === 'sending').length} sending`)
-    await new Promise((resolve) => setTimeout(resolve, 200))
+    if (done(records)) return records
+    if (Date.now() > until) throw new Error(`${what}: ${records.length} records, ${records.filter((r) => r.state === 'sending').length} sending`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
   }
 }
 
@@ -109,17 +109,17 @@ describe.each(backends)('a digest round shared by three processes on $name', ({ 
       await writeIssue(store)
       await subscribeAll(store, chats)
 
-      let delivered = 0
-      const halfway = api.waitFor((c) => isDigest(c) && ++delivered >= SUBSCRIBERS / 2, 60_000)
       const [killed, ...others] = [startReplica(location, api), startReplica(location, api), startReplica(location, api)]
-      await halfway
+      // Halfway, at a moment the process to be killed has a send in flight.
+      await sendLogUntil(store, (records) => records.length >= SUBSCRIBERS / 2 &&
+        records.some((r) => r.state === 'sending' && r.claimedBy?.startsWith(killed!.holder)), 'no send in flight halfway')
       killed!.child.kill('SIGKILL')
       await killed!.exited
       const callsAtKill = api.calls.length
       expect(api.calls.filter(isDigest).length).toBeLessThan(SUBSCRIBERS)
       const restarted = startReplica(location, api)
 
-      const records = await allDecided(store, SUBSCRIBERS, 60_000)
+      const records = await sendLogUntil(store, (rs) => rs.length === SUBSCRIBERS && rs.every((r) => r.state !== 'sending'), 'not decided')
       const byChat = new Map(records.map((r) => [r.chatId, r]))
       expect(byChat.size).toBe(SUBSCRIBERS)
       const received = new Map<number, number>()
