@@ -16,7 +16,7 @@ import { createPacer, runDigestRound } from '../src/channels/telegram/digest-sen
 import { loadConfig } from '../src/config.js'
 import { leadSummarizer, planDueSends } from '../src/digest/index.js'
 import { createIndex } from '../src/retrieve/index.js'
-import { listSendRecords, openDb, saveSubscription, type Db } from '../src/store/index.js'
+import { createSqliteStore, listSendRecords, openDb, saveSubscription, type Db } from '../src/store/index.js'
 import { peakRssMb, printTable } from './bench/table.js'
 
 const { values } = parseArgs({
@@ -73,13 +73,13 @@ async function plainRun(): Promise<void> {
   const { api, config } = senderApi(fake, db)
   const now = () => sendAt + 60_000
   let t = performance.now()
-  const due = planDueSends(db, now(), { timeZone: config.timezone, catchUpMs: config.digest.catchUpMinutes * 60_000 })
+  const due = await planDueSends(createSqliteStore(db), now(), { timeZone: config.timezone, catchUpMs: config.digest.catchUpMinutes * 60_000 })
   const planMs = performance.now() - t
   const lag = monitorEventLoopDelay({ resolution: 10 })
   lag.enable()
   const heapBefore = process.memoryUsage().heapUsed
   t = performance.now()
-  const stats = await runDigestRound({ db, api, config, now, summarize: leadSummarizer, pacer: createPacer(config.digest.sendRate) })
+  const stats = await runDigestRound({ store: createSqliteStore(db), api, config, now, summarize: leadSummarizer, pacer: createPacer(config.digest.sendRate) })
   const seconds = (performance.now() - t) / 1000
   lag.disable()
   const heapAfter = process.memoryUsage().heapUsed
@@ -106,7 +106,7 @@ async function faultRound(): Promise<void> {
   const now = () => sendAt + 60_000
   const outage = setTimeout(() => void ask(fake.child, { outage: OUTAGE_MS }), OUTAGE_AFTER_MS)
   const t = performance.now()
-  const stats = await runDigestRound({ db, api, config, now, summarize: leadSummarizer, pacer: createPacer(config.digest.sendRate) })
+  const stats = await runDigestRound({ store: createSqliteStore(db), api, config, now, summarize: leadSummarizer, pacer: createPacer(config.digest.sendRate) })
   const seconds = (performance.now() - t) / 1000
   clearTimeout(outage)
   const { perChat } = await ask<{ perChat: number[] }>(fake.child, { digests: [FIRST_CHAT, subscribers] })

@@ -35,6 +35,9 @@ const Env = z.object({
   // slot at most), and the broadcast rate (Telegram allows about 30 messages/s; leave room for answers).
   NEWSBOT_DIGEST_CATCH_UP_MINUTES: z.coerce.number().int().min(0).max(1380).default(180),
   NEWSBOT_DIGEST_RATE: z.coerce.number().positive().max(1000).default(25),
+  // A digest round beats in the store every quarter of this; a holder silent this long is taken for dead
+  // and its sends in flight become 'unknown'. Far longer than an event-loop stall or a database hiccup.
+  NEWSBOT_DIGEST_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   NEWSBOT_WEBHOOK_URL: z.url().optional(),
   // Telegram allows 1-256 characters A-Z, a-z, 0-9, _ and - in a webhook secret token.
   NEWSBOT_WEBHOOK_SECRET: z.string().regex(/^[\w-]{1,256}$/, '应为 1 到 256 个 A-Z、a-z、0-9、_ 或 -').optional(),
@@ -114,7 +117,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     answerThreads: e.NEWSBOT_ANSWER_THREADS ?? Math.min(availableParallelism(), MAX_DEFAULT_THREADS),
     web: { port: e.NEWSBOT_PORT, perMinute: e.NEWSBOT_WEB_RATE_PER_MINUTE || Infinity, publicUrl: e.NEWSBOT_PUBLIC_URL, embedOrigins: e.NEWSBOT_EMBED_ORIGINS, adminPassword: e.NEWSBOT_ADMIN_PASSWORD },
     epaper: { url: e.NEWSBOT_EPAPER_URL, delayMs: e.NEWSBOT_FETCH_DELAY_MS, timeoutMs: e.NEWSBOT_FETCH_TIMEOUT_MS },
-    digest: { catchUpMinutes: e.NEWSBOT_DIGEST_CATCH_UP_MINUTES, sendRate: e.NEWSBOT_DIGEST_RATE },
+    digest: { catchUpMinutes: e.NEWSBOT_DIGEST_CATCH_UP_MINUTES, sendRate: e.NEWSBOT_DIGEST_RATE, leaseMs: e.NEWSBOT_DIGEST_LEASE_SECONDS * 1000 },
   }
 }
 

@@ -5,7 +5,7 @@ import { createBot, createLogger, logSecrets, startBot, startDigestScheduler } f
 import { loadConfig } from '../../src/config.js'
 import { leadSummarizer } from '../../src/digest/index.js'
 import { createIndex } from '../../src/retrieve/index.js'
-import { openDb } from '../../src/store/index.js'
+import { createSqliteStore, openDb } from '../../src/store/index.js'
 
 const config = loadConfig()
 const db = openDb(config.db)
@@ -16,7 +16,7 @@ const logger = createLogger({ level: 'error', secrets: logSecrets(config), write
 const nb = createBot({ config, db, index: createIndex(db), logger, now, answer: async () => { throw new Error('not answering in this benchmark') } })
 const running = await startBot(nb, {
   config, logger, pollTimeoutSec: 1,
-  jobs: [(api) => startDigestScheduler({ db, api, config, now, logger, summarize: leadSummarizer })],
+  jobs: [(api) => startDigestScheduler({ store: createSqliteStore(db), api, config, now, logger, summarize: leadSummarizer })],
 })
 process.send?.({ ready: true })
 process.once('SIGTERM', () => {

@@ -1,4 +1,4 @@
-import { listIssueArticles, listIssueDates, type Article, type Db } from '../store/index.js'
+import { createSqliteStore, type Article, type Db, type Store } from '../store/index.js'
 import { areaOf, OTHER_AREA } from './area.js'
 import { displayTitle, normalizeText } from './lead.js'
 import { mapPool } from './pool.js'
@@ -11,6 +11,13 @@ const MIN_ARTICLE_CHARS = 30
 const MAX_DAYS = 3
 const SUMMARY_CONCURRENCY = 4
 
+/** What a digest reads: the store, or an open SQLite database (read through the same store functions). */
+export type DigestSource = Store | Db
+
+export function digestStore(source: DigestSource): Store {
+  return 'backend' in source ? source : createSqliteStore(source)
+}
+
 export interface BuildOptions {
   /** One issue date; default: the newest, or every date after `after` (up to MAX_DAYS). */
   date?: string
@@ -21,11 +28,12 @@ export interface BuildOptions {
 
 /**
  * The digest of an issue date, or of the issues after `after`: every report, summarised, grouped by
- * area (biggest first, 其他 last). Reads the database at call time, so a newly ingested issue counts.
+ * area (biggest first, 其他 last). Reads the store at call time, so a newly ingested issue counts.
  */
-export async function buildDigest(db: Db, opts: BuildOptions = {}): Promise<Digest> {
-  const dates = opts.date ? [opts.date] : listIssueDates(db, { after: opts.after, limit: opts.after ? MAX_DAYS : 1 })
-  const articles = dates.flatMap((d) => listIssueArticles(db, d)).filter(isReport)
+export async function buildDigest(source: DigestSource, opts: BuildOptions = {}): Promise<Digest> {
+  const store = digestStore(source)
+  const dates = opts.date ? [opts.date] : await store.listIssueDates({ after: opts.after, limit: opts.after ? MAX_DAYS : 1 })
+  const articles = (await Promise.all(dates.map((d) => store.listIssueArticles(d)))).flat().filter(isReport)
   const summarize = opts.summarize ?? leadSummarizer
   const items = await mapPool(articles, SUMMARY_CONCURRENCY, async (a): Promise<DigestItem> => ({
     id: a.id,

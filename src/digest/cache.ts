@@ -1,5 +1,4 @@
-import { countArticles, getNewestIssueDate, type Db } from '../store/index.js'
-import { buildDigest } from './build.js'
+import { buildDigest, digestStore, type DigestSource } from './build.js'
 import type { Summarizer } from './summarize.js'
 import type { Digest } from './types.js'
 
@@ -14,14 +13,16 @@ export type DigestCache = (opts?: { after?: string | null }) => Promise<Digest>
  * newest issue date and the article count, so an ingest makes the next call build afresh while a
  * hundred /today in between summarise nothing again. A failed build is not kept.
  */
-export function createDigestCache(db: Db, summarize: Summarizer): DigestCache {
+export function createDigestCache(source: DigestSource, summarize: Summarizer): DigestCache {
+  const store = digestStore(source)
   const cache = new Map<string, Promise<Digest>>()
-  return (opts = {}) => {
-    const key = `${opts.after ?? ''}|${getNewestIssueDate(db) ?? ''}|${countArticles(db)}`
+  return async (opts = {}) => {
+    const [newest, count] = await Promise.all([store.getNewestIssueDate(), store.countArticles()])
+    const key = `${opts.after ?? ''}|${newest ?? ''}|${count}`
     const hit = cache.get(key)
     if (hit) return hit
     if (cache.size >= MAX_DIGESTS) cache.delete(cache.keys().next().value!)
-    const built = buildDigest(db, { after: opts.after, summarize })
+    const built = buildDigest(store, { after: opts.after, summarize })
     cache.set(key, built)
     built.catch(() => cache.delete(key))
     return built

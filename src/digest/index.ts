@@ -2,7 +2,7 @@ export type { Digest, DigestFilter, DigestItem, DigestSection } from './types.js
 export { AREAS, OTHER_AREA, areaOf, findArea } from './area.js'
 export { clipSentence, displayTitle, leadSentence, normalizeText, normalizeTitle, SUMMARY_MAX_CHARS } from './lead.js'
 export { createDigestSummarizer, createLlmSummarizer, leadSummarizer, type Summarizer } from './summarize.js'
-export { buildDigest, countItems, filterDigest, groupByArea, type BuildOptions } from './build.js'
+export { buildDigest, countItems, filterDigest, groupByArea, type BuildOptions, type DigestSource } from './build.js'
 export {
   checkTimeZone, DEFAULT_SEND_TIME, dueSlot, localDay, nextSlot, parseSendTime, previousDay, zonedInstant,
 } from './schedule.js'

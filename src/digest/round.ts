@@ -1,6 +1,4 @@
-import {
-  getLastDigestIssue, listActiveSubscriptions, listSendRecords, type Db, type SendRecord, type Subscription,
-} from '../store/index.js'
+import type { SendRecord, Store, Subscription } from '../store/index.js'
 import { dueSlot, localDay, previousDay } from './schedule.js'
 
 /** A failed send (not 403, not ambiguous) is tried again on later ticks until it has used these. */
@@ -17,11 +15,11 @@ export interface DueSend {
 /**
  * The chats due at `now`: active, past their send time for a day within the catch-up window, and
  * with no decided send for that day (a failed one with attempts left is due again). Read from the
- * database each time, so restarts and new subscriptions need no in-memory state.
+ * store each time, so restarts, new subscriptions and other replicas' sends need no in-memory state.
  */
-export function planDueSends(db: Db, now: number, opts: { timeZone: string; catchUpMs: number }): DueSend[] {
+export async function planDueSends(store: Store, now: number, opts: { timeZone: string; catchUpMs: number }): Promise<DueSend[]> {
   const decided = new Set(
-    listSendRecords(db, previousDay(localDay(now, opts.timeZone)))
+    (await store.listSendRecords(previousDay(localDay(now, opts.timeZone))))
       .filter((r) => !isRetryable(r))
       .map((r) => `${r.chatId}:${r.digestDate}`),
   )
@@ -29,14 +27,15 @@ export function planDueSends(db: Db, now: number, opts: { timeZone: string; catc
   const slots = new Map<string, ReturnType<typeof dueSlot>>()
   const slotOf = (time: string) =>
     slots.has(time) ? slots.get(time) : slots.set(time, dueSlot({ sendTime: time, activeSince: -Infinity }, now, opts.timeZone, opts.catchUpMs)).get(time)
-  const due: DueSend[] = []
-  for (const sub of listActiveSubscriptions(db)) {
+  const pending: { sub: Subscription; day: string }[] = []
+  for (const sub of await store.listActiveSubscriptions()) {
     const slot = slotOf(sub.sendTime)
-    if (slot && slot.at >= sub.activeSince && !decided.has(`${sub.chatId}:${slot.day}`)) {
-      due.push({ sub, day: slot.day, after: getLastDigestIssue(db, sub.chatId) })
-    }
+    if (slot && slot.at >= sub.activeSince && !decided.has(`${sub.chatId}:${slot.day}`)) pending.push({ sub, day: slot.day })
   }
-  return due
+  if (pending.length === 0) return []
+  // One read for every due chat, not one round trip each.
+  const last = await store.getLastDigestIssues(pending.map((p) => p.sub.chatId))
+  return pending.map(({ sub, day }) => ({ sub, day, after: last.get(sub.chatId) ?? null }))
 }
 
 function isRetryable(r: SendRecord): boolean {

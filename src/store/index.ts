@@ -24,7 +24,10 @@ export { listChatTurns, saveChatTurn, type ChatTurn, type CitedSource } from './
 export { forgetChat, pruneConversations, type Forgotten } from './privacy.js'
 export { countQuestionsOn, listQuestionLog, listUnansweredQuestions, logQuestion, type LoggedQuestion, type QuestionCounts } from './questions.js'
 export { deleteSubscription, getSubscription, listActiveSubscriptions, listSubscriptions, pauseSubscription, saveSubscription, type Subscription, type SubscriptionChange } from './subscriptions.js'
-export { claimSend, countSendStates, getLastDigestIssue, getSendRecord, listSendRecords, markInterruptedSends, pruneSendLog, recordSkipped, releaseSend, settleSend, type SendRecord, type SendState } from './send-log.js'
+export {
+  beatDigestSender, claimSend, countSendStates, endDigestSender, getLastDigestIssue, getLastDigestIssues, getSendRecord, listSendRecords,
+  markInterruptedSends, pruneSendLog, recordSkipped, releaseSend, settleSend, type SendRecord, type SendState,
+} from './send-log.js'
 export { listIssueDates } from './issues.js'
 export { countPendingPassages, getHitArticles, listPendingPassages, loadEmbeddingMatrix, saveEmbeddings, type EmbeddingMatrix, type HitArticle, type PassageVector, type PendingPassage } from './embeddings.js'
 export { createFetchedPages } from './fetched-pages.js'

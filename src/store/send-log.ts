@@ -18,6 +18,8 @@ export interface SendRecord {
   attempts: number
   messageIds: number[]
   error: string | null
+  /** The round (process) that claimed it, while and after it was 'sending'; null when skipped. */
+  claimedBy: string | null
 }
 
 /** A digest_sends row as both stores return it. */
@@ -29,6 +31,7 @@ export interface SendRow {
   attempts: number
   message_ids: string
   error: string | null
+  claimed_by: string | null
 }
 
 const statements = statementCache((db) => ({
@@ -46,12 +49,12 @@ const statements = statementCache((db) => ({
        SELECT chat_id, max(digest_date) FROM digest_sends
        WHERE state IN ('sending', 'sent', 'skipped', 'unknown') AND issue_date IS NOT NULL GROUP BY chat_id)`,
   ),
-  claim: db.prepare<{ chat: number; day: string; issue: string | null; state: SendState; now: number; max: number }>(
-    `INSERT INTO digest_sends (chat_id, digest_date, state, issue_date, claimed_at, settled_at)
-     VALUES (@chat, @day, @state, @issue, @now, CASE WHEN @state = 'sending' THEN NULL ELSE @now END)
+  claim: db.prepare<{ chat: number; day: string; issue: string | null; state: SendState; now: number; max: number; owner: string | null }>(
+    `INSERT INTO digest_sends (chat_id, digest_date, state, issue_date, claimed_at, settled_at, claimed_by)
+     VALUES (@chat, @day, @state, @issue, @now, CASE WHEN @state = 'sending' THEN NULL ELSE @now END, @owner)
      ON CONFLICT (chat_id, digest_date) DO UPDATE SET
        state = excluded.state, issue_date = excluded.issue_date, attempts = attempts + 1,
-       claimed_at = excluded.claimed_at, settled_at = excluded.settled_at, error = NULL
+       claimed_at = excluded.claimed_at, settled_at = excluded.settled_at, error = NULL, claimed_by = excluded.claimed_by
      WHERE digest_sends.state = 'failed' AND digest_sends.attempts < @max`,
   ),
   settle: db.prepare<{ chat: number; day: string; state: SendState; ids: string; error: string | null; now: number }>(
@@ -64,7 +67,18 @@ const statements = statementCache((db) => ({
   releaseRetry: db.prepare<[number, string]>(
     "UPDATE digest_sends SET state = 'failed', attempts = attempts - 1 WHERE chat_id = ? AND digest_date = ? AND state = 'sending'",
   ),
-  interrupted: db.prepare<[number]>("UPDATE digest_sends SET state = 'unknown', settled_at = ? WHERE state = 'sending'"),
+  // A holder that has not beaten within the lease is dead; a row with no holder was claimed before
+  // holders were recorded.
+  interrupted: db.prepare<{ now: number; lease: number }>(
+    `UPDATE digest_sends SET state = 'unknown', settled_at = @now
+     WHERE state = 'sending' AND (claimed_by IS NULL OR claimed_by NOT IN (
+       SELECT id FROM digest_senders WHERE heartbeat_at > @now - @lease))`,
+  ),
+  dropDead: db.prepare<{ now: number; lease: number }>('DELETE FROM digest_senders WHERE heartbeat_at <= @now - @lease'),
+  beat: db.prepare<[string, number]>(
+    'INSERT INTO digest_senders (id, heartbeat_at) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at',
+  ),
+  leave: db.prepare<[string]>('DELETE FROM digest_senders WHERE id = ?'),
   counts: db.prepare<[string], { state: SendState; n: number }>(
     'SELECT state, count(*) AS n FROM digest_sends WHERE digest_date = ? GROUP BY state',
   ),
@@ -79,6 +93,7 @@ export function toSendRecord(r: SendRow): SendRecord {
     attempts: r.attempts,
     messageIds: JSON.parse(r.message_ids) as number[],
     error: r.error,
+    claimedBy: r.claimed_by,
   }
 }
 
@@ -104,15 +119,15 @@ export function getLastDigestIssue(db: Db, chatId: number): string | null {
  */
 export function claimSend(
   db: Db,
-  claim: { chatId: number; day: string; issueDate: string | null; now: number; maxAttempts: number },
+  claim: { chatId: number; day: string; issueDate: string | null; now: number; maxAttempts: number; owner?: string },
 ): boolean {
   const { chatId: chat, day, issueDate: issue, now, maxAttempts: max } = claim
-  return statements(db).claim.run({ chat, day, issue, state: 'sending', now, max }).changes > 0
+  return statements(db).claim.run({ chat, day, issue, state: 'sending', now, max, owner: claim.owner ?? null }).changes > 0
 }
 
 /** Records that a chat had nothing new on a day; false when the day was already decided. */
 export function recordSkipped(db: Db, chatId: number, day: string, issueDate: string | null, now: number): boolean {
-  return statements(db).claim.run({ chat: chatId, day, issue: issueDate, state: 'skipped', now, max: 0 }).changes > 0
+  return statements(db).claim.run({ chat: chatId, day, issue: issueDate, state: 'skipped', now, max: 0, owner: null }).changes > 0
 }
 
 /** Settles a claimed send: delivered, refused for good, failed (claimable again) or unknown (a network failure after the request may have arrived). */
@@ -137,9 +152,39 @@ export function releaseSend(db: Db, chatId: number, day: string): void {
   })()
 }
 
-/** At start-up: sends left 'sending' by a process that died become 'unknown'; returns how many. */
-export function markInterruptedSends(db: Db, now: number): number {
-  return statements(db).interrupted.run(now).changes
+/**
+ * Sends left 'sending' by a process that died become 'unknown' (never resent): those whose holder
+ * has not beaten for `leaseMs` (wall clock), and those claimed with no holder. Forgets dead holders.
+ * Returns how many sends were marked.
+ */
+export function markInterruptedSends(db: Db, now: number, leaseMs = 0): number {
+  const s = statements(db)
+  return db.transaction(() => {
+    const marked = s.interrupted.run({ now, lease: leaseMs }).changes
+    s.dropDead.run({ now, lease: leaseMs })
+    return marked
+  })()
+}
+
+/** Records that the digest round of `owner` is alive at `now` (wall clock); its 'sending' rows are its own. */
+export function beatDigestSender(db: Db, owner: string, now: number): void {
+  statements(db).beat.run(owner, now)
+}
+
+/** A round that stopped cleanly (its sends settled) stops beating at once. */
+export function endDigestSender(db: Db, owner: string): void {
+  statements(db).leave.run(owner)
+}
+
+/** The newest issue date each chat's digests already covered, for the chats that have one. */
+export function getLastDigestIssues(db: Db, chatIds: readonly number[]): Map<number, string> {
+  const one = statements(db).lastIssue
+  const out = new Map<number, string>()
+  for (const chat of chatIds) {
+    const issue = one.get(chat)
+    if (issue !== undefined) out.set(chat, issue)
+  }
+  return out
 }
 
 /** Forgets send records from before `beforeDay` (YYYY-MM-DD), except each chat's newest covering one; returns how many. */

@@ -1,7 +1,11 @@
 import type { Db } from './db.js'
-import { countArticles, getArticle, listArticles } from './articles.js'
-import { getArticleTexts, matchArticles } from './search.js'
-import { claimSend, countSendStates, getLastDigestIssue, getSendRecord, markInterruptedSends, recordSkipped, releaseSend, settleSend } from './send-log.js'
+import { countArticles, getArticle, listArticles, listIssueArticles } from './articles.js'
+import { listIssueDates } from './issues.js'
+import { getArticleTexts, getNewestIssueDate, matchArticles } from './search.js'
+import {
+  beatDigestSender, claimSend, countSendStates, endDigestSender, getLastDigestIssue, getLastDigestIssues, getSendRecord, listSendRecords,
+  markInterruptedSends, pruneSendLog, recordSkipped, releaseSend, settleSend,
+} from './send-log.js'
 import { claimUpdate, finishUpdate, hasEarlierUnfinished } from './seen-updates.js'
 import { writeSources } from './source-write.js'
 import type { Store } from './store.js'
@@ -16,6 +20,9 @@ export function createSqliteStore(db: Db): Store {
     getArticle: async (id) => getArticle(db, id),
     listArticles: async (opts) => listArticles(db, opts),
     countArticles: async () => countArticles(db),
+    listIssueDates: async (opts) => listIssueDates(db, opts),
+    listIssueArticles: async (date) => listIssueArticles(db, date),
+    getNewestIssueDate: async () => getNewestIssueDate(db),
     matchArticles: async (phrases, filters, limit) => matchArticles(db, phrases, filters, limit),
     getTermDocCounts: async (phrases) => getTermDocCounts(db, phrases),
     getArticleTexts: async (pks) => getArticleTexts(db, pks),
@@ -29,9 +36,14 @@ export function createSqliteStore(db: Db): Store {
     recordSkipped: async (chatId, day, issueDate, now) => recordSkipped(db, chatId, day, issueDate, now),
     settleSend: async (chatId, day, outcome, now) => settleSend(db, chatId, day, outcome, now),
     releaseSend: async (chatId, day) => releaseSend(db, chatId, day),
-    markInterruptedSends: async (now) => markInterruptedSends(db, now),
+    markInterruptedSends: async (now, leaseMs) => markInterruptedSends(db, now, leaseMs),
+    beatDigestSender: async (owner, now) => beatDigestSender(db, owner, now),
+    endDigestSender: async (owner) => endDigestSender(db, owner),
     getSendRecord: async (chatId, day) => getSendRecord(db, chatId, day),
+    listSendRecords: async (fromDay) => listSendRecords(db, fromDay),
+    pruneSendLog: async (beforeDay) => pruneSendLog(db, beforeDay),
     getLastDigestIssue: async (chatId) => getLastDigestIssue(db, chatId),
+    getLastDigestIssues: async (chatIds) => getLastDigestIssues(db, chatIds),
     countSendStates: async (day) => countSendStates(db, day),
     claimUpdate: async (updateId, chatId, now, leaseMs) => claimUpdate(db, updateId, chatId, now, leaseMs),
     hasEarlierUnfinished: async (chatId, updateId, now, leaseMs) => hasEarlierUnfinished(db, chatId, updateId, now, leaseMs),

@@ -14,6 +14,8 @@ export interface SendClaim {
   issueDate: string | null
   now: number
   maxAttempts: number
+  /** The round that holds the send while it is 'sending' (see `beatDigestSender`). */
+  owner?: string
 }
 
 /** How a claimed send ended (see `settleSend`). */
@@ -35,6 +37,12 @@ export interface Store {
   getArticle(id: string): Promise<Article | undefined>
   listArticles(opts?: { date?: string; paper?: string; limit?: number; offset?: number }): Promise<ArticleSummary[]>
   countArticles(): Promise<number>
+  // === issues, as the digest reads them
+  /** Issue dates newest first (`limit`, default 1), only those after `after` when given. */
+  listIssueDates(opts?: { after?: string | null; limit?: number }): Promise<string[]>
+  /** Every article of one issue date, in page order. */
+  listIssueArticles(date: string): Promise<Article[]>
+  getNewestIssueDate(): Promise<string | null>
   // === lexical search candidates
   /** Articles matching any phrase, best first by BM25 (headline ×3); lower score is better. */
   matchArticles(phrases: string[], filters: SearchFilters, limit: number): Promise<ArticleMatch[]>
@@ -52,9 +60,16 @@ export interface Store {
   recordSkipped(chatId: number, day: string, issueDate: string | null, now: number): Promise<boolean>
   settleSend(chatId: number, day: string, outcome: SendOutcome, now: number): Promise<void>
   releaseSend(chatId: number, day: string): Promise<void>
-  markInterruptedSends(now: number): Promise<number>
+  /** Sends whose holder has not beaten for `leaseMs` (wall clock), or that have none, become 'unknown'; returns how many. */
+  markInterruptedSends(now: number, leaseMs: number): Promise<number>
+  /** The round `owner` is alive at `now` (wall clock): its 'sending' rows are not interrupted. */
+  beatDigestSender(owner: string, now: number): Promise<void>
+  endDigestSender(owner: string): Promise<void>
   getSendRecord(chatId: number, day: string): Promise<SendRecord | undefined>
+  listSendRecords(fromDay: string): Promise<SendRecord[]>
+  pruneSendLog(beforeDay: string): Promise<number>
   getLastDigestIssue(chatId: number): Promise<string | null>
+  getLastDigestIssues(chatIds: readonly number[]): Promise<Map<number, string>>
   countSendStates(day: string): Promise<Partial<Record<SendState, number>>>
   // === webhook updates: each is handled by one process, and again only when its handler died
   /** True when this process should handle the update: it is new, or its claim is older than `leaseMs` and unfinished. */

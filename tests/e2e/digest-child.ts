@@ -8,7 +8,7 @@ import { startDigestScheduler } from '../../src/channels/telegram/digest-sender.
 import { createSubscriptionComposer, DIGEST_COMMANDS } from '../../src/channels/telegram/subscriptions.js'
 import { loadConfig } from '../../src/config.js'
 import { leadSummarizer } from '../../src/digest/index.js'
-import { openDb } from '../../src/store/index.js'
+import { createSqliteStore, openDb } from '../../src/store/index.js'
 
 const config = loadConfig()
 const db = openDb(config.db)
@@ -28,7 +28,7 @@ const nb = createBot({ config, db, index, logger, now, answer: (q, o) => answerQ
 })
 const running = await startBot(nb, {
   config, logger, pollTimeoutSec: 1,
-  jobs: [(api) => startDigestScheduler({ db, api, config, now, logger, summarize: leadSummarizer, pattern: '* * * * * *' })],
+  jobs: [(api) => startDigestScheduler({ store: createSqliteStore(db), api, config, now, logger, summarize: leadSummarizer, pattern: '* * * * * *' })],
 })
 process.send?.({ ready: true })
 process.once('SIGTERM', () => {

@@ -2,10 +2,12 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../helpers/cli.js'
 import { startOpenAiStub, type OpenAiStub } from '../helpers/openai-stub.js'
+import { usePostgres } from '../helpers/postgres.js'
 import { writeSampleDb } from '../helpers/sample-db.js'
 import { useTmpDir } from '../helpers/tmp.js'
 
 const tmp = useTmpDir()
+const server = usePostgres()
 interface DigestJson { date: string; sections: { heading: string; items: { id: string; title: string; summary: string }[] }[] }
 const items = (d: DigestJson) => d.sections.flatMap((s) => s.items)
 
@@ -50,5 +52,19 @@ describe('newsbot digest', () => {
     expect(failing.code).toBe(0)
     expect(failing.stderr).toMatch(/大模型概要失败 \d+ 次/)
     expect(JSON.parse(failing.stdout)).toEqual(offline)
+  })
+
+  it.skipIf(!server.available)('reads the digest from PostgreSQL (--db postgres://… or NEWSBOT_DATABASE_URL) as from the SQLite file it was copied from', async () => {
+    const db = await writeSampleDb(join(tmp(), 'n.db'))
+    const url = await server.createDatabase()
+    expect((await runCli(['migrate-store', '--from', db, '--to', url])).code).toBe(0)
+    const fromFile = await runCli(['--db', db, 'digest', '--date', '2020-06-22', '--json'])
+    expect(fromFile.code).toBe(0)
+    expect(await runCli(['--db', url, 'digest', '--date', '2020-06-22', '--json'])).toEqual(fromFile)
+    const newest = await runCli(['digest'], { NEWSBOT_DATABASE_URL: url })
+    expect(newest).toMatchObject({ code: 0, stdout: (await runCli(['--db', db, 'digest'])).stdout })
+    // Questions do not run on PostgreSQL yet: the bot says so and names the digest-only mode.
+    const bot = await runCli(['--db', url, 'bot'], { TELEGRAM_BOT_TOKEN: '123456:TEST-token' })
+    expect(bot).toMatchObject({ code: 2, stderr: expect.stringMatching(/--digest-only/) })
   })
 })

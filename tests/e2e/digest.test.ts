@@ -42,6 +42,8 @@ async function startBotProcess(now: number, rate = 100): Promise<BotProcess> {
     env: {
       ...process.env, TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, NEWSBOT_DB: dbPath,
       NEWSBOT_TIMEZONE: 'Asia/Shanghai', NEWSBOT_DIGEST_RATE: String(rate), OPENAI_API_KEY: '', OPENAI_BASE_URL: '',
+      // A killed process's sends are marked 'unknown' once it has been silent this long.
+      NEWSBOT_DIGEST_LEASE_SECONDS: '2',
     },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   })

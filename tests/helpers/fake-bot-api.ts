@@ -155,6 +155,8 @@ export interface FakeBotApi {
   setChaos(chaos: Chaos | null): void
   /** For `ms` from now the API is unreachable: requests are held unanswered, then their connections dropped, nothing delivered. */
   startOutage(ms: number): void
+  /** From now on each call of `method` waits `ms` before it runs, as over a slow network (0: none). */
+  setLatency(method: string, ms: number): void
   /** Makes these users the group's administrators (getChatMember); everyone else is a member. */
   setChatAdmins(chatId: number, userIds: number[]): void
   close(): Promise<void>
@@ -176,6 +178,7 @@ interface State {
   faults: Fault[]
   chaos: (Chaos & { random: () => number; n: number }) | null
   outageUntil: number
+  latency: Map<string, number>
   openQueries: Set<string>
   queue: Update[]
   nextUpdateId: number
@@ -221,6 +224,7 @@ export async function startFakeBotApi(opts: { token?: string } = {}): Promise<Fa
     queueFault: (fault) => void s.faults.push(fault),
     setChaos: (chaos) => void (s.chaos = chaos && { ...chaos, random: seededRandom(chaos.seed ?? 1), n: 0 }),
     startOutage: (ms) => void (s.outageUntil = Date.now() + ms),
+    setLatency: (method, ms) => void s.latency.set(method, ms),
     setChatAdmins: (chatId, userIds) => void s.admins.set(chatId, new Set(userIds)),
     async close() {
       s.poller?.finish()
@@ -240,7 +244,7 @@ function createState(token: string): State {
   }
   return {
     token, botInfo, calls: [], commands: [], listeners: new Set(), chats: new Map(), messages: new Map(),
-    blocked: new Set(), admins: new Map(), faults: [], chaos: null, outageUntil: 0, openQueries: new Set(), queue: [], nextUpdateId: 1, nextQueryId: 1,
+    blocked: new Set(), admins: new Map(), faults: [], chaos: null, outageUntil: 0, latency: new Map(), openQueries: new Set(), queue: [], nextUpdateId: 1, nextQueryId: 1,
     webhookUrl: '', poller: null,
   }
 }
@@ -349,6 +353,8 @@ async function serve(s: State, req: IncomingMessage, res: ServerResponse): Promi
   const payload = await readPayload(req).catch((err: ApiError) => err)
   const valid = route !== null && route[1] === s.token && !(payload instanceof ApiError)
   const fault = valid ? takeFault(s, method) : undefined
+  const latency = s.latency.get(method) ?? 0
+  if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency))
   let [status, body] =
     payload instanceof ApiError ? reply(payload)
     : !route ? reply(new ApiError(404, 'Not Found'))

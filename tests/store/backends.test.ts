@@ -118,9 +118,72 @@ describe.each(backends)('$name store', ({ open }) => {
       await s.releaseSend(2, DAY)
       expect(await s.getSendRecord(2, DAY)).toMatchObject({ state: 'failed', attempts: 1 })
       await claim(3)
-      expect(await s.markInterruptedSends(T + 1)).toBe(1)
+      expect(await s.markInterruptedSends(T + 1, LEASE)).toBe(1)
       expect(await s.getSendRecord(3, DAY)).toMatchObject({ state: 'unknown' })
       expect(await claim(3)).toBe(false)
+    }))
+
+  it("marks as unknown only the sends of a holder that stopped beating, never a live replica's", () =>
+    withStore(open, async (s) => {
+      const claim = (chatId: number, owner: string) => s.claimSend({ chatId, day: DAY, issueDate: '2023-11-16', now: T, maxAttempts: 3, owner })
+      await s.beatDigestSender('a', T)
+      await s.beatDigestSender('b', T)
+      expect(await claim(1, 'a')).toBe(true)
+      expect(await claim(2, 'b')).toBe(true)
+      expect(await claim(1, 'b')).toBe(false)
+      // b keeps beating; a's last beat is older than the lease when c starts.
+      await s.beatDigestSender('b', T + LEASE)
+      await s.beatDigestSender('c', T + LEASE + 1)
+      expect(await s.markInterruptedSends(T + LEASE + 1, LEASE)).toBe(1)
+      expect(await s.getSendRecord(1, DAY)).toMatchObject({ state: 'unknown', claimedBy: 'a' })
+      expect(await s.getSendRecord(2, DAY)).toMatchObject({ state: 'sending', claimedBy: 'b' })
+      expect(await s.getLastDigestIssue(1)).toBe('2023-11-16')
+      // A holder that was only slow settles its send over the 'unknown'.
+      await s.settleSend(1, DAY, { state: 'sent', messageIds: [7] }, T + LEASE + 2)
+      expect(await s.getSendRecord(1, DAY)).toMatchObject({ state: 'sent', messageIds: [7] })
+      // A round that ended leaves no holder behind: what it left 'sending' is interrupted at once.
+      await s.endDigestSender('b')
+      expect(await s.markInterruptedSends(T + LEASE + 3, LEASE)).toBe(1)
+      expect(await s.getSendRecord(2, DAY)).toMatchObject({ state: 'unknown' })
+    }))
+
+  it('lists the send log from a day, the last issue of many chats at once, and prunes old days but each chat’s newest', () =>
+    withStore(open, async (s) => {
+      const sent = async (chatId: number, day: string, issue: string) => {
+        await s.claimSend({ chatId, day, issueDate: issue, now: T, maxAttempts: 3 })
+        await s.settleSend(chatId, day, { state: 'sent', messageIds: [1] }, T)
+      }
+      await sent(1, '2026-01-01', '2025-12-31')
+      await sent(1, '2026-11-22', '2026-11-21')
+      await sent(2, '2026-01-01', '2025-12-30')
+      await s.claimSend({ chatId: 3, day: DAY, issueDate: '2026-11-22', now: T, maxAttempts: 3 })
+      await s.settleSend(3, DAY, { state: 'failed', error: 'Bad Request' }, T)
+      expect((await s.listSendRecords('2026-11-22')).map((r) => [r.chatId, r.digestDate, r.state]).sort())
+        .toEqual([[1, '2026-11-22', 'sent'], [3, DAY, 'failed']])
+      expect(await s.getLastDigestIssues([1, 2, 3, 4])).toEqual(new Map([[1, '2026-11-21'], [2, '2025-12-30']]))
+      expect(await s.getLastDigestIssues([])).toEqual(new Map())
+      expect(await s.pruneSendLog('2026-06-01')).toBe(1)
+      expect(await s.getSendRecord(1, '2026-01-01')).toBeUndefined()
+      expect(await s.getSendRecord(2, '2026-01-01')).toMatchObject({ state: 'sent' })
+    }))
+
+  it('lists issue dates newest first and an issue’s articles in page order', () =>
+    withStore(open, async (s) => {
+      expect(await s.getNewestIssueDate()).toBeNull()
+      expect(await s.listIssueDates()).toEqual([])
+      await writeSamples(s)
+      const newest = await s.getNewestIssueDate()
+      expect(await s.listIssueDates()).toEqual([newest])
+      const all = await s.listIssueDates({ limit: 10 })
+      expect(all).toEqual([...all].sort().reverse())
+      expect(all.length).toBeGreaterThan(2)
+      expect(await s.listIssueDates({ after: all[2], limit: 10 })).toEqual(all.slice(0, 2))
+      const issue = await s.listIssueArticles(all[0]!)
+      expect(issue.length).toBeGreaterThan(0)
+      expect(issue.every((a) => a.date === all[0])).toBe(true)
+      const order = issue.map((a) => `${a.paper}|${a.sourcePath}`)
+      expect(order).toEqual([...order].sort())
+      expect(await s.listIssueArticles('1999-01-01')).toEqual([])
     }))
 
   it('claims a new update id once, and a finished one never again', () =>

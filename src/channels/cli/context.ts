@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { loadConfig, type Config } from '../../config.js'
 import { InputError } from '../../errors.js'
-import { countArticles, openDb, type Db } from '../../store/index.js'
+import { countArticles, createSqliteStore, isPostgresUrl, openDb, openStore, type Db, type Store } from '../../store/index.js'
 
 /** Options every command accepts (set on the program, readable after the subcommand). */
 export interface GlobalOptions {
@@ -39,4 +39,32 @@ export function openContext(opts: GlobalOptions, access: DbAccess, busyTimeoutMs
 export function requireArticles(db: Db, dbPath: string): void {
   if (countArticles(db) > 0) return
   throw new InputError(`数据库 ${dbPath} 里还没有文章：先用 newsbot ingest 导入报纸（运行 npm run demo 可看示例）`)
+}
+
+/** What a command that works through the store needs: the SQLite file or the PostgreSQL database it names. */
+export interface StoreContext {
+  config: Config
+  store: Store
+  /** The --db value, else NEWSBOT_DATABASE_URL, else NEWSBOT_DB (a postgres:// URL is never printed with its password). */
+  location: string
+}
+
+/** Where the store is: --db wins; NEWSBOT_DATABASE_URL selects PostgreSQL when no --db is given; else NEWSBOT_DB. */
+export function storeLocation(opts: GlobalOptions, config: Config): string {
+  return opts.db ?? config.databaseUrl ?? config.db
+}
+
+/** Opens the store a command works through: PostgreSQL for a postgres:// location, else the SQLite file as openContext does. */
+export async function openStoreContext(opts: GlobalOptions, access: DbAccess): Promise<StoreContext> {
+  const config = loadConfig()
+  const location = storeLocation(opts, config)
+  if (isPostgresUrl(location)) return { config, store: await openStore(location), location }
+  return { config, store: createSqliteStore(openContext({ ...opts, db: location }, access).db), location }
+}
+
+/** requireArticles for a store of either kind. */
+export async function requireStoreArticles(store: Store, location: string): Promise<void> {
+  if ((await store.countArticles()) > 0) return
+  const where = isPostgresUrl(location) ? 'PostgreSQL 数据库' : `数据库 ${location} `
+  throw new InputError(`${where}里还没有文章：先用 newsbot ingest 导入报纸（运行 npm run demo 可看示例）`)
 }

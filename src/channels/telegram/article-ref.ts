@@ -1,4 +1,4 @@
-import { getArticle, getArticleByPk, type Article, type Db } from '../../store/index.js'
+import { getArticle, getArticleByPk, type Article, type Db, type Store } from '../../store/index.js'
 import { encodeCallbackData } from './callback-data.js'
 
 /**
@@ -10,6 +10,16 @@ export function articleRef(db: Db, id: string): string | undefined {
   if (fitsRef(id)) return id
   const pk = getArticle(db, id)?.pk
   return pk === undefined ? undefined : `#${pk}`
+}
+
+/** articleRef over the async store, for many ids at once (a digest's items); ids no longer stored are left out. */
+export async function articleRefs(store: Store, ids: readonly string[]): Promise<Map<string, string>> {
+  const refs = await Promise.all(ids.map(async (id) => {
+    if (fitsRef(id)) return [id, id] as const
+    const pk = (await store.getArticle(id))?.pk
+    return pk === undefined ? undefined : ([id, `#${pk}`] as const)
+  }))
+  return new Map(refs.filter((r) => r !== undefined))
 }
 
 /** The reference of an article at hand (no lookup needed). */

@@ -1,6 +1,6 @@
 import type { Api } from 'grammy'
 import type { DueSend } from '../../digest/index.js'
-import { releaseSend, type Db } from '../../store/index.js'
+import type { Store } from '../../store/index.js'
 import type { DigestMessage } from './digest-format.js'
 import type { Pacer } from './digest-pacer.js'
 import { classifySendError } from './send-outcome.js'
@@ -24,16 +24,16 @@ type GrammySignal = Parameters<Api['sendMessage']>[3]
  * signal, so a shutdown ends it at once (as 'unknown': it may have arrived).
  */
 export async function deliverDigest(
-  deps: { db: Db; api: Api; pacer: Pacer; signal?: AbortSignal },
+  deps: { store: Store; api: Api; pacer: Pacer; signal?: AbortSignal },
   job: DueSend,
   messages: DigestMessage[],
-  claim: () => boolean,
+  claim: () => Promise<boolean>,
 ): Promise<Outcome | undefined> {
   const messageIds: number[] = []
   for (const m of messages) {
     for (let attempt = 0; ; attempt++) {
       await deps.pacer.wait(deps.signal)
-      if (messageIds.length === 0 && (deps.signal?.aborted || !claim())) return undefined
+      if (messageIds.length === 0 && (deps.signal?.aborted || !(await claim()))) return undefined
       try {
         const sent = await deps.api.sendMessage(job.sub.chatId, m.text, {
           parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...(m.keyboard && { reply_markup: m.keyboard }),
@@ -43,7 +43,7 @@ export async function deliverDigest(
       } catch (err) {
         const failure = classifySendError(err)
         if (failure.kind === 'retry' && attempt < MAX_429_RETRIES && !deps.signal?.aborted) {
-          if (messageIds.length === 0) releaseSend(deps.db, job.sub.chatId, job.day)
+          if (messageIds.length === 0) await deps.store.releaseSend(job.sub.chatId, job.day)
           deps.pacer.pause(failure.afterSec * 1000)
           continue
         }

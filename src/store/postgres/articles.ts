@@ -25,3 +25,29 @@ export async function listArticles(
   )
   return rows.map(({ guessed, ...r }) => (guessed ? { ...r, inferred: true } : r))
 }
+
+/** Every article of one issue date, in page order (SQLite's: paper, source file, position; byte order like SQLite's). */
+export async function listIssueArticles(pool: Pool, date: string): Promise<Article[]> {
+  const { rows } = await pool.query<ArticleRow>(
+    'SELECT * FROM articles WHERE issue_date = $1 ORDER BY paper COLLATE "C", source_path COLLATE "C", source_order',
+    [date],
+  )
+  return rows.map(toArticle)
+}
+
+/** Issue dates newest first, only those after `after` when given. */
+export async function listIssueDates(pool: Pool, opts: { after?: string | null; limit?: number } = {}): Promise<string[]> {
+  const { rows } = await pool.query<{ issue_date: string }>(
+    `SELECT DISTINCT issue_date FROM articles
+     WHERE issue_date IS NOT NULL AND ($1::text IS NULL OR issue_date > $1)
+     ORDER BY issue_date DESC LIMIT $2`,
+    [opts.after ?? null, opts.limit ?? 1],
+  )
+  return rows.map((r) => r.issue_date)
+}
+
+/** The newest issue date in the store. */
+export async function getNewestIssueDate(pool: Pool): Promise<string | null> {
+  const { rows } = await pool.query<{ d: string | null }>('SELECT max(issue_date) AS d FROM articles')
+  return rows[0]?.d ?? null
+}

@@ -1,10 +1,13 @@
 import type { Store } from '../store.js'
-import { countArticles, getArticle, listArticles } from './articles.js'
+import { countArticles, getArticle, getNewestIssueDate, listArticles, listIssueArticles, listIssueDates } from './articles.js'
 import { migratePostgres } from './migrate.js'
 import { createPool, toPgError, type Pool } from './pool.js'
 import { getArticleTexts, getTermDocCounts, matchArticles } from './search.js'
 import { claimUpdate, finishUpdate, hasEarlierUnfinished } from './seen-updates.js'
-import { claimSend, countSendStates, getLastDigestIssue, getSendRecord, markInterruptedSends, recordSkipped, releaseSend, settleSend } from './send-log.js'
+import {
+  beatDigestSender, claimSend, countSendStates, endDigestSender, getLastDigestIssue, getLastDigestIssues, getSendRecord, listSendRecords,
+  markInterruptedSends, pruneSendLog, recordSkipped, releaseSend, settleSend,
+} from './send-log.js'
 import { writeSources } from './source-write.js'
 import { deleteSubscription, getSubscription, listActiveSubscriptions, listSubscriptions, pauseSubscription, saveSubscription } from './subscriptions.js'
 
@@ -39,6 +42,9 @@ export function createPostgresStore(pool: Pool): Store {
     getArticle: (id) => getArticle(pool, id),
     listArticles: (opts) => listArticles(pool, opts),
     countArticles: () => countArticles(pool),
+    listIssueDates: (opts) => listIssueDates(pool, opts),
+    listIssueArticles: (date) => listIssueArticles(pool, date),
+    getNewestIssueDate: () => getNewestIssueDate(pool),
     matchArticles: (phrases, filters, limit) => matchArticles(pool, phrases, filters, limit),
     getTermDocCounts: async (phrases) => {
       const { total, docs } = await getTermDocCounts(pool, phrases)
@@ -55,9 +61,14 @@ export function createPostgresStore(pool: Pool): Store {
     recordSkipped: (chatId, day, issueDate, now) => recordSkipped(pool, chatId, day, issueDate, now),
     settleSend: (chatId, day, outcome, now) => settleSend(pool, chatId, day, outcome, now),
     releaseSend: (chatId, day) => releaseSend(pool, chatId, day),
-    markInterruptedSends: (now) => markInterruptedSends(pool, now),
+    markInterruptedSends: (now, leaseMs) => markInterruptedSends(pool, now, leaseMs),
+    beatDigestSender: (owner, now) => beatDigestSender(pool, owner, now),
+    endDigestSender: (owner) => endDigestSender(pool, owner),
     getSendRecord: (chatId, day) => getSendRecord(pool, chatId, day),
+    listSendRecords: (fromDay) => listSendRecords(pool, fromDay),
+    pruneSendLog: (beforeDay) => pruneSendLog(pool, beforeDay),
     getLastDigestIssue: (chatId) => getLastDigestIssue(pool, chatId),
+    getLastDigestIssues: (chatIds) => getLastDigestIssues(pool, chatIds),
     countSendStates: (day) => countSendStates(pool, day),
     claimUpdate: (updateId, chatId, now, leaseMs) => claimUpdate(pool, updateId, chatId, now, leaseMs),
     hasEarlierUnfinished: (chatId, updateId, now, leaseMs) => hasEarlierUnfinished(pool, chatId, updateId, now, leaseMs),

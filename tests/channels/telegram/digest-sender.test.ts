@@ -6,7 +6,7 @@ import { createPacer, runDigestRound, startDigestScheduler } from '../../../src/
 import { loadConfig } from '../../../src/config.js'
 import { leadSummarizer } from '../../../src/digest/index.js'
 import { createIndex } from '../../../src/retrieve/index.js'
-import { countSendStates, getSubscription, openDb, saveSubscription, type Db } from '../../../src/store/index.js'
+import { countSendStates, createSqliteStore, getSubscription, openDb, saveSubscription, type Db } from '../../../src/store/index.js'
 import { startFakeBotApi, type FakeBotApi } from '../../helpers/fake-bot-api.js'
 import { jsonl, useTmpDir, writeFiles } from '../../helpers/tmp.js'
 
@@ -40,7 +40,7 @@ const newsBot = (apiRoot = fake.apiRoot) => {
   return { nb, config: cfg, logger }
 }
 const api = () => newsBot().nb.senderApi
-const round = () => runDigestRound({ db, api: api(), config, now: () => clock, summarize: leadSummarizer, pacer: createPacer(200) })
+const round = () => runDigestRound({ store: createSqliteStore(db), api: api(), config, now: () => clock, summarize: leadSummarizer, pacer: createPacer(200) })
 const received = (chat: number) => fake.messagesTo(chat).length
 
 describe('a send round', () => {
@@ -106,10 +106,10 @@ describe('startDigestScheduler', () => {
     subscribe([1, 2], '07:00')
     subscribe([3], '11:00')
     clock = local('2026-11-23', '09:30')
-    const scheduler = startDigestScheduler({ db, api: api(), config, now: () => clock, summarize: leadSummarizer, pattern: '* * * * * *' })
+    const scheduler = startDigestScheduler({ store: createSqliteStore(db), api: api(), config, now: () => clock, summarize: leadSummarizer, pattern: '* * * * * *' })
     await fake.waitFor((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) === 2, 5000)
     await scheduler.stop()
-    const again = startDigestScheduler({ db, api: api(), config, now: () => clock, summarize: leadSummarizer, pattern: '* * * * * *' })
+    const again = startDigestScheduler({ store: createSqliteStore(db), api: api(), config, now: () => clock, summarize: leadSummarizer, pattern: '* * * * * *' })
     await again.stop()
     expect([1, 2, 3].map(received)).toEqual([1, 1, 0])
   })
@@ -119,7 +119,7 @@ describe('startDigestScheduler', () => {
     subscribe(chats, '07:00')
     clock = local('2026-11-23', '07:01')
     const slow = loadConfig({ NEWSBOT_TIMEZONE: 'Asia/Shanghai', NEWSBOT_DIGEST_RATE: '10' })
-    const start = () => startDigestScheduler({ db, api: api(), config: slow, now: () => clock, summarize: leadSummarizer, pattern: '* * * * * *' })
+    const start = () => startDigestScheduler({ store: createSqliteStore(db), api: api(), config: slow, now: () => clock, summarize: leadSummarizer, pattern: '* * * * * *' })
     const first = start()
     let seen = 0
     await fake.waitFor((c) => c.method === 'sendMessage' && ++seen === 3, 5000)
@@ -132,6 +132,26 @@ describe('startDigestScheduler', () => {
     await fake.waitFor((c) => c.method === 'sendMessage' && ++seen === 30, 10_000)
     await second.stop()
     expect(chats.map(received)).toEqual(chats.map(() => 1))
+  })
+})
+
+describe('several processes on one store', () => {
+  it("leaves another live process's send in flight alone at start, and marks a dead one's as unknown without resending it", async () => {
+    subscribe([1, 2, 3], '07:00')
+    clock = local('2026-11-23', '07:05')
+    const store = createSqliteStore(db)
+    // Two other holders: one beating now, one silent for longer than the lease (60 s by default).
+    await store.beatDigestSender('live', Date.now())
+    await store.beatDigestSender('dead', Date.now() - 61_000)
+    for (const [chatId, owner] of [[1, 'live'], [2, 'dead']] as const) {
+      await store.claimSend({ chatId, day: '2026-11-23', issueDate: '2023-11-15', now: clock, maxAttempts: 3, owner })
+    }
+    const scheduler = startDigestScheduler({ store, api: api(), config, now: () => clock, summarize: leadSummarizer, pattern: '* * * * * *' })
+    await fake.waitFor((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) === 3, 5000)
+    await scheduler.stop()
+    expect(await store.getSendRecord(1, '2026-11-23')).toMatchObject({ state: 'sending', claimedBy: 'live' })
+    expect(await store.getSendRecord(2, '2026-11-23')).toMatchObject({ state: 'unknown', claimedBy: 'dead' })
+    expect([1, 2, 3].map(received)).toEqual([0, 0, 1])
   })
 })
 
@@ -162,7 +182,7 @@ describe('the production stack (createBot + startBot) against a Bot API that fai
     const { nb, config: cfg, logger } = newsBot()
     const running = await startBot(nb, {
       config: cfg, logger, pollTimeoutSec: 1,
-      jobs: [(senderApi) => startDigestScheduler({ db, api: senderApi, config: cfg, now: () => clock, logger, summarize: leadSummarizer, pattern: '* * * * * *' })],
+      jobs: [(senderApi) => startDigestScheduler({ store: createSqliteStore(db), api: senderApi, config: cfg, now: () => clock, logger, summarize: leadSummarizer, pattern: '* * * * * *' })],
     })
     try {
       const counts = await settled('2026-11-23', n)
@@ -197,7 +217,7 @@ describe('the sender when the Bot API cannot be reached', () => {
     subscribe([1, 2], '07:00')
     clock = local('2026-11-23', '07:05')
     const { nb, config: cfg } = newsBot(await refusedApiRoot())
-    const scheduler = startDigestScheduler({ db, api: nb.senderApi, config: cfg, now: () => clock, summarize: leadSummarizer })
+    const scheduler = startDigestScheduler({ store: createSqliteStore(db), api: nb.senderApi, config: cfg, now: () => clock, summarize: leadSummarizer })
     expect(await settled('2026-11-23', 2)).toEqual({ failed: 2 })
     await scheduler.stop()
   })
@@ -206,7 +226,7 @@ describe('the sender when the Bot API cannot be reached', () => {
     subscribe([1, 2], '07:00')
     clock = local('2026-11-23', '07:05')
     fake.startOutage(60_000)
-    const scheduler = startDigestScheduler({ db, api: api(), config, now: () => clock, summarize: leadSummarizer })
+    const scheduler = startDigestScheduler({ store: createSqliteStore(db), api: api(), config, now: () => clock, summarize: leadSummarizer })
     await new Promise((resolve) => setTimeout(resolve, 300)) // the requests are held by the outage
     expect(countSendStates(db, '2026-11-23').sending).toBeGreaterThan(0)
     await scheduler.stop()

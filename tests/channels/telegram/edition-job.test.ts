@@ -3,7 +3,7 @@ import { createBot, createEditionJob, createLogger, startDigestScheduler } from 
 import { loadConfig } from '../../../src/config.js'
 import { leadSummarizer } from '../../../src/digest/index.js'
 import { createIndex } from '../../../src/retrieve/index.js'
-import { countArticles, openDb, saveSubscription, type Db } from '../../../src/store/index.js'
+import { countArticles, createSqliteStore, openDb, saveSubscription, type Db } from '../../../src/store/index.js'
 import { startEpaperSite } from '../../helpers/epaper-server.js'
 import { startFakeBotApi, type FakeBotApi } from '../../helpers/fake-bot-api.js'
 
@@ -36,7 +36,7 @@ describe('the morning e-paper fetch (NEWSBOT_EPAPER_URL)', () => {
     const nb = createBot({ config, db, index, logger, answer: async () => { throw new Error('no questions here') } }, { botInfo: fake.botInfo })
     const beforeRound = createEditionJob({ config, index, logger, now: () => clock })
     expect(beforeRound).toBeDefined()
-    const scheduler = startDigestScheduler({ db, api: nb.senderApi, config, now: () => clock, logger, summarize: leadSummarizer, beforeRound: beforeRound! })
+    const scheduler = startDigestScheduler({ store: createSqliteStore(db), api: nb.senderApi, config, now: () => clock, logger, summarize: leadSummarizer, beforeRound: beforeRound! })
     try {
       await fake.waitFor((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) === 1, 10_000)
     } finally {

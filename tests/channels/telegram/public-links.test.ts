@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { createPacer, runDigestRound } from '../../../src/channels/telegram/digest-sender.js'
 import { loadConfig } from '../../../src/config.js'
 import { leadSummarizer } from '../../../src/digest/index.js'
-import { getArticle, saveSubscription, type Db } from '../../../src/store/index.js'
+import { createSqliteStore, getArticle, saveSubscription, type Db } from '../../../src/store/index.js'
 import type { FakeBotApi } from '../../helpers/fake-bot-api.js'
 import { createTestBot, fakeEnv, FIXTURE, useFakeApiAndDb } from './harness.js'
 
@@ -47,7 +47,7 @@ describe('NEWSBOT_PUBLIC_URL', () => {
     fake.addPrivateChats([USER])
     const at = Date.parse('2026-11-23T07:10:00+08:00')
     saveSubscription(db, USER, { sendTime: '07:00' }, Date.parse('2026-11-22T20:00:00+08:00'))
-    const stats = await runDigestRound({ db, api: t.nb.senderApi, config, now: () => at, summarize: leadSummarizer, pacer: createPacer(200) })
+    const stats = await runDigestRound({ store: createSqliteStore(db), api: t.nb.senderApi, config, now: () => at, summarize: leadSummarizer, pacer: createPacer(200) })
     expect(stats.sent).toBe(1)
     const digest = fake.messagesTo(USER)[0]
     const urls = urlsOf(digest)

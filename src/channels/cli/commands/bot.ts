@@ -10,11 +10,14 @@ import {
   logSecrets,
   startBot,
   startDigestScheduler,
+  startDigestSender,
   type Answerer,
 } from '../../telegram/index.js'
 import { createIndex } from '../../../retrieve/index.js'
-import { countArticles } from '../../../store/index.js'
-import { openContext, type GlobalOptions } from '../context.js'
+import { InputError } from '../../../errors.js'
+import { countArticles, createSqliteStore, isPostgresUrl } from '../../../store/index.js'
+import { loadConfig } from '../../../config.js'
+import { openContext, openStoreContext, storeLocation, type GlobalOptions } from '../context.js'
 import { answerPoolFor } from '../../answer-pool.js'
 import { createEmbedder, createLlmClient } from '../../../llm/index.js'
 
@@ -22,9 +25,15 @@ export function registerBot(program: Command): void {
   program
     .command('bot')
     .description('运行 Telegram 机器人（长轮询；设置 NEWSBOT_WEBHOOK_URL 时用 webhook）')
+    .option('--digest-only', '只按时发送每日简报，不回答提问（可多个进程同时运行；可用 PostgreSQL）')
     .addHelpText('after', BOT_ENV_HELP)
-    .action(async (_flags: unknown, cmd: Command) => {
-      const { config, db, dbPath } = openContext(cmd.optsWithGlobals<GlobalOptions>(), 'write', BOT_BUSY_TIMEOUT_MS)
+    .action(async (flags: { digestOnly?: boolean }, cmd: Command) => {
+      const opts = cmd.optsWithGlobals<GlobalOptions>()
+      if (flags.digestOnly) return runDigestOnly(opts)
+      if (isPostgresUrl(storeLocation(opts, loadConfig()))) {
+        throw new InputError('回答提问还不能使用 PostgreSQL：用 newsbot bot --digest-only 只发送每日简报，或用 --db 指定 SQLite 数据库文件')
+      }
+      const { config, db, dbPath } = openContext(opts, 'write', BOT_BUSY_TIMEOUT_MS)
       const logger = createLogger({ level: config.logLevel, secrets: logSecrets(config) })
       try {
         if (countArticles(db) === 0) logger.warn({ db: dbPath }, 'the database has no articles yet: run newsbot ingest')
@@ -45,20 +54,42 @@ export function registerBot(program: Command): void {
         const running = await startBot(nb, {
           config,
           logger,
-          jobs: [(api) => startDigestScheduler({ db, api, config, logger, summarize, ...(beforeRound && { beforeRound }) })],
+          jobs: [(api) => startDigestScheduler({ store: createSqliteStore(db), api, config, logger, summarize, ...(beforeRound && { beforeRound }) })],
         })
-        // A second signal gets the default behaviour (exit at once): `once` has removed our listener.
-        const signal = await new Promise<string>((resolve) => {
-          process.once('SIGINT', resolve)
-          process.once('SIGTERM', resolve)
-        })
-        logger.info({ signal }, 'signal received')
+        logger.info({ signal: await stopSignal() }, 'signal received')
         await running.stop()
         await pool?.close()
       } finally {
         db.close()
       }
     })
+}
+
+/**
+ * `bot --digest-only`: the digest schedule alone over the store (SQLite file or PostgreSQL), so
+ * several processes on several machines can share the rounds. No e-paper fetch, no questions.
+ */
+async function runDigestOnly(opts: GlobalOptions): Promise<void> {
+  const { config, store } = await openStoreContext(opts, 'write')
+  const logger = createLogger({ level: config.logLevel, secrets: logSecrets(config) })
+  try {
+    const summarize = createDigestSummarizer(config.llm, (err) => logger.warn({ err }, 'digest summary fell back to the lead sentence'))
+    if ((await store.countArticles()) === 0) logger.warn({ backend: store.backend }, 'the store has no articles yet: run newsbot ingest')
+    const sender = startDigestSender({ store, config, logger, summarize })
+    logger.info({ backend: store.backend }, 'digest sender started')
+    logger.info({ signal: await stopSignal() }, 'signal received')
+    await sender.stop()
+  } finally {
+    await store.close()
+  }
+}
+
+/** Resolves at SIGINT or SIGTERM; a second signal gets the default behaviour (exit at once): `once` has removed our listener. */
+function stopSignal(): Promise<string> {
+  return new Promise<string>((resolve) => {
+    process.once('SIGINT', resolve)
+    process.once('SIGTERM', resolve)
+  })
 }
 
 // The bot's writes wait this long for an ingest's batch (≤ 100 ms, then a 25 ms gap) instead of the
@@ -82,6 +113,8 @@ const BOT_ENV_HELP = `
                                       每人每分钟、每天的提问上限（默认 5、100；0 为不限）
   NEWSBOT_DIGEST_RATE                 每日简报每秒发送条数（默认 25）
   NEWSBOT_DIGEST_CATCH_UP_MINUTES     停机后补发简报的时限（默认 180 分钟）
+  NEWSBOT_DIGEST_LEASE_SECONDS        发送简报的进程多久没有心跳即视为已退出（默认 60 秒）
+  NEWSBOT_DATABASE_URL                postgres://… 时 --digest-only 使用 PostgreSQL（回答提问仍用 SQLite）
   NEWSBOT_WEBHOOK_URL、NEWSBOT_WEBHOOK_SECRET、NEWSBOT_WEBHOOK_PORT
                                       用 webhook 代替长轮询（端口默认 8080）
   NEWSBOT_EMBED_MODEL                 向量模型，开启语义检索

@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { buildDigest, createDigestSummarizer, type Digest } from '../../../digest/index.js'
-import { openContext, requireArticles, type GlobalOptions } from '../context.js'
+import { openStoreContext, requireStoreArticles, type GlobalOptions } from '../context.js'
 import { checkDateFlag } from '../flags.js'
 import { printJson, printLines } from '../output.js'
 import { toDigestJson } from '../../json.js'
@@ -18,15 +18,15 @@ export function registerDigest(program: Command): void {
     .option('--json', '输出 JSON')
     .action(async (flags: DigestFlags, cmd: Command) => {
       checkDateFlag('--date', flags.date)
-      const { config, db, dbPath } = openContext(cmd.optsWithGlobals<GlobalOptions>(), 'read')
+      const { config, store, location } = await openStoreContext(cmd.optsWithGlobals<GlobalOptions>(), 'read')
       let digest: Digest
       const warnings: string[] = []
       try {
-        requireArticles(db, dbPath)
+        await requireStoreArticles(store, location)
         const summarize = createDigestSummarizer(config.llm, () => warnings.push('fallback'))
-        digest = await buildDigest(db, { date: flags.date, summarize })
+        digest = await buildDigest(store, { date: flags.date, summarize })
       } finally {
-        db.close()
+        await store.close()
       }
       if (warnings.length > 0) process.stderr.write(`newsbot: 大模型概要失败 ${warnings.length} 次，这些条目改用导语。\n`)
       if (flags.json) return printJson(toDigestJson(digest))
