@@ -88,9 +88,9 @@ function givesAskedFact(
   const needsFact = FACT_REQUIRED.has(type) || (type === 'person' && asksForName(text))
   const about = scored.filter((s) => inContext(s) >= FACT_COVERAGE)
   const counted = type === 'amount' ? countedThing(text) : undefined
-  const countedWords = counted ? words.filter((w) => [...w.text].length > 1 && counted.includes(w.text)) : []
+  const countedWords = counted ? words.filter((w) => [...w.text].length > 1 && counted.thing.includes(w.text)) : []
   const countedForms = countedWords.flatMap((w) => [w.text, ...w.synonyms])
-  const givesFact = (s: Scored) => (countedForms.length === 0 ? s.hasFact : countsInClause(foldText(textOf(s)), countedForms))
+  const givesFact = (s: Scored) => (countedForms.length === 0 ? s.hasFact : countsInClause(foldText(textOf(s)), countedForms, counted!.unit))
   const timed = type === 'time' ? words.find((w) => w.text === timedThing(text, words.map((x) => x.text))) : undefined
   const timesIt = (s: Scored) => !timed || mentions(foldText(textOf(s)), timed) || mentions(foldText(candidates[s.candidate]!.title), timed)
   const body = askedBody(text)

@@ -2,7 +2,7 @@ import { DURATION_UNIT, tagWords, type QuestionType } from '../retrieve/index.js
 
 const FACT_PATTERNS: Record<QuestionType, RegExp | null> = {
   // Digits, or Chinese numerals from 二 up (五项, 十余家; a lone 一 is mostly the article 一个).
-  amount: /(\d[\d.,，]*|[二两三四五六七八九十百千][一二两三四五六七八九十百千万]*)\s*(余|多)?\s*(万|亿|千|百)?\s*(套|个|家|元|人|项|次|名|条|所|座|辆|期|批|台|篇|场|户|亩|平方米|公里|米|吨|%|％|倍|份|支|起|件|余)/,
+  amount: /(\d[\d.,，]*|[二两三四五六七八九十百千][一二两三四五六七八九十百千万]*)\s*(余|多)?\s*(万亿|万|亿|千|百)?\s*(套|个|家|元|人民币|人|项|次|名|条|所|座|辆|期|批|台|篇|场|户|亩|平方米|公里|米|吨|%|％|倍|份|支|起|件|余)/,
   time: /(\d{4}年)?\d{1,2}月(\d{1,2}日|底|初|中旬|上旬|下旬|份)?|\d{4}年|年底|年内|上半年|下半年|今年|明年|近日|日前/,
   result: /冠军|亚军|季军|第[一二三1-3]名|[一二三特]等奖|[金银铜]奖|优胜|夺冠|获胜|胜出|荣获|名列|排名第/,
   person: /[\u4e00-\u9fa5]{2,3}(书记|主任|局长|区长|县长|市长|部长|主席|经理|院长|校长|负责人|委员|董事长|总裁|主席|总理|大使|发言人)|(书记|主任|局长|区长|负责人|董事长|发言人)[\u4e00-\u9fa5]{2,3}/,
@@ -12,7 +12,8 @@ const FACT_PATTERNS: Record<QuestionType, RegExp | null> = {
   general: null,
 }
 
-const NUMBER = '(\\d[\\d.,，]*|[二两三四五六七八九十百千][一二两三四五六七八九十百千万]*)\\s*(余|多)?\\s*(万|亿|千|百)?\\s*'
+// 3.8万亿元 has two magnitudes.
+const NUMBER = '(\\d[\\d.,，]*|[二两三四五六七八九十百千][一二两三四五六七八九十百千万]*)\\s*(余|多)?\\s*(万亿|万|亿|千|百)?\\s*'
 
 // A day of the month (6月14日, 十五日, 3号), not 日前 and not 3号线.
 const DAY = /(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(日|号(?![线楼院]))/
@@ -33,15 +34,12 @@ export function hasFactFor(type: QuestionType, text: string, unit?: string): boo
 const CLAUSE_BREAK = /[，,。；;、：:！!？?]/
 
 /**
- * True when a clause of the text gives a number of things and one of the words of what is counted:
+ * True when a clause of the text gives an amount in one of the units and names what is counted:
  * 通报了3起扶贫领域典型案例 answers 几个典型案子; 3所高校 does not answer 多少个园中园项目.
  */
-export function countsInClause(text: string, counted: string[]): boolean {
-  return text.split(CLAUSE_BREAK).some((clause) => hasFactFor('amount', clause, THINGS) && counted.some((word) => clause.includes(word)))
+export function countsInClause(text: string, counted: string[], unit: string): boolean {
+  return text.split(CLAUSE_BREAK).some((clause) => hasFactFor('amount', clause, unit) && counted.some((word) => clause.includes(word)))
 }
-
-// 多少个 counts things, so it is answered in any counter of things (5项, 3家, 12处), not in people (12人) or money.
-const THINGS = '个|项|家|所|座|条|批|起|件|处|支|次|趟|班|架次|场|类|种|期|套|台|辆|户|篇|份|村|余个'
 
 // How a named body of each asked kind ends; 单位, 部门 and 机构 are answered by any office or firm.
 const OFFICE = /(局|部|委员会|工委|委|办公室|办事处|办|中心|公司|集团|医院|银行|学校|大队|支队|中队|派出所|研究所|研究院|所|站|协会|街道|社区)$/

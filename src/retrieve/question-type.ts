@@ -28,7 +28,8 @@ export function asksForName(question: string): boolean {
 }
 
 // 多少年 and 几天 ask a length of time (30年, 15天); 几年级 asks a grade.
-const ASKED_UNIT = /(?:几|多少)\s*(?:万|亿)?\s*([套个家元人项次名条所座辆期批台篇场户亩吨倍份件天]|年(?!级))/
+// 多少人民币 asks for money, not people.
+const ASKED_UNIT = /(?:几|多少)\s*(?:万|亿)?\s*([套个家元项次名条所座辆期批台篇场户亩吨倍份件天]|人(?!民币)|年(?!级))/
 // 多少亿, 几万 without a counter: the answer is a number of that magnitude (9.97亿元, 3万人).
 const ASKED_MAGNITUDE = /(?:几|多少)\s*(万|亿)/
 // Money asked by what it is: 放了多少贷款, 总投资多少, 补贴有多少.
@@ -48,16 +49,34 @@ const ASKED_DAY = /哪一?天|几号|几月几[日号]|具体日期|什么日子
 
 // The words after 个 are what is counted (多少个过期灭火器), up to a particle or the end.
 const COUNTED = /^\s*(\p{Script=Han}{2,8}?)(?:了|呢|啊|吗|呀|的|[，。？?！!、\s]|$)/u
+// 多少个 counts things, so it is answered in any counter of things (5项, 3家, 12处), not in people (12人) or money.
+const THINGS = '个|项|家|所|座|条|批|起|件|处|支|次|趟|班|架次|场|类|种|期|套|台|辆|户|篇|份|村|余个'
+// A sum of money, in yuan or another currency (6亿人民币, 5亿美元).
+const MONEY = '元|人民币|英镑|港币|卢布'
+// Money asked as an amount of something (放了多少贷款, 总投资多少): the sum must be of that thing.
+const MONEY_THING = /多少(资金|贷款|投资|经费|补贴|补助|奖金|费用)|(资金|贷款|投资|经费|补贴|补助|奖金|费用)[^，。？?]{0,4}多少/
+
+/** What an amount question is an amount of, and the units that count it. */
+export interface CountedThing {
+  /** The words naming it, as the question says them (过期灭火器, 贷款). */
+  thing: string
+  /** A pattern of the units an answer may count it in. */
+  unit: string
+}
 
 /**
- * What a 几个/多少个 question counts (多少个过期灭火器 → 过期灭火器): 个 says nothing of the kind of
- * thing, so a number of something else (12人, 3所高校) must not answer it. A question in another
- * counter (多少套, 几项) is held to that counter instead.
+ * What an amount question counts when its counter leaves the kind open: 多少个过期灭火器 (个 says
+ * nothing of the kind, so 12人 or 3所高校 must not answer it) or 放了多少贷款 (a sum of something else,
+ * 总投资58亿元, must not answer it). A question in a counter of its own (多少套, 几项) is held to that counter.
  */
-export function countedThing(question: string): string | undefined {
+export function countedThing(question: string): CountedThing | undefined {
   const m = ASKED_UNIT.exec(question)
-  if (!m || m[1] !== '个') return undefined
-  return COUNTED.exec(question.slice(m.index + m[0].length))?.[1]
+  if (m?.[1] === '个') {
+    const thing = COUNTED.exec(question.slice(m.index + m[0].length))?.[1]
+    return thing ? { thing, unit: THINGS } : undefined
+  }
+  const money = MONEY_THING.exec(question)
+  return money ? { thing: money[1] ?? money[2]!, unit: MONEY } : undefined
 }
 
 // 多久, 多长时间, 几天: a length of time is asked (三天, 24小时), not a date.
@@ -102,6 +121,6 @@ export function askedUnit(question: string, type: QuestionType = 'amount'): stri
   if (unit !== undefined) return unit in UNIT_FORMS ? UNIT_FORMS[unit] : unit
   const magnitude = ASKED_MAGNITUDE.exec(question)?.[1]
   if (magnitude !== undefined) return magnitude
-  if (ASKED_MONEY.test(question)) return '元'
+  if (ASKED_MONEY.test(question)) return MONEY
   return ASKED_SHARE.test(question) ? '%|％|成' : undefined
 }

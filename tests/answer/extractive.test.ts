@@ -56,18 +56,21 @@ function ask(question: string) {
   return { ...answerExtractively(query, hits), hits }
 }
 
+const MONEY = '元|人民币|英镑|港币|卢布'
+
 describe('askedUnit and hasFactFor', () => {
   it.each([
     ['经开区分了多少套安置房', '套'],
-    ['政府采购省了多少钱', '元'],
+    ['政府采购省了多少钱', MONEY],
     ['高龄津贴发了多少人', '人|名|位'],
     ['培训讲了几项内容', '项'],
     ['申报了几个项目', undefined],
     ['什么时候通车', undefined],
     ['专项债券发行了多少亿', '亿'],
-    ['银行一共给小微企业放了多少贷款', '元'],
-    ['安置房建设总投资多少', '元'],
+    ['银行一共给小微企业放了多少贷款', MONEY],
+    ['安置房建设总投资多少', MONEY],
     ['医保报销比例是多少', '%|％|成'],
+    ['过渡资金是多少人民币', MONEY],
     ['这个项目建了多少年', '年'],
     ['工期多久', undefined],
     ['增长率是多少', '%|％|成'],
@@ -81,6 +84,8 @@ describe('askedUnit and hasFactFor', () => {
     expect(hasFactFor('amount', '为辖区13532名80岁以上老人发放津贴', '人|名|位')).toBe(true)
     expect(hasFactFor('amount', '围绕现场急救等五项内容进行培训', '项')).toBe(true)
     expect(hasFactFor('amount', '开展一项工作', undefined)).toBe(false)
+    expect(hasFactFor('amount', '普惠型小微企业贷款新增3.8万亿元', MONEY)).toBe(true)
+    expect(hasFactFor('amount', '另有6亿人民币过渡资金', MONEY)).toBe(true)
     expect(hasFactFor('amount', '占同期采购项目比例62.5%', '%|％|成')).toBe(true)
     expect(hasFactFor('amount', '住院报销比例提高了5个百分点', '%|％|成')).toBe(false)
   })
@@ -90,10 +95,13 @@ describe('what a question asks after its question word', () => {
   it.each([
     ['换掉了多少个过期灭火器？', '过期灭火器'],
     ['申报了几个项目', '项目'],
+    ['一共给小微企业放了多少贷款？', '贷款'],
+    ['项目总投资是多少', '投资'],
     ['分了多少套安置房', undefined],
     ['有多少人参加', undefined],
+    ['花了多少钱', undefined],
   ])('%s counts %s', (q, thing) => {
-    expect(countedThing(q)).toBe(thing)
+    expect(countedThing(q)?.thing).toBe(thing)
   })
 
   it('takes the noun before a when-question word, and none for how long', () => {
@@ -115,8 +123,10 @@ describe('what a question asks after its question word', () => {
   })
 
   it('counts a thing only in the clause that names it', () => {
-    expect(countsInClause('通报了3起扶贫领域以案促改典型案例', ['典型'])).toBe(true)
-    expect(countsInClause('邀请了3所高校负责人、部分园中园项目企业代表等12人', ['园中园', '项目'])).toBe(false)
+    expect(countsInClause('通报了3起扶贫领域以案促改典型案例', ['典型'], '起')).toBe(true)
+    expect(countsInClause('邀请了3所高校负责人、部分园中园项目企业代表等12人', ['园中园', '项目'], '个|项')).toBe(false)
+    expect(countsInClause('参会企业近150家，项目总投资58亿元', ['贷款'], '元')).toBe(false)
+    expect(countsInClause('累计发放贷款2.3亿元', ['贷款'], '元')).toBe(true)
   })
 })
 
