@@ -68,7 +68,9 @@ const QUESTION_WORDS = new Set(
     '吗 呢 吧 啊 呀 么 嘛 呗 哦 了 的 地 得 着 过 是 有 在 和 与 及 或 都 也 还 就 要 会 能 可以 ' +
     '已经 现在 目前 一共 总共 共 到底 究竟 这 那 这个 那个 这些 那些 其 该 区里 里 情况 相关 关于 对于 ' +
     // Asking for a name or a post: the article gives the name or post itself (纪工委书记武斌), never these words.
-    '叫 名字 姓名 全名 职务 职位 头衔 的话')
+    '叫 名字 姓名 全名 职务 职位 头衔 的话 ' +
+    // Hearsay: the reader says where they heard it, the article never does.
+    '听说 据说 听人说 好像')
     .split(/\s+/)
     .concat(ASKING_FORMS),
 )
@@ -119,7 +121,10 @@ export function analyzeQuery(
   for (const w of words) if (isContent(w) && [...w].length >= 2) add(w, 'word')
   // Names no dictionary knows count as whole words too, as dictionary words do; one that takes in
   // a question word or particle (法是, 发了) is not a name.
-  const names = [...newWords(text, words).filter((w) => segments.some((s) => s.includes(w))), ...(learnedNames?.(text) ?? [])]
+  // A name lies within the question's words once its question phrases, with their counter, are cut
+  // out, as for the answer's words: 多少条对区党工委 yields no name 条对区, 哪天到哪天 no 天到.
+  const nameSegments = contentSegments(cutWords(text.replace(QUESTION_PHRASES, '，')))
+  const names = [...newWords(text, words).filter((w) => nameSegments.some((s) => s.includes(w))), ...(learnedNames?.(text) ?? [])]
   for (const name of names) add(name, 'word')
   const districts = new Set<string>()
   for (const [name, entry] of lexicon.entries) {

@@ -19,6 +19,11 @@ describe('analyzeQuery', () => {
     expect(terms.filter((t) => t.kind === 'bigram').map((t) => t.text)).toEqual(expect.arrayContaining(['康安', '安友']))
     // jieba's HMM also joins 发 and the particle 了; that is no name.
     expect(texts('经开区专项债发了多少钱')).not.toContain('发了')
+    // Nor is a stretch that takes in the counter or the question word before it.
+    const words = (q: string) => analyzeQuery(q, null).words.map((w) => w.text)
+    expect(words('会前一共征集了多少条对区党工委的意见建议？')).not.toContain('条对区')
+    expect(words('活动第一阶段从哪天到哪天？')).not.toContain('天到')
+    expect(words('听说经开区在建安置房')).not.toContain('听说')
   })
 
   it('reads traditional characters and full-width letters as simplified and half-width', () => {
