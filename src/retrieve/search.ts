@@ -14,7 +14,7 @@ import {
 import { demoteCopies, isNearCopy } from './copies.js'
 import { rankPassages, type Span, type WeightedTerm } from './passages.js'
 import { pickLearnedNames } from './names.js'
-import { indexTokens } from './tokenize.js'
+import { foldedSlices, indexTokens, type FoldedSlices } from './tokenize.js'
 import { analyzeQuery, type QueryPlan, type QuestionWord } from './query.js'
 import { dropCoveredBigrams, idf, scoreBestPassages, scoreCommonTerms, splitCommonTerms, weighTerms } from './rank.js'
 
@@ -98,8 +98,13 @@ export function searchQuestion(db: Db, question: string, opts: SearchOptions = {
   const pks = pool.map((m) => m.pk)
   const texts = getArticleTexts(db, pks)
   const spans = groupSpans(getPassageSpans(db, pks))
-  const extra = scoreCommonTerms(common, [...texts.values()], docs, total)
-  const articles = pool.map((m) => ({ pk: m.pk, text: texts.get(m.pk)?.text ?? '', spans: spans.get(m.pk) ?? [] }))
+  // Each candidate's text is folded once here, for the common terms, the passages and the snippet alike.
+  const folds = new Map([...texts.values()].map((t) => [t.pk, foldedSlices(t.text)]))
+  const extra = scoreCommonTerms(common, [...texts.values()].map((t) => ({ ...t, fold: folds.get(t.pk) })), docs, total)
+  const articles = pool.map((m) => {
+    const text = texts.get(m.pk)?.text ?? ''
+    return { pk: m.pk, text, spans: spans.get(m.pk) ?? [], fold: folds.get(m.pk) ?? foldedSlices(text) }
+  })
   const evidence = scoreBestPassages(weighTerms(query.terms, docs, total), articles)
   const snippetTerms = weighTerms(dropCoveredBigrams(query.terms), docs, total)
   const ranked = pool
@@ -108,7 +113,7 @@ export function searchQuestion(db: Db, question: string, opts: SearchOptions = {
       return { m, article: articles[i]!, score }
     })
     .sort((a, b) => b.score - a.score)
-  const hits = demoteCopies(ranked, k, (r) => r.article.text).map(({ m, article, score }) => toHit(m, article.text, article.spans, score, snippetTerms))
+  const hits = demoteCopies(ranked, k, (r) => r.article.text).map(({ m, article, score }) => toHit(m, article, score, snippetTerms))
   return { hits, query }
 }
 
@@ -149,8 +154,8 @@ function groupSpans(spans: PassageSpan[]): Map<number, Span[]> {
   return by
 }
 
-function toHit(m: ArticleMatch, text: string, spans: Span[], score: number, terms: WeightedTerm[]): SearchHit {
-  const passages = rankPassages(text, spans, terms)
+function toHit(m: ArticleMatch, { text, spans, fold }: { text: string; spans: Span[]; fold: FoldedSlices }, score: number, terms: WeightedTerm[]): SearchHit {
+  const passages = rankPassages(text, spans, terms, fold)
   const best = passages[0]!
   return { id: m.id, title: m.title, paper: m.paper, date: m.date, score, snippet: text.slice(best.start, best.end), text, passages }
 }
