@@ -1,12 +1,12 @@
 import {
   getArticle,
-  getArticleTexts,
   getNewestIssueDate,
   getPassageSpans,
   getLearnedNameCounts,
   getTermDocCounts,
-  matchArticles,
+  matchArticleTexts,
   type ArticleMatch,
+  type ArticleMatchText,
   type Db,
   type PassageSpan,
   type SearchFilters,
@@ -94,17 +94,11 @@ export function searchQuestion(db: Db, question: string, opts: SearchOptions = {
   const { total } = query
   if (query.terms.length === 0) return { hits: [], query }
   const { match, common } = splitCommonTerms(query.terms, docs, total)
-  const pool = withoutCopiesOf(db, opts.exclude, matchArticles(db, match.map((t) => t.tokens), opts, Math.max(k, RERANK_POOL)))
-  const pks = pool.map((m) => m.pk)
-  const texts = getArticleTexts(db, pks)
-  const spans = groupSpans(getPassageSpans(db, pks))
+  const pool = withoutCopiesOf(db, opts.exclude, matchArticleTexts(db, match.map((t) => t.tokens), opts, Math.max(k, RERANK_POOL)))
+  const spans = groupSpans(getPassageSpans(db, pool.map((m) => m.pk)))
   // Each candidate's text is folded once here, for the common terms, the passages and the snippet alike.
-  const folds = new Map([...texts.values()].map((t) => [t.pk, foldedSlices(t.text)]))
-  const extra = scoreCommonTerms(common, [...texts.values()].map((t) => ({ ...t, fold: folds.get(t.pk) })), docs, total)
-  const articles = pool.map((m) => {
-    const text = texts.get(m.pk)?.text ?? ''
-    return { pk: m.pk, text, spans: spans.get(m.pk) ?? [], fold: folds.get(m.pk) ?? foldedSlices(text) }
-  })
+  const articles = pool.map((m) => ({ pk: m.pk, title: m.title, text: m.text, spans: spans.get(m.pk) ?? [], fold: foldedSlices(m.text) }))
+  const extra = scoreCommonTerms(common, articles, docs, total)
   const evidence = scoreBestPassages(weighTerms(query.terms, docs, total), articles)
   const snippetTerms = weighTerms(dropCoveredBigrams(query.terms), docs, total)
   const ranked = pool
@@ -129,12 +123,11 @@ function weighWords(words: QuestionWord[], docs: Map<string, number>, total: num
 }
 
 /** The pool without near-copies of the excluded articles (their reprints answer the same question). */
-function withoutCopiesOf(db: Db, exclude: string[] | undefined, pool: ArticleMatch[]): ArticleMatch[] {
+function withoutCopiesOf(db: Db, exclude: string[] | undefined, pool: ArticleMatchText[]): ArticleMatchText[] {
   if (!exclude?.length) return pool
   const excluded = exclude.flatMap((id) => getArticle(db, id)?.text ?? [])
   if (excluded.length === 0) return pool
-  const texts = getArticleTexts(db, pool.map((m) => m.pk))
-  return pool.filter((m) => !excluded.some((e) => isNearCopy(e, texts.get(m.pk)?.text ?? '')))
+  return pool.filter((m) => !excluded.some((e) => isNearCopy(e, m.text)))
 }
 
 function boostFor(m: ArticleMatch, plan: QueryPlan): number {
