@@ -26,32 +26,20 @@ const FROM_SOURCE = import.meta.url.endsWith('.ts')
 const WORKER = new URL(FROM_SOURCE ? './answer-worker.ts' : './answer-worker.js', import.meta.url)
 const WORKER_ARGV = FROM_SOURCE && !process.execArgv.includes('tsx') ? [...process.execArgv, '--import', 'tsx'] : process.execArgv
 
-// Each thread holds the next question while it answers one, so under load it goes straight on to it
-// instead of idling until the main thread has taken the answer and handed over another. A question
-// goes to an idle thread first, so an unloaded pool answers exactly as with one question per thread.
-const QUESTIONS_PER_THREAD = 2
-
 /**
  * A pool of `threads` workers, each with its own read-only connection to the database. An extractive
  * answer is tens of milliseconds of CPU on a large store: on the main thread it holds up every other
  * chat's reply and the digest sender; here it runs beside them, one per core.
  */
 export function createAnswerPool(dbPath: string, threads: number): AnswerPool {
-  const pool = new Piscina<AnswerTask, AnswerOutcome>({
-    filename: WORKER.href,
-    minThreads: threads,
-    maxThreads: threads,
-    concurrentTasksPerWorker: QUESTIONS_PER_THREAD,
-    execArgv: WORKER_ARGV,
-  })
+  const pool = new Piscina<AnswerTask, AnswerOutcome>({ filename: WORKER.href, minThreads: threads, maxThreads: threads, execArgv: WORKER_ARGV })
   return {
     answer: async (question, history) => {
       const outcome = await pool.run({ dbPath, question, history })
       if ('refused' in outcome) throw new InputError(outcome.refused)
       return outcome.result
     },
-    // The threads are ready from the start and a task goes to an idle thread first, so as many at once
-    // as there are threads reach every thread.
+    // Tasks run one per thread at a time, so as many at once as there are threads reach every thread.
     warm: async () => {
       const outcomes = await Promise.all(Array.from({ length: threads }, () => pool.run({ dbPath, question: WARM_UP_QUESTION, history: [] })))
       const refused = outcomes.find((o) => 'refused' in o)
