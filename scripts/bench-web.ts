@@ -1,6 +1,7 @@
 // Load on `newsbot serve` over HTTP: N concurrent askers posting questions with Accept: text/event-stream,
 // time to the first byte (status and headers), to the first event and to the full answer (the `answer`
-// event), errors, and the server's peak RSS.
+// event), errors, the server's peak RSS, and the CPU each answer cost: the server's (its main thread apart)
+// and this client's, which shares the machine's cores with it.
 // The server is a child process (the real CLI), so the askers' own work does not share its event loop.
 // Database: --db, else the cached CRUD index data/bench/crud-*.db when one exists (built by bench:search;
 // this script never builds it), else the bundled samples.
@@ -76,6 +77,22 @@ function peakRssMb(pid: number): number {
   return m ? Number(m[1]) / 1024 : NaN
 }
 
+// /proc/PID/stat counts CPU time in clock ticks, 100 a second on Linux.
+const TICK_MS = 10
+
+/** CPU time (user + system) a process or one of its threads has used so far, in ms (Linux). */
+function cpuMs(statPath: string): number {
+  // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
+  const fields = readFileSync(statPath, 'utf8').split(') ')[1]!.split(' ')
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS
+}
+
+/** CPU used so far by the server (all threads), its main thread (HTTP, SSE), and this client, in ms. */
+function cpuNow(pid: number): { server: number; main: number; client: number } {
+  const { user, system } = process.cpuUsage()
+  return { server: cpuMs(`/proc/${pid}/stat`), main: cpuMs(`/proc/${pid}/task/${pid}/stat`), client: (user + system) / 1000 }
+}
+
 interface Sample {
   /** The status line and headers arrived. */
   firstByte: number
@@ -144,8 +161,11 @@ try {
   const rows: Record<string, string | number>[] = []
   for (const level of args.levels!.split(',').map(Number)) {
     const total = Math.max(Number(args.requests), level)
+    const before = cpuNow(server.pid)
     const { samples, seconds } = await run(server.url, level, total, qs)
+    const after = cpuNow(server.pid)
     const ok = samples.filter((s) => s.ok)
+    const perAnswer = (k: keyof typeof before) => (after[k] - before[k]) / Math.max(ok.length, 1)
     rows.push({
       concurrent: level,
       requests: samples.length,
@@ -156,6 +176,9 @@ try {
       'answer p50 ms': pct(ok.map((s) => s.full), 50),
       'answer p95 ms': pct(ok.map((s) => s.full), 95),
       'answers/s': ok.length / seconds,
+      'server CPU ms/answer': perAnswer('server'),
+      'of it main thread': perAnswer('main'),
+      'client CPU ms/answer': perAnswer('client'),
       'server peak RSS MB': peakRssMb(server.pid),
     })
   }

@@ -41,8 +41,8 @@ function indexKey(corpus: string, docs: number | undefined): string {
   const h = createHash('sha1')
   const st = statSync(corpus)
   h.update(`${corpus}:${st.size}:${st.mtimeMs}:${docs ?? 'all'}`)
-  // A changed tokenizer or index schema makes the cached index stale.
-  for (const f of ['src/retrieve/tokenize.ts', 'src/store/migrations/002-fts.sql', 'src/store/article-write.ts', 'src/retrieve/names.ts']) {
+  // A changed tokenizer, index schema or index layout (segments merged) makes the cached index stale.
+  for (const f of ['src/retrieve/tokenize.ts', 'src/store/migrations/002-fts.sql', 'src/store/article-write.ts', 'src/store/index-merge.ts', 'src/retrieve/names.ts']) {
     h.update(readFileSync(join(ROOT, f)))
   }
   return h.digest('hex').slice(0, 12)

@@ -1,4 +1,4 @@
-import { foldText } from './tokenize.js'
+import { foldedSlices, type FoldedSlices } from './tokenize.js'
 
 /** A slice of an article's text, as UTF-16 offsets. */
 export interface Span {
@@ -12,9 +12,9 @@ export interface WeightedTerm {
   weight: number
 }
 
-/** The summed weight of the distinct terms a passage holds. */
-export function scorePassage(text: string, span: Span, terms: WeightedTerm[]): number {
-  const folded = foldText(text.slice(span.start, span.end))
+/** The summed weight of the distinct terms a passage holds; `fold` gives the article's folded slices. */
+export function scorePassage(fold: FoldedSlices, span: Span, terms: WeightedTerm[]): number {
+  const folded = fold(span.start, span.end)
   let score = 0
   for (const t of terms) if (folded.includes(t.text)) score += t.weight
   return score
@@ -24,9 +24,9 @@ export function scorePassage(text: string, span: Span, terms: WeightedTerm[]): n
  * Orders an article's passages by the weight of the question's terms each holds, best first;
  * passages with none are left out, unless none has any (then the first passage).
  */
-export function rankPassages(text: string, spans: Span[], terms: WeightedTerm[]): Span[] {
+export function rankPassages(text: string, spans: Span[], terms: WeightedTerm[], fold: FoldedSlices = foldedSlices(text)): Span[] {
   const hits = spans
-    .map((span, i) => ({ span, i, score: scorePassage(text, span, terms) }))
+    .map((span, i) => ({ span, i, score: scorePassage(fold, span, terms) }))
     .filter((s) => s.score > 0)
     .sort((a, b) => b.score - a.score || a.i - b.i)
   if (hits.length > 0) return hits.map((s) => s.span)

@@ -1,7 +1,7 @@
 import type { ArticleText } from '../store/index.js'
 import { scorePassage, type Span, type WeightedTerm } from './passages.js'
 import type { QueryTerm } from './query.js'
-import { foldText } from './tokenize.js'
+import { foldedSlices, foldText, type FoldedSlices } from './tokenize.js'
 
 // A term in more than this share of articles is scored after the index lookup instead of in it:
 // FTS5 would compute BM25 for every article holding it, which is most of the search time.
@@ -52,13 +52,13 @@ function countOccurrences(haystack: string, needle: string): number {
  */
 export function scoreCommonTerms(
   common: QueryTerm[],
-  articles: ArticleText[],
+  articles: (ArticleText & { fold?: FoldedSlices })[],
   docs: Map<string, number>,
   total: number,
 ): Map<number, number> {
   const scores = new Map<number, number>()
   if (common.length === 0 || articles.length === 0) return scores
-  const folded = articles.map((a) => ({ pk: a.pk, title: foldText(a.title), text: foldText(a.text) }))
+  const folded = articles.map((a) => ({ pk: a.pk, title: foldText(a.title), text: (a.fold ?? foldedSlices(a.text))(0, a.text.length) }))
   const avg = folded.reduce((s, a) => s + a.title.length + a.text.length, 0) / folded.length || 1
   const weights = common.map((t) => idf(termDocCount(t, docs), total))
   for (const a of folded) {
@@ -94,9 +94,12 @@ export function dropCoveredBigrams(terms: QueryTerm[]): QueryTerm[] {
  */
 export function scoreBestPassages(
   terms: WeightedTerm[],
-  articles: { pk: number; text: string; spans: Span[] }[],
+  articles: { pk: number; text: string; spans: Span[]; fold?: FoldedSlices }[],
 ): Map<number, number> {
   const scores = new Map<number, number>()
-  for (const a of articles) scores.set(a.pk, Math.max(0, ...a.spans.map((span) => scorePassage(a.text, span, terms))))
+  for (const a of articles) {
+    const fold = a.fold ?? foldedSlices(a.text)
+    scores.set(a.pk, Math.max(0, ...a.spans.map((span) => scorePassage(fold, span, terms))))
+  }
   return scores
 }

@@ -1,12 +1,12 @@
 import {
   getArticle,
-  getArticleTexts,
   getNewestIssueDate,
   getPassageSpans,
   getLearnedNameCounts,
   getTermDocCounts,
-  matchArticles,
+  matchArticleTexts,
   type ArticleMatch,
+  type ArticleMatchText,
   type Db,
   type PassageSpan,
   type SearchFilters,
@@ -14,7 +14,7 @@ import {
 import { demoteCopies, isNearCopy } from './copies.js'
 import { rankPassages, type Span, type WeightedTerm } from './passages.js'
 import { pickLearnedNames } from './names.js'
-import { indexTokens } from './tokenize.js'
+import { foldedSlices, indexTokens, type FoldedSlices } from './tokenize.js'
 import { analyzeQuery, type QueryPlan, type QuestionWord } from './query.js'
 import { dropCoveredBigrams, idf, scoreBestPassages, scoreCommonTerms, splitCommonTerms, weighTerms } from './rank.js'
 
@@ -94,12 +94,11 @@ export function searchQuestion(db: Db, question: string, opts: SearchOptions = {
   const { total } = query
   if (query.terms.length === 0) return { hits: [], query }
   const { match, common } = splitCommonTerms(query.terms, docs, total)
-  const pool = withoutCopiesOf(db, opts.exclude, matchArticles(db, match.map((t) => t.tokens), opts, Math.max(k, RERANK_POOL)))
-  const pks = pool.map((m) => m.pk)
-  const texts = getArticleTexts(db, pks)
-  const spans = groupSpans(getPassageSpans(db, pks))
-  const extra = scoreCommonTerms(common, [...texts.values()], docs, total)
-  const articles = pool.map((m) => ({ pk: m.pk, text: texts.get(m.pk)?.text ?? '', spans: spans.get(m.pk) ?? [] }))
+  const pool = withoutCopiesOf(db, opts.exclude, matchArticleTexts(db, match.map((t) => t.tokens), opts, Math.max(k, RERANK_POOL)))
+  const spans = groupSpans(getPassageSpans(db, pool.map((m) => m.pk)))
+  // Each candidate's text is folded once here, for the common terms, the passages and the snippet alike.
+  const articles = pool.map((m) => ({ pk: m.pk, title: m.title, text: m.text, spans: spans.get(m.pk) ?? [], fold: foldedSlices(m.text) }))
+  const extra = scoreCommonTerms(common, articles, docs, total)
   const evidence = scoreBestPassages(weighTerms(query.terms, docs, total), articles)
   const snippetTerms = weighTerms(dropCoveredBigrams(query.terms), docs, total)
   const ranked = pool
@@ -108,7 +107,7 @@ export function searchQuestion(db: Db, question: string, opts: SearchOptions = {
       return { m, article: articles[i]!, score }
     })
     .sort((a, b) => b.score - a.score)
-  const hits = demoteCopies(ranked, k, (r) => r.article.text).map(({ m, article, score }) => toHit(m, article.text, article.spans, score, snippetTerms))
+  const hits = demoteCopies(ranked, k, (r) => r.article.text).map(({ m, article, score }) => toHit(m, article, score, snippetTerms))
   return { hits, query }
 }
 
@@ -124,12 +123,11 @@ function weighWords(words: QuestionWord[], docs: Map<string, number>, total: num
 }
 
 /** The pool without near-copies of the excluded articles (their reprints answer the same question). */
-function withoutCopiesOf(db: Db, exclude: string[] | undefined, pool: ArticleMatch[]): ArticleMatch[] {
+function withoutCopiesOf(db: Db, exclude: string[] | undefined, pool: ArticleMatchText[]): ArticleMatchText[] {
   if (!exclude?.length) return pool
   const excluded = exclude.flatMap((id) => getArticle(db, id)?.text ?? [])
   if (excluded.length === 0) return pool
-  const texts = getArticleTexts(db, pool.map((m) => m.pk))
-  return pool.filter((m) => !excluded.some((e) => isNearCopy(e, texts.get(m.pk)?.text ?? '')))
+  return pool.filter((m) => !excluded.some((e) => isNearCopy(e, m.text)))
 }
 
 function boostFor(m: ArticleMatch, plan: QueryPlan): number {
@@ -149,8 +147,8 @@ function groupSpans(spans: PassageSpan[]): Map<number, Span[]> {
   return by
 }
 
-function toHit(m: ArticleMatch, text: string, spans: Span[], score: number, terms: WeightedTerm[]): SearchHit {
-  const passages = rankPassages(text, spans, terms)
+function toHit(m: ArticleMatch, { text, spans, fold }: { text: string; spans: Span[]; fold: FoldedSlices }, score: number, terms: WeightedTerm[]): SearchHit {
+  const passages = rankPassages(text, spans, terms, fold)
   const best = passages[0]!
   return { id: m.id, title: m.title, paper: m.paper, date: m.date, score, snippet: text.slice(best.start, best.end), text, passages }
 }

@@ -19,6 +19,23 @@ export function foldText(text: string): string {
   return text.normalize('NFKC').toLowerCase()
 }
 
+// Units foldText maps to one unit each, whatever their neighbours (none composes with another): ASCII, Han
+// ideographs, full-width forms (to ASCII), the ideographic space and the common CJK punctuation.
+const FOLDS_UNIT_BY_UNIT = /^[\0-\x7f\u00b7\u2014\u2018\u2019\u201c\u201d\u3000-\u3002\u3008-\u3011\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e]*$/
+
+/** foldText of slices of one text, `(start, end) => foldText(text.slice(start, end))`. */
+export type FoldedSlices = (start: number, end: number) => string
+
+/**
+ * The folded slices of a text. Passages of the same candidates are folded several times a search; a
+ * text that folds unit by unit (most articles) is folded once and sliced, any other slice by slice.
+ */
+export function foldedSlices(text: string): FoldedSlices {
+  if (!FOLDS_UNIT_BY_UNIT.test(text)) return (start, end) => foldText(text.slice(start, end))
+  const folded = foldText(text)
+  return (start, end) => folded.slice(start, end)
+}
+
 const WORD = /[\p{L}\p{N}]/u
 
 /** A (folded) text cut by jieba plus the local lexicon, punctuation and spaces included. */

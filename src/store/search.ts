@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3'
 import { statementCache, type Db } from './db.js'
 
 /**
@@ -35,28 +36,38 @@ export interface PassageSpan {
   end: number
 }
 
-// Headline tokens weigh 3× body tokens in BM25.
+/** A matched article with its text: the pool search reranks reads both, from one pass over the rows. */
+export interface ArticleMatchText extends ArticleMatch {
+  text: string
+}
+
+type MatchParams = { match: string; limit: number }
+type FilteredParams = MatchParams & { dateFrom: string | null; dateTo: string | null; paper: string | null }
+
+const MATCH_COLUMNS = 'a.pk, a.id, a.title, a.paper, a.issue_date AS date'
+
+// Headline tokens weigh 3× body tokens in BM25. Without filters the index alone ranks and only the
+// pool is joined to its article rows (joining every match would double the time); the pool comes
+// out in the subquery's order, best first, ties as the index sorted them.
+const rankedSql = (columns: string) =>
+  `SELECT ${columns}, r.score FROM (
+     SELECT rowid AS pk, bm25(articles_fts, 3.0, 1.0) AS score FROM articles_fts
+     WHERE articles_fts MATCH @match ORDER BY score LIMIT @limit
+   ) r JOIN articles a ON a.pk = r.pk`
+const filteredSql = (columns: string) =>
+  `SELECT ${columns}, bm25(articles_fts, 3.0, 1.0) AS score
+   FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid
+   WHERE articles_fts MATCH @match
+     AND (@dateFrom IS NULL OR a.issue_date >= @dateFrom)
+     AND (@dateTo IS NULL OR a.issue_date <= @dateTo)
+     AND (@paper IS NULL OR a.paper = @paper)
+   ORDER BY score LIMIT @limit`
+
 const statements = statementCache((db) => ({
-  // Without filters the index alone ranks: joining every match to its article row would double the time.
-  ranked: db.prepare<{ match: string; limit: number }, { pk: number; score: number }>(
-    `SELECT rowid AS pk, bm25(articles_fts, 3.0, 1.0) AS score FROM articles_fts
-     WHERE articles_fts MATCH @match ORDER BY score LIMIT @limit`,
-  ),
-  meta: db.prepare<[string], Omit<ArticleMatch, 'score'>>(
-    `SELECT pk, id, title, paper, issue_date AS date FROM articles WHERE pk IN (SELECT value FROM json_each(?))`,
-  ),
-  filtered: db.prepare<
-    { match: string; dateFrom: string | null; dateTo: string | null; paper: string | null; limit: number },
-    ArticleMatch
-  >(
-    `SELECT a.pk, a.id, a.title, a.paper, a.issue_date AS date, bm25(articles_fts, 3.0, 1.0) AS score
-     FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid
-     WHERE articles_fts MATCH @match
-       AND (@dateFrom IS NULL OR a.issue_date >= @dateFrom)
-       AND (@dateTo IS NULL OR a.issue_date <= @dateTo)
-       AND (@paper IS NULL OR a.paper = @paper)
-     ORDER BY score LIMIT @limit`,
-  ),
+  ranked: db.prepare<MatchParams, ArticleMatch>(rankedSql(MATCH_COLUMNS)),
+  rankedTexts: db.prepare<MatchParams, ArticleMatchText>(rankedSql(`${MATCH_COLUMNS}, a.text`)),
+  filtered: db.prepare<FilteredParams, ArticleMatch>(filteredSql(MATCH_COLUMNS)),
+  filteredTexts: db.prepare<FilteredParams, ArticleMatchText>(filteredSql(`${MATCH_COLUMNS}, a.text`)),
   passages: db.prepare<[string], PassageSpan>(
     `SELECT article_pk AS articlePk, start, end FROM passages
      WHERE article_pk IN (SELECT value FROM json_each(?)) ORDER BY article_pk, seq`,
@@ -82,32 +93,34 @@ export function toMatchExpression(phrases: string[]): string {
 
 /** Articles whose headline or body hold any of the phrases (space-joined index tokens), best first. */
 export function matchArticles(db: Db, phrases: string[], filters: SearchFilters, limit: number): ArticleMatch[] {
-  const match = toMatchExpression(phrases)
-  if (!match) return []
-  const excluded = new Set(filters.exclude ?? [])
-  if (excluded.size === 0) return matchAll(db, match, filters, limit)
-  return matchAll(db, match, filters, limit + excluded.size)
-    .filter((m) => !excluded.has(m.id))
-    .slice(0, limit)
+  const s = statements(db)
+  return matchWith(s.ranked, s.filtered, phrases, filters, limit)
 }
 
-function matchAll(db: Db, match: string, filters: SearchFilters, limit: number): ArticleMatch[] {
+/** matchArticles with each article's text. */
+export function matchArticleTexts(db: Db, phrases: string[], filters: SearchFilters, limit: number): ArticleMatchText[] {
   const s = statements(db)
-  if (filters.dateFrom || filters.dateTo || filters.paper) {
-    return s.filtered.all({
-      match,
-      dateFrom: filters.dateFrom ?? null,
-      dateTo: filters.dateTo ?? null,
-      paper: filters.paper ?? null,
-      limit,
-    })
-  }
-  const ranked = s.ranked.all({ match, limit })
-  const meta = new Map(s.meta.all(JSON.stringify(ranked.map((r) => r.pk))).map((m) => [m.pk, m]))
-  return ranked.flatMap((r) => {
-    const m = meta.get(r.pk)
-    return m ? [{ ...m, score: r.score }] : []
-  })
+  return matchWith(s.rankedTexts, s.filteredTexts, phrases, filters, limit)
+}
+
+function matchWith<T extends ArticleMatch>(
+  ranked: Statement<[MatchParams], T>,
+  filtered: Statement<[FilteredParams], T>,
+  phrases: string[],
+  filters: SearchFilters,
+  limit: number,
+): T[] {
+  const match = toMatchExpression(phrases)
+  if (!match) return []
+  const run = (n: number) =>
+    filters.dateFrom || filters.dateTo || filters.paper
+      ? filtered.all({ match, dateFrom: filters.dateFrom ?? null, dateTo: filters.dateTo ?? null, paper: filters.paper ?? null, limit: n })
+      : ranked.all({ match, limit: n })
+  const excluded = new Set(filters.exclude ?? [])
+  if (excluded.size === 0) return run(limit)
+  return run(limit + excluded.size)
+    .filter((m) => !excluded.has(m.id))
+    .slice(0, limit)
 }
 
 /** Headline and text of the given articles, by pk. */

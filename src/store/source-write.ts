@@ -6,6 +6,7 @@ import type { Db } from './db.js'
 import { toDbError } from './db-errors.js'
 import { IngestInterrupted, lockForWrite } from './write-lock.js'
 import { getSourceRecord } from './stats.js'
+import { mergeIndexSegments } from './index-merge.js'
 
 /**
  * The `ingest --json` summary (DESIGN.md contract); `line` is set for a bad JSONL record. `interrupted`
@@ -58,6 +59,7 @@ export async function writeSources(db: Db, list: SourceList<IndexedArticle>, opt
       summary.failed.push({ path: file.path, error: errorMessage(toDbError(err, db.name)) })
     }
   }
+  if (summary.added + summary.updated + summary.removed > 0 && !summary.interrupted) await mergeIndexSegments(db, opts)
   return summary
 }
 

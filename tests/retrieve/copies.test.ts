@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { demoteCopies } from '../../src/retrieve/copies.js'
+import { demoteCopies, isNearCopy } from '../../src/retrieve/copies.js'
 
 const STORY =
   '经开区今年新建口袋公园35个，新增绿化面积120万平方米，方便群众就近休闲。公园配备了健身器材和休息座椅，' +
@@ -21,5 +21,26 @@ describe('demoteCopies', () => {
   it('returns at most k items, in order when nothing repeats', () => {
     expect(demote(['甲乙丙丁', '戊己庚辛', '壬癸子丑'], 2)).toEqual([0, 1])
     expect(demote([], 5)).toEqual([])
+  })
+})
+
+describe('isNearCopy', () => {
+  it('is a copy from 90 % shared character pairs (Jaccard) on', () => {
+    const eleven = '甲乙丙丁戊己庚辛壬癸子'
+    expect(isNearCopy(eleven, eleven.slice(0, 10))).toBe(true) // 9 of 10 pairs
+    expect(isNearCopy(eleven.slice(0, 10), eleven)).toBe(true)
+    expect(isNearCopy(eleven, eleven.slice(0, 9))).toBe(false) // 8 of 10
+    expect(isNearCopy(eleven, `${eleven.slice(0, 5)}丑${eleven.slice(6)}`)).toBe(false) // one changed character costs two pairs
+  })
+
+  it('counts each distinct pair once', () => {
+    expect(isNearCopy('哈哈哈哈哈哈', '哈哈')).toBe(true)
+    expect(isNearCopy('哈哈哈哈哈哈', '嘿嘿嘿嘿嘿嘿')).toBe(false)
+  })
+
+  it('tells apart texts of the same length that share few pairs', () => {
+    expect(isNearCopy(STORY, [...STORY].reverse().join(''))).toBe(false)
+    expect(isNearCopy(STORY, STORY.replace('35个', '36个'))).toBe(true)
+    expect(isNearCopy('', '')).toBe(false)
   })
 })

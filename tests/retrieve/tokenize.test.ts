@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { foldText, indexTokens, newWords, tokenize, tokenizeForIndex } from '../../src/retrieve/index.js'
+import { foldedSlices } from '../../src/retrieve/tokenize.js'
 
 describe('indexTokens', () => {
   it.each([
@@ -44,5 +45,26 @@ describe('newWords', () => {
 
   it('finds nothing in a question of dictionary words', () => {
     expect(newWords('中国电信的营业收入是多少？')).toEqual([])
+  })
+})
+
+describe('foldedSlices', () => {
+  const slices = (text: string) => Array.from({ length: text.length + 1 }, (_, start) => Array.from({ length: text.length + 1 - start }, (_, n) => [start, start + n] as const)).flat()
+
+  it('folds every slice as foldText folds the slice on its own, for every UTF-16 unit between any neighbours', () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue
+      const c = String.fromCharCode(code)
+      const text = `a${c}。${c}Ｂ${c}`
+      const fold = foldedSlices(text)
+      for (const [start, end] of slices(text)) if (fold(start, end) !== foldText(text.slice(start, end))) expect([code.toString(16), start, end, fold(start, end)]).toEqual([code.toString(16), start, end, foldText(text.slice(start, end))])
+    }
+  })
+
+  it('keeps slices apart where folding changes a length or joins neighbours', () => {
+    const text = '全区ＧＤＰ增长…其中Ⅳ类e\u0301水质'
+    const fold = foldedSlices(text)
+    expect(fold(0, 5)).toBe('全区gdp')
+    for (const [start, end] of slices(text)) expect(fold(start, end)).toBe(foldText(text.slice(start, end)))
   })
 })
