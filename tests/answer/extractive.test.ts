@@ -50,6 +50,21 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true })
 })
 
+/** The question answered from a store of its own: the given articles and the filler. */
+async function askOf(docs: object[], question: string) {
+  const store = openDb(':memory:')
+  const folder = mkdtempSync(join(tmpdir(), 'newsbot-ask-of-'))
+  try {
+    writeFileSync(join(folder, 'a.jsonl'), jsonl([...docs, ...FILLER]))
+    await createIndex(store).write([folder])
+    const { hits, query } = createIndex(store).search(question, { k: 8 })
+    return answerExtractively(query, hits)
+  } finally {
+    store.close()
+    rmSync(folder, { recursive: true, force: true })
+  }
+}
+
 /** The question searched and answered as answerQuestion does it (extractive). */
 function ask(question: string) {
   const { hits, query } = createIndex(db).search(question, { k: 8 })
@@ -272,19 +287,6 @@ describe('questions asking for one detail the article may not give', () => {
     date: '2021-06-18',
     text: '近日，财富天阶小区群众代表将一面锦旗送至经开区综合行政执法局，对工作人员的积极作为表示感谢。小区周边流动商贩较多，群众反映强烈，执法局随即开展整治。',
   }
-  const askOf = async (docs: object[], question: string) => {
-    const store = openDb(':memory:')
-    const folder = mkdtempSync(join(tmpdir(), 'newsbot-detail-'))
-    try {
-      writeFileSync(join(folder, 'a.jsonl'), jsonl([...docs, ...FILLER]))
-      await createIndex(store).write([folder])
-      const { hits, query } = createIndex(store).search(question, { k: 8 })
-      return answerExtractively(query, hits)
-    } finally {
-      store.close()
-      rmSync(folder, { recursive: true, force: true })
-    }
-  }
   const WINNER = '大学路街道初心杯党团知识竞赛决赛最后哪支队拿了冠军？'
   const NAME = '财富天阶小区给执法局送锦旗的群众代表叫啥名字？'
 
@@ -332,19 +334,6 @@ describe('what a question counts, dates or names, and the sentence that must giv
     paper: '经开时报',
     date: '2020-06-20',
     text: '近日，经开区组织开展金融机构进园区送政策系列活动，先后组织银行进入兴华产业园等园区，向企业面对面讲解政策。参与银行机构近20家，参会企业近150家。',
-  }
-  const askOf = async (docs: object[], question: string) => {
-    const store = openDb(':memory:')
-    const folder = mkdtempSync(join(tmpdir(), 'newsbot-asked-'))
-    try {
-      writeFileSync(join(folder, 'a.jsonl'), jsonl([...docs, ...FILLER]))
-      await createIndex(store).write([folder])
-      const { hits, query } = createIndex(store).search(question, { k: 8 })
-      return answerExtractively(query, hits)
-    } finally {
-      store.close()
-      rmSync(folder, { recursive: true, force: true })
-    }
   }
 
   it('refuses 多少个X when the only numbers nearby count other things', async () => {
