@@ -4,7 +4,7 @@
 // processes until every chat's day is decided (process start-up included), messages/s, how the chats
 // split between the processes, and the chats that got two digests (must be 0).
 // Usage: npm run bench:digest-replicas [-- --subscribers 10000] [--rate 1000] [--latency 20] [--pg postgres://…]
-import { fork, spawn, type ChildProcess } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -14,6 +14,7 @@ import { listSources } from '../src/ingest/index.js'
 import { extractNameCandidates, indexSources } from '../src/retrieve/index.js'
 import { openStore, type Store } from '../src/store/index.js'
 import { findBinaries, startCluster } from '../tests/helpers/pg-cluster.js'
+import { askFake, startFake, type Fake } from './bench/fake-bot-client.js'
 import { printTable } from './bench/table.js'
 
 const { values: args } = parseArgs({
@@ -24,19 +25,10 @@ const FIRST_CHAT = 100_000
 const MAIN = join(import.meta.dirname, '../src/channels/cli/main.ts')
 const namesOf = (a: { title: string; subtitle?: string | null; text: string }) => extractNameCandidates(`${a.title}\n${a.subtitle ?? ''}\n${a.text}`)
 
-type Fake = { child: ChildProcess; apiRoot: string; token: string }
-const ask = <T>(child: ChildProcess, msg: object) =>
-  new Promise<T>((resolve) => {
-    child.once('message', (m) => resolve(m as T))
-    child.send(msg)
-  })
-
-async function startFake(): Promise<Fake> {
-  const child = fork(join(import.meta.dirname, 'bench/fake-bot-server.ts'), { execArgv: ['--import', 'tsx'] })
-  const { apiRoot, token } = await new Promise<{ apiRoot: string; token: string }>((resolve) => child.once('message', (m) => resolve(m as never)))
-  await ask(child, { addChats: [FIRST_CHAT, subscribers] })
-  await ask(child, { latency: Number(args.latency) })
-  return { child, apiRoot, token }
+async function startLatentFake(): Promise<Fake> {
+  const fake = await startFake(FIRST_CHAT, subscribers)
+  await askFake(fake.child, { latency: Number(args.latency) })
+  return fake
 }
 
 /** The sample bulletins and every subscriber, due two minutes ago in Shanghai time. */
@@ -62,7 +54,7 @@ function startSender(location: string, fake: Fake): { child: ChildProcess; exite
 
 async function run(backend: string, location: string, processes: number): Promise<Record<string, string | number>> {
   const store = await openStore(location)
-  const fake = await startFake()
+  const fake = await startLatentFake()
   try {
     await fill(store)
     const t0 = performance.now()
@@ -75,8 +67,8 @@ async function run(backend: string, location: string, processes: number): Promis
     const seconds = (performance.now() - t0) / 1000
     for (const s of senders) s.child.kill('SIGTERM')
     await Promise.all(senders.map((s) => s.exited))
-    const { perChat } = await ask<{ perChat: number[] }>(fake.child, { digests: [FIRST_CHAT, subscribers] })
-    const { sendMessage } = await ask<{ sendMessage: number }>(fake.child, { stats: true })
+    const { perChat } = await askFake<{ perChat: number[] }>(fake.child, { digests: [FIRST_CHAT, subscribers] })
+    const { sendMessage } = await askFake<{ sendMessage: number }>(fake.child, { stats: true })
     const split = new Map<string, number>()
     for (const r of records) if (r.claimedBy) split.set(r.claimedBy, (split.get(r.claimedBy) ?? 0) + 1)
     return {

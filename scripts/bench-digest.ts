@@ -5,7 +5,7 @@
 // then a bot process gets SIGTERM during such an outage. It prints how many chats got a digest twice,
 // how every chat's day ended in the send log, and how long the stop took.
 // Usage: npm run bench:digest [-- --subscribers 10000 --rate 25] [-- --faults]
-import { fork, type ChildProcess } from 'node:child_process'
+import { fork } from 'node:child_process'
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -17,6 +17,7 @@ import { loadConfig } from '../src/config.js'
 import { leadSummarizer, planDueSends } from '../src/digest/index.js'
 import { createIndex } from '../src/retrieve/index.js'
 import { createSqliteStore, listSendRecords, openDb, saveSubscription, type Db } from '../src/store/index.js'
+import { askFake, startFake, type Fake } from './bench/fake-bot-client.js'
 import { peakRssMb, printTable } from './bench/table.js'
 
 const { values } = parseArgs({
@@ -34,19 +35,6 @@ const OUTAGE_MS = 30_000
 const OUTAGE_AFTER_MS = 5000
 const STOP_BUDGET_MS = 10_000
 
-type Fake = { child: ChildProcess; apiRoot: string; token: string }
-const ask = <T>(child: ChildProcess, msg: object) =>
-  new Promise<T>((resolve) => {
-    child.once('message', (m) => resolve(m as T))
-    child.send(msg)
-  })
-
-async function startFake(): Promise<Fake> {
-  const child = fork(join(import.meta.dirname, 'bench/fake-bot-server.ts'), { execArgv: ['--import', 'tsx'] })
-  const { apiRoot, token } = await new Promise<{ apiRoot: string; token: string }>((resolve) => child.once('message', (m) => resolve(m as never)))
-  await ask(child, { addChats: [FIRST_CHAT, subscribers] })
-  return { child, apiRoot, token }
-}
 
 async function openBenchDb(dir: string): Promise<{ db: Db; path: string }> {
   const path = join(dir, 'bench.db')
@@ -67,7 +55,7 @@ function senderApi(fake: Fake, db: Db) {
 }
 
 async function plainRun(): Promise<void> {
-  const fake = await startFake()
+  const fake = await startFake(FIRST_CHAT, subscribers)
   const dir = mkdtempSync(join(tmpdir(), 'newsbot-bench-digest-'))
   const { db, path } = await openBenchDb(dir)
   const { api, config } = senderApi(fake, db)
@@ -83,7 +71,7 @@ async function plainRun(): Promise<void> {
   const seconds = (performance.now() - t) / 1000
   lag.disable()
   const heapAfter = process.memoryUsage().heapUsed
-  const fakeStats = await ask<{ sendMessage: number; ok: number; status429: number }>(fake.child, { stats: true })
+  const fakeStats = await askFake<{ sendMessage: number; ok: number; status429: number }>(fake.child, { stats: true })
   db.pragma('wal_checkpoint(TRUNCATE)')
   const dbMb = statSync(path).size / 1e6
   db.close()
@@ -98,18 +86,18 @@ async function plainRun(): Promise<void> {
 
 /** One round under the fault mix: what each chat received against what the send log says. */
 async function faultRound(): Promise<void> {
-  const fake = await startFake()
-  await ask(fake.child, { chaos: CHAOS })
+  const fake = await startFake(FIRST_CHAT, subscribers)
+  await askFake(fake.child, { chaos: CHAOS })
   const dir = mkdtempSync(join(tmpdir(), 'newsbot-bench-faults-'))
   const { db } = await openBenchDb(dir)
   const { api, config } = senderApi(fake, db)
   const now = () => sendAt + 60_000
-  const outage = setTimeout(() => void ask(fake.child, { outage: OUTAGE_MS }), OUTAGE_AFTER_MS)
+  const outage = setTimeout(() => void askFake(fake.child, { outage: OUTAGE_MS }), OUTAGE_AFTER_MS)
   const t = performance.now()
   const stats = await runDigestRound({ store: createSqliteStore(db), api, config, now, summarize: leadSummarizer, pacer: createPacer(config.digest.sendRate) })
   const seconds = (performance.now() - t) / 1000
   clearTimeout(outage)
-  const { perChat } = await ask<{ perChat: number[] }>(fake.child, { digests: [FIRST_CHAT, subscribers] })
+  const { perChat } = await askFake<{ perChat: number[] }>(fake.child, { digests: [FIRST_CHAT, subscribers] })
   const states = new Map(listSendRecords(db, DAY).map((r) => [r.chatId, r.state]))
   const got = (i: number) => perChat[i] ?? 0
   const stateOf = (i: number) => states.get(FIRST_CHAT + i) ?? 'none'
@@ -130,7 +118,7 @@ async function faultRound(): Promise<void> {
 
 /** The bot process as `newsbot bot` runs it, sent SIGTERM 2 s into an outage that started mid-round. */
 async function stopDuringOutage(): Promise<void> {
-  const fake = await startFake()
+  const fake = await startFake(FIRST_CHAT, subscribers)
   const dir = mkdtempSync(join(tmpdir(), 'newsbot-bench-stop-'))
   const { db, path } = await openBenchDb(dir)
   db.close()
@@ -141,7 +129,7 @@ async function stopDuringOutage(): Promise<void> {
   const exited = new Promise<number | null>((resolve) => bot.once('exit', (code) => resolve(code)))
   await new Promise((resolve) => bot.once('message', resolve))
   await new Promise((resolve) => setTimeout(resolve, 3000)) // the round is under way
-  await ask(fake.child, { outage: OUTAGE_MS })
+  await askFake(fake.child, { outage: OUTAGE_MS })
   await new Promise((resolve) => setTimeout(resolve, 2000))
   const t = performance.now()
   bot.kill('SIGTERM')
