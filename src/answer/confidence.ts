@@ -1,5 +1,5 @@
 import type { WeightedWord } from '../retrieve/index.js'
-import { foldText } from '../retrieve/index.js'
+import { askingClauses, foldText } from '../retrieve/index.js'
 import { focusOf, mentions, type Candidate } from './evidence.js'
 
 /** A piece of evidence as the confidence model sees it. */
@@ -57,14 +57,17 @@ export function confidenceFeatures({ text, words, typed }: AskedSignals, candida
   const unseenNames = names.filter((w) => !top.some((a) => mentions(a.title, w) || mentions(a.text, w)))
   const factFound = !typed || scored.some((s) => s.hasFact && s.coverage >= 0.5)
   const near = best ? foldText(candidates[best.candidate]!.title + candidates[best.candidate]!.text.slice(best.span.start, best.span.end)) : ''
-  const absent = multi.filter((w) => w.docs === 0)
+  // A word of the reader's own story (我家老头子年轻时候) that no article holds says nothing of whether the asked part is answered.
+  const asking = askingClauses(text)
+  const toldOnly = (w: WeightedWord) => text.includes(w.text) && !asking.some((c) => c.includes(w.text))
+  const absent = multi.filter((w) => w.docs === 0 && !toldOnly(w))
   return [
     best?.p ?? 0,
     best?.coverage ?? 0,
     best?.features[1] ?? 0,
     articleCoverage,
     headlineCoverage,
-    multi.length ? multi.filter((w) => w.docs === 0).length / multi.length : 0,
+    multi.length ? absent.length / multi.length : 0,
     names.length ? unseenNames.length / names.length : 0,
     // A word no article holds, said another way near the answer (下雨 for 雨后), shares characters with it.
     absent.length ? absent.reduce((s, w) => s + [...w.text].filter((ch) => near.includes(ch)).length / [...w.text].length, 0) / absent.length : 0,

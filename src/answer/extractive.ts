@@ -1,5 +1,5 @@
 import { splitSentences, stripDateline } from '../ingest/index.js'
-import { askedBody, asksForName, countedThing, foldText, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType } from '../retrieve/index.js'
+import { askedBody, asksForName, countedThing, foldText, namedPerson, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
 import { charBigrams } from './citations.js'
 import { confidenceFeatures, CONFIDENCE_FEATURES, type AskedSignals, type ScoredEvidence } from './confidence.js'
@@ -94,7 +94,9 @@ function givesAskedFact(
   const timed = type === 'time' ? words.find((w) => w.text === timedThing(text, words.map((x) => x.text))) : undefined
   const timesIt = (s: Scored) => !timed || mentions(foldText(textOf(s)), timed) || mentions(foldText(candidates[s.candidate]!.title), timed)
   const body = askedBody(text)
-  if (needsFact && !about.some((s) => givesFact(s) && timesIt(s))) return false
+  const person = type === 'person' ? words.find((w) => w.text === namedPerson(text, words.map((x) => x.text))) : undefined
+  const namesIt = (s: Scored) => !person || mentions(foldText(textOf(s)), person)
+  if (needsFact && !about.some((s) => givesFact(s) && timesIt(s) && namesIt(s))) return false
   // The body is named in a sentence about the question, or in the lead of its best article (近日，公安部交通管理局
   // 发布…); one named in a sentence that says little of it (a firm the inspectors visited next) is not the one asked for.
   const best = scored[0]

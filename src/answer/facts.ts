@@ -1,4 +1,4 @@
-import { DURATION_UNIT, tagWords, type QuestionType } from '../retrieve/index.js'
+import { DURATION_UNIT, tagWords, WEEKDAY_UNIT, type QuestionType } from '../retrieve/index.js'
 
 const FACT_PATTERNS: Record<QuestionType, RegExp | null> = {
   // Digits, or Chinese numerals from 二 up (五项, 十余家; a lone 一 is mostly the article 一个).
@@ -21,11 +21,15 @@ const DAY = /(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(日|号(?![线�
 // A length of time: 三天, 24小时, 四到六个月, 半年.
 const DURATION = new RegExp(`${NUMBER}个?(天|小时|分钟|周|星期|月|年|日|秒)|半(年|个月|天)`)
 
+// A day of the week: 周五, 星期六, 礼拜天.
+const WEEKDAY = /(周|星期|礼拜)[一二三四五六日天1-7]/
+
 /** True when a text carries the kind of fact the question type asks for (in the asked unit, if any). */
 export function hasFactFor(type: QuestionType, text: string, unit?: string): boolean {
   if (type === 'amount' && unit) return new RegExp(`${NUMBER}(${unit})`).test(text)
   if (type === 'time' && unit === '日') return DAY.test(text)
   if (type === 'time' && unit === DURATION_UNIT) return DURATION.test(text)
+  if (type === 'time' && unit === WEEKDAY_UNIT) return WEEKDAY.test(text)
   return FACT_PATTERNS[type]?.test(text) ?? false
 }
 
@@ -51,6 +55,11 @@ const BODY_ENDINGS: Record<string, RegExp> = {
   单位: OFFICE,
   部门: OFFICE,
   机构: OFFICE,
+  村: /村$/,
+  社区: /社区$/,
+  小区: /(小区|家园|花园|苑)$/,
+  街道: /(街道|办事处)$/,
+  路: /(路|街|大道)$/,
 }
 // Nouns that make the kind generic (商业银行, 金融机构): not a name.
 const GENERIC_BODY = /^(施工|相关|有关|其他|合作|金融|商业|责任|主管|职能|成员|驻区|辖区|重点|地方|国有|民营|大型|中小|外资|上级|属地|基层)$/

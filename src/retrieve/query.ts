@@ -1,7 +1,7 @@
 import { Converter } from 'opencc-js/t2cn'
 import { parseTimeExpressions, type DateRange } from './dates.js'
 import { loadLexicon, type Lexicon } from './lexicon.js'
-import { askedUnit, detectQuestionType, type QuestionType } from './question-type.js'
+import { askedUnit, detectQuestionType, QUESTION_CUE, type QuestionType } from './question-type.js'
 import { cutWords, foldText, indexTokens, isNameTag, newWords, tagWords } from './tokenize.js'
 
 /** Longer queries are cut here: no question is this long, and every extra token costs search time. */
@@ -123,8 +123,10 @@ export function analyzeQuery(
   // a question word or particle (法是, 发了) is not a name.
   // A name lies within the question's words once its question phrases, with their counter, are cut
   // out, as for the answer's words: 多少条对区党工委 yields no name 条对区, 哪天到哪天 no 天到.
-  const nameSegments = contentSegments(cutWords(text.replace(QUESTION_PHRASES, '，')))
-  const names = [...newWords(text, words).filter((w) => nameSegments.some((s) => s.includes(w))), ...(learnedNames?.(text) ?? [])]
+  const stripped = text.replace(QUESTION_PHRASES, '，')
+  const strippedWords = cutWords(stripped)
+  const nameSegments = contentSegments(strippedWords)
+  const names = [...newWords(stripped, strippedWords).filter((w) => nameSegments.some((s) => s.includes(w))), ...(learnedNames?.(text) ?? [])]
   for (const name of names) add(name, 'word')
   const districts = new Set<string>()
   for (const [name, entry] of lexicon.entries) {
@@ -182,7 +184,6 @@ function withNumbersJoined(tagged: { word: string; tag: string }[]): { word: str
 }
 
 const PART_END = /[？?；;！!。\n]+/
-const PART_CUE = /多少|几|什么|啥|哪|谁|何|怎|咋|吗|呢|是否|有没有/
 
 /**
  * The questions asked at once, split at question marks: 哪天开的？谁讲的话？ is two. A part with no
@@ -190,7 +191,7 @@ const PART_CUE = /多少|几|什么|啥|哪|谁|何|怎|咋|吗|呢|是否|有�
  */
 function splitParts(text: string, type: QuestionType): QuestionPart[] {
   const pieces = text.split(PART_END).map((p) => p.trim()).filter((p) => /[\p{L}\p{N}]{2}/u.test(p))
-  if (pieces.length < 2 || !pieces.every((p) => PART_CUE.test(p))) return [{ text, type, unit: askedUnit(text, type) }]
+  if (pieces.length < 2 || !pieces.every((p) => QUESTION_CUE.test(p))) return [{ text, type, unit: askedUnit(text, type) }]
   const parts: QuestionPart[] = []
   for (const p of pieces) {
     const own = detectQuestionType(p)

@@ -12,11 +12,25 @@ const TYPE_CUES: [QuestionType, RegExp][] = [
   // 哪几条路 asks which ones, not how many.
   ['list', /哪几/],
   ['amount', /多少|几[个套家项次年万亿人名条所座辆期批台]|多大|多高|多长|多远|数量|金额|比例|规模|几成/],
-  ['person', /谁|哪位|哪些人|什么人|负责人是|主持|什么职务|啥职务|什么职位|担任什么|叫(什么|啥)|名字|姓名/],
+  // 叫啥/名字 asks a person's name only after a word for a person (局长叫啥名字); 做法全称叫啥 asks a thing's.
+  ['person', /谁|哪位|哪些人|什么人|负责人是|主持|什么职务|啥职务|什么职位|担任什么|(人|者|员|长|书记|主任|代表|老师|领导|干部|委员|居民|村民|群众|师傅|医生|经理|主席|记者|通讯员|作者)[^，。？?]{0,6}(叫(什么|啥)|名字|姓名)/],
   ['place', /哪里|哪儿|在哪|什么地方|哪个地方|地点|位置|哪个(区|村|街道|社区|园区)/],
   ['list', /哪些|有什么|有哪|包括|都有/],
   ['how', /怎么|如何|怎样|咋|为什么|为啥|原因|措施|办法|举措/],
 ]
+
+/** Words that make a sentence a question: a part of a question holds one of them. */
+export const QUESTION_CUE = /多少|几|什么|啥|哪|谁|何|怎|咋|吗|呢|是否|有没有/
+
+/**
+ * The clauses of a question that ask (那些小摊贩被弄到哪儿去了), without the ones that only tell the
+ * reader's own story (我刚搬到经北二路这边): the whole question when no clause holds a question word.
+ */
+export function askingClauses(question: string): string[] {
+  const clauses = question.split(/[，,。；;！!？?\s]+/).filter(Boolean)
+  const asking = clauses.filter((c) => QUESTION_CUE.test(c))
+  return asking.length > 0 ? asking : [question]
+}
 
 export function detectQuestionType(question: string): QuestionType {
   return TYPE_CUES.find(([, cue]) => cue.test(question))?.[0] ?? 'general'
@@ -43,6 +57,11 @@ const UNIT_FORMS: Record<string, string | undefined> = { 人: '人|名|位', 名
 
 /** The unit of a when-question that asks how long (多久): answered by 三天 or 24小时, not by a date. */
 export const DURATION_UNIT = '时长'
+
+// 每周哪天, 星期几: a day of the week is asked for (周五卫生日), not a date.
+const ASKED_WEEKDAY = /礼拜|星期|周几|每周|每个周/
+/** The unit of a when-question that asks a day of the week. */
+export const WEEKDAY_UNIT = '周'
 
 // 哪一天, 几号: a day is asked for, and 近日 or 今年 does not give one.
 const ASKED_DAY = /哪一?天|几号|几月几[日号]|具体日期|什么日子/
@@ -87,11 +106,11 @@ const EVENT_TAG = /^(n|vn|j|l|i)/
 /**
  * What a when-question asks the time of: the last noun before the question word (初心杯决赛是哪天 →
  * 决赛; 郑大二附院周边的路什么时候通车 → 郑大二附院). A date given for something else in the article
- * (the first round's) does not answer it. None for a length of time.
+ * (the first round's) does not answer it. None for a length of time or a day of the week.
  */
 export function timedThing(question: string, words: string[]): string | undefined {
   const cue = TIME_CUE.exec(question)
-  if (!cue || ASKED_DURATION.test(question)) return undefined
+  if (!cue || ASKED_DURATION.test(question) || ASKED_WEEKDAY.test(question)) return undefined
   const tags = new Map(tagWords(question.slice(0, cue.index)).map((t) => [t.word, t.tag]))
   let thing: string | undefined
   let end = -1
@@ -102,10 +121,28 @@ export function timedThing(question: string, words: string[]): string | undefine
   return thing
 }
 
-// 哪家银行, 哪个单位, 什么公司: a body is asked for by its kind, and only a sentence naming one answers.
-const ASKED_BODY = /(?:哪|什么|啥)(?:一|几)?\s*(?:家|个|所)?\s*(公司|银行|医院|学校|单位|部门|机构)/
+const NAME_CUE = /叫(什么|啥)|名字|姓名/
 
-/** The kind of body a question asks to be named (公司, 银行, 医院, 学校, 单位…), if any. */
+/**
+ * Whose name a person question asks: its last word before 叫啥/名字 (建设局局长叫啥名字 → 局长). A name
+ * given in a sentence about someone else (the meeting's chair) does not answer it.
+ */
+export function namedPerson(question: string, words: string[]): string | undefined {
+  const cue = NAME_CUE.exec(question)
+  if (!cue) return undefined
+  let person: string | undefined
+  let end = -1
+  for (const w of words) {
+    const at = question.lastIndexOf(w, cue.index - w.length)
+    if ([...w].length > 1 && at >= 0 && at + w.length > end) [person, end] = [w, at + w.length]
+  }
+  return person
+}
+
+// 哪家银行, 哪个单位, 什么公司: a body is asked for by its kind, and only a sentence naming one answers.
+const ASKED_BODY = /(?:哪|什么|啥)(?:一|几)?\s*(?:家|个|所|条)?\s*(公司|银行|医院|学校|单位|部门|机构|村|社区|小区|街道|路)/
+
+/** The kind of body or place a question asks to be named (公司, 银行, 单位, 村, 路…), if any. */
 export function askedBody(question: string): string | undefined {
   return ASKED_BODY.exec(question)?.[1]
 }
@@ -115,7 +152,11 @@ export function askedBody(question: string): string | undefined {
  * 四项工作 does not answer 省了多少钱.
  */
 export function askedUnit(question: string, type: QuestionType = 'amount'): string | undefined {
-  if (type === 'time') return ASKED_DURATION.test(question) ? DURATION_UNIT : ASKED_DAY.test(question) ? '日' : undefined
+  if (type === 'time') {
+    if (ASKED_DURATION.test(question)) return DURATION_UNIT
+    if (ASKED_WEEKDAY.test(question)) return WEEKDAY_UNIT
+    return ASKED_DAY.test(question) ? '日' : undefined
+  }
   if (type !== 'amount') return undefined
   const unit = ASKED_UNIT.exec(question)?.[1]
   if (unit !== undefined) return unit in UNIT_FORMS ? UNIT_FORMS[unit] : unit

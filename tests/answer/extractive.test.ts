@@ -6,7 +6,7 @@ import { answerExtractively, cleanSentence } from '../../src/answer/extractive.j
 import type { Candidate } from '../../src/answer/evidence.js'
 import { countsInClause, hasFactFor, namesBody } from '../../src/answer/facts.js'
 import { loadAnswerModel } from '../../src/answer/model.js'
-import { askedBody, askedUnit, countedThing, createIndex, detectQuestionType, DURATION_UNIT, timedThing } from '../../src/retrieve/index.js'
+import { askedBody, askedUnit, askingClauses, countedThing, createIndex, detectQuestionType, DURATION_UNIT, namedPerson, timedThing, WEEKDAY_UNIT } from '../../src/retrieve/index.js'
 import { openDb, type Db } from '../../src/store/index.js'
 import { jsonl } from '../helpers/tmp.js'
 
@@ -137,6 +137,19 @@ describe('what a question asks after its question word', () => {
     expect(namesBody('公司', '施工单位要提升认识')).toBe(false)
   })
 
+  it('reads a day of the week asked for, whose name is asked, and which clauses ask', () => {
+    expect(askedUnit('每个礼拜哪天是卫生日', 'time')).toBe(WEEKDAY_UNIT)
+    expect(hasFactFor('time', '坚持每周五为卫生日', WEEKDAY_UNIT)).toBe(true)
+    expect(hasFactFor('time', '6月14日开展活动', WEEKDAY_UNIT)).toBe(false)
+    expect(namedPerson('经开区建设局局长叫啥名字', ['经开区', '建设局', '局长'])).toBe('局长')
+    expect(askingClauses('我刚搬到经北二路这边，那些小摊贩被弄到哪儿去了？')).toEqual(['那些小摊贩被弄到哪儿去了'])
+    expect(askingClauses('经开区安置房')).toEqual(['经开区安置房'])
+    expect(askedBody('那3起案例分别是哪几个村的事')).toBe('村')
+    expect(askedBody('酒店在哪条路上')).toBe('路')
+    expect(namesBody('村', '祥云办事处王庄村综合改造提升')).toBe(true)
+    expect(namesBody('村', '通报了3起案例，涉及多个村')).toBe(false)
+  })
+
   it('counts a thing only in the clause that names it', () => {
     expect(countsInClause('通报了3起扶贫领域以案促改典型案例', ['典型'], '起')).toBe(true)
     expect(countsInClause('邀请了3所高校负责人、部分园中园项目企业代表等12人', ['园中园', '项目'], '个|项')).toBe(false)
@@ -160,6 +173,8 @@ describe('detectQuestionType', () => {
     ['初心杯决赛最后哪支队拿了冠军？', 'result'],
     ['观摩活动评出的第一名是哪个社区', 'result'],
     ['群众代表叫啥名字', 'person'],
+    ['市科技局领导叫什么名字', 'person'],
+    ['那个做法全称叫啥', 'general'],
     ['经开区安置房', 'general'],
   ])('%s → %s', (q, type) => {
     expect(detectQuestionType(q)).toBe(type)
@@ -351,6 +366,17 @@ describe('what a question counts, dates or names, and the sentence that must giv
   it('answers how long with a length of time, not with a date', async () => {
     const works = { ...FORUM, title: '滨河路改造开工', text: '滨河路改造工程已经开工，工期预计90天，完工后将缓解周边交通压力。' }
     expect((await askOf([works], '滨河路改造工程工期多久？')).answer).toContain('90天')
+  })
+
+  it('refuses the name of someone the article does not name, and gives the one it does', async () => {
+    const chaired = { ...FORUM, text: '6月11日上午，马寨产业集聚区召开主题座谈会，市科技局领导介绍了“1+N”政策。会议由区党工委副书记王明主持。' }
+    expect((await askOf([chaired], '座谈会上介绍政策的市科技局领导叫什么名字？')).abstained).toBe(true)
+    expect((await askOf([chaired], '马寨座谈会主持会议的副书记叫什么名字？')).answer).toContain('王明')
+  })
+
+  it('answers a day of the week with the sentence naming it, not with a date', async () => {
+    const weekly = { ...FORUM, title: '全民共建美好家园', text: '4月24日起，示范区开展全民共建美好家园活动。活动期间坚持每周五为卫生日，发动群众清扫楼院。' }
+    expect((await askOf([weekly], '共建美好家园活动每个礼拜哪天是卫生日？')).answer).toContain('每周五为卫生日')
   })
 
   it('refuses which bank when the article speaks of banks but names none, and names the one it does', async () => {
