@@ -1,5 +1,5 @@
 import { splitSentences, stripDateline } from '../ingest/index.js'
-import { askedBody, asksForName, countedThing, foldText, namedPerson, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType } from '../retrieve/index.js'
+import { askedBody, asksForName, countedThing, foldText, namedPerson, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
 import { charBigrams } from './citations.js'
 import { confidenceFeatures, CONFIDENCE_FEATURES, type AskedSignals, type ScoredEvidence } from './confidence.js'
@@ -75,34 +75,57 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
 }
 
 /**
- * False when the question asks for a kind of fact (an amount of what it counts, a day, a winner, a
- * name, a body of the kind it names) that no sentence about it gives.
+ * False when the question asks for a kind of fact (an amount of what it counts, a date of the event it
+ * names, a winner, a person's name, a body or place of the kind it names) that no sentence about it gives.
  */
-function givesAskedFact(
-  asked: Pick<Asked, 'type' | 'text' | 'unit' | 'words'>, scored: Scored[], candidates: Candidate[],
-): boolean {
-  const { type, text } = asked
-  // A word no article holds cannot be looked for: it must not veto the answer on its own.
-  const words = asked.words.filter((w) => w.docs > 0)
+function givesAskedFact(asked: Pick<Asked, 'type' | 'text' | 'unit' | 'words'>, scored: Scored[], candidates: Candidate[]): boolean {
   const textOf = (e: Scored) => candidates[e.candidate]!.text.slice(e.span.start, e.span.end)
-  const needsFact = FACT_REQUIRED.has(type) || (type === 'person' && asksForName(text))
-  const about = scored.filter((s) => inContext(s) >= FACT_COVERAGE)
-  const counted = type === 'amount' ? countedThing(text) : undefined
-  const countedWords = counted ? words.filter((w) => [...w.text].length > 1 && counted.thing.includes(w.text)) : []
-  const countedForms = countedWords.flatMap((w) => [w.text, ...w.synonyms])
-  const givesFact = (s: Scored) => (countedForms.length === 0 ? s.hasFact : countsInClause(foldText(textOf(s)), countedForms, counted!.unit))
-  const timed = type === 'time' ? words.find((w) => w.text === timedThing(text, words.map((x) => x.text))) : undefined
-  const timesIt = (s: Scored) => !timed || mentions(foldText(textOf(s)), timed) || mentions(foldText(candidates[s.candidate]!.title), timed)
-  const body = askedBody(text)
-  const person = type === 'person' ? words.find((w) => w.text === namedPerson(text, words.map((x) => x.text))) : undefined
-  const namesIt = (s: Scored) => !person || mentions(foldText(textOf(s)), person)
-  if (needsFact && !about.some((s) => givesFact(s) && timesIt(s) && namesIt(s))) return false
+  const gives = factCheck(asked, textOf, (e) => candidates[e.candidate]!.title)
+  if (gives && !scored.some((s) => inContext(s) >= FACT_COVERAGE && gives(s))) return false
+  const body = askedBody(asked.text)
+  if (!body) return true
   // The body is named in a sentence about the question, or in the lead of its best article (近日，公安部交通管理局
   // 发布…); one named in a sentence that says little of it (a firm the inspectors visited next) is not the one asked for.
   const best = scored[0]
   const lead = best ? splitSentences(candidates[best.candidate]!.text)[0] : undefined
   const leadText = lead ? candidates[best!.candidate]!.text.slice(lead.start, lead.end) : ''
-  return !body || namesBody(body, leadText) || scored.some((s) => s.coverage >= BODY_COVERAGE && namesBody(body, textOf(s)))
+  return namesBody(body, leadText) || scored.some((s) => s.coverage >= BODY_COVERAGE && namesBody(body, textOf(s)))
+}
+
+/** What a sentence must hold to answer a question that asks for a kind of fact; undefined when it asks none. */
+function factCheck(
+  asked: Pick<Asked, 'type' | 'text' | 'words'>, textOf: (e: Scored) => string, titleOf: (e: Scored) => string,
+): ((s: Scored) => boolean) | undefined {
+  const { type, text } = asked
+  // A word no article holds cannot be looked for: it must not veto the answer on its own.
+  const words = asked.words.filter((w) => w.docs > 0)
+  const read = (s: Scored) => foldText(textOf(s))
+  if (type === 'person' && asksForName(text)) {
+    const forms = personForms(namedPerson(text, asked.words.map((w) => w.text)), asked.words)
+    return (s) => s.hasFact && (forms.length === 0 || forms.some((f) => read(s).includes(f)))
+  }
+  if (!FACT_REQUIRED.has(type)) return undefined
+  if (type === 'amount') {
+    const counted = countedThing(text)
+    const forms = counted ? words.filter((w) => [...w.text].length > 1 && counted.thing.includes(w.text)).flatMap((w) => [w.text, ...w.synonyms]) : []
+    return forms.length > 0 ? (s) => countsInClause(read(s), forms, counted!.unit) : (s) => s.hasFact
+  }
+  if (type === 'time') {
+    const timed = words.find((w) => w.text === timedThing(text, words.map((x) => x.text)))
+    return (s) => s.hasFact && (!timed || mentions(read(s), timed) || mentions(foldText(titleOf(s)), timed))
+  }
+  return (s) => s.hasFact
+}
+
+/**
+ * How the person whose name is asked may be written: the word itself with its other spellings, or,
+ * for a word no article holds, its last two characters (建设局局长, cut 建设/局局长, still needs 局长).
+ */
+function personForms(word: string | undefined, words: WeightedWord[]): string[] {
+  const w = words.find((x) => x.text === word)
+  if (!w) return []
+  if (w.docs > 0) return [w.text, ...w.synonyms]
+  return [...w.text].length >= 3 ? [[...w.text].slice(-2).join('')] : []
 }
 
 /** Evidence with the model's probability, best first. */

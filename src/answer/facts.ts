@@ -68,8 +68,8 @@ const LATIN_NAME = /\b[A-Z][A-Za-z]*[A-Z]|\b[A-Z][a-z]+ [A-Z][a-z]+/
 
 /**
  * True when a text names a body of the asked kind (中原银行, 扬升金属部件有限公司 for 公司), not only the
- * kind in general (组织银行进入园区, 施工单位, 商业银行): by jieba's tags, a noun that ends in the kind
- * with a name of its own, or the kind right after a noun that is not generic.
+ * kind in general (组织银行进入园区, 施工单位, 商业银行, 原村): by jieba's tags, a noun that ends in the
+ * kind with a name of its own, or the kind right after a noun of two or more characters that is not generic.
  */
 export function namesBody(kind: string, text: string): boolean {
   const ending = BODY_ENDINGS[kind]
@@ -79,6 +79,7 @@ export function namesBody(kind: string, text: string): boolean {
     if (!ending.test(word)) return false
     if (tag.startsWith('n') && word.replace(ending, '').length >= 2 && !GENERIC_BODY.test(word.replace(ending, ''))) return true
     const before = words[i - 1]
-    return before !== undefined && before.tag.startsWith('n') && !GENERIC_BODY.test(before.word)
+    // An ordinal names one too (内蒙古自治区第四医院, 第一中学).
+    return before !== undefined && (before.tag.startsWith('n') || /^第./.test(before.word)) && [...before.word].length >= 2 && !GENERIC_BODY.test(before.word)
   })
 }
