@@ -54,7 +54,7 @@ export function registerBot(program: Command): void {
         const running = await startBot(nb, {
           config,
           logger,
-          jobs: [(api) => startDigestScheduler({ store: createSqliteStore(db), api, config, logger, summarize, ...(beforeRound && { beforeRound }) })],
+          jobs: [(api) => startDigestScheduler({ store: createSqliteStore(db), api, config, logger, summarize, holder: nb.holder, ...(beforeRound && { beforeRound }) })],
         })
         logger.info({ signal: await stopSignal() }, 'signal received')
         await running.stop()
