@@ -178,10 +178,12 @@ describe.skipIf(!HAPROXY)('three bot replicas behind HAProxy (skipped when hapro
     const fromVictim = new Set(replies.filter((c) => c.at < killedAt + (LEASE_SECONDS * 1000) / 2).map(replyKey))
     const window = inFlight.map((id) => byUpdate.get(id)!).filter((k) => fromVictim.has(k))
     const twice = everyQuestion.filter((k) => count.get(k)! > 1)
+    const gaps = finishGaps(db, byUpdate, replies, replyKey)
     console.log(
       `bot-replicas: ${USERS * PER_USER} questions in ${(elapsed / 1000).toFixed(1)} s, ${driver.stats.deliveries} deliveries ` +
       `(${driver.stats.failed} failed and resent); killed replica held ${inFlight.length} unfinished update(s), ` +
-      `${inFlight.length - window.length} taken over and answered once, ${window.length} replied before the kill (answered twice)`,
+      `${inFlight.length - window.length} taken over and answered once, ${window.length} replied before the kill (answered twice); ` +
+      `claim finished after the reply reached the Bot API: median ${gaps.median} ms, p95 ${gaps.p95} ms`,
     )
     expect(inFlight.length).toBeGreaterThan(0)
     expect(twice.filter((k) => !window.includes(k))).toEqual([])
@@ -198,6 +200,26 @@ describe.skipIf(!HAPROXY)('three bot replicas behind HAProxy (skipped when hapro
     expect(await Promise.all(replicas.slice(1).map((r) => r.exited))).toEqual([0, 0])
   }, 150_000)
 })
+
+/**
+ * How long after its reply reached the Bot API each update's claim was finished, over the updates
+ * answered once: the window a crash can hit.
+ */
+function finishGaps(db: Db, byUpdate: Map<number, string>, replies: ApiCall[], keyOf: (c: ApiCall) => string): { median: number; p95: number } {
+  const firstReply = new Map<string, number>()
+  const twice = new Set<string>()
+  for (const c of replies) {
+    if (firstReply.has(keyOf(c))) twice.add(keyOf(c))
+    else firstReply.set(keyOf(c), c.at)
+  }
+  for (const key of twice) firstReply.delete(key)
+  const rows = db.prepare<[], { update_id: number; done_at: number | null }>('SELECT update_id, done_at FROM seen_updates').all()
+  const gaps = rows.flatMap((r) => {
+    const at = firstReply.get(byUpdate.get(r.update_id) ?? '')
+    return at === undefined || r.done_at === null ? [] : [r.done_at - at]
+  }).sort((a, b) => a - b)
+  return { median: gaps[Math.floor(gaps.length / 2)] ?? NaN, p95: gaps[Math.floor(gaps.length * 0.95)] ?? NaN }
+}
 
 /** A repeatable random sequence in [0, 1) (mulberry32). */
 function seeded(seed: number): () => number {
