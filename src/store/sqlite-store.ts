@@ -7,7 +7,7 @@ import {
   markInterruptedSends, pruneSendLog, recordSkipped, releaseSend, settleSend,
 } from './send-log.js'
 import { beatHolder, endHolder } from './holders.js'
-import { claimUpdate, finishUpdate, hasEarlierUnfinished } from './seen-updates.js'
+import { claimUpdate, finishUpdate, hasEarlierUnfinished, listOrphanedUpdates } from './seen-updates.js'
 import { writeSources } from './source-write.js'
 import type { Store } from './store.js'
 import { deleteSubscription, getSubscription, listActiveSubscriptions, listSubscriptions, pauseSubscription, saveSubscription } from './subscriptions.js'
@@ -49,6 +49,7 @@ export function createSqliteStore(db: Db): Store {
     claimUpdate: async (request) => claimUpdate(db, request),
     hasEarlierUnfinished: async (chatId, updateId, now, leaseMs) => hasEarlierUnfinished(db, chatId, updateId, now, leaseMs),
     finishUpdate: async (updateId, now) => finishUpdate(db, updateId, now),
+    listOrphanedUpdates: async (now, leaseMs, limit) => listOrphanedUpdates(db, now, leaseMs, limit),
     close: async () => {
       db.close()
     },

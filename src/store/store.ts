@@ -3,7 +3,7 @@ import type { IndexedArticle } from './article-write.js'
 import type { Article, ArticleSummary } from './articles.js'
 import type { ExtractNames } from './learned-names.js'
 import type { ArticleMatch, ArticleText, SearchFilters } from './search.js'
-import type { UpdateClaim, UpdateClaimRequest } from './seen-updates.js'
+import type { OrphanedUpdate, UpdateClaim, UpdateClaimRequest } from './seen-updates.js'
 import type { SendRecord, SendState } from './send-log.js'
 import type { IngestSummary } from './source-write.js'
 import type { Subscription, SubscriptionChange } from './subscriptions.js'
@@ -80,5 +80,7 @@ export interface Store {
   hasEarlierUnfinished(chatId: number, updateId: number, now: number, waitMs: number): Promise<boolean>
   /** Marks a claimed update handled; it is never claimed again. */
   finishUpdate(updateId: number, now: number): Promise<void>
+  /** Unfinished updates whose holder died (no heartbeat within `leaseMs`), oldest first, with what Telegram sent. */
+  listOrphanedUpdates(now: number, leaseMs: number, limit: number): Promise<OrphanedUpdate[]>
   close(): Promise<void>
 }

@@ -229,6 +229,32 @@ describe.each(backends)('$name store', ({ open }) => {
       expect(await claim(9004, 'a', T + 2)).toBe('held')
     }))
 
+  it('lists the unfinished updates of dead holders with what Telegram sent, and forgets that once finished', () =>
+    withStore(open, async (s) => {
+      const claim = (updateId: number, holder: string, now: number, payload?: string) =>
+        s.claimUpdate({ updateId, chatId: 80, holder, now, leaseMs: LEASE, payload })
+      await s.beatHolder('a', T)
+      await s.beatHolder('b', T)
+      expect(await claim(9031, 'a', T, '{"update_id":9031}')).toBe('claimed')
+      expect(await claim(9030, 'a', T, '{"update_id":9030}')).toBe('claimed')
+      expect(await claim(9032, 'a', T)).toBe('claimed') // no payload: a resend is needed
+      expect(await claim(9033, 'b', T, '{"update_id":9033}')).toBe('claimed')
+      expect(await claim(9034, 'a', T, '{"update_id":9034}')).toBe('claimed')
+      await s.finishUpdate(9034, T + 1)
+      expect(await s.listOrphanedUpdates(T + 1, LEASE, 10)).toEqual([])
+      // a falls silent, b beats on: a's open updates with a payload, oldest first.
+      await s.beatHolder('b', T + LEASE)
+      const orphans = await s.listOrphanedUpdates(T + LEASE, LEASE, 10)
+      expect(orphans).toEqual([{ updateId: 9030, payload: '{"update_id":9030}' }, { updateId: 9031, payload: '{"update_id":9031}' }])
+      expect(await s.listOrphanedUpdates(T + LEASE, LEASE, 1)).toHaveLength(1)
+      // b takes one over (the payload stays for b's own taker), then finishes it.
+      expect(await claim(9030, 'b', T + LEASE)).toBe('claimed')
+      expect((await s.listOrphanedUpdates(T + LEASE, LEASE, 10)).map((o) => o.updateId)).toEqual([9031])
+      await s.finishUpdate(9030, T + LEASE)
+      await s.beatHolder('c', T + 3 * LEASE)
+      expect((await s.listOrphanedUpdates(T + 3 * LEASE, LEASE, 10)).map((o) => o.updateId)).toEqual([9031, 9033])
+    }))
+
   it("reports a chat's earlier unfinished update until it is finished or the wait for it has passed", () =>
     withStore(open, async (s) => {
       const earlier = (updateId: number, now: number, chatId = 70) => s.hasEarlierUnfinished(chatId, updateId, now, LEASE)

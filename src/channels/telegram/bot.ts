@@ -18,6 +18,7 @@ import type { BackgroundJob } from './launch.js'
 import { createPrivacyComposer, startRetention } from './privacy.js'
 import { createSourcesComposer } from './sources.js'
 import { createUpdateClaims } from './update-claims.js'
+import { startOrphanRecovery } from './orphan-recovery.js'
 import { userErrorText } from './user-error.js'
 
 export interface BotOptions {
@@ -72,9 +73,16 @@ export function createBot(deps: BotDeps, opts: BotOptions = {}): NewsBot {
   return {
     bot, commands: [...COMMANDS, ...(opts.extraCommands ?? [])], inflight,
     senderApi: createSenderApi(telegram.token, telegram.apiRoot),
-    housekeeping: () => startRetention(deps),
+    housekeeping: () => startHousekeeping(bot, deps),
     holder,
   }
+}
+
+/** Retention pruning, and in webhook mode answering the updates a dead replica left unfinished. */
+function startHousekeeping(bot: Bot, deps: BotDeps): BackgroundJob {
+  const hook = deps.config.telegram.webhook
+  const jobs = [startRetention(deps), ...(hook ? [startOrphanRecovery(bot, deps.db, { leaseMs: hook.leaseMs, logger: deps.logger })] : [])]
+  return { stop: async () => void (await Promise.all(jobs.map((j) => j.stop()))) }
 }
 
 /** What is left: unknown commands and messages without text in private chats, and stale buttons. */

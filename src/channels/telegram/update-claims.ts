@@ -1,5 +1,7 @@
 import type { Context, MiddlewareFn } from 'grammy'
-import { claimUpdate, finishUpdate, hasEarlierUnfinished, isBusy, writeWhenFree, type Db, type UpdateClaim } from '../../store/index.js'
+import {
+  claimUpdate, finishUpdate, hasEarlierUnfinished, isBusy, writeWhenFree, type Db, type UpdateClaim, type UpdateClaimRequest,
+} from '../../store/index.js'
 import type { BotDeps } from './context.js'
 import { sleep } from './digest-pacer.js'
 import type { Logger } from './logger.js'
@@ -18,15 +20,16 @@ const finishers = new WeakMap<Context, () => void>()
 /**
  * Webhook mode: an update Telegram resends, to this replica or another sharing the database, is handled
  * once. A resend of an update a live replica is handling waits for it and then gets its 200; one whose
- * replica died (no heartbeat of `holder` for `leaseMs`) is taken over and answered. A chat's later update
- * waits for its earlier ones, wherever they are handled, so replies keep their order.
+ * replica died (no heartbeat of `holder` for `leaseMs`) is taken over and answered, as are the ones
+ * the orphan recovery feeds in. A chat's later update waits for its earlier ones, wherever they are
+ * handled, so replies keep their order.
  */
 export function createUpdateClaims(deps: Pick<BotDeps, 'db' | 'logger'>, holder: { id: string }, leaseMs: number): MiddlewareFn<Context> {
   return async (ctx, next) => {
     const updateId = ctx.update.update_id
     const chatId = ctx.chat?.id ?? null
     const log = deps.logger.child({ update: updateId })
-    const claim = await waitForClaim(deps.db, { updateId, chatId, holder: holder.id, leaseMs }, log)
+    const claim = await waitForClaim(deps.db, { updateId, chatId, holder: holder.id, leaseMs, payload: JSON.stringify(ctx.update) }, log)
     if (claim !== 'claimed') {
       log.debug({ claim }, 'update handled by another process, skipped')
       return
@@ -61,7 +64,7 @@ export function markReplied(ctx: Context): void {
  * Claims the update, or waits while a live process handles it: 'claimed' (new, or its holder died
  * before finishing), 'done', or 'held' when the holder is still at it after ANSWER_WAIT_MS.
  */
-async function waitForClaim(db: Db, r: { updateId: number; chatId: number | null; holder: string; leaseMs: number }, log: Logger): Promise<UpdateClaim> {
+async function waitForClaim(db: Db, r: Omit<UpdateClaimRequest, 'now'>, log: Logger): Promise<UpdateClaim> {
   const until = Date.now() + ANSWER_WAIT_MS
   let delay = POLL_FIRST_MS
   for (;;) {
@@ -77,7 +80,7 @@ async function waitForClaim(db: Db, r: { updateId: number; chatId: number | null
 }
 
 /** A claim that found the database locked by another writer looks again, as a held one does. */
-function tryClaim(db: Db, r: Parameters<typeof claimUpdate>[1]): UpdateClaim {
+function tryClaim(db: Db, r: UpdateClaimRequest): UpdateClaim {
   try {
     return claimUpdate(db, r)
   } catch (err) {

@@ -4,7 +4,7 @@ import { migratePostgres } from './migrate.js'
 import { createPool, toPgError, type Pool } from './pool.js'
 import { getArticleTexts, getTermDocCounts, matchArticles } from './search.js'
 import { beatHolder, endHolder } from './holders.js'
-import { claimUpdate, finishUpdate, hasEarlierUnfinished } from './seen-updates.js'
+import { claimUpdate, finishUpdate, hasEarlierUnfinished, listOrphanedUpdates } from './seen-updates.js'
 import {
   claimSend, countSendStates, getLastDigestIssue, getLastDigestIssues, getSendRecord, listSendRecords,
   markInterruptedSends, pruneSendLog, recordSkipped, releaseSend, settleSend,
@@ -74,6 +74,7 @@ export function createPostgresStore(pool: Pool): Store {
     claimUpdate: (request) => claimUpdate(pool, request),
     hasEarlierUnfinished: (chatId, updateId, now, leaseMs) => hasEarlierUnfinished(pool, chatId, updateId, now, leaseMs),
     finishUpdate: (updateId, now) => finishUpdate(pool, updateId, now),
+    listOrphanedUpdates: (now, leaseMs, limit) => listOrphanedUpdates(pool, now, leaseMs, limit),
     close: () => pool.end(),
   }
 }

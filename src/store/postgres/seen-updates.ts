@@ -1,4 +1,4 @@
-import type { UpdateClaim, UpdateClaimRequest } from '../seen-updates.js'
+import type { OrphanedUpdate, UpdateClaim, UpdateClaimRequest } from '../seen-updates.js'
 import type { Pool } from './pool.js'
 
 /**
@@ -8,12 +8,13 @@ import type { Pool } from './pool.js'
 export async function claimUpdate(pool: Pool, r: UpdateClaimRequest): Promise<UpdateClaim> {
   // One statement, so two replicas claiming the same id at once cannot both win (the row lock decides).
   const { rowCount } = await pool.query(
-    `INSERT INTO seen_updates (update_id, chat_id, seen_at, claimed_by) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (update_id) DO UPDATE SET seen_at = excluded.seen_at, claimed_by = excluded.claimed_by
+    `INSERT INTO seen_updates (update_id, chat_id, seen_at, claimed_by, payload) VALUES ($1, $2, $3, $4, $6)
+     ON CONFLICT (update_id) DO UPDATE SET seen_at = excluded.seen_at, claimed_by = excluded.claimed_by,
+       payload = coalesce(excluded.payload, seen_updates.payload)
      WHERE seen_updates.done_at IS NULL AND (
        (seen_updates.claimed_by IS NULL AND seen_updates.seen_at < $3::bigint - $5::bigint)
        OR seen_updates.claimed_by NOT IN (SELECT id FROM holders WHERE heartbeat_at > $3::bigint - $5::bigint))`,
-    [r.updateId, r.chatId, r.now, r.holder, r.leaseMs],
+    [r.updateId, r.chatId, r.now, r.holder, r.leaseMs, r.payload ?? null],
   )
   if ((rowCount ?? 0) > 0) return 'claimed'
   const { rows } = await pool.query<{ done_at: string | null }>('SELECT done_at FROM seen_updates WHERE update_id = $1', [r.updateId])
@@ -35,5 +36,16 @@ export async function hasEarlierUnfinished(pool: Pool, chatId: number, updateId:
 
 /** Marks a claimed update handled, so no resend of it is ever claimed again. */
 export async function finishUpdate(pool: Pool, updateId: number, now: number): Promise<void> {
-  await pool.query('UPDATE seen_updates SET done_at = $2 WHERE update_id = $1', [updateId, now])
+  await pool.query('UPDATE seen_updates SET done_at = $2, payload = NULL WHERE update_id = $1', [updateId, now])
+}
+
+/** Unfinished updates, oldest first, whose holder has not beaten within `leaseMs` (SQLite's rules). */
+export async function listOrphanedUpdates(pool: Pool, now: number, leaseMs: number, limit: number): Promise<OrphanedUpdate[]> {
+  const { rows } = await pool.query<{ update_id: string; payload: string }>(
+    `SELECT update_id, payload FROM seen_updates WHERE done_at IS NULL AND payload IS NOT NULL
+       AND claimed_by NOT IN (SELECT id FROM holders WHERE heartbeat_at > $1::bigint - $2::bigint)
+     ORDER BY update_id LIMIT $3`,
+    [now, leaseMs, limit],
+  )
+  return rows.map((r) => ({ updateId: Number(r.update_id), payload: r.payload }))
 }

@@ -64,13 +64,17 @@ async function startReplica(opts: { answer?: Answerer; env?: Record<string, stri
 const replies = (chatId: number) => fake.calls.filter((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) === chatId)
 
 /** Another process's claim on an update: its holder beats until `die()` (a SIGKILL) or `finish()`. */
-function otherHolder(db: Db, holder = 'elsewhere/1/abcd'): { claim(updateId: number, chatId: number): void; die(): void; finish(updateId: number): void } {
+function otherHolder(db: Db, holder = 'elsewhere/1/abcd') {
   beatHolder(db, holder, Date.now())
   const timer = setInterval(() => beatHolder(db, holder, Date.now()), LEASE_MS / 4)
   return {
-    claim: (updateId, chatId) => void expect(claimUpdate(db, { updateId, chatId, holder, now: Date.now(), leaseMs: LEASE_MS })).toBe('claimed'),
+    /** Claims it as the other process would; with `update`, the update is kept for a taker. */
+    claim: (updateId: number, chatId: number, update?: Update) => {
+      const payload = update && JSON.stringify(update)
+      expect(claimUpdate(db, { updateId, chatId, holder, now: Date.now(), leaseMs: LEASE_MS, payload })).toBe('claimed')
+    },
     die: () => clearInterval(timer),
-    finish: (updateId) => {
+    finish: (updateId: number) => {
       finishUpdate(db, updateId, Date.now())
       clearInterval(timer)
       endHolder(db, holder)
@@ -134,6 +138,22 @@ describe('webhook updates across replicas sharing one database', () => {
     expect(await posted).toBe(200)
     await sleep(2 * LEASE_MS)
     expect(replies(16)).toHaveLength(0)
+  })
+
+  it('answers, with no resend, an update whose replica died after acknowledging it', async () => {
+    const replica = await startReplica()
+    const update = fake.sendText(17, 17, QUESTION)
+    const other = otherHolder(replica.db)
+    // The other replica got the update, said 200 after 5 s while still answering, and then died.
+    other.claim(update.update_id, 17, update)
+    await sleep(2 * LEASE_MS)
+    expect(replies(17)).toHaveLength(0)
+    other.die()
+    await fake.waitFor((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) === 17, 5000)
+    expect(fake.messagesTo(17)[0]?.text).toContain('3636套')
+    // Taken over once: a late resend is not answered again.
+    expect(await replica.post(update)).toBe(200)
+    expect(replies(17)).toHaveLength(1)
   })
 
   it('does not ask again after a handler failed and already told the user', async () => {
