@@ -15,10 +15,10 @@ import { COMMANDS, texts } from './messages.js'
 import { createQuestionGuard } from './question-guard.js'
 import { createDayOf, createLimiter } from './quota.js'
 import type { BackgroundJob } from './launch.js'
+import { startOrphanRecovery } from './orphan-recovery.js'
 import { createPrivacyComposer, startRetention } from './privacy.js'
 import { createSourcesComposer } from './sources.js'
 import { createUpdateClaims } from './update-claims.js'
-import { startOrphanRecovery } from './orphan-recovery.js'
 import { userErrorText } from './user-error.js'
 
 export interface BotOptions {
@@ -56,7 +56,8 @@ export function createBot(deps: BotDeps, opts: BotOptions = {}): NewsBot {
   const limiter = createLimiter({ perMinute: telegram.perMinute, perDay: telegram.perDay, timeZone: timezone, now: deps.now })
   const inflight = createInflight()
   // One heartbeat for all the process holds, as often as its shortest lease needs.
-  const holder = createHolder(createSqliteStore(deps.db), { leaseMs: Math.min(deps.config.digest.leaseMs, telegram.webhook?.leaseMs ?? Infinity), logger: deps.logger })
+  const leaseMs = Math.min(deps.config.digest.leaseMs, telegram.webhook?.leaseMs ?? Infinity)
+  const holder = createHolder(createSqliteStore(deps.db), { leaseMs, logger: deps.logger })
   bot.use(inflight.middleware)
   // Only webhooks deliver an update twice (a resend may reach another replica); long polling stays as it is.
   // Inside inflight, so a shutdown waits for the claim to be finished too.
