@@ -42,6 +42,10 @@ const Env = z.object({
   // Telegram allows 1-256 characters A-Z, a-z, 0-9, _ and - in a webhook secret token.
   NEWSBOT_WEBHOOK_SECRET: z.string().regex(/^[\w-]{1,256}$/, '应为 1 到 256 个 A-Z、a-z、0-9、_ 或 -').optional(),
   NEWSBOT_WEBHOOK_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  // A webhook replica beats in the store every quarter of this; a resend of an update whose claimer has
+  // been silent this long is taken over and answered. Short, so a crash delays a reader seconds, not
+  // minutes; longer than an event-loop stall, or a slow but live replica's answer may go out twice.
+  NEWSBOT_WEBHOOK_LEASE_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
   // Questions per user; 0 turns a limit off.
   NEWSBOT_RATE_PER_MINUTE: z.coerce.number().int().min(0).default(5),
   NEWSBOT_DAILY_QUOTA: z.coerce.number().int().min(0).default(100),
@@ -91,7 +95,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       token: e.TELEGRAM_BOT_TOKEN,
       apiRoot: e.TELEGRAM_API_ROOT,
       webhook: e.NEWSBOT_WEBHOOK_URL
-        ? { url: e.NEWSBOT_WEBHOOK_URL, secret: e.NEWSBOT_WEBHOOK_SECRET, port: e.NEWSBOT_WEBHOOK_PORT }
+        ? { url: e.NEWSBOT_WEBHOOK_URL, secret: e.NEWSBOT_WEBHOOK_SECRET, port: e.NEWSBOT_WEBHOOK_PORT, leaseMs: e.NEWSBOT_WEBHOOK_LEASE_SECONDS * 1000 }
         : null,
       perMinute: e.NEWSBOT_RATE_PER_MINUTE || Infinity,
       perDay: e.NEWSBOT_DAILY_QUOTA || Infinity,

@@ -27,13 +27,14 @@ export { forgetChat, pruneConversations, type Forgotten } from './privacy.js'
 export { countQuestionsOn, listQuestionLog, listUnansweredQuestions, logQuestion, type LoggedQuestion, type QuestionCounts } from './questions.js'
 export { deleteSubscription, getSubscription, listActiveSubscriptions, listSubscriptions, pauseSubscription, saveSubscription, type Subscription, type SubscriptionChange } from './subscriptions.js'
 export {
-  beatDigestSender, claimSend, countSendStates, endDigestSender, getLastDigestIssue, getLastDigestIssues, getSendRecord, listSendRecords,
+  claimSend, countSendStates, getLastDigestIssue, getLastDigestIssues, getSendRecord, listSendRecords,
   markInterruptedSends, pruneSendLog, recordSkipped, releaseSend, settleSend, type SendRecord, type SendState,
 } from './send-log.js'
 export { listIssueDates } from './issues.js'
 export { countPendingPassages, getHitArticles, listPendingPassages, loadEmbeddingMatrix, saveEmbeddings, type EmbeddingMatrix, type HitArticle, type PassageVector, type PendingPassage } from './embeddings.js'
 export { createFetchedPages } from './fetched-pages.js'
-export { claimUpdate, finishUpdate, hasEarlierUnfinished, pruneSeenUpdates } from './seen-updates.js'
+export { claimUpdate, finishUpdate, hasEarlierUnfinished, listOrphanedUpdates, pruneSeenUpdates, type OrphanedUpdate, type UpdateClaim, type UpdateClaimRequest } from './seen-updates.js'
+export { beatHolder, endHolder } from './holders.js'
 export type { SendClaim, SendOutcome, Store } from './store.js'
 export { createSqliteStore } from './sqlite-store.js'
 export { openStore } from './open-store.js'

@@ -72,13 +72,9 @@ const statements = statementCache((db) => ({
   interrupted: db.prepare<{ now: number; lease: number }>(
     `UPDATE digest_sends SET state = 'unknown', settled_at = @now
      WHERE state = 'sending' AND (claimed_by IS NULL OR claimed_by NOT IN (
-       SELECT id FROM digest_senders WHERE heartbeat_at > @now - @lease))`,
+       SELECT id FROM holders WHERE heartbeat_at > @now - @lease))`,
   ),
-  dropDead: db.prepare<{ now: number; lease: number }>('DELETE FROM digest_senders WHERE heartbeat_at <= @now - @lease'),
-  beat: db.prepare<[string, number]>(
-    'INSERT INTO digest_senders (id, heartbeat_at) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at',
-  ),
-  leave: db.prepare<[string]>('DELETE FROM digest_senders WHERE id = ?'),
+  dropDead: db.prepare<{ now: number; lease: number }>('DELETE FROM holders WHERE heartbeat_at <= @now - @lease'),
   counts: db.prepare<[string], { state: SendState; n: number }>(
     'SELECT state, count(*) AS n FROM digest_sends WHERE digest_date = ? GROUP BY state',
   ),
@@ -164,16 +160,6 @@ export function markInterruptedSends(db: Db, now: number, leaseMs = 0): number {
     s.dropDead.run({ now, lease: leaseMs })
     return marked
   })()
-}
-
-/** Records that the digest round of `owner` is alive at `now` (wall clock); its 'sending' rows are its own. */
-export function beatDigestSender(db: Db, owner: string, now: number): void {
-  statements(db).beat.run(owner, now)
-}
-
-/** A round that stopped cleanly (its sends settled) stops beating at once. */
-export function endDigestSender(db: Db, owner: string): void {
-  statements(db).leave.run(owner)
 }
 
 /** The newest issue date each chat's digests already covered, for the chats that have one. */

@@ -3,10 +3,11 @@ import { countArticles, getArticle, listArticles, listIssueArticles } from './ar
 import { listIssueDates } from './issues.js'
 import { getArticleTexts, getNewestIssueDate, matchArticles } from './search.js'
 import {
-  beatDigestSender, claimSend, countSendStates, endDigestSender, getLastDigestIssue, getLastDigestIssues, getSendRecord, listSendRecords,
+  claimSend, countSendStates, getLastDigestIssue, getLastDigestIssues, getSendRecord, listSendRecords,
   markInterruptedSends, pruneSendLog, recordSkipped, releaseSend, settleSend,
 } from './send-log.js'
-import { claimUpdate, finishUpdate, hasEarlierUnfinished } from './seen-updates.js'
+import { beatHolder, endHolder } from './holders.js'
+import { claimUpdate, finishUpdate, hasEarlierUnfinished, listOrphanedUpdates } from './seen-updates.js'
 import { writeSources } from './source-write.js'
 import type { Store } from './store.js'
 import { deleteSubscription, getSubscription, listActiveSubscriptions, listSubscriptions, pauseSubscription, saveSubscription } from './subscriptions.js'
@@ -37,17 +38,18 @@ export function createSqliteStore(db: Db): Store {
     settleSend: async (chatId, day, outcome, now) => settleSend(db, chatId, day, outcome, now),
     releaseSend: async (chatId, day) => releaseSend(db, chatId, day),
     markInterruptedSends: async (now, leaseMs) => markInterruptedSends(db, now, leaseMs),
-    beatDigestSender: async (owner, now) => beatDigestSender(db, owner, now),
-    endDigestSender: async (owner) => endDigestSender(db, owner),
+    beatHolder: async (holder, now) => beatHolder(db, holder, now),
+    endHolder: async (holder) => endHolder(db, holder),
     getSendRecord: async (chatId, day) => getSendRecord(db, chatId, day),
     listSendRecords: async (fromDay) => listSendRecords(db, fromDay),
     pruneSendLog: async (beforeDay) => pruneSendLog(db, beforeDay),
     getLastDigestIssue: async (chatId) => getLastDigestIssue(db, chatId),
     getLastDigestIssues: async (chatIds) => getLastDigestIssues(db, chatIds),
     countSendStates: async (day) => countSendStates(db, day),
-    claimUpdate: async (updateId, chatId, now, leaseMs) => claimUpdate(db, updateId, chatId, now, leaseMs),
+    claimUpdate: async (request) => claimUpdate(db, request),
     hasEarlierUnfinished: async (chatId, updateId, now, leaseMs) => hasEarlierUnfinished(db, chatId, updateId, now, leaseMs),
     finishUpdate: async (updateId, now) => finishUpdate(db, updateId, now),
+    listOrphanedUpdates: async (now, leaseMs, limit) => listOrphanedUpdates(db, now, leaseMs, limit),
     close: async () => {
       db.close()
     },

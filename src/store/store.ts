@@ -3,6 +3,7 @@ import type { IndexedArticle } from './article-write.js'
 import type { Article, ArticleSummary } from './articles.js'
 import type { ExtractNames } from './learned-names.js'
 import type { ArticleMatch, ArticleText, SearchFilters } from './search.js'
+import type { OrphanedUpdate, UpdateClaim, UpdateClaimRequest } from './seen-updates.js'
 import type { SendRecord, SendState } from './send-log.js'
 import type { IngestSummary } from './source-write.js'
 import type { Subscription, SubscriptionChange } from './subscriptions.js'
@@ -62,21 +63,24 @@ export interface Store {
   releaseSend(chatId: number, day: string): Promise<void>
   /** Sends whose holder has not beaten for `leaseMs` (wall clock), or that have none, become 'unknown'; returns how many. */
   markInterruptedSends(now: number, leaseMs: number): Promise<number>
-  /** The round `owner` is alive at `now` (wall clock): its 'sending' rows are not interrupted. */
-  beatDigestSender(owner: string, now: number): Promise<void>
-  endDigestSender(owner: string): Promise<void>
   getSendRecord(chatId: number, day: string): Promise<SendRecord | undefined>
   listSendRecords(fromDay: string): Promise<SendRecord[]>
   pruneSendLog(beforeDay: string): Promise<number>
   getLastDigestIssue(chatId: number): Promise<string | null>
   getLastDigestIssues(chatIds: readonly number[]): Promise<Map<number, string>>
   countSendStates(day: string): Promise<Partial<Record<SendState, number>>>
-  // === webhook updates: each is handled by one process, and again only when its handler died
-  /** True when this process should handle the update: it is new, or its claim is older than `leaseMs` and unfinished. */
-  claimUpdate(updateId: number, chatId: number | null, now: number, leaseMs: number): Promise<boolean>
-  /** True when the chat has an earlier update claimed, unfinished and within its lease: its answer is still to come. */
-  hasEarlierUnfinished(chatId: number, updateId: number, now: number, leaseMs: number): Promise<boolean>
+  // === holders: each process (one id per start) beats while it holds digest sends or webhook updates
+  /** The process `holder` is alive at `now` (wall clock): its sends are not interrupted, its updates not taken over. */
+  beatHolder(holder: string, now: number): Promise<void>
+  endHolder(holder: string): Promise<void>
+  // === webhook updates: each is handled by one process, and again only when its holder died
+  /** 'claimed' when this process should handle the update (new, or its holder died unfinished); else 'done' or 'held'. */
+  claimUpdate(request: UpdateClaimRequest): Promise<UpdateClaim>
+  /** True when the chat has an earlier update claimed, unfinished and within `waitMs`: its answer is still to come. */
+  hasEarlierUnfinished(chatId: number, updateId: number, now: number, waitMs: number): Promise<boolean>
   /** Marks a claimed update handled; it is never claimed again. */
   finishUpdate(updateId: number, now: number): Promise<void>
+  /** Unfinished updates whose holder died (no heartbeat within `leaseMs`), oldest first, with what Telegram sent. */
+  listOrphanedUpdates(now: number, leaseMs: number, limit: number): Promise<OrphanedUpdate[]>
   close(): Promise<void>
 }

@@ -126,14 +126,14 @@ describe.each(backends)('$name store', ({ open }) => {
   it("marks as unknown only the sends of a holder that stopped beating, never a live replica's", () =>
     withStore(open, async (s) => {
       const claim = (chatId: number, owner: string) => s.claimSend({ chatId, day: DAY, issueDate: '2023-11-16', now: T, maxAttempts: 3, owner })
-      await s.beatDigestSender('a', T)
-      await s.beatDigestSender('b', T)
+      await s.beatHolder('a', T)
+      await s.beatHolder('b', T)
       expect(await claim(1, 'a')).toBe(true)
       expect(await claim(2, 'b')).toBe(true)
       expect(await claim(1, 'b')).toBe(false)
       // b keeps beating; a's last beat is older than the lease when c starts.
-      await s.beatDigestSender('b', T + LEASE)
-      await s.beatDigestSender('c', T + LEASE + 1)
+      await s.beatHolder('b', T + LEASE)
+      await s.beatHolder('c', T + LEASE + 1)
       expect(await s.markInterruptedSends(T + LEASE + 1, LEASE)).toBe(1)
       expect(await s.getSendRecord(1, DAY)).toMatchObject({ state: 'unknown', claimedBy: 'a' })
       expect(await s.getSendRecord(2, DAY)).toMatchObject({ state: 'sending', claimedBy: 'b' })
@@ -142,7 +142,7 @@ describe.each(backends)('$name store', ({ open }) => {
       await s.settleSend(1, DAY, { state: 'sent', messageIds: [7] }, T + LEASE + 2)
       expect(await s.getSendRecord(1, DAY)).toMatchObject({ state: 'sent', messageIds: [7] })
       // A round that ended leaves no holder behind: what it left 'sending' is interrupted at once.
-      await s.endDigestSender('b')
+      await s.endHolder('b')
       expect(await s.markInterruptedSends(T + LEASE + 3, LEASE)).toBe(1)
       expect(await s.getSendRecord(2, DAY)).toMatchObject({ state: 'unknown' })
     }))
@@ -188,30 +188,80 @@ describe.each(backends)('$name store', ({ open }) => {
 
   it('claims a new update id once, and a finished one never again', () =>
     withStore(open, async (s) => {
-      expect(await s.claimUpdate(9001, null, T, LEASE)).toBe(true)
-      expect(await s.claimUpdate(9001, null, T + 5, LEASE)).toBe(false)
-      expect(await s.claimUpdate(9002, null, T, LEASE)).toBe(true)
+      const claim = (updateId: number, now: number, holder = 'a') => s.claimUpdate({ updateId, chatId: null, holder, now, leaseMs: LEASE })
+      await s.beatHolder('a', T)
+      await s.beatHolder('b', T)
+      expect(await claim(9001, T)).toBe('claimed')
+      expect(await claim(9001, T + 5, 'b')).toBe('held')
+      expect(await claim(9001, T + 5)).toBe('held')
+      expect(await claim(9002, T)).toBe('claimed')
       await s.finishUpdate(9001, T + 10)
-      expect(await s.claimUpdate(9001, null, T + 10 * LEASE, LEASE)).toBe(false)
+      expect(await claim(9001, T + 10 * LEASE, 'b')).toBe('done')
     }))
 
-  it('lets an unfinished claim be taken again only after its lease, by one claimer', () =>
+  it('lets an unfinished claim be taken over only once its holder stopped beating, by one claimer', () =>
     withStore(open, async (s) => {
-      expect(await s.claimUpdate(9003, null, T, LEASE)).toBe(true)
-      expect(await s.claimUpdate(9003, null, T + LEASE, LEASE)).toBe(false)
-      expect(await s.claimUpdate(9003, null, T + LEASE + 1, LEASE)).toBe(true)
-      // The re-claim starts a new lease.
-      expect(await s.claimUpdate(9003, null, T + LEASE + 2, LEASE)).toBe(false)
-      await s.finishUpdate(9003, T + LEASE + 3)
-      expect(await s.claimUpdate(9003, null, T + 3 * LEASE, LEASE)).toBe(false)
+      const claim = (holder: string, now: number) => s.claimUpdate({ updateId: 9003, chatId: 70, holder, now, leaseMs: LEASE })
+      await s.beatHolder('a', T)
+      await s.beatHolder('b', T)
+      await s.beatHolder('c', T)
+      expect(await claim('a', T)).toBe('claimed')
+      // a keeps beating: however old its claim, it is a's.
+      await s.beatHolder('a', T + 3 * LEASE)
+      expect(await claim('b', T + 3 * LEASE + 1)).toBe('held')
+      // a falls silent for a whole lease: b takes the update over, and c then finds it b's.
+      await s.beatHolder('b', T + 4 * LEASE)
+      expect(await claim('b', T + 4 * LEASE)).toBe('claimed')
+      expect(await claim('c', T + 4 * LEASE + 1)).toBe('held')
+      await s.finishUpdate(9003, T + 4 * LEASE + 2)
+      expect(await claim('c', T + 10 * LEASE)).toBe('done')
     }))
-  it("reports a chat's earlier unfinished update until it is finished or its lease runs out", () =>
+
+  it('takes over at once a claim whose holder ended its heartbeat, and the new holder keeps it', () =>
+    withStore(open, async (s) => {
+      const claim = (updateId: number, holder: string, now: number) => s.claimUpdate({ updateId, chatId: null, holder, now, leaseMs: LEASE })
+      await s.beatHolder('a', T)
+      await s.beatHolder('b', T)
+      expect(await claim(9004, 'a', T)).toBe('claimed')
+      await s.endHolder('a')
+      expect(await claim(9004, 'b', T + 1)).toBe('claimed')
+      await s.beatHolder('a', T + 2)
+      expect(await claim(9004, 'a', T + 2)).toBe('held')
+    }))
+
+  it('lists the unfinished updates of dead holders with what Telegram sent, and forgets that once finished', () =>
+    withStore(open, async (s) => {
+      const claim = (updateId: number, holder: string, now: number, payload?: string) =>
+        s.claimUpdate({ updateId, chatId: 80, holder, now, leaseMs: LEASE, payload })
+      await s.beatHolder('a', T)
+      await s.beatHolder('b', T)
+      expect(await claim(9031, 'a', T, '{"update_id":9031}')).toBe('claimed')
+      expect(await claim(9030, 'a', T, '{"update_id":9030}')).toBe('claimed')
+      expect(await claim(9032, 'a', T)).toBe('claimed') // no payload: a resend is needed
+      expect(await claim(9033, 'b', T, '{"update_id":9033}')).toBe('claimed')
+      expect(await claim(9034, 'a', T, '{"update_id":9034}')).toBe('claimed')
+      await s.finishUpdate(9034, T + 1)
+      expect(await s.listOrphanedUpdates(T + 1, LEASE, 10)).toEqual([])
+      // a falls silent, b beats on: a's open updates with a payload, oldest first.
+      await s.beatHolder('b', T + LEASE)
+      const orphans = await s.listOrphanedUpdates(T + LEASE, LEASE, 10)
+      expect(orphans).toEqual([{ updateId: 9030, payload: '{"update_id":9030}' }, { updateId: 9031, payload: '{"update_id":9031}' }])
+      expect(await s.listOrphanedUpdates(T + LEASE, LEASE, 1)).toHaveLength(1)
+      // b takes one over (the payload stays for b's own taker), then finishes it.
+      expect(await claim(9030, 'b', T + LEASE)).toBe('claimed')
+      expect((await s.listOrphanedUpdates(T + LEASE, LEASE, 10)).map((o) => o.updateId)).toEqual([9031])
+      await s.finishUpdate(9030, T + LEASE)
+      await s.beatHolder('c', T + 3 * LEASE)
+      expect((await s.listOrphanedUpdates(T + 3 * LEASE, LEASE, 10)).map((o) => o.updateId)).toEqual([9031, 9033])
+    }))
+
+  it("reports a chat's earlier unfinished update until it is finished or the wait for it has passed", () =>
     withStore(open, async (s) => {
       const earlier = (updateId: number, now: number, chatId = 70) => s.hasEarlierUnfinished(chatId, updateId, now, LEASE)
-      expect(await s.claimUpdate(9010, 70, T, LEASE)).toBe(true)
-      expect(await s.claimUpdate(9011, 70, T + 1, LEASE)).toBe(true)
-      expect(await s.claimUpdate(9012, 71, T + 1, LEASE)).toBe(true)
-      expect(await s.claimUpdate(9013, null, T + 1, LEASE)).toBe(true)
+      expect(await s.claimUpdate({ updateId: 9010, chatId: 70, holder: 'a', now: T, leaseMs: LEASE })).toBe('claimed')
+      expect(await s.claimUpdate({ updateId: 9011, chatId: 70, holder: 'a', now: T + 1, leaseMs: LEASE })).toBe('claimed')
+      expect(await s.claimUpdate({ updateId: 9012, chatId: 71, holder: 'a', now: T + 1, leaseMs: LEASE })).toBe('claimed')
+      expect(await s.claimUpdate({ updateId: 9013, chatId: null, holder: 'a', now: T + 1, leaseMs: LEASE })).toBe('claimed')
       expect(await earlier(9011, T + 2)).toBe(true)
       // Only smaller ids of the same chat count: not itself, not a later one, not another chat's.
       expect(await earlier(9010, T + 2)).toBe(false)
@@ -220,7 +270,7 @@ describe.each(backends)('$name store', ({ open }) => {
       expect(await earlier(9099, T + 2, 72)).toBe(false)
       await s.finishUpdate(9010, T + 3)
       expect(await earlier(9011, T + 4)).toBe(false)
-      // A claim never finished (its replica died) stops counting once its lease has run out.
+      // A claim never finished (its replica died, no resend came) stops counting once the wait has passed.
       expect(await earlier(9020, T + 1 + LEASE)).toBe(true)
       expect(await earlier(9020, T + 2 + LEASE)).toBe(false)
     }))

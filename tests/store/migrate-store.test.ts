@@ -24,7 +24,7 @@ async function writeFullStore(path: string): Promise<void> {
   settleSend(db, -1001234567890, '2026-11-23', { state: 'sent', messageIds: [41] }, T)
   saveChatTurn(db, 7, { question: '安置房分配了多少套？', searched: '安置房分配了多少套', answer: '……', citations: [], createdAt: new Date(T).toISOString() }, 3)
   logQuestion(db, { chatId: 7, askedAt: new Date(T).toISOString(), askedDay: '2026-11-23', chatType: 'private', question: '安置房', mode: 'extractive', abstained: false, citations: 1, ms: 12 })
-  claimUpdate(db, 123456, 7, T, 120_000)
+  claimUpdate(db, { updateId: 123456, chatId: 7, holder: 'replica-a', now: T, leaseMs: 10_000 })
   finishUpdate(db, 123456, T)
   db.close()
 }
@@ -48,7 +48,7 @@ describe.skipIf(!server.available)('newsbot migrate-store', () => {
       expect(await copy.getSubscription(-1001234567890)).toMatchObject({ areas: ['经开区'], status: 'active' })
       expect(await copy.getSendRecord(-1001234567890, '2026-11-23')).toMatchObject({ state: 'sent', messageIds: [41] })
       // Copied as finished: a resend is never handled again, even long after any lease.
-      expect(await copy.claimUpdate(123456, 7, T + 86_400_000, 120_000)).toBe(false)
+      expect(await copy.claimUpdate({ updateId: 123456, chatId: 7, holder: 'replica-b', now: T + 86_400_000, leaseMs: 10_000 })).toBe('done')
       const phrases = analyzeQuery('经开区已经分配了多少套安置房？', null).terms.map((t) => t.tokens)
       const hits = await copy.matchArticles(phrases, {}, 10)
       expect(hits.length).toBeGreaterThan(0)

@@ -73,7 +73,7 @@ describe.skipIf(!server.available)('PostgreSQL across processes', () => {
     }
   })
 
-  it('lets only one of two pools claim an update, whether it is new or its lease ran out', async () => {
+  it('lets only one of two pools claim an update, whether it is new or its holder died', async () => {
     const url = await server.createDatabase()
     const [a, b] = [await openPostgresStore(url, { poolSize: 8 }), await openPostgresStore(url, { poolSize: 8 })] as [Store, Store]
     const LEASE = 120_000
@@ -81,18 +81,21 @@ describe.skipIf(!server.available)('PostgreSQL across processes', () => {
       const updates = Array.from({ length: 100 }, (_, i) => 5000 + i)
       // Both pools connected first, and claiming from opposite ends, so their claims meet mid-way.
       await Promise.all([a, b].map((s) => Promise.all(updates.slice(0, 8).map(() => s.countArticles()))))
-      const race = async (now: number) => {
+      const claim = (s: Store, updateId: number, holder: string, now: number) => s.claimUpdate({ updateId, chatId: null, holder, now, leaseMs: LEASE })
+      const race = async (now: number, holders: [string, string]) => {
         const [wonA, wonB] = await Promise.all([
-          Promise.all(updates.map((u) => a.claimUpdate(u, null, now, LEASE))),
-          Promise.all([...updates].reverse().map((u) => b.claimUpdate(u, null, now, LEASE))).then((won) => won.reverse()),
+          Promise.all(updates.map((u) => claim(a, u, holders[0], now))),
+          Promise.all([...updates].reverse().map((u) => claim(b, u, holders[1], now))).then((won) => won.reverse()),
         ])
-        updates.forEach((_, i) => expect(Number(wonA[i]) + Number(wonB[i])).toBe(1))
+        updates.forEach((_, i) => expect([wonA[i], wonB[i]].filter((w) => w === 'claimed')).toHaveLength(1))
       }
-      await race(1)
-      // Every claimer died: after the lease, the resends are claimed again, each by one pool.
-      await race(2 + LEASE)
+      await Promise.all([a.beatHolder('a1', 1), b.beatHolder('b1', 1)])
+      await race(1, ['a1', 'b1'])
+      // Every claimer died (no heartbeat): the resends are claimed again by new holders, each by one pool.
+      await Promise.all([a.beatHolder('a2', 2 + LEASE), b.beatHolder('b2', 2 + LEASE)])
+      await race(2 + LEASE, ['a2', 'b2'])
       await Promise.all(updates.map((u) => a.finishUpdate(u, 3 + LEASE)))
-      expect(await b.claimUpdate(5000, null, 10 * LEASE, LEASE)).toBe(false)
+      expect(await claim(b, 5000, 'b3', 10 * LEASE)).toBe('done')
     } finally {
       await Promise.all([a.close(), b.close()])
     }

@@ -9,6 +9,7 @@ import { replyTo } from './question-guard.js'
 import { keepTyping, sendParts } from './send.js'
 import { sourceKeyboard } from './sources.js'
 import { createStreamer } from './streaming.js'
+import { markReplied } from './update-claims.js'
 import { userErrorText } from './user-error.js'
 
 /** Answers the update's question (see `questionOf`), streaming in private chats when the answerer streams. */
@@ -35,6 +36,7 @@ export function createAskHandler(deps: BotDeps, dayOf: (t: number) => string): M
       const keyboard = sourceKeyboard(deps.db, result.citations.length > 0 ? result.citations : result.suggestions, deps.config.web.publicUrl)
       if (streamer) await streamer.finish(parts, keyboard)
       else await sendParts(ctx, parts, keyboard, replyTo(ctx))
+      markReplied(ctx)
     } catch (err) {
       // A half-streamed answer must not stay looking like the answer.
       if (!streamer?.started) throw err

@@ -2,17 +2,20 @@ import { sequentialize } from '@grammyjs/runner'
 import { Bot, Composer, type Api, type BotError, type Context } from 'grammy'
 import type { BotCommand, UserFromGetMe } from 'grammy/types'
 import { InputError } from '../../errors.js'
+import { createSqliteStore } from '../../store/index.js'
 import { createAdminComposer } from './admin.js'
 import { boundedRetry, createSenderApi, handlerClientOptions, noLinkPreviews, requestDeadline } from './api-clients.js'
 import { createAskHandler } from './ask-handler.js'
 import { createCommandsComposer } from './commands.js'
 import type { BotDeps } from './context.js'
 import { groupFilter } from './group-filter.js'
+import { createHolder, type Holder } from './holder.js'
 import { createInflight, type Inflight } from './inflight.js'
 import { COMMANDS, texts } from './messages.js'
 import { createQuestionGuard } from './question-guard.js'
 import { createDayOf, createLimiter } from './quota.js'
 import type { BackgroundJob } from './launch.js'
+import { startOrphanRecovery } from './orphan-recovery.js'
 import { createPrivacyComposer, startRetention } from './privacy.js'
 import { createSourcesComposer } from './sources.js'
 import { createUpdateClaims } from './update-claims.js'
@@ -36,6 +39,8 @@ export interface NewsBot {
   senderApi: Api
   /** The bot's own upkeep while it runs (the retention period of chat turns and questions, old webhook claims). */
   housekeeping(): BackgroundJob
+  /** This process in the store: webhook updates it claims and digest sends it holds carry its id while it beats. */
+  holder: Holder
 }
 
 /** The grammY bot with every feature mounted; nothing runs until `startBot` (or `handleUpdate` in tests). */
@@ -50,10 +55,13 @@ export function createBot(deps: BotDeps, opts: BotOptions = {}): NewsBot {
   const dayOf = createDayOf(timezone)
   const limiter = createLimiter({ perMinute: telegram.perMinute, perDay: telegram.perDay, timeZone: timezone, now: deps.now })
   const inflight = createInflight()
+  // One heartbeat for all the process holds, as often as its shortest lease needs.
+  const leaseMs = Math.min(deps.config.digest.leaseMs, telegram.webhook?.leaseMs ?? Infinity)
+  const holder = createHolder(createSqliteStore(deps.db), { leaseMs, logger: deps.logger })
   bot.use(inflight.middleware)
   // Only webhooks deliver an update twice (a resend may reach another replica); long polling stays as it is.
   // Inside inflight, so a shutdown waits for the claim to be finished too.
-  if (telegram.webhook) bot.use(createUpdateClaims(deps))
+  if (telegram.webhook) bot.use(createUpdateClaims(deps, holder, telegram.webhook.leaseMs))
   const safe = bot.errorBoundary((err) => replyWithError(deps, err))
   safe.use(groupFilter)
   safe.use(createQuestionGuard(limiter, telegram.perDay))
@@ -66,8 +74,16 @@ export function createBot(deps: BotDeps, opts: BotOptions = {}): NewsBot {
   return {
     bot, commands: [...COMMANDS, ...(opts.extraCommands ?? [])], inflight,
     senderApi: createSenderApi(telegram.token, telegram.apiRoot),
-    housekeeping: () => startRetention(deps),
+    housekeeping: () => startHousekeeping(bot, deps),
+    holder,
   }
+}
+
+/** Retention pruning, and in webhook mode answering the updates a dead replica left unfinished. */
+function startHousekeeping(bot: Bot, deps: BotDeps): BackgroundJob {
+  const hook = deps.config.telegram.webhook
+  const jobs = [startRetention(deps), ...(hook ? [startOrphanRecovery(bot, deps.db, { leaseMs: hook.leaseMs, logger: deps.logger })] : [])]
+  return { stop: async () => void (await Promise.all(jobs.map((j) => j.stop()))) }
 }
 
 /** What is left: unknown commands and messages without text in private chats, and stale buttons. */

@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto'
-import { hostname } from 'node:os'
 import type { Api } from 'grammy'
 import type { Config } from '../../config.js'
 import {
@@ -13,6 +11,7 @@ import { articleRefs } from './article-ref.js'
 import { digestLinks, renderDigestMessages, type DigestMessage } from './digest-format.js'
 import { deliverDigest } from './digest-delivery.js'
 import { createPacer, type Pacer } from './digest-pacer.js'
+import { createHolder, type Holder } from './holder.js'
 import { createLogger, type Logger } from './logger.js'
 
 export { createPacer, type Pacer } from './digest-pacer.js'
@@ -30,6 +29,8 @@ export interface DigestSenderDeps {
   pattern?: string
   /** Runs before each round, in the same turn (the morning e-paper fetch), so a round sees what it wrote. */
   beforeRound?: (signal: AbortSignal) => Promise<void>
+  /** The process's holder when it serves more than the digest (the bot's webhook); else the scheduler makes its own. */
+  holder?: Holder
 }
 
 /** What one round did. */
@@ -62,20 +63,19 @@ export function startDigestScheduler(deps: DigestSenderDeps): { stop(): Promise<
   const now = deps.now ?? Date.now
   const logger = deps.logger ?? createLogger({ level: 'silent' })
   checkTimeZone(config.timezone)
-  // A new holder per start: a restarted process must not take its dead predecessor's sends for its own.
-  const owner = `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`
   const { leaseMs } = config.digest
+  const holder = deps.holder ?? createHolder(store, { leaseMs, logger })
   // Leases run on the wall clock every replica shares, not on the schedule clock (`now`, which tests shift).
-  const beat = async () => {
-    await store.beatDigestSender(owner, Date.now())
+  const sweep = async () => {
     const interrupted = await store.markInterruptedSends(Date.now(), leaseMs)
     if (interrupted > 0) logger.warn({ interrupted }, 'digest sends interrupted by a crash are not resent (at-most-once)')
   }
-  let heartbeat: NodeJS.Timeout | undefined
+  let sweeper: NodeJS.Timeout | undefined
   let started = false
   const startUp = async () => {
-    await beat()
-    heartbeat ??= setInterval(() => void beat().catch((err: unknown) => logger.warn({ err }, 'digest heartbeat failed')), leaseMs / 4)
+    await holder.start()
+    await sweep()
+    sweeper ??= setInterval(() => void sweep().catch((err: unknown) => logger.warn({ err }, 'marking interrupted digest sends failed')), leaseMs / 4)
     // The log only has to remember recent days; without pruning it grows by one row per subscriber a day.
     const pruned = await store.pruneSendLog(localDay(now() - SEND_LOG_DAYS * 86_400_000, config.timezone))
     if (pruned > 0) logger.info({ pruned }, 'old digest send records pruned')
@@ -90,16 +90,16 @@ export function startDigestScheduler(deps: DigestSenderDeps): { stop(): Promise<
     run: async (signal) => {
       if (!started) await startUp()
       await deps.beforeRound?.(signal)
-      const stats = await runDigestRound({ ...deps, now, summarize, pacer, signal, owner })
+      const stats = await runDigestRound({ ...deps, now, summarize, pacer, signal, owner: holder.id })
       if (stats.due > 0) logger.info(stats, 'digest round done')
     },
   })
   return {
     async stop() {
       await ticker.stop()
-      clearInterval(heartbeat)
-      // Every send of this holder is settled now; leaving at once spares the others a lease.
-      if (started) await store.endDigestSender(owner).catch((err: unknown) => logger.warn({ err }, 'could not end the digest heartbeat'))
+      clearInterval(sweeper)
+      // Every send of this holder is settled now; a shared holder is stopped by the bot, after its updates.
+      if (!deps.holder) await holder.stop()
     },
   }
 }

@@ -52,6 +52,8 @@ export async function startBot(nb: NewsBot, opts: LaunchOptions): Promise<Runnin
   let runner: RunnerHandle | undefined
   if (hook) {
     const secret = hook.secret ?? randomBytes(32).toString('base64url')
+    // Beating before the first update arrives: a claim without a heartbeat would look dead to the others.
+    await nb.holder.start()
     server = await startWebhookServer(bot, { url: hook.url, secret, port: hook.port, logger: log })
     await bot.api.setWebhook(hook.url, { secret_token: secret, allowed_updates: ALLOWED_UPDATES })
     log.info({ port: server.port, bot: bot.botInfo.username }, 'bot started (webhook)')
@@ -71,6 +73,7 @@ export async function startBot(nb: NewsBot, opts: LaunchOptions): Promise<Runnin
       if (runner?.isRunning()) await runner.stop()
       await server?.close()
       await nb.inflight.idle()
+      await nb.holder.stop()
       // Like bot.stop(): tell Telegram the handled updates are done, so a restart does not replay them.
       const last = nb.inflight.lastUpdateId()
       if (runner && last > 0) {

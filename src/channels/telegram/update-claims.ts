@@ -1,49 +1,103 @@
 import type { Context, MiddlewareFn } from 'grammy'
-import { claimUpdate, finishUpdate, hasEarlierUnfinished, type Db } from '../../store/index.js'
+import {
+  claimUpdate, finishUpdate, hasEarlierUnfinished, isBusy, writeWhenFree, type Db, type UpdateClaim, type UpdateClaimRequest,
+} from '../../store/index.js'
 import type { BotDeps } from './context.js'
 import { sleep } from './digest-pacer.js'
+import type { Logger } from './logger.js'
 
-// Longer than the longest answer (three 30 s LLM attempts with backoff), so a live replica's claim never lapses mid-answer.
-export const UPDATE_LEASE_MS = 120_000
+// Longer than the longest answer (three 30 s LLM attempts with backoff): how long a resend waits for
+// a live replica to finish the same update, and a chat's later update for its earlier one.
+export const ANSWER_WAIT_MS = 120_000
 
-// How often a chat's later update looks again whether the earlier one is answered: soon at first (a
-// command is done in milliseconds), then doubling up to a few queries a second for an LLM answer.
-const ORDER_POLL_FIRST_MS = 25
-const ORDER_POLL_MAX_MS = 500
+// How often a waiting update looks again: soon at first (a command is done in milliseconds), then
+// doubling up to a few queries a second for an LLM answer or a holder's lease to run out.
+const POLL_FIRST_MS = 25
+const POLL_MAX_MS = 250
+
+const finishers = new WeakMap<Context, () => void>()
 
 /**
  * Webhook mode: an update Telegram resends, to this replica or another sharing the database, is handled
- * once. A replica that died before finishing leaves its claim to lapse, so the resend is then answered.
- * A chat's later update waits for its earlier ones, wherever they are handled, so replies keep their order.
+ * once. A resend of an update a live replica is handling waits for it and then gets its 200; one whose
+ * replica died (no heartbeat of `holder` for `leaseMs`) is taken over and answered, as are the ones
+ * the orphan recovery feeds in. A chat's later update waits for its earlier ones, wherever they are
+ * handled, so replies keep their order.
  */
-export function createUpdateClaims(deps: Pick<BotDeps, 'db' | 'logger' | 'now'>): MiddlewareFn<Context> {
-  const now = deps.now ?? Date.now
+export function createUpdateClaims(deps: Pick<BotDeps, 'db' | 'logger'>, holder: { id: string }, leaseMs: number): MiddlewareFn<Context> {
   return async (ctx, next) => {
-    const id = ctx.update.update_id
+    const updateId = ctx.update.update_id
     const chatId = ctx.chat?.id ?? null
-    if (!claimUpdate(deps.db, id, chatId, now(), UPDATE_LEASE_MS)) {
-      deps.logger.debug({ update: id }, 'update already taken, skipped')
+    const log = deps.logger.child({ update: updateId })
+    const claim = await waitForClaim(deps.db, { updateId, chatId, holder: holder.id, leaseMs, payload: JSON.stringify(ctx.update) }, log)
+    if (claim !== 'claimed') {
+      log.debug({ claim }, 'update handled by another process, skipped')
       return
     }
+    let finished = false
+    const finish = () => {
+      if (finished) return
+      finished = true
+      // Off the reply's path: while another connection writes, the mark is made a moment later.
+      writeWhenFree(() => finishUpdate(deps.db, updateId, Date.now()), (err) => log.error({ err }, 'could not finish the update claim'))
+    }
+    finishers.set(ctx, finish)
     try {
-      if (chatId !== null) await waitForEarlier(deps.db, chatId, id, now)
+      if (chatId !== null) await waitForEarlier(deps.db, chatId, updateId)
       await next()
     } finally {
       // Also after a failure: the error boundary has told the user, and a resend must not ask again.
-      finishUpdate(deps.db, id, now())
+      finish()
     }
   }
 }
 
 /**
- * Waits while the chat has an earlier update under way, on any replica: Telegram numbers updates in
- * the order it sends them. At most one lease, so a chain of stuck claims cannot hold the chat forever.
+ * Finishes the update's claim at once: call it right after the reply went out, so a crash in what is
+ * left of the handler (saving the turn, logging) does not get the question answered again.
  */
-async function waitForEarlier(db: Db, chatId: number, updateId: number, now: () => number): Promise<void> {
-  const until = now() + UPDATE_LEASE_MS
-  let delay = ORDER_POLL_FIRST_MS
-  while (now() < until && hasEarlierUnfinished(db, chatId, updateId, now(), UPDATE_LEASE_MS)) {
+export function markReplied(ctx: Context): void {
+  finishers.get(ctx)?.()
+}
+
+/**
+ * Claims the update, or waits while a live process handles it: 'claimed' (new, or its holder died
+ * before finishing), 'done', or 'held' when the holder is still at it after ANSWER_WAIT_MS.
+ */
+async function waitForClaim(db: Db, r: Omit<UpdateClaimRequest, 'now'>, log: Logger): Promise<UpdateClaim> {
+  const until = Date.now() + ANSWER_WAIT_MS
+  let delay = POLL_FIRST_MS
+  for (;;) {
+    const claim = tryClaim(db, { ...r, now: Date.now() })
+    if (claim === 'claimed' || claim === 'done') return claim
+    if (Date.now() >= until) {
+      log.warn('a live process has held the update too long; leaving it to that process')
+      return claim
+    }
     await sleep(delay)
-    delay = Math.min(delay * 2, ORDER_POLL_MAX_MS)
+    delay = Math.min(delay * 2, POLL_MAX_MS)
+  }
+}
+
+/** A claim that found the database locked by another writer looks again, as a held one does. */
+function tryClaim(db: Db, r: UpdateClaimRequest): UpdateClaim {
+  try {
+    return claimUpdate(db, r)
+  } catch (err) {
+    if (isBusy(err)) return 'held'
+    throw err
+  }
+}
+
+/**
+ * Waits while the chat has an earlier update under way, on any replica: Telegram numbers updates in
+ * the order it sends them. At most ANSWER_WAIT_MS, so a chain of stuck claims cannot hold the chat forever.
+ */
+async function waitForEarlier(db: Db, chatId: number, updateId: number): Promise<void> {
+  const until = Date.now() + ANSWER_WAIT_MS
+  let delay = POLL_FIRST_MS
+  while (Date.now() < until && hasEarlierUnfinished(db, chatId, updateId, Date.now(), ANSWER_WAIT_MS)) {
+    await sleep(delay)
+    delay = Math.min(delay * 2, POLL_MAX_MS)
   }
 }

@@ -3,9 +3,10 @@ import { countArticles, getArticle, getNewestIssueDate, listArticles, listIssueA
 import { migratePostgres } from './migrate.js'
 import { createPool, toPgError, type Pool } from './pool.js'
 import { getArticleTexts, getTermDocCounts, matchArticles } from './search.js'
-import { claimUpdate, finishUpdate, hasEarlierUnfinished } from './seen-updates.js'
+import { beatHolder, endHolder } from './holders.js'
+import { claimUpdate, finishUpdate, hasEarlierUnfinished, listOrphanedUpdates } from './seen-updates.js'
 import {
-  beatDigestSender, claimSend, countSendStates, endDigestSender, getLastDigestIssue, getLastDigestIssues, getSendRecord, listSendRecords,
+  claimSend, countSendStates, getLastDigestIssue, getLastDigestIssues, getSendRecord, listSendRecords,
   markInterruptedSends, pruneSendLog, recordSkipped, releaseSend, settleSend,
 } from './send-log.js'
 import { writeSources } from './source-write.js'
@@ -62,17 +63,18 @@ export function createPostgresStore(pool: Pool): Store {
     settleSend: (chatId, day, outcome, now) => settleSend(pool, chatId, day, outcome, now),
     releaseSend: (chatId, day) => releaseSend(pool, chatId, day),
     markInterruptedSends: (now, leaseMs) => markInterruptedSends(pool, now, leaseMs),
-    beatDigestSender: (owner, now) => beatDigestSender(pool, owner, now),
-    endDigestSender: (owner) => endDigestSender(pool, owner),
+    beatHolder: (holder, now) => beatHolder(pool, holder, now),
+    endHolder: (holder) => endHolder(pool, holder),
     getSendRecord: (chatId, day) => getSendRecord(pool, chatId, day),
     listSendRecords: (fromDay) => listSendRecords(pool, fromDay),
     pruneSendLog: (beforeDay) => pruneSendLog(pool, beforeDay),
     getLastDigestIssue: (chatId) => getLastDigestIssue(pool, chatId),
     getLastDigestIssues: (chatIds) => getLastDigestIssues(pool, chatIds),
     countSendStates: (day) => countSendStates(pool, day),
-    claimUpdate: (updateId, chatId, now, leaseMs) => claimUpdate(pool, updateId, chatId, now, leaseMs),
+    claimUpdate: (request) => claimUpdate(pool, request),
     hasEarlierUnfinished: (chatId, updateId, now, leaseMs) => hasEarlierUnfinished(pool, chatId, updateId, now, leaseMs),
     finishUpdate: (updateId, now) => finishUpdate(pool, updateId, now),
+    listOrphanedUpdates: (now, leaseMs, limit) => listOrphanedUpdates(pool, now, leaseMs, limit),
     close: () => pool.end(),
   }
 }

@@ -60,30 +60,17 @@ export async function releaseSend(pool: Pool, chatId: number, day: string): Prom
 export async function markInterruptedSends(pool: Pool, now: number, leaseMs: number): Promise<number> {
   const { rows } = await pool.query<{ n: number }>(
     `WITH dead AS (
-       DELETE FROM digest_senders WHERE heartbeat_at <= $1::bigint - $2::bigint
+       DELETE FROM holders WHERE heartbeat_at <= $1::bigint - $2::bigint
      ), marked AS (
        UPDATE digest_sends SET state = 'unknown', settled_at = $1
        WHERE state = 'sending' AND (claimed_by IS NULL OR claimed_by NOT IN (
-         SELECT id FROM digest_senders WHERE heartbeat_at > $1::bigint - $2::bigint))
+         SELECT id FROM holders WHERE heartbeat_at > $1::bigint - $2::bigint))
        RETURNING 1
      )
      SELECT count(*)::int AS n FROM marked`,
     [now, leaseMs],
   )
   return rows[0]?.n ?? 0
-}
-
-/** Records that the digest round of `owner` is alive at `now` (wall clock). */
-export async function beatDigestSender(pool: Pool, owner: string, now: number): Promise<void> {
-  await pool.query(
-    'INSERT INTO digest_senders (id, heartbeat_at) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at',
-    [owner, now],
-  )
-}
-
-/** A round that stopped cleanly stops beating at once. */
-export async function endDigestSender(pool: Pool, owner: string): Promise<void> {
-  await pool.query('DELETE FROM digest_senders WHERE id = $1', [owner])
 }
 
 /** Send records of `fromDay` and later. */

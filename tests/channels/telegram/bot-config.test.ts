@@ -13,8 +13,9 @@ describe('the bot’s settings', () => {
       NEWSBOT_RATE_PER_MINUTE: '0', NEWSBOT_DAILY_QUOTA: '20',
     })
     expect(c.telegram).toMatchObject({
-      webhook: { url: 'https://bot.example.cn/hook', secret: 'abc_DEF-1', port: 9000 }, perMinute: Infinity, perDay: 20,
+      webhook: { url: 'https://bot.example.cn/hook', secret: 'abc_DEF-1', port: 9000, leaseMs: 10_000 }, perMinute: Infinity, perDay: 20,
     })
+    expect(loadConfig({ NEWSBOT_WEBHOOK_URL: 'https://bot.example.cn/hook', NEWSBOT_WEBHOOK_LEASE_SECONDS: '3' }).telegram.webhook?.leaseMs).toBe(3000)
   })
 
   it.each([
@@ -22,6 +23,7 @@ describe('the bot’s settings', () => {
     [{ NEWSBOT_WEBHOOK_PORT: '70000' }, /NEWSBOT_WEBHOOK_PORT/],
     [{ NEWSBOT_RATE_PER_MINUTE: '-1' }, /NEWSBOT_RATE_PER_MINUTE/],
     [{ NEWSBOT_WEBHOOK_URL: 'not a url' }, /NEWSBOT_WEBHOOK_URL/],
+    [{ NEWSBOT_WEBHOOK_LEASE_SECONDS: '0' }, /NEWSBOT_WEBHOOK_LEASE_SECONDS/],
   ])('refuses %j, naming the variable', (env, name) => {
     expect(() => loadConfig(env)).toThrow(InputError)
     expect(() => loadConfig(env)).toThrow(name)

@@ -142,8 +142,8 @@ describe('several processes on one store', () => {
     clock = local('2026-11-23', '07:05')
     const store = createSqliteStore(db)
     // Two other holders: one beating now, one silent for longer than the lease (60 s by default).
-    await store.beatDigestSender('live', Date.now())
-    await store.beatDigestSender('dead', Date.now() - 61_000)
+    await store.beatHolder('live', Date.now())
+    await store.beatHolder('dead', Date.now() - 61_000)
     for (const [chatId, owner] of [[1, 'live'], [2, 'dead']] as const) {
       await store.claimSend({ chatId, day: '2026-11-23', issueDate: '2023-11-15', now: clock, maxAttempts: 3, owner })
     }

@@ -4,9 +4,9 @@ import type { Update } from 'grammy/types'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { answerQuestion } from '../../../src/answer/index.js'
 import { startBot, type Answerer, type RunningBot } from '../../../src/channels/telegram/index.js'
-import { UPDATE_LEASE_MS } from '../../../src/channels/telegram/update-claims.js'
+import { ANSWER_WAIT_MS } from '../../../src/channels/telegram/update-claims.js'
 import { createIndex } from '../../../src/retrieve/index.js'
-import { claimUpdate, finishUpdate, openDb, type Db } from '../../../src/store/index.js'
+import { beatHolder, claimUpdate, endHolder, finishUpdate, openDb, type Db } from '../../../src/store/index.js'
 import { startFakeBotApi, type FakeBotApi } from '../../helpers/fake-bot-api.js'
 import { useTmpDir } from '../../helpers/tmp.js'
 import { createTestBot, openFixtureDb } from './harness.js'
@@ -14,7 +14,12 @@ import { createTestBot, openFixtureDb } from './harness.js'
 const QUESTION = '经开区已经分配了多少套安置房？'
 const FOLLOW_UP = '二七区新增了多少绿化面积？'
 const SECRET = 'replica_secret'
-const WEBHOOK = { NEWSBOT_WEBHOOK_URL: 'https://bot.example.cn/hook', NEWSBOT_WEBHOOK_SECRET: SECRET, NEWSBOT_WEBHOOK_PORT: '0' }
+// A one-second lease, so a dead holder's claims are taken over within the test's patience.
+const LEASE_MS = 1000
+const WEBHOOK = {
+  NEWSBOT_WEBHOOK_URL: 'https://bot.example.cn/hook', NEWSBOT_WEBHOOK_SECRET: SECRET, NEWSBOT_WEBHOOK_PORT: '0',
+  NEWSBOT_WEBHOOK_LEASE_SECONDS: String(LEASE_MS / 1000),
+}
 
 const tmp = useTmpDir()
 let fake: FakeBotApi
@@ -39,10 +44,10 @@ interface Replica {
 }
 
 /** One bot process: its own connection to the shared database file and its own webhook server. */
-async function startReplica(opts: { now?: () => number; answer?: Answerer; env?: Record<string, string> } = {}): Promise<Replica> {
+async function startReplica(opts: { answer?: Answerer; env?: Record<string, string> } = {}): Promise<Replica> {
   const db = openDb(file)
   open.dbs.push(db)
-  const t = createTestBot(fake, db, { now: opts.now, answer: opts.answer, env: { ...WEBHOOK, ...opts.env } })
+  const t = createTestBot(fake, db, { answer: opts.answer, env: { ...WEBHOOK, ...opts.env } })
   const running = await startBot(t.nb, { config: t.deps.config, logger: t.deps.logger })
   open.bots.push(running)
   const post = async (update: Update) => {
@@ -58,6 +63,30 @@ async function startReplica(opts: { now?: () => number; answer?: Answerer; env?:
 
 const replies = (chatId: number) => fake.calls.filter((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) === chatId)
 
+/** Another process's claim on an update: its holder beats until `die()` (a SIGKILL) or `finish()`. */
+function otherHolder(db: Db, holder = 'elsewhere/1/abcd') {
+  beatHolder(db, holder, Date.now())
+  const timer = setInterval(() => beatHolder(db, holder, Date.now()), LEASE_MS / 4)
+  return {
+    /** Claims it as the other process would; with `update`, the update is kept for a taker. */
+    claim: (updateId: number, chatId: number, update?: Update) => {
+      const payload = update && JSON.stringify(update)
+      expect(claimUpdate(db, { updateId, chatId, holder, now: Date.now(), leaseMs: LEASE_MS, payload })).toBe('claimed')
+    },
+    die: () => clearInterval(timer),
+    finish: (updateId: number) => {
+      finishUpdate(db, updateId, Date.now())
+      clearInterval(timer)
+      endHolder(db, holder)
+    },
+  }
+}
+
+/** True while the promise has not settled. */
+async function pending(p: Promise<unknown>): Promise<boolean> {
+  return Promise.race([p.then(() => false), sleep(0).then(() => true)])
+}
+
 describe('webhook updates across replicas sharing one database', () => {
   it('answers a question delivered to two replicas, and twice to one, exactly once', async () => {
     const [a, b] = [await startReplica(), await startReplica()] as [Replica, Replica]
@@ -68,34 +97,70 @@ describe('webhook updates across replicas sharing one database', () => {
     expect(fake.messagesTo(7)[0]?.text).toContain('3636套')
   })
 
-  it('answers the resend of an update whose replica died mid-answer, but only once its lease ran out', async () => {
-    let clock = Date.now()
-    const replica = await startReplica({ now: () => clock })
+  it("takes over and answers at once the resend of an update whose replica's heartbeat has lapsed", async () => {
+    const replica = await startReplica()
     const update = fake.sendText(8, 8, QUESTION)
-    // The replica that took it died before finishing: its claim is there, done_at is not.
-    expect(claimUpdate(replica.db, update.update_id, 8, clock, UPDATE_LEASE_MS)).toBe(true)
-
-    clock += UPDATE_LEASE_MS
-    expect(await replica.post(update)).toBe(200)
-    expect(replies(8)).toHaveLength(0)
-
-    clock += 1
+    const dead = otherHolder(replica.db)
+    dead.claim(update.update_id, 8)
+    dead.die()
+    await sleep(LEASE_MS + 50)
     expect(await replica.post(update)).toBe(200)
     expect(replies(8)).toHaveLength(1)
     expect(fake.messagesTo(8)[0]?.text).toContain('3636套')
-
-    clock += 10 * UPDATE_LEASE_MS
     expect(await replica.post(update)).toBe(200)
     expect(replies(8)).toHaveLength(1)
   })
 
+  it('holds a resend while the claiming replica lives, and answers it once that replica dies', async () => {
+    const replica = await startReplica()
+    const update = fake.sendText(15, 15, QUESTION)
+    const other = otherHolder(replica.db)
+    other.claim(update.update_id, 15)
+    const posted = replica.post(update)
+    await sleep(2 * LEASE_MS)
+    expect(await pending(posted)).toBe(true)
+    expect(replies(15)).toHaveLength(0)
+
+    other.die()
+    expect(await posted).toBe(200)
+    expect(replies(15)).toHaveLength(1)
+  })
+
+  it('acknowledges a resend without answering once the live replica that claimed it finished', async () => {
+    const replica = await startReplica()
+    const update = fake.sendText(16, 16, QUESTION)
+    const other = otherHolder(replica.db)
+    other.claim(update.update_id, 16)
+    const posted = replica.post(update)
+    await sleep(300)
+    expect(await pending(posted)).toBe(true)
+    other.finish(update.update_id)
+    expect(await posted).toBe(200)
+    await sleep(2 * LEASE_MS)
+    expect(replies(16)).toHaveLength(0)
+  })
+
+  it('answers, with no resend, an update whose replica died after acknowledging it', async () => {
+    const replica = await startReplica()
+    const update = fake.sendText(17, 17, QUESTION)
+    const other = otherHolder(replica.db)
+    // The other replica got the update, said 200 after 5 s while still answering, and then died.
+    other.claim(update.update_id, 17, update)
+    await sleep(2 * LEASE_MS)
+    expect(replies(17)).toHaveLength(0)
+    other.die()
+    await fake.waitFor((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) === 17, 5000)
+    expect(fake.messagesTo(17)[0]?.text).toContain('3636套')
+    // Taken over once: a late resend is not answered again.
+    expect(await replica.post(update)).toBe(200)
+    expect(replies(17)).toHaveLength(1)
+  })
+
   it('does not ask again after a handler failed and already told the user', async () => {
-    let clock = Date.now()
-    const replica = await startReplica({ now: () => clock, answer: () => Promise.reject(new Error('model exploded')) })
+    const replica = await startReplica({ answer: () => Promise.reject(new Error('model exploded')) })
     const update = fake.sendText(9, 9, QUESTION)
     expect(await replica.post(update)).toBe(200)
     expect(replies(9)).toHaveLength(1) // the apology
-    clock += 10 * UPDATE_LEASE_MS
     expect(await replica.post(update)).toBe(200)
     expect(replies(9)).toHaveLength(1)
   })
@@ -133,29 +198,32 @@ describe("one chat's updates across replicas", () => {
     expect(fake.messagesTo(11).map((m) => m.text)).toEqual([expect.stringContaining('3636套'), expect.stringContaining('120万平方米')])
   })
 
-  it("waits for a dead replica's unfinished earlier update only until its lease has passed", async () => {
-    let clock = Date.now()
-    const replica = await startReplica({ now: () => clock })
+  it('keeps the order when the earlier update is taken over from a dead replica by another one', async () => {
+    const slow = createSlowAnswerer(open.dbs[0]!)
+    const [a, b] = [await startReplica({ answer: slow.answer }), await startReplica()] as [Replica, Replica]
     const [earlier, later] = [fake.sendText(13, 13, QUESTION), fake.sendText(13, 13, FOLLOW_UP)]
-    // The replica that took the earlier update died before answering it.
-    claimUpdate(replica.db, earlier.update_id, 13, clock, UPDATE_LEASE_MS)
-    const posted = replica.post(later)
+    const dead = otherHolder(a.db)
+    dead.claim(earlier.update_id, 13)
+    dead.die()
+    // Telegram resends the earlier update to a; the later one reaches b while a answers it.
+    const resent = a.post(earlier)
+    await slow.started
+    const posted = b.post(later)
     await sleep(300)
     expect(replies(13)).toHaveLength(0)
 
-    clock += UPDATE_LEASE_MS + 1
-    expect(await posted).toBe(200)
-    expect(fake.messagesTo(13).map((m) => m.text)).toEqual([expect.stringContaining('120万平方米')])
+    slow.release()
+    expect(await Promise.all([resent, posted])).toEqual([200, 200])
+    expect(fake.messagesTo(13).map((m) => m.text)).toEqual([expect.stringContaining('3636套'), expect.stringContaining('120万平方米')])
   })
 
-  it("does not wait for an earlier update whose claim's lease ran out before the later one arrived", async () => {
+  it('does not wait for an earlier update claimed longer ago than the longest answer', async () => {
     const replica = await startReplica()
     const [earlier, later] = [fake.sendText(14, 14, QUESTION), fake.sendText(14, 14, FOLLOW_UP)]
-    claimUpdate(replica.db, earlier.update_id, 14, Date.now() - UPDATE_LEASE_MS - 1, UPDATE_LEASE_MS)
-    const started = Date.now()
+    // Its replica died, and Telegram never resent it.
+    claimUpdate(replica.db, { updateId: earlier.update_id, chatId: 14, holder: 'gone', now: Date.now() - ANSWER_WAIT_MS - 1, leaseMs: LEASE_MS })
     expect(await replica.post(later)).toBe(200)
-    expect(Date.now() - started).toBeLessThan(2000)
-    expect(replies(14)).toHaveLength(1)
+    expect(fake.messagesTo(14).map((m) => m.text)).toEqual([expect.stringContaining('120万平方米')])
   })
 })
 
@@ -163,13 +231,14 @@ describe('housekeeping', () => {
   it('forgets update claims older than a day, and keeps newer ones', async () => {
     const db = open.dbs[0]!
     const now = Date.now()
+    const claim = (updateId: number, at: number) => claimUpdate(db, { updateId, chatId: null, holder: 'h', now: at, leaseMs: LEASE_MS })
     for (const [id, at] of [[1, now - 25 * 3_600_000], [2, now - 3_600_000]] as const) {
-      claimUpdate(db, id, null, at, UPDATE_LEASE_MS)
+      claim(id, at)
       finishUpdate(db, id, at)
     }
     createTestBot(fake, db, { now: () => now }).nb.housekeeping().stop()
-    expect(claimUpdate(db, 1, null, now, UPDATE_LEASE_MS)).toBe(true)
-    expect(claimUpdate(db, 2, null, now, UPDATE_LEASE_MS)).toBe(false)
+    expect(claim(1, now)).toBe('claimed')
+    expect(claim(2, now)).toBe('done')
   })
 })
 
@@ -180,6 +249,6 @@ describe('long polling', () => {
     const update = fake.sendText(10, 10, QUESTION)
     await t.feed(update)
     expect(replies(10)).toHaveLength(1)
-    expect(claimUpdate(db, update.update_id, 10, Date.now(), UPDATE_LEASE_MS)).toBe(true)
+    expect(claimUpdate(db, { updateId: update.update_id, chatId: 10, holder: 'h', now: Date.now(), leaseMs: LEASE_MS })).toBe('claimed')
   })
 })

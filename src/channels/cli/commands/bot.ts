@@ -54,7 +54,7 @@ export function registerBot(program: Command): void {
         const running = await startBot(nb, {
           config,
           logger,
-          jobs: [(api) => startDigestScheduler({ store: createSqliteStore(db), api, config, logger, summarize, ...(beforeRound && { beforeRound }) })],
+          jobs: [(api) => startDigestScheduler({ store: createSqliteStore(db), api, config, logger, summarize, holder: nb.holder, ...(beforeRound && { beforeRound }) })],
         })
         logger.info({ signal: await stopSignal() }, 'signal received')
         await running.stop()
@@ -117,6 +117,7 @@ const BOT_ENV_HELP = `
   NEWSBOT_DATABASE_URL                postgres://… 时 --digest-only 使用 PostgreSQL（回答提问仍用 SQLite）
   NEWSBOT_WEBHOOK_URL、NEWSBOT_WEBHOOK_SECRET、NEWSBOT_WEBHOOK_PORT
                                       用 webhook 代替长轮询（端口默认 8080）
+  NEWSBOT_WEBHOOK_LEASE_SECONDS       webhook 进程多久没有心跳即视为已退出，其未答完的消息由其他进程接手（默认 10 秒）
   NEWSBOT_EMBED_MODEL                 向量模型，开启语义检索
   NEWSBOT_EPAPER_URL                  每天早上抓取的电子报版面地址（{yyyy} {mm} {dd} 换成当天日期）
   NEWSBOT_FETCH_DELAY_MS、NEWSBOT_FETCH_TIMEOUT_MS

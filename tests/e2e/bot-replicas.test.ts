@@ -1,0 +1,248 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { hostname } from 'node:os'
+import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { fileURLToPath } from 'node:url'
+import type { Update } from 'grammy/types'
+import { afterEach, describe, expect, it } from 'vitest'
+import { openDb, type Db } from '../../src/store/index.js'
+import { startFakeBotApi, type ApiCall, type FakeBotApi } from '../helpers/fake-bot-api.js'
+import { freePort, HAPROXY, startHaproxy, waitForPort, type LoadBalancer } from '../helpers/haproxy.js'
+import { writeSampleDb } from '../helpers/sample-db.js'
+import { useTmpDir } from '../helpers/tmp.js'
+
+// Three `newsbot bot` processes in webhook mode on one SQLite file behind HAProxy; the test plays
+// Telegram: 1,000 questions from 200 users, each chat's next question sent once the previous one was
+// acknowledged, 10 % delivered twice, a failed delivery resent. One replica is SIGKILLed halfway, at a
+// moment it is handling an update. Every question must be answered, in order per chat, and once: only
+// an update whose reply had reached the Bot API while the killed replica had not yet finished its claim
+// is answered again by the replica that takes it over; the test counts those and prints them. The bot
+// answers on SQLite only for now; PostgreSQL for the bot comes later.
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const MAIN = fileURLToPath(new URL('../../src/channels/cli/main.ts', import.meta.url))
+const USERS = 200
+const PER_USER = 5
+const FIRST_USER = 500_000
+const SECRET = 'replicas_secret'
+const LEASE_SECONDS = 3
+const RESEND_AFTER_MS = 200
+// Questions the bundled samples answer, each with a fact its answer must quote.
+const QUESTIONS: [string, string][] = [
+  ['经开区已经分配了多少套安置房？', '3636套'],
+  ['王庄村改造到哪一步了？', '王庄村'],
+  ['小微企业融资难，区里有什么办法？', '融资'],
+  ['森林防火有什么要求？', '灭火'],
+  ['哪个社区开展了志愿服务？', '志愿'],
+]
+
+const tmp = useTmpDir()
+const cleanup: (() => unknown)[] = []
+afterEach(async () => {
+  for (const c of cleanup.splice(0).reverse()) await c()
+})
+
+interface Replica {
+  child: ChildProcess
+  port: number
+  /** The prefix of the holder id this process claims updates with. */
+  holder: string
+  exited: Promise<number | null>
+}
+
+function startReplica(file: string, api: FakeBotApi, lbPort: number, port: number): Replica {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--db', file, 'bot'], {
+    cwd: ROOT,
+    env: {
+      ...process.env, TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, NEWSBOT_DB: '', NEWSBOT_DATABASE_URL: '',
+      OPENAI_API_KEY: '', OPENAI_BASE_URL: '', NEWSBOT_LOG_LEVEL: 'warn', NEWSBOT_TIMEZONE: 'Asia/Shanghai',
+      NEWSBOT_WEBHOOK_URL: `http://127.0.0.1:${lbPort}/hook`, NEWSBOT_WEBHOOK_SECRET: SECRET, NEWSBOT_WEBHOOK_PORT: String(port),
+      NEWSBOT_WEBHOOK_LEASE_SECONDS: String(LEASE_SECONDS),
+      // Five questions a minute per user is the default; the driver asks faster. One answer thread per
+      // process: three processes share the machine's cores.
+      NEWSBOT_RATE_PER_MINUTE: '0', NEWSBOT_DAILY_QUOTA: '0', NEWSBOT_ANSWER_THREADS: '1',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
+  let stderr = ''
+  child.stderr!.on('data', (d) => (stderr += d))
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => {
+    if (code !== 0 && code !== null) process.stderr.write(`replica ${child.pid} exited ${code}: ${stderr}\n`)
+    resolve(code)
+  }))
+  const replica = { child, port, holder: `${hostname()}/${child.pid}/`, exited }
+  cleanup.push(async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+    await exited
+  })
+  return replica
+}
+
+/** Telegram's side: delivers an update until some replica answers 2xx, resending after a failure. */
+function createDriver(lbPort: number) {
+  const stats = { deliveries: 0, failed: 0 }
+  const deliver = async (update: Update): Promise<void> => {
+    for (;;) {
+      stats.deliveries++
+      try {
+        const res = await fetch(`http://127.0.0.1:${lbPort}/hook`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+          body: JSON.stringify(update),
+          signal: AbortSignal.timeout(60_000),
+        })
+        await res.arrayBuffer()
+        if (res.ok) return
+      } catch {
+        // A reset or refused connection: resent like a non-2xx answer.
+      }
+      stats.failed++
+      await sleep(RESEND_AFTER_MS)
+    }
+  }
+  return { deliver, stats }
+}
+
+const repliedTo = (c: ApiCall) => Number((c.payload.reply_parameters as { message_id?: number } | undefined)?.message_id)
+const replyKey = (c: ApiCall) => `${String(c.payload.chat_id)}/${repliedTo(c)}`
+
+/** The killed replica's claims that were still open when it died. */
+function openClaimsOf(db: Db, holder: string): number[] {
+  return db.prepare<[string], number>('SELECT update_id FROM seen_updates WHERE claimed_by LIKE ? AND done_at IS NULL').pluck().all(`${holder}%`)
+}
+
+if (!HAPROXY) console.warn('bot-replicas: skipped, HAProxy is not installed (Debian package haproxy)')
+
+describe.skipIf(!HAPROXY)('three bot replicas behind HAProxy (skipped when haproxy is not installed)', () => {
+  it('answers 1,000 questions from 200 users in order per chat across a SIGKILL halfway: each once, but those whose reply was out as the replica died', async () => {
+    const file = await writeSampleDb(join(tmp(), 'newsbot.db'))
+    const api = await startFakeBotApi()
+    cleanup.push(() => api.close())
+    const ports = await Promise.all([freePort(), freePort(), freePort()])
+    const lb: LoadBalancer = await startHaproxy(tmp(), ports)
+    cleanup.push(() => lb.close())
+    const replicas = ports.map((port) => startReplica(file, api, lb.port, port))
+    await Promise.all(replicas.map((r) => waitForPort(r.port, () => (r.child.exitCode !== null ? `replica exited ${r.child.exitCode}` : null), 60_000)))
+    await api.waitFor((c) => c.method === 'setWebhook' && api.calls.filter((x) => x.method === 'setWebhook').length === 3, 60_000)
+    const db = openDb(file, { readonly: true })
+    cleanup.push(() => db.close())
+
+    // Each user in their own group, asking with /ask, so every answer names the message it answers.
+    const chats = Array.from({ length: USERS }, (_, i) => ({ user: FIRST_USER + i, chat: -(FIRST_USER + i) }))
+    const keyOf = (chat: unknown, messageId: number) => `${String(chat)}/${messageId}`
+    const facts = new Map<string, string>() // chat/message → the fact its answer quotes
+    const byUpdate = new Map<number, string>() // update id → chat/message
+    const order = new Map<number, number[]>() // chat → its question message ids in update order
+    const driver = createDriver(lb.port)
+    let acknowledged = 0
+    const random = seeded(15)
+    const runChat = async ({ user, chat }: { user: number; chat: number }, n: number) => {
+      for (let k = 0; k < PER_USER; k++) {
+        const [question, fact] = QUESTIONS[(n + k) % QUESTIONS.length]!
+        const update = api.sendText(chat, user, `/ask ${question}`, { chatType: 'group' })
+        const messageId = update.message!.message_id
+        facts.set(keyOf(chat, messageId), fact)
+        byUpdate.set(update.update_id, keyOf(chat, messageId))
+        order.set(chat, [...(order.get(chat) ?? []), messageId])
+        // One in ten is delivered twice, the second while the first may still be under way.
+        const twice = random() < 0.1
+        await Promise.all([driver.deliver(update), twice ? sleep(random() * 50).then(() => driver.deliver(update)) : null])
+        acknowledged++
+      }
+    }
+    const started = Date.now()
+    const done = Promise.all(chats.map((c, n) => runChat(c, n)))
+
+    // Halfway, at a moment the victim holds an update it has not finished.
+    const victim = replicas[0]!
+    while (acknowledged < (USERS * PER_USER) / 2 || openClaimsOf(db, victim.holder).length === 0) await sleep(2)
+    victim.child.kill('SIGKILL')
+    const killedAt = Date.now()
+    await victim.exited
+    const inFlight = openClaimsOf(db, victim.holder)
+
+    await done
+    // An update acknowledged after 5 s may still be under way, or be taken over from the victim by a
+    // live replica without a resend: wait until no claim is open.
+    await settled(db)
+    const elapsed = Date.now() - started
+
+    const replies = api.calls.filter((c) => c.method === 'sendMessage')
+    expect(replies.filter((c) => c.status !== 200)).toEqual([])
+    const count = new Map<string, number>()
+    for (const c of replies) count.set(replyKey(c), (count.get(replyKey(c)) ?? 0) + 1)
+    const everyQuestion = [...order].flatMap(([chat, ids]) => ids.map((id) => keyOf(chat, id)))
+    expect(everyQuestion).toHaveLength(USERS * PER_USER)
+    // Every reply answers one of the questions, and none went unanswered.
+    expect([...count.keys()].filter((k) => !everyQuestion.includes(k))).toEqual([])
+    expect(everyQuestion.filter((k) => !count.has(k))).toEqual([])
+
+    // The kill window: updates whose reply the victim had sent (it reached the Bot API, maybe a moment
+    // after the kill: this process is busy) while their claim was not yet finished. The takeover answers
+    // them again; only they may have two replies. No replica takes over before the victim's heartbeat
+    // (every quarter lease) is a lease old, so a reply that came sooner was the victim's.
+    const fromVictim = new Set(replies.filter((c) => c.at < killedAt + (LEASE_SECONDS * 1000) / 2).map(replyKey))
+    const window = inFlight.map((id) => byUpdate.get(id)!).filter((k) => fromVictim.has(k))
+    const twice = everyQuestion.filter((k) => count.get(k)! > 1)
+    const gaps = finishGaps(db, byUpdate, replies, replyKey)
+    console.log(
+      `bot-replicas: ${USERS * PER_USER} questions in ${(elapsed / 1000).toFixed(1)} s, ${driver.stats.deliveries} deliveries ` +
+      `(${driver.stats.failed} failed and resent); killed replica held ${inFlight.length} unfinished update(s), ` +
+      `${inFlight.length - window.length} taken over and answered once, ${window.length} replied before the kill (answered twice); ` +
+      `claim finished after the reply reached the Bot API: median ${gaps.median} ms, p95 ${gaps.p95} ms`,
+    )
+    expect(inFlight.length).toBeGreaterThan(0)
+    expect(twice.filter((k) => !window.includes(k))).toEqual([])
+    expect(twice.every((k) => count.get(k) === 2)).toBe(true)
+
+    // In order per chat, and each answer quotes its question's fact.
+    for (const [chat, ids] of order) {
+      const firsts = replies.filter((c) => Number(c.payload.chat_id) === chat).map(repliedTo).filter((id, i, all) => all.indexOf(id) === i)
+      expect(firsts, `chat ${chat}`).toEqual(ids)
+    }
+    for (const c of replies) expect(String(c.payload.text), replyKey(c)).toContain(facts.get(replyKey(c)))
+
+    for (const r of replicas.slice(1)) r.child.kill('SIGTERM')
+    expect(await Promise.all(replicas.slice(1).map((r) => r.exited))).toEqual([0, 0])
+  }, 150_000)
+})
+
+/** Resolves once every claimed update is finished. */
+async function settled(db: Db, timeoutMs = 60_000): Promise<void> {
+  const open = db.prepare<[], number>('SELECT count(*) FROM seen_updates WHERE done_at IS NULL').pluck()
+  const until = Date.now() + timeoutMs
+  while (open.get()! > 0) {
+    if (Date.now() > until) throw new Error(`${open.get()} updates still unfinished`)
+    await sleep(50)
+  }
+}
+
+/**
+ * How long after its reply reached the Bot API each update's claim was finished, over the updates
+ * answered once: the window a crash can hit.
+ */
+function finishGaps(db: Db, byUpdate: Map<number, string>, replies: ApiCall[], keyOf: (c: ApiCall) => string): { median: number; p95: number } {
+  const firstReply = new Map<string, number>()
+  const twice = new Set<string>()
+  for (const c of replies) {
+    if (firstReply.has(keyOf(c))) twice.add(keyOf(c))
+    else firstReply.set(keyOf(c), c.at)
+  }
+  for (const key of twice) firstReply.delete(key)
+  const rows = db.prepare<[], { update_id: number; done_at: number | null }>('SELECT update_id, done_at FROM seen_updates').all()
+  const gaps = rows.flatMap((r) => {
+    const at = firstReply.get(byUpdate.get(r.update_id) ?? '')
+    return at === undefined || r.done_at === null ? [] : [r.done_at - at]
+  }).sort((a, b) => a - b)
+  return { median: gaps[Math.floor(gaps.length / 2)] ?? NaN, p95: gaps[Math.floor(gaps.length * 0.95)] ?? NaN }
+}
+
+/** A repeatable random sequence in [0, 1) (mulberry32). */
+function seeded(seed: number): () => number {
+  let a = seed
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
