@@ -7,7 +7,9 @@ import type { Update } from 'grammy/types'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openDb, type Db } from '../../src/store/index.js'
 import { startFakeBotApi, type ApiCall, type FakeBotApi } from '../helpers/fake-bot-api.js'
-import { freePort, HAPROXY, startHaproxy, waitForPort, type LoadBalancer } from '../helpers/haproxy.js'
+import { HAPROXY, startHaproxy, waitForPort, type LoadBalancer } from '../helpers/haproxy.js'
+import { freePort } from '../helpers/http.js'
+import { exitOf } from '../helpers/replica.js'
 import { writeSampleDb } from '../helpers/sample-db.js'
 import { useTmpDir } from '../helpers/tmp.js'
 
@@ -63,12 +65,7 @@ function startReplica(file: string, api: FakeBotApi, lbPort: number, port: numbe
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   })
-  let stderr = ''
-  child.stderr!.on('data', (d) => (stderr += d))
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => {
-    if (code !== 0 && code !== null) process.stderr.write(`replica ${child.pid} exited ${code}: ${stderr}\n`)
-    resolve(code)
-  }))
+  const exited = exitOf(child)
   const replica = { child, port, holder: `${hostname()}/${child.pid}/`, exited }
   cleanup.push(async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')

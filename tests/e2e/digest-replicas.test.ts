@@ -8,6 +8,7 @@ import { indexSources } from '../../src/retrieve/index.js'
 import { openStore, type SendRecord, type Store } from '../../src/store/index.js'
 import { startFakeBotApi, type ApiCall, type FakeBotApi } from '../helpers/fake-bot-api.js'
 import { usePostgres } from '../helpers/postgres.js'
+import { exitOf } from '../helpers/replica.js'
 import { namesOf } from '../helpers/stores.js'
 import { jsonl, useTmpDir, writeFiles } from '../helpers/tmp.js'
 
@@ -47,12 +48,7 @@ function startReplica(location: string, api: FakeBotApi): Replica {
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   })
-  let stderr = ''
-  child.stderr!.on('data', (d) => (stderr += d))
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => {
-    if (code !== 0 && code !== null) process.stderr.write(`replica ${child.pid} exited ${code}: ${stderr}\n`)
-    resolve(code)
-  }))
+  const exited = exitOf(child)
   const r = { child, holder: `${hostname()}/${child.pid}/`, exited }
   replicas.push(r)
   return r

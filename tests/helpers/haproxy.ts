@@ -1,7 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, writeFileSync } from 'node:fs'
-import { createServer, connect } from 'node:net'
+import { connect } from 'node:net'
 import { join } from 'node:path'
+import { freePort } from './http.js'
 
 // Debian installs it in /usr/sbin, which a non-root PATH may leave out.
 const CANDIDATES = ['haproxy', '/usr/sbin/haproxy']
@@ -61,17 +62,6 @@ ${servers.map((p, i) => `  server bot${i} 127.0.0.1:${p}`).join('\n')}
   }
 }
 
-/** A port free on 127.0.0.1 right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.once('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number }
-      srv.close(() => resolve(port))
-    })
-  })
-}
 
 /** Resolves once something accepts connections on the port; `failed` names why waiting is pointless. */
 export async function waitForPort(port: number, failed: () => string | null = () => null, timeoutMs = 30_000): Promise<void> {
