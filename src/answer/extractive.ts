@@ -78,7 +78,7 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
  * False when the question asks for a kind of fact (an amount of what it counts, a date of the event it
  * names, a winner, a person's name, a body or place of the kind it names) that no sentence about it gives.
  */
-function givesAskedFact(asked: Pick<Asked, 'type' | 'text' | 'unit' | 'words'>, scored: Scored[], candidates: Candidate[]): boolean {
+function givesAskedFact(asked: Pick<Asked, 'type' | 'text' | 'words'>, scored: Scored[], candidates: Candidate[]): boolean {
   const textOf = (e: Scored) => candidates[e.candidate]!.text.slice(e.span.start, e.span.end)
   const gives = factCheck(asked, textOf, (e) => candidates[e.candidate]!.title)
   if (gives && !scored.some((s) => inContext(s) >= FACT_COVERAGE && gives(s))) return false
@@ -86,10 +86,14 @@ function givesAskedFact(asked: Pick<Asked, 'type' | 'text' | 'unit' | 'words'>, 
   if (!body) return true
   // The body is named in a sentence about the question, or in the lead of its best article (近日，公安部交通管理局
   // 发布…); one named in a sentence that says little of it (a firm the inspectors visited next) is not the one asked for.
-  const best = scored[0]
-  const lead = best ? splitSentences(candidates[best.candidate]!.text)[0] : undefined
-  const leadText = lead ? candidates[best!.candidate]!.text.slice(lead.start, lead.end) : ''
-  return namesBody(body, leadText) || scored.some((s) => s.coverage >= BODY_COVERAGE && namesBody(body, textOf(s)))
+  const best = scored[0] && candidates[scored[0].candidate]!
+  return (best !== undefined && namesBody(body, leadOf(best))) || scored.some((s) => s.coverage >= BODY_COVERAGE && namesBody(body, textOf(s)))
+}
+
+/** An article's first sentence: a news lead names who acted. */
+function leadOf(c: Candidate): string {
+  const first = splitSentences(c.text)[0]
+  return first ? c.text.slice(first.start, first.end) : ''
 }
 
 /** What a sentence must hold to answer a question that asks for a kind of fact; undefined when it asks none. */
@@ -145,9 +149,7 @@ export function confidenceOf(model: AnswerModel, signals: AskedSignals, candidat
  * Whether the candidates answer one part of a multi-part question, and its best sentence not quoted
  * for an earlier part.
  */
-function answerPart(
-  model: AnswerModel, asked: Asked, part: QuestionPart, candidates: Candidate[], taken: Scored[],
-): { covered: boolean; lead?: Scored } {
+function answerPart(model: AnswerModel, asked: Asked, part: QuestionPart, candidates: Candidate[], taken: Scored[]): { covered: boolean; lead?: Scored } {
   // A part that names nothing of its own (谁讲的话？) asks about what the others name.
   const namesOwn = asked.words.some((w) => [...w.text].length > 1 && part.text.includes(w.text))
   const words = asked.words.map((w) => (!namesOwn || part.text.includes(w.text) ? w : { ...w, weight: w.weight * OTHER_PART_WEIGHT }))

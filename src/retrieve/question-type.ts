@@ -112,13 +112,18 @@ export function timedThing(question: string, words: string[]): string | undefine
   const cue = TIME_CUE.exec(question)
   if (!cue || ASKED_DURATION.test(question) || ASKED_WEEKDAY.test(question)) return undefined
   const tags = new Map(tagWords(question.slice(0, cue.index)).map((t) => [t.word, t.tag]))
-  let thing: string | undefined
+  return lastWordBefore(question, cue.index, words.filter((w) => EVENT_TAG.test(tags.get(w) ?? 'n')))
+}
+
+/** The word of two or more characters that ends last before `at` in the question. */
+function lastWordBefore(question: string, at: number, words: string[]): string | undefined {
+  let last: string | undefined
   let end = -1
   for (const w of words) {
-    const at = question.lastIndexOf(w, cue.index - w.length)
-    if ([...w].length > 1 && at >= 0 && at + w.length > end && EVENT_TAG.test(tags.get(w) ?? 'n')) [thing, end] = [w, at + w.length]
+    const start = question.lastIndexOf(w, at - w.length)
+    if ([...w].length > 1 && start >= 0 && start + w.length > end) [last, end] = [w, start + w.length]
   }
-  return thing
+  return last
 }
 
 const NAME_CUE = /叫(什么|啥)|名字|姓名/
@@ -129,14 +134,7 @@ const NAME_CUE = /叫(什么|啥)|名字|姓名/
  */
 export function namedPerson(question: string, words: string[]): string | undefined {
   const cue = NAME_CUE.exec(question)
-  if (!cue) return undefined
-  let person: string | undefined
-  let end = -1
-  for (const w of words) {
-    const at = question.lastIndexOf(w, cue.index - w.length)
-    if ([...w].length > 1 && at >= 0 && at + w.length > end) [person, end] = [w, at + w.length]
-  }
-  return person
+  return cue ? lastWordBefore(question, cue.index, words) : undefined
 }
 
 // 哪家银行, 哪个单位, 什么公司: a body is asked for by its kind, and only a sentence naming one answers.
