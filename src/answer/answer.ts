@@ -3,6 +3,7 @@ import { detectQuestionType, foldText, simplify, type SearchIndex } from '../ret
 import { answerExtractively } from './extractive.js'
 import { carryTopic, rewriteFollowUp, type Turn } from './follow-up.js'
 import { answerWithLlm } from './llm-answer.js'
+import { respelt } from './typos.js'
 import type { LlmClient } from '../llm/index.js'
 import type { Answer } from './types.js'
 import { type Embedder } from '../llm/index.js'
@@ -56,7 +57,12 @@ export async function answerQuestion(index: SearchIndex, question: string, opts:
       failure = asKnown(err)
     }
   }
-  const { hits, query, notice: searchNotice } = await index.searchWithEmbedder(searched, { k: CANDIDATES, embedder: opts.embedder, exclude: opts.exclude })
+  const search = (text: string) => index.searchWithEmbedder(text, { k: CANDIDATES, embedder: opts.embedder, exclude: opts.exclude })
+  const first = await search(searched)
+  // A misspelt name is searched again as the articles spell it (安至房 → 安置房).
+  const spelt = respelt(first.query, first.hits)
+  if (spelt) searched = spelt
+  const { hits, query, notice: searchNotice } = spelt ? await search(spelt) : first
   if (llm && !failure && hits.length > 0) {
     try {
       const r = await answerWithLlm(llm, searched, hits, query, { onToken: opts.onToken, signal: opts.signal })

@@ -5,6 +5,8 @@ import { CANDIDATES_READ, type Candidate } from './evidence.js'
 // 阳庙镇); shorter, or wrong at its edge, a one-character difference is a different word.
 const WINDOW = 3
 const HAN = /^\p{Script=Han}+$/u
+// Another number is another thing, not a typo: 第三季度 is not 第二季度 misspelt.
+const NUMERAL = /[\d零一二两三四五六七八九十百千万]/
 
 /**
  * The question's words with a misspelt name read as the articles spell it: a word no article holds
@@ -13,17 +15,35 @@ const HAN = /^\p{Script=Han}+$/u
  * left alone: another person or another number is not a typo.
  */
 export function withTyposRead(query: AnalyzedQuery, candidates: Candidate[]): AnalyzedQuery {
+  const read = readTypos(query, candidates)
+  if (read.size === 0) return query
+  return { ...query, words: query.words.map((w) => (read.has(w) ? { ...w, text: read.get(w)!, docs: 1 } : w)) }
+}
+
+/**
+ * The question as the articles spell its misspelt names (经开区安至房 → 经开区安置房), or undefined when
+ * none is: searched again, the words jieba cut around the typo (安至/房到) are read whole.
+ */
+export function respelt(query: AnalyzedQuery, candidates: Candidate[]): string | undefined {
+  const read = readTypos(query, candidates)
+  if (read.size === 0) return undefined
+  let text = query.text
+  for (const [w, spelt] of read) text = text.replace(w.text, spelt)
+  return text
+}
+
+/** Each misspelt word of the question with the articles' spelling of it. */
+function readTypos(query: AnalyzedQuery, candidates: Candidate[]): Map<WeightedWord, string> {
+  const read = new Map<WeightedWord, string>()
   const absent = query.words.filter((w) => w.docs === 0 && !w.person && HAN.test(w.text))
-  if (absent.length === 0) return query
+  if (absent.length === 0) return read
   // Looked for in the articles the answer may quote from.
   const texts = candidates.slice(0, CANDIDATES_READ).map((c) => foldText(`${c.title}\n${c.text}`))
-  const read = new Map<WeightedWord, string>()
   for (const w of absent) {
     const spelt = spellingIn(foldText(query.text), w.text, texts)
     if (spelt) read.set(w, spelt)
   }
-  if (read.size === 0) return query
-  return { ...query, words: query.words.map((w) => (read.has(w) ? { ...w, text: read.get(w)!, docs: 1 } : w)) }
+  return read
 }
 
 /** How the articles spell `word`: a window of the question around it matched with one character of the word wrong. */
@@ -44,14 +64,15 @@ function spellingIn(question: string, word: string, texts: string[]): string | u
 
 /**
  * A stretch of `text` as long as `window` that differs from it in exactly one place, inside [from, to)
- * and with a matching character on each side: 天天气 does not become 天天过, 阳妙镇 becomes 阳庙镇.
+ * and with a matching character on each side, neither of the two a numeral: 天天气 does not become
+ * 天天过, 第三季度 not 第二季度; 阳妙镇 becomes 阳庙镇.
  */
 function oneOff(window: string, text: string, from: number, to: number): string | undefined {
   for (let i = 0; i + window.length <= text.length; i++) {
     let wrong = -1
     for (let k = 0; k < window.length; k++) {
       if (text[i + k] === window[k]) continue
-      if (wrong >= 0 || k < from || k >= to || k === 0 || k === window.length - 1) {
+      if (wrong >= 0 || k < from || k >= to || k === 0 || k === window.length - 1 || NUMERAL.test(window[k]!) || NUMERAL.test(text[i + k]!)) {
         wrong = -2
         break
       }

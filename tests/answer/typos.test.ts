@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { withTyposRead } from '../../src/answer/typos.js'
+import { respelt, withTyposRead } from '../../src/answer/typos.js'
 import { analyzeQuery, type AnalyzedQuery } from '../../src/retrieve/index.js'
 
 /** The question read as search reads it, with `absent` in no article of the store. */
@@ -23,5 +23,13 @@ describe('withTyposRead', () => {
     expect(withTyposRead(weather, [article('群众天天过得安，街道配发巡逻车。')]).words).toEqual(weather.words)
     const person = read('管委会副主任李建国讲了什么', ['李建国'])
     expect(withTyposRead(person, [article('管委会副主任李建军出席。')]).words).toEqual(person.words)
+    const quarter = read('明湖办事处第三季度观摩活动是哪天', ['第三季度'])
+    expect(withTyposRead(quarter, [article('5月28日，明湖办事处组织开展第二季度逐社区观摩活动。')]).words).toEqual(quarter.words)
+  })
+
+  it('gives the question as the articles spell it, to be searched again, or nothing when no name is misspelt', () => {
+    const housing = [article('截至目前，全区已分配安置房3636套。')]
+    expect(respelt(read('经开区安至房一共分了多少套', ['安至房']), housing)).toBe('经开区安置房一共分了多少套')
+    expect(respelt(read('经开区安置房一共分了多少套', []), housing)).toBeUndefined()
   })
 })
