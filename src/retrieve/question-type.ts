@@ -58,8 +58,8 @@ const UNIT_FORMS: Record<string, string | undefined> = { 人: '人|名|位', 名
 /** The unit of a when-question that asks how long (多久): answered by 三天 or 24小时, not by a date. */
 export const DURATION_UNIT = '时长'
 
-// 每周哪天, 星期几: a day of the week is asked for (周五卫生日), not a date.
-const ASKED_WEEKDAY = /礼拜|星期|周几|每周|每个周/
+// 每周哪天, 星期几: a day of the week is asked for (周五卫生日), not a date; 上个星期 is only when.
+const ASKED_WEEKDAY = /星期几|礼拜几|周几|每周|每个?礼拜|每个?星期/
 /** The unit of a when-question that asks a day of the week. */
 export const WEEKDAY_UNIT = '周'
 

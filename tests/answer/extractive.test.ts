@@ -139,6 +139,7 @@ describe('what a question asks after its question word', () => {
 
   it('reads a day of the week asked for, whose name is asked, and which clauses ask', () => {
     expect(askedUnit('每个礼拜哪天是卫生日', 'time')).toBe(WEEKDAY_UNIT)
+    expect(askedUnit('上个星期开的推进会是哪天', 'time')).toBe('日')
     expect(hasFactFor('time', '坚持每周五为卫生日', WEEKDAY_UNIT)).toBe(true)
     expect(hasFactFor('time', '6月14日开展活动', WEEKDAY_UNIT)).toBe(false)
     expect(namedPerson('经开区建设局局长叫啥名字', ['经开区', '建设局', '局长'])).toBe('局长')
