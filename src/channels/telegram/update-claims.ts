@@ -65,18 +65,10 @@ export function markReplied(ctx: Context): void {
  * before finishing), 'done', or 'held' when the holder is still at it after ANSWER_WAIT_MS.
  */
 async function waitForClaim(db: Db, r: Omit<UpdateClaimRequest, 'now'>, log: Logger): Promise<UpdateClaim> {
-  const until = Date.now() + ANSWER_WAIT_MS
-  let delay = POLL_FIRST_MS
-  for (;;) {
-    const claim = tryClaim(db, { ...r, now: Date.now() })
-    if (claim === 'claimed' || claim === 'done') return claim
-    if (Date.now() >= until) {
-      log.warn('a live process has held the update too long; leaving it to that process')
-      return claim
-    }
-    await sleep(delay)
-    delay = Math.min(delay * 2, POLL_MAX_MS)
-  }
+  let claim: UpdateClaim = 'held'
+  const settled = await pollUntil(() => (claim = tryClaim(db, { ...r, now: Date.now() })) !== 'held')
+  if (!settled) log.warn('a live process has held the update too long; leaving it to that process')
+  return claim
 }
 
 /** A claim that found the database locked by another writer looks again, as a held one does. */
@@ -94,9 +86,16 @@ function tryClaim(db: Db, r: UpdateClaimRequest): UpdateClaim {
  * the order it sends them. At most ANSWER_WAIT_MS, so a chain of stuck claims cannot hold the chat forever.
  */
 async function waitForEarlier(db: Db, chatId: number, updateId: number): Promise<void> {
+  await pollUntil(() => !hasEarlierUnfinished(db, chatId, updateId, Date.now(), ANSWER_WAIT_MS))
+}
+
+/** Looks until `ready` holds, at a growing interval, for at most ANSWER_WAIT_MS; false when it never did. */
+async function pollUntil(ready: () => boolean): Promise<boolean> {
   const until = Date.now() + ANSWER_WAIT_MS
   let delay = POLL_FIRST_MS
-  while (Date.now() < until && hasEarlierUnfinished(db, chatId, updateId, Date.now(), ANSWER_WAIT_MS)) {
+  for (;;) {
+    if (ready()) return true
+    if (Date.now() >= until) return false
     await sleep(delay)
     delay = Math.min(delay * 2, POLL_MAX_MS)
   }
