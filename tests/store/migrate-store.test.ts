@@ -71,7 +71,8 @@ describe.skipIf(!server.available)('newsbot migrate-store', () => {
     const again = await runCli(['migrate-store', '--from', from, '--to', to])
     expect(again.code).toBe(2)
     expect(again.stderr).toMatch(/^newsbot: 目标 PostgreSQL 数据库不是空的（sources 5 行，articles 31 行/)
-  })
+    // Two CLI processes and a copy: seconds each on a loaded machine.
+  }, 60_000)
 
   it('fails with exit 1 and one sentence naming the server when PostgreSQL is unreachable', async () => {
     const from = join(tmp(), 'full.db')
