@@ -41,10 +41,11 @@ try {
   console.log(`copied ${articles.postgres} articles to PostgreSQL in ${((performance.now() - started) / 1000).toFixed(1)} s`)
   const sqlite = createSqliteStore(db)
   const pg = await openPostgresStore(url)
-  const queries = questions.map((q) => {
-    const { query, docs: termDocs } = readQuestion(db, q.question)
-    return splitCommonTerms(query.terms, termDocs, query.total).match.map((t) => t.tokens)
-  })
+  const queries: string[][] = []
+  for (const q of questions) {
+    const { query, docs: termDocs } = await readQuestion(sqlite, q.question)
+    queries.push(splitCommonTerms(query.terms, termDocs, query.total).match.map((t) => t.tokens))
+  }
   const [lite, lMs] = await timeAll(sqlite, queries)
   const [post, pMs] = await timeAll(pg, queries)
   await pg.close()

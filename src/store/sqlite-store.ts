@@ -1,7 +1,8 @@
 import type { Db } from './db.js'
 import { countArticles, getArticle, listArticles, listIssueArticles } from './articles.js'
 import { listIssueDates } from './issues.js'
-import { getArticleTexts, getNewestIssueDate, matchArticles } from './search.js'
+import { getArticleTexts, getNewestIssueDate, getPassageSpans, matchArticles, matchArticleTexts } from './search.js'
+import { getLearnedNameCounts } from './learned-names.js'
 import {
   claimSend, countSendStates, getLastDigestIssue, getLastDigestIssues, getSendRecord, listSendRecords,
   markInterruptedSends, pruneSendLog, recordSkipped, releaseSend, settleSend,
@@ -27,6 +28,9 @@ export function createSqliteStore(db: Db): Store {
     matchArticles: async (phrases, filters, limit) => matchArticles(db, phrases, filters, limit),
     getTermDocCounts: async (phrases) => getTermDocCounts(db, phrases),
     getArticleTexts: async (pks) => getArticleTexts(db, pks),
+    matchArticleTexts: async (phrases, filters, limit) => matchArticleTexts(db, phrases, filters, limit),
+    getPassageSpans: async (pks) => getPassageSpans(db, pks),
+    getLearnedNameCounts: async (names) => getLearnedNameCounts(db, names),
     getSubscription: async (chatId) => getSubscription(db, chatId),
     listSubscriptions: async () => listSubscriptions(db),
     listActiveSubscriptions: async () => listActiveSubscriptions(db),

@@ -2,7 +2,7 @@ import type { SourceList } from '../ingest/index.js'
 import type { IndexedArticle } from './article-write.js'
 import type { Article, ArticleSummary } from './articles.js'
 import type { ExtractNames } from './learned-names.js'
-import type { ArticleMatch, ArticleText, SearchFilters } from './search.js'
+import type { ArticleMatch, ArticleMatchText, ArticleText, PassageSpan, SearchFilters } from './search.js'
 import type { OrphanedUpdate, UpdateClaim, UpdateClaimRequest } from './seen-updates.js'
 import type { SendRecord, SendState } from './send-log.js'
 import type { IngestSummary } from './source-write.js'
@@ -49,6 +49,13 @@ export interface Store {
   matchArticles(phrases: string[], filters: SearchFilters, limit: number): Promise<ArticleMatch[]>
   getTermDocCounts(phrases: Iterable<string>): Promise<{ total: number; docs: Map<string, number> }>
   getArticleTexts(articlePks: number[]): Promise<Map<number, ArticleText>>
+  // === what ranking reads beside the candidates
+  /** matchArticles with each article's text: the pool search reranks. */
+  matchArticleTexts(phrases: string[], filters: SearchFilters, limit: number): Promise<ArticleMatchText[]>
+  /** The stored passages of the given articles, in text order. */
+  getPassageSpans(articlePks: number[]): Promise<PassageSpan[]>
+  /** How many articles each of the given names was learned from (names never seen are left out). */
+  getLearnedNameCounts(names: string[]): Promise<Map<string, number>>
   // === digest subscriptions
   getSubscription(chatId: number): Promise<Subscription | undefined>
   listSubscriptions(): Promise<Subscription[]>

@@ -70,7 +70,7 @@ export function createAdmin(deps: WebDeps): Hono<Env> {
 
   admin.get('/questions', async (c) => {
     const groups = groupSimilarQuestions(listUnansweredQuestions(deps.db, UNANSWERED_READ).map((q) => q.question)).slice(0, GROUPS_SHOWN)
-    const nearest = groups.map((g) => settings.index.search(g.questions[0]!, { k: 3 }).hits.map((h) => ({ id: h.id, title: h.title, date: h.date })))
+    const nearest = await Promise.all(groups.map(async (g) => (await settings.index.search(g.questions[0]!, { k: 3 })).hits.map((h) => ({ id: h.id, title: h.title, date: h.date }))))
     const body = questionsPage(groups.map((g, i) => ({ ...g, nearest: nearest[i]! })), listQuestionLog(deps.db, LOG_SHOWN), settings.retentionDays)
     return c.html(adminLayout('读者的提问', c.var.session.csrf, body))
   })

@@ -2,7 +2,7 @@ import type { Store } from '../store.js'
 import { countArticles, getArticle, getNewestIssueDate, listArticles, listIssueArticles, listIssueDates } from './articles.js'
 import { migratePostgres } from './migrate.js'
 import { createPool, toPgError, type Pool } from './pool.js'
-import { getArticleTexts, getTermDocCounts, matchArticles } from './search.js'
+import { getArticleTexts, getLearnedNameCounts, getPassageSpans, getTermDocCounts, matchArticles, matchArticleTexts } from './search.js'
 import { beatHolder, endHolder } from './holders.js'
 import { claimUpdate, finishUpdate, hasEarlierUnfinished, listOrphanedUpdates } from './seen-updates.js'
 import {
@@ -52,6 +52,9 @@ export function createPostgresStore(pool: Pool): Store {
       return { total, docs }
     },
     getArticleTexts: (pks) => getArticleTexts(pool, pks),
+    matchArticleTexts: (phrases, filters, limit) => matchArticleTexts(pool, phrases, filters, limit),
+    getPassageSpans: (pks) => getPassageSpans(pool, pks),
+    getLearnedNameCounts: (names) => getLearnedNameCounts(pool, names),
     getSubscription: (chatId) => getSubscription(pool, chatId),
     listSubscriptions: () => listSubscriptions(pool),
     listActiveSubscriptions: () => listActiveSubscriptions(pool),
