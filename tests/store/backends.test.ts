@@ -69,6 +69,26 @@ describe.each(backends)('$name store', ({ open }) => {
       expect(docs.get('不存')).toBe(0)
     }))
 
+  it('reads what ranking needs: candidates with their texts, passage spans in text order, learned-name counts', () =>
+    withStore(open, async (s) => {
+      await writeSamples(s)
+      const hits = await s.matchArticleTexts(phrasesOf('经开区安置房分配'), {}, 5)
+      expect(hits).toHaveLength(5)
+      expect(hits.map((h) => h.id)).toEqual((await s.matchArticles(phrasesOf('经开区安置房分配'), {}, 5)).map((h) => h.id))
+      expect(hits[0]!.text).toBe((await s.getArticle(hits[0]!.id))!.text)
+      expect(await s.matchArticleTexts(phrasesOf('安置房'), { exclude: [hits[0]!.id] }, 5)).not.toContainEqual(expect.objectContaining({ id: hits[0]!.id }))
+      const spans = await s.getPassageSpans([hits[1]!.pk, hits[0]!.pk])
+      const first = spans.filter((p) => p.articlePk === hits[0]!.pk)
+      expect(first.length).toBeGreaterThan(0)
+      expect(first.map((p) => p.start)).toEqual([...first.map((p) => p.start)].sort((x, y) => x - y))
+      expect(first.every((p) => p.start < p.end && p.end <= hits[0]!.text.length)).toBe(true)
+      expect(await s.getPassageSpans([])).toEqual([])
+      const names = await s.getLearnedNameCounts(['马寨社区', '马寨产业集聚区', '火星社区'])
+      expect(names.get('马寨产业集聚区')).toBe(1)
+      expect(names.has('火星社区')).toBe(false)
+      expect(await s.getLearnedNameCounts([])).toEqual(new Map())
+    }))
+
   it('creates, changes, pauses, resumes and deletes subscriptions', () =>
     withStore(open, async (s) => {
       expect(await s.saveSubscription(7, {}, T)).toMatchObject({ chatId: 7, sendTime: '08:00', areas: [], topic: null, status: 'active', activeSince: T })
