@@ -1,5 +1,10 @@
 import type { Db } from './db.js'
-import { countArticles, getArticle, listArticles, listIssueArticles } from './articles.js'
+import { countArticles, getArticle, getArticleByPk, listArticles, listIssueArticles } from './articles.js'
+import { listChatTurns, saveChatTurn } from './chats.js'
+import { forgetChat, pruneConversations } from './privacy.js'
+import { countQuestionsOn, listUnansweredQuestions, logQuestion } from './questions.js'
+import { takeQuota } from './quotas.js'
+import { getStoreStats } from './stats.js'
 import { listIssueDates } from './issues.js'
 import { getArticleTexts, getNewestIssueDate, getPassageSpans, matchArticles, matchArticleTexts } from './search.js'
 import { getLearnedNameCounts } from './learned-names.js'
@@ -8,7 +13,7 @@ import {
   markInterruptedSends, pruneSendLog, recordSkipped, releaseSend, settleSend,
 } from './send-log.js'
 import { beatHolder, endHolder } from './holders.js'
-import { claimUpdate, finishUpdate, hasEarlierUnfinished, listOrphanedUpdates } from './seen-updates.js'
+import { claimUpdate, finishUpdate, hasEarlierUnfinished, listOrphanedUpdates, pruneSeenUpdates } from './seen-updates.js'
 import { writeSources } from './source-write.js'
 import type { Store } from './store.js'
 import { deleteSubscription, getSubscription, listActiveSubscriptions, listSubscriptions, pauseSubscription, saveSubscription } from './subscriptions.js'
@@ -22,6 +27,21 @@ export function createSqliteStore(db: Db): Store {
     getArticle: async (id) => getArticle(db, id),
     listArticles: async (opts) => listArticles(db, opts),
     countArticles: async () => countArticles(db),
+    getArticleByPk: async (pk) => getArticleByPk(db, pk),
+    getStoreStats: async () => getStoreStats(db),
+    listChatTurns: async (chatId, opts) => listChatTurns(db, chatId, opts),
+    recordAnswer: async (chatId, turn, keep, question) =>
+      db.transaction(() => {
+        saveChatTurn(db, chatId, turn, keep)
+        logQuestion(db, question)
+      }).immediate(),
+    logQuestion: async (question) => logQuestion(db, question),
+    countQuestionsOn: async (day) => countQuestionsOn(db, day),
+    listUnansweredQuestions: async (limit) => listUnansweredQuestions(db, limit),
+    forgetChat: async (chatId) => forgetChat(db, chatId),
+    pruneConversations: async (before) => pruneConversations(db, before),
+    pruneSeenUpdates: async (before) => pruneSeenUpdates(db, before),
+    takeQuota: async (request) => takeQuota(db, request),
     listIssueDates: async (opts) => listIssueDates(db, opts),
     listIssueArticles: async (date) => listIssueArticles(db, date),
     getNewestIssueDate: async () => getNewestIssueDate(db),
