@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../helpers/cli.js'
+import { startCli } from '../helpers/live-cli.js'
 import { usePostgres } from '../helpers/postgres.js'
 import { writeSampleDb } from '../helpers/sample-db.js'
 import { useTmpDir } from '../helpers/tmp.js'
@@ -33,6 +34,30 @@ describe.skipIf(!server.available)('search, ask and show on PostgreSQL', () => {
     const show = await runCli(['show', top[0]!.id], { NEWSBOT_DATABASE_URL: url })
     expect(show).toEqual(await runCli(['--db', file, 'show', top[0]!.id]))
     expect(show.stdout).toContain('3636')
+  })
+
+  it('serves readers from PostgreSQL as from the file, with answers computed on worker threads', async () => {
+    const served = async (db: string) => {
+      const cli = startCli(['serve', '--db', db, '--port', '0'], { env: { NEWSBOT_ANSWER_THREADS: '1', NEWSBOT_ADMIN_PASSWORD: 'pg-serve-password' } })
+      await cli.waitFor(/listening on http:\/\/127\.0\.0\.1:\d+\n/)
+      const url = /listening on (\S+)/.exec(cli.output())![1]!
+      const get = async (path: string) => (await fetch(`${url}${path}`)).json()
+      const ask = await fetch(`${url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: '经开区分了多少套安置房？' }) })
+      const search = (await get('/api/search?q=%E5%AE%89%E7%BD%AE%E6%88%BF&k=3')) as { id: string }[]
+      const page = await (await fetch(`${url}/articles/${search[0]!.id}`)).text()
+      const seen = { health: await get('/healthz'), search, ask: await ask.json(), article: await get(`/api/articles/${search[0]!.id}`), digest: await get('/api/digest'), page }
+      cli.child.kill('SIGTERM')
+      expect(await cli.exited).toBe(0)
+      return { seen, output: cli.output() }
+    }
+    const [fromFile, fromPg] = [await served(file), await served(url)]
+    expect(fromPg.seen).toEqual(fromFile.seen)
+    expect(fromPg.seen.health).toEqual({ ok: true, articles: 31 })
+    expect(JSON.stringify(fromPg.seen.ask)).toContain('3636')
+    // The console manages a SQLite file; on PostgreSQL it stays off and says so.
+    expect(fromFile.output).toContain('console on')
+    expect(fromPg.output).not.toContain('console on')
+    expect(fromPg.output).toContain('管理后台 /admin 只能用于 SQLite 数据库文件')
   })
 
   it('refuses an unknown article, an empty store and an unreachable server with one sentence each', async () => {
