@@ -21,7 +21,13 @@ const statements = statementCache((db) => ({
     'SELECT count(*) AS n, min(at) AS oldest FROM quota_takes WHERE user_id = ? AND at > ?',
   ),
   add: db.prepare<[number, number, string]>('INSERT INTO quota_takes (user_id, at, day) VALUES (?, ?, ?)'),
+  prune: db.prepare<[number]>('DELETE FROM quota_takes WHERE at < ?'),
 }))
+
+/** Forgets counted requests made before `before` (epoch ms); returns how many. */
+export function pruneQuotaTakes(db: Db, before: number): number {
+  return statements(db).prune.run(before).changes
+}
 
 /**
  * Counts the request when the user is within both limits (Infinity turns one off); in one write

@@ -3,7 +3,7 @@ import { countArticles, getArticle, getArticleByPk, listArticles, listIssueArtic
 import { listChatTurns, saveChatTurn } from './chats.js'
 import { forgetChat, pruneConversations } from './privacy.js'
 import { countQuestionsOn, listUnansweredQuestions, logQuestion } from './questions.js'
-import { takeQuota } from './quotas.js'
+import { pruneQuotaTakes, takeQuota } from './quotas.js'
 import { getStoreStats } from './stats.js'
 import { listIssueDates } from './issues.js'
 import { getArticleTexts, getNewestIssueDate, getPassageSpans, matchArticles, matchArticleTexts } from './search.js'
@@ -42,6 +42,7 @@ export function createSqliteStore(db: Db): Store {
     pruneConversations: async (before) => pruneConversations(db, before),
     pruneSeenUpdates: async (before) => pruneSeenUpdates(db, before),
     takeQuota: async (request) => takeQuota(db, request),
+    pruneQuotaTakes: async (before) => pruneQuotaTakes(db, before),
     listIssueDates: async (opts) => listIssueDates(db, opts),
     listIssueArticles: async (date) => listIssueArticles(db, date),
     getNewestIssueDate: async () => getNewestIssueDate(db),

@@ -79,6 +79,8 @@ export interface Store {
   // === per-user limits, shared by every process on the store
   /** Counts a user's costly request when it is within the minute's limit and the day's quota. */
   takeQuota(request: QuotaRequest): Promise<QuotaTake>
+  /** Forgets requests counted before `before` (epoch ms): once a day has passed they limit no one. */
+  pruneQuotaTakes(before: number): Promise<number>
   // === digest subscriptions
   getSubscription(chatId: number): Promise<Subscription | undefined>
   listSubscriptions(): Promise<Subscription[]>

@@ -34,17 +34,16 @@ export async function lockForWrite(db: Db, opts: { onWait?: () => void; signal?:
 
 /**
  * Runs a short write now, or, while another connection holds the lock, again later without blocking
- * the caller. The write may be a Store call: its rejection is retried the same way.
+ * the caller. The write may be a Store call: its rejection is retried the same way. The promise
+ * settles once the first attempt has (never rejecting): await it to know a write that could be made
+ * at once is made.
  */
-export function writeWhenFree(write: () => void | Promise<void>, onGiveUp: (err: unknown) => void, opts: { retries?: number; delayMs?: number } = {}): void {
+export async function writeWhenFree(write: () => void | Promise<void>, onGiveUp: (err: unknown) => void, opts: { retries?: number; delayMs?: number } = {}): Promise<void> {
   const { retries = 40, delayMs = 250 } = opts
-  const retry = (err: unknown): void => {
-    if (!isBusy(err) || retries === 0) return onGiveUp(err)
-    setTimeout(() => writeWhenFree(write, onGiveUp, { retries: retries - 1, delayMs }), delayMs).unref()
-  }
   try {
-    write()?.catch(retry)
+    await write()
   } catch (err) {
-    retry(err)
+    if (!isBusy(err) || retries === 0) return onGiveUp(err)
+    setTimeout(() => void writeWhenFree(write, onGiveUp, { retries: retries - 1, delayMs }), delayMs).unref()
   }
 }

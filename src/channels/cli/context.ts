@@ -52,11 +52,11 @@ export function storeLocation(opts: GlobalOptions, config: Config): string {
 }
 
 /** Opens the store a command works through: PostgreSQL for a postgres:// location, else the SQLite file as openContext does. */
-export async function openStoreContext(opts: GlobalOptions, access: DbAccess): Promise<StoreContext> {
+export async function openStoreContext(opts: GlobalOptions, access: DbAccess, busyTimeoutMs?: number): Promise<StoreContext> {
   const config = loadConfig()
   const location = storeLocation(opts, config)
   if (isPostgresUrl(location)) return { config, store: await openStore(location), location, db: null }
-  const { db } = openContext({ ...opts, db: location }, access)
+  const { db } = openContext({ ...opts, db: location }, access, busyTimeoutMs)
   return { config, store: createSqliteStore(db), location, db }
 }
 

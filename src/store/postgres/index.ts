@@ -1,7 +1,7 @@
 import type { Store } from '../store.js'
 import { countArticles, getArticle, getArticleByPk, getNewestIssueDate, getStoreStats, listArticles, listIssueArticles, listIssueDates } from './articles.js'
 import { countQuestionsOn, forgetChat, listChatTurns, listUnansweredQuestions, logQuestion, pruneConversations, recordAnswer } from './conversations.js'
-import { takeQuota } from './quotas.js'
+import { pruneQuotaTakes, takeQuota } from './quotas.js'
 import { migratePostgres } from './migrate.js'
 import { createPool, toPgError, type Pool } from './pool.js'
 import { getArticleTexts, getLearnedNameCounts, getPassageSpans, getTermDocCounts, matchArticles, matchArticleTexts } from './search.js'
@@ -56,6 +56,7 @@ export function createPostgresStore(pool: Pool): Store {
     pruneConversations: (before) => pruneConversations(pool, before),
     pruneSeenUpdates: (before) => pruneSeenUpdates(pool, before),
     takeQuota: (request) => takeQuota(pool, request),
+    pruneQuotaTakes: (before) => pruneQuotaTakes(pool, before),
     listIssueDates: (opts) => listIssueDates(pool, opts),
     listIssueArticles: (date) => listIssueArticles(pool, date),
     getNewestIssueDate: () => getNewestIssueDate(pool),

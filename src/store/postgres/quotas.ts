@@ -23,3 +23,8 @@ export async function takeQuota(pool: Pool, r: QuotaRequest): Promise<QuotaTake>
     return { ok: true }
   })
 }
+
+/** Forgets counted requests made before `before` (epoch ms); returns how many. */
+export async function pruneQuotaTakes(pool: Pool, before: number): Promise<number> {
+  return (await pool.query('DELETE FROM quota_takes WHERE at < $1', [before])).rowCount ?? 0
+}
