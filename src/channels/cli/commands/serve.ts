@@ -66,6 +66,7 @@ const SERVE_ENV_HELP = `
   NEWSBOT_PUBLIC_URL                  读者访问本站的地址（Telegram 机器人的来源按钮和简报条目链接到这里的文章页）
   NEWSBOT_ANSWER_THREADS              摘录式回答用的工作线程数（默认每核一个，最多 4；0 为在主线程回答）
   NEWSBOT_DB                          数据库文件（默认 data/newsbot.db；--db 优先）
+  NEWSBOT_DATABASE_URL                postgres://… 时使用 PostgreSQL（管理后台仅限 SQLite）
   OPENAI_BASE_URL、OPENAI_API_KEY、OPENAI_MODEL
                                       兼容 OpenAI 的大模型服务；都不设置时用摘录式回答
 `
