@@ -54,7 +54,7 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   const scored = scoreEvidence(model, asked, candidates)
   const signals = { text: query.text, words: asked.words, typed: type !== 'general' }
   if (confidenceOf(model, signals, candidates, scored) < model.confidence.threshold) return abstain(question, candidates)
-  if (!givesAskedFact(asked, scored, candidates)) return abstain(question, candidates)
+  if (!givesAskedFact(asked, scored, candidates, query.parts.length > 1)) return abstain(question, candidates)
   const textOf = (e: Scored) => candidates[e.candidate]!.text.slice(e.span.start, e.span.end)
   const leads: Scored[] = []
   const unsure: QuestionPart[] = []
@@ -78,11 +78,12 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
  * False when the question asks for a kind of fact (an amount of what it counts, a date of the event it
  * names, a winner, a person's name, a body or place of the kind it names) that no sentence about it gives.
  */
-function givesAskedFact(asked: Pick<Asked, 'type' | 'text' | 'words'>, scored: Scored[], candidates: Candidate[]): boolean {
+function givesAskedFact(asked: Pick<Asked, 'type' | 'text' | 'words'>, scored: Scored[], candidates: Candidate[], manyParts = false): boolean {
   const textOf = (e: Scored) => candidates[e.candidate]!.text.slice(e.span.start, e.span.end)
   const gives = factCheck(asked, textOf, (e) => candidates[e.candidate]!.title)
   if (gives && !scored.some((s) => inContext(s) >= FACT_COVERAGE && gives(s))) return false
-  const body = askedBody(asked.text)
+  // Of a question in several parts, the body is asked by one part (具体修的是哪几条路) and checked with it.
+  const body = manyParts ? undefined : askedBody(asked.text)
   if (!body) return true
   // The body is named in a sentence about the question, or in the lead of its best article (近日，公安部交通管理局
   // 发布…); one named in a sentence that says little of it (a firm the inspectors visited next) is not the one asked for.

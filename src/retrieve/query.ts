@@ -75,6 +75,20 @@ const QUESTION_WORDS = new Set(
     .concat(ASKING_FORMS),
 )
 
+// Asking words as pinyin input or net slang misspells them (啥时侯, 神马): no article writes these, so
+// each is read as the word meant, or the question's type and its words would come out wrong.
+const ASKING_TYPOS: [RegExp, string][] = [
+  [/时侯/g, '时候'],
+  [/神马|什莫|什摸|甚么/g, '什么'],
+  [/怎莫|怎摸|怎末/g, '怎么'],
+  [/哪理|哪俚/g, '哪里'],
+  [/多小钱/g, '多少钱'],
+]
+
+function withAskingRespelt(text: string): string {
+  return ASKING_TYPOS.reduce((t, [typo, word]) => t.replace(typo, word), text)
+}
+
 let toSimplified: ((s: string) => string) | undefined
 
 /** Traditional → simplified (opencc, Taiwan usage included), built on first use (~50 ms). */
@@ -88,7 +102,7 @@ export function simplify(text: string): string {
  * expressions name and the relative ones (上周) taken out. `learnedNames` is asked about this text.
  */
 export function readQuestionText(query: string, today: string | null): { asked: string; text: string; dates: DateRange[] } {
-  const asked = simplify(foldText(query.slice(0, MAX_QUERY_CHARS)))
+  const asked = withAskingRespelt(simplify(foldText(query.slice(0, MAX_QUERY_CHARS))))
   let text = asked
   const dates: DateRange[] = []
   if (today) {
@@ -199,8 +213,9 @@ const PART_END = /[？?；;！!。\n]+/
  * question word of its own (小微企业呢？) asks what the part before it asked.
  */
 function splitParts(text: string, type: QuestionType): QuestionPart[] {
-  const pieces = text.split(PART_END).map((p) => p.trim()).filter((p) => /[\p{L}\p{N}]{2}/u.test(p))
-  if (pieces.length < 2 || !pieces.every((p) => QUESTION_CUE.test(p))) return [{ text, type, unit: askedUnit(text, type) }]
+  // A piece that asks nothing (我想以后去那边看病方便点) tells the reader's own story: it is no part.
+  const pieces = text.split(PART_END).map((p) => p.trim()).filter((p) => /[\p{L}\p{N}]{2}/u.test(p) && QUESTION_CUE.test(p))
+  if (pieces.length < 2) return [{ text, type, unit: askedUnit(text, type) }]
   const parts: QuestionPart[] = []
   for (const p of pieces) {
     const own = detectQuestionType(p)

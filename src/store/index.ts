@@ -33,7 +33,7 @@ export {
 export { listIssueDates } from './issues.js'
 export { countPendingPassages, getHitArticles, listPendingPassages, loadEmbeddingMatrix, saveEmbeddings, type EmbeddingMatrix, type HitArticle, type PassageVector, type PendingPassage } from './embeddings.js'
 export { createFetchedPages } from './fetched-pages.js'
-export { claimUpdate, finishUpdate, hasEarlierUnfinished, listOrphanedUpdates, pruneSeenUpdates, type OrphanedUpdate, type UpdateClaim, type UpdateClaimRequest } from './seen-updates.js'
+export { claimUpdate, finishInterruptedReplies, finishUpdate, hasEarlierUnfinished, listOrphanedUpdates, markReplying, pruneSeenUpdates, type OrphanedUpdate, type UpdateClaim, type UpdateClaimRequest } from './seen-updates.js'
 export { beatHolder, endHolder } from './holders.js'
 export type { SendClaim, SendOutcome, Store } from './store.js'
 export type { QuotaRequest, QuotaTake } from './quotas.js'

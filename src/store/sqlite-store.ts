@@ -13,7 +13,7 @@ import {
   markInterruptedSends, pruneSendLog, recordSkipped, releaseSend, settleSend,
 } from './send-log.js'
 import { beatHolder, endHolder } from './holders.js'
-import { claimUpdate, finishUpdate, hasEarlierUnfinished, listOrphanedUpdates, pruneSeenUpdates } from './seen-updates.js'
+import { claimUpdate, finishInterruptedReplies, finishUpdate, hasEarlierUnfinished, listOrphanedUpdates, markReplying, pruneSeenUpdates } from './seen-updates.js'
 import { writeSources } from './source-write.js'
 import type { Store } from './store.js'
 import { deleteSubscription, getSubscription, listActiveSubscriptions, listSubscriptions, pauseSubscription, saveSubscription } from './subscriptions.js'
@@ -73,7 +73,9 @@ export function createSqliteStore(db: Db): Store {
     countSendStates: async (day) => countSendStates(db, day),
     claimUpdate: async (request) => claimUpdate(db, request),
     hasEarlierUnfinished: async (chatId, updateId, now, leaseMs) => hasEarlierUnfinished(db, chatId, updateId, now, leaseMs),
+    markReplying: async (updateId, now) => markReplying(db, updateId, now),
     finishUpdate: async (updateId, now) => finishUpdate(db, updateId, now),
+    finishInterruptedReplies: async (now, leaseMs) => finishInterruptedReplies(db, now, leaseMs),
     listOrphanedUpdates: async (now, leaseMs, limit) => listOrphanedUpdates(db, now, leaseMs, limit),
     close: async () => {
       db.close()

@@ -110,9 +110,13 @@ export interface Store {
   claimUpdate(request: UpdateClaimRequest): Promise<UpdateClaim>
   /** True when the chat has an earlier update claimed, unfinished and within `waitMs`: its answer is still to come. */
   hasEarlierUnfinished(chatId: number, updateId: number, now: number, waitMs: number): Promise<boolean>
+  /** The update's reply is about to go out: it is never answered again, even if this process dies now. */
+  markReplying(updateId: number, now: number): Promise<void>
   /** Marks a claimed update handled; it is never claimed again. */
   finishUpdate(updateId: number, now: number): Promise<void>
-  /** Unfinished updates whose holder died (no heartbeat within `leaseMs`), oldest first, with what Telegram sent. */
+  /** Finishes the updates whose holder died after their reply had started going out; returns how many. */
+  finishInterruptedReplies(now: number, leaseMs: number): Promise<number>
+  /** Unfinished updates whose holder died before replying (no heartbeat within `leaseMs`), oldest first, with what Telegram sent. */
   listOrphanedUpdates(now: number, leaseMs: number, limit: number): Promise<OrphanedUpdate[]>
   close(): Promise<void>
 }

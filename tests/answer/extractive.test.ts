@@ -260,6 +260,14 @@ describe('answerExtractively', () => {
     expect((await ask('马寨产业集聚区座谈会是哪天开的？谁主持的？')).answer).not.toContain('未找到')
   })
 
+  it('answers the part of a two-part question it can when the other asks for a body no sentence about it names', async () => {
+    const roads = { ...ROAD, text: `${ROAD.text}当天，园区负责人实地察看了美辰路、梅香路建设情况。` }
+    const a = await askOf([roads], '郑大二附院周边道路啥时候建成通车？修的是哪几条路？')
+    expect(a.abstained).toBe(false)
+    expect(a.answer).toContain('9月底')
+    expect(a.answer).toMatch(/关于“修的是哪几条路”，资料中未找到明确信息。$/)
+  })
+
   it('abstains when there is nothing to search for', async () => {
     expect((await ask('？？')).abstained).toBe(true)
   })

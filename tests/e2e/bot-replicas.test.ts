@@ -16,10 +16,10 @@ import { useTmpDir } from '../helpers/tmp.js'
 // Three `newsbot bot` processes in webhook mode on one SQLite file behind HAProxy; the test plays
 // Telegram: 1,000 questions from 200 users, each chat's next question sent once the previous one was
 // acknowledged, 10 % delivered twice, a failed delivery resent. One replica is SIGKILLed halfway, at a
-// moment it is handling an update. Every question must be answered, in order per chat, and once: only
-// an update whose reply had reached the Bot API while the killed replica had not yet finished its claim
-// is answered again by the replica that takes it over; the test counts those and prints them. The bot
-// answers on SQLite only for now; PostgreSQL for the bot comes later.
+// moment it is handling an update. Every question must be answered once, in order per chat: the updates
+// the killed replica had not started replying to are taken over and answered by another; those whose
+// reply it had started sending are not (it may have arrived). The one way to lose an answer is a kill
+// between that mark and the request leaving the process; the test counts and prints such losses.
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const MAIN = fileURLToPath(new URL('../../src/channels/cli/main.ts', import.meta.url))
 const USERS = 200
@@ -112,7 +112,7 @@ const skip = !HAPROXY && process.env.CI !== 'true'
 if (skip) console.warn('bot-replicas: skipped, HAProxy is not installed (Debian package haproxy)')
 
 describe.skipIf(skip)('three bot replicas behind HAProxy (skipped when haproxy is not installed, outside CI)', () => {
-  it('answers 1,000 questions from 200 users in order per chat across a SIGKILL halfway: each once, but those whose reply was out as the replica died', async () => {
+  it('answers 1,000 questions from 200 users in order per chat across a SIGKILL halfway, none twice', async () => {
     const file = await writeSampleDb(join(tmp(), 'newsbot.db'))
     const api = await startFakeBotApi()
     cleanup.push(() => api.close())
@@ -155,9 +155,9 @@ describe.skipIf(skip)('three bot replicas behind HAProxy (skipped when haproxy i
     const victim = replicas[0]!
     while (acknowledged < (USERS * PER_USER) / 2 || openClaimsOf(db, victim.holder).length === 0) await sleep(2)
     victim.child.kill('SIGKILL')
-    const killedAt = Date.now()
     await victim.exited
     const inFlight = openClaimsOf(db, victim.holder)
+    const replying = new Set(replyingOf(db, inFlight).map((id) => byUpdate.get(id)!))
 
     await done
     // An update acknowledged after 5 s may still be under way, or be taken over from the victim by a
@@ -171,32 +171,24 @@ describe.skipIf(skip)('three bot replicas behind HAProxy (skipped when haproxy i
     for (const c of replies) count.set(replyKey(c), (count.get(replyKey(c)) ?? 0) + 1)
     const everyQuestion = [...order].flatMap(([chat, ids]) => ids.map((id) => keyOf(chat, id)))
     expect(everyQuestion).toHaveLength(USERS * PER_USER)
-    // Every reply answers one of the questions, and none went unanswered.
+    // Every reply answers one of the questions, and none twice.
     expect([...count.keys()].filter((k) => !everyQuestion.includes(k))).toEqual([])
-    expect(everyQuestion.filter((k) => !count.has(k))).toEqual([])
-
-    // The kill window: updates whose reply the victim had sent (it reached the Bot API, maybe a moment
-    // after the kill: this process is busy) while their claim was not yet finished. The takeover answers
-    // them again; only they may have two replies. No replica takes over before the victim's heartbeat
-    // (every quarter lease) is a lease old, so a reply that came sooner was the victim's.
-    const fromVictim = new Set(replies.filter((c) => c.at < killedAt + (LEASE_SECONDS * 1000) / 2).map(replyKey))
-    const window = inFlight.map((id) => byUpdate.get(id)!).filter((k) => fromVictim.has(k))
-    const twice = everyQuestion.filter((k) => count.get(k)! > 1)
-    const gaps = finishGaps(db, byUpdate, replies, replyKey)
+    expect(everyQuestion.filter((k) => count.get(k)! > 1)).toEqual([])
+    // Unanswered only if the victim died after marking its reply as going out and before it left.
+    const unanswered = everyQuestion.filter((k) => !count.has(k))
+    expect(unanswered.filter((k) => !replying.has(k))).toEqual([])
     console.log(
       `bot-replicas: ${USERS * PER_USER} questions in ${(elapsed / 1000).toFixed(1)} s, ${driver.stats.deliveries} deliveries ` +
-      `(${driver.stats.failed} failed and resent); killed replica held ${inFlight.length} unfinished update(s), ` +
-      `${inFlight.length - window.length} taken over and answered once, ${window.length} replied before the kill (answered twice); ` +
-      `claim finished after the reply reached the Bot API: median ${gaps.median} ms, p95 ${gaps.p95} ms`,
+      `(${driver.stats.failed} failed and resent); killed replica held ${inFlight.length} unfinished update(s): ` +
+      `${inFlight.length - replying.size} taken over and answered once, ${replying.size} replying (left as answered: ` +
+      `${replying.size - unanswered.length} reached the Bot API, ${unanswered.length} lost)`,
     )
     expect(inFlight.length).toBeGreaterThan(0)
-    expect(twice.filter((k) => !window.includes(k))).toEqual([])
-    expect(twice.every((k) => count.get(k) === 2)).toBe(true)
 
     // In order per chat, and each answer quotes its question's fact.
     for (const [chat, ids] of order) {
-      const firsts = replies.filter((c) => Number(c.payload.chat_id) === chat).map(repliedTo).filter((id, i, all) => all.indexOf(id) === i)
-      expect(firsts, `chat ${chat}`).toEqual(ids)
+      const firsts = replies.filter((c) => Number(c.payload.chat_id) === chat).map(repliedTo)
+      expect(firsts, `chat ${chat}`).toEqual(ids.filter((id) => count.has(keyOf(chat, id))))
     }
     for (const c of replies) expect(String(c.payload.text), replyKey(c)).toContain(facts.get(replyKey(c)))
 
@@ -215,24 +207,10 @@ async function settled(db: Db, timeoutMs = 60_000): Promise<void> {
   }
 }
 
-/**
- * How long after its reply reached the Bot API each update's claim was finished, over the updates
- * answered once: the window a crash can hit.
- */
-function finishGaps(db: Db, byUpdate: Map<number, string>, replies: ApiCall[], keyOf: (c: ApiCall) => string): { median: number; p95: number } {
-  const firstReply = new Map<string, number>()
-  const twice = new Set<string>()
-  for (const c of replies) {
-    if (firstReply.has(keyOf(c))) twice.add(keyOf(c))
-    else firstReply.set(keyOf(c), c.at)
-  }
-  for (const key of twice) firstReply.delete(key)
-  const rows = db.prepare<[], { update_id: number; done_at: number | null }>('SELECT update_id, done_at FROM seen_updates').all()
-  const gaps = rows.flatMap((r) => {
-    const at = firstReply.get(byUpdate.get(r.update_id) ?? '')
-    return at === undefined || r.done_at === null ? [] : [r.done_at - at]
-  }).sort((a, b) => a - b)
-  return { median: gaps[Math.floor(gaps.length / 2)] ?? NaN, p95: gaps[Math.floor(gaps.length * 0.95)] ?? NaN }
+/** Of the given updates, those whose reply had started going out. */
+function replyingOf(db: Db, updateIds: number[]): number[] {
+  const replying = db.prepare<[number], number>('SELECT update_id FROM seen_updates WHERE update_id = ? AND replying_at IS NOT NULL').pluck()
+  return updateIds.filter((id) => replying.get(id) !== undefined)
 }
 
 /** A repeatable random sequence in [0, 1) (mulberry32). */

@@ -31,6 +31,23 @@ describe('analyzeQuery', () => {
     expect(texts('ＧＤＰ增速')).toContain('gdp')
   })
 
+  it('reads an asking word misspelt by pinyin input as the word meant', () => {
+    const typed = analyzeQuery('郑大二附院周边的路啥时侯能通车', null)
+    expect(typed.type).toBe('time')
+    expect(typed.terms.map((t) => t.text)).not.toContain('时侯')
+    expect(typed.words.map((w) => w.text)).not.toContain('时侯')
+    expect(analyzeQuery('安置房神马时候交付', null).type).toBe('time')
+    // A word that only looks alike is left as it is.
+    expect(analyzeQuery('侯家庄的安置房', null).words.map((w) => w.text)).toContain('侯家庄')
+  })
+
+  it('splits a question into the parts that ask, leaving out a clause that tells the reader\'s own story', () => {
+    const parts = analyzeQuery('周边的路啥时候能通车？具体修的是哪几条路？我想以后去那边看病方便点', null).parts
+    expect(parts.map((p) => p.text)).toEqual(['周边的路啥时候能通车', '具体修的是哪几条路'])
+    expect(parts.map((p) => p.type)).toEqual(['time', 'list'])
+    expect(analyzeQuery('我想去那边看病。周边的路啥时候通车？', null).parts).toHaveLength(1)
+  })
+
   it('adds lexicon synonyms, and names the districts a question mentions', () => {
     const plan = analyzeQuery('郑大二附院旁边的路', null)
     expect(plan.terms.filter((t) => t.kind === 'synonym').map((t) => t.text)).toContain('郑州大学第二附属医院')

@@ -324,6 +324,31 @@ describe.each(backends)('$name store', ({ open }) => {
       expect((await s.listOrphanedUpdates(T + 3 * LEASE, LEASE, 10)).map((o) => o.updateId)).toEqual([9031, 9033])
     }))
 
+  it('never hands over an update whose reply had started going out, and finishes it once its holder died', () =>
+    withStore(open, async (s) => {
+      const claim = (updateId: number, holder: string, now: number) =>
+        s.claimUpdate({ updateId, chatId: 90, holder, now, leaseMs: LEASE, payload: `{"update_id":${updateId}}` })
+      await s.beatHolder('a', T)
+      await s.beatHolder('b', T)
+      expect(await claim(9040, 'a', T)).toBe('claimed')
+      expect(await claim(9041, 'a', T)).toBe('claimed')
+      await s.markReplying(9040, T + 1)
+      // While a is alive, a resend of the replying update has nothing left to wait for.
+      expect(await claim(9040, 'b', T + 2)).toBe('done')
+      expect(await claim(9041, 'b', T + 2)).toBe('held')
+      expect(await s.finishInterruptedReplies(T + 2, LEASE)).toBe(0)
+      // a dies: the update it was still answering is taken over, the one it was replying to is not.
+      await s.beatHolder('b', T + LEASE)
+      expect((await s.listOrphanedUpdates(T + LEASE, LEASE, 10)).map((o) => o.updateId)).toEqual([9041])
+      expect(await claim(9040, 'b', T + LEASE)).toBe('done')
+      expect(await s.hasEarlierUnfinished(90, 9042, T + LEASE, LEASE)).toBe(true)
+      expect(await s.finishInterruptedReplies(T + LEASE, LEASE)).toBe(1)
+      expect(await s.finishInterruptedReplies(T + LEASE, LEASE)).toBe(0)
+      expect(await claim(9041, 'b', T + LEASE)).toBe('claimed')
+      await s.finishUpdate(9041, T + LEASE)
+      expect(await s.hasEarlierUnfinished(90, 9042, T + LEASE, LEASE)).toBe(false)
+    }))
+
   it("reports a chat's earlier unfinished update until it is finished or the wait for it has passed", () =>
     withStore(open, async (s) => {
       const earlier = (updateId: number, now: number, chatId = 70) => s.hasEarlierUnfinished(chatId, updateId, now, LEASE)

@@ -9,7 +9,7 @@ import { replyTo } from './question-guard.js'
 import { keepTyping, sendParts } from './send.js'
 import { sourceKeyboard } from './sources.js'
 import { createStreamer } from './streaming.js'
-import { markReplied } from './update-claims.js'
+import { markReplied, startReply } from './update-claims.js'
 import { userErrorText } from './user-error.js'
 
 /** Answers the update's question (see `questionOf`), streaming in private chats when the answerer streams. */
@@ -34,6 +34,8 @@ export function createAskHandler(deps: BotDeps, dayOf: (t: number) => string): M
       result = await deps.answer(question, { history, onToken: streamer?.push })
       const parts = renderAnswerParts(result)
       const keyboard = await sourceKeyboard(deps.store, result.citations.length > 0 ? result.citations : result.suggestions, deps.config.web.publicUrl)
+      // Previews streamed so far are not the answer: a takeover after them still answers in full.
+      await startReply(ctx)
       if (streamer) await streamer.finish(parts, keyboard)
       else await sendParts(ctx, parts, keyboard, replyTo(ctx))
       markReplied(ctx)

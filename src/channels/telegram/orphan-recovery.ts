@@ -8,7 +8,7 @@ import type { Logger } from './logger.js'
 const BATCH = 20
 
 /**
- * Webhook mode: every half lease, looks for updates whose process died before finishing them and
+ * Webhook mode: every half lease, looks for updates whose process died before replying and
  * answers them here, through the bot's own middleware (whose claim takes each over once, across
  * replicas). Telegram resends an update that got no 2xx, but not one acknowledged after 5 s while its
  * answer was still under way: without this such a question would never be answered.
@@ -17,6 +17,9 @@ export function startOrphanRecovery(bot: Bot, store: Store, opts: { leaseMs: num
   const taking = new Set<number>()
   const look = async () => {
     try {
+      // Their reply was going out when the process died: finished, so the chat's later updates go on.
+      const finished = await store.finishInterruptedReplies(Date.now(), opts.leaseMs)
+      if (finished > 0) opts.logger.warn({ updates: finished }, 'updates whose process died while replying are left as answered')
       for (const { updateId, payload } of await store.listOrphanedUpdates(Date.now(), opts.leaseMs, BATCH)) {
         if (taking.has(updateId)) continue
         taking.add(updateId)

@@ -13,7 +13,12 @@ export const ANSWER_WAIT_MS = 120_000
 const POLL_FIRST_MS = 25
 const POLL_MAX_MS = 250
 
+// How long the mark that a reply goes out may wait for another connection's write lock (an ingest):
+// past it the reply goes out unmarked, as before marks existed, rather than keep the reader waiting.
+const REPLY_MARK_WAIT_MS = 2_000
+
 const finishers = new WeakMap<Context, () => void>()
+const replyMarks = new WeakMap<Context, () => Promise<void>>()
 
 /**
  * Webhook mode: an update Telegram resends, to this replica or another sharing the database, is handled
@@ -40,6 +45,7 @@ export function createUpdateClaims(deps: Pick<BotDeps, 'store' | 'logger'>, hold
       writeWhenFree(() => deps.store.finishUpdate(updateId, Date.now()), (err) => log.error({ err }, 'could not finish the update claim'))
     }
     finishers.set(ctx, finish)
+    replyMarks.set(ctx, once(() => markWhenFree(deps.store, updateId, log)))
     try {
       if (chatId !== null) await waitForEarlier(deps.store, chatId, updateId)
       await next()
@@ -56,6 +62,37 @@ export function createUpdateClaims(deps: Pick<BotDeps, 'store' | 'logger'>, hold
  */
 export function markReplied(ctx: Context): void {
   finishers.get(ctx)?.()
+}
+
+/**
+ * Records that the reply goes out now; call it right before sending the answer. An update whose
+ * process dies after this is never answered again (a dead replica's reply may well have been
+ * delivered: a second one is worse than the rare lost one, which the reader can ask again).
+ */
+export async function startReply(ctx: Context): Promise<void> {
+  await replyMarks.get(ctx)?.()
+}
+
+async function markWhenFree(store: Store, updateId: number, log: Logger): Promise<void> {
+  const until = Date.now() + REPLY_MARK_WAIT_MS
+  for (let delay = POLL_FIRST_MS; ; delay = Math.min(delay * 2, POLL_MAX_MS)) {
+    try {
+      await store.markReplying(updateId, Date.now())
+      return
+    } catch (err) {
+      if (!isBusy(err)) throw err
+    }
+    if (Date.now() >= until) {
+      log.warn('the database stayed locked: the reply goes out unmarked')
+      return
+    }
+    await sleep(delay)
+  }
+}
+
+function once(f: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | undefined
+  return () => (running ??= f())
 }
 
 /**

@@ -6,7 +6,7 @@ import { migratePostgres } from './migrate.js'
 import { createPool, toPgError, type Pool } from './pool.js'
 import { getArticleTexts, getLearnedNameCounts, getPassageSpans, getTermDocCounts, matchArticles, matchArticleTexts } from './search.js'
 import { beatHolder, endHolder } from './holders.js'
-import { claimUpdate, finishUpdate, hasEarlierUnfinished, listOrphanedUpdates, pruneSeenUpdates } from './seen-updates.js'
+import { claimUpdate, finishInterruptedReplies, finishUpdate, hasEarlierUnfinished, listOrphanedUpdates, markReplying, pruneSeenUpdates } from './seen-updates.js'
 import {
   claimSend, countSendStates, getLastDigestIssue, getLastDigestIssues, getSendRecord, listSendRecords,
   markInterruptedSends, pruneSendLog, recordSkipped, releaseSend, settleSend,
@@ -90,7 +90,9 @@ export function createPostgresStore(pool: Pool): Store {
     countSendStates: (day) => countSendStates(pool, day),
     claimUpdate: (request) => claimUpdate(pool, request),
     hasEarlierUnfinished: (chatId, updateId, now, leaseMs) => hasEarlierUnfinished(pool, chatId, updateId, now, leaseMs),
+    markReplying: (updateId, now) => markReplying(pool, updateId, now),
     finishUpdate: (updateId, now) => finishUpdate(pool, updateId, now),
+    finishInterruptedReplies: (now, leaseMs) => finishInterruptedReplies(pool, now, leaseMs),
     listOrphanedUpdates: (now, leaseMs, limit) => listOrphanedUpdates(pool, now, leaseMs, limit),
     close: () => pool.end(),
   }

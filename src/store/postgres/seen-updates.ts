@@ -11,14 +11,17 @@ export async function claimUpdate(pool: Pool, r: UpdateClaimRequest): Promise<Up
     `INSERT INTO seen_updates (update_id, chat_id, seen_at, claimed_by, payload) VALUES ($1, $2, $3, $4, $6)
      ON CONFLICT (update_id) DO UPDATE SET seen_at = excluded.seen_at, claimed_by = excluded.claimed_by,
        payload = coalesce(excluded.payload, seen_updates.payload)
-     WHERE seen_updates.done_at IS NULL AND (
+     WHERE seen_updates.done_at IS NULL AND seen_updates.replying_at IS NULL AND (
        (seen_updates.claimed_by IS NULL AND seen_updates.seen_at < $3::bigint - $5::bigint)
        OR seen_updates.claimed_by NOT IN (SELECT id FROM holders WHERE heartbeat_at > $3::bigint - $5::bigint))`,
     [r.updateId, r.chatId, r.now, r.holder, r.leaseMs, r.payload ?? null],
   )
   if ((rowCount ?? 0) > 0) return 'claimed'
-  const { rows } = await pool.query<{ done_at: string | null }>('SELECT done_at FROM seen_updates WHERE update_id = $1', [r.updateId])
-  return rows[0]?.done_at == null ? 'held' : 'done'
+  const { rows } = await pool.query<{ done: boolean }>(
+    'SELECT done_at IS NOT NULL OR replying_at IS NOT NULL AS done FROM seen_updates WHERE update_id = $1',
+    [r.updateId],
+  )
+  return rows[0]?.done ? 'done' : 'held'
 }
 
 /**
@@ -39,10 +42,26 @@ export async function finishUpdate(pool: Pool, updateId: number, now: number): P
   await pool.query('UPDATE seen_updates SET done_at = $2, payload = NULL WHERE update_id = $1', [updateId, now])
 }
 
-/** Unfinished updates, oldest first, whose holder has not beaten within `leaseMs` (SQLite's rules). */
+/** Records that the reply to a claimed update is about to go out (SQLite's rules). */
+export async function markReplying(pool: Pool, updateId: number, now: number): Promise<void> {
+  await pool.query('UPDATE seen_updates SET replying_at = $2 WHERE update_id = $1 AND replying_at IS NULL', [updateId, now])
+}
+
+/** Finishes the updates whose holder died after their reply had started going out (SQLite's rules). */
+export async function finishInterruptedReplies(pool: Pool, now: number, leaseMs: number): Promise<number> {
+  const { rowCount } = await pool.query(
+    `UPDATE seen_updates SET done_at = $1, payload = NULL
+     WHERE done_at IS NULL AND replying_at IS NOT NULL
+       AND claimed_by NOT IN (SELECT id FROM holders WHERE heartbeat_at > $1::bigint - $2::bigint)`,
+    [now, leaseMs],
+  )
+  return rowCount ?? 0
+}
+
+/** Unfinished updates, oldest first, whose holder has not beaten within `leaseMs` and whose reply had not started (SQLite's rules). */
 export async function listOrphanedUpdates(pool: Pool, now: number, leaseMs: number, limit: number): Promise<OrphanedUpdate[]> {
   const { rows } = await pool.query<{ update_id: string; payload: string }>(
-    `SELECT update_id, payload FROM seen_updates WHERE done_at IS NULL AND payload IS NOT NULL
+    `SELECT update_id, payload FROM seen_updates WHERE done_at IS NULL AND replying_at IS NULL AND payload IS NOT NULL
        AND claimed_by NOT IN (SELECT id FROM holders WHERE heartbeat_at > $1::bigint - $2::bigint)
      ORDER BY update_id LIMIT $3`,
     [now, leaseMs, limit],

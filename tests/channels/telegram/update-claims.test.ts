@@ -6,7 +6,7 @@ import { answerQuestion } from '../../../src/answer/index.js'
 import { startBot, type Answerer, type RunningBot } from '../../../src/channels/telegram/index.js'
 import { ANSWER_WAIT_MS } from '../../../src/channels/telegram/update-claims.js'
 import { createIndex } from '../../../src/retrieve/index.js'
-import { beatHolder, claimUpdate, endHolder, finishUpdate, openDb, type Db } from '../../../src/store/index.js'
+import { beatHolder, claimUpdate, endHolder, finishUpdate, markReplying, openDb, type Db } from '../../../src/store/index.js'
 import { startFakeBotApi, type FakeBotApi } from '../../helpers/fake-bot-api.js'
 import { useTmpDir } from '../../helpers/tmp.js'
 import { createTestBot, openFixtureDb } from './harness.js'
@@ -73,6 +73,8 @@ function otherHolder(db: Db, holder = 'elsewhere/1/abcd') {
       const payload = update && JSON.stringify(update)
       expect(claimUpdate(db, { updateId, chatId, holder, now: Date.now(), leaseMs: LEASE_MS, payload })).toBe('claimed')
     },
+    /** Its reply to the update starts going out. */
+    reply: (updateId: number) => markReplying(db, updateId, Date.now()),
     die: () => clearInterval(timer),
     finish: (updateId: number) => {
       finishUpdate(db, updateId, Date.now())
@@ -154,6 +156,40 @@ describe('webhook updates across replicas sharing one database', () => {
     // Taken over once: a late resend is not answered again.
     expect(await replica.post(update)).toBe(200)
     expect(replies(17)).toHaveLength(1)
+  })
+
+  it('marks the update as replying before its answer goes out, and finished once it is out', async () => {
+    const replica = await startReplica()
+    fake.setLatency('sendMessage', 400)
+    const update = fake.sendText(18, 18, QUESTION)
+    const posted = replica.post(update)
+    const row = () => replica.db.prepare<[number], { replying_at: number | null; done_at: number | null }>(
+      'SELECT replying_at, done_at FROM seen_updates WHERE update_id = ?').get(update.update_id)
+    while (row()?.replying_at == null) await sleep(5)
+    // The answer is on its way to Telegram and not yet out.
+    expect(row()?.done_at).toBeNull()
+    expect(replies(18)).toHaveLength(0)
+    expect(await posted).toBe(200)
+    expect(replies(18)).toHaveLength(1)
+    await sleep(100)
+    expect(row()?.done_at).not.toBeNull()
+  })
+
+  it('never answers again an update whose replica died while its reply was going out, and lets the chat go on', async () => {
+    const replica = await startReplica()
+    const [update, later] = [fake.sendText(19, 19, QUESTION), fake.sendText(19, 19, FOLLOW_UP)]
+    const other = otherHolder(replica.db)
+    other.claim(update.update_id, 19, update)
+    other.reply(update.update_id)
+    other.die()
+    await sleep(2 * LEASE_MS)
+    // Not taken over: its reply may well have reached the reader.
+    expect(replies(19)).toHaveLength(0)
+    expect(await replica.post(update)).toBe(200)
+    expect(replies(19)).toHaveLength(0)
+    // The chat's next question does not wait for it.
+    expect(await replica.post(later)).toBe(200)
+    expect(fake.messagesTo(19).map((m) => m.text)).toEqual([expect.stringContaining('120万平方米')])
   })
 
   it('does not ask again after a handler failed and already told the user', async () => {
