@@ -98,7 +98,7 @@ export function simplify(text: string): string {
 }
 
 /**
- * The question as analyzeQuery reads it: folded, simplified and cut (`asked`), with the dates its time
+ * The question as analyzeQuery reads it: folded, simplified, respelt and cut (`asked`), with the dates its time
  * expressions name and the relative ones (上周) taken out. `learnedNames` is asked about this text.
  */
 export function readQuestionText(query: string, today: string | null): { asked: string; text: string; dates: DateRange[] } {
