@@ -4,9 +4,9 @@ import { runCli } from '../helpers/cli.js'
 import { startCli } from '../helpers/live-cli.js'
 import { usePostgres } from '../helpers/postgres.js'
 import { writeSampleDb } from '../helpers/sample-db.js'
-import { useTmpDir } from '../helpers/tmp.js'
+import { useSuiteTmpDir } from '../helpers/tmp.js'
 
-const tmp = useTmpDir()
+const tmp = useSuiteTmpDir()
 const server = usePostgres()
 
 describe.skipIf(!server.available)('search, ask and show on PostgreSQL', () => {

@@ -8,7 +8,7 @@ import { createQuestionIndex, tokenizeForIndex } from '../../../src/retrieve/ind
 import { migrateStore, openPostgresStore, type Store } from '../../../src/store/index.js'
 import { startFakeBotApi, type FakeBotApi } from '../../helpers/fake-bot-api.js'
 import { usePostgres } from '../../helpers/postgres.js'
-import { useTmpDir } from '../../helpers/tmp.js'
+import { useSuiteTmpDir } from '../../helpers/tmp.js'
 import { createTestBot, openFixtureDb } from './harness.js'
 
 // Webhook replicas on one PostgreSQL store: each its own pool and webhook server, as separate processes would be.
@@ -21,7 +21,7 @@ const WEBHOOK = {
 }
 
 const server = usePostgres()
-const tmp = useTmpDir()
+const tmp = useSuiteTmpDir()
 
 describe.skipIf(!server.available)('webhook replicas on PostgreSQL', () => {
   let fake: FakeBotApi
