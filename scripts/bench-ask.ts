@@ -43,7 +43,7 @@ const total: number[] = []
 let abstained = 0
 for (const q of questions) {
   let t = performance.now()
-  const { hits, query } = createIndex(db).search(q, { k: 8 })
+  const { hits, query } = await createIndex(db).search(q, { k: 8 })
   search.push(performance.now() - t)
   t = performance.now()
   answerExtractively(query, hits)

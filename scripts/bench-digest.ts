@@ -50,7 +50,7 @@ async function openBenchDb(dir: string): Promise<{ db: Db; path: string }> {
 /** The sender's API as production builds it: createBot's senderApi. */
 function senderApi(fake: Fake, db: Db) {
   const config = loadConfig({ TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, NEWSBOT_TIMEZONE: 'Asia/Shanghai', NEWSBOT_DIGEST_RATE: String(rate) })
-  const nb = createBot({ config, db, index: createIndex(db), logger: createLogger({ level: 'silent' }), answer: async () => { throw new Error('unused') } })
+  const nb = createBot({ config, store: createSqliteStore(db), index: createIndex(db), logger: createLogger({ level: 'silent' }), answer: async () => { throw new Error('unused') } })
   return { api: nb.senderApi, config }
 }
 

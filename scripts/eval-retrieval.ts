@@ -45,9 +45,9 @@ function summarize(name: string, judged: Judged[]): Record<string, string | numb
   }
 }
 
-function timedSearch(db: Db, q: string): { hits: SearchHit[]; ms: number } {
+async function timedSearch(db: Db, q: string): Promise<{ hits: SearchHit[]; ms: number }> {
   const t = performance.now()
-  const hits = createIndex(db).search(q, { k: 10 }).hits
+  const { hits } = await createIndex(db).search(q, { k: 10 })
   return { hits, ms: performance.now() - t }
 }
 
@@ -58,11 +58,12 @@ async function evalCrud(): Promise<Record<string, string | number>> {
   const docs = args.docs ? Number(args.docs) : undefined
   const db = await openCrudIndex(questions, docs, args.corpus)
   if (args.limit) questions = questions.slice(0, Number(args.limit))
-  timedSearch(db, '预热查询')
-  const judged = questions.map((q) => {
-    const { hits, ms } = timedSearch(db, q.question)
-    return { rank: hits.findIndex((h) => q.gold_doc_ids.includes(h.id)), ms }
-  })
+  await timedSearch(db, '预热查询')
+  const judged: { rank: number; ms: number }[] = []
+  for (const q of questions) {
+    const { hits, ms } = await timedSearch(db, q.question)
+    judged.push({ rank: hits.findIndex((h) => q.gold_doc_ids.includes(h.id)), ms })
+  }
   db.close()
   return summarize(docs ? `crud (${docs} docs)` : 'crud (all docs)', judged)
 }
@@ -90,14 +91,15 @@ async function evalDev(): Promise<Record<string, string | number>[]> {
     .map((l) => JSON.parse(l) as DevQuestion)
   const db = openDb(':memory:')
   await createIndex(db).loadSamplesIfEmpty()
-  timedSearch(db, '预热查询')
+  await timedSearch(db, '预热查询')
   const answerable = questions.filter((q) => q.title !== null)
-  const judged = answerable.map((q) => {
-    const { hits, ms } = timedSearch(db, q.question)
+  const judged: { rank: number; ms: number }[] = []
+  for (const q of answerable) {
+    const { hits, ms } = await timedSearch(db, q.question)
     const rank = hits.findIndex((h) => answers(h, q))
     if (rank < 0 || rank >= 3) console.log(`  dev miss (rank ${rank}): ${q.question}`)
-    return { rank, ms }
-  })
+    judged.push({ rank, ms })
+  }
   db.close()
   return [summarize('dev (answerable)', judged)]
 }

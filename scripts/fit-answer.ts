@@ -48,11 +48,12 @@ let train = all.filter((q) => splitOf(q.qid) === 'train')
 if (args.limit) train = train.slice(0, Number(args.limit))
 console.log(`train: ${train.length} questions`)
 
-const asked: Asked[] = train.map((item) => {
-  const { hits, query } = createIndex(db).search(item.question, { k: CANDIDATES })
-  const without = createIndex(db).search(item.question, { k: CANDIDATES, exclude: item.gold_doc_ids })
-  return { item, query, hits, without }
-})
+const asked: Asked[] = []
+for (const item of train) {
+  const { hits, query } = await createIndex(db).search(item.question, { k: CANDIDATES })
+  const without = await createIndex(db).search(item.question, { k: CANDIDATES, exclude: item.gold_doc_ids })
+  asked.push({ item, query, hits, without })
+}
 
 // ===== evidence
 
@@ -72,7 +73,7 @@ const evidence = fitLogistic(rows, [...FEATURE_NAMES])
 // sources block by the share of the story's key facts it holds.
 const contextRows: { x: number[]; y: number }[] = []
 for (const a of asked) {
-  const { hits, query } = createIndex(db).search(a.item.question, { k: SOURCE_HITS })
+  const { hits, query } = await createIndex(db).search(a.item.question, { k: SOURCE_HITS })
   for (const e of collectEvidence(askedOf(query), hits, SOURCE_HITS)) {
     contextRows.push({ x: e.features, y: factRecall(hits[e.candidate]!.text.slice(e.span.start, e.span.end), a.item.key_info) })
   }
@@ -102,12 +103,12 @@ for (const a of asked) {
 const largeRows = confRows.length
 for (const store of await smallStores(db, train)) {
   for (const q of store.own) {
-    const { hits, query } = createIndex(store.db).search(q.question, { k: CANDIDATES })
+    const { hits, query } = await createIndex(store.db).search(q.question, { k: CANDIDATES })
     const x = confidenceRow(query, hits)
     if (x) confRows.push({ x, y: 1 })
   }
   for (const q of store.others) {
-    const { hits, query } = createIndex(store.db).search(q.question, { k: CANDIDATES })
+    const { hits, query } = await createIndex(store.db).search(q.question, { k: CANDIDATES })
     const x = confidenceRow(query, hits)
     if (x) confRows.push({ x, y: 0 })
   }

@@ -34,7 +34,7 @@ export async function evalCrudAnswers(opts: { split: 'train' | 'test' | 'all'; e
       chars: text.length,
       abstained,
     })
-    const { hits, query } = createIndex(db).search(item.question, { k: CANDIDATES })
+    const { hits, query } = await createIndex(db).search(item.question, { k: CANDIDATES })
     rows.snippet.push(score(hits[0]?.snippet ?? ''))
     const t = performance.now()
     const answer = await answerQuestion(createIndex(db), item.question, { mode: 'extractive' })
@@ -44,7 +44,7 @@ export async function evalCrudAnswers(opts: { split: 'train' | 'test' | 'all'; e
     rows.sources.push(score(formatSources(numberSources(hits, query))))
     const without = await answerQuestion(createIndex(db), item.question, { mode: 'extractive', exclude: item.gold_doc_ids })
     if (without.abstained) refusedWithout++
-    const excluded = createIndex(db).search(item.question, { k: CANDIDATES, exclude: item.gold_doc_ids })
+    const excluded = await createIndex(db).search(item.question, { k: CANDIDATES, exclude: item.gold_doc_ids })
     curve.push({ answerable: confidence(query, hits), unanswerable: confidence(excluded.query, excluded.hits), recall: rows.extractive.at(-1)!.recall })
     if (opts.verbose && (answer.abstained || rows.extractive.at(-1)!.recall < 0.3)) {
       console.log(`- ${item.question}\n    reference ${reference}\n    got ${answer.answer}`)

@@ -13,7 +13,7 @@ const base = Number(process.argv[2])
 const started = Date.now()
 const now = () => base + (Date.now() - started)
 const logger = createLogger({ level: 'error', secrets: logSecrets(config), write: (line) => void process.stderr.write(line) })
-const nb = createBot({ config, db, index: createIndex(db), logger, now, answer: async () => { throw new Error('not answering in this benchmark') } })
+const nb = createBot({ config, store: createSqliteStore(db), index: createIndex(db), logger, now, answer: async () => { throw new Error('not answering in this benchmark') } })
 const running = await startBot(nb, {
   config, logger, pollTimeoutSec: 1,
   jobs: [(api) => startDigestScheduler({ store: createSqliteStore(db), api, config, now, logger, summarize: leadSummarizer })],

@@ -24,8 +24,8 @@ export function createNewsbot(): Engine {
       }
     },
 
-    search(query, k) {
-      return createIndex(db).search(query, { k }).hits.map((h) => h.id)
+    async search(query, k) {
+      return (await createIndex(db).search(query, { k })).hits.map((h) => h.id)
     },
 
     close() {

@@ -1,5 +1,5 @@
 import { InputError, NewsbotError } from '../errors.js'
-import { detectQuestionType, foldText, simplify, type SearchIndex } from '../retrieve/index.js'
+import { detectQuestionType, foldText, simplify, type QuestionIndex } from '../retrieve/index.js'
 import { answerExtractively } from './extractive.js'
 import { carryTopic, rewriteFollowUp, type Turn } from './follow-up.js'
 import { answerWithLlm } from './llm-answer.js'
@@ -44,11 +44,11 @@ const CANDIDATES = 12
  * Answers a question from the store's articles. Only a bad question throws (InputError); when the
  * model fails in any way the extractive answer comes back with a one-line notice in `warnings`.
  */
-export async function answerQuestion(index: SearchIndex, question: string, opts: AskOptions = {}): Promise<AnswerResult> {
+export async function answerQuestion(index: QuestionIndex, question: string, opts: AskOptions = {}): Promise<AnswerResult> {
   const q = checkQuestion(question)
   const llm = pickModel(opts.mode, opts.llm)
   const history = opts.history ?? []
-  let searched = carryTopic(q, history, index.analyze)
+  let searched = await carryTopic(q, history, index.analyze)
   let failure: NewsbotError | undefined
   if (llm && history.length > 0) {
     try {

@@ -17,15 +17,15 @@ const LEANS_ON_CONTEXT = /^(那|那么|这|这个|那个|它|其|该|还有|另�
 // A short question naming this many things of its own (火星上的咖啡馆几点开门) stands alone.
 const OWN_WORDS_TO_STAND_ALONE = 2
 
-/** How the store reads a question (SearchIndex.analyze): the one reading search and answers share. */
-export type Analyze = (question: string) => AnalyzedQuery
+/** How the store reads a question (QuestionIndex.analyze): the one reading search and answers share. */
+export type Analyze = (question: string) => Promise<AnalyzedQuery>
 
 /** True when a question is probably a follow-up that cannot stand alone. */
-export function looksLikeFollowUp(question: string, analyze: Analyze): boolean {
+export async function looksLikeFollowUp(question: string, analyze: Analyze): Promise<boolean> {
   const q = question.trim()
   if (LEANS_ON_CONTEXT.test(q)) return true
   if (q.length > 12) return false
-  const own = analyze(q).words.filter((w) => [...w.text].length > 1)
+  const own = (await analyze(q)).words.filter((w) => [...w.text].length > 1)
   return own.length < OWN_WORDS_TO_STAND_ALONE
 }
 
@@ -33,9 +33,9 @@ export function looksLikeFollowUp(question: string, analyze: Analyze): boolean {
  * Offline follow-up handling: the question plus the previous turn's searched words, so
  * 那它什么时候完工？ after a question about 郑大二附院周边道路 still finds that article.
  */
-export function carryTopic(question: string, history: Turn[], analyze: Analyze): string {
+export async function carryTopic(question: string, history: Turn[], analyze: Analyze): Promise<string> {
   const last = history.at(-1)
-  if (!last || !looksLikeFollowUp(question, analyze)) return question
+  if (!last || !(await looksLikeFollowUp(question, analyze))) return question
   return `${question} ${last.searched}`
 }
 

@@ -12,7 +12,7 @@ import {
 } from '../store/index.js'
 import { demoteCopies } from './copies.js'
 import { simplify } from './query.js'
-import { clampK, searchQuestion, type SearchHit, type SearchOptions, type SearchResult } from './search.js'
+import { clampK, searchQuestion, type SearchHit, type SearchOptions, type SearchReader, type SearchResult } from './search.js'
 
 
 export interface EmbedPendingOptions {
@@ -112,11 +112,11 @@ function dot(matrix: Float32Array, base: number, q: Float64Array): number {
  * side ranks higher leads with its nearest passage. Fails (UpstreamError) when the endpoint does;
  * the caller decides how to fall back. With no vectors stored yet, it is the lexical search.
  */
-async function searchHybrid(db: Db, query: string, opts: SearchOptions & Embedder): Promise<SearchResult> {
+async function searchHybrid(store: SearchReader, db: Db | null, query: string, opts: SearchOptions & Embedder): Promise<SearchResult> {
   const { embed, model, ...search } = opts
   const k = clampK(search.k)
-  const { hits: lexical, query: analyzed } = searchQuestion(db, query, { ...search, k: Math.max(k, FUSION_POOL) })
-  if (loadEmbeddingMatrix(db, model).rows === 0 || !/[\p{L}\p{N}]/u.test(query)) return { hits: lexical.slice(0, k), query: analyzed }
+  const { hits: lexical, query: analyzed } = await searchQuestion(store, query, { ...search, k: Math.max(k, FUSION_POOL) })
+  if (!db || loadEmbeddingMatrix(db, model).rows === 0 || !/[\p{L}\p{N}]/u.test(query)) return { hits: lexical.slice(0, k), query: analyzed }
   const [vector] = await embed([simplify(query).slice(0, MAX_EMBED_CHARS)])
   if (!vector) throw new UpstreamError('向量服务没有返回查询向量')
   const dense = denseSearch(db, vector, { model, k: FUSION_POOL })
@@ -130,20 +130,22 @@ async function searchHybrid(db: Db, query: string, opts: SearchOptions & Embedde
 
 /**
  * The hybrid ranking when an embedder is configured, else the lexical one. A failing embeddings
- * endpoint costs only the dense half: the lexical hits come back with a one-line notice.
+ * endpoint costs only the dense half: the lexical hits come back with a one-line notice. The
+ * vectors are read from the SQLite database `db`; without one (PostgreSQL) the ranking is lexical.
  */
 export async function searchWithEmbedder(
-  db: Db,
+  store: SearchReader,
+  db: Db | null,
   query: string,
   opts: SearchOptions & { embedder?: Embedder | null },
 ): Promise<SearchResult & { notice: string[] }> {
   const { embedder, ...search } = opts
-  if (!embedder) return { ...searchQuestion(db, query, search), notice: [] }
+  if (!embedder) return { ...(await searchQuestion(store, query, search)), notice: [] }
   try {
-    return { ...(await searchHybrid(db, query, { ...search, ...embedder })), notice: [] }
+    return { ...(await searchHybrid(store, db, query, { ...search, ...embedder })), notice: [] }
   } catch (err) {
     if (!(err instanceof NewsbotError)) throw err
-    return { ...searchQuestion(db, query, search), notice: [`向量检索暂不可用（${err.message}），已改用关键词检索。`] }
+    return { ...(await searchQuestion(store, query, search)), notice: [`向量检索暂不可用（${err.message}），已改用关键词检索。`] }
   }
 }
 

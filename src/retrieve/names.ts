@@ -46,6 +46,11 @@ export function pickLearnedNames(text: string, countArticles: (names: string[]) 
   return [...picked]
 }
 
+/** Every name pickLearnedNames may ask counts for in a text: look them up first when counting is async. */
+export function learnedNameCandidates(text: string): string[] {
+  return [...new Set(candidateGroups(text).slice(0, MAX_QUERY_NAMES).flat())]
+}
+
 /** Per kind word found, its candidate names from the shortest prefix to the longest. */
 function candidateGroups(text: string): string[][] {
   const groups: string[][] = []

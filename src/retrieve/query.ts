@@ -98,6 +98,23 @@ export function simplify(text: string): string {
 }
 
 /**
+ * The question as analyzeQuery reads it: folded, simplified, respelt and cut (`asked`), with the dates its time
+ * expressions name and the relative ones (上周) taken out. `learnedNames` is asked about this text.
+ */
+export function readQuestionText(query: string, today: string | null): { asked: string; text: string; dates: DateRange[] } {
+  const asked = withAskingRespelt(simplify(foldText(query.slice(0, MAX_QUERY_CHARS))))
+  let text = asked
+  const dates: DateRange[] = []
+  if (today) {
+    for (const t of parseTimeExpressions(text, today)) {
+      dates.push(t.range)
+      if (t.relative) text = text.replace(t.text, ' ')
+    }
+  }
+  return { asked, text, dates }
+}
+
+/**
  * Reads a question: folds width and case, converts traditional characters, cuts it at
  * MAX_QUERY_CHARS, drops question words and particles, turns time expressions into date ranges
  * relative to `today` (the newest issue date), and expands local names with their synonyms.
@@ -109,15 +126,7 @@ export function analyzeQuery(
   lexicon: Lexicon = loadLexicon(),
   learnedNames?: (text: string) => string[],
 ): QueryPlan {
-  const asked = withAskingRespelt(simplify(foldText(query.slice(0, MAX_QUERY_CHARS))))
-  let text = asked
-  const dates: DateRange[] = []
-  if (today) {
-    for (const t of parseTimeExpressions(text, today)) {
-      dates.push(t.range)
-      if (t.relative) text = text.replace(t.text, ' ')
-    }
-  }
+  const { asked, text, dates } = readQuestionText(query, today)
   const terms: QueryTerm[] = []
   const seen = { bigram: new Set<string>(), phrase: new Set<string>() }
   const add = (surface: string, kind: QueryTerm['kind'], tokens = indexTokens(surface)) => {

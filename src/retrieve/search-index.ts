@@ -1,12 +1,12 @@
 import { crawlEdition, listSources, mapArticles, SAMPLES_DIR, type ArticleInput, type PageMeta, type PoliteFetcher, type SourceList } from '../ingest/index.js'
 import {
-  correctArticle, countArticles, createFetchedPages, deleteArticle, writeSources,
+  correctArticle, countArticles, createFetchedPages, createSqliteStore, deleteArticle, writeSources,
   type Article, type ArticleCorrection, type Db, type IndexedArticle, type IndexEntry, type IngestSummary, type WriteSourcesOptions,
 } from '../store/index.js'
 import { extractNameCandidates } from './names.js'
 import type { Embedder } from '../llm/index.js'
 import { searchWithEmbedder } from './dense.js'
-import { readQuestion, searchQuestion, type AnalyzedQuery, type SearchOptions, type SearchResult } from './search.js'
+import { readQuestion, searchQuestion, type AnalyzedQuery, type SearchOptions, type SearchReader, type SearchResult } from './search.js'
 import { tokenizeForIndex } from './tokenize.js'
 
 export interface WriteOptions extends Omit<WriteSourcesOptions, 'namesOf'> {
@@ -16,10 +16,26 @@ export interface WriteOptions extends Omit<WriteSourcesOptions, 'namesOf'> {
 }
 
 /**
- * A database's search index: the one place that decides how articles are tokenised and which local
- * names they teach, both when they are written and when a question is read against them.
+ * Questions against a store of either kind: how a question is read (learned names, term statistics)
+ * and ranked. What answers and the channels' question paths need.
  */
-export interface SearchIndex {
+export interface QuestionIndex {
+  /** The question as this store reads it (its learned names and term statistics), without searching. */
+  analyze(question: string): Promise<AnalyzedQuery>
+  /** Ranks articles for a question; `query` is the question as analysed, for the answerer to reuse. */
+  search(question: string, opts?: SearchOptions): Promise<SearchResult>
+  /**
+   * The hybrid ranking when an embedder is given, else `search`; a failing embeddings endpoint costs
+   * only the dense half (the lexical hits come back with a one-line notice).
+   */
+  searchWithEmbedder(question: string, opts: SearchOptions & { embedder?: Embedder | null }): Promise<SearchResult & { notice: string[] }>
+}
+
+/**
+ * A SQLite database's search index: the one place that decides how articles are tokenised and which
+ * local names they teach, both when they are written and when a question is read against them.
+ */
+export interface SearchIndex extends QuestionIndex {
   /** Reads files and folders (ingest) and writes their articles with their index tokens and names. */
   write(paths: string[], opts?: WriteOptions): Promise<IngestSummary>
   /**
@@ -29,15 +45,6 @@ export interface SearchIndex {
   fetch(url: string, opts: FetchOptions): Promise<IngestSummary>
   /** Loads the bundled samples into an empty database, so a fresh checkout answers at once. */
   loadSamplesIfEmpty(): Promise<IngestSummary | undefined>
-  /** The question as this store reads it (its learned names and term statistics), without searching. */
-  analyze(question: string): AnalyzedQuery
-  /** Ranks articles for a question; `query` is the question as analysed, for the answerer to reuse. */
-  search(question: string, opts?: SearchOptions): SearchResult
-  /**
-   * The hybrid ranking when an embedder is given, else `search`; a failing embeddings endpoint costs
-   * only the dense half (the lexical hits come back with a one-line notice).
-   */
-  searchWithEmbedder(question: string, opts: SearchOptions & { embedder?: Embedder | null }): Promise<SearchResult & { notice: string[] }>
   /** Corrects an article's headline, issue date or byline and re-indexes it; undefined when no such article. */
   correct(id: string, change: ArticleCorrection): Article | undefined
   /** Deletes an article with its index entry and the names it taught; false when no such article. */
@@ -63,11 +70,21 @@ export function createIndex(db: Db): SearchIndex {
       return { ...summary, files: summary.files + crawl.failed.length, failed: [...crawl.failed, ...summary.failed] }
     },
     loadSamplesIfEmpty: async () => (countArticles(db) > 0 ? undefined : write([SAMPLES_DIR])),
-    analyze: (question) => readQuestion(db, question).query,
-    search: (question, opts) => searchQuestion(db, question, opts),
-    searchWithEmbedder: (question, opts) => searchWithEmbedder(db, question, opts),
+    ...createQuestionIndex(createSqliteStore(db), db),
     correct: (id, change) => correctArticle(db, id, change, indexEntry, articleNames),
     remove: (id) => deleteArticle(db, id, articleNames),
+  }
+}
+
+/**
+ * Questions over a store: a SQLite database's (through createSqliteStore; pass the database as
+ * `vectors` for dense retrieval) or PostgreSQL's (lexical only: no vectors there yet).
+ */
+export function createQuestionIndex(store: SearchReader, vectors: Db | null = null): QuestionIndex {
+  return {
+    analyze: async (question) => (await readQuestion(store, question)).query,
+    search: (question, opts) => searchQuestion(store, question, opts),
+    searchWithEmbedder: (question, opts) => searchWithEmbedder(store, vectors, question, opts),
   }
 }
 

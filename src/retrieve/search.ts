@@ -1,21 +1,9 @@
-import {
-  getArticle,
-  getNewestIssueDate,
-  getPassageSpans,
-  getLearnedNameCounts,
-  getTermDocCounts,
-  matchArticleTexts,
-  type ArticleMatch,
-  type ArticleMatchText,
-  type Db,
-  type PassageSpan,
-  type SearchFilters,
-} from '../store/index.js'
+import type { ArticleMatch, ArticleMatchText, PassageSpan, SearchFilters, Store } from '../store/index.js'
 import { demoteCopies, isNearCopy } from './copies.js'
 import { rankPassages, type Span, type WeightedTerm } from './passages.js'
-import { pickLearnedNames } from './names.js'
+import { learnedNameCandidates, pickLearnedNames } from './names.js'
 import { foldedSlices, indexTokens, type FoldedSlices } from './tokenize.js'
-import { analyzeQuery, type QueryPlan, type QuestionWord } from './query.js'
+import { analyzeQuery, readQuestionText, type QueryPlan, type QuestionWord } from './query.js'
 import { dropCoveredBigrams, idf, scoreBestPassages, scoreCommonTerms, splitCommonTerms, weighTerms } from './rank.js'
 
 export interface SearchOptions extends SearchFilters {
@@ -51,16 +39,27 @@ export interface WeightedWord extends QuestionWord {
 }
 
 /**
+ * What ranking reads from a store, the same on SQLite and PostgreSQL (see Store). Only these reads
+ * wait on the database; everything between them is computed here.
+ */
+export type SearchReader = Pick<
+  Store,
+  'getArticle' | 'getNewestIssueDate' | 'getTermDocCounts' | 'getLearnedNameCounts' | 'matchArticleTexts' | 'getPassageSpans'
+>
+
+/**
  * The question as this store reads it: its learned names, its newest issue (for 上周), and each
  * word's weight from the store's document counts; with the counts of every term, for ranking.
  */
-export function readQuestion(db: Db, question: string): { query: AnalyzedQuery; docs: Map<string, number> } {
-  const learned = (text: string) => pickLearnedNames(text, (names) => getLearnedNameCounts(db, names))
-  const plan = analyzeQuery(question, getNewestIssueDate(db), undefined, learned)
+export async function readQuestion(store: SearchReader, question: string): Promise<{ query: AnalyzedQuery; docs: Map<string, number> }> {
+  const today = await store.getNewestIssueDate()
+  // The names analyzeQuery may ask about are counted first, in one read.
+  const counts = await store.getLearnedNameCounts(learnedNameCandidates(readQuestionText(question, today).text))
+  const plan = analyzeQuery(question, today, undefined, (text) => pickLearnedNames(text, () => counts))
   // Whole words are counted as phrases: 中国电信 is far rarer than its rarest bigram 电信.
   const counted = plan.terms.flatMap((t) => (t.kind === 'word' ? [t.tokens] : t.tokens.split(' ')))
   const wordForms = plan.words.flatMap((w) => [w.text, ...w.synonyms]).map((f) => indexTokens(f).join(' '))
-  const { total, docs } = getTermDocCounts(db, new Set([...counted, ...wordForms]))
+  const { total, docs } = await store.getTermDocCounts(new Set([...counted, ...wordForms]))
   return { query: { ...plan, words: weighWords(plan.words, docs, total), total }, docs }
 }
 
@@ -88,14 +87,15 @@ export function clampK(k: number | undefined): number {
  * scored from the pool's text, and the dates and districts the question names boost. A near-copy
  * of a better hit comes after the distinct ones. User text only reaches FTS5 as quoted phrases.
  */
-export function searchQuestion(db: Db, question: string, opts: SearchOptions = {}): SearchResult {
+export async function searchQuestion(store: SearchReader, question: string, opts: SearchOptions = {}): Promise<SearchResult> {
   const k = clampK(opts.k)
-  const { query, docs } = readQuestion(db, question)
+  const { query, docs } = await readQuestion(store, question)
   const { total } = query
   if (query.terms.length === 0) return { hits: [], query }
   const { match, common } = splitCommonTerms(query.terms, docs, total)
-  const pool = withoutCopiesOf(db, opts.exclude, matchArticleTexts(db, match.map((t) => t.tokens), opts, Math.max(k, RERANK_POOL)))
-  const spans = groupSpans(getPassageSpans(db, pool.map((m) => m.pk)))
+  const matched = await store.matchArticleTexts(match.map((t) => t.tokens), opts, Math.max(k, RERANK_POOL))
+  const pool = await withoutCopiesOf(store, opts.exclude, matched)
+  const spans = groupSpans(await store.getPassageSpans(pool.map((m) => m.pk)))
   // Each candidate's text is folded once here, for the common terms, the passages and the snippet alike.
   const articles = pool.map((m) => ({ pk: m.pk, title: m.title, text: m.text, spans: spans.get(m.pk) ?? [], fold: foldedSlices(m.text) }))
   const extra = scoreCommonTerms(common, articles, docs, total)
@@ -123,9 +123,9 @@ function weighWords(words: QuestionWord[], docs: Map<string, number>, total: num
 }
 
 /** The pool without near-copies of the excluded articles (their reprints answer the same question). */
-function withoutCopiesOf(db: Db, exclude: string[] | undefined, pool: ArticleMatchText[]): ArticleMatchText[] {
+async function withoutCopiesOf(store: SearchReader, exclude: string[] | undefined, pool: ArticleMatchText[]): Promise<ArticleMatchText[]> {
   if (!exclude?.length) return pool
-  const excluded = exclude.flatMap((id) => getArticle(db, id)?.text ?? [])
+  const excluded = (await Promise.all(exclude.map((id) => store.getArticle(id)))).flatMap((a) => a?.text ?? [])
   if (excluded.length === 0) return pool
   return pool.filter((m) => !excluded.some((e) => isNearCopy(e, m.text)))
 }

@@ -1,13 +1,19 @@
 import type { Db } from './db.js'
-import { countArticles, getArticle, listArticles, listIssueArticles } from './articles.js'
+import { countArticles, getArticle, getArticleByPk, listArticles, listIssueArticles } from './articles.js'
+import { listChatTurns, saveChatTurn } from './chats.js'
+import { forgetChat, pruneConversations } from './privacy.js'
+import { countQuestionsOn, listUnansweredQuestions, logQuestion } from './questions.js'
+import { pruneQuotaTakes, takeQuota } from './quotas.js'
+import { getStoreStats } from './stats.js'
 import { listIssueDates } from './issues.js'
-import { getArticleTexts, getNewestIssueDate, matchArticles } from './search.js'
+import { getArticleTexts, getNewestIssueDate, getPassageSpans, matchArticles, matchArticleTexts } from './search.js'
+import { getLearnedNameCounts } from './learned-names.js'
 import {
   claimSend, countSendStates, getLastDigestIssue, getLastDigestIssues, getSendRecord, listSendRecords,
   markInterruptedSends, pruneSendLog, recordSkipped, releaseSend, settleSend,
 } from './send-log.js'
 import { beatHolder, endHolder } from './holders.js'
-import { claimUpdate, finishInterruptedReplies, finishUpdate, hasEarlierUnfinished, listOrphanedUpdates, markReplying } from './seen-updates.js'
+import { claimUpdate, finishInterruptedReplies, finishUpdate, hasEarlierUnfinished, listOrphanedUpdates, markReplying, pruneSeenUpdates } from './seen-updates.js'
 import { writeSources } from './source-write.js'
 import type { Store } from './store.js'
 import { deleteSubscription, getSubscription, listActiveSubscriptions, listSubscriptions, pauseSubscription, saveSubscription } from './subscriptions.js'
@@ -21,12 +27,31 @@ export function createSqliteStore(db: Db): Store {
     getArticle: async (id) => getArticle(db, id),
     listArticles: async (opts) => listArticles(db, opts),
     countArticles: async () => countArticles(db),
+    getArticleByPk: async (pk) => getArticleByPk(db, pk),
+    getStoreStats: async () => getStoreStats(db),
+    listChatTurns: async (chatId, opts) => listChatTurns(db, chatId, opts),
+    recordAnswer: async (chatId, turn, keep, question) =>
+      db.transaction(() => {
+        saveChatTurn(db, chatId, turn, keep)
+        logQuestion(db, question)
+      }).immediate(),
+    logQuestion: async (question) => logQuestion(db, question),
+    countQuestionsOn: async (day) => countQuestionsOn(db, day),
+    listUnansweredQuestions: async (limit) => listUnansweredQuestions(db, limit),
+    forgetChat: async (chatId) => forgetChat(db, chatId),
+    pruneConversations: async (before) => pruneConversations(db, before),
+    pruneSeenUpdates: async (before) => pruneSeenUpdates(db, before),
+    takeQuota: async (request) => takeQuota(db, request),
+    pruneQuotaTakes: async (before) => pruneQuotaTakes(db, before),
     listIssueDates: async (opts) => listIssueDates(db, opts),
     listIssueArticles: async (date) => listIssueArticles(db, date),
     getNewestIssueDate: async () => getNewestIssueDate(db),
     matchArticles: async (phrases, filters, limit) => matchArticles(db, phrases, filters, limit),
     getTermDocCounts: async (phrases) => getTermDocCounts(db, phrases),
     getArticleTexts: async (pks) => getArticleTexts(db, pks),
+    matchArticleTexts: async (phrases, filters, limit) => matchArticleTexts(db, phrases, filters, limit),
+    getPassageSpans: async (pks) => getPassageSpans(db, pks),
+    getLearnedNameCounts: async (names) => getLearnedNameCounts(db, names),
     getSubscription: async (chatId) => getSubscription(db, chatId),
     listSubscriptions: async () => listSubscriptions(db),
     listActiveSubscriptions: async () => listActiveSubscriptions(db),

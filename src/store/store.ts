@@ -1,8 +1,13 @@
 import type { SourceList } from '../ingest/index.js'
 import type { IndexedArticle } from './article-write.js'
 import type { Article, ArticleSummary } from './articles.js'
+import type { ChatTurn } from './chats.js'
+import type { Forgotten } from './privacy.js'
+import type { LoggedQuestion, QuestionCounts } from './questions.js'
+import type { QuotaRequest, QuotaTake } from './quotas.js'
+import type { StoreStats } from './stats.js'
 import type { ExtractNames } from './learned-names.js'
-import type { ArticleMatch, ArticleText, SearchFilters } from './search.js'
+import type { ArticleMatch, ArticleMatchText, ArticleText, PassageSpan, SearchFilters } from './search.js'
 import type { OrphanedUpdate, UpdateClaim, UpdateClaimRequest } from './seen-updates.js'
 import type { SendRecord, SendState } from './send-log.js'
 import type { IngestSummary } from './source-write.js'
@@ -38,6 +43,8 @@ export interface Store {
   getArticle(id: string): Promise<Article | undefined>
   listArticles(opts?: { date?: string; paper?: string; limit?: number; offset?: number }): Promise<ArticleSummary[]>
   countArticles(): Promise<number>
+  getArticleByPk(pk: number): Promise<Article | undefined>
+  getStoreStats(): Promise<StoreStats>
   // === issues, as the digest reads them
   /** Issue dates newest first (`limit`, default 1), only those after `after` when given. */
   listIssueDates(opts?: { after?: string | null; limit?: number }): Promise<string[]>
@@ -49,6 +56,31 @@ export interface Store {
   matchArticles(phrases: string[], filters: SearchFilters, limit: number): Promise<ArticleMatch[]>
   getTermDocCounts(phrases: Iterable<string>): Promise<{ total: number; docs: Map<string, number> }>
   getArticleTexts(articlePks: number[]): Promise<Map<number, ArticleText>>
+  // === what ranking reads beside the candidates
+  /** matchArticles with each article's text: the pool search reranks. */
+  matchArticleTexts(phrases: string[], filters: SearchFilters, limit: number): Promise<ArticleMatchText[]>
+  /** The stored passages of the given articles, in text order. */
+  getPassageSpans(articlePks: number[]): Promise<PassageSpan[]>
+  /** How many articles each of the given names was learned from (names never seen are left out). */
+  getLearnedNameCounts(names: string[]): Promise<Map<string, number>>
+  // === conversations and the question log (bot and web)
+  /** The chat's newest turns since `since` (ISO instant), oldest first, at most `limit`. */
+  listChatTurns(chatId: number, opts?: { since?: string; limit?: number }): Promise<ChatTurn[]>
+  /** Keeps a chat's turn (forgetting all but its newest `keep`) and logs its question: both or neither. */
+  recordAnswer(chatId: number, turn: ChatTurn, keep: number, question: LoggedQuestion): Promise<void>
+  logQuestion(question: LoggedQuestion): Promise<void>
+  countQuestionsOn(day: string): Promise<QuestionCounts>
+  listUnansweredQuestions(limit?: number): Promise<{ question: string; askedDay: string }[]>
+  /** Deletes a chat's turns and logged questions (/forget). */
+  forgetChat(chatId: number): Promise<Forgotten>
+  /** Deletes turns and logged questions from before `before` (ISO instant): the retention period. */
+  pruneConversations(before: string): Promise<Forgotten>
+  pruneSeenUpdates(before: number): Promise<number>
+  // === per-user limits, shared by every process on the store
+  /** Counts a user's costly request when it is within the minute's limit and the day's quota. */
+  takeQuota(request: QuotaRequest): Promise<QuotaTake>
+  /** Forgets requests counted before `before` (epoch ms): once a day has passed they limit no one. */
+  pruneQuotaTakes(before: number): Promise<number>
   // === digest subscriptions
   getSubscription(chatId: number): Promise<Subscription | undefined>
   listSubscriptions(): Promise<Subscription[]>

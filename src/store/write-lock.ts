@@ -32,13 +32,18 @@ export async function lockForWrite(db: Db, opts: { onWait?: () => void; signal?:
   }
 }
 
-/** Runs a short write now, or, while another connection holds the lock, again later without blocking the caller. */
-export function writeWhenFree(write: () => void, onGiveUp: (err: unknown) => void, opts: { retries?: number; delayMs?: number } = {}): void {
+/**
+ * Runs a short write now, or, while another connection holds the lock, again later without blocking
+ * the caller. The write may be a Store call: its rejection is retried the same way. The promise
+ * settles once the first attempt has (never rejecting): await it to know a write that could be made
+ * at once is made.
+ */
+export async function writeWhenFree(write: () => void | Promise<void>, onGiveUp: (err: unknown) => void, opts: { retries?: number; delayMs?: number } = {}): Promise<void> {
   const { retries = 40, delayMs = 250 } = opts
   try {
-    write()
+    await write()
   } catch (err) {
     if (!isBusy(err) || retries === 0) return onGiveUp(err)
-    setTimeout(() => writeWhenFree(write, onGiveUp, { retries: retries - 1, delayMs }), delayMs).unref()
+    setTimeout(() => void writeWhenFree(write, onGiveUp, { retries: retries - 1, delayMs }), delayMs).unref()
   }
 }

@@ -57,7 +57,7 @@ async function askOf(docs: object[], question: string) {
   try {
     writeFileSync(join(folder, 'a.jsonl'), jsonl([...docs, ...FILLER]))
     await createIndex(store).write([folder])
-    const { hits, query } = createIndex(store).search(question, { k: 8 })
+    const { hits, query } = await createIndex(store).search(question, { k: 8 })
     return answerExtractively(query, hits)
   } finally {
     store.close()
@@ -66,8 +66,8 @@ async function askOf(docs: object[], question: string) {
 }
 
 /** The question searched and answered as answerQuestion does it (extractive). */
-function ask(question: string) {
-  const { hits, query } = createIndex(db).search(question, { k: 8 })
+async function ask(question: string) {
+  const { hits, query } = await createIndex(db).search(question, { k: 8 })
   return { ...answerExtractively(query, hits), hits }
 }
 
@@ -93,7 +93,7 @@ describe('askedUnit and hasFactFor', () => {
     expect(askedUnit(q)).toBe(unit)
   })
 
-  it('takes an amount only in the asked unit, written in digits or Chinese numerals', () => {
+  it('takes an amount only in the asked unit, written in digits or Chinese numerals', async () => {
     expect(hasFactFor('amount', '共节约资金1361.26万元', '元')).toBe(true)
     expect(hasFactFor('amount', '坚持四项工作重点', '元')).toBe(false)
     expect(hasFactFor('amount', '为辖区13532名80岁以上老人发放津贴', '人|名|位')).toBe(true)
@@ -119,14 +119,14 @@ describe('what a question asks after its question word', () => {
     expect(countedThing(q)?.thing).toBe(thing)
   })
 
-  it('takes the noun before a when-question word, and none for how long', () => {
+  it('takes the noun before a when-question word, and none for how long', async () => {
     expect(timedThing('初心杯决赛是哪天', ['初心杯', '决赛'])).toBe('决赛')
     expect(timedThing('郑大二附院周边的路什么时候通车', ['郑大二附院', '周边', '通车'])).toBe('郑大二附院')
     expect(timedThing('工期要多久', ['工期'])).toBeUndefined()
     expect(askedUnit('工期要多久', 'time')).toBe(DURATION_UNIT)
   })
 
-  it('reads the kind of body asked for, and tells a named one from the kind in general', () => {
+  it('reads the kind of body asked for, and tells a named one from the kind in general', async () => {
     expect(askedBody('具体是哪几家银行去的')).toBe('银行')
     expect(askedBody('是哪个单位组织的')).toBe('单位')
     expect(askedBody('银行放了多少贷款')).toBeUndefined()
@@ -137,7 +137,7 @@ describe('what a question asks after its question word', () => {
     expect(namesBody('公司', '施工单位要提升认识')).toBe(false)
   })
 
-  it('reads a day of the week asked for, whose name is asked, and which clauses ask', () => {
+  it('reads a day of the week asked for, whose name is asked, and which clauses ask', async () => {
     expect(askedUnit('每个礼拜哪天是卫生日', 'time')).toBe(WEEKDAY_UNIT)
     expect(askedUnit('上个星期开的推进会是哪天', 'time')).toBe('日')
     expect(hasFactFor('time', '坚持每周五为卫生日', WEEKDAY_UNIT)).toBe(true)
@@ -153,7 +153,7 @@ describe('what a question asks after its question word', () => {
     expect(namesBody('医院', '内蒙古自治区第四医院外科主任李俊升表示')).toBe(true)
   })
 
-  it('counts a thing only in the clause that names it', () => {
+  it('counts a thing only in the clause that names it', async () => {
     expect(countsInClause('通报了3起扶贫领域以案促改典型案例', ['典型'], '起')).toBe(true)
     expect(countsInClause('邀请了3所高校负责人、部分园中园项目企业代表等12人', ['园中园', '项目'], '个|项')).toBe(false)
     expect(countsInClause('参会企业近150家，项目总投资58亿元', ['贷款'], '元')).toBe(false)
@@ -185,8 +185,8 @@ describe('detectQuestionType', () => {
 })
 
 describe('answerExtractively', () => {
-  it('answers a how-many question with the sentence holding the count, cited', () => {
-    const a = ask('经开区已经分配了多少套安置房？')
+  it('answers a how-many question with the sentence holding the count, cited', async () => {
+    const a = await ask('经开区已经分配了多少套安置房？')
     expect(a.abstained).toBe(false)
     expect(a.answer).toContain('3636套')
     expect(a.answer).toMatch(/\[1\]/)
@@ -194,70 +194,70 @@ describe('answerExtractively', () => {
     for (const c of a.citations) expect(a.hits.find((x) => x.id === c.id)!.text).toContain(c.quote)
   })
 
-  it('answers a when question with the sentence holding the date', () => {
-    const a = ask('郑大二附院旁边的路啥时候通车')
+  it('answers a when question with the sentence holding the date', async () => {
+    const a = await ask('郑大二附院旁边的路啥时候通车')
     expect(a.answer).toContain('9月底')
     expect(a.citations[0]!.id).toBe('a2')
   })
 
-  it('abstains with nearby headlines when the question is about something no article mentions', () => {
-    const a = ask('经开区有几个地铁站？')
+  it('abstains with nearby headlines when the question is about something no article mentions', async () => {
+    const a = await ask('经开区有几个地铁站？')
     expect(a.abstained).toBe(true)
     expect(a.citations).toEqual([])
     expect(a.answer).toMatch(/^资料中未找到/)
     expect(a.suggestions.length).toBeGreaterThan(0)
-    expect(ask('北京中关村的房价是多少').abstained).toBe(true)
+    expect((await ask('北京中关村的房价是多少')).abstained).toBe(true)
   })
 
-  it('abstains when the question names a person, a year, an area or a numbered thing the articles found never mention', () => {
-    expect(ask('金水区已经分配了多少套安置房？').abstained).toBe(true)
-    expect(ask('郑大二附院周边5号线道路什么时候通车').abstained).toBe(true)
-    expect(ask('经济技术开发区已经分配了多少套安置房？').abstained).toBe(false)
-    expect(ask('马寨座谈会上区党工委副书记王明讲了什么').abstained).toBe(false)
-    expect(ask('马寨座谈会上管委会副主任李建国讲了什么').abstained).toBe(true)
-    expect(ask('经开区已经分配了多少套安置房？').abstained).toBe(false)
-    expect(ask('2021年经开区已经分配了多少套安置房？').abstained).toBe(true)
-    expect(ask('2023年经开区已经分配了多少套安置房？').abstained).toBe(false)
+  it('abstains when the question names a person, a year, an area or a numbered thing the articles found never mention', async () => {
+    expect((await ask('金水区已经分配了多少套安置房？')).abstained).toBe(true)
+    expect((await ask('郑大二附院周边5号线道路什么时候通车')).abstained).toBe(true)
+    expect((await ask('经济技术开发区已经分配了多少套安置房？')).abstained).toBe(false)
+    expect((await ask('马寨座谈会上区党工委副书记王明讲了什么')).abstained).toBe(false)
+    expect((await ask('马寨座谈会上管委会副主任李建国讲了什么')).abstained).toBe(true)
+    expect((await ask('经开区已经分配了多少套安置房？')).abstained).toBe(false)
+    expect((await ask('2021年经开区已经分配了多少套安置房？')).abstained).toBe(true)
+    expect((await ask('2023年经开区已经分配了多少套安置房？')).abstained).toBe(false)
   })
 
-  it('answers each part of a two-part question, the second from a sentence of its own', () => {
-    const a = ask('马寨座谈会是哪天开的？谁讲的话？')
+  it('answers each part of a two-part question, the second from a sentence of its own', async () => {
+    const a = await ask('马寨座谈会是哪天开的？谁讲的话？')
     expect(a.answer).toContain('6月11日')
     expect(a.answer).toContain('王明')
   })
 
-  it('does not let one word no article holds veto an answer the articles give', () => {
+  it('does not let one word no article holds veto an answer the articles give', async () => {
     // 拆迁户 is in no article; the housing article answers all the same.
-    const a = ask('经开区拆迁户的安置房分了多少套')
+    const a = await ask('经开区拆迁户的安置房分了多少套')
     expect(a.abstained).toBe(false)
     expect(a.answer).toContain('3636套')
   })
 
-  it('does not quote a planted instruction as an answer', () => {
-    const a = ask('经开区已经分配了多少套安置房？')
+  it('does not quote a planted instruction as an answer', async () => {
+    const a = await ask('经开区已经分配了多少套安置房？')
     expect(a.hits.map((h) => h.id)).toContain('a5')
     expect(a.answer).not.toContain('10000')
     expect(a.answer).toContain('3636套')
   })
 
-  it('keeps the clause holding the date when it cuts a long sentence for a when-question', () => {
-    const a = ask('马寨产业集聚区座谈会是哪天召开的？')
+  it('keeps the clause holding the date when it cuts a long sentence for a when-question', async () => {
+    const a = await ask('马寨产业集聚区座谈会是哪天召开的？')
     expect(a.answer).toContain('6月11日')
   })
 
-  it('answers each part of a two-part question', () => {
-    const a = ask('马寨产业集聚区座谈会是哪天开的？谁主持的？')
+  it('answers each part of a two-part question', async () => {
+    const a = await ask('马寨产业集聚区座谈会是哪天开的？谁主持的？')
     expect(a.answer).toContain('6月11日')
     expect(a.answer).toContain('王明')
   })
 
-  it('says which part of a two-part question the articles do not answer', () => {
-    const a = ask('马寨产业集聚区座谈会是哪天开的？花了多少钱？')
+  it('says which part of a two-part question the articles do not answer', async () => {
+    const a = await ask('马寨产业集聚区座谈会是哪天开的？花了多少钱？')
     expect(a.abstained).toBe(false)
     expect(a.answer).toContain('6月11日')
     expect(a.answer).toMatch(/关于“花了多少钱”，资料中未找到明确信息。$/)
     expect(a.answer.length).toBeLessThanOrEqual(300)
-    expect(ask('马寨产业集聚区座谈会是哪天开的？谁主持的？').answer).not.toContain('未找到')
+    expect((await ask('马寨产业集聚区座谈会是哪天开的？谁主持的？')).answer).not.toContain('未找到')
   })
 
   it('answers the part of a two-part question it can when the other asks for a body no sentence about it names', async () => {
@@ -268,19 +268,19 @@ describe('answerExtractively', () => {
     expect(a.answer).toMatch(/关于“修的是哪几条路”，资料中未找到明确信息。$/)
   })
 
-  it('abstains when there is nothing to search for', () => {
-    expect(ask('？？').abstained).toBe(true)
+  it('abstains when there is nothing to search for', async () => {
+    expect((await ask('？？')).abstained).toBe(true)
   })
 
-  it('numbers every marker with a citation and uses every citation, within 300 characters', () => {
-    const a = ask('安置房和道路通车')
+  it('numbers every marker with a citation and uses every citation, within 300 characters', async () => {
+    const a = await ask('安置房和道路通车')
     const markers = new Set([...a.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])))
     expect([...markers].sort()).toEqual(a.citations.map((c) => c.n))
     expect(a.answer.length).toBeLessThanOrEqual(300)
   })
 
-  it('passes over a sentence that repeats what the answer already quotes for one that adds to it', () => {
-    const { query } = createIndex(db).search('经开区已经分配了多少套安置房？')
+  it('passes over a sentence that repeats what the answer already quotes for one that adds to it', async () => {
+    const { query } = await createIndex(db).search('经开区已经分配了多少套安置房？')
     const text = '截至目前，经开区已分配安置房3636套。截至目前，经开区共分配安置房3636套。其中已交付安置房2180套，其余年底前全部交付。'
     const found: Candidate[] = [{ ...HOUSING, text, score: 1 }]
     const model = loadAnswerModel()
@@ -291,8 +291,8 @@ describe('answerExtractively', () => {
     expect(quoting(1)).toContain('已交付安置房2180套')
   })
 
-  it('answers from the candidates it is given, never beyond the fifth', () => {
-    const { query } = createIndex(db).search('经开区已经分配了多少套安置房？')
+  it('answers from the candidates it is given, never beyond the fifth', async () => {
+    const { query } = await createIndex(db).search('经开区已经分配了多少套安置房？')
     const far: Candidate[] = [...FILLER, ROAD, MEETING, { ...HOUSING, score: 0 }].map((c) => ({ score: 1, ...c }))
     expect(answerExtractively(query, far).citations.map((c) => c.id)).not.toContain('a1')
   })

@@ -28,19 +28,19 @@ describe('looksLikeFollowUp', () => {
     ['火星上的咖啡馆几点开门？', false],
     ['经开区已经分配了多少套安置房？', false],
     ['小微企业融资难，区里有什么办法？', false],
-  ])('%s → %s', (q, expected) => {
-    expect(looksLikeFollowUp(q, analyze)).toBe(expected)
+  ])('%s → %s', async (q, expected) => {
+    expect(await looksLikeFollowUp(q, analyze)).toBe(expected)
   })
 })
 
 describe('carryTopic', () => {
-  it('adds the previous searched words to a follow-up', () => {
-    expect(carryTopic('那它什么时候完工？', [ROAD_TURN], analyze)).toBe('那它什么时候完工？ 郑大二附院周边道路在修吗')
+  it('adds the previous searched words to a follow-up', async () => {
+    expect(await carryTopic('那它什么时候完工？', [ROAD_TURN], analyze)).toBe('那它什么时候完工？ 郑大二附院周边道路在修吗')
   })
 
-  it('leaves a standalone question, or one with no history, alone', () => {
-    expect(carryTopic('经开区已经分配了多少套安置房？', [ROAD_TURN], analyze)).toBe('经开区已经分配了多少套安置房？')
-    expect(carryTopic('那它什么时候完工？', [], analyze)).toBe('那它什么时候完工？')
+  it('leaves a standalone question, or one with no history, alone', async () => {
+    expect(await carryTopic('经开区已经分配了多少套安置房？', [ROAD_TURN], analyze)).toBe('经开区已经分配了多少套安置房？')
+    expect(await carryTopic('那它什么时候完工？', [], analyze)).toBe('那它什么时候完工？')
   })
 })
 

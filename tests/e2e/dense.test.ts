@@ -127,7 +127,7 @@ describe('dense and hybrid search', () => {
 
   it('finds an article a lexical search misses when the question uses another word for it', async () => {
     const q = '回迁楼咋样了'
-    expect(createIndex(db).search(q).hits.map((h) => h.id)).not.toContain('housing')
+    expect((await createIndex(db).search(q)).hits.map((h) => h.id)).not.toContain('housing')
     const [hit] = (await createIndex(db).searchWithEmbedder(q, { embedder, k: 3 })).hits
     expect(hit).toMatchObject({ id: 'housing', title: ARTICLES[0]!.title, paper: '经开时报', date: '2020-06-05' })
     expect(hit!.text.slice(hit!.passages[0]!.start, hit!.passages[0]!.end)).toBe(hit!.snippet)

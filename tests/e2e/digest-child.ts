@@ -22,8 +22,8 @@ process.on('message', (m: { now?: number }) => {
 
 const logger = createLogger({ level: 'warn', write: (line) => void process.stderr.write(line) })
 const index = createIndex(db)
-const nb = createBot({ config, db, index, logger, now, answer: (q, o) => answerQuestion(index, q, o) }, {
-  extra: [createSubscriptionComposer({ db, config, now, summarize: leadSummarizer })],
+const nb = createBot({ config, store: createSqliteStore(db), index, logger, now, answer: (q, o) => answerQuestion(index, q, o) }, {
+  extra: [createSubscriptionComposer({ store: createSqliteStore(db), config, now, summarize: leadSummarizer })],
   extraCommands: DIGEST_COMMANDS,
 })
 const running = await startBot(nb, {

@@ -135,7 +135,7 @@ describe('page PDFs with a text layer', () => {
     const first = await index.write([join(PAGES, 'p2-four-columns.pdf')])
     expect(first).toMatchObject({ files: 1, added: 7, failed: [] })
     expect(await index.write([join(PAGES, 'p2-four-columns.pdf')])).toMatchObject({ added: 0, unchanged: 7 })
-    expect(index.search('郑大二附院周边道路什么时候通车').hits[0]?.title).toContain('郑大二附院')
+    expect((await index.search('郑大二附院周边道路什么时候通车')).hits[0]?.title).toContain('郑大二附院')
   })
 })
 

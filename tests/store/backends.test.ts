@@ -69,6 +69,75 @@ describe.each(backends)('$name store', ({ open }) => {
       expect(docs.get('不存')).toBe(0)
     }))
 
+  it('reads what ranking needs: candidates with their texts, passage spans in text order, learned-name counts', () =>
+    withStore(open, async (s) => {
+      await writeSamples(s)
+      const hits = await s.matchArticleTexts(phrasesOf('经开区安置房分配'), {}, 5)
+      expect(hits).toHaveLength(5)
+      expect(hits.map((h) => h.id)).toEqual((await s.matchArticles(phrasesOf('经开区安置房分配'), {}, 5)).map((h) => h.id))
+      expect(hits[0]!.text).toBe((await s.getArticle(hits[0]!.id))!.text)
+      expect(await s.matchArticleTexts(phrasesOf('安置房'), { exclude: [hits[0]!.id] }, 5)).not.toContainEqual(expect.objectContaining({ id: hits[0]!.id }))
+      const spans = await s.getPassageSpans([hits[1]!.pk, hits[0]!.pk])
+      const first = spans.filter((p) => p.articlePk === hits[0]!.pk)
+      expect(first.length).toBeGreaterThan(0)
+      expect(first.map((p) => p.start)).toEqual([...first.map((p) => p.start)].sort((x, y) => x - y))
+      expect(first.every((p) => p.start < p.end && p.end <= hits[0]!.text.length)).toBe(true)
+      expect(await s.getPassageSpans([])).toEqual([])
+      const names = await s.getLearnedNameCounts(['马寨社区', '马寨产业集聚区', '火星社区'])
+      expect(names.get('马寨产业集聚区')).toBe(1)
+      expect(names.has('火星社区')).toBe(false)
+      expect(await s.getLearnedNameCounts([])).toEqual(new Map())
+    }))
+
+  it('keeps a chat\'s newest turns with their logged questions, counts and lists them, and forgets a chat', () =>
+    withStore(open, async (s) => {
+      const at = (min: number) => new Date(T + min * 60_000).toISOString()
+      const cited = [{ n: 1, id: 'a-1', title: '安置房', paper: '经开时报', date: '2023-11-15' }]
+      const logged = (chatId: number, min: number, abstained: boolean) =>
+        ({ chatId, askedAt: at(min), askedDay: DAY, chatType: 'private', question: `问题${min}`, mode: 'extractive', abstained, citations: abstained ? 0 : 1, ms: 12 })
+      for (let min = 0; min < 5; min++) {
+        await s.recordAnswer(7, { question: `问题${min}`, searched: `问题${min}`, answer: `回答${min}`, citations: min === 4 ? cited : [], createdAt: at(min) }, 3, logged(7, min, min % 2 === 1))
+      }
+      await s.recordAnswer(-100123, { question: '群里', searched: '群里', answer: '答', citations: [], createdAt: at(1) }, 3, logged(-100123, 1, false))
+      await s.logQuestion({ askedAt: at(6), askedDay: '2026-11-24', chatType: 'web', question: '网页', mode: 'extractive', abstained: true, citations: 0, ms: 5 })
+      const turns = await s.listChatTurns(7)
+      expect(turns.map((t) => t.question)).toEqual(['问题2', '问题3', '问题4'])
+      expect(turns[2]).toEqual({ question: '问题4', searched: '问题4', answer: '回答4', citations: cited, createdAt: at(4) })
+      expect((await s.listChatTurns(7, { since: at(3), limit: 1 })).map((t) => t.question)).toEqual(['问题4'])
+      expect(await s.countQuestionsOn(DAY)).toEqual({ asked: 6, abstained: 2 })
+      expect(await s.listUnansweredQuestions(2)).toEqual([{ question: '网页', askedDay: '2026-11-24' }, { question: '问题3', askedDay: DAY }])
+      expect(await s.forgetChat(7)).toEqual({ turns: 3, questions: 5 })
+      expect(await s.listChatTurns(7)).toEqual([])
+      expect(await s.pruneConversations(at(2))).toEqual({ turns: 1, questions: 1 })
+      expect(await s.countQuestionsOn('2026-11-24')).toEqual({ asked: 1, abstained: 1 })
+    }))
+
+  it('counts a user\'s requests against the sliding minute and the local day, and forgets earlier days', () =>
+    withStore(open, async (s) => {
+      const take = (userId: number, now: number, day = DAY) => s.takeQuota({ userId, now, day, perMinute: 2, perDay: 3 })
+      expect(await take(1, T)).toEqual({ ok: true })
+      expect(await take(1, T + 10_000)).toEqual({ ok: true })
+      expect(await take(1, T + 20_000)).toEqual({ ok: false, reason: 'rate', oldestAt: T })
+      expect(await take(2, T + 20_000)).toEqual({ ok: true })
+      expect(await take(1, T + 60_001)).toEqual({ ok: true })
+      expect(await take(1, T + 200_000)).toEqual({ ok: false, reason: 'daily' })
+      expect(await take(1, T + 86_400_000, '2026-11-24')).toEqual({ ok: true })
+      expect(await s.takeQuota({ userId: 3, now: T, day: DAY, perMinute: Infinity, perDay: Infinity })).toEqual({ ok: true })
+    }))
+
+  it('reads an article by pk and what the store holds, per paper', () =>
+    withStore(open, async (s) => {
+      await writeSamples(s)
+      const [first] = await s.matchArticles(phrasesOf('安置房'), {}, 1)
+      expect((await s.getArticleByPk(first!.pk))?.id).toBe(first!.id)
+      expect(await s.getArticleByPk(999_999)).toBeUndefined()
+      const stats = await s.getStoreStats()
+      expect(stats).toMatchObject({ articles: 31, sources: 5, lastDate: '2023-11-15' })
+      expect(stats.passages).toBeGreaterThan(31)
+      expect(stats.papers.reduce((n, p) => n + p.articles, 0)).toBe(31)
+      expect(stats.dbBytes === null || stats.dbBytes > 0).toBe(true)
+    }))
+
   it('creates, changes, pauses, resumes and deletes subscriptions', () =>
     withStore(open, async (s) => {
       expect(await s.saveSubscription(7, {}, T)).toMatchObject({ chatId: 7, sendTime: '08:00', areas: [], topic: null, status: 'active', activeSince: T })

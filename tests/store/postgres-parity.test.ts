@@ -73,6 +73,20 @@ describe.skipIf(!server.available)('PostgreSQL across processes', () => {
     }
   })
 
+  it('shares one quota per user between two pools taking at once', async () => {
+    const url = await server.createDatabase()
+    const [a, b] = [await openPostgresStore(url, { poolSize: 8 }), await openPostgresStore(url, { poolSize: 8 })] as [Store, Store]
+    try {
+      await Promise.all([a, b].map((s) => Promise.all(Array.from({ length: 8 }, () => s.countArticles()))))
+      const take = (s: Store, userId: number, i: number) => s.takeQuota({ userId, now: 1_000 + i, day: '2026-11-23', perMinute: 5, perDay: 100 })
+      const users = [1, 2, 3]
+      const taken = await Promise.all(users.flatMap((u) => Array.from({ length: 20 }, (_, i) => take(i % 2 ? a : b, u, i).then((t) => ({ u, ok: t.ok })))))
+      for (const u of users) expect(taken.filter((t) => t.u === u && t.ok)).toHaveLength(5)
+    } finally {
+      await Promise.all([a.close(), b.close()])
+    }
+  })
+
   it('lets only one of two pools claim an update, whether it is new or its holder died', async () => {
     const url = await server.createDatabase()
     const [a, b] = [await openPostgresStore(url, { poolSize: 8 }), await openPostgresStore(url, { poolSize: 8 })] as [Store, Store]

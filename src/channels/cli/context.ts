@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { loadConfig, type Config } from '../../config.js'
 import { InputError } from '../../errors.js'
-import { countArticles, createSqliteStore, isPostgresUrl, openDb, openStore, type Db, type Store } from '../../store/index.js'
+import { createQuestionIndex, type QuestionIndex } from '../../retrieve/index.js'
+import { createSqliteStore, isPostgresUrl, openDb, openStore, type Db, type Store } from '../../store/index.js'
 
 /** Options every command accepts (set on the program, readable after the subcommand). */
 export interface GlobalOptions {
@@ -35,18 +36,14 @@ export function openContext(opts: GlobalOptions, access: DbAccess, busyTimeoutMs
   return { config, db, dbPath, created: existed ? null : folderExisted ? 'file' : 'folder' }
 }
 
-/** Questions need articles: an empty database says how to fill it instead of answering from nothing. */
-export function requireArticles(db: Db, dbPath: string): void {
-  if (countArticles(db) > 0) return
-  throw new InputError(`数据库 ${dbPath} 里还没有文章：先用 newsbot ingest 导入报纸（运行 npm run demo 可看示例）`)
-}
-
 /** What a command that works through the store needs: the SQLite file or the PostgreSQL database it names. */
 export interface StoreContext {
   config: Config
   store: Store
   /** The --db value, else NEWSBOT_DATABASE_URL, else NEWSBOT_DB (a postgres:// URL is never printed with its password). */
   location: string
+  /** The SQLite database under `store`, when it is one (dense vectors and the SQLite-only commands read it). */
+  db: Db | null
 }
 
 /** Where the store is: --db wins; NEWSBOT_DATABASE_URL selects PostgreSQL when no --db is given; else NEWSBOT_DB. */
@@ -55,14 +52,21 @@ export function storeLocation(opts: GlobalOptions, config: Config): string {
 }
 
 /** Opens the store a command works through: PostgreSQL for a postgres:// location, else the SQLite file as openContext does. */
-export async function openStoreContext(opts: GlobalOptions, access: DbAccess): Promise<StoreContext> {
+export async function openStoreContext(opts: GlobalOptions, access: DbAccess, busyTimeoutMs?: number): Promise<StoreContext> {
   const config = loadConfig()
   const location = storeLocation(opts, config)
-  if (isPostgresUrl(location)) return { config, store: await openStore(location), location }
-  return { config, store: createSqliteStore(openContext({ ...opts, db: location }, access).db), location }
+  if (isPostgresUrl(location)) return { config, store: await openStore(location), location, db: null }
+  const { db } = openContext({ ...opts, db: location }, access, busyTimeoutMs)
+  return { config, store: createSqliteStore(db), location, db }
 }
 
-/** requireArticles for a store of either kind. */
+/** A store opened for questions, with its question index (dense retrieval on SQLite when vectors are stored). */
+export async function openQuestionContext(opts: GlobalOptions): Promise<StoreContext & { index: QuestionIndex }> {
+  const context = await openStoreContext(opts, 'read')
+  return { ...context, index: createQuestionIndex(context.store, context.db) }
+}
+
+/** Questions need articles: an empty store says how to fill it instead of answering from nothing. */
 export async function requireStoreArticles(store: Store, location: string): Promise<void> {
   if ((await store.countArticles()) > 0) return
   const where = isPostgresUrl(location) ? 'PostgreSQL 数据库' : `数据库 ${location} `

@@ -1,5 +1,4 @@
 import { Composer, type Context } from 'grammy'
-import { countQuestionsOn, getStoreStats, listUnansweredQuestions } from '../../store/index.js'
 import type { BotDeps } from './context.js'
 import { escapeHtml } from './format.js'
 import { texts } from './messages.js'
@@ -13,9 +12,9 @@ export function createAdminComposer(deps: BotDeps, dayOf: (t: number) => string)
   const c = new Composer<Context>()
   const admins = new Set(deps.config.admins)
   const adminOnly = c.filter((ctx) => ctx.from !== undefined && admins.has(ctx.from.id))
-  adminOnly.command('stats', (ctx) => ctx.reply(renderStats(deps, dayOf), { parse_mode: 'HTML' }))
+  adminOnly.command('stats', async (ctx) => ctx.reply(await renderStats(deps, dayOf), { parse_mode: 'HTML' }))
   adminOnly.command('unanswered', async (ctx) => {
-    const rows = listUnansweredQuestions(deps.db, UNANSWERED_SHOWN)
+    const rows = await deps.store.listUnansweredQuestions(UNANSWERED_SHOWN)
     if (rows.length === 0) return void (await ctx.reply(texts.noUnanswered))
     const lines = rows.map((r) => `· ${escapeHtml(r.question)}  <i>${r.askedDay}</i>`)
     await sendParts(ctx, splitMessage(`<b>最近答不上来的问题</b>\n${lines.join('\n')}`))
@@ -24,9 +23,8 @@ export function createAdminComposer(deps: BotDeps, dayOf: (t: number) => string)
   return c
 }
 
-function renderStats(deps: BotDeps, dayOf: (t: number) => string): string {
-  const s = getStoreStats(deps.db)
-  const q = countQuestionsOn(deps.db, dayOf((deps.now ?? Date.now)()))
+async function renderStats(deps: BotDeps, dayOf: (t: number) => string): Promise<string> {
+  const [s, q] = await Promise.all([deps.store.getStoreStats(), deps.store.countQuestionsOn(dayOf((deps.now ?? Date.now)()))])
   const share = q.asked > 0 ? `${Math.round((100 * q.abstained) / q.asked)}%` : '—'
   return [
     '<b>运行概况</b>',

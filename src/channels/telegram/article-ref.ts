@@ -1,4 +1,4 @@
-import { getArticle, getArticleByPk, type Article, type Db, type Store } from '../../store/index.js'
+import type { Article, Store } from '../../store/index.js'
 import { encodeCallbackData } from './callback-data.js'
 
 /**
@@ -6,18 +6,17 @@ import { encodeCallbackData } from './callback-data.js'
  * or `#pk` when the id is too long for 64 bytes of callback data (ids from JSONL exports are kept
  * as given). Undefined for an article no longer stored.
  */
-export function articleRef(db: Db, id: string): string | undefined {
+export async function articleRef(store: Store, id: string): Promise<string | undefined> {
   if (fitsRef(id)) return id
-  const pk = getArticle(db, id)?.pk
+  const pk = (await store.getArticle(id))?.pk
   return pk === undefined ? undefined : `#${pk}`
 }
 
 /** articleRef over the async store, for many ids at once (a digest's items); ids no longer stored are left out. */
 export async function articleRefs(store: Store, ids: readonly string[]): Promise<Map<string, string>> {
   const refs = await Promise.all(ids.map(async (id) => {
-    if (fitsRef(id)) return [id, id] as const
-    const pk = (await store.getArticle(id))?.pk
-    return pk === undefined ? undefined : ([id, `#${pk}`] as const)
+    const ref = await articleRef(store, id)
+    return ref === undefined ? undefined : ([id, ref] as const)
   }))
   return new Map(refs.filter((r) => r !== undefined))
 }
@@ -28,8 +27,8 @@ export function refOfArticle(article: Pick<Article, 'id' | 'pk'>): string {
 }
 
 /** The article a button's reference names, if it is still stored. */
-export function resolveArticleRef(db: Db, ref: string): Article | undefined {
-  return getArticle(db, ref) ?? (/^#\d+$/.test(ref) ? getArticleByPk(db, Number(ref.slice(1))) : undefined)
+export async function resolveArticleRef(store: Store, ref: string): Promise<Article | undefined> {
+  return (await store.getArticle(ref)) ?? (/^#\d+$/.test(ref) ? store.getArticleByPk(Number(ref.slice(1))) : undefined)
 }
 
 /** True when the id fits in callback data with the longest kind and page. */

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareFn } from 'grammy'
 import { CONVERSATION, recentTurns, type AnswerResult } from '../../answer/index.js'
-import { listChatTurns, logQuestion, saveChatTurn, writeWhenFree } from '../../store/index.js'
+import { writeWhenFree } from '../../store/index.js'
 import type { BotDeps } from './context.js'
 import { questionOf } from './context.js'
 import { escapeHtml, renderAnswerParts } from './format.js'
@@ -25,7 +25,7 @@ export function createAskHandler(deps: BotDeps, dayOf: (t: number) => string): M
     const chat = ctx.chat!
     const log = deps.logger.child({ update: ctx.update.update_id, chat: chat.type })
     const started = now()
-    const stored = listChatTurns(deps.db, chat.id, { since: new Date(started - CONVERSATION.maxAgeMs).toISOString(), limit: CONVERSATION.turns })
+    const stored = await deps.store.listChatTurns(chat.id, { since: new Date(started - CONVERSATION.maxAgeMs).toISOString(), limit: CONVERSATION.turns })
     const history = recentTurns(stored.map((t) => ({ ...t, askedAt: Date.parse(t.createdAt) })), started)
     const typing = keepTyping(ctx, log)
     const streamer = chat.type === 'private' ? createStreamer(ctx, log) : undefined
@@ -33,7 +33,7 @@ export function createAskHandler(deps: BotDeps, dayOf: (t: number) => string): M
     try {
       result = await deps.answer(question, { history, onToken: streamer?.push })
       const parts = renderAnswerParts(result)
-      const keyboard = sourceKeyboard(deps.db, result.citations.length > 0 ? result.citations : result.suggestions, deps.config.web.publicUrl)
+      const keyboard = await sourceKeyboard(deps.store, result.citations.length > 0 ? result.citations : result.suggestions, deps.config.web.publicUrl)
       // Previews streamed so far are not the answer: a takeover after them still answers in full.
       await startReply(ctx)
       if (streamer) await streamer.finish(parts, keyboard)
@@ -49,8 +49,9 @@ export function createAskHandler(deps: BotDeps, dayOf: (t: number) => string): M
       typing.stop()
     }
     const ms = now() - started
-    // Off the answer's path: while an ingest holds the write lock the turn is saved a moment later.
-    writeWhenFree(
+    // After the reply, before the chat's next update (a follow-up reads this turn); while an ingest holds
+    // SQLite's write lock the turn is saved a moment later.
+    await writeWhenFree(
       () => remember(deps, { chatId: chat.id, chatType: chat.type, question, result, started, ms }, dayOf),
       (err) => log.warn({ err }, 'could not save the chat turn'),
     )
@@ -71,16 +72,13 @@ interface Asked {
  * Keeps the turn for follow-ups and /sources, and logs the question for /stats and /unanswered: both
  * or neither, so a retry after a busy database never saves the turn twice.
  */
-function remember(deps: BotDeps, a: Asked, dayOf: (t: number) => string): void {
+function remember(deps: BotDeps, a: Asked, dayOf: (t: number) => string): Promise<void> {
   const askedAt = new Date(a.started).toISOString()
   const { result: r } = a
   const citations = r.citations.map(({ n, id, title, paper, date }) => ({ n, id, title, paper, date }))
-  deps.db.transaction(() => {
-    const turn = { question: a.question, searched: r.searched, answer: r.answer, citations, createdAt: askedAt }
-    saveChatTurn(deps.db, a.chatId, turn, CONVERSATION.turns)
-    logQuestion(deps.db, {
-      chatId: a.chatId, askedAt, askedDay: dayOf(a.started), chatType: a.chatType, question: a.question, mode: r.mode,
-      abstained: r.abstained, citations: r.citations.length, ms: a.ms,
-    })
-  }).immediate()
+  const turn = { question: a.question, searched: r.searched, answer: r.answer, citations, createdAt: askedAt }
+  return deps.store.recordAnswer(a.chatId, turn, CONVERSATION.turns, {
+    chatId: a.chatId, askedAt, askedDay: dayOf(a.started), chatType: a.chatType, question: a.question, mode: r.mode,
+    abstained: r.abstained, citations: r.citations.length, ms: a.ms,
+  })
 }

@@ -2,7 +2,6 @@ import { sequentialize } from '@grammyjs/runner'
 import { Bot, Composer, type Api, type BotError, type Context } from 'grammy'
 import type { BotCommand, UserFromGetMe } from 'grammy/types'
 import { InputError } from '../../errors.js'
-import { createSqliteStore } from '../../store/index.js'
 import { createAdminComposer } from './admin.js'
 import { boundedRetry, createSenderApi, handlerClientOptions, noLinkPreviews, requestDeadline } from './api-clients.js'
 import { createAskHandler } from './ask-handler.js'
@@ -53,11 +52,11 @@ export function createBot(deps: BotDeps, opts: BotOptions = {}): NewsBot {
   bot.catch((err) => deps.logger.error({ err: err.error, update: err.ctx.update.update_id }, 'update failed'))
 
   const dayOf = createDayOf(timezone)
-  const limiter = createLimiter({ perMinute: telegram.perMinute, perDay: telegram.perDay, timeZone: timezone, now: deps.now })
+  const limiter = createLimiter({ perMinute: telegram.perMinute, perDay: telegram.perDay, timeZone: timezone, now: deps.now, store: deps.store })
   const inflight = createInflight()
   // One heartbeat for all the process holds, as often as its shortest lease needs.
   const leaseMs = Math.min(deps.config.digest.leaseMs, telegram.webhook?.leaseMs ?? Infinity)
-  const holder = createHolder(createSqliteStore(deps.db), { leaseMs, logger: deps.logger })
+  const holder = createHolder(deps.store, { leaseMs, logger: deps.logger })
   bot.use(inflight.middleware)
   // Only webhooks deliver an update twice (a resend may reach another replica); long polling stays as it is.
   // Inside inflight, so a shutdown waits for the claim to be finished too.
@@ -82,7 +81,7 @@ export function createBot(deps: BotDeps, opts: BotOptions = {}): NewsBot {
 /** Retention pruning, and in webhook mode answering the updates a dead replica left unfinished. */
 function startHousekeeping(bot: Bot, deps: BotDeps): BackgroundJob {
   const hook = deps.config.telegram.webhook
-  const jobs = [startRetention(deps), ...(hook ? [startOrphanRecovery(bot, deps.db, { leaseMs: hook.leaseMs, logger: deps.logger })] : [])]
+  const jobs = [startRetention(deps), ...(hook ? [startOrphanRecovery(bot, deps.store, { leaseMs: hook.leaseMs, logger: deps.logger })] : [])]
   return { stop: async () => void (await Promise.all(jobs.map((j) => j.stop()))) }
 }
 

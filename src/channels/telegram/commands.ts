@@ -1,6 +1,6 @@
 import { Composer, type Context } from 'grammy'
 import type { BotCommand } from 'grammy/types'
-import { getStoreStats, listArticles, type Db } from '../../store/index.js'
+import type { Store } from '../../store/index.js'
 import type { BotDeps } from './context.js'
 import { clipChars, describeSource, escapeHtml } from './format.js'
 import { AI_NOTICE, renderHelp, texts } from './messages.js'
@@ -15,9 +15,9 @@ const SNIPPET_CHARS = 60
 export function createCommandsComposer(deps: BotDeps, extraCommands: BotCommand[] = []): Composer<Context> {
   const help = renderHelp(extraCommands)
   const c = new Composer<Context>()
-  c.command('start', (ctx) => ctx.reply(renderWelcome(deps.db), { parse_mode: 'HTML' }))
+  c.command('start', async (ctx) => ctx.reply(await renderWelcome(deps.store), { parse_mode: 'HTML' }))
   c.command('help', (ctx) => ctx.reply(help, { parse_mode: 'HTML' }))
-  c.command('about', (ctx) => ctx.reply(renderAbout(deps), { parse_mode: 'HTML' }))
+  c.command('about', async (ctx) => ctx.reply(await renderAbout(deps), { parse_mode: 'HTML' }))
   c.command('search', async (ctx) => {
     const q = ctx.match.trim()
     if (!q) return void (await ctx.reply(texts.searchUsage, replyTo(ctx)))
@@ -26,35 +26,34 @@ export function createCommandsComposer(deps: BotDeps, extraCommands: BotCommand[
     const lines = hits.map((h, i) => `${i + 1}. ${describeSource(h)}\n   ${escapeHtml(clip(h.snippet))}`)
     const notes = notice.map(redactForUser).filter(Boolean).map((n) => `\n<i>${escapeHtml(n)}</i>`).join('')
     await ctx.reply(`<b>“${escapeHtml(clip(q))}”的相关报道</b>\n\n${lines.join('\n')}${notes}`, {
-      parse_mode: 'HTML', reply_markup: articleKeyboard(deps.db, hits), ...replyTo(ctx),
+      parse_mode: 'HTML', reply_markup: await articleKeyboard(deps.store, hits), ...replyTo(ctx),
     })
   })
   c.command('latest', async (ctx) => {
-    const latest = listArticles(deps.db, { limit: LIST_SIZE })
+    const latest = await deps.store.listArticles({ limit: LIST_SIZE })
     if (latest.length === 0) return void (await ctx.reply(texts.noArticles))
     const lines = latest.map((a, i) => `${i + 1}. ${describeSource(a)}`)
-    await ctx.reply(`<b>最新报道</b>\n\n${lines.join('\n')}`, { parse_mode: 'HTML', reply_markup: articleKeyboard(deps.db, latest) })
+    await ctx.reply(`<b>最新报道</b>\n\n${lines.join('\n')}`, { parse_mode: 'HTML', reply_markup: await articleKeyboard(deps.store, latest) })
   })
   return c
 }
 
 /** What newsbot covers (papers, dates), how to ask, with examples from the newest headlines. */
-export function renderWelcome(db: Db): string {
-  const s = getStoreStats(db)
+export async function renderWelcome(store: Store): Promise<string> {
+  const [s, examples] = await Promise.all([store.getStoreStats(), exampleQuestions(store)])
   const papers = s.papers.map((p) => `${p.paper || '未注明报纸'}（${p.articles} 篇）`).join('、')
   const coverage = s.articles === 0 ? texts.noArticles : `资料：${papers}，${s.firstDate ?? '—'} 至 ${s.lastDate ?? '—'}。`
-  const examples = exampleQuestions(db).map((q) => `· ${escapeHtml(q)}`)
   return [
     '<b>你好！我根据本地新闻简报回答问题，并注明来源。</b>',
     escapeHtml(coverage),
-    ...(examples.length > 0 ? ['可以这样问：', ...examples] : []),
+    ...(examples.length > 0 ? ['可以这样问：', ...examples.map((q) => `· ${escapeHtml(q)}`)] : []),
     '私聊时直接发送问题即可；在群里用 /ask 提问。发送 /help 查看全部用法。',
     `<i>${escapeHtml(AI_NOTICE)}</i>`,
   ].join('\n')
 }
 
-function renderAbout(deps: BotDeps): string {
-  const s = getStoreStats(deps.db)
+async function renderAbout(deps: BotDeps): Promise<string> {
+  const s = await deps.store.getStoreStats()
   const papers = s.papers.map((p) => `· ${p.paper || '未注明报纸'}：${p.articles} 篇，${p.firstDate ?? '—'} 至 ${p.lastDate ?? '—'}`)
   const mode = deps.config.llm ? `大模型（${deps.config.llm.model}）根据检索到的报道作答` : '从报道原文中摘取句子作答（未配置大模型）'
   return [
@@ -67,8 +66,8 @@ function renderAbout(deps: BotDeps): string {
 }
 
 /** Two questions built from the newest headlines, so the examples always match the data at hand. */
-function exampleQuestions(db: Db): string[] {
-  const titles = listArticles(db, { limit: 30 })
+async function exampleQuestions(store: Store): Promise<string[]> {
+  const titles = (await store.listArticles({ limit: 30 }))
     .map((a) => a.title.trim())
     .filter((t) => t.length >= 4 && t.length <= 20)
   return [...new Set(titles)].slice(0, 2).map((t) => `“${t}”是怎么回事？`)

@@ -1,8 +1,8 @@
 import type { Context } from 'grammy'
 import type { AnswerResult, Turn } from '../../answer/index.js'
 import type { Config } from '../../config.js'
-import type { SearchIndex } from '../../retrieve/index.js'
-import type { Db } from '../../store/index.js'
+import type { QuestionIndex } from '../../retrieve/index.js'
+import type { Store } from '../../store/index.js'
 import type { Logger } from './logger.js'
 import type { Embedder } from '../../llm/index.js'
 
@@ -12,9 +12,10 @@ export type Answerer = (question: string, opts: { history: Turn[]; onToken?: (to
 /** What the bot needs from the outside, built once by the `bot` command (or a test). */
 export interface BotDeps {
   config: Config
-  db: Db
-  /** The database's search index: /search reads it, and `answer` should be built on the same one. */
-  index: SearchIndex
+  /** The SQLite file or PostgreSQL database every replica shares. */
+  store: Store
+  /** The store's question index: /search reads it, and `answer` should be built on the same one. */
+  index: QuestionIndex
   answer: Answerer
   logger: Logger
   /** The embeddings endpoint /search fuses with the lexical ranking, when one is configured. */

@@ -1,6 +1,6 @@
 import type { Bot } from 'grammy'
 import type { Update } from 'grammy/types'
-import { finishInterruptedReplies, listOrphanedUpdates, type Db } from '../../store/index.js'
+import type { Store } from '../../store/index.js'
 import type { BackgroundJob } from './launch.js'
 import type { Logger } from './logger.js'
 
@@ -13,14 +13,14 @@ const BATCH = 20
  * replicas). Telegram resends an update that got no 2xx, but not one acknowledged after 5 s while its
  * answer was still under way: without this such a question would never be answered.
  */
-export function startOrphanRecovery(bot: Bot, db: Db, opts: { leaseMs: number; logger: Logger }): BackgroundJob {
+export function startOrphanRecovery(bot: Bot, store: Store, opts: { leaseMs: number; logger: Logger }): BackgroundJob {
   const taking = new Set<number>()
-  const look = () => {
+  const look = async () => {
     try {
       // Their reply was going out when the process died: finished, so the chat's later updates go on.
-      const finished = finishInterruptedReplies(db, Date.now(), opts.leaseMs)
+      const finished = await store.finishInterruptedReplies(Date.now(), opts.leaseMs)
       if (finished > 0) opts.logger.warn({ updates: finished }, 'updates whose process died while replying are left as answered')
-      for (const { updateId, payload } of listOrphanedUpdates(db, Date.now(), opts.leaseMs, BATCH)) {
+      for (const { updateId, payload } of await store.listOrphanedUpdates(Date.now(), opts.leaseMs, BATCH)) {
         if (taking.has(updateId)) continue
         taking.add(updateId)
         opts.logger.warn({ update: updateId }, 'answering an update whose process died')
@@ -32,7 +32,7 @@ export function startOrphanRecovery(bot: Bot, db: Db, opts: { leaseMs: number; l
       opts.logger.warn({ err }, 'looking for orphaned updates failed')
     }
   }
-  const timer = setInterval(look, opts.leaseMs / 2)
+  const timer = setInterval(() => void look(), opts.leaseMs / 2)
   timer.unref()
   return { stop: () => clearInterval(timer) }
 }

@@ -1,5 +1,4 @@
 import { Composer, type Context } from 'grammy'
-import { forgetChat, pruneConversations, pruneSeenUpdates } from '../../store/index.js'
 import type { BotDeps } from './context.js'
 import type { BackgroundJob } from './launch.js'
 import { texts } from './messages.js'
@@ -15,7 +14,7 @@ export function createPrivacyComposer(deps: BotDeps): Composer<Context> {
   c.command('forget', async (ctx) => {
     // A group's turns belong to the whole group; no one member can take them back.
     if (ctx.chat.type !== 'private') return void (await ctx.reply(texts.forgetInPrivate))
-    const gone = forgetChat(deps.db, ctx.chat.id)
+    const gone = await deps.store.forgetChat(ctx.chat.id)
     await ctx.reply(texts.forgotten(gone.turns, gone.questions))
   })
   return c
@@ -23,22 +22,24 @@ export function createPrivacyComposer(deps: BotDeps): Composer<Context> {
 
 /**
  * Deletes chat turns and logged questions older than config.telegram.retentionDays, at start and
- * then hourly, so nothing a reader asked is kept longer than the operator promised; and webhook
- * update claims older than a day.
+ * then hourly, so nothing a reader asked is kept longer than the operator promised; webhook update
+ * claims older than a day; and counted requests older than two days.
  */
 export function startRetention(deps: BotDeps): BackgroundJob {
   const now = deps.now ?? Date.now
-  const prune = () => {
+  const prune = async () => {
     try {
       const before = new Date(now() - deps.config.telegram.retentionDays * DAY_MS).toISOString()
-      const gone = pruneConversations(deps.db, before)
+      const gone = await deps.store.pruneConversations(before)
       if (gone.turns + gone.questions > 0) deps.logger.info(gone, 'old chat turns and questions deleted')
-      pruneSeenUpdates(deps.db, now() - SEEN_UPDATES_KEPT_MS)
+      await deps.store.pruneSeenUpdates(now() - SEEN_UPDATES_KEPT_MS)
+      // A request counts towards its local day at most: two days on, it limits no one.
+      await deps.store.pruneQuotaTakes(now() - 2 * DAY_MS)
     } catch (err) {
       deps.logger.error({ err }, 'retention pruning failed')
     }
   }
-  prune()
+  void prune()
   const timer = setInterval(prune, PRUNE_EVERY_MS)
   timer.unref()
   return { stop: () => clearInterval(timer) }

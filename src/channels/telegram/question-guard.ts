@@ -23,7 +23,7 @@ export function createQuestionGuard(limiter: Limiter, perDay: number): Middlewar
     // An empty /ask gets its usage line from the ask handler, uncounted.
     if (question !== null && question !== '') return guardQuestion(ctx, question, userId, limiter, perDay, next)
     if (!isCostly(ctx)) return next()
-    const decision = limiter.take(userId)
+    const decision = await limiter.take(userId)
     if (decision.ok) return next()
     const say = limiter.mayRefuse(userId, decision.retryAfterSec)
     const text = refusalText(decision, perDay)
@@ -46,7 +46,7 @@ async function guardQuestion(
     return
   }
   try {
-    const decision = limiter.take(userId)
+    const decision = await limiter.take(userId)
     if (!decision.ok) {
       if (limiter.mayRefuse(userId, decision.retryAfterSec)) await ctx.reply(refusalText(decision, perDay), replyTo(ctx))
       return

@@ -1,4 +1,5 @@
 import { checkTimeZone, localDay } from '../../digest/index.js'
+import type { Store } from '../../store/index.js'
 
 export interface LimiterOptions {
   /** Costly requests (questions, /search, /today, article buttons) a user may make in any 60-second window (sliding); Infinity turns the limit off. */
@@ -7,15 +8,20 @@ export interface LimiterOptions {
   perDay: number
   /** IANA zone whose midnight starts a new day, e.g. Asia/Shanghai. */
   timeZone: string
+  /** Where requests are counted: every process on the store (bot replicas) shares one limit per user. */
+  store: Pick<Store, 'takeQuota'>
   now?: () => number
 }
 
 export type QuotaDecision = { ok: true } | { ok: false; reason: 'rate' | 'daily'; retryAfterSec: number }
 
-/** Per-user limits; each limiter holds its own state, so tests and bots never share it. */
+/**
+ * Per-user limits: requests are counted in the store, shared across processes; the question in flight
+ * and the refusals said are this process's own (a chat's updates reach one replica at a time).
+ */
 export interface Limiter {
   /** Counts a request when the user is within both limits; a refused request is not counted. */
-  take(userId: number): QuotaDecision
+  take(userId: number): Promise<QuotaDecision>
   /** Marks the user's question as in progress; false while an earlier one still is. */
   tryBegin(userId: number): boolean
   end(userId: number): void
@@ -24,7 +30,7 @@ export interface Limiter {
    * (`retryAfterSec`, else a minute) is over, so a burst of 100 questions gets one reply, not 99.
    */
   mayRefuse(userId: number, retryAfterSec?: number): boolean
-  /** Users the limiter holds state for (pruned as windows and days pass). */
+  /** Users the limiter holds state for in memory (pruned as refusals' waits pass). */
   size(): number
 }
 
@@ -35,38 +41,24 @@ const HOUR_MS = 3_600_000
 export function createLimiter(opts: LimiterOptions): Limiter {
   const now = opts.now ?? Date.now
   const dayOf = createDayOf(opts.timeZone)
-  const recent = new Map<number, number[]>()
-  const daily = new Map<number, { day: string; count: number }>()
   const quietUntil = new Map<number, number>()
   const busy = new Set<number>()
   let prunedAt = 0
 
-  // Forgets what no longer limits anyone, at most once a minute: without it the maps grow with every user ever seen.
-  function prune(t: number, today: string): void {
+  // Forgets refusals whose wait is over, at most once a minute: without it the map grows with every user ever refused.
+  function prune(t: number): void {
     if (t - prunedAt < MINUTE_MS) return
     prunedAt = t
-    for (const [user, times] of recent) if ((times.at(-1) ?? 0) <= t - MINUTE_MS) recent.delete(user)
-    for (const [user, used] of daily) if (used.day !== today) daily.delete(user)
     for (const [user, until] of quietUntil) if (until <= t) quietUntil.delete(user)
   }
 
-  function take(userId: number): QuotaDecision {
+  async function take(userId: number): Promise<QuotaDecision> {
     const t = now()
-    const today = dayOf(t)
-    prune(t, today)
-    const used = daily.get(userId)
-    const count = used?.day === today ? used.count : 0
-    if (count >= opts.perDay) {
-      return { ok: false, reason: 'daily', retryAfterSec: Math.ceil(msUntilNextDay(t, dayOf) / 1000) }
-    }
-    const window = (recent.get(userId) ?? []).filter((at) => at > t - MINUTE_MS)
-    if (window.length >= opts.perMinute) {
-      const oldest = window[0] ?? t
-      return { ok: false, reason: 'rate', retryAfterSec: Math.max(1, Math.ceil((oldest + MINUTE_MS - t) / 1000)) }
-    }
-    recent.set(userId, [...window, t])
-    daily.set(userId, { day: today, count: count + 1 })
-    return { ok: true }
+    prune(t)
+    const taken = await opts.store.takeQuota({ userId, now: t, day: dayOf(t), perMinute: opts.perMinute, perDay: opts.perDay })
+    if (taken.ok) return taken
+    if (taken.reason === 'daily') return { ok: false, reason: 'daily', retryAfterSec: Math.ceil(msUntilNextDay(t, dayOf) / 1000) }
+    return { ok: false, reason: 'rate', retryAfterSec: Math.max(1, Math.ceil((taken.oldestAt + MINUTE_MS - t) / 1000)) }
   }
 
   function tryBegin(userId: number): boolean {
@@ -85,7 +77,7 @@ export function createLimiter(opts: LimiterOptions): Limiter {
   return {
     take, tryBegin, mayRefuse,
     end: (userId) => void busy.delete(userId),
-    size: () => new Set([...recent.keys(), ...daily.keys(), ...quietUntil.keys(), ...busy]).size,
+    size: () => new Set([...quietUntil.keys(), ...busy]).size,
   }
 }
 

@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard, type Context } from 'grammy'
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types'
 import { articleUrl } from '../links.js'
-import { getArticle, listChatTurns, type Article, type Db } from '../../store/index.js'
+import type { Article, Store } from '../../store/index.js'
 import { articleRef, refOfArticle, resolveArticleRef } from './article-ref.js'
 import { decodeCallbackData, type CallbackAction } from './callback-data.js'
 import type { BotDeps } from './context.js'
@@ -17,17 +17,17 @@ const LABEL_CHARS = 14
 export function createSourcesComposer(deps: BotDeps): Composer<Context> {
   const c = new Composer<Context>()
   c.command('sources', async (ctx) => {
-    const last = listChatTurns(deps.db, ctx.chat.id, { limit: 1 })[0]
+    const [last] = await deps.store.listChatTurns(ctx.chat.id, { limit: 1 })
     if (!last || last.citations.length === 0) return void (await ctx.reply(texts.noSources))
-    await ctx.reply(renderSources(last.citations), { parse_mode: 'HTML', reply_markup: sourceKeyboard(deps.db, last.citations, deps.config.web.publicUrl) })
+    await ctx.reply(renderSources(last.citations), { parse_mode: 'HTML', reply_markup: await sourceKeyboard(deps.store, last.citations, deps.config.web.publicUrl) })
   })
   c.command('source', async (ctx) => {
     const n = Number(ctx.match.trim())
     if (!Number.isInteger(n) || n < 1) return void (await ctx.reply(texts.sourceUsage))
-    const cited = listChatTurns(deps.db, ctx.chat.id, { limit: 1 })[0]?.citations ?? []
+    const cited = (await deps.store.listChatTurns(ctx.chat.id, { limit: 1 }))[0]?.citations ?? []
     if (cited.length === 0) return void (await ctx.reply(texts.noSources))
     const source = cited.find((s) => s.n === n)
-    const article = source && getArticle(deps.db, source.id)
+    const article = source && (await deps.store.getArticle(source.id))
     if (!source) return void (await ctx.reply(texts.noSuchSource(n, cited.length)))
     if (!article) return void (await ctx.reply(texts.articleGone))
     const page = articlePage(article, 0)
@@ -37,7 +37,7 @@ export function createSourcesComposer(deps: BotDeps): Composer<Context> {
     const action = decodeCallbackData(ctx.callbackQuery.data)
     // Other features' buttons (the digest settings) pass on to them.
     if (!action) return next()
-    const article = resolveArticleRef(deps.db, action.articleId)
+    const article = await resolveArticleRef(deps.store, action.articleId)
     try {
       if (article) await showPage(ctx, action, article)
     } finally {
@@ -53,25 +53,27 @@ export function createSourcesComposer(deps: BotDeps): Composer<Context> {
  * Buttons that open the top cited (or, after an abstention, suggested) articles, one per row: in the
  * chat, or, when the web page has a public address, on its article page with the quote highlighted.
  */
-export function sourceKeyboard(
-  db: Db,
+export async function sourceKeyboard(
+  store: Store,
   sources: { n?: number; id: string; title: string; quote?: string }[],
   publicUrl?: string,
-): InlineKeyboardMarkup | undefined {
-  const rows = sources.slice(0, SOURCE_BUTTONS).flatMap((s): InlineKeyboardButton[][] => {
+): Promise<InlineKeyboardMarkup | undefined> {
+  const shown = sources.slice(0, SOURCE_BUTTONS)
+  const refs = publicUrl ? [] : await Promise.all(shown.map((s) => articleRef(store, s.id)))
+  const rows = shown.flatMap((s, i): InlineKeyboardButton[][] => {
     const label = [s.n === undefined ? '' : `[${s.n}]`, clipChars(s.title.trim(), LABEL_CHARS) || '原文'].filter(Boolean).join(' ')
     if (publicUrl) return [[InlineKeyboard.url(`🔗 ${label}`, articleUrl(publicUrl, s.id, s.quote))]]
-    const ref = articleRef(db, s.id)
+    const ref = refs[i]
     return ref ? [[InlineKeyboard.text(`📄 ${label}`, `src:${ref}:0`)]] : []
   })
   return rows.length > 0 ? InlineKeyboard.from(rows) : undefined
 }
 
 /** Buttons that open articles listed by /search and /latest, numbered as in the list. */
-export function articleKeyboard(db: Db, articles: { id: string }[]): InlineKeyboardMarkup | undefined {
+export async function articleKeyboard(store: Store, articles: { id: string }[]): Promise<InlineKeyboardMarkup | undefined> {
   const keyboard = new InlineKeyboard()
-  for (const [i, a] of articles.entries()) {
-    const ref = articleRef(db, a.id)
+  const refs = await Promise.all(articles.map((a) => articleRef(store, a.id)))
+  for (const [i, ref] of refs.entries()) {
     if (ref) keyboard.text(`${i + 1}`, `src:${ref}:0`)
   }
   return keyboard.inline_keyboard.flat().length > 0 ? keyboard : undefined

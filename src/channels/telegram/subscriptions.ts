@@ -5,17 +5,14 @@ import {
   areaOf, createDigestCache, createDigestSummarizer, filterDigest, findArea, nextSlot, parseSendTime,
   type Summarizer,
 } from '../../digest/index.js'
-import {
-  deleteSubscription, getArticle, getStoreStats, getSubscription, saveSubscription, type Db, type Subscription,
-  type SubscriptionChange,
-} from '../../store/index.js'
-import { articleRef } from './article-ref.js'
+import type { Store, Subscription, SubscriptionChange } from '../../store/index.js'
+import { articleRefs } from './article-ref.js'
 import { digestLinks, renderDigestMessages } from './digest-format.js'
 import { escapeHtml } from './format.js'
 import { isNotModified } from './user-error.js'
 
 export interface SubscriptionDeps {
-  db: Db
+  store: Store
   config: Config
   now?: () => number
   summarize?: Summarizer
@@ -39,7 +36,7 @@ const CALLBACK_RE = /^dg:(t|a):(.+)$/
 export function createSubscriptionComposer(deps: SubscriptionDeps): Composer<Context> {
   const now = deps.now ?? Date.now
   const summarize = deps.summarize ?? createDigestSummarizer(deps.config.llm)
-  const newestDigest = createDigestCache(deps.db, summarize)
+  const newestDigest = createDigestCache(deps.store, summarize)
   const c = new Composer<Context>()
   // In a group the digest goes to everyone, so only its administrators choose it.
   c.use(async (ctx, next) => {
@@ -50,42 +47,48 @@ export function createSubscriptionComposer(deps: SubscriptionDeps): Composer<Con
   c.command('subscribe', async (ctx) => {
     const change = parseSubscribeArgs(ctx.match)
     if (typeof change === 'string') return void (await ctx.reply(change))
-    const sub = saveSubscription(deps.db, ctx.chat.id, change, now())
+    const sub = await deps.store.saveSubscription(ctx.chat.id, change, now())
     await ctx.reply(describeSubscription(sub, deps.config.timezone, now(), '已订阅每日简报'), { parse_mode: 'HTML' })
   })
   c.command('unsubscribe', async (ctx) => {
-    const had = deleteSubscription(deps.db, ctx.chat.id)
+    const had = await deps.store.deleteSubscription(ctx.chat.id)
     await ctx.reply(had ? '已退订每日简报。想再收到时发送 /subscribe。' : '你还没有订阅每日简报。发送 /subscribe 即可订阅。')
   })
   c.command('settings', async (ctx) => {
-    const sub = getSubscription(deps.db, ctx.chat.id)
+    const sub = await deps.store.getSubscription(ctx.chat.id)
     if (!sub) return void (await ctx.reply('你还没有订阅每日简报。发送 /subscribe 即可订阅（默认每天 08:00）。'))
     await ctx.reply(describeSubscription(sub, deps.config.timezone, now(), '简报设置'), {
-      parse_mode: 'HTML', reply_markup: settingsKeyboard(sub, offeredAreas(deps.db)),
+      parse_mode: 'HTML', reply_markup: settingsKeyboard(sub, await offeredAreas(deps.store)),
     })
   })
   c.callbackQuery(CALLBACK_RE, async (ctx) => {
     const chatId = ctx.chat?.id
-    const sub = chatId === undefined ? undefined : getSubscription(deps.db, chatId)
+    const sub = chatId === undefined ? undefined : await deps.store.getSubscription(chatId)
     if (!sub || chatId === undefined) return void (await ctx.answerCallbackQuery({ text: '请先发送 /subscribe 订阅。' }))
     const [, kind, value = ''] = CALLBACK_RE.exec(ctx.callbackQuery.data) ?? []
     const change = settingsChange(sub, kind, value)
     // Callback data comes from the client: a forged button must not store an area no digest knows.
     if (!change) return void (await ctx.answerCallbackQuery({ text: '这个按钮已失效。' }))
-    const next = saveSubscription(deps.db, chatId, change, now())
+    const next = await deps.store.saveSubscription(chatId, change, now())
     await ctx.answerCallbackQuery({ text: '已更新' })
     await ctx.editMessageText(describeSubscription(next, deps.config.timezone, now(), '简报设置'), {
-      parse_mode: 'HTML', reply_markup: settingsKeyboard(next, offeredAreas(deps.db)),
+      parse_mode: 'HTML', reply_markup: settingsKeyboard(next, await offeredAreas(deps.store)),
     }).catch((err: unknown) => {
       // Pressing the button that is already selected changes nothing; Telegram refuses such an edit.
       if (!isNotModified(err)) throw err
     })
   })
   c.command('today', async (ctx) => {
-    const sub = getSubscription(deps.db, ctx.chat.id)
-    const base = await newestDigest()
-    const digest = sub ? filterDigest(base, sub, (id) => getArticle(deps.db, id)?.text ?? '') : base
-    for (const m of renderDigestMessages(digest, { refFor: (id) => articleRef(deps.db, id), linkFor: digestLinks(deps.config.web.publicUrl) })) {
+    const [sub, base] = await Promise.all([deps.store.getSubscription(ctx.chat.id), newestDigest()])
+    const ids = base.sections.flatMap((s) => s.items.map((i) => i.id))
+    // Topic filters look into the article text; buttons need each article's reference.
+    const [refs, texts] = await Promise.all([
+      articleRefs(deps.store, ids),
+      sub?.topic ? Promise.all(ids.map(async (id) => [id, (await deps.store.getArticle(id))?.text ?? ''] as const)) : [],
+    ])
+    const byId = new Map(texts)
+    const digest = sub ? filterDigest(base, sub, (id) => byId.get(id) ?? '') : base
+    for (const m of renderDigestMessages(digest, { refFor: (id) => refs.get(id), linkFor: digestLinks(deps.config.web.publicUrl) })) {
       await ctx.reply(m.text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...(m.keyboard && { reply_markup: m.keyboard }) })
     }
   })
@@ -174,7 +177,7 @@ function toggleArea(areas: string[], area: string): string[] {
 }
 
 /** The areas of the papers in the store, so the keyboard offers what there is to read. */
-function offeredAreas(db: Db): string[] {
-  const fromPapers = getStoreStats(db).papers.map((p) => areaOf({ paper: p.paper, title: '', text: '' }))
+async function offeredAreas(store: Store): Promise<string[]> {
+  const fromPapers = (await store.getStoreStats()).papers.map((p) => areaOf({ paper: p.paper, title: '', text: '' }))
   return [...new Set(fromPapers.filter((a) => findArea(a)))]
 }

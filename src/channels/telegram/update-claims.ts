@@ -1,7 +1,5 @@
 import type { Context, MiddlewareFn } from 'grammy'
-import {
-  claimUpdate, finishUpdate, hasEarlierUnfinished, isBusy, markReplying, writeWhenFree, type Db, type UpdateClaim, type UpdateClaimRequest,
-} from '../../store/index.js'
+import { isBusy, writeWhenFree, type Store, type UpdateClaim, type UpdateClaimRequest } from '../../store/index.js'
 import type { BotDeps } from './context.js'
 import { sleep } from './digest-pacer.js'
 import type { Logger } from './logger.js'
@@ -29,12 +27,12 @@ const replyMarks = new WeakMap<Context, () => Promise<void>>()
  * the orphan recovery feeds in. A chat's later update waits for its earlier ones, wherever they are
  * handled, so replies keep their order.
  */
-export function createUpdateClaims(deps: Pick<BotDeps, 'db' | 'logger'>, holder: { id: string }, leaseMs: number): MiddlewareFn<Context> {
+export function createUpdateClaims(deps: Pick<BotDeps, 'store' | 'logger'>, holder: { id: string }, leaseMs: number): MiddlewareFn<Context> {
   return async (ctx, next) => {
     const updateId = ctx.update.update_id
     const chatId = ctx.chat?.id ?? null
     const log = deps.logger.child({ update: updateId })
-    const claim = await waitForClaim(deps.db, { updateId, chatId, holder: holder.id, leaseMs, payload: JSON.stringify(ctx.update) }, log)
+    const claim = await waitForClaim(deps.store, { updateId, chatId, holder: holder.id, leaseMs, payload: JSON.stringify(ctx.update) }, log)
     if (claim !== 'claimed') {
       log.debug({ claim }, 'update handled by another process, skipped')
       return
@@ -44,12 +42,12 @@ export function createUpdateClaims(deps: Pick<BotDeps, 'db' | 'logger'>, holder:
       if (finished) return
       finished = true
       // Off the reply's path: while another connection writes, the mark is made a moment later.
-      writeWhenFree(() => finishUpdate(deps.db, updateId, Date.now()), (err) => log.error({ err }, 'could not finish the update claim'))
+      writeWhenFree(() => deps.store.finishUpdate(updateId, Date.now()), (err) => log.error({ err }, 'could not finish the update claim'))
     }
     finishers.set(ctx, finish)
-    replyMarks.set(ctx, once(() => markWhenFree(deps.db, updateId, log)))
+    replyMarks.set(ctx, once(() => markWhenFree(deps.store, updateId, log)))
     try {
-      if (chatId !== null) await waitForEarlier(deps.db, chatId, updateId)
+      if (chatId !== null) await waitForEarlier(deps.store, chatId, updateId)
       await next()
     } finally {
       // Also after a failure: the error boundary has told the user, and a resend must not ask again.
@@ -75,11 +73,11 @@ export async function startReply(ctx: Context): Promise<void> {
   await replyMarks.get(ctx)?.()
 }
 
-async function markWhenFree(db: Db, updateId: number, log: Logger): Promise<void> {
+async function markWhenFree(store: Store, updateId: number, log: Logger): Promise<void> {
   const until = Date.now() + REPLY_MARK_WAIT_MS
   for (let delay = POLL_FIRST_MS; ; delay = Math.min(delay * 2, POLL_MAX_MS)) {
     try {
-      markReplying(db, updateId, Date.now())
+      await store.markReplying(updateId, Date.now())
       return
     } catch (err) {
       if (!isBusy(err)) throw err
@@ -101,17 +99,17 @@ function once(f: () => Promise<void>): () => Promise<void> {
  * Claims the update, or waits while a live process handles it: 'claimed' (new, or its holder died
  * before finishing), 'done', or 'held' when the holder is still at it after ANSWER_WAIT_MS.
  */
-async function waitForClaim(db: Db, r: Omit<UpdateClaimRequest, 'now'>, log: Logger): Promise<UpdateClaim> {
+async function waitForClaim(store: Store, r: Omit<UpdateClaimRequest, 'now'>, log: Logger): Promise<UpdateClaim> {
   let claim: UpdateClaim = 'held'
-  const settled = await pollUntil(() => (claim = tryClaim(db, { ...r, now: Date.now() })) !== 'held')
+  const settled = await pollUntil(async () => (claim = await tryClaim(store, { ...r, now: Date.now() })) !== 'held')
   if (!settled) log.warn('a live process has held the update too long; leaving it to that process')
   return claim
 }
 
 /** A claim that found the database locked by another writer looks again, as a held one does. */
-function tryClaim(db: Db, r: UpdateClaimRequest): UpdateClaim {
+async function tryClaim(store: Store, r: UpdateClaimRequest): Promise<UpdateClaim> {
   try {
-    return claimUpdate(db, r)
+    return await store.claimUpdate(r)
   } catch (err) {
     if (isBusy(err)) return 'held'
     throw err
@@ -122,16 +120,16 @@ function tryClaim(db: Db, r: UpdateClaimRequest): UpdateClaim {
  * Waits while the chat has an earlier update under way, on any replica: Telegram numbers updates in
  * the order it sends them. At most ANSWER_WAIT_MS, so a chain of stuck claims cannot hold the chat forever.
  */
-async function waitForEarlier(db: Db, chatId: number, updateId: number): Promise<void> {
-  await pollUntil(() => !hasEarlierUnfinished(db, chatId, updateId, Date.now(), ANSWER_WAIT_MS))
+async function waitForEarlier(store: Store, chatId: number, updateId: number): Promise<void> {
+  await pollUntil(async () => !(await store.hasEarlierUnfinished(chatId, updateId, Date.now(), ANSWER_WAIT_MS)))
 }
 
 /** Looks until `ready` holds, at a growing interval, for at most ANSWER_WAIT_MS; false when it never did. */
-async function pollUntil(ready: () => boolean): Promise<boolean> {
+async function pollUntil(ready: () => Promise<boolean>): Promise<boolean> {
   const until = Date.now() + ANSWER_WAIT_MS
   let delay = POLL_FIRST_MS
   for (;;) {
-    if (ready()) return true
+    if (await ready()) return true
     if (Date.now() >= until) return false
     await sleep(delay)
     delay = Math.min(delay * 2, POLL_MAX_MS)

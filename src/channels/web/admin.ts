@@ -65,13 +65,13 @@ export function createAdmin(deps: WebDeps): Hono<Env> {
 
   admin.get('/', (c) => {
     const today = localDay(now(settings), settings.timezone)
-    return c.html(adminLayout('概况', c.var.session.csrf, overviewPage(getStoreStats(deps.db), countQuestionsOn(deps.db, today), listSubscriptions(deps.db).length)))
+    return c.html(adminLayout('概况', c.var.session.csrf, overviewPage(getStoreStats(settings.db), countQuestionsOn(settings.db, today), listSubscriptions(settings.db).length)))
   })
 
   admin.get('/questions', async (c) => {
-    const groups = groupSimilarQuestions(listUnansweredQuestions(deps.db, UNANSWERED_READ).map((q) => q.question)).slice(0, GROUPS_SHOWN)
-    const nearest = groups.map((g) => settings.index.search(g.questions[0]!, { k: 3 }).hits.map((h) => ({ id: h.id, title: h.title, date: h.date })))
-    const body = questionsPage(groups.map((g, i) => ({ ...g, nearest: nearest[i]! })), listQuestionLog(deps.db, LOG_SHOWN), settings.retentionDays)
+    const groups = groupSimilarQuestions(listUnansweredQuestions(settings.db, UNANSWERED_READ).map((q) => q.question)).slice(0, GROUPS_SHOWN)
+    const nearest = await Promise.all(groups.map(async (g) => (await settings.index.search(g.questions[0]!, { k: 3 })).hits.map((h) => ({ id: h.id, title: h.title, date: h.date }))))
+    const body = questionsPage(groups.map((g, i) => ({ ...g, nearest: nearest[i]! })), listQuestionLog(settings.db, LOG_SHOWN), settings.retentionDays)
     return c.html(adminLayout('读者的提问', c.var.session.csrf, body))
   })
 
@@ -93,14 +93,14 @@ export function createAdmin(deps: WebDeps): Hono<Env> {
     const date = c.req.query('date')
     const offset = Math.max(0, Number(c.req.query('offset')) || 0)
     const filter = date && DATE.test(date) ? date : undefined
-    const articles = listArticles(deps.db, { date: filter, limit: ARTICLES_PER_PAGE + 1, offset })
+    const articles = listArticles(settings.db, { date: filter, limit: ARTICLES_PER_PAGE + 1, offset })
     const note = c.req.query('deleted') ? `已删除文章 ${c.req.query('deleted')}。` : undefined
     const body = articleListPage(articles.slice(0, ARTICLES_PER_PAGE), { date: filter, offset, more: articles.length > ARTICLES_PER_PAGE, perPage: ARTICLES_PER_PAGE, note })
     return c.html(adminLayout('文章', c.var.session.csrf, body))
   })
 
   admin.get('/articles/:id', (c) => {
-    const article = getArticle(deps.db, c.req.param('id'))
+    const article = getArticle(settings.db, c.req.param('id'))
     if (!article) return c.html(adminLayout('找不到文章', c.var.session.csrf, '<p class="notice">没有这篇文章。</p>'), 404)
     const note = c.req.query('saved') ? '已保存。' : undefined
     return c.html(adminLayout(`修改：${article.title}`, c.var.session.csrf, articleEditPage(article, c.var.session.csrf, { note })))
@@ -108,7 +108,7 @@ export function createAdmin(deps: WebDeps): Hono<Env> {
 
   admin.post('/articles/:id', async (c) => {
     const id = c.req.param('id')
-    const article = getArticle(deps.db, id)
+    const article = getArticle(settings.db, id)
     if (!article) return c.html(adminLayout('找不到文章', c.var.session.csrf, '<p class="notice">没有这篇文章。</p>'), 404)
     const form = await c.req.parseBody()
     const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string).trim() : '')
@@ -124,7 +124,7 @@ export function createAdmin(deps: WebDeps): Hono<Env> {
 
   admin.post('/articles/:id/delete', async (c) => {
     const id = c.req.param('id')
-    const article = getArticle(deps.db, id)
+    const article = getArticle(settings.db, id)
     if (!article) return c.html(adminLayout('找不到文章', c.var.session.csrf, '<p class="notice">没有这篇文章。</p>'), 404)
     const form = await c.req.parseBody()
     if (form.confirm !== 'yes') {
@@ -137,8 +137,8 @@ export function createAdmin(deps: WebDeps): Hono<Env> {
   admin.get('/subscriptions', (c) => {
     let from = localDay(now(settings), settings.timezone)
     for (let i = 1; i < SEND_LOG_DAYS; i++) from = previousDay(from)
-    const sends = listSendRecords(deps.db, from).sort((a, b) => b.digestDate.localeCompare(a.digestDate) || a.chatId - b.chatId)
-    return c.html(adminLayout('订阅与简报', c.var.session.csrf, subscriptionsPage(listSubscriptions(deps.db), sends, SEND_LOG_DAYS, settings.timezone)))
+    const sends = listSendRecords(settings.db, from).sort((a, b) => b.digestDate.localeCompare(a.digestDate) || a.chatId - b.chatId)
+    return c.html(adminLayout('订阅与简报', c.var.session.csrf, subscriptionsPage(listSubscriptions(settings.db), sends, SEND_LOG_DAYS, settings.timezone)))
   })
 
   return admin

@@ -1,7 +1,6 @@
 import { Hono, type Context } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import { checkQuestion } from '../../answer/index.js'
-import { countArticles, getArticle } from '../../store/index.js'
 import { toAskJson, toDigestJson, toSearchJson, toShowJson } from '../json.js'
 import type { WebDeps } from './deps.js'
 import { AskBody, DigestQuery, firstIssue, SearchQuery } from './schemas.js'
@@ -27,8 +26,8 @@ export function createApi(deps: WebDeps, limit: Limit): Hono {
     return c.json((await deps.search(query.data.q, query.data.k)).map(toSearchJson))
   })
 
-  api.get('/articles/:id', (c) => {
-    const article = getArticle(deps.db, c.req.param('id'))
+  api.get('/articles/:id', async (c) => {
+    const article = await deps.store.getArticle(c.req.param('id'))
     return article ? c.json(toShowJson(article)) : jsonError(c, 404, '没有这篇文章。')
   })
 
@@ -68,5 +67,5 @@ function streamAnswer(c: Context, deps: WebDeps, question: string, history: { qu
 
 /** `{ok: true, articles: N}` for load balancers and monitors. */
 export function health(deps: WebDeps) {
-  return (c: Context) => c.json({ ok: true, articles: countArticles(deps.db) })
+  return async (c: Context) => c.json({ ok: true, articles: await deps.store.countArticles() })
 }

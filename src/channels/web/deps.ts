@@ -3,13 +3,15 @@ import { answerQuestion, CONVERSATION, type AnswerResult, type Turn } from '../.
 import type { Config } from '../../config.js'
 import { buildDigest, createDigestCache, createDigestSummarizer, localDay, type Digest } from '../../digest/index.js'
 import type { Embedder, LlmClient } from '../../llm/index.js'
-import { createIndex, type SearchHit, type SearchIndex } from '../../retrieve/index.js'
-import { logQuestion, writeWhenFree, type Db } from '../../store/index.js'
+import { createIndex, createQuestionIndex, type SearchHit, type SearchIndex } from '../../retrieve/index.js'
+import { createSqliteStore, writeWhenFree, type Db, type Store } from '../../store/index.js'
 import type { AnswerPool } from '../answer-pool.js'
 
 /** What the operator console needs; absent when NEWSBOT_ADMIN_PASSWORD is unset (the console is off). */
 export interface AdminSettings {
   password: string
+  /** The SQLite database the console manages (the console runs on SQLite only). */
+  db: Db
   /** The database's index: uploads are ingested, corrections and deletions written through it. */
   index: SearchIndex
   /** Where uploaded files are kept, so a file uploaded again under its name replaces its articles. */
@@ -22,7 +24,8 @@ export interface AdminSettings {
 
 /** What the web channel needs from the stages before it; built once by `newsbot serve` and by tests alike. */
 export interface WebDeps {
-  db: Db
+  /** Where readers' pages and the health check read: the SQLite file or PostgreSQL. */
+  store: Store
   ask: (question: string, history: Turn[], onToken?: (token: string) => void) => Promise<AnswerResult>
   search: (query: string, k: number) => Promise<SearchHit[]>
   digest: (date?: string) => Promise<Digest>
@@ -36,45 +39,51 @@ export interface WebDeps {
 }
 
 /**
- * The production wiring: the configured answerer, retriever and digest, over one database. With the
- * console on (the database is then opened for writing) the questions are logged for it, as the bot does.
+ * The production wiring: the configured answerer, retriever and digest, over one database (a SQLite
+ * file, or a PostgreSQL store). With the console on (the SQLite database is then opened for writing)
+ * the questions are logged for it, as the bot does; on PostgreSQL they are logged when a console
+ * password is set, for the bot's /stats and a console on a SQLite copy.
  */
 export function createWebDeps(
-  db: Db,
+  source: Db | Store,
   config: Config,
   models: { llm: LlmClient | null; embedder: Embedder | null; pool?: AnswerPool | null },
   onError?: (err: unknown) => void,
 ): WebDeps {
   // One summarizer for every digest request, so its per-article cache is shared.
   const summarize = createDigestSummarizer(config.llm, onError)
-  const newestDigest = createDigestCache(db, summarize)
-  const index = createIndex(db)
+  const db = 'backend' in source ? null : source
+  const store = db ? createSqliteStore(db) : (source as Store)
+  const newestDigest = createDigestCache(store, summarize)
+  const index = db ? createIndex(db) : createQuestionIndex(store)
+  const logs = db ? !db.readonly : Boolean(config.web.adminPassword)
   const log = (question: string, r: AnswerResult, started: number) =>
-    writeWhenFree(() => logQuestion(db, {
+    writeWhenFree(() => store.logQuestion({
       askedAt: new Date(started).toISOString(), askedDay: localDay(started, config.timezone), chatType: 'web', question,
       mode: r.mode, abstained: r.abstained, citations: r.citations.length, ms: Date.now() - started,
     }), (err) => onError?.(err))
   return {
-    db,
+    store,
     ask: async (question, history, onToken) => {
       const started = Date.now()
       const turns = history.slice(-CONVERSATION.turns)
       const r = models.pool
         ? await models.pool.answer(question, turns)
         : await answerQuestion(index, question, { llm: models.llm, embedder: models.embedder, history: turns, onToken })
-      if (!db.readonly) log(question, r, started)
+      if (logs) log(question, r, started)
       return r
     },
     search: async (query, k) => (await index.searchWithEmbedder(query, { k, embedder: models.embedder })).hits,
     // The newest digest is on every reader's home page: built once per state of the store.
-    digest: (date) => (date ? buildDigest(db, { date, summarize }) : newestDigest()),
+    digest: (date) => (date ? buildDigest(store, { date, summarize }) : newestDigest()),
     perMinute: config.web.perMinute,
     embedOrigins: config.web.embedOrigins,
     onError,
-    ...(config.web.adminPassword && {
+    ...(config.web.adminPassword && db && {
       admin: {
         password: config.web.adminPassword,
-        index,
+        db,
+        index: createIndex(db),
         uploadDir: join(dirname(db.name), 'uploads'),
         retentionDays: config.telegram.retentionDays,
         timezone: config.timezone,

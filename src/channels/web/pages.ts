@@ -1,7 +1,6 @@
 import { Hono, type Context } from 'hono'
 import { checkQuestion } from '../../answer/index.js'
 import { InputError } from '../../errors.js'
-import { getArticle, listArticles } from '../../store/index.js'
 import { toAskJson, toDigestJson, toSearchJson, type AskJson } from '../json.js'
 import type { Digest } from '../../digest/index.js'
 import type { WebDeps } from './deps.js'
@@ -13,7 +12,7 @@ import { DigestQuery, firstIssue, SearchQuery } from './schemas.js'
 export function createPages(deps: WebDeps, limit: Limit): Hono {
   const pages = new Hono()
 
-  pages.get('/', async (c) => c.html(layout('提问', askForm() + todaysDigest(await deps.digest()) + newest(deps), { script: 'app.js' })))
+  pages.get('/', async (c) => c.html(layout('提问', askForm() + todaysDigest(await deps.digest()) + (await newest(deps)), { script: 'app.js' })))
   // For an outlet's iframe: the question box alone; links and the script-less form open a new window,
   // since no other page may be framed.
   pages.get('/embed', (c) => c.html(layout('提问', askForm('', { embed: true }), { script: 'app.js', embed: true })))
@@ -33,8 +32,8 @@ export function createPages(deps: WebDeps, limit: Limit): Hono {
     return c.html(layout(question, askForm() + `<section class="turn"><p class="q">${escapeHtml(question)}</p>${renderAnswer(answer)}</section>`))
   })
 
-  pages.get('/articles/:id', (c) => {
-    const a = getArticle(deps.db, c.req.param('id'))
+  pages.get('/articles/:id', async (c) => {
+    const a = await deps.store.getArticle(c.req.param('id'))
     if (!a) return c.html(layout('找不到文章', notice('没有这篇文章，可能链接不完整。') + `<p><a href="/search">去搜索</a></p>`), 404)
     const q = c.req.query('q')
     const meta = [a.paper || '报纸不详', a.date ?? '日期不详', a.page ? `第 ${a.page} 版` : '', a.section ?? ''].filter(Boolean).map(escapeHtml).join(' · ')
@@ -105,8 +104,8 @@ function todaysDigest(d: Digest): string {
   return `<section class="digest-today"><h2>${escapeHtml(d.date)} 简报</h2><ul>${list.join('')}</ul><p><a href="/digest">看完整简报</a></p></section>`
 }
 
-function newest(deps: WebDeps): string {
-  const items = listArticles(deps.db, { limit: 8 })
+async function newest(deps: WebDeps): Promise<string> {
+  const items = await deps.store.listArticles({ limit: 8 })
   if (items.length === 0) return ''
   return `<section class="newest"><h2>最新报道</h2><ul>${items.map((a) => `<li><a href="${escapeHtml(articleHref(a.id))}">${describeSource(a)}</a></li>`).join('')}</ul><p><a href="/digest">今日简报</a></p></section>`
 }

@@ -1,4 +1,5 @@
 import { toArticle, type Article, type ArticleRow, type ArticleSummary } from '../articles.js'
+import type { StoreStats } from '../stats.js'
 import type { Pool } from './pool.js'
 
 export async function getArticle(pool: Pool, id: string): Promise<Article | undefined> {
@@ -50,4 +51,36 @@ export async function listIssueDates(pool: Pool, opts: { after?: string | null; 
 export async function getNewestIssueDate(pool: Pool): Promise<string | null> {
   const { rows } = await pool.query<{ d: string | null }>('SELECT max(issue_date) AS d FROM articles')
   return rows[0]?.d ?? null
+}
+
+export async function getArticleByPk(pool: Pool, pk: number): Promise<Article | undefined> {
+  const { rows } = await pool.query<ArticleRow>('SELECT * FROM articles WHERE pk = $1', [pk])
+  return rows[0] && toArticle(rows[0])
+}
+
+/** SQLite's getStoreStats; the size is the database's on the server. */
+export async function getStoreStats(pool: Pool): Promise<StoreStats> {
+  const [totals, passages, sources, papers, size] = await Promise.all([
+    pool.query<{ articles: number; firstDate: string | null; lastDate: string | null }>(
+      'SELECT count(*) AS articles, min(issue_date) AS "firstDate", max(issue_date) AS "lastDate" FROM articles',
+    ),
+    pool.query<{ n: number }>('SELECT count(*) AS n FROM passages'),
+    pool.query<{ n: number; last: string | null }>('SELECT count(*) AS n, max(ingested_at) AS last FROM sources'),
+    pool.query<StoreStats['papers'][number]>(
+      `SELECT paper, count(*) AS articles, min(issue_date) AS "firstDate", max(issue_date) AS "lastDate"
+       FROM articles GROUP BY paper ORDER BY articles DESC, paper COLLATE "C"`,
+    ),
+    pool.query<{ bytes: number }>('SELECT pg_database_size(current_database()) AS bytes'),
+  ])
+  const t = totals.rows[0]!
+  return {
+    articles: t.articles,
+    passages: passages.rows[0]!.n,
+    sources: sources.rows[0]!.n,
+    firstDate: t.firstDate,
+    lastDate: t.lastDate,
+    papers: papers.rows,
+    lastIngestAt: sources.rows[0]!.last,
+    dbBytes: size.rows[0]!.bytes,
+  }
 }

@@ -1,10 +1,12 @@
 import type { Store } from '../store.js'
-import { countArticles, getArticle, getNewestIssueDate, listArticles, listIssueArticles, listIssueDates } from './articles.js'
+import { countArticles, getArticle, getArticleByPk, getNewestIssueDate, getStoreStats, listArticles, listIssueArticles, listIssueDates } from './articles.js'
+import { countQuestionsOn, forgetChat, listChatTurns, listUnansweredQuestions, logQuestion, pruneConversations, recordAnswer } from './conversations.js'
+import { pruneQuotaTakes, takeQuota } from './quotas.js'
 import { migratePostgres } from './migrate.js'
 import { createPool, toPgError, type Pool } from './pool.js'
-import { getArticleTexts, getTermDocCounts, matchArticles } from './search.js'
+import { getArticleTexts, getLearnedNameCounts, getPassageSpans, getTermDocCounts, matchArticles, matchArticleTexts } from './search.js'
 import { beatHolder, endHolder } from './holders.js'
-import { claimUpdate, finishInterruptedReplies, finishUpdate, hasEarlierUnfinished, listOrphanedUpdates, markReplying } from './seen-updates.js'
+import { claimUpdate, finishInterruptedReplies, finishUpdate, hasEarlierUnfinished, listOrphanedUpdates, markReplying, pruneSeenUpdates } from './seen-updates.js'
 import {
   claimSend, countSendStates, getLastDigestIssue, getLastDigestIssues, getSendRecord, listSendRecords,
   markInterruptedSends, pruneSendLog, recordSkipped, releaseSend, settleSend,
@@ -43,6 +45,18 @@ export function createPostgresStore(pool: Pool): Store {
     getArticle: (id) => getArticle(pool, id),
     listArticles: (opts) => listArticles(pool, opts),
     countArticles: () => countArticles(pool),
+    getArticleByPk: (pk) => getArticleByPk(pool, pk),
+    getStoreStats: () => getStoreStats(pool),
+    listChatTurns: (chatId, opts) => listChatTurns(pool, chatId, opts),
+    recordAnswer: (chatId, turn, keep, question) => recordAnswer(pool, chatId, turn, keep, question),
+    logQuestion: (question) => logQuestion(pool, question),
+    countQuestionsOn: (day) => countQuestionsOn(pool, day),
+    listUnansweredQuestions: (limit) => listUnansweredQuestions(pool, limit),
+    forgetChat: (chatId) => forgetChat(pool, chatId),
+    pruneConversations: (before) => pruneConversations(pool, before),
+    pruneSeenUpdates: (before) => pruneSeenUpdates(pool, before),
+    takeQuota: (request) => takeQuota(pool, request),
+    pruneQuotaTakes: (before) => pruneQuotaTakes(pool, before),
     listIssueDates: (opts) => listIssueDates(pool, opts),
     listIssueArticles: (date) => listIssueArticles(pool, date),
     getNewestIssueDate: () => getNewestIssueDate(pool),
@@ -52,6 +66,9 @@ export function createPostgresStore(pool: Pool): Store {
       return { total, docs }
     },
     getArticleTexts: (pks) => getArticleTexts(pool, pks),
+    matchArticleTexts: (phrases, filters, limit) => matchArticleTexts(pool, phrases, filters, limit),
+    getPassageSpans: (pks) => getPassageSpans(pool, pks),
+    getLearnedNameCounts: (names) => getLearnedNameCounts(pool, names),
     getSubscription: (chatId) => getSubscription(pool, chatId),
     listSubscriptions: () => listSubscriptions(pool),
     listActiveSubscriptions: () => listActiveSubscriptions(pool),

@@ -1,4 +1,4 @@
-import type { ArticleMatch, ArticleText, SearchFilters } from '../search.js'
+import type { ArticleMatch, ArticleMatchText, ArticleText, PassageSpan, SearchFilters } from '../search.js'
 import { bm25Score, phraseIdf } from './bm25.js'
 import { buildTsquery, countPhrase, parseHits } from './lexemes.js'
 import type { Pool } from './pool.js'
@@ -75,4 +75,33 @@ export async function getArticleTexts(pool: Pool, articlePks: number[]): Promise
   if (articlePks.length === 0) return new Map()
   const { rows } = await pool.query<ArticleText>('SELECT pk, title, text FROM articles WHERE pk = ANY($1::int[])', [articlePks])
   return new Map(rows.map((r) => [r.pk, r]))
+}
+
+/**
+ * matchArticles with each article's text. BM25 is computed in Node over all candidates, so the
+ * texts of only the `limit` best are read, in a second query.
+ */
+export async function matchArticleTexts(pool: Pool, phrases: string[], filters: SearchFilters, limit: number): Promise<ArticleMatchText[]> {
+  const matches = await matchArticles(pool, phrases, filters, limit)
+  if (matches.length === 0) return []
+  const { rows } = await pool.query<{ pk: number; text: string }>('SELECT pk, text FROM articles WHERE pk = ANY($1::int[])', [matches.map((m) => m.pk)])
+  const texts = new Map(rows.map((r) => [r.pk, r.text]))
+  return matches.map((m) => ({ ...m, text: texts.get(m.pk) ?? '' }))
+}
+
+/** The stored passages of the given articles, in text order (as SQLite returns them: by article pk, then seq). */
+export async function getPassageSpans(pool: Pool, articlePks: number[]): Promise<PassageSpan[]> {
+  if (articlePks.length === 0) return []
+  const { rows } = await pool.query<PassageSpan>(
+    'SELECT article_pk AS "articlePk", start, "end" FROM passages WHERE article_pk = ANY($1::int[]) ORDER BY article_pk, seq',
+    [articlePks],
+  )
+  return rows
+}
+
+/** How many articles each of the given names was learned from (names never seen are left out). */
+export async function getLearnedNameCounts(pool: Pool, names: string[]): Promise<Map<string, number>> {
+  if (names.length === 0) return new Map()
+  const { rows } = await pool.query<{ name: string; articles: number }>('SELECT name, articles FROM learned_names WHERE name = ANY($1::text[])', [names])
+  return new Map(rows.map((r) => [r.name, r.articles]))
 }

@@ -68,3 +68,8 @@ export async function listOrphanedUpdates(pool: Pool, now: number, leaseMs: numb
   )
   return rows.map((r) => ({ updateId: Number(r.update_id), payload: r.payload }))
 }
+
+/** Forgets updates seen before `before` (epoch ms); returns how many. */
+export async function pruneSeenUpdates(pool: Pool, before: number): Promise<number> {
+  return (await pool.query('DELETE FROM seen_updates WHERE seen_at < $1', [before])).rowCount ?? 0
+}

@@ -6,7 +6,7 @@ import { createIndex } from '../../../src/retrieve/index.js'
 import type { Answerer } from '../../../src/channels/telegram/index.js'
 import { loadConfig } from '../../../src/config.js'
 import { InputError } from '../../../src/errors.js'
-import type { Db } from '../../../src/store/index.js'
+import { createSqliteStore, type Db } from '../../../src/store/index.js'
 import type { FakeBotApi } from '../../helpers/fake-bot-api.js'
 import { ADMIN, FIXTURE, LONG_ID, createTestBot, fakeEnv, type TestBot, useFakeApiAndDb } from './harness.js'
 import { createSubscriptionComposer } from '../../../src/channels/telegram/index.js'
@@ -236,7 +236,7 @@ describe('limits', () => {
   it('counts /search, /today and article buttons against the quota, and refuses at most once per window', async () => {
     let now = Date.parse('2024-03-01T02:00:00Z')
     const env = { NEWSBOT_RATE_PER_MINUTE: '2' }
-    const extra = [createSubscriptionComposer({ db, config: loadConfig(fakeEnv(fake, env)), summarize: leadSummarizer })]
+    const extra = [createSubscriptionComposer({ store: createSqliteStore(db), config: loadConfig(fakeEnv(fake, env)), summarize: leadSummarizer })]
     const t = createTestBot(fake, db, { env, now: () => now, bot: { extra } })
     await t.feed(fake.sendText(USER, USER, '/search 安置房'))
     await t.feed(fake.sendText(USER, USER, '/today'))

@@ -36,7 +36,7 @@ function subscribe(chats: number[], sendTime: string, areas: string[] = []) {
 const newsBot = (apiRoot = fake.apiRoot) => {
   const cfg = loadConfig({ TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: apiRoot, NEWSBOT_TIMEZONE: 'Asia/Shanghai', NEWSBOT_DIGEST_RATE: '200' })
   const logger = createLogger({ level: 'silent' })
-  const nb = createBot({ config: cfg, db, index: createIndex(db), logger, answer: async () => { throw new Error('no questions here') } }, { botInfo: fake.botInfo })
+  const nb = createBot({ config: cfg, store: createSqliteStore(db), index: createIndex(db), logger, answer: async () => { throw new Error('no questions here') } }, { botInfo: fake.botInfo })
   return { nb, config: cfg, logger }
 }
 const api = () => newsBot().nb.senderApi

@@ -33,7 +33,7 @@ describe('the morning e-paper fetch (NEWSBOT_EPAPER_URL)', () => {
     saveSubscription(db, 1, { sendTime: '07:00', areas: [] }, local('2020-06-02', '20:00'))
     const logger = createLogger({ level: 'silent' })
     const index = createIndex(db)
-    const nb = createBot({ config, db, index, logger, answer: async () => { throw new Error('no questions here') } }, { botInfo: fake.botInfo })
+    const nb = createBot({ config, store: createSqliteStore(db), index, logger, answer: async () => { throw new Error('no questions here') } }, { botInfo: fake.botInfo })
     const beforeRound = createEditionJob({ config, index, logger, now: () => clock })
     expect(beforeRound).toBeDefined()
     const scheduler = startDigestScheduler({ store: createSqliteStore(db), api: nb.senderApi, config, now: () => clock, logger, summarize: leadSummarizer, beforeRound: beforeRound! })

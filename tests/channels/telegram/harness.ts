@@ -5,8 +5,8 @@ import type { Update } from 'grammy/types'
 import { answerQuestion } from '../../../src/answer/index.js'
 import { createBot, createLogger, logSecrets, type Answerer, type BotDeps, type BotOptions, type NewsBot } from '../../../src/channels/telegram/index.js'
 import { loadConfig } from '../../../src/config.js'
-import { createIndex } from '../../../src/retrieve/index.js'
-import { openDb, type Db } from '../../../src/store/index.js'
+import { createIndex, createQuestionIndex } from '../../../src/retrieve/index.js'
+import { createSqliteStore, openDb, type Db, type Store } from '../../../src/store/index.js'
 import { afterEach, beforeEach } from 'vitest'
 import { startFakeBotApi, type FakeBotApi } from '../../helpers/fake-bot-api.js'
 import { type Embedder } from '../../../src/llm/index.js'
@@ -84,19 +84,20 @@ export interface TestBot {
   feed(update: Update): Promise<void>
 }
 
-/** The real bot over the fake Bot API, answering with the real answerer unless `answer` is given. */
+/** The real bot over the fake Bot API (on a SQLite database or any store), answering with the real answerer unless `answer` is given. */
 export function createTestBot(
   fake: FakeBotApi,
-  db: Db,
+  source: Db | Store,
   opts: { env?: Record<string, string>; answer?: Answerer; embedder?: Embedder; now?: () => number; bot?: BotOptions } = {},
 ): TestBot {
   const config = loadConfig(fakeEnv(fake, opts.env))
   const logs: Record<string, unknown>[] = []
   const logger = createLogger({ level: 'debug', secrets: logSecrets(config), write: (line) => void logs.push(JSON.parse(line)) })
   // As the bot command builds it: one index for /search and the answers.
-  const index = createIndex(db)
+  const store = 'backend' in source ? source : createSqliteStore(source)
+  const index = 'backend' in source ? createQuestionIndex(source) : createIndex(source)
   const deps: BotDeps = {
-    config, db, index, logger, now: opts.now, embedder: opts.embedder,
+    config, store, index, logger, now: opts.now, embedder: opts.embedder,
     answer: opts.answer ?? ((q, o) => answerQuestion(index, q, o)),
   }
   const nb = createBot(deps, { botInfo: fake.botInfo, ...opts.bot })

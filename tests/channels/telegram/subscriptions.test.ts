@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createSubscriptionComposer, parseSubscribeArgs } from '../../../src/channels/telegram/subscriptions.js'
 import { loadConfig } from '../../../src/config.js'
 import { createIndex } from '../../../src/retrieve/index.js'
-import { getSubscription, openDb, type Db } from '../../../src/store/index.js'
+import { createSqliteStore, getSubscription, openDb, type Db } from '../../../src/store/index.js'
 import { startFakeBotApi, type FakeBotApi } from '../../helpers/fake-bot-api.js'
 import { startOpenAiStub } from '../../helpers/openai-stub.js'
 
@@ -19,7 +19,7 @@ afterAll(() => db.close())
 beforeEach(async () => {
   fake = await startFakeBotApi()
   bot = new Bot(fake.token, { botInfo: fake.botInfo, client: { apiRoot: fake.apiRoot } })
-  bot.use(createSubscriptionComposer({ db, config: loadConfig({ NEWSBOT_TIMEZONE: 'Asia/Shanghai' }), now: () => NOW }))
+  bot.use(createSubscriptionComposer({ store: createSqliteStore(db), config: loadConfig({ NEWSBOT_TIMEZONE: 'Asia/Shanghai' }), now: () => NOW }))
   bot.catch((err) => {
     throw err.error
   })
@@ -125,7 +125,7 @@ describe('/today', () => {
       stub.script = () => ({ status: 500 })
       const config = loadConfig({ NEWSBOT_TIMEZONE: 'Asia/Shanghai', OPENAI_BASE_URL: stub.baseURL, NEWSBOT_LLM_MAX_RETRIES: '0' })
       const own = new Bot(fake.token, { botInfo: fake.botInfo, client: { apiRoot: fake.apiRoot } })
-      own.use(createSubscriptionComposer({ db, config, now: () => NOW }))
+      own.use(createSubscriptionComposer({ store: createSqliteStore(db), config, now: () => NOW }))
       const chat = nextChat++
       await own.handleUpdate(fake.sendText(chat, chat, '/today'))
       const first = stub.requests.length

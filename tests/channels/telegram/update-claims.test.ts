@@ -273,6 +273,8 @@ describe('housekeeping', () => {
       finishUpdate(db, id, at)
     }
     createTestBot(fake, db, { now: () => now }).nb.housekeeping().stop()
+    // The first pruning runs at start, through the async store: done once the microtasks have run.
+    await new Promise((resolve) => setImmediate(resolve))
     expect(claim(1, now)).toBe('claimed')
     expect(claim(2, now)).toBe('done')
   })

@@ -1,8 +1,8 @@
 import { Option, type Command } from 'commander'
 import { answerQuestion, pickModel, type AnswerMode, type AnswerResult } from '../../../answer/index.js'
-import { createIndex, type SearchIndex } from '../../../retrieve/index.js'
-import type { Db } from '../../../store/index.js'
-import { openContext, requireArticles, type GlobalOptions } from '../context.js'
+import type { QuestionIndex } from '../../../retrieve/index.js'
+import type { Store } from '../../../store/index.js'
+import { openQuestionContext, requireStoreArticles, type GlobalOptions } from '../context.js'
 import { printJson, printLines } from '../output.js'
 import { toAskJson } from '../../json.js'
 import { createEmbedder, createLlmClient, type LlmClient, type Embedder } from '../../../llm/index.js'
@@ -33,23 +33,23 @@ export function registerAsk(program: Command): void {
         if (flags.json) printJson(toAskJson(result))
         else printLines(describeAnswer(result, stream.text()))
       } finally {
-        session.db.close()
+        await session.store.close()
       }
     })
 }
 
-/** The database (read only) and its index, the model the mode will use and the embedder, if any. */
+/** The store (SQLite read only, or PostgreSQL) and its index, the model the mode will use and the embedder, if any. */
 export async function openAskSession(
   opts: GlobalOptions,
   mode: AnswerMode,
-): Promise<{ db: Db; index: SearchIndex; llm: LlmClient | null; embedder: Embedder | null }> {
-  const { config, db, dbPath } = openContext(opts, 'read')
+): Promise<{ store: Store; index: QuestionIndex; llm: LlmClient | null; embedder: Embedder | null }> {
+  const { config, store, location, index } = await openQuestionContext(opts)
   try {
-    requireArticles(db, dbPath)
+    await requireStoreArticles(store, location)
     const llm = pickModel(mode, createLlmClient(config.llm))
-    return { db, index: createIndex(db), llm, embedder: createEmbedder(config) }
+    return { store, index, llm, embedder: createEmbedder(config) }
   } catch (err) {
-    db.close()
+    await store.close()
     throw err
   }
 }

@@ -13,11 +13,8 @@ import {
   startDigestSender,
   type Answerer,
 } from '../../telegram/index.js'
-import { createIndex } from '../../../retrieve/index.js'
-import { InputError } from '../../../errors.js'
-import { countArticles, createSqliteStore, isPostgresUrl } from '../../../store/index.js'
-import { loadConfig } from '../../../config.js'
-import { openContext, openStoreContext, storeLocation, type GlobalOptions } from '../context.js'
+import { createIndex, createQuestionIndex } from '../../../retrieve/index.js'
+import { openStoreContext, type GlobalOptions } from '../context.js'
 import { answerPoolFor } from '../../answer-pool.js'
 import { createEmbedder, createLlmClient } from '../../../llm/index.js'
 
@@ -30,37 +27,36 @@ export function registerBot(program: Command): void {
     .action(async (flags: { digestOnly?: boolean }, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions>()
       if (flags.digestOnly) return runDigestOnly(opts)
-      if (isPostgresUrl(storeLocation(opts, loadConfig()))) {
-        throw new InputError('回答提问还不能使用 PostgreSQL：用 newsbot bot --digest-only 只发送每日简报，或用 --db 指定 SQLite 数据库文件')
-      }
-      const { config, db, dbPath } = openContext(opts, 'write', BOT_BUSY_TIMEOUT_MS)
+      const { config, store, db, location } = await openStoreContext(opts, 'write', BOT_BUSY_TIMEOUT_MS)
       const logger = createLogger({ level: config.logLevel, secrets: logSecrets(config) })
       try {
-        if (countArticles(db) === 0) logger.warn({ db: dbPath }, 'the database has no articles yet: run newsbot ingest')
+        if ((await store.countArticles()) === 0) logger.warn({ backend: store.backend }, 'the store has no articles yet: run newsbot ingest')
         const llm = createLlmClient(config.llm)
         const embedder = createEmbedder(config)
         // One summarizer for /today and the scheduled rounds, so its per-article cache is shared.
         const summarize = createDigestSummarizer(config.llm, (err) => logger.warn({ err }, 'digest summary fell back to the lead sentence'))
-        const index = createIndex(db)
-        // With NEWSBOT_EPAPER_URL set, the day's edition is fetched before each digest round until it is in.
-        const beforeRound = createEditionJob({ config, index, logger })
-        const pool = answerPoolFor(config, dbPath, { llm, embedder })
+        const index = createQuestionIndex(store, db)
+        // With NEWSBOT_EPAPER_URL set, the day's edition is fetched before each digest round until it is in
+        // (writing it is SQLite's ingest; on PostgreSQL an ingest or migrate-store brings editions in).
+        const beforeRound = db ? createEditionJob({ config, index: createIndex(db), logger }) : undefined
+        if (!db && config.epaper.url) logger.warn('NEWSBOT_EPAPER_URL is fetched only into a SQLite database; on PostgreSQL it is ignored')
+        const pool = answerPoolFor(config, location, { llm, embedder })
         await pool?.warm()
         const answer: Answerer = pool ? (q, o) => pool.answer(q, o.history) : (q, o) => answerQuestion(index, q, { ...o, llm, embedder })
         const nb = createBot(
-          { config, db, index, logger, embedder, answer },
-          { extra: [createSubscriptionComposer({ db, config, summarize })], extraCommands: DIGEST_COMMANDS },
+          { config, store, index, logger, embedder, answer },
+          { extra: [createSubscriptionComposer({ store, config, summarize })], extraCommands: DIGEST_COMMANDS },
         )
         const running = await startBot(nb, {
           config,
           logger,
-          jobs: [(api) => startDigestScheduler({ store: createSqliteStore(db), api, config, logger, summarize, holder: nb.holder, ...(beforeRound && { beforeRound }) })],
+          jobs: [(api) => startDigestScheduler({ store, api, config, logger, summarize, holder: nb.holder, ...(beforeRound && { beforeRound }) })],
         })
         logger.info({ signal: await stopSignal() }, 'signal received')
         await running.stop()
         await pool?.close()
       } finally {
-        db.close()
+        await store.close()
       }
     })
 }
@@ -114,7 +110,7 @@ const BOT_ENV_HELP = `
   NEWSBOT_DIGEST_RATE                 每日简报每秒发送条数（默认 25）
   NEWSBOT_DIGEST_CATCH_UP_MINUTES     停机后补发简报的时限（默认 180 分钟）
   NEWSBOT_DIGEST_LEASE_SECONDS        发送简报的进程多久没有心跳即视为已退出（默认 60 秒）
-  NEWSBOT_DATABASE_URL                postgres://… 时 --digest-only 使用 PostgreSQL（回答提问仍用 SQLite）
+  NEWSBOT_DATABASE_URL                postgres://… 时使用 PostgreSQL（多个进程共用一个数据库；--db 优先）
   NEWSBOT_WEBHOOK_URL、NEWSBOT_WEBHOOK_SECRET、NEWSBOT_WEBHOOK_PORT
                                       用 webhook 代替长轮询（端口默认 8080）
   NEWSBOT_WEBHOOK_LEASE_SECONDS       webhook 进程多久没有心跳即视为已退出，其未答完的消息由其他进程接手（默认 10 秒）

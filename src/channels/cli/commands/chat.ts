@@ -14,7 +14,7 @@ export function registerChat(program: Command): void {
     .description('在终端里连续提问（支持追问），与机器人的回答逻辑相同')
     .addOption(modeOption())
     .action(async (flags: { mode: AnswerMode }, cmd: Command) => {
-      const { db, index, llm, embedder } = await openAskSession(cmd.optsWithGlobals<GlobalOptions>(), flags.mode)
+      const { store, index, llm, embedder } = await openAskSession(cmd.optsWithGlobals<GlobalOptions>(), flags.mode)
       const tty = Boolean(process.stdin.isTTY && process.stdout.isTTY)
       const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: tty })
       rl.setPrompt('问> ')
@@ -50,7 +50,7 @@ export function registerChat(program: Command): void {
         }
       } finally {
         rl.close()
-        db.close()
+        await store.close()
       }
     })
 }

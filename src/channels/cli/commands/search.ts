@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import { InputError } from '../../../errors.js'
-import { createIndex, type SearchHit } from '../../../retrieve/index.js'
-import { openContext, requireArticles, type GlobalOptions } from '../context.js'
+import type { SearchHit } from '../../../retrieve/index.js'
+import { openQuestionContext, requireStoreArticles, type GlobalOptions } from '../context.js'
 import { checkDateFlag } from '../flags.js'
 import { printJson, printLines, truncateWidth } from '../output.js'
 import { toSearchJson } from '../../json.js'
@@ -33,20 +33,20 @@ export function registerSearch(program: Command): void {
       checkDateFlag('--date-to', flags.dateTo)
       if (flags.dateFrom && flags.dateTo && flags.dateFrom > flags.dateTo) throw new InputError('--date-from 晚于 --date-to，这段时间里没有报纸')
       if (!/[\p{L}\p{N}]/u.test(query)) throw new InputError('查询是空的，请输入要检索的内容。')
-      const { config, db, dbPath } = openContext(cmd.optsWithGlobals<GlobalOptions>(), 'read')
+      const { config, store, location, index } = await openQuestionContext(cmd.optsWithGlobals<GlobalOptions>())
       try {
-        requireArticles(db, dbPath)
+        await requireStoreArticles(store, location)
         const exclude = flags.exclude?.split(',').map((id) => id.trim()).filter(Boolean)
         const filters = { k, dateFrom: flags.dateFrom, dateTo: flags.dateTo, paper: flags.paper, exclude }
         // The model client is loaded only when embeddings are configured: a plain search starts faster without it.
         const embedder = config.embedModel ? (await import('../../../llm/index.js')).createEmbedder(config) : null
-        const { hits, notice } = await createIndex(db).searchWithEmbedder(query, { ...filters, embedder })
+        const { hits, notice } = await index.searchWithEmbedder(query, { ...filters, embedder })
         for (const line of notice) process.stderr.write(`newsbot: ${line}\n`)
         if (flags.json) return printJson(hits.map(toSearchJson))
         if (hits.length === 0) return printLines(['没有找到相关文章。换个说法或少用几个词试试。'])
         printLines(hits.flatMap(describeHit))
       } finally {
-        db.close()
+        await store.close()
       }
     })
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import { InputError } from '../../../errors.js'
-import { getArticle, type Article } from '../../../store/index.js'
-import { openContext, type GlobalOptions } from '../context.js'
+import type { Article } from '../../../store/index.js'
+import { openStoreContext, type GlobalOptions } from '../context.js'
 import { printJson, printLines } from '../output.js'
 import { toShowJson } from '../../json.js'
 
@@ -11,10 +11,9 @@ export function registerShow(program: Command): void {
     .description('显示一篇文章全文')
     .argument('<id>', '文章 id（见 newsbot articles）')
     .option('--json', '输出 JSON')
-    .action((id: string, flags: { json?: boolean }, cmd: Command) => {
-      const { db } = openContext(cmd.optsWithGlobals<GlobalOptions>(), 'read')
-      const article = getArticle(db, id)
-      db.close()
+    .action(async (id: string, flags: { json?: boolean }, cmd: Command) => {
+      const { store } = await openStoreContext(cmd.optsWithGlobals<GlobalOptions>(), 'read')
+      const article = await store.getArticle(id).finally(() => store.close())
       if (!article) throw new InputError(`没有 id 为 ${id} 的文章`)
       if (flags.json) return printJson(toShowJson(article))
       printLines(describeArticle(article))
