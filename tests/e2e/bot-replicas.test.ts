@@ -4,10 +4,13 @@ import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import type { Update } from 'grammy/types'
+import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
-import { openDb, type Db } from '../../src/store/index.js'
+import { tokenizeForIndex } from '../../src/retrieve/index.js'
+import { migrateStore, openDb } from '../../src/store/index.js'
 import { startFakeBotApi, type ApiCall, type FakeBotApi } from '../helpers/fake-bot-api.js'
 import { HAPROXY, startHaproxy, waitForPort, type LoadBalancer } from '../helpers/haproxy.js'
+import { usePostgres } from '../helpers/postgres.js'
 import { freePort } from '../helpers/http.js'
 import { exitOf } from '../helpers/replica.js'
 import { writeSampleDb } from '../helpers/sample-db.js'
@@ -20,6 +23,7 @@ import { useTmpDir } from '../helpers/tmp.js'
 // the killed replica had not started replying to are taken over and answered by another; those whose
 // reply it had started sending are not (it may have arrived). The one way to lose an answer is a kill
 // between that mark and the request leaving the process; the test counts and prints such losses.
+// The same run on one SQLite file and on one PostgreSQL database.
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const MAIN = fileURLToPath(new URL('../../src/channels/cli/main.ts', import.meta.url))
 const USERS = 200
@@ -51,8 +55,8 @@ interface Replica {
   exited: Promise<number | null>
 }
 
-function startReplica(file: string, api: FakeBotApi, lbPort: number, port: number): Replica {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--db', file, 'bot'], {
+function startReplica(location: string, api: FakeBotApi, lbPort: number, port: number): Replica {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--db', location, 'bot'], {
     cwd: ROOT,
     env: {
       ...process.env, TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, NEWSBOT_DB: '', NEWSBOT_DATABASE_URL: '',
@@ -102,28 +106,76 @@ function createDriver(lbPort: number) {
 const repliedTo = (c: ApiCall) => Number((c.payload.reply_parameters as { message_id?: number } | undefined)?.message_id)
 const replyKey = (c: ApiCall) => `${String(c.payload.chat_id)}/${repliedTo(c)}`
 
-/** The killed replica's claims that were still open when it died. */
-function openClaimsOf(db: Db, holder: string): number[] {
-  return db.prepare<[string], number>('SELECT update_id FROM seen_updates WHERE claimed_by LIKE ? AND done_at IS NULL').pluck().all(`${holder}%`)
+/** The claim rows the test reads, from the store the replicas share. */
+interface Claims {
+  /** Updates a holder (by its id's prefix) claimed and has not finished. */
+  openOf(holder: string): Promise<number[]>
+  /** Of the given updates, those whose reply had started going out. */
+  replying(updateIds: number[]): Promise<number[]>
+  unfinished(): Promise<number>
+  close(): Promise<void>
 }
+
+const OPEN_OF = 'SELECT update_id FROM seen_updates WHERE claimed_by LIKE $1 AND done_at IS NULL'
+const REPLYING = 'SELECT update_id FROM seen_updates WHERE update_id = ANY($1) AND replying_at IS NOT NULL'
+const UNFINISHED = 'SELECT count(*) AS n FROM seen_updates WHERE done_at IS NULL'
+
+function sqliteClaims(file: string): Claims {
+  const db = openDb(file, { readonly: true })
+  const ids = (sql: string, ...params: unknown[]) => db.prepare(sql).pluck().all(...params) as number[]
+  return {
+    openOf: async (holder) => ids(OPEN_OF.replace('$1', '?'), `${holder}%`),
+    replying: async (updateIds) => ids(REPLYING.replace('= ANY($1)', `IN (${updateIds.map(() => '?').join(',')})`), ...updateIds),
+    unfinished: async () => db.prepare<[], number>(UNFINISHED).pluck().get()!,
+    close: async () => {
+      db.close()
+    },
+  }
+}
+
+async function postgresClaims(url: string): Promise<Claims> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  const ids = async (sql: string, param: unknown) => (await client.query<{ update_id: string }>(sql, [param])).rows.map((r) => Number(r.update_id))
+  return {
+    openOf: (holder) => ids(OPEN_OF, `${holder}%`),
+    replying: (updateIds) => ids(REPLYING, updateIds),
+    unfinished: async () => Number((await client.query<{ n: string }>(UNFINISHED)).rows[0]!.n),
+    close: () => client.end(),
+  }
+}
+
+const server = usePostgres()
 
 // Under CI a missing HAProxy is a failure, not a skip: .ci/run installs it.
 const skip = !HAPROXY && process.env.CI !== 'true'
 if (skip) console.warn('bot-replicas: skipped, HAProxy is not installed (Debian package haproxy)')
 
+/** The store the replicas share, filled with the sample bulletins: a SQLite file or a PostgreSQL database. */
+async function sampleStore(backend: 'sqlite' | 'postgres'): Promise<{ location: string; claims: Claims }> {
+  const file = await writeSampleDb(join(tmp(), 'newsbot.db'))
+  if (backend === 'sqlite') return { location: file, claims: sqliteClaims(file) }
+  const url = await server.createDatabase()
+  await migrateStore(file, url, (a) => ({ titleTokens: tokenizeForIndex([a.title, a.subtitle ?? ''].join(' ').trim()), bodyTokens: tokenizeForIndex(a.text) }))
+  return { location: url, claims: await postgresClaims(url) }
+}
+
 describe.skipIf(skip)('three bot replicas behind HAProxy (skipped when haproxy is not installed, outside CI)', () => {
-  it('answers 1,000 questions from 200 users in order per chat across a SIGKILL halfway, none twice', async () => {
-    const file = await writeSampleDb(join(tmp(), 'newsbot.db'))
+  it.each([
+    { backend: 'sqlite' as const },
+    // Under CI a missing PostgreSQL is a failure too: .ci/run starts one.
+    ...(server.available || process.env.CI === 'true' ? [{ backend: 'postgres' as const }] : []),
+  ])('answers 1,000 questions from 200 users in order per chat across a SIGKILL halfway, none twice ($backend)', async ({ backend }) => {
+    const { location, claims } = await sampleStore(backend)
+    cleanup.push(() => claims.close())
     const api = await startFakeBotApi()
     cleanup.push(() => api.close())
     const ports = await Promise.all([freePort(), freePort(), freePort()])
     const lb: LoadBalancer = await startHaproxy(tmp(), ports)
     cleanup.push(() => lb.close())
-    const replicas = ports.map((port) => startReplica(file, api, lb.port, port))
+    const replicas = ports.map((port) => startReplica(location, api, lb.port, port))
     await Promise.all(replicas.map((r) => waitForPort(r.port, () => (r.child.exitCode !== null ? `replica exited ${r.child.exitCode}` : null), 60_000)))
     await api.waitFor((c) => c.method === 'setWebhook' && api.calls.filter((x) => x.method === 'setWebhook').length === 3, 60_000)
-    const db = openDb(file, { readonly: true })
-    cleanup.push(() => db.close())
 
     // Each user in their own group, asking with /ask, so every answer names the message it answers.
     const chats = Array.from({ length: USERS }, (_, i) => ({ user: FIRST_USER + i, chat: -(FIRST_USER + i) }))
@@ -153,16 +205,16 @@ describe.skipIf(skip)('three bot replicas behind HAProxy (skipped when haproxy i
 
     // Halfway, at a moment the victim holds an update it has not finished.
     const victim = replicas[0]!
-    while (acknowledged < (USERS * PER_USER) / 2 || openClaimsOf(db, victim.holder).length === 0) await sleep(2)
+    while (acknowledged < (USERS * PER_USER) / 2 || (await claims.openOf(victim.holder)).length === 0) await sleep(2)
     victim.child.kill('SIGKILL')
     await victim.exited
-    const inFlight = openClaimsOf(db, victim.holder)
-    const replying = new Set(replyingOf(db, inFlight).map((id) => byUpdate.get(id)!))
+    const inFlight = await claims.openOf(victim.holder)
+    const replying = new Set((await claims.replying(inFlight)).map((id) => byUpdate.get(id)!))
 
     await done
     // An update acknowledged after 5 s may still be under way, or be taken over from the victim by a
     // live replica without a resend: wait until no claim is open.
-    await settled(db)
+    await settled(claims)
     const elapsed = Date.now() - started
 
     const replies = api.calls.filter((c) => c.method === 'sendMessage')
@@ -178,7 +230,7 @@ describe.skipIf(skip)('three bot replicas behind HAProxy (skipped when haproxy i
     const unanswered = everyQuestion.filter((k) => !count.has(k))
     expect(unanswered.filter((k) => !replying.has(k))).toEqual([])
     console.log(
-      `bot-replicas: ${USERS * PER_USER} questions in ${(elapsed / 1000).toFixed(1)} s, ${driver.stats.deliveries} deliveries ` +
+      `bot-replicas (${backend}): ${USERS * PER_USER} questions in ${(elapsed / 1000).toFixed(1)} s, ${driver.stats.deliveries} deliveries ` +
       `(${driver.stats.failed} failed and resent); killed replica held ${inFlight.length} unfinished update(s): ` +
       `${inFlight.length - replying.size} taken over and answered once, ${replying.size} replying (left as answered: ` +
       `${replying.size - unanswered.length} reached the Bot API, ${unanswered.length} lost)`,
@@ -198,19 +250,12 @@ describe.skipIf(skip)('three bot replicas behind HAProxy (skipped when haproxy i
 })
 
 /** Resolves once every claimed update is finished. */
-async function settled(db: Db, timeoutMs = 60_000): Promise<void> {
-  const open = db.prepare<[], number>('SELECT count(*) FROM seen_updates WHERE done_at IS NULL').pluck()
+async function settled(claims: Claims, timeoutMs = 60_000): Promise<void> {
   const until = Date.now() + timeoutMs
-  while (open.get()! > 0) {
-    if (Date.now() > until) throw new Error(`${open.get()} updates still unfinished`)
+  for (let open = await claims.unfinished(); open > 0; open = await claims.unfinished()) {
+    if (Date.now() > until) throw new Error(`${open} updates still unfinished`)
     await sleep(50)
   }
-}
-
-/** Of the given updates, those whose reply had started going out. */
-function replyingOf(db: Db, updateIds: number[]): number[] {
-  const replying = db.prepare<[number], number>('SELECT update_id FROM seen_updates WHERE update_id = ? AND replying_at IS NOT NULL').pluck()
-  return updateIds.filter((id) => replying.get(id) !== undefined)
 }
 
 /** A repeatable random sequence in [0, 1) (mulberry32). */
