@@ -1,7 +1,7 @@
 import { crawlEdition, listSources, mapArticles, SAMPLES_DIR, type ArticleInput, type PageMeta, type PoliteFetcher, type SourceList } from '../ingest/index.js'
 import {
   correctArticle, countArticles, createFetchedPages, createSqliteStore, deleteArticle, writeSources,
-  type Article, type ArticleCorrection, type Db, type IndexedArticle, type IndexEntry, type IngestSummary, type WriteSourcesOptions,
+  type Article, type ArticleCorrection, type Db, type IndexedArticle, type IndexEntry, type IngestSummary, type Store, type WriteSourcesOptions,
 } from '../store/index.js'
 import { extractNameCandidates } from './names.js'
 import type { Embedder } from '../llm/index.js'
@@ -86,6 +86,14 @@ export function createQuestionIndex(store: SearchReader, vectors: Db | null = nu
     search: (question, opts) => searchQuestion(store, question, opts),
     searchWithEmbedder: (question, opts) => searchWithEmbedder(store, vectors, question, opts),
   }
+}
+
+/**
+ * Reads files and folders into any store, PostgreSQL's included: each article with its index tokens and
+ * names, as `SearchIndex.write` does for a SQLite database.
+ */
+export function writeToStore(store: Store, paths: string[], opts: WriteOptions = {}): Promise<IngestSummary> {
+  return store.writeSources(indexSources(listSources(paths, opts)), { namesOf: articleNames, ...(opts.onFile && { onFile: opts.onFile }), ...(opts.signal && { signal: opts.signal }) })
 }
 
 /** The source list with every article given its index tokens and names: what the store writes. */

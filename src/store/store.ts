@@ -39,7 +39,7 @@ export interface SendOutcome {
 export interface Store {
   readonly backend: 'sqlite' | 'postgres'
   // === articles
-  writeSources(list: SourceList<IndexedArticle>, opts: { namesOf: ExtractNames; signal?: AbortSignal }): Promise<IngestSummary>
+  writeSources(list: SourceList<IndexedArticle>, opts: { namesOf: ExtractNames; onFile?: (path: string, index: number, total: number) => void; signal?: AbortSignal }): Promise<IngestSummary>
   getArticle(id: string): Promise<Article | undefined>
   listArticles(opts?: { date?: string; paper?: string; limit?: number; offset?: number }): Promise<ArticleSummary[]>
   countArticles(): Promise<number>

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../helpers/cli.js'
@@ -59,6 +60,27 @@ describe.skipIf(!server.available)('search, ask and show on PostgreSQL', () => {
     expect(fromPg.output).not.toContain('console on')
     expect(fromPg.output).toContain('管理后台 /admin 只能用于 SQLite 数据库文件')
   })
+
+  it('ingests page files into PostgreSQL with the summary SQLite gives, and the ingested store answers like the file', async () => {
+    const fresh = await server.createDatabase()
+    const samples = join(import.meta.dirname, '../../data/samples')
+    const first = await runCli(['--db', fresh, 'ingest', samples, '--json'])
+    expect(first.code, first.stderr).toBe(0)
+    const intoFile = await runCli(['--db', join(tmp(), 'ingested.db'), 'ingest', samples, '--json'])
+    expect(JSON.parse(first.stdout)).toEqual(JSON.parse(intoFile.stdout))
+    expect(JSON.parse(first.stdout)).toMatchObject({ added: 31, failed: [] })
+    // Again: nothing changed, nothing written.
+    expect(JSON.parse((await runCli(['--db', fresh, 'ingest', samples, '--json'])).stdout)).toMatchObject({ added: 0, unchanged: 31 })
+    for (const args of [['search', '经开区分了多少套安置房', '--json'], ['ask', '郑大二附院周边道路什么时候通车', '--json']]) {
+      expect(await runCli(['--db', fresh, ...args]), args.join(' ')).toEqual(await runCli(['--db', file, ...args]))
+    }
+    // A bad file is reported and the rest kept, as on SQLite.
+    const bad = join(tmp(), 'bad.jsonl')
+    writeFileSync(bad, '{"id": "x1", "title": "好的", "text": "经开区新闻。"}\nnot json\n')
+    const partly = await runCli(['--db', fresh, 'ingest', bad, '--json'])
+    expect(partly.code).toBe(2)
+    expect(JSON.parse(partly.stdout)).toMatchObject({ added: 1, failed: [expect.objectContaining({ line: 2 })] })
+  }, 60_000)
 
   it('refuses an unknown article, an empty store and an unreachable server with one sentence each', async () => {
     expect(await runCli(['--db', url, 'show', 'no-such-id'])).toMatchObject({ code: 2, stderr: expect.stringContaining('没有 id 为 no-such-id 的文章') })

@@ -14,7 +14,7 @@ import { inTransaction, type Pool } from './pool.js'
 export async function writeSources(
   pool: Pool,
   list: SourceList<IndexedArticle>,
-  opts: { namesOf: ExtractNames; signal?: AbortSignal },
+  opts: { namesOf: ExtractNames; onFile?: (path: string, index: number, total: number) => void; signal?: AbortSignal },
 ): Promise<IngestSummary> {
   const summary: IngestSummary = { files: list.files.length, added: 0, updated: 0, unchanged: 0, removed: 0, failed: [] }
   for (const p of list.missing) summary.failed.push({ path: p, error: `${p} 不存在或无法读取` })
@@ -23,6 +23,7 @@ export async function writeSources(
       summary.interrupted = { path: file.path, kept: 0, filesDone: i }
       break
     }
+    opts.onFile?.(file.path, i, list.files.length)
     try {
       await writeSource(pool, file.path, await file.open(), opts, summary)
     } catch (err) {

@@ -2,9 +2,10 @@ import { dirname } from 'node:path'
 import type { Command } from 'commander'
 import type { Config } from '../../../config.js'
 import { NewsbotError } from '../../../errors.js'
-import { createIndex, embedPending } from '../../../retrieve/index.js'
-import { countPendingPassages, type Db, type IngestSummary } from '../../../store/index.js'
-import { openContext, type GlobalOptions } from '../context.js'
+import { createIndex, embedPending, writeToStore, type WriteOptions } from '../../../retrieve/index.js'
+import { countPendingPassages, isPostgresUrl, openStore, type Db, type IngestSummary } from '../../../store/index.js'
+import { loadConfig } from '../../../config.js'
+import { openContext, storeLocation, type GlobalOptions } from '../context.js'
 import { checkDateFlag } from '../flags.js'
 import { printJson, printLines } from '../output.js'
 import { createIngestProgress } from '../progress.js'
@@ -28,27 +29,45 @@ export function registerIngest(program: Command): void {
     .option('--json', '输出 JSON')
     .action(async (paths: string[], flags: IngestFlags, cmd: Command) => {
       checkDateFlag('--date', flags.date)
-      // A short busy wait: while another ingest writes, lockForWrite waits asynchronously and says so.
-      const { config, db, dbPath, created } = openContext(cmd.optsWithGlobals<GlobalOptions>(), 'create', LOCK_POLL_MS)
-      if (created === 'folder') process.stderr.write(`newsbot: 新建文件夹 ${dirname(dbPath)} 和数据库 ${dbPath}\n`)
-      else if (created) process.stderr.write(`newsbot: 新建数据库 ${dbPath}\n`)
+      const global = cmd.optsWithGlobals<GlobalOptions>()
       const progress = createIngestProgress(!flags.json)
       const stop = stopOnSignal(progress.stop)
+      const options: WriteOptions = {
+        meta: { paper: flags.paper, issueDate: flags.date, page: flags.page },
+        onFile: progress.onFile,
+        onBytes: progress.onBytes,
+        onWait: () => progress.note('另一个进程正在写入这个数据库，等它写完再继续…'),
+        signal: stop.signal,
+      }
       let summary: IngestSummary
+      let embedded: EmbedSummary | undefined
       try {
-        summary = await createIndex(db).write(paths, {
-          meta: { paper: flags.paper, issueDate: flags.date, page: flags.page },
-          onFile: progress.onFile,
-          onBytes: progress.onBytes,
-          onWait: () => progress.note('另一个进程正在写入这个数据库，等它写完再继续…'),
-          signal: stop.signal,
-        })
+        const location = storeLocation(global, loadConfig())
+        if (isPostgresUrl(location)) {
+          // Passage vectors are not kept on PostgreSQL yet: there questions are answered from the lexical index alone.
+          const store = await openStore(location)
+          try {
+            summary = await writeToStore(store, paths, options)
+          } finally {
+            progress.stop()
+            await store.close()
+          }
+        } else {
+          // A short busy wait: while another ingest writes, lockForWrite waits asynchronously and says so.
+          const { config, db, dbPath, created } = openContext({ ...global, db: location }, 'create', LOCK_POLL_MS)
+          if (created === 'folder') process.stderr.write(`newsbot: 新建文件夹 ${dirname(dbPath)} 和数据库 ${dbPath}\n`)
+          else if (created) process.stderr.write(`newsbot: 新建数据库 ${dbPath}\n`)
+          try {
+            summary = await createIndex(db).write(paths, options)
+          } finally {
+            progress.stop()
+          }
+          embedded = summary.interrupted ? undefined : await embedPassages(db, config, !flags.json)
+          db.close()
+        }
       } finally {
-        progress.stop()
         stop.dispose()
       }
-      const embedded = summary.interrupted ? undefined : await embedPassages(db, config, !flags.json)
-      db.close()
       if (flags.json) printJson(embedded ? { ...summary, embeddings: embedded } : summary)
       else printLines([...describeSummary(summary), ...(embedded ? [describeEmbeddings(embedded)] : [])])
       if (summary.interrupted) {
