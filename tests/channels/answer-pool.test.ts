@@ -43,6 +43,15 @@ describe('the answer pool', () => {
     expect(answers[0]!.citations.length).toBeGreaterThan(0)
   })
 
+  it('answers in the order asked when more questions wait than there are threads', async () => {
+    const single = createAnswerPool(dbPath, 1)
+    await single.warm()
+    const done: number[] = []
+    await Promise.all(Array.from({ length: 8 }, (_, i) => single.answer('经开区已经分配了多少套安置房？', []).then(() => done.push(i))))
+    await single.close()
+    expect(done).toEqual([0, 1, 2, 3, 4, 5, 6, 7])
+  })
+
   it('refuses a bad question with the same error class as the main thread', async () => {
     await expect(pool.answer('   ', [])).rejects.toBeInstanceOf(InputError)
     const missing = createAnswerPool(join(dir, 'missing.db'), 1)
