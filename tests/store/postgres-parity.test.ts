@@ -154,6 +154,11 @@ describe.skipIf(backends.length < 2)('PostgreSQL against SQLite when a file chan
       expect(pgDocs).toEqual(rebuiltDocs)
       expect(pgDocs!.docs.get('三千')).toBe(0)
       expect(pgDocs!.docs.get('五千')).toBe(1)
+      // The learned names too: 马寨社区 left with the rewritten and the removed article.
+      const names = [...new Set([...first, ...second].flatMap((r) => namesOf(r)))]
+      const [liteNames, pgNames, rebuiltNames] = await Promise.all(stores.map((s) => s.getLearnedNameCounts(names)))
+      expect(pgNames).toEqual(liteNames)
+      expect(pgNames).toEqual(rebuiltNames)
       const q = phrasesOf('经开区安置房分配了多少套 应急培训')
       const [pgHits, rebuiltHits] = await Promise.all([pg, rebuilt].map((s) => s.matchArticles(q, {}, 10)))
       expect(pgHits!.map((m) => m.id)).toEqual(['r1', 'r3'])

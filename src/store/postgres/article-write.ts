@@ -34,10 +34,52 @@ interface StoredRow {
 }
 
 /**
- * Writes one article of a source file inside the caller's transaction, as SQLite's beginSourceWrite
- * does: unchanged (maybe moved to this file), rewritten with a fresh index entry, or added.
+ * Index entries and learned-name counts a file's articles change, written a batch at a time: the term
+ * statistics' triggers and the name counts then update each shared row once per batch, not once per
+ * article (in one transaction, every update of the same row lengthens the chain of its versions that
+ * the next update has to walk: a 68k-article file took tens of minutes article by article).
  */
-export async function putArticle(client: Client, article: IndexedArticle, sourcePath: string, order: number, now: string, namesOf: ExtractNames): Promise<Outcome> {
+export interface IndexWrites {
+  /** Articles whose old index entry goes before the new ones are written. */
+  dropped: number[]
+  added: { pk: number; tsv: string; tokens: number }[]
+  /** Each name with how many more (or fewer) articles it counts towards. */
+  names: Map<string, number>
+}
+
+export function newIndexWrites(): IndexWrites {
+  return { dropped: [], added: [], names: new Map() }
+}
+
+/** Writes what the batch holds (old entries out, new ones in, name counts) and empties it. */
+export async function flushIndexWrites(client: Client, w: IndexWrites): Promise<void> {
+  if (w.dropped.length) await client.query('DELETE FROM article_index WHERE article_pk = ANY($1::int[])', [w.dropped])
+  if (w.added.length) {
+    await client.query('INSERT INTO article_index (article_pk, tsv, tokens) SELECT * FROM unnest($1::int[], $2::tsvector[], $3::int[])', [
+      w.added.map((a) => a.pk), w.added.map((a) => a.tsv), w.added.map((a) => a.tokens),
+    ])
+  }
+  // Names in sorted order, so two writers lock the same rows in the same order.
+  const names = [...w.names].filter(([, d]) => d !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  if (names.length) {
+    await client.query(
+      `INSERT INTO learned_names (name, articles) SELECT * FROM unnest($1::text[], $2::int[])
+       ON CONFLICT (name) DO UPDATE SET articles = learned_names.articles + excluded.articles`,
+      [names.map(([n]) => n), names.map(([, d]) => d)],
+    )
+    await client.query('DELETE FROM learned_names WHERE name = ANY($1::text[]) AND articles <= 0', [names.map(([n]) => n)])
+  }
+  Object.assign(w, newIndexWrites())
+}
+
+/**
+ * Writes one article of a source file inside the caller's transaction, as SQLite's beginSourceWrite
+ * does: unchanged (maybe moved to this file), rewritten with a fresh index entry, or added. Its index
+ * entry and names go into `writes`, for flushIndexWrites.
+ */
+export async function putArticle(
+  client: Client, writes: IndexWrites, article: IndexedArticle, sourcePath: string, order: number, now: string, namesOf: ExtractNames,
+): Promise<Outcome> {
   const { rows } = await client.query<StoredRow>(
     'SELECT pk, content_hash, source_path, title, subtitle, text FROM articles WHERE id = $1 FOR UPDATE', [article.id],
   )
@@ -50,9 +92,9 @@ export async function putArticle(client: Client, article: IndexedArticle, source
   const entry = article.index()
   let pk: number
   if (old) {
-    await forgetNames(client, namesOf(old))
+    countNames(writes, namesOf(old), -1)
     await client.query('DELETE FROM passages WHERE article_pk = $1', [old.pk])
-    await client.query('DELETE FROM article_index WHERE article_pk = $1', [old.pk])
+    writes.dropped.push(old.pk)
     await client.query(UPDATE, [...UPDATED.map(([, value]) => value(params)), old.pk])
     pk = old.pk
   } else {
@@ -62,37 +104,23 @@ export async function putArticle(client: Client, article: IndexedArticle, source
     'INSERT INTO passages (article_pk, seq, start, "end") SELECT $1, s.seq - 1, s.start, s.fin FROM unnest($2::int[], $3::int[]) WITH ORDINALITY AS s(start, fin, seq)',
     [pk, article.passages.map((p) => p.start), article.passages.map((p) => p.end)],
   )
-  const { tsv, tokens } = buildTsvector(entry.titleTokens, entry.bodyTokens)
-  await client.query('INSERT INTO article_index (article_pk, tsv, tokens) VALUES ($1, $2::tsvector, $3)', [pk, tsv, tokens])
-  await learnNames(client, entry.names)
+  writes.added.push({ pk, ...buildTsvector(entry.titleTokens, entry.bodyTokens) })
+  countNames(writes, entry.names, 1)
   return old ? 'updated' : 'added'
 }
 
-/** Removes the file's articles that were not written again; returns how many. */
-export async function removeUnseen(client: Client, sourcePath: string, seen: Set<string>, namesOf: ExtractNames): Promise<number> {
+/** Removes the file's articles that were not written again (their names into `writes`); returns how many. */
+export async function removeUnseen(client: Client, writes: IndexWrites, sourcePath: string, seen: Set<string>, namesOf: ExtractNames): Promise<number> {
   const { rows } = await client.query<StoredRow & { id: string }>(
     'SELECT pk, id, content_hash, source_path, title, subtitle, text FROM articles WHERE source_path = $1', [sourcePath],
   )
   const gone = rows.filter((r) => !seen.has(r.id))
-  for (const r of gone) await forgetNames(client, namesOf(r))
+  for (const r of gone) countNames(writes, namesOf(r), -1)
   if (gone.length) await client.query('DELETE FROM articles WHERE pk = ANY($1::int[])', [gone.map((r) => r.pk)])
   return gone.length
 }
 
-// Names in sorted order, so two writers lock the same rows in the same order.
-async function learnNames(client: Client, names: string[]): Promise<void> {
-  const unique = [...new Set(names)].sort()
-  if (unique.length === 0) return
-  await client.query(
-    `INSERT INTO learned_names (name, articles) SELECT unnest($1::text[]), 1
-     ON CONFLICT (name) DO UPDATE SET articles = learned_names.articles + 1`,
-    [unique],
-  )
-}
-
-async function forgetNames(client: Client, names: string[]): Promise<void> {
-  const unique = [...new Set(names)].sort()
-  if (unique.length === 0) return
-  await client.query('UPDATE learned_names SET articles = articles - 1 WHERE name = ANY($1::text[])', [unique])
-  await client.query('DELETE FROM learned_names WHERE name = ANY($1::text[]) AND articles <= 0', [unique])
+/** An article counts once towards each of its names. */
+function countNames(writes: IndexWrites, names: string[], delta: 1 | -1): void {
+  for (const n of new Set(names)) writes.names.set(n, (writes.names.get(n) ?? 0) + delta)
 }

@@ -4,8 +4,11 @@ import type { IndexedArticle } from '../article-write.js'
 import type { ExtractNames } from '../learned-names.js'
 import type { IngestSummary } from '../source-write.js'
 import { IngestInterrupted } from '../write-lock.js'
-import { putArticle, removeUnseen } from './article-write.js'
+import { flushIndexWrites, newIndexWrites, putArticle, removeUnseen } from './article-write.js'
 import { inTransaction, type Pool } from './pool.js'
+
+// Index entries written per statement: the term statistics' trigger runs once per statement.
+const INDEX_BATCH = 500
 
 /**
  * Writes each source file in one transaction, with the summary SQLite's writeSources gives; a bad
@@ -54,6 +57,7 @@ async function writeSource(
   const outcome = await inTransaction(pool, async (client) => {
     const seen = new Set<string>()
     const now = new Date().toISOString()
+    const writes = newIndexWrites()
     let bad = 0
     for await (const item of source.records()) {
       if (opts.signal?.aborted) throw new IngestInterrupted('导入已中断')
@@ -63,12 +67,15 @@ async function writeSource(
         continue
       }
       seen.add(item.article.id)
-      counts[await putArticle(client, item.article, path, seen.size, now, opts.namesOf)]++
+      counts[await putArticle(client, writes, item.article, path, seen.size, now, opts.namesOf)]++
+      if (writes.added.length + writes.dropped.length >= INDEX_BATCH) await flushIndexWrites(client, writes)
     }
     // A file whose every line failed is already reported line by line; its old articles stay.
     if (seen.size === 0 && bad > 0) throw new AllLinesFailed()
     if (seen.size === 0) throw new InputError(`${path}: 没有可用的记录`)
-    const removed = await removeUnseen(client, path, seen, opts.namesOf)
+    await flushIndexWrites(client, writes)
+    const removed = await removeUnseen(client, writes, path, seen, opts.namesOf)
+    await flushIndexWrites(client, writes)
     // A file with bad lines is not recorded as done, so the next run reads it again and reports them again.
     await client.query(
       `INSERT INTO sources (path, content_hash, articles, ingested_at) VALUES ($1, $2, $3, $4)
