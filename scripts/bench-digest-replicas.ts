@@ -9,11 +9,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import pg from 'pg'
 import { listSources } from '../src/ingest/index.js'
 import { extractNameCandidates, indexSources } from '../src/retrieve/index.js'
 import { openStore, type Store } from '../src/store/index.js'
-import { findBinaries, startCluster } from '../tests/helpers/pg-cluster.js'
+import { createDatabase, findBinaries, startCluster } from '../tests/helpers/pg-cluster.js'
 import { askFake, startFake, type Fake } from './bench/fake-bot-client.js'
 import { printTable } from './bench/table.js'
 
@@ -98,16 +97,3 @@ try {
 }
 printTable(rows)
 if (!server) console.log('PostgreSQL is not installed (/usr/lib/postgresql/*/bin) and no --pg was given: SQLite only.')
-
-async function createDatabase(url: string, name: string): Promise<string> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    await client.query(`CREATE DATABASE ${name}`)
-  } finally {
-    await client.end()
-  }
-  const u = new URL(url)
-  u.pathname = `/${name}`
-  return u.toString()
-}

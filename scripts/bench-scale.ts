@@ -9,17 +9,15 @@
 // unless --pg names a server).
 // Usage: npm run bench:scale [-- --askers 24] [--seconds 20] [--replicas 1,2,3] [--db PATH] [--pg postgres://…]
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { Agent, request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import pg from 'pg'
-import { createIndex } from '../src/retrieve/index.js'
-import { openDb } from '../src/store/index.js'
 import { HAPROXY, startHaproxy } from '../tests/helpers/haproxy.js'
 import { freePort } from '../tests/helpers/http.js'
-import { findBinaries, startCluster } from '../tests/helpers/pg-cluster.js'
+import { createDatabase, findBinaries, startCluster } from '../tests/helpers/pg-cluster.js'
+import { pickServedDb } from './bench/served-db.js'
 import { printTable } from './bench/table.js'
 
 const ROOT = join(import.meta.dirname, '..')
@@ -38,20 +36,6 @@ const ASKERS = Number(args.askers)
 const SECONDS = Number(args.seconds)
 // /proc/PID/stat counts CPU time in clock ticks, 100 a second on Linux.
 const TICK_MS = 10
-
-/** The SQLite file to serve and copy, and where it came from. */
-async function pickDb(): Promise<{ path: string; source: string }> {
-  if (args.db) return { path: args.db, source: '--db' }
-  const dir = join(ROOT, 'data/bench')
-  const cached = existsSync(dir) ? readdirSync(dir).filter((f) => /^crud-.*\.db$/.test(f)).map((f) => join(dir, f)) : []
-  const newest = cached.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0]
-  if (newest) return { path: newest, source: 'cached CRUD index' }
-  const path = join(mkdtempSync(join(tmpdir(), 'newsbot-bench-scale-')), 'samples.db')
-  const db = openDb(path)
-  await createIndex(db).write([join(ROOT, 'data/samples')])
-  db.close()
-  return { path, source: 'bundled samples (no data/bench/crud-*.db)' }
-}
 
 function questions(): string[] {
   if (!existsSync(CRUD_QA)) return ['经开区已经分配了多少套安置房？', '郑大二附院周边的路什么时候通车？', '王庄村改造到哪一步了？', '小微企业融资难，区里有什么办法？']
@@ -181,23 +165,10 @@ async function measure(backend: string, db: string, replicas: number, dir: strin
   }
 }
 
-async function createDatabase(url: string, name: string): Promise<string> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    await client.query(`CREATE DATABASE ${name}`)
-  } finally {
-    await client.end()
-  }
-  const u = new URL(url)
-  u.pathname = `/${name}`
-  return u.toString()
-}
-
 if (!HAPROXY) throw new Error('bench:scale needs HAProxy (Debian package haproxy)')
 const bin = findBinaries()
 if (!args.pg && !bin) throw new Error('bench:scale needs PostgreSQL: install Debian\'s postgresql or give --pg postgres://…')
-const source = await pickDb()
+const source = await pickServedDb(args.db)
 const qs = questions()
 const dir = mkdtempSync(join(tmpdir(), 'newsbot-bench-scale-'))
 const cluster = args.pg ? undefined : await startCluster(bin!)

@@ -8,12 +8,10 @@
 // Usage: npm run bench:web [-- --levels 1,50,200] [--requests 400] [--warmup 400] [--db PATH] [--profile DIR]
 import { spawn } from 'node:child_process'
 import { Agent, request } from 'node:http'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { createIndex } from '../src/retrieve/index.js'
-import { openDb } from '../src/store/index.js'
+import { pickServedDb } from './bench/served-db.js'
 import { printTable } from './bench/table.js'
 
 const ROOT = join(import.meta.dirname, '..')
@@ -35,20 +33,6 @@ const SAMPLE_QUESTIONS = [
   '郑大二附院周边的路什么时候通车？', '经开区已经分配了多少套安置房？', '小微企业融资难，区里有什么办法？', '王庄村改造到哪一步了？',
   '文明城市创建有哪些做法？', '示范区今年有哪些重点项目？', '火星基地什么时候建成？', '经开区的营商环境怎么样？',
 ]
-
-/** The database to serve and where it came from. */
-async function pickDb(): Promise<{ path: string; source: string }> {
-  if (args.db) return { path: args.db, source: '--db' }
-  const dir = join(ROOT, 'data/bench')
-  const cached = existsSync(dir) ? readdirSync(dir).filter((f) => /^crud-.*\.db$/.test(f)).map((f) => join(dir, f)) : []
-  const newest = cached.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0]
-  if (newest) return { path: newest, source: 'cached CRUD index' }
-  const path = join(mkdtempSync(join(tmpdir(), 'newsbot-bench-web-')), 'samples.db')
-  const db = openDb(path)
-  await createIndex(db).write([join(ROOT, 'data/samples')])
-  db.close()
-  return { path, source: 'bundled samples (no data/bench/crud-*.db)' }
-}
 
 function questions(): string[] {
   if (!existsSync(CRUD_QA)) return SAMPLE_QUESTIONS
@@ -155,7 +139,7 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN
 }
 
-const { path, source } = await pickDb()
+const { path, source } = await pickServedDb(args.db)
 const qs = questions()
 const server = await startServer(path)
 console.log(`newsbot serve on ${path} (${source}), extractive; ${qs.length} questions\n`)

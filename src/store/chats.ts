@@ -20,7 +20,7 @@ export interface ChatTurn {
   createdAt: string
 }
 
-interface TurnRow {
+export interface TurnRow {
   question: string
   searched: string
   answer: string
@@ -57,11 +57,10 @@ export function saveChatTurn(db: Db, chatId: number, turn: ChatTurn, keep: numbe
 /** The chat's newest turns since `since` (ISO instant), oldest first, at most `limit` (default: all kept). */
 export function listChatTurns(db: Db, chatId: number, opts: { since?: string; limit?: number } = {}): ChatTurn[] {
   const rows = statements(db).recent.all(chatId, opts.since ?? '', opts.limit ?? -1)
-  return rows.reverse().map((r) => ({
-    question: r.question,
-    searched: r.searched,
-    answer: r.answer,
-    citations: JSON.parse(r.citations) as CitedSource[],
-    createdAt: r.created_at,
-  }))
+  return rows.reverse().map(toChatTurn)
+}
+
+/** A chat_turns row as the answerers read it (both stores keep the citations as JSON text). */
+export function toChatTurn(r: TurnRow): ChatTurn {
+  return { question: r.question, searched: r.searched, answer: r.answer, citations: JSON.parse(r.citations) as CitedSource[], createdAt: r.created_at }
 }

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import pg from 'pg'
 import { freePort } from './http.js'
 
 /** The newest installed server's bin folder (Debian keeps each major version under /usr/lib/postgresql). */
@@ -47,3 +48,17 @@ export async function startCluster(bin: string): Promise<{ url: string; stop: ()
   }
 }
 
+
+/** Creates database `name` on the server at `url` and returns the URL that names it. */
+export async function createDatabase(url: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    await client.query(`CREATE DATABASE ${name}`)
+  } finally {
+    await client.end()
+  }
+  const u = new URL(url)
+  u.pathname = `/${name}`
+  return u.toString()
+}

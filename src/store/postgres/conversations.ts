@@ -1,4 +1,4 @@
-import type { ChatTurn, CitedSource } from '../chats.js'
+import { toChatTurn, type ChatTurn, type TurnRow } from '../chats.js'
 import type { Forgotten } from '../privacy.js'
 import type { LoggedQuestion, QuestionCounts } from '../questions.js'
 import { inTransaction, type Pool, type Queryable } from './pool.js'
@@ -23,18 +23,12 @@ export async function recordAnswer(pool: Pool, chatId: number, turn: ChatTurn, k
 
 /** The chat's newest turns since `since` (ISO instant), oldest first, at most `limit` (default: all kept). */
 export async function listChatTurns(pool: Pool, chatId: number, opts: { since?: string; limit?: number } = {}): Promise<ChatTurn[]> {
-  const { rows } = await pool.query<{ question: string; searched: string; answer: string; citations: string; created_at: string }>(
+  const { rows } = await pool.query<TurnRow>(
     `SELECT question, searched, answer, citations, created_at FROM chat_turns
      WHERE chat_id = $1 AND created_at >= $2 ORDER BY id DESC LIMIT $3`,
     [chatId, opts.since ?? '', opts.limit ?? null],
   )
-  return rows.reverse().map((r) => ({
-    question: r.question,
-    searched: r.searched,
-    answer: r.answer,
-    citations: JSON.parse(r.citations) as CitedSource[],
-    createdAt: r.created_at,
-  }))
+  return rows.reverse().map(toChatTurn)
 }
 
 export async function logQuestion(db: Queryable, q: LoggedQuestion): Promise<void> {
