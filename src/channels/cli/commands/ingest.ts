@@ -39,35 +39,16 @@ export function registerIngest(program: Command): void {
         onWait: () => progress.note('另一个进程正在写入这个数据库，等它写完再继续…'),
         signal: stop.signal,
       }
-      let summary: IngestSummary
-      let embedded: EmbedSummary | undefined
+      let written: Written
       try {
         const location = storeLocation(global, loadConfig())
-        if (isPostgresUrl(location)) {
-          // Passage vectors are not kept on PostgreSQL yet: there questions are answered from the lexical index alone.
-          const store = await openStore(location)
-          try {
-            summary = await writeToStore(store, paths, options)
-          } finally {
-            progress.stop()
-            await store.close()
-          }
-        } else {
-          // A short busy wait: while another ingest writes, lockForWrite waits asynchronously and says so.
-          const { config, db, dbPath, created } = openContext({ ...global, db: location }, 'create', LOCK_POLL_MS)
-          if (created === 'folder') process.stderr.write(`newsbot: 新建文件夹 ${dirname(dbPath)} 和数据库 ${dbPath}\n`)
-          else if (created) process.stderr.write(`newsbot: 新建数据库 ${dbPath}\n`)
-          try {
-            summary = await createIndex(db).write(paths, options)
-          } finally {
-            progress.stop()
-          }
-          embedded = summary.interrupted ? undefined : await embedPassages(db, config, !flags.json)
-          db.close()
-        }
+        written = isPostgresUrl(location)
+          ? await ingestIntoPostgres(location, paths, options, progress.stop)
+          : await ingestIntoSqlite({ ...global, db: location }, paths, options, progress.stop, !flags.json)
       } finally {
         stop.dispose()
       }
+      const { summary, embedded } = written
       if (flags.json) printJson(embedded ? { ...summary, embeddings: embedded } : summary)
       else printLines([...describeSummary(summary), ...(embedded ? [describeEmbeddings(embedded)] : [])])
       if (summary.interrupted) {
@@ -79,6 +60,40 @@ export function registerIngest(program: Command): void {
 }
 
 const LOCK_POLL_MS = 200
+
+interface Written {
+  summary: IngestSummary
+  embedded?: EmbedSummary
+}
+
+async function ingestIntoSqlite(opts: GlobalOptions, paths: string[], options: WriteOptions, stopProgress: () => void, verbose: boolean): Promise<Written> {
+  // A short busy wait: while another ingest writes, lockForWrite waits asynchronously and says so.
+  const { config, db, dbPath, created } = openContext(opts, 'create', LOCK_POLL_MS)
+  if (created === 'folder') process.stderr.write(`newsbot: 新建文件夹 ${dirname(dbPath)} 和数据库 ${dbPath}\n`)
+  else if (created) process.stderr.write(`newsbot: 新建数据库 ${dbPath}\n`)
+  try {
+    let summary: IngestSummary
+    try {
+      summary = await createIndex(db).write(paths, options)
+    } finally {
+      stopProgress()
+    }
+    return { summary, embedded: summary.interrupted ? undefined : await embedPassages(db, config, verbose) }
+  } finally {
+    db.close()
+  }
+}
+
+// Passage vectors are not kept on PostgreSQL yet: there questions are answered from the lexical index alone.
+async function ingestIntoPostgres(url: string, paths: string[], options: WriteOptions, stopProgress: () => void): Promise<Written> {
+  const store = await openStore(url)
+  try {
+    return { summary: await writeToStore(store, paths, options) }
+  } finally {
+    stopProgress()
+    await store.close()
+  }
+}
 
 /** Ctrl-C (or SIGTERM) stops the ingest at the next record instead of killing it; a second one exits at once. */
 function stopOnSignal(restoreTerminal: () => void): { signal: AbortSignal; dispose: () => void } {
