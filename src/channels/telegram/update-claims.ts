@@ -17,8 +17,8 @@ const POLL_MAX_MS = 250
 // past it the reply goes out unmarked, as before marks existed, rather than keep the reader waiting.
 const REPLY_MARK_WAIT_MS = 2_000
 
-const finishers = new WeakMap<Context, () => void>()
-const replyMarks = new WeakMap<Context, () => Promise<void>>()
+// What the handlers below call on an update's claim: mark its reply as going out, and finish it.
+const claims = new WeakMap<Context, { startReply: () => Promise<void>; finish: () => void }>()
 
 /**
  * Webhook mode: an update Telegram resends, to this replica or another sharing the database, is handled
@@ -44,8 +44,8 @@ export function createUpdateClaims(deps: Pick<BotDeps, 'store' | 'logger'>, hold
       // Off the reply's path: while another connection writes, the mark is made a moment later.
       writeWhenFree(() => deps.store.finishUpdate(updateId, Date.now()), (err) => log.error({ err }, 'could not finish the update claim'))
     }
-    finishers.set(ctx, finish)
-    replyMarks.set(ctx, once(() => markWhenFree(deps.store, updateId, log)))
+    let marking: Promise<void> | undefined
+    claims.set(ctx, { startReply: () => (marking ??= markWhenFree(deps.store, updateId, log)), finish })
     try {
       if (chatId !== null) await waitForEarlier(deps.store, chatId, updateId)
       await next()
@@ -61,7 +61,7 @@ export function createUpdateClaims(deps: Pick<BotDeps, 'store' | 'logger'>, hold
  * left of the handler (saving the turn, logging) does not get the question answered again.
  */
 export function markReplied(ctx: Context): void {
-  finishers.get(ctx)?.()
+  claims.get(ctx)?.finish()
 }
 
 /**
@@ -70,29 +70,20 @@ export function markReplied(ctx: Context): void {
  * delivered: a second one is worse than the rare lost one, which the reader can ask again).
  */
 export async function startReply(ctx: Context): Promise<void> {
-  await replyMarks.get(ctx)?.()
+  await claims.get(ctx)?.startReply()
 }
 
 async function markWhenFree(store: Store, updateId: number, log: Logger): Promise<void> {
-  const until = Date.now() + REPLY_MARK_WAIT_MS
-  for (let delay = POLL_FIRST_MS; ; delay = Math.min(delay * 2, POLL_MAX_MS)) {
+  const marked = await pollUntil(async () => {
     try {
       await store.markReplying(updateId, Date.now())
-      return
+      return true
     } catch (err) {
       if (!isBusy(err)) throw err
+      return false
     }
-    if (Date.now() >= until) {
-      log.warn('the database stayed locked: the reply goes out unmarked')
-      return
-    }
-    await sleep(delay)
-  }
-}
-
-function once(f: () => Promise<void>): () => Promise<void> {
-  let running: Promise<void> | undefined
-  return () => (running ??= f())
+  }, REPLY_MARK_WAIT_MS)
+  if (!marked) log.warn('the database stayed locked: the reply goes out unmarked')
 }
 
 /**
@@ -124,9 +115,9 @@ async function waitForEarlier(store: Store, chatId: number, updateId: number): P
   await pollUntil(async () => !(await store.hasEarlierUnfinished(chatId, updateId, Date.now(), ANSWER_WAIT_MS)))
 }
 
-/** Looks until `ready` holds, at a growing interval, for at most ANSWER_WAIT_MS; false when it never did. */
-async function pollUntil(ready: () => Promise<boolean>): Promise<boolean> {
-  const until = Date.now() + ANSWER_WAIT_MS
+/** Looks until `ready` holds, at a growing interval, for at most `waitMs`; false when it never did. */
+async function pollUntil(ready: () => Promise<boolean>, waitMs = ANSWER_WAIT_MS): Promise<boolean> {
+  const until = Date.now() + waitMs
   let delay = POLL_FIRST_MS
   for (;;) {
     if (await ready()) return true
