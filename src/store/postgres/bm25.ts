@@ -3,8 +3,8 @@
  * rank the same: per query phrase an IDF floored at 1e-6, a column-weighted phrase frequency, and
  * the article's length against the average; the sum is negated (lower is better, as FTS5 returns it).
  */
-const K1 = 1.2
-const B = 0.75
+export const K1 = 1.2
+export const B = 0.75
 /** Headline hits weigh 3× body hits (src/store/search.ts). */
 export const TITLE_HIT_WEIGHT = 3
 const BODY_HIT_WEIGHT = 1

@@ -1,5 +1,5 @@
 import type { ArticleMatch, ArticleMatchText, ArticleText, PassageSpan, SearchFilters } from '../search.js'
-import { bm25Score, phraseIdf } from './bm25.js'
+import { B, bm25Score, K1, phraseIdf, TITLE_HIT_WEIGHT } from './bm25.js'
 import { buildTsquery, countPhrase, parseHits } from './lexemes.js'
 import type { Pool } from './pool.js'
 
@@ -10,34 +10,59 @@ interface CandidateRow extends Omit<ArticleMatch, 'score'> {
   body_hits: string
 }
 
-// The GIN index finds the candidates. For each, the query's lexemes are cut out of its tsvector in C
-// (setweight marks them, ts_filter keeps the marked, once per column): unnesting the whole vector
-// instead cost six times as long.
+/** The search filters on articles `a`, as parameters $n…$n+3: date from, date to, paper, excluded ids. */
+function filtersFrom(n: number): string {
+  return `($${n}::text IS NULL OR a.issue_date >= $${n})
+    AND ($${n + 1}::text IS NULL OR a.issue_date <= $${n + 1})
+    AND ($${n + 2}::text IS NULL OR a.paper = $${n + 2})
+    AND NOT (a.id = ANY($${n + 3}::text[]))`
+}
+
+// Single tokens are ranked from their postings (migration 011): BM25 as bm25.ts computes it, summed
+// per article in one aggregate, and only the best `limit` leave the server. The articles table is
+// joined before the cut only when a filter needs it.
+const POSTINGS_SCORES = `
+  WITH q (token, idf) AS (SELECT * FROM unnest($1::text[], $2::float8[])),
+  scored AS (
+    SELECT e.pk, -sum(q.idf * (($4::float8 * e.t + e.b) * ($5::float8 + 1)) / (($4::float8 * e.t + e.b) + $5::float8 * (1 - $6::float8 + ($6::float8 * e.len) / $3::float8))) AS score
+    FROM q JOIN article_postings p ON p.token = q.token
+    CROSS JOIN LATERAL unnest(p.pks, p.lens, p.title_n, p.body_n) AS e (pk, len, t, b)
+    WHERE NOT EXISTS (SELECT 1 FROM postings_stale s WHERE s.pk = e.pk AND p.segment < s.valid_from)
+    GROUP BY e.pk)`
+const RANKED = `${POSTINGS_SCORES},
+  best AS (SELECT pk, score FROM scored ORDER BY score, pk LIMIT $7)
+  SELECT a.pk, a.id, a.title, a.paper, a.issue_date AS date, best.score FROM best JOIN articles a ON a.pk = best.pk ORDER BY best.score, best.pk`
+const RANKED_FILTERED = `${POSTINGS_SCORES},
+  best AS (SELECT a.pk, a.id, a.title, a.paper, a.issue_date AS date, scored.score FROM scored JOIN articles a ON a.pk = scored.pk
+    WHERE ${filtersFrom(8)} ORDER BY scored.score, scored.pk LIMIT $7)
+  SELECT * FROM best ORDER BY score, pk`
+
+// A phrase of several tokens needs positions: the GIN index finds the candidates, and for each the
+// query's lexemes are cut out of its tsvector in C (setweight marks them, ts_filter keeps the marked,
+// once per column): unnesting the whole vector instead cost six times as long.
 const CANDIDATES = `
   SELECT a.pk, a.id, a.title, a.paper, a.issue_date AS date, i.tokens AS length,
     ts_filter(setweight(ts_filter(i.tsv, '{a}'), 'b', $2::text[]), '{b}')::text AS title_hits,
     ts_filter(setweight(ts_filter(i.tsv, '{d}'), 'b', $2::text[]), '{b}')::text AS body_hits
   FROM article_index i JOIN articles a ON a.pk = i.article_pk
-  WHERE i.tsv @@ $1::tsquery
-    AND ($3::text IS NULL OR a.issue_date >= $3)
-    AND ($4::text IS NULL OR a.issue_date <= $4)
-    AND ($5::text IS NULL OR a.paper = $5)
-    AND NOT (a.id = ANY($6::text[]))`
+  WHERE i.tsv @@ $1::tsquery AND ${filtersFrom(3)}`
 
 /** Articles matching any phrase, best first, scored as FTS5's bm25 (see bm25.ts). */
 export async function matchArticles(pool: Pool, phrases: string[], filters: SearchFilters, limit: number): Promise<ArticleMatch[]> {
   const query = phrases.map((p) => p.trim()).filter(Boolean)
-  const tsquery = buildTsquery(query)
-  if (!tsquery) return []
-  const lexemes = [...new Set(query.flatMap((p) => p.split(' ')))]
-  const [{ rows }, counts] = await Promise.all([
-    pool.query<CandidateRow>(CANDIDATES, [
-      tsquery, lexemes, filters.dateFrom ?? null, filters.dateTo ?? null, filters.paper ?? null, filters.exclude ?? [],
-    ]),
-    getTermDocCounts(pool, query),
-  ])
+  if (!buildTsquery(query)) return []
+  const counts = await getTermDocCounts(pool, query)
   const avgLength = counts.total > 0 ? counts.tokens / counts.total : 1
   const idfs = query.map((p) => phraseIdf(counts.docs.get(p) ?? 0, counts.total))
+  const filterParams = [filters.dateFrom ?? null, filters.dateTo ?? null, filters.paper ?? null, filters.exclude ?? []]
+  if (query.every((p) => !p.includes(' '))) {
+    const filtered = filterParams.some((f) => (Array.isArray(f) ? f.length > 0 : f !== null))
+    const params = [query, idfs, avgLength, TITLE_HIT_WEIGHT, K1, B, limit]
+    const { rows } = await pool.query<ArticleMatch>(filtered ? RANKED_FILTERED : RANKED, filtered ? [...params, ...filterParams] : params)
+    return rows
+  }
+  const lexemes = [...new Set(query.flatMap((p) => p.split(' ')))]
+  const { rows } = await pool.query<CandidateRow>(CANDIDATES, [buildTsquery(query), lexemes, ...filterParams])
   return rows
     .map(({ length, title_hits, body_hits, ...m }) => {
       const hits = parseHits(title_hits, body_hits)
@@ -49,7 +74,8 @@ export async function matchArticles(pool: Pool, phrases: string[], filters: Sear
 
 /**
  * How many articles contain each token (from term_docs) or each phrase of tokens (counted through
- * the GIN index), with the article count and total length: the inputs of an IDF and of BM25.
+ * the GIN index, or kept from an earlier count of the same index generation: see migration 011),
+ * with the article count and total length: the inputs of an IDF and of BM25.
  */
 export async function getTermDocCounts(
   pool: Pool,
@@ -58,16 +84,48 @@ export async function getTermDocCounts(
   const all = [...new Set(phrases)]
   const single = all.filter((p) => !p.includes(' '))
   const multi = all.filter((p) => p.includes(' '))
-  const [totals, singles, ...multis] = await Promise.all([
-    pool.query<{ articles: number; tokens: number }>('SELECT articles, tokens FROM index_totals'),
+  const [totals, singles] = await Promise.all([
+    pool.query<{ articles: number; tokens: number; kept: Record<string, number> }>(
+      `SELECT t.articles, t.tokens, (SELECT coalesce(json_object_agg(phrase, docs), '{}') FROM phrase_docs
+         WHERE phrase = ANY($1::text[]) AND generation = t.generation) AS kept
+       FROM index_totals t`,
+      [multi],
+    ),
     pool.query<{ token: string; docs: number }>('SELECT token, docs FROM term_docs WHERE token = ANY($1::text[])', [single]),
-    ...multi.map((p) => pool.query<{ n: number }>('SELECT count(*) AS n FROM article_index WHERE tsv @@ $1::tsquery', [buildTsquery([p])])),
   ])
+  const t = totals.rows[0]
   const docs = new Map(all.map((p) => [p, 0]))
   for (const r of singles.rows) docs.set(r.token, r.docs)
-  multi.forEach((p, i) => docs.set(p, multis[i]!.rows[0]?.n ?? 0))
-  const t = totals.rows[0]
+  const kept = t?.kept ?? {}
+  const missing = multi.filter((p) => kept[p] === undefined)
+  for (const p of multi) if (kept[p] !== undefined) docs.set(p, kept[p])
+  const counted = await Promise.all(
+    missing.map(async (p) => {
+      const { rows } = await pool.query<{ n: number; generation: number }>(
+        'SELECT count(*)::int AS n, (SELECT generation FROM index_totals) AS generation FROM article_index WHERE tsv @@ $1::tsquery',
+        [buildTsquery([p])],
+      )
+      docs.set(p, rows[0]!.n)
+      return { phrase: p, ...rows[0]! }
+    }),
+  )
+  if (counted.length) await keepPhraseCounts(pool, counted)
   return { total: t?.articles ?? 0, tokens: t?.tokens ?? 0, docs }
+}
+
+/**
+ * Keeps phrase counts for later questions. A count is only a shortcut, so a server that refuses the
+ * write (a read-only standby) costs the next question a recount, not this one its answer.
+ */
+async function keepPhraseCounts(pool: Pool, counts: { phrase: string; n: number; generation: number }[]): Promise<void> {
+  await pool
+    .query(
+      `INSERT INTO phrase_docs (phrase, docs, generation) SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[])
+       ON CONFLICT (phrase) DO UPDATE SET docs = excluded.docs, generation = excluded.generation
+       WHERE phrase_docs.generation < excluded.generation`,
+      [counts.map((c) => c.phrase), counts.map((c) => c.n), counts.map((c) => c.generation)],
+    )
+    .catch(() => {})
 }
 
 /** Headline and text of the given articles, by pk. */
@@ -78,8 +136,7 @@ export async function getArticleTexts(pool: Pool, articlePks: number[]): Promise
 }
 
 /**
- * matchArticles with each article's text. BM25 is computed in Node over all candidates, so the
- * texts of only the `limit` best are read, in a second query.
+ * matchArticles with each article's text: the texts of only the `limit` best are read, in a second query.
  */
 export async function matchArticleTexts(pool: Pool, phrases: string[], filters: SearchFilters, limit: number): Promise<ArticleMatchText[]> {
   const matches = await matchArticles(pool, phrases, filters, limit)

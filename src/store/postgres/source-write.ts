@@ -6,6 +6,7 @@ import type { IngestSummary } from '../source-write.js'
 import { IngestInterrupted } from '../write-lock.js'
 import { flushIndexWrites, newIndexWrites, putArticle, removeUnseen } from './article-write.js'
 import { inTransaction, type Pool } from './pool.js'
+import { mergeSegments } from './segments.js'
 
 // Index entries written per statement: the term statistics' trigger runs once per statement. On the
 // 68k CRUD file: 500 a batch 309 s, 2,000 208 s, 5,000 183 s, 10,000 179 s (and twice the memory).
@@ -37,6 +38,8 @@ export async function writeSources(
       }
       summary.failed.push({ path: file.path, error: errorMessage(err) })
     }
+    // Outside the file's try: the file is committed, and a failure here is the store's, not the file's.
+    await mergeSegments(pool)
   }
   return summary
 }
