@@ -8,11 +8,10 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import pgDriver from 'pg'
 import { listSources, SAMPLES_DIR } from '../src/ingest/index.js'
 import { createIndex, createQuestionIndex, extractNameCandidates, indexSources, tokenizeForIndex, type QuestionIndex } from '../src/retrieve/index.js'
 import { createSqliteStore, migrateStore, openDb, openPostgresStore } from '../src/store/index.js'
-import { findBinaries, startCluster } from '../tests/helpers/pg-cluster.js'
+import { createDatabase, findBinaries, startCluster } from '../tests/helpers/pg-cluster.js'
 import { loadCrudQuestions, openCrudIndex } from './bench/crud.js'
 import { printTable } from './bench/table.js'
 
@@ -37,13 +36,8 @@ const docs = args.docs === 'all' ? undefined : Number(args.docs)
 const db = await openCrudIndex(crudQuestions, docs)
 const cluster = args.pg ? undefined : await startCluster(findBinaries() ?? fail('PostgreSQL is not installed: /usr/lib/postgresql/*/bin/initdb is missing'))
 const adminUrl = args.pg ?? cluster!.url
-const databaseUrl = (name: string) => {
-  const u = new URL(adminUrl)
-  u.pathname = `/${name}`
-  return u.toString()
-}
 try {
-  const crudUrl = cluster ? await createDatabase('newsbot_parity') : adminUrl
+  const crudUrl = cluster ? await createDatabase(adminUrl, 'newsbot_parity') : adminUrl
   const started = performance.now()
   const counts = await migrateStore(db.name, crudUrl, (a) => ({
     titleTokens: tokenizeForIndex([a.title, a.subtitle ?? ''].join(' ').trim()),
@@ -57,7 +51,7 @@ try {
   await pg.close()
 
   // The dev set over the samples: a fresh SQLite database and a fresh PostgreSQL one, ingested alike.
-  const devUrl = cluster ? await createDatabase('newsbot_parity_dev') : undefined
+  const devUrl = cluster ? await createDatabase(adminUrl, 'newsbot_parity_dev') : undefined
   const dev = devUrl ? await compareDev(devUrl) : undefined
 
   printTable([
@@ -67,7 +61,7 @@ try {
   console.log()
   printTable([
     { store: 'SQLite (FTS5)', 'crud p50 ms': pct(crud.lite.ms, 0.5), 'crud p95 ms': pct(crud.lite.ms, 0.95) },
-    { store: 'PostgreSQL (GIN + BM25 in Node)', 'crud p50 ms': pct(crud.post.ms, 0.5), 'crud p95 ms': pct(crud.post.ms, 0.95) },
+    { store: 'PostgreSQL (postings + BM25 in SQL)', 'crud p50 ms': pct(crud.post.ms, 0.5), 'crud p95 ms': pct(crud.post.ms, 0.95) },
   ])
   if (!dev) console.log('\n(dev set skipped: with --pg only one database is used)')
 } finally {
@@ -133,14 +127,6 @@ function share(a: string[], b: string[]): number {
 function pct(values: number[], p: number): number {
   const sorted = [...values].sort((x, y) => x - y)
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0
-}
-
-async function createDatabase(name: string): Promise<string> {
-  const client = new pgDriver.Client({ connectionString: adminUrl })
-  await client.connect()
-  await client.query(`CREATE DATABASE ${name}`)
-  await client.end()
-  return databaseUrl(name)
 }
 
 function fail(message: string): never {

@@ -18,24 +18,29 @@ function filtersFrom(n: number): string {
     AND NOT (a.id = ANY($${n + 3}::text[]))`
 }
 
-// Single tokens are ranked from their postings (migration 011): BM25 as bm25.ts computes it, summed
-// per article in one aggregate, and only the best `limit` leave the server. The articles table is
-// joined before the cut only when a filter needs it.
+// Single tokens are ranked from their postings (migration 011) in one statement: FTS5's IDF from
+// term_docs, BM25 as bm25.ts computes it summed per article in one aggregate, and only the best
+// `limit` leave the server, with their texts. The articles table is joined before the cut only when
+// a filter needs it.
 const POSTINGS_SCORES = `
-  WITH q (token, idf) AS (SELECT * FROM unnest($1::text[], $2::float8[])),
+  WITH t AS (SELECT articles::float8 AS n, CASE WHEN articles > 0 THEN tokens::float8 / articles ELSE 1 END AS avg FROM index_totals),
+  q AS (
+    SELECT u.token, CASE WHEN x.idf > 0 THEN x.idf ELSE 1e-6 END AS idf
+    FROM unnest($1::text[]) AS u (token) CROSS JOIN t LEFT JOIN term_docs d ON d.token = u.token
+    CROSS JOIN LATERAL (SELECT ln((t.n - coalesce(d.docs, 0) + 0.5) / (coalesce(d.docs, 0) + 0.5)) AS idf) AS x),
   scored AS (
-    SELECT e.pk, -sum(q.idf * (($4::float8 * e.t + e.b) * ($5::float8 + 1)) / (($4::float8 * e.t + e.b) + $5::float8 * (1 - $6::float8 + ($6::float8 * e.len) / $3::float8))) AS score
-    FROM q JOIN article_postings p ON p.token = q.token
+    SELECT e.pk, -sum(q.idf * (($2::float8 * e.t + e.b) * ($3::float8 + 1)) / (($2::float8 * e.t + e.b) + $3::float8 * (1 - $4::float8 + ($4::float8 * e.len) / t.avg))) AS score
+    FROM t, q JOIN article_postings p ON p.token = q.token
     CROSS JOIN LATERAL unnest(p.pks, p.lens, p.title_n, p.body_n) AS e (pk, len, t, b)
     WHERE NOT EXISTS (SELECT 1 FROM postings_stale s WHERE s.pk = e.pk AND p.segment < s.valid_from)
     GROUP BY e.pk)`
 const RANKED = `${POSTINGS_SCORES},
-  best AS (SELECT pk, score FROM scored ORDER BY score, pk LIMIT $7)
-  SELECT a.pk, a.id, a.title, a.paper, a.issue_date AS date, best.score FROM best JOIN articles a ON a.pk = best.pk ORDER BY best.score, best.pk`
+  best AS (SELECT pk, score FROM scored ORDER BY score, pk LIMIT $5)
+  SELECT a.pk, a.id, a.title, a.paper, a.issue_date AS date, best.score, a.text FROM best JOIN articles a ON a.pk = best.pk ORDER BY best.score, best.pk`
 const RANKED_FILTERED = `${POSTINGS_SCORES},
-  best AS (SELECT a.pk, a.id, a.title, a.paper, a.issue_date AS date, scored.score FROM scored JOIN articles a ON a.pk = scored.pk
-    WHERE ${filtersFrom(8)} ORDER BY scored.score, scored.pk LIMIT $7)
-  SELECT * FROM best ORDER BY score, pk`
+  best AS (SELECT a.pk, scored.score FROM scored JOIN articles a ON a.pk = scored.pk
+    WHERE ${filtersFrom(6)} ORDER BY scored.score, scored.pk LIMIT $5)
+  SELECT a.pk, a.id, a.title, a.paper, a.issue_date AS date, best.score, a.text FROM best JOIN articles a ON a.pk = best.pk ORDER BY best.score, best.pk`
 
 // A phrase of several tokens needs positions: the GIN index finds the candidates, and for each the
 // query's lexemes are cut out of its tsvector in C (setweight marks them, ts_filter keeps the marked,
@@ -49,27 +54,33 @@ const CANDIDATES = `
 
 /** Articles matching any phrase, best first, scored as FTS5's bm25 (see bm25.ts). */
 export async function matchArticles(pool: Pool, phrases: string[], filters: SearchFilters, limit: number): Promise<ArticleMatch[]> {
+  return (await matchArticleTexts(pool, phrases, filters, limit)).map(({ text: _, ...m }) => m)
+}
+
+/** matchArticles with each article's text (the texts of only the `limit` best are read). */
+export async function matchArticleTexts(pool: Pool, phrases: string[], filters: SearchFilters, limit: number): Promise<ArticleMatchText[]> {
   const query = phrases.map((p) => p.trim()).filter(Boolean)
   if (!buildTsquery(query)) return []
-  const counts = await getTermDocCounts(pool, query)
-  const avgLength = counts.total > 0 ? counts.tokens / counts.total : 1
-  const idfs = query.map((p) => phraseIdf(counts.docs.get(p) ?? 0, counts.total))
   const filterParams = [filters.dateFrom ?? null, filters.dateTo ?? null, filters.paper ?? null, filters.exclude ?? []]
   if (query.every((p) => !p.includes(' '))) {
     const filtered = filterParams.some((f) => (Array.isArray(f) ? f.length > 0 : f !== null))
-    const params = [query, idfs, avgLength, TITLE_HIT_WEIGHT, K1, B, limit]
-    const { rows } = await pool.query<ArticleMatch>(filtered ? RANKED_FILTERED : RANKED, filtered ? [...params, ...filterParams] : params)
-    return rows
+    const params = [query, TITLE_HIT_WEIGHT, K1, B, limit]
+    return (await pool.query<ArticleMatchText>(filtered ? RANKED_FILTERED : RANKED, filtered ? [...params, ...filterParams] : params)).rows
   }
+  const counts = await getTermDocCounts(pool, query)
+  const avgLength = counts.total > 0 ? counts.tokens / counts.total : 1
+  const idfs = query.map((p) => phraseIdf(counts.docs.get(p) ?? 0, counts.total))
   const lexemes = [...new Set(query.flatMap((p) => p.split(' ')))]
   const { rows } = await pool.query<CandidateRow>(CANDIDATES, [buildTsquery(query), lexemes, ...filterParams])
-  return rows
+  const matches = rows
     .map(({ length, title_hits, body_hits, ...m }) => {
       const hits = parseHits(title_hits, body_hits)
       return { ...m, score: bm25Score(query.map((p) => countPhrase(p, hits)), idfs, length, avgLength) }
     })
     .sort((a, b) => a.score - b.score || a.pk - b.pk)
     .slice(0, limit)
+  const texts = await getArticleTexts(pool, matches.map((m) => m.pk))
+  return matches.map((m) => ({ ...m, text: texts.get(m.pk)?.text ?? '' }))
 }
 
 /**
@@ -133,17 +144,6 @@ export async function getArticleTexts(pool: Pool, articlePks: number[]): Promise
   if (articlePks.length === 0) return new Map()
   const { rows } = await pool.query<ArticleText>('SELECT pk, title, text FROM articles WHERE pk = ANY($1::int[])', [articlePks])
   return new Map(rows.map((r) => [r.pk, r]))
-}
-
-/**
- * matchArticles with each article's text: the texts of only the `limit` best are read, in a second query.
- */
-export async function matchArticleTexts(pool: Pool, phrases: string[], filters: SearchFilters, limit: number): Promise<ArticleMatchText[]> {
-  const matches = await matchArticles(pool, phrases, filters, limit)
-  if (matches.length === 0) return []
-  const { rows } = await pool.query<{ pk: number; text: string }>('SELECT pk, text FROM articles WHERE pk = ANY($1::int[])', [matches.map((m) => m.pk)])
-  const texts = new Map(rows.map((r) => [r.pk, r.text]))
-  return matches.map((m) => ({ ...m, text: texts.get(m.pk) ?? '' }))
 }
 
 /** The stored passages of the given articles, in text order (as SQLite returns them: by article pk, then seq). */
