@@ -212,7 +212,8 @@ suite('in Chromium', () => {
 
 // The same round on PostgreSQL: the console reads and writes through the store (`serve --db postgres://…`).
 const pg = usePostgres()
-(pg.available ? suite : describe.skip)('the console in Chromium on PostgreSQL', () => {
+const pgSuite = pg.available ? suite : describe.skip
+pgSuite('the console in Chromium on PostgreSQL', () => {
   let served: LiveCli
   let pgContext: BrowserContext
   const pgCspErrors: string[] = []
