@@ -42,7 +42,7 @@ export interface StoreContext {
   store: Store
   /** The --db value, else NEWSBOT_DATABASE_URL, else NEWSBOT_DB (a postgres:// URL is never printed with its password). */
   location: string
-  /** The SQLite database under `store`, when it is one (dense vectors and the SQLite-only commands read it). */
+  /** The SQLite database under `store`, when it is one (dense vectors and their embedding at ingest read it). */
   db: Db | null
   /** What `create` access made of a SQLite file (see CliContext); always null on PostgreSQL. */
   created: CliContext['created']
