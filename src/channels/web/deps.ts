@@ -17,7 +17,7 @@ export interface AdminSettings {
   writer: StoreWriter
   /**
    * Where uploaded files are kept, so a file uploaded again under its name replaces its articles: beside
-   * the SQLite file, or on PostgreSQL beside NEWSBOT_DB's default (the same path on every replica).
+   * the SQLite file, or on PostgreSQL in NEWSBOT_DB's folder (give every replica the same path).
    */
   uploadDir: string
   /** Days the question log is kept (NEWSBOT_RETENTION_DAYS). */
