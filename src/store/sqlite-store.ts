@@ -1,8 +1,10 @@
 import type { Db } from './db.js'
-import { countArticles, getArticle, getArticleByPk, listArticles, listIssueArticles } from './articles.js'
+import { correctArticle, deleteArticle } from './article-edit.js'
+import { countArticles, getArticle, getArticleByPk, listArticles, listIssueArticles, setArticleOrigin } from './articles.js'
+import { createFetchedPages } from './fetched-pages.js'
 import { listChatTurns, saveChatTurn } from './chats.js'
 import { forgetChat, pruneConversations } from './privacy.js'
-import { countQuestionsOn, listUnansweredQuestions, logQuestion } from './questions.js'
+import { countQuestionsOn, listQuestionLog, listUnansweredQuestions, logQuestion } from './questions.js'
 import { pruneQuotaTakes, takeQuota } from './quotas.js'
 import { getStoreStats } from './stats.js'
 import { listIssueDates } from './issues.js'
@@ -21,6 +23,7 @@ import { getTermDocCounts } from './term-stats.js'
 
 /** The async store over an open SQLite database: each function is the synchronous one, unchanged. */
 export function createSqliteStore(db: Db): Store {
+  const fetchedPages = createFetchedPages(db)
   return {
     backend: 'sqlite',
     writeSources: async (list, opts) => writeSources(db, list, opts),
@@ -29,6 +32,11 @@ export function createSqliteStore(db: Db): Store {
     countArticles: async () => countArticles(db),
     getArticleByPk: async (pk) => getArticleByPk(db, pk),
     getStoreStats: async () => getStoreStats(db),
+    setArticleOrigin: async (which, to) => setArticleOrigin(db, which, to),
+    correctArticle: async (id, change, reindex, namesOf) => correctArticle(db, id, change, reindex, namesOf),
+    deleteArticle: async (id, namesOf) => deleteArticle(db, id, namesOf),
+    getFetchedPage: async (url) => fetchedPages.get(url),
+    saveFetchedPage: async (url, page) => fetchedPages.set(url, page),
     listChatTurns: async (chatId, opts) => listChatTurns(db, chatId, opts),
     recordAnswer: async (chatId, turn, keep, question) =>
       db.transaction(() => {
@@ -38,6 +46,7 @@ export function createSqliteStore(db: Db): Store {
     logQuestion: async (question) => logQuestion(db, question),
     countQuestionsOn: async (day) => countQuestionsOn(db, day),
     listUnansweredQuestions: async (limit) => listUnansweredQuestions(db, limit),
+    listQuestionLog: async (limit) => listQuestionLog(db, limit),
     forgetChat: async (chatId) => forgetChat(db, chatId),
     pruneConversations: async (before) => pruneConversations(db, before),
     pruneSeenUpdates: async (before) => pruneSeenUpdates(db, before),

@@ -1,5 +1,6 @@
-import type { SourceList } from '../ingest/index.js'
-import type { IndexedArticle } from './article-write.js'
+import type { CachedPage, SourceList } from '../ingest/index.js'
+import type { ArticleCorrection } from './article-edit.js'
+import type { IndexedArticle, IndexEntry } from './article-write.js'
 import type { Article, ArticleSummary } from './articles.js'
 import type { ChatTurn } from './chats.js'
 import type { Forgotten } from './privacy.js'
@@ -45,6 +46,16 @@ export interface Store {
   countArticles(): Promise<number>
   getArticleByPk(pk: number): Promise<Article | undefined>
   getStoreStats(): Promise<StoreStats>
+  // === the operator's edits (`articles --set`, the console)
+  /** Sets the paper and/or issue date by hand (by id, or every article of a source file); returns how many changed. */
+  setArticleOrigin(which: { ids?: string[]; source?: string }, to: { paper?: string; issueDate?: string }): Promise<number>
+  /** Corrects headline, issue date or byline and re-indexes the article (`reindex`), in one transaction; undefined when no such article. */
+  correctArticle(id: string, change: ArticleCorrection, reindex: (a: Article) => IndexEntry, namesOf: ExtractNames): Promise<Article | undefined>
+  /** Deletes an article with its passages, index entry and the names it taught; false when no such article. */
+  deleteArticle(id: string, namesOf: ExtractNames): Promise<boolean>
+  /** The validators of a fetched e-paper page, so a re-fetch of an unchanged article is answered 304. */
+  getFetchedPage(url: string): Promise<CachedPage | undefined>
+  saveFetchedPage(url: string, page: CachedPage): Promise<void>
   // === issues, as the digest reads them
   /** Issue dates newest first (`limit`, default 1), only those after `after` when given. */
   listIssueDates(opts?: { after?: string | null; limit?: number }): Promise<string[]>
@@ -71,6 +82,8 @@ export interface Store {
   logQuestion(question: LoggedQuestion): Promise<void>
   countQuestionsOn(day: string): Promise<QuestionCounts>
   listUnansweredQuestions(limit?: number): Promise<{ question: string; askedDay: string }[]>
+  /** The newest logged questions, newest first. */
+  listQuestionLog(limit?: number): Promise<LoggedQuestion[]>
   /** Deletes a chat's turns and logged questions (/forget). */
   forgetChat(chatId: number): Promise<Forgotten>
   /** Deletes turns and logged questions from before `before` (ISO instant): the retention period. */

@@ -4,9 +4,10 @@ import { join } from 'node:path'
 import { useSuiteTmpDir } from '../helpers/tmp.js'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createIndex } from '../../src/retrieve/index.js'
-import { openDb } from '../../src/store/index.js'
+import { createIndex, writeToStore } from '../../src/retrieve/index.js'
+import { openDb, openPostgresStore } from '../../src/store/index.js'
 import { startCli, type LiveCli } from '../helpers/live-cli.js'
+import { usePostgres } from '../helpers/postgres.js'
 import { startOpenAiStub, type OpenAiStub } from '../helpers/openai-stub.js'
 
 // The reader's page and the console in Debian's Chromium, driven by playwright-core (no browser
@@ -50,6 +51,57 @@ async function seriousViolations(page: Page): Promise<string[]> {
 async function ask(page: Page, question: string): Promise<void> {
   await page.fill('#question', question)
   await page.click('#ask button[type=submit]')
+}
+
+/** The operator's round in the console: logs in, uploads a page, opens an article from the list and fixes its headline. */
+async function checkConsole(context: BrowserContext, url: string): Promise<void> {
+  const page = await context.newPage()
+  await page.goto(`${url}/admin`)
+  await page.waitForURL(/\/admin\/login$/)
+  expect(await seriousViolations(page)).toEqual([])
+  await page.fill('#password', 'not the password')
+  await page.click('button[type=submit]')
+  expect(await page.locator('[role=alert]').textContent()).toBe('密码不对。')
+  await page.fill('#password', PASSWORD)
+  await page.click('button[type=submit]')
+  await page.waitForURL(/\/admin$/)
+  expect(await seriousViolations(page)).toEqual([])
+
+  await page.goto(`${url}/admin/ingest`)
+  await page.setInputFiles('#files', join(SAMPLES, UPLOADED))
+  // The upload goes through the page's script (progress shown), which then opens the results page.
+  const upload = page.waitForRequest((r) => r.url().endsWith('/admin/ingest') && r.method() === 'POST' && r.resourceType() === 'xhr')
+  await page.click('form[action="/admin/ingest"] button[type=submit]')
+  await upload
+  await page.waitForURL(/\/admin\/ingest\?done=1$/)
+  const result = page.locator('table tbody tr').first()
+  expect(await result.textContent()).toMatch(new RegExp(`^${UPLOADED}新增 [1-9]`))
+  expect(await seriousViolations(page)).toEqual([])
+  await page.click('text=查看文章')
+  await page.waitForURL(/\/admin\/articles$/)
+  expect(await seriousViolations(page)).toEqual([])
+  const first = page.locator('table tbody tr a').first()
+  const oldTitle = (await first.textContent())!
+  await first.click()
+  await page.waitForURL(/\/admin\/articles\/.+/)
+  expect(await seriousViolations(page)).toEqual([])
+  await page.fill('#title', `${oldTitle}（已更正）`)
+  await page.click('form:has(#title) button[type=submit]')
+  expect(await page.locator('[role=status]').textContent()).toBe('已保存。')
+  const reader = page.locator('a', { hasText: '读者看到的页面' })
+  await reader.click()
+  expect(await page.locator('h1').textContent()).toBe(`${oldTitle}（已更正）`)
+
+  // A form whose token was taken out is refused, and nothing changes.
+  await page.goBack()
+  await page.evaluate(() => document.querySelectorAll('input[name=_csrf]').forEach((i) => i.remove()))
+  await page.fill('#title', '不该保存的标题')
+  await page.click('form:has(#title) button[type=submit]')
+  expect(await page.textContent('main')).toContain('CSRF')
+  await page.goBack()
+  await page.reload()
+  expect(await page.inputValue('#title')).toBe(`${oldTitle}（已更正）`)
+  await page.close()
 }
 
 suite('in Chromium', () => {
@@ -147,55 +199,7 @@ suite('in Chromium', () => {
     await page.close()
   })
 
-  it('lets the operator log in, upload a page, see its articles and fix a headline', async () => {
-    const page = await context.newPage()
-    await page.goto(`${url}/admin`)
-    await page.waitForURL(/\/admin\/login$/)
-    expect(await seriousViolations(page)).toEqual([])
-    await page.fill('#password', 'not the password')
-    await page.click('button[type=submit]')
-    expect(await page.locator('[role=alert]').textContent()).toBe('密码不对。')
-    await page.fill('#password', PASSWORD)
-    await page.click('button[type=submit]')
-    await page.waitForURL(/\/admin$/)
-    expect(await seriousViolations(page)).toEqual([])
-
-    await page.goto(`${url}/admin/ingest`)
-    await page.setInputFiles('#files', join(SAMPLES, UPLOADED))
-    // The upload goes through the page's script (progress shown), which then opens the results page.
-    const upload = page.waitForRequest((r) => r.url().endsWith('/admin/ingest') && r.method() === 'POST' && r.resourceType() === 'xhr')
-    await page.click('form[action="/admin/ingest"] button[type=submit]')
-    await upload
-    await page.waitForURL(/\/admin\/ingest\?done=1$/)
-    const result = page.locator('table tbody tr').first()
-    expect(await result.textContent()).toMatch(new RegExp(`^${UPLOADED}新增 [1-9]`))
-    expect(await seriousViolations(page)).toEqual([])
-    await page.click('text=查看文章')
-    await page.waitForURL(/\/admin\/articles$/)
-    expect(await seriousViolations(page)).toEqual([])
-    const first = page.locator('table tbody tr a').first()
-    const oldTitle = (await first.textContent())!
-    await first.click()
-    await page.waitForURL(/\/admin\/articles\/.+/)
-    expect(await seriousViolations(page)).toEqual([])
-    await page.fill('#title', `${oldTitle}（已更正）`)
-    await page.click('form:has(#title) button[type=submit]')
-    expect(await page.locator('[role=status]').textContent()).toBe('已保存。')
-    const reader = page.locator('a', { hasText: '读者看到的页面' })
-    await reader.click()
-    expect(await page.locator('h1').textContent()).toBe(`${oldTitle}（已更正）`)
-
-    // A form whose token was taken out is refused, and nothing changes.
-    await page.goBack()
-    await page.evaluate(() => document.querySelectorAll('input[name=_csrf]').forEach((i) => i.remove()))
-    await page.fill('#title', '不该保存的标题')
-    await page.click('form:has(#title) button[type=submit]')
-    expect(await page.textContent('main')).toContain('CSRF')
-    await page.goBack()
-    await page.reload()
-    expect(await page.inputValue('#title')).toBe(`${oldTitle}（已更正）`)
-    await page.close()
-  })
+  it('lets the operator log in, upload a page, see its articles and fix a headline', () => checkConsole(context, url))
 
   it('sent every page without a CSP violation, and axe does report what it should', async () => {
     expect(cspErrors).toEqual([])
@@ -203,5 +207,40 @@ suite('in Chromium', () => {
     await page.setContent('<html><body><img src="data:,"><button></button></body></html>')
     expect((await seriousViolations(page)).map((v) => v.split(':')[0])).toEqual(expect.arrayContaining(['image-alt', 'button-name']))
     await page.close()
+  })
+})
+
+// The same round on PostgreSQL: the console reads and writes through the store (`serve --db postgres://…`).
+const pg = usePostgres()
+const pgSuite = pg.available ? suite : describe.skip
+pgSuite('the console in Chromium on PostgreSQL', () => {
+  let served: LiveCli
+  let pgContext: BrowserContext
+  const pgCspErrors: string[] = []
+  beforeAll(async () => {
+    const location = await pg.createDatabase()
+    const store = await openPostgresStore(location)
+    await writeToStore(store, readdirSync(SAMPLES).filter((f) => f.endsWith('.txt') && f !== UPLOADED).map((f) => join(SAMPLES, f)))
+    await store.close()
+    served = startCli(['serve', '--db', location, '--port', '0'], {
+      env: { NEWSBOT_ADMIN_PASSWORD: PASSWORD, NEWSBOT_DB: join(tmp(), 'pg', 'unused.db'), NEWSBOT_WEB_RATE_PER_MINUTE: '0' },
+    })
+    await served.waitFor(/console on http:\/\/127\.0\.0\.1:\d+\/admin\n/)
+    pgContext = await chromium.launchPersistentContext(join(tmp(), 'chromium-profile-pg'), {
+      executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, locale: 'zh-CN', viewport: { width: 1280, height: 900 },
+    })
+    pgContext.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) pgCspErrors.push(m.text())
+    })
+  })
+  afterAll(async () => {
+    await pgContext?.close()
+    served?.child.kill('SIGTERM')
+    await served?.exited
+  })
+
+  it('lets the operator log in, upload a page, see its articles and fix a headline', async () => {
+    await checkConsole(pgContext, /listening on (\S+)/.exec(served.output())![1]!)
+    expect(pgCspErrors).toEqual([])
   })
 })

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { analyzeQuery } from '../../src/retrieve/index.js'
 import type { Store } from '../../src/store/index.js'
-import { useBackends, writeSamples } from '../helpers/stores.js'
+import { indexEntry } from '../../src/channels/store-writer.js'
+import { namesOf, useBackends, writeSamples } from '../helpers/stores.js'
 
 // The same cases on SQLite and PostgreSQL: the async store is one interface with two backends.
 const backends = useBackends()
@@ -136,6 +137,77 @@ describe.each(backends)('$name store', ({ open }) => {
       expect(stats.passages).toBeGreaterThan(31)
       expect(stats.papers.reduce((n, p) => n + p.articles, 0)).toBe(31)
       expect(stats.dbBytes === null || stats.dbBytes > 0).toBe(true)
+    }))
+
+  it('corrects an article and re-indexes it: the new headline is found and the term counts follow', () =>
+    withStore(open, async (s) => {
+      await writeSamples(s)
+      const [hit] = await s.matchArticles(phrasesOf('马寨产业集聚区'), {}, 1)
+      const old = (await s.getArticle(hit!.id))!
+      const before = await s.getTermDocCounts(['火星', '座谈'])
+      const fixed = await s.correctArticle(old.id, { title: '火星基地座谈会', issueDate: '2023-06-12', byline: null }, indexEntry, namesOf)
+      expect(fixed).toMatchObject({ id: old.id, pk: old.pk, title: '火星基地座谈会', date: '2023-06-12', dateInferred: false, byline: null, text: old.text })
+      expect(await s.getArticle(old.id)).toEqual(fixed)
+      expect((await s.matchArticles(phrasesOf('火星基地'), {}, 5)).map((h) => h.id)).toEqual([old.id])
+      const after = await s.getTermDocCounts(['火星', '座谈'])
+      expect(after.total).toBe(31)
+      expect(after.docs.get('火星')).toBe(1)
+      expect(after.docs.get('座谈')).toBe(before.docs.get('座谈'))
+      // The body still names the district, so its learned count is unchanged.
+      expect((await s.getLearnedNameCounts(['马寨产业集聚区'])).get('马寨产业集聚区')).toBe(1)
+      expect(await s.correctArticle('no-such-id', { title: 'x' }, indexEntry, namesOf)).toBeUndefined()
+      const kept = await s.correctArticle(old.id, { byline: '记者 王明' }, indexEntry, namesOf)
+      expect(kept).toMatchObject({ title: '火星基地座谈会', date: '2023-06-12', byline: '记者 王明' })
+    }))
+
+  it('deletes an article with its index entry, passages and the names it taught', () =>
+    withStore(open, async (s) => {
+      await writeSamples(s)
+      const [hit] = await s.matchArticles(phrasesOf('马寨产业集聚区'), {}, 1)
+      const docs = (await s.getTermDocCounts(['马寨'])).docs.get('马寨')!
+      expect(await s.deleteArticle(hit!.id, namesOf)).toBe(true)
+      expect(await s.getArticle(hit!.id)).toBeUndefined()
+      expect(await s.countArticles()).toBe(30)
+      expect(await s.getPassageSpans([hit!.pk])).toEqual([])
+      expect((await s.matchArticles(phrasesOf('马寨产业集聚区'), {}, 50)).map((h) => h.id)).not.toContain(hit!.id)
+      const counts = await s.getTermDocCounts(['马寨'])
+      expect(counts.total).toBe(30)
+      expect(counts.docs.get('马寨')).toBe(docs - 1)
+      expect((await s.getLearnedNameCounts(['马寨产业集聚区'])).has('马寨产业集聚区')).toBe(false)
+      expect((await s.getStoreStats()).articles).toBe(30)
+      expect(await s.deleteArticle(hit!.id, namesOf)).toBe(false)
+    }))
+
+  it("sets articles' paper and date by id or by source file, no longer inferred", () =>
+    withStore(open, async (s) => {
+      await writeSamples(s)
+      const [one] = await s.listArticles({ limit: 1 })
+      expect(await s.setArticleOrigin({ ids: [one!.id, 'no-such-id'] }, { paper: '郑州日报' })).toBe(1)
+      expect(await s.getArticle(one!.id)).toMatchObject({ paper: '郑州日报', paperInferred: false })
+      const source = (await s.getArticle(one!.id))!.sourcePath
+      const n = await s.setArticleOrigin({ source }, { issueDate: '2023-01-02' })
+      expect(n).toBeGreaterThan(1)
+      const dated = await s.listArticles({ date: '2023-01-02', limit: 50 })
+      expect(dated).toHaveLength(n)
+      expect(dated.find((a) => a.id === one!.id)).toMatchObject({ paper: '郑州日报', date: '2023-01-02' })
+      expect(dated.find((a) => a.id === one!.id)?.inferred).toBeUndefined()
+      expect(await s.setArticleOrigin({ source: '/no/such/file.txt' }, { paper: 'x' })).toBe(0)
+    }))
+
+  it('keeps the validators of fetched pages and the question log, newest first', () =>
+    withStore(open, async (s) => {
+      const url = 'http://epaper.example.cn/html/2024-06/01/content_1.htm'
+      expect(await s.getFetchedPage(url)).toBeUndefined()
+      await s.saveFetchedPage(url, { hash: 'h1', etag: '"e1"' })
+      expect(await s.getFetchedPage(url)).toEqual({ hash: 'h1', etag: '"e1"' })
+      await s.saveFetchedPage(url, { hash: 'h2', lastModified: 'Sat, 01 Jun 2024 00:00:00 GMT' })
+      expect(await s.getFetchedPage(url)).toEqual({ hash: 'h2', lastModified: 'Sat, 01 Jun 2024 00:00:00 GMT' })
+      const q = (question: string, abstained: boolean) =>
+        ({ askedAt: new Date(T).toISOString(), askedDay: DAY, chatType: 'web', question, mode: 'extractive', abstained, citations: abstained ? 0 : 2, ms: 9 })
+      await s.logQuestion(q('第一', false))
+      await s.logQuestion(q('第二', true))
+      expect(await s.listQuestionLog(10)).toEqual([q('第二', true), q('第一', false)])
+      expect(await s.listQuestionLog(1)).toEqual([q('第二', true)])
     }))
 
   it('creates, changes, pauses, resumes and deletes subscriptions', () =>

@@ -42,8 +42,10 @@ export interface StoreContext {
   store: Store
   /** The --db value, else NEWSBOT_DATABASE_URL, else NEWSBOT_DB (a postgres:// URL is never printed with its password). */
   location: string
-  /** The SQLite database under `store`, when it is one (dense vectors and the SQLite-only commands read it). */
+  /** The SQLite database under `store`, when it is one (dense vectors and their embedding at ingest read it). */
   db: Db | null
+  /** What `create` access made of a SQLite file (see CliContext); always null on PostgreSQL. */
+  created: CliContext['created']
 }
 
 /** Where the store is: --db wins; NEWSBOT_DATABASE_URL selects PostgreSQL when no --db is given; else NEWSBOT_DB. */
@@ -55,9 +57,9 @@ export function storeLocation(opts: GlobalOptions, config: Config): string {
 export async function openStoreContext(opts: GlobalOptions, access: DbAccess, busyTimeoutMs?: number): Promise<StoreContext> {
   const config = loadConfig()
   const location = storeLocation(opts, config)
-  if (isPostgresUrl(location)) return { config, store: await openStore(location), location, db: null }
-  const { db } = openContext({ ...opts, db: location }, access, busyTimeoutMs)
-  return { config, store: createSqliteStore(db), location, db }
+  if (isPostgresUrl(location)) return { config, store: await openStore(location), location, db: null, created: null }
+  const { db, created } = openContext({ ...opts, db: location }, access, busyTimeoutMs)
+  return { config, store: createSqliteStore(db), location, db, created }
 }
 
 /** A store opened for questions, with its question index (dense retrieval on SQLite when vectors are stored). */

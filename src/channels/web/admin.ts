@@ -4,9 +4,6 @@ import { Hono, type MiddlewareHandler } from 'hono'
 import { localDay, previousDay } from '../../digest/index.js'
 import { MANIFEST_NAME } from '../../ingest/index.js'
 import { groupSimilarQuestions } from '../../retrieve/index.js'
-import {
-  countQuestionsOn, getArticle, getStoreStats, listArticles, listQuestionLog, listSendRecords, listSubscriptions, listUnansweredQuestions,
-} from '../../store/index.js'
 import { createAdminAuth, sameToken, type AdminSession } from './admin-auth.js'
 import {
   adminLayout, articleEditPage, articleListPage, ingestPage, loginPage, offPage, overviewPage, questionsPage, subscriptionsPage,
@@ -32,6 +29,7 @@ type Env = { Variables: { session: AdminSession } }
 export function createAdmin(deps: WebDeps): Hono<Env> {
   const admin = new Hono<Env>()
   const settings = deps.admin
+  const store = deps.store
   if (!settings) {
     admin.all('*', (c) => c.html(offPage(), 404))
     return admin
@@ -63,15 +61,16 @@ export function createAdmin(deps: WebDeps): Hono<Env> {
     return c.redirect('/admin/login', 303)
   })
 
-  admin.get('/', (c) => {
+  admin.get('/', async (c) => {
     const today = localDay(now(settings), settings.timezone)
-    return c.html(adminLayout('概况', c.var.session.csrf, overviewPage(getStoreStats(settings.db), countQuestionsOn(settings.db, today), listSubscriptions(settings.db).length)))
+    const [stats, questions, subscriptions] = await Promise.all([store.getStoreStats(), store.countQuestionsOn(today), store.listSubscriptions()])
+    return c.html(adminLayout('概况', c.var.session.csrf, overviewPage(stats, questions, subscriptions.length)))
   })
 
   admin.get('/questions', async (c) => {
-    const groups = groupSimilarQuestions(listUnansweredQuestions(settings.db, UNANSWERED_READ).map((q) => q.question)).slice(0, GROUPS_SHOWN)
+    const groups = groupSimilarQuestions((await store.listUnansweredQuestions(UNANSWERED_READ)).map((q) => q.question)).slice(0, GROUPS_SHOWN)
     const nearest = await Promise.all(groups.map(async (g) => (await settings.index.search(g.questions[0]!, { k: 3 })).hits.map((h) => ({ id: h.id, title: h.title, date: h.date }))))
-    const body = questionsPage(groups.map((g, i) => ({ ...g, nearest: nearest[i]! })), listQuestionLog(settings.db, LOG_SHOWN), settings.retentionDays)
+    const body = questionsPage(groups.map((g, i) => ({ ...g, nearest: nearest[i]! })), await store.listQuestionLog(LOG_SHOWN), settings.retentionDays)
     return c.html(adminLayout('读者的提问', c.var.session.csrf, body))
   })
 
@@ -89,18 +88,18 @@ export function createAdmin(deps: WebDeps): Hono<Env> {
     return c.redirect('/admin/ingest?done=1', 303)
   })
 
-  admin.get('/articles', (c) => {
+  admin.get('/articles', async (c) => {
     const date = c.req.query('date')
     const offset = Math.max(0, Number(c.req.query('offset')) || 0)
     const filter = date && DATE.test(date) ? date : undefined
-    const articles = listArticles(settings.db, { date: filter, limit: ARTICLES_PER_PAGE + 1, offset })
+    const articles = await store.listArticles({ date: filter, limit: ARTICLES_PER_PAGE + 1, offset })
     const note = c.req.query('deleted') ? `已删除文章 ${c.req.query('deleted')}。` : undefined
     const body = articleListPage(articles.slice(0, ARTICLES_PER_PAGE), { date: filter, offset, more: articles.length > ARTICLES_PER_PAGE, perPage: ARTICLES_PER_PAGE, note })
     return c.html(adminLayout('文章', c.var.session.csrf, body))
   })
 
-  admin.get('/articles/:id', (c) => {
-    const article = getArticle(settings.db, c.req.param('id'))
+  admin.get('/articles/:id', async (c) => {
+    const article = await store.getArticle(c.req.param('id'))
     if (!article) return c.html(adminLayout('找不到文章', c.var.session.csrf, '<p class="notice">没有这篇文章。</p>'), 404)
     const note = c.req.query('saved') ? '已保存。' : undefined
     return c.html(adminLayout(`修改：${article.title}`, c.var.session.csrf, articleEditPage(article, c.var.session.csrf, { note })))
@@ -108,7 +107,7 @@ export function createAdmin(deps: WebDeps): Hono<Env> {
 
   admin.post('/articles/:id', async (c) => {
     const id = c.req.param('id')
-    const article = getArticle(settings.db, id)
+    const article = await store.getArticle(id)
     if (!article) return c.html(adminLayout('找不到文章', c.var.session.csrf, '<p class="notice">没有这篇文章。</p>'), 404)
     const form = await c.req.parseBody()
     const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string).trim() : '')
@@ -118,27 +117,28 @@ export function createAdmin(deps: WebDeps): Hono<Env> {
       const edited = { ...article, title, date: date || null, byline: byline || null }
       return c.html(adminLayout(`修改：${article.title}`, c.var.session.csrf, articleEditPage(edited, c.var.session.csrf, { error: problem })), 400)
     }
-    settings.index.correct(id, { title, issueDate: date || null, byline: byline || null })
+    await settings.writer.correct(id, { title, issueDate: date || null, byline: byline || null })
     return c.redirect(`/admin/articles/${encodeURIComponent(id)}?saved=1`, 303)
   })
 
   admin.post('/articles/:id/delete', async (c) => {
     const id = c.req.param('id')
-    const article = getArticle(settings.db, id)
+    const article = await store.getArticle(id)
     if (!article) return c.html(adminLayout('找不到文章', c.var.session.csrf, '<p class="notice">没有这篇文章。</p>'), 404)
     const form = await c.req.parseBody()
     if (form.confirm !== 'yes') {
       return c.html(adminLayout(`修改：${article.title}`, c.var.session.csrf, articleEditPage(article, c.var.session.csrf, { error: '删除前请勾选“确认删除”。' })), 400)
     }
-    settings.index.remove(id)
+    await settings.writer.remove(id)
     return c.redirect(`/admin/articles?deleted=${encodeURIComponent(id)}`, 303)
   })
 
-  admin.get('/subscriptions', (c) => {
+  admin.get('/subscriptions', async (c) => {
     let from = localDay(now(settings), settings.timezone)
     for (let i = 1; i < SEND_LOG_DAYS; i++) from = previousDay(from)
-    const sends = listSendRecords(settings.db, from).sort((a, b) => b.digestDate.localeCompare(a.digestDate) || a.chatId - b.chatId)
-    return c.html(adminLayout('订阅与简报', c.var.session.csrf, subscriptionsPage(listSubscriptions(settings.db), sends, SEND_LOG_DAYS, settings.timezone)))
+    const [records, subscriptions] = await Promise.all([store.listSendRecords(from), store.listSubscriptions()])
+    const sends = records.sort((a, b) => b.digestDate.localeCompare(a.digestDate) || a.chatId - b.chatId)
+    return c.html(adminLayout('订阅与简报', c.var.session.csrf, subscriptionsPage(subscriptions, sends, SEND_LOG_DAYS, settings.timezone)))
   })
 
   return admin
@@ -185,7 +185,7 @@ async function ingestUpload(settings: AdminSettings, file: File): Promise<FileRe
   mkdirSync(settings.uploadDir, { recursive: true })
   const path = join(settings.uploadDir, name)
   writeFileSync(path, Buffer.from(await file.arrayBuffer()))
-  const s = await settings.index.write([path])
+  const s = await settings.writer.write([path])
   const failed = s.failed.map((f) => `${f.line ? `第 ${f.line} 行：` : ''}${f.error.replaceAll(path, name).replaceAll(settings.uploadDir, '')}`)
   return { name, added: s.added, updated: s.updated, unchanged: s.unchanged, removed: s.removed, failed }
 }

@@ -1,20 +1,24 @@
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { answerQuestion, CONVERSATION, type AnswerResult, type Turn } from '../../answer/index.js'
 import type { Config } from '../../config.js'
 import { buildDigest, createDigestCache, createDigestSummarizer, localDay, type Digest } from '../../digest/index.js'
 import type { Embedder, LlmClient } from '../../llm/index.js'
-import { createIndex, createQuestionIndex, type SearchHit, type SearchIndex } from '../../retrieve/index.js'
+import { createIndex, createQuestionIndex, type QuestionIndex, type SearchHit } from '../../retrieve/index.js'
 import { createSqliteStore, writeWhenFree, type Db, type Store } from '../../store/index.js'
 import type { AnswerPool } from '../answer-pool.js'
+import { createStoreWriter, type StoreWriter } from '../store-writer.js'
 
 /** What the operator console needs; absent when NEWSBOT_ADMIN_PASSWORD is unset (the console is off). */
 export interface AdminSettings {
   password: string
-  /** The SQLite database the console manages (the console runs on SQLite only). */
-  db: Db
-  /** The database's index: uploads are ingested, corrections and deletions written through it. */
-  index: SearchIndex
-  /** Where uploaded files are kept, so a file uploaded again under its name replaces its articles. */
+  /** Questions against the store: the nearest headlines of unanswered questions. */
+  index: QuestionIndex
+  /** Uploads, corrections and deletions, written through the store (the SQLite file or PostgreSQL). */
+  writer: StoreWriter
+  /**
+   * Where uploaded files are kept, so a file uploaded again under its name replaces its articles: beside
+   * the SQLite file, or on PostgreSQL in NEWSBOT_DB's folder (give every replica the same path).
+   */
   uploadDir: string
   /** Days the question log is kept (NEWSBOT_RETENTION_DAYS). */
   retentionDays: number
@@ -24,7 +28,7 @@ export interface AdminSettings {
 
 /** What the web channel needs from the stages before it; built once by `newsbot serve` and by tests alike. */
 export interface WebDeps {
-  /** Where readers' pages and the health check read: the SQLite file or PostgreSQL. */
+  /** Where readers' pages, the health check and the console read: the SQLite file or PostgreSQL. */
   store: Store
   ask: (question: string, history: Turn[], onToken?: (token: string) => void) => Promise<AnswerResult>
   search: (query: string, k: number) => Promise<SearchHit[]>
@@ -40,9 +44,8 @@ export interface WebDeps {
 
 /**
  * The production wiring: the configured answerer, retriever and digest, over one database (a SQLite
- * file, or a PostgreSQL store). With the console on (the SQLite database is then opened for writing)
- * the questions are logged for it, as the bot does; on PostgreSQL they are logged when a console
- * password is set, for the bot's /stats and a console on a SQLite copy.
+ * file, or a PostgreSQL store). With the console on (a SQLite database is then opened for writing)
+ * the questions are logged for it, as the bot does.
  */
 export function createWebDeps(
   source: Db | Store,
@@ -79,12 +82,12 @@ export function createWebDeps(
     perMinute: config.web.perMinute,
     embedOrigins: config.web.embedOrigins,
     onError,
-    ...(config.web.adminPassword && db && {
+    ...(config.web.adminPassword && {
       admin: {
         password: config.web.adminPassword,
-        db,
-        index: createIndex(db),
-        uploadDir: join(dirname(db.name), 'uploads'),
+        index,
+        writer: createStoreWriter(store),
+        uploadDir: join(dirname(db ? db.name : resolve(config.db)), 'uploads'),
         retentionDays: config.telegram.retentionDays,
         timezone: config.timezone,
       },

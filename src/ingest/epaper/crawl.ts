@@ -12,10 +12,10 @@ export interface CachedPage extends Validators {
   hash: string
 }
 
-/** Remembers validators between runs (the store keeps them), so an unchanged article is answered 304. */
+/** Remembers validators between runs (the store keeps them, SQLite's at once, PostgreSQL's by promise), so an unchanged article is answered 304. */
 export interface ValidatorCache {
-  get(url: string): CachedPage | undefined
-  set(url: string, page: CachedPage): void
+  get(url: string): CachedPage | undefined | Promise<CachedPage | undefined>
+  set(url: string, page: CachedPage): void | Promise<void>
 }
 
 export interface CrawlOptions {
@@ -102,7 +102,7 @@ function articleSource(url: string, hints: ArticleHints, opts: CrawlOptions): So
   return {
     path: url,
     open: async () => {
-      const cached = opts.validators?.get(url)
+      const cached = await opts.validators?.get(url)
       const r = await opts.fetcher.get(url, cached)
       if (r.status === 'not-modified' && cached) {
         return {
@@ -118,7 +118,7 @@ function articleSource(url: string, hints: ArticleHints, opts: CrawlOptions): So
       }
       const page = okOrThrow(r)
       const read = { ...withMeta, ...(page.charset && { charset: page.charset }) }
-      opts.validators?.set(url, { ...page.validators, hash: sha1Hex(page.body) })
+      await opts.validators?.set(url, { ...page.validators, hash: sha1Hex(page.body) })
       return openEpaperArticle(url, page.body, read)
     },
   }

@@ -70,3 +70,13 @@ export async function pruneConversations(pool: Pool, before: string): Promise<Fo
     return { turns, questions }
   })
 }
+
+/** The newest logged questions, newest first (the console's question log). */
+export async function listQuestionLog(pool: Pool, limit = 100): Promise<LoggedQuestion[]> {
+  const { rows } = await pool.query<Omit<LoggedQuestion, 'abstained'> & { abstained: number }>(
+    `SELECT asked_at AS "askedAt", asked_day AS "askedDay", chat_type AS "chatType", question, mode, abstained, citations, ms
+     FROM question_log ORDER BY id DESC LIMIT $1`,
+    [limit],
+  )
+  return rows.map((q) => ({ ...q, abstained: Boolean(q.abstained) }))
+}

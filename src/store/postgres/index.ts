@@ -1,6 +1,8 @@
 import type { Store } from '../store.js'
 import { countArticles, getArticle, getArticleByPk, getNewestIssueDate, getStoreStats, listArticles, listIssueArticles, listIssueDates } from './articles.js'
-import { countQuestionsOn, forgetChat, listChatTurns, listUnansweredQuestions, logQuestion, pruneConversations, recordAnswer } from './conversations.js'
+import { correctArticle, deleteArticle, setArticleOrigin } from './article-edit.js'
+import { countQuestionsOn, forgetChat, listChatTurns, listQuestionLog, listUnansweredQuestions, logQuestion, pruneConversations, recordAnswer } from './conversations.js'
+import { getFetchedPage, saveFetchedPage } from './fetched-pages.js'
 import { pruneQuotaTakes, takeQuota } from './quotas.js'
 import { migratePostgres } from './migrate.js'
 import { createPool, toPgError, type Pool } from './pool.js'
@@ -47,11 +49,17 @@ export function createPostgresStore(pool: Pool): Store {
     countArticles: () => countArticles(pool),
     getArticleByPk: (pk) => getArticleByPk(pool, pk),
     getStoreStats: () => getStoreStats(pool),
+    setArticleOrigin: (which, to) => setArticleOrigin(pool, which, to),
+    correctArticle: (id, change, reindex, namesOf) => correctArticle(pool, id, change, reindex, namesOf),
+    deleteArticle: (id, namesOf) => deleteArticle(pool, id, namesOf),
+    getFetchedPage: (url) => getFetchedPage(pool, url),
+    saveFetchedPage: (url, page) => saveFetchedPage(pool, url, page),
     listChatTurns: (chatId, opts) => listChatTurns(pool, chatId, opts),
     recordAnswer: (chatId, turn, keep, question) => recordAnswer(pool, chatId, turn, keep, question),
     logQuestion: (question) => logQuestion(pool, question),
     countQuestionsOn: (day) => countQuestionsOn(pool, day),
     listUnansweredQuestions: (limit) => listUnansweredQuestions(pool, limit),
+    listQuestionLog: (limit) => listQuestionLog(pool, limit),
     forgetChat: (chatId) => forgetChat(pool, chatId),
     pruneConversations: (before) => pruneConversations(pool, before),
     pruneSeenUpdates: (before) => pruneSeenUpdates(pool, before),

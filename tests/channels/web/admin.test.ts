@@ -2,24 +2,27 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../../../src/channels/web/index.js'
-import { claimSend, getArticle, listArticles, openDb, saveSubscription, settleSend, type Db } from '../../../src/store/index.js'
+import { createSqliteStore, openDb, openPostgresStore, type Db, type Store } from '../../../src/store/index.js'
+import { usePostgres } from '../../helpers/postgres.js'
 import { useTmpDir } from '../../helpers/tmp.js'
 import { postJson, serveSamples } from './web-helpers.js'
 
 const tmp = useTmpDir()
+const pg = usePostgres()
 const PASSWORD = 'correct horse battery'
 const SAMPLE = 'data/samples/000_5adc3b2768a65fa1.txt'
-let db: Db
-let server: RunningServer
-
-beforeEach(async () => {
-  db = openDb(join(tmp(), 'admin.db'))
-  server = await serveSamples(db, { perMinute: Infinity }, { NEWSBOT_ADMIN_PASSWORD: PASSWORD })
-})
-afterEach(async () => {
-  await server.close()
-  db.close()
-})
+// What `newsbot serve` hands the web channel: the SQLite database (uploads beside its file), or the
+// PostgreSQL store (uploads beside NEWSBOT_DB's folder).
+const backends: { name: string; open: () => Promise<{ source: Db | Store; store: Store }> }[] = [
+  { name: 'sqlite', open: async () => {
+    const db = openDb(join(tmp(), 'admin.db'))
+    return { source: db, store: createSqliteStore(db) }
+  } },
+  ...(pg.available ? [{ name: 'postgres', open: async () => {
+    const store = await openPostgresStore(await pg.createDatabase(), { poolSize: 4 })
+    return { source: store, store }
+  } }] : []),
+]
 
 /** A browser's cookie jar over fetch, redirects not followed. */
 function browser(base: () => string) {
@@ -53,9 +56,21 @@ function browser(base: () => string) {
   }
 }
 
-describe('the operator console', () => {
+describe.each(backends)('the operator console on $name', ({ open }) => {
+  let source: Db | Store
+  let store: Store
+  let server: RunningServer
+  beforeEach(async () => {
+    ;({ source, store } = await open())
+    server = await serveSamples(source, { perMinute: Infinity }, { NEWSBOT_ADMIN_PASSWORD: PASSWORD, NEWSBOT_DB: join(tmp(), 'admin.db') })
+  })
+  afterEach(async () => {
+    await server.close()
+    await store.close()
+  })
+
   it('is off without NEWSBOT_ADMIN_PASSWORD and says how to turn it on', async () => {
-    const off = await serveSamples(db)
+    const off = await serveSamples(source)
     try {
       const res = await fetch(`${off.url}/admin`)
       expect(res.status).toBe(404)
@@ -127,7 +142,7 @@ describe('the operator console', () => {
     expect(rows[3]).toEqual(['page.docx', '失败', expect.stringContaining('不支持的文件类型')])
     expect(rows[4]).toEqual(['manifest.json', '失败', expect.stringContaining('不能上传')])
     expect(html).not.toContain(tmp())
-    const stored = listArticles(db, { limit: 100 })
+    const stored = await store.listArticles({ limit: 100 })
     expect(stored.length).toBeGreaterThan(0)
     const list = await (await b.get('/admin/articles')).text()
     for (const a of stored) expect(list).toContain(a.title.replaceAll('"', '&quot;'))
@@ -145,16 +160,16 @@ describe('the operator console', () => {
     body.set('_csrf', csrf)
     body.append('files', new Blob([readFileSync(SAMPLE)]), 'seed.txt')
     await b.get('/admin/ingest', { method: 'POST', body })
-    const [first, second] = listArticles(db, { limit: 2 })
+    const [first, second] = await store.listArticles({ limit: 2 })
     const path = `/admin/articles/${encodeURIComponent(first!.id)}`
     const fields = { title: '<b>改正后的标题</b>', date: '2023-12-06', byline: '记者 张三' }
     expect((await b.post(path, fields)).status).toBe(403)
     expect((await b.post(path, { ...fields, _csrf: 'x'.repeat(43) })).status).toBe(403)
-    expect(getArticle(db, first!.id)!.title).toBe(first!.title)
+    expect((await store.getArticle(first!.id))!.title).toBe(first!.title)
     expect((await b.post(path, { ...fields, date: '2023-02-30', _csrf: csrf })).status).toBe(400)
     const saved = await b.post(path, { ...fields, _csrf: csrf })
     expect(saved.status).toBe(303)
-    expect(getArticle(db, first!.id)).toMatchObject({ title: '<b>改正后的标题</b>', date: '2023-12-06', byline: '记者 张三' })
+    expect(await store.getArticle(first!.id)).toMatchObject({ title: '<b>改正后的标题</b>', date: '2023-12-06', byline: '记者 张三' })
     const page = await (await b.get(saved.headers.get('location')!)).text()
     expect(page).toContain('已保存')
     expect(page).toContain('&lt;b&gt;改正后的标题&lt;/b&gt;')
@@ -165,10 +180,10 @@ describe('the operator console', () => {
     const del = `/admin/articles/${encodeURIComponent(second!.id)}/delete`
     expect((await b.post(del, { confirm: 'yes' })).status).toBe(403)
     expect((await b.post(del, { _csrf: csrf })).status).toBe(400)
-    expect(getArticle(db, second!.id)).toBeDefined()
+    expect(await store.getArticle(second!.id)).toBeDefined()
     const gone = await b.post(del, { confirm: 'yes', _csrf: csrf })
     expect(gone.status).toBe(303)
-    expect(getArticle(db, second!.id)).toBeUndefined()
+    expect(await store.getArticle(second!.id)).toBeUndefined()
     expect((await fetch(`${server.url}/api/articles/${encodeURIComponent(second!.id)}`)).status).toBe(404)
   })
 
@@ -191,10 +206,10 @@ describe('the operator console', () => {
 
   it('lists subscriptions and the digest send log of the last days', async () => {
     const now = Date.now()
-    saveSubscription(db, 1001, { sendTime: '07:30', areas: ['经开区'] }, now)
+    await store.saveSubscription(1001, { sendTime: '07:30', areas: ['经开区'] }, now)
     const today = new Date(now + 8 * 3_600_000).toISOString().slice(0, 10)
-    claimSend(db, { chatId: 1001, day: today, issueDate: '2023-11-15', now, maxAttempts: 3 })
-    settleSend(db, 1001, today, { state: 'sent', messageIds: [5] }, now)
+    await store.claimSend({ chatId: 1001, day: today, issueDate: '2023-11-15', now, maxAttempts: 3 })
+    await store.settleSend(1001, today, { state: 'sent', messageIds: [5] }, now)
     const b = browser(() => server.url)
     await b.login()
     const html = await (await b.get('/admin/subscriptions')).text()

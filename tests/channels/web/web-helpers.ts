@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll } from 'vitest'
 import { loadConfig } from '../../../src/config.js'
 import { createWebApp, createWebDeps, startWebServer, type RunningServer, type WebDeps } from '../../../src/channels/web/index.js'
-import { openDb, type Db } from '../../../src/store/index.js'
+import { openDb, type Db, type Store } from '../../../src/store/index.js'
 import { writeSampleDb } from '../../helpers/sample-db.js'
 import { useSuiteTmpDir } from '../../helpers/tmp.js'
 
@@ -12,7 +12,7 @@ export async function openSampleDb(dir: string): Promise<Db> {
 }
 
 /** The production wiring (extractive: no model configured), with `change` applied, served on 127.0.0.1:0. */
-export async function serveSamples(db: Db, change: Partial<WebDeps> = {}, env: Record<string, string> = {}): Promise<RunningServer & { deps: WebDeps }> {
+export async function serveSamples(db: Db | Store, change: Partial<WebDeps> = {}, env: Record<string, string> = {}): Promise<RunningServer & { deps: WebDeps }> {
   const deps = { ...createWebDeps(db, loadConfig(env), { llm: null, embedder: null }), ...change }
   const server = await startWebServer(createWebApp(deps), { host: '127.0.0.1', port: 0 })
   return { ...server, deps }

@@ -1,7 +1,6 @@
 import { resolve } from 'node:path'
 import { InputError } from '../../../errors.js'
-import { setArticleOrigin } from '../../../store/index.js'
-import { openContext, type GlobalOptions } from '../context.js'
+import { openStoreContext, type GlobalOptions } from '../context.js'
 import { checkDateFlag } from '../flags.js'
 import { printJson, printLines } from '../output.js'
 
@@ -13,16 +12,11 @@ export interface SetFlags {
 }
 
 /** `articles --set paper=经开时报 --set date=2022-09-15 --source 页面.txt`: corrects what was inferred. */
-export function runArticlesSet(flags: SetFlags, globals: GlobalOptions): void {
+export async function runArticlesSet(flags: SetFlags, globals: GlobalOptions): Promise<void> {
   const to = parseAssignments(flags.set ?? [])
   if (!flags.id?.length && !flags.source) throw new InputError('--set 需要指明改哪些文章：--id <文章 id…> 或 --source <版面文件>')
-  const { db } = openContext(globals, 'write')
-  let changed: number
-  try {
-    changed = setArticleOrigin(db, { ids: flags.id, source: flags.source && resolve(flags.source) }, to)
-  } finally {
-    db.close()
-  }
+  const { store } = await openStoreContext(globals, 'write')
+  const changed = await store.setArticleOrigin({ ids: flags.id, source: flags.source && resolve(flags.source) }, to).finally(() => store.close())
   if (flags.json) return printJson({ changed })
   if (changed === 0) throw new InputError('没有找到要修改的文章：请用 newsbot articles 查看 id，或检查 --source 的路径')
   printLines([`已修改 ${changed} 篇文章${to.paper ? `，报纸：${to.paper}` : ''}${to.issueDate ? `，日期：${to.issueDate}` : ''}`])

@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import { InputError } from '../../../errors.js'
-import { countArticles, listArticles } from '../../../store/index.js'
-import { openContext, type GlobalOptions } from '../context.js'
+import type { ArticleSummary } from '../../../store/index.js'
+import { openStoreContext, type GlobalOptions } from '../context.js'
 import { checkDateFlag } from '../flags.js'
 import { runArticlesSet, type SetFlags } from './articles-set.js'
 import { padWidth, printJson, printLines, truncateWidth } from '../output.js'
@@ -24,15 +24,20 @@ export function registerArticles(program: Command): void {
     .option('--id <id...>', '与 --set 一起用：要更正的文章')
     .option('--source <文件>', '与 --set 一起用：这个版面文件的全部文章')
     .option('--json', '输出 JSON')
-    .action((flags: ArticlesFlags, cmd: Command) => {
+    .action(async (flags: ArticlesFlags, cmd: Command) => {
       if (flags.set) return runArticlesSet(flags, cmd.optsWithGlobals<GlobalOptions>())
       checkDateFlag('--date', flags.date)
       const limit = Number(flags.limit)
       if (!Number.isInteger(limit) || limit < 1) throw new InputError('--limit 应为正整数')
-      const { db } = openContext(cmd.optsWithGlobals<GlobalOptions>(), 'read')
-      const rows = listArticles(db, { date: flags.date, paper: flags.paper, limit })
-      const empty = rows.length === 0 && countArticles(db) === 0
-      db.close()
+      const { store } = await openStoreContext(cmd.optsWithGlobals<GlobalOptions>(), 'read')
+      let rows: ArticleSummary[]
+      let empty: boolean
+      try {
+        rows = await store.listArticles({ date: flags.date, paper: flags.paper, limit })
+        empty = rows.length === 0 && (await store.countArticles()) === 0
+      } finally {
+        await store.close()
+      }
       if (flags.json) return printJson(rows)
       if (empty) return printLines(['数据库里还没有文章。先用 newsbot ingest 导入报纸（运行 npm run demo 可看示例）'])
       if (rows.length === 0) return printLines([`没有符合条件的文章（${describeFilters(flags)}）。用 newsbot stats 查看已有的报纸和日期范围`])

@@ -13,7 +13,8 @@ import {
   startDigestSender,
   type Answerer,
 } from '../../telegram/index.js'
-import { createIndex, createQuestionIndex } from '../../../retrieve/index.js'
+import { createQuestionIndex } from '../../../retrieve/index.js'
+import { createStoreWriter } from '../../store-writer.js'
 import { openStoreContext, type GlobalOptions } from '../context.js'
 import { answerPoolFor } from '../../answer-pool.js'
 import { createEmbedder, createLlmClient } from '../../../llm/index.js'
@@ -36,10 +37,8 @@ export function registerBot(program: Command): void {
         // One summarizer for /today and the scheduled rounds, so its per-article cache is shared.
         const summarize = createDigestSummarizer(config.llm, (err) => logger.warn({ err }, 'digest summary fell back to the lead sentence'))
         const index = createQuestionIndex(store, db)
-        // With NEWSBOT_EPAPER_URL set, the day's edition is fetched before each digest round until it is in
-        // (writing it is SQLite's ingest; on PostgreSQL an ingest or migrate-store brings editions in).
-        const beforeRound = db ? createEditionJob({ config, index: createIndex(db), logger }) : undefined
-        if (!db && config.epaper.url) logger.warn('NEWSBOT_EPAPER_URL is fetched only into a SQLite database; on PostgreSQL it is ignored')
+        // With NEWSBOT_EPAPER_URL set, the day's edition is fetched before each digest round until it is in.
+        const beforeRound = createEditionJob({ config, writer: createStoreWriter(store), logger })
         const pool = answerPoolFor(config, location, { llm, embedder })
         await pool?.warm()
         const answer: Answerer = pool ? (q, o) => pool.answer(q, o.history) : (q, o) => answerQuestion(index, q, { ...o, llm, embedder })

@@ -2,8 +2,8 @@ import { dirname } from 'node:path'
 import type { Command } from 'commander'
 import { InputError } from '../../../errors.js'
 import { createPoliteFetcher } from '../../../ingest/index.js'
-import { createIndex } from '../../../retrieve/index.js'
-import { openContext, type GlobalOptions } from '../context.js'
+import { createStoreWriter } from '../../store-writer.js'
+import { openStoreContext, type GlobalOptions } from '../context.js'
 import { printJson, printLines } from '../output.js'
 import { describeSummary } from './ingest.js'
 
@@ -27,18 +27,18 @@ export function registerFetch(program: Command): void {
       if (!/^https?:\/\/[^/]/i.test(url)) throw new InputError(`${url} 不是网址：请给出 http:// 或 https:// 开头的电子报版面地址`)
       const delayMs = msFlag('--delay', flags.delay)
       const timeoutMs = msFlag('--timeout', flags.timeout)
-      const { config, db, dbPath, created } = openContext(cmd.optsWithGlobals<GlobalOptions>(), 'create')
-      if (created === 'folder') process.stderr.write(`newsbot: 新建文件夹 ${dirname(dbPath)} 和数据库 ${dbPath}\n`)
-      else if (created) process.stderr.write(`newsbot: 新建数据库 ${dbPath}\n`)
+      const { config, store, location, created } = await openStoreContext(cmd.optsWithGlobals<GlobalOptions>(), 'create')
+      if (created === 'folder') process.stderr.write(`newsbot: 新建文件夹 ${dirname(location)} 和数据库 ${location}\n`)
+      else if (created) process.stderr.write(`newsbot: 新建数据库 ${location}\n`)
       try {
         const fetcher = createPoliteFetcher({ delayMs: delayMs ?? config.epaper.delayMs, timeoutMs: timeoutMs ?? config.epaper.timeoutMs })
-        const summary = await createIndex(db).fetch(url, { fetcher, meta: { paper: flags.paper } })
+        const summary = await createStoreWriter(store).fetch(url, { fetcher, meta: { paper: flags.paper } })
         if (flags.json) printJson(summary)
         else printLines(describeSummary(summary).map((line, i) => (i === 0 ? line.replace('个文件', '个页面') : line)))
         // Pages that could not be fetched are the network's doing, not the user's (exit 1, as DESIGN.md has it).
         if (summary.failed.length > 0) process.exitCode = 1
       } finally {
-        db.close()
+        await store.close()
       }
     })
 }

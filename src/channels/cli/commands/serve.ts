@@ -28,7 +28,6 @@ export function registerServe(program: Command): void {
         const port = flags.port === undefined ? config.web.port : Number(flags.port)
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError('--port 应为 0 到 65535 之间的整数')
         if ((await store.countArticles()) === 0) process.stderr.write(`newsbot: ${db ? `数据库 ${location} ` : 'PostgreSQL 数据库'}里还没有文章：先用 newsbot ingest 导入报纸\n`)
-        if (!db && config.web.adminPassword) process.stderr.write('newsbot: 管理后台 /admin 只能用于 SQLite 数据库文件，PostgreSQL 上不开启\n')
         const onError = (err: unknown) => process.stderr.write(`newsbot: 网页请求出错：${err instanceof Error ? err.message : String(err)}\n`)
         const models = { llm: createLlmClient(config.llm), embedder: createEmbedder(config) }
         const pool = answerPoolFor(config, location, models)
@@ -37,7 +36,7 @@ export function registerServe(program: Command): void {
         const server = await startWebServer(createWebApp(deps), { host: flags.host, port }).catch((err: NodeJS.ErrnoException) => {
           throw new InputError(err.code === 'EADDRINUSE' ? `端口 ${port} 已被占用：换一个 --port` : `无法在 ${flags.host}:${port} 上监听：${err.message}`)
         })
-        const stopRetention = deps.admin ? startRetention(deps.admin.db, deps.admin.retentionDays, onError) : () => {}
+        const stopRetention = deps.admin ? startRetention(deps.store, deps.admin.retentionDays, onError) : () => {}
         process.stdout.write(`listening on ${server.url}\n`)
         if (deps.admin) process.stdout.write(`console on ${server.url}/admin\n`)
         if (!flags.exitAfterReady) {
@@ -66,7 +65,7 @@ const SERVE_ENV_HELP = `
   NEWSBOT_PUBLIC_URL                  读者访问本站的地址（Telegram 机器人的来源按钮和简报条目链接到这里的文章页）
   NEWSBOT_ANSWER_THREADS              摘录式回答用的工作线程数（默认每核一个，最多 4；0 为在主线程回答）
   NEWSBOT_DB                          数据库文件（默认 data/newsbot.db；--db 优先）
-  NEWSBOT_DATABASE_URL                postgres://… 时使用 PostgreSQL（管理后台仅限 SQLite）
+  NEWSBOT_DATABASE_URL                postgres://… 时使用 PostgreSQL（--db 优先）
   OPENAI_BASE_URL、OPENAI_API_KEY、OPENAI_MODEL
                                       兼容 OpenAI 的大模型服务；都不设置时用摘录式回答
 `

@@ -1,6 +1,5 @@
 import type { Command } from 'commander'
-import { getStoreStats } from '../../../store/index.js'
-import { openContext, type GlobalOptions } from '../context.js'
+import { openStoreContext, type GlobalOptions } from '../context.js'
 import { formatLocalTime, printJson, printLines } from '../output.js'
 
 export function registerStats(program: Command): void {
@@ -8,10 +7,9 @@ export function registerStats(program: Command): void {
     .command('stats')
     .description('数据库概况：文章数、报纸、日期范围')
     .option('--json', '输出 JSON')
-    .action((flags: { json?: boolean }, cmd: Command) => {
-      const { config, db } = openContext(cmd.optsWithGlobals<GlobalOptions>(), 'read')
-      const s = getStoreStats(db)
-      db.close()
+    .action(async (flags: { json?: boolean }, cmd: Command) => {
+      const { config, store } = await openStoreContext(cmd.optsWithGlobals<GlobalOptions>(), 'read')
+      const s = await store.getStoreStats().finally(() => store.close())
       if (flags.json) return printJson(s)
       printLines([
         `文章 ${s.articles} 篇，段落 ${s.passages} 个，来源文件 ${s.sources} 个`,
