@@ -1,8 +1,6 @@
 import { crawlEdition, type ValidatorCache } from '../ingest/index.js'
-import {
-  extractNameCandidates, indexSources, tokenizeForIndex, writeToStore, type FetchOptions, type WriteOptions,
-} from '../retrieve/index.js'
-import type { Article, ArticleCorrection, IndexEntry, IngestSummary, Store } from '../store/index.js'
+import { articleNames, indexEntry, indexSources, writeToStore, type FetchOptions, type WriteOptions } from '../retrieve/index.js'
+import type { Article, ArticleCorrection, IngestSummary, Store } from '../store/index.js'
 
 /**
  * What the operator writes into a store of either kind (the console, `articles`, `fetch`, the bot's
@@ -38,21 +36,4 @@ export function createStoreWriter(store: Store): StoreWriter {
     correct: (id, change) => store.correctArticle(id, change, indexEntry, articleNames),
     remove: (id) => store.deleteArticle(id, articleNames),
   }
-}
-
-// retrieve's indexEntry and articleNames (src/retrieve/search-index.ts), which it keeps to itself;
-// tests/channels/store-writer.test.ts holds these equal to the entries ingest writes.
-
-/** What the index holds for an article: the tokens of headline with subtitle and of the body, and its names. */
-export function indexEntry(a: { title: string; subtitle?: string | null; text: string }): IndexEntry {
-  return {
-    titleTokens: tokenizeForIndex([a.title, a.subtitle ?? ''].join(' ').trim()),
-    bodyTokens: tokenizeForIndex(a.text),
-    names: articleNames(a),
-  }
-}
-
-/** The local names an article counts towards: those in its headline, subtitle and body. */
-export function articleNames(a: { title: string; subtitle?: string | null; text: string }): string[] {
-  return extractNameCandidates(`${a.title}\n${a.subtitle ?? ''}\n${a.text}`)
 }

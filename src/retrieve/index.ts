@@ -7,5 +7,5 @@ export { parseTimeExpressions, type DateRange, type TimeExpression } from './dat
 export { loadLexicon, parseLexicon, type Lexicon, type LexiconEntry } from './lexicon.js'
 export { extractNameCandidates, pickLearnedNames } from './names.js'
 export { denseSearch, embedPending, embedText, RRF_K, type DenseMatch, type EmbedPendingOptions } from './dense.js'
-export { createIndex, createQuestionIndex, indexSources, writeIndexed, writeToStore, type QuestionIndex, type SearchIndex, type WriteOptions } from './search-index.js'
+export { articleNames, createIndex, createQuestionIndex, indexEntry, indexSources, writeIndexed, writeToStore, type QuestionIndex, type SearchIndex, type WriteOptions } from './search-index.js'
 export { groupSimilarQuestions, type QuestionGroup } from './similar.js'

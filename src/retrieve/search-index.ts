@@ -114,7 +114,7 @@ function indexArticle(a: ArticleInput): IndexedArticle {
 }
 
 /** What the index holds for an article: the tokens of headline with subtitle and of the body, and its names. */
-function indexEntry(a: { title: string; subtitle?: string | null; text: string }): IndexEntry {
+export function indexEntry(a: { title: string; subtitle?: string | null; text: string }): IndexEntry {
   return {
     titleTokens: tokenizeForIndex([a.title, a.subtitle ?? ''].join(' ').trim()),
     bodyTokens: tokenizeForIndex(a.text),
@@ -123,6 +123,6 @@ function indexEntry(a: { title: string; subtitle?: string | null; text: string }
 }
 
 /** The local names an article counts towards: those in its headline, subtitle and body. */
-function articleNames(a: { title: string; subtitle?: string | null; text: string }): string[] {
+export function articleNames(a: { title: string; subtitle?: string | null; text: string }): string[] {
   return extractNameCandidates(`${a.title}\n${a.subtitle ?? ''}\n${a.text}`)
 }

@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { listSources } from '../../src/ingest/index.js'
-import { createQuestionIndex, indexSources } from '../../src/retrieve/index.js'
-import { articleNames, createStoreWriter, indexEntry } from '../../src/channels/store-writer.js'
+import { createStoreWriter } from '../../src/channels/store-writer.js'
+import { createQuestionIndex } from '../../src/retrieve/index.js'
 import { useBackends, writeSamples } from '../helpers/stores.js'
 
 describe('the store writer', () => {
-  it('indexes an article exactly as ingest does (headline, subtitle and body tokens, names)', async () => {
-    let checked = 0
-    for (const file of indexSources(listSources(['data/samples', 'tests/fixtures/epaper/classic'])).files) {
-      for await (const r of (await file.open()).records()) {
-        if (!('article' in r)) continue
-        expect(indexEntry(r.article)).toEqual(r.article.index())
-        expect(articleNames(r.article)).toEqual(r.article.index().names)
-        checked++
-      }
-    }
-    expect(checked).toBeGreaterThan(30)
-  })
-
   describe.each(useBackends())('on $name', ({ open }) => {
     it('corrects a headline so questions find it, and removes an article from the answers', async () => {
       const store = await open()

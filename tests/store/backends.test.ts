@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { analyzeQuery } from '../../src/retrieve/index.js'
 import type { Store } from '../../src/store/index.js'
-import { indexEntry } from '../../src/channels/store-writer.js'
+import { indexEntry } from '../../src/retrieve/index.js'
 import { namesOf, useBackends, writeSamples } from '../helpers/stores.js'
 
 // The same cases on SQLite and PostgreSQL: the async store is one interface with two backends.
