@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createIndex, denseSearch, embedPending } from '../src/retrieve/index.js'
-import { countPendingPassages, loadEmbeddingMatrix, openDb } from '../src/store/index.js'
+import { countPendingPassages, createSqliteStore, loadEmbeddingMatrix, openDb } from '../src/store/index.js'
 import { peakRssMb, printTable } from './bench/table.js'
 import { type Embed } from '../src/llm/index.js'
 
@@ -42,11 +42,12 @@ try {
   writeFileSync(join(dir, 'docs.jsonl'), articles.map((a) => JSON.stringify(a)).join('\n'))
   const db = openDb(join(dir, 'bench.db'))
   const index = createIndex(db)
+  const store = createSqliteStore(db)
   await index.write([join(dir, 'docs.jsonl')])
   const passages = countPendingPassages(db, MODEL)
 
   let t = performance.now()
-  await embedPending(db, embed, { model: MODEL, batchSize: 64 })
+  await embedPending(store, embed, { model: MODEL, batchSize: 64 })
   const saveSeconds = (performance.now() - t) / 1000
 
   t = performance.now()
@@ -57,7 +58,7 @@ try {
   for (let i = 0; i < queries; i++) {
     const q = vector()
     t = performance.now()
-    denseSearch(db, q, { model: MODEL, k: 50 })
+    await denseSearch(store, q, { model: MODEL, k: 50 })
     dense.push(performance.now() - t)
   }
   const hybrid: number[] = []

@@ -35,7 +35,7 @@ export function registerBot(program: Command): void {
         const embedder = createEmbedder(config)
         // One summarizer for /today and the scheduled rounds, so its per-article cache is shared.
         const summarize = createDigestSummarizer(config.llm, (err) => logger.warn({ err }, 'digest summary fell back to the lead sentence'))
-        const index = createQuestionIndex(store, db)
+        const index = createQuestionIndex(store)
         // With NEWSBOT_EPAPER_URL set, the day's edition is fetched before each digest round until it is in
         // (writing it is SQLite's ingest; on PostgreSQL an ingest or migrate-store brings editions in).
         const beforeRound = db ? createEditionJob({ config, index: createIndex(db), logger }) : undefined
