@@ -1,4 +1,4 @@
-import { pruneConversations, type Db } from '../../store/index.js'
+import { pruneConversations, type Db, type Store } from '../../store/index.js'
 
 const PRUNE_EVERY_MS = 3_600_000
 const DAY_MS = 86_400_000
@@ -15,6 +15,19 @@ export function startRetention(db: Db, retentionDays: number, onError: (err: unk
       onError(err)
     }
   }
+  prune()
+  const timer = setInterval(prune, PRUNE_EVERY_MS)
+  timer.unref()
+  return () => clearInterval(timer)
+}
+
+/**
+ * Where the web counts each address's requests in the store (PostgreSQL), the counts older than two
+ * days go at start and then hourly, as the bot's do: an address never seen again leaves no rows behind
+ * in a deployment that runs no bot.
+ */
+export function startQuotaPruning(store: Pick<Store, 'pruneQuotaTakes'>, onError: (err: unknown) => void): () => void {
+  const prune = () => void store.pruneQuotaTakes(Date.now() - 2 * DAY_MS).catch(onError)
   prune()
   const timer = setInterval(prune, PRUNE_EVERY_MS)
   timer.unref()
