@@ -83,13 +83,29 @@ export async function loadEmbeddingMatrix(pool: Pool, model: string): Promise<Em
 }
 
 async function readVectors(pool: Pool, model: string): Promise<EmbeddingMatrix> {
-  const { rows } = await pool.query<{ articlePk: number; start: number; end: number; dims: number; vector: number[] }>(
-    `SELECT p.article_pk AS "articlePk", p.start, p."end" AS "end", e.dims, e.vector
+  // array_send: the array's binary form, read below; parsing real[] as text took 4.7 s for 8,000 × 512 (bench:dense).
+  const { rows } = await pool.query<{ articlePk: number; start: number; end: number; dims: number; vector: Buffer }>(
+    `SELECT p.article_pk AS "articlePk", p.start, p."end" AS "end", e.dims, array_send(e.vector) AS vector
      FROM passage_embeddings e JOIN passages p ON p.pk = e.passage_pk WHERE e.model = $1 ORDER BY e.passage_pk`,
     [model],
   )
   // real[] holds exactly the Float32 values saved, so the matrix is the one SQLite builds from its BLOBs.
-  return readMatrix(rows.map((r) => ({ ...r, vector: Buffer.from(Float32Array.from(r.vector).buffer) })))
+  return readMatrix(rows.map((r) => ({ ...r, vector: toFloat32Le(r.vector) })))
+}
+
+/**
+ * A one-dimensional real[] in PostgreSQL's binary array format (ndim, null flag, element type, then
+ * size and lower bound per dimension, then each element as its length and a big-endian float) as
+ * little-endian Float32 bytes, SQLite's BLOB layout.
+ */
+function toFloat32Le(sent: Buffer): Buffer {
+  const ndim = sent.readInt32BE(0)
+  if (ndim === 0) return Buffer.alloc(0)
+  const n = sent.readInt32BE(12)
+  const first = 12 + 8 * ndim
+  const out = Buffer.alloc(n * 4)
+  for (let i = 0; i < n; i++) out.writeFloatLE(sent.readFloatBE(first + i * 8 + 4), i * 4)
+  return out
 }
 
 /** The articles behind hits, by pk. */
