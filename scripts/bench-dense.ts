@@ -1,13 +1,15 @@
 // Dense retrieval's own cost, without an endpoint: synthetic articles are ingested into a fresh
 // database, a seeded in-process function stands in for the embeddings endpoint (so the numbers are
 // the store's and the search's, not a model's), then vectors are saved, loaded and searched.
-// Usage: npm run bench:dense [-- --passages 20000 --dims 1024 --queries 200]
+// The same on PostgreSQL (a throwaway cluster from Debian's packages, or --pg URL) when it is installed.
+// Usage: npm run bench:dense [-- --passages 20000 --dims 1024 --queries 200 --pg postgres://…]
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { createIndex, denseSearch, embedPending } from '../src/retrieve/index.js'
-import { countPendingPassages, loadEmbeddingMatrix, openDb } from '../src/store/index.js'
+import { createIndex, createQuestionIndex, denseSearch, embedPending, writeToStore } from '../src/retrieve/index.js'
+import { createSqliteStore, openDb, openPostgresStore, type Store } from '../src/store/index.js'
+import { createDatabase, findBinaries, startCluster } from '../tests/helpers/pg-cluster.js'
 import { peakRssMb, printTable } from './bench/table.js'
 import { type Embed } from '../src/llm/index.js'
 
@@ -16,6 +18,7 @@ const { values } = parseArgs({
     passages: { type: 'string', default: '20000' },
     dims: { type: 'string', default: '1024' },
     queries: { type: 'string', default: '200' },
+    pg: { type: 'string' },
   },
 })
 const target = Number(values.passages)
@@ -31,6 +34,10 @@ const vector = (): number[] => Array.from({ length: dims }, () => random() - 0.5
 const embed: Embed = async (texts) => texts.map(vector)
 
 const dir = mkdtempSync(join(tmpdir(), 'newsbot-bench-dense-'))
+const bin = values.pg ? undefined : findBinaries()
+const cluster = bin ? await startCluster(bin) : undefined
+const server = values.pg ?? cluster?.url
+const rows: Record<string, string | number>[] = []
 try {
   // Four sentences of ~150 characters make four passages per article.
   const articles = Array.from({ length: Math.ceil(target / 4) }, (_, i) => ({
@@ -39,25 +46,43 @@ try {
     text: Array.from({ length: 4 }, () => `${han(150)}。`).join(''),
     date: '2024-01-01',
   }))
-  writeFileSync(join(dir, 'docs.jsonl'), articles.map((a) => JSON.stringify(a)).join('\n'))
+  const docs = join(dir, 'docs.jsonl')
+  writeFileSync(docs, articles.map((a) => JSON.stringify(a)).join('\n'))
+  const querySeed = seed
   const db = openDb(join(dir, 'bench.db'))
-  const index = createIndex(db)
-  await index.write([join(dir, 'docs.jsonl')])
-  const passages = countPendingPassages(db, MODEL)
+  await createIndex(db).write([docs])
+  rows.push(await measure('sqlite', createSqliteStore(db)))
+  if (server) {
+    // The same vectors and questions on PostgreSQL: the generator restarts where SQLite's run began.
+    seed = querySeed
+    const store = await openPostgresStore(await createDatabase(server, `bench_dense_${process.pid}`))
+    await writeToStore(store, [docs])
+    rows.push(await measure('postgres', store))
+  }
+} finally {
+  cluster?.stop()
+  rmSync(dir, { recursive: true, force: true })
+}
+printTable(rows)
+if (!server) console.log('PostgreSQL is not installed (/usr/lib/postgresql/*/bin) and no --pg was given: SQLite only.')
 
+/** Embeds every passage of the store, loads the matrix cold, then times dense and hybrid searches. */
+async function measure(backend: string, store: Store): Promise<Record<string, string | number>> {
+  const index = createQuestionIndex(store)
+  const passages = await store.countPendingPassages(MODEL)
   let t = performance.now()
-  await embedPending(db, embed, { model: MODEL, batchSize: 64 })
+  await embedPending(store, embed, { model: MODEL, batchSize: 64 })
   const saveSeconds = (performance.now() - t) / 1000
 
   t = performance.now()
-  loadEmbeddingMatrix(db, MODEL)
+  await store.loadEmbeddingMatrix(MODEL)
   const loadMs = performance.now() - t
 
   const dense: number[] = []
   for (let i = 0; i < queries; i++) {
     const q = vector()
     t = performance.now()
-    denseSearch(db, q, { model: MODEL, k: 50 })
+    await denseSearch(store, q, { model: MODEL, k: 50 })
     dense.push(performance.now() - t)
   }
   const hybrid: number[] = []
@@ -67,23 +92,20 @@ try {
     await index.searchWithEmbedder(q, { embedder: { embed, model: MODEL }, k: 10 })
     hybrid.push(performance.now() - t)
   }
-  db.close()
-  printTable([
-    {
-      passages,
-      dims,
-      'save passages/s': passages / saveSeconds,
-      'matrix MB': (passages * dims * 4) / 1e6,
-      'cold load ms': loadMs,
-      'dense p50 ms': pct(dense, 0.5),
-      'dense p95 ms': pct(dense, 0.95),
-      'hybrid p50 ms': pct(hybrid, 0.5),
-      'hybrid p95 ms': pct(hybrid, 0.95),
-      'peak RSS MB': peakRssMb(),
-    },
-  ])
-} finally {
-  rmSync(dir, { recursive: true, force: true })
+  await store.close()
+  return {
+    backend,
+    passages,
+    dims,
+    'save passages/s': passages / saveSeconds,
+    'matrix MB': (passages * dims * 4) / 1e6,
+    'cold load ms': loadMs,
+    'dense p50 ms': pct(dense, 0.5),
+    'dense p95 ms': pct(dense, 0.95),
+    'hybrid p50 ms': pct(hybrid, 0.5),
+    'hybrid p95 ms': pct(hybrid, 0.95),
+    'peak RSS MB': peakRssMb(),
+  }
 }
 
 function pct(ms: number[], p: number): number {

@@ -1,19 +1,16 @@
 import type { Embed, Embedder } from '../llm/index.js'
 import { NewsbotError, UpstreamError } from '../errors.js'
-import {
-  countPendingPassages,
-  getHitArticles,
-  listPendingPassages,
-  loadEmbeddingMatrix,
-  saveEmbeddings,
-  type Db,
-  type HitArticle,
-  type PendingPassage,
-} from '../store/index.js'
+import type { EmbeddingMatrix, HitArticle, PendingPassage, Store } from '../store/index.js'
 import { demoteCopies } from './copies.js'
 import { simplify } from './query.js'
 import { clampK, searchQuestion, type SearchHit, type SearchOptions, type SearchReader, type SearchResult } from './search.js'
 
+
+/** What embedding passages writes to a store (SQLite or PostgreSQL). */
+export type VectorWriter = Pick<Store, 'countPendingPassages' | 'listPendingPassages' | 'saveEmbeddings'>
+
+/** What dense retrieval reads from a store: the model's vectors and the articles they lead to. */
+export type VectorReader = Pick<Store, 'loadEmbeddingMatrix' | 'getHitArticles'>
 
 export interface EmbedPendingOptions {
   model: string
@@ -40,19 +37,19 @@ const MAX_EMBED_CHARS = 1000
  * Embeds every passage that has no vector for the model yet, batch by batch, each batch committed
  * on its own: after a crash or an endpoint failure a rerun sends only the passages still missing.
  */
-export async function embedPending(db: Db, embed: Embed, opts: EmbedPendingOptions): Promise<{ embedded: number; total: number }> {
+export async function embedPending(store: VectorWriter, embed: Embed, opts: EmbedPendingOptions): Promise<{ embedded: number; total: number }> {
   const batchSize = Math.max(1, opts.batchSize ?? 32)
-  const total = countPendingPassages(db, opts.model)
+  const total = await store.countPendingPassages(opts.model)
   let embedded = 0
   let after = 0
   for (;;) {
-    const batch = listPendingPassages(db, opts.model, after, batchSize)
+    const batch = await store.listPendingPassages(opts.model, after, batchSize)
     if (batch.length === 0) break
     const vectors = await embed(batch.map(embedText))
     if (vectors.length !== batch.length) {
       throw new UpstreamError(`向量服务返回了 ${vectors.length} 个向量，应为 ${batch.length} 个`)
     }
-    embedded += saveEmbeddings(db, opts.model, batch.map((p, i) => ({ passagePk: p.passagePk, vector: vectors[i]! })))
+    embedded += await store.saveEmbeddings(opts.model, batch.map((p, i) => ({ passagePk: p.passagePk, vector: vectors[i]! })))
     after = batch.at(-1)!.passagePk
     opts.onProgress?.(embedded, total)
   }
@@ -66,8 +63,12 @@ export function embedText(p: Pick<PendingPassage, 'title' | 'text'>): string {
 }
 
 /** Articles whose passages lie nearest (cosine) to the query vector, best first, each with its best passage. */
-export function denseSearch(db: Db, queryVector: number[], opts: { model: string; k: number }): DenseMatch[] {
-  const m = loadEmbeddingMatrix(db, opts.model)
+export async function denseSearch(store: VectorReader, queryVector: number[], opts: { model: string; k: number }): Promise<DenseMatch[]> {
+  return nearestArticles(await store.loadEmbeddingMatrix(opts.model), queryVector, opts)
+}
+
+// Every stored passage is scored (the same full scan on both stores, so both give the same hits).
+function nearestArticles(m: EmbeddingMatrix, queryVector: number[], opts: { model: string; k: number }): DenseMatch[] {
   if (m.rows === 0) return []
   if (queryVector.length !== m.dims) {
     throw new UpstreamError(`查询向量为 ${queryVector.length} 维，库中 ${opts.model} 的向量为 ${m.dims} 维；更换了嵌入模型时请重新运行 ingest`)
@@ -112,15 +113,19 @@ function dot(matrix: Float32Array, base: number, q: Float64Array): number {
  * side ranks higher leads with its nearest passage. Fails (UpstreamError) when the endpoint does;
  * the caller decides how to fall back. With no vectors stored yet, it is the lexical search.
  */
-async function searchHybrid(store: SearchReader, db: Db | null, query: string, opts: SearchOptions & Embedder): Promise<SearchResult> {
+async function searchHybrid(store: SearchReader & VectorReader, query: string, opts: SearchOptions & Embedder): Promise<SearchResult> {
   const { embed, model, ...search } = opts
   const k = clampK(search.k)
-  const { hits: lexical, query: analyzed } = await searchQuestion(store, query, { ...search, k: Math.max(k, FUSION_POOL) })
-  if (!db || loadEmbeddingMatrix(db, model).rows === 0 || !/[\p{L}\p{N}]/u.test(query)) return { hits: lexical.slice(0, k), query: analyzed }
+  // The vectors' version check (a round trip on PostgreSQL) overlaps the lexical search.
+  const [{ hits: lexical, query: analyzed }, matrix] = await Promise.all([
+    searchQuestion(store, query, { ...search, k: Math.max(k, FUSION_POOL) }),
+    store.loadEmbeddingMatrix(model),
+  ])
+  if (matrix.rows === 0 || !/[\p{L}\p{N}]/u.test(query)) return { hits: lexical.slice(0, k), query: analyzed }
   const [vector] = await embed([simplify(query).slice(0, MAX_EMBED_CHARS)])
   if (!vector) throw new UpstreamError('向量服务没有返回查询向量')
-  const dense = denseSearch(db, vector, { model, k: FUSION_POOL })
-  const articles = getHitArticles(db, dense.map((d) => d.articlePk))
+  const dense = nearestArticles(matrix, vector, { model, k: FUSION_POOL })
+  const articles = await store.getHitArticles(dense.map((d) => d.articlePk))
   const denseHits = dense.flatMap((d) => {
     const a = articles.get(d.articlePk)
     return a && passesFilters(a, search) ? [{ article: a, match: d }] : []
@@ -131,18 +136,17 @@ async function searchHybrid(store: SearchReader, db: Db | null, query: string, o
 /**
  * The hybrid ranking when an embedder is configured, else the lexical one. A failing embeddings
  * endpoint costs only the dense half: the lexical hits come back with a one-line notice. The
- * vectors are read from the SQLite database `db`; without one (PostgreSQL) the ranking is lexical.
+ * vectors are the store's (SQLite or PostgreSQL); with none stored yet the ranking is lexical.
  */
 export async function searchWithEmbedder(
-  store: SearchReader,
-  db: Db | null,
+  store: SearchReader & VectorReader,
   query: string,
   opts: SearchOptions & { embedder?: Embedder | null },
 ): Promise<SearchResult & { notice: string[] }> {
   const { embedder, ...search } = opts
   if (!embedder) return { ...(await searchQuestion(store, query, search)), notice: [] }
   try {
-    return { ...(await searchHybrid(store, db, query, { ...search, ...embedder })), notice: [] }
+    return { ...(await searchHybrid(store, query, { ...search, ...embedder })), notice: [] }
   } catch (err) {
     if (!(err instanceof NewsbotError)) throw err
     return { ...(await searchQuestion(store, query, search)), notice: [`向量检索暂不可用（${err.message}），已改用关键词检索。`] }

@@ -6,6 +6,6 @@ export { askedBody, askedUnit, askingClauses, asksForName, countedThing, detectQ
 export { parseTimeExpressions, type DateRange, type TimeExpression } from './dates.js'
 export { loadLexicon, parseLexicon, type Lexicon, type LexiconEntry } from './lexicon.js'
 export { extractNameCandidates, pickLearnedNames } from './names.js'
-export { denseSearch, embedPending, embedText, RRF_K, type DenseMatch, type EmbedPendingOptions } from './dense.js'
+export { denseSearch, embedPending, embedText, RRF_K, type DenseMatch, type EmbedPendingOptions, type VectorReader, type VectorWriter } from './dense.js'
 export { articleNames, createIndex, createQuestionIndex, indexEntry, indexSources, writeIndexed, writeToStore, type QuestionIndex, type SearchIndex, type WriteOptions } from './search-index.js'
 export { groupSimilarQuestions, type QuestionGroup } from './similar.js'

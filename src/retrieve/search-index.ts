@@ -5,7 +5,7 @@ import {
 } from '../store/index.js'
 import { extractNameCandidates } from './names.js'
 import type { Embedder } from '../llm/index.js'
-import { searchWithEmbedder } from './dense.js'
+import { searchWithEmbedder, type VectorReader } from './dense.js'
 import { readQuestion, searchQuestion, type AnalyzedQuery, type SearchOptions, type SearchReader, type SearchResult } from './search.js'
 import { tokenizeForIndex } from './tokenize.js'
 
@@ -70,21 +70,21 @@ export function createIndex(db: Db): SearchIndex {
       return { ...summary, files: summary.files + crawl.failed.length, failed: [...crawl.failed, ...summary.failed] }
     },
     loadSamplesIfEmpty: async () => (countArticles(db) > 0 ? undefined : write([SAMPLES_DIR])),
-    ...createQuestionIndex(createSqliteStore(db), db),
+    ...createQuestionIndex(createSqliteStore(db)),
     correct: (id, change) => correctArticle(db, id, change, indexEntry, articleNames),
     remove: (id) => deleteArticle(db, id, articleNames),
   }
 }
 
 /**
- * Questions over a store: a SQLite database's (through createSqliteStore; pass the database as
- * `vectors` for dense retrieval) or PostgreSQL's (lexical only: no vectors there yet).
+ * Questions over a store: a SQLite database's (through createSqliteStore) or PostgreSQL's; dense
+ * retrieval reads the store's passage vectors.
  */
-export function createQuestionIndex(store: SearchReader, vectors: Db | null = null): QuestionIndex {
+export function createQuestionIndex(store: SearchReader & VectorReader): QuestionIndex {
   return {
     analyze: async (question) => (await readQuestion(store, question)).query,
     search: (question, opts) => searchQuestion(store, question, opts),
-    searchWithEmbedder: (question, opts) => searchWithEmbedder(store, vectors, question, opts),
+    searchWithEmbedder: (question, opts) => searchWithEmbedder(store, question, opts),
   }
 }
 

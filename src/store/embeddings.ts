@@ -118,7 +118,8 @@ export function getHitArticles(db: Db, pks: number[]): Map<number, HitArticle> {
   return new Map(statements(db).articles.all(JSON.stringify(pks)).map((a) => [a.pk, a]))
 }
 
-function readMatrix(rows: { articlePk: number; start: number; end: number; dims: number; vector: Buffer }[]): EmbeddingMatrix {
+/** Stored rows as one matrix (both stores): rows of another width than the first are left out. */
+export function readMatrix(rows: { articlePk: number; start: number; end: number; dims: number; vector: Buffer }[]): EmbeddingMatrix {
   // Rows of another width (a model whose output size changed) cannot be compared; the first row's width wins.
   const dims = rows[0]?.dims ?? 0
   const kept = rows.filter((r) => r.dims === dims && r.vector.length === dims * 4)
@@ -134,7 +135,8 @@ function readMatrix(rows: { articlePk: number; start: number; end: number; dims:
   return out
 }
 
-function normalise(vector: ArrayLike<number>): Float32Array {
+/** A vector scaled to unit length as Float32, the form both stores keep (a dot product is then the cosine). */
+export function normalise(vector: ArrayLike<number>): Float32Array {
   const out = Float32Array.from(vector)
   let norm = 0
   for (const x of out) norm += x * x

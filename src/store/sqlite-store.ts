@@ -5,7 +5,8 @@ import { createFetchedPages } from './fetched-pages.js'
 import { listChatTurns, saveChatTurn } from './chats.js'
 import { forgetChat, pruneConversations } from './privacy.js'
 import { countQuestionsOn, listQuestionLog, listUnansweredQuestions, logQuestion } from './questions.js'
-import { pruneQuotaTakes, takeQuota } from './quotas.js'
+import { pruneQuotaTakes, takeAddressRate, takeQuota } from './quotas.js'
+import { countPendingPassages, getHitArticles, listPendingPassages, loadEmbeddingMatrix, saveEmbeddings } from './embeddings.js'
 import { getStoreStats } from './stats.js'
 import { listIssueDates } from './issues.js'
 import { getArticleTexts, getNewestIssueDate, getPassageSpans, matchArticles, matchArticleTexts } from './search.js'
@@ -52,6 +53,7 @@ export function createSqliteStore(db: Db): Store {
     pruneSeenUpdates: async (before) => pruneSeenUpdates(db, before),
     takeQuota: async (request) => takeQuota(db, request),
     pruneQuotaTakes: async (before) => pruneQuotaTakes(db, before),
+    takeAddressRate: async (request) => takeAddressRate(db, request),
     listIssueDates: async (opts) => listIssueDates(db, opts),
     listIssueArticles: async (date) => listIssueArticles(db, date),
     getNewestIssueDate: async () => getNewestIssueDate(db),
@@ -61,6 +63,11 @@ export function createSqliteStore(db: Db): Store {
     matchArticleTexts: async (phrases, filters, limit) => matchArticleTexts(db, phrases, filters, limit),
     getPassageSpans: async (pks) => getPassageSpans(db, pks),
     getLearnedNameCounts: async (names) => getLearnedNameCounts(db, names),
+    countPendingPassages: async (model) => countPendingPassages(db, model),
+    listPendingPassages: async (model, after, limit) => listPendingPassages(db, model, after, limit),
+    saveEmbeddings: async (model, batch) => saveEmbeddings(db, model, batch),
+    loadEmbeddingMatrix: async (model) => loadEmbeddingMatrix(db, model),
+    getHitArticles: async (pks) => getHitArticles(db, pks),
     getSubscription: async (chatId) => getSubscription(db, chatId),
     listSubscriptions: async () => listSubscriptions(db),
     listActiveSubscriptions: async () => listActiveSubscriptions(db),

@@ -3,9 +3,10 @@ import type { ArticleCorrection } from './article-edit.js'
 import type { IndexedArticle, IndexEntry } from './article-write.js'
 import type { Article, ArticleSummary } from './articles.js'
 import type { ChatTurn } from './chats.js'
+import type { EmbeddingMatrix, HitArticle, PassageVector, PendingPassage } from './embeddings.js'
 import type { Forgotten } from './privacy.js'
 import type { LoggedQuestion, QuestionCounts } from './questions.js'
-import type { QuotaRequest, QuotaTake } from './quotas.js'
+import type { AddressRateRequest, AddressRateTake, QuotaRequest, QuotaTake } from './quotas.js'
 import type { StoreStats } from './stats.js'
 import type { ExtractNames } from './learned-names.js'
 import type { ArticleMatch, ArticleMatchText, ArticleText, PassageSpan, SearchFilters } from './search.js'
@@ -74,6 +75,17 @@ export interface Store {
   getPassageSpans(articlePks: number[]): Promise<PassageSpan[]>
   /** How many articles each of the given names was learned from (names never seen are left out). */
   getLearnedNameCounts(names: string[]): Promise<Map<string, number>>
+  // === passage vectors (dense retrieval), one set per embedding model
+  /** How many passages have no vector for `model` yet. */
+  countPendingPassages(model: string): Promise<number>
+  /** The next passages after passage pk `after` without a vector for `model`, in pk order. */
+  listPendingPassages(model: string, after: number, limit: number): Promise<PendingPassage[]>
+  /** Saves vectors (normalised to unit length); a passage deleted meanwhile is skipped. Returns how many were saved. */
+  saveEmbeddings(model: string, batch: PassageVector[]): Promise<number>
+  /** Every vector of `model` as one matrix, cached until the model's vectors change (in any process). */
+  loadEmbeddingMatrix(model: string): Promise<EmbeddingMatrix>
+  /** The articles behind dense hits, by pk. */
+  getHitArticles(pks: number[]): Promise<Map<number, HitArticle>>
   // === conversations and the question log (bot and web)
   /** The chat's newest turns since `since` (ISO instant), oldest first, at most `limit`. */
   listChatTurns(chatId: number, opts?: { since?: string; limit?: number }): Promise<ChatTurn[]>
@@ -94,6 +106,8 @@ export interface Store {
   takeQuota(request: QuotaRequest): Promise<QuotaTake>
   /** Forgets requests counted before `before` (epoch ms): once a day has passed they limit no one. */
   pruneQuotaTakes(before: number): Promise<number>
+  /** Counts a web request when its client address is within the minute's limit (kept apart from users' counts). */
+  takeAddressRate(request: AddressRateRequest): Promise<AddressRateTake>
   // === digest subscriptions
   getSubscription(chatId: number): Promise<Subscription | undefined>
   listSubscriptions(): Promise<Subscription[]>

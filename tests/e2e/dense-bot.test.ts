@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config.js'
 import { embedPending } from '../../src/retrieve/index.js'
-import type { Db } from '../../src/store/index.js'
+import { createSqliteStore, type Db } from '../../src/store/index.js'
 import { createTestBot, openFixtureDb } from '../channels/telegram/harness.js'
 import { startEmbeddingsStub, type EmbeddingsStub } from '../helpers/embeddings-stub.js'
 import { startFakeBotApi, type FakeBotApi } from '../helpers/fake-bot-api.js'
@@ -28,7 +28,7 @@ beforeEach(async () => {
   stub.failWith = () => undefined
   fake = await startFakeBotApi()
   db = await openFixtureDb()
-  await embedPending(db, embedder.embed, { model: MODEL })
+  await embedPending(createSqliteStore(db), embedder.embed, { model: MODEL })
   stub.requests.length = 0
 })
 afterEach(async () => {

@@ -3,7 +3,7 @@ import { answerQuestion } from '../../src/answer/index.js'
 import { loadConfig } from '../../src/config.js'
 import { UpstreamError } from '../../src/errors.js'
 import { createIndex, denseSearch, embedPending } from '../../src/retrieve/index.js'
-import { countPendingPassages, openDb, type Db } from '../../src/store/index.js'
+import { countPendingPassages, createSqliteStore, openDb, type Db } from '../../src/store/index.js'
 import { startEmbeddingsStub, stubVector, type EmbeddingsStub } from '../helpers/embeddings-stub.js'
 import { startOpenAiStub } from '../helpers/openai-stub.js'
 import { jsonl, useTmpDir, writeFiles } from '../helpers/tmp.js'
@@ -89,23 +89,23 @@ describe('createEmbedder', () => {
 describe('embedPending', () => {
   it('embeds every passage in batches of at most batchSize, then has nothing left to send', async () => {
     const pending = countPendingPassages(db, MODEL)
-    const r = await embedPending(db, embedder.embed, { model: MODEL, batchSize: 2 })
+    const r = await embedPending(createSqliteStore(db), embedder.embed, { model: MODEL, batchSize: 2 })
     expect(r).toEqual({ embedded: pending, total: pending })
     expect(stub.requests.map((q) => q.input.length)).toEqual([2, 2])
     expect(stub.requests[0]!.input[0]).toMatch(/^经开区今年分配安置房3200套\n本报讯/)
     stub.requests.length = 0
-    expect(await embedPending(db, embedder.embed, { model: MODEL, batchSize: 2 })).toEqual({ embedded: 0, total: 0 })
+    expect(await embedPending(createSqliteStore(db), embedder.embed, { model: MODEL, batchSize: 2 })).toEqual({ embedded: 0, total: 0 })
     expect(stub.requests).toEqual([])
   })
 
   it('resumes after a failed batch: the rerun sends only the passages still missing', async () => {
     stub.failWith = (_req, i) => (i === 1 ? 503 : undefined)
-    await expect(embedPending(db, embedder.embed, { model: MODEL, batchSize: 1 })).rejects.toBeInstanceOf(UpstreamError)
+    await expect(embedPending(createSqliteStore(db), embedder.embed, { model: MODEL, batchSize: 1 })).rejects.toBeInstanceOf(UpstreamError)
     const firstBatch = stub.requests[0]!.input
     expect(countPendingPassages(db, MODEL)).toBe(ARTICLES.length - 1)
     stub.failWith = () => undefined
     stub.requests.length = 0
-    expect(await embedPending(db, embedder.embed, { model: MODEL, batchSize: 10 })).toMatchObject({ embedded: ARTICLES.length - 1 })
+    expect(await embedPending(createSqliteStore(db), embedder.embed, { model: MODEL, batchSize: 10 })).toMatchObject({ embedded: ARTICLES.length - 1 })
     const resent = stub.requests.flatMap((q) => q.input)
     expect(resent).toHaveLength(ARTICLES.length - 1)
     expect(resent).not.toContain(firstBatch[0])
@@ -115,12 +115,12 @@ describe('embedPending', () => {
 
 describe('dense and hybrid search', () => {
   beforeEach(async () => {
-    await embedPending(db, embedder.embed, { model: MODEL })
+    await embedPending(createSqliteStore(db), embedder.embed, { model: MODEL })
     stub.requests.length = 0
   })
 
-  it('ranks articles by their nearest passage', () => {
-    const [first] = denseSearch(db, stubVector('安置房分配'), { model: MODEL, k: 3 })
+  it('ranks articles by their nearest passage', async () => {
+    const [first] = await denseSearch(createSqliteStore(db), stubVector('安置房分配'), { model: MODEL, k: 3 })
     expect(first).toMatchObject({ articlePk: expect.any(Number), passage: { start: 0 } })
     expect(first!.score).toBeGreaterThan(0.3)
   })

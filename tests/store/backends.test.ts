@@ -126,6 +126,53 @@ describe.each(backends)('$name store', ({ open }) => {
       expect(await s.takeQuota({ userId: 3, now: T, day: DAY, perMinute: Infinity, perDay: Infinity })).toEqual({ ok: true })
     }))
 
+  it("counts a web address's requests in the sliding minute, apart from every user's counts", () =>
+    withStore(open, async (s) => {
+      const take = (address: string, now: number) => s.takeAddressRate({ address, now, perMinute: 2 })
+      expect(await take('203.0.113.5', T)).toEqual({ ok: true })
+      expect(await take('203.0.113.5', T + 10_000)).toEqual({ ok: true })
+      expect(await take('203.0.113.5', T + 20_000)).toEqual({ ok: false, oldestAt: T })
+      expect(await take('2001:db8::1', T + 20_000)).toEqual({ ok: true })
+      // The address's requests count towards no user, and a user's towards no address.
+      expect(await s.takeQuota({ userId: 1, now: T + 20_000, day: DAY, perMinute: 1, perDay: 1 })).toEqual({ ok: true })
+      expect(await take('203.0.113.5', T + 60_001)).toEqual({ ok: true })
+      expect(await take('203.0.113.5', T + 60_002)).toEqual({ ok: false, oldestAt: T + 10_000 })
+      expect(await s.pruneQuotaTakes(T + 3 * 86_400_000)).toBe(4)
+    }))
+
+  it('keeps passage vectors per model: pending passages, saved vectors as one unit-length matrix, the articles behind hits', () =>
+    withStore(open, async (s) => {
+      await writeSamples(s)
+      const total = await s.countPendingPassages('m1')
+      expect(total).toBeGreaterThan(31)
+      const first = await s.listPendingPassages('m1', 0, 3)
+      expect(first.map((p) => p.passagePk)).toEqual([...first.map((p) => p.passagePk)].sort((a, b) => a - b))
+      expect(first[0]!.text.length).toBeGreaterThan(0)
+      expect((await s.listPendingPassages('m1', first[1]!.passagePk, 1))[0]!.passagePk).toBe(first[2]!.passagePk)
+      const [a, b, c] = first.map((p) => p.passagePk) as [number, number, number]
+      expect(await s.saveEmbeddings('m1', [{ passagePk: a, vector: [3, 4] }, { passagePk: b, vector: [1, 0] }, { passagePk: 999_999, vector: [0, 1] }])).toBe(2)
+      expect(await s.countPendingPassages('m1')).toBe(total - 2)
+      expect((await s.listPendingPassages('m1', 0, 1))[0]!.passagePk).toBe(c)
+
+      const m = await s.loadEmbeddingMatrix('m1')
+      expect({ dims: m.dims, rows: m.rows, matrix: [...m.matrix] }).toEqual({ dims: 2, rows: 2, matrix: [Math.fround(0.6), Math.fround(0.8), 1, 0] })
+      const spans = await s.getPassageSpans([m.articlePks[0]!])
+      expect(spans).toContainEqual(expect.objectContaining({ start: m.starts[0], end: m.ends[0] }))
+      expect(await s.loadEmbeddingMatrix('m1')).toBe(m)
+      expect((await s.loadEmbeddingMatrix('m2')).rows).toBe(0)
+      await s.saveEmbeddings('m1', [{ passagePk: c, vector: [0, 2] }])
+      expect((await s.loadEmbeddingMatrix('m1')).rows).toBe(3)
+      // A passage's vector saved again replaces the old one.
+      await s.saveEmbeddings('m1', [{ passagePk: a, vector: [0, 5] }])
+      expect([...(await s.loadEmbeddingMatrix('m1')).matrix.slice(0, 2)]).toEqual([0, 1])
+
+      const articles = await s.getHitArticles([m.articlePks[0]!, 999_999])
+      expect([...articles.keys()]).toEqual([m.articlePks[0]])
+      const article = (await s.getArticleByPk(m.articlePks[0]!))!
+      expect(articles.get(m.articlePks[0]!)).toEqual({ pk: article.pk, id: article.id, title: article.title, paper: article.paper, date: article.date, text: article.text })
+      expect(await s.getHitArticles([])).toEqual(new Map())
+    }))
+
   it('reads an article by pk and what the store holds, per paper', () =>
     withStore(open, async (s) => {
       await writeSamples(s)

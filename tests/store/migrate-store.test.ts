@@ -55,6 +55,9 @@ describe.skipIf(!server.available)('newsbot migrate-store', () => {
       const expected = await createSqliteStore(original).matchArticles(phrases, {}, 10)
       expect(hits.map((h) => [h.pk, h.id])).toEqual(expected.map((h) => [h.pk, h.id]))
       hits.forEach((h, i) => expect(h.score).toBeCloseTo(expected[i]!.score, 9))
+      // The copied vectors make the very matrix dense retrieval reads on SQLite.
+      expect(await copy.loadEmbeddingMatrix('test-embed')).toEqual(await createSqliteStore(original).loadEmbeddingMatrix('test-embed'))
+      expect((await copy.loadEmbeddingMatrix('test-embed')).rows).toBe(2)
       const client = new pg.Client({ connectionString: to })
       await client.connect()
       const vector = (await client.query('SELECT vector FROM passage_embeddings WHERE passage_pk = 1')).rows[0].vector as number[]

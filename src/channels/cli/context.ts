@@ -62,10 +62,10 @@ export async function openStoreContext(opts: GlobalOptions, access: DbAccess, bu
   return { config, store: createSqliteStore(db), location, db, created }
 }
 
-/** A store opened for questions, with its question index (dense retrieval on SQLite when vectors are stored). */
+/** A store opened for questions, with its question index (dense retrieval when vectors are stored). */
 export async function openQuestionContext(opts: GlobalOptions): Promise<StoreContext & { index: QuestionIndex }> {
   const context = await openStoreContext(opts, 'read')
-  return { ...context, index: createQuestionIndex(context.store, context.db) }
+  return { ...context, index: createQuestionIndex(context.store) }
 }
 
 /** Questions need articles: an empty store says how to fill it instead of answering from nothing. */

@@ -8,6 +8,7 @@ import type { WebDeps } from './deps.js'
 import { createLimit, jsonError } from './guard.js'
 import { escapeHtml, layout } from './html.js'
 import { createPages } from './pages.js'
+import { createAddressLimiter } from './rate-limit.js'
 
 /** The largest request body accepted: a question with its history fits many times over. */
 export const MAX_BODY_BYTES = 64 * 1024
@@ -26,7 +27,7 @@ export function createWebApp(deps: WebDeps): Hono {
   const app = new Hono()
   const assets = new Map(Object.keys(ASSETS).map((name) => [name, readFileSync(new URL(name, STATIC_DIR), 'utf8')]))
   const page = (title: string, text: string) => layout(title, `<p class="notice">${escapeHtml(text)}</p>`)
-  const limit = createLimit(deps.perMinute, (c, s) => c.html(page('请稍候', `提问太频繁了，请 ${s} 秒后再试。`), 429))
+  const limit = createLimit(createAddressLimiter(deps.perMinute, deps.rates), (c, s) => c.html(page('请稍候', `提问太频繁了，请 ${s} 秒后再试。`), 429))
 
   const embedAncestors = deps.embedOrigins.join(' ')
   app.use('*', async (c, next) => {

@@ -35,6 +35,12 @@ export interface WebDeps {
   digest: (date?: string) => Promise<Digest>
   /** Questions plus searches one client address may make a minute (Infinity: no limit). */
   perMinute: number
+  /**
+   * Where each address's requests are counted, so that every replica shares one limit: the PostgreSQL
+   * store. Absent, this process counts them (SQLite: one `serve` per file, whose connection is read-only
+   * without the console and, with it, may be inside an upload's write transaction).
+   */
+  rates?: Pick<Store, 'takeAddressRate'>
   /** The origins that may frame /embed ('*': any); every other page refuses to be framed. */
   embedOrigins: string[]
   /** Where unexpected errors go (the page shows one Chinese sentence, never the detail). */
@@ -80,6 +86,7 @@ export function createWebDeps(
     // The newest digest is on every reader's home page: built once per state of the store.
     digest: (date) => (date ? buildDigest(store, { date, summarize }) : newestDigest()),
     perMinute: config.web.perMinute,
+    ...(!db && { rates: store }),
     embedOrigins: config.web.embedOrigins,
     onError,
     ...(config.web.adminPassword && {

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import { createRateLimiter } from './rate-limit.js'
+import type { AddressLimiter } from './rate-limit.js'
 
 export type Limit = MiddlewareHandler
 
@@ -11,10 +11,9 @@ export function jsonError(c: Context, status: ContentfulStatusCode, message: str
 }
 
 /** The per-address limit on asking and searching; over it, 429 with Retry-After (JSON for the API, a page otherwise). */
-export function createLimit(perMinute: number, page: (c: Context, retryAfter: number) => Response | Promise<Response>): Limit {
-  const limiter = createRateLimiter(perMinute)
+export function createLimit(limiter: AddressLimiter, page: (c: Context, retryAfter: number) => Response | Promise<Response>): Limit {
   return async (c, next) => {
-    const taken = limiter.take(clientAddress(c))
+    const taken = await limiter.take(clientAddress(c))
     if (taken.ok) return next()
     c.header('Retry-After', String(taken.retryAfter))
     if (c.req.path.startsWith('/api/')) return jsonError(c, 429, `提问太频繁了，请 ${taken.retryAfter} 秒后再试。`)

@@ -1,4 +1,4 @@
 export { createWebApp, MAX_BODY_BYTES } from './app.js'
 export { createWebDeps, type WebDeps } from './deps.js'
 export { startWebServer, type RunningServer } from './server.js'
-export { startRetention } from './retention.js'
+export { startQuotaPruning, startRetention } from './retention.js'

@@ -16,3 +16,16 @@ export function startRetention(store: Store, retentionDays: number, onError: (er
   timer.unref()
   return () => clearInterval(timer)
 }
+
+/**
+ * Where the web counts each address's requests in the store (PostgreSQL), the counts older than two
+ * days go at start and then hourly, as the bot's do: an address never seen again leaves no rows behind
+ * in a deployment that runs no bot.
+ */
+export function startQuotaPruning(store: Pick<Store, 'pruneQuotaTakes'>, onError: (err: unknown) => void): () => void {
+  const prune = () => void store.pruneQuotaTakes(Date.now() - 2 * DAY_MS).catch(onError)
+  prune()
+  const timer = setInterval(prune, PRUNE_EVERY_MS)
+  timer.unref()
+  return () => clearInterval(timer)
+}

@@ -37,9 +37,12 @@ export async function copySqliteToPostgres(db: Db, pool: Pool, indexOf: IndexTok
   }
   await inTransaction(pool, async (client) => {
     for (const table of TABLES) {
+      // embedding_versions is copied as it is, so the vectors' version triggers stay off while they go in.
+      if (table === 'passage_embeddings') await client.query('ALTER TABLE passage_embeddings DISABLE TRIGGER USER')
       for (const chunk of chunks(readRows(db, table), CHUNK)) {
         await client.query(`INSERT INTO ${table} SELECT * FROM json_populate_recordset(NULL::${table}, $1::json)`, [JSON.stringify(chunk)])
       }
+      if (table === 'passage_embeddings') await client.query('ALTER TABLE passage_embeddings ENABLE TRIGGER USER')
       if (table === 'articles') {
         await client.query('ALTER TABLE article_index DISABLE TRIGGER USER')
         await copyIndex(db, client.query.bind(client), indexOf)

@@ -3,7 +3,8 @@ import { countArticles, getArticle, getArticleByPk, getNewestIssueDate, getStore
 import { correctArticle, deleteArticle, setArticleOrigin } from './article-edit.js'
 import { countQuestionsOn, forgetChat, listChatTurns, listQuestionLog, listUnansweredQuestions, logQuestion, pruneConversations, recordAnswer } from './conversations.js'
 import { getFetchedPage, saveFetchedPage } from './fetched-pages.js'
-import { pruneQuotaTakes, takeQuota } from './quotas.js'
+import { pruneQuotaTakes, takeAddressRate, takeQuota } from './quotas.js'
+import { countPendingPassages, getHitArticles, listPendingPassages, loadEmbeddingMatrix, saveEmbeddings } from './embeddings.js'
 import { migratePostgres } from './migrate.js'
 import { createPool, toPgError, type Pool } from './pool.js'
 import { getArticleTexts, getLearnedNameCounts, getPassageSpans, getTermDocCounts, matchArticles, matchArticleTexts } from './search.js'
@@ -65,6 +66,7 @@ export function createPostgresStore(pool: Pool): Store {
     pruneSeenUpdates: (before) => pruneSeenUpdates(pool, before),
     takeQuota: (request) => takeQuota(pool, request),
     pruneQuotaTakes: (before) => pruneQuotaTakes(pool, before),
+    takeAddressRate: (request) => takeAddressRate(pool, request),
     listIssueDates: (opts) => listIssueDates(pool, opts),
     listIssueArticles: (date) => listIssueArticles(pool, date),
     getNewestIssueDate: () => getNewestIssueDate(pool),
@@ -77,6 +79,11 @@ export function createPostgresStore(pool: Pool): Store {
     matchArticleTexts: (phrases, filters, limit) => matchArticleTexts(pool, phrases, filters, limit),
     getPassageSpans: (pks) => getPassageSpans(pool, pks),
     getLearnedNameCounts: (names) => getLearnedNameCounts(pool, names),
+    countPendingPassages: (model) => countPendingPassages(pool, model),
+    listPendingPassages: (model, after, limit) => listPendingPassages(pool, model, after, limit),
+    saveEmbeddings: (model, batch) => saveEmbeddings(pool, model, batch),
+    loadEmbeddingMatrix: (model) => loadEmbeddingMatrix(pool, model),
+    getHitArticles: (pks) => getHitArticles(pool, pks),
     getSubscription: (chatId) => getSubscription(pool, chatId),
     listSubscriptions: () => listSubscriptions(pool),
     listActiveSubscriptions: () => listActiveSubscriptions(pool),

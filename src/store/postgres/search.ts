@@ -18,7 +18,7 @@ function filtersFrom(n: number): string {
     AND NOT (a.id = ANY($${n + 3}::text[]))`
 }
 
-// Single tokens are ranked from their postings (migration 011) in one statement: FTS5's IDF from
+// Single tokens are ranked from their postings (migration 010) in one statement: FTS5's IDF from
 // term_docs, BM25 as bm25.ts computes it summed per article in one aggregate, and only the best
 // `limit` leave the server, with their texts. The articles table is joined before the cut only when
 // a filter needs it.
@@ -85,7 +85,7 @@ export async function matchArticleTexts(pool: Pool, phrases: string[], filters: 
 
 /**
  * How many articles contain each token (from term_docs) or each phrase of tokens (counted through
- * the GIN index, or kept from an earlier count of the same index generation: see migration 011),
+ * the GIN index, or kept from an earlier count of the same index generation: see migration 010),
  * with the article count and total length: the inputs of an IDF and of BM25.
  */
 export async function getTermDocCounts(

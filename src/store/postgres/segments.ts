@@ -1,7 +1,7 @@
 import { inTransaction, type Pool } from './pool.js'
 
 /**
- * Merges of the postings' segments (migration 011). Every index write appends a segment, so a
+ * Merges of the postings' segments (migration 010). Every index write appends a segment, so a
  * token's postings are one row per segment; segments are merged in tiers, as FTS5 merges its
  * segment b-trees: when MERGE_FANOUT segments of about the same size (the same power of the fanout)
  * exist, they become one, and out-of-date entries are dropped on the way. A search then reads at most

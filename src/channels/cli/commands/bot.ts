@@ -28,7 +28,7 @@ export function registerBot(program: Command): void {
     .action(async (flags: { digestOnly?: boolean }, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions>()
       if (flags.digestOnly) return runDigestOnly(opts)
-      const { config, store, db, location } = await openStoreContext(opts, 'write', BOT_BUSY_TIMEOUT_MS)
+      const { config, store, location } = await openStoreContext(opts, 'write', BOT_BUSY_TIMEOUT_MS)
       const logger = createLogger({ level: config.logLevel, secrets: logSecrets(config) })
       try {
         if ((await store.countArticles()) === 0) logger.warn({ backend: store.backend }, 'the store has no articles yet: run newsbot ingest')
@@ -36,7 +36,7 @@ export function registerBot(program: Command): void {
         const embedder = createEmbedder(config)
         // One summarizer for /today and the scheduled rounds, so its per-article cache is shared.
         const summarize = createDigestSummarizer(config.llm, (err) => logger.warn({ err }, 'digest summary fell back to the lead sentence'))
-        const index = createQuestionIndex(store, db)
+        const index = createQuestionIndex(store)
         // With NEWSBOT_EPAPER_URL set, the day's edition is fetched before each digest round until it is in.
         const beforeRound = createEditionJob({ config, writer: createStoreWriter(store), logger })
         const pool = answerPoolFor(config, location, { llm, embedder })

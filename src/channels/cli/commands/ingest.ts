@@ -2,8 +2,8 @@ import { dirname } from 'node:path'
 import type { Command } from 'commander'
 import type { Config } from '../../../config.js'
 import { NewsbotError } from '../../../errors.js'
-import { createIndex, embedPending, writeToStore, type WriteOptions } from '../../../retrieve/index.js'
-import { countPendingPassages, isPostgresUrl, openStore, type Db, type IngestSummary } from '../../../store/index.js'
+import { createIndex, embedPending, writeToStore, type VectorWriter, type WriteOptions } from '../../../retrieve/index.js'
+import { createSqliteStore, isPostgresUrl, openStore, type IngestSummary } from '../../../store/index.js'
 import { loadConfig } from '../../../config.js'
 import { openContext, storeLocation, type GlobalOptions } from '../context.js'
 import { checkDateFlag } from '../flags.js'
@@ -43,7 +43,7 @@ export function registerIngest(program: Command): void {
       try {
         const location = storeLocation(global, loadConfig())
         written = isPostgresUrl(location)
-          ? await ingestIntoPostgres(location, paths, options, progress.stop)
+          ? await ingestIntoPostgres(location, paths, options, progress.stop, !flags.json)
           : await ingestIntoSqlite({ ...global, db: location }, paths, options, progress.stop, !flags.json)
       } finally {
         stop.dispose()
@@ -78,19 +78,23 @@ async function ingestIntoSqlite(opts: GlobalOptions, paths: string[], options: W
     } finally {
       stopProgress()
     }
-    return { summary, embedded: summary.interrupted ? undefined : await embedPassages(db, config, verbose) }
+    return { summary, embedded: summary.interrupted ? undefined : await embedPassages(createSqliteStore(db), config, verbose) }
   } finally {
     db.close()
   }
 }
 
-// Passage vectors are not kept on PostgreSQL yet: there questions are answered from the lexical index alone.
-async function ingestIntoPostgres(url: string, paths: string[], options: WriteOptions, stopProgress: () => void): Promise<Written> {
+async function ingestIntoPostgres(url: string, paths: string[], options: WriteOptions, stopProgress: () => void, verbose: boolean): Promise<Written> {
   const store = await openStore(url)
   try {
-    return { summary: await writeToStore(store, paths, options) }
+    let summary: IngestSummary
+    try {
+      summary = await writeToStore(store, paths, options)
+    } finally {
+      stopProgress()
+    }
+    return { summary, embedded: summary.interrupted ? undefined : await embedPassages(store, loadConfig(), verbose) }
   } finally {
-    stopProgress()
     await store.close()
   }
 }
@@ -134,7 +138,7 @@ interface EmbedSummary {
 }
 
 /** When embeddings are configured, vectors for the passages that lack one; a failure keeps what was saved. */
-async function embedPassages(db: Db, config: Config, verbose: boolean): Promise<EmbedSummary | undefined> {
+async function embedPassages(store: VectorWriter, config: Config, verbose: boolean): Promise<EmbedSummary | undefined> {
   const embedder = createEmbedder(config)
   if (!embedder) return undefined
   const { model } = embedder
@@ -142,7 +146,7 @@ async function embedPassages(db: Db, config: Config, verbose: boolean): Promise<
   let embedded = 0
   let error: string | undefined
   try {
-    await embedPending(db, embedder.embed, {
+    await embedPending(store, embedder.embed, {
       model,
       batchSize: config.embedBatch,
       onProgress: (done, total) => {
@@ -156,7 +160,7 @@ async function embedPassages(db: Db, config: Config, verbose: boolean): Promise<
     error = err.message
   }
   if (tty && embedded > 0) process.stderr.write('\n')
-  return { model, embedded, pending: countPendingPassages(db, model), ...(error ? { error } : {}) }
+  return { model, embedded, pending: await store.countPendingPassages(model), ...(error ? { error } : {}) }
 }
 
 function describeEmbeddings(e: EmbedSummary): string {

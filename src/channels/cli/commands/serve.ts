@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import { InputError } from '../../../errors.js'
 import { createEmbedder, createLlmClient } from '../../../llm/index.js'
-import { createWebApp, createWebDeps, startRetention, startWebServer } from '../../web/index.js'
+import { createWebApp, createWebDeps, startQuotaPruning, startRetention, startWebServer } from '../../web/index.js'
 import { answerPoolFor } from '../../answer-pool.js'
 import { loadConfig } from '../../../config.js'
 import { openStoreContext, type GlobalOptions } from '../context.js'
@@ -37,6 +37,7 @@ export function registerServe(program: Command): void {
           throw new InputError(err.code === 'EADDRINUSE' ? `端口 ${port} 已被占用：换一个 --port` : `无法在 ${flags.host}:${port} 上监听：${err.message}`)
         })
         const stopRetention = deps.admin ? startRetention(deps.store, deps.admin.retentionDays, onError) : () => {}
+        const stopPruning = deps.rates ? startQuotaPruning(store, onError) : () => {}
         process.stdout.write(`listening on ${server.url}\n`)
         if (deps.admin) process.stdout.write(`console on ${server.url}/admin\n`)
         if (!flags.exitAfterReady) {
@@ -47,6 +48,7 @@ export function registerServe(program: Command): void {
           })
         }
         stopRetention()
+        stopPruning()
         await server.close()
         await pool?.close()
       } finally {
@@ -59,7 +61,7 @@ export function registerServe(program: Command): void {
 const SERVE_ENV_HELP = `
 环境变量：
   NEWSBOT_PORT                        端口（默认 8080；--port 优先）
-  NEWSBOT_WEB_RATE_PER_MINUTE         每个访问地址每分钟的提问和搜索次数（默认 20；0 为不限）
+  NEWSBOT_WEB_RATE_PER_MINUTE         每个访问地址每分钟的提问和搜索次数（默认 20；0 为不限；PostgreSQL 上各副本共用）
   NEWSBOT_ADMIN_PASSWORD              管理后台 /admin 的密码（至少 10 个字符；不设置则后台关闭）
   NEWSBOT_EMBED_ORIGINS               允许用 iframe 嵌入 /embed 的网站（空格分隔；默认 * 为任何网站）
   NEWSBOT_PUBLIC_URL                  读者访问本站的地址（Telegram 机器人的来源按钮和简报条目链接到这里的文章页）
