@@ -3,9 +3,10 @@ import type { IndexEntry } from '../article-write.js'
 import type { ArticleCorrection } from '../article-edit.js'
 import { toArticle, type Article, type ArticleRow } from '../articles.js'
 import type { ExtractNames } from '../learned-names.js'
-import { flushIndexWrites, newIndexWrites, type IndexWrites } from './article-write.js'
+import { countNames, flushIndexWrites, newIndexWrites } from './article-write.js'
 import { buildTsvector } from './lexemes.js'
 import { inTransaction, type Pool } from './pool.js'
+import { mergeSegments } from './segments.js'
 
 // SQLite's article-edit.ts and setArticleOrigin. The index entry goes through article_index, whose
 // triggers keep the term statistics, and the name counts through the same batch writer ingest uses.
@@ -17,15 +18,11 @@ async function lockArticle(c: Client, id: string): Promise<Article | undefined> 
   return rows[0] && toArticle(rows[0])
 }
 
-function countNames(writes: IndexWrites, names: string[], delta: 1 | -1): void {
-  for (const n of new Set(names)) writes.names.set(n, (writes.names.get(n) ?? 0) + delta)
-}
-
 /** Corrects an article's headline, issue date or byline and re-indexes it, in one transaction; undefined when no such article. */
 export async function correctArticle(
   pool: Pool, id: string, change: ArticleCorrection, reindex: (a: Article) => IndexEntry, namesOf: ExtractNames,
 ): Promise<Article | undefined> {
-  return inTransaction(pool, async (c) => {
+  const corrected = await inTransaction(pool, async (c) => {
     const old = await lockArticle(c, id)
     if (!old) return undefined
     const date = change.issueDate === undefined ? old.date : change.issueDate
@@ -46,6 +43,9 @@ export async function correctArticle(
     await flushIndexWrites(c, writes)
     return updated
   })
+  // Each correction is a segment of one entry: merged as ingest's are, when sixteen have gathered.
+  await mergeSegments(pool)
+  return corrected
 }
 
 /** Deletes an article with its passages and index entry (cascaded, so the term statistics follow); false when no such article. */

@@ -21,7 +21,6 @@ const COLUMNS: [string, (p: Params) => unknown][] = [
 ]
 const UPDATED = COLUMNS.filter(([name]) => name !== 'added_at')
 
-const INSERT = `INSERT INTO articles (${COLUMNS.map(([c]) => c).join(', ')}) VALUES (${COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING pk`
 const UPDATE = `UPDATE articles SET ${UPDATED.map(([c], i) => `${c} = $${i + 1}`).join(', ')} WHERE pk = $${UPDATED.length + 1}`
 
 interface StoredRow {
@@ -72,41 +71,88 @@ export async function flushIndexWrites(client: Client, w: IndexWrites): Promise<
   Object.assign(w, newIndexWrites())
 }
 
+/** An article of a source file with its place in the file (1-based, as SQLite's source_order). */
+export interface FileArticle {
+  article: IndexedArticle
+  order: number
+}
+
+// New articles in one statement: json_populate_recordset types each JSON row as an articles row, and
+// the identity column is left to its default.
+const INSERT_MANY = `INSERT INTO articles (${COLUMNS.map(([c]) => c).join(', ')})
+  SELECT ${COLUMNS.map(([c]) => c).join(', ')} FROM json_populate_recordset(NULL::articles, $1::json) RETURNING pk, id`
+
 /**
- * Writes one article of a source file inside the caller's transaction, as SQLite's beginSourceWrite
- * does: unchanged (maybe moved to this file), rewritten with a fresh index entry, or added. Its index
- * entry and names go into `writes`, for flushIndexWrites.
+ * Writes articles of one source file inside the caller's transaction, as SQLite's beginSourceWrite
+ * does for each: unchanged (maybe moved to this file), rewritten with a fresh index entry, or added.
+ * A batch is a handful of statements whatever its size (one article at a time, the round trips took
+ * most of an ingest). Index entries and names go into `writes`, for flushIndexWrites.
  */
-export async function putArticle(
-  client: Client, writes: IndexWrites, article: IndexedArticle, sourcePath: string, order: number, now: string, namesOf: ExtractNames,
-): Promise<Outcome> {
-  const { rows } = await client.query<StoredRow>(
-    'SELECT pk, content_hash, source_path, title, subtitle, text FROM articles WHERE id = $1 FOR UPDATE', [article.id],
+export async function putArticles(
+  client: Client, writes: IndexWrites, batch: FileArticle[], sourcePath: string, now: string, namesOf: ExtractNames,
+): Promise<Outcome[]> {
+  if (batch.length === 0) return []
+  const { rows } = await client.query<StoredRow & { id: string }>(
+    'SELECT pk, id, content_hash, source_path, title, subtitle, text FROM articles WHERE id = ANY($1::text[]) ORDER BY pk FOR UPDATE',
+    [batch.map((b) => b.article.id)],
   )
-  const old = rows[0]
-  if (old && old.content_hash === article.contentHash) {
-    if (old.source_path !== sourcePath) await client.query('UPDATE articles SET source_path = $1, source_order = $2 WHERE pk = $3', [sourcePath, order, old.pk])
-    return 'unchanged'
+  const stored = new Map(rows.map((r) => [r.id, r]))
+  const outcomes: Outcome[] = []
+  const moved: { pk: number; order: number }[] = []
+  const rewritten: { old: StoredRow; item: FileArticle }[] = []
+  const added: FileArticle[] = []
+  for (const item of batch) {
+    const old = stored.get(item.article.id)
+    if (old && old.content_hash === item.article.contentHash) {
+      if (old.source_path !== sourcePath) moved.push({ pk: old.pk, order: item.order })
+      outcomes.push('unchanged')
+    } else if (old) {
+      rewritten.push({ old, item })
+      outcomes.push('updated')
+    } else {
+      added.push(item)
+      outcomes.push('added')
+    }
   }
-  const params = toArticleParams(article, sourcePath, order, now)
-  const entry = article.index()
-  let pk: number
-  if (old) {
-    countNames(writes, namesOf(old), -1)
-    await client.query('DELETE FROM passages WHERE article_pk = $1', [old.pk])
-    writes.dropped.push(old.pk)
-    await client.query(UPDATE, [...UPDATED.map(([, value]) => value(params)), old.pk])
-    pk = old.pk
-  } else {
-    pk = (await client.query<{ pk: number }>(INSERT, COLUMNS.map(([, value]) => value(params)))).rows[0]!.pk
+  if (moved.length) {
+    await client.query(
+      'UPDATE articles a SET source_path = $1, source_order = m.ord FROM unnest($2::int[], $3::int[]) AS m (pk, ord) WHERE a.pk = m.pk',
+      [sourcePath, moved.map((m) => m.pk), moved.map((m) => m.order)],
+    )
   }
-  await client.query(
-    'INSERT INTO passages (article_pk, seq, start, "end") SELECT $1, s.seq - 1, s.start, s.fin FROM unnest($2::int[], $3::int[]) WITH ORDINALITY AS s(start, fin, seq)',
-    [pk, article.passages.map((p) => p.start), article.passages.map((p) => p.end)],
-  )
-  writes.added.push({ pk, ...buildTsvector(entry.titleTokens, entry.bodyTokens) })
-  countNames(writes, entry.names, 1)
-  return old ? 'updated' : 'added'
+  const pks = new Map<FileArticle, number>()
+  if (rewritten.length) {
+    await client.query('DELETE FROM passages WHERE article_pk = ANY($1::int[])', [rewritten.map((r) => r.old.pk)])
+    for (const { old, item } of rewritten) {
+      countNames(writes, namesOf(old), -1)
+      writes.dropped.push(old.pk)
+      const params = toArticleParams(item.article, sourcePath, item.order, now)
+      await client.query(UPDATE, [...UPDATED.map(([, value]) => value(params)), old.pk])
+      pks.set(item, old.pk)
+    }
+  }
+  if (added.length) {
+    const json = added.map((item) => {
+      const params = toArticleParams(item.article, sourcePath, item.order, now)
+      return Object.fromEntries(COLUMNS.map(([c, value]) => [c, value(params)]))
+    })
+    const inserted = await client.query<{ pk: number; id: string }>(INSERT_MANY, [JSON.stringify(json)])
+    const byId = new Map(inserted.rows.map((r) => [r.id, r.pk]))
+    for (const item of added) pks.set(item, byId.get(item.article.id)!)
+  }
+  const written = [...rewritten.map((r) => r.item), ...added]
+  const passages = written.flatMap((item) => item.article.passages.map((p, seq) => ({ pk: pks.get(item)!, seq, p })))
+  if (passages.length) {
+    await client.query('INSERT INTO passages (article_pk, seq, start, "end") SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[])', [
+      passages.map((x) => x.pk), passages.map((x) => x.seq), passages.map((x) => x.p.start), passages.map((x) => x.p.end),
+    ])
+  }
+  for (const item of written) {
+    const entry = item.article.index()
+    writes.added.push({ pk: pks.get(item)!, ...buildTsvector(entry.titleTokens, entry.bodyTokens) })
+    countNames(writes, entry.names, 1)
+  }
+  return outcomes
 }
 
 /** Removes the file's articles that were not written again (their names into `writes`); returns how many. */
@@ -121,6 +167,6 @@ export async function removeUnseen(client: Client, writes: IndexWrites, sourcePa
 }
 
 /** An article counts once towards each of its names. */
-function countNames(writes: IndexWrites, names: string[], delta: 1 | -1): void {
+export function countNames(writes: IndexWrites, names: string[], delta: 1 | -1): void {
   for (const n of new Set(names)) writes.names.set(n, (writes.names.get(n) ?? 0) + delta)
 }

@@ -42,15 +42,28 @@ const RANKED_FILTERED = `${POSTINGS_SCORES},
     WHERE ${filtersFrom(6)} ORDER BY scored.score, scored.pk LIMIT $5)
   SELECT a.pk, a.id, a.title, a.paper, a.issue_date AS date, best.score, a.text FROM best JOIN articles a ON a.pk = best.pk ORDER BY best.score, best.pk`
 
-// A phrase of several tokens needs positions: the GIN index finds the candidates, and for each the
-// query's lexemes are cut out of its tsvector in C (setweight marks them, ts_filter keeps the marked,
-// once per column): unnesting the whole vector instead cost six times as long.
-const CANDIDATES = `
+// A phrase of several tokens needs positions. Its candidates are the articles holding its rarest
+// token (from the postings, as live as above); each candidate's tsvector then checks the phrase, and
+// for ranking only the query's lexemes are cut out of it in C (setweight marks them, ts_filter keeps
+// the marked, once per column): unnesting the whole vector instead cost six times as long.
+const PHRASE_CANDIDATES = `
+  WITH phrase_tokens AS (
+    SELECT ph.k, tok.token FROM unnest($1::text[]) WITH ORDINALITY AS ph (phrase, k), unnest(string_to_array(ph.phrase, ' ')) AS tok (token)),
+  rarest AS (
+    SELECT DISTINCT ON (pt.k) pt.token FROM phrase_tokens pt LEFT JOIN term_docs d ON d.token = pt.token ORDER BY pt.k, coalesce(d.docs, 0), pt.token),
+  candidates AS (
+    SELECT DISTINCT e.pk FROM rarest r JOIN article_postings p ON p.token = r.token
+    CROSS JOIN LATERAL unnest(p.pks) AS e (pk)
+    WHERE NOT EXISTS (SELECT 1 FROM postings_stale s WHERE s.pk = e.pk AND p.segment < s.valid_from))`
+const CANDIDATES = `${PHRASE_CANDIDATES}
   SELECT a.pk, a.id, a.title, a.paper, a.issue_date AS date, i.tokens AS length,
-    ts_filter(setweight(ts_filter(i.tsv, '{a}'), 'b', $2::text[]), '{b}')::text AS title_hits,
-    ts_filter(setweight(ts_filter(i.tsv, '{d}'), 'b', $2::text[]), '{b}')::text AS body_hits
-  FROM article_index i JOIN articles a ON a.pk = i.article_pk
-  WHERE i.tsv @@ $1::tsquery AND ${filtersFrom(3)}`
+    ts_filter(setweight(ts_filter(i.tsv, '{a}'), 'b', $3::text[]), '{b}')::text AS title_hits,
+    ts_filter(setweight(ts_filter(i.tsv, '{d}'), 'b', $3::text[]), '{b}')::text AS body_hits
+  FROM candidates c JOIN article_index i ON i.article_pk = c.pk JOIN articles a ON a.pk = i.article_pk
+  WHERE i.tsv @@ $2::tsquery AND ${filtersFrom(4)}`
+const PHRASE_COUNT = `${PHRASE_CANDIDATES}
+  SELECT count(*)::int AS n, (SELECT generation FROM index_totals) AS generation
+  FROM candidates c JOIN article_index i ON i.article_pk = c.pk WHERE i.tsv @@ $2::tsquery`
 
 /** Articles matching any phrase, best first, scored as FTS5's bm25 (see bm25.ts). */
 export async function matchArticles(pool: Pool, phrases: string[], filters: SearchFilters, limit: number): Promise<ArticleMatch[]> {
@@ -71,7 +84,7 @@ export async function matchArticleTexts(pool: Pool, phrases: string[], filters: 
   const avgLength = counts.total > 0 ? counts.tokens / counts.total : 1
   const idfs = query.map((p) => phraseIdf(counts.docs.get(p) ?? 0, counts.total))
   const lexemes = [...new Set(query.flatMap((p) => p.split(' ')))]
-  const { rows } = await pool.query<CandidateRow>(CANDIDATES, [buildTsquery(query), lexemes, ...filterParams])
+  const { rows } = await pool.query<CandidateRow>(CANDIDATES, [query, buildTsquery(query), lexemes, ...filterParams])
   const matches = rows
     .map(({ length, title_hits, body_hits, ...m }) => {
       const hits = parseHits(title_hits, body_hits)
@@ -85,7 +98,8 @@ export async function matchArticleTexts(pool: Pool, phrases: string[], filters: 
 
 /**
  * How many articles contain each token (from term_docs) or each phrase of tokens (counted through
- * the GIN index, or kept from an earlier count of the same index generation: see migration 010),
+ * the postings and the tsvectors, or kept from an earlier count of the same index generation: see
+ * migration 010),
  * with the article count and total length: the inputs of an IDF and of BM25.
  */
 export async function getTermDocCounts(
@@ -112,10 +126,7 @@ export async function getTermDocCounts(
   for (const p of multi) if (kept[p] !== undefined) docs.set(p, kept[p])
   const counted = await Promise.all(
     missing.map(async (p) => {
-      const { rows } = await pool.query<{ n: number; generation: number }>(
-        'SELECT count(*)::int AS n, (SELECT generation FROM index_totals) AS generation FROM article_index WHERE tsv @@ $1::tsquery',
-        [buildTsquery([p])],
-      )
+      const { rows } = await pool.query<{ n: number; generation: number }>(PHRASE_COUNT, [[p], buildTsquery([p])])
       docs.set(p, rows[0]!.n)
       return { phrase: p, ...rows[0]! }
     }),

@@ -25,7 +25,8 @@ export function segmentsToMerge(segments: Segment[]): number[] {
   return due?.[1] ?? []
 }
 
-// Live entries of the merged segments, regrouped by token into one new segment.
+// Live entries of the merged segments, regrouped by token into one new segment (the arrays stay
+// aligned without sorting: see migration 010).
 const MERGE = `
   WITH gone AS (DELETE FROM article_postings WHERE segment = ANY($1::int[]) RETURNING *),
   kept AS (
@@ -33,7 +34,7 @@ const MERGE = `
     FROM gone g CROSS JOIN LATERAL unnest(g.pks, g.lens, g.title_n, g.body_n) AS e (pk, len, t, b)
     WHERE NOT EXISTS (SELECT 1 FROM postings_stale s WHERE s.pk = e.pk AND g.segment < s.valid_from))
   INSERT INTO article_postings (token, segment, pks, lens, title_n, body_n)
-    SELECT token, $2, array_agg(pk ORDER BY pk), array_agg(len ORDER BY pk), array_agg(t ORDER BY pk), array_agg(b ORDER BY pk)
+    SELECT token, $2, array_agg(pk), array_agg(len), array_agg(t), array_agg(b)
     FROM kept GROUP BY token`
 
 /**
