@@ -22,6 +22,8 @@ const QUESTIONS = [
 ]
 
 const phrasesOf = (q: string) => analyzeQuery(q, null).terms.map((t) => t.tokens)
+/** The question's index tokens one by one: what retrieve hands the store to rank from the postings. */
+const tokensOf = (q: string) => [...new Set(phrasesOf(q).flatMap((p) => p.split(' ')))]
 
 describe.skipIf(backends.length < 2)('PostgreSQL against SQLite on the sample bulletins', () => {
   let stores: Store[] = []
@@ -41,6 +43,21 @@ describe.skipIf(backends.length < 2)('PostgreSQL against SQLite on the sample bu
     const [liteDocs, pgDocs] = await Promise.all(stores.map((s) => s.getTermDocCounts(phrasesOf(q))))
     expect(pgDocs).toEqual(liteDocs)
   })
+
+  it.each(['经开区已经分配了多少套安置房？', '小微企业融资难，区里有什么办法？', '王庄村改造到哪一步了？', '二七区 党建引领'])(
+    'ranks the same articles with the same BM25 from single tokens for %s',
+    async (q) => {
+      for (const filters of [{}, { paper: '经开时报' }, { dateFrom: '2022-01-01', dateTo: '2023-12-31' }]) {
+        const [lite, post] = await Promise.all(stores.map((s) => s.matchArticleTexts(tokensOf(q), filters, 60)))
+        expect(lite!.length).toBeGreaterThan(0)
+        expect(post!.map((m) => m.id)).toEqual(lite!.map((m) => m.id))
+        post!.forEach((m, i) => {
+          expect(m.score).toBeCloseTo(lite![i]!.score, 9)
+          expect(m.text).toBe(lite![i]!.text)
+        })
+      }
+    },
+  )
 
   it('keeps the same ranking within a date range, a paper, and without excluded articles', async () => {
     const q = phrasesOf('经开区 工作 建设')

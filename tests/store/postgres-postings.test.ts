@@ -1,17 +1,16 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import pg from 'pg'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { listSources } from '../../src/ingest/index.js'
 import { analyzeQuery, indexSources, indexTokens } from '../../src/retrieve/index.js'
 import { openPostgresStore, type Store } from '../../src/store/index.js'
 import { segmentsToMerge } from '../../src/store/postgres/segments.js'
-import { namesOf, useBackends, writeSamples } from '../helpers/stores.js'
+import { namesOf } from '../helpers/stores.js'
 import { usePostgres } from '../helpers/postgres.js'
 import { jsonl, useTmpDir } from '../helpers/tmp.js'
 
 const server = usePostgres()
-const backends = useBackends(server)
 
 /** The question's index tokens one by one: what retrieve hands the store to rank from the postings. */
 const tokensOf = (q: string) => [...new Set(analyzeQuery(q, null).terms.flatMap((t) => t.tokens.split(' ')))]
@@ -30,30 +29,6 @@ describe('segmentsToMerge', () => {
     expect(segmentsToMerge([{ segment: 1, entries: 60_000 }, ...small])).toEqual(small.map((s) => s.segment))
     expect(segmentsToMerge([...middle, ...small])).toEqual(small.map((s) => s.segment))
   })
-})
-
-describe.skipIf(backends.length < 2)('PostgreSQL postings against SQLite on the sample bulletins', () => {
-  let stores: Store[] = []
-  beforeAll(async () => {
-    stores = await Promise.all(backends.map((b) => b.open()))
-    for (const s of stores) await writeSamples(s)
-  }, 60_000)
-  afterAll(() => Promise.all(stores.map((s) => s.close())))
-
-  it.each(['经开区已经分配了多少套安置房？', '小微企业融资难，区里有什么办法？', '王庄村改造到哪一步了？', '二七区 党建引领'])(
-    'ranks the same articles with the same BM25 from single tokens for %s',
-    async (q) => {
-      for (const filters of [{}, { paper: '经开时报' }, { dateFrom: '2022-01-01', dateTo: '2023-12-31' }]) {
-        const [lite, post] = await Promise.all(stores.map((s) => s.matchArticleTexts(tokensOf(q), filters, 60)))
-        expect(lite!.length).toBeGreaterThan(0)
-        expect(post!.map((m) => m.id)).toEqual(lite!.map((m) => m.id))
-        post!.forEach((m, i) => {
-          expect(m.score).toBeCloseTo(lite![i]!.score, 9)
-          expect(m.text).toBe(lite![i]!.text)
-        })
-      }
-    },
-  )
 })
 
 describe.skipIf(!server.available)('PostgreSQL postings across many writes', () => {
