@@ -1,5 +1,6 @@
 import { InputError, NewsbotError } from '../errors.js'
 import { detectQuestionType, foldText, simplify, type QuestionIndex } from '../retrieve/index.js'
+import { bylineTopic, withByline } from './byline.js'
 import { answerExtractively } from './extractive.js'
 import { carryTopic, rewriteFollowUp, type Turn } from './follow-up.js'
 import { answerWithLlm } from './llm-answer.js'
@@ -39,6 +40,8 @@ export const FALLBACK_NOTICE = '大模型暂时无法回答，以下是从报道
 export const MAX_QUESTION_CHARS = 500
 
 const CANDIDATES = 12
+// After a byline, the quote that says which article it is: about a sentence.
+const BYLINE_QUOTE_CHARS = 100
 
 /**
  * Answers a question from the store's articles. Only a bad question throws (InputError); when the
@@ -46,9 +49,14 @@ const CANDIDATES = 12
  */
 export async function answerQuestion(index: QuestionIndex, question: string, opts: AskOptions = {}): Promise<AnswerResult> {
   const q = checkQuestion(question)
-  const llm = pickModel(opts.mode, opts.llm)
   const history = opts.history ?? []
-  let searched = await carryTopic(q, history, index.analyze)
+  // Who wrote an article is in its byline, which the sources a model reads do not hold: answered from
+  // it. Asked of no topic (这篇是谁写的), it is asked of the chat's last one.
+  const topic = bylineTopic(q)
+  const byline = topic === '' && history.length === 0 ? null : topic
+  const model = pickModel(opts.mode, opts.llm)
+  const llm = byline === null ? model : null
+  let searched = await carryTopic(byline ?? q, history, index.analyze)
   let failure: NewsbotError | undefined
   if (llm && history.length > 0) {
     try {
@@ -73,8 +81,10 @@ export async function answerQuestion(index: QuestionIndex, question: string, opt
   }
   opts.signal?.throwIfAborted()
   // 那它有多长？ asks for an amount even when the carried topic's words asked 什么时候.
-  const questionType = detectQuestionType(simplify(foldText(q)))
-  const fallback = answerExtractively(query, hits, { questionType, asked: q })
+  const asked = byline === null ? q : searched
+  const questionType = detectQuestionType(simplify(foldText(asked)))
+  const extractive = answerExtractively(query, hits, { questionType, asked, ...(byline !== null && { maxChars: BYLINE_QUOTE_CHARS }) })
+  const fallback = byline === null ? extractive : withByline(extractive, hits)
   const fell = failure ? { notice: FALLBACK_NOTICE, fallbackReason: failure.message } : {}
   return { ...fallback, warnings: [...searchNotice, ...fallback.warnings], searched, ...fell }
 }

@@ -36,6 +36,9 @@ const inContext = (s: Evidence) => s.features[FEATURE_NAMES.indexOf('coverageInC
 // A word of another part of a multi-part question still sets the scene, a little.
 const OTHER_PART_WEIGHT = 0.1
 
+/** The longest answer, in characters: what a reader takes in at a glance, and a chat message. */
+export const MAX_ANSWER_CHARS = 300
+
 /**
  * Answers from the candidates' own sentences, each cited. A fitted model scores every sentence;
  * another, over the question-level signals, decides whether to answer at all. A question of several
@@ -66,7 +69,7 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   if (unsure.length > 0 && unsure.length === query.parts.length) return abstain(question, candidates)
   // Parts the articles do not answer are said to be so after the quotes, within the same 300 characters.
   const gapOf = (part: QuestionPart) => `关于“${part.text.replace(/[？?。！!，,\s]+$/u, '')}”，资料中未找到明确信息。`
-  const maxChars = (opts.maxChars ?? 300) - unsure.map(gapOf).join('').length
+  const maxChars = (opts.maxChars ?? MAX_ANSWER_CHARS) - unsure.map(gapOf).join('').length
   const chosen = chooseEvidence(leads, scored, model.compose, textOf, maxChars)
   // A part the model was unsure of is still answered when a quote holds the kind of fact it asks (多少人参加 → 60余人).
   const gaps = unsure.filter((p) => p.type === 'general' || !chosen.some((c) => hasFactFor(p.type, textOf(c), p.unit))).map(gapOf)

@@ -181,7 +181,7 @@ function denseLed(d: { article: HitArticle; match: DenseMatch }, lex: SearchHit 
   const first = match.passage
   const rest = (lex?.passages ?? []).filter((p) => p.start !== first.start || p.end !== first.end)
   const snippet = a.text.slice(first.start, first.end)
-  return { id: a.id, title: a.title, paper: a.paper, date: a.date, score, snippet, text: a.text, passages: [first, ...rest] }
+  return { id: a.id, title: a.title, paper: a.paper, date: a.date, score, snippet, text: a.text, byline: a.byline, passages: [first, ...rest] }
 }
 
 function passesFilters(a: HitArticle, f: SearchOptions): boolean {

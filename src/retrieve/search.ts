@@ -21,6 +21,8 @@ export interface SearchHit {
   score: number
   snippet: string
   text: string
+  /** The article's byline as printed (记者 鲁慧 通讯员 李勇奇), null when it has none. */
+  byline: string | null
   passages: { start: number; end: number }[]
 }
 
@@ -147,8 +149,8 @@ function groupSpans(spans: PassageSpan[]): Map<number, Span[]> {
   return by
 }
 
-function toHit(m: ArticleMatch, { text, spans, fold }: { text: string; spans: Span[]; fold: FoldedSlices }, score: number, terms: WeightedTerm[]): SearchHit {
+function toHit(m: ArticleMatchText, { text, spans, fold }: { text: string; spans: Span[]; fold: FoldedSlices }, score: number, terms: WeightedTerm[]): SearchHit {
   const passages = rankPassages(text, spans, terms, fold)
   const best = passages[0]!
-  return { id: m.id, title: m.title, paper: m.paper, date: m.date, score, snippet: text.slice(best.start, best.end), text, passages }
+  return { id: m.id, title: m.title, paper: m.paper, date: m.date, score, snippet: text.slice(best.start, best.end), text, byline: m.byline, passages }
 }

@@ -34,6 +34,7 @@ export interface HitArticle {
   paper: string
   date: string | null
   text: string
+  byline: string | null
 }
 
 const statements = statementCache((db) => ({
@@ -64,7 +65,7 @@ const statements = statementCache((db) => ({
      FROM passage_embeddings e JOIN passages p ON p.pk = e.passage_pk WHERE e.model = ? ORDER BY e.passage_pk`,
   ),
   articles: db.prepare<[string], HitArticle>(
-    `SELECT pk, id, title, paper, issue_date AS date, text FROM articles
+    `SELECT pk, id, title, paper, issue_date AS date, text, byline FROM articles
      WHERE pk IN (SELECT value FROM json_each(?))`,
   ),
 }))

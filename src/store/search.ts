@@ -36,9 +36,10 @@ export interface PassageSpan {
   end: number
 }
 
-/** A matched article with its text: the pool search reranks reads both, from one pass over the rows. */
+/** A matched article with its text and byline: the pool search reranks reads them, from one pass over the rows. */
 export interface ArticleMatchText extends ArticleMatch {
   text: string
+  byline: string | null
 }
 
 type MatchParams = { match: string; limit: number }
@@ -65,9 +66,9 @@ const filteredSql = (columns: string) =>
 
 const statements = statementCache((db) => ({
   ranked: db.prepare<MatchParams, ArticleMatch>(rankedSql(MATCH_COLUMNS)),
-  rankedTexts: db.prepare<MatchParams, ArticleMatchText>(rankedSql(`${MATCH_COLUMNS}, a.text`)),
+  rankedTexts: db.prepare<MatchParams, ArticleMatchText>(rankedSql(`${MATCH_COLUMNS}, a.text, a.byline`)),
   filtered: db.prepare<FilteredParams, ArticleMatch>(filteredSql(MATCH_COLUMNS)),
-  filteredTexts: db.prepare<FilteredParams, ArticleMatchText>(filteredSql(`${MATCH_COLUMNS}, a.text`)),
+  filteredTexts: db.prepare<FilteredParams, ArticleMatchText>(filteredSql(`${MATCH_COLUMNS}, a.text, a.byline`)),
   passages: db.prepare<[string], PassageSpan>(
     `SELECT article_pk AS articlePk, start, end FROM passages
      WHERE article_pk IN (SELECT value FROM json_each(?)) ORDER BY article_pk, seq`,

@@ -11,6 +11,7 @@ const hit = (id: string, text: string, extra: Partial<SearchHit> = {}): SearchHi
   score: 1,
   snippet: text.slice(0, 20),
   text,
+  byline: null,
   passages: [{ start: 0, end: Math.min(text.length, 100) }],
   ...extra,
 })

@@ -112,7 +112,7 @@ function toFloat32Le(sent: Buffer): Buffer {
 export async function getHitArticles(pool: Pool, pks: number[]): Promise<Map<number, HitArticle>> {
   if (pks.length === 0) return new Map()
   const { rows } = await pool.query<HitArticle>(
-    'SELECT pk, id, title, paper, issue_date AS date, text FROM articles WHERE pk = ANY($1::int[])',
+    'SELECT pk, id, title, paper, issue_date AS date, text, byline FROM articles WHERE pk = ANY($1::int[])',
     [pks],
   )
   return new Map(rows.map((a) => [a.pk, a]))

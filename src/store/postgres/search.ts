@@ -36,11 +36,11 @@ const POSTINGS_SCORES = `
     GROUP BY e.pk)`
 const RANKED = `${POSTINGS_SCORES},
   best AS (SELECT pk, score FROM scored ORDER BY score, pk LIMIT $5)
-  SELECT a.pk, a.id, a.title, a.paper, a.issue_date AS date, best.score, a.text FROM best JOIN articles a ON a.pk = best.pk ORDER BY best.score, best.pk`
+  SELECT a.pk, a.id, a.title, a.paper, a.issue_date AS date, best.score, a.text, a.byline FROM best JOIN articles a ON a.pk = best.pk ORDER BY best.score, best.pk`
 const RANKED_FILTERED = `${POSTINGS_SCORES},
   best AS (SELECT a.pk, scored.score FROM scored JOIN articles a ON a.pk = scored.pk
     WHERE ${filtersFrom(6)} ORDER BY scored.score, scored.pk LIMIT $5)
-  SELECT a.pk, a.id, a.title, a.paper, a.issue_date AS date, best.score, a.text FROM best JOIN articles a ON a.pk = best.pk ORDER BY best.score, best.pk`
+  SELECT a.pk, a.id, a.title, a.paper, a.issue_date AS date, best.score, a.text, a.byline FROM best JOIN articles a ON a.pk = best.pk ORDER BY best.score, best.pk`
 
 // A phrase of several tokens needs positions. Its candidates are the articles holding its rarest
 // token (from the postings, as live as above); each candidate's tsvector then checks the phrase, and
@@ -70,7 +70,7 @@ export async function matchArticles(pool: Pool, phrases: string[], filters: Sear
   return (await matchArticleTexts(pool, phrases, filters, limit)).map(({ text: _, ...m }) => m)
 }
 
-/** matchArticles with each article's text (the texts of only the `limit` best are read). */
+/** matchArticles with each article's text and byline (those of only the `limit` best are read). */
 export async function matchArticleTexts(pool: Pool, phrases: string[], filters: SearchFilters, limit: number): Promise<ArticleMatchText[]> {
   const query = phrases.map((p) => p.trim()).filter(Boolean)
   if (!buildTsquery(query)) return []
@@ -92,8 +92,11 @@ export async function matchArticleTexts(pool: Pool, phrases: string[], filters: 
     })
     .sort((a, b) => a.score - b.score || a.pk - b.pk)
     .slice(0, limit)
-  const texts = await getArticleTexts(pool, matches.map((m) => m.pk))
-  return matches.map((m) => ({ ...m, text: texts.get(m.pk)?.text ?? '' }))
+  const texts = await pool.query<{ pk: number; text: string; byline: string | null }>('SELECT pk, text, byline FROM articles WHERE pk = ANY($1::int[])', [
+    matches.map((m) => m.pk),
+  ])
+  const byPk = new Map(texts.rows.map((r) => [r.pk, r]))
+  return matches.map((m) => ({ ...m, text: byPk.get(m.pk)?.text ?? '', byline: byPk.get(m.pk)?.byline ?? null }))
 }
 
 /**

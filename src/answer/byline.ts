@@ -1,0 +1,43 @@
+import type { SearchHit } from '../retrieve/index.js'
+import { MAX_ANSWER_CHARS } from './extractive.js'
+import type { Answer } from './types.js'
+
+// 那篇报道的记者是谁, 是谁写的, 作者是哪位, 署名是什么: asked of an article and answered by its
+// byline, which the page prints above the story and the story's text does not hold.
+const ASKS_BYLINE =
+  /的?(?:记者|作者|通讯员|撰稿人?|笔者)(?:是|叫|为)?(?:谁|哪位|哪一位|哪个|什么名字|叫什么|叫啥)|是?谁(?:写|撰写|采写|执笔|报道)的|署名(?:是)?(?:谁|什么|啥)?/
+// Words that only point at the article (那篇报道的, 这条新闻): not what it is about.
+const POINTER = /[这那][篇条则个](?:报道|文章|稿子|稿件|新闻|消息)?的?|的?(?:报道|文章|稿子|稿件|新闻|消息)的?$/g
+
+/**
+ * What a question asking who wrote an article is about (王庄村改造那篇报道的记者是谁 → 王庄村改造): ''
+ * when it names nothing (这篇是谁写的, asked of the article just discussed); null for any other question.
+ */
+export function bylineTopic(question: string): string | null {
+  const asked = ASKS_BYLINE.exec(question)
+  if (!asked) return null
+  const rest = `${question.slice(0, asked.index)} ${question.slice(asked.index + asked[0].length)}`
+  const topic = rest
+    .replace(/[？?。！!，,：:\s]+/g, ' ')
+    .trim()
+    .split(' ')
+    .map((part) => part.replace(POINTER, ''))
+    .filter(Boolean)
+    .join(' ')
+  return [...topic.replace(/\s/g, '')].length >= 2 ? topic : ''
+}
+
+/**
+ * The byline of the article the answer cites first (or that it has none), with the answer's first
+ * sentence to say which article that is. An answer that found no article stays as it is.
+ */
+export function withByline(answer: Answer, hits: SearchHit[]): Answer {
+  const cited = answer.citations[0]
+  const hit = cited && hits.find((h) => h.id === cited.id)
+  if (answer.abstained || !cited || !hit) return answer
+  const lead = hit.byline ? `《${hit.title}》的署名是“${hit.byline}”[${cited.n}]。` : `《${hit.title}》没有署名[${cited.n}]。`
+  const first = /^.*?\[\d+\][。；]?/u.exec(answer.answer)?.[0] ?? ''
+  const text = [...`${lead}${first}`].length <= MAX_ANSWER_CHARS ? `${lead}${first}` : lead
+  const kept = answer.citations.filter((c) => text.includes(`[${c.n}]`))
+  return { ...answer, answer: text, citations: kept }
+}

@@ -1,0 +1,56 @@
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { answerQuestion } from '../../src/answer/answer.js'
+import { bylineTopic } from '../../src/answer/byline.js'
+import { createIndex, type QuestionIndex } from '../../src/retrieve/index.js'
+import { getArticle, openDb, type Db } from '../../src/store/index.js'
+import { writeSampleDb } from '../helpers/sample-db.js'
+import { useTmpDir } from '../helpers/tmp.js'
+
+describe('bylineTopic', () => {
+  it.each([
+    ['王庄村改造那篇报道的记者是谁？', '王庄村改造'],
+    ['安置房分配的稿子是谁写的？', '安置房分配'],
+    ['谁写的森林防火那篇文章', '森林防火'],
+    ['应急培训这条新闻的作者是哪位', '应急培训'],
+    ['这篇报道是谁写的？', ''],
+  ])('reads %s as asked of %j', (q, topic) => {
+    expect(bylineTopic(q)).toBe(topic)
+  })
+
+  it.each(['王庄村改造到哪一步了？', '记者节是哪一天？', '有多少名记者参加了发布会？', '谁主持了推进会？'])('leaves %s to the other answers', (q) => {
+    expect(bylineTopic(q)).toBeNull()
+  })
+})
+
+describe('questions about who wrote an article', () => {
+  const tmp = useTmpDir()
+  let db: Db
+  let index: QuestionIndex
+  beforeAll(async () => {
+    db = openDb(await writeSampleDb(join(tmp(), 'samples.db')), { readonly: true })
+    index = createIndex(db)
+  })
+
+  it('answers with the byline of the article the question is about, citing it', async () => {
+    const a = await answerQuestion(index, '安置房分配的稿子是谁写的？', { mode: 'extractive' })
+    expect(a.abstained).toBe(false)
+    const cited = getArticle(db, a.citations[0]!.id)!
+    expect(cited.text).toContain('3636套')
+    expect(cited.byline).toBeTruthy()
+    expect(a.answer).toContain(`《${cited.title}》的署名是“${cited.byline}”[1]。`)
+    expect([...a.answer].length).toBeLessThanOrEqual(300)
+    for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+  })
+
+  it('asks a follow-up of the article just discussed, and refuses what no article covers', async () => {
+    const history = [{ question: '王庄村改造到哪一步了？', searched: '王庄村改造到哪一步了？', answer: '王庄村综合改造提升推进会[1]。' }]
+    const a = await answerQuestion(index, '这篇报道是谁写的？', { mode: 'extractive', history })
+    const cited = getArticle(db, a.citations[0]!.id)!
+    expect(cited.text).toContain('王庄村')
+    expect(a.answer).toContain(`“${cited.byline}”`)
+    const none = await answerQuestion(index, '火星基地那篇报道是谁写的？', { mode: 'extractive' })
+    expect(none.abstained).toBe(true)
+    expect(none.answer).not.toContain('署名')
+  })
+})
