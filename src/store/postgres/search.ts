@@ -67,7 +67,7 @@ const PHRASE_COUNT = `${PHRASE_CANDIDATES}
 
 /** Articles matching any phrase, best first, scored as FTS5's bm25 (see bm25.ts). */
 export async function matchArticles(pool: Pool, phrases: string[], filters: SearchFilters, limit: number): Promise<ArticleMatch[]> {
-  return (await matchArticleTexts(pool, phrases, filters, limit)).map(({ text: _, ...m }) => m)
+  return (await matchArticleTexts(pool, phrases, filters, limit)).map(({ text: _text, byline: _byline, ...m }) => m)
 }
 
 /** matchArticles with each article's text and byline (those of only the `limit` best are read). */
@@ -102,8 +102,7 @@ export async function matchArticleTexts(pool: Pool, phrases: string[], filters: 
 /**
  * How many articles contain each token (from term_docs) or each phrase of tokens (counted through
  * the postings and the tsvectors, or kept from an earlier count of the same index generation: see
- * migration 010),
- * with the article count and total length: the inputs of an IDF and of BM25.
+ * migration 010), with the article count and total length: the inputs of an IDF and of BM25.
  */
 export async function getTermDocCounts(
   pool: Pool,

@@ -14,7 +14,7 @@ interface Segment {
   entries: number
 }
 
-/** The segments of the fullest tier that is due for a merge, or none. */
+/** The segments of the smallest size tier that has MERGE_FANOUT or more, or none. */
 export function segmentsToMerge(segments: Segment[]): number[] {
   const tiers = new Map<number, number[]>()
   for (const s of segments) {
@@ -38,27 +38,25 @@ const MERGE = `
     FROM kept GROUP BY token`
 
 /**
- * Merges segments while a tier is due; returns how many merges ran. Index writers are held off
- * meanwhile (a SHARE ROW EXCLUSIVE lock: searches go on), so no write can mark an article stale
- * between the merge's read and its new segment, whose number is newer than any write before it.
+ * Merges segments while a tier is due. Index writers are held off meanwhile (a SHARE ROW EXCLUSIVE
+ * lock: searches go on), so no write can mark an article stale between the merge's read and its new
+ * segment, whose number is newer than any write before it. The lock waits for other writers' open
+ * files, so it is taken only when a merge is due.
  */
-export async function mergeSegments(pool: Pool): Promise<number> {
-  let merges = 0
-  for (;;) {
-    const merged = await inTransaction(pool, async (client) => {
+export async function mergeSegments(pool: Pool): Promise<void> {
+  while (segmentsToMerge((await pool.query<Segment>('SELECT segment, entries FROM index_segments')).rows).length > 0) {
+    await inTransaction(pool, async (client) => {
       await client.query('LOCK TABLE article_index IN SHARE ROW EXCLUSIVE MODE')
       const { rows } = await client.query<Segment>('SELECT segment, entries FROM index_segments')
+      // Another process may have merged while this one waited for the lock.
       const due = segmentsToMerge(rows)
-      if (due.length === 0) return false
+      if (due.length === 0) return
       const target = (await client.query<{ id: number }>("SELECT nextval('index_segment_ids')::int AS id")).rows[0]!.id
       await client.query(MERGE, [due, target])
       await client.query('DELETE FROM index_segments WHERE segment = ANY($1::int[])', [due])
       // Entries counted as written: out-of-date ones dropped here still count, which only delays the next merge.
       const entries = rows.filter((s) => due.includes(s.segment)).reduce((sum, s) => sum + s.entries, 0)
       await client.query('INSERT INTO index_segments (segment, entries) VALUES ($1, $2)', [target, entries])
-      return true
     })
-    if (!merged) return merges
-    merges++
   }
 }
