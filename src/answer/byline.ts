@@ -5,7 +5,7 @@ import type { Answer } from './types.js'
 // 那篇报道的记者是谁, 是谁写的, 作者是哪位, 署名是什么: asked of an article and answered by its
 // byline, which the page prints above the story and the story's text does not hold.
 const ASKS_BYLINE =
-  /的?(?:记者|作者|通讯员|撰稿人?|笔者)(?:是|叫|为)?(?:谁|哪位|哪一位|哪个|什么名字|叫什么|叫啥)|是?谁(?:写|撰写|采写|执笔|报道)的|署名(?:是)?(?:谁|什么|啥)?/
+  /的?(?:记者|作者|通讯员|撰稿人?|笔者)(?:是|叫|为)?(?:谁|哪位|哪一位|哪个|什么名字|叫什么|叫啥)|是?谁(?:写|撰写|采写|执笔|报道)的|署名(?:是)?(?:谁|什么|啥)/
 // Words that only point at the article (那篇报道的, 这条新闻): not what it is about.
 const POINTER = /[这那][篇条则个](?:报道|文章|稿子|稿件|新闻|消息)?的?|的?(?:报道|文章|稿子|稿件|新闻|消息)的?$/g
 
