@@ -6,8 +6,9 @@ import type { Answer } from './types.js'
 // byline, which the page prints above the story and the story's text does not hold.
 const ASKS_BYLINE =
   /的?(?:记者|作者|通讯员|撰稿人?|笔者)(?:是|叫|为)?(?:谁|哪位|哪一位|哪个|什么名字|叫什么|叫啥)|是?谁(?:写|撰写|采写|执笔|报道)的|署名(?:是)?(?:谁|什么|啥)/
-// Words that only point at the article (那篇报道的, 这条新闻): not what it is about.
-const POINTER = /[这那][篇条则个](?:报道|文章|稿子|稿件|新闻|消息)?的?|的?(?:报道|文章|稿子|稿件|新闻|消息)的?$/g
+// Words that only point at the article (那篇报道的, 这条新闻) or at its byline (除了记者以外署名的):
+// not what it is about.
+const POINTER = /[这那][篇条则个](?:报道|文章|稿子|稿件|新闻|消息)?的?|的?(?:报道|文章|稿子|稿件|新闻|消息)的?$|除?了?(?:记者|通讯员|作者|笔者)(?:以外|之外)|署名的?/g
 
 /**
  * What a question asking who wrote an article is about (王庄村改造那篇报道的记者是谁 → 王庄村改造): ''
