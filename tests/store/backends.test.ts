@@ -169,7 +169,7 @@ describe.each(backends)('$name store', ({ open }) => {
       const articles = await s.getHitArticles([m.articlePks[0]!, 999_999])
       expect([...articles.keys()]).toEqual([m.articlePks[0]])
       const article = (await s.getArticleByPk(m.articlePks[0]!))!
-      expect(articles.get(m.articlePks[0]!)).toEqual({ pk: article.pk, id: article.id, title: article.title, paper: article.paper, date: article.date, text: article.text })
+      expect(articles.get(m.articlePks[0]!)).toEqual({ pk: article.pk, id: article.id, title: article.title, paper: article.paper, date: article.date, text: article.text, byline: article.byline })
       expect(await s.getHitArticles([])).toEqual(new Map())
     }))
 

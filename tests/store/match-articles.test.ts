@@ -12,15 +12,15 @@ afterAll(() => db.close())
 const phrases = (q: string) => tokenizeForIndex(q).split(' ')
 
 describe('matchArticleTexts', () => {
-  it('gives the articles matchArticles gives, in its order, each with its stored text', () => {
+  it('gives the articles matchArticles gives, in its order, each with its stored text and byline', () => {
     const top = matchArticles(db, phrases('经开区'), {}, 1)[0]!
     const cases: SearchFilters[] = [{}, { paper: top.paper }, { dateFrom: top.date!, dateTo: top.date! }, { exclude: [top.id] }]
     for (const filters of cases) {
       const plain = matchArticles(db, phrases('经开区 安置房 道路'), filters, 20)
       const withTexts = matchArticleTexts(db, phrases('经开区 安置房 道路'), filters, 20)
       expect(plain.length).toBeGreaterThan(0)
-      expect(withTexts.map(({ text: _, ...m }) => m)).toEqual(plain)
-      for (const m of withTexts) expect(m.text).toBe(getArticle(db, m.id)!.text)
+      expect(withTexts.map(({ text: _text, byline: _byline, ...m }) => m)).toEqual(plain)
+      for (const m of withTexts) expect([m.text, m.byline]).toEqual([getArticle(db, m.id)!.text, getArticle(db, m.id)!.byline])
     }
     expect(matchArticleTexts(db, [], {}, 10)).toEqual([])
   })
