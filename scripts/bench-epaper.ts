@@ -8,8 +8,8 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { parseArgs } from 'node:util'
 import { createPoliteFetcher, parseEpaperArticle } from '../src/ingest/index.js'
-import { createIndex } from '../src/retrieve/index.js'
-import { openDb } from '../src/store/index.js'
+import { createStoreWriter } from '../src/retrieve/index.js'
+import { createSqliteStore, openDb } from '../src/store/index.js'
 import { peakRssMb, printTable } from './bench/table.js'
 
 const { values } = parseArgs({ options: { pages: { type: 'string', default: '20' }, articles: { type: 'string', default: '10' } } })
@@ -42,10 +42,10 @@ const server = createServer((req, res) => {
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/html/2020-06/03/node_1.htm`
 const db = openDb(':memory:')
-const index = createIndex(db)
+const writer = createStoreWriter(createSqliteStore(db))
 for (const label of ['fetch edition (new)', 're-fetch edition (all 304)']) {
   t = performance.now()
-  const s = await index.fetch(url, { fetcher: createPoliteFetcher({ delayMs: 0, timeoutMs: 5000 }) })
+  const s = await writer.fetch(url, { fetcher: createPoliteFetcher({ delayMs: 0, timeoutMs: 5000 }) })
   const ms = performance.now() - t
   rows.push({ step: label, items: s.added + s.unchanged, ms: Math.round(ms), 'per item ms': ((ms / (s.added + s.unchanged)) || 0).toFixed(2) })
 }

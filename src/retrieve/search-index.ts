@@ -1,7 +1,7 @@
-import { crawlEdition, listSources, mapArticles, SAMPLES_DIR, type ArticleInput, type PageMeta, type PoliteFetcher, type SourceList } from '../ingest/index.js'
+import { listSources, mapArticles, SAMPLES_DIR, type ArticleInput, type PageMeta, type PoliteFetcher, type SourceList } from '../ingest/index.js'
 import {
-  correctArticle, countArticles, createFetchedPages, createSqliteStore, deleteArticle, writeSources,
-  type Article, type ArticleCorrection, type Db, type IndexedArticle, type IndexEntry, type IngestSummary, type Store, type WriteSourcesOptions,
+  countArticles, createSqliteStore, writeSources,
+  type Db, type IndexedArticle, type IndexEntry, type IngestSummary, type Store, type WriteSourcesOptions,
 } from '../store/index.js'
 import { extractNameCandidates } from './names.js'
 import type { Embedder } from '../llm/index.js'
@@ -33,22 +33,15 @@ export interface QuestionIndex {
 
 /**
  * A SQLite database's search index: the one place that decides how articles are tokenised and which
- * local names they teach, both when they are written and when a question is read against them.
+ * local names they teach, both when they are written and when a question is read against them. Its
+ * `write` waits for another writer of the file and says so; fetches, corrections and deletions on
+ * either store go through createStoreWriter.
  */
 export interface SearchIndex extends QuestionIndex {
   /** Reads files and folders (ingest) and writes their articles with their index tokens and names. */
   write(paths: string[], opts?: WriteOptions): Promise<IngestSummary>
-  /**
-   * Fetches an e-paper edition (a page list, the entry page that leads to one, or one article) and writes
-   * its articles like `write`; pages that fail are in `failed`, unchanged articles (304) are not re-read.
-   */
-  fetch(url: string, opts: FetchOptions): Promise<IngestSummary>
   /** Loads the bundled samples into an empty database, so a fresh checkout answers at once. */
   loadSamplesIfEmpty(): Promise<IngestSummary | undefined>
-  /** Corrects an article's headline, issue date or byline and re-indexes it; undefined when no such article. */
-  correct(id: string, change: ArticleCorrection): Article | undefined
-  /** Deletes an article with its index entry and the names it taught; false when no such article. */
-  remove(id: string): boolean
 }
 
 export interface FetchOptions extends WriteOptions {
@@ -59,20 +52,8 @@ export function createIndex(db: Db): SearchIndex {
   const write = (paths: string[], opts: WriteOptions = {}) => writeIndexed(db, indexSources(listSources(paths, opts)), opts)
   return {
     write,
-    async fetch(url, opts) {
-      const crawl = await crawlEdition(url, {
-        fetcher: opts.fetcher,
-        validators: createFetchedPages(db),
-        ...(opts.meta && { meta: opts.meta }),
-        ...(opts.signal && { signal: opts.signal }),
-      })
-      const summary = await writeIndexed(db, indexSources(crawl.list), opts)
-      return { ...summary, files: summary.files + crawl.failed.length, failed: [...crawl.failed, ...summary.failed] }
-    },
     loadSamplesIfEmpty: async () => (countArticles(db) > 0 ? undefined : write([SAMPLES_DIR])),
     ...createQuestionIndex(createSqliteStore(db)),
-    correct: (id, change) => correctArticle(db, id, change, indexEntry, articleNames),
-    remove: (id) => deleteArticle(db, id, articleNames),
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Config } from '../../config.js'
 import { createEditionFetch } from '../../digest/index.js'
 import { createPoliteFetcher } from '../../ingest/index.js'
-import type { StoreWriter } from '../store-writer.js'
+import type { StoreWriter } from '../../retrieve/index.js'
 import type { Logger } from './logger.js'
 
 /**

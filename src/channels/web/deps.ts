@@ -3,10 +3,9 @@ import { answerQuestion, CONVERSATION, type AnswerResult, type Turn } from '../.
 import type { Config } from '../../config.js'
 import { buildDigest, createDigestCache, createDigestSummarizer, localDay, type Digest } from '../../digest/index.js'
 import type { Embedder, LlmClient } from '../../llm/index.js'
-import { createIndex, createQuestionIndex, type QuestionIndex, type SearchHit } from '../../retrieve/index.js'
+import { createIndex, createQuestionIndex, createStoreWriter, type QuestionIndex, type SearchHit, type StoreWriter } from '../../retrieve/index.js'
 import { createSqliteStore, writeWhenFree, type Db, type Store } from '../../store/index.js'
 import type { AnswerPool } from '../answer-pool.js'
-import { createStoreWriter, type StoreWriter } from '../store-writer.js'
 
 /** What the operator console needs; absent when NEWSBOT_ADMIN_PASSWORD is unset (the console is off). */
 export interface AdminSettings {

@@ -8,13 +8,7 @@ const DAY_MS = 86_400_000
  * start and then hourly, as the bot does, so a server running without the bot keeps the promise too.
  */
 export function startRetention(store: Store, retentionDays: number, onError: (err: unknown) => void): () => void {
-  const prune = () => {
-    store.pruneConversations(new Date(Date.now() - retentionDays * DAY_MS).toISOString()).catch(onError)
-  }
-  prune()
-  const timer = setInterval(prune, PRUNE_EVERY_MS)
-  timer.unref()
-  return () => clearInterval(timer)
+  return pruneHourly(() => store.pruneConversations(new Date(Date.now() - retentionDays * DAY_MS).toISOString()), onError)
 }
 
 /**
@@ -23,9 +17,14 @@ export function startRetention(store: Store, retentionDays: number, onError: (er
  * in a deployment that runs no bot.
  */
 export function startQuotaPruning(store: Pick<Store, 'pruneQuotaTakes'>, onError: (err: unknown) => void): () => void {
-  const prune = () => void store.pruneQuotaTakes(Date.now() - 2 * DAY_MS).catch(onError)
-  prune()
-  const timer = setInterval(prune, PRUNE_EVERY_MS)
+  return pruneHourly(() => store.pruneQuotaTakes(Date.now() - 2 * DAY_MS), onError)
+}
+
+/** Runs `prune` now and then every hour until the returned function is called; failures go to `onError`. */
+function pruneHourly(prune: () => Promise<unknown>, onError: (err: unknown) => void): () => void {
+  const run = () => void prune().catch(onError)
+  run()
+  const timer = setInterval(run, PRUNE_EVERY_MS)
   timer.unref()
   return () => clearInterval(timer)
 }

@@ -3,7 +3,7 @@ import { createBot, createEditionJob, createLogger, startDigestScheduler } from 
 import { loadConfig } from '../../../src/config.js'
 import { leadSummarizer } from '../../../src/digest/index.js'
 import { createQuestionIndex } from '../../../src/retrieve/index.js'
-import { createStoreWriter } from '../../../src/channels/store-writer.js'
+import { createStoreWriter } from '../../../src/retrieve/index.js'
 import type { Store } from '../../../src/store/index.js'
 import { startEpaperSite } from '../../helpers/epaper-server.js'
 import { startFakeBotApi, type FakeBotApi } from '../../helpers/fake-bot-api.js'

@@ -13,8 +13,7 @@ import {
   startDigestSender,
   type Answerer,
 } from '../../telegram/index.js'
-import { createQuestionIndex } from '../../../retrieve/index.js'
-import { createStoreWriter } from '../../store-writer.js'
+import { createQuestionIndex, createStoreWriter } from '../../../retrieve/index.js'
 import { openStoreContext, type GlobalOptions } from '../context.js'
 import { answerPoolFor } from '../../answer-pool.js'
 import { createEmbedder, createLlmClient } from '../../../llm/index.js'

@@ -1,5 +1,5 @@
 import { crawlEdition, type ValidatorCache } from '../ingest/index.js'
-import { articleNames, indexEntry, indexSources, writeToStore, type FetchOptions, type WriteOptions } from '../retrieve/index.js'
+import { articleNames, indexEntry, indexSources, writeToStore, type FetchOptions, type WriteOptions } from './search-index.js'
 import type { Article, ArticleCorrection, IngestSummary, Store } from '../store/index.js'
 
 /**

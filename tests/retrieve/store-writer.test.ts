@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createStoreWriter } from '../../src/channels/store-writer.js'
-import { createQuestionIndex } from '../../src/retrieve/index.js'
+import { createQuestionIndex, createStoreWriter } from '../../src/retrieve/index.js'
 import { useBackends, writeSamples } from '../helpers/stores.js'
 
 describe('the store writer', () => {
