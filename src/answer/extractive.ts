@@ -4,7 +4,7 @@ import { abstain } from './abstain.js'
 import { charBigrams } from './citations.js'
 import { confidenceFeatures, CONFIDENCE_FEATURES, type AskedSignals, type ScoredEvidence } from './confidence.js'
 import { askedOf, collectEvidence, FEATURE_NAMES, mentions, type Asked, type Candidate, type Evidence } from './evidence.js'
-import { countsInClause, hasFactFor, namesBody } from './facts.js'
+import { countsInClause, hasFactFor, namesAskedBody, namesPerson } from './facts.js'
 import { assertFeatures, loadAnswerModel, predict, type AnswerModel } from './model.js'
 import type { Answer, Citation } from './types.js'
 import { withTyposRead } from './typos.js'
@@ -31,6 +31,9 @@ type Scored = Evidence & ScoredEvidence
 const FACT_REQUIRED = new Set<QuestionType>(['amount', 'time', 'result'])
 const FACT_COVERAGE = 0.25
 const BODY_COVERAGE = 0.4
+// A word that names a contest (初心杯, 知识竞赛, 大比武, 评选).
+const CONTEST = /赛|杯|比武|评比|评选/
+const WON = /(获得|荣获|夺得|摘得|斩获|取得|获)[^，。；]{0,12}(冠军|亚军|季军|第[一二三1-3]名|[一二三特]等奖|[金银铜]奖)|夺冠|获胜|胜出/
 const inContext = (s: Evidence) => s.features[FEATURE_NAMES.indexOf('coverageInContext')]!
 
 // A word of another part of a multi-part question still sets the scene, a little.
@@ -66,7 +69,11 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
     if (!reply.covered) unsure.push(part)
     else if (reply.lead) leads.push(reply.lead)
   }
-  if (unsure.length > 0 && unsure.length === query.parts.length) return abstain(question, candidates)
+  // A part that names nothing of its own (名字能列一下吗) rests on the parts that do: when none of those is answered, nothing is.
+  const naming = query.parts.filter((p) => namesOwn(p, asked.words))
+  if (unsure.length > 0 && (unsure.length === query.parts.length || (naming.length > 0 && naming.every((p) => unsure.includes(p))))) {
+    return abstain(question, candidates)
+  }
   // Parts the articles do not answer are said to be so after the quotes, within the same 300 characters.
   const gapOf = (part: QuestionPart) => `关于“${part.text.replace(/[？?。！!，,\s]+$/u, '')}”，资料中未找到明确信息。`
   const maxChars = (opts.maxChars ?? MAX_ANSWER_CHARS) - unsure.map(gapOf).join('').length
@@ -91,7 +98,7 @@ function givesAskedFact(asked: Pick<Asked, 'type' | 'text' | 'words'>, scored: S
   // The body is named in a sentence about the question, or in the lead of its best article (近日，公安部交通管理局
   // 发布…); one named in a sentence that says little of it (a firm the inspectors visited next) is not the one asked for.
   const best = scored[0] && candidates[scored[0].candidate]!
-  return (best !== undefined && namesBody(body, leadOf(best))) || scored.some((s) => s.coverage >= BODY_COVERAGE && namesBody(body, textOf(s)))
+  return (best !== undefined && namesAskedBody(body, leadOf(best))) || scored.some((s) => s.coverage >= BODY_COVERAGE && namesAskedBody(body, textOf(s)))
 }
 
 /** An article's first sentence: a news lead names who acted. */
@@ -110,9 +117,15 @@ function factCheck(
   const read = (s: Scored) => foldText(textOf(s))
   if (type === 'person' && asksForName(text)) {
     const forms = personForms(namedPerson(text, asked.words.map((w) => w.text)), asked.words)
-    return (s) => s.hasFact && (forms.length === 0 || forms.some((f) => read(s).includes(f)))
+    return (s) => s.hasFact && namesPerson(textOf(s)) && (forms.length === 0 || forms.some((f) => read(s).includes(f)))
   }
   if (!FACT_REQUIRED.has(type)) return undefined
+  if (type === 'result') {
+    // Who won the contest the question names (宣讲大赛): a sentence about it, or one that says who won
+    // (最终，X队获得冠军), not a ranking of something else (报道数量位居全市第一名).
+    const contest = words.find((w) => CONTEST.test(w.text))
+    return (s) => s.hasFact && (!contest || mentions(read(s), contest) || mentions(foldText(titleOf(s)), contest) || WON.test(textOf(s)))
+  }
   if (type === 'amount') {
     const counted = countedThing(text)
     const forms = counted ? words.filter((w) => [...w.text].length > 1 && counted.thing.includes(w.text)).flatMap((w) => [w.text, ...w.synonyms]) : []
@@ -155,15 +168,20 @@ export function confidenceOf(model: AnswerModel, signals: AskedSignals, candidat
  */
 function answerPart(model: AnswerModel, asked: Asked, part: QuestionPart, candidates: Candidate[], taken: Scored[]): { covered: boolean; lead?: Scored } {
   // A part that names nothing of its own (谁讲的话？) asks about what the others name.
-  const namesOwn = asked.words.some((w) => [...w.text].length > 1 && part.text.includes(w.text))
-  const words = asked.words.map((w) => (!namesOwn || part.text.includes(w.text) ? w : { ...w, weight: w.weight * OTHER_PART_WEIGHT }))
-  const own: Asked = { text: part.text, words, bigrams: asked.bigrams.filter((b) => part.text.includes(b)), type: part.type, unit: part.unit }
-  const scored = scoreEvidence(model, own, candidates)
+  const own = namesOwn(part, asked.words)
+  const words = asked.words.map((w) => (!own || part.text.includes(w.text) ? w : { ...w, weight: w.weight * OTHER_PART_WEIGHT }))
+  const partAsked: Asked = { text: part.text, words, bigrams: asked.bigrams.filter((b) => part.text.includes(b)), type: part.type, unit: part.unit }
+  const scored = scoreEvidence(model, partAsked, candidates)
   const confident = confidenceOf(model, { text: part.text, words, typed: part.type !== 'general' }, candidates, scored) >= model.confidence.threshold
-  if (!confident || !givesAskedFact(own, scored, candidates)) return { covered: false }
+  if (!confident || !givesAskedFact(partAsked, scored, candidates)) return { covered: false }
   // Another part's sentence already quoted does not answer this one as well (哪天开的？谁讲的话？).
   const lead = scored.find((s) => !taken.some((t) => t.candidate === s.candidate && t.span.start < s.span.end && s.span.start < t.span.end))
   return { covered: true, lead }
+}
+
+/** True when a part of the question names something of its own (a word of two or more characters). */
+function namesOwn(part: QuestionPart, words: WeightedWord[]): boolean {
+  return words.some((w) => [...w.text].length > 1 && part.text.includes(w.text))
 }
 
 /**

@@ -1,4 +1,4 @@
-import { DURATION_UNIT, tagWords, WEEKDAY_UNIT, type QuestionType } from '../retrieve/index.js'
+import { DURATION_UNIT, HOUR_UNIT, tagWords, WEEKDAY_UNIT, type AskedBody, type QuestionType } from '../retrieve/index.js'
 
 const FACT_PATTERNS: Record<QuestionType, RegExp | null> = {
   // Digits, or Chinese numerals from 二 up (五项, 十余家; a lone 一 is mostly the article 一个).
@@ -24,12 +24,16 @@ const DURATION = new RegExp(`${NUMBER}个?(天|小时|分钟|周|星期|月|年|
 // A day of the week: 周五, 星期六, 礼拜天.
 const WEEKDAY = /(周|星期|礼拜)[一二三四五六日天1-7]/
 
+// An hour of the day: 下午3点, 9:30, 十点半, 8时; not 一点 (a little) or 重点.
+const HOUR = /(\d{1,2}|[两二三四五六七八九十]|十[一二])\s*[点时](?![线])|\d{1,2}\s*[:：]\s*\d{2}/
+
 /** True when a text carries the kind of fact the question type asks for (in the asked unit, if any). */
 export function hasFactFor(type: QuestionType, text: string, unit?: string): boolean {
   if (type === 'amount' && unit) return new RegExp(`${NUMBER}(${unit})`).test(text)
   if (type === 'time' && unit === '日') return DAY.test(text)
   if (type === 'time' && unit === DURATION_UNIT) return DURATION.test(text)
   if (type === 'time' && unit === WEEKDAY_UNIT) return WEEKDAY.test(text)
+  if (type === 'time' && unit === HOUR_UNIT) return HOUR.test(text)
   return FACT_PATTERNS[type]?.test(text) ?? false
 }
 
@@ -52,6 +56,7 @@ const BODY_ENDINGS: Record<string, RegExp> = {
   银行: /银行$/,
   医院: /(医院|卫生院|卫生服务中心)$/,
   学校: /(学校|小学|中学|大学|学院|幼儿园)$/,
+  高校: /(大学|学院|学校)$/,
   单位: OFFICE,
   部门: OFFICE,
   机构: OFFICE,
@@ -60,6 +65,7 @@ const BODY_ENDINGS: Record<string, RegExp> = {
   小区: /(小区|家园|花园|苑)$/,
   街道: /(街道|办事处)$/,
   路: /(路|街|大道)$/,
+  街: /(路|街|大道)$/,
 }
 // Nouns that make the kind generic (商业银行, 金融机构): not a name.
 const GENERIC_BODY = /^(施工|相关|有关|其他|合作|金融|商业|责任|主管|职能|成员|驻区|辖区|重点|地方|国有|民营|大型|中小|外资|上级|属地|基层)$/
@@ -82,4 +88,23 @@ export function namesBody(kind: string, text: string): boolean {
     // An ordinal names one too (内蒙古自治区第四医院, 第一中学).
     return before !== undefined && (before.tag.startsWith('n') || /^第./.test(before.word)) && [...before.word].length >= 2 && !GENERIC_BODY.test(before.word)
   })
+}
+
+/** True when a text names a body of the asked kind in the asked role: 哪家施工单位 is not answered by 党工委 alone. */
+export function namesAskedBody(body: AskedBody, text: string): boolean {
+  return namesBody(body.kind, text) && (body.role === undefined || text.includes(body.role))
+}
+
+// Words for a post or a role a person's name stands beside (纪工委书记武斌, 李建国副主任, 通讯员鲁慧).
+const POST_WORD = /^(书记|副?主任|局长|部长|区长|县长|市长|镇长|乡长|校长|院长|所长|站长|队长|经理|总经理|董事长|主席|组长|行长|社长|主编|负责人|委员|处长|科长|同志|老师|记者|通讯员)$/
+
+/**
+ * True when a text gives a person's name beside a post (纪工委书记武斌, 副主任李建国), not only a post
+ * (书记主任签批, 3所高校负责人). jieba's person tag alone is too loose (it tags 宣传部 as one); next to a
+ * post it is reliable.
+ */
+export function namesPerson(text: string): boolean {
+  const words = tagWords(text)
+  const isName = (i: number) => words[i]?.tag === 'nr'
+  return words.some(({ word }, i) => POST_WORD.test(word) && (isName(i - 1) || isName(i + 1) || isName(i + 2)))
 }

@@ -3,7 +3,7 @@ import { tagWords } from './tokenize.js'
 /** What kind of fact a question asks for; answers favour sentences that hold one. */
 export type QuestionType = 'amount' | 'time' | 'result' | 'person' | 'place' | 'list' | 'how' | 'general'
 
-const TIME_CUE = /什么时候|啥时候|何时|哪天|哪一天|几月|几号|几时|什么时间|多久|日期|时间/
+const TIME_CUE = /什么时候|啥时候|何时|哪天|哪一天|几月|几号|几时|几点|什么时间|多久|日期|时间/
 
 const TYPE_CUES: [QuestionType, RegExp][] = [
   ['time', TIME_CUE],
@@ -36,9 +36,13 @@ export function detectQuestionType(question: string): QuestionType {
   return TYPE_CUES.find(([, cue]) => cue.test(question))?.[0] ?? 'general'
 }
 
-/** True when a question asks for a person's name in so many words (局长叫啥名字), not merely 谁. */
+// A post asked who holds it (部长是谁, 书记是哪位) asks for the holder's name; 谁 alone may be answered by an office.
+const POST = '书记|主任|局长|部长|区长|县长|市长|镇长|乡长|校长|院长|所长|站长|队长|经理|董事长|主席|组长|行长|社长|主编|一把手'
+const POST_HOLDER = new RegExp(`(${POST})(现在)?(是谁|是哪位|叫)`)
+
+/** True when a question asks for a person's name in so many words (局长叫啥名字, 部长是谁), not merely 谁. */
 export function asksForName(question: string): boolean {
-  return /叫(什么|啥)|名字|姓名|叫.{0,2}名/.test(question)
+  return /叫(什么|啥)|名字|姓名|叫.{0,2}名/.test(question) || POST_HOLDER.test(question)
 }
 
 // 多少年 and 几天 ask a length of time (30年, 15天); 几年级 asks a grade.
@@ -62,6 +66,11 @@ export const DURATION_UNIT = '时长'
 const ASKED_WEEKDAY = /星期几|礼拜几|周几|每周|每个?礼拜|每个?星期/
 /** The unit of a when-question that asks a day of the week. */
 export const WEEKDAY_UNIT = '周'
+
+// 几点开始, 几点到几点: an hour of the day is asked (下午3点, 9:30), not a date.
+const ASKED_HOUR = /几点/
+/** The unit of a when-question that asks the hour. */
+export const HOUR_UNIT = '点'
 
 // 哪一天, 几号: a day is asked for, and 近日 or 今年 does not give one.
 const ASKED_DAY = /哪一?天|几号|几月几[日号]|具体日期|什么日子/
@@ -126,10 +135,10 @@ function lastWordBefore(question: string, at: number, words: string[]): string |
   return last
 }
 
-const NAME_CUE = /叫(什么|啥)|名字|姓名/
+const NAME_CUE = new RegExp(`叫(什么|啥)|名字|姓名|(?<=${POST})(现在)?(是谁|是哪位)`)
 
 /**
- * Whose name a person question asks: its last word before 叫啥/名字 (建设局局长叫啥名字 → 局长). A name
+ * Whose name a person question asks: its last word before 叫啥/名字/是谁 (建设局局长叫啥名字 → 局长). A name
  * given in a sentence about someone else (the meeting's chair) does not answer it.
  */
 export function namedPerson(question: string, words: string[]): string | undefined {
@@ -137,12 +146,20 @@ export function namedPerson(question: string, words: string[]): string | undefin
   return cue ? lastWordBefore(question, cue.index, words) : undefined
 }
 
-// 哪家银行, 哪个单位, 什么公司: a body is asked for by its kind, and only a sentence naming one answers.
-const ASKED_BODY = /(?:哪|什么|啥)(?:一|几)?\s*(?:家|个|所|条)?\s*(公司|银行|医院|学校|单位|部门|机构|村|社区|小区|街道|路)/
+// 哪家银行, 哪个单位, 哪三所高校, 哪家施工单位: a body is asked for by its kind (with what it does, if said), and
+// only a sentence naming one answers.
+const ASKED_BODY = /(?:哪|什么|啥)(?:一|几|些|[两二三四五六七八九十])?\s*(?:家|个|所|条)?\s*([^\P{Script=Han}的是在有和与了]{0,3}?)(公司|银行|医院|高校|学校|单位|部门|机构|村|社区|小区|街道|路|街)/u
 
-/** The kind of body or place a question asks to be named (公司, 银行, 单位, 村, 路…), if any. */
-export function askedBody(question: string): string | undefined {
-  return ASKED_BODY.exec(question)?.[1]
+/** A body or place a question asks to be named: its kind (公司, 银行, 单位, 村, 路…) and the role it names with it (施工 of 哪家施工单位). */
+export interface AskedBody {
+  kind: string
+  role?: string
+}
+
+/** The body or place a question asks to be named, if any. */
+export function askedBody(question: string): AskedBody | undefined {
+  const m = ASKED_BODY.exec(question)
+  return m ? { kind: m[2]!, ...(m[1] ? { role: m[1] } : {}) } : undefined
 }
 
 /**
@@ -153,6 +170,7 @@ export function askedUnit(question: string, type: QuestionType = 'amount'): stri
   if (type === 'time') {
     if (ASKED_DURATION.test(question)) return DURATION_UNIT
     if (ASKED_WEEKDAY.test(question)) return WEEKDAY_UNIT
+    if (ASKED_HOUR.test(question) && !ASKED_DAY.test(question)) return HOUR_UNIT
     return ASKED_DAY.test(question) ? '日' : undefined
   }
   if (type !== 'amount') return undefined

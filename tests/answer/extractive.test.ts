@@ -4,9 +4,9 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { answerExtractively, cleanSentence } from '../../src/answer/extractive.js'
 import type { Candidate } from '../../src/answer/evidence.js'
-import { countsInClause, hasFactFor, namesBody } from '../../src/answer/facts.js'
+import { countsInClause, hasFactFor, namesAskedBody, namesBody, namesPerson } from '../../src/answer/facts.js'
 import { loadAnswerModel } from '../../src/answer/model.js'
-import { askedBody, askedUnit, askingClauses, countedThing, createIndex, detectQuestionType, DURATION_UNIT, namedPerson, timedThing, WEEKDAY_UNIT } from '../../src/retrieve/index.js'
+import { askedBody, askedUnit, askingClauses, asksForName, countedThing, createIndex, detectQuestionType, DURATION_UNIT, HOUR_UNIT, namedPerson, timedThing, WEEKDAY_UNIT } from '../../src/retrieve/index.js'
 import { openDb, type Db } from '../../src/store/index.js'
 import { jsonl } from '../helpers/tmp.js'
 
@@ -127,9 +127,13 @@ describe('what a question asks after its question word', () => {
   })
 
   it('reads the kind of body asked for, and tells a named one from the kind in general', async () => {
-    expect(askedBody('具体是哪几家银行去的')).toBe('银行')
-    expect(askedBody('是哪个单位组织的')).toBe('单位')
+    expect(askedBody('具体是哪几家银行去的')).toEqual({ kind: '银行' })
+    expect(askedBody('是哪个单位组织的')).toEqual({ kind: '单位' })
     expect(askedBody('银行放了多少贷款')).toBeUndefined()
+    expect(askedBody('那3所高校具体是哪三所学校')).toEqual({ kind: '学校' })
+    expect(askedBody('地铁那段是哪家施工单位在干')).toEqual({ kind: '单位', role: '施工' })
+    expect(namesAskedBody({ kind: '单位', role: '施工' }, '经开区党工委委员、纪工委书记武斌带队调研')).toBe(false)
+    expect(namesAskedBody({ kind: '单位', role: '施工' }, '该段由中铁七局集团有限公司负责施工')).toBe(true)
     expect(namesBody('银行', '中原银行经开区支行协办')).toBe(true)
     expect(namesBody('银行', '先后组织银行进入园区')).toBe(false)
     expect(namesBody('银行', '参与银行机构近20家')).toBe(false)
@@ -145,12 +149,27 @@ describe('what a question asks after its question word', () => {
     expect(namedPerson('经开区建设局局长叫啥名字', ['经开区', '建设局', '局长'])).toBe('局长')
     expect(askingClauses('我刚搬到经北二路这边，那些小摊贩被弄到哪儿去了？')).toEqual(['那些小摊贩被弄到哪儿去了'])
     expect(askingClauses('经开区安置房')).toEqual(['经开区安置房'])
-    expect(askedBody('那3起案例分别是哪几个村的事')).toBe('村')
-    expect(askedBody('酒店在哪条路上')).toBe('路')
+    expect(askedBody('那3起案例分别是哪几个村的事')).toEqual({ kind: '村' })
+    expect(askedBody('酒店在哪条路上')).toEqual({ kind: '路' })
     expect(namesBody('村', '祥云办事处王庄村综合改造提升')).toBe(true)
     expect(namesBody('村', '通报了3起案例，涉及多个村')).toBe(false)
     expect(namesBody('村', '全体机关干部、原村“两委”负责人参加了会议')).toBe(false)
     expect(namesBody('医院', '内蒙古自治区第四医院外科主任李俊升表示')).toBe(true)
+  })
+
+  it('reads an hour asked for, and who holds a post', async () => {
+    expect(askedUnit('便民疏导点几点到几点能摆摊', 'time')).toBe(HOUR_UNIT)
+    expect(askedUnit('演练是哪天几点开始的', 'time')).toBe('日')
+    expect(hasFactFor('time', '6月13日下午3点，社区组织员工开展消防演练', HOUR_UNIT)).toBe(true)
+    expect(hasFactFor('time', '近日，社区组织员工开展消防演练', HOUR_UNIT)).toBe(false)
+    expect(hasFactFor('time', '每天早上7:30开门', HOUR_UNIT)).toBe(true)
+    expect(asksForName('宣传部部长是谁')).toBe(true)
+    expect(asksForName('谁讲的话')).toBe(false)
+    expect(namedPerson('经开区宣传部部长是谁', ['经开区', '宣传部', '部长'])).toBe('部长')
+    expect(namesPerson('经开区党工委委员、纪工委书记武斌围绕重点项目带队调研')).toBe(true)
+    expect(namesPerson('管委会副主任李建国分管安全生产')).toBe(true)
+    expect(namesPerson('制定完善书记主任签批等多项工作制度')).toBe(false)
+    expect(namesPerson('邀请了市科技局领导及集聚区内3所高校负责人')).toBe(false)
   })
 
   it('counts a thing only in the clause that names it', async () => {
@@ -388,6 +407,27 @@ describe('what a question counts, dates or names, and the sentence that must giv
     expect((await askOf([meeting], '经开区建设局局长叫啥名字？')).abstained).toBe(true)
   })
 
+  it('refuses who holds a post when the article names nobody in it, and gives the one it does', async () => {
+    const office = { ...FORUM, title: '宣传部弘扬廉洁文化', text: '今年以来，经开区宣传部制定完善书记主任签批等多项工作制度，推动清廉机关建设。' }
+    expect((await askOf([office], '经开区宣传部部长是谁')).abstained).toBe(true)
+    const named = { ...office, text: `${office.text}宣传部部长张丽表示，将持续深化廉洁文化建设。` }
+    expect((await askOf([named], '经开区宣传部部长是谁')).answer).toContain('张丽')
+  })
+
+  it('refuses the hour when the article gives only the day, and answers it when given', async () => {
+    const drill = { ...FORUM, title: '五里堡街道排除安全隐患', text: '6月13日，五里堡街道建新南街社区组织60余人开展消防安全培训及演练活动。' }
+    expect((await askOf([drill], '五里堡街道的消防演练几点开始？')).abstained).toBe(true)
+    const timed = { ...drill, text: drill.text.replace('6月13日', '6月13日下午3点') }
+    expect((await askOf([timed], '五里堡街道的消防演练几点开始？')).answer).toContain('下午3点')
+  })
+
+  it('refuses who won a contest the question names when the only ranking is of something else', async () => {
+    const press = { ...FORUM, title: '宣传部推进清廉建设', text: '宣传部举办理论宣讲大赛系列活动，推出宣讲视频50余期。1~7月，经开区央媒正面报道数量位居全市第一名。' }
+    expect((await askOf([press], '宣传部的理论宣讲大赛最后谁拿了第一名')).abstained).toBe(true)
+    const won = { ...press, text: `${press.text}在理论宣讲大赛中，九龙办事处代表队获得第一名。` }
+    expect((await askOf([won], '宣传部的理论宣讲大赛最后谁拿了第一名')).answer).toContain('九龙办事处代表队')
+  })
+
   it('answers a day of the week with the sentence naming it, not with a date', async () => {
     const weekly = { ...FORUM, title: '全民共建美好家园', text: '4月24日起，示范区开展全民共建美好家园活动。活动期间坚持每周五为卫生日，发动群众清扫楼院。' }
     expect((await askOf([weekly], '共建美好家园活动每个礼拜哪天是卫生日？')).answer).toContain('每周五为卫生日')
@@ -395,6 +435,8 @@ describe('what a question counts, dates or names, and the sentence that must giv
 
   it('refuses which bank when the article speaks of banks but names none, and names the one it does', async () => {
     expect((await askOf([LOANS], '金融机构进园区，具体是哪几家银行去的？')).abstained).toBe(true)
+    // A part that names nothing of its own does not stand when the part it rests on is not answered.
+    expect((await askOf([LOANS], '金融机构进园区是哪几家银行去的？能列一下吗')).abstained).toBe(true)
     expect((await askOf([FORUM, LOANS], '马寨产业集聚区的座谈会是哪家银行协办的？')).answer).toContain('中原银行')
   })
 })
