@@ -59,16 +59,20 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   const asked: Asked = { ...askedOf(query), type, unit: type === query.type ? query.unit : undefined }
   const scored = scoreEvidence(model, asked, candidates)
   const signals = { text: query.text, words: asked.words, typed: type !== 'general' }
-  if (confidenceOf(model, signals, candidates, scored) < model.confidence.threshold) return abstain(question, candidates)
-  if (!givesAskedFact(asked, scored, candidates, query.parts.length > 1)) return abstain(question, candidates)
+  const manyParts = query.parts.length > 1
   const textOf = (e: Scored) => candidates[e.candidate]!.text.slice(e.span.start, e.span.end)
   const leads: Scored[] = []
   const unsure: QuestionPart[] = []
-  for (const part of query.parts.length > 1 ? query.parts : []) {
+  for (const part of manyParts ? query.parts : []) {
     const reply = answerPart(model, asked, part, candidates, leads)
     if (!reply.covered) unsure.push(part)
     else if (reply.lead) leads.push(reply.lead)
   }
+  // A question whose every part is answered on its own stands, although the words of one part dilute the
+  // evidence of the other (哪天几点开始的？请的哪家的老师讲课？); otherwise the whole question must hold up too.
+  const everyPartAnswered = manyParts && unsure.length === 0
+  if (!everyPartAnswered && confidenceOf(model, signals, candidates, scored) < model.confidence.threshold) return abstain(question, candidates)
+  if (!everyPartAnswered && !givesAskedFact(asked, scored, candidates, manyParts)) return abstain(question, candidates)
   // A part that names nothing of its own (名字能列一下吗) rests on the parts that do: when none of those is answered, nothing is.
   const naming = query.parts.filter((p) => namesOwn(p, asked.words))
   if (unsure.length > 0 && (unsure.length === query.parts.length || (naming.length > 0 && naming.every((p) => unsure.includes(p))))) {
@@ -88,7 +92,7 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
  * False when the question asks for a kind of fact (an amount of what it counts, a date of the event it
  * names, a winner, a person's name, a body or place of the kind it names) that no sentence about it gives.
  */
-function givesAskedFact(asked: Pick<Asked, 'type' | 'text' | 'words'>, scored: Scored[], candidates: Candidate[], manyParts = false): boolean {
+function givesAskedFact(asked: AskedFor, scored: Scored[], candidates: Candidate[], manyParts = false): boolean {
   const textOf = (e: Scored) => candidates[e.candidate]!.text.slice(e.span.start, e.span.end)
   const gives = factCheck(asked, textOf, (e) => candidates[e.candidate]!.title)
   if (gives && !scored.some((s) => inContext(s) >= FACT_COVERAGE && gives(s))) return false
@@ -107,10 +111,11 @@ function leadOf(c: Candidate): string {
   return first ? c.text.slice(first.start, first.end) : ''
 }
 
+/** What is asked, for the fact checks; a part of a question carries the question before it (what 啥时候完工？ is about). */
+type AskedFor = Pick<Asked, 'type' | 'text' | 'words'> & { before?: string }
+
 /** What a sentence must hold to answer a question that asks for a kind of fact; undefined when it asks none. */
-function factCheck(
-  asked: Pick<Asked, 'type' | 'text' | 'words'>, textOf: (e: Scored) => string, titleOf: (e: Scored) => string,
-): ((s: Scored) => boolean) | undefined {
+function factCheck(asked: AskedFor, textOf: (e: Scored) => string, titleOf: (e: Scored) => string): ((s: Scored) => boolean) | undefined {
   const { type, text } = asked
   // A word no article holds cannot be looked for: it must not veto the answer on its own.
   const words = asked.words.filter((w) => w.docs > 0)
@@ -132,7 +137,12 @@ function factCheck(
     return forms.length > 0 ? (s) => countsInClause(read(s), forms, counted!.unit) : (s) => s.hasFact
   }
   if (type === 'time') {
-    const timed = words.find((w) => w.text === timedThing(text, words.map((x) => x.text)))
+    // A part that names no event before its question word (啥时候完工？) asks the time of the event after it,
+    // else of what the question named before the part.
+    const forms = words.map((x) => x.text)
+    const after = asked.before === undefined ? undefined : words.find((w) => [...w.text].length > 1 && text.includes(w.text))
+    const timedText = timedThing(text, forms) ?? after?.text ?? (asked.before ? timedThing(asked.before + text, forms) : undefined)
+    const timed = words.find((w) => w.text === timedText)
     return (s) => s.hasFact && (!timed || mentions(read(s), timed) || mentions(foldText(titleOf(s)), timed))
   }
   return (s) => s.hasFact
@@ -173,7 +183,8 @@ function answerPart(model: AnswerModel, asked: Asked, part: QuestionPart, candid
   const partAsked: Asked = { text: part.text, words, bigrams: asked.bigrams.filter((b) => part.text.includes(b)), type: part.type, unit: part.unit }
   const scored = scoreEvidence(model, partAsked, candidates)
   const confident = confidenceOf(model, { text: part.text, words, typed: part.type !== 'general' }, candidates, scored) >= model.confidence.threshold
-  if (!confident || !givesAskedFact(partAsked, scored, candidates)) return { covered: false }
+  const before = asked.text.slice(0, Math.max(0, asked.text.indexOf(part.text)))
+  if (!confident || !givesAskedFact({ ...partAsked, before }, scored, candidates)) return { covered: false }
   // Another part's sentence already quoted does not answer this one as well (哪天开的？谁讲的话？).
   const lead = scored.find((s) => !taken.some((t) => t.candidate === s.candidate && t.span.start < s.span.end && s.span.start < t.span.end))
   return { covered: true, lead }

@@ -207,6 +207,8 @@ function withNumbersJoined(tagged: { word: string; tag: string }[]): { word: str
 }
 
 const PART_END = /[？?；;！!。\n]+/
+// Question words that ask something of their own, unlike 呢 and 吗.
+const ASKS_ITS_OWN = /多少|几|什么|啥|哪|谁|何|怎|咋/
 
 /**
  * The questions asked at once, split at question marks: 哪天开的？谁讲的话？ is two. A part with no
@@ -220,7 +222,8 @@ function splitParts(text: string, type: QuestionType): QuestionPart[] {
   for (const p of pieces) {
     const own = detectQuestionType(p)
     const prev = parts.at(-1)
-    const t = own === 'general' && prev ? prev.type : own
+    // Only a part that asks with 呢 or 吗 alone (小微企业呢？) carries the kind of the one before; 请的哪家的老师 asks its own.
+    const t = own === 'general' && prev && !ASKS_ITS_OWN.test(p) ? prev.type : own
     parts.push({ text: p, type: t, unit: askedUnit(p, t) ?? (t === 'amount' ? prev?.unit : undefined) })
   }
   return parts

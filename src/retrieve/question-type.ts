@@ -3,7 +3,8 @@ import { tagWords } from './tokenize.js'
 /** What kind of fact a question asks for; answers favour sentences that hold one. */
 export type QuestionType = 'amount' | 'time' | 'result' | 'person' | 'place' | 'list' | 'how' | 'general'
 
-const TIME_CUE = /什么时候|啥时候|何时|哪天|哪一天|几月|几号|几时|几点|什么时间|多久|日期|时间/
+// 几号 asks a day, 几号线 a line's number.
+const TIME_CUE = /什么时候|啥时候|何时|哪天|哪一天|几月|几号(?![线楼院门])|几时|几点|什么时间|多久|日期|时间/
 
 const TYPE_CUES: [QuestionType, RegExp][] = [
   ['time', TIME_CUE],
@@ -73,7 +74,7 @@ const ASKED_HOUR = /几点/
 export const HOUR_UNIT = '点'
 
 // 哪一天, 几号: a day is asked for, and 近日 or 今年 does not give one.
-const ASKED_DAY = /哪一?天|几号|几月几[日号]|具体日期|什么日子/
+const ASKED_DAY = /哪一?天|几号(?![线楼院门])|几月几[日号]|具体日期|什么日子/
 
 // The words after 个 are what is counted (多少个过期灭火器), up to a particle or the end.
 const COUNTED = /^\s*(\p{Script=Han}{2,8}?)(?:了|呢|啊|吗|呀|的|[，。？?！!、\s]|$)/u

@@ -414,6 +414,20 @@ describe('what a question counts, dates or names, and the sentence that must giv
     expect((await askOf([named], '经开区宣传部部长是谁')).answer).toContain('张丽')
   })
 
+  it('reads a when-part that names nothing of its own as asking about what the question named before it', async () => {
+    const works = {
+      ...FORUM,
+      title: '王庄村改造推进会',
+      text: '5月28日下午，祥云办事处召开王庄村综合改造提升推进会，听取改造方案汇报。王庄村综合改造工程总投资1.2亿元，将高标准规划、高质量推进。',
+    }
+    // The meeting's date is not when the works end.
+    expect((await askOf([works], '王庄村综合改造工程投资多少钱？啥时候完工？')).abstained).toBe(true)
+    const dated = { ...works, text: `${works.text}该工程计划于12月底完工。` }
+    const a = await askOf([dated], '王庄村综合改造工程投资多少钱？啥时候完工？')
+    expect(a.answer).toContain('1.2亿元')
+    expect(a.answer).toContain('12月底完工')
+  })
+
   it('refuses the hour when the article gives only the day, and answers it when given', async () => {
     const drill = { ...FORUM, title: '五里堡街道排除安全隐患', text: '6月13日，五里堡街道建新南街社区组织60余人开展消防安全培训及演练活动。' }
     expect((await askOf([drill], '五里堡街道的消防演练几点开始？')).abstained).toBe(true)

@@ -46,6 +46,11 @@ describe('analyzeQuery', () => {
     expect(parts.map((p) => p.text)).toEqual(['周边的路啥时候能通车', '具体修的是哪几条路'])
     expect(parts.map((p) => p.type)).toEqual(['time', 'list'])
     expect(analyzeQuery('我想去那边看病。周边的路啥时候通车？', null).parts).toHaveLength(1)
+    // A part with a question word of its own asks its own kind; one with 呢 alone carries the kind before it.
+    expect(analyzeQuery('演练是哪天开始的？请的哪家的老师讲课？', null).parts.map((p) => p.type)).toEqual(['time', 'general'])
+    expect(analyzeQuery('中小企业留多少？小微企业呢？', null).parts.map((p) => p.type)).toEqual(['amount', 'amount'])
+    // 几号线 asks which line, not a day.
+    expect(analyzeQuery('督导组去看了地铁几号线的工地', null).type).not.toBe('time')
   })
 
   it('adds lexicon synonyms, and names the districts a question mentions', () => {
