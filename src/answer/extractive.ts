@@ -9,6 +9,7 @@ import { assertFeatures, loadAnswerModel, predict, type AnswerModel } from './mo
 import type { Answer, Citation } from './types.js'
 import { withTyposRead } from './typos.js'
 import { aboutNamedScope, namesUnknownPerson } from './unmentioned.js'
+import { asksForVisits, tellsVisitStop } from './visits.js'
 
 export interface ExtractiveOptions {
   maxChars?: number
@@ -68,6 +69,8 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
     if (!reply.covered) unsure.push(part)
     else if (reply.lead) leads.push(reply.lead)
   }
+  // Where a visit went is told a stop a sentence: all of the best article's, in its order.
+  if (!manyParts && asksForVisits(query.text)) leads.push(...visitStops(scored, textOf))
   // A question whose every part is answered on its own stands, although the words of one part dilute the
   // evidence of the other (哪天几点开始的？请的哪家的老师讲课？); otherwise the whole question must hold up too.
   const everyPartAnswered = manyParts && unsure.length === 0
@@ -188,6 +191,13 @@ function answerPart(model: AnswerModel, asked: Asked, part: QuestionPart, candid
   // Another part's sentence already quoted does not answer this one as well (哪天开的？谁讲的话？).
   const lead = scored.find((s) => !taken.some((t) => t.candidate === s.candidate && t.span.start < s.span.end && s.span.start < t.span.end))
   return { covered: true, lead }
+}
+
+/** The units of the best evidence's article that tell a stop of a visit, in text order; none when fewer than two. */
+function visitStops(scored: Scored[], textOf: (e: Scored) => string): Scored[] {
+  const best = scored[0]?.candidate
+  const stops = scored.filter((s) => s.candidate === best && tellsVisitStop(textOf(s))).sort((a, b) => a.span.start - b.span.start)
+  return stops.length >= 2 ? stops : []
 }
 
 /** True when a part of the question names something of its own (a word of two or more characters). */

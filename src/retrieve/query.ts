@@ -75,14 +75,16 @@ const QUESTION_WORDS = new Set(
     .concat(ASKING_FORMS),
 )
 
-// Asking words as pinyin input or net slang misspells them (啥时侯, 神马): no article writes these, so
-// each is read as the word meant, or the question's type and its words would come out wrong.
+// Asking words as pinyin input or net slang misspells them (啥时侯, 神马), and dates as spoken (6月1号): no
+// article writes these, so each is read as the word meant, or the question's type and its words would come out wrong.
 const ASKING_TYPOS: [RegExp, string][] = [
   [/时侯/g, '时候'],
   [/神马|什莫|什摸|甚么/g, '什么'],
   [/怎莫|怎摸|怎末/g, '怎么'],
   [/哪理|哪俚/g, '哪里'],
   [/多小钱/g, '多少钱'],
+  // 6月1号 is said, 6月1日 printed.
+  [/(\d{1,2}月\d{1,2})号(?![线楼院门])/g, '$1日'],
 ]
 
 function withAskingRespelt(text: string): string {

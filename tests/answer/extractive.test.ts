@@ -6,6 +6,7 @@ import { answerExtractively, cleanSentence } from '../../src/answer/extractive.j
 import type { Candidate } from '../../src/answer/evidence.js'
 import { countsInClause, hasFactFor, namesAskedBody, namesBody, namesPerson } from '../../src/answer/facts.js'
 import { loadAnswerModel } from '../../src/answer/model.js'
+import { asksForVisits, tellsVisitStop } from '../../src/answer/visits.js'
 import { askedBody, askedUnit, askingClauses, asksForName, countedThing, createIndex, detectQuestionType, DURATION_UNIT, HOUR_UNIT, namedPerson, timedThing, WEEKDAY_UNIT } from '../../src/retrieve/index.js'
 import { openDb, type Db } from '../../src/store/index.js'
 import { jsonl } from '../helpers/tmp.js'
@@ -452,6 +453,48 @@ describe('what a question counts, dates or names, and the sentence that must giv
     // A part that names nothing of its own does not stand when the part it rests on is not answered.
     expect((await askOf([LOANS], '金融机构进园区是哪几家银行去的？能列一下吗')).abstained).toBe(true)
     expect((await askOf([FORUM, LOANS], '马寨产业集聚区的座谈会是哪家银行协办的？')).answer).toContain('中原银行')
+  })
+})
+
+describe('where a visit went', () => {
+  const TOUR = {
+    id: 'v1',
+    title: '区领导带队督导重点项目',
+    paper: '经开时报',
+    date: '2020-06-02',
+    text: [
+      '6月1日上午，经开区党工委委员、纪工委书记武斌围绕“双十工程”重点项目建设、优化营商环境、“三送一强”、基层党建、谈话场所建设等工作带队开展综合督导调研。',
+      '武斌要求各职能部门要切实抓好服务，确保企业反映的问题件件有回音、事事有着落，用细致的服务助力企业增强信心，实现逆势发展。',
+      '当天，督导组一行来到地铁3号线施工现场，实地查看了工程建设进度。',
+      '武斌表示，地铁建设关系到群众出行和城市形象，施工单位要提升认识，全力以赴推进项目建设，让辖区群众早日享受到便捷的交通设施。',
+      '在装备产业园项目，督导组现场听取了督办事项汇报。',
+      '随后，督导组来到扬升金属部件有限公司，详细了解了企业生产经营情况。',
+      '武斌要求办事处要发挥好基层党组织的旗帜效应和引领作用，做到民有所呼、我有所应，督导调研中发现的问题要限期整改到位。',
+      '最后，督导组还到京航办事处调研基层党建工作。',
+    ].join(''),
+  }
+
+  it.each(['督导组那天都去了哪些地方？', '武斌带队跑了哪几个工地', '调研组去看了市里哪些创新创业的地方'])('reads %s as asking where a visit went', (q) => {
+    expect(asksForVisits(q)).toBe(true)
+  })
+
+  it.each(['督导组是哪天去的？', '哪些企业获得了补贴'])('does not read %s as asking where a visit went', (q) => {
+    expect(asksForVisits(q)).toBe(false)
+  })
+
+  it('tells a sentence naming a stop from one that does not', () => {
+    expect(tellsVisitStop('随后，督导组来到扬升金属部件有限公司，详细了解了企业生产经营情况。')).toBe(true)
+    expect(tellsVisitStop('在装备产业园项目，督导组现场听取了督办事项汇报。')).toBe(true)
+    expect(tellsVisitStop('武斌要求各职能部门切实抓好服务，助力企业发展。')).toBe(false)
+  })
+
+  it('quotes every stop of the visit in the article\'s order', async () => {
+    const a = await askOf([TOUR], '6月1号武斌带的督导组都去了哪些地方？')
+    const stops = ['地铁3号线', '装备产业园项目', '扬升金属部件有限公司', '京航办事处']
+    for (const stop of stops) expect(a.answer).toContain(stop)
+    const at = stops.map((stop) => a.answer.indexOf(stop))
+    expect(at).toEqual([...at].sort((x, y) => x - y))
+    expect([...a.answer].length).toBeLessThanOrEqual(300)
   })
 })
 

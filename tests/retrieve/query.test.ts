@@ -49,6 +49,9 @@ describe('analyzeQuery', () => {
     // A part with a question word of its own asks its own kind; one with 呢 alone carries the kind before it.
     expect(analyzeQuery('演练是哪天开始的？请的哪家的老师讲课？', null).parts.map((p) => p.type)).toEqual(['time', 'general'])
     expect(analyzeQuery('中小企业留多少？小微企业呢？', null).parts.map((p) => p.type)).toEqual(['amount', 'amount'])
+    // 6月1号 is read as the 6月1日 articles print; 3号线 stays a line.
+    expect(analyzeQuery('6月1号去了地铁3号线吗', null).text).toContain('6月1日')
+    expect(analyzeQuery('6月1号去了地铁3号线吗', null).text).toContain('3号线')
     // 几号线 asks which line, not a day.
     expect(analyzeQuery('督导组去看了地铁几号线的工地', null).type).not.toBe('time')
   })
