@@ -3,8 +3,8 @@ import { askedBody, asksForName, countedThing, foldText, namedPerson, timedThing
 import { abstain } from './abstain.js'
 import { charBigrams } from './citations.js'
 import { confidenceFeatures, CONFIDENCE_FEATURES, type AskedSignals, type ScoredEvidence } from './confidence.js'
-import { askedOf, collectEvidence, FEATURE_NAMES, mentions, type Asked, type Candidate, type Evidence } from './evidence.js'
-import { countsInClause, hasFactFor, namesAskedBody, namesPerson } from './facts.js'
+import { askedOf, collectEvidence, FEATURE_NAMES, focusOf, mentions, type Asked, type Candidate, type Evidence } from './evidence.js'
+import { countsInClause, factsNear, hasFactFor, namesAskedBody, namesPerson } from './facts.js'
 import { assertFeatures, loadAnswerModel, predict, type AnswerModel } from './model.js'
 import type { Answer, Citation } from './types.js'
 import { withTyposRead } from './typos.js'
@@ -71,6 +71,9 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   }
   // Where a visit went is told a stop a sentence: all of the best article's, in its order.
   if (!manyParts && asksForVisits(query.text)) leads.push(...visitStops(scored, textOf))
+  // The amount or date asked sits right beside the word it is asked of (完成了多少 → 已完成544条) in the
+  // sentence that answers, which may share fewer of the question's other words than one that only repeats them.
+  else if (!manyParts) leads.push(...factBesideFocus(asked, scored, candidates))
   // A question whose every part is answered on its own stands, although the words of one part dilute the
   // evidence of the other (哪天几点开始的？请的哪家的老师讲课？); otherwise the whole question must hold up too.
   const everyPartAnswered = manyParts && unsure.length === 0
@@ -191,6 +194,18 @@ function answerPart(model: AnswerModel, asked: Asked, part: QuestionPart, candid
   // Another part's sentence already quoted does not answer this one as well (哪天开的？谁讲的话？).
   const lead = scored.find((s) => !taken.some((t) => t.candidate === s.candidate && t.span.start < s.span.end && s.span.start < t.span.end))
   return { covered: true, lead }
+}
+
+/** When the best unit does not give the asked amount or date right beside the word asked of, the unit that does so most often (the better one of a tie), if any. */
+function factBesideFocus(asked: Asked, scored: Scored[], candidates: Candidate[]): Scored[] {
+  if (!FACT_REQUIRED.has(asked.type)) return []
+  const focus = focusOf(asked.text, asked.words.filter((w) => w.docs > 0 && [...w.text].length > 1))
+  if (!focus) return []
+  const forms = [focus.text, ...focus.synonyms]
+  const near = (s: Scored) => (inContext(s) >= FACT_COVERAGE ? factsNear(asked.type, candidates[s.candidate]!.text.slice(s.span.start, s.span.end), asked.unit, forms) : 0)
+  const counts = scored.map(near)
+  const most = Math.max(0, ...counts)
+  return most > 0 && counts[0] === 0 ? [scored[counts.indexOf(most)]!] : []
 }
 
 /** The units of the best evidence's article that tell a stop of a visit, in text order; none when fewer than two. */

@@ -27,14 +27,42 @@ const WEEKDAY = /(周|星期|礼拜)[一二三四五六日天1-7]/
 // An hour of the day: 下午3点, 9:30, 十点半, 8时; not 一点 (a little) or 重点.
 const HOUR = /(\d{1,2}|[两二三四五六七八九十]|十[一二])\s*[点时](?![线])|\d{1,2}\s*[:：]\s*\d{2}/
 
+/** The pattern of the kind of fact the question type asks for (in the asked unit, if any); null for none. */
+function factPattern(type: QuestionType, unit?: string): RegExp | null {
+  if (type === 'amount' && unit) return new RegExp(`${NUMBER}(${unit})`)
+  if (type === 'time' && unit === '日') return DAY
+  if (type === 'time' && unit === DURATION_UNIT) return DURATION
+  if (type === 'time' && unit === WEEKDAY_UNIT) return WEEKDAY
+  if (type === 'time' && unit === HOUR_UNIT) return HOUR
+  return FACT_PATTERNS[type]
+}
+
 /** True when a text carries the kind of fact the question type asks for (in the asked unit, if any). */
 export function hasFactFor(type: QuestionType, text: string, unit?: string): boolean {
-  if (type === 'amount' && unit) return new RegExp(`${NUMBER}(${unit})`).test(text)
-  if (type === 'time' && unit === '日') return DAY.test(text)
-  if (type === 'time' && unit === DURATION_UNIT) return DURATION.test(text)
-  if (type === 'time' && unit === WEEKDAY_UNIT) return WEEKDAY.test(text)
-  if (type === 'time' && unit === HOUR_UNIT) return HOUR.test(text)
-  return FACT_PATTERNS[type]?.test(text) ?? false
+  return factPattern(type, unit)?.test(text) ?? false
+}
+
+// How far apart, in characters, a word and the fact it is asked about may sit, within one clause:
+// 已完成544条 (0), 完成率100％ (1), not 3500余份，完成 (another clause).
+const NEAR = 4
+
+/**
+ * How many times the text gives the asked kind of fact right beside one of the words: 完成了多少 is
+ * answered twice by 截至目前已完成544条，完成率100％, not by 完成佐证材料的汇编 with a number in another clause.
+ */
+export function factsNear(type: QuestionType, text: string, unit: string | undefined, words: string[]): number {
+  const pattern = factPattern(type, unit)
+  if (!pattern || words.length === 0) return 0
+  const facts = [...text.matchAll(new RegExp(pattern.source, 'g'))].map((m) => ({ start: m.index, end: m.index + m[0].length }))
+  const close = (from: number, to: number) => to - from <= NEAR && !CLAUSE_BREAK.test(text.slice(from, to))
+  let n = 0
+  for (const w of words) {
+    for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
+      const end = at + w.length
+      if (facts.some((f) => (f.start >= end && close(end, f.start)) || (at >= f.end && close(f.end, at)))) n++
+    }
+  }
+  return n
 }
 
 // Clauses: an amount counts what its own clause names (通报了3起扶贫领域以案促改典型案例), not what

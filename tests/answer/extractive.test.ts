@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { answerExtractively, cleanSentence } from '../../src/answer/extractive.js'
 import type { Candidate } from '../../src/answer/evidence.js'
-import { countsInClause, hasFactFor, namesAskedBody, namesBody, namesPerson } from '../../src/answer/facts.js'
+import { countsInClause, factsNear, hasFactFor, namesAskedBody, namesBody, namesPerson } from '../../src/answer/facts.js'
 import { loadAnswerModel } from '../../src/answer/model.js'
 import { asksForVisits, tellsVisitStop } from '../../src/answer/visits.js'
 import { askedBody, askedUnit, askingClauses, asksForName, countedThing, createIndex, detectQuestionType, DURATION_UNIT, HOUR_UNIT, namedPerson, timedThing, WEEKDAY_UNIT } from '../../src/retrieve/index.js'
@@ -171,6 +171,12 @@ describe('what a question asks after its question word', () => {
     expect(namesPerson('管委会副主任李建国分管安全生产')).toBe(true)
     expect(namesPerson('制定完善书记主任签批等多项工作制度')).toBe(false)
     expect(namesPerson('邀请了市科技局领导及集聚区内3所高校负责人')).toBe(false)
+  })
+
+  it('finds the asked amount right beside the word asked of, within its clause', () => {
+    expect(factsNear('amount', '截至目前已完成544条，完成率100％。', undefined, ['完成'])).toBe(2)
+    expect(factsNear('amount', '审核佐证材料3500余份，完成佐证材料的汇编成册。', undefined, ['完成'])).toBe(0)
+    expect(factsNear('amount', '配合完成督导检查工作5次', undefined, ['完成'])).toBe(0)
   })
 
   it('counts a thing only in the clause that names it', async () => {
@@ -427,6 +433,19 @@ describe('what a question counts, dates or names, and the sentence that must giv
     const a = await askOf([dated], '王庄村综合改造工程投资多少钱？啥时候完工？')
     expect(a.answer).toContain('1.2亿元')
     expect(a.answer).toContain('12月底完工')
+  })
+
+  it('answers how much is done with the clause that gives it, not with the sentences that repeat the question', async () => {
+    const rework = {
+      ...FORUM,
+      title: '牵总抓细强责任 成果转化筑担当',
+      text: [
+        '审核全区特大暴雨灾害问题整改544条工作清单、佐证材料3500余份，完成佐证材料的汇编成册。',
+        '向区整改领导小组办公室签批报送特大暴雨灾害问题整改专班工作周报18期，完成工作周总结21期。',
+        '配合理清全区6大类任务、19项目标、62项措施、544条可量化举措，形成以区党工委、管委会总体清单、台账为主体，区直各部门、有关垂直单位为支撑，各园区、各办事处相呼应，覆盖全区、量化细化、便于操作的目标体系，截至目前已完成544条，完成率100％。',
+      ].join(''),
+    }
+    expect((await askOf([rework], '暴雨灾害整改那544条清单现在完成了多少')).answer).toContain('完成率100％')
   })
 
   it('refuses the hour when the article gives only the day, and answers it when given', async () => {
