@@ -1,5 +1,5 @@
 import { splitSentences, stripDateline } from '../ingest/index.js'
-import { askedBody, asksForName, countedThing, foldText, namedPerson, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
+import { askedBody, askedWording, asksForName, countedThing, foldText, namedPerson, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
 import { charBigrams } from './citations.js'
 import { confidenceFeatures, CONFIDENCE_FEATURES, type AskedSignals, type ScoredEvidence } from './confidence.js'
@@ -34,6 +34,8 @@ const FACT_COVERAGE = 0.25
 const BODY_COVERAGE = 0.4
 // A word that names a contest (初心杯, 知识竞赛, 大比武, 评选).
 const CONTEST = /赛|杯|比武|评比|评选/
+// Words quoted: “不忘初心”, 「为民服务」.
+const QUOTED = /“[^”]{2,}”|「[^」]{2,}」|"[^"]{2,}"/
 const WON = /(获得|荣获|夺得|摘得|斩获|取得|获)[^，。；]{0,12}(冠军|亚军|季军|第[一二三1-3]名|[一二三特]等奖|[金银铜]奖)|夺冠|获胜|胜出/
 const inContext = (s: Evidence) => s.features[FEATURE_NAMES.indexOf('coverageInContext')]!
 
@@ -126,6 +128,12 @@ function factCheck(asked: AskedFor, textOf: (e: Scored) => string, titleOf: (e: 
   // A word no article holds cannot be looked for: it must not veto the answer on its own.
   const words = asked.words.filter((w) => w.docs > 0)
   const read = (s: Scored) => foldText(textOf(s))
+  const wording = askedWording(text, asked.words.map((w) => w.text))
+  if (wording !== undefined) {
+    // The words printed on something (锦旗上写的是啥) are given only in quotation marks, in a sentence about it.
+    const on = words.find((w) => w.text === wording)
+    return (s) => QUOTED.test(textOf(s)) && (!on || mentions(read(s), on))
+  }
   if (type === 'person' && asksForName(text)) {
     const forms = personForms(namedPerson(text, asked.words.map((w) => w.text)), asked.words)
     return (s) => s.hasFact && namesPerson(textOf(s)) && (forms.length === 0 || forms.some((f) => read(s).includes(f)))

@@ -163,6 +163,16 @@ export function askedBody(question: string): AskedBody | undefined {
   return m ? { kind: m[2]!, ...(m[1] ? { role: m[1] } : {}) } : undefined
 }
 
+// 锦旗上写的是啥, 横幅上印着什么字, 口号是什么: the words printed on something are asked, and only a
+// sentence quoting them answers.
+const ASKED_WORDING = /(写|印|绣|刻)(的|着|了)?(是)?(啥|什么)|(啥|什么)字|(标语|口号|题词|原话)(是|叫)?(啥|什么)/
+
+/** What a question asks the printed words of (锦旗上写的是啥 → 锦旗): '' when it names nothing; undefined when it asks no wording. */
+export function askedWording(question: string, words: string[]): string | undefined {
+  const cue = ASKED_WORDING.exec(question)
+  return cue ? (lastWordBefore(question, cue.index, words) ?? '') : undefined
+}
+
 /**
  * The unit an amount question names (or 日 when a when-question asks for the day), as a pattern (多少套 → 套, 多少钱 → 元, 多少人 → 人|名|位), so
  * 四项工作 does not answer 省了多少钱.

@@ -7,7 +7,7 @@ import type { Candidate } from '../../src/answer/evidence.js'
 import { countsInClause, factsNear, hasFactFor, namesAskedBody, namesBody, namesPerson } from '../../src/answer/facts.js'
 import { loadAnswerModel } from '../../src/answer/model.js'
 import { asksForVisits, tellsVisitStop } from '../../src/answer/visits.js'
-import { askedBody, askedUnit, askingClauses, asksForName, countedThing, createIndex, detectQuestionType, DURATION_UNIT, HOUR_UNIT, namedPerson, timedThing, WEEKDAY_UNIT } from '../../src/retrieve/index.js'
+import { askedBody, askedUnit, askedWording, askingClauses, asksForName, countedThing, createIndex, detectQuestionType, DURATION_UNIT, HOUR_UNIT, namedPerson, timedThing, WEEKDAY_UNIT } from '../../src/retrieve/index.js'
 import { openDb, type Db } from '../../src/store/index.js'
 import { jsonl } from '../helpers/tmp.js'
 
@@ -358,6 +358,15 @@ describe('questions asking for one detail the article may not give', () => {
     expect((await askOf([CONTEST], '大学路街道第二届初心杯知识竞赛有多少支队伍参加？')).abstained).toBe(true)
     expect((await askOf([CONTEST], '九龙街道初心杯知识竞赛有多少支队伍参加？')).abstained).toBe(true)
     expect((await askOf([CONTEST], '这个街道的初心杯知识竞赛有多少支队伍参加？')).answer).toContain('13支')
+  })
+
+  it('refuses the words printed on something when the article quotes none, and quotes them when it does', async () => {
+    expect(askedWording('锦旗上写的是啥字', ['锦旗'])).toBe('锦旗')
+    expect(askedWording('活动的口号是什么', ['活动', '口号'])).toBe('活动')
+    expect(askedWording('锦旗是谁送的', ['锦旗'])).toBeUndefined()
+    expect((await askOf([BANNER], '财富天阶小区送执法局的锦旗上写的是啥')).abstained).toBe(true)
+    const quoted = { ...BANNER, text: BANNER.text.replace('表示感谢。', '表示感谢，锦旗上写着“为民解忧 情系百姓”。') }
+    expect((await askOf([quoted], '财富天阶小区送执法局的锦旗上写的是啥')).answer).toContain('为民解忧 情系百姓')
   })
 
   it('refuses a question asking for a name when the article names nobody', async () => {
