@@ -49,6 +49,10 @@ describe('analyzeQuery', () => {
     // A part with a question word of its own asks its own kind; one with 呢 alone carries the kind before it.
     expect(analyzeQuery('演练是哪天开始的？请的哪家的老师讲课？', null).parts.map((p) => p.type)).toEqual(['time', 'general'])
     expect(analyzeQuery('中小企业留多少？小微企业呢？', null).parts.map((p) => p.type)).toEqual(['amount', 'amount'])
+    // Words pointing back at what the reader has in mind name nothing an article prints.
+    expect(analyzeQuery('督导组那天具体去了哪些地方', null).words.map((w) => w.text)).not.toContain('那天')
+    expect(analyzeQuery('那次演练具体是谁组织的', null).words.map((w) => w.text)).toEqual(expect.arrayContaining(['演练']))
+    expect(analyzeQuery('那次演练具体是谁组织的', null).words.map((w) => w.text)).not.toContain('那次')
     // 6月1号 is read as the 6月1日 articles print; 3号线 stays a line.
     expect(analyzeQuery('6月1号去了地铁3号线吗', null).text).toContain('6月1日')
     expect(analyzeQuery('6月1号去了地铁3号线吗', null).text).toContain('3号线')
