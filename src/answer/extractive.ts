@@ -75,7 +75,10 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   if (!manyParts && asksForVisits(query.text)) leads.push(...visitStops(scored, textOf))
   // The amount or date asked sits right beside the word it is asked of (完成了多少 → 已完成544条) in the
   // sentence that answers, which may share fewer of the question's other words than one that only repeats them.
-  else if (!manyParts) leads.push(...factBesideFocus(asked, scored, candidates))
+  else if (!manyParts) {
+    const beside = factBesideFocus(asked, scored, candidates)
+    if (beside.unit && !beside.bestGives) leads.push(beside.unit)
+  }
   // A question whose every part is answered on its own stands, although the words of one part dilute the
   // evidence of the other (哪天几点开始的？请的哪家的老师讲课？); otherwise the whole question must hold up too.
   const everyPartAnswered = manyParts && unsure.length === 0
@@ -199,21 +202,26 @@ function answerPart(model: AnswerModel, asked: Asked, part: QuestionPart, candid
   const confident = confidenceOf(model, { text: part.text, words, typed: part.type !== 'general' }, candidates, scored) >= model.confidence.threshold
   const before = asked.text.slice(0, Math.max(0, asked.text.indexOf(part.text)))
   if (!confident || !givesAskedFact({ ...partAsked, before }, scored, candidates)) return { covered: false }
-  // Another part's sentence already quoted does not answer this one as well (哪天开的？谁讲的话？).
-  const lead = scored.find((s) => !taken.some((t) => t.candidate === s.candidate && t.span.start < s.span.end && s.span.start < t.span.end))
+  // Another part's sentence already quoted does not answer this one as well (哪天开的？谁讲的话？); the clause
+  // that gives the asked amount beside its word does, even within the sentence another part quotes (then the two join).
+  const beside = factBesideFocus(partAsked, scored, candidates).unit
+  const lead = beside ?? scored.find((s) => !taken.some((t) => t.candidate === s.candidate && t.span.start < s.span.end && s.span.start < t.span.end))
   return { covered: true, lead }
 }
 
-/** When the best unit does not give the asked amount or date right beside the word asked of, the unit that does so most often (the better one of a tie), if any. */
-function factBesideFocus(asked: Asked, scored: Scored[], candidates: Candidate[]): Scored[] {
-  if (!FACT_REQUIRED.has(asked.type)) return []
+/**
+ * The unit that gives the asked amount or date right beside the word asked of most often (the better one
+ * of a tie), and whether the best unit gives it there at all.
+ */
+function factBesideFocus(asked: Asked, scored: Scored[], candidates: Candidate[]): { unit?: Scored; bestGives: boolean } {
+  if (!FACT_REQUIRED.has(asked.type)) return { bestGives: false }
   const focus = focusOf(asked.text, asked.words.filter((w) => w.docs > 0 && [...w.text].length > 1))
-  if (!focus) return []
+  if (!focus) return { bestGives: false }
   const forms = [focus.text, ...focus.synonyms]
   const near = (s: Scored) => (inContext(s) >= FACT_COVERAGE ? factsNear(asked.type, candidates[s.candidate]!.text.slice(s.span.start, s.span.end), asked.unit, forms) : 0)
   const counts = scored.map(near)
   const most = Math.max(0, ...counts)
-  return most > 0 && counts[0] === 0 ? [scored[counts.indexOf(most)]!] : []
+  return { unit: most > 0 ? scored[counts.indexOf(most)] : undefined, bestGives: (counts[0] ?? 0) > 0 }
 }
 
 /** The units of the best evidence's article that tell a stop of a visit, in text order; none when fewer than two. */
@@ -249,7 +257,7 @@ function chooseEvidence(leads: Scored[], scored: Scored[], compose: AnswerModel[
   // The same words twice (overlapping windows, or one sentence in two reprints) say nothing new.
   const overlaps = (s: Scored) =>
     chosen.some((c) => (c.candidate === s.candidate && c.span.start < s.span.end && s.span.start < c.span.end) || textOf(c).includes(textOf(s)) || textOf(s).includes(textOf(c)))
-  for (const s of leads) if (!overlaps(s)) take(s)
+  for (const s of joinOverlapping(leads)) if (!overlaps(s)) take(s)
   const best = scored[0]?.p ?? 0
   const eligible = scored.filter((s) => s.p >= best * compose.ratio)
   const worth = (s: Scored) => {
@@ -267,6 +275,30 @@ function chooseEvidence(leads: Scored[], scored: Scored[], compose: AnswerModel[
     take(open.reduce((a, b) => (worth(b) > worth(a) ? b : a)))
   }
   return chosen
+}
+
+// The longest stretch two overlapping leads of one sentence are joined into; longer, the later one keeps
+// only what follows the earlier one.
+const MAX_JOINED_CHARS = 200
+
+/**
+ * Leads in their order, each overlapping an earlier one of the same article (two windows of one long
+ * sentence) joined with it, or cut to what the earlier one does not already quote.
+ */
+function joinOverlapping(leads: Scored[]): Scored[] {
+  const out: Scored[] = []
+  for (const s of leads) {
+    const i = out.findIndex((o) => o.candidate === s.candidate && o.span.start < s.span.end && s.span.start < o.span.end)
+    if (i < 0) {
+      out.push(s)
+      continue
+    }
+    const before = out[i]!.span
+    const span = { start: Math.min(before.start, s.span.start), end: Math.max(before.end, s.span.end) }
+    if (span.end - span.start <= MAX_JOINED_CHARS) out[i] = { ...out[i]!, span }
+    else if (s.span.end > before.end && s.span.start >= before.start) out.push({ ...s, span: { start: before.end, end: s.span.end } })
+  }
+  return out
 }
 
 // The length a sentence's worth is weighed against: (TYPICAL_UNIT_CHARS / length) ** lengthExponent,

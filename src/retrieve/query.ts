@@ -210,7 +210,7 @@ function withNumbersJoined(tagged: { word: string; tag: string }[]): { word: str
   return out
 }
 
-const PART_END = /[？?；;！!。\n]+/
+const PART_END = /[？?；;！!。\s]+/
 // Question words that ask something of their own, unlike 呢 and 吗.
 const ASKS_ITS_OWN = /多少|几|什么|啥|哪|谁|何|怎|咋/
 

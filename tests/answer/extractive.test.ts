@@ -444,17 +444,25 @@ describe('what a question counts, dates or names, and the sentence that must giv
     expect(a.answer).toContain('12月底完工')
   })
 
+  const REWORK = {
+    ...FORUM,
+    title: '牵总抓细强责任 成果转化筑担当',
+    text: [
+      '审核全区特大暴雨灾害问题整改544条工作清单、佐证材料3500余份，完成佐证材料的汇编成册。',
+      '向区整改领导小组办公室签批报送特大暴雨灾害问题整改专班工作周报18期，完成工作周总结21期。',
+      '配合理清全区6大类任务、19项目标、62项措施、544条可量化举措，形成以区党工委、管委会总体清单、台账为主体，区直各部门、有关垂直单位为支撑，各园区、各办事处相呼应，覆盖全区、量化细化、便于操作的目标体系，截至目前已完成544条，完成率100％。',
+    ].join(''),
+  }
+
   it('answers how much is done with the clause that gives it, not with the sentences that repeat the question', async () => {
-    const rework = {
-      ...FORUM,
-      title: '牵总抓细强责任 成果转化筑担当',
-      text: [
-        '审核全区特大暴雨灾害问题整改544条工作清单、佐证材料3500余份，完成佐证材料的汇编成册。',
-        '向区整改领导小组办公室签批报送特大暴雨灾害问题整改专班工作周报18期，完成工作周总结21期。',
-        '配合理清全区6大类任务、19项目标、62项措施、544条可量化举措，形成以区党工委、管委会总体清单、台账为主体，区直各部门、有关垂直单位为支撑，各园区、各办事处相呼应，覆盖全区、量化细化、便于操作的目标体系，截至目前已完成544条，完成率100％。',
-      ].join(''),
-    }
-    expect((await askOf([rework], '暴雨灾害整改那544条清单现在完成了多少')).answer).toContain('完成率100％')
+    expect((await askOf([REWORK], '暴雨灾害整改那544条清单现在完成了多少')).answer).toContain('完成率100％')
+  })
+
+  it('answers each part from its own clause when both parts are answered within one long sentence', async () => {
+    const a = await askOf([REWORK], '暴雨灾害整改的可量化举措一共多少条？现在完成率是多少？')
+    expect(a.answer).toContain('544条可量化举措')
+    expect(a.answer).toContain('完成率100％')
+    expect([...a.answer].length).toBeLessThanOrEqual(300)
   })
 
   it('refuses the hour when the article gives only the day, and answers it when given', async () => {

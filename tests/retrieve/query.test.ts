@@ -49,6 +49,12 @@ describe('analyzeQuery', () => {
     // A part with a question word of its own asks its own kind; one with 呢 alone carries the kind before it.
     expect(analyzeQuery('演练是哪天开始的？请的哪家的老师讲课？', null).parts.map((p) => p.type)).toEqual(['time', 'general'])
     expect(analyzeQuery('中小企业留多少？小微企业呢？', null).parts.map((p) => p.type)).toEqual(['amount', 'amount'])
+    // Readers who type no punctuation part their questions with a space.
+    expect(analyzeQuery('初心杯知识竞赛有几支队参加 几支进了决赛', null).parts.map((p) => [p.text, p.type])).toEqual([
+      ['初心杯知识竞赛有几支队参加', 'amount'],
+      ['几支进了决赛', 'amount'],
+    ])
+    expect(analyzeQuery('经开区 安置房分了多少套', null).parts).toHaveLength(1)
     // Words pointing back at what the reader has in mind name nothing an article prints.
     expect(analyzeQuery('督导组那天具体去了哪些地方', null).words.map((w) => w.text)).not.toContain('那天')
     expect(analyzeQuery('那次演练具体是谁组织的', null).words.map((w) => w.text)).toEqual(expect.arrayContaining(['演练']))
