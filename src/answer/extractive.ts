@@ -297,6 +297,7 @@ function joinOverlapping(leads: Scored[]): Scored[] {
     const span = { start: Math.min(before.start, s.span.start), end: Math.max(before.end, s.span.end) }
     if (span.end - span.start <= MAX_JOINED_CHARS) out[i] = { ...out[i]!, span }
     else if (s.span.end > before.end && s.span.start >= before.start) out.push({ ...s, span: { start: before.end, end: s.span.end } })
+    else if (s.span.start < before.start && s.span.end <= before.end) out.push({ ...s, span: { start: s.span.start, end: before.start } })
   }
   return out
 }

@@ -210,7 +210,28 @@ function withNumbersJoined(tagged: { word: string; tag: string }[]): { word: str
   return out
 }
 
-const PART_END = /[？?；;！!。\s]+/
+const PART_END = /[？?；;！!。\n]+/
+// Within a sentence, a space or a comma parts two questions when both sides ask with a question word of their
+// own (有几支队参加 几支进了决赛; 看了多少个社区，程晓华去的是哪几个社区); a piece that asks nothing there
+// (领导去看地铁工地那次 是几号线) says what the next one asks about.
+const PIECE_END = /[\s，,]+/
+
+/** The questions one sentence asks: its pieces between spaces or commas, each asking piece with the ones before it that ask nothing. */
+function questionsIn(sentence: string): string[] {
+  const pieces = sentence.split(PIECE_END).filter(Boolean)
+  if (pieces.filter((p) => ASKS_ITS_OWN.test(p)).length < 2) return [sentence]
+  const out: string[] = []
+  let context = ''
+  for (const p of pieces) {
+    if (ASKS_ITS_OWN.test(p)) {
+      out.push(context + p)
+      context = ''
+    } else context += p
+  }
+  if (context) out.push(context)
+  return out
+}
+
 // Question words that ask something of their own, unlike 呢 and 吗.
 const ASKS_ITS_OWN = /多少|几|什么|啥|哪|谁|何|怎|咋/
 
@@ -220,15 +241,21 @@ const ASKS_ITS_OWN = /多少|几|什么|啥|哪|谁|何|怎|咋/
  */
 function splitParts(text: string, type: QuestionType): QuestionPart[] {
   // A piece that asks nothing (我想以后去那边看病方便点) tells the reader's own story: it is no part.
-  const pieces = text.split(PART_END).map((p) => p.trim()).filter((p) => /[\p{L}\p{N}]{2}/u.test(p) && QUESTION_CUE.test(p))
+  const pieces = text
+    .split(PART_END)
+    .flatMap(questionsIn)
+    .map((p) => p.trim())
+    .filter((p) => /[\p{L}\p{N}]{2}/u.test(p) && QUESTION_CUE.test(p))
   if (pieces.length < 2) return [{ text, type, unit: askedUnit(text, type) }]
   const parts: QuestionPart[] = []
   for (const p of pieces) {
     const own = detectQuestionType(p)
     const prev = parts.at(-1)
-    // Only a part that asks with 呢 or 吗 alone (小微企业呢？) carries the kind of the one before; 请的哪家的老师 asks its own.
-    const t = own === 'general' && prev && !ASKS_ITS_OWN.test(p) ? prev.type : own
-    parts.push({ text: p, type: t, unit: askedUnit(p, t) ?? (t === 'amount' ? prev?.unit : undefined) })
+    // Only a part that asks with 呢 or 吗 alone (小微企业呢？) carries the kind and unit of the one before;
+    // 请的哪家的老师 and 一共分了几大类 ask their own.
+    const carried = prev && !ASKS_ITS_OWN.test(p) ? prev : undefined
+    const t = own === 'general' && carried ? carried.type : own
+    parts.push({ text: p, type: t, unit: askedUnit(p, t) ?? (t === 'amount' ? carried?.unit : undefined) })
   }
   return parts
 }

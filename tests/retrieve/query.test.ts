@@ -55,6 +55,13 @@ describe('analyzeQuery', () => {
       ['几支进了决赛', 'amount'],
     ])
     expect(analyzeQuery('经开区 安置房分了多少套', null).parts).toHaveLength(1)
+    // A comma parts two questions too when both sides ask; a piece that asks nothing goes with the next.
+    expect(analyzeQuery('观摩看了多少个社区，程晓华去的是哪几个社区', null).parts.map((p) => p.text)).toEqual(['观摩看了多少个社区', '程晓华去的是哪几个社区'])
+    expect(analyzeQuery('领导去看地铁工地那次 是几号线 哪天去的', null).parts.map((p) => p.text)).toEqual(['领导去看地铁工地那次是几号线', '哪天去的'])
+    expect(analyzeQuery('我刚搬来，周边的路啥时候通车', null).parts).toHaveLength(1)
+    // A part that asks its own amount does not carry the unit of the one before.
+    const units = analyzeQuery('举措完成率多少 一共分了几大类任务', null).parts.map((p) => [p.type, p.unit])
+    expect(units).toEqual([['amount', '%|％|成'], ['amount', undefined]])
     // Words pointing back at what the reader has in mind name nothing an article prints.
     expect(analyzeQuery('督导组那天具体去了哪些地方', null).words.map((w) => w.text)).not.toContain('那天')
     expect(analyzeQuery('那次演练具体是谁组织的', null).words.map((w) => w.text)).toEqual(expect.arrayContaining(['演练']))
