@@ -1,5 +1,5 @@
 import { splitSentences, stripDateline } from '../ingest/index.js'
-import { askedBody, askedWording, asksForName, countedThing, foldText, namedPerson, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
+import { askedBody, askedMembers, askedWording, asksForName, countedThing, foldText, namedPerson, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
 import { charBigrams } from './citations.js'
 import { confidenceFeatures, CONFIDENCE_FEATURES, type AskedSignals, type ScoredEvidence } from './confidence.js'
@@ -34,6 +34,8 @@ const FACT_COVERAGE = 0.25
 const BODY_COVERAGE = 0.4
 // A word that names a contest (初心杯, 知识竞赛, 大比武, 评选).
 const CONTEST = /赛|杯|比武|评比|评选/
+// The first item of a list told a sentence each: 一是…, 第一…, （一）….
+const ENUMERATION_FOLLOWS = /^[\s。；;：:]*(一是|第一|其一|首先|（一）|\(一\)|1[.、．])/
 // Words quoted: “不忘初心”, 「为民服务」.
 const QUOTED = /“[^”]{2,}”|「[^」]{2,}」|"[^"]{2,}"/
 const WON = /(获得|荣获|夺得|摘得|斩获|取得|获)[^，。；]{0,12}(冠军|亚军|季军|第[一二三1-3]名|[一二三特]等奖|[金银铜]奖)|夺冠|获胜|胜出/
@@ -107,6 +109,7 @@ function givesAskedFact(asked: AskedFor, scored: Scored[], candidates: Candidate
   const textOf = (e: Scored) => candidates[e.candidate]!.text.slice(e.span.start, e.span.end)
   const gives = factCheck(asked, textOf, (e) => candidates[e.candidate]!.title)
   if (gives && !scored.some((s) => inContext(s) >= FACT_COVERAGE && gives(s))) return false
+  if (!listsMembers(asked, scored, candidates)) return false
   // Of a question in several parts, the body is asked by one part (具体修的是哪几条路) and checked with it.
   const body = manyParts ? undefined : askedBody(asked.text)
   if (!body) return true
@@ -114,6 +117,23 @@ function givesAskedFact(asked: AskedFor, scored: Scored[], candidates: Candidate
   // 发布…); one named in a sentence that says little of it (a firm the inspectors visited next) is not the one asked for.
   const best = scored[0] && candidates[scored[0].candidate]!
   return (best !== undefined && namesAskedBody(body, leadOf(best))) || scored.some((s) => s.coverage >= BODY_COVERAGE && namesAskedBody(body, textOf(s)))
+}
+
+/**
+ * False when the question asks the members of a set the article counts (那5项采购具体都是啥) and no sentence
+ * about it lists them after its count (共实施中小企业采购5项737.8万元 counts them and no more), nor is the
+ * count's sentence followed by 一是….
+ */
+function listsMembers(asked: AskedFor, scored: Scored[], candidates: Candidate[]): boolean {
+  const members = askedMembers(asked.text)
+  if (!members) return true
+  return scored.some((s) => {
+    const text = candidates[s.candidate]!.text
+    const unit = text.slice(s.span.start, s.span.end)
+    const at = Math.max(...members.counts.map((c) => unit.indexOf(c)))
+    if (inContext(s) < FACT_COVERAGE || at < 0) return false
+    return hasFactFor('list', unit.slice(at)) || ENUMERATION_FOLLOWS.test(text.slice(s.span.end, s.span.end + 12))
+  })
 }
 
 /** An article's first sentence: a news lead names who acted. */

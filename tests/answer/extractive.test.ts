@@ -7,7 +7,7 @@ import type { Candidate } from '../../src/answer/evidence.js'
 import { countsInClause, factsNear, hasFactFor, namesAskedBody, namesBody, namesPerson } from '../../src/answer/facts.js'
 import { loadAnswerModel } from '../../src/answer/model.js'
 import { asksForVisits, tellsVisitStop } from '../../src/answer/visits.js'
-import { askedBody, askedUnit, askedWording, askingClauses, asksForName, countedThing, createIndex, detectQuestionType, DURATION_UNIT, HOUR_UNIT, namedPerson, timedThing, WEEKDAY_UNIT } from '../../src/retrieve/index.js'
+import { askedBody, askedMembers, askedUnit, askedWording, askingClauses, asksForName, countedThing, createIndex, detectQuestionType, DURATION_UNIT, HOUR_UNIT, namedPerson, timedThing, WEEKDAY_UNIT } from '../../src/retrieve/index.js'
 import { openDb, type Db } from '../../src/store/index.js'
 import { jsonl } from '../helpers/tmp.js'
 
@@ -368,6 +368,26 @@ describe('questions asking for one detail the article may not give', () => {
     expect((await askOf([BANNER], '财富天阶小区送执法局的锦旗上写的是啥')).abstained).toBe(true)
     const quoted = { ...BANNER, text: BANNER.text.replace('表示感谢。', '表示感谢，锦旗上写着“为民解忧 情系百姓”。') }
     expect((await askOf([quoted], '财富天阶小区送执法局的锦旗上写的是啥')).answer).toContain('为民解忧 情系百姓')
+  })
+
+  it('refuses the members of a set the article only counts, and lists them when it lists them', async () => {
+    expect(askedMembers('财政局那5项中小企业采购具体都是啥项目')).toEqual({ counts: ['5项', '五项'], set: '中小企业采购' })
+    expect(askedMembers('二七区五项督查机制都有哪些')).toEqual({ counts: ['五项', '5项'], set: '督查机制' })
+    expect(askedMembers('经开区分了多少套安置房')).toBeUndefined()
+    const buying = {
+      ...BANNER,
+      title: '财政局创新政府采购新模式',
+      text: '今年以来，经开区财政局共完成政府采购项目52个。截至目前，共实施中小企业采购5项737.8万元，占同期采购项目比例62.5%。',
+    }
+    expect((await askOf([buying], '财政局那5项中小企业采购具体都是啥项目')).abstained).toBe(true)
+    const listed = { ...buying, text: buying.text.replace('737.8万元，', '737.8万元，分别是办公设备、物业服务、绿化养护、印刷和车辆维修，') }
+    expect((await askOf([listed], '财政局那5项中小企业采购具体都是啥项目')).answer).toContain('办公设备、物业服务')
+    const told = {
+      ...buying,
+      title: '五项督查机制推进工作落实',
+      text: '二七区建立五项督查机制。一是健全完善督办推进机制，二是健全完善问题化解机制，三是健全完善跟踪问效机制。',
+    }
+    expect((await askOf([told], '二七区五项督查机制都有哪些')).answer).toContain('健全完善督办推进机制')
   })
 
   it('refuses a question asking for a name when the article names nobody', async () => {
