@@ -1,6 +1,6 @@
 import { InputError, NewsbotError } from '../errors.js'
-import { detectQuestionType, foldText, simplify, type QuestionIndex } from '../retrieve/index.js'
-import { bylineTopic, withByline } from './byline.js'
+import { detectQuestionType, foldText, simplify, type QuestionIndex, type SearchHit } from '../retrieve/index.js'
+import { addByline, besideByline, bylineTopic, withByline } from './byline.js'
 import { answerExtractively } from './extractive.js'
 import { carryTopic, rewriteFollowUp, type Turn } from './follow-up.js'
 import { answerWithLlm } from './llm-answer.js'
@@ -48,7 +48,11 @@ const BYLINE_QUOTE_CHARS = 100
  * model fails in any way the extractive answer comes back with a one-line notice in `warnings`.
  */
 export async function answerQuestion(index: QuestionIndex, question: string, opts: AskOptions = {}): Promise<AnswerResult> {
-  const q = checkQuestion(question)
+  const message = checkQuestion(question)
+  // 这篇是哪个记者写的？ beside other questions: those are answered, and the cited article's byline added.
+  const others = besideByline(message)
+  const q = others ?? message
+  const signed = (answer: Answer, hits: SearchHit[]) => (others === null ? answer : addByline(answer, hits))
   const history = opts.history ?? []
   // Who wrote an article is in its byline, which the sources a model reads do not hold: answered from
   // it. Asked of no topic (这篇是谁写的), it is asked of the chat's last one.
@@ -73,7 +77,7 @@ export async function answerQuestion(index: QuestionIndex, question: string, opt
   const { hits, query, notice: searchNotice } = spelt ? await search(spelt) : first
   if (llm && !failure && hits.length > 0) {
     try {
-      const r = await answerWithLlm(llm, searched, hits, query, { onToken: opts.onToken, signal: opts.signal })
+      const r = signed(await answerWithLlm(llm, searched, hits, query, { onToken: opts.onToken, signal: opts.signal }), hits)
       return { ...r, warnings: [...searchNotice, ...r.warnings], searched }
     } catch (err) {
       failure = asKnown(err)
@@ -84,7 +88,7 @@ export async function answerQuestion(index: QuestionIndex, question: string, opt
   const asked = byline === null ? q : searched
   const questionType = detectQuestionType(simplify(foldText(asked)))
   const extractive = answerExtractively(query, hits, { questionType, asked, ...(byline !== null && { maxChars: BYLINE_QUOTE_CHARS }) })
-  const fallback = byline === null ? extractive : withByline(extractive, hits)
+  const fallback = byline === null ? signed(extractive, hits) : withByline(extractive, hits)
   const fell = failure ? { notice: FALLBACK_NOTICE, fallbackReason: failure.message } : {}
   return { ...fallback, warnings: [...searchNotice, ...fallback.warnings], searched, ...fell }
 }

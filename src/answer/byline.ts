@@ -5,7 +5,7 @@ import type { Answer } from './types.js'
 // 那篇报道的记者是谁, 是谁写的, 作者是哪位, 署名是什么: asked of an article and answered by its
 // byline, which the page prints above the story and the story's text does not hold.
 const ASKS_BYLINE =
-  /的?(?:记者|作者|通讯员|撰稿人?|笔者)(?:是|叫|为)?(?:谁|哪位|哪一位|哪个|什么名字|叫什么|叫啥)|是?谁(?:写|撰写|采写|执笔|报道)的|署名(?:是)?(?:谁|什么|啥)/
+  /的?(?:记者|作者|通讯员|撰稿人?|笔者)(?:又|还)?(?:是|叫|为)?(?:谁|哪位|哪一位|哪个|什么名字|叫什么|叫啥)|是?谁(?:写|撰写|采写|执笔|报道)的|是?(?:哪个|哪位)(?:记者|作者)?(?:写|撰写|采写|执笔)的|署名(?:是)?(?:谁|什么|啥)/
 // Words that only point at the article (那篇报道的, 这条新闻) or at its byline (除了记者以外署名的):
 // not what it is about.
 const POINTER = /[这那][篇条则个](?:报道|文章|稿子|稿件|新闻|消息)?的?|的?(?:报道|文章|稿子|稿件|新闻|消息)的?$|除?了?(?:记者|通讯员|作者|笔者)(?:以外|之外)|署名的?/g
@@ -28,6 +28,36 @@ export function bylineTopic(question: string): string | null {
   return [...topic.replace(/\s/g, '')].length >= 2 ? topic : ''
 }
 
+// The questions of a message: 这篇是哪个记者写的？ beside 培训一共讲了几项内容？ is one of two.
+const QUESTION_END = /(?<=[？?；;])/
+
+/**
+ * A message that asks who wrote an article beside other questions (培训讲了几项内容？这篇是哪个记者写的？):
+ * the other questions, to be answered as usual, with the byline added. Null when no part asks who wrote
+ * it, or every part does.
+ */
+export function besideByline(question: string): string | null {
+  const parts = question.split(QUESTION_END).filter((p) => p.trim())
+  const rest = parts.filter((p) => bylineTopic(p) === null)
+  return rest.length > 0 && rest.length < parts.length ? rest.join('') : null
+}
+
+/** The answer with the byline of the article it cites first added at the end, within 300 characters. */
+export function addByline(answer: Answer, hits: SearchHit[]): Answer {
+  const cited = answer.citations[0]
+  const hit = cited && hits.find((h) => h.id === cited.id)
+  if (answer.abstained || !cited || !hit) return answer
+  const said = bylineOf(hit, cited.n)
+  const sentences = answer.answer.match(/.*?\[\d+\][。；！？]?|.+$/gu) ?? []
+  while (sentences.length > 1 && [...`${sentences.join('')}${said}`].length > MAX_ANSWER_CHARS) sentences.pop()
+  const text = `${sentences.join('')}${said}`
+  return { ...answer, answer: text, citations: answer.citations.filter((c) => text.includes(`[${c.n}]`)) }
+}
+
+function bylineOf(hit: SearchHit, n: number): string {
+  return hit.byline ? `《${hit.title}》的署名是“${hit.byline}”[${n}]。` : `《${hit.title}》没有署名[${n}]。`
+}
+
 /**
  * The byline of the article the answer cites first (or that it has none), with the answer's first
  * sentence to say which article that is. An answer that found no article stays as it is.
@@ -36,7 +66,7 @@ export function withByline(answer: Answer, hits: SearchHit[]): Answer {
   const cited = answer.citations[0]
   const hit = cited && hits.find((h) => h.id === cited.id)
   if (answer.abstained || !cited || !hit) return answer
-  const lead = hit.byline ? `《${hit.title}》的署名是“${hit.byline}”[${cited.n}]。` : `《${hit.title}》没有署名[${cited.n}]。`
+  const lead = bylineOf(hit, cited.n)
   const first = /^.*?\[\d+\][。；]?/u.exec(answer.answer)?.[0] ?? ''
   const text = [...`${lead}${first}`].length <= MAX_ANSWER_CHARS ? `${lead}${first}` : lead
   const kept = answer.citations.filter((c) => text.includes(`[${c.n}]`))

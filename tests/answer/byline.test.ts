@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { answerQuestion } from '../../src/answer/answer.js'
-import { bylineTopic } from '../../src/answer/byline.js'
+import { besideByline, bylineTopic } from '../../src/answer/byline.js'
 import { createIndex, type QuestionIndex } from '../../src/retrieve/index.js'
 import { getArticle, openDb, type Db } from '../../src/store/index.js'
 import { writeSampleDb } from '../helpers/sample-db.js'
@@ -16,12 +16,22 @@ describe('bylineTopic', () => {
     ['这篇报道是谁写的？', ''],
     ['建设局巡察整改那篇稿子，除了记者以外署名的通讯员是谁？', '建设局巡察整改'],
     ['记者节活动那篇报道是谁写的？', '记者节活动'],
+    ['建设局巡察整改那篇稿子是哪个记者写的？', '建设局巡察整改'],
+    ['通讯员又是谁', ''],
   ])('reads %s as asked of %j', (q, topic) => {
     expect(bylineTopic(q)).toBe(topic)
   })
 
   it.each(['王庄村改造到哪一步了？', '记者节是哪一天？', '有多少名记者参加了发布会？', '谁主持了推进会？', '区里发了哪些署名文章？'])('leaves %s to the other answers', (q) => {
     expect(bylineTopic(q)).toBeNull()
+  })
+})
+
+describe('besideByline', () => {
+  it('keeps the other questions of a message that also asks who wrote the article', () => {
+    expect(besideByline('森防办的防灭火培训一共讲了几项内容？这篇是哪个记者写的？')).toBe('森防办的防灭火培训一共讲了几项内容？')
+    expect(besideByline('建设局巡察整改那篇稿子是哪个记者写的？通讯员又是谁')).toBeNull()
+    expect(besideByline('培训一共讲了几项内容？')).toBeNull()
   })
 })
 
@@ -43,6 +53,18 @@ describe('questions about who wrote an article', () => {
     expect(a.answer).toContain(`《${cited.title}》的署名是“${cited.byline}”[1]。`)
     expect([...a.answer].length).toBeLessThanOrEqual(300)
     for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+  })
+
+  it('answers the other question of the message and adds the byline of the article it cites', async () => {
+    const a = await answerQuestion(index, '森防办的防灭火培训一共讲了几项内容？这篇是哪个记者写的？', { mode: 'extractive' })
+    expect(a.answer).toContain('五项')
+    const cited = getArticle(db, a.citations[0]!.id)!
+    expect(cited.byline).toBeTruthy()
+    // The question asked first is answered first; the byline closes the answer.
+    expect(a.answer.startsWith('《')).toBe(false)
+    expect(a.answer.endsWith(`的署名是“${cited.byline}”[${a.citations[0]!.n}]。`)).toBe(true)
+    expect([...a.answer].length).toBeLessThanOrEqual(300)
+    for (const c of a.citations) expect(a.answer).toContain(`[${c.n}]`)
   })
 
   it('asks a follow-up of the article just discussed, and refuses what no article covers', async () => {
