@@ -1,11 +1,8 @@
-import { join } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { answerQuestion } from '../../src/answer/answer.js'
 import { besideByline, bylineTopic } from '../../src/answer/byline.js'
-import { createIndex, type QuestionIndex } from '../../src/retrieve/index.js'
-import { getArticle, openDb, type Db } from '../../src/store/index.js'
-import { writeSampleDb } from '../helpers/sample-db.js'
-import { useTmpDir } from '../helpers/tmp.js'
+import { getArticle } from '../../src/store/index.js'
+import { useSampleIndex } from '../helpers/sample-db.js'
 
 describe('bylineTopic', () => {
   it.each([
@@ -36,29 +33,23 @@ describe('besideByline', () => {
 })
 
 describe('questions about who wrote an article', () => {
-  const tmp = useTmpDir()
-  let db: Db
-  let index: QuestionIndex
-  beforeAll(async () => {
-    db = openDb(await writeSampleDb(join(tmp(), 'samples.db')), { readonly: true })
-    index = createIndex(db)
-  })
+  const samples = useSampleIndex()
 
   it('answers with the byline of the article the question is about, citing it', async () => {
-    const a = await answerQuestion(index, '安置房分配的稿子是谁写的？', { mode: 'extractive' })
+    const a = await answerQuestion(samples().index, '安置房分配的稿子是谁写的？', { mode: 'extractive' })
     expect(a.abstained).toBe(false)
-    const cited = getArticle(db, a.citations[0]!.id)!
+    const cited = getArticle(samples().db, a.citations[0]!.id)!
     expect(cited.text).toContain('3636套')
     expect(cited.byline).toBeTruthy()
     expect(a.answer).toContain(`《${cited.title}》的署名是“${cited.byline}”[1]。`)
     expect([...a.answer].length).toBeLessThanOrEqual(300)
-    for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+    for (const c of a.citations) expect(getArticle(samples().db, c.id)!.text).toContain(c.quote)
   })
 
   it('answers the other question of the message and adds the byline of the article it cites', async () => {
-    const a = await answerQuestion(index, '森防办的防灭火培训一共讲了几项内容？这篇是哪个记者写的？', { mode: 'extractive' })
+    const a = await answerQuestion(samples().index, '森防办的防灭火培训一共讲了几项内容？这篇是哪个记者写的？', { mode: 'extractive' })
     expect(a.answer).toContain('五项')
-    const cited = getArticle(db, a.citations[0]!.id)!
+    const cited = getArticle(samples().db, a.citations[0]!.id)!
     expect(cited.byline).toBeTruthy()
     // The question asked first is answered first; the byline closes the answer.
     expect(a.answer.startsWith('《')).toBe(false)
@@ -69,11 +60,11 @@ describe('questions about who wrote an article', () => {
 
   it('asks a follow-up of the article just discussed, and refuses what no article covers', async () => {
     const history = [{ question: '王庄村改造到哪一步了？', searched: '王庄村改造到哪一步了？', answer: '王庄村综合改造提升推进会[1]。' }]
-    const a = await answerQuestion(index, '这篇报道是谁写的？', { mode: 'extractive', history })
-    const cited = getArticle(db, a.citations[0]!.id)!
+    const a = await answerQuestion(samples().index, '这篇报道是谁写的？', { mode: 'extractive', history })
+    const cited = getArticle(samples().db, a.citations[0]!.id)!
     expect(cited.text).toContain('王庄村')
     expect(a.answer).toContain(`“${cited.byline}”`)
-    const none = await answerQuestion(index, '火星基地那篇报道是谁写的？', { mode: 'extractive' })
+    const none = await answerQuestion(samples().index, '火星基地那篇报道是谁写的？', { mode: 'extractive' })
     expect(none.abstained).toBe(true)
     expect(none.answer).not.toContain('署名')
   })

@@ -134,6 +134,7 @@ describe('what a question asks after its question word', () => {
     expect(askedBody('银行放了多少贷款')).toBeUndefined()
     expect(askedBody('那3所高校具体是哪三所学校')).toEqual({ kind: '学校' })
     expect(askedBody('地铁那段是哪家施工单位在干')).toEqual({ kind: '单位', role: '施工' })
+    expect(askedBody('乌克兰目前依赖哪些出口路线')).toBeUndefined()
     expect(namesAskedBody({ kind: '单位', role: '施工' }, '经开区党工委委员、纪工委书记武斌带队调研')).toBe(false)
     expect(namesAskedBody({ kind: '单位', role: '施工' }, '该段由中铁七局集团有限公司负责施工')).toBe(true)
     expect(namesBody('银行', '中原银行经开区支行协办')).toBe(true)

@@ -1,8 +1,10 @@
 import { copyFileSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createIndex } from '../../src/retrieve/index.js'
-import { openDb } from '../../src/store/index.js'
+import { afterAll, beforeAll } from 'vitest'
+import { createIndex, type QuestionIndex } from '../../src/retrieve/index.js'
+import { openDb, type Db } from '../../src/store/index.js'
+import { useSuiteTmpDir } from './tmp.js'
 
 let built: Promise<string> | undefined
 
@@ -20,4 +22,19 @@ export async function writeSampleDb(path: string): Promise<string> {
   })()
   copyFileSync(await built, path)
   return path
+}
+
+/**
+ * The bundled samples, read-only, with their question index, for the tests of one describe block: call it
+ * there and read the store inside the tests.
+ */
+export function useSampleIndex(): () => { db: Db; index: QuestionIndex } {
+  const tmp = useSuiteTmpDir()
+  let opened: { db: Db; index: QuestionIndex } | undefined
+  beforeAll(async () => {
+    const db = openDb(await writeSampleDb(join(tmp(), 'samples.db')), { readonly: true })
+    opened = { db, index: createIndex(db) }
+  })
+  afterAll(() => opened?.db.close())
+  return () => opened!
 }
