@@ -17,6 +17,11 @@ const LOCALITY_KIND = /^(办事处|街道|镇|乡)/
 const ENDS_IN_KIND = /^(\p{Script=Han}{2,})(办事处|街道|镇|乡)$/u
 const POINTER = /^(各|该|本|全|每|哪|这|那|所在|相关|辖区|有关|其他|多个|几个|周边|附近|当地|基层|农村|乡村|城市|城乡)/
 
+/** An area a question can be about: 金水区, or 惠济 where jieba cuts 惠济区 as 惠济/区. */
+function isArea(word: string): boolean {
+  return AREA.test(word) && !NOT_AREA.test(word)
+}
+
 /** True when the question names a person no article in the store names (管委会副主任李建国). */
 export function namesUnknownPerson(query: AnalyzedQuery): boolean {
   return query.words.some((w) => w.person && w.docs === 0)
@@ -34,7 +39,7 @@ export function aboutNamedScope<C extends Candidate>(query: AnalyzedQuery, candi
   const numbered = [...query.text.matchAll(NUMBERED)].map((m) => m[0].replace(/\s+/g, ''))
   const ordinals = [...query.text.matchAll(ORDINAL)].map(ordinalForms)
   const localities = localitiesOf(query, read)
-  const areas = query.words.filter((w) => query.districts.includes(w.text) || (AREA.test(w.text) && !NOT_AREA.test(w.text)))
+  const areas = query.words.filter((w) => query.districts.includes(w.text) || isArea(w.text) || (w.name && HAN.test(w.text) && isArea(`${w.text}区`) && query.text.includes(`${w.text}区`)))
   if (years.length + numbered.length + ordinals.length + localities.length + areas.length === 0) return candidates
   return candidates.filter((c) => {
     const said = `${c.paper}\n${c.title}\n${c.text}`

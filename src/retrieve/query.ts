@@ -174,6 +174,19 @@ export function analyzeQuery(
   }
 }
 
+// The common surnames (about nine in ten people bear one of them): jieba tags words such as 麦子 as
+// names too, and a question is refused for a person no article names only when it names a person.
+const SURNAMES = new Set(
+  ('王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢' +
+    '姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝').split(''),
+)
+
+/** A person's name as jieba tags one, of two to four characters and with a common surname first. */
+function isPersonName(word: string, tag: string): boolean {
+  const chars = [...word]
+  return tag === 'nr' && chars.length >= 2 && chars.length <= 4 && SURNAMES.has(chars[0]!)
+}
+
 /**
  * The question's content words for answers: dictionary words (names among them by jieba's tag or
  * the lexicon), plus the names no dictionary holds, whose single-character pieces are dropped.
@@ -188,7 +201,7 @@ function questionWords(text: string, names: string[], lexicon: Lexicon): Questio
     if ([...word].length === 1 && names.some((n) => n.includes(word))) continue
     const entry = lexicon.entries.get(word)
     const name = isNameTag(tag) || entry !== undefined || wholeNames.has(word)
-    out.set(word, { text: word, synonyms: entry?.synonyms ?? [], name, person: tag === 'nr' && [...word].length >= 2 })
+    out.set(word, { text: word, synonyms: entry?.synonyms ?? [], name, person: isPersonName(word, tag) })
   }
   for (const n of names) if (!out.has(n)) out.set(n, { text: n, synonyms: lexicon.entries.get(n)?.synonyms ?? [], name: true, person: false })
   return [...out.values()]

@@ -62,6 +62,10 @@ describe('analyzeQuery', () => {
     // A part that asks its own amount does not carry the unit of the one before.
     const units = analyzeQuery('举措完成率多少 一共分了几大类任务', null).parts.map((p) => [p.type, p.unit])
     expect(units).toEqual([['amount', '%|％|成'], ['amount', undefined]])
+    // A person is a name jieba tags with a common surname first: 李建国, not 麦子.
+    const person = (q: string, w: string) => analyzeQuery(q, null).words.find((x) => x.text === w)?.person
+    expect(person('管委会副主任李建国讲了什么', '李建国')).toBe(true)
+    expect(person('区领导在花马沟看的割麦子', '麦子')).toBe(false)
     // Words pointing back at what the reader has in mind name nothing an article prints.
     expect(analyzeQuery('督导组那天具体去了哪些地方', null).words.map((w) => w.text)).not.toContain('那天')
     expect(analyzeQuery('那次演练具体是谁组织的', null).words.map((w) => w.text)).toEqual(expect.arrayContaining(['演练']))
