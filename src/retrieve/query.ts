@@ -72,7 +72,9 @@ const QUESTION_WORDS = new Set(
     // Asking for a name or a post: the article gives the name or post itself (纪工委书记武斌), never these words.
     '叫 名字 姓名 全名 职务 职位 头衔 的话 ' +
     // Hearsay: the reader says where they heard it, the article never does.
-    '听说 据说 听人说 好像')
+    '听说 据说 听人说 好像 ' +
+    // Courtesies (谢谢 is even tagged a name).
+    '谢谢 多谢 您好 你好 麻烦 劳驾 请教')
     .split(/\s+/)
     .concat(ASKING_FORMS),
 )

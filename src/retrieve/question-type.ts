@@ -33,8 +33,12 @@ export function askingClauses(question: string): string[] {
   return asking.length > 0 ? asking : [question]
 }
 
+// Words the reader quotes from an article (“在不到3个月的时间绿化成这样”说的是哪里) are what they ask about, not how they ask.
+const QUOTED = /“[^”]*”|"[^"]*"|「[^」]*」/g
+
 export function detectQuestionType(question: string): QuestionType {
-  return TYPE_CUES.find(([, cue]) => cue.test(question))?.[0] ?? 'general'
+  const asking = question.replace(QUOTED, ' ')
+  return TYPE_CUES.find(([, cue]) => cue.test(asking))?.[0] ?? 'general'
 }
 
 // A post asked who holds it (部长是谁, 书记是哪位) asks for the holder's name; 谁 alone may be answered by an office.

@@ -15,6 +15,7 @@ describe('bylineTopic', () => {
     ['记者节活动那篇报道是谁写的？', '记者节活动'],
     ['建设局巡察整改那篇稿子是哪个记者写的？', '建设局巡察整改'],
     ['通讯员又是谁', ''],
+    ['巡察整改那篇稿子署名的记者和通讯员分别是谁？', '巡察整改'],
   ])('reads %s as asked of %j', (q, topic) => {
     expect(bylineTopic(q)).toBe(topic)
   })

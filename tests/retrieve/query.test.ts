@@ -62,6 +62,10 @@ describe('analyzeQuery', () => {
     // A part that asks its own amount does not carry the unit of the one before.
     const units = analyzeQuery('举措完成率多少 一共分了几大类任务', null).parts.map((p) => [p.type, p.unit])
     expect(units).toEqual([['amount', '%|％|成'], ['amount', undefined]])
+    // A quote from the article is what is asked about, not how: 时间 inside it asks no time.
+    expect(analyzeQuery('“在不到3个月的时间绿化成这样”说的是哪里的绿化？', null).type).toBe('place')
+    // Courtesies are no content words (jieba even tags 谢谢 a name).
+    expect(analyzeQuery('市级文明校园有几个？谢谢。', null).words.map((w) => w.text)).not.toContain('谢谢')
     // A person is a name jieba tags with a common surname first: 李建国, not 麦子.
     const person = (q: string, w: string) => analyzeQuery(q, null).words.find((x) => x.text === w)?.person
     expect(person('管委会副主任李建国讲了什么', '李建国')).toBe(true)
