@@ -36,6 +36,8 @@ const BODY_COVERAGE = 0.4
 const CONTEST = /赛|杯|比武|评比|评选/
 // The first item of a list told a sentence each: 一是…, 第一…, （一）….
 const ENUMERATION_FOLLOWS = /^[\s。；;：:]*(一是|第一|其一|首先|（一）|\(一\)|1[.、．])/
+// Items listed one after another: A公司、B公司.
+const LISTS = /[、；;]/
 // Words quoted: “不忘初心”, 「为民服务」.
 const QUOTED = /“[^”]{2,}”|「[^」]{2,}」|"[^"]{2,}"/
 const WON = /(获得|荣获|夺得|摘得|斩获|取得|获)[^，。；]{0,12}(冠军|亚军|季军|第[一二三1-3]名|[一二三特]等奖|[金银铜]奖)|夺冠|获胜|胜出/
@@ -71,7 +73,7 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   for (const part of manyParts ? query.parts : []) {
     const reply = answerPart(model, asked, part, candidates, leads)
     if (!reply.covered) unsure.push(part)
-    else if (reply.lead) leads.push(reply.lead)
+    else leads.push(...reply.leads)
   }
   // Where a visit went is told a stop a sentence: all of the best article's, in its order.
   if (!manyParts && asksForVisits(query.text)) leads.push(...visitStops(scored, textOf))
@@ -213,7 +215,7 @@ export function confidenceOf(model: AnswerModel, signals: AskedSignals, candidat
  * Whether the candidates answer one part of a multi-part question, and its best sentence not quoted
  * for an earlier part.
  */
-function answerPart(model: AnswerModel, asked: Asked, part: QuestionPart, candidates: Candidate[], taken: Scored[]): { covered: boolean; lead?: Scored } {
+function answerPart(model: AnswerModel, asked: Asked, part: QuestionPart, candidates: Candidate[], taken: Scored[]): { covered: boolean; leads: Scored[] } {
   // A part that names nothing of its own (谁讲的话？) asks about what the others name.
   const own = namesOwn(part, asked.words)
   const words = asked.words.map((w) => (!own || part.text.includes(w.text) ? w : { ...w, weight: w.weight * OTHER_PART_WEIGHT }))
@@ -221,12 +223,15 @@ function answerPart(model: AnswerModel, asked: Asked, part: QuestionPart, candid
   const scored = scoreEvidence(model, partAsked, candidates)
   const confident = confidenceOf(model, { text: part.text, words, typed: part.type !== 'general' }, candidates, scored) >= model.confidence.threshold
   const before = asked.text.slice(0, Math.max(0, asked.text.indexOf(part.text)))
-  if (!confident || !givesAskedFact({ ...partAsked, before }, scored, candidates)) return { covered: false }
+  if (!confident || !givesAskedFact({ ...partAsked, before }, scored, candidates)) return { covered: false, leads: [] }
   // Another part's sentence already quoted does not answer this one as well (哪天开的？谁讲的话？); the clause
   // that gives the asked amount beside its word does, even within the sentence another part quotes (then the two join).
+  // Where they went next (会后他们又去了哪几家企业) is told by the story the other parts are answered from.
+  const stops = asksForVisits(part.text) ? visitStops(scored, (e) => candidates[e.candidate]!.text.slice(e.span.start, e.span.end), taken[0]?.candidate) : []
+  if (stops.length > 0) return { covered: true, leads: stops }
   const beside = factBesideFocus(partAsked, scored, candidates).unit
   const lead = beside ?? scored.find((s) => !taken.some((t) => t.candidate === s.candidate && t.span.start < s.span.end && s.span.start < t.span.end))
-  return { covered: true, lead }
+  return { covered: true, leads: lead ? [lead] : [] }
 }
 
 /**
@@ -244,11 +249,17 @@ function factBesideFocus(asked: Asked, scored: Scored[], candidates: Candidate[]
   return { unit: most > 0 ? scored[counts.indexOf(most)] : undefined, bestGives: (counts[0] ?? 0) > 0 }
 }
 
-/** The units of the best evidence's article that tell a stop of a visit, in text order; none when fewer than two. */
-function visitStops(scored: Scored[], textOf: (e: Scored) => string): Scored[] {
-  const best = scored[0]?.candidate
-  const stops = scored.filter((s) => s.candidate === best && tellsVisitStop(textOf(s))).sort((a, b) => a.span.start - b.span.start)
-  return stops.length >= 2 ? stops : []
+/**
+ * The units that tell the stops of a visit, in text order, from the given article when it tells them,
+ * else from the best evidence's; none when no article tells more than one stop.
+ */
+function visitStops(scored: Scored[], textOf: (e: Scored) => string, story?: number): Scored[] {
+  const of = (article: number | undefined) => scored.filter((s) => s.candidate === article && tellsVisitStop(textOf(s))).sort((a, b) => a.span.start - b.span.start)
+  // One sentence naming several stops (先后赴A公司、B公司) tells the visit as well as several sentences do.
+  const tells = (stops: Scored[]) => stops.length >= 2 || (stops.length === 1 && LISTS.test(textOf(stops[0]!)))
+  const told = of(story)
+  const stops = tells(told) ? told : of(scored[0]?.candidate)
+  return tells(stops) ? stops : []
 }
 
 /** True when a part of the question names something of its own (a word of two or more characters). */

@@ -8,7 +8,7 @@ const ASKS_VISITS =
 
 // A sentence telling one stop of a visit: 来到X, 到X实地察看, 在X现场/项目/工地，…, 对X进行了实地调研, 走访X.
 const VISIT_STOP =
-  /(来到|走进|深入|前往|赶赴|先后到|还到|随后到)\p{Script=Han}{2,}|到\p{Script=Han}{2,20}(实地|察看|查看|调研|督导|检查|走访)|^[^，,]{0,8}在\p{Script=Han}{2,20}(现场|项目|工地|公司|企业|堆土场|园区|基地|社区|村)|进行了?实地(调研|察看|查看)|实地(察看|查看|调研)了|走访了?\p{Script=Han}{2,}/u
+  /(来到|走进|深入|前往|赶赴|先后到|还到|随后到|先后赴|赴)\p{Script=Han}{2,}|到\p{Script=Han}{2,20}(实地|察看|查看|调研|督导|检查|走访)|^[^，,]{0,8}在\p{Script=Han}{2,20}(现场|项目|工地|公司|企业|堆土场|园区|基地|社区|村)|进行了?实地(调研|察看|查看)|实地(察看|查看|调研)了|走访了?\p{Script=Han}{2,}/u
 
 /** True when a question asks where a visit went. */
 export function asksForVisits(question: string): boolean {

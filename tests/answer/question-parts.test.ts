@@ -16,6 +16,14 @@ describe('questions in several parts, on the sample pages', () => {
     for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
   })
 
+  it('answers where they went next from the story the other part is answered from', async () => {
+    const { db, index } = samples()
+    const a = await answerQuestion(index, '到经开区搞产学研对接的是哪个学校？会后他们又去了哪几家企业看？', { mode: 'extractive' })
+    expect(a.answer).toContain('河南财政金融学院')
+    expect(a.answer).toContain('郑州煤矿机械集团股份有限公司')
+    for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+  })
+
   it('refuses when the part that names the subject is not answered and the other only asks for more of it', async () => {
     const a = await answerQuestion(samples().index, '金融机构进园区到底是哪几家银行去的？能列一下吗', { mode: 'extractive' })
     expect(a.abstained).toBe(true)
