@@ -546,6 +546,7 @@ describe('where a visit went', () => {
     expect(tellsVisitStop('随后，督导组来到扬升金属部件有限公司，详细了解了企业生产经营情况。')).toBe(true)
     expect(tellsVisitStop('在装备产业园项目，督导组现场听取了督办事项汇报。')).toBe(true)
     expect(tellsVisitStop('武斌要求各职能部门切实抓好服务，助力企业发展。')).toBe(false)
+    expect(tellsVisitStop('会后，学院一行人先后赴郑州煤矿机械集团股份有限公司、郑州安图生物工程股份有限公司开展对接。')).toBe(true)
   })
 
   it('quotes every stop of the visit in the article\'s order', async () => {
