@@ -13,7 +13,8 @@ const NUMBERED = /\d+\s*(?:号线|号楼|号院|号地块|期工程)/g
 const ORDINAL = /(?:第([一二三四五六七八九十\d]{1,3})|(首))\s*(届|季度|期|批|轮)/g
 // A locality below the district (九龙办事处, 蜜蜂张街道, 阳妙镇): a word of two or more characters
 // before the kind, or ending in it, unless it only points or is generic (这个街道, 周边乡镇).
-const LOCALITY_KIND = /^(办事处|街道|镇|乡)/
+// The kind may follow a road's name that jieba cut off its 路 (京广/路/街道 is 京广路街道).
+const LOCALITY_KIND = /^(路|街|大道)?(办事处|街道|镇|乡)/
 const ENDS_IN_KIND = /^(\p{Script=Han}{2,})(办事处|街道|镇|乡)$/u
 const POINTER = /^(各|该|本|全|每|哪|这|那|所在|相关|辖区|有关|其他|多个|几个|周边|附近|当地|基层|农村|乡村|城市|城乡)/
 
@@ -25,6 +26,14 @@ function isArea(word: string): boolean {
 /** True when the question names a person no article in the store names (管委会副主任李建国). */
 export function namesUnknownPerson(query: AnalyzedQuery): boolean {
   return query.words.some((w) => w.person && w.docs === 0)
+}
+
+// A body's own name ends in its kind (河南财经政法大学 → 政法大学, 第十一中学): a word of the kind alone (大学) is no name.
+const BODY_NAME = /^\p{Script=Han}{2,}(大学|学院|中学|小学|医院|公司|集团|银行)$/u
+
+/** True when the question names a school, hospital, firm or bank no article in the store names (河南财经政法大学). */
+export function namesUnknownBody(query: AnalyzedQuery): boolean {
+  return query.words.some((w) => w.docs === 0 && BODY_NAME.test(w.text))
 }
 
 /**
@@ -58,8 +67,8 @@ function localitiesOf(query: AnalyzedQuery, read: AnalyzedQuery): string[] {
   const text = foldText(query.text)
   return query.words.flatMap((w, i) => {
     const spelt = read.words[i]?.text ?? w.text
-    const kindFollows = LOCALITY_KIND.test(text.slice(text.indexOf(w.text) + w.text.length))
-    const name = ENDS_IN_KIND.exec(spelt)?.[1] ?? (kindFollows ? spelt : undefined)
+    const kind = LOCALITY_KIND.exec(text.slice(text.indexOf(w.text) + w.text.length))
+    const name = ENDS_IN_KIND.exec(spelt)?.[1] ?? (kind ? spelt + (kind[1] ?? '') : undefined)
     return name && [...name].length >= 2 && HAN.test(name) && !POINTER.test(name) ? [name] : []
   })
 }

@@ -241,6 +241,22 @@ describe('answerExtractively', () => {
     expect((await ask('金水区已经分配了多少套安置房？')).abstained).toBe(true)
     // jieba cuts 惠济区 as 惠济/区: the area is still the one asked about.
     expect((await ask('惠济区已经分配了多少套安置房？')).abstained).toBe(true)
+  })
+
+  it('abstains when the question names a school or a road\'s street office no article names, and answers the one it does', async () => {
+    const visit = {
+      id: 'u1',
+      title: '科技赋能 助力企业创新发展',
+      paper: '经开时报',
+      date: '2020-06-06',
+      text: '6月5日，河南财政金融学院来经开区开展产学研对接活动。会上，经开区科技人才局负责人对河南财政金融学院一行来经开区开展产学研合作表示欢迎。双方签订了产学研合作协议，将在人才培养方面深入合作。',
+    }
+    const drill = { id: 'u2', title: '五里堡街道排除安全隐患', paper: '经开时报', date: '2020-06-14', text: '6月13日，五里堡街道建新南街社区组织60余人开展消防安全培训及演练活动。五里堡街道组织消防演练，排除安全隐患。' }
+    expect((await askOf([visit, drill], '河南财经政法大学跟经开区签了什么合作协议？')).abstained).toBe(true)
+    expect((await askOf([visit, drill], '河南财政金融学院跟经开区签了什么合作协议？')).abstained).toBe(false)
+    // jieba cuts 京广路街道 as 京广/路/街道: the locality is 京广路.
+    expect((await askOf([visit, drill], '京广路街道最近有没有组织消防演练')).abstained).toBe(true)
+    expect((await askOf([visit, drill], '五里堡街道最近有没有组织消防演练')).abstained).toBe(false)
     expect((await ask('郑大二附院周边5号线道路什么时候通车')).abstained).toBe(true)
     expect((await ask('经济技术开发区已经分配了多少套安置房？')).abstained).toBe(false)
     expect((await ask('马寨座谈会上区党工委副书记王明讲了什么')).abstained).toBe(false)
