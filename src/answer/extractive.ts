@@ -34,6 +34,8 @@ const FACT_COVERAGE = 0.25
 const BODY_COVERAGE = 0.4
 // A word that names a contest (初心杯, 知识竞赛, 大比武, 评选).
 const CONTEST = /赛|杯|比武|评比|评选/
+// Asked how far along something is: 完成得咋样了, 进展如何.
+const PROGRESS = /(完成|进展|进度|推进)[^，。？?]{0,3}(咋样|怎么样|怎样|如何)/
 // The first item of a list told a sentence each: 一是…, 第一…, （一）….
 const ENUMERATION_FOLLOWS = /^[\s。；;：:]*(一是|第一|其一|首先|（一）|\(一\)|1[.、．])/
 // Items listed one after another: A公司、B公司.
@@ -236,17 +238,21 @@ function answerPart(model: AnswerModel, asked: Asked, part: QuestionPart, candid
 
 /**
  * The unit that gives the asked amount or date right beside the word asked of most often (the better one
- * of a tie), and whether the best unit gives it there at all.
+ * of a tie), and whether the best unit gives it already.
  */
 function factBesideFocus(asked: Asked, scored: Scored[], candidates: Candidate[]): { unit?: Scored; bestGives: boolean } {
-  if (!FACT_REQUIRED.has(asked.type)) return { bestGives: false }
+  // How far along something is (完成得咋样了) is told by an amount beside it (完成率100％).
+  const type = FACT_REQUIRED.has(asked.type) ? asked.type : PROGRESS.test(asked.text) ? 'amount' : undefined
+  if (!type) return { bestGives: false }
   const focus = focusOf(asked.text, asked.words.filter((w) => w.docs > 0 && [...w.text].length > 1))
   if (!focus) return { bestGives: false }
   const forms = [focus.text, ...focus.synonyms]
-  const near = (s: Scored) => (inContext(s) >= FACT_COVERAGE ? factsNear(asked.type, candidates[s.candidate]!.text.slice(s.span.start, s.span.end), asked.unit, forms) : 0)
+  const near = (s: Scored) => (inContext(s) >= FACT_COVERAGE ? factsNear(type, candidates[s.candidate]!.text.slice(s.span.start, s.span.end), asked.unit, forms) : 0)
   const counts = scored.map(near)
   const most = Math.max(0, ...counts)
-  return { unit: most > 0 ? scored[counts.indexOf(most)] : undefined, bestGives: (counts[0] ?? 0) > 0 }
+  // Asked how far along, the fuller statement of it wins (已完成544条，完成率100％ over 已完成544条).
+  const enough = FACT_REQUIRED.has(asked.type) ? 1 : most
+  return { unit: most > 0 ? scored[counts.indexOf(most)] : undefined, bestGives: most > 0 && (counts[0] ?? 0) >= enough }
 }
 
 /**

@@ -496,6 +496,8 @@ describe('what a question counts, dates or names, and the sentence that must giv
 
   it('answers how much is done with the clause that gives it, not with the sentences that repeat the question', async () => {
     expect((await askOf([REWORK], '暴雨灾害整改那544条清单现在完成了多少')).answer).toContain('完成率100％')
+    // How far along it is: an amount beside the word as well.
+    expect((await askOf([REWORK], '暴雨灾害整改那544条可量化举措现在完成得咋样了')).answer).toContain('完成率100％')
   })
 
   it('answers each part from its own clause when both parts are answered within one long sentence', async () => {
