@@ -214,8 +214,9 @@ export function confidenceOf(model: AnswerModel, signals: AskedSignals, candidat
 }
 
 /**
- * Whether the candidates answer one part of a multi-part question, and its best sentence not quoted
- * for an earlier part.
+ * Whether the candidates answer one part of a multi-part question, and the sentences to quote for it:
+ * the stops of a visit, the clause giving the asked amount beside its word, or its best sentence not
+ * quoted for an earlier part.
  */
 function answerPart(model: AnswerModel, asked: Asked, part: QuestionPart, candidates: Candidate[], taken: Scored[]): { covered: boolean; leads: Scored[] } {
   // A part that names nothing of its own (谁讲的话？) asks about what the others name.
@@ -226,11 +227,12 @@ function answerPart(model: AnswerModel, asked: Asked, part: QuestionPart, candid
   const confident = confidenceOf(model, { text: part.text, words, typed: part.type !== 'general' }, candidates, scored) >= model.confidence.threshold
   const before = asked.text.slice(0, Math.max(0, asked.text.indexOf(part.text)))
   if (!confident || !givesAskedFact({ ...partAsked, before }, scored, candidates)) return { covered: false, leads: [] }
-  // Another part's sentence already quoted does not answer this one as well (哪天开的？谁讲的话？); the clause
-  // that gives the asked amount beside its word does, even within the sentence another part quotes (then the two join).
   // Where they went next (会后他们又去了哪几家企业) is told by the story the other parts are answered from.
   const stops = asksForVisits(part.text) ? visitStops(scored, (e) => candidates[e.candidate]!.text.slice(e.span.start, e.span.end), taken[0]?.candidate) : []
   if (stops.length > 0) return { covered: true, leads: stops }
+  // The clause giving the asked amount beside its word answers, even within the sentence another part
+  // quotes (the two are joined later); otherwise another part's sentence already quoted does not answer
+  // this one as well (哪天开的？谁讲的话？).
   const beside = factBesideFocus(partAsked, scored, candidates).unit
   const lead = beside ?? scored.find((s) => !taken.some((t) => t.candidate === s.candidate && t.span.start < s.span.end && s.span.start < t.span.end))
   return { covered: true, leads: lead ? [lead] : [] }

@@ -169,25 +169,24 @@ export function askedBody(question: string): AskedBody | undefined {
 
 // 那3起案例涉及的都是谁, 5项采购具体都是啥, 十项标准是哪十条, 五项机制都有哪些: the members of a set the
 // article counts are asked, and only a sentence that lists them answers.
-const COUNTED_SET = /(\d+|[一二两三四五六七八九十]+)\s*([项条个所家起类种点件批支])([^。？?！!]{1,16}?)(?:(?:具体|分别|都|究竟)[^。？?！!，,]{0,6}?(?:哪|啥|什么|谁)|哪[一二两三四五六七八九十\d]+[项条个所家起类种点件批支]|(?:都有|是|有|包括)哪些)/
+const COUNTED_SET = /(\d+|[一二两三四五六七八九十]+)\s*([项条个所家起类种点件批支])[^。？?！!]{1,16}?(?:(?:具体|分别|都|究竟)[^。？?！!，,]{0,6}?(?:哪|啥|什么|谁)|哪[一二两三四五六七八九十\d]+[项条个所家起类种点件批支]|(?:都有|是|有|包括)哪些)/
 
-/** A set the question asks the members of: how the article may write its count (5项, 五项) and what it counts. */
+/** A set the question asks the members of: how the article may write its count (5项, 五项). */
 export interface AskedMembers {
   counts: string[]
-  set: string
 }
 
 const NUMERALS = '一二三四五六七八九十'
 
-/** The set a question asks the members of (那5项采购具体都是啥 → 5项/五项, 采购), if it asks the members of a set the article counts. */
+/** The count of a set a question asks the members of (那5项采购具体都是啥 → 5项, 五项), if it asks the members of a set the article counts. */
 export function askedMembers(question: string): AskedMembers | undefined {
   if (/多少|几/.test(question)) return undefined
   const m = COUNTED_SET.exec(question)
   if (!m) return undefined
-  const [, number, counter, set] = m
+  const [, number, counter] = m
   const n = /^\d+$/.test(number!) ? Number(number) : number === '两' ? 2 : NUMERALS.indexOf(number!) + 1
   const counts = [`${number}${counter}`, ...(n >= 1 && n <= 10 ? [`${n}${counter}`, `${NUMERALS[n - 1]}${counter}`] : [])]
-  return { counts: [...new Set(counts)], set: set!.replace(/[，,\s]|涉及|的|那|这/g, '') }
+  return { counts: [...new Set(counts)] }
 }
 
 // 锦旗上写的是啥, 横幅上印着什么字, 口号是什么: the words printed on something are asked, and only a
