@@ -1,7 +1,7 @@
 import { Converter } from 'opencc-js/t2cn'
 import { parseTimeExpressions, type DateRange } from './dates.js'
 import { loadLexicon, type Lexicon } from './lexicon.js'
-import { askedUnit, detectQuestionType, QUESTION_CUE, type QuestionType } from './question-type.js'
+import { askedUnit, ASKS_ITS_OWN, detectQuestionType, QUESTION_CUE, type QuestionType } from './question-type.js'
 import { cutWords, foldText, indexTokens, isNameTag, newWords, tagWords } from './tokenize.js'
 
 /** Longer queries are cut here: no question is this long, and every extra token costs search time. */
@@ -246,9 +246,6 @@ function questionsIn(sentence: string): string[] {
   if (context) out.push(context)
   return out
 }
-
-// Question words that ask something of their own, unlike 呢 and 吗.
-const ASKS_ITS_OWN = /多少|几|什么|啥|哪|谁|何|怎|咋/
 
 /**
  * The questions asked at once, split at question marks: 哪天开的？谁讲的话？ is two. A part with no

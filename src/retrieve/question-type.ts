@@ -4,7 +4,8 @@ import { tagWords } from './tokenize.js'
 export type QuestionType = 'amount' | 'time' | 'result' | 'person' | 'place' | 'list' | 'how' | 'general'
 
 // 几号 asks a day, 几号线 a line's number.
-const TIME_CUE = /什么时候|啥时候|何时|哪天|哪一天|几月|几号(?![线楼院门])|几时|几点|什么时间|多久|日期|时间/
+const WHICH_DAY = '几号(?![线楼院门])'
+const TIME_CUE = new RegExp(`什么时候|啥时候|何时|哪天|哪一天|几月|${WHICH_DAY}|几时|几点|什么时间|多久|日期|时间`)
 
 const TYPE_CUES: [QuestionType, RegExp][] = [
   ['time', TIME_CUE],
@@ -21,7 +22,9 @@ const TYPE_CUES: [QuestionType, RegExp][] = [
 ]
 
 /** Words that make a sentence a question: a part of a question holds one of them. */
-export const QUESTION_CUE = /多少|几|什么|啥|哪|谁|何|怎|咋|吗|呢|是否|有没有/
+/** Question words that ask something of their own, unlike 呢 and 吗 (小微企业呢？ asks what the part before asked). */
+export const ASKS_ITS_OWN = /多少|几|什么|啥|哪|谁|何|怎|咋/
+export const QUESTION_CUE = new RegExp(`${ASKS_ITS_OWN.source}|吗|呢|是否|有没有`)
 
 /**
  * The clauses of a question that ask (那些小摊贩被弄到哪儿去了), without the ones that only tell the
@@ -78,7 +81,7 @@ const ASKED_HOUR = /几点/
 export const HOUR_UNIT = '点'
 
 // 哪一天, 几号: a day is asked for, and 近日 or 今年 does not give one.
-const ASKED_DAY = /哪一?天|几号(?![线楼院门])|几月几[日号]|具体日期|什么日子/
+const ASKED_DAY = new RegExp(`哪一?天|${WHICH_DAY}|几月几[日号]|具体日期|什么日子`)
 
 // The words after 个 are what is counted (多少个过期灭火器), up to a particle or the end.
 const COUNTED = /^\s*(\p{Script=Han}{2,8}?)(?:了|呢|啊|吗|呀|的|[，。？?！!、\s]|$)/u
