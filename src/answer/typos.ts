@@ -1,11 +1,12 @@
+import { pinyin } from 'pinyin-pro'
 import { foldText, type AnalyzedQuery, type WeightedWord } from '../retrieve/index.js'
 import { CANDIDATES_READ, type Candidate } from './evidence.js'
 
-// A window this long around the word, one character inside it wrong, is still the same name (阳妙镇 →
-// 阳庙镇); shorter, or wrong at its edge, a one-character difference is a different word.
+// A window this long around the word, one character of the word wrong, is still the same name (阳妙镇 →
+// 阳庙镇); shorter, a one-character difference is a different word.
 const WINDOW = 3
 const HAN = /^\p{Script=Han}+$/u
-// Another number is another thing, not a typo: 第三季度 is not 第二季度 misspelt.
+// Another number is another thing, not a typo: 第三季度 is not 第二季度 misspelt, nor 第二届 第二阶.
 const NUMERAL = /[\d零一二两三四五六七八九十百千万]/
 
 /**
@@ -63,16 +64,16 @@ function spellingIn(question: string, word: string, texts: string[]): string | u
 }
 
 /**
- * A stretch of `text` as long as `window` that differs from it in exactly one place, inside [from, to)
- * and with a matching character on each side, neither of the two a numeral: 天天气 does not become
- * 天天过, 第三季度 not 第二季度; 阳妙镇 becomes 阳庙镇.
+ * A stretch of `text` as long as `window` that differs from it in exactly one place, inside [from, to),
+ * by a character that sounds alike and is no numeral nor follows one: 天天气 does not become 天天过,
+ * 第三季度 not 第二季度; 阳妙镇 becomes 阳庙镇, 指尖清峰 指尖清风.
  */
 function oneOff(window: string, text: string, from: number, to: number): string | undefined {
   for (let i = 0; i + window.length <= text.length; i++) {
     let wrong = -1
     for (let k = 0; k < window.length; k++) {
       if (text[i + k] === window[k]) continue
-      if (wrong >= 0 || k < from || k >= to || k === 0 || k === window.length - 1 || NUMERAL.test(window[k]!) || NUMERAL.test(text[i + k]!)) {
+      if (wrong >= 0 || k < from || k >= to || NUMERAL.test(window[k - 1] ?? '') || NUMERAL.test(window[k]!) || NUMERAL.test(text[i + k]!) || !soundsAlike(window[k]!, text[i + k]!)) {
         wrong = -2
         break
       }
@@ -81,4 +82,19 @@ function oneOff(window: string, text: string, from: number, to: number): string 
     if (wrong >= 0 && HAN.test(text.slice(i, i + window.length))) return text.slice(i, i + window.length)
   }
   return undefined
+}
+
+/**
+ * Two characters a pinyin keyboard confuses: one reading of each is the same, tones aside, and so are
+ * the sounds many speakers do not tell apart (zh/z, ch/c, sh/s, n/l, -ng/-n). 安至房 is 安置房 misspelt;
+ * 进展 is not 发展, nor 亩产 单产: those are other words.
+ */
+function soundsAlike(a: string, b: string): boolean {
+  const readings = (ch: string) => new Set(pinyin(ch, { multiple: true, toneType: 'none', type: 'array' }).map(blur))
+  const of = readings(b)
+  return [...readings(a)].some((r) => of.has(r))
+}
+
+function blur(syllable: string): string {
+  return syllable.replace(/^([zcs])h/, '$1').replace(/^l/, 'n').replace(/ng$/, 'n')
 }

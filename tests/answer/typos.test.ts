@@ -18,9 +18,21 @@ describe('withTyposRead', () => {
     expect(fixed.words.map((w) => w.text)).not.toContain('蜜峰')
   })
 
-  it('leaves a word alone when the difference is at the edge of what matches, or in a person or a number', () => {
+  it('reads a misspelt word at the edge of what matches, when the two characters sound alike', () => {
+    const lessons = read('“指尖清峰”云课堂是哪个部门一起推的', ['清峰'])
+    const fixed = withTyposRead(lessons, [article('联合区纪检监察工委推出“指尖清风”云课堂。')])
+    expect(fixed.words.map((w) => w.text)).toContain('清风')
+  })
+
+  it('leaves a word alone when the characters that differ sound different, or in a person or a number', () => {
     const weather = read('明天天气怎么样', ['天气'])
     expect(withTyposRead(weather, [article('群众天天过得安，街道配发巡逻车。')]).words).toEqual(weather.words)
+    const progress = read('冷链物流项目进展咋样了', ['进展'])
+    expect(withTyposRead(progress, [article('推动项目发展咋样都要抓紧。')]).words).toEqual(progress.words)
+    const yields = read('祥云办事处小麦亩产多少斤', ['亩产'])
+    expect(withTyposRead(yields, [article('了解小麦单产、收割进度等情况。')]).words).toEqual(yields.words)
+    const contest = read('第二届初心杯有多少支队伍', ['第二届'])
+    expect(withTyposRead(contest, [article('大学路街道第二阶段初心杯知识竞赛。')]).words).toEqual(contest.words)
     const person = read('管委会副主任李建国讲了什么', ['李建国'])
     expect(withTyposRead(person, [article('管委会副主任李建军出席。')]).words).toEqual(person.words)
     const quarter = read('明湖办事处第三季度观摩活动是哪天', ['第三季度'])
