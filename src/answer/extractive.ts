@@ -8,7 +8,7 @@ import { countsInClause, factsNear, hasFactFor, namesAskedBody, namesPerson } fr
 import { assertFeatures, loadAnswerModel, predict, type AnswerModel } from './model.js'
 import type { Answer, Citation } from './types.js'
 import { withTyposRead } from './typos.js'
-import { aboutNamedScope, namesUnknownBody, namesUnknownPerson } from './unmentioned.js'
+import { aboutNamedScope, namesUnknownBody, namesUnknownPerson, namesUnknownPlace } from './unmentioned.js'
 import { asksForVisits, tellsVisitStop } from './visits.js'
 
 export interface ExtractiveOptions {
@@ -63,7 +63,7 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   const question = opts.asked ?? analyzed.text
   const query = withTyposRead(analyzed, found)
   const candidates = aboutNamedScope(analyzed, found, query)
-  if (candidates.length === 0 || namesUnknownPerson(analyzed) || namesUnknownBody(query)) return abstain(question, found)
+  if (candidates.length === 0 || namesUnknownPerson(analyzed) || namesUnknownBody(query) || namesUnknownPlace(query)) return abstain(question, found)
   const type = opts.questionType && opts.questionType !== 'general' ? opts.questionType : query.type
   const asked: Asked = { ...askedOf(query), type, unit: type === query.type ? query.unit : undefined }
   const scored = scoreEvidence(model, asked, candidates)

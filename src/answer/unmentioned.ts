@@ -1,4 +1,4 @@
-import { foldText, type AnalyzedQuery } from '../retrieve/index.js'
+import { askingClauses, foldText, type AnalyzedQuery } from '../retrieve/index.js'
 import type { Candidate } from './evidence.js'
 
 const HAN = /^\p{Script=Han}+$/u
@@ -26,6 +26,15 @@ function isArea(word: string): boolean {
 /** True when the question names a person no article in the store names (管委会副主任李建国). */
 export function namesUnknownPerson(query: AnalyzedQuery): boolean {
   return query.words.some((w) => w.person && w.docs === 0)
+}
+
+/**
+ * True when a clause that asks names a place no article in the store names (洛阳经开区, 长江路街道); a
+ * place of the reader's own story (我家老头子年轻时候也上山扑过火) says nothing of what is asked.
+ */
+export function namesUnknownPlace(query: AnalyzedQuery): boolean {
+  const asking = askingClauses(query.text)
+  return query.words.some((w) => w.place && w.docs === 0 && asking.some((c) => c.includes(w.text)))
 }
 
 // A body's own name ends in its kind (河南财经政法大学 → 政法大学, 第十一中学): a word of the kind alone (大学) is no name.

@@ -27,6 +27,8 @@ export interface QuestionWord {
   name: boolean
   /** A person's name by jieba's tag (李建国): a question about someone no article names is not answered. */
   person: boolean
+  /** A place's name by jieba's tag (洛阳, 长江路): a question about a place no article names is not answered. */
+  place: boolean
 }
 
 /** One question of several asked at once (哪天开的？谁讲的话？), with the words it names. */
@@ -189,6 +191,14 @@ function isPersonName(word: string, tag: string): boolean {
   return tag === 'nr' && chars.length >= 2 && chars.length <= 4 && SURNAMES.has(chars[0]!)
 }
 
+// Common words jieba's dictionary tags as places (东西 "things", 上山 "up the hill", 新建 "newly built", 中考 "the exam").
+const NOT_PLACES = new Set(['东西', '上山', '新建', '中考'])
+
+/** A place's name as jieba tags one (洛阳, 长江路, 樱桃沟), of two characters or more. */
+function isPlaceName(word: string, tag: string): boolean {
+  return tag.startsWith('ns') && [...word].length >= 2 && !NOT_PLACES.has(word)
+}
+
 /**
  * The question's content words for answers: dictionary words (names among them by jieba's tag or
  * the lexicon), plus the names no dictionary holds, whose single-character pieces are dropped.
@@ -203,9 +213,9 @@ function questionWords(text: string, names: string[], lexicon: Lexicon): Questio
     if ([...word].length === 1 && names.some((n) => n.includes(word))) continue
     const entry = lexicon.entries.get(word)
     const name = isNameTag(tag) || entry !== undefined || wholeNames.has(word)
-    out.set(word, { text: word, synonyms: entry?.synonyms ?? [], name, person: isPersonName(word, tag) })
+    out.set(word, { text: word, synonyms: entry?.synonyms ?? [], name, person: isPersonName(word, tag), place: isPlaceName(word, tag) })
   }
-  for (const n of names) if (!out.has(n)) out.set(n, { text: n, synonyms: lexicon.entries.get(n)?.synonyms ?? [], name: true, person: false })
+  for (const n of names) if (!out.has(n)) out.set(n, { text: n, synonyms: lexicon.entries.get(n)?.synonyms ?? [], name: true, person: false, place: false })
   return [...out.values()]
 }
 

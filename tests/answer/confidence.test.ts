@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { confidenceFeatures, CONFIDENCE_FEATURES } from '../../src/answer/confidence.js'
 import type { WeightedWord } from '../../src/retrieve/index.js'
 
-const word = (text: string, docs: number, name = false): WeightedWord => ({ text, synonyms: [], name, person: false, docs, weight: docs > 0 ? 2 : 9 })
+const word = (text: string, docs: number, name = false): WeightedWord => ({ text, synonyms: [], name, person: false, place: false, docs, weight: docs > 0 ? 2 : 9 })
 const article = { id: 'a', title: '中关村创新创业调研', paper: '经开时报', date: null, score: 1, text: '调研组学习了北京中关村、武汉光谷的创新创业经验。' }
 const best = { candidate: 0, span: { start: 0, end: article.text.length }, p: 0.6, coverage: 1, hasFact: false, features: [1, 1] }
 const feature = (name: (typeof CONFIDENCE_FEATURES)[number], x: number[]) => x[CONFIDENCE_FEATURES.indexOf(name)]

@@ -243,6 +243,12 @@ describe('answerExtractively', () => {
     expect((await ask('惠济区已经分配了多少套安置房？')).abstained).toBe(true)
   })
 
+  it('abstains when a clause that asks names a place no article names, not when the reader only tells of one', async () => {
+    expect((await ask('洛阳经开区已经分配了多少套安置房？')).abstained).toBe(true)
+    expect((await ask('我老家是洛阳的，经开区已经分配了多少套安置房？')).abstained).toBe(false)
+    expect((await ask('经开区已经分配了多少套安置房？')).abstained).toBe(false)
+  })
+
   it('abstains when the question names a school or a road\'s street office no article names, and answers the one it does', async () => {
     const visit = {
       id: 'u1',
