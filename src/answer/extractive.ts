@@ -1,10 +1,10 @@
 import { splitSentences, stripDateline } from '../ingest/index.js'
-import { askedBody, askedMembers, askedWording, asksForName, countedThing, foldText, namedPerson, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
+import { askedBody, askedContact, askedMembers, askedWording, asksForName, countedThing, foldText, namedPerson, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
 import { charBigrams } from './citations.js'
 import { confidenceFeatures, CONFIDENCE_FEATURES, type AskedSignals, type ScoredEvidence } from './confidence.js'
 import { askedOf, collectEvidence, FEATURE_NAMES, focusOf, mentions, type Asked, type Candidate, type Evidence } from './evidence.js'
-import { countsInClause, factsNear, hasFactFor, namesAskedBody, namesPerson } from './facts.js'
+import { countsInClause, factsNear, givesContact, hasFactFor, namesAskedBody, namesPerson } from './facts.js'
 import { assertFeatures, loadAnswerModel, predict, type AnswerModel } from './model.js'
 import type { Answer, Citation } from './types.js'
 import { withTyposRead } from './typos.js'
@@ -161,6 +161,9 @@ function factCheck(asked: AskedFor, textOf: (e: Scored) => string, titleOf: (e: 
     const on = words.find((w) => w.text === wording)
     return (s) => QUOTED.test(textOf(s)) && (!on || mentions(read(s), on))
   }
+  // A phone number, an e-mail or web address, or an app's name is given only in so many characters.
+  const contact = askedContact(text)
+  if (contact) return (s) => givesContact(contact, textOf(s))
   if (type === 'person' && asksForName(text)) {
     const forms = personForms(namedPerson(text, asked.words.map((w) => w.text)), asked.words)
     return (s) => s.hasFact && namesPerson(textOf(s)) && (forms.length === 0 || forms.some((f) => read(s).includes(f)))

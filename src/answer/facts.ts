@@ -1,4 +1,4 @@
-import { DURATION_UNIT, HOUR_UNIT, tagWords, WEEKDAY_UNIT, type AskedBody, type QuestionType } from '../retrieve/index.js'
+import { DURATION_UNIT, HOUR_UNIT, tagWords, WEEKDAY_UNIT, type AskedBody, type ContactKind, type QuestionType } from '../retrieve/index.js'
 
 const FACT_PATTERNS: Record<QuestionType, RegExp | null> = {
   // Digits, or Chinese numerals from 二 up (五项, 十余家; a lone 一 is mostly the article 一个).
@@ -40,6 +40,20 @@ function factPattern(type: QuestionType, unit?: string): RegExp | null {
 /** True when a text carries the kind of fact the question type asks for (in the asked unit, if any). */
 export function hasFactFor(type: QuestionType, text: string, unit?: string): boolean {
   return factPattern(type, unit)?.test(text) ?? false
+}
+
+// How each kind of contact is written: a phone number of 7 digits or more (0371-12345678, 12345),
+// an e-mail address, a web address, an app or account named by its own name (“郑好办”APP, 郑州经开发布公众号).
+const CONTACTS: Record<ContactKind, RegExp> = {
+  phone: /\d{3,4}[-－—]?\d{7,8}|1\d{10}|\d{7,8}|(?<!\d)\d{5}(?!\d)/,
+  email: /[\w.+-]+@[\w-]+\.[\w.]+/,
+  web: /https?:\/\/|www\.|[\w-]+\.(com|cn|net|org|gov)\b/i,
+  app: /[”」"》]\s*(app|APP|App|小程序|公众号|客户端|平台)|[\p{Script=Han}A-Za-z]{2,}(app|APP|App|小程序|公众号|客户端)/u,
+}
+
+/** True when a text gives the kind of contact asked for: 举报电话 0371-66886688 answers 举报电话是多少. */
+export function givesContact(kind: ContactKind, text: string): boolean {
+  return CONTACTS[kind].test(text)
 }
 
 // How far apart, in characters, a word and the fact it is asked about may sit, within one clause:

@@ -202,6 +202,22 @@ export function askedWording(question: string, words: string[]): string | undefi
   return cue ? (lastWordBefore(question, cue.index, words) ?? '') : undefined
 }
 
+/** How a reader reaches someone: the kinds of contact a question may ask for. */
+export type ContactKind = 'phone' | 'email' | 'web' | 'app'
+
+// 举报电话是多少, 热线号码, 邮箱地址是啥, 官网网址, 在哪个APP上能看, 公众号叫啥: asked, not told (打电话咨询了).
+const ASKED_CONTACT: [ContactKind, RegExp][] = [
+  ['phone', /(电话|热线|手机号?|号码)[^，。？?]{0,4}(多少|是啥|是什么|几号|哪个)|(多少|什么|啥)[^，。？?]{0,2}(电话|热线|号码)/],
+  ['email', /(邮箱|电子邮件|e-?mail)[^，。？?]{0,4}(多少|是啥|是什么|地址|哪个)|(什么|啥)(邮箱|电子邮件)/i],
+  ['web', /(网址|网站|官网|链接)[^，。？?]{0,4}(多少|是啥|是什么|哪个)|(什么|啥|哪个)(网址|网站|链接)/],
+  ['app', /(哪个|什么|啥)(app|APP|App|小程序|公众号|平台)|(app|APP|App|小程序|公众号)[^，。？?]{0,3}(叫啥|叫什么|是啥|是什么|名字)/],
+]
+
+/** The kind of contact a question asks for (举报电话是多少 → phone), or undefined. */
+export function askedContact(question: string): ContactKind | undefined {
+  return ASKED_CONTACT.find(([, cue]) => cue.test(question))?.[0]
+}
+
 /**
  * The unit an amount question names (or 日 when a when-question asks for the day), as a pattern (多少套 → 套, 多少钱 → 元, 多少人 → 人|名|位), so
  * 四项工作 does not answer 省了多少钱.

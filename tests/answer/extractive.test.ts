@@ -243,6 +243,18 @@ describe('answerExtractively', () => {
     expect((await ask('惠济区已经分配了多少套安置房？')).abstained).toBe(true)
   })
 
+  it('answers a phone number, an e-mail address or an app asked for only with one', async () => {
+    const hotline = { id: 'p1', title: '清廉机关建设', paper: '经开时报', date: '2022-08-01', text: '经开区宣传部建设清廉文化长廊，设立举报电话和举报邮箱，接受群众监督。' }
+    const given = { ...hotline, id: 'p2', text: '经开区宣传部建设清廉文化长廊，设立举报电话0371-66886688和举报邮箱jkqlj@163.com，接受群众监督。' }
+    expect((await askOf([hotline], '经开区宣传部的举报电话是多少？')).abstained).toBe(true)
+    expect((await askOf([hotline], '经开区宣传部的举报邮箱是什么？')).abstained).toBe(true)
+    const phone = await askOf([given], '经开区宣传部的举报电话是多少？')
+    expect(phone.abstained).toBe(false)
+    expect(phone.answer).toContain('0371-66886688')
+    expect((await askOf([given], '经开区宣传部的举报邮箱是什么？')).answer).toContain('jkqlj@163.com')
+    expect((await ask('“指尖清风”云课堂在哪个APP上能看？')).abstained).toBe(true)
+  })
+
   it('abstains when a clause that asks names a place no article names, not when the reader only tells of one', async () => {
     expect((await ask('洛阳经开区已经分配了多少套安置房？')).abstained).toBe(true)
     expect((await ask('我老家是洛阳的，经开区已经分配了多少套安置房？')).abstained).toBe(false)
