@@ -40,6 +40,11 @@ const PROGRESS = /(完成|进展|进度|推进)[^，。？?]{0,3}(咋样|怎么�
 const ENUMERATION_FOLLOWS = /^[\s。；;：:]*(一是|第一|其一|首先|（一）|\(一\)|1[.、．])/
 // Items listed one after another: A公司、B公司.
 const LISTS = /[、；;]/
+// The members of a counted set, listed right before the count (区城管局、区税务局五家单位, 康桥华城社区、嵩山社区等6支
+// 代表队) or introduced right after it (三项活动，即自查整改活动、百分考核活动); not a list of something else
+// beside it (导师及集聚区内3所高校负责人、部分企业代表, 市级文明单位9家、区级7个).
+const LISTED_BEFORE = /、[^、，,。；;的]{1,10}?(等|共|这)?$/
+const LISTED_AFTER = /^[^、，,。；;]{0,10}?([：:（(]|[，,]?\s*(即|分别是|分别为|包括|主要有|主要是|具体是|有))[^。]*[、；;]/
 // Words quoted: “不忘初心”, 「为民服务」.
 const QUOTED = /“[^”]{2,}”|「[^」]{2,}」|"[^"]{2,}"/
 const WON = /(获得|荣获|夺得|摘得|斩获|取得|获)[^，。；]{0,12}(冠军|亚军|季军|第[一二三1-3]名|[一二三特]等奖|[金银铜]奖)|夺冠|获胜|胜出/
@@ -125,7 +130,7 @@ function givesAskedFact(asked: AskedFor, scored: Scored[], candidates: Candidate
 
 /**
  * False when the question asks the members of a set the article counts (那5项采购具体都是啥) and no sentence
- * about it lists them after its count (共实施中小企业采购5项737.8万元 counts them and no more), nor is the
+ * about it lists them with its count (共实施中小企业采购5项737.8万元 counts them and no more), nor is the
  * count's sentence followed by 一是….
  */
 function listsMembers(asked: AskedFor, scored: Scored[], candidates: Candidate[]): boolean {
@@ -136,7 +141,7 @@ function listsMembers(asked: AskedFor, scored: Scored[], candidates: Candidate[]
     const unit = text.slice(s.span.start, s.span.end)
     const at = Math.max(...members.counts.map((c) => unit.indexOf(c)))
     if (inContext(s) < FACT_COVERAGE || at < 0) return false
-    return hasFactFor('list', unit.slice(at)) || ENUMERATION_FOLLOWS.test(text.slice(s.span.end, s.span.end + 12))
+    return LISTED_BEFORE.test(unit.slice(0, at)) || LISTED_AFTER.test(unit.slice(at)) || ENUMERATION_FOLLOWS.test(text.slice(s.span.end, s.span.end + 12))
   })
 }
 

@@ -183,7 +183,7 @@ const NUMERALS = '一二三四五六七八九十'
 
 /** The count of a set a question asks the members of (那5项采购具体都是啥 → 5项, 五项), if it asks the members of a set the article counts. */
 export function askedMembers(question: string): AskedMembers | undefined {
-  if (/多少|几/.test(question)) return undefined
+  if (/多少|(?<!哪)几/.test(question)) return undefined
   const m = COUNTED_SET.exec(question)
   if (!m) return undefined
   const [, number, counter] = m

@@ -427,6 +427,20 @@ describe('questions asking for one detail the article may not give', () => {
     expect((await askOf([told], '二七区五项督查机制都有哪些')).answer).toContain('健全完善督办推进机制')
   })
 
+  it('takes a list for the members only when it is of the counted set: right before the count or introduced after it', async () => {
+    expect(askedMembers('座谈会请来的3所高校分别是哪几所')).toEqual({ counts: ['3所', '三所'] })
+    const forum = {
+      ...BANNER,
+      title: '马寨产业集聚区召开座谈会',
+      text: '6月11日上午，马寨产业集聚区召开主题座谈会，邀请了市科技局领导、长期从事创新创业研究的导师及集聚区内3所高校负责人、部分项目企业代表等12人。',
+    }
+    expect((await askOf([forum], '马寨座谈会请来的3所高校分别是哪几所')).abstained).toBe(true)
+    const named = { ...forum, text: forum.text.replace('集聚区内3所高校负责人', '郑州大学、河南工业大学、黄河科技学院3所高校负责人') }
+    expect((await askOf([named], '马寨座谈会请来的3所高校分别是哪几所')).answer).toContain('河南工业大学')
+    const after = { ...forum, text: forum.text.replace('集聚区内3所高校负责人', '集聚区内3所高校（郑州大学、河南工业大学、黄河科技学院）负责人') }
+    expect((await askOf([after], '马寨座谈会请来的3所高校分别是哪几所')).answer).toContain('河南工业大学')
+  })
+
   it('refuses a question asking for a name when the article names nobody', async () => {
     expect((await askOf([BANNER], NAME)).abstained).toBe(true)
   })
