@@ -2,7 +2,7 @@ import { Converter } from 'opencc-js/t2cn'
 import { parseTimeExpressions, type DateRange } from './dates.js'
 import { loadLexicon, type Lexicon } from './lexicon.js'
 import { askedUnit, ASKS_ITS_OWN, detectQuestionType, QUESTION_CUE, type QuestionType } from './question-type.js'
-import { cutWords, foldText, indexTokens, isNameTag, newWords, tagWords } from './tokenize.js'
+import { cutWords, foldText, indexTokens, isNameTag, newWords, phraseTokens, tagWords } from './tokenize.js'
 
 /** Longer queries are cut here: no question is this long, and every extra token costs search time. */
 export const MAX_QUERY_CHARS = 500
@@ -137,7 +137,7 @@ export function analyzeQuery(
   const { asked, text, dates } = readQuestionText(query, today)
   const terms: QueryTerm[] = []
   const seen = { bigram: new Set<string>(), phrase: new Set<string>() }
-  const add = (surface: string, kind: QueryTerm['kind'], tokens = indexTokens(surface)) => {
+  const add = (surface: string, kind: QueryTerm['kind'], tokens = kind === 'bigram' ? indexTokens(surface) : phraseTokens(surface)) => {
     const key = tokens.join(' ')
     const set = kind === 'bigram' ? seen.bigram : seen.phrase
     // A synonym the question already spells out adds nothing.

@@ -2,7 +2,7 @@ import type { ArticleMatch, ArticleMatchText, PassageSpan, SearchFilters, Store 
 import { demoteCopies, isNearCopy } from './copies.js'
 import { rankPassages, type Span, type WeightedTerm } from './passages.js'
 import { learnedNameCandidates, pickLearnedNames } from './names.js'
-import { foldedSlices, indexTokens, type FoldedSlices } from './tokenize.js'
+import { foldedSlices, phraseTokens, type FoldedSlices } from './tokenize.js'
 import { analyzeQuery, readQuestionText, type QueryPlan, type QuestionWord } from './query.js'
 import { dropCoveredBigrams, idf, scoreBestPassages, scoreCommonTerms, splitCommonTerms, weighTerms } from './rank.js'
 
@@ -60,7 +60,7 @@ export async function readQuestion(store: SearchReader, question: string): Promi
   const plan = analyzeQuery(question, today, undefined, (text) => pickLearnedNames(text, () => counts))
   // Whole words are counted as phrases: 中国电信 is far rarer than its rarest bigram 电信.
   const counted = plan.terms.flatMap((t) => (t.kind === 'word' ? [t.tokens] : t.tokens.split(' ')))
-  const wordForms = plan.words.flatMap((w) => [w.text, ...w.synonyms]).map((f) => indexTokens(f).join(' '))
+  const wordForms = plan.words.flatMap((w) => [w.text, ...w.synonyms]).map((f) => phraseTokens(f).join(' '))
   const { total, docs } = await store.getTermDocCounts(new Set([...counted, ...wordForms]))
   return { query: { ...plan, words: weighWords(plan.words, docs, total), total }, docs }
 }
@@ -119,7 +119,7 @@ export async function searchQuestion(store: SearchReader, question: string, opts
  */
 function weighWords(words: QuestionWord[], docs: Map<string, number>, total: number): WeightedWord[] {
   return words.map((w) => {
-    const n = [...w.text].length < 2 ? total / 2 : Math.max(...[w.text, ...w.synonyms].map((f) => docs.get(indexTokens(f).join(' ')) ?? 0))
+    const n = [...w.text].length < 2 ? total / 2 : Math.max(...[w.text, ...w.synonyms].map((f) => docs.get(phraseTokens(f).join(' ')) ?? 0))
     return { ...w, docs: n, weight: idf(n, total) }
   })
 }

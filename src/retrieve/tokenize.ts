@@ -112,6 +112,16 @@ export function indexTokens(text: string): string[] {
   return out
 }
 
+/**
+ * The index tokens a text makes as a phrase inside a longer run of an article: its bigrams, without the
+ * number or Latin word the index also holds alone (ahead of the run's bigrams, so 80 80岁 is never a
+ * phrase of 全区80岁以上); a text of one unit is that unit.
+ */
+export function phraseTokens(text: string): string[] {
+  const tokens = indexTokens(text)
+  return tokens.length > 1 ? tokens.filter((t) => /\p{Script=Han}/u.test(t)) : tokens
+}
+
 /** The index tokens of a text as one space-joined string, the form the FTS columns hold. */
 export function tokenizeForIndex(text: string): string {
   return indexTokens(text).join(' ')

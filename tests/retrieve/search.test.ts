@@ -129,6 +129,13 @@ describe('index.search', () => {
     expect(query.words.map((w) => w.text)).not.toContain('多少')
   })
 
+  it('counts a word with a number in it in the articles that hold it inside a longer run (80岁 in 全区80岁以上)', async () => {
+    const { query } = await createIndex(db).search('二七区80岁以上老人住院报销比例提高了多少？', { k: 3 })
+    expect(query.words.find((w) => w.text === '80岁')!.docs).toBeGreaterThan(0)
+    const { query: day } = await createIndex(db).search('4月28日扬尘督导是哪两位区领导参加的？', { k: 3 })
+    expect(day.words.find((w) => w.text === '28日')!.docs).toBeGreaterThan(0)
+  })
+
   it('splits a two-part question into its parts, each with its own kind of fact', async () => {
     const { query } = await createIndex(db).search('马寨产业集聚区座谈会是哪天开的？谁主持的？')
     expect(query.parts.map((p) => p.type)).toEqual(['time', 'person'])

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { foldText, indexTokens, newWords, tokenize, tokenizeForIndex } from '../../src/retrieve/index.js'
+import { phraseTokens } from '../../src/retrieve/tokenize.js'
 import { foldedSlices } from '../../src/retrieve/tokenize.js'
 
 describe('indexTokens', () => {
@@ -66,5 +67,15 @@ describe('foldedSlices', () => {
     const fold = foldedSlices(text)
     expect(fold(0, 5)).toBe('全区gdp')
     for (const [start, end] of slices(text)) expect(fold(start, end)).toBe(foldText(text.slice(start, end)))
+  })
+})
+
+describe('phraseTokens', () => {
+  it('leaves out the number the index also holds alone, so the phrase is the one a longer run holds', () => {
+    expect(indexTokens('80岁')).toEqual(['80', '80岁'])
+    expect(phraseTokens('80岁')).toEqual(['80岁'])
+    expect(phraseTokens('4月28日')).toEqual(['4月', '月28', '28日'])
+    expect(phraseTokens('2021')).toEqual(['2021'])
+    expect(phraseTokens('安置房')).toEqual(indexTokens('安置房'))
   })
 })
