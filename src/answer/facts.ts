@@ -95,6 +95,11 @@ export function countsInClause(text: string, counted: string[], unit: string): b
 const OFFICE = /(局|部|委员会|工委|委|办公室|办事处|办|中心|公司|集团|医院|银行|学校|大队|支队|中队|派出所|研究所|研究院|所|站|协会|街道|社区)$/
 const BODY_ENDINGS: Record<string, RegExp> = {
   公司: /(公司|集团|厂)$/,
+  林场: /(林场|林区)$/,
+  山: /山$/,
+  公园: /(公园|游园)$/,
+  广场: /广场$/,
+  市场: /(市场|商场)$/,
   银行: /银行$/,
   医院: /(医院|卫生院|卫生服务中心)$/,
   学校: /(学校|小学|中学|大学|学院|幼儿园)$/,
@@ -125,7 +130,9 @@ export function namesBody(kind: string, text: string): boolean {
   const words = tagWords(text)
   return words.some(({ word, tag }, i) => {
     if (!ending.test(word)) return false
-    if (tag.startsWith('n') && word.replace(ending, '').length >= 2 && !GENERIC_BODY.test(word.replace(ending, ''))) return true
+    const name = word.replace(ending, '')
+    // A place jieba knows may have a one-character name (嵩山, 云山).
+    if (tag.startsWith('n') && (name.length >= 2 || (tag === 'ns' && name.length === 1)) && !GENERIC_BODY.test(name)) return true
     const before = words[i - 1]
     // An ordinal names one too (内蒙古自治区第四医院, 第一中学).
     return before !== undefined && (before.tag.startsWith('n') || /^第./.test(before.word)) && [...before.word].length >= 2 && !GENERIC_BODY.test(before.word)

@@ -156,7 +156,7 @@ export function namedPerson(question: string, words: string[]): string | undefin
 
 // 哪家银行, 哪个单位, 哪三所高校, 哪家施工单位: a body is asked for by its kind (with what it does, if said), and
 // only a sentence naming one answers.
-const ASKED_BODY = /(?:哪|什么|啥)(?:一|几|些|[两二三四五六七八九十])?\s*(?:家|个|所|条)?\s*([^\P{Script=Han}的是在有和与了]{0,3}?)(公司|银行|医院|高校|学校|单位|部门|机构|村|社区|小区|街道|路(?![线径程子费况])|街(?![头巷]))/u
+const ASKED_BODY = /(?:哪|什么|啥)(?:一|几|些|[两二三四五六七八九十])?\s*(?:家|个|所|条|座|处)?\s*([^\P{Script=Han}的是在有和与了]{0,3}?)(公司|银行|医院|高校|学校|单位|部门|机构|村|社区|小区|街道|林场|山|公园|广场|市场|路(?![线径程子费况])|街(?![头巷]))/u
 
 /** A body or place a question asks to be named: its kind (公司, 银行, 单位, 村, 路…) and the role it names with it (施工 of 哪家施工单位). */
 export interface AskedBody {

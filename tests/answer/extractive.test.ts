@@ -142,6 +142,10 @@ describe('what a question asks after its question word', () => {
     expect(namesBody('银行', '参与银行机构近20家')).toBe(false)
     expect(namesBody('机构', '公安部交通管理局发布新措施')).toBe(true)
     expect(namesBody('公司', '施工单位要提升认识')).toBe(false)
+    expect(askedBody('实操演练是在哪座山上搞的')).toEqual({ kind: '山' })
+    expect(askedBody('培训在哪个林场')).toEqual({ kind: '林场' })
+    expect(namesBody('山', '队员在尖岗水库后的云山开展实操演练')).toBe(true)
+    expect(namesBody('山', '经开区森防办开展全区森林防灭火培训及装备实操演练')).toBe(false)
   })
 
   it('reads a day of the week asked for, whose name is asked, and which clauses ask', async () => {
