@@ -17,6 +17,11 @@ const ORDINAL = /(?:第([一二三四五六七八九十\d]{1,3})|(首))\s*(届|�
 const LOCALITY_KIND = /^(路|街|大道)?(办事处|街道|镇|乡)/
 const ENDS_IN_KIND = /^(\p{Script=Han}{2,})(办事处|街道|镇|乡)$/u
 const POINTER = /^(各|该|本|全|每|哪|这|那|所在|相关|辖区|有关|其他|多个|几个|周边|附近|当地|基层|农村|乡村|城市|城乡)/
+// A community, village or school named by its kind (锦绣家园社区, 李庄村, 育才路小学): asked of in a clause
+// that asks, only an article that names it whole answers. Not of the reader's own (俺们村, 我家社区).
+const PLACE_KIND = /^(社区|村|小学|中学|学校)/
+const ENDS_IN_PLACE_KIND = /^\p{Script=Han}{2,}(社区|村|小学|中学|学校)$/u
+const OWN = /^(俺|我|咱|你|您|他|她|恁|大家|自己|老家|家里|本地|各个|一个|两个|几个)/
 
 /** An area a question can be about: 金水区, or 惠济 where jieba cuts 惠济区 as 惠济/区. */
 function isArea(word: string): boolean {
@@ -56,7 +61,7 @@ export function aboutNamedScope<C extends Candidate>(query: AnalyzedQuery, candi
   const years = [...query.text.matchAll(YEAR)].map((m) => m[1]!)
   const numbered = [...query.text.matchAll(NUMBERED)].map((m) => m[0].replace(/\s+/g, ''))
   const ordinals = [...query.text.matchAll(ORDINAL)].map(ordinalForms)
-  const localities = localitiesOf(query, read)
+  const localities = [...localitiesOf(query, read), ...namedPlacesOf(query, read)]
   const areas = query.words.filter((w) => query.districts.includes(w.text) || isArea(w.text) || (w.name && HAN.test(w.text) && isArea(`${w.text}区`) && query.text.includes(`${w.text}区`)))
   if (years.length + numbered.length + ordinals.length + localities.length + areas.length === 0) return candidates
   return candidates.filter((c) => {
@@ -79,6 +84,20 @@ function localitiesOf(query: AnalyzedQuery, read: AnalyzedQuery): string[] {
     const kind = LOCALITY_KIND.exec(text.slice(text.indexOf(w.text) + w.text.length))
     const name = ENDS_IN_KIND.exec(spelt)?.[1] ?? (kind ? spelt + (kind[1] ?? '') : undefined)
     return name && [...name].length >= 2 && HAN.test(name) && !POINTER.test(name) ? [name] : []
+  })
+}
+
+/** The communities, villages and schools a clause that asks names, whole, as `read` spells them (锦绣家园社区, 李庄村). */
+function namedPlacesOf(query: AnalyzedQuery, read: AnalyzedQuery): string[] {
+  const text = foldText(query.text)
+  const asking = askingClauses(text)
+  return query.words.flatMap((w, i) => {
+    const spelt = read.words[i]?.text ?? w.text
+    if (ENDS_IN_PLACE_KIND.test(spelt)) return asking.some((c) => c.includes(w.text)) && !OWN.test(spelt) && !POINTER.test(spelt) ? [spelt] : []
+    const at = text.indexOf(w.text) + w.text.length
+    const kind = PLACE_KIND.exec(text.slice(at))?.[1]
+    const name = kind && spelt + kind
+    return name && [...spelt].length >= 2 && HAN.test(spelt) && !POINTER.test(spelt) && !OWN.test(spelt) && asking.some((c) => c.includes(w.text + kind)) ? [name] : []
   })
 }
 

@@ -156,6 +156,7 @@ describe('what a question asks after its question word', () => {
     expect(namedPerson('经开区建设局局长叫啥名字', ['经开区', '建设局', '局长'])).toBe('局长')
     expect(askingClauses('我刚搬到经北二路这边，那些小摊贩被弄到哪儿去了？')).toEqual(['那些小摊贩被弄到哪儿去了'])
     expect(askingClauses('经开区安置房')).toEqual(['经开区安置房'])
+    expect(askingClauses('锦绣家园社区参加观摩了没有？它的亮点是啥？')).toEqual(['锦绣家园社区参加观摩了没有', '它的亮点是啥'])
     expect(askedBody('那3起案例分别是哪几个村的事')).toEqual({ kind: '村' })
     expect(askedBody('酒店在哪条路上')).toEqual({ kind: '路' })
     expect(namesBody('村', '祥云办事处王庄村综合改造提升')).toBe(true)
@@ -245,6 +246,16 @@ describe('answerExtractively', () => {
     expect((await ask('金水区已经分配了多少套安置房？')).abstained).toBe(true)
     // jieba cuts 惠济区 as 惠济/区: the area is still the one asked about.
     expect((await ask('惠济区已经分配了多少套安置房？')).abstained).toBe(true)
+  })
+
+  it('abstains when a clause that asks names a community, village or school no article names whole', async () => {
+    const visit = { id: 'm1', title: '明湖办事处开展观摩活动', paper: '经开时报', date: '2020-06-01', text: '5月28日，明湖办事处组织开展第二季度逐社区观摩活动，区党建办主任程晓华来到中烟社区、螺蛳湖社区参加观摩。' }
+    const village = { id: 'm2', title: '打造农业农村发展新优势', paper: '经开时报', date: '2020-06-01', text: '5月28日下午，经开区党工委委员、工会主席王宏伟主持召开祥云办事处王庄村综合改造提升推进会。' }
+    expect((await askOf([visit, village], '明湖办事处的锦绣家园社区参加观摩了没有')).abstained).toBe(true)
+    expect((await askOf([visit, village], '明湖办事处的螺蛳湖社区参加观摩了没有')).abstained).toBe(false)
+    expect((await askOf([visit, village], '祥云办事处李庄村的综合改造提升推进会是谁主持的')).abstained).toBe(true)
+    expect((await askOf([visit, village], '祥云办事处王庄村的综合改造提升推进会是谁主持的')).abstained).toBe(false)
+    expect((await askOf([visit, village], '俺们村也想改造，王庄村综合改造提升推进会是谁主持的')).abstained).toBe(false)
   })
 
   it('answers a phone number, an e-mail address or an app asked for only with one', async () => {
