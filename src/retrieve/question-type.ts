@@ -83,8 +83,8 @@ export const HOUR_UNIT = '点'
 // 哪一天, 几号: a day is asked for, and 近日 or 今年 does not give one.
 const ASKED_DAY = new RegExp(`哪一?天|${WHICH_DAY}|几月几[日号]|具体日期|什么日子`)
 
-// The words after 个 are what is counted (多少个过期灭火器), up to a particle or the end.
-const COUNTED = /^\s*(\p{Script=Han}{2,8}?)(?:了|呢|啊|吗|呀|的|[，。？?！!、\s]|$)/u
+// The words after 个 are what is counted (多少个过期灭火器, 多少个过期的灭火器), up to a particle or the end.
+const COUNTED = /^\s*(\p{Script=Han}{2,8}?(?:的\p{Script=Han}{2,8}?)?)(?:了|呢|啊|吗|呀|的|[，。？?！!、\s]|$)/u
 // 多少个 counts things, so it is answered in any counter of things (5项, 3家, 12处), not in people (12人) or money.
 const THINGS = '个|项|家|所|座|条|批|起|件|处|支|次|趟|班|架次|场|类|种|期|套|台|辆|户|篇|份|村|余个'
 // A sum of money, in yuan or another currency (6亿人民币, 5亿美元).

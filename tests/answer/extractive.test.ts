@@ -111,6 +111,7 @@ describe('askedUnit and hasFactFor', () => {
 describe('what a question asks after its question word', () => {
   it.each([
     ['换掉了多少个过期灭火器？', '过期灭火器'],
+    ['一共查出多少个过期的灭火器？', '过期的灭火器'],
     ['申报了几个项目', '项目'],
     ['一共给小微企业放了多少贷款？', '贷款'],
     ['项目总投资是多少', '投资'],
