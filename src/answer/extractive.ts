@@ -4,7 +4,7 @@ import { abstain } from './abstain.js'
 import { charBigrams } from './citations.js'
 import { confidenceFeatures, CONFIDENCE_FEATURES, type AskedSignals, type ScoredEvidence } from './confidence.js'
 import { askedOf, collectEvidence, FEATURE_NAMES, focusOf, mentions, type Asked, type Candidate, type Evidence } from './evidence.js'
-import { countsInClause, factsNear, givesContact, hasFactFor, namesAskedBody, namesPerson } from './facts.js'
+import { countsInClause, factsNear, givesContact, hasFactFor, namesAskedBody, namesPerson, namesPlace } from './facts.js'
 import { assertFeatures, loadAnswerModel, predict, type AnswerModel } from './model.js'
 import type { Answer, Citation } from './types.js'
 import { withTyposRead } from './typos.js'
@@ -173,6 +173,8 @@ function factCheck(asked: AskedFor, textOf: (e: Scored) => string, titleOf: (e: 
     const forms = personForms(namedPerson(text, asked.words.map((w) => w.text)), asked.words)
     return (s) => s.hasFact && namesPerson(textOf(s)) && (forms.length === 0 || forms.some((f) => read(s).includes(f)))
   }
+  // Where something was (在哪个地方搞的) is told by a place the question does not name already.
+  if (type === 'place') return (s) => namesPlace(textOf(s), text)
   if (!FACT_REQUIRED.has(type)) return undefined
   if (type === 'result') {
     // Who won the contest the question names (宣讲大赛): a sentence about it, or one that says who won

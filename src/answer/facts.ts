@@ -144,6 +144,18 @@ export function namesAskedBody(body: AskedBody, text: string): boolean {
   return namesBody(body.kind, text) && (body.role === undefined || text.includes(body.role))
 }
 
+// A word that names a place by its kind (马砦社区, 郑尧高速公路出入口, 党群服务中心); not one that only points (全区, 各社区).
+const PLACE_WORD = /..(区|村|社区|街道|办事处|路|街|大道|园|镇|乡|广场|中心|小区|医院|学校|山|林场|公园|现场|工地|口|场|馆|厅|室|楼|酒店|沿线|地块|基地)$/
+const POINTING = /^(全|各|该|本|每|这|那|哪|其)/
+
+/**
+ * True when a text names a place the question does not name already: 在马砦社区党群服务中心举办 answers
+ * 竞赛在哪办的; 经开区森防办开展全区培训 does not answer 培训是在哪个地方搞的 (经开区 is asked of, 全区 points).
+ */
+export function namesPlace(text: string, question: string): boolean {
+  return tagWords(text).some(({ word, tag }) => (tag.startsWith('ns') || (tag.startsWith('n') && PLACE_WORD.test(word))) && [...word].length >= 2 && !POINTING.test(word) && !question.includes(word))
+}
+
 // Words for a post or a role a person's name stands beside (纪工委书记武斌, 李建国副主任, 通讯员鲁慧).
 const POST_WORD = /^(书记|副?主任|局长|部长|区长|县长|市长|镇长|乡长|校长|院长|所长|站长|队长|经理|总经理|董事长|主席|组长|行长|社长|主编|负责人|委员|处长|科长|同志|老师|记者|通讯员)$/
 

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { answerExtractively, cleanSentence } from '../../src/answer/extractive.js'
 import type { Candidate } from '../../src/answer/evidence.js'
-import { countsInClause, factsNear, hasFactFor, namesAskedBody, namesBody, namesPerson } from '../../src/answer/facts.js'
+import { countsInClause, factsNear, hasFactFor, namesAskedBody, namesBody, namesPerson, namesPlace } from '../../src/answer/facts.js'
 import { loadAnswerModel } from '../../src/answer/model.js'
 import { asksForVisits, tellsVisitStop } from '../../src/answer/visits.js'
 import { askedBody, askedMembers, askedUnit, askedWording, askingClauses, asksForName, countedThing, createIndex, detectQuestionType, DURATION_UNIT, HOUR_UNIT, namedPerson, timedThing, WEEKDAY_UNIT } from '../../src/retrieve/index.js'
@@ -143,6 +143,8 @@ describe('what a question asks after its question word', () => {
     expect(namesBody('银行', '参与银行机构近20家')).toBe(false)
     expect(namesBody('机构', '公安部交通管理局发布新措施')).toBe(true)
     expect(namesBody('公司', '施工单位要提升认识')).toBe(false)
+    expect(namesPlace('6月19日，蜜蜂张街道在马砦社区党群服务中心举办党建知识竞赛', '蜜蜂张街道知识竞赛在哪办的')).toBe(true)
+    expect(namesPlace('日前，经开区森防办开展全区森林防灭火培训及装备实操演练', '经开区森防办的实操演练具体是在哪个地方搞的')).toBe(false)
     expect(askedBody('实操演练是在哪座山上搞的')).toEqual({ kind: '山' })
     expect(askedBody('培训在哪个林场')).toEqual({ kind: '林场' })
     expect(namesBody('山', '队员在尖岗水库后的云山开展实操演练')).toBe(true)
@@ -257,6 +259,13 @@ describe('answerExtractively', () => {
     expect((await askOf([visit, village], '祥云办事处李庄村的综合改造提升推进会是谁主持的')).abstained).toBe(true)
     expect((await askOf([visit, village], '祥云办事处王庄村的综合改造提升推进会是谁主持的')).abstained).toBe(false)
     expect((await askOf([visit, village], '俺们村也想改造，王庄村综合改造提升推进会是谁主持的')).abstained).toBe(false)
+  })
+
+  it('answers where something was only with a place the question does not name already', async () => {
+    const drill = { id: 'd1', title: '培训实操齐上阵', paper: '经开时报', date: '2022-09-01', text: '日前，经开区森防办开展全区森林防灭火培训及装备实操演练，围绕灭火基础理论等五项内容进行培训。' }
+    expect((await askOf([drill], '经开区森防办的实操演练具体是在哪个地方搞的')).abstained).toBe(true)
+    const placed = { ...drill, id: 'd2', text: drill.text.replace('装备实操演练，', '装备实操演练，演练在嵩山脚下进行，') }
+    expect((await askOf([placed], '经开区森防办的实操演练具体是在哪个地方搞的')).answer).toContain('嵩山')
   })
 
   it('answers a phone number, an e-mail address or an app asked for only with one', async () => {
