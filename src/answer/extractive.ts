@@ -8,7 +8,7 @@ import { countsInClause, factsNear, givesContact, hasFactFor, namesAskedBody, na
 import { assertFeatures, loadAnswerModel, predict, type AnswerModel } from './model.js'
 import type { Answer, Citation } from './types.js'
 import { withTyposRead } from './typos.js'
-import { aboutNamedScope, namesUnknownBody, namesUnknownPerson, namesUnknownPlace } from './unmentioned.js'
+import { aboutNamedScope, findsOnlyGenericWords, namesUnknownBody, namesUnknownPerson, namesUnknownPlace } from './unmentioned.js'
 import { asksForVisits, tellsVisitStop } from './visits.js'
 
 export interface ExtractiveOptions {
@@ -68,7 +68,7 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   const question = opts.asked ?? analyzed.text
   const query = withTyposRead(analyzed, found)
   const candidates = aboutNamedScope(analyzed, found, query)
-  if (candidates.length === 0 || namesUnknownPerson(analyzed) || namesUnknownBody(query) || namesUnknownPlace(query)) return abstain(question, found)
+  if (candidates.length === 0 || namesUnknownPerson(analyzed) || namesUnknownBody(query) || namesUnknownPlace(query) || findsOnlyGenericWords(query)) return abstain(question, found)
   const type = opts.questionType && opts.questionType !== 'general' ? opts.questionType : query.type
   const asked: Asked = { ...askedOf(query), type, unit: type === query.type ? query.unit : undefined }
   const scored = scoreEvidence(model, asked, candidates)
@@ -166,9 +166,13 @@ function factCheck(asked: AskedFor, textOf: (e: Scored) => string, titleOf: (e: 
     const on = words.find((w) => w.text === wording)
     return (s) => QUOTED.test(textOf(s)) && (!on || mentions(read(s), on))
   }
-  // A phone number, an e-mail or web address, or an app's name is given only in so many characters.
+  // A phone number, an e-mail or web address, or an app's name is given only in so many characters, and
+  // beside the thing it is asked of (not the “郑在抗疫”平台 of another paragraph).
   const contact = askedContact(text)
-  if (contact) return (s) => givesContact(contact, textOf(s))
+  if (contact) {
+    const of = focusOf(text, words.filter((w) => [...w.text].length > 1))
+    return (s) => givesContact(contact, textOf(s)) && (!of || mentions(read(s), of))
+  }
   if (type === 'person' && asksForName(text)) {
     const forms = personForms(namedPerson(text, asked.words.map((w) => w.text)), asked.words)
     return (s) => s.hasFact && namesPerson(textOf(s)) && (forms.length === 0 || forms.some((f) => read(s).includes(f)))

@@ -1,4 +1,4 @@
-import { askingClauses, foldText, type AnalyzedQuery } from '../retrieve/index.js'
+import { askingClauses, foldText, type AnalyzedQuery, type WeightedWord } from '../retrieve/index.js'
 import type { Candidate } from './evidence.js'
 
 const HAN = /^\p{Script=Han}+$/u
@@ -31,6 +31,22 @@ function isArea(word: string): boolean {
 /** True when the question names a person no article in the store names (管委会副主任李建国). */
 export function namesUnknownPerson(query: AnalyzedQuery): boolean {
   return query.words.some((w) => w.person && w.docs === 0)
+}
+
+// The district a store is about (经开区), or a word nearly every article holds, says nothing of what a
+// question is about; in a store this small or smaller, document counts tell nothing either.
+const GENERIC_SHARE = 0.75
+const MIN_ARTICLES = 8
+
+/**
+ * True when of the words of a question the articles hold, none is more than a district's name or what
+ * nearly every article holds, and some word no article holds: 经开区今年重阳节给老年人发慰问品没有 finds only 经开区.
+ */
+export function findsOnlyGenericWords(query: AnalyzedQuery): boolean {
+  if (query.total < MIN_ARTICLES) return false
+  const words = query.words.filter((w) => [...w.text].length > 1)
+  const generic = (w: WeightedWord) => query.districts.includes(w.text) || w.docs >= GENERIC_SHARE * query.total
+  return words.some((w) => w.docs === 0) && words.every((w) => w.docs === 0 || generic(w))
 }
 
 /**

@@ -24,14 +24,14 @@ const TYPE_CUES: [QuestionType, RegExp][] = [
 /** Words that make a sentence a question: a part of a question holds one of them. */
 /** Question words that ask something of their own, unlike 呢 and 吗 (小微企业呢？ asks what the part before asked). */
 export const ASKS_ITS_OWN = /多少|几|什么|啥|哪|谁|何|怎|咋/
-export const QUESTION_CUE = new RegExp(`${ASKS_ITS_OWN.source}|吗|呢|是否|有没有|了没`)
+export const QUESTION_CUE = new RegExp(`${ASKS_ITS_OWN.source}|吗|呢|是否|有没有|了没|没有$`)
 
 /**
  * The clauses of a question that ask (那些小摊贩被弄到哪儿去了), without the ones that only tell the
  * reader's own story (我刚搬到经北二路这边): the whole question when no clause holds a question word.
  */
 export function askingClauses(question: string): string[] {
-  const clauses = question.split(/[，,。；;！!？?\s]+/).filter(Boolean)
+  const clauses = question.split(/[，,。；;：:！!？?\s]+/).filter(Boolean)
   const asking = clauses.filter((c) => QUESTION_CUE.test(c))
   return asking.length > 0 ? asking : [question]
 }

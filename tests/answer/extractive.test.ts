@@ -160,6 +160,7 @@ describe('what a question asks after its question word', () => {
     expect(askingClauses('我刚搬到经北二路这边，那些小摊贩被弄到哪儿去了？')).toEqual(['那些小摊贩被弄到哪儿去了'])
     expect(askingClauses('经开区安置房')).toEqual(['经开区安置房'])
     expect(askingClauses('锦绣家园社区参加观摩了没有？它的亮点是啥？')).toEqual(['锦绣家园社区参加观摩了没有', '它的亮点是啥'])
+    expect(askingClauses('奶奶想问问：经开区今年重阳节给老年人发慰问品没有？发的啥？')).toEqual(['经开区今年重阳节给老年人发慰问品没有', '发的啥'])
     expect(askedBody('那3起案例分别是哪几个村的事')).toEqual({ kind: '村' })
     expect(askedBody('酒店在哪条路上')).toEqual({ kind: '路' })
     expect(namesBody('村', '祥云办事处王庄村综合改造提升')).toBe(true)

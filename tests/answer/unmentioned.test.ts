@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest'
+import { answerQuestion } from '../../src/answer/answer.js'
+import { useSampleIndex } from '../helpers/sample-db.js'
+
+// Questions a district's own store cannot answer, asked of the bundled sample pages, beside ones it can.
+describe('questions about what the sample pages never mention', () => {
+  const samples = useSampleIndex()
+  const ask = (question: string) => answerQuestion(samples().index, question, { mode: 'extractive' })
+
+  it('refuses when of the question only the district is found, however well the district alone is covered', async () => {
+    expect((await ask('奶奶想问问：经开区今年重阳节给老年人发慰问品没有？发的啥？')).abstained).toBe(true)
+    expect((await ask('经开区的安置房到现在一共分出去多少套了？')).abstained).toBe(false)
+  })
+
+  it('refuses a place, community or app the pages never name, and answers the ones they do', async () => {
+    expect((await ask('洛阳经开区今年一共分配了多少套安置房？')).abstained).toBe(true)
+    expect((await ask('明湖办事处的锦绣家园社区这次参加观摩了没有？')).abstained).toBe(true)
+    expect((await ask('程晓华去了明湖办事处哪几个社区观摩？')).abstained).toBe(false)
+    expect((await ask('“指尖清风”云课堂在哪个APP上能看？')).abstained).toBe(true)
+    expect((await ask('“指尖清风”云课堂是宣传部联合哪个部门推出的？')).abstained).toBe(false)
+  })
+})
