@@ -191,8 +191,8 @@ function isPersonName(word: string, tag: string): boolean {
   return tag === 'nr' && chars.length >= 2 && chars.length <= 4 && SURNAMES.has(chars[0]!)
 }
 
-// Common words jieba's dictionary tags as places (东西 "things", 上山 "up the hill", 新建 "newly built", 中考 "the exam").
-const NOT_PLACES = new Set(['东西', '上山', '新建', '中考'])
+// Common words jieba's dictionary tags as places (东西 "things", 上山 "up the hill", 新建 "newly built", 中考 "the exam", 上市 "listed").
+const NOT_PLACES = new Set(['东西', '上山', '新建', '中考', '上市'])
 
 /** A place's name as jieba tags one (洛阳, 长江路, 樱桃沟), of two characters or more. */
 function isPlaceName(word: string, tag: string): boolean {

@@ -62,6 +62,7 @@ const ASKED_MAGNITUDE = /(?:几|多少)\s*(万|亿)/
 const ASKED_MONEY = /多少钱|花了多少|省了多少|多少(资金|贷款|投资|经费|补贴|补助|奖金|税|费用|债)|(资金|贷款|投资|经费|补贴|补助|奖金|金额|费用|债券)[^，。？?]{0,4}多少|金额/
 // A share asked for (报销比例是多少, 增长率多少, 占比几成) is answered by a percentage or 几成, not by
 // another count or by 提高了5个百分点.
+const SHARE_CHANGE = /(提高|提升|增长|增加|上升|上涨|下降|降低|减少|下调|上调)了?(多少|几)/
 const ASKED_SHARE = /(比例|比率|占比|百分比|[^效]率)[^，。？?]{0,4}(多少|几)|多少(比例|百分比)|百分之几|几成/
 
 // Counters that answer for one another: 多少人 is answered by 13532名. 个 is too general to require.
@@ -235,5 +236,7 @@ export function askedUnit(question: string, type: QuestionType = 'amount'): stri
   const magnitude = ASKED_MAGNITUDE.exec(question)?.[1]
   if (magnitude !== undefined) return magnitude
   if (ASKED_MONEY.test(question)) return MONEY
-  return ASKED_SHARE.test(question) ? '%|％|成' : undefined
+  if (!ASKED_SHARE.test(question)) return undefined
+  // How much a share went up or down (报销比例提高了多少) is also told in points (提高了5个百分点).
+  return SHARE_CHANGE.test(question) ? '%|％|成|个?百分点' : '%|％|成'
 }

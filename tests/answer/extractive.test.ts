@@ -104,6 +104,8 @@ describe('askedUnit and hasFactFor', () => {
     expect(hasFactFor('amount', '另有6亿人民币过渡资金', MONEY)).toBe(true)
     expect(hasFactFor('amount', '占同期采购项目比例62.5%', '%|％|成')).toBe(true)
     expect(hasFactFor('amount', '住院报销比例提高了5个百分点', '%|％|成')).toBe(false)
+    expect(askedUnit('住院报销比例是多少', 'amount')).toBe('%|％|成')
+    expect(hasFactFor('amount', '住院报销比例提高了5个百分点', askedUnit('住院报销比例提高了多少', 'amount'))).toBe(true)
     expect(hasFactFor('amount', '配合理清全区6大类任务、19项目标', undefined)).toBe(true)
   })
 })

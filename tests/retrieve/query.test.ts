@@ -26,6 +26,13 @@ describe('analyzeQuery', () => {
     expect(words('听说经开区在建安置房')).not.toContain('听说')
   })
 
+  it('marks the names of places by jieba\'s tag, not the common words it tags so', () => {
+    const places = (q: string) => analyzeQuery(q, null).words.filter((w) => w.place).map((w) => w.text)
+    expect(places('洛阳经开区今年分了多少套安置房')).toContain('洛阳')
+    expect(places('马寨座谈会上市科技局讲的政策叫啥')).toEqual([])
+    expect(places('森防办培训都教了哪些东西')).toEqual([])
+  })
+
   it('reads traditional characters and full-width letters as simplified and half-width', () => {
     expect(texts('鄭大二附院周邊道路什麼時候通車')).toEqual(expect.arrayContaining(['郑大二附院', '周边', '道路', '通车']))
     expect(texts('ＧＤＰ增速')).toContain('gdp')
