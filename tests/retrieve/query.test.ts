@@ -11,6 +11,9 @@ describe('analyzeQuery', () => {
     const happened = texts('居民给城管送锦旗是怎么回事')
     expect(happened).toEqual(expect.arrayContaining(['城管', '锦旗']))
     for (const w of ['怎么回事', '么回', '回事']) expect(happened).not.toContain(w)
+    const paid = analyzeQuery('福华街买巡逻车的钱是从哪来的？那批车是哪天发的', null).words.map((w) => w.text)
+    expect(paid).toContain('巡逻车')
+    for (const w of ['是从', '哪来', '那批']) expect(paid).not.toContain(w)
   })
 
   it('keeps names no dictionary knows whole, as words, beside their bigrams', () => {
