@@ -16,12 +16,15 @@ const ORDINAL = /(?:第([一二三四五六七八九十\d]{1,3})|(首))\s*(届|�
 // The kind may follow a road's name that jieba cut off its 路 (京广/路/街道 is 京广路街道).
 const LOCALITY_KIND = /^(路|街|大道)?(办事处|街道|镇|乡)/
 const ENDS_IN_KIND = /^(\p{Script=Han}{2,})(办事处|街道|镇|乡)$/u
-const POINTER = /^(各|该|本|全|每|哪|这|那|所在|相关|辖区|有关|其他|多个|几个|周边|附近|当地|基层|农村|乡村|城市|城乡)/
+const POINTER = /^(各|该|本|全|每|哪|这|那|所在|相关|辖区|有关|其他|多个|几个|周边|附近|当地|基层|农村|乡村|城市|城乡|还是|或者|或是|而是|就是|还有)/
 // A community, village or school named by its kind (锦绣家园社区, 李庄村, 育才路小学): asked of in a clause
 // that asks, only an article that names it whole answers. Not of the reader's own (俺们村, 我家社区).
 const PLACE_KIND = /^(社区|村|小学|中学|学校)/
 const ENDS_IN_PLACE_KIND = /^\p{Script=Han}{2,}(社区|村|小学|中学|学校)$/u
 const OWN = /^(俺|我|咱|你|您|他|她|恁|大家|自己|老家|家里|本地|各个|一个|两个|几个)/
+
+// A count (两位区领导 is two of the district's leaders, not an area 两位区).
+const COUNTED_WORD = /^[一二两三四五六七八九十几多\d]/
 
 /** An area a question can be about: 金水区, or 惠济 where jieba cuts 惠济区 as 惠济/区. */
 function isArea(word: string): boolean {
@@ -78,7 +81,10 @@ export function aboutNamedScope<C extends Candidate>(query: AnalyzedQuery, candi
   const numbered = [...query.text.matchAll(NUMBERED)].map((m) => m[0].replace(/\s+/g, ''))
   const ordinals = [...query.text.matchAll(ORDINAL)].map(ordinalForms)
   const localities = [...localitiesOf(query, read), ...namedPlacesOf(query, read)]
-  const areas = query.words.filter((w) => query.districts.includes(w.text) || isArea(w.text) || (w.name && HAN.test(w.text) && isArea(`${w.text}区`) && query.text.includes(`${w.text}区`)))
+  // jieba cuts some areas off their 区 (惠济/区, 航空港/区): a name, or a word no article holds, before 区 is one.
+  const areas = query.words.filter(
+    (w) => query.districts.includes(w.text) || isArea(w.text) || ((w.name || (w.docs === 0 && !COUNTED_WORD.test(w.text))) && HAN.test(w.text) && isArea(`${w.text}区`) && query.text.includes(`${w.text}区`)),
+  )
   if (years.length + numbered.length + ordinals.length + localities.length + areas.length === 0) return candidates
   return candidates.filter((c) => {
     const said = `${c.paper}\n${c.title}\n${c.text}`

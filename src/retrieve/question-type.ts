@@ -5,7 +5,7 @@ export type QuestionType = 'amount' | 'time' | 'result' | 'person' | 'place' | '
 
 // 几号 asks a day, 几号线 a line's number.
 const WHICH_DAY = '几号(?![线楼院门])'
-const TIME_CUE = new RegExp(`什么时候|啥时候|何时|哪天|哪一天|几月|${WHICH_DAY}|几时|几点|什么时间|多久|日期|时间`)
+const TIME_CUE = new RegExp(`什么时候|啥时候|何时|哪天|哪一天|几月|${WHICH_DAY}|几时|几点|什么时间|多久|日期|时间|(星期|礼拜|周)几`)
 
 const TYPE_CUES: [QuestionType, RegExp][] = [
   ['time', TIME_CUE],
@@ -56,6 +56,8 @@ export function asksForName(question: string): boolean {
 // 多少年 and 几天 ask a length of time (30年, 15天); 几年级 asks a grade.
 // 多少人民币 asks for money, not people.
 const ASKED_UNIT = /(?:几|多少)\s*(?:万|亿)?\s*([套个家元项次名条所座辆期批台篇场户亩吨倍份件天]|人(?!民币)|年(?!级))/
+// 多少个小时, 几个月: a count of a unit of time, answered in that unit (24小时), not in things.
+const TIME_COUNT = /(?:几|多少)\s*个?\s*(小时|钟头|星期|礼拜|月|工作日)/
 // 多少亿, 几万 without a counter: the answer is a number of that magnitude (9.97亿元, 3万人).
 const ASKED_MAGNITUDE = /(?:几|多少)\s*(万|亿)/
 // Money asked by what it is: 放了多少贷款, 总投资多少, 补贴有多少.
@@ -108,7 +110,7 @@ export interface CountedThing {
  */
 export function countedThing(question: string): CountedThing | undefined {
   const m = ASKED_UNIT.exec(question)
-  if (m?.[1] === '个') {
+  if (m?.[1] === '个' && !TIME_COUNT.test(question)) {
     const thing = COUNTED.exec(question.slice(m.index + m[0].length))?.[1]
     return thing ? { thing, unit: THINGS } : undefined
   }
@@ -231,6 +233,8 @@ export function askedUnit(question: string, type: QuestionType = 'amount'): stri
     return ASKED_DAY.test(question) ? '日' : undefined
   }
   if (type !== 'amount') return undefined
+  const time = TIME_COUNT.exec(question)?.[1]
+  if (time !== undefined) return `个?${time}`
   const unit = ASKED_UNIT.exec(question)?.[1]
   if (unit !== undefined) return unit in UNIT_FORMS ? UNIT_FORMS[unit] : unit
   const magnitude = ASKED_MAGNITUDE.exec(question)?.[1]

@@ -12,6 +12,14 @@ describe('questions about what the sample pages never mention', () => {
     expect((await ask('经开区的安置房到现在一共分出去多少套了？')).abstained).toBe(false)
   })
 
+  it('answers an either-or, a day of the week and a count of hours; refuses an area jieba cuts off its 区', async () => {
+    expect((await ask('财富天阶小区居民送锦旗，是送给哪个部门的？城管还是街道？')).answer).toContain('综合行政执法局')
+    expect((await ask('脚板+手指那个活动，卫生日定在星期几？')).answer).toContain('周五')
+    expect((await ask('秸秆禁烧巡查要求一天巡多少个小时？')).answer).toContain('24小时')
+    expect((await ask('航空港区2022年新增了几家市级文明单位？')).abstained).toBe(true)
+    expect((await ask('示范区扬尘污染防治督导是哪天搞的？哪两位区领导参加了？')).abstained).toBe(false)
+  })
+
   it('refuses a place, community or app the pages never name, and answers the ones they do', async () => {
     expect((await ask('洛阳经开区今年一共分配了多少套安置房？')).abstained).toBe(true)
     expect((await ask('明湖办事处的锦绣家园社区这次参加观摩了没有？')).abstained).toBe(true)
