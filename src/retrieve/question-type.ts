@@ -7,13 +7,16 @@ export type QuestionType = 'amount' | 'time' | 'result' | 'person' | 'place' | '
 const WHICH_DAY = '几号(?![线楼院门])'
 const TIME_CUE = new RegExp(`什么时候|啥时候|何时|哪天|哪一天|几月|${WHICH_DAY}|几时|几点|什么时间|多久|日期|时间|(星期|礼拜|周)几`)
 
+// 几 that asks, not the 几 of 前几年, 这几天, 好几个 or 十几 (a few).
+const WHICH_NUMBER = '(?<![前这那好十上])几(?![十百千万])'
+
 const TYPE_CUES: [QuestionType, RegExp][] = [
   ['time', TIME_CUE],
   // Who won: asked of a contest, answered only by a sentence that names a result.
   ['result', /冠军|亚军|季军|第[一二三1-3]名|拿了第一|得了第一|[一二三特]等奖|夺冠|获胜|胜出|名次|谁赢|哪.{0,3}赢/],
   // 哪几条路 asks which ones, not how many.
   ['list', /哪几/],
-  ['amount', /多少|几大?[个套家项次年万亿人名条所座辆期批台支起场位件份类种]|多大|多高|多长|多远|数量|金额|比例|规模|几成/],
+  ['amount', new RegExp(`多少|${WHICH_NUMBER}大?[个套家项次年万亿人名条所座辆期批台支起场位件份类种]|多大|多高|多长|多远|数量|金额|比例|规模|几成`)],
   // 叫啥/名字 asks a person's name only after a word for a person (局长叫啥名字); 做法全称叫啥 asks a thing's.
   ['person', /谁|哪位|哪些人|什么人|负责人是|主持|什么职务|啥职务|什么职位|担任什么|(人|者|员|长|书记|主任|代表|老师|领导|干部|委员|居民|村民|群众|师傅|医生|经理|主席|记者|通讯员|作者)[^，。？?]{0,6}(叫(什么|啥)|名字|姓名)/],
   ['place', /哪里|哪儿|在哪|什么地方|哪个地方|地点|位置|哪个(区|村|街道|社区|园区)/],
@@ -23,7 +26,7 @@ const TYPE_CUES: [QuestionType, RegExp][] = [
 
 /** Words that make a sentence a question: a part of a question holds one of them. */
 /** Question words that ask something of their own, unlike 呢 and 吗 (小微企业呢？ asks what the part before asked). */
-export const ASKS_ITS_OWN = /多少|几|什么|啥|哪|谁|何|怎|咋/
+export const ASKS_ITS_OWN = new RegExp(`多少|${WHICH_NUMBER}|什么|啥|哪|谁|何|怎|咋`)
 export const QUESTION_CUE = new RegExp(`${ASKS_ITS_OWN.source}|吗|呢|是否|有没有|了没|没有$`)
 
 /**
@@ -55,11 +58,11 @@ export function asksForName(question: string): boolean {
 
 // 多少年 and 几天 ask a length of time (30年, 15天); 几年级 asks a grade.
 // 多少人民币 asks for money, not people.
-const ASKED_UNIT = /(?:几|多少)\s*(?:万|亿)?\s*([套个家元项次名条所座辆期批台篇场户亩吨倍份件天]|人(?!民币)|年(?!级))/
+const ASKED_UNIT = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*(?:万|亿)?\\s*([套个家元项次名条所座辆期批台篇场户亩吨倍份件天]|人(?!民币)|年(?!级))`)
 // 多少个小时, 几个月: a count of a unit of time, answered in that unit (24小时), not in things.
-const TIME_COUNT = /(?:几|多少)\s*个?\s*(小时|钟头|星期|礼拜|月|工作日)/
+const TIME_COUNT = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*个?\\s*(小时|钟头|星期|礼拜|月|工作日)`)
 // 多少亿, 几万 without a counter: the answer is a number of that magnitude (9.97亿元, 3万人).
-const ASKED_MAGNITUDE = /(?:几|多少)\s*(万|亿)/
+const ASKED_MAGNITUDE = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*(万|亿)`)
 // Money asked by what it is: 放了多少贷款, 总投资多少, 补贴有多少.
 const ASKED_MONEY = /多少钱|花了多少|省了多少|多少(资金|贷款|投资|经费|补贴|补助|奖金|税|费用|债)|(资金|贷款|投资|经费|补贴|补助|奖金|金额|费用|债券)[^，。？?]{0,4}多少|金额/
 // A share asked for (报销比例是多少, 增长率多少, 占比几成) is answered by a percentage or 几成, not by

@@ -69,6 +69,10 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('观摩看了多少个社区，程晓华去的是哪几个社区', null).parts.map((p) => p.text)).toEqual(['观摩看了多少个社区', '程晓华去的是哪几个社区'])
     expect(analyzeQuery('领导去看地铁工地那次 是几号线 哪天去的', null).parts.map((p) => p.text)).toEqual(['领导去看地铁工地那次是几号线', '哪天去的'])
     expect(analyzeQuery('我刚搬来，周边的路啥时候通车', null).parts).toHaveLength(1)
+    // 前几年 tells when, it asks nothing: the question is the one about 多少套.
+    const story = analyzeQuery('我家老房子前几年拆迁了，天天盼着回迁。经开区安置房一共分出去多少套了', null)
+    expect(story.parts).toHaveLength(1)
+    expect(story).toMatchObject({ type: 'amount', unit: '套' })
     // A part that asks its own amount does not carry the unit of the one before.
     const units = analyzeQuery('举措完成率多少 一共分了几大类任务', null).parts.map((p) => [p.type, p.unit])
     expect(units).toEqual([['amount', '%|％|成'], ['amount', undefined]])
