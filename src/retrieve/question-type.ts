@@ -91,6 +91,8 @@ const ASKED_DAY = new RegExp(`哪一?天|${WHICH_DAY}|几月几[日号]|具体�
 
 // The words after 个 are what is counted (多少个过期灭火器, 多少个过期的灭火器), up to a particle or the end.
 const COUNTED = /^\s*(\p{Script=Han}{2,8}?(?:的\p{Script=Han}{2,8}?)?)(?:了|呢|啊|吗|呀|的|[，。？?！!、\s]|$)/u
+// Or, with nothing after 个, the words before the question (棚改类的有几个).
+const COUNTED_BEFORE = /(\p{Script=Han}{2,6}?)的?(?:一共|总共|共)?(?:有|是)?(?:几|多少)个\s*[？?。！!]?\s*$/u
 // 多少个 counts things, so it is answered in any counter of things (5项, 3家, 12处), not in people (12人) or money.
 const THINGS = '个|项|家|所|座|条|批|起|件|处|支|次|趟|班|架次|场|类|种|期|套|台|辆|户|篇|份|村|余个'
 // A sum of money, in yuan or another currency (6亿人民币, 5亿美元).
@@ -114,7 +116,7 @@ export interface CountedThing {
 export function countedThing(question: string): CountedThing | undefined {
   const m = ASKED_UNIT.exec(question)
   if (m?.[1] === '个' && !TIME_COUNT.test(question)) {
-    const thing = COUNTED.exec(question.slice(m.index + m[0].length))?.[1]
+    const thing = COUNTED.exec(question.slice(m.index + m[0].length))?.[1] ?? COUNTED_BEFORE.exec(question)?.[1]
     return thing ? { thing, unit: THINGS } : undefined
   }
   const money = MONEY_THING.exec(question)
