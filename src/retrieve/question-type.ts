@@ -58,7 +58,7 @@ export function asksForName(question: string): boolean {
 
 // 多少年 and 几天 ask a length of time (30年, 15天); 几年级 asks a grade.
 // 多少人民币 asks for money, not people.
-const ASKED_UNIT = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*(?:万|亿)?\\s*([套个家元项次名条所座辆期批台篇场户亩吨倍份件天]|人(?!民币)|年(?!级))`)
+const ASKED_UNIT = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*(?:万|亿)?\\s*([套个家元项次名条所座辆期批台篇场户亩吨倍份件天斤]|公斤|千克|平方米|平米|公里|米|人(?!民币)|年(?!级))`)
 // 多少个小时, 几个月: a count of a unit of time, answered in that unit (24小时), not in things.
 const TIME_COUNT = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*个?\\s*(小时|钟头|星期|礼拜|月|工作日)`)
 // 多少亿, 几万 without a counter: the answer is a number of that magnitude (9.97亿元, 3万人).
@@ -71,7 +71,9 @@ const SHARE_CHANGE = /(提高|提升|增长|增加|上升|上涨|下降|降低|�
 const ASKED_SHARE = /(比例|比率|占比|百分比|[^效]率)[^，。？?]{0,4}(多少|几)|多少(比例|百分比)|百分之几|几成/
 
 // Counters that answer for one another: 多少人 is answered by 13532名. 个 is too general to require.
-const UNIT_FORMS: Record<string, string | undefined> = { 人: '人|名|位', 名: '人|名|位', 个: undefined }
+const WEIGHT = '斤|公斤|千克|吨'
+const AREA = '平方米|平米|㎡|亩'
+const UNIT_FORMS: Record<string, string | undefined> = { 人: '人|名|位', 名: '人|名|位', 个: undefined, 斤: WEIGHT, 公斤: WEIGHT, 千克: WEIGHT, 平方米: AREA, 平米: AREA }
 
 /** The unit of a when-question that asks how long (多久): answered by 三天 or 24小时, not by a date. */
 export const DURATION_UNIT = '时长'

@@ -90,6 +90,7 @@ describe('askedUnit and hasFactFor', () => {
     ['这个项目建了多少年', '年'],
     ['工期多久', undefined],
     ['增长率是多少', '%|％|成'],
+    ['小麦平均亩产多少斤', '斤|公斤|千克|吨'],
   ])('%s asks for %s', (q, unit) => {
     expect(askedUnit(q)).toBe(unit)
   })
