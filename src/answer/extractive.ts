@@ -48,6 +48,9 @@ const LISTED_AFTER = /^[^、，,。；;]{0,10}?([：:（(]|[，,]?\s*(即|分别
 // Words quoted: “不忘初心”, 「为民服务」.
 const QUOTED = /“[^”]{2,}”|「[^」]{2,}」|"[^"]{2,}"/
 const WON = /(获得|荣获|夺得|摘得|斩获|取得|获)[^，。；]{0,12}(冠军|亚军|季军|第[一二三1-3]名|[一二三特]等奖|[金银铜]奖)|夺冠|获胜|胜出/
+// Asked when something is finished, opened or handed over, and the words that tell it (确保9月底前全部建成通车).
+const ASKS_FINISHED = /(什么时候|啥时候|何时|哪天|几月|几号|多久)[^，。？?]{0,4}(弄完|干完|完工|建成|建好|修好|弄好|竣工|通车|投用|交付|交房|开业|开通|开放|落成)/
+const TELLS_FINISHED = /完成|完工|建成|建好|竣工|通车|投用|投入使用|交付|交房|开业|开通|开放|落成|底前|前全部/
 const inContext = (s: Evidence) => s.features[FEATURE_NAMES.indexOf('coverageInContext')]!
 
 // A word of another part of a multi-part question still sets the scene, a little.
@@ -198,7 +201,9 @@ function factCheck(asked: AskedFor, textOf: (e: Scored) => string, titleOf: (e: 
     const after = asked.before === undefined ? undefined : words.find((w) => [...w.text].length > 1 && text.includes(w.text))
     const timedText = timedThing(text, forms) ?? after?.text ?? (asked.before ? timedThing(asked.before + text, forms) : undefined)
     const timed = words.find((w) => w.text === timedText)
-    return (s) => s.hasFact && (!timed || mentions(read(s), timed) || mentions(foldText(titleOf(s)), timed))
+    // When a thing is finished (啥时候能弄完) is told by a date of its finishing, not of the meeting about it.
+    const finished = ASKS_FINISHED.test(text)
+    return (s) => s.hasFact && (!timed || mentions(read(s), timed) || mentions(foldText(titleOf(s)), timed)) && (!finished || TELLS_FINISHED.test(textOf(s)))
   }
   return (s) => s.hasFact
 }

@@ -20,6 +20,11 @@ describe('questions about what the sample pages never mention', () => {
     expect((await ask('示范区扬尘污染防治督导是哪天搞的？哪两位区领导参加了？')).abstained).toBe(false)
   })
 
+  it('answers when a thing is finished only with a date of its finishing, not of the meeting about it', async () => {
+    expect((await ask('王庄村综合改造提升，总共得花多少钱？啥时候能弄完？')).abstained).toBe(true)
+    expect((await ask('郑大二附院周边的路啥时候能通车？')).answer).toContain('9月底')
+  })
+
   it('refuses a place, community or app the pages never name, and answers the ones they do', async () => {
     expect((await ask('洛阳经开区今年一共分配了多少套安置房？')).abstained).toBe(true)
     expect((await ask('明湖办事处的锦绣家园社区这次参加观摩了没有？')).abstained).toBe(true)
