@@ -166,7 +166,7 @@ export function namedPerson(question: string, words: string[]): string | undefin
 
 // 哪家银行, 哪个单位, 哪三所高校, 哪家施工单位: a body is asked for by its kind (with what it does, if said), and
 // only a sentence naming one answers.
-const ASKED_BODY = /(?:哪|什么|啥)(?:一|几|些|[两二三四五六七八九十])?\s*(?:家|个|所|条|座|处)?\s*([^\P{Script=Han}的是在有和与了]{0,3}?)(公司|银行|医院|高校|学校|单位|部门|机构|村|社区|小区|街道|林场|山|公园|广场|市场|路(?![线径程子费况])|街(?![头巷]))/u
+const ASKED_BODY = /(?:哪|什么|啥)(?:一|几|些|[两二三四五六七八九十])?\s*(?:家|个|所|条|座|处)?\s*([^\P{Script=Han}的是在有和与了]{0,3}?)(公司|企业|银行|医院|高校|学校|单位|部门|机构|村|社区|小区|街道|林场|山|公园|广场|市场|路(?![线径程子费况])|街(?![头巷]))/u
 
 /** A body or place a question asks to be named: its kind (公司, 银行, 单位, 村, 路…) and the role it names with it (施工 of 哪家施工单位). */
 export interface AskedBody {
@@ -177,7 +177,10 @@ export interface AskedBody {
 /** The body or place a question asks to be named, if any. */
 export function askedBody(question: string): AskedBody | undefined {
   const m = ASKED_BODY.exec(question)
-  return m ? { kind: m[2]!, ...(m[1] ? { role: m[1] } : {}) } : undefined
+  if (!m) return undefined
+  // 哪些企业 asks no name (企业 is any firm, office or shop); 哪家施工企业 asks the firm doing the work.
+  if (m[2] === '企业') return m[1] ? { kind: '公司', role: m[1] } : undefined
+  return { kind: m[2]!, ...(m[1] ? { role: m[1] } : {}) }
 }
 
 // 那3起案例涉及的都是谁, 5项采购具体都是啥, 十项标准是哪十条, 五项机制都有哪些: the members of a set the

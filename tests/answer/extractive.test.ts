@@ -150,6 +150,8 @@ describe('what a question asks after its question word', () => {
     expect(namesPlace('6月19日，蜜蜂张街道在马砦社区党群服务中心举办党建知识竞赛', '蜜蜂张街道知识竞赛在哪办的')).toBe(true)
     expect(namesPlace('日前，经开区森防办开展全区森林防灭火培训及装备实操演练', '经开区森防办的实操演练具体是在哪个地方搞的')).toBe(false)
     expect(askedBody('实操演练是在哪座山上搞的')).toEqual({ kind: '山' })
+    expect(askedBody('滨河路那个工地是哪家施工企业在干')).toEqual({ kind: '公司', role: '施工' })
+    expect(askedBody('督导组去了哪些企业')).toBeUndefined()
     expect(askedBody('培训在哪个林场')).toEqual({ kind: '林场' })
     expect(namesBody('山', '队员在尖岗水库后的云山开展实操演练')).toBe(true)
     expect(namesBody('山', '经开区森防办开展全区森林防灭火培训及装备实操演练')).toBe(false)
