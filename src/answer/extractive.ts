@@ -51,6 +51,8 @@ const WON = /(获得|荣获|夺得|摘得|斩获|取得|获)[^，。；]{0,12}(�
 // Asked when something is finished, opened or handed over, and the words that tell it (确保9月底前全部建成通车).
 const ASKS_FINISHED = /(什么时候|啥时候|何时|哪天|几月|几号|多久)[^，。？?]{0,4}(弄完|干完|完工|建成|建好|修好|弄好|竣工|通车|投用|交付|交房|开业|开通|开放|落成)/
 const TELLS_FINISHED = /完成|完工|建成|建好|竣工|通车|投用|投入使用|交付|交房|开业|开通|开放|落成|底前|前全部/
+const ASKS_NEXT = /明年|下一届|下届|下一次|下次|下回|下一期|下期/
+const TELLS_PLAN = /明年|下一[届次期步]|下[届期]|将于|将在|计划|拟|预计|择期/
 const inContext = (s: Evidence) => s.features[FEATURE_NAMES.indexOf('coverageInContext')]!
 
 // A word of another part of a multi-part question still sets the scene, a little.
@@ -203,7 +205,13 @@ function factCheck(asked: AskedFor, textOf: (e: Scored) => string, titleOf: (e: 
     const timed = words.find((w) => w.text === timedText)
     // When a thing is finished (啥时候能弄完) is told by a date of its finishing, not of the meeting about it.
     const finished = ASKS_FINISHED.test(text)
-    return (s) => s.hasFact && (!timed || mentions(read(s), timed) || mentions(foldText(titleOf(s)), timed)) && (!finished || TELLS_FINISHED.test(textOf(s)))
+    // When the next one is (明年还办不办，啥时候) is told only by what is planned, not by the date of this one.
+    const next = ASKS_NEXT.test(text)
+    return (s) =>
+      s.hasFact &&
+      (!timed || mentions(read(s), timed) || mentions(foldText(titleOf(s)), timed)) &&
+      (!finished || TELLS_FINISHED.test(textOf(s))) &&
+      (!next || TELLS_PLAN.test(textOf(s)))
   }
   return (s) => s.hasFact
 }

@@ -25,6 +25,11 @@ describe('questions about what the sample pages never mention', () => {
     expect((await ask('郑大二附院周边的路啥时候能通车？')).answer).toContain('9月底')
   })
 
+  it('answers when the next one is only with what is planned, not with the date of this one', async () => {
+    expect((await ask('明年经开区还办不办产学研对接会，大概啥时候')).abstained).toBe(true)
+    expect((await ask('经开区产学研对接会是什么时候办的')).abstained).toBe(false)
+  })
+
   it('refuses a place, community or app the pages never name, and answers the ones they do', async () => {
     expect((await ask('洛阳经开区今年一共分配了多少套安置房？')).abstained).toBe(true)
     expect((await ask('明湖办事处的锦绣家园社区这次参加观摩了没有？')).abstained).toBe(true)
