@@ -168,6 +168,9 @@ export function namedPerson(question: string, words: string[]): string | undefin
 // only a sentence naming one answers.
 const ASKED_BODY = /(?:哪|什么|啥)(?:一|几|些|[两二三四五六七八九十])?\s*(?:家|个|所|条|座|处)?\s*([^\P{Script=Han}的是在有和与了]{0,3}?)(公司|企业|银行|医院|高校|学校|单位|部门|机构|村|社区|小区|街道|林场|山|公园|广场|市场|路(?![线径程子费况])|街(?![头巷]))/u
 
+// 参加的银行名单, 获奖单位名单: bodies of a kind asked by name, in a list.
+const BODY_ROSTER = /(公司|银行|医院|高校|学校|单位)\s*的?\s*(名单|名字|全称|名称)/
+
 /** A body or place a question asks to be named: its kind (公司, 银行, 单位, 村, 路…) and the role it names with it (施工 of 哪家施工单位). */
 export interface AskedBody {
   kind: string
@@ -176,6 +179,8 @@ export interface AskedBody {
 
 /** The body or place a question asks to be named, if any. */
 export function askedBody(question: string): AskedBody | undefined {
+  const listed = BODY_ROSTER.exec(question)
+  if (listed) return { kind: listed[1]! }
   const m = ASKED_BODY.exec(question)
   if (!m) return undefined
   // 哪些企业 asks no name (企业 is any firm, office or shop); 哪家施工企业 asks the firm doing the work.

@@ -152,6 +152,7 @@ describe('what a question asks after its question word', () => {
     expect(askedBody('实操演练是在哪座山上搞的')).toEqual({ kind: '山' })
     expect(askedBody('滨河路那个工地是哪家施工企业在干')).toEqual({ kind: '公司', role: '施工' })
     expect(askedBody('督导组去了哪些企业')).toBeUndefined()
+    expect(askedBody('金融机构进园区 参加的银行 名单')).toEqual({ kind: '银行' })
     expect(askedBody('培训在哪个林场')).toEqual({ kind: '林场' })
     expect(namesBody('山', '队员在尖岗水库后的云山开展实操演练')).toBe(true)
     expect(namesBody('山', '经开区森防办开展全区森林防灭火培训及装备实操演练')).toBe(false)
