@@ -190,7 +190,7 @@ export function askedBody(question: string): AskedBody | undefined {
 
 // 那3起案例涉及的都是谁, 5项采购具体都是啥, 十项标准是哪十条, 五项机制都有哪些: the members of a set the
 // article counts are asked, and only a sentence that lists them answers.
-const COUNTED_SET = /(\d+|[一二两三四五六七八九十]+)\s*([项条个所家起类种点件批支])[^。？?！!]{1,16}?(?:(?:具体|分别|都|究竟)[^。？?！!，,]{0,6}?(?:哪|啥|什么|谁)|哪[一二两三四五六七八九十\d]+[项条个所家起类种点件批支]|(?:都有|是|有|包括)哪些)/
+const COUNTED_SET = /(\d+|[一二两三四五六七八九十]+)\s*([项条个所家起类种点件批支])[^。？?！!]{0,16}?(?:(?:具体|分别|都|究竟)[^。？?！!，,]{0,6}?(?:哪|啥|什么|谁)|哪[一二两三四五六七八九十\d]+[项条个所家起类种点件批支]|(?:都有|是|有|包括)哪些)/
 
 /** A set the question asks the members of: how the article may write its count (5项, 五项). */
 export interface AskedMembers {

@@ -462,6 +462,7 @@ describe('questions asking for one detail the article may not give', () => {
 
   it('takes a list for the members only when it is of the counted set: right before the count or introduced after it', async () => {
     expect(askedMembers('座谈会请来的3所高校分别是哪几所')).toEqual({ counts: ['3所', '三所'] })
+    expect(askedMembers('进决赛那6支队，除了康桥华城和嵩山社区，另外4支是哪些')).toEqual({ counts: ['4支', '四支'] })
     const forum = {
       ...BANNER,
       title: '马寨产业集聚区召开座谈会',
