@@ -19,9 +19,10 @@ const ENDS_IN_KIND = /^(\p{Script=Han}{2,})(办事处|街道|镇|乡)$/u
 const POINTER = /^(各|该|本|全|每|哪|这|那|所在|相关|辖区|有关|其他|多个|几个|周边|附近|当地|基层|农村|乡村|城市|城乡|还是|或者|或是|而是|就是|还有)/
 // A community, village or school named by its kind (锦绣家园社区, 李庄村, 育才路小学): asked of in a clause
 // that asks, only an article that names it whole answers. Not of the reader's own (俺们村, 我家社区).
-const PLACE_KIND = /^(社区|村|小学|中学|学校)/
-const ENDS_IN_PLACE_KIND = /^\p{Script=Han}{2,}(社区|村|小学|中学|学校)$/u
-const OWN = /^(俺|我|咱|你|您|他|她|恁|大家|自己|老家|家里|本地|各个|一个|两个|几个)/
+const PLACE_KINDS = '社区|村|小学|中学|学校'
+const PLACE_KIND = new RegExp(`^(${PLACE_KINDS})`)
+const ENDS_IN_PLACE_KIND = new RegExp(`^\\p{Script=Han}{2,}(${PLACE_KINDS})$`, 'u')
+const OWN = /^(俺|我|咱|你|您|他|她|恁|大家|自己|老家|家里|本地|各个|一个|两个)/
 
 // A count (两位区领导 is two of the district's leaders, not an area 两位区).
 const COUNTED_WORD = /^[一二两三四五六七八九十几多\d]/

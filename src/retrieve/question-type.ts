@@ -66,14 +66,14 @@ const ASKED_MAGNITUDE = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*(万|亿)`)
 // Money asked by what it is: 放了多少贷款, 总投资多少, 补贴有多少.
 const ASKED_MONEY = /多少钱|花了多少|省了多少|多少(资金|贷款|投资|经费|补贴|补助|奖金|税|费用|债)|(资金|贷款|投资|经费|补贴|补助|奖金|金额|费用|债券)[^，。？?]{0,4}多少|金额/
 // A share asked for (报销比例是多少, 增长率多少, 占比几成) is answered by a percentage or 几成, not by
-// another count or by 提高了5个百分点.
+// another count or, unless a change is asked (提高了多少), by 提高了5个百分点.
 const SHARE_CHANGE = /(提高|提升|增长|增加|上升|上涨|下降|降低|减少|下调|上调)了?(多少|几)/
 const ASKED_SHARE = /(比例|比率|占比|百分比|[^效]率)[^，。？?]{0,4}(多少|几)|多少(比例|百分比)|百分之几|几成/
 
 // Counters that answer for one another: 多少人 is answered by 13532名. 个 is too general to require.
 const WEIGHT = '斤|公斤|千克|吨'
-const AREA = '平方米|平米|㎡|亩'
-const UNIT_FORMS: Record<string, string | undefined> = { 人: '人|名|位', 名: '人|名|位', 个: undefined, 斤: WEIGHT, 公斤: WEIGHT, 千克: WEIGHT, 平方米: AREA, 平米: AREA }
+const LAND = '平方米|平米|㎡|亩'
+const UNIT_FORMS: Record<string, string | undefined> = { 人: '人|名|位', 名: '人|名|位', 个: undefined, 斤: WEIGHT, 公斤: WEIGHT, 千克: WEIGHT, 平方米: LAND, 平米: LAND }
 
 /** The unit of a when-question that asks how long (多久): answered by 三天 or 24小时, not by a date. */
 export const DURATION_UNIT = '时长'
@@ -94,7 +94,7 @@ const ASKED_DAY = new RegExp(`哪一?天|${WHICH_DAY}|几月几[日号]|具体�
 // The words after 个 are what is counted (多少个过期灭火器, 多少个过期的灭火器), up to a particle or the end.
 const COUNTED = /^\s*(\p{Script=Han}{2,8}?(?:的\p{Script=Han}{2,8}?)?)(?:了|呢|啊|吗|呀|的|[，。？?！!、\s]|$)/u
 // Or, with nothing after 个, the words before the question (棚改类的有几个).
-const COUNTED_BEFORE = /(\p{Script=Han}{2,6}?)的?(?:一共|总共|共)?(?:有|是)?(?:几|多少)个\s*[？?。！!]?\s*$/u
+const COUNTED_BEFORE = new RegExp(`(\\p{Script=Han}{2,6}?)的?(?:一共|总共|共)?(?:有|是)?(?:${WHICH_NUMBER}|多少)个\\s*[？?。！!]?\\s*$`, 'u')
 // 多少个 counts things, so it is answered in any counter of things (5项, 3家, 12处), not in people (12人) or money.
 const THINGS = '个|项|家|所|座|条|批|起|件|处|支|次|趟|班|架次|场|类|种|期|套|台|辆|户|篇|份|村|余个'
 // A sum of money, in yuan or another currency (6亿人民币, 5亿美元).
