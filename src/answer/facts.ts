@@ -146,7 +146,7 @@ export function namesAskedBody(body: AskedBody, text: string): boolean {
 
 // A word that names a place by its kind (马砦社区, 郑尧高速公路出入口, 党群服务中心); not one that only points (全区, 各社区).
 const PLACE_WORD = /..(区|村|社区|街道|办事处|路|街|大道|园|镇|乡|广场|中心|小区|医院|学校|山|林场|公园|现场|工地|口|场|馆|厅|室|楼|酒店|沿线|地块|基地)$/
-const POINTING = /^(全|各|该|本|每|这|那|哪|其)/
+const POINTING = /^(全|各|该|本|每|这|那|哪|其|属地|所在|当地|辖区|相关)/
 
 /**
  * True when a text names a place the question does not name already: 在马砦社区党群服务中心举办 answers

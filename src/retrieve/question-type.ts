@@ -183,8 +183,8 @@ export function askedBody(question: string): AskedBody | undefined {
   if (listed) return { kind: listed[1]! }
   const m = ASKED_BODY.exec(question)
   if (!m) return undefined
-  // 哪些企业 asks no name (企业 is any firm, office or shop); 哪家施工企业 asks the firm doing the work.
-  if (m[2] === '企业') return m[1] ? { kind: '公司', role: m[1] } : undefined
+  // 哪些企业 asks no name (企业 is any firm, office or shop); 哪家企业 asks the one firm, 哪家施工企业 the firm doing the work.
+  if (m[2] === '企业') return m[1] ? { kind: '公司', role: m[1] } : /哪一?家/.test(m[0]) ? { kind: '公司' } : undefined
   return { kind: m[2]!, ...(m[1] ? { role: m[1] } : {}) }
 }
 
