@@ -73,13 +73,15 @@ function oneOff(window: string, text: string, from: number, to: number): string 
     let wrong = -1
     for (let k = 0; k < window.length; k++) {
       if (text[i + k] === window[k]) continue
-      if (wrong >= 0 || k < from || k >= to || NUMERAL.test(window[k - 1] ?? '') || NUMERAL.test(window[k]!) || NUMERAL.test(text[i + k]!) || !soundsAlike(window[k]!, text[i + k]!)) {
+      if (wrong >= 0 || k < from || k >= to || NUMERAL.test(window[k - 1] ?? '') || NUMERAL.test(window[k]!) || NUMERAL.test(text[i + k]!)) {
         wrong = -2
         break
       }
       wrong = k
     }
-    if (wrong >= 0 && HAN.test(text.slice(i, i + window.length))) return text.slice(i, i + window.length)
+    // Readings are looked up only for a stretch that differs in one place: most of the text differs in more.
+    const stretch = text.slice(i, i + window.length)
+    if (wrong >= 0 && HAN.test(stretch) && soundsAlike(window[wrong]!, stretch[wrong]!)) return stretch
   }
   return undefined
 }
