@@ -9,7 +9,8 @@ import { replyTo } from './question-guard.js'
 import { keepTyping, sendParts } from './send.js'
 import { sourceKeyboard } from './sources.js'
 import { createStreamer } from './streaming.js'
-import { markReplied, startReply } from './update-claims.js'
+import { markReplied } from './replied.js'
+import { startReply } from './update-claims.js'
 import { userErrorText } from './user-error.js'
 
 /** Answers the update's question (see `questionOf`), streaming in private chats when the answerer streams. */

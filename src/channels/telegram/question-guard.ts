@@ -4,6 +4,7 @@ import { decodeCallbackData } from './callback-data.js'
 import { isOurCommand, parseCommand, questionOf } from './context.js'
 import { texts } from './messages.js'
 import type { Limiter, QuotaDecision } from './quota.js'
+import { onReplied } from './replied.js'
 import { userErrorText } from './user-error.js'
 
 // Commands that search or build a digest: as costly as a question, so they share its quota.
@@ -45,6 +46,14 @@ async function guardQuestion(
     if (limiter.mayRefuse(userId)) await ctx.reply(texts.busy, replyTo(ctx))
     return
   }
+  // In flight until its answer is out, not until the turn is saved: a next question sent on seeing
+  // the answer is not refused (it waits for the turn, behind the chat's order).
+  let ended = false
+  const end = () => {
+    if (!ended) limiter.end(userId)
+    ended = true
+  }
+  onReplied(ctx, end)
   try {
     const decision = await limiter.take(userId)
     if (!decision.ok) {
@@ -53,7 +62,7 @@ async function guardQuestion(
     }
     await next()
   } finally {
-    limiter.end(userId)
+    end()
   }
 }
 

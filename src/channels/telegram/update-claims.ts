@@ -3,6 +3,7 @@ import { isBusy, writeWhenFree, type Store, type UpdateClaim, type UpdateClaimRe
 import type { BotDeps } from './context.js'
 import { sleep } from './digest-pacer.js'
 import type { Logger } from './logger.js'
+import { onReplied } from './replied.js'
 
 // Longer than the longest answer (three 30 s LLM attempts with backoff): how long a resend waits for
 // a live replica to finish the same update, and a chat's later update for its earlier one.
@@ -17,8 +18,8 @@ const POLL_MAX_MS = 250
 // past it the reply goes out unmarked, as before marks existed, rather than keep the reader waiting.
 const REPLY_MARK_WAIT_MS = 2_000
 
-// What the handlers below call on an update's claim: mark its reply as going out, and finish it.
-const claims = new WeakMap<Context, { startReply: () => Promise<void>; finish: () => void }>()
+// What the handler calls on an update's claim right before its reply: mark the reply as going out.
+const claims = new WeakMap<Context, { startReply: () => Promise<void> }>()
 
 /**
  * Webhook mode: an update Telegram resends, to this replica or another sharing the database, is handled
@@ -45,7 +46,8 @@ export function createUpdateClaims(deps: Pick<BotDeps, 'store' | 'logger'>, hold
       writeWhenFree(() => deps.store.finishUpdate(updateId, Date.now()), (err) => log.error({ err }, 'could not finish the update claim'))
     }
     let marking: Promise<void> | undefined
-    claims.set(ctx, { startReply: () => (marking ??= markWhenFree(deps.store, updateId, log)), finish })
+    claims.set(ctx, { startReply: () => (marking ??= markWhenFree(deps.store, updateId, log)) })
+    onReplied(ctx, finish)
     try {
       if (chatId !== null) await waitForEarlier(deps.store, chatId, updateId)
       await next()
@@ -54,14 +56,6 @@ export function createUpdateClaims(deps: Pick<BotDeps, 'store' | 'logger'>, hold
       finish()
     }
   }
-}
-
-/**
- * Finishes the update's claim at once: call it right after the reply went out, so a crash in what is
- * left of the handler (saving the turn, logging) does not get the question answered again.
- */
-export function markReplied(ctx: Context): void {
-  claims.get(ctx)?.finish()
 }
 
 /**

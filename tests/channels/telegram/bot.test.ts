@@ -226,6 +226,23 @@ describe('limits', () => {
     expect(texts(USER)).toEqual([expect.stringContaining('3636套')])
   })
 
+  it('takes the next question once the answer is out, while the turn is still being saved', async () => {
+    let release!: () => void
+    let saving!: () => void
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const savingStarted = new Promise<void>((resolve) => (saving = resolve))
+    const store = createSqliteStore(db)
+    const slowSave: typeof store = { ...store, recordAnswer: async (...a) => (saving(), await gate, store.recordAnswer(...a)) }
+    const t = createTestBot(fake, slowSave)
+    const first = t.feed(fake.sendText(USER, USER, HOUSING_Q))
+    await savingStarted
+    const second = t.feed(fake.sendText(USER, USER, '王庄村综合改造什么时候交付？'))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    release()
+    await Promise.all([first, second])
+    expect(texts(USER)).toEqual([expect.stringContaining('3636套'), expect.stringContaining('王庄村')])
+  })
+
   it('answers 100 questions sent at once with one answer and one "busy" reply', async () => {
     const t = createTestBot(fake, db, { env: { NEWSBOT_RATE_PER_MINUTE: '1000' } })
     await Promise.all(Array.from({ length: 100 }, () => t.feed(fake.sendText(USER, USER, HOUSING_Q))))
