@@ -37,6 +37,8 @@ export interface AskedSignals {
 }
 
 const CANDIDATES_READ = 3
+// A count: a number and its counter (15个, 3.5万).
+const NUMBER_WORD = /^(\d+(?:\.\d+)?)\p{Script=Han}{1,2}$/u
 
 /**
  * What says the question is answered: the best sentence (its probability and coverage), how much
@@ -60,7 +62,13 @@ export function confidenceFeatures({ text, words, typed }: AskedSignals, candida
   // A word of the reader's own story (我家老头子年轻时候) that no article holds says nothing of whether the asked part is answered.
   const asking = askingClauses(text)
   const toldOnly = (w: WeightedWord) => text.includes(w.text) && !asking.some((c) => c.includes(w.text))
-  const absent = multi.filter((w) => w.docs === 0 && !toldOnly(w))
+  // A count no article holds as written (15个党员) whose number the top articles give (由15人组成) is said another way.
+  const numberGiven = (w: WeightedWord) => {
+    const n = NUMBER_WORD.exec(w.text)?.[1]
+    return n !== undefined && top.some((a) => new RegExp(`(?<![\\d.])${n.replace('.', '\\.')}(?![\\d.])`).test(a.text))
+  }
+  const absent = multi.filter((w) => w.docs === 0 && !toldOnly(w) && !numberGiven(w))
+  const focus = focusOf(text, multi)
   return [
     best?.p ?? 0,
     best?.coverage ?? 0,
@@ -71,7 +79,7 @@ export function confidenceFeatures({ text, words, typed }: AskedSignals, candida
     names.length ? unseenNames.length / names.length : 0,
     // A word no article holds, said another way near the answer (下雨 for 雨后), shares characters with it.
     absent.length ? absent.reduce((s, w) => s + [...w.text].filter((ch) => near.includes(ch)).length / [...w.text].length, 0) / absent.length : 0,
-    focusOf(text, multi)?.docs === 0 ? 1 : 0,
+    focus?.docs === 0 && !numberGiven(focus) ? 1 : 0,
     factFound ? 1 : 0,
     Math.min(words.length, 10) / 10,
   ]

@@ -179,7 +179,7 @@ function factCheck(asked: AskedFor, textOf: (e: Scored) => string, titleOf: (e: 
     return (s) => givesContact(contact, textOf(s)) && (!of || mentions(read(s), of))
   }
   if (type === 'person' && asksForName(text)) {
-    const forms = personForms(namedPerson(text, asked.words.map((w) => w.text)), asked.words)
+    const forms = personForms(namedPerson(text, asked.words.map((w) => w.text)), asked.words, text)
     return (s) => s.hasFact && namesPerson(textOf(s)) && (forms.length === 0 || forms.some((f) => read(s).includes(f)))
   }
   // Where something was (在哪个地方搞的) is told by a place the question does not name already.
@@ -216,13 +216,18 @@ function factCheck(asked: AskedFor, textOf: (e: Scored) => string, titleOf: (e: 
   return (s) => s.hasFact
 }
 
+// Whose name is asked without a post or body of their own (带队的那个领导叫啥, not 市科技局领导叫啥): any
+// person named beside a post answers.
+const ANY_PERSON = /(那个|这个|那位|这位|的)(领导|负责人|干部|同志|人员|工作人员|官员|人)$/
+
 /**
  * How the person whose name is asked may be written: the word itself with its other spellings, or,
- * for a word no article holds, its last two characters (建设局局长, cut 建设/局局长, still needs 局长).
+ * for a word no article holds, its last two characters (建设局局长, cut 建设/局局长, still needs 局长);
+ * none when any person answers.
  */
-function personForms(word: string | undefined, words: WeightedWord[]): string[] {
+function personForms(word: string | undefined, words: WeightedWord[], question: string): string[] {
   const w = words.find((x) => x.text === word)
-  if (!w) return []
+  if (!w || ANY_PERSON.test(question.slice(0, question.lastIndexOf(w.text) + w.text.length))) return []
   if (w.docs > 0) return [w.text, ...w.synonyms]
   return [...w.text].length >= 3 ? [[...w.text].slice(-2).join('')] : []
 }

@@ -16,7 +16,7 @@ const TYPE_CUES: [QuestionType, RegExp][] = [
   ['result', /冠军|亚军|季军|第[一二三1-3]名|拿了第一|得了第一|[一二三特]等奖|夺冠|获胜|胜出|名次|谁赢|哪.{0,3}赢/],
   // 哪几条路 asks which ones, not how many.
   ['list', /哪几/],
-  ['amount', new RegExp(`多少|${WHICH_NUMBER}大?[个套家项次年万亿人名条所座辆期批台支起场位件份类种]|多大|多高|多长|多远|数量|金额|比例|规模|几成`)],
+  ['amount', new RegExp(`多少|${WHICH_NUMBER}大?[个套家项次年万亿人名条所座辆期批台支起场位件份类种组处棵株]|多大|多高|多长|多远|数量|金额|比例|规模|几成`)],
   // 叫啥/名字 asks a person's name only after a word for a person (局长叫啥名字); 做法全称叫啥 asks a thing's.
   ['person', /谁|哪位|哪些人|什么人|负责人是|主持|什么职务|啥职务|什么职位|担任什么|(人|者|员|长|书记|主任|代表|老师|领导|干部|委员|居民|村民|群众|师傅|医生|经理|主席|记者|通讯员|作者)[^，。？?]{0,6}(叫(什么|啥)|名字|姓名)/],
   ['place', /哪里|哪儿|在哪|什么地方|哪个地方|地点|位置|哪个(区|村|街道|社区|园区)/],
@@ -58,7 +58,7 @@ export function asksForName(question: string): boolean {
 
 // 多少年 and 几天 ask a length of time (30年, 15天); 几年级 asks a grade.
 // 多少人民币 asks for money, not people.
-const ASKED_UNIT = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*(?:万|亿)?\\s*([套个家元项次名条所座辆期批台篇场户亩吨倍份件天斤]|公斤|千克|平方米|平米|公里|米|人(?!民币)|年(?!级))`)
+const ASKED_UNIT = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*(?:万|亿)?\\s*([套个家元项次名条所座辆期批台篇场户亩吨倍份件天斤起组处棵株]|公斤|千克|平方米|平米|公里|米|人(?!民币)|年(?!级))`)
 // 多少个小时, 几个月: a count of a unit of time, answered in that unit (24小时), not in things.
 const TIME_COUNT = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*个?\\s*(小时|钟头|星期|礼拜|月|工作日)`)
 // 多少亿, 几万 without a counter: the answer is a number of that magnitude (9.97亿元, 3万人).
@@ -73,7 +73,14 @@ const ASKED_SHARE = /(比例|比率|占比|百分比|[^效]率)[^，。？?]{0,4
 // Counters that answer for one another: 多少人 is answered by 13532名. 个 is too general to require.
 const WEIGHT = '斤|公斤|千克|吨'
 const LAND = '平方米|平米|㎡|亩'
-const UNIT_FORMS: Record<string, string | undefined> = { 人: '人|名|位', 名: '人|名|位', 个: undefined, 斤: WEIGHT, 公斤: WEIGHT, 千克: WEIGHT, 平方米: LAND, 平米: LAND }
+const PEOPLE = '人|名|位'
+const UNIT_FORMS: Record<string, string | undefined> = {
+  人: PEOPLE, 名: PEOPLE, 个: undefined, 斤: WEIGHT, 公斤: WEIGHT, 千克: WEIGHT, 平方米: LAND, 平米: LAND,
+  // 分成了几组 is answered by 5个小组.
+  组: '个?小?组', 棵: '棵|株', 株: '棵|株',
+}
+// People counted with 个 (参加的人有多少个, 多少个志愿者) are counted in 人, 名 or 位.
+const COUNTED_PEOPLE = /(人|人员|党员|群众|居民|代表|干部|职工|员工|志愿者|学生|老人|队员|民警)$/
 
 /** The unit of a when-question that asks how long (多久): answered by 三天 or 24小时, not by a date. */
 export const DURATION_UNIT = '时长'
@@ -118,11 +125,16 @@ export interface CountedThing {
 export function countedThing(question: string): CountedThing | undefined {
   const m = ASKED_UNIT.exec(question)
   if (m?.[1] === '个' && !TIME_COUNT.test(question)) {
-    const thing = COUNTED.exec(question.slice(m.index + m[0].length))?.[1] ?? COUNTED_BEFORE.exec(question)?.[1]
-    return thing ? { thing, unit: THINGS } : undefined
+    const thing = thingCounted(question, m)
+    return thing && !COUNTED_PEOPLE.test(thing) ? { thing, unit: THINGS } : undefined
   }
   const money = MONEY_THING.exec(question)
   return money ? { thing: money[1] ?? money[2]!, unit: MONEY } : undefined
+}
+
+/** The words a 多少个 counts: after it (多少个过期灭火器), or with nothing after it, before it (棚改类的有几个). */
+function thingCounted(question: string, m: RegExpExecArray): string | undefined {
+  return COUNTED.exec(question.slice(m.index + m[0].length))?.[1] ?? COUNTED_BEFORE.exec(question)?.[1]
 }
 
 // 多久, 多长时间, 几天: a length of time is asked (三天, 24小时), not a date.
@@ -250,7 +262,9 @@ export function askedUnit(question: string, type: QuestionType = 'amount'): stri
   if (type !== 'amount') return undefined
   const time = TIME_COUNT.exec(question)?.[1]
   if (time !== undefined) return `个?${time}`
-  const unit = ASKED_UNIT.exec(question)?.[1]
+  const m = ASKED_UNIT.exec(question)
+  const unit = m?.[1]
+  if (unit === '个' && COUNTED_PEOPLE.test(thingCounted(question, m!) ?? '')) return PEOPLE
   if (unit !== undefined) return unit in UNIT_FORMS ? UNIT_FORMS[unit] : unit
   const magnitude = ASKED_MAGNITUDE.exec(question)?.[1]
   if (magnitude !== undefined) return magnitude

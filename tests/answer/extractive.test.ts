@@ -91,6 +91,10 @@ describe('askedUnit and hasFactFor', () => {
     ['工期多久', undefined],
     ['增长率是多少', '%|％|成'],
     ['小麦平均亩产多少斤', '斤|公斤|千克|吨'],
+    ['参加的人有多少个', '人|名|位'],
+    ['来了多少个志愿者', '人|名|位'],
+    ['15个党员分成了几组', '个?小?组'],
+    ['处理了多少起投诉', '起'],
   ])('%s asks for %s', (q, unit) => {
     expect(askedUnit(q)).toBe(unit)
   })
@@ -108,6 +112,8 @@ describe('askedUnit and hasFactFor', () => {
     expect(askedUnit('住院报销比例是多少', 'amount')).toBe('%|％|成')
     expect(hasFactFor('amount', '住院报销比例提高了5个百分点', askedUnit('住院报销比例提高了多少', 'amount'))).toBe(true)
     expect(hasFactFor('amount', '配合理清全区6大类任务、19项目标', undefined)).toBe(true)
+    expect(hasFactFor('amount', '15人通过抽签组成5个小组参赛', askedUnit('15个党员分成了几组'))).toBe(true)
+    expect(hasFactFor('amount', '15人通过抽签组成5个小组参赛', askedUnit('处理了多少起投诉'))).toBe(false)
   })
 })
 
@@ -121,6 +127,7 @@ describe('what a question asks after its question word', () => {
     ['项目总投资是多少', '投资'],
     ['分了多少套安置房', undefined],
     ['有多少人参加', undefined],
+    ['参加的人有多少个', undefined],
     ['花了多少钱', undefined],
   ])('%s counts %s', (q, thing) => {
     expect(countedThing(q)?.thing).toBe(thing)
@@ -218,6 +225,7 @@ describe('detectQuestionType', () => {
     ['金融机构进了哪些园区', 'list'],
     ['周边修了哪几条路', 'list'],
     ['那它有多长？', 'amount'],
+    ['15个党员分成了几组', 'amount'],
     ['小微企业融资难区里怎么帮', 'how'],
     ['初心杯决赛最后哪支队拿了冠军？', 'result'],
     ['观摩活动评出的第一名是哪个社区', 'result'],
@@ -529,6 +537,18 @@ describe('what a question counts, dates or names, and the sentence that must giv
     // jieba cuts 建设局局长 as 建设/局局长, a word no article holds: its head 局长 must still be the one named.
     const meeting = { ...FORUM, title: '建设局召开推进会', text: '6月2日，经开区建设局召开巡察整改推进会，会议由区党工委副书记王明主持。' }
     expect((await askOf([meeting], '经开区建设局局长叫啥名字？')).abstained).toBe(true)
+  })
+
+  it('gives whoever is named beside a post when the question asks the name of "that leader", not of a body\'s', async () => {
+    const visit = { ...FORUM, title: '经开区领导带队开展调研', text: '6月1日上午，经开区党工委委员、纪工委书记武斌带队到重点项目调研。调研组还走访了辖区企业。' }
+    expect((await askOf([visit], '6月1号带队去调研的那个领导，他的名字是什么？')).answer).toContain('武斌')
+    const chaired = { ...FORUM, text: '6月11日上午，马寨产业集聚区召开主题座谈会，市科技局领导介绍了“1+N”政策。会议由区党工委副书记王明主持。' }
+    expect((await askOf([chaired], '座谈会上介绍政策的市科技局领导叫什么名字？')).abstained).toBe(true)
+  })
+
+  it('counts people asked with 个 in people, not in things', async () => {
+    const drill = { ...FORUM, title: '五里堡街道开展消防演练', text: '6月13日下午，五里堡街道建新南街社区组织沿街门店负责人等60余人开展了一次消防安全培训及演练。' }
+    expect((await askOf([drill], '五里堡街道做消防的演练，参加的人有多少个？')).answer).toContain('60余人')
   })
 
   it('refuses who holds a post when the article names nobody in it, and gives the one it does', async () => {
