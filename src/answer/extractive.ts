@@ -1,5 +1,5 @@
 import { splitSentences, stripDateline } from '../ingest/index.js'
-import { askedBody, askedContact, askedMembers, askedWording, asksForName, countedThing, foldText, namedPerson, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
+import { askedBody, askedContact, askedMembers, askedWording, asksForName, changedThing, countedThing, foldText, namedPerson, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
 import { charBigrams } from './citations.js'
 import { confidenceFeatures, CONFIDENCE_FEATURES, type AskedSignals, type ScoredEvidence } from './confidence.js'
@@ -194,7 +194,9 @@ function factCheck(asked: AskedFor, textOf: (e: Scored) => string, titleOf: (e: 
   if (type === 'amount') {
     const counted = countedThing(text)
     const forms = counted ? words.filter((w) => [...w.text].length > 1 && counted.thing.includes(w.text)).flatMap((w) => [w.text, ...w.synonyms]) : []
-    return forms.length > 0 ? (s) => countsInClause(read(s), forms, counted!.unit) : (s) => s.hasFact
+    if (forms.length > 0) return (s) => countsInClause(read(s), forms, counted!.unit)
+    const changed = words.find((w) => w.text === changedThing(text, words.map((x) => x.text)))
+    return (s) => s.hasFact && (!changed || mentions(read(s), changed))
   }
   if (type === 'time') {
     // A part that names no event before its question word (啥时候完工？) asks the time of the event after it,

@@ -67,7 +67,7 @@ const ASKED_MAGNITUDE = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*(万|亿)`)
 const ASKED_MONEY = /多少钱|花了多少|省了多少|多少(资金|贷款|投资|经费|补贴|补助|奖金|税|费用|债)|(资金|贷款|投资|经费|补贴|补助|奖金|金额|费用|债券)[^，。？?]{0,4}多少|金额/
 // A share asked for (报销比例是多少, 增长率多少, 占比几成) is answered by a percentage or 几成, not by
 // another count or, unless a change is asked (提高了多少), by 提高了5个百分点.
-const SHARE_CHANGE = /(提高|提升|增长|增加|上升|上涨|下降|降低|减少|下调|上调)了?(多少|几)/
+const SHARE_CHANGE = /(提高|提升|增长|增加|上升|上涨|下降|降低|减少|下调|上调)了?(百分之)?(多少|几)/
 const ASKED_SHARE = /(比例|比率|占比|百分比|[^效]率)[^，。？?]{0,4}(多少|几)|多少(比例|百分比)|百分之几|几成/
 
 // Counters that answer for one another: 多少人 is answered by 13532名. 个 is too general to require.
@@ -152,6 +152,15 @@ export function timedThing(question: string, words: string[]): string | undefine
   if (!cue || ASKED_DURATION.test(question) || ASKED_WEEKDAY.test(question)) return undefined
   const tags = new Map(tagWords(question.slice(0, cue.index)).map((t) => [t.word, t.tag]))
   return lastWordBefore(question, cue.index, words.filter((w) => EVENT_TAG.test(tags.get(w) ?? 'n')))
+}
+
+/**
+ * What a question asks the change of (上半年GDP增长了多少 → GDP): the word right before the change. Another
+ * figure's growth in the article (文化企业收入同比增长8.2%) does not answer it.
+ */
+export function changedThing(question: string, words: string[]): string | undefined {
+  const change = SHARE_CHANGE.exec(question)
+  return change ? lastWordBefore(question, change.index, words) : undefined
 }
 
 /** The word of two or more characters that ends last before `at` in the question. */

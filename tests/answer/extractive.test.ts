@@ -546,6 +546,14 @@ describe('what a question counts, dates or names, and the sentence that must giv
     expect((await askOf([chaired], '座谈会上介绍政策的市科技局领导叫什么名字？')).abstained).toBe(true)
   })
 
+  it('answers how much a figure grew only with that figure, not with another one\'s growth', async () => {
+    const report = { ...FORUM, title: '经开区上半年经济运行情况', text: '2022年上半年，全区规模以上文化企业主营业务收入完成40亿元，同比增长8.2%。全区规模以上工业增加值增长1.2%。' }
+    const bonds = { ...FORUM, id: 'd2', title: '积极申报专项债券', text: '专项债券资金将助力全区基础设施建设，扩大固定资产投资，提高GDP增速。' }
+    expect((await askOf([report, bonds], '经开区今年上半年GDP增长了多少？')).abstained).toBe(true)
+    expect((await askOf([report, bonds], '示范区一季度GDP增长了百分之多少？')).abstained).toBe(true)
+    expect((await askOf([report, bonds], '上半年规模以上工业增加值增长了多少？')).answer).toContain('1.2%')
+  })
+
   it('counts people asked with 个 in people, not in things', async () => {
     const drill = { ...FORUM, title: '五里堡街道开展消防演练', text: '6月13日下午，五里堡街道建新南街社区组织沿街门店负责人等60余人开展了一次消防安全培训及演练。' }
     expect((await askOf([drill], '五里堡街道做消防的演练，参加的人有多少个？')).answer).toContain('60余人')
