@@ -218,9 +218,9 @@ function factCheck(asked: AskedFor, textOf: (e: Scored) => string, titleOf: (e: 
   return (s) => s.hasFact
 }
 
-// Whose name is asked without a post or body of their own (带队的那个领导叫啥, not 市科技局领导叫啥): any
-// person named beside a post answers.
-const ANY_PERSON = /(那个|这个|那位|这位|的)(领导|负责人|干部|同志|人员|工作人员|官员|人)$/
+// Whose name is asked of "that leader" (带队的那个领导叫啥), with no post or body of their own (not
+// 市科技局领导叫啥, 文苑街道发言的负责人): any person named beside a post answers.
+const ANY_PERSON = /(那个|这个|那位|这位)(领导|负责人|干部|同志|人员|工作人员|官员|人)$/
 
 /**
  * How the person whose name is asked may be written: the word itself with its other spellings, or,

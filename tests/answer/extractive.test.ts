@@ -544,6 +544,8 @@ describe('what a question counts, dates or names, and the sentence that must giv
     expect((await askOf([visit], '6月1号带队去调研的那个领导，他的名字是什么？')).answer).toContain('武斌')
     const chaired = { ...FORUM, text: '6月11日上午，马寨产业集聚区召开主题座谈会，市科技局领导介绍了“1+N”政策。会议由区党工委副书记王明主持。' }
     expect((await askOf([chaired], '座谈会上介绍政策的市科技局领导叫什么名字？')).abstained).toBe(true)
+    const speeches = { ...FORUM, title: '示范区召开优化营商环境会议', text: '4月29日下午，示范区召开优化营商环境会议，区党工委书记王家鹏出席并讲话。文苑街道、区城管局等五家单位负责人分别作了典型发言。' }
+    expect((await askOf([speeches], '文苑街道在营商环境会上发言的负责人叫啥名字？')).abstained).toBe(true)
   })
 
   it('answers how much a figure grew only with that figure, not with another one\'s growth', async () => {
