@@ -1,7 +1,7 @@
 import { Converter } from 'opencc-js/t2cn'
 import { parseTimeExpressions, type DateRange } from './dates.js'
 import { loadLexicon, type Lexicon } from './lexicon.js'
-import { askedUnit, ASKS_ITS_OWN, detectQuestionType, QUESTION_CUE, type QuestionType } from './question-type.js'
+import { askedUnit, asks, ASKS_ITS_OWN, detectQuestionType, type QuestionType } from './question-type.js'
 import { cutWords, foldText, indexTokens, isNameTag, newWords, phraseTokens, tagWords } from './tokenize.js'
 
 /** Longer queries are cut here: no question is this long, and every extra token costs search time. */
@@ -78,7 +78,9 @@ const QUESTION_WORDS = new Set(
     // Hearsay: the reader says where they heard it, the article never does.
     '听说 据说 听人说 好像 ' +
     // Courtesies (谢谢 is even tagged a name).
-    '谢谢 多谢 您好 你好 麻烦 劳驾 请教')
+    '谢谢 多谢 您好 你好 麻烦 劳驾 请教 ' +
+    // Directions a verb is said with (分下去, 分出去): jieba cuts them off the verb; the article says 分配.
+    '下去 出去 下来 出来 起来 过来 回来 上来 上去 进去 进来')
     .split(/\s+/)
     .concat(ASKING_FORMS),
 )
@@ -237,7 +239,7 @@ function withNumbersJoined(tagged: { word: string; tag: string }[]): { word: str
   return out
 }
 
-const PART_END = /[？?；;！!。\n]+/
+const PART_END_AT_END = /[？?；;！!。\n]+$/
 // Within a sentence, a space or a comma parts two questions when both sides ask with a question word of their
 // own (有几支队参加 几支进了决赛; 看了多少个社区，程晓华去的是哪几个社区); a piece that asks nothing there
 // (领导去看地铁工地那次 是几号线) says what the next one asks about.
@@ -265,11 +267,13 @@ function questionsIn(sentence: string): string[] {
  */
 function splitParts(text: string, type: QuestionType): QuestionPart[] {
   // A piece that asks nothing (我想以后去那边看病方便点) tells the reader's own story: it is no part.
+  // Split after each part's end, so a piece keeps its question mark (我家的呢？ asks, 俺家还等着回迁呢 tells).
   const pieces = text
-    .split(PART_END)
+    .split(/(?<=[？?；;！!。\n])/)
     .flatMap(questionsIn)
     .map((p) => p.trim())
-    .filter((p) => /[\p{L}\p{N}]{2}/u.test(p) && QUESTION_CUE.test(p))
+    .filter((p) => /[\p{L}\p{N}]{2}/u.test(p) && asks(p))
+    .map((p) => p.replace(PART_END_AT_END, ''))
   if (pieces.length < 2) return [{ text, type, unit: askedUnit(text, type) }]
   const parts: QuestionPart[] = []
   for (const p of pieces) {

@@ -29,13 +29,22 @@ const TYPE_CUES: [QuestionType, RegExp][] = [
 export const ASKS_ITS_OWN = new RegExp(`多少|${WHICH_NUMBER}|什么|啥|哪|谁|何|怎|咋`)
 export const QUESTION_CUE = new RegExp(`${ASKS_ITS_OWN.source}|吗|呢|是否|有没有|了没|没有$`)
 
+// The reader's own story ending in 呢 with no question mark (俺家还等着回迁呢) tells, it does not ask.
+const TOLD_WITH_NE = new RegExp(`^(我|俺|咱)(?!.*(${ASKS_ITS_OWN.source}|吗|是否|有没有)).*呢$`)
+
+/** True when a piece of a question asks something, not only tells the reader's own story. */
+export function asks(piece: string): boolean {
+  return QUESTION_CUE.test(piece.replace(/[？?]+$/, '')) && !TOLD_WITH_NE.test(piece)
+}
+
 /**
  * The clauses of a question that ask (那些小摊贩被弄到哪儿去了), without the ones that only tell the
  * reader's own story (我刚搬到经北二路这边): the whole question when no clause holds a question word.
  */
 export function askingClauses(question: string): string[] {
-  const clauses = question.split(/[，,。；;：:！!？?\s]+/).filter(Boolean)
-  const asking = clauses.filter((c) => QUESTION_CUE.test(c))
+  // Each clause with the question mark that ends it, if any: 我家的呢？ asks, 俺家还等着回迁呢 does not.
+  const clauses = question.match(/[^，,。；;：:！!？?\s]+[？?]?/g) ?? []
+  const asking = clauses.filter(asks).map((c) => c.replace(/[？?]$/, ''))
   return asking.length > 0 ? asking : [question]
 }
 

@@ -175,6 +175,8 @@ describe('what a question asks after its question word', () => {
     expect(namedPerson('经开区建设局局长叫啥名字', ['经开区', '建设局', '局长'])).toBe('局长')
     expect(askingClauses('我刚搬到经北二路这边，那些小摊贩被弄到哪儿去了？')).toEqual(['那些小摊贩被弄到哪儿去了'])
     expect(askingClauses('经开区安置房')).toEqual(['经开区安置房'])
+    expect(askingClauses('经开区一共分了多少套安置房了？俺家还等着回迁呢')).toEqual(['经开区一共分了多少套安置房了'])
+    expect(askingClauses('安置房分完了，我家的呢？')).toEqual(['我家的呢'])
     expect(askingClauses('锦绣家园社区参加观摩了没有？它的亮点是啥？')).toEqual(['锦绣家园社区参加观摩了没有', '它的亮点是啥'])
     expect(askingClauses('奶奶想问问：经开区今年重阳节给老年人发慰问品没有？发的啥？')).toEqual(['经开区今年重阳节给老年人发慰问品没有', '发的啥'])
     expect(askedBody('那3起案例分别是哪几个村的事')).toEqual({ kind: '村' })

@@ -14,6 +14,10 @@ describe('analyzeQuery', () => {
     const paid = analyzeQuery('福华街买巡逻车的钱是从哪来的？那批车是哪天发的', null).words.map((w) => w.text)
     expect(paid).toContain('巡逻车')
     for (const w of ['是从', '哪来', '那批']) expect(paid).not.toContain(w)
+    // jieba cuts 分下去 as 分/下去; the article says 分配, and a missing 下去 is no missing topic.
+    const handed = analyzeQuery('安置房到现在总共分下去多少套了？', null).words.map((w) => w.text)
+    expect(handed).toContain('安置房')
+    expect(handed).not.toContain('下去')
   })
 
   it('keeps names no dictionary knows whole, as words, beside their bigrams', () => {
@@ -56,6 +60,9 @@ describe('analyzeQuery', () => {
     expect(parts.map((p) => p.text)).toEqual(['周边的路啥时候能通车', '具体修的是哪几条路'])
     expect(parts.map((p) => p.type)).toEqual(['time', 'list'])
     expect(analyzeQuery('我想去那边看病。周边的路啥时候通车？', null).parts).toHaveLength(1)
+    // 呢 ends the reader's own story too (俺家还等着回迁呢), without asking anything.
+    expect(analyzeQuery('一共分了多少套安置房了？俺家还等着回迁呢', null).parts).toHaveLength(1)
+    expect(analyzeQuery('中小企业留多少？小微企业呢？', null).parts).toHaveLength(2)
     // A part with a question word of its own asks its own kind; one with 呢 alone carries the kind before it.
     expect(analyzeQuery('演练是哪天开始的？请的哪家的老师讲课？', null).parts.map((p) => p.type)).toEqual(['time', 'general'])
     expect(analyzeQuery('中小企业留多少？小微企业呢？', null).parts.map((p) => p.type)).toEqual(['amount', 'amount'])
