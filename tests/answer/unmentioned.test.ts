@@ -30,6 +30,11 @@ describe('questions about what the sample pages never mention', () => {
     expect((await ask('经开区产学研对接会是什么时候办的')).abstained).toBe(false)
   })
 
+  it('refuses a person the pages never name in what is asked, not in the reader\'s own story', async () => {
+    expect((await ask('我家小孩叫李建国，想问问经开区安置房到现在一共分了多少套？')).answer).toContain('3636套')
+    expect((await ask('管委会副主任李建国讲了什么')).abstained).toBe(true)
+  })
+
   it('refuses a place, community or app the pages never name, and answers the ones they do', async () => {
     expect((await ask('洛阳经开区今年一共分配了多少套安置房？')).abstained).toBe(true)
     expect((await ask('明湖办事处的锦绣家园社区这次参加观摩了没有？')).abstained).toBe(true)
