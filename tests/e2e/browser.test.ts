@@ -104,6 +104,10 @@ async function checkConsole(context: BrowserContext, url: string): Promise<void>
   await page.close()
 }
 
+// Setting up a suite ingests the samples, starts `serve` through tsx and launches Chromium: seconds each,
+// more on a loaded machine (a 10 s default once ran out under CI beside other jobs).
+const SETUP_MS = 60_000
+
 suite('in Chromium', () => {
   beforeAll(async () => {
     if (!hasChromium) throw new Error(`没有找到 ${CHROMIUM}：请安装 Debian 的 chromium 软件包`)
@@ -131,7 +135,7 @@ suite('in Chromium', () => {
     context.on('console', (m) => {
       if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text())
     })
-  })
+  }, SETUP_MS)
   afterAll(async () => {
     await context?.close()
     cli?.child.kill('SIGTERM')
@@ -232,7 +236,7 @@ pgSuite('the console in Chromium on PostgreSQL', () => {
     pgContext.on('console', (m) => {
       if (/Content Security Policy/i.test(m.text())) pgCspErrors.push(m.text())
     })
-  })
+  }, SETUP_MS)
   afterAll(async () => {
     await pgContext?.close()
     served?.child.kill('SIGTERM')
