@@ -37,8 +37,13 @@ function isArea(word: string): boolean {
  * the reader's own story is no veto, the less so as jieba tags some nouns as names (苗子长虫了).
  */
 export function namesUnknownPerson(query: AnalyzedQuery): boolean {
+  return asksOfUnknown(query, (w) => w.person)
+}
+
+/** True when a clause that asks holds a word of the kind no article in the store holds. */
+function asksOfUnknown(query: AnalyzedQuery, ofKind: (w: WeightedWord) => boolean): boolean {
   const asking = askingClauses(query.text)
-  return query.words.some((w) => w.person && w.docs === 0 && asking.some((c) => c.includes(w.text)))
+  return query.words.some((w) => ofKind(w) && w.docs === 0 && asking.some((c) => c.includes(w.text)))
 }
 
 // The district a store is about (经开区), or a word nearly every article holds, says nothing of what a
@@ -62,8 +67,7 @@ export function findsOnlyGenericWords(query: AnalyzedQuery): boolean {
  * place of the reader's own story (我家老头子年轻时候也上山扑过火) says nothing of what is asked.
  */
 export function namesUnknownPlace(query: AnalyzedQuery): boolean {
-  const asking = askingClauses(query.text)
-  return query.words.some((w) => w.place && w.docs === 0 && asking.some((c) => c.includes(w.text)))
+  return asksOfUnknown(query, (w) => w.place)
 }
 
 // A body's own name ends in its kind (河南财经政法大学 → 政法大学, 第十一中学): a word of the kind alone (大学) is no name.

@@ -239,7 +239,10 @@ function withNumbersJoined(tagged: { word: string; tag: string }[]): { word: str
   return out
 }
 
-const PART_END_AT_END = /[？?；;！!。\n]+$/
+// What ends a part: a piece is split off right after it, keeping it, and then loses it.
+const PART_END = '[？?；;！!。\\n]'
+const AFTER_PART_END = new RegExp(`(?<=${PART_END})`)
+const PART_END_AT_END = new RegExp(`${PART_END}+$`)
 // Within a sentence, a space or a comma parts two questions when both sides ask with a question word of their
 // own (有几支队参加 几支进了决赛; 看了多少个社区，程晓华去的是哪几个社区); a piece that asks nothing there
 // (领导去看地铁工地那次 是几号线) says what the next one asks about.
@@ -269,7 +272,7 @@ function splitParts(text: string, type: QuestionType): QuestionPart[] {
   // A piece that asks nothing (我想以后去那边看病方便点) tells the reader's own story: it is no part.
   // Split after each part's end, so a piece keeps its question mark (我家的呢？ asks, 俺家还等着回迁呢 tells).
   const pieces = text
-    .split(/(?<=[？?；;！!。\n])/)
+    .split(AFTER_PART_END)
     .flatMap(questionsIn)
     .map((p) => p.trim())
     .filter((p) => /[\p{L}\p{N}]{2}/u.test(p) && asks(p))

@@ -27,7 +27,7 @@ const TYPE_CUES: [QuestionType, RegExp][] = [
 /** Words that make a sentence a question: a part of a question holds one of them. */
 /** Question words that ask something of their own, unlike 呢 and 吗 (小微企业呢？ asks what the part before asked). */
 export const ASKS_ITS_OWN = new RegExp(`多少|${WHICH_NUMBER}|什么|啥|哪|谁|何|怎|咋`)
-export const QUESTION_CUE = new RegExp(`${ASKS_ITS_OWN.source}|吗|呢|是否|有没有|了没|没有$`)
+const QUESTION_CUE = new RegExp(`${ASKS_ITS_OWN.source}|吗|呢|是否|有没有|了没|没有$`)
 
 // The reader's own story ending in 呢 with no question mark (俺家还等着回迁呢) tells, it does not ask.
 const TOLD_WITH_NE = new RegExp(`^(我|俺|咱)(?!.*(${ASKS_ITS_OWN.source}|吗|是否|有没有)).*呢$`)
