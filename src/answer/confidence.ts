@@ -56,7 +56,6 @@ export function confidenceFeatures({ text, words, typed }: AskedSignals, candida
   const headlineCoverage = Math.max(0, ...top.map((a) => coverageIn((w) => mentions(a.title, w))))
   const multi = words.filter((w) => [...w.text].length > 1)
   const names = words.filter((w) => w.name)
-  const unseenNames = names.filter((w) => !top.some((a) => mentions(a.title, w) || mentions(a.text, w)))
   const factFound = !typed || scored.some((s) => s.hasFact && s.coverage >= 0.5)
   const near = best ? foldText(candidates[best.candidate]!.title + candidates[best.candidate]!.text.slice(best.span.start, best.span.end)) : ''
   // A word of the reader's own story (我家老头子年轻时候) that no article holds says nothing of whether the asked part is answered.
@@ -68,6 +67,7 @@ export function confidenceFeatures({ text, words, typed }: AskedSignals, candida
     return n !== undefined && top.some((a) => new RegExp(`(?<![\\d.])${n.replace('.', '\\.')}(?![\\d.])`).test(a.text))
   }
   const absent = multi.filter((w) => w.docs === 0 && !toldOnly(w) && !numberGiven(w))
+  const unseenNames = names.filter((w) => !top.some((a) => mentions(a.title, w) || mentions(a.text, w)) && !numberGiven(w))
   const focus = focusOf(text, multi)
   return [
     best?.p ?? 0,

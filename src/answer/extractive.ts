@@ -1,5 +1,5 @@
 import { splitSentences, stripDateline } from '../ingest/index.js'
-import { askedBody, askedContact, askedMembers, askedWording, asksForName, changedThing, countedThing, foldText, namedPerson, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
+import { askedBody, askedContact, askedEvent, askedMembers, askedWording, asksForName, changedThing, countedThing, countQualifier, foldText, namedPerson, periodsClash, periodsNamed, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
 import { charBigrams } from './citations.js'
 import { confidenceFeatures, CONFIDENCE_FEATURES, type AskedSignals, type ScoredEvidence } from './confidence.js'
@@ -122,7 +122,10 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
 function givesAskedFact(asked: AskedFor, scored: Scored[], candidates: Candidate[], manyParts = false): boolean {
   const textOf = (e: Scored) => candidates[e.candidate]!.text.slice(e.span.start, e.span.end)
   const gives = factCheck(asked, textOf, (e) => candidates[e.candidate]!.title)
-  if (gives && !scored.some((s) => inContext(s) >= FACT_COVERAGE && gives(s))) return false
+  const answering = gives && scored.find((s) => inContext(s) >= FACT_COVERAGE && gives(s))
+  if (gives && !answering) return false
+  // The best sentence giving the amount tells of another stretch of time (今年1~6月 for 去年全年, 上半年 for 下半年).
+  if (answering && asked.type === 'amount' && periodsClash(periodsNamed(foldText((asked.before ?? '') + asked.text)), periodsNamed(foldText(textOf(answering))))) return false
   if (!listsMembers(asked, scored, candidates)) return false
   // Of a question in several parts, the body is asked by one part (具体修的是哪几条路) and checked with it.
   const body = manyParts ? undefined : askedBody(asked.text)
@@ -192,11 +195,16 @@ function factCheck(asked: AskedFor, textOf: (e: Scored) => string, titleOf: (e: 
     return (s) => s.hasFact && (!contest || mentions(read(s), contest) || mentions(foldText(titleOf(s)), contest) || WON.test(textOf(s)))
   }
   if (type === 'amount') {
+    // The amount of this one does not answer how many the next one will have (明年还要再分多少套).
+    const next = ASKS_NEXT.test(text)
+    const qualifier = countQualifier(text)
+    const which = words.filter((w) => w.text === qualifier)
+    const inPeriod = (s: Scored) => (!next || TELLS_PLAN.test(textOf(s))) && (which.length === 0 || which.some((w) => mentions(read(s), w)))
     const counted = countedThing(text)
     const forms = counted ? words.filter((w) => [...w.text].length > 1 && counted.thing.includes(w.text)).flatMap((w) => [w.text, ...w.synonyms]) : []
-    if (forms.length > 0) return (s) => countsInClause(read(s), forms, counted!.unit)
+    if (forms.length > 0) return (s) => countsInClause(read(s), forms, counted!.unit) && inPeriod(s)
     const changed = words.find((w) => w.text === changedThing(text, words.map((x) => x.text)))
-    return (s) => s.hasFact && (!changed || mentions(read(s), changed))
+    return (s) => s.hasFact && (!changed || mentions(read(s), changed)) && inPeriod(s)
   }
   if (type === 'time') {
     // A part that names no event before its question word (啥时候完工？) asks the time of the event after it,
@@ -204,14 +212,21 @@ function factCheck(asked: AskedFor, textOf: (e: Scored) => string, titleOf: (e: 
     const forms = words.map((x) => x.text)
     const after = asked.before === undefined ? undefined : words.find((w) => [...w.text].length > 1 && text.includes(w.text))
     const timedText = timedThing(text, forms) ?? after?.text ?? (asked.before ? timedThing(asked.before + text, forms) : undefined)
-    const timed = words.find((w) => w.text === timedText)
     // When a thing is finished (啥时候能弄完) is told by a date of its finishing, not of the meeting about it.
     const finished = ASKS_FINISHED.test(text)
     // When the next one is (明年还办不办，啥时候) is told only by what is planned, not by the date of this one.
     const next = ASKS_NEXT.test(text)
+    // The verb after the question word names the event as well as the noun before it does (中国计划到哪一年全面形成…).
+    // An event no article names (啥时候正式开诊) is not the one a date is given for, unless the date's sentence
+    // holds the thing it acts on (开车过去 told by 建成通车): the last character of the verb.
+    const event = asked.words.find((w) => w.text === askedEvent(text, asked.words.map((x) => x.text)))
+    const unreported = event?.docs === 0 && !finished ? [...event.text].at(-1)! : undefined
+    const timed = words.find((w) => w.text === timedText)
+    const named = (s: Scored) => [timed, event?.docs ? event : undefined].some((w) => w && (mentions(read(s), w) || mentions(foldText(titleOf(s)), w)))
     return (s) =>
       s.hasFact &&
-      (!timed || mentions(read(s), timed) || mentions(foldText(titleOf(s)), timed)) &&
+      (!unreported || read(s).includes(unreported)) &&
+      (!timed || named(s)) &&
       (!finished || TELLS_FINISHED.test(textOf(s))) &&
       (!next || TELLS_PLAN.test(textOf(s)))
   }

@@ -76,3 +76,44 @@ function relativeRange(word: string, now: number, y: number, m: number): DateRan
   if (/月/.test(word)) return monthRange(y, m)
   return { from: iso(now - 30 * DAY), to: iso(now) }
 }
+
+/** The stretches of a year a text names: which year (去年, 2022年) and which part of it (上半年, 一季度, 全年). */
+export interface PeriodsNamed {
+  /** Years named relative to the text's own: -1 去年, 0 今年, 1 明年. */
+  relative: Set<number>
+  /** Years named by number: 2022年, and 22年 right before a part of a year. */
+  absolute: Set<number>
+  /** Parts of a year: H1, H2, Q1…Q4, or the full year. */
+  parts: Set<string>
+}
+
+const RELATIVE_YEARS: Record<string, number> = { 今年: 0, 本年: 0, 去年: -1, 上年: -1, 前年: -2, 明年: 1 }
+const PART_OF_YEAR = '上半年|下半年|全年|[一二三四1-4]季度|第[一二三四1-4]季度'
+const ABSOLUTE_YEAR = new RegExp(`(?<!\\d)(\\d{4})\\s*年|(?<!\\d)(\\d{2})年(?=${PART_OF_YEAR}|底|初|\\d{1,2}月)`, 'g')
+const QUARTERS: Record<string, string> = { 一: 'Q1', '1': 'Q1', 二: 'Q2', '2': 'Q2', 三: 'Q3', '3': 'Q3', 四: 'Q4', '4': 'Q4' }
+// Months counted from January say a part of the year as well: 1~6月, 1至6月, 一至三月.
+const MONTHS_FROM_JANUARY = /(?<!\d)(?:1|一)\s*(?:~|～|-|－|—|至|到)\s*(3|三|6|六)\s*月/g
+
+/** The years and parts of a year a (folded) text names. */
+export function periodsNamed(text: string): PeriodsNamed {
+  const named: PeriodsNamed = { relative: new Set(), absolute: new Set(), parts: new Set() }
+  for (const m of text.matchAll(/今年|本年|去年|上年|前年|明年/g)) named.relative.add(RELATIVE_YEARS[m[0]]!)
+  for (const m of text.matchAll(ABSOLUTE_YEAR)) named.absolute.add(m[1] ? Number(m[1]) : 2000 + Number(m[2]))
+  // A part of a fiscal year (2023财年第三季度) is not the calendar's.
+  for (const m of text.matchAll(new RegExp(`(?<!财年第?)(?:${PART_OF_YEAR})`, 'g'))) {
+    const part = m[0]
+    named.parts.add(part === '上半年' ? 'H1' : part === '下半年' ? 'H2' : part === '全年' ? 'full' : QUARTERS[part.replace(/^第|季度$/g, '')]!)
+  }
+  for (const m of text.matchAll(MONTHS_FROM_JANUARY)) named.parts.add(/3|三/.test(m[1]!) ? 'Q1' : 'H1')
+  return named
+}
+
+/**
+ * True when a text tells of another stretch of time than the question asks: 去年 asked and 今年 told,
+ * 下半年 asked and 上半年 told, 2022年 asked and only 2020年 told. Each kind is compared only when both name it,
+ * so a text that names no year or part of one never clashes.
+ */
+export function periodsClash(asked: PeriodsNamed, told: PeriodsNamed): boolean {
+  const disjoint = (a: Set<number | string>, b: Set<number | string>) => a.size > 0 && b.size > 0 && ![...a].some((x) => b.has(x))
+  return disjoint(asked.relative, told.relative) || disjoint(asked.absolute, told.absolute) || disjoint(asked.parts, told.parts)
+}

@@ -5,7 +5,7 @@ export type QuestionType = 'amount' | 'time' | 'result' | 'person' | 'place' | '
 
 // 几号 asks a day, 几号线 a line's number.
 const WHICH_DAY = '几号(?![线楼院门])'
-const TIME_CUE = new RegExp(`什么时候|啥时候|何时|哪天|哪一天|几月|${WHICH_DAY}|几时|几点|什么时间|多久|日期|时间|(星期|礼拜|周)几`)
+const TIME_CUE = new RegExp(`什么时候|啥时候|何时|哪天|哪一天|哪一?年|几月|${WHICH_DAY}|几时|几点|什么时间|多久|日期|时间|(星期|礼拜|周)几`)
 
 // 几 that asks, not the 几 of 前几年, 这几天, 好几个 or 十几 (a few).
 const WHICH_NUMBER = '(?<![前这那好十上])几(?![十百千万])'
@@ -141,6 +141,19 @@ export function countedThing(question: string): CountedThing | undefined {
   return money ? { thing: money[1] ?? money[2]!, unit: MONEY } : undefined
 }
 
+// Which of a kind are counted, said before 的 (拉进黑名单的企业有几家, 列入“黑名单”的一共有几家企业).
+const COUNT_QUALIFIED = new RegExp(`([\\p{Script=Han}“”"]{2,10})的\\p{Script=Han}{0,3}?(?:一共|总共|共)?(?:有|是)?(?:${WHICH_NUMBER}|多少)`, 'u')
+
+/**
+ * The noun that says which ones an amount question counts, right before 的 (拉进黑名单的企业有几家 → 黑名单):
+ * a count of the whole kind (确定典型企业40家) does not answer it.
+ */
+export function countQualifier(question: string): string | undefined {
+  const qualifier = COUNT_QUALIFIED.exec(question)?.[1]
+  const last = qualifier ? tagWords(qualifier.replace(/[“”"]/g, '')).at(-1) : undefined
+  return last && /^n/.test(last.tag) && [...last.word].length > 1 ? last.word : undefined
+}
+
 /** The words a 多少个 counts: after it (多少个过期灭火器), or with nothing after it, before it (棚改类的有几个). */
 function thingCounted(question: string, m: RegExpExecArray): string | undefined {
   return COUNTED.exec(question.slice(m.index + m[0].length))?.[1] ?? COUNTED_BEFORE.exec(question)?.[1]
@@ -161,6 +174,21 @@ export function timedThing(question: string, words: string[]): string | undefine
   if (!cue || ASKED_DURATION.test(question) || ASKED_WEEKDAY.test(question)) return undefined
   const tags = new Map(tagWords(question.slice(0, cue.index)).map((t) => [t.word, t.tag]))
   return lastWordBefore(question, cue.index, words.filter((w) => EVENT_TAG.test(tags.get(w) ?? 'n')))
+}
+
+// Verbs that say only that something happens (几点开始, 哪天举行): the event is the thing named before them.
+const HAPPENS = /^(开始|结束|举行|举办|召开|进行|开展|启动|发生|出发|到达)$/
+
+/**
+ * The event a when-question asks the time of, told by the verb after its question word (啥时候正式开诊 →
+ * 开诊, 哪天开始接诊 → 接诊), within the clause, passing over verbs that say only that something happens;
+ * none when no other verb of the question's words follows it.
+ */
+export function askedEvent(question: string, words: string[]): string | undefined {
+  const cue = TIME_CUE.exec(question)
+  if (!cue) return undefined
+  const clause = question.slice(cue.index + cue[0].length).split(/[，,。；;！!？?\s]/)[0]!
+  return tagWords(clause).find(({ word, tag }) => tag === 'v' && /^\p{Script=Han}{2,}$/u.test(word) && words.includes(word) && !HAPPENS.test(word))?.word
 }
 
 /**

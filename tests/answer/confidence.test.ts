@@ -30,10 +30,13 @@ describe('confidenceFeatures', () => {
 
   it('does not count as missing a count whose number the top articles give another way', () => {
     const contest = { ...article, text: '参赛党员由15人组成5个小组，2015年起每年举办。' }
-    const said = confidenceFeatures({ text: '15个党员分成了几组', words: [word('15个', 0), word('党员', 1)], typed: true }, [contest], [best])
+    // Search reads a number with its counter as one name-like word (5号线 is not 3号线), so it is checked as a name too.
+    const said = confidenceFeatures({ text: '15个党员分成了几组', words: [word('15个', 0, true), word('党员', 1)], typed: true }, [contest], [best])
     expect(feature('absentWords', said)).toBe(0)
-    const other = confidenceFeatures({ text: '15亿元投向哪里', words: [word('15亿', 0), word('党员', 1)], typed: true }, [{ ...contest, text: '2015年共发行9.97亿元。' }], [best])
+    expect(feature('absentNames', said)).toBe(0)
+    const other = confidenceFeatures({ text: '15亿元投向哪里', words: [word('15亿', 0, true), word('党员', 1)], typed: true }, [{ ...contest, text: '2015年共发行9.97亿元。' }], [best])
     expect(feature('absentWords', other)).toBe(0.5)
+    expect(feature('absentNames', other)).toBe(1)
     expect(feature('focusAbsent', other)).toBe(1)
   })
 

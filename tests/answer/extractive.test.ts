@@ -7,7 +7,7 @@ import type { Candidate } from '../../src/answer/evidence.js'
 import { countsInClause, factsNear, hasFactFor, namesAskedBody, namesBody, namesPerson, namesPlace } from '../../src/answer/facts.js'
 import { loadAnswerModel } from '../../src/answer/model.js'
 import { asksForVisits, tellsVisitStop } from '../../src/answer/visits.js'
-import { askedBody, askedMembers, askedUnit, askedWording, askingClauses, asksForName, countedThing, createIndex, detectQuestionType, DURATION_UNIT, HOUR_UNIT, namedPerson, timedThing, WEEKDAY_UNIT } from '../../src/retrieve/index.js'
+import { askedBody, askedEvent, askedMembers, countQualifier, askedUnit, askedWording, askingClauses, asksForName, countedThing, createIndex, detectQuestionType, DURATION_UNIT, HOUR_UNIT, namedPerson, timedThing, WEEKDAY_UNIT } from '../../src/retrieve/index.js'
 import { openDb, type Db } from '../../src/store/index.js'
 import { jsonl } from '../helpers/tmp.js'
 
@@ -140,6 +140,24 @@ describe('what a question asks after its question word', () => {
     expect(askedUnit('工期要多久', 'time')).toBe(DURATION_UNIT)
   })
 
+  it('takes the verb after a when-question word as the event asked, and reads 哪一年 as a when-question', async () => {
+    expect(askedEvent('新院区啥时候正式开诊', ['新院区', '正式', '开诊'])).toBe('开诊')
+    expect(askedEvent('巡察组是哪一天进驻的？巡察了多久', ['巡察组', '进驻', '巡察'])).toBe('进驻')
+    expect(askedEvent('路什么时候通车', ['路', '通车'])).toBeUndefined()
+    expect(askedEvent('决赛在哪办的', ['决赛'])).toBeUndefined()
+    expect(askedEvent('消防演练几点开始', ['消防', '演练', '开始'])).toBeUndefined()
+    expect(askedEvent('哪天开始接诊', ['开始', '接诊'])).toBe('接诊')
+    expect(detectQuestionType('经开区是哪一年成立的')).toBe('time')
+    expect(detectQuestionType('哪年开诊的')).toBe('time')
+  })
+
+  it('takes the noun right before 的 as which ones a count is of, not a verb or the subject', async () => {
+    expect(countQualifier('纪工委列进黑名单的公司有多少家')).toBe('黑名单')
+    expect(countQualifier('列入“黑名单”的一共有几家企业')).toBe('黑名单')
+    expect(countQualifier('经开区已经分配的安置房是多少套')).toBeUndefined()
+    expect(countQualifier('开动员会的时候通报了几起')).toBeUndefined()
+  })
+
   it('reads the kind of body asked for, and tells a named one from the kind in general', async () => {
     expect(askedBody('具体是哪几家银行去的')).toEqual({ kind: '银行' })
     expect(askedBody('是哪个单位组织的')).toEqual({ kind: '单位' })
@@ -172,6 +190,8 @@ describe('what a question asks after its question word', () => {
     expect(askedUnit('上个星期开的推进会是哪天', 'time')).toBe('日')
     expect(hasFactFor('time', '坚持每周五为卫生日', WEEKDAY_UNIT)).toBe(true)
     expect(hasFactFor('time', '6月14日开展活动', WEEKDAY_UNIT)).toBe(false)
+    expect(hasFactFor('time', '第二阶段到 2030 年，全面形成标准体系')).toBe(true)
+    expect(hasFactFor('time', 'IT之家 7 月 26 日消息')).toBe(true)
     expect(namedPerson('经开区建设局局长叫啥名字', ['经开区', '建设局', '局长'])).toBe('局长')
     expect(askingClauses('我刚搬到经北二路这边，那些小摊贩被弄到哪儿去了？')).toEqual(['那些小摊贩被弄到哪儿去了'])
     expect(askingClauses('经开区安置房')).toEqual(['经开区安置房'])
@@ -612,6 +632,13 @@ describe('what a question counts, dates or names, and the sentence that must giv
     expect((await askOf([drill], '五里堡街道的消防演练几点开始？')).abstained).toBe(true)
     const timed = { ...drill, text: drill.text.replace('6月13日', '6月13日下午3点') }
     expect((await askOf([timed], '五里堡街道的消防演练几点开始？')).answer).toContain('下午3点')
+  })
+
+  it('takes the time of the event said after 哪一年, and reads a year written apart from its digits', async () => {
+    const plan = { ...FORUM, title: '标准体系建设指南印发', text: '中国工信部印发建设指南。第一阶段到 2025 年，系统形成支撑驾驶辅助的标准体系。第二阶段到 2030 年，全面形成支撑协同发展的标准体系。' }
+    const answer = (await askOf([plan], '中国计划到哪一年全面形成标准体系？')).answer
+    expect(answer).toContain('2030 年')
+    expect(answer.indexOf('2030 年')).toBeLessThan(answer.indexOf('2025 年') >>> 0)
   })
 
   it('refuses who won a contest the question names when the only ranking is of something else', async () => {

@@ -30,6 +30,25 @@ describe('questions about what the sample pages never mention', () => {
     expect((await ask('经开区产学研对接会是什么时候办的')).abstained).toBe(false)
   })
 
+  it('refuses an amount told only for another stretch of time or for this year when the next is asked', async () => {
+    expect((await ask('二七区社保局去年全年一共新增了多少城镇就业？')).abstained).toBe(true)
+    expect((await ask('二七区社保局今年上半年新增城镇就业多少人')).answer).toContain('11598人')
+    expect((await ask('2022年下半年经开区规上文化企业营收多少')).abstained).toBe(true)
+    expect((await ask('2022年上半年经开区规上文化企业营收多少')).answer).toContain('40亿元')
+    expect((await ask('明年经开区安置房计划再分多少套？')).abstained).toBe(true)
+  })
+
+  it('refuses a count of the whole kind when the question counts only those of a kind (列进黑名单的公司)', async () => {
+    expect((await ask('纪工委列进黑名单的公司有多少家')).abstained).toBe(true)
+    expect((await ask('马寨集聚区的高校有几所')).answer).toContain('3所高校')
+  })
+
+  it('refuses the time of an event no page reports (开始接诊), and answers one said another way (开车过去 for 通车)', async () => {
+    expect((await ask('郑大二附院新院区哪天开始接诊？')).abstained).toBe(true)
+    expect((await ask('郑大二附院旁边的路什么时候能开车过去')).answer).toContain('9月底')
+    expect((await ask('经开区是哪一年设立的')).abstained).toBe(true)
+  })
+
   it('refuses a person the pages never name in what is asked, not in the reader\'s own story', async () => {
     expect((await ask('我家小孩叫李建国，想问问经开区安置房到现在一共分了多少套？')).answer).toContain('3636套')
     expect((await ask('管委会副主任李建国讲了什么')).abstained).toBe(true)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseTimeExpressions } from '../../src/retrieve/index.js'
+import { parseTimeExpressions, periodsClash, periodsNamed } from '../../src/retrieve/index.js'
 
 const TODAY = '2023-11-15' // a Wednesday
 
@@ -22,5 +22,39 @@ describe('parseTimeExpressions', () => {
 
   it('takes last December in January', () => {
     expect(parseTimeExpressions('上月', '2024-01-10')[0]?.range).toEqual({ from: '2023-12-01', to: '2023-12-31' })
+  })
+})
+
+describe('periodsNamed', () => {
+  it('reads relative and numbered years and the parts of a year, months from January among them', () => {
+    expect(periodsNamed('去年全年城镇新增就业')).toEqual({ relative: new Set([-1]), absolute: new Set(), parts: new Set(['full']) })
+    expect(periodsNamed('22年下半年收入')).toEqual({ relative: new Set(), absolute: new Set([2022]), parts: new Set(['H2']) })
+    expect(periodsNamed('今年1~6月，完成第三季度任务')).toEqual({ relative: new Set([0]), absolute: new Set(), parts: new Set(['H1', 'Q3']) })
+    expect(periodsNamed('一至三月，2020 年')).toEqual({ relative: new Set(), absolute: new Set([2020]), parts: new Set(['Q1']) })
+  })
+
+  it('takes a part of a fiscal year for no part of the calendar year', () => {
+    expect(periodsNamed('星巴克2023财年第三季度收入').parts.size).toBe(0)
+  })
+
+  it('takes a bare count of years for no year: 30年的发展历程', () => {
+    expect(periodsNamed('经开区30年的发展历程').absolute.size).toBe(0)
+  })
+})
+
+describe('periodsClash', () => {
+  const clash = (asked: string, told: string) => periodsClash(periodsNamed(asked), periodsNamed(told))
+  it.each([
+    ['去年全年新增就业多少人', '今年1~6月，实现城镇新增就业11598人', true],
+    ['22年下半年收入多少', '2022年上半年，收入完成40亿元', true],
+    ['2022年全年收入多少', '2022年上半年，收入完成40亿元', true],
+    ['一季度增长多少', '上半年增长1.2%', true],
+    ['2021年发了多少', '2020年已累计发行5个项目', true],
+    ['上半年新增就业多少人', '今年1~6月，实现城镇新增就业11598人', false],
+    ['上半年完成全年任务的百分之几', '完成全年任务18500人的66.3%', false],
+    ['去年新增就业多少人', '实现城镇新增就业11598人', false],
+    ['今年新增就业多少人', '2022年实现城镇新增就业11598人', false],
+  ])('%s / %s', (asked, told, expected) => {
+    expect(clash(asked, told)).toBe(expected)
   })
 })
