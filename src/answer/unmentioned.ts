@@ -13,10 +13,11 @@ const NUMBERED = /\d+\s*(?:号线|号楼|号院|号地块|期工程)/g
 const ORDINAL = /(?:第([一二三四五六七八九十\d]{1,3})|(首))\s*(届|季度|期|批|轮)/g
 // A locality below the district (九龙办事处, 蜜蜂张街道, 阳妙镇): a word of two or more characters
 // before the kind, or ending in it, unless it only points or is generic (这个街道, 周边乡镇).
-// The kind may follow a road's name that jieba cut off its 路 (京广/路/街道 is 京广路街道).
-const LOCALITY_KIND = /^(路|街|大道)?(办事处|街道|镇|乡)/
+// The kind may follow a road's name that jieba cut off its 路 (京广/路/街道 is 京广路街道); the 乡 of
+// 乡镇 or 乡村 and the 镇 of 镇上 are no kind (除了/乡镇街道 names no locality 除了).
+const LOCALITY_KIND = /^(路|街|大道)?(办事处|街道|镇(?!上)|乡(?![镇村下亲]))/
 const ENDS_IN_KIND = /^(\p{Script=Han}{2,})(办事处|街道|镇|乡)$/u
-const POINTER = /^(各|该|本|全|每|哪|这|那|所在|相关|辖区|有关|其他|多个|几个|周边|附近|当地|基层|农村|乡村|城市|城乡|还是|或者|或是|而是|就是|还有)/
+const POINTER = /^(各|该|本|全|每|哪|这|那|所在|相关|辖区|有关|其他|多个|几个|周边|附近|当地|基层|农村|乡村|乡镇|城市|城乡|还是|或者|或是|而是|就是|还有)/
 // A community, village or school named by its kind (锦绣家园社区, 李庄村, 育才路小学): asked of in a clause
 // that asks, only an article that names it whole answers. Not of the reader's own (俺们村, 我家社区).
 const PLACE_KINDS = '社区|村|小学|中学|学校'
