@@ -59,6 +59,9 @@ describe('questions about what the sample pages never mention', () => {
     expect((await ask('明湖办事处的锦绣家园社区这次参加观摩了没有？')).abstained).toBe(true)
     expect((await ask('程晓华去了明湖办事处哪几个社区观摩？')).abstained).toBe(false)
     expect((await ask('创文的两个重点，除了乡镇街道周边还有啥')).answer).toContain('农贸市场及周边')
+    // 那阵子 and 后来 point back at what the reader has in mind: no article prints them.
+    expect((await ask('那些流动摊贩后来被引到哪儿去摆了')).answer).toContain('便民疏导点')
+    expect((await ask('疫情那阵子宣传部发了多少篇涉疫稿子')).answer).toContain('1534篇')
     expect((await ask('“指尖清风”云课堂在哪个APP上能看？')).abstained).toBe(true)
     expect((await ask('“指尖清风”云课堂是宣传部联合哪个部门推出的？')).abstained).toBe(false)
   })

@@ -95,6 +95,10 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('督导组那天具体去了哪些地方', null).words.map((w) => w.text)).not.toContain('那天')
     expect(analyzeQuery('那次演练具体是谁组织的', null).words.map((w) => w.text)).toEqual(expect.arrayContaining(['演练']))
     expect(analyzeQuery('那次演练具体是谁组织的', null).words.map((w) => w.text)).not.toContain('那次')
+    const then = analyzeQuery('疫情那阵子宣传部发了多少篇稿件，后来呢', null).words.map((w) => w.text)
+    expect(then).toEqual(expect.arrayContaining(['疫情', '宣传部']))
+    expect(then).not.toContain('那阵子')
+    expect(then).not.toContain('后来')
     // 6月1号 is read as the 6月1日 articles print; 3号线 stays a line.
     expect(analyzeQuery('6月1号去了地铁3号线吗', null).text).toContain('6月1日')
     expect(analyzeQuery('6月1号去了地铁3号线吗', null).text).toContain('3号线')
