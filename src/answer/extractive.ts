@@ -1,10 +1,10 @@
 import { splitSentences, stripDateline } from '../ingest/index.js'
-import { askedBody, askedContact, askedEvent, askedMembers, askedWording, asksForName, changedThing, countedThing, countQualifier, foldText, namedPerson, periodsClash, periodsNamed, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
+import { askedBody, askedContact, askedEvent, askedMembers, askedWording, asksForName, asksGrade, changedThing, countedThing, countQualifier, foldText, namedPerson, periodsClash, periodsNamed, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
 import { charBigrams } from './citations.js'
 import { confidenceFeatures, CONFIDENCE_FEATURES, type AskedSignals, type ScoredEvidence } from './confidence.js'
 import { askedOf, collectEvidence, FEATURE_NAMES, focusOf, mentions, type Asked, type Candidate, type Evidence } from './evidence.js'
-import { countsInClause, factsNear, givesContact, hasFactFor, namesAskedBody, namesPerson, namesPlace } from './facts.js'
+import { countsInClause, factsNear, givesContact, givesGrade, hasFactFor, namesAskedBody, namesPerson, namesPlace } from './facts.js'
 import { assertFeatures, loadAnswerModel, predict, type AnswerModel } from './model.js'
 import type { Answer, Citation } from './types.js'
 import { withTyposRead } from './typos.js'
@@ -94,6 +94,9 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   else if (!manyParts) {
     const beside = factBesideFocus(asked, scored, candidates)
     if (beside.unit && !beside.bestGives) leads.push(beside.unit)
+    // A grade asked (什么级别的集聚区) is told by the sentence that gives one, not by the best one that only names the thing.
+    const graded = asksGrade(query.text) ? scored.find((s) => inContext(s) >= FACT_COVERAGE && givesGrade(textOf(s))) : undefined
+    if (graded && graded !== scored[0]) leads.push(graded)
   }
   // A question whose every part is answered on its own stands, although the words of one part dilute the
   // evidence of the other (哪天几点开始的？请的哪家的老师讲课？); otherwise the whole question must hold up too.
@@ -181,6 +184,7 @@ function factCheck(asked: AskedFor, textOf: (e: Scored) => string, titleOf: (e: 
     const of = focusOf(text, words.filter((w) => [...w.text].length > 1))
     return (s) => givesContact(contact, textOf(s)) && (!of || mentions(read(s), of))
   }
+  if (asksGrade(text)) return (s) => givesGrade(textOf(s))
   if (type === 'person' && asksForName(text)) {
     const forms = personForms(namedPerson(text, asked.words.map((w) => w.text)), asked.words, text)
     return (s) => s.hasFact && namesPerson(textOf(s)) && (forms.length === 0 || forms.some((f) => read(s).includes(f)))

@@ -43,6 +43,15 @@ export function hasFactFor(type: QuestionType, text: string, unit?: string): boo
   return factPattern(type, unit)?.test(text) ?? false
 }
 
+// A grade: a level of government that recognised it (省级, 国家级), a numbered level (二级响应, Ⅰ级, 8级风),
+// stars (二星级), a hospital's class (三甲), a scenic rating (5A级).
+const GRADE = /(国家|省|市|区|县)级|[\dⅠⅡⅢⅣⅤⅥ一二三四五六七八九十]+(\.\d+)?\s*级|[一二三四五六七1-7]星级?|[一二三]级?甲等?|(\d|[一二三四五])A级|A{2,5}级/
+
+/** True when a text gives a grade: 作为省级二星级产业集聚区, 综合性三甲医院. */
+export function givesGrade(text: string): boolean {
+  return GRADE.test(text)
+}
+
 // How each kind of contact is written: a phone number of 7 digits or more (0371-12345678, 12345),
 // an e-mail address, a web address, an app or account named by its own name (“郑好办”APP, 郑州经开发布公众号).
 const CONTACTS: Record<ContactKind, RegExp> = {

@@ -268,6 +268,14 @@ export function askedMembers(question: string): AskedMembers | undefined {
   return { counts: [...new Set(counts)] }
 }
 
+// 什么级别, 几星, 啥档次: a grade is asked (省级二星级产业集聚区, 三甲医院), not the sentence that only repeats the name.
+const ASKED_GRADE = /(什么|啥|哪个|哪一?)(级别|档次|等级)|几星|(什么|啥)级(?!别)|几级/
+
+/** True when a question asks the grade of something (马寨产业集聚区是什么级别). */
+export function asksGrade(question: string): boolean {
+  return ASKED_GRADE.test(question)
+}
+
 // 锦旗上写的是啥, 横幅上印着什么字, 口号是什么: the words printed on something are asked, and only a
 // sentence quoting them answers.
 const ASKED_WORDING = /(写|印|绣|刻)(的|着|了)?(是)?(啥|什么)|(啥|什么)字|(标语|口号|题词|原话)(是|叫)?(啥|什么)/

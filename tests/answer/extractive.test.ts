@@ -4,10 +4,10 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { answerExtractively, cleanSentence } from '../../src/answer/extractive.js'
 import type { Candidate } from '../../src/answer/evidence.js'
-import { countsInClause, factsNear, hasFactFor, namesAskedBody, namesBody, namesPerson, namesPlace } from '../../src/answer/facts.js'
+import { countsInClause, factsNear, givesGrade, hasFactFor, namesAskedBody, namesBody, namesPerson, namesPlace } from '../../src/answer/facts.js'
 import { loadAnswerModel } from '../../src/answer/model.js'
 import { asksForVisits, tellsVisitStop } from '../../src/answer/visits.js'
-import { askedBody, askedEvent, askedMembers, countQualifier, askedUnit, askedWording, askingClauses, asksForName, countedThing, createIndex, detectQuestionType, DURATION_UNIT, HOUR_UNIT, namedPerson, timedThing, WEEKDAY_UNIT } from '../../src/retrieve/index.js'
+import { askedBody, askedEvent, askedMembers, asksGrade, countQualifier, askedUnit, askedWording, askingClauses, asksForName, countedThing, createIndex, detectQuestionType, DURATION_UNIT, HOUR_UNIT, namedPerson, timedThing, WEEKDAY_UNIT } from '../../src/retrieve/index.js'
 import { openDb, type Db } from '../../src/store/index.js'
 import { jsonl } from '../helpers/tmp.js'
 
@@ -639,6 +639,21 @@ describe('what a question counts, dates or names, and the sentence that must giv
     const answer = (await askOf([plan], '中国计划到哪一年全面形成标准体系？')).answer
     expect(answer).toContain('2030 年')
     expect(answer.indexOf('2030 年')).toBeLessThan(answer.indexOf('2025 年') >>> 0)
+  })
+
+  it('answers a grade asked with the sentence that gives one, and refuses when none does', async () => {
+    expect(asksGrade('马寨产业集聚区是什么级别的集聚区')).toBe(true)
+    expect(asksGrade('那个集聚区是几星的')).toBe(true)
+    expect(asksGrade('集聚区有什么作用')).toBe(false)
+    expect(givesGrade('作为省级二星级产业集聚区')).toBe(true)
+    expect(givesGrade('将是物流园区唯一一所综合性三甲医院')).toBe(true)
+    expect(givesGrade('集聚区召开主题座谈会')).toBe(false)
+    expect(givesGrade('泉州市将防台风应急响应提升为Ⅰ级')).toBe(true)
+    expect(givesGrade('最大风力 8 级')).toBe(true)
+    const park = { ...FORUM, title: '马寨产业集聚区召开座谈会', text: '马寨产业集聚区召开主题座谈会，邀请高校和企业代表参加。经过调研分析，马寨产业集聚区作为省级二星级产业集聚区，已拥有创新创业平台。' }
+    expect((await askOf([park], '马寨产业集聚区是什么级别的集聚区')).answer).toContain('二星级')
+    const plain = { ...park, text: '马寨产业集聚区召开主题座谈会，邀请高校和企业代表参加。马寨产业集聚区已拥有创新创业平台。' }
+    expect((await askOf([plain], '马寨产业集聚区是什么级别的集聚区')).abstained).toBe(true)
   })
 
   it('refuses who won a contest the question names when the only ranking is of something else', async () => {
