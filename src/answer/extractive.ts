@@ -199,16 +199,16 @@ function factCheck(asked: AskedFor, textOf: (e: Scored) => string, titleOf: (e: 
     return (s) => s.hasFact && (!contest || mentions(read(s), contest) || mentions(foldText(titleOf(s)), contest) || WON.test(textOf(s)))
   }
   if (type === 'amount') {
-    // The amount of this one does not answer how many the next one will have (明年还要再分多少套).
+    // The amount of this one does not answer how many the next one will have (明年还要再分多少套), nor a count of
+    // the whole kind how many of a kind (拉进黑名单的企业有几家 is not answered by 确定典型企业40家).
     const next = ASKS_NEXT.test(text)
-    const qualifier = countQualifier(text)
-    const which = words.filter((w) => w.text === qualifier)
-    const inPeriod = (s: Scored) => (!next || TELLS_PLAN.test(textOf(s))) && (which.length === 0 || which.some((w) => mentions(read(s), w)))
+    const qualifier = words.find((w) => w.text === countQualifier(text))
+    const ofWhatIsAsked = (s: Scored) => (!next || TELLS_PLAN.test(textOf(s))) && (!qualifier || mentions(read(s), qualifier))
     const counted = countedThing(text)
     const forms = counted ? words.filter((w) => [...w.text].length > 1 && counted.thing.includes(w.text)).flatMap((w) => [w.text, ...w.synonyms]) : []
-    if (forms.length > 0) return (s) => countsInClause(read(s), forms, counted!.unit) && inPeriod(s)
+    if (forms.length > 0) return (s) => countsInClause(read(s), forms, counted!.unit) && ofWhatIsAsked(s)
     const changed = words.find((w) => w.text === changedThing(text, words.map((x) => x.text)))
-    return (s) => s.hasFact && (!changed || mentions(read(s), changed)) && inPeriod(s)
+    return (s) => s.hasFact && (!changed || mentions(read(s), changed)) && ofWhatIsAsked(s)
   }
   if (type === 'time') {
     // A part that names no event before its question word (啥时候完工？) asks the time of the event after it,
