@@ -99,8 +99,9 @@ export function periodsNamed(text: string): PeriodsNamed {
   const named: PeriodsNamed = { relative: new Set(), absolute: new Set(), parts: new Set() }
   for (const m of text.matchAll(/今年|本年|去年|上年|前年|明年/g)) named.relative.add(RELATIVE_YEARS[m[0]]!)
   for (const m of text.matchAll(ABSOLUTE_YEAR)) named.absolute.add(m[1] ? Number(m[1]) : 2000 + Number(m[2]))
-  // A part of a fiscal year (2023财年第三季度) is not the calendar's.
-  for (const m of text.matchAll(new RegExp(`(?<!财年第?)(?:${PART_OF_YEAR})`, 'g'))) {
+  // A text that counts in fiscal years (星巴克2023财年第三季度…中国市场第三季度) names no part of the calendar's.
+  const fiscal = /财年|财季|会计年度/.test(text)
+  for (const m of fiscal ? [] : text.matchAll(new RegExp(PART_OF_YEAR, 'g'))) {
     const part = m[0]
     named.parts.add(part === '上半年' ? 'H1' : part === '下半年' ? 'H2' : part === '全年' ? 'full' : QUARTERS[part.replace(/^第|季度$/g, '')]!)
   }
