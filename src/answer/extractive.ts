@@ -171,6 +171,10 @@ function factCheck(asked: AskedFor, textOf: (e: Scored) => string, titleOf: (e: 
   // A word no article holds cannot be looked for: it must not veto the answer on its own.
   const words = asked.words.filter((w) => w.docs > 0)
   const read = (s: Scored) => foldText(textOf(s))
+  // How many or when the next one will be (明年还要再分多少套, 明年还办不办，啥时候) is told only by what is
+  // planned, not by this one's amount or date.
+  const next = ASKS_NEXT.test(text)
+  const plannedIfNext = (s: Scored) => !next || TELLS_PLAN.test(textOf(s))
   const wording = askedWording(text, asked.words.map((w) => w.text))
   if (wording !== undefined) {
     // The words printed on something (锦旗上写的是啥) are given only in quotation marks, in a sentence about it.
@@ -199,11 +203,9 @@ function factCheck(asked: AskedFor, textOf: (e: Scored) => string, titleOf: (e: 
     return (s) => s.hasFact && (!contest || mentions(read(s), contest) || mentions(foldText(titleOf(s)), contest) || WON.test(textOf(s)))
   }
   if (type === 'amount') {
-    // The amount of this one does not answer how many the next one will have (明年还要再分多少套), nor a count of
-    // the whole kind how many of a kind (拉进黑名单的企业有几家 is not answered by 确定典型企业40家).
-    const next = ASKS_NEXT.test(text)
+    // A count of the whole kind does not answer how many of a kind (拉进黑名单的企业有几家 is not answered by 确定典型企业40家).
     const qualifier = words.find((w) => w.text === countQualifier(text))
-    const ofWhatIsAsked = (s: Scored) => (!next || TELLS_PLAN.test(textOf(s))) && (!qualifier || mentions(read(s), qualifier))
+    const ofWhatIsAsked = (s: Scored) => plannedIfNext(s) && (!qualifier || mentions(read(s), qualifier))
     const counted = countedThing(text)
     const forms = counted ? words.filter((w) => [...w.text].length > 1 && counted.thing.includes(w.text)).flatMap((w) => [w.text, ...w.synonyms]) : []
     if (forms.length > 0) return (s) => countsInClause(read(s), forms, counted!.unit) && ofWhatIsAsked(s)
@@ -218,8 +220,6 @@ function factCheck(asked: AskedFor, textOf: (e: Scored) => string, titleOf: (e: 
     const timedText = timedThing(text, forms) ?? after?.text ?? (asked.before ? timedThing(asked.before + text, forms) : undefined)
     // When a thing is finished (啥时候能弄完) is told by a date of its finishing, not of the meeting about it.
     const finished = ASKS_FINISHED.test(text)
-    // When the next one is (明年还办不办，啥时候) is told only by what is planned, not by the date of this one.
-    const next = ASKS_NEXT.test(text)
     // The verb after the question word names the event as well as the noun before it does (中国计划到哪一年全面形成…).
     // An event no article names (啥时候正式开诊) is not the one a date is given for, unless the date's sentence
     // holds the thing it acts on (开车过去 told by 建成通车): the last character of the verb.
@@ -232,7 +232,7 @@ function factCheck(asked: AskedFor, textOf: (e: Scored) => string, titleOf: (e: 
       (!unreported || read(s).includes(unreported)) &&
       (!timed || named(s)) &&
       (!finished || TELLS_FINISHED.test(textOf(s))) &&
-      (!next || TELLS_PLAN.test(textOf(s)))
+      plannedIfNext(s)
   }
   return (s) => s.hasFact
 }

@@ -87,7 +87,9 @@ export interface PeriodsNamed {
   parts: Set<string>
 }
 
-const RELATIVE_YEARS: Record<string, number> = { 今年: 0, 本年: 0, 去年: -1, 上年: -1, 前年: -2, 明年: 1 }
+// A text tells of next year too (明年计划再分…), which a question's date range never points to.
+const RELATIVE_YEARS: Record<string, number> = { ...YEAR_WORDS, 明年: 1 }
+const RELATIVE_YEAR = new RegExp(Object.keys(RELATIVE_YEARS).join('|'), 'g')
 const PART_OF_YEAR = '上半年|下半年|全年|[一二三四1-4]季度|第[一二三四1-4]季度'
 const ABSOLUTE_YEAR = new RegExp(`(?<!\\d)(\\d{4})\\s*年|(?<!\\d)(\\d{2})年(?=${PART_OF_YEAR}|底|初|\\d{1,2}月)`, 'g')
 const QUARTERS: Record<string, string> = { 一: 'Q1', '1': 'Q1', 二: 'Q2', '2': 'Q2', 三: 'Q3', '3': 'Q3', 四: 'Q4', '4': 'Q4' }
@@ -97,7 +99,7 @@ const MONTHS_FROM_JANUARY = /(?<!\d)(?:1|一)\s*(?:~|～|-|－|—|至|到)\s*(3
 /** The years and parts of a year a (folded) text names. */
 export function periodsNamed(text: string): PeriodsNamed {
   const named: PeriodsNamed = { relative: new Set(), absolute: new Set(), parts: new Set() }
-  for (const m of text.matchAll(/今年|本年|去年|上年|前年|明年/g)) named.relative.add(RELATIVE_YEARS[m[0]]!)
+  for (const m of text.matchAll(RELATIVE_YEAR)) named.relative.add(RELATIVE_YEARS[m[0]]!)
   for (const m of text.matchAll(ABSOLUTE_YEAR)) named.absolute.add(m[1] ? Number(m[1]) : 2000 + Number(m[2]))
   // A text that counts in fiscal years (星巴克2023财年第三季度…中国市场第三季度) names no part of the calendar's.
   const fiscal = /财年|财季|会计年度/.test(text)
