@@ -1,3 +1,5 @@
+import { Agent as HttpAgent } from 'node:http'
+import { Agent as HttpsAgent } from 'node:https'
 import { autoRetry } from '@grammyjs/auto-retry'
 import { Api, type ApiClientOptions, type Transformer } from 'grammy'
 
@@ -11,9 +13,21 @@ const HANDLER_REQUEST_SEC = 15
 // A digest message that has no answer in this long is given up as 'unknown'.
 export const SENDER_TIMEOUT_SEC = 15
 
+// grammY's own agents keep idle connections with no limit, so a call can go out on one the server is
+// closing for idleness that moment: it fails with ECONNRESET and, not being retried (it may have been
+// delivered), the answer is lost. We close an idle connection first: after this long, or a second
+// before the limit the server announces (Keep-Alive: timeout=N), as Node's agent does given a timeout.
+const IDLE_CONNECTION_MS = 30_000
+
+/** Keep-alive fetch options for the Bot API at `apiRoot` whose idle connections the client closes first. */
+function clientConnections(apiRoot: string): Pick<ApiClientOptions, 'baseFetchConfig'> {
+  const options = { keepAlive: true, timeout: IDLE_CONNECTION_MS }
+  return { baseFetchConfig: { agent: apiRoot.startsWith('https:') ? new HttpsAgent(options) : new HttpAgent(options) } }
+}
+
 /** The client options of the bot's own API (handlers and polling): a bounded request time. */
 export function handlerClientOptions(apiRoot: string): ApiClientOptions {
-  return { apiRoot, timeoutSeconds: HANDLER_TIMEOUT_SEC }
+  return { apiRoot, timeoutSeconds: HANDLER_TIMEOUT_SEC, ...clientConnections(apiRoot) }
 }
 
 /**
@@ -33,7 +47,7 @@ export function boundedRetry(): ReturnType<typeof autoRetry> {
  * and treats anything ambiguous as 'unknown'), and a short request timeout.
  */
 export function createSenderApi(token: string, apiRoot: string): Api {
-  return new Api(token, { apiRoot, timeoutSeconds: SENDER_TIMEOUT_SEC })
+  return new Api(token, { apiRoot, timeoutSeconds: SENDER_TIMEOUT_SEC, ...clientConnections(apiRoot) })
 }
 
 const TEXT_METHODS = new Set(['sendMessage', 'editMessageText'])

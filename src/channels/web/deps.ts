@@ -78,7 +78,8 @@ export function createWebDeps(
       const r = models.pool
         ? await models.pool.answer(question, turns)
         : await answerQuestion(index, question, { llm: models.llm, embedder: models.embedder, history: turns, onToken })
-      if (logs) log(question, r, started)
+      // Awaited (one write, not its retries) so the console shows a question once its answer is back.
+      if (logs) await log(question, r, started)
       return r
     },
     search: async (query, k) => (await index.searchWithEmbedder(query, { k, embedder: models.embedder })).hits,
