@@ -1,4 +1,5 @@
 import { Converter } from 'opencc-js/t2cn'
+import { asMandarin } from './dialect.js'
 import { parseTimeExpressions, type DateRange } from './dates.js'
 import { loadLexicon, type Lexicon } from './lexicon.js'
 import { askedUnit, asks, ASKS_ITS_OWN, detectQuestionType, type QuestionType } from './question-type.js'
@@ -93,6 +94,8 @@ const ASKING_TYPOS: [RegExp, string][] = [
   [/怎莫|怎摸|怎末/g, '怎么'],
   [/哪理|哪俚/g, '哪里'],
   [/多小钱/g, '多少钱'],
+  // 俩 is said (哪俩社区), 两个 written.
+  [/俩/g, '两个'],
   // 6月1号 is said, 6月1日 printed.
   [/(\d{1,2}月\d{1,2})号(?![线楼院门])/g, '$1日'],
 ]
@@ -114,7 +117,7 @@ export function simplify(text: string): string {
  * expressions name and the relative ones (上周) taken out. `learnedNames` is asked about this text.
  */
 export function readQuestionText(query: string, today: string | null): { asked: string; text: string; dates: DateRange[] } {
-  const asked = withAskingRespelt(simplify(foldText(query.slice(0, MAX_QUERY_CHARS))))
+  const asked = withAskingRespelt(simplify(asMandarin(foldText(query.slice(0, MAX_QUERY_CHARS)))))
   let text = asked
   const dates: DateRange[] = []
   if (today) {
@@ -223,7 +226,7 @@ function questionWords(text: string, names: string[], lexicon: Lexicon): Questio
   return [...out.values()]
 }
 
-const QUESTION_PHRASES = /(星期|礼拜|周)几|什么时候|啥时候|什么|哪一?天|哪[里儿些个位家]?|多少[套个家元人项次名条所座辆期批台篇场户亩吨倍份件支]?|几[月号时点套个家元人项次名条所座辆期批台篇场户亩吨倍份件支]?|谁|怎么样?|咋样?|如何|为什么|为啥/g
+const QUESTION_PHRASES = /(星期|礼拜|周)几|什么时候|啥时候|什么|哪一?天|哪[里儿些]|哪(?:[一两二三四五六七八九十几]?[个位家条座所项间种类场处])?|多少[套个家元人项次名条所座辆期批台篇场户亩吨倍份件支]?|几[月号时点套个家元人项次名条所座辆期批台篇场户亩吨倍份件支]?|谁|怎么样?|咋样?|如何|为什么|为啥/g
 
 /** A number and the word after it are one word (5号线, 3636套): 3号线 does not answer 5号线. */
 function withNumbersJoined(tagged: { word: string; tag: string }[]): { word: string; tag: string }[] {

@@ -14,8 +14,8 @@ const TYPE_CUES: [QuestionType, RegExp][] = [
   ['time', TIME_CUE],
   // Who won: asked of a contest, answered only by a sentence that names a result.
   ['result', /冠军|亚军|季军|第[一二三1-3]名|拿了第一|得了第一|[一二三特]等奖|夺冠|获胜|胜出|名次|谁赢|哪.{0,3}赢/],
-  // 哪几条路 asks which ones, not how many.
-  ['list', /哪几/],
+  // 哪几条路, 哪两家企业, 哪俩社区 ask which ones, not how many.
+  ['list', /哪[几两二三四五六七八九十]/],
   ['amount', new RegExp(`多少|${WHICH_NUMBER}大?[个套家项次年万亿人名条所座辆期批台支起场位件份类种组处棵株]|多大|多高|多长|多远|数量|金额|比例|规模|几成`)],
   // 叫啥/名字 asks a person's name only after a word for a person (局长叫啥名字); 做法全称叫啥 asks a thing's.
   ['person', /谁|哪位|哪些人|什么人|负责人是|主持|什么职务|啥职务|什么职位|担任什么|(人|者|员|长|书记|主任|代表|老师|领导|干部|委员|居民|村民|群众|师傅|医生|经理|主席|记者|通讯员|作者)[^，。？?]{0,6}(叫(什么|啥)|名字|姓名)/],
@@ -88,8 +88,8 @@ const UNIT_FORMS: Record<string, string | undefined> = {
   // 分成了几组 is answered by 5个小组.
   组: '个?小?组', 棵: '棵|株', 株: '棵|株',
 }
-// People counted with 个 (参加的人有多少个, 多少个志愿者) are counted in 人, 名 or 位.
-const COUNTED_PEOPLE = /(人|人员|党员|群众|居民|代表|干部|职工|员工|志愿者|学生|老人|队员|民警)$/
+// People counted with 个 (参加的人有多少个, 多少个志愿者, 新增多少个就业) are counted in 人, 名 or 位.
+const COUNTED_PEOPLE = /(人|人员|党员|群众|居民|村民|代表|干部|职工|员工|志愿者|学生|学员|老人|孩子|儿童|家长|队员|民警|医生|护士|教师|老师|专家|人才|患者|就业)$/
 
 /** The unit of a when-question that asks how long (多久): answered by 三天 or 24小时, not by a date. */
 export const DURATION_UNIT = '时长'

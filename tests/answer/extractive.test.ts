@@ -128,6 +128,8 @@ describe('what a question asks after its question word', () => {
     ['分了多少套安置房', undefined],
     ['有多少人参加', undefined],
     ['参加的人有多少个', undefined],
+    ['今年1至6月新增了多少个就业', undefined],
+    ['来了多少个医生', undefined],
     ['花了多少钱', undefined],
   ])('%s counts %s', (q, thing) => {
     expect(countedThing(q)?.thing).toBe(thing)

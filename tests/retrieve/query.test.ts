@@ -45,6 +45,30 @@ describe('analyzeQuery', () => {
     expect(texts('ＧＤＰ增速')).toContain('gdp')
   })
 
+  it('reads Cantonese asking words and particles, in either script, as the Mandarin ones they mean', () => {
+    const read = (q: string) => analyzeQuery(q, null)
+    const words = (q: string) => read(q).words.map((w) => w.text)
+    expect(read('財政局今年核減咗幾多錢？')).toMatchObject({ type: 'amount' })
+    expect(words('財政局今年核減咗幾多錢？')).not.toContain('多钱')
+    expect(read('宣傳部部長係邊個？').type).toBe('person')
+    expect(words('宣傳部部長係邊個？')).not.toContain('系边')
+    expect(read('佢哋幾時開會？').type).toBe('time')
+    expect(read('演練係喺邊座山搞？').type).toBe('place')
+    expect(words('请问经开区今年有冇新嘅台资企业落户？')).toEqual(expect.arrayContaining(['台资', '企业', '落户']))
+    expect(words('请问经开区今年有冇新嘅台资企业落户？')).not.toContain('新嘅')
+    // Mandarin's 边 (旁邊, 路邊) and 係 (關係) stay as they are.
+    expect(words('路邊條幅掛喺邊度')).toContain('路边')
+    expect(words('兩區嘅關係點樣')).toContain('关系')
+  })
+
+  it('takes 哪两条, 哪八个 and 哪俩 for asking which ones, not for words an article must hold', () => {
+    expect(analyzeQuery('综合执法局的工作理念是哪八个字？', null).words.map((w) => w.text)).not.toContain('八个字')
+    const which = analyzeQuery('党建办主任去明湖观摩，去了哪俩社区？', null)
+    expect(which.type).toBe('list')
+    expect(which.words.map((w) => w.text)).not.toContain('俩社区')
+    expect(analyzeQuery('二附院新院周边正在修的是哪两条路？', null).words.map((w) => w.text)).not.toContain('两条路')
+  })
+
   it('reads an asking word misspelt by pinyin input as the word meant', () => {
     const typed = analyzeQuery('郑大二附院周边的路啥时侯能通车', null)
     expect(typed.type).toBe('time')

@@ -1,0 +1,43 @@
+// Cantonese as Hong Kong and overseas readers type it, in either script (幾多錢, 係邊個, 有冇): the
+// bulletins are written in Mandarin, so each asking word and particle is read as the Mandarin one it
+// means, or the question's type is missed and its particles are taken for words no article holds.
+// Applied before traditional characters are simplified (opencc turns 嗰 into 𠮶 and 係 into 系,
+// which is also 系统's 系). Longer forms first.
+const CANTONESE: [RegExp, string][] = [
+  [/[係系]唔[係系]|[係系是]咪/g, '是不是'],
+  [/有冇/g, '有没有'],
+  [/冇/g, '没有'],
+  [/[幾几]多/g, '多少'],
+  [/[個个][鐘钟](?:[頭头])?/g, '个小时'],
+  // 邊個 asks who when nothing follows it (局長係邊個？), which one before a noun (邊個機構).
+  [/[邊边][個个](?=$|[\s，。？！,.?!呀啊㗎呢])/g, '谁'],
+  [/[喺]?[邊边](?:度|處|处)|喺[邊边](?![個个位間间條条座組组家日年次場场隻只一兩两幾几區区])/g, '哪里'],
+  // 邊 before a counter asks which (邊位, 邊兩間, 邊一帶); after a place word it is Mandarin's side (旁邊, 路邊條幅).
+  [/(?<![旁周身河路海街江湖岸沿東东南西北左右前後后裏里外上下這这那兩两一半無无天手床窗耳道底])[邊边](?=[個个位間间條条座組组家日年次場场隻只一兩两幾几區区])/g, '哪'],
+  [/啲(?=咩|乜)/g, ''],
+  [/乜[嘢野]?|咩/g, '什么'],
+  [/[點点]樣/g, '怎样'],
+  [/[點点]解/g, '为什么'],
+  [/今次/g, '这次'],
+  // 係 is Cantonese's 是 except in 關係/聯係 (traditional Mandarin's 关系/联系).
+  [/(?<![關关聯联])係/g, '是'],
+  [/佢[哋地]/g, '他们'],
+  [/佢/g, '他'],
+  [/嘅/g, '的'],
+  [/咗/g, '了'],
+  [/嗰/g, '那'],
+  [/啲/g, '些'],
+  [/喺/g, '在'],
+  [/唔/g, '不'],
+  [/睇/g, '看'],
+  [/攞/g, '拿'],
+  [/[畀俾]/g, '给'],
+  [/嚟/g, '来'],
+  [/[搵揾]/g, '找'],
+  [/[㗎喎囉啩吖嘞]/g, ''],
+]
+
+/** The question with its Cantonese asking words and particles read as Mandarin. */
+export function asMandarin(text: string): string {
+  return CANTONESE.reduce((t, [form, mandarin]) => t.replace(form, mandarin), text)
+}
