@@ -1,5 +1,6 @@
 import { Converter } from 'opencc-js/t2cn'
 import { asMandarin } from './dialect.js'
+import { withDigits } from './numerals.js'
 import { parseTimeExpressions, type DateRange } from './dates.js'
 import { loadLexicon, type Lexicon } from './lexicon.js'
 import { askedUnit, asks, ASKS_ITS_OWN, detectQuestionType, type QuestionType } from './question-type.js'
@@ -117,7 +118,7 @@ export function simplify(text: string): string {
  * expressions name and the relative ones (上周) taken out. `learnedNames` is asked about this text.
  */
 export function readQuestionText(query: string, today: string | null): { asked: string; text: string; dates: DateRange[] } {
-  const asked = withAskingRespelt(simplify(asMandarin(foldText(query.slice(0, MAX_QUERY_CHARS)))))
+  const asked = withAskingRespelt(withDigits(simplify(asMandarin(foldText(query.slice(0, MAX_QUERY_CHARS))))))
   let text = asked
   const dates: DateRange[] = []
   if (today) {

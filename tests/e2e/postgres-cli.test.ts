@@ -107,7 +107,7 @@ describe.skipIf(!server.available)('search, ask and show on PostgreSQL', () => {
     expect(listed).toEqual([expect.objectContaining({ id: one!.id, paper: '郑州日报' })])
     expect(listed[0]!.inferred).toBeUndefined()
     expect(await runCli(['--db', copy, 'articles', '--set', 'paper=x', '--id', 'no-such-id'])).toMatchObject({ code: 2, stderr: expect.stringContaining('没有找到要修改的文章') })
-  }, 60_000)
+  }, 120_000)
 
   it('fetches an e-paper issue into PostgreSQL, and a re-fetch asks with the stored validators', async () => {
     const site = await startEpaperSite({})

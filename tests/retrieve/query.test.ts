@@ -61,6 +61,21 @@ describe('analyzeQuery', () => {
     expect(words('兩區嘅關係點樣')).toContain('关系')
   })
 
+  it('reads spoken numerals of years, dates, shares and counts as the digits the bulletins print', () => {
+    const read = (q: string) => analyzeQuery(q, '2023-07-20')
+    expect(read('二零二一年经开区专项债发了多少亿').dates).toEqual(read('2021年经开区专项债发了多少亿').dates)
+    expect(read('二零二零年五月二十五号省里发的专项债').dates).toEqual(read('2020年5月25日省里发的专项债').dates)
+    expect(read('一到七月份正面报道有多少篇').dates).toEqual(read('1到7月份正面报道有多少篇').dates)
+    const words = (q: string) => analyzeQuery(q, null).terms.map((t) => t.text)
+    expect(words('省里发了四百零九亿专项债')).toContain('409')
+    expect(words('分了三千六百多套安置房')).toContain('3600')
+    expect(words('一万二千人参加')).toContain('12000')
+    expect(words('报销比例提到百分之六十')).toContain('60')
+    // Names and rough guesses are not numbers: 二七区, 五里堡, 六七十岁.
+    expect(words('二七区五里堡街道')).toEqual(expect.arrayContaining(['二七', '五里']))
+    expect(words('来的大多是六七十岁的老党员')).toContain('六七')
+  })
+
   it('takes 哪两条, 哪八个 and 哪俩 for asking which ones, not for words an article must hold', () => {
     expect(analyzeQuery('综合执法局的工作理念是哪八个字？', null).words.map((w) => w.text)).not.toContain('八个字')
     const which = analyzeQuery('党建办主任去明湖观摩，去了哪俩社区？', null)
