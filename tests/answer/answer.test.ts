@@ -78,6 +78,16 @@ describe('answerQuestion', () => {
     expect(length.answer).toMatch(/^资料中未找到关于“那它有多长？”/)
   })
 
+  it('asks a question in English again in Chinese, and still answers Chinese with Latin words in it', async () => {
+    const english = await answerQuestion(createIndex(db), 'How many electric patrol cars did Fuhuajie Subdistrict buy?', { mode: 'extractive' })
+    expect(english).toMatchObject({ abstained: true, suggestions: [] })
+    expect(english.answer).toContain('请用中文再问一次')
+    const mixed = await answerQuestion(createIndex(db), '郑大二附院周边道路的deadline是什么时候？', { mode: 'extractive' })
+    expect(mixed.answer).not.toContain('请用中文')
+    const unknown = await answerQuestion(createIndex(db), '火星基地什么时候建成', { mode: 'extractive' })
+    expect(unknown.answer).toMatch(/^资料中未找到关于/)
+  })
+
   it('does not ask the model when nothing was found', async () => {
     const llm = fakeModel(['不该被调用[1]。'])
     const a = await answerQuestion(createIndex(db), '火星基地', { llm })
