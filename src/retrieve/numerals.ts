@@ -2,12 +2,15 @@ import Nzh from 'nzh'
 
 // Numbers as voice input writes them (二零二三年, 五月二十五号, 四百零九亿, 百分之六十): the bulletins print
 // digits, and the date and amount checks read digits, so the question's spoken numerals are written as
-// digits first. Only numerals that cannot be anything else are: a year, a month and its day, a share,
-// and a count with a unit of ten or more before its counter; 二七区, 五里堡 and 一个 stay as they are.
+// digits first. Only numerals that can be nothing else are converted: a year, a month and its day, a
+// share, and a count with a unit of ten or more before its counter; 二七区, 五里堡 and 一个 stay as said.
 const DIGIT = '零〇一二两三四五六七八九'
+const DIGIT_VALUE: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
+// The unit a last digit said right after a unit counts in (一万二: 二千).
+const UNIT_BELOW: Record<string, string> = { 万: '千', 千: '百', 百: '十' }
 const YEAR = new RegExp(`(?<![${DIGIT}十百千万])([${DIGIT}]{4})(?=年)`, 'g')
 const MONTH = /(?<![\d零〇一二两三四五六七八九十第])(十[一二]|[一二三四五六七八九十])(?=月)/g
-const DAY = /(?<=\d月[初]?)(三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])(?=[日号])/g
+const DAY = /(?<=\d月初?)(三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])(?=[日号])/g
 // The first month of a range said before the month (一到七月份).
 const RANGE_START = /(?<![\d零〇一二两三四五六七八九十])(十[一二]|[一二三四五六七八九十])(?=[到至~-]\d{1,2}月)/g
 const SHARE = /百分之([零一二两三四五六七八九十百点]+)/g
@@ -28,15 +31,12 @@ export function withDigits(text: string): string {
     .replace(COUNT, (n) => (/[一二两三四五六七八九]{2}/.test(n) ? n : decode(n)))
 }
 
-const DIGIT_VALUE: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
-
 /**
  * The value of a numeral, as said: 两 is 二, and a last digit right after a unit counts in the unit below
  * it (一万二 is 12000, 三千六 3600, 一百五 150; 一百零五 is 105).
  */
 function decode(numeral: string): string {
   const said = numeral.replace(/两/g, '二').replace(/〇/g, '零')
-  const below: Record<string, string> = { 万: '千', 千: '百', 百: '十' }
-  const full = said.replace(/(?<!零)([万千百])([一二三四五六七八九])$/, (_, unit: string, d: string) => `${unit}${d}${below[unit]}`)
+  const full = said.replace(/(?<!零)([万千百])([一二三四五六七八九])$/, (_, unit: string, d: string) => `${unit}${d}${UNIT_BELOW[unit]}`)
   return Nzh.cn.decodeS(full)
 }
