@@ -204,7 +204,8 @@ function factCheck(asked: AskedFor, textOf: (e: Scored) => string, titleOf: (e: 
   }
   if (type === 'amount') {
     // A count of the whole kind does not answer how many of a kind (拉进黑名单的企业有几家 is not answered by 确定典型企业40家).
-    const qualifier = words.find((w) => w.text === countQualifier(text))
+    // A place before 的 (二七区的幼儿园有多少家) is where they are counted, which the article's scope checks, not which ones.
+    const qualifier = words.find((w) => w.text === countQualifier(text) && !w.place)
     const ofWhatIsAsked = (s: Scored) => plannedIfNext(s) && (!qualifier || mentions(read(s), qualifier))
     const counted = countedThing(text)
     const forms = counted ? words.filter((w) => [...w.text].length > 1 && counted.thing.includes(w.text)).flatMap((w) => [w.text, ...w.synonyms]) : []

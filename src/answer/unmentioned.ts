@@ -103,9 +103,21 @@ export function aboutNamedScope<C extends Candidate>(query: AnalyzedQuery, candi
       numbered.every((n) => said.includes(n)) &&
       ordinals.every((forms) => forms.some((f) => said.includes(f))) &&
       localities.every((name) => said.includes(name)) &&
-      areas.every((a) => [a.text, ...a.synonyms].some((form) => said.includes(form)))
+      areas.every((a) => isAbout(c, [a.text, ...a.synonyms]))
     )
   })
+}
+
+// The head of an article: its paper, headline and lead, where it names what it is about.
+const LEAD_CHARS = 120
+
+/**
+ * True when an article is about an area: it names it in its paper, headline or lead, or more than once.
+ * An article on 经开区's work that names 管城 once in passing (与管城、中牟的…委托) is not one about 管城区.
+ */
+function isAbout(c: Candidate, forms: string[]): boolean {
+  const head = `${c.paper}\n${c.title}\n${c.text.slice(0, LEAD_CHARS)}`
+  return forms.some((f) => head.includes(f)) || forms.reduce((n, f) => n + c.text.split(f).length - 1, 0) > 1
 }
 
 /** The localities the question names, each as `read` spells it (a typo read as the articles spell it). */

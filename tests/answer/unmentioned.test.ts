@@ -20,6 +20,12 @@ describe('questions about what the sample pages never mention', () => {
     expect((await ask('示范区扬尘污染防治督导是哪天搞的？哪两位区领导参加了？')).abstained).toBe(false)
   })
 
+  it('refuses an area an article names only in passing, and answers of the area it is about', async () => {
+    expect((await ask('中牟县新增了多少家市级文明单位？')).abstained).toBe(true)
+    expect((await ask('经开区新增了多少家市级文明单位？')).answer).toContain('9家')
+    expect((await ask('二七区有多少家幼儿园推行了明厨亮灶？')).answer).toContain('110家')
+  })
+
   it('answers when a thing is finished only with a date of its finishing, not of the meeting about it', async () => {
     expect((await ask('王庄村综合改造提升，总共得花多少钱？啥时候能弄完？')).abstained).toBe(true)
     expect((await ask('郑大二附院周边的路啥时候能通车？')).answer).toContain('9月底')
@@ -38,8 +44,9 @@ describe('questions about what the sample pages never mention', () => {
     expect((await ask('明年经开区安置房计划再分多少套？')).abstained).toBe(true)
   })
 
-  it('refuses a count of the whole kind when the question counts only those of a kind (列进黑名单的公司)', async () => {
+  it('refuses a count of the whole kind when the question counts only those of a kind (列进黑名单的公司), not of a place (二七区的)', async () => {
     expect((await ask('纪工委列进黑名单的公司有多少家')).abstained).toBe(true)
+    expect((await ask('二七区的幼儿园有多少家推行了明厨亮灶？')).answer).toContain('110家')
     expect((await ask('马寨集聚区的高校有几所')).answer).toContain('3所高校')
   })
 
