@@ -1,5 +1,5 @@
 import { splitSentences, stripDateline } from '../ingest/index.js'
-import { askedBody, askedContact, askedEvent, askedMembers, askedWording, asksForName, asksGrade, changedThing, countedThing, countQualifier, foldText, namedPerson, periodsClash, periodsNamed, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
+import { askedBody, askedContact, askedEvent, askedMembers, askedWording, asksForName, asksGrade, changedThing, countedThing, countQualifier, foldText, listedKind, namedPerson, periodsClash, periodsNamed, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
 import { charBigrams } from './citations.js'
 import { confidenceFeatures, CONFIDENCE_FEATURES, type AskedSignals, type ScoredEvidence } from './confidence.js'
@@ -40,6 +40,8 @@ const PROGRESS = /(完成|进展|进度|推进)[^，。？?]{0,3}(咋样|怎么�
 const ENUMERATION_FOLLOWS = /^[\s。；;：:]*(一是|第一|其一|首先|（一）|\(一\)|1[.、．])/
 // Items listed one after another: A公司、B公司.
 const LISTS = /[、；;]/
+// Where a clause ends.
+const CLAUSE_BREAK = /[，,。；;：:！!？?]/
 // The members of a counted set, listed right before the count (区城管局、区税务局五家单位, 康桥华城社区、嵩山社区等6支
 // 代表队) or introduced right after it (三项活动，即自查整改活动、百分考核活动); not a list of something else
 // beside it (导师及集聚区内3所高校负责人、部分企业代表, 市级文明单位9家、区级7个).
@@ -130,6 +132,7 @@ function givesAskedFact(asked: AskedFor, scored: Scored[], candidates: Candidate
   // The best sentence giving the amount tells of another stretch of time (今年1~6月 for 去年全年, 上半年 for 下半年).
   if (answering && asked.type === 'amount' && periodsClash(periodsNamed(foldText((asked.before ?? '') + asked.text)), periodsNamed(foldText(textOf(answering))))) return false
   if (!listsMembers(asked, scored, candidates)) return false
+  if (!listsKind(asked, scored, candidates)) return false
   // Of a question in several parts, the body is asked by one part (具体修的是哪几条路) and checked with it.
   const body = manyParts ? undefined : askedBody(asked.text)
   if (!body) return true
@@ -154,6 +157,19 @@ function listsMembers(asked: AskedFor, scored: Scored[], candidates: Candidate[]
     if (inContext(s) < FACT_COVERAGE || at < 0) return false
     return LISTED_BEFORE.test(unit.slice(0, at)) || LISTED_AFTER.test(unit.slice(at)) || ENUMERATION_FOLLOWS.test(text.slice(s.span.end, s.span.end + 12))
   })
+}
+
+/**
+ * False when the question asks for things of a kind (哪几家银行) and no clause about it names two of that kind
+ * (郑州银行、中原银行; 马砦社区党支部联合客技路社区党支部); a list of something else (the parks the banks
+ * went to, the departments that took part) does not answer it.
+ */
+function listsKind(asked: AskedFor, scored: Scored[], candidates: Candidate[]): boolean {
+  const kind = asked.type === 'list' ? listedKind(asked.text) : undefined
+  if (!kind) return true
+  const named = new RegExp(kind.source, 'g')
+  const textOf = (e: Scored) => candidates[e.candidate]!.text.slice(e.span.start, e.span.end)
+  return scored.some((s) => inContext(s) >= FACT_COVERAGE && textOf(s).split(CLAUSE_BREAK).some((clause) => (clause.match(named) ?? []).length >= 2))
 }
 
 /** An article's first sentence: a news lead names who acted. */

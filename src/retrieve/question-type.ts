@@ -268,6 +268,31 @@ export function askedMembers(question: string): AskedMembers | undefined {
   return { counts: [...new Set(counts)] }
 }
 
+// The kinds of things a list question may ask for, with how the listed names of that kind end: 哪几家银行 is
+// answered by 郑州银行、中原银行, not by the parks the banks went to (兴华产业园、中兴新兴港).
+const LISTED_KINDS: [RegExp, RegExp][] = [
+  [/^(银行|金融机构)/, /银行|[工农中建交招]行|信用社|保险/],
+  [/^(企业|公司|厂家?|工厂)/, /公司|集团|企业|厂|有限|股份/],
+  [/^(高校|大学|学校|院校)/, /大学|学院|学校|中学|小学|院校/],
+  [/^项目/, /项目|工程|园|中心|基地|路|学校|医院/],
+  [/^(园区|产业园)/, /园|港|基地|中心|区/],
+  [/^社区/, /社区/],
+  [/^(村|村子)/, /村/],
+  [/^(路|道路|马路)/, /路|街|大道/],
+]
+const WHICH_OF = /哪(?:几|些|[一二两三四五六七八九十])?[个家所位条项座处间种类场支]?/
+
+/**
+ * How the items a list question asks for end, when it names their kind right after 哪几/哪些 (哪几家银行 →
+ * 银行|行…); none for a kind whose names end any way (哪些单位, 哪几个地方).
+ */
+export function listedKind(question: string): RegExp | undefined {
+  const m = WHICH_OF.exec(question)
+  if (!m) return undefined
+  const after = question.slice(m.index + m[0].length)
+  return LISTED_KINDS.find(([kind]) => kind.test(after))?.[1]
+}
+
 // 什么级别, 几星, 啥档次: a grade is asked (省级二星级产业集聚区, 三甲医院), not the sentence that only repeats the name.
 const ASKED_GRADE = /(什么|啥|哪个|哪一?)(级别|档次|等级)|几星|(什么|啥)级(?!别)|几级/
 

@@ -26,6 +26,15 @@ describe('questions about what the sample pages never mention', () => {
     expect((await ask('二七区有多少家幼儿园推行了明厨亮灶？')).answer).toContain('110家')
   })
 
+  it('refuses a list of a kind no clause names two of, and answers lists of the kind asked', async () => {
+    // The bonds article names departments and bond totals, never the projects; the inspectors' names no firm on the blacklist.
+    expect((await ask('专项债投到了哪几个项目')).abstained).toBe(true)
+    expect((await ask('纪检监察工委列入黑名单的都有哪些企业')).abstained).toBe(true)
+    expect((await ask('郑大二附院周边修了哪几条路')).answer).toContain('美辰路、梅香路')
+    expect((await ask('迎七一知识竞赛是哪两个社区党支部联合办的')).answer).toContain('客技路社区')
+    expect((await ask('金融机构进园区，银行去了哪些园区？')).answer).toContain('兴华产业园')
+  })
+
   it('answers when a thing is finished only with a date of its finishing, not of the meeting about it', async () => {
     expect((await ask('王庄村综合改造提升，总共得花多少钱？啥时候能弄完？')).abstained).toBe(true)
     expect((await ask('郑大二附院周边的路啥时候能通车？')).answer).toContain('9月底')
