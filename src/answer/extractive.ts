@@ -179,7 +179,7 @@ function leadOf(c: Candidate): string {
 }
 
 /** What is asked, for the fact checks; a part of a question carries the question before it (what 啥时候完工？ is about). */
-type AskedFor = Pick<Asked, 'type' | 'text' | 'words'> & { before?: string }
+type AskedFor = Pick<Asked, 'type' | 'text' | 'words'> & { before?: string; whole?: string }
 
 /** What a sentence must hold to answer a question that asks for a kind of fact; undefined when it asks none. */
 function factCheck(asked: AskedFor, textOf: (e: Scored) => string, titleOf: (e: Scored) => string): ((s: Scored) => boolean) | undefined {
@@ -205,7 +205,8 @@ function factCheck(asked: AskedFor, textOf: (e: Scored) => string, titleOf: (e: 
     return (s) => givesContact(contact, textOf(s)) && (!of || mentions(read(s), of))
   }
   if (asksGrade(text)) return (s) => givesGrade(textOf(s))
-  if (type === 'person' && asksForName(text)) {
+  // Who came (哪位领导) asks for a name when another part of the message does (叫什么名字？).
+  if (type === 'person' && asksForName(asked.whole ?? text)) {
     const forms = personForms(namedPerson(text, asked.words.map((w) => w.text)), asked.words, text)
     return (s) => s.hasFact && namesPerson(textOf(s)) && (forms.length === 0 || forms.some((f) => read(s).includes(f)))
   }
@@ -296,7 +297,7 @@ function answerPart(model: AnswerModel, asked: Asked, part: QuestionPart, candid
   const scored = scoreEvidence(model, partAsked, candidates)
   const confident = confidenceOf(model, { text: part.text, words, typed: part.type !== 'general' }, candidates, scored) >= model.confidence.threshold
   const before = asked.text.slice(0, Math.max(0, asked.text.indexOf(part.text)))
-  if (!confident || !givesAskedFact({ ...partAsked, before }, scored, candidates)) return { covered: false, leads: [] }
+  if (!confident || !givesAskedFact({ ...partAsked, before, whole: asked.text }, scored, candidates)) return { covered: false, leads: [] }
   // Where they went next (会后他们又去了哪几家企业) is told by the story the other parts are answered from.
   const stops = asksForVisits(part.text) ? visitStops(scored, (e) => candidates[e.candidate]!.text.slice(e.span.start, e.span.end), taken[0]?.candidate) : []
   if (stops.length > 0) return { covered: true, leads: stops }

@@ -65,6 +65,12 @@ describe('questions about what the sample pages never mention', () => {
     expect((await ask('经开区是哪一年设立的')).abstained).toBe(true)
   })
 
+  it('refuses who came when another part asks the name and no sentence gives one', async () => {
+    // The article says 河南财政金融学院党委领导 and names no one.
+    expect((await ask('对接会上财金学院是哪位校领导带队的，叫什么名字')).abstained).toBe(true)
+    expect((await ask('6月1日带队调研的是哪位区领导？叫什么名字？')).answer).toContain('武斌')
+  })
+
   it('refuses a person the pages never name in what is asked, not in the reader\'s own story', async () => {
     expect((await ask('我家小孩叫李建国，想问问经开区安置房到现在一共分了多少套？')).answer).toContain('3636套')
     expect((await ask('管委会副主任李建国讲了什么')).abstained).toBe(true)
