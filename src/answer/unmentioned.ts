@@ -117,7 +117,23 @@ const LEAD_CHARS = 120
  */
 function isAbout(c: Candidate, forms: string[]): boolean {
   const head = `${c.paper}\n${c.title}\n${c.text.slice(0, LEAD_CHARS)}`
-  return forms.some((f) => head.includes(f)) || forms.reduce((n, f) => n + c.text.split(f).length - 1, 0) > 1
+  return forms.some((f) => head.includes(f)) || timesNamed(c.text, forms) > 1
+}
+
+/** How many times a text names something in any of its forms; 管城区 names 管城 once, not twice. */
+function timesNamed(text: string, forms: string[]): number {
+  const spans: [number, number][] = []
+  for (const f of forms.filter((x) => x.length > 0)) {
+    for (let at = text.indexOf(f); at >= 0; at = text.indexOf(f, at + 1)) spans.push([at, at + f.length])
+  }
+  spans.sort((a, b) => a[0] - b[0])
+  let n = 0
+  let end = -1
+  for (const [from, to] of spans) {
+    if (from >= end) n++
+    end = Math.max(end, to)
+  }
+  return n
 }
 
 /** The localities the question names, each as `read` spells it (a typo read as the articles spell it). */

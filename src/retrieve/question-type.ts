@@ -268,7 +268,7 @@ export function askedMembers(question: string): AskedMembers | undefined {
   return { counts: [...new Set(counts)] }
 }
 
-// The kinds of things a list question may ask for, with how the listed names of that kind end: 哪几家银行 is
+// The kinds of things a list question may ask for, with the words their names hold: 哪几家银行 is
 // answered by 郑州银行、中原银行, not by the parks the banks went to (兴华产业园、中兴新兴港).
 const LISTED_KINDS: [RegExp, RegExp][] = [
   [/^(银行|金融机构)/, /银行|[工农中建交招]行|信用社|保险/],

@@ -1,0 +1,31 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { answerQuestion } from '../../src/answer/answer.js'
+import { createIndex } from '../../src/retrieve/index.js'
+import { openDb, type Db } from '../../src/store/index.js'
+import { jsonl, useTmpDir, writeFiles } from '../helpers/tmp.js'
+
+// An area a question names must be what the article is about, not a name it passes over once.
+describe('the area a question names', () => {
+  const tmp = useTmpDir()
+  let db: Db
+  const lead = '本报讯 今年以来，经开区宣传部（文明办）以能力作风建设年活动为抓手，紧扣主题主线，聚焦主责主业，着眼三个目标，突出三个统筹，一体推进全面从严治党和宣传思想文化业务工作，全力构建风清气正的政治生态。'
+  const ask = (q: string) => answerQuestion(createIndex(db), q, { mode: 'extractive' })
+  const ingest = (records: unknown[]) => createIndex(db).write([writeFiles(tmp(), { 'more.jsonl': jsonl(records) })['more.jsonl']!])
+
+  beforeEach(() => {
+    db = openDb(':memory:')
+  })
+  afterEach(() => db.close())
+
+  it('is not answered by an article that names it once in passing, in any of its spellings', async () => {
+    // 管城区 once, which also holds its other spelling 管城: still one mention.
+    await ingest([{ id: 'a', title: '深化精神文明创建', date: '2022-09-01', text: `${lead}深化精神文明创建，新增市级文明单位9家。完成与管城区的文化市场行政许可委托。` }])
+    expect((await ask('管城区新增了几家市级文明单位？')).abstained).toBe(true)
+    expect((await ask('经开区新增了几家市级文明单位？')).answer).toContain('9家')
+  })
+
+  it('is answered by an article that names it more than once', async () => {
+    await ingest([{ id: 'b', title: '深化精神文明创建', date: '2022-09-01', text: `${lead}管城区深化精神文明创建，新增市级文明单位6家。管城区还完成了文化市场行政许可委托。` }])
+    expect((await ask('管城区新增了几家市级文明单位？')).answer).toContain('6家')
+  })
+})
