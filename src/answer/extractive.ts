@@ -4,7 +4,7 @@ import { abstain } from './abstain.js'
 import { charBigrams } from './citations.js'
 import { confidenceFeatures, CONFIDENCE_FEATURES, type AskedSignals, type ScoredEvidence } from './confidence.js'
 import { askedOf, collectEvidence, FEATURE_NAMES, focusOf, mentions, type Asked, type Candidate, type Evidence } from './evidence.js'
-import { countsInClause, factsNear, givesContact, givesGrade, hasFactFor, namesAskedBody, namesPerson, namesPlace } from './facts.js'
+import { countsInClause, factsNear, givesContact, givesGrade, hasFactFor, namesAskedBody, namesPerson, namesPlace, namesTwoOf } from './facts.js'
 import { assertFeatures, loadAnswerModel, predict, type AnswerModel } from './model.js'
 import type { Answer, Citation } from './types.js'
 import { withTyposRead } from './typos.js'
@@ -40,8 +40,6 @@ const PROGRESS = /(完成|进展|进度|推进)[^，。？?]{0,3}(咋样|怎么�
 const ENUMERATION_FOLLOWS = /^[\s。；;：:]*(一是|第一|其一|首先|（一）|\(一\)|1[.、．])/
 // Items listed one after another: A公司、B公司.
 const LISTS = /[、；;]/
-// Where a clause ends.
-const CLAUSE_BREAK = /[，,。；;：:！!？?]/
 // The members of a counted set, listed right before the count (区城管局、区税务局五家单位, 康桥华城社区、嵩山社区等6支
 // 代表队) or introduced right after it (三项活动，即自查整改活动、百分考核活动); not a list of something else
 // beside it (导师及集聚区内3所高校负责人、部分企业代表, 市级文明单位9家、区级7个).
@@ -167,9 +165,7 @@ function listsMembers(asked: AskedFor, scored: Scored[], candidates: Candidate[]
 function listsKind(asked: AskedFor, scored: Scored[], candidates: Candidate[]): boolean {
   const kind = asked.type === 'list' ? listedKind(asked.text) : undefined
   if (!kind) return true
-  const named = new RegExp(kind.source, 'g')
-  const textOf = (e: Scored) => candidates[e.candidate]!.text.slice(e.span.start, e.span.end)
-  return scored.some((s) => inContext(s) >= FACT_COVERAGE && textOf(s).split(CLAUSE_BREAK).some((clause) => (clause.match(named) ?? []).length >= 2))
+  return scored.some((s) => inContext(s) >= FACT_COVERAGE && namesTwoOf(kind, candidates[s.candidate]!.text.slice(s.span.start, s.span.end)))
 }
 
 /** An article's first sentence: a news lead names who acted. */

@@ -101,6 +101,29 @@ export function countsInClause(text: string, counted: string[], unit: string): b
   return text.split(CLAUSE_BREAK).some((clause) => hasFactFor('amount', clause, unit) && counted.some((word) => clause.includes(word)))
 }
 
+// The words names of each kind a list question asks for hold (郑州银行, 扬升金属部件有限公司, 郑州大学), and
+// where a clause ends: the items of a list joined by 、 stay in one.
+const LISTED_NAMES: Record<string, RegExp> = {
+  银行: /银行|[工农中建交招]行|信用社|保险/g,
+  公司: /公司|集团|企业|厂|有限|股份/g,
+  学校: /大学|学院|学校|中学|小学|院校/g,
+  项目: /项目|工程|园|中心|基地|路|学校|医院/g,
+  园区: /园|港|基地|中心|区/g,
+  社区: /社区/g,
+  村: /村/g,
+  路: /路|街|大道/g,
+}
+const LIST_CLAUSE_BREAK = /[，,。；;：:！!？?]/
+
+/**
+ * True when one clause of the text names two of a kind (郑州银行、中原银行; 马砦社区党支部联合客技路社区党支部);
+ * a list of something else (the parks the banks went to) does not.
+ */
+export function namesTwoOf(kind: string, text: string): boolean {
+  const names = LISTED_NAMES[kind]
+  return names !== undefined && text.split(LIST_CLAUSE_BREAK).some((clause) => (clause.match(names) ?? []).length >= 2)
+}
+
 // How a named body of each asked kind ends; 单位, 部门 and 机构 are answered by any office or firm.
 const OFFICE = /(局|部|委员会|工委|委|办公室|办事处|办|中心|公司|集团|医院|银行|学校|大队|支队|中队|派出所|研究所|研究院|所|站|协会|街道|社区)$/
 const BODY_ENDINGS: Record<string, RegExp> = {

@@ -268,25 +268,25 @@ export function askedMembers(question: string): AskedMembers | undefined {
   return { counts: [...new Set(counts)] }
 }
 
-// The kinds of things a list question may ask for, with the words their names hold: 哪几家银行 is
-// answered by 郑州银行、中原银行, not by the parks the banks went to (兴华产业园、中兴新兴港).
-const LISTED_KINDS: [RegExp, RegExp][] = [
-  [/^(银行|金融机构)/, /银行|[工农中建交招]行|信用社|保险/],
-  [/^(企业|公司|厂家?|工厂)/, /公司|集团|企业|厂|有限|股份/],
-  [/^(高校|大学|学校|院校)/, /大学|学院|学校|中学|小学|院校/],
-  [/^项目/, /项目|工程|园|中心|基地|路|学校|医院/],
-  [/^(园区|产业园)/, /园|港|基地|中心|区/],
-  [/^社区/, /社区/],
-  [/^(村|村子)/, /村/],
-  [/^(路|道路|马路)/, /路|街|大道/],
+// The kinds a list question may name right after 哪几/哪些 (哪几家银行, 哪些企业), each as the kind the answer
+// is checked for (see namesTwoOf).
+const LISTED_KINDS: [RegExp, string][] = [
+  [/^(银行|金融机构)/, '银行'],
+  [/^(企业|公司|厂家?|工厂)/, '公司'],
+  [/^(高校|大学|学校|院校)/, '学校'],
+  [/^项目/, '项目'],
+  [/^(园区|产业园)/, '园区'],
+  [/^社区/, '社区'],
+  [/^(村|村子)/, '村'],
+  [/^(路|道路|马路)/, '路'],
 ]
 const WHICH_OF = /哪(?:几|些|[一二两三四五六七八九十])?[个家所位条项座处间种类场支]?/
 
 /**
- * How the items a list question asks for end, when it names their kind right after 哪几/哪些 (哪几家银行 →
- * 银行|行…); none for a kind whose names end any way (哪些单位, 哪几个地方).
+ * The kind of things a list question asks for, when it names it right after 哪几/哪些 (哪几家银行 → 银行);
+ * none for a kind whose names end any way (哪些单位, 哪几个地方).
  */
-export function listedKind(question: string): RegExp | undefined {
+export function listedKind(question: string): string | undefined {
   const m = WHICH_OF.exec(question)
   if (!m) return undefined
   const after = question.slice(m.index + m[0].length)
