@@ -253,7 +253,8 @@ function factCheck(asked: AskedFor, textOf: (e: Scored) => string, titleOf: (e: 
 
 // Whose name is asked of "that leader" (带队的那个领导叫啥), with no post or body of their own (not
 // 市科技局领导叫啥, 文苑街道发言的负责人): any person named beside a post answers.
-const ANY_PERSON = /(那个|这个|那位|这位)(领导|负责人|干部|同志|人员|工作人员|官员|人)$/
+// 一把手 (the one in charge) is what readers call the top post; articles print the post itself beside the name.
+const ANY_PERSON = /(那个|这个|那位|这位)[区市县镇]?(领导|负责人|干部|同志|人员|工作人员|官员|人)$|一把手$/
 
 /**
  * How the person whose name is asked may be written: the word itself with its other spellings, or,

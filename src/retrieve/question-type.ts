@@ -5,7 +5,8 @@ export type QuestionType = 'amount' | 'time' | 'result' | 'person' | 'place' | '
 
 // 几号 asks a day, 几号线 a line's number.
 const WHICH_DAY = '几号(?![线楼院门])'
-const TIME_CUE = new RegExp(`什么时候|啥时候|何时|哪天|哪一天|哪一?年|几月|${WHICH_DAY}|几时|几点|什么时间|多久|日期|时间|(星期|礼拜|周)几`)
+// 时间 asks when (报名时间), not in 那段时间 (during that time).
+const TIME_CUE = new RegExp(`什么时候|啥时候|何时|哪天|哪一天|哪一?年|哪[一个]?月|几月|${WHICH_DAY}|几时|几点|什么时间|多久|日期|(?<!段)时间|(星期|礼拜|周)几`)
 
 // 几 that asks, not the 几 of 前几年, 这几天, 好几个 or 十几 (a few).
 const WHICH_NUMBER = '(?<![前这那好十上])几(?![十百千万])'
@@ -26,7 +27,8 @@ const TYPE_CUES: [QuestionType, RegExp][] = [
 
 /** Words that make a sentence a question: a part of a question holds one of them. */
 /** Question words that ask something of their own, unlike 呢 and 吗 (小微企业呢？ asks what the part before asked). */
-export const ASKS_ITS_OWN = new RegExp(`多少|${WHICH_NUMBER}|什么|啥|哪|谁|何|怎|咋`)
+// 多长, 多久, 多高 and 多远 ask how long, tall or far; not in 很多长者, 许多高校.
+export const ASKS_ITS_OWN = new RegExp(`多少|(?<![很许众诸好大])多[长久高远]|${WHICH_NUMBER}|什么|啥|哪|谁|何|怎|咋`)
 const QUESTION_CUE = new RegExp(`${ASKS_ITS_OWN.source}|吗|呢|是否|有没有|了没|没有$`)
 
 // The reader's own story ending in 呢 with no question mark (俺家还等着回迁呢) tells, it does not ask.

@@ -249,6 +249,8 @@ describe('detectQuestionType', () => {
     ['金融机构进了哪些园区', 'list'],
     ['周边修了哪几条路', 'list'],
     ['那它有多长？', 'amount'],
+    ['精品选树活动放在哪个月？', 'time'],
+    ['疫情那段时间工业增加值涨了多少', 'amount'],
     ['15个党员分成了几组', 'amount'],
     ['小微企业融资难区里怎么帮', 'how'],
     ['初心杯决赛最后哪支队拿了冠军？', 'result'],
@@ -566,6 +568,10 @@ describe('what a question counts, dates or names, and the sentence that must giv
   it('gives whoever is named beside a post when the question asks the name of "that leader", not of a body\'s', async () => {
     const visit = { ...FORUM, title: '经开区领导带队开展调研', text: '6月1日上午，经开区党工委委员、纪工委书记武斌带队到重点项目调研。调研组还走访了辖区企业。' }
     expect((await askOf([visit], '6月1号带队去调研的那个领导，他的名字是什么？')).answer).toContain('武斌')
+    // 那位区领导 is "that leader" too; 一把手 is what readers call the top post, which no article prints.
+    expect((await askOf([visit], '6月1号带队调研的那位区领导叫啥？')).answer).toContain('武斌')
+    const opened = { ...FORUM, title: '示范区召开优化营商环境会议', text: '4月29日下午，示范区召开优化营商环境会议，管委会主任王家鹏出席会议并讲话。会议强调，要把优化营商环境作为第一目标。一把手要亲自抓。' }
+    expect((await askOf([opened], '营商环境会议上讲话的一把手是谁？')).answer).toContain('王家鹏')
     const chaired = { ...FORUM, text: '6月11日上午，马寨产业集聚区召开主题座谈会，市科技局领导介绍了“1+N”政策。会议由区党工委副书记王明主持。' }
     expect((await askOf([chaired], '座谈会上介绍政策的市科技局领导叫什么名字？')).abstained).toBe(true)
     const speeches = { ...FORUM, title: '示范区召开优化营商环境会议', text: '4月29日下午，示范区召开优化营商环境会议，区党工委书记王家鹏出席并讲话。文苑街道、区城管局等五家单位负责人分别作了典型发言。' }

@@ -115,6 +115,12 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('观摩看了多少个社区，程晓华去的是哪几个社区', null).parts.map((p) => p.text)).toEqual(['观摩看了多少个社区', '程晓华去的是哪几个社区'])
     expect(analyzeQuery('领导去看地铁工地那次 是几号线 哪天去的', null).parts.map((p) => p.text)).toEqual(['领导去看地铁工地那次是几号线', '哪天去的'])
     expect(analyzeQuery('我刚搬来，周边的路啥时候通车', null).parts).toHaveLength(1)
+    // 多长, 多久, 多高 ask as 多少 does, and are question words, not words an article should hold.
+    const long = analyzeQuery('秸秆禁烧巡查要求咋巡，多长时间？', null)
+    expect(long.parts.map((p) => p.text)).toEqual(['秸秆禁烧巡查要求咋巡', '多长时间'])
+    expect(long.words.map((w) => w.text)).not.toContain('多长时间')
+    expect(analyzeQuery('党团知识比赛答对的比例多高', null).words.map((w) => w.text)).not.toContain('多高')
+    expect(analyzeQuery('很多高校参加了吗', null).words.map((w) => w.text)).toContain('高校')
     // 前几年 tells when, it asks nothing: the question is the one about 多少套.
     const story = analyzeQuery('我家老房子前几年拆迁了，天天盼着回迁。经开区安置房一共分出去多少套了', null)
     expect(story.parts).toHaveLength(1)
