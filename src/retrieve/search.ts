@@ -21,7 +21,7 @@ export interface SearchHit {
   score: number
   snippet: string
   text: string
-  /** The article's byline as printed (记者 鲁慧 通讯员 李勇奇), null when it has none. */
+  /** The article's byline as printed (记者 鲁慧 通讯员 李勇奇), else its dateline when that credits the reporter (本报讯（记者付凯明）); null when neither does. */
   byline: string | null
   passages: { start: number; end: number }[]
 }

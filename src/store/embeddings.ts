@@ -1,3 +1,4 @@
+import { creditColumn } from './credit.js'
 import { statementCache, type Db } from './db.js'
 
 /** A passage still without a vector for a model: its headline and its own text. */
@@ -65,7 +66,7 @@ const statements = statementCache((db) => ({
      FROM passage_embeddings e JOIN passages p ON p.pk = e.passage_pk WHERE e.model = ? ORDER BY e.passage_pk`,
   ),
   articles: db.prepare<[string], HitArticle>(
-    `SELECT pk, id, title, paper, issue_date AS date, text, byline FROM articles
+    `SELECT pk, id, title, paper, issue_date AS date, text, ${creditColumn('articles')} FROM articles
      WHERE pk IN (SELECT value FROM json_each(?))`,
   ),
 }))

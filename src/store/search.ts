@@ -1,4 +1,5 @@
 import type { Statement } from 'better-sqlite3'
+import { creditColumn } from './credit.js'
 import { statementCache, type Db } from './db.js'
 
 /**
@@ -66,9 +67,9 @@ const filteredSql = (columns: string) =>
 
 const statements = statementCache((db) => ({
   ranked: db.prepare<MatchParams, ArticleMatch>(rankedSql(MATCH_COLUMNS)),
-  rankedTexts: db.prepare<MatchParams, ArticleMatchText>(rankedSql(`${MATCH_COLUMNS}, a.text, a.byline`)),
+  rankedTexts: db.prepare<MatchParams, ArticleMatchText>(rankedSql(`${MATCH_COLUMNS}, a.text, ${creditColumn('a')}`)),
   filtered: db.prepare<FilteredParams, ArticleMatch>(filteredSql(MATCH_COLUMNS)),
-  filteredTexts: db.prepare<FilteredParams, ArticleMatchText>(filteredSql(`${MATCH_COLUMNS}, a.text, a.byline`)),
+  filteredTexts: db.prepare<FilteredParams, ArticleMatchText>(filteredSql(`${MATCH_COLUMNS}, a.text, ${creditColumn('a')}`)),
   passages: db.prepare<[string], PassageSpan>(
     `SELECT article_pk AS articlePk, start, end FROM passages
      WHERE article_pk IN (SELECT value FROM json_each(?)) ORDER BY article_pk, seq`,

@@ -16,6 +16,7 @@ describe('bylineTopic', () => {
     ['建设局巡察整改那篇稿子是哪个记者写的？', '建设局巡察整改'],
     ['通讯员又是谁', ''],
     ['巡察整改那篇稿子署名的记者和通讯员分别是谁？', '巡察整改'],
+    ['送锦旗那篇报道，通讯员是哪两位？', '送锦旗'],
   ])('reads %s as asked of %j', (q, topic) => {
     expect(bylineTopic(q)).toBe(topic)
   })
@@ -45,6 +46,13 @@ describe('questions about who wrote an article', () => {
     expect(a.answer).toContain(`《${cited.title}》的署名是“${cited.byline}”[1]。`)
     expect([...a.answer].length).toBeLessThanOrEqual(300)
     for (const c of a.citations) expect(getArticle(samples().db, c.id)!.text).toContain(c.quote)
+  })
+
+  it('gives the reporter a dateline credits (本报讯（记者付凯明）) as the byline of a story with no byline line', async () => {
+    const a = await answerQuestion(samples().index, '示范区基层干部大比武那条消息是哪位记者采写的？', { mode: 'extractive' })
+    expect(a.answer).toContain('付凯明')
+    expect(a.answer).not.toContain('没有署名')
+    expect(getArticle(samples().db, a.citations[0]!.id)!.title).toContain('大比武')
   })
 
   it('answers the other question of the message and adds the byline of the article it cites', async () => {

@@ -1,4 +1,5 @@
 import { normalise, readMatrix, type EmbeddingMatrix, type HitArticle, type PassageVector, type PendingPassage } from '../embeddings.js'
+import { creditColumn } from '../credit.js'
 import type { Pool } from './pool.js'
 
 // A passage deleted by a concurrent re-ingest between the EXISTS check and the insert fails the foreign key.
@@ -112,7 +113,7 @@ function toFloat32Le(sent: Buffer): Buffer {
 export async function getHitArticles(pool: Pool, pks: number[]): Promise<Map<number, HitArticle>> {
   if (pks.length === 0) return new Map()
   const { rows } = await pool.query<HitArticle>(
-    'SELECT pk, id, title, paper, issue_date AS date, text, byline FROM articles WHERE pk = ANY($1::int[])',
+    `SELECT pk, id, title, paper, issue_date AS date, text, ${creditColumn('articles')} FROM articles WHERE pk = ANY($1::int[])`,
     [pks],
   )
   return new Map(rows.map((a) => [a.pk, a]))

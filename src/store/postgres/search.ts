@@ -1,6 +1,7 @@
 import type { ArticleMatch, ArticleMatchText, ArticleText, PassageSpan, SearchFilters } from '../search.js'
 import { B, bm25Score, K1, phraseIdf, TITLE_HIT_WEIGHT } from './bm25.js'
 import { buildTsquery, countPhrase, parseHits } from './lexemes.js'
+import { creditColumn } from '../credit.js'
 import type { Pool } from './pool.js'
 
 interface CandidateRow extends Omit<ArticleMatch, 'score'> {
@@ -36,11 +37,11 @@ const POSTINGS_SCORES = `
     GROUP BY e.pk)`
 const RANKED = `${POSTINGS_SCORES},
   best AS (SELECT pk, score FROM scored ORDER BY score, pk LIMIT $5)
-  SELECT a.pk, a.id, a.title, a.paper, a.issue_date AS date, best.score, a.text, a.byline FROM best JOIN articles a ON a.pk = best.pk ORDER BY best.score, best.pk`
+  SELECT a.pk, a.id, a.title, a.paper, a.issue_date AS date, best.score, a.text, ${creditColumn('a')} FROM best JOIN articles a ON a.pk = best.pk ORDER BY best.score, best.pk`
 const RANKED_FILTERED = `${POSTINGS_SCORES},
   best AS (SELECT a.pk, scored.score FROM scored JOIN articles a ON a.pk = scored.pk
     WHERE ${filtersFrom(6)} ORDER BY scored.score, scored.pk LIMIT $5)
-  SELECT a.pk, a.id, a.title, a.paper, a.issue_date AS date, best.score, a.text, a.byline FROM best JOIN articles a ON a.pk = best.pk ORDER BY best.score, best.pk`
+  SELECT a.pk, a.id, a.title, a.paper, a.issue_date AS date, best.score, a.text, ${creditColumn('a')} FROM best JOIN articles a ON a.pk = best.pk ORDER BY best.score, best.pk`
 
 // A phrase of several tokens needs positions. Its candidates are the articles holding its rarest
 // token (from the postings, as live as above); each candidate's tsvector then checks the phrase, and
@@ -92,7 +93,7 @@ export async function matchArticleTexts(pool: Pool, phrases: string[], filters: 
     })
     .sort((a, b) => a.score - b.score || a.pk - b.pk)
     .slice(0, limit)
-  const texts = await pool.query<{ pk: number; text: string; byline: string | null }>('SELECT pk, text, byline FROM articles WHERE pk = ANY($1::int[])', [
+  const texts = await pool.query<{ pk: number; text: string; byline: string | null }>(`SELECT pk, text, ${creditColumn('articles')} FROM articles WHERE pk = ANY($1::int[])`, [
     matches.map((m) => m.pk),
   ])
   const byPk = new Map(texts.rows.map((r) => [r.pk, r]))
