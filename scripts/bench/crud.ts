@@ -42,7 +42,7 @@ function indexKey(corpus: string, docs: number | undefined): string {
   const st = statSync(corpus)
   h.update(`${corpus}:${st.size}:${st.mtimeMs}:${docs ?? 'all'}`)
   // A changed tokenizer, index schema or index layout (segments merged) makes the cached index stale.
-  for (const f of ['src/retrieve/tokenize.ts', 'src/store/migrations/002-fts.sql', 'src/store/article-write.ts', 'src/store/index-merge.ts', 'src/retrieve/names.ts']) {
+  for (const f of ['src/retrieve/tokenize.ts', 'data/lexicon.txt', 'src/store/migrations/002-fts.sql', 'src/store/article-write.ts', 'src/store/index-merge.ts', 'src/retrieve/names.ts']) {
     h.update(readFileSync(join(ROOT, f)))
   }
   return h.digest('hex').slice(0, 12)

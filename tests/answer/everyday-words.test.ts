@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest'
+import { answerQuestion } from '../../src/answer/answer.js'
+import { getArticle } from '../../src/store/index.js'
+import { useSampleIndex } from '../helpers/sample-db.js'
+
+// Readers name things in everyday words (data/lexicon.txt); the articles print the official terms.
+describe('everyday words for the terms an article prints, on the sample pages', () => {
+  const samples = useSampleIndex()
+
+  it('reads 大马路 as 主干道 and 小胡同 as 背街小巷', async () => {
+    const { db, index } = samples()
+    const main = await answerQuestion(index, '我在路边摆摊的，城管现在管摊贩是啥规矩，大马路上还能不能摆？', { mode: 'extractive' })
+    expect(main.answer).toContain('主干道严禁')
+    const lanes = await answerQuestion(index, '城管清理小摊贩，小胡同里是啥要求？', { mode: 'extractive' })
+    expect(lanes.answer).toContain('背街小巷规范')
+    for (const c of [...main.citations, ...lanes.citations]) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+  })
+})
