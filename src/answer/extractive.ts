@@ -1,5 +1,5 @@
 import { splitSentences, stripDateline } from '../ingest/index.js'
-import { askedBody, askedContact, askedEvent, askedMembers, askedWording, asksForName, asksGrade, changedThing, countedThing, countQualifier, foldText, listedKind, namedPerson, periodsClash, periodsNamed, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
+import { askedBody, askedContact, askedEvent, askedMembers, askedWording, asksForName, asksGrade, changedThing, countedThing, countQualifier, foldText, listedKind, loadLexicon, namedPerson, periodsClash, periodsNamed, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
 import { charBigrams } from './citations.js'
 import { confidenceFeatures, CONFIDENCE_FEATURES, type AskedSignals, type ScoredEvidence } from './confidence.js'
@@ -251,21 +251,36 @@ function factCheck(asked: AskedFor, textOf: (e: Scored) => string, titleOf: (e: 
   return (s) => s.hasFact
 }
 
-// Whose name is asked of "that leader" (带队的那个领导叫啥), with no post or body of their own (not
-// 市科技局领导叫啥, 文苑街道发言的负责人): any person named beside a post answers.
-// 一把手 (the one in charge) is what readers call the top post; articles print the post itself beside the name.
-const ANY_PERSON = /(那个|这个|那位|这位)[区市县镇]?(领导|负责人|干部|同志|人员|工作人员|官员|人)$|一把手$/
+// A person named by role, not by post (领导, 负责人, 一把手): whose is told by the body named right before it
+// (市科技局领导, 马寨管委会负责人, 那个纪委领导); with none, or only the district (经开区领导, 带队的那个领导,
+// 一把手), any person named beside a post in a sentence about the question answers.
+const ROLE = /^(领导|负责人|干部|同志|人员|工作人员|官员|人|一把手)$/
+// A word that names a body or place: 科技局, 管委会, 纪委, 文苑街道.
+const BODY_WORD = /(局|委|办|处|会|院|所|街道|社区|村|镇|乡|中心|公司|集团|部|厅|站|队|学校|学院|大学)$/
+const CLAUSE_BREAK = /[，,。；;？?！!\s]/
 
 /**
  * How the person whose name is asked may be written: the word itself with its other spellings, or,
  * for a word no article holds, its last two characters (建设局局长, cut 建设/局局长, still needs 局长);
- * none when any person answers.
+ * for a role, the body it is of; none when any person answers.
  */
 function personForms(word: string | undefined, words: WeightedWord[], question: string): string[] {
   const w = words.find((x) => x.text === word)
-  if (!w || ANY_PERSON.test(question.slice(0, question.lastIndexOf(w.text) + w.text.length))) return []
+  if (!w) return []
+  if (ROLE.test(w.text)) {
+    const body = bodyBefore(question.slice(0, question.lastIndexOf(w.text)), words)
+    return body ? [body.text, ...body.synonyms] : []
+  }
   if (w.docs > 0) return [w.text, ...w.synonyms]
   return [...w.text].length >= 3 ? [[...w.text].slice(-2).join('')] : []
+}
+
+/** The body named last in the clause before a role (市科技局 of 市科技局领导); undefined for none or a district. */
+function bodyBefore(before: string, words: WeightedWord[]): WeightedWord | undefined {
+  const clause = before.slice(Math.max(...[...before.matchAll(new RegExp(CLAUSE_BREAK, 'g'))].map((m) => m.index + 1), 0))
+  const bodies = words.filter((x) => !ROLE.test(x.text) && clause.includes(x.text) && BODY_WORD.test(x.text))
+  const last = bodies.sort((a, b) => clause.lastIndexOf(b.text) - clause.lastIndexOf(a.text))[0]
+  return last && !loadLexicon().entries.get(last.text)?.district ? last : undefined
 }
 
 /** Evidence with the model's probability, best first. */

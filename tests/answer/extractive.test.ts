@@ -572,6 +572,11 @@ describe('what a question counts, dates or names, and the sentence that must giv
     expect((await askOf([visit], '6月1号带队调研的那位区领导叫啥？')).answer).toContain('武斌')
     const opened = { ...FORUM, title: '示范区召开优化营商环境会议', text: '4月29日下午，示范区召开优化营商环境会议，管委会主任王家鹏出席会议并讲话。会议强调，要把优化营商环境作为第一目标。一把手要亲自抓。' }
     expect((await askOf([opened], '营商环境会议上讲话的一把手是谁？')).answer).toContain('王家鹏')
+    // A role of the district (经开区领导) or of no body (带队的领导) is anyone's; of a body, that body's.
+    expect((await askOf([visit], '6月1号带队调研的经开区领导叫什么？')).answer).toContain('武斌')
+    expect((await askOf([visit], '纪工委6月1号带队调研，带队的领导叫什么')).answer).toContain('武斌')
+    expect((await askOf([visit], '带队调研的纪委领导叫什么名字？')).answer).toContain('武斌')
+    expect((await askOf([visit], '带队调研的区建设局领导叫什么名字？')).abstained).toBe(true)
     const chaired = { ...FORUM, text: '6月11日上午，马寨产业集聚区召开主题座谈会，市科技局领导介绍了“1+N”政策。会议由区党工委副书记王明主持。' }
     expect((await askOf([chaired], '座谈会上介绍政策的市科技局领导叫什么名字？')).abstained).toBe(true)
     const speeches = { ...FORUM, title: '示范区召开优化营商环境会议', text: '4月29日下午，示范区召开优化营商环境会议，区党工委书记王家鹏出席并讲话。文苑街道、区城管局等五家单位负责人分别作了典型发言。' }
