@@ -76,11 +76,13 @@ const QUESTION_WORDS = new Set(
     // How the asking is put together (钱是从哪来的): no article words it so.
     '是从 哪来 从哪 来讲 ' +
     // Asking for a name or a post: the article gives the name or post itself (纪工委书记武斌), never these words.
-    '叫 名字 姓名 全名 职务 职位 头衔 的话 ' +
+    '叫 名叫 名字 姓名 全名 全称 职务 职位 头衔 的话 ' +
+    // Offering two answers to choose from (听课还是操作, 机器还是人工): the article says one of them.
+    '还是 ' +
     // Hearsay: the reader says where they heard it, the article never does.
     '听说 据说 听人说 好像 ' +
     // Courtesies (谢谢 is even tagged a name).
-    '谢谢 多谢 您好 你好 麻烦 劳驾 请教 ' +
+    '谢谢 多谢 您好 你好 麻烦 劳驾 请教 问问 ' +
     // Directions a verb is said with (分下去, 分出去): jieba cuts them off the verb; the article says 分配.
     '下去 出去 下来 出来 起来 过来 回来 上来 上去 进去 进来')
     .split(/\s+/)

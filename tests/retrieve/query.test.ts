@@ -121,6 +121,10 @@ describe('analyzeQuery', () => {
     expect(long.words.map((w) => w.text)).not.toContain('多长时间')
     expect(analyzeQuery('党团知识比赛答对的比例多高', null).words.map((w) => w.text)).not.toContain('多高')
     expect(analyzeQuery('很多高校参加了吗', null).words.map((w) => w.text)).toContain('高校')
+    // 还是 offers two answers to choose from, 全称 and 名叫 ask for a name: the article prints neither.
+    const either = analyzeQuery('培训是光听课还是上手操作装备？那家企业全称叫啥，名叫什么', null).words.map((w) => w.text)
+    expect(either).toEqual(expect.arrayContaining(['培训', '操作', '装备']))
+    for (const w of ['还是', '全称', '名叫']) expect(either).not.toContain(w)
     // 前几年 tells when, it asks nothing: the question is the one about 多少套.
     const story = analyzeQuery('我家老房子前几年拆迁了，天天盼着回迁。经开区安置房一共分出去多少套了', null)
     expect(story.parts).toHaveLength(1)
