@@ -73,8 +73,6 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   const question = opts.asked ?? analyzed.text
   const query = withTyposRead(analyzed, found)
   const candidates = aboutNamedScope(analyzed, found, query)
-  const WHY = (r: string) => { if (process.env.NB_WHY) console.error('WHY', r, '|', question.slice(0, 40)) }
-  if (candidates.length === 0) WHY('scope'); else if (namesUnknownPerson(analyzed)) WHY('unknownPerson'); else if (namesUnknownBody(query)) WHY('unknownBody'); else if (namesUnknownPlace(query)) WHY('unknownPlace'); else if (findsOnlyGenericWords(query)) WHY('generic')
   if (candidates.length === 0 || namesUnknownPerson(analyzed) || namesUnknownBody(query) || namesUnknownPlace(query) || findsOnlyGenericWords(query)) return abstain(question, found)
   const type = opts.questionType && opts.questionType !== 'general' ? opts.questionType : query.type
   const asked: Asked = { ...askedOf(query), type, unit: type === query.type ? query.unit : undefined }
@@ -103,9 +101,8 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   // A question whose every part is answered on its own stands, although the words of one part dilute the
   // evidence of the other (哪天几点开始的？请的哪家的老师讲课？); otherwise the whole question must hold up too.
   const everyPartAnswered = manyParts && unsure.length === 0
-  if (process.env.NB_WHY) console.error('WHY conf', question.slice(0, 30), confidenceOf(model, signals, candidates, scored).toFixed(3), 'thr', model.confidence.threshold, 'parts', query.parts.map((p) => p.text).join(' / '), 'unsure', unsure.length, 'type', type, 'words', asked.words.map((w) => `${w.text}:${w.docs}:${w.weight.toFixed(1)}`).join(' '), 'feats', confidenceFeatures(signals, candidates, scored).map((x) => x.toFixed(2)).join(','))
   if (!everyPartAnswered && confidenceOf(model, signals, candidates, scored) < model.confidence.threshold) return abstain(question, candidates)
-  if (!everyPartAnswered && !givesAskedFact(asked, scored, candidates, manyParts)) { WHY('givesAskedFact'); return abstain(question, candidates) }
+  if (!everyPartAnswered && !givesAskedFact(asked, scored, candidates, manyParts)) return abstain(question, candidates)
   // A part that names nothing of its own (名字能列一下吗) rests on the parts that do: when none of those is answered, nothing is.
   const naming = query.parts.filter((p) => namesOwn(p, asked.words))
   if (unsure.length > 0 && (unsure.length === query.parts.length || (naming.length > 0 && naming.every((p) => unsure.includes(p))))) {
@@ -129,11 +126,11 @@ function givesAskedFact(asked: AskedFor, scored: Scored[], candidates: Candidate
   const textOf = (e: Scored) => candidates[e.candidate]!.text.slice(e.span.start, e.span.end)
   const gives = factCheck(asked, textOf, (e) => candidates[e.candidate]!.title)
   const answering = gives && scored.find((s) => inContext(s) >= FACT_COVERAGE && gives(s))
-  if (gives && !answering) { if (process.env.NB_WHY) console.error('WHY-sub factCheck'); return false }
+  if (gives && !answering) return false
   // The best sentence giving the amount tells of another stretch of time (今年1~6月 for 去年全年, 上半年 for 下半年).
   if (answering && asked.type === 'amount' && periodsClash(periodsNamed(foldText((asked.before ?? '') + asked.text)), periodsNamed(foldText(textOf(answering))))) return false
-  if (!listsMembers(asked, scored, candidates)) { if (process.env.NB_WHY) console.error('WHY-sub members'); return false }
-  if (!listsKind(asked, scored, candidates)) { if (process.env.NB_WHY) console.error('WHY-sub kind'); return false }
+  if (!listsMembers(asked, scored, candidates)) return false
+  if (!listsKind(asked, scored, candidates)) return false
   // Of a question in several parts, the body is asked by one part (具体修的是哪几条路) and checked with it.
   const body = manyParts ? undefined : askedBody(asked.text)
   if (!body) return true
