@@ -277,9 +277,10 @@ function personForms(word: string | undefined, words: WeightedWord[], question: 
 
 /** The body named last in the clause before a role (市科技局 of 市科技局领导); undefined for none or a district. */
 function bodyBefore(before: string, words: WeightedWord[]): WeightedWord | undefined {
-  const clause = before.slice(Math.max(...[...before.matchAll(new RegExp(CLAUSE_BREAK, 'g'))].map((m) => m.index + 1), 0))
-  const bodies = words.filter((x) => !ROLE.test(x.text) && clause.includes(x.text) && BODY_WORD.test(x.text))
-  const last = bodies.sort((a, b) => clause.lastIndexOf(b.text) - clause.lastIndexOf(a.text))[0]
+  const clause = before.split(CLAUSE_BREAK).at(-1) ?? ''
+  const last = words
+    .filter((x) => !ROLE.test(x.text) && clause.includes(x.text) && BODY_WORD.test(x.text))
+    .reduce<WeightedWord | undefined>((a, b) => (!a || clause.lastIndexOf(b.text) > clause.lastIndexOf(a.text) ? b : a), undefined)
   return last && !loadLexicon().entries.get(last.text)?.district ? last : undefined
 }
 

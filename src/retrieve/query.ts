@@ -3,7 +3,7 @@ import { asMandarin } from './dialect.js'
 import { withDigits } from './numerals.js'
 import { parseTimeExpressions, type DateRange } from './dates.js'
 import { loadLexicon, type Lexicon } from './lexicon.js'
-import { askedUnit, asks, ASKS_ITS_OWN, detectQuestionType, type QuestionType } from './question-type.js'
+import { askedUnit, asks, ASKS_ITS_OWN, detectQuestionType, HOW_FAR, type QuestionType } from './question-type.js'
 import { cutWords, foldText, indexTokens, isNameTag, newWords, phraseTokens, tagWords } from './tokenize.js'
 
 /** Longer queries are cut here: no question is this long, and every extra token costs search time. */
@@ -229,7 +229,10 @@ function questionWords(text: string, names: string[], lexicon: Lexicon): Questio
   return [...out.values()]
 }
 
-const QUESTION_PHRASES = /(星期|礼拜|周)几|多长时间|(?<![很许众诸好大])多[长久高远]|什么时候|啥时候|什么|哪一?天|哪[里儿些]|哪(?:[一两二三四五六七八九十几]?[个位家条座所项间种类场处])?|多少[套个家元人项次名条所座辆期批台篇场户亩吨倍份件支]?|几[月号时点套个家元人项次名条所座辆期批台篇场户亩吨倍份件支]?|谁|怎么样?|咋样?|如何|为什么|为啥/g
+const QUESTION_PHRASES = new RegExp(
+  `(星期|礼拜|周)几|多长时间|${HOW_FAR}|什么时候|啥时候|什么|哪一?天|哪[里儿些]|哪(?:[一两二三四五六七八九十几]?[个位家条座所项间种类场处])?|多少[套个家元人项次名条所座辆期批台篇场户亩吨倍份件支]?|几[月号时点套个家元人项次名条所座辆期批台篇场户亩吨倍份件支]?|谁|怎么样?|咋样?|如何|为什么|为啥`,
+  'g',
+)
 
 /** A number and the word after it are one word (5号线, 3636套): 3号线 does not answer 5号线. */
 function withNumbersJoined(tagged: { word: string; tag: string }[]): { word: string; tag: string }[] {

@@ -25,11 +25,10 @@ const TYPE_CUES: [QuestionType, RegExp][] = [
   ['how', /怎么|如何|怎样|咋|为什么|为啥|原因|措施|办法|举措/],
 ]
 
-/**
- * Question words that ask something of their own, unlike 呢 and 吗 (小微企业呢？ asks what the part before asked).
- * 多长, 多久, 多高 and 多远 ask how long, tall or far; not in 很多长者, 许多高校.
- */
-export const ASKS_ITS_OWN = new RegExp(`多少|(?<![很许众诸好大])多[长久高远]|${WHICH_NUMBER}|什么|啥|哪|谁|何|怎|咋`)
+/** 多长, 多久, 多高 and 多远 ask how long, tall or far, as 多少 asks how many; not in 很多长者, 许多高校. */
+export const HOW_FAR = '(?<![很许众诸好大])多[长久高远]'
+/** Question words that ask something of their own, unlike 呢 and 吗 (小微企业呢？ asks what the part before asked). */
+export const ASKS_ITS_OWN = new RegExp(`多少|${HOW_FAR}|${WHICH_NUMBER}|什么|啥|哪|谁|何|怎|咋`)
 /** Words that make a sentence a question: a part of a question holds one of them. */
 const QUESTION_CUE = new RegExp(`${ASKS_ITS_OWN.source}|吗|呢|是否|有没有|了没|没有$`)
 
