@@ -1,5 +1,5 @@
 import { splitSentences, stripDateline } from '../ingest/index.js'
-import { askedBody, askedContact, askedEvent, askedMembers, askedWording, asksForName, asksGrade, changedThing, countedThing, countQualifier, foldText, listedKind, loadLexicon, namedPerson, periodsClash, periodsNamed, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
+import { askedBody, askedContact, askedEvent, askedMembers, askedWording, asksForName, asksGrade, changedThing, countedThing, countQualifier, foldText, isPlanWord, listedKind, loadLexicon, namedPerson, periodsClash, periodsNamed, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
 import { charBigrams } from './citations.js'
 import { confidenceFeatures, CONFIDENCE_FEATURES, type AskedSignals, type ScoredEvidence } from './confidence.js'
@@ -230,7 +230,7 @@ function factCheck(asked: AskedFor, textOf: (e: Scored) => string, titleOf: (e: 
     // A part that names no event before its question word (啥时候完工？) asks the time of the event after it,
     // else of what the question named before the part.
     const forms = words.map((x) => x.text)
-    const after = asked.before === undefined ? undefined : words.find((w) => [...w.text].length > 1 && text.includes(w.text))
+    const after = asked.before === undefined ? undefined : words.find((w) => [...w.text].length > 1 && text.includes(w.text) && !isPlanWord(w.text))
     const timedText = timedThing(text, forms) ?? after?.text ?? (asked.before ? timedThing(asked.before + text, forms) : undefined)
     // When a thing is finished (啥时候能弄完) is told by a date of its finishing, not of the meeting about it.
     const finished = ASKS_FINISHED.test(text)

@@ -186,7 +186,29 @@ const POINTING = /^(全|各|该|本|每|这|那|哪|其|属地|所在|当地|辖
  * 竞赛在哪办的; 经开区森防办开展全区培训 does not answer 培训是在哪个地方搞的 (经开区 is asked of, 全区 points).
  */
 export function namesPlace(text: string, question: string): boolean {
-  return tagWords(text).some(({ word, tag }) => (tag.startsWith('ns') || (tag.startsWith('n') && PLACE_WORD.test(word))) && [...word].length >= 2 && !POINTING.test(word) && !question.includes(word))
+  const unnamed = (word: string) => [...word].length >= 2 && !POINTING.test(word) && !question.includes(word)
+  const words = tagWords(text)
+  return (
+    words.some(({ word, tag }) => (tag.startsWith('ns') || (tag.startsWith('n') && PLACE_WORD.test(word))) && unnamed(word)) ||
+    nounRuns(words).some((run) => PLACE_WORD.test(run) && unnamed(run))
+  )
+}
+
+// Tags of the pieces jieba cuts a place's name into (郑尧高速 nz, 公路 n, 出入口 i).
+const NOUN_PIECE = /^(n|i|j|l)/
+
+/** Runs of two or more nouns in a row, joined: a place's name cut into pieces is read whole. */
+function nounRuns(words: { word: string; tag: string }[]): string[] {
+  const runs: string[] = []
+  let run: string[] = []
+  for (const { word, tag } of [...words, { word: '', tag: 'x' }]) {
+    if (NOUN_PIECE.test(tag)) run.push(word)
+    else {
+      if (run.length > 1) runs.push(run.join(''))
+      run = []
+    }
+  }
+  return runs
 }
 
 // Words for a post or a role a person's name stands beside (纪工委书记武斌, 李建国副主任, 通讯员鲁慧).

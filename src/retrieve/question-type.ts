@@ -176,7 +176,15 @@ export function timedThing(question: string, words: string[]): string | undefine
   const cue = TIME_CUE.exec(question)
   if (!cue || ASKED_DURATION.test(question) || ASKED_WEEKDAY.test(question)) return undefined
   const tags = new Map(tagWords(question.slice(0, cue.index)).map((t) => [t.word, t.tag]))
-  return lastWordBefore(question, cue.index, words.filter((w) => EVENT_TAG.test(tags.get(w) ?? 'n')))
+  return lastWordBefore(question, cue.index, words.filter((w) => EVENT_TAG.test(tags.get(w) ?? 'n') && !isPlanWord(w)))
+}
+
+// Words that say a time is planned (目标什么时候通车, 计划哪年建成): the event is what follows, not these.
+const PLAN_WORD = /^(目标|计划|预计|打算|争取|力争|预期|估计|原定|按计划|原计划)$/
+
+/** True for a word that only says the time asked is a planned one. */
+export function isPlanWord(word: string): boolean {
+  return PLAN_WORD.test(word)
 }
 
 // Verbs that say only that something happens (几点开始, 哪天举行): the event is the thing named before them.

@@ -139,6 +139,8 @@ describe('what a question asks after its question word', () => {
     expect(timedThing('初心杯决赛是哪天', ['初心杯', '决赛'])).toBe('决赛')
     expect(timedThing('郑大二附院周边的路什么时候通车', ['郑大二附院', '周边', '通车'])).toBe('郑大二附院')
     expect(timedThing('工期要多久', ['工期'])).toBeUndefined()
+    // A word that says the time is planned is not what is timed.
+    expect(timedThing('郑大二附院周边道路目标什么时候通车', ['郑大二附院', '周边', '道路', '目标', '通车'])).toBe('道路')
     expect(askedUnit('工期要多久', 'time')).toBe(DURATION_UNIT)
   })
 
@@ -177,6 +179,9 @@ describe('what a question asks after its question word', () => {
     expect(namesPlace('6月19日，蜜蜂张街道在马砦社区党群服务中心举办党建知识竞赛', '蜜蜂张街道知识竞赛在哪办的')).toBe(true)
     expect(namesPlace('日前，经开区森防办开展全区森林防灭火培训及装备实操演练', '经开区森防办的实操演练具体是在哪个地方搞的')).toBe(false)
     expect(namesPlace('该局积极对接属地办事处，科学规划区域设置便民疏导点', '便民疏导点具体在哪')).toBe(false)
+    // A place's name jieba cuts into pieces (郑尧高速/公路/出入口) is read whole.
+    expect(namesPlace('督查组工作人员来到郑尧高速公路出入口，看到的是繁花似锦', '督查组在哪里看到繁花似锦')).toBe(true)
+    expect(namesPlace('督查组工作人员看到的是繁花似锦，绿树成荫', '督查组在哪里看到繁花似锦')).toBe(false)
     expect(askedBody('实操演练是在哪座山上搞的')).toEqual({ kind: '山' })
     expect(askedBody('滨河路那个工地是哪家施工企业在干')).toEqual({ kind: '公司', role: '施工' })
     expect(askedBody('督导组去了哪些企业')).toBeUndefined()

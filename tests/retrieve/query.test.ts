@@ -94,6 +94,15 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('侯家庄的安置房', null).words.map((w) => w.text)).toContain('侯家庄')
   })
 
+  it('reads punctuation said aloud into voice input as punctuation, and 什么东西 as asking what', () => {
+    const said = analyzeQuery('那个区领导叫什么逗号他是什么职务问号', null)
+    expect(said.parts.map((p) => p.text)).toEqual(['那个区领导叫什么', '他是什么职务'])
+    expect(said.words.map((w) => w.text)).not.toContain('逗号')
+    // A phrase that holds the word keeps it.
+    expect(analyzeQuery('这个数字要打个问号吗', null).text).toContain('问号')
+    expect(analyzeQuery('示范区在全市首家推出了什么东西', null).words.map((w) => w.text)).not.toContain('东西')
+  })
+
   it('splits a question into the parts that ask, leaving out a clause that tells the reader\'s own story', () => {
     const parts = analyzeQuery('周边的路啥时候能通车？具体修的是哪几条路？我想以后去那边看病方便点', null).parts
     expect(parts.map((p) => p.text)).toEqual(['周边的路啥时候能通车', '具体修的是哪几条路'])
