@@ -72,7 +72,7 @@ const QUESTION_WORDS = new Set(
     '吗 呢 吧 啊 呀 么 嘛 呗 哦 了 的 地 得 着 过 是 有 在 和 与 及 或 都 也 还 就 要 会 能 可以 ' +
     '已经 现在 目前 一共 总共 共 到底 究竟 这 那 这个 那个 这些 那些 其 该 区里 里 情况 相关 关于 对于 ' +
     // Pointing back at what the reader has in mind (那次演练, 那天): the article names the event, not these.
-    '那天 那次 那回 那会 那会儿 那阵 那阵子 那阵儿 那段时间 那几天 后来 这次 这回 当时 那时 那时候 上次 具体 大概 那批 这批 那位 这位 那家 这家 那场 这场 ' +
+    '那天 那次 那回 那会 那会儿 那阵 那阵子 那阵儿 那段时间 那几天 后来 这次 这回 当时 那时 那时候 上次 具体 大概 那批 这批 那位 这位 那家 这家 那场 这场 这块 那块 ' +
     // How the asking is put together (钱是从哪来的): no article words it so.
     '是从 哪来 从哪 来讲 ' +
     // Asking for a name or a post: the article gives the name or post itself (纪工委书记武斌), never these words.
@@ -83,6 +83,8 @@ const QUESTION_WORDS = new Set(
     '听说 据说 听人说 好像 ' +
     // Courtesies (谢谢 is even tagged a name).
     '谢谢 多谢 您好 你好 麻烦 劳驾 请教 问问 ' +
+    // A quiz made of the news (填空：…, 判断对错：…, 以下哪一项): how it is asked, not what.
+    '填空 填空题 判断 对错 正误 判断题 选择题 单选 多选 单选题 多选题 下列 以下 选项 ' +
     // Directions a verb is said with (分下去, 分出去): jieba cuts them off the verb; the article says 分配.
     '下去 出去 下来 出来 起来 过来 回来 上来 上去 进去 进来')
     .split(/\s+/)
@@ -101,6 +103,12 @@ const ASKING_TYPOS: [RegExp, string][] = [
   [/俩/g, '两个'],
   // 6月1号 is said, 6月1日 printed.
   [/(\d{1,2}月\d{1,2})号(?![线楼院门])/g, '$1日'],
+  // A quiz's blank (单产达到了____斤, 在____月____日) asks what fills it: an amount before a counter, a
+  // year, a month or a day before its word, else a thing.
+  [/(?:_{2,}|\(\s*\))(?=年)/g, '哪一'],
+  [/(?:_{2,}|\(\s*\))(?=[月日号])/g, '几'],
+  [/(?:_{2,}|\(\s*\))(?=[个家人名位项次条所座辆套户亩吨倍件支期批台篇场份元万亿斤%])/g, '多少'],
+  [/_{2,}|\(\s*\)/g, '什么'],
   // Voice input writes the punctuation said aloud as words (叫什么逗号他是什么职务问号), not in a phrase (打个问号, 画上句号).
   [/(?<!打个|打上|画上|划上|画个|划个|满的|美的|上了)逗号/g, '，'],
   [/(?<!打个|打上|画上|划上|画个|划个|满的|美的|上了)问号/g, '？'],
@@ -236,7 +244,7 @@ function questionWords(text: string, names: string[], lexicon: Lexicon): Questio
 }
 
 const QUESTION_PHRASES = new RegExp(
-  `(星期|礼拜|周)几|多长时间|${HOW_FAR}|什么时候|啥时候|(?:什么|啥)(?:东西|玩意儿?)|什么|哪一?天|哪[里儿些]|哪(?:[一两二三四五六七八九十几]?[个位家条座所项间种类场处])?|多少[套个家元人项次名条所座辆期批台篇场户亩吨倍份件支]?|几[月号时点套个家元人项次名条所座辆期批台篇场户亩吨倍份件支]?|谁|怎么样?|咋样?|如何|为什么|为啥`,
+  `(星期|礼拜|周)几|(?:排名?|位列|位居|排在)?第几[名位]?|多长时间|${HOW_FAR}|什么时候|啥时候|(?:什么|啥)(?:东西|玩意儿?)|什么|哪一?天|哪[里儿些]|哪(?:[一两二三四五六七八九十几]?[个位家条座所项间种类场处])?|多少[套个家元人项次名条所座辆期批台篇场户亩吨倍份件支]?|几[月号时点套个家元人项次名条所座辆期批台篇场户亩吨倍份件支]?|谁|怎么样?|咋样?|如何|为什么|为啥`,
   'g',
 )
 

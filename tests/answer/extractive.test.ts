@@ -123,6 +123,7 @@ describe('what a question asks after its question word', () => {
     ['一共查出多少个过期的灭火器？', '过期的灭火器'],
     ['58个专项债项目里，棚改类的有几个？', '棚改类'],
     ['申报了几个项目', '项目'],
+    ['今年引进了多少个“园中园”项目？', '园中园项目'],
     ['一共给小微企业放了多少贷款？', '贷款'],
     ['项目总投资是多少', '投资'],
     ['分了多少套安置房', undefined],
@@ -594,6 +595,8 @@ describe('what a question counts, dates or names, and the sentence that must giv
     expect((await askOf([report, bonds], '经开区今年上半年GDP增长了多少？')).abstained).toBe(true)
     expect((await askOf([report, bonds], '示范区一季度GDP增长了百分之多少？')).abstained).toBe(true)
     expect((await askOf([report, bonds], '上半年规模以上工业增加值增长了多少？')).answer).toContain('1.2%')
+    expect((await askOf([report, bonds], '经开区2022年上半年GDP增速是多少？')).abstained).toBe(true)
+    expect((await askOf([report, bonds], '规模以上文化企业主营业务收入增速是多少？')).answer).toContain('8.2%')
   })
 
   it('counts people asked with 个 in people, not in things', async () => {

@@ -103,6 +103,17 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('示范区在全市首家推出了什么东西', null).words.map((w) => w.text)).not.toContain('东西')
   })
 
+  it('reads a quiz item\'s blank as what it asks, and a rank asked as no word of its own', () => {
+    const blank = analyzeQuery('填空：2020年小麦平均单产达到了____斤/亩', null)
+    expect(blank.type).toBe('amount')
+    expect(blank.words.map((w) => w.text)).not.toContain('填空')
+    expect(analyzeQuery('竞赛在（ ）月（ ）日举行', null).type).toBe('time')
+    expect(analyzeQuery('参观的是（ ）', null).type).toBe('general')
+    const rank = analyzeQuery('文化产业这块规模排第几', null).words.map((w) => w.text)
+    expect(rank).not.toContain('排第')
+    expect(rank).not.toContain('这块')
+  })
+
   it('splits a question into the parts that ask, leaving out a clause that tells the reader\'s own story', () => {
     const parts = analyzeQuery('周边的路啥时候能通车？具体修的是哪几条路？我想以后去那边看病方便点', null).parts
     expect(parts.map((p) => p.text)).toEqual(['周边的路啥时候能通车', '具体修的是哪几条路'])
