@@ -137,7 +137,12 @@ function givesAskedFact(asked: AskedFor, scored: Scored[], candidates: Candidate
   // The body is named in a sentence about the question, or in the lead of its best article (近日，公安部交通管理局
   // 发布…); one named in a sentence that says little of it (a firm the inspectors visited next) is not the one asked for.
   const best = scored[0] && candidates[scored[0].candidate]!
-  return (best !== undefined && namesAskedBody(body, leadOf(best))) || scored.some((s) => s.coverage >= BODY_COVERAGE && namesAskedBody(body, textOf(s)))
+  // A stop of the visit asked about (看完中铁项目之后去的是哪家企业) names it, sharing few of the question's words.
+  return (
+    (best !== undefined && namesAskedBody(body, leadOf(best))) ||
+    scored.some((s) => s.coverage >= BODY_COVERAGE && namesAskedBody(body, textOf(s))) ||
+    (asksForVisits(asked.text) && visitStops(scored, textOf).some((s) => namesAskedBody(body, textOf(s))))
+  )
 }
 
 /**

@@ -74,9 +74,12 @@ export function namesUnknownPlace(query: AnalyzedQuery): boolean {
 // A body's own name ends in its kind (河南财经政法大学 → 政法大学, 第十一中学): a word of the kind alone (大学) is no name.
 const BODY_NAME = /^\p{Script=Han}{2,}(大学|学院|中学|小学|医院|公司|集团|银行)$/u
 
-/** True when the question names a school, hospital, firm or bank no article in the store names (河南财经政法大学). */
+/**
+ * True when a clause that asks names a school, hospital, firm or bank no article in the store names
+ * (河南财经政法大学); one the reader only remarks on (都是上市公司吧) says nothing of what is asked.
+ */
 export function namesUnknownBody(query: AnalyzedQuery): boolean {
-  return query.words.some((w) => w.docs === 0 && BODY_NAME.test(w.text))
+  return asksOfUnknown(query, (w) => BODY_NAME.test(w.text))
 }
 
 /**

@@ -347,6 +347,8 @@ describe('answerExtractively', () => {
     const drill = { id: 'u2', title: '五里堡街道排除安全隐患', paper: '经开时报', date: '2020-06-14', text: '6月13日，五里堡街道建新南街社区组织60余人开展消防安全培训及演练活动。五里堡街道组织消防演练，排除安全隐患。' }
     expect((await askOf([visit, drill], '河南财经政法大学跟经开区签了什么合作协议？')).abstained).toBe(true)
     expect((await askOf([visit, drill], '河南财政金融学院跟经开区签了什么合作协议？')).abstained).toBe(false)
+    // A firm the reader only remarks on, in a clause that asks nothing, is not what is asked.
+    expect((await askOf([visit, drill], '河南财政金融学院跟经开区签了什么合作协议？都是上市公司吧')).abstained).toBe(false)
     // jieba cuts 京广路街道 as 京广/路/街道: the locality is 京广路.
     expect((await askOf([visit, drill], '京广路街道最近有没有组织消防演练')).abstained).toBe(true)
     expect((await askOf([visit, drill], '五里堡街道最近有没有组织消防演练')).abstained).toBe(false)

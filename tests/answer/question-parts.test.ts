@@ -24,6 +24,13 @@ describe('questions in several parts, on the sample pages', () => {
     for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
   })
 
+  it('answers which firm a visit went to next with the stop that names it, though it shares few of the question\'s words', async () => {
+    const { db, index } = samples()
+    const a = await answerQuestion(index, '武斌那次调研看完中铁项目之后去的是哪家企业？', { mode: 'extractive' })
+    expect(a.answer).toContain('郑州扬升金属部件有限公司')
+    for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+  })
+
   it('refuses when the part that names the subject is not answered and the other only asks for more of it', async () => {
     const a = await answerQuestion(samples().index, '金融机构进园区到底是哪几家银行去的？能列一下吗', { mode: 'extractive' })
     expect(a.abstained).toBe(true)
