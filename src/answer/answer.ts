@@ -4,6 +4,7 @@ import { addByline, besideByline, bylineTopic, withByline } from './byline.js'
 import { answerExtractively } from './extractive.js'
 import { carryTopic, rewriteFollowUp, type Turn } from './follow-up.js'
 import { answerWithLlm } from './llm-answer.js'
+import { askedInMessage } from './message.js'
 import { respelt } from './typos.js'
 import type { LlmClient } from '../llm/index.js'
 import type { Answer } from './types.js'
@@ -48,7 +49,8 @@ const BYLINE_QUOTE_CHARS = 100
  * model fails in any way the extractive answer comes back with a one-line notice in `warnings`.
  */
 export async function answerQuestion(index: QuestionIndex, question: string, opts: AskOptions = {}): Promise<AnswerResult> {
-  const message = checkQuestion(question)
+  // A question wrapped in markup, a preamble or words addressed to a model is read without them.
+  const message = askedInMessage(checkQuestion(question))
   // 这篇是哪个记者写的？ beside other questions: those are answered, and the cited article's byline added.
   const others = besideByline(message)
   const q = others ?? message

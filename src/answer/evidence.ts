@@ -61,7 +61,7 @@ export const CANDIDATES_READ = 5
 const MAX_UNIT_CHARS = 120
 const MIN_UNIT_CHARS = 6
 // Text addressed to a model, not to readers (a planted prompt injection): never quoted as an answer.
-const INSTRUCTION = /(忽略|无视|忘记|不要理会)(以上|之前|前面|上述|所有|先前)的?(所有)?(指令|指示|提示|规则|要求|内容)|ignore (all )?(previous|above|prior) instructions|system prompt|你现在是/i
+const INSTRUCTION = /(忽略|无视|忘记|不要理会)(以上|之前|前面|上面|上文|上述|所有|先前)的?(所有)?(指令|指示|提示|规则|要求|内容|设定)|ignore (all )?(previous|above|prior) instructions|system prompt|你现在是/i
 
 // A question the article asks (为何有这样大的干劲？) or words that introduce what follows (负责人说：)
 // answer nothing on their own.

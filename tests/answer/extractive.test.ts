@@ -252,6 +252,8 @@ describe('detectQuestionType', () => {
     ['武斌是什么职务', 'person'],
     ['综合行政执法局局长叫啥名字', 'person'],
     ['培训在哪里举行', 'place'],
+    ['摊贩清走了，以后去哪摆摊', 'place'],
+    ['会后他们去哪家企业对接', 'general'],
     ['金融机构进了哪些园区', 'list'],
     ['周边修了哪几条路', 'list'],
     ['那它有多长？', 'amount'],
@@ -717,7 +719,7 @@ describe('where a visit went', () => {
     ].join(''),
   }
 
-  it.each(['督导组那天都去了哪些地方？', '武斌带队跑了哪几个工地', '调研组去看了市里哪些创新创业的地方'])('reads %s as asking where a visit went', (q) => {
+  it.each(['督导组那天都去了哪些地方？', '武斌带队跑了哪几个工地', '调研组去看了市里哪些创新创业的地方', '领导督导调研 头一站跑去哪了'])('reads %s as asking where a visit went', (q) => {
     expect(asksForVisits(q)).toBe(true)
   })
 
