@@ -181,7 +181,7 @@ export function analyzeQuery(
   const stripped = text.replace(QUESTION_PHRASES, '，')
   const strippedWords = cutWords(stripped)
   const nameSegments = contentSegments(strippedWords)
-  const names = [...newWords(stripped, strippedWords).filter((w) => nameSegments.some((s) => s.includes(w))), ...(learnedNames?.(text) ?? [])]
+  const names = [...newWords(stripped, strippedWords).filter((w) => nameSegments.some((s) => s.includes(w)) && !GLUED.test(w)), ...(learnedNames?.(text) ?? [])]
   for (const name of names) add(name, 'word')
   const districts = new Set<string>()
   for (const [name, entry] of lexicon.entries) {
@@ -209,14 +209,23 @@ const SURNAMES = new Set(
     '姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝').split(''),
 )
 
+// jieba's HMM glues a verb to the direction or aspect beside it (搭上的线, 楼盘项目上发的, 下完雨 → 搭上, 上发,
+// 完雨): a name no dictionary knows holds none of these.
+const GLUED = /[上下完过着]/
+
+// Common words jieba's dictionary tags as persons (张口 "ask for", 胡同 "alley"); two characters ending in 子
+// (苗子 "seedlings", 林子 "woods") are a thing, not a name.
+const NOT_PERSONS = new Set(['张口', '胡同'])
+
 /** A person's name as jieba tags one, of two to four characters and with a common surname first. */
 function isPersonName(word: string, tag: string): boolean {
   const chars = [...word]
+  if (NOT_PERSONS.has(word) || (chars.length === 2 && chars[1] === '子')) return false
   return tag === 'nr' && chars.length >= 2 && chars.length <= 4 && SURNAMES.has(chars[0]!)
 }
 
-// Common words jieba's dictionary tags as places (东西 "things", 上山 "up the hill", 新建 "newly built", 中考 "the exam", 上市 "listed").
-const NOT_PLACES = new Set(['东西', '上山', '新建', '中考', '上市'])
+// Common words jieba's dictionary tags as places (东西 "things", 上山 "up the hill", 新建 "newly built", 中考 "the exam", 上市 "listed", 开春 "early spring").
+const NOT_PLACES = new Set(['东西', '上山', '新建', '中考', '上市', '开春'])
 
 /** A place's name as jieba tags one (洛阳, 长江路, 樱桃沟), of two characters or more. */
 function isPlaceName(word: string, tag: string): boolean {

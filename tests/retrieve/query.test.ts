@@ -38,6 +38,18 @@ describe('analyzeQuery', () => {
     expect(places('洛阳经开区今年分了多少套安置房')).toContain('洛阳')
     expect(places('马寨座谈会上市科技局讲的政策叫啥')).toEqual([])
     expect(places('森防办培训都教了哪些东西')).toEqual([])
+    expect(places('从开春4月份到现在办了多少件')).toEqual([])
+  })
+
+  it('marks persons by jieba\'s tag, not the common words it tags so, and keeps no name glued from a verb and its direction', () => {
+    const words = (q: string) => analyzeQuery(q, null).words
+    expect(words('会上王明讲了什么').find((w) => w.text === '王明')?.person).toBe(true)
+    expect(words('绿化带哪种苗子闹的啥病').some((w) => w.person)).toBe(false)
+    expect(words('报了多少个项目，张口要了多少钱').some((w) => w.person)).toBe(false)
+    expect(words('是跟哪个大学搭上的线').map((w) => w.text)).not.toContain('搭上')
+    expect(words('那是在哪个楼盘项目上发的').map((w) => w.text)).not.toContain('上发')
+    // A name no dictionary knows is still read whole.
+    expect(words('康安友是哪个单位的').map((w) => w.text)).toContain('康安友')
   })
 
   it('reads traditional characters and full-width letters as simplified and half-width', () => {
