@@ -1,6 +1,7 @@
 import { splitSentences, stripDateline } from '../ingest/index.js'
 import { askedBody, askedContact, askedEvent, askedMembers, askedWording, asksForName, asksGrade, changedThing, countedThing, countQualifier, foldText, isPlanWord, listedKind, loadLexicon, namedPerson, periodsClash, periodsNamed, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
+import { asksMembers, enumeratedMembers } from './enumeration.js'
 import { charBigrams } from './citations.js'
 import { confidenceFeatures, CONFIDENCE_FEATURES, type AskedSignals, type ScoredEvidence } from './confidence.js'
 import { askedOf, collectEvidence, FEATURE_NAMES, focusOf, mentions, type Asked, type Candidate, type Evidence } from './evidence.js'
@@ -88,7 +89,10 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
     else leads.push(...reply.leads)
   }
   // Where a visit went is told a stop a sentence: all of the best article's, in its order.
-  if (!manyParts && asksForVisits(query.text)) leads.push(...visitStops(scored, textOf))
+  // The members of a set the best article lays out a paragraph each are its sub-headings or the openings they share.
+  const members = !manyParts && asksMembers(query.text) ? membersOf(query.text, scored, textOf) : []
+  if (members.length > 0) leads.push(...members)
+  else if (!manyParts && asksForVisits(query.text)) leads.push(...visitStops(scored, textOf))
   // The amount or date asked sits right beside the word it is asked of (完成了多少 → 已完成544条) in the
   // sentence that answers, which may share fewer of the question's other words than one that only repeats them.
   else if (!manyParts) {
@@ -102,7 +106,8 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   // evidence of the other (哪天几点开始的？请的哪家的老师讲课？); otherwise the whole question must hold up too.
   const everyPartAnswered = manyParts && unsure.length === 0
   if (!everyPartAnswered && confidenceOf(model, signals, candidates, scored) < model.confidence.threshold) return abstain(question, candidates)
-  if (!everyPartAnswered && !givesAskedFact(asked, scored, candidates, manyParts)) return abstain(question, candidates)
+  // Members found laid out a paragraph each are the asked fact, which no single sentence gives.
+  if (!everyPartAnswered && members.length === 0 && !givesAskedFact(asked, scored, candidates, manyParts)) return abstain(question, candidates)
   // A part that names nothing of its own (名字能列一下吗) rests on the parts that do: when none of those is answered, nothing is.
   const naming = query.parts.filter((p) => namesOwn(p, asked.words))
   if (unsure.length > 0 && (unsure.length === query.parts.length || (naming.length > 0 && naming.every((p) => unsure.includes(p))))) {
@@ -357,6 +362,12 @@ function visitStops(scored: Scored[], textOf: (e: Scored) => string, story?: num
   const told = of(story)
   const stops = tells(told) ? told : of(scored[0]?.candidate)
   return tells(stops) ? stops : []
+}
+
+/** The units of the best article that enumerate the set the question asks for, in the article's order. */
+function membersOf(question: string, scored: Scored[], textOf: (e: Scored) => string): Scored[] {
+  const story = scored.filter((s) => s.candidate === scored[0]?.candidate).sort((a, b) => a.span.start - b.span.start)
+  return enumeratedMembers(question, story.map(textOf)).map((i) => story[i]!)
 }
 
 /** True when a part of the question names something of its own (a word of two or more characters). */
