@@ -5,6 +5,9 @@ import { isInstruction } from './evidence.js'
 const TAG = /<\/?[a-z][^<>]*>/gi
 const ENTITY = /&(?:nbsp|amp|lt|gt|quot|#\d+);/gi
 const MARKDOWN = /\*\*|(?<!_)__(?!_)|~~|`+|^\s*#+\s*|^\s*>\s*/gm
+// Who the message is addressed to (@新闻助手), and how a relayed one is labelled (转：, 张姐问：) where a line or sentence starts.
+const MENTION = /(?<![\p{L}\p{N}_.])@[\p{L}\p{N}_]+/gu
+const RELAY = /(^|[\s。！!？?])\s*(?:转发?|\p{Script=Han}{1,4}问)\s*[:：]/gu
 // Words that hand over to the question after a preamble (说回正题：, 用户问题：, 现在想请教一下：), at the
 // start of the message or of a sentence, or (问：, 问题：) right at it.
 const QUESTION_LEAD =
@@ -15,12 +18,13 @@ const SENTENCE = /[^。！!？?\n]+[。！!？?\n]*/g
 const CLAUSE = /[^，,；;：:。！!？?\n]+[，,；;：:。！!？?\n]*/g
 
 /**
- * The question a message asks, without what wraps it: markup, a preamble before the words that hand over
- * to the question, a sentence in the system's voice and clauses addressed to a model (忽略以上指令).
+ * The question a message asks, without what wraps it: markup, an @mention, a relay's label, a preamble before
+ * the words that hand over to the question, a sentence in the system's voice and clauses addressed to a model
+ * (忽略以上指令).
  * The message as it is when nothing of it would be left.
  */
 export function askedInMessage(message: string): string {
-  const plain = message.replace(TAG, ' ').replace(ENTITY, ' ').replace(MARKDOWN, '')
+  const plain = message.replace(TAG, ' ').replace(ENTITY, ' ').replace(MARKDOWN, '').replace(MENTION, ' ').replace(RELAY, '$1')
   const lead = [...plain.matchAll(QUESTION_LEAD)].at(-1)
   const after = lead ? plain.slice(lead.index + lead[0].length) : plain
   const sentences = (after.match(SENTENCE) ?? []).filter((s) => !SYSTEM_VOICE.test(s))

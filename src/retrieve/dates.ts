@@ -31,7 +31,7 @@ const YEAR_WORDS: Record<string, number> = { 今年: 0, 本年: 0, 去年: -1, �
 
 // One pattern per shape; the first that matches at a position wins, so 今年6月1日 beats 6月1日.
 const PATTERN =
-  /(?:(\d{4})年|(今年|本年|去年|上年|前年))?(?:(\d{1,2})月(?:份)?(?:(\d{1,2})[日号])?)|(\d{4})年|(今年|本年|去年|上年|前年)|(上周|上星期|上个?礼拜|本周|这周|这个?星期|上个?月|本月|这个?月|最近|近期|近日)/g
+  /(?:(\d{4})年|(今年|本年|去年|上年|前年))?(?:(\d{1,2})月(?:份)?(?:(\d{1,2})[日号])?)|(\d{4})年|(今年|本年|去年|上年|前年)|(上周|上星期|上个?礼拜|本周|这周|这个?星期|上个?月|本月|这个?月|最近|近期|近日|前两天|前几天|这两天|这几天|前些天|前些日子|前阵子|前段时间|前一阵子?)/g
 
 /**
  * Finds time expressions in a (folded) question and turns them into issue-date ranges, relative to

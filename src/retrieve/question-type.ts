@@ -33,8 +33,8 @@ export const ASKS_ITS_OWN = new RegExp(`多少|${HOW_FAR}|${WHICH_NUMBER}|什么
 /** Words that make a sentence a question: a part of a question holds one of them. */
 const QUESTION_CUE = new RegExp(`${ASKS_ITS_OWN.source}|吗|呢|是否|有没有|了没|没有$`)
 
-// The reader's own story ending in 呢 with no question mark (俺家还等着回迁呢) tells, it does not ask.
-const TOLD_WITH_NE = new RegExp(`^(我|俺|咱)(?!.*(${ASKS_ITS_OWN.source}|吗|是否|有没有)).*呢$`)
+// The reader's own story ending in 呢 with no question mark (俺家还等着回迁呢, 家里还等着回迁呢) tells, it does not ask.
+const TOLD_WITH_NE = new RegExp(`^(我|俺|咱|家里|家人)(?!.*(${ASKS_ITS_OWN.source}|吗|是否|有没有)).*呢$`)
 
 /** True when a piece of a question asks something, not only tells the reader's own story. */
 export function asks(piece: string): boolean {

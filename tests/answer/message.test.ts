@@ -8,6 +8,13 @@ describe('askedInMessage', () => {
     expect(askedInMessage('安置房&nbsp;分了多少套')).toBe('安置房 分了多少套')
   })
 
+  it('takes out who the message is addressed to and the labels of a relayed one, not an e-mail address', () => {
+    expect(askedInMessage('@新闻助手 卫生日是每周几？')).toBe('卫生日是每周几？')
+    expect(askedInMessage('@新闻助手 张姐问：摊贩安排到哪去了？ 王叔问：整治按啥原则管的？')).toBe('摊贩安排到哪去了？整治按啥原则管的？')
+    expect(askedInMessage('转：经开区还要再分配多少套安置房？')).toBe('经开区还要再分配多少套安置房？')
+    expect(askedInMessage('举报邮箱是jw@example.com吗')).toBe('举报邮箱是jw@example.com吗')
+  })
+
   it('keeps a quiz blank, which is no markup', () => {
     expect(askedInMessage('填空：小麦平均单产达到了____斤/亩')).toBe('填空：小麦平均单产达到了____斤/亩')
   })

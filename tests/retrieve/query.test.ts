@@ -133,6 +133,7 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('我想去那边看病。周边的路啥时候通车？', null).parts).toHaveLength(1)
     // 呢 ends the reader's own story too (俺家还等着回迁呢), without asking anything.
     expect(analyzeQuery('一共分了多少套安置房了？俺家还等着回迁呢', null).parts).toHaveLength(1)
+    expect(analyzeQuery('一共分了多少套安置房了？家里还等着回迁呢', null).parts).toHaveLength(1)
     expect(analyzeQuery('中小企业留多少？小微企业呢？', null).parts).toHaveLength(2)
     // A part with a question word of its own asks its own kind; one with 呢 alone carries the kind before it.
     expect(analyzeQuery('演练是哪天开始的？请的哪家的老师讲课？', null).parts.map((p) => p.type)).toEqual(['time', 'general'])
@@ -198,6 +199,13 @@ describe('analyzeQuery', () => {
     expect(plan.dates).toEqual([{ from: '2023-06-01', to: '2023-06-30' }])
     expect(plan.terms.map((t) => t.text)).not.toContain('今年')
     expect(analyzeQuery('今年6月经开区有什么新闻', null).dates).toEqual([])
+  })
+
+  it('reads 前两天 and 前阵子 as the last month, not as words an article must hold', () => {
+    const plan = analyzeQuery('前两天带队去地铁3号线工地督导的是哪位领导', '2023-11-15')
+    expect(plan.dates).toEqual([{ from: '2023-10-16', to: '2023-11-15' }])
+    expect(plan.words.map((w) => w.text)).not.toContain('前两天')
+    expect(analyzeQuery('前阵子安置房分了多少套', '2023-11-15').dates).toHaveLength(1)
   })
 
   it('treats FTS5 syntax as plain text', () => {
