@@ -36,7 +36,8 @@ describe.skipIf(!server.available)('search, ask and show on PostgreSQL', () => {
     const show = await runCli(['show', top[0]!.id], { NEWSBOT_DATABASE_URL: url })
     expect(show).toEqual(await runCli(['--db', file, 'show', top[0]!.id]))
     expect(show.stdout).toContain('3636')
-  })
+    // Eleven CLI runs, each starting Node: on a busy two-core machine more than the default minute.
+  }, 120_000)
 
   it('serves readers from PostgreSQL as from the file, with answers computed on worker threads', async () => {
     const served = async (db: string) => {
