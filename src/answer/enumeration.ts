@@ -30,10 +30,9 @@ export function enumeratedMembers(question: string, units: string[]): number[] {
   const groups: { size?: number; members: number[] }[] = []
   for (const [, count, word] of question.matchAll(COUNTED)) {
     const size = /^\d+$/.test(count!) ? Number(count) : NUMERALS.indexOf(count!.replace('两', '二')) + 1 || undefined
-    for (const marker of markersOf(word!)) {
-      groups.push({ size, members: bare.flatMap((u, i) => (u.startsWith(marker) ? [i] : [])) })
-      groups.push({ size, members: bare.flatMap((u, i) => (heading(i) && u.trim().endsWith(marker) ? [i] : [])) })
-    }
+    const marker = markerOf(word!)
+    groups.push({ size, members: bare.flatMap((u, i) => (u.startsWith(marker) ? [i] : [])) })
+    groups.push({ size, members: bare.flatMap((u, i) => (heading(i) && u.trim().endsWith(marker) ? [i] : [])) })
   }
   // As many as the question counts (五项督查工作机制, 三个“着眼”).
   const fits = (g: { size?: number; members: number[] }) =>
@@ -44,7 +43,6 @@ export function enumeratedMembers(question: string, units: string[]): number[] {
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
 
 /** The counted word as members may open or end with it: 做 of 五做, 着眼, and the last two characters of 督查工作机制. */
-function markersOf(word: string): string[] {
-  const chars = [...word]
-  return chars.length <= 2 ? [word] : [chars.slice(-2).join('')]
+function markerOf(word: string): string {
+  return [...word].slice(-2).join('')
 }

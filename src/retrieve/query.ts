@@ -103,19 +103,27 @@ const ASKING_TYPOS: [RegExp, string][] = [
   [/俩/g, '两个'],
   // 6月1号 is said, 6月1日 printed.
   [/(\d{1,2}月\d{1,2})号(?![线楼院门])/g, '$1日'],
-  // A quiz's blank (单产达到了____斤, 在____月____日) asks what fills it: an amount before a counter, a
-  // year, a month or a day before its word, else a thing.
-  [/(?:_{2,}|\(\s*\))(?=年)/g, '哪一'],
-  [/(?:_{2,}|\(\s*\))(?=[月日号])/g, '几'],
-  [/(?:_{2,}|\(\s*\))(?=[个家人名位项次条所座辆套户亩吨倍件支期批台篇场份元万亿斤%])/g, '多少'],
-  [/_{2,}|\(\s*\)/g, '什么'],
-  // Voice input writes the punctuation said aloud as words (叫什么逗号他是什么职务问号), not in a phrase (打个问号, 画上句号).
-  [/(?<!打个|打上|画上|划上|画个|划个|满的|美的|上了)逗号/g, '，'],
-  [/(?<!打个|打上|画上|划上|画个|划个|满的|美的|上了)问号/g, '？'],
-  [/(?<!打个|打上|画上|划上|画个|划个|满的|美的|上了)句号/g, '。'],
-  [/(?<!打个|打上|画上|划上|画个|划个|满的|美的|上了)(?:感叹号|叹号)/g, '！'],
-  [/(?<!打个|打上|画上|划上|画个|划个|满的|美的|上了)顿号/g, '、'],
+  ...blanksRead(),
+  ...punctuationSaid(),
 ]
+
+// A quiz's blank (单产达到了____斤, 在____月____日) asks what fills it: a year or a month or day before its word,
+// an amount before a counter, else a thing.
+function blanksRead(): [RegExp, string][] {
+  const blank = String.raw`(?:_{2,}|\(\s*\))`
+  return [
+    [new RegExp(`${blank}(?=年)`, 'g'), '哪一'],
+    [new RegExp(`${blank}(?=[月日号])`, 'g'), '几'],
+    [new RegExp(`${blank}(?=[个家人名位项次条所座辆套户亩吨倍件支期批台篇场份元万亿斤%])`, 'g'), '多少'],
+    [new RegExp(blank, 'g'), '什么'],
+  ]
+}
+
+// Voice input writes the punctuation said aloud as words (叫什么逗号他是什么职务问号), not in a phrase (打个问号, 画上句号).
+function punctuationSaid(): [RegExp, string][] {
+  const said: [string, string][] = [['逗号', '，'], ['问号', '？'], ['句号', '。'], ['(?:感叹号|叹号)', '！'], ['顿号', '、']]
+  return said.map(([word, mark]) => [new RegExp(`(?<!打个|打上|画上|划上|画个|划个|满的|美的|上了)${word}`, 'g'), mark])
+}
 
 function withAskingRespelt(text: string): string {
   return ASKING_TYPOS.reduce((t, [typo, word]) => t.replace(typo, word), text)
