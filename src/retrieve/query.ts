@@ -3,7 +3,7 @@ import { asMandarin } from './dialect.js'
 import { withDigits } from './numerals.js'
 import { parseTimeExpressions, type DateRange } from './dates.js'
 import { loadLexicon, type Lexicon } from './lexicon.js'
-import { askedUnit, asks, ASKS_ITS_OWN, detectQuestionType, HOW_FAR, type QuestionType } from './question-type.js'
+import { askedUnit, asks, ASKS_ITS_OWN, detectQuestionType, HOW_FAR, withTerseAsked, type QuestionType } from './question-type.js'
 import { cutWords, foldText, indexTokens, isNameTag, newWords, phraseTokens, tagWords } from './tokenize.js'
 
 /** Longer queries are cut here: no question is this long, and every extra token costs search time. */
@@ -142,7 +142,7 @@ export function simplify(text: string): string {
  * expressions name and the relative ones (上周) taken out. `learnedNames` is asked about this text.
  */
 export function readQuestionText(query: string, today: string | null): { asked: string; text: string; dates: DateRange[] } {
-  const asked = withAskingRespelt(withDigits(simplify(asMandarin(foldText(query.slice(0, MAX_QUERY_CHARS))))))
+  const asked = withTerseAsked(withAskingRespelt(withDigits(simplify(asMandarin(foldText(query.slice(0, MAX_QUERY_CHARS)))))))
   let text = asked
   const dates: DateRange[] = []
   if (today) {

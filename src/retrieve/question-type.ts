@@ -14,10 +14,11 @@ const WHICH_NUMBER = '(?<![前这那好十上])几(?![十百千万])'
 const TYPE_CUES: [QuestionType, RegExp][] = [
   ['time', TIME_CUE],
   // Who won: asked of a contest, answered only by a sentence that names a result.
-  ['result', /冠军|亚军|季军|第[一二三1-3]名|拿了第一|得了第一|[一二三特]等奖|夺冠|获胜|胜出|名次|谁赢|哪.{0,3}赢/],
+  // A rank asked (排第几, 位列第几) is a result too: answered only by a sentence that ranks.
+  ['result', /冠军|亚军|季军|第[一二三1-3]名|拿了第一|得了第一|[一二三特]等奖|夺冠|获胜|胜出|名次|谁赢|哪.{0,3}赢|(排|排名|位列|位居|列)(在)?第几|第几(位|名)/],
   // 哪几条路, 哪两家企业, 哪俩社区 ask which ones, not how many.
   ['list', /哪[几两二三四五六七八九十]/],
-  ['amount', new RegExp(`多少|${WHICH_NUMBER}大?[个套家项次年万亿人名条所座辆期批台支起场位件份类种组处棵株]|多大|多高|多长|多远|数量|金额|比例|规模|几成`)],
+  ['amount', new RegExp(`多少|${WHICH_NUMBER}大?[个套家项次年万亿人名条所座辆期批台支起场位件份类种组处棵株具]|多大|多高|多长|多远|数量|金额|比例|规模|几成|百分之几`)],
   // 叫啥/名字 asks a person's name only after a word for a person (局长叫啥名字); 做法全称叫啥 asks a thing's.
   ['person', /谁|哪位|哪些人|什么人|负责人是|主持|什么职务|啥职务|什么职位|担任什么|(人|者|员|长|书记|主任|代表|老师|领导|干部|委员|居民|村民|群众|师傅|医生|经理|主席|记者|通讯员|作者)[^，。？?]{0,6}(叫(什么|啥)|名字|姓名)/],
   // 去哪摆摊, 搬哪去 ask where; 去哪家, 去哪几个 ask which ones.
@@ -62,7 +63,23 @@ export function detectQuestionType(question: string): QuestionType {
 
 // A post asked who holds it (部长是谁, 书记是哪位) asks for the holder's name; 谁 alone may be answered by an office.
 const POST = '书记|主任|局长|部长|区长|县长|市长|镇长|乡长|校长|院长|所长|站长|队长|经理|董事长|主席|组长|行长|社长|主编|一把手'
-const POST_HOLDER = new RegExp(`(${POST})(现在)?(是谁|是哪位|叫)`)
+const POST_HOLDER = new RegExp(`(${POST})\\s*(现在)?(是谁|是哪位|叫|谁)`)
+
+// A figure named by what it measures (床位数, 投资额, 年产值, 占比), not a many or a few (多数, 无数).
+const FIGURE = /((?<![多少无算倒礼变术])数|额|产值|GDP|面积|数量|规模|总量|销量|产量|收入|营收|增速|增幅|增长率|占比|比例|费用|价格|票价|工资|预算|长度|里程|造价|税收)$/i
+
+/**
+ * A search-box query asks for what it ends on: 郑大二附院新院区 床位数 asks how many, 京航办事处主任 who
+ * holds the post. It is read as asked in so many words (…是多少, …是谁), so the type and the checks of what
+ * an answer must give hold for it as they do for the question written out; a query that asks is left as it is.
+ */
+export function withTerseAsked(text: string): string {
+  if (asks(text)) return text
+  const end = text.replace(/[\s？?。！!，,]+$/u, '')
+  if (FIGURE.test(end)) return `${end}是多少`
+  if (new RegExp(`(${POST}|负责人)$`).test(end)) return `${end}是谁`
+  return text
+}
 
 /** True when a question asks for a person's name in so many words (局长叫啥名字, 部长是谁), not merely 谁. */
 export function asksForName(question: string): boolean {
@@ -71,7 +88,7 @@ export function asksForName(question: string): boolean {
 
 // 多少年 and 几天 ask a length of time (30年, 15天); 几年级 asks a grade.
 // 多少人民币 asks for money, not people.
-const ASKED_UNIT = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*(?:万|亿)?\\s*([套个家元项次名条所座辆期批台篇场户亩吨倍份件天斤起组处棵株]|公斤|千克|平方米|平米|公里|米|人(?!民币)|年(?!级))`)
+const ASKED_UNIT = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*(?:万|亿)?\\s*([套个家元项次名条所座辆期批台篇场户亩吨倍份件天斤起组处棵株具]|公斤|千克|平方米|平米|公里|米|人(?!民币)|年(?!级))`)
 // 多少个小时, 几个月: a count of a unit of time, answered in that unit (24小时), not in things.
 const TIME_COUNT = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*个?\\s*(小时|钟头|星期|礼拜|月|工作日)`)
 // 多少亿, 几万 without a counter: the answer is a number of that magnitude (9.97亿元, 3万人).
@@ -116,17 +133,19 @@ const COUNTED = /^\s*(\p{Script=Han}{2,8}?(?:的\p{Script=Han}{2,8}?)?)(?:了|�
 // Or, with nothing after 个, the words before the question (棚改类的有几个).
 const COUNTED_BEFORE = new RegExp(`(\\p{Script=Han}{2,6}?)的?(?:一共|总共|共)?(?:有|是)?(?:${WHICH_NUMBER}|多少)个\\s*[？?。！!]?\\s*$`, 'u')
 // 多少个 counts things, so it is answered in any counter of things (5项, 3家, 12处), not in people (12人) or money.
-const THINGS = '个|项|家|所|座|条|批|起|件|处|支|次|趟|班|架次|场|类|种|期|套|台|辆|户|篇|份|村|余个'
+const THINGS = '个|项|家|所|座|条|批|起|件|处|支|次|趟|班|架次|场|类|种|期|套|台|辆|户|篇|份|村|棵|株|只|张|块|盏|根|余个'
 // A sum of money, in yuan or another currency (6亿人民币, 5亿美元).
 const MONEY = '元|人民币|英镑|港币|卢布'
 // Money asked as an amount of something (放了多少贷款, 总投资多少): the sum must be of that thing.
-const MONEY_THING = /多少(资金|贷款|投资|经费|补贴|补助|奖金|费用)|(资金|贷款|投资|经费|补贴|补助|奖金|费用)[^，。？?]{0,4}多少/
+const MONEY_WORDS = '资金|贷款|投资|经费|补贴|补助|奖金|费用'
+const MONEY_THING = new RegExp(`多少(?:[万亿]?元)?(${MONEY_WORDS})|(${MONEY_WORDS})[^，。？?]{0,4}多少`)
+const MONEY_NOUN = new RegExp(`(${MONEY_WORDS}|钱|款|预算)$`)
 
 /** What an amount question is an amount of, and the units that count it. */
 export interface CountedThing {
   /** The words naming it, as the question says them (过期灭火器, 贷款). */
   thing: string
-  /** A pattern of the units an answer may count it in. */
+  /** A pattern of the units an answer may count it in; empty for any amount. */
   unit: string
 }
 
@@ -144,7 +163,29 @@ export function countedThing(asked: string): CountedThing | undefined {
     return thing && !COUNTED_PEOPLE.test(thing) ? { thing, unit: THINGS } : undefined
   }
   const money = MONEY_THING.exec(question)
-  return money ? { thing: money[1] ?? money[2]!, unit: MONEY } : undefined
+  if (money) return { thing: money[1] ?? money[2]!, unit: MONEY }
+  if (m) return undefined
+  // A figure asked by what it measures (年产值是多少, GDP多少): any amount, in a clause that names it.
+  const figure = FIGURE_ASKED.exec(question)
+  if (figure) return { thing: figure[1]!, unit: '' }
+  // 多少 right before a noun, with no counter (换了多少灭火器), counts it as 多少个 does; money is counted in money.
+  const bare = /多少/.exec(question)
+  const after = bare ? question.slice(bare.index + bare[0].length) : ''
+  const thing = ASKED_MAGNITUDE.test(question) || NOT_A_THING.test(after) ? undefined : COUNTED.exec(after)?.[1]
+  if (!thing || COUNTED_PEOPLE.test(thing) || !isNounPhrase(thing)) return undefined
+  if (MONEY_NOUN.test(thing)) return { thing, unit: MONEY }
+  return /(面积|率|时间|时长)$/.test(thing) ? undefined : { thing, unit: THINGS }
+}
+
+// Figures an article names when it gives them (年产值达10亿元, GDP增长, 占地面积3万平方米); others it words its own way (营收 as 营业收入).
+const FIGURE_ASKED = /((?:(?!的)\p{Script=Han}){0,2}(?:产值|GDP|面积|销量|产量|税收|造价|床位|里程))数?\s*(?:是|有|为|大概|一共|总共|共)*\s*多少/iu
+// What follows 多少 without being a thing counted: a counter, a unit, money, time, an age, a rate, a pause.
+const NOT_A_THING = /^(\s|[钱万亿千百吉兆瓦克升时分秒年月天岁度倍次位支间只张块本头匹根届级号层]|小时|平方|公里|百分|比例|金额)/
+
+/** True when words start and end as nouns do: 过期灭火器, not 领高龄津贴 or 老人发. */
+function isNounPhrase(text: string): boolean {
+  const words = tagWords(text)
+  return words.length > 0 && /^n/.test(words[0]!.tag) && /^n/.test(words.at(-1)!.tag)
 }
 
 // Which of a kind are counted, said before 的 (拉进黑名单的企业有几家, 列入“黑名单”的一共有几家企业).
@@ -211,8 +252,12 @@ export function askedEvent(question: string, words: string[]): string | undefine
  */
 export function changedThing(question: string, words: string[]): string | undefined {
   const change = SHARE_CHANGE.exec(question)
-  return change ? lastWordBefore(question, change.index, words) : undefined
+  return change ? lastWordBefore(question, change.index, words.filter((w) => !COMPARED_WITH.test(w))) : undefined
 }
+
+// What a change is measured against (增加值同比增长多少), and a measure the article may word its own way
+// (装机规模, 出口金额 as 新增装机, 出口额): the thing that changed is named before them.
+const COMPARED_WITH = /^(同比|环比|比去年|较去年|比上年|较上年|去年|上年|分别|累计|年均|平均|一共|总共|规模|数量|总量|总额|金额|水平)$/
 
 /** The word of two or more characters that ends last before `at` in the question. */
 function lastWordBefore(question: string, at: number, words: string[]): string | undefined {
@@ -225,7 +270,7 @@ function lastWordBefore(question: string, at: number, words: string[]): string |
   return last
 }
 
-const NAME_CUE = new RegExp(`叫(什么|啥)|名字|姓名|(?<=${POST})(现在)?(是谁|是哪位)`)
+const NAME_CUE = new RegExp(`叫(什么|啥)|名字|姓名|(?<=${POST})\\s*(现在)?(是谁|是哪位|谁)`)
 
 /**
  * Whose name a person question asks: its last word before 叫啥/名字/是谁 (建设局局长叫啥名字 → 局长). A name
@@ -361,7 +406,8 @@ export function askedUnit(question: string, type: QuestionType = 'amount'): stri
   if (unit !== undefined) return unit in UNIT_FORMS ? UNIT_FORMS[unit] : unit
   const magnitude = ASKED_MAGNITUDE.exec(question)?.[1]
   if (magnitude !== undefined) return magnitude
-  if (ASKED_MONEY.test(question)) return MONEY
+  // How much a sum grew (出口金额同比增长了多少) is told in money or as a share of it (增长58.1%).
+  if (ASKED_MONEY.test(question)) return SHARE_CHANGE.test(question) ? `${MONEY}|%|％|个?百分点` : MONEY
   if (!ASKED_SHARE.test(question)) return undefined
   // How much a share went up or down (报销比例提高了多少) is also told in points (提高了5个百分点).
   return SHARE_CHANGE.test(question) ? '%|％|成|个?百分点' : '%|％|成'

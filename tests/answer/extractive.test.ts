@@ -7,7 +7,7 @@ import type { Candidate } from '../../src/answer/evidence.js'
 import { countsInClause, factsNear, givesGrade, hasFactFor, namesAskedBody, namesBody, namesPerson, namesPlace } from '../../src/answer/facts.js'
 import { loadAnswerModel } from '../../src/answer/model.js'
 import { asksForVisits, tellsVisitStop } from '../../src/answer/visits.js'
-import { askedBody, askedEvent, askedMembers, asksGrade, countQualifier, askedUnit, askedWording, askingClauses, asksForName, countedThing, createIndex, detectQuestionType, DURATION_UNIT, HOUR_UNIT, namedPerson, timedThing, WEEKDAY_UNIT } from '../../src/retrieve/index.js'
+import { askedBody, askedEvent, askedMembers, asksGrade, countQualifier, askedUnit, askedWording, askingClauses, asksForName, changedThing, countedThing, createIndex, detectQuestionType, DURATION_UNIT, HOUR_UNIT, namedPerson, timedThing, WEEKDAY_UNIT, withTerseAsked } from '../../src/retrieve/index.js'
 import { openDb, type Db } from '../../src/store/index.js'
 import { jsonl } from '../helpers/tmp.js'
 
@@ -132,6 +132,13 @@ describe('what a question asks after its question word', () => {
     ['今年1至6月新增了多少个就业', undefined],
     ['来了多少个医生', undefined],
     ['花了多少钱', undefined],
+    ['五里堡换了多少灭火器', '灭火器'],
+    ['园区企业一共拿到了多少亿元贷款', '贷款'],
+    ['厦工机械的年产值是多少', '年产值'],
+    ['医院床位数是多少', '医院床位'],
+    ['区里给多少老人发了', undefined],
+    ['志愿者一共提供了多少小时服务', undefined],
+    ['新增多少孵化面积', undefined],
   ])('%s counts %s', (q, thing) => {
     expect(countedThing(q)?.thing).toBe(thing)
   })
@@ -224,6 +231,8 @@ describe('what a question asks after its question word', () => {
     expect(asksForName('宣传部部长是谁')).toBe(true)
     expect(asksForName('谁讲的话')).toBe(false)
     expect(namedPerson('经开区宣传部部长是谁', ['经开区', '宣传部', '部长'])).toBe('部长')
+    expect(asksForName('京航办事处主任 谁')).toBe(true)
+    expect(namedPerson('京航办事处主任谁', ['京航办事处', '主任'])).toBe('主任')
     expect(namesPerson('经开区党工委委员、纪工委书记武斌围绕重点项目带队调研')).toBe(true)
     expect(namesPerson('管委会副主任李建国分管安全生产')).toBe(true)
     expect(namesPerson('制定完善书记主任签批等多项工作制度')).toBe(false)
@@ -234,6 +243,23 @@ describe('what a question asks after its question word', () => {
     expect(factsNear('amount', '截至目前已完成544条，完成率100％。', undefined, ['完成'])).toBe(2)
     expect(factsNear('amount', '审核佐证材料3500余份，完成佐证材料的汇编成册。', undefined, ['完成'])).toBe(0)
     expect(factsNear('amount', '配合完成督导检查工作5次', undefined, ['完成'])).toBe(0)
+  })
+
+  it('takes the thing that changed before what it is measured against, and a sum’s growth also as a share', () => {
+    expect(changedThing('规上工业增加值同比增长多少', ['规上', '工业', '增加值', '同比', '增长'])).toBe('增加值')
+    expect(changedThing('新增装机规模同比增长了多少', ['新增', '装机', '规模', '同比', '增长'])).toBe('装机')
+    expect(hasFactFor('amount', '上半年出口金额同比增长58.1%', askedUnit('出口金额同比增长了多少'))).toBe(true)
+    expect(hasFactFor('amount', '上半年出口金额同比增长58.1%', askedUnit('出口金额是多少'))).toBe(false)
+    expect(hasFactFor('result', '规模位列全市第三位，增速位列全市第四位')).toBe(true)
+    expect(hasFactFor('result', '全区规模以上工业增加值实现了1.2%的增长')).toBe(false)
+  })
+
+  it('reads a search-box query as asking for the figure or the post holder it ends on', () => {
+    expect(withTerseAsked('郑大二附院新院区 床位数')).toBe('郑大二附院新院区 床位数是多少')
+    expect(withTerseAsked('京航办事处主任')).toBe('京航办事处主任是谁')
+    expect(withTerseAsked('经开区安置房')).toBe('经开区安置房')
+    expect(withTerseAsked('安置房分了多少套')).toBe('安置房分了多少套')
+    expect(withTerseAsked('少数')).toBe('少数')
   })
 
   it('counts a thing only in the clause that names it', async () => {
@@ -267,6 +293,8 @@ describe('detectQuestionType', () => {
     ['市科技局领导叫什么名字', 'person'],
     ['那个做法全称叫啥', 'general'],
     ['经开区安置房', 'general'],
+    ['专项债发行额在全市各开发区里排第几', 'result'],
+    ['智能化改造后生产效率提高了百分之几', 'amount'],
   ])('%s → %s', (q, type) => {
     expect(detectQuestionType(q)).toBe(type)
   })
@@ -280,6 +308,13 @@ describe('answerExtractively', () => {
     expect(a.answer).toMatch(/\[1\]/)
     expect(a.citations[0]).toMatchObject({ n: 1, id: 'a1' })
     for (const c of a.citations) expect(a.hits.find((x) => x.id === c.id)!.text).toContain(c.quote)
+  })
+
+  it('answers a search-box query with the figure it ends on, and refuses when the article gives none', async () => {
+    const roads = { id: 'h1', title: '郑大二附院周边道路9月底建成通车', paper: '经开时报', date: '2020-06-04', text: '6月3日上午，物流园区召开郑大二附院新院区周边基础设施项目建设现场会。郑大二附院新院区建成后将是物流园区唯一一所综合性三甲医院。' }
+    const beds = { ...roads, id: 'h2', text: `${roads.text}郑大二附院新院区规划设置床位1500张。` }
+    expect((await askOf([roads], '郑大二附院新院区 床位数')).abstained).toBe(true)
+    expect((await askOf([beds], '郑大二附院新院区 床位数')).answer).toContain('1500张')
   })
 
   it('answers a when question with the sentence holding the date', async () => {
