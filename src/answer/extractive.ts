@@ -104,7 +104,7 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   }
   // A question whose every part is answered on its own stands, although the words of one part dilute the
   // evidence of the other (哪天几点开始的？请的哪家的老师讲课？); otherwise the whole question must hold up too.
-  const everyPartAnswered = manyParts && unsure.length === 0
+  const everyPartAnswered = manyParts && (unsure.length === 0 || (unsure.length < query.parts.length && unsure.every(asksNoFact)))
   if (!everyPartAnswered && confidenceOf(model, signals, candidates, scored) < model.confidence.threshold) return abstain(question, candidates)
   // Members found laid out a paragraph each are the asked fact, which no single sentence gives.
   if (!everyPartAnswered && members.length === 0 && !givesAskedFact(asked, scored, candidates, manyParts)) return abstain(question, candidates)
@@ -371,6 +371,11 @@ function membersOf(question: string, scored: Scored[], textOf: (e: Scored) => st
 }
 
 /** True when a part of the question names something of its own (a word of two or more characters). */
+/** A part that asks no kind of fact (看大病能去吗, 周末能进去吗): one the articles leave open leaves the other parts standing. */
+function asksNoFact(part: QuestionPart): boolean {
+  return part.type === 'general' && !askedContact(part.text)
+}
+
 function namesOwn(part: QuestionPart, words: WeightedWord[]): boolean {
   return words.some((w) => [...w.text].length > 1 && part.text.includes(w.text))
 }

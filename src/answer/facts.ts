@@ -174,7 +174,7 @@ export function namesBody(kind: string, text: string): boolean {
 
 /** True when a text names a body of the asked kind in the asked role: 哪家施工单位 is not answered by 党工委 alone. */
 export function namesAskedBody(body: AskedBody, text: string): boolean {
-  return namesBody(body.kind, text) && (body.role === undefined || text.includes(body.role))
+  return namesBody(body.kind, text) && (body.role === undefined || text.includes(body.role) || OFFICE.test(body.role))
 }
 
 // A word that names a place by its kind (马砦社区, 郑尧高速公路出入口, 党群服务中心); not one that only points (全区, 各社区).

@@ -317,6 +317,18 @@ describe('answerExtractively', () => {
     expect((await askOf([beds], '郑大二附院新院区 床位数')).answer).toContain('1500张')
   })
 
+  it('answers the part that asks a fact and says the bulletins leave open a part that asks none', async () => {
+    const hospital = { id: 'h3', title: '郑大二附院周边道路9月底建成通车', paper: '经开时报', date: '2020-06-04', text: '相关负责人表示，郑大二附院（新院区）建成后将是物流园区唯一一所综合性三甲医院。周边道路施工单位要加快建设进度。' }
+    const a = await askOf([hospital], '二附院新院区建好了是个什么等级的医院？看大病能去吗')
+    expect(a.answer).toContain('三甲医院')
+    expect(a.answer).toContain('关于“看大病能去吗”，资料中未找到明确信息。')
+  })
+
+  it('takes a unit named by an office word (哪个派出所单位) as any office named', async () => {
+    const cars = { id: 'p1', title: '福华街街道配发民警巡逻车', paper: '经开时报', date: '2020-06-20', text: '6月19日上午，福华街街道举行警用电动巡逻车发放仪式，正式将新购置的治安巡逻车交付辖区嵩山路公安分局治安四中队管理使用。' }
+    expect((await askOf([cars], '福华街街道新买的那批电动巡逻车给哪个派出所单位用了？')).answer).toContain('治安四中队')
+  })
+
   it('answers a when question with the sentence holding the date', async () => {
     const a = await ask('郑大二附院旁边的路啥时候通车')
     expect(a.answer).toContain('9月底')
