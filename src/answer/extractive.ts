@@ -103,7 +103,8 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
     if (graded && graded !== scored[0]) leads.push(graded)
   }
   // A question whose every part is answered on its own stands, although the words of one part dilute the
-  // evidence of the other (哪天几点开始的？请的哪家的老师讲课？); otherwise the whole question must hold up too.
+  // evidence of the other (哪天几点开始的？请的哪家的老师讲课？), and so does one whose open parts ask no fact
+  // (是个什么等级的医院？看大病能去吗): those are said to be left open. Otherwise the whole question must hold up too.
   const everyPartAnswered = manyParts && (unsure.length === 0 || (unsure.length < query.parts.length && unsure.every(asksNoFact)))
   if (!everyPartAnswered && confidenceOf(model, signals, candidates, scored) < model.confidence.threshold) return abstain(question, candidates)
   // Members found laid out a paragraph each are the asked fact, which no single sentence gives.
@@ -370,12 +371,12 @@ function membersOf(question: string, scored: Scored[], textOf: (e: Scored) => st
   return enumeratedMembers(question, story.map(textOf)).map((i) => story[i]!)
 }
 
-/** True when a part of the question names something of its own (a word of two or more characters). */
 /** A part that asks no kind of fact (看大病能去吗, 周末能进去吗): one the articles leave open leaves the other parts standing. */
 function asksNoFact(part: QuestionPart): boolean {
   return part.type === 'general' && !askedContact(part.text)
 }
 
+/** True when a part of the question names something of its own (a word of two or more characters). */
 function namesOwn(part: QuestionPart, words: WeightedWord[]): boolean {
   return words.some((w) => [...w.text].length > 1 && part.text.includes(w.text))
 }
