@@ -80,7 +80,7 @@ const QUESTION_WORDS = new Set(
     // Offering two answers to choose from (听课还是操作, 机器还是人工): the article says one of them.
     '还是 ' +
     // Hearsay: the reader says where they heard it, the article never does.
-    '听说 据说 听人说 好像 ' +
+    '听说 据说 听人说 好像 真的 ' +
     // Courtesies (谢谢 is even tagged a name).
     '谢谢 多谢 您好 你好 麻烦 劳驾 请教 问问 ' +
     // A quiz made of the news (填空：…, 判断对错：…, 以下哪一项): how it is asked, not what.
@@ -125,6 +125,17 @@ function punctuationSaid(): [RegExp, string][] {
   return said.map(([word, mark]) => [new RegExp(`(?<!打个|打上|画上|划上|画个|划个|满的|美的|上了)${word}`, 'g'), mark])
 }
 
+// A question that checks what the reader heard (才一千来套，是不是真的？; 是不是才完成了八成左右) gives its own guess
+// at the figure: the article gives another, so the guess, rough (来, 左右) or belittled (才, 只有), is no word it must hold.
+const CHECKS_PREMISE = /是不是|是否|对吧|对不对|真的|[吗吧][？?]?\s*$/
+const COUNTER_SAID = '(?:个|套|人|名|位|家|项|元|块|条|所|座|户|亩|吨|斤|次|期|批|场|篇|天|辆|台|公里|米|平方米|万|亿|成|%|％)'
+const FIGURE_SAID = `[\\d.一二两三四五六七八九十百千万亿]+(?:来|多|余)?${COUNTER_SAID}`
+const GUESSED_FIGURE = new RegExp(`(?:才|只有|只|大概|大约|差不多|将近|接近|超过|不到)${FIGURE_SAID}(?:左右|上下)?|${FIGURE_SAID}(?:左右|上下)|[\\d一二两三四五六七八九十百千万]+来${COUNTER_SAID}`, 'g')
+
+function withoutGuessedFigures(text: string): string {
+  return CHECKS_PREMISE.test(text) ? text.replace(GUESSED_FIGURE, ' ') : text
+}
+
 function withAskingRespelt(text: string): string {
   return ASKING_TYPOS.reduce((t, [typo, word]) => t.replace(typo, word), text)
 }
@@ -142,7 +153,7 @@ export function simplify(text: string): string {
  * expressions name and the relative ones (上周) taken out. `learnedNames` is asked about this text.
  */
 export function readQuestionText(query: string, today: string | null): { asked: string; text: string; dates: DateRange[] } {
-  const asked = withTerseAsked(withAskingRespelt(withDigits(simplify(asMandarin(foldText(query.slice(0, MAX_QUERY_CHARS)))))))
+  const asked = withoutGuessedFigures(withTerseAsked(withAskingRespelt(withDigits(simplify(asMandarin(foldText(query.slice(0, MAX_QUERY_CHARS))))))))
   let text = asked
   const dates: DateRange[] = []
   if (today) {

@@ -136,10 +136,13 @@ const COUNTED_BEFORE = new RegExp(`(\\p{Script=Han}{2,6}?)的?(?:一共|总共|�
 const THINGS = '个|项|家|所|座|条|批|起|件|处|支|次|趟|班|架次|场|类|种|期|套|台|辆|户|篇|份|村|棵|株|只|张|块|盏|根|余个'
 // A sum of money, in yuan or another currency (6亿人民币, 5亿美元).
 const MONEY = '元|人民币|英镑|港币|卢布'
+// How much a sum grew (出口金额同比增长了多少) is told in money or as a share of it (增长58.1%).
+const MONEY_OR_SHARE = `${MONEY}|%|％|个?百分点`
 // Money asked as an amount of something (放了多少贷款, 总投资多少): the sum must be of that thing.
 const MONEY_WORDS = '资金|贷款|投资|经费|补贴|补助|奖金|费用'
 const MONEY_THING = new RegExp(`多少(?:[万亿]?元)?(${MONEY_WORDS})|(${MONEY_WORDS})[^，。？?]{0,4}多少`)
 const MONEY_NOUN = new RegExp(`(${MONEY_WORDS}|钱|款|预算)$`)
+const SUM_OF = /(\p{Script=Han}{2})总?金额\s*(?:是|有|为|大概|一共|总共|共)*\s*(?:同比)?\s*(?:(?:增长|增加|提高)了?)?\s*多少/u
 
 /** What an amount question is an amount of, and the units that count it. */
 export interface CountedThing {
@@ -164,6 +167,9 @@ export function countedThing(asked: string): CountedThing | undefined {
   }
   const money = MONEY_THING.exec(question)
   if (money) return { thing: money[1] ?? money[2]!, unit: MONEY }
+  // A sum asked by what it was paid for (放贷金额多少, 出口金额是多少): money, in a clause that names that.
+  const sum = SUM_OF.exec(question)
+  if (sum && !m) return { thing: sum[1]!, unit: SHARE_CHANGE.test(question) ? MONEY_OR_SHARE : MONEY }
   if (m) return undefined
   // A figure asked by what it measures (年产值是多少, GDP多少): any amount, in a clause that names it.
   const figure = FIGURE_ASKED.exec(question)
@@ -406,8 +412,7 @@ export function askedUnit(question: string, type: QuestionType = 'amount'): stri
   if (unit !== undefined) return unit in UNIT_FORMS ? UNIT_FORMS[unit] : unit
   const magnitude = ASKED_MAGNITUDE.exec(question)?.[1]
   if (magnitude !== undefined) return magnitude
-  // How much a sum grew (出口金额同比增长了多少) is told in money or as a share of it (增长58.1%).
-  if (ASKED_MONEY.test(question)) return SHARE_CHANGE.test(question) ? `${MONEY}|%|％|个?百分点` : MONEY
+  if (ASKED_MONEY.test(question)) return SHARE_CHANGE.test(question) ? MONEY_OR_SHARE : MONEY
   if (!ASKED_SHARE.test(question)) return undefined
   // How much a share went up or down (报销比例提高了多少) is also told in points (提高了5个百分点).
   return SHARE_CHANGE.test(question) ? '%|％|成|个?百分点' : '%|％|成'

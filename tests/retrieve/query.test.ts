@@ -115,6 +115,16 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('示范区在全市首家推出了什么东西', null).words.map((w) => w.text)).not.toContain('东西')
   })
 
+  it('reads a guessed figure in a question that checks it as no word, and a figure that names the thing as one', () => {
+    const words = (q: string) => analyzeQuery(q, null).words.map((w) => w.text)
+    expect(words('听说经开区分下去的安置房才一千来套，是不是真的？')).toEqual(['经开区', '分', '安置房'])
+    expect(words('544条工作清单现在是不是完成了八成左右？')).toContain('544条')
+    expect(words('544条工作清单现在是不是完成了八成左右？')).not.toContain('八成')
+    expect(words('经开区分了一千来套安置房')).toContain('一千')
+    expect(analyzeQuery('京航办事处主任', null).type).toBe('person')
+    expect(analyzeQuery('郑大二附院新院区 床位数', null).type).toBe('amount')
+  })
+
   it('reads a quiz item\'s blank as what it asks, and a rank asked as no word of its own', () => {
     const blank = analyzeQuery('填空：2020年小麦平均单产达到了____斤/亩', null)
     expect(blank.type).toBe('amount')
