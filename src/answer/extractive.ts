@@ -214,8 +214,18 @@ function factCheck(asked: AskedFor, textOf: (e: Scored) => string, titleOf: (e: 
   if (asksGrade(text)) return (s) => givesGrade(textOf(s))
   // Who came (哪位领导) asks for a name when another part of the message does (叫什么名字？).
   if (type === 'person' && asksForName(asked.whole ?? text)) {
-    const forms = personForms(namedPerson(text, asked.words.map((w) => w.text)), asked.words, text)
-    return (s) => s.hasFact && namesPerson(textOf(s)) && (forms.length === 0 || forms.some((f) => read(s).includes(f)))
+    const named = namedPerson(text, asked.words.map((w) => w.text))
+    const forms = personForms(named, asked.words, text)
+    // A post of a body named before it (明湖办事处主任叫什么) is held by whoever a sentence names beside the post,
+    // in an article whose sentence or headline names the body (办事处主任某某 in 《前程办事处：…》).
+    const body = named && !ROLE.test(named) ? bodyBefore(text.slice(0, text.lastIndexOf(named)), asked.words) : undefined
+    const of = body && !MEETING.test(body.text) ? body : undefined
+    const ofForms = of ? [of.text, ...of.synonyms] : []
+    return (s) =>
+      s.hasFact &&
+      namesPerson(textOf(s)) &&
+      (forms.length === 0 || forms.some((f) => read(s).includes(f))) &&
+      (ofForms.length === 0 || ofForms.some((f) => read(s).includes(f) || foldText(titleOf(s)).includes(f)))
   }
   // Where something was (在哪个地方搞的) is told by a place the question does not name already.
   if (type === 'place') return (s) => namesPlace(textOf(s), text)
@@ -268,7 +278,9 @@ function factCheck(asked: AskedFor, textOf: (e: Scored) => string, titleOf: (e: 
 const ROLE = /^(领导|负责人|干部|同志|人员|工作人员|官员|人|一把手)$/
 // A word that names a body or place: 科技局, 管委会, 纪委, 文苑街道.
 const BODY_WORD = /(局|委|办|处|会|院|所|街道|社区|村|镇|乡|中心|公司|集团|部|厅|站|队|学校|学院|大学)$/
-const CLAUSE_BREAK = /[，,。；;？?！!\s]/
+const CLAUSE_BREAK = /[，,。；;？?！!]/
+// A meeting (座谈会, 推进会) is where a post holder spoke, not the body whose post it is (管委会, 协会 are bodies).
+const MEETING = /(?<![委协工商])会$/
 
 /**
  * How the person whose name is asked may be written: the word itself with its other spellings, or,

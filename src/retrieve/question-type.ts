@@ -66,7 +66,7 @@ const POST = '书记|主任|局长|部长|区长|县长|市长|镇长|乡长|校
 const POST_HOLDER = new RegExp(`(${POST})\\s*(现在)?(是谁|是哪位|叫|谁)`)
 
 // A figure named by what it measures (床位数, 投资额, 年产值, 占比), not a many or a few (多数, 无数).
-const FIGURE = /((?<![多少无算倒礼变术])数|额|产值|GDP|面积|数量|规模|总量|销量|产量|收入|营收|增速|增幅|增长率|占比|比例|费用|价格|票价|工资|预算|长度|里程|造价|税收)$/i
+const FIGURE = /((?<![多少无算倒礼变术])数|额|利率|税率|产值|GDP|面积|数量|规模|总量|销量|产量|收入|营收|增速|增幅|增长率|占比|比例|费用|价格|票价|工资|预算|长度|里程|造价|税收)$/i
 
 /**
  * A search-box query asks for what it ends on: 郑大二附院新院区 床位数 asks how many, 京航办事处主任 who
@@ -412,6 +412,8 @@ export function askedUnit(question: string, type: QuestionType = 'amount'): stri
   if (unit !== undefined) return unit in UNIT_FORMS ? UNIT_FORMS[unit] : unit
   const magnitude = ASKED_MAGNITUDE.exec(question)?.[1]
   if (magnitude !== undefined) return magnitude
+  // 参加人数是多少 asks a count of people.
+  if (/人数|人次/.test(question)) return PEOPLE
   if (ASKED_MONEY.test(question)) return SHARE_CHANGE.test(question) ? MONEY_OR_SHARE : MONEY
   if (!ASKED_SHARE.test(question)) return undefined
   // How much a share went up or down (报销比例提高了多少) is also told in points (提高了5个百分点).

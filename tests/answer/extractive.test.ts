@@ -325,6 +325,19 @@ describe('answerExtractively', () => {
     expect(a.answer).toContain('关于“看大病能去吗”，资料中未找到明确信息。')
   })
 
+  it('answers who holds a body\'s post only from an article about that body', async () => {
+    const visit = { id: 'm1', title: '基层党建观摩活动举行', paper: '经开时报', date: '2020-06-20', text: '6月19日，明湖办事处开展基层党建观摩活动。当天，区党建办主任程晓华来到中烟社区参加观摩。' }
+    const meeting = { id: 'q1', title: '前程办事处：深化以案促改', paper: '经开时报', date: '2020-06-02', text: '6月1日上午，前程办事处召开以案促改动员大会。办事处党工委副书记、主任李明对下一步工作提出要求。' }
+    expect((await askOf([visit], '明湖办事处 主任 叫什么')).abstained).toBe(true)
+    expect((await askOf([meeting], '前程办事处的主任叫什么名字')).answer).toContain('李明')
+  })
+
+  it('counts people when the number of people is asked', () => {
+    expect(hasFactFor('amount', '围绕灭火基础理论、现场急救等五项内容进行培训', askedUnit('森林防灭火培训参加人数是多少'))).toBe(false)
+    expect(hasFactFor('amount', '共有60余人参加培训', askedUnit('森林防灭火培训参加人数是多少'))).toBe(true)
+    expect(withTerseAsked('小微企业 贷款 利率')).toBe('小微企业 贷款 利率是多少')
+  })
+
   it('takes a unit named by an office word (哪个派出所单位) as any office named', async () => {
     const cars = { id: 'p1', title: '福华街街道配发民警巡逻车', paper: '经开时报', date: '2020-06-20', text: '6月19日上午，福华街街道举行警用电动巡逻车发放仪式，正式将新购置的治安巡逻车交付辖区嵩山路公安分局治安四中队管理使用。' }
     expect((await askOf([cars], '福华街街道新买的那批电动巡逻车给哪个派出所单位用了？')).answer).toContain('治安四中队')
