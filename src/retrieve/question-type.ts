@@ -63,6 +63,7 @@ export function detectQuestionType(question: string): QuestionType {
 
 // A post asked who holds it (部长是谁, 书记是哪位) asks for the holder's name; 谁 alone may be answered by an office.
 const POST = '书记|主任|局长|部长|区长|县长|市长|镇长|乡长|校长|院长|所长|站长|队长|经理|董事长|主席|组长|行长|社长|主编|一把手'
+const ENDS_IN_POST = new RegExp(`(${POST}|负责人)$`)
 const POST_HOLDER = new RegExp(`(${POST})\\s*(现在)?(是谁|是哪位|叫|谁)`)
 
 // A figure named by what it measures (床位数, 投资额, 年产值, 占比), not a many or a few (多数, 无数).
@@ -77,7 +78,7 @@ export function withTerseAsked(text: string): string {
   if (asks(text)) return text
   const end = text.replace(/[\s？?。！!，,]+$/u, '')
   if (FIGURE.test(end)) return `${end}是多少`
-  if (new RegExp(`(${POST}|负责人)$`).test(end)) return `${end}是谁`
+  if (ENDS_IN_POST.test(end)) return `${end}是谁`
   return text
 }
 
@@ -167,10 +168,10 @@ export function countedThing(asked: string): CountedThing | undefined {
   }
   const money = MONEY_THING.exec(question)
   if (money) return { thing: money[1] ?? money[2]!, unit: MONEY }
+  if (m) return undefined
   // A sum asked by what it was paid for (放贷金额多少, 出口金额是多少): money, in a clause that names that.
   const sum = SUM_OF.exec(question)
-  if (sum && !m) return { thing: sum[1]!, unit: SHARE_CHANGE.test(question) ? MONEY_OR_SHARE : MONEY }
-  if (m) return undefined
+  if (sum) return { thing: sum[1]!, unit: SHARE_CHANGE.test(question) ? MONEY_OR_SHARE : MONEY }
   // A figure asked by what it measures (年产值是多少, GDP多少): any amount, in a clause that names it.
   const figure = FIGURE_ASKED.exec(question)
   if (figure) return { thing: figure[1]!, unit: '' }
