@@ -37,6 +37,9 @@ export interface AskedSignals {
 }
 
 const CANDIDATES_READ = 3
+// An English word in a Chinese question (列个list, deadline) that no article holds is how the reader talks, as
+// often in questions the articles answer as in those they do not.
+const LATIN_WORD = /^[a-z]+$/i
 // A count: a number and its counter (15个, 3.5万).
 const NUMBER_WORD = /^(\d+(?:\.\d+)?)\p{Script=Han}{1,2}$/u
 
@@ -66,9 +69,9 @@ export function confidenceFeatures({ text, words, typed }: AskedSignals, candida
     const n = NUMBER_WORD.exec(w.text)?.[1]
     return n !== undefined && top.some((a) => new RegExp(`(?<![\\d.])${n.replace('.', '\\.')}(?![\\d.])`).test(a.text))
   }
-  const absent = multi.filter((w) => w.docs === 0 && !toldOnly(w) && !numberGiven(w))
+  const absent = multi.filter((w) => w.docs === 0 && !toldOnly(w) && !numberGiven(w) && !LATIN_WORD.test(w.text))
   const unseenNames = names.filter((w) => !top.some((a) => mentions(a.title, w) || mentions(a.text, w)) && !numberGiven(w))
-  const focus = focusOf(text, multi)
+  const focus = focusOf(text, multi.filter((w) => !LATIN_WORD.test(w.text)))
   return [
     best?.p ?? 0,
     best?.coverage ?? 0,

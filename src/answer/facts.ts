@@ -1,4 +1,4 @@
-import { DURATION_UNIT, HOUR_UNIT, tagWords, WEEKDAY_UNIT, type AskedBody, type ContactKind, type QuestionType } from '../retrieve/index.js'
+import { DURATION_UNIT, HOUR_UNIT, loadLexicon, tagWords, WEEKDAY_UNIT, type AskedBody, type ContactKind, type QuestionType } from '../retrieve/index.js'
 
 const FACT_PATTERNS: Record<QuestionType, RegExp | null> = {
   // Digits, or Chinese numerals from 二 up (五项, 十余家; a lone 一 is mostly the article 一个).
@@ -178,7 +178,7 @@ export function namesAskedBody(body: AskedBody, text: string): boolean {
 }
 
 // A word that names a place by its kind (马砦社区, 郑尧高速公路出入口, 党群服务中心); not one that only points (全区, 各社区).
-const PLACE_WORD = /..(区|村|社区|街道|办事处|路|街|大道|园|镇|乡|广场|中心|小区|医院|学校|山|林场|公园|现场|工地|口|场|馆|厅|室|楼|酒店|沿线|地块|基地)$/
+const PLACE_WORD = /..(区|村|社区|街道|办事处|路|街|大道|沟|河|湖|渠|园|镇|乡|广场|中心|小区|医院|学校|山|林场|公园|现场|工地|口|场|馆|厅|室|楼|酒店|沿线|地块|基地)$/
 const POINTING = /^(全|各|该|本|每|这|那|哪|其|属地|所在|当地|辖区|相关)/
 
 /**
@@ -186,7 +186,9 @@ const POINTING = /^(全|各|该|本|每|这|那|哪|其|属地|所在|当地|辖
  * 竞赛在哪办的; 经开区森防办开展全区培训 does not answer 培训是在哪个地方搞的 (经开区 is asked of, 全区 points).
  */
 export function namesPlace(text: string, question: string): boolean {
-  const unnamed = (word: string) => [...word].length >= 2 && !POINTING.test(word) && !question.includes(word)
+  // The district a store is about (经开区) is where all of its news happens: naming it tells no place.
+  const district = (word: string) => loadLexicon().entries.get(word)?.district === true
+  const unnamed = (word: string) => [...word].length >= 2 && !POINTING.test(word) && !question.includes(word) && !district(word)
   const words = tagWords(text)
   return (
     words.some(({ word, tag }) => (tag.startsWith('ns') || (tag.startsWith('n') && PLACE_WORD.test(word))) && unnamed(word)) ||

@@ -6,6 +6,8 @@ const YEAR = /((?:19|20)\d{2})\s*年/g
 // An area a question can be about (金水区, 中牟县); generic places (社区, 园区, 小区) name no area.
 const AREA = /^\p{Script=Han}{2,4}[区县]$/u
 const NOT_AREA = /(社|小|园|景|城|片|辖|校|厂|矿|街|集聚|新|试验|开发|功能|保护|服务)区$/
+// A district pointed at, not named (隔壁区, 我们区, 其他区).
+const POINTED_AREA = /^(隔壁|旁边|周边|附近|相邻|邻近|临近|你们|我们|他们|咱们|俺们|别的|其他|其它|各个|这个|那个|哪个|外地)/
 
 // A numbered thing (5号线, 3期工程): another number is another thing.
 const NUMBERED = /\d+\s*(?:号线|号楼|号院|号地块|期工程)/g
@@ -30,7 +32,7 @@ const COUNTED_WORD = /^[一二两三四五六七八九十几多\d]/
 
 /** An area a question can be about: 金水区, or 惠济 where jieba cuts 惠济区 as 惠济/区. */
 function isArea(word: string): boolean {
-  return AREA.test(word) && !NOT_AREA.test(word)
+  return AREA.test(word) && !NOT_AREA.test(word) && !POINTED_AREA.test(word)
 }
 
 /**

@@ -68,11 +68,11 @@ const QUESTION_WORDS = new Set(
   ('请问 请 问 问下 问一下 一下 想 想问 想知道 知道 告诉 说说 讲讲 介绍 我 我们 你 你们 他 她 它 他们 咱 咱们 ' +
     '多少 几 几个 多久 什么 啥 什么样 什么时候 啥时候 何时 哪 哪里 哪儿 哪些 哪个 哪天 哪家 谁 ' +
     '怎么 怎么样 怎样 咋 咋样 如何 为什么 为啥 干啥 干什么 做什么 啥样 ' +
-    '是否 是不是 有没有 能不能 可不可以 没有 ' +
-    '吗 呢 吧 啊 呀 么 嘛 呗 哦 嗯 呃 额 诶 欸 了 的 地 得 着 过 是 有 在 和 与 及 或 都 也 还 就 要 会 能 可以 ' +
+    '是否 是不是 有没有 有无 能不能 可不可以 没有 ' +
+    '来着 吗 呢 吧 啊 呀 么 嘛 呗 哦 嗯 呃 额 诶 欸 了 的 地 得 着 过 是 有 在 和 与 及 或 都 也 还 就 要 会 能 可以 ' +
     '已经 现在 目前 一共 总共 共 到底 究竟 这 那 这个 那个 这些 那些 其 该 区里 里 情况 相关 关于 对于 ' +
     // Pointing back at what the reader has in mind (那次演练, 那天): the article names the event, not these.
-    '那天 那次 那回 那会 那会儿 那阵 那阵子 那阵儿 那段时间 那几天 后来 这次 这回 当时 那时 那时候 上次 具体 大概 那批 这批 那位 这位 那家 这家 那场 这场 这块 那块 ' +
+    '贵区 贵单位 贵方 那天 那次 那回 那会 那会儿 那阵 那阵子 那阵儿 那段时间 那几天 后来 这次 这回 当时 那时 那时候 上次 具体 大概 那批 这批 那位 这位 那家 这家 那场 这场 这块 那块 ' +
     // How the asking is put together (钱是从哪来的): no article words it so.
     '是从 哪来 从哪 来讲 ' +
     // Asking for a name or a post: the article gives the name or post itself (纪工委书记武斌), never these words.
@@ -137,7 +137,15 @@ function withoutGuessedFigures(text: string): string {
 }
 
 function withAskingRespelt(text: string): string {
-  return ASKING_TYPOS.reduce((t, [typo, word]) => t.replace(typo, word), text)
+  return withWhichRespelt(ASKING_TYPOS.reduce((t, [typo, word]) => t.replace(typo, word), text))
+}
+
+// 那 typed for 哪 (both na in pinyin input) where a sentence asks nothing else: 决赛定在那天举行？, 这篇是那位记者报的.
+const WHICH_TYPED = /(?<=是|在|到|去|从)那(?=[天位个家里儿年月条所些])/
+const SENTENCE_OF_QUESTION = /[^。！!？?\n]+[。！!？?\n]*/g
+
+function withWhichRespelt(text: string): string {
+  return text.replace(SENTENCE_OF_QUESTION, (s) => (asks(s) ? s : s.replace(WHICH_TYPED, '哪')))
 }
 
 let toSimplified: ((s: string) => string) | undefined
@@ -200,7 +208,7 @@ export function analyzeQuery(
   const stripped = text.replace(QUESTION_PHRASES, '，')
   const strippedWords = cutWords(stripped)
   const nameSegments = contentSegments(strippedWords)
-  const names = [...newWords(stripped, strippedWords).filter((w) => nameSegments.some((s) => s.includes(w)) && !GLUED.test(w)), ...(learnedNames?.(text) ?? [])]
+  const names = [...newWords(stripped, strippedWords).filter((w) => nameSegments.some((s) => s.includes(w)) && !GLUED.test(w) && isContent(w)), ...(learnedNames?.(text) ?? [])]
   for (const name of names) add(name, 'word')
   const districts = new Set<string>()
   for (const [name, entry] of lexicon.entries) {
@@ -276,8 +284,19 @@ const QUESTION_PHRASES = new RegExp(
   'g',
 )
 
-/** A number and the word after it are one word (5号线, 3636套): 3号线 does not answer 5号线. */
-function withNumbersJoined(tagged: { word: string; tag: string }[]): { word: string; tag: string }[] {
+/**
+ * A number and the word after it are one word (5号线, 3636套): 3号线 does not answer 5号线. jieba cuts a
+ * decimal at its point (9/./97), so the pieces are joined first: 9.97亿, not 97亿.
+ */
+function withNumbersJoined(cut: { word: string; tag: string }[]): { word: string; tag: string }[] {
+  const tagged: { word: string; tag: string }[] = []
+  for (let i = 0; i < cut.length; i++) {
+    const [int, point, frac] = [cut[i]!, cut[i + 1], cut[i + 2]]
+    if (/^\d+$/.test(int.word) && point?.word === '.' && frac && /^\d+$/.test(frac.word)) {
+      tagged.push({ word: `${int.word}.${frac.word}`, tag: 'm' })
+      i += 2
+    } else tagged.push(int)
+  }
   const out: { word: string; tag: string }[] = []
   for (let i = 0; i < tagged.length; i++) {
     const cur = tagged[i]!
@@ -347,8 +366,12 @@ const QUESTION_WORD_FORMS = /^(几.?|多少.?|哪.?|哪几.?|什么.?|啥.?|时�
 
 const WORD = /[\p{L}\p{N}]/u
 
+// A verb jieba glues to its counter (划个地方, 列个清单, 投个简历): the counter's noun says what it is about.
+// A count (两个重点) still says something.
+const VERB_AND_COUNTER = /^[^\P{Script=Han}一二两三四五六七八九十百千万几多]个$/u
+
 function isContent(word: string): boolean {
-  return WORD.test(word) && !QUESTION_WORDS.has(word) && !QUESTION_WORD_FORMS.test(word)
+  return WORD.test(word) && !QUESTION_WORDS.has(word) && !QUESTION_WORD_FORMS.test(word) && !VERB_AND_COUNTER.test(word)
 }
 
 /** Runs of consecutive content words, joined: bigrams are taken inside a run, never across a dropped word or punctuation. */

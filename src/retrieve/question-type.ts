@@ -18,7 +18,7 @@ const TYPE_CUES: [QuestionType, RegExp][] = [
   ['result', /冠军|亚军|季军|第[一二三1-3]名|拿了第一|得了第一|[一二三特]等奖|夺冠|获胜|胜出|名次|谁赢|哪.{0,3}赢|(排|排名|位列|位居|列)(在)?第几|第几(位|名)/],
   // 哪几条路, 哪两家企业, 哪俩社区 ask which ones, not how many.
   ['list', /哪[几两二三四五六七八九十]/],
-  ['amount', new RegExp(`多少|${WHICH_NUMBER}大?[个套家项次年万亿人名条所座辆期批台支起场位件份类种组处棵株具]|多大|多高|多长|多远|数量|金额|比例|规模|几成|百分之几`)],
+  ['amount', new RegExp(`多少|${WHICH_NUMBER}大?[个套家项次年万亿人名条所座辆期批台支起场位件份类种组处棵株具块]|${WHICH_NUMBER}号(?=[线楼院])|多大|多高|多长|多远|数量|金额|比例|规模|几成|百分之几`)],
   // 叫啥/名字 asks a person's name only after a word for a person (局长叫啥名字); 做法全称叫啥 asks a thing's.
   ['person', /谁|哪位|哪些人|什么人|负责人是|主持|什么职务|啥职务|什么职位|担任什么|(人|者|员|长|书记|主任|代表|老师|领导|干部|委员|居民|村民|群众|师傅|医生|经理|主席|记者|通讯员|作者)[^，。？?]{0,6}(叫(什么|啥)|名字|姓名)/],
   // 去哪摆摊, 搬哪去 ask where; 去哪家, 去哪几个 ask which ones.
@@ -32,7 +32,7 @@ export const HOW_FAR = '(?<![很许众诸好大])多[长久高远]'
 /** Question words that ask something of their own, unlike 呢 and 吗 (小微企业呢？ asks what the part before asked). */
 export const ASKS_ITS_OWN = new RegExp(`多少|${HOW_FAR}|${WHICH_NUMBER}|什么|啥|哪|谁|何|怎|咋`)
 /** Words that make a sentence a question: a part of a question holds one of them. */
-const QUESTION_CUE = new RegExp(`${ASKS_ITS_OWN.source}|吗|呢|是否|有没有|了没|没有$`)
+const QUESTION_CUE = new RegExp(`${ASKS_ITS_OWN.source}|吗|呢|是否|有没有|有无|了没|没有$`)
 
 // The reader's own story ending in 呢 with no question mark (俺家还等着回迁呢, 家里还等着回迁呢) tells, it does not ask.
 const TOLD_WITH_NE = new RegExp(`^(我|俺|咱|家里|家人)(?!.*(${ASKS_ITS_OWN.source}|吗|是否|有没有)).*呢$`)
@@ -89,7 +89,7 @@ export function asksForName(question: string): boolean {
 
 // 多少年 and 几天 ask a length of time (30年, 15天); 几年级 asks a grade.
 // 多少人民币 asks for money, not people.
-const ASKED_UNIT = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*(?:万|亿)?\\s*([套个家元项次名条所座辆期批台篇场户亩吨倍份件天斤起组处棵株具]|公斤|千克|平方米|平米|公里|米|人(?!民币)|年(?!级))`)
+const ASKED_UNIT = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*(?:万|亿)?\\s*([套个家元项次名条所座辆期批台篇场户亩吨倍份件天斤起组处棵株具块]|号线|号楼|号院|公斤|千克|平方米|平米|公里|米|人(?!民币)|年(?!级))`)
 // 多少个小时, 几个月: a count of a unit of time, answered in that unit (24小时), not in things.
 const TIME_COUNT = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*个?\\s*(小时|钟头|星期|礼拜|月|工作日)`)
 // 多少亿, 几万 without a counter: the answer is a number of that magnitude (9.97亿元, 3万人).
@@ -109,6 +109,8 @@ const UNIT_FORMS: Record<string, string | undefined> = {
   人: PEOPLE, 名: PEOPLE, 个: undefined, 斤: WEIGHT, 公斤: WEIGHT, 千克: WEIGHT, 平方米: LAND, 平米: LAND,
   // 分成了几组 is answered by 5个小组.
   组: '个?小?组', 棵: '棵|株', 株: '棵|株',
+  // 一共几块 asks how many parts, in whatever counter the article uses (五项内容).
+  块: undefined,
 }
 // People counted with 个 (参加的人有多少个, 多少个志愿者, 新增多少个就业) are counted in 人, 名 or 位.
 const COUNTED_PEOPLE = /(人|人员|党员|群众|居民|村民|代表|干部|职工|员工|志愿者|学生|学员|老人|孩子|儿童|家长|队员|民警|医生|护士|教师|老师|专家|人才|患者|就业)$/
@@ -195,8 +197,8 @@ function isNounPhrase(text: string): boolean {
   return words.length > 0 && /^n/.test(words[0]!.tag) && /^n/.test(words.at(-1)!.tag)
 }
 
-// Which of a kind are counted, said before 的 (拉进黑名单的企业有几家, 列入“黑名单”的一共有几家企业).
-const COUNT_QUALIFIED = new RegExp(`([\\p{Script=Han}“”"]{2,10})的\\p{Script=Han}{0,3}?(?:一共|总共|共)?(?:有|是)?(?:${WHICH_NUMBER}|多少)`, 'u')
+// Which of a kind are counted, said before 的 (拉进黑名单的企业有几家, 列入“黑名单”的一共有几家企业, 列入黑名单的企业或个人有多少个).
+const COUNT_QUALIFIED = new RegExp(`([\\p{Script=Han}“”"]{2,10})的(?:\\p{Script=Han}{0,3}?|\\p{Script=Han}{1,3}[或和及与]\\p{Script=Han}{1,3})(?:一共|总共|共)?(?:有|是)?(?:${WHICH_NUMBER}|多少)`, 'u')
 
 /**
  * The noun that says which ones an amount question counts, right before 的 (拉进黑名单的企业有几家 → 黑名单):
@@ -292,6 +294,9 @@ export function namedPerson(question: string, words: string[]): string | undefin
 // only a sentence naming one answers.
 const ASKED_BODY = /(?:哪|什么|啥)(?:一|几|些|[两二三四五六七八九十])?\s*(?:家|个|所|条|座|处)?\s*([^\P{Script=Han}的是在有和与了]{0,3}?)(公司|企业|银行|医院|高校|学校|单位|部门|机构|村|社区|小区|街道|林场|山|公园|广场|市场|路(?![线径程子费况])|街(?![头巷]))/u
 
+// 施工单位是哪家, 承办的公司叫啥: the kind named first and then asked which (not 这医院是啥级别, its grade).
+const BODY_THEN_ASKED = /([^\P{Script=Han}的是在有和与了那这个家所]{0,3}?)(公司|银行|医院|高校|学校|单位|部门|机构)(?:是|为|叫)(?:哪[一几些]?[家个所]?|什么|啥)(?:名字|名称)?(?=[？?，,。！!\s啊呀呢]|$)/u
+
 // 参加的银行名单, 获奖单位名单: bodies of a kind asked by name, in a list.
 const BODY_ROSTER = /(公司|银行|医院|高校|学校|单位)\s*的?\s*(名单|名字|全称|名称)/
 
@@ -305,7 +310,7 @@ export interface AskedBody {
 export function askedBody(question: string): AskedBody | undefined {
   const listed = BODY_ROSTER.exec(question)
   if (listed) return { kind: listed[1]! }
-  const m = ASKED_BODY.exec(question)
+  const m = ASKED_BODY.exec(question) ?? BODY_THEN_ASKED.exec(question)
   if (!m) return undefined
   // 哪些企业 asks no name (企业 is any firm, office or shop); 哪家企业 asks the one firm, 哪家施工企业 the firm doing the work.
   if (m[2] === '企业') return m[1] ? { kind: '公司', role: m[1] } : /哪一?家/.test(m[0]) ? { kind: '公司' } : undefined
@@ -346,7 +351,8 @@ const LISTED_KINDS: [RegExp, string][] = [
   [/^(村|村子)/, '村'],
   [/^(路|道路|马路)/, '路'],
 ]
-const WHICH_OF = /哪(?:几|些|[一二两三四五六七八九十])?[个家所位条项座处间种类场支]?/
+// The 项 of 项目 is the kind's, not a counter (哪些项目).
+const WHICH_OF = /哪(?:几|些|[一二两三四五六七八九十])?(?:[个家所位条座处间种类场支]|项(?!目))?/
 
 /**
  * The kind of things a list question asks for, when it names it right after 哪几/哪些 (哪几家银行 → 银行);

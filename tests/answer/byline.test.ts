@@ -17,6 +17,8 @@ describe('bylineTopic', () => {
     ['通讯员又是谁', ''],
     ['巡察整改那篇稿子署名的记者和通讯员分别是谁？', '巡察整改'],
     ['送锦旗那篇报道，通讯员是哪两位？', '送锦旗'],
+    // 那 typed for 哪, and 报 for 写.
+    ['森林防火培训这篇是那位记者报的', '森林防火培训'],
   ])('reads %s as asked of %j', (q, topic) => {
     expect(bylineTopic(q)).toBe(topic)
   })

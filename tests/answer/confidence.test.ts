@@ -40,6 +40,12 @@ describe('confidenceFeatures', () => {
     expect(feature('focusAbsent', other)).toBe(1)
   })
 
+  it('does not count an English word of the reader\'s as missing, nor take it for the thing asked about', () => {
+    const x = confidenceFeatures({ text: '中关村的创新创业经验 列个list呗', words: [word('中关村', 1, true), word('创新创业', 1), word('list', 0)], typed: false }, [article], [best])
+    expect(feature('absentWords', x)).toBe(0)
+    expect(feature('focusAbsent', x)).toBe(0)
+  })
+
   it('flags names the top articles never mention', () => {
     const x = confidenceFeatures({ text: '上海浦东的经验', words: [word('上海浦东', 1, true), word('经验', 1)], typed: false }, [article], [best])
     expect(feature('absentNames', x)).toBe(1)

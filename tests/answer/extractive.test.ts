@@ -664,6 +664,26 @@ describe('what a question counts, dates or names, and the sentence that must giv
     expect((await askOf([report, bonds], '规模以上文化企业主营业务收入增速是多少？')).answer).toContain('8.2%')
   })
 
+  it('asks a body named before its question word (施工单位是哪家, 高校是哪几所) by name', async () => {
+    expect((await askOf([FORUM], '马寨座谈会请的那3所高校是哪几所')).abstained).toBe(true)
+    const works = { ...FORUM, title: '地铁3号线施工现场督导', text: '当天，督导组一行来到地铁3号线施工现场，实地查看了工程建设进度。武斌表示，施工单位要全力以赴推进项目建设。' }
+    expect((await askOf([works], '地铁3号线的施工单位是哪家？')).abstained).toBe(true)
+    const named = { ...works, text: `${works.text}地铁3号线该标段的施工单位为中铁七局集团有限公司。` }
+    expect((await askOf([named], '地铁3号线的施工单位是哪家？')).answer).toContain('中铁七局')
+    // 这医院是啥级别 asks its grade, not which hospital.
+    expect(askedBody('建好以后这医院是啥级别？')).toBeUndefined()
+  })
+
+  it('reads which of a kind are counted when they are two (企业或个人)', () => {
+    expect(countQualifier('纪检监察工委列入黑名单的企业或个人有多少个')).toBe('黑名单')
+    expect(countQualifier('大学路街道的党团知识竞赛一共有几支队伍参加')).toBeUndefined()
+  })
+
+  it('takes no district for where a thing is, and a gully (沟) for a place', () => {
+    expect(namesPlace('经开区宣传部（文明办）以能力作风建设年活动为抓手，推进清廉机关建设。', '清廉文化长廊在哪儿')).toBe(false)
+    expect(namesPlace('王宏伟一行到祥云办事处花马沟沿线实地察看了小麦收割情况。', '在祥云办事处哪条沟沿线看的麦子收割？')).toBe(true)
+  })
+
   it('counts people asked with 个 in people, not in things', async () => {
     const drill = { ...FORUM, title: '五里堡街道开展消防演练', text: '6月13日下午，五里堡街道建新南街社区组织沿街门店负责人等60余人开展了一次消防安全培训及演练。' }
     expect((await askOf([drill], '五里堡街道做消防的演练，参加的人有多少个？')).answer).toContain('60余人')

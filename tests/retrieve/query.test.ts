@@ -125,6 +125,28 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('郑大二附院新院区 床位数', null).type).toBe('amount')
   })
 
+  it('reads 那 typed for 哪 only in a sentence that asks nothing else, and a decimal figure whole', () => {
+    const which = analyzeQuery('大学路街道初心杯的决赛定在那天举行？', null)
+    expect(which.type).toBe('time')
+    expect(which.text).toContain('哪天')
+    // A sentence that asks already keeps its 那 (那天 points back at a day the reader has in mind).
+    expect(analyzeQuery('那天去的是哪家企业？', null).text).toContain('那天')
+    const words = (q: string) => analyzeQuery(q, null).words.map((w) => w.text)
+    expect(words('那9.97亿专项债投到哪些项目上了')).toContain('9.97亿')
+    expect(words('那9.97亿专项债投到哪些项目上了')).not.toContain('97亿')
+    // A verb glued to its counter is no word an article must hold; a count is.
+    expect(words('城管有没有给划个地方')).not.toContain('划个')
+    expect(words('创文抓的两个重点是哪')).toContain('两个')
+    expect(words('有无修路的项目')).not.toContain('有无')
+  })
+
+  it('asks a number of a line (几号线) and how many parts (几块)', () => {
+    expect(analyzeQuery('督导组看的是地铁几号线的工地？', null)).toMatchObject({ type: 'amount', unit: '号线' })
+    const parts = analyzeQuery('培训都讲了哪些内容？一共几块', null).parts
+    expect(parts.map((p) => p.type)).toEqual(['list', 'amount'])
+    expect(parts[1]!.unit).toBeUndefined()
+  })
+
   it('reads a quiz item\'s blank as what it asks, and a rank asked as no word of its own', () => {
     const blank = analyzeQuery('填空：2020年小麦平均单产达到了____斤/亩', null)
     expect(blank.type).toBe('amount')
