@@ -15,6 +15,15 @@ describe('askedInMessage', () => {
     expect(askedInMessage('举报邮箱是jw@example.com吗')).toBe('举报邮箱是jw@example.com吗')
   })
 
+  it('takes out who a relayed question is from when no colon marks it, and parts each listener\'s question', () => {
+    expect(askedInMessage('有个卖菜的大姐打进来问 小摊儿现在给弄哪去了')).toBe('小摊儿现在给弄哪去了')
+    expect(askedInMessage('还有个跑运输的师傅问得挺细哈，从今年4月到现在一共办了多少件了？')).toBe('从今年4月到现在一共办了多少件了？')
+    expect(askedInMessage('有位大爷打电话来想了解，他家等回迁好几年了，他说你帮我问问安置房分下去多少套了')).toBe('安置房分下去多少套了')
+    expect(askedInMessage('第一个听众问党建办主任叫啥，第二个听众问他去了哪俩社区，一块儿帮问下')).toBe('党建办主任叫啥；他去了哪俩社区，一块儿帮问下')
+    // Someone who asked, in the question itself, is no relay.
+    expect(askedInMessage('有位领导问过群众意见吗')).toBe('有位领导问过群众意见吗')
+  })
+
   it('keeps a quiz blank, which is no markup', () => {
     expect(askedInMessage('填空：小麦平均单产达到了____斤/亩')).toBe('填空：小麦平均单产达到了____斤/亩')
   })
