@@ -52,6 +52,12 @@ const WON = /(获得|荣获|夺得|摘得|斩获|取得|获)[^，。；]{0,12}(�
 // Asked when something is finished, opened or handed over, and the words that tell it (确保9月底前全部建成通车).
 const ASKS_FINISHED = /(什么时候|啥时候|何时|哪天|几月|几号|多久)[^，。？?]{0,4}(弄完|干完|完工|建成|建好|修好|弄好|竣工|通车|投用|交付|交房|开业|开通|开放|落成)/
 const TELLS_FINISHED = /完成|完工|建成|建好|竣工|通车|投用|投入使用|交付|交房|开业|开通|开放|落成|底前|前全部/
+// Asked how many are left (还剩多少套没分, 还有多少套没分出去): told only by what remains, not by what is done.
+const ASKS_REMAINDER = /还剩|剩下|剩余|还有(?!没有)[^，,。？?！!]{0,12}(没|未)/
+const TELLS_REMAINDER = /剩|尚未|未|没有|还有|待|余下/
+// A category named with 类 (棚改类专项债报了几个项目): a count of the whole kind does not answer it. Not 多少类, 几大类,
+// 各类, 类似 or 类型.
+const CATEGORY = /[^\P{Script=Han}多少几各等这那哪些大每]{2}类(?![似型别])/u
 const ASKS_NEXT = /明年|下一届|下届|下一次|下次|下回|下一期|下期/
 const TELLS_PLAN = /明年|下一[届次期步]|下[届期]|将于|将在|计划|拟|预计|择期/
 const inContext = (s: Evidence) => s.features[FEATURE_NAMES.indexOf('coverageInContext')]!
@@ -214,7 +220,8 @@ function factCheck(asked: AskedFor, textOf: (e: Scored) => string, titleOf: (e: 
   if (asksGrade(text)) return (s) => givesGrade(textOf(s))
   // Who came (哪位领导) asks for a name when another part of the message does (叫什么名字？).
   if (type === 'person' && asksForName(asked.whole ?? text)) {
-    const named = namedPerson(text, asked.words.map((w) => w.text))
+    // The name may be asked by a part of its own (哪个领导 叫啥): of the person the part names.
+    const named = namedPerson(text, asked.words.map((w) => w.text)) ?? (asked.whole ? namedPerson(asked.whole, asked.words.filter((w) => text.includes(w.text)).map((w) => w.text)) : undefined)
     const forms = personForms(named, asked.words, text)
     // A post of a body named before it (明湖办事处主任叫什么) is held by whoever a sentence names beside the post,
     // in an article whose sentence or headline names the body (办事处主任某某 in 《前程办事处：…》).
@@ -240,7 +247,10 @@ function factCheck(asked: AskedFor, textOf: (e: Scored) => string, titleOf: (e: 
     // A count of the whole kind does not answer how many of a kind (拉进黑名单的企业有几家 is not answered by 确定典型企业40家).
     // A place before 的 (二七区的幼儿园有多少家) is where they are counted, which the article's scope checks, not which ones.
     const qualifier = words.find((w) => w.text === countQualifier(text) && !w.place)
-    const ofWhatIsAsked = (s: Scored) => plannedIfNext(s) && (!qualifier || mentions(read(s), qualifier))
+    const remainder = ASKS_REMAINDER.test(text)
+    const category = CATEGORY.exec(text)?.[0]
+    const ofWhatIsAsked = (s: Scored) =>
+      plannedIfNext(s) && (!qualifier || mentions(read(s), qualifier)) && (!remainder || TELLS_REMAINDER.test(textOf(s))) && (!category || read(s).includes(category))
     const counted = countedThing(text)
     const forms = counted ? words.filter((w) => [...w.text].length > 1 && counted.thing.includes(w.text)).flatMap((w) => [w.text, ...w.synonyms]) : []
     if (forms.length > 0) return (s) => countsInClause(read(s), forms, counted!.unit) && ofWhatIsAsked(s)
@@ -341,7 +351,8 @@ function answerPart(model: AnswerModel, asked: Asked, part: QuestionPart, candid
   // quotes (the two are joined later); otherwise another part's sentence already quoted does not answer
   // this one as well (哪天开的？谁讲的话？).
   const beside = factBesideFocus(partAsked, scored, candidates).unit
-  const lead = beside ?? scored.find((s) => !taken.some((t) => t.candidate === s.candidate && t.span.start < s.span.end && s.span.start < t.span.end))
+  const graded = asksGrade(part.text) ? scored.find((s) => inContext(s) >= FACT_COVERAGE && givesGrade(candidates[s.candidate]!.text.slice(s.span.start, s.span.end))) : undefined
+  const lead = beside ?? graded ?? scored.find((s) => !taken.some((t) => t.candidate === s.candidate && t.span.start < s.span.end && s.span.start < t.span.end))
   return { covered: true, leads: lead ? [lead] : [] }
 }
 

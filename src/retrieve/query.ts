@@ -103,6 +103,8 @@ const ASKING_TYPOS: [RegExp, string][] = [
   [/俩/g, '两个'],
   // 6月1号 is said, 6月1日 printed.
   [/(\d{1,2}月\d{1,2})号(?![线楼院门])/g, '$1日'],
+  // 得 for 的 (both de), ending a question: 几号签得 is 几号签的.
+  [/(?<=\p{Script=Han})得(?=[？?。！!\s]*$)/u, '的'],
   ...blanksRead(),
   ...punctuationSaid(),
 ]

@@ -760,6 +760,23 @@ describe('what a question counts, dates or names, and the sentence that must giv
     expect((await askOf([park], '马寨产业集聚区是什么级别的集聚区')).answer).toContain('二星级')
     const plain = { ...park, text: '马寨产业集聚区召开主题座谈会，邀请高校和企业代表参加。马寨产业集聚区已拥有创新创业平台。' }
     expect((await askOf([plain], '马寨产业集聚区是什么级别的集聚区')).abstained).toBe(true)
+    // Asked as a part of its own, the grade is quoted too.
+    expect((await askOf([park], '我们公司想搬去马寨，马寨产业集聚区是啥级别的集聚区？几星')).answer).toContain('二星级')
+  })
+
+  it('answers how many are left only with what remains, and a category only with that category', async () => {
+    expect((await askOf([HOUSING], '建设局今年还剩多少套安置房没分')).abstained).toBe(true)
+    expect((await askOf([HOUSING], '经开区安置房还有多少套没分出去？')).abstained).toBe(true)
+    const left = { ...HOUSING, text: `${HOUSING.text}目前尚有600套安置房待分配。` }
+    expect((await askOf([left], '建设局今年还剩多少套安置房没分')).answer).toContain('600套')
+    const bonds = { ...FORUM, title: '积极申报专项债券', text: '按时完成申报工作，共申报2020年专项债券项目58个，申请金额127.58亿元。后续项目将申报棚改类专项债。' }
+    expect((await askOf([bonds], '棚改类专项债报了几个项目')).abstained).toBe(true)
+    expect((await askOf([bonds], '专项债报了几个项目')).answer).toContain('58个')
+  })
+
+  it('asks whose name a part of its own asks (哪个领导 叫啥) of the body named with the person', async () => {
+    expect((await askOf([MEETING], '马寨座谈会市科技局来的哪个领导 叫啥')).abstained).toBe(true)
+    expect((await askOf([MEETING], '马寨座谈会是哪个领导主持的 叫啥')).answer).toContain('王明')
   })
 
   it('refuses who won a contest the question names when the only ranking is of something else', async () => {

@@ -138,6 +138,8 @@ describe('analyzeQuery', () => {
     expect(words('城管有没有给划个地方')).not.toContain('划个')
     expect(words('创文抓的两个重点是哪')).toContain('两个')
     expect(words('有无修路的项目')).not.toContain('有无')
+    // 得 for 的 ending a question.
+    expect(analyzeQuery('统计局 个人目标责任书 几号签得', null).text).toContain('签的')
   })
 
   it('asks a number of a line (几号线) and how many parts (几块)', () => {
