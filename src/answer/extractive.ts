@@ -137,7 +137,19 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
 function givesAskedFact(asked: AskedFor, scored: Scored[], candidates: Candidate[], manyParts = false): boolean {
   const textOf = (e: Scored) => candidates[e.candidate]!.text.slice(e.span.start, e.span.end)
   const gives = factCheck(asked, textOf, (e) => candidates[e.candidate]!.title)
-  const answering = gives && scored.find((s) => inContext(s) >= FACT_COVERAGE && gives(s))
+  // The fact is given in an article that names the local bodies and places the question names (the lexicon's):
+  // 森防办's training is not answered by 五里堡街道's drill (60余人), however much else the two share.
+  const local = (w: WeightedWord) => loadLexicon().entries.get(w.text)
+  const ofQuestion = asked.text.split(CLAUSE_BREAK).filter((c) => !READERS_OWN.test(c))
+  const names = asked.words.filter(
+    (w) => w.docs > 0 && local(w) !== undefined && !local(w)!.district && [w.text, ...w.synonyms].some((f) => LOCAL_BODY.test(f)) && ofQuestion.some((c) => c.includes(w.text)),
+  )
+  const namesAll = (e: Scored) => {
+    const c = candidates[e.candidate]!
+    const said = foldText(`${c.title}\n${c.text}`)
+    return names.every((w) => mentions(said, w))
+  }
+  const answering = gives && scored.find((s) => inContext(s) >= FACT_COVERAGE && gives(s) && namesAll(s))
   if (gives && !answering) return false
   // The best sentence giving the amount tells of another stretch of time (今年1~6月 for 去年全年, 上半年 for 下半年).
   if (answering && asked.type === 'amount' && periodsClash(periodsNamed(foldText((asked.before ?? '') + asked.text)), periodsNamed(foldText(textOf(answering))))) return false
@@ -289,6 +301,10 @@ const ROLE = /^(领导|负责人|干部|同志|人员|工作人员|官员|人|�
 // A word that names a body or place: 科技局, 管委会, 纪委, 文苑街道.
 const BODY_WORD = /(局|委|办|处|会|院|所|街道|社区|村|镇|乡|中心|公司|集团|部|厅|站|队|学校|学院|大学)$/
 const CLAUSE_BREAK = /[，,。；;？?！!]/
+// A clause of the reader's own (我们公司是小微企业): what it names is not what is asked about.
+const READERS_OWN = /^\s*(我|俺|咱|本人|家里)/
+// A local name of a body or place (森防办, 纪工委, 五里堡街道, 花马沟), as the lexicon spells it.
+const LOCAL_BODY = /(局|委|办|处|院|所|街道|社区|村|镇|乡|中心|公司|集团|站|队|学校|学院|大学|园|园区|集聚区|沟|路|街)$/
 // A meeting (座谈会, 推进会) is where a post holder spoke, not the body whose post it is (管委会, 协会 are bodies).
 const MEETING = /(?<![委协工商])会$/
 

@@ -774,6 +774,13 @@ describe('what a question counts, dates or names, and the sentence that must giv
     expect((await askOf([bonds], '专项债报了几个项目')).answer).toContain('58个')
   })
 
+  it('takes the asked fact only from an article that names the local body the question names', async () => {
+    const training = { ...FORUM, id: 't1', title: '培训实操齐上阵', text: '日前，经开区森防办开展全区森林防灭火培训及装备实操演练，围绕灭火基础理论等五项内容进行培训。' }
+    const drill = { ...FORUM, id: 't2', title: '五里堡街道多举措排除安全隐患', text: '6月13日下午，五里堡街道建新南街社区组织沿街门店负责人等60余人开展了一次消防安全培训及演练活动。' }
+    expect((await askOf([training, drill], '森防办那次培训加实操演练，参训的一共多少人？')).abstained).toBe(true)
+    expect((await askOf([training, drill], '五里堡街道那次消防培训演练一共多少人参加？')).answer).toContain('60余人')
+  })
+
   it('asks whose name a part of its own asks (哪个领导 叫啥) of the body named with the person', async () => {
     expect((await askOf([MEETING], '马寨座谈会市科技局来的哪个领导 叫啥')).abstained).toBe(true)
     expect((await askOf([MEETING], '马寨座谈会是哪个领导主持的 叫啥')).answer).toContain('王明')
