@@ -216,7 +216,7 @@ function thingCounted(question: string, m: RegExpExecArray): string | undefined 
 }
 
 // 多久, 多长时间, 几天: a length of time is asked (三天, 24小时), not a date.
-const ASKED_DURATION = /多久|多长时间|多少天|几天|多少年|几年|几个月|多少个月|多少小时|几个小时/
+const ASKED_DURATION = /多久|多长时间|多少天|几天|多少年|几年|几个月|多少个月|多少小时|几个小时|(时间|时长)[^，,。？?]{0,4}多长/
 // A verb or a function word before the question word (通车, 是从) names no event; the noun before it does.
 const EVENT_TAG = /^(n|vn|j|l|i)/
 

@@ -19,6 +19,7 @@ describe('bylineTopic', () => {
     ['送锦旗那篇报道，通讯员是哪两位？', '送锦旗'],
     // 那 typed for 哪, and 报 for 写.
     ['森林防火培训这篇是那位记者报的', '森林防火培训'],
+    ['建设局抓巡察整改那篇稿子 记者和通讯员署名分别是谁', '建设局抓巡察整改'],
   ])('reads %s as asked of %j', (q, topic) => {
     expect(bylineTopic(q)).toBe(topic)
   })

@@ -20,6 +20,9 @@ describe('askedInMessage', () => {
     expect(askedInMessage('还有个跑运输的师傅问得挺细哈，从今年4月到现在一共办了多少件了？')).toBe('从今年4月到现在一共办了多少件了？')
     expect(askedInMessage('有位大爷打电话来想了解，他家等回迁好几年了，他说你帮我问问安置房分下去多少套了')).toBe('安置房分下去多少套了')
     expect(askedInMessage('第一个听众问党建办主任叫啥，第二个听众问他去了哪俩社区，一块儿帮问下')).toBe('党建办主任叫啥；他去了哪俩社区，一块儿帮问下')
+    expect(askedInMessage('还有位种地的大叔问，6月1号领导去哪看的夏收')).toBe('6月1号领导去哪看的夏收')
+    expect(askedInMessage('律师替客户问：经开区发的那9.97亿投了哪些项目')).toBe('经开区发的那9.97亿投了哪些项目')
+    expect(askedInMessage('帮我爸问下哈，培训讲了啥')).toBe('培训讲了啥')
     // Someone who asked, in the question itself, is no relay.
     expect(askedInMessage('有位领导问过群众意见吗')).toBe('有位领导问过群众意见吗')
   })

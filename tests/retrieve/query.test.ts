@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { analyzeQuery, MAX_QUERY_CHARS, parseLexicon } from '../../src/retrieve/index.js'
+import { analyzeQuery, DURATION_UNIT, MAX_QUERY_CHARS, parseLexicon } from '../../src/retrieve/index.js'
 
 const texts = (q: string, today: string | null = null) => analyzeQuery(q, today).terms.map((t) => t.text)
 
@@ -140,6 +140,10 @@ describe('analyzeQuery', () => {
     expect(words('有无修路的项目')).not.toContain('有无')
     // 得 for 的 ending a question.
     expect(analyzeQuery('统计局 个人目标责任书 几号签得', null).text).toContain('签的')
+  })
+
+  it('asks how long a time was (服务时间一共多长) as a length, not a date', () => {
+    expect(analyzeQuery('服务时间一共多长', null)).toMatchObject({ type: 'time', unit: DURATION_UNIT })
   })
 
   it('asks a number of a line (几号线) and how many parts (几块)', () => {
