@@ -105,7 +105,7 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
     const beside = factBesideFocus(asked, scored, candidates)
     if (beside.unit && !beside.bestGives) leads.push(beside.unit)
     // A grade asked (什么级别的集聚区) is told by the sentence that gives one, not by the best one that only names the thing.
-    const graded = asksGrade(query.text) ? scored.find((s) => inContext(s) >= FACT_COVERAGE && givesGrade(textOf(s))) : undefined
+    const graded = gradeGiven(query.text, scored, textOf)
     if (graded && graded !== scored[0]) leads.push(graded)
   }
   // A question whose every part is answered on its own stands, although the words of one part dilute the
@@ -367,9 +367,14 @@ function answerPart(model: AnswerModel, asked: Asked, part: QuestionPart, candid
   // quotes (the two are joined later); otherwise another part's sentence already quoted does not answer
   // this one as well (哪天开的？谁讲的话？).
   const beside = factBesideFocus(partAsked, scored, candidates).unit
-  const graded = asksGrade(part.text) ? scored.find((s) => inContext(s) >= FACT_COVERAGE && givesGrade(candidates[s.candidate]!.text.slice(s.span.start, s.span.end))) : undefined
+  const graded = gradeGiven(part.text, scored, (e) => candidates[e.candidate]!.text.slice(e.span.start, e.span.end))
   const lead = beside ?? graded ?? scored.find((s) => !taken.some((t) => t.candidate === s.candidate && t.span.start < s.span.end && s.span.start < t.span.end))
   return { covered: true, leads: lead ? [lead] : [] }
+}
+
+/** The best sentence about the question that gives the grade it asks (什么级别的集聚区 → 省级二星级); undefined when it asks none. */
+function gradeGiven(question: string, scored: Scored[], textOf: (e: Scored) => string): Scored | undefined {
+  return asksGrade(question) ? scored.find((s) => inContext(s) >= FACT_COVERAGE && givesGrade(textOf(s))) : undefined
 }
 
 /**
