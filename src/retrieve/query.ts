@@ -70,7 +70,7 @@ const QUESTION_WORDS = new Set(
     '怎么 怎么样 怎样 咋 咋样 如何 为什么 为啥 干啥 干什么 做什么 啥样 ' +
     '是否 是不是 有没有 有无 能不能 可不可以 没有 ' +
     '来着 吗 呢 吧 啊 呀 么 嘛 呗 哦 嗯 呃 额 诶 欸 了 的 地 得 着 过 是 有 在 和 与 及 或 都 也 还 就 要 会 能 可以 ' +
-    '已经 现在 目前 一共 总共 共 到底 究竟 这 那 这个 那个 这些 那些 其 该 区里 里 情况 相关 关于 对于 ' +
+    '已经 现在 目前 一共 总共 共 到底 究竟 这 那 这个 那个 这些 那些 其 该 区里 省里 市里 里 情况 相关 关于 对于 ' +
     // Pointing back at what the reader has in mind (那次演练, 那天): the article names the event, not these.
     '贵区 贵单位 贵方 那天 那次 那回 那会 那会儿 那阵 那阵子 那阵儿 那段时间 那几天 后来 这次 这回 当时 那时 那时候 上次 具体 大概 那批 这批 那位 这位 那家 这家 那场 这场 这块 那块 ' +
     // How the asking is put together (钱是从哪来的): no article words it so.
@@ -79,8 +79,8 @@ const QUESTION_WORDS = new Set(
     '叫 名叫 名字 姓名 全名 全称 职务 职位 头衔 的话 ' +
     // Offering two answers to choose from (听课还是操作, 机器还是人工): the article says one of them.
     '还是 ' +
-    // Hearsay: the reader says where they heard it, the article never does.
-    '听说 据说 听人说 好像 真的 ' +
+    // Hearsay: the reader says where they heard it (我看报上说, 群里转的), the article never does.
+    '听说 据说 听人说 好像 真的 报上 报纸上 群里 网上 ' +
     // Courtesies (谢谢 is even tagged a name).
     '谢谢 多谢 您好 你好 麻烦 劳驾 请教 问问 ' +
     // A quiz made of the news (填空：…, 判断对错：…, 以下哪一项): how it is asked, not what.
@@ -105,6 +105,10 @@ const ASKING_TYPOS: [RegExp, string][] = [
   [/(\d{1,2}月\d{1,2})号(?![线楼院门])/g, '$1日'],
   // 得 for 的 (both de), ending a question: 几号签得 is 几号签的.
   [/(?<=\p{Script=Han})得(?=[？?。！!\s]*$)/u, '的'],
+  // Henan speech ends a clause on 嘞 or 哩 where the written language has 的 (哪个大学搞哩, 弄啥嘞).
+  [/(?<=\p{Script=Han})[嘞哩](?=[，,。？?！!\s]|$)/gu, '的'],
+  // A group pointed at as spoken (学校那帮人, 那拨人): jieba glues 帮 to the verb after it (帮人开).
+  [/[这那][帮拨伙]人/g, '他们'],
   ...blanksRead(),
   ...punctuationSaid(),
 ]
@@ -127,12 +131,12 @@ function punctuationSaid(): [RegExp, string][] {
   return said.map(([word, mark]) => [new RegExp(`(?<!打个|打上|画上|划上|画个|划个|满的|美的|上了)${word}`, 'g'), mark])
 }
 
-// A question that checks what the reader heard (才一千来套，是不是真的？; 是不是才完成了八成左右) gives its own guess
-// at the figure: the article gives another, so the guess, rough (来, 左右) or belittled (才, 只有), is no word it must hold.
-const CHECKS_PREMISE = /是不是|是否|对吧|对不对|真的|[吗吧][？?]?\s*$/
-const COUNTER_SAID = '(?:个|套|人|名|位|家|项|元|块|条|所|座|户|亩|吨|斤|次|期|批|场|篇|天|辆|台|公里|米|平方米|万|亿|成|%|％)'
+// A question that checks what the reader heard (才一千来套，是不是真的？; 差不多10个亿，到底是多少？) gives its own guess
+// at the figure: the article gives another, so the guess, rough (来, 左右, 七八百) or belittled (才, 只有), is no word it must hold.
+const CHECKS_PREMISE = /是不是|是否|对吧|对不对|真的|到底|究竟|[吗吧][？?]?\s*$/
+const COUNTER_SAID = '(?:个亿|个|套|人|名|位|家|项|元|块|条|件|所|座|户|亩|吨|斤|次|期|批|场|篇|天|辆|台|公里|米|平方米|万|亿|成|%|％)'
 const FIGURE_SAID = `[\\d.一二两三四五六七八九十百千万亿]+(?:来|多|余)?${COUNTER_SAID}`
-const GUESSED_FIGURE = new RegExp(`(?:才|只有|只|大概|大约|差不多|将近|接近|超过|不到)${FIGURE_SAID}(?:左右|上下)?|${FIGURE_SAID}(?:左右|上下)|[\\d一二两三四五六七八九十百千万]+来${COUNTER_SAID}`, 'g')
+const GUESSED_FIGURE = new RegExp(`(?:才|只有|只|大概|大约|差不多|将近|接近|超过|不到)${FIGURE_SAID}(?:左右|上下)?|${FIGURE_SAID}(?:左右|上下)|[\\d一二两三四五六七八九十百千万]+来${COUNTER_SAID}|[一二三四五六七八九]{2}[十百千万]${COUNTER_SAID}`, 'g')
 
 function withoutGuessedFigures(text: string): string {
   return CHECKS_PREMISE.test(text) ? text.replace(GUESSED_FIGURE, ' ') : text
@@ -242,9 +246,9 @@ const SURNAMES = new Set(
 // 完雨): a name no dictionary knows holds none of these.
 const GLUED = /[上下完过着]/
 
-// Common words jieba's dictionary tags as persons (张口 "ask for", 胡同 "alley"); two characters ending in 子
-// (苗子 "seedlings", 林子 "woods") are a thing, not a name.
-const NOT_PERSONS = new Set(['张口', '胡同'])
+// Common words jieba's dictionary tags as persons (张口 "ask for", 胡同 "alley", 师傅 "master", 顾客 "customer"); two
+// characters ending in 子 (苗子 "seedlings", 林子 "woods") are a thing, not a name.
+const NOT_PERSONS = new Set(['张口', '胡同', '师傅', '顾客', '段时间', '周转'])
 
 /** A person's name as jieba tags one, of two to four characters and with a common surname first. */
 function isPersonName(word: string, tag: string): boolean {
@@ -253,8 +257,9 @@ function isPersonName(word: string, tag: string): boolean {
   return tag === 'nr' && chars.length >= 2 && chars.length <= 4 && SURNAMES.has(chars[0]!)
 }
 
-// Common words jieba's dictionary tags as places (东西 "things", 上山 "up the hill", 新建 "newly built", 中考 "the exam", 上市 "listed", 开春 "early spring").
-const NOT_PLACES = new Set(['东西', '上山', '新建', '中考', '上市', '开春'])
+// Common words jieba's dictionary tags as places (东西 "things", 上山 "up the hill", 新建 "newly built", 中考 "the exam",
+// 上市 "listed", 开春 "early spring", 上台 "on stage", 锦旗 "a silk banner").
+const NOT_PLACES = new Set(['东西', '上山', '新建', '中考', '上市', '开春', '上台', '上门', '上路', '临街', '扎堆', '锦旗'])
 
 /** A place's name as jieba tags one (洛阳, 长江路, 樱桃沟), of two characters or more. */
 function isPlaceName(word: string, tag: string): boolean {

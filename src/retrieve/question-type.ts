@@ -28,11 +28,11 @@ const TYPE_CUES: [QuestionType, RegExp][] = [
 ]
 
 /** 多长, 多久, 多高 and 多远 ask how long, tall or far, as 多少 asks how many; not in 很多长者, 许多高校. */
-export const HOW_FAR = '(?<![很许众诸好大])多[长久高远]'
+export const HOW_FAR = '(?<![很许众诸好大更最不])多[长久高远大]'
 /** Question words that ask something of their own, unlike 呢 and 吗 (小微企业呢？ asks what the part before asked). */
 export const ASKS_ITS_OWN = new RegExp(`多少|${HOW_FAR}|${WHICH_NUMBER}|什么|啥|哪|谁|何|怎|咋`)
-/** Words that make a sentence a question: a part of a question holds one of them. */
-const QUESTION_CUE = new RegExp(`${ASKS_ITS_OWN.source}|吗|呢|是否|有没有|有无|了没|没有$`)
+/** Words that make a sentence a question: a part of a question holds one of them; 不 or 没 ending it asks as spoken (能申请不, 有热线没). */
+const QUESTION_CUE = new RegExp(`${ASKS_ITS_OWN.source}|吗|呢|是否|有没有|有无|了没|没有$|(?<![要])不$|没$`)
 
 // The reader's own story ending in 呢 with no question mark (俺家还等着回迁呢, 家里还等着回迁呢) tells, it does not ask.
 const TOLD_WITH_NE = new RegExp(`^(我|俺|咱|家里|家人)(?!.*(${ASKS_ITS_OWN.source}|吗|是否|有没有)).*呢$`)
@@ -42,15 +42,19 @@ export function asks(piece: string): boolean {
   return QUESTION_CUE.test(piece.replace(/[？?]+$/, '')) && !TOLD_WITH_NE.test(piece)
 }
 
+// A clause that only asks whether what the reader heard is so (有这回事没, 是真的吗, 对不对): what it asks is what they heard.
+const ASKS_IF_TRUE = /^(?:这|那)?(?:是不是真的|是真的吗?|真的假的|真的吗?|有这回事(?:吗|没有?)?|是这样(?:吗|的吗)?|对吗|对不对|是吧|属实吗)$/
+
 /**
  * The clauses of a question that ask (那些小摊贩被弄到哪儿去了), without the ones that only tell the
- * reader's own story (我刚搬到经北二路这边): the whole question when no clause holds a question word.
+ * reader's own story (我刚搬到经北二路这边): the whole question when no clause holds a question word,
+ * or when one only asks whether the rest is true.
  */
 export function askingClauses(question: string): string[] {
   // Each clause with the question mark that ends it, if any: 我家的呢？ asks, 俺家还等着回迁呢 does not.
   const clauses = question.match(/[^，,。；;：:！!？?\s]+[？?]?/g) ?? []
   const asking = clauses.filter(asks).map((c) => c.replace(/[？?]$/, ''))
-  return asking.length > 0 ? asking : [question]
+  return asking.length > 0 && !asking.some((c) => ASKS_IF_TRUE.test(c)) ? asking : [question]
 }
 
 // Words the reader quotes from an article (“在不到3个月的时间绿化成这样”说的是哪里) are what they ask about, not how they ask.

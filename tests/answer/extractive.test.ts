@@ -213,6 +213,9 @@ describe('what a question asks after its question word', () => {
     expect(askingClauses('经开区安置房')).toEqual(['经开区安置房'])
     expect(askingClauses('经开区一共分了多少套安置房了？俺家还等着回迁呢')).toEqual(['经开区一共分了多少套安置房了'])
     expect(askingClauses('安置房分完了，我家的呢？')).toEqual(['我家的呢'])
+    expect(askingClauses('经开区公租房咋申请 外地打工的能申请不')).toEqual(['经开区公租房咋申请', '外地打工的能申请不'])
+    // Asked whether what was heard is so, what was heard is asked.
+    expect(askingClauses('我听说扬升公司今年产值要过十个亿，有这回事没？')).toEqual(['我听说扬升公司今年产值要过十个亿，有这回事没？'])
     expect(askingClauses('锦绣家园社区参加观摩了没有？它的亮点是啥？')).toEqual(['锦绣家园社区参加观摩了没有', '它的亮点是啥'])
     expect(askingClauses('奶奶想问问：经开区今年重阳节给老年人发慰问品没有？发的啥？')).toEqual(['经开区今年重阳节给老年人发慰问品没有', '发的啥'])
     expect(askedBody('那3起案例分别是哪几个村的事')).toEqual({ kind: '村' })

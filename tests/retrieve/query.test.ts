@@ -115,12 +115,28 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('示范区在全市首家推出了什么东西', null).words.map((w) => w.text)).not.toContain('东西')
   })
 
+  it('reads spoken forms as written: 多大 asks, 嘞 and 哩 are 的, 那帮人 is a group, where the reader heard it is no word', () => {
+    const words = (q: string) => analyzeQuery(q, null).words.map((w) => w.text)
+    expect(words('政府采购给小微企业留多大比例')).toEqual(expect.arrayContaining(['采购', '小微企业', '比例']))
+    expect(words('政府采购给小微企业留多大比例').some((w) => w.includes('多大'))).toBe(false)
+    expect(analyzeQuery('孵化面积有多大', null).type).toBe('amount')
+    expect(words('经开区产学研对接会 是跟哪个大学搞哩')).not.toContain('搞哩')
+    expect(words('财经学院那帮人开完会又去哪两家公司看了')).not.toContain('帮人开')
+    expect(words('我看报上说省里发了一批专项债')).toEqual(expect.arrayContaining(['专项债']))
+    for (const w of ['报上', '省里']) expect(words('我看报上说省里发了一批专项债')).not.toContain(w)
+    // 上台 "on stage" is no place the articles must name.
+    expect(analyzeQuery('有几家单位上台作典型发言', null).words.find((w) => w.text === '上台')?.place).toBe(false)
+  })
+
   it('reads a guessed figure in a question that checks it as no word, and a figure that names the thing as one', () => {
     const words = (q: string) => analyzeQuery(q, null).words.map((w) => w.text)
     expect(words('听说经开区分下去的安置房才一千来套，是不是真的？')).toEqual(['经开区', '分', '安置房'])
     expect(words('544条工作清单现在是不是完成了八成左右？')).toContain('544条')
     expect(words('544条工作清单现在是不是完成了八成左右？')).not.toContain('八成')
     expect(words('经开区分了一千来套安置房')).toContain('一千')
+    // 到底是多少 checks the figure heard, said as 10个亿 or as a rough 七八百件.
+    expect(words('我看报上说经开区分到了差不多10个亿，到底是多少？')).not.toContain('10个')
+    expect(words('好像办了七八百件，到底办了多少件？')).not.toContain('七八百')
     expect(analyzeQuery('京航办事处主任', null).type).toBe('person')
     expect(analyzeQuery('郑大二附院新院区 床位数', null).type).toBe('amount')
   })
