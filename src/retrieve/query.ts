@@ -279,7 +279,7 @@ function questionWords(text: string, names: string[], lexicon: Lexicon): Questio
     if (!isContent(word) || /^\d$/.test(word) || out.has(word)) continue
     if ([...word].length === 1 && names.some((n) => n.includes(word))) continue
     const entry = lexicon.entries.get(word)
-    const name = isNameTag(tag) || entry !== undefined || wholeNames.has(word)
+    const name = (isNameTag(tag) && !NOT_PERSONS.has(word) && !NOT_PLACES.has(word)) || entry !== undefined || wholeNames.has(word)
     out.set(word, { text: word, synonyms: entry?.synonyms ?? [], name, person: isPersonName(word, tag), place: isPlaceName(word, tag) })
   }
   for (const n of names) if (!out.has(n)) out.set(n, { text: n, synonyms: lexicon.entries.get(n)?.synonyms ?? [], name: true, person: false, place: false })

@@ -125,7 +125,8 @@ describe('analyzeQuery', () => {
     expect(words('我看报上说省里发了一批专项债')).toEqual(expect.arrayContaining(['专项债']))
     for (const w of ['报上', '省里']) expect(words('我看报上说省里发了一批专项债')).not.toContain(w)
     // 上台 "on stage" is no place the articles must name.
-    expect(analyzeQuery('有几家单位上台作典型发言', null).words.find((w) => w.text === '上台')?.place).toBe(false)
+    const onStage = analyzeQuery('有几家单位上台作典型发言', null).words.find((w) => w.text === '上台')
+    expect([onStage?.place, onStage?.name]).toEqual([false, false])
   })
 
   it('reads a guessed figure in a question that checks it as no word, and a figure that names the thing as one', () => {
