@@ -107,6 +107,8 @@ const ASKING_TYPOS: [RegExp, string][] = [
   [/(?<=\p{Script=Han})得(?=[？?。！!\s]*$)/u, '的'],
   // Henan speech ends a clause on 嘞 or 哩 where the written language has 的 (哪个大学搞哩, 弄啥嘞).
   [/(?<=\p{Script=Han})[嘞哩](?=[，,。？?！!\s]|$)/gu, '的'],
+  // Who the reader heard it from (听老伙计讲, 听邻居说) is hearsay, as 听说 is.
+  [/听(?!说)[^，,。？?！!\s]{1,4}?[讲说]/g, '听说'],
   // A group pointed at as spoken (学校那帮人, 那拨人): jieba glues 帮 to the verb after it (帮人开).
   [/[这那][帮拨伙]人/g, '他们'],
   ...blanksRead(),
@@ -132,11 +134,12 @@ function punctuationSaid(): [RegExp, string][] {
 }
 
 // A question that checks what the reader heard (才一千来套，是不是真的？; 差不多10个亿，到底是多少？) gives its own guess
-// at the figure: the article gives another, so the guess, rough (来, 左右, 七八百) or belittled (才, 只有), is no word it must hold.
+// at the figure or grade (是个三星级的，是真的吗): the article gives another, so the guess, rough (来, 左右, 七八百), belittled
+// (才, 只有) or a grade, is no word it must hold.
 const CHECKS_PREMISE = /是不是|是否|对吧|对不对|真的|到底|究竟|[吗吧][？?]?\s*$/
 const COUNTER_SAID = '(?:个亿|个|套|人|名|位|家|项|元|块|条|件|所|座|户|亩|吨|斤|次|期|批|场|篇|天|辆|台|公里|米|平方米|万|亿|成|%|％)'
 const FIGURE_SAID = `[\\d.一二两三四五六七八九十百千万亿]+(?:来|多|余)?${COUNTER_SAID}`
-const GUESSED_FIGURE = new RegExp(`(?:才|只有|只|大概|大约|差不多|将近|接近|超过|不到)${FIGURE_SAID}(?:左右|上下)?|${FIGURE_SAID}(?:左右|上下)|[\\d一二两三四五六七八九十百千万]+来${COUNTER_SAID}|[一二三四五六七八九]{2}[十百千万]${COUNTER_SAID}`, 'g')
+const GUESSED_FIGURE = new RegExp(`(?:才|只有|只|大概|大约|差不多|将近|接近|超过|不到)${FIGURE_SAID}(?:左右|上下)?|${FIGURE_SAID}(?:左右|上下)|[\\d一二两三四五六七八九十百千万]+来${COUNTER_SAID}|[一二三四五六七八九]{2}[十百千万]${COUNTER_SAID}|[一二三四五1-5]星级?`, 'g')
 
 function withoutGuessedFigures(text: string): string {
   return CHECKS_PREMISE.test(text) ? text.replace(GUESSED_FIGURE, ' ') : text
@@ -246,9 +249,9 @@ const SURNAMES = new Set(
 // 完雨): a name no dictionary knows holds none of these.
 const GLUED = /[上下完过着]/
 
-// Common words jieba's dictionary tags as persons (张口 "ask for", 胡同 "alley", 师傅 "master", 顾客 "customer"); two
+// Common words jieba's dictionary tags as persons (张口 "ask for", 张罗 "organise", 胡同 "alley", 师傅 "master"); two
 // characters ending in 子 (苗子 "seedlings", 林子 "woods") are a thing, not a name.
-const NOT_PERSONS = new Set(['张口', '胡同', '师傅', '顾客', '段时间', '周转'])
+const NOT_PERSONS = new Set(['张口', '张罗', '胡同', '师傅', '顾客', '段时间', '周转'])
 
 /** A person's name as jieba tags one, of two to four characters and with a common surname first. */
 function isPersonName(word: string, tag: string): boolean {
@@ -286,8 +289,9 @@ function questionWords(text: string, names: string[], lexicon: Lexicon): Questio
   return [...out.values()]
 }
 
+// A grade asked (啥级别, 几星) is answered by the grade itself (省级二星级), which never says 级别.
 const QUESTION_PHRASES = new RegExp(
-  `(星期|礼拜|周)几|(?:排名?|位列|位居|排在)?第几[名位]?|百分之(?:多少|几)|多长时间|${HOW_FAR}|什么时候|啥时候|(?:什么|啥)(?:东西|玩意儿?)|什么|哪一?天|哪[里儿些]|哪(?:[一两二三四五六七八九十几]?[个位家条座所项间种类场处])?|多少[套个家元人项次名条所座辆期批台篇场户亩吨倍份件支]?|几[月号时点套个家元人项次名条所座辆期批台篇场户亩吨倍份件支]?|谁|怎么样?|咋样?|如何|为什么|为啥`,
+  `(?:什么|啥|哪个|哪一?)(?:级别|档次|等级)|几星级?|几级|(星期|礼拜|周)几|(?:排名?|位列|位居|排在)?第几[名位]?|百分之(?:多少|几)|多长时间|${HOW_FAR}|什么时候|啥时候|(?:什么|啥)(?:东西|玩意儿?)|什么|哪一?天|哪[里儿些]|哪(?:[一两二三四五六七八九十几]?[个位家条座所项间种类场处])?|多少[套个家元人项次名条所座辆期批台篇场户亩吨倍份件支]?|几[月号时点套个家元人项次名条所座辆期批台篇场户亩吨倍份件支]?|谁|怎么样?|咋样?|如何|为什么|为啥`,
   'g',
 )
 

@@ -127,6 +127,10 @@ describe('analyzeQuery', () => {
     // 上台 "on stage" is no place the articles must name.
     const onStage = analyzeQuery('有几家单位上台作典型发言', null).words.find((w) => w.text === '上台')
     expect([onStage?.place, onStage?.name]).toEqual([false, false])
+    expect(analyzeQuery('五里堡消防演练是哪个社区张罗的', null).words.find((w) => w.text === '张罗')?.person).toBe(false)
+    // A grade asked is answered by the grade (省级二星级), never by the word 级别; a grade heard and checked is a guess.
+    expect(words('马寨产业集聚区到底是啥级别？几星的？')).toEqual(['马寨产业集聚区'])
+    expect(words('听老伙计讲马寨产业集聚区是个三星级的，是真的吗？')).toEqual(['马寨产业集聚区', '个'])
   })
 
   it('reads a guessed figure in a question that checks it as no word, and a figure that names the thing as one', () => {
