@@ -124,6 +124,14 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   const gapOf = (part: QuestionPart) => `关于“${part.text.replace(/[？?。！!，,\s]+$/u, '')}”，资料中未找到明确信息。`
   const maxChars = (opts.maxChars ?? MAX_ANSWER_CHARS) - unsure.map(gapOf).join('').length
   const chosen = chooseEvidence(leads, scored, model.compose, textOf, maxChars)
+  // An amount or date asked that another article gives and no quote shows is not answered (森林防火培训多少人参加
+  // is not answered by the training's story, quoted because 五里堡's drill of 60余人 shares its words).
+  const givesFact = (c: Scored) => hasFactFor(asked.type, textOf(c), asked.unit)
+  const first = chosen[0]!.candidate
+  const elsewhere = () => scored.some((s) => s.candidate !== first && inContext(s) >= FACT_COVERAGE && givesFact(s))
+  if (!manyParts && !everyPartAnswered && FACT_REQUIRED.has(asked.type) && !chosen.some(givesFact) && elsewhere()) {
+    return abstain(question, candidates)
+  }
   // A part the model was unsure of is still answered when a quote holds the kind of fact it asks (多少人参加 → 60余人).
   const gaps = unsure.filter((p) => p.type === 'general' || !chosen.some((c) => hasFactFor(p.type, textOf(c), p.unit))).map(gapOf)
   const answer = composeAnswer(chosen, candidates, maxChars)

@@ -109,6 +109,8 @@ const ASKING_TYPOS: [RegExp, string][] = [
   [/(?<=\p{Script=Han})[嘞哩](?=[，,。？?！!\s]|$)/gu, '的'],
   // Who the reader heard it from (听老伙计讲, 听邻居说) is hearsay, as 听说 is.
   [/听(?!说)[^，,。？?！!\s]{1,4}?[讲说]/g, '听说'],
+  // Net slang around a question (蹲一个 "waiting for the answer", 求科普, 家人们) asks nothing of an article.
+  [/蹲一个|蹲个|求科普|家人们/g, ' '],
   // A group pointed at as spoken (学校那帮人, 那拨人): jieba glues 帮 to the verb after it (帮人开).
   [/[这那][帮拨伙]人/g, '他们'],
   ...blanksRead(),

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { answerExtractively, cleanSentence } from '../../src/answer/extractive.js'
+import { answerQuestion } from '../../src/answer/index.js'
 import type { Candidate } from '../../src/answer/evidence.js'
 import { countsInClause, factsNear, givesGrade, hasFactFor, namesAskedBody, namesBody, namesPerson, namesPlace } from '../../src/answer/facts.js'
 import { loadAnswerModel } from '../../src/answer/model.js'
@@ -10,6 +11,7 @@ import { asksForVisits, tellsVisitStop } from '../../src/answer/visits.js'
 import { askedBody, askedEvent, askedMembers, asksGrade, countQualifier, askedUnit, askedWording, askingClauses, asksForName, changedThing, countedThing, createIndex, detectQuestionType, DURATION_UNIT, HOUR_UNIT, namedPerson, timedThing, WEEKDAY_UNIT, withTerseAsked } from '../../src/retrieve/index.js'
 import { openDb, type Db } from '../../src/store/index.js'
 import { jsonl } from '../helpers/tmp.js'
+import { useSampleIndex } from '../helpers/sample-db.js'
 
 const HOUSING = {
   id: 'a1',
@@ -860,5 +862,17 @@ describe('cleanSentence', () => {
     ['参会企业近150家，', '参会企业近150家。'],
   ])('%s', (input, expected) => {
     expect(cleanSentence(input)).toBe(expected)
+  })
+})
+
+describe('answering on the bundled samples', () => {
+  const samples = useSampleIndex()
+
+  it('refuses an amount that only another story gives, unquoted', async () => {
+    // The forest-fire training prints no head count; 五里堡街道's drill (60余人) shares its words.
+    const training = await answerQuestion(samples().index, '森林防火培训这回到底多少人参加的？', { mode: 'extractive' })
+    expect(training.abstained).toBe(true)
+    const drill = await answerQuestion(samples().index, '五里堡消防演练来了多少人？', { mode: 'extractive' })
+    expect(drill.answer).toContain('60余人')
   })
 })

@@ -122,6 +122,7 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('孵化面积有多大', null).type).toBe('amount')
     expect(words('经开区产学研对接会 是跟哪个大学搞哩')).not.toContain('搞哩')
     expect(words('财经学院那帮人开完会又去哪两家公司看了')).not.toContain('帮人开')
+    expect(words('「脚板+手指」第一阶段是几号到几号？蹲一个')).not.toContain('一个')
     expect(words('我看报上说省里发了一批专项债')).toEqual(expect.arrayContaining(['专项债']))
     for (const w of ['报上', '省里']) expect(words('我看报上说省里发了一批专项债')).not.toContain(w)
     // 上台 "on stage" is no place the articles must name.
