@@ -83,7 +83,7 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   if (candidates.length === 0 || namesUnknownPerson(analyzed) || namesUnknownBody(query) || namesUnknownPlace(query) || findsOnlyGenericWords(query)) return abstain(question, found)
   const type = opts.questionType && opts.questionType !== 'general' ? opts.questionType : query.type
   const asked: Asked = { ...askedOf(query), type, unit: type === query.type ? query.unit : undefined }
-  const scored = scoreEvidence(model, asked, candidates)
+  const scored = scoreEvidence(model, withHeadlineQuoteMuted(asked), candidates)
   const signals = { text: query.text, words: asked.words, typed: type !== 'general' }
   const manyParts = query.parts.length > 1
   const textOf = (e: Scored) => candidates[e.candidate]!.text.slice(e.span.start, e.span.end)
@@ -548,4 +548,15 @@ function attachMarker(sentence: string, n: number): string {
   const m = /[。！？!?…]+[”’」』]*$/.exec(sentence)
   if (!m) return `${sentence}[${n}]。`
   return `${sentence.slice(0, m.index)}[${n}]${m[0]}`
+}
+
+// A headline the reader pastes before the question (【郑大二附院周边道路9月底通车】周边修的是哪几条路) names the
+// article; the sentence that answers is chosen by what is asked after it.
+const HEADLINE_QUOTED = /^\s*[【「]([^】」]{4,})[】」](?=.{4,})/su
+function withHeadlineQuoteMuted(asked: Asked): Asked {
+  const quoted = HEADLINE_QUOTED.exec(asked.text)
+  if (!quoted) return asked
+  const rest = asked.text.slice(quoted[0].length)
+  const words = asked.words.map((w) => (quoted[1]!.includes(w.text) && !rest.includes(w.text) ? { ...w, weight: w.weight * OTHER_PART_WEIGHT } : w))
+  return { ...asked, words }
 }

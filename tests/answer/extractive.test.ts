@@ -875,4 +875,9 @@ describe('answering on the bundled samples', () => {
     const drill = await answerQuestion(samples().index, '五里堡消防演练来了多少人？', { mode: 'extractive' })
     expect(drill.answer).toContain('60余人')
   })
+
+  it('chooses the sentence by what is asked after a pasted headline', async () => {
+    const roads = await answerQuestion(samples().index, '【郑大二附院周边道路9月底通车】周边修的到底是哪几条路？', { mode: 'extractive' })
+    expect(roads.answer).toContain('美辰路、梅香路')
+  })
 })
