@@ -361,11 +361,12 @@ export function confidenceOf(model: AnswerModel, signals: AskedSignals, candidat
  */
 function answerPart(model: AnswerModel, asked: Asked, part: QuestionPart, candidates: Candidate[], taken: Scored[]): { covered: boolean; leads: Scored[] } {
   // A part that names nothing of its own (谁讲的话？) asks about what the others name.
-  const own = namesOwn(part, asked.words)
+  const mine = ownWords(part, asked.words)
+  const own = mine.length > 0
   // A part whose own words no article holds (看大病能去吗) is not answered by what the other parts name; an
   // ordinal or a share (第一个, 每队) is how it counts, which articles word their own way.
-  const ownWords = asked.words.filter((w) => part.text.includes(w.text) && [...w.text].length > 1 && !/^[第每]/.test(w.text))
-  if (own && ownWords.length > 0 && ownWords.every((w) => w.docs === 0)) return { covered: false, leads: [] }
+  const telling = mine.filter((w) => !/^[第每]/.test(w.text))
+  if (telling.length > 0 && telling.every((w) => w.docs === 0)) return { covered: false, leads: [] }
   const words = asked.words.map((w) => (!own || part.text.includes(w.text) ? w : { ...w, weight: w.weight * OTHER_PART_WEIGHT }))
   const partAsked: Asked = { text: part.text, words, bigrams: asked.bigrams.filter((b) => part.text.includes(b)), type: part.type, unit: part.unit }
   const scored = scoreEvidence(model, partAsked, candidates)
@@ -434,7 +435,12 @@ function asksNoFact(part: QuestionPart): boolean {
 
 /** True when a part of the question names something of its own (a word of two or more characters). */
 function namesOwn(part: QuestionPart, words: WeightedWord[]): boolean {
-  return words.some((w) => [...w.text].length > 1 && part.text.includes(w.text))
+  return ownWords(part, words).length > 0
+}
+
+/** The question's words of more than one character that a part says itself. */
+function ownWords(part: QuestionPart, words: WeightedWord[]): WeightedWord[] {
+  return words.filter((w) => [...w.text].length > 1 && part.text.includes(w.text))
 }
 
 /**
