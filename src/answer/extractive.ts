@@ -144,7 +144,7 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
  */
 function givesAskedFact(asked: AskedFor, scored: Scored[], candidates: Candidate[], manyParts = false): boolean {
   const textOf = (e: Scored) => candidates[e.candidate]!.text.slice(e.span.start, e.span.end)
-  const gives = factCheck(asked, textOf, (e) => candidates[e.candidate]!.title)
+  const gives = factCheck(asked, textOf, (e) => candidates[e.candidate]!.title, (e) => sentenceAfter(candidates[e.candidate]!.text, e.span.end))
   // The fact is given in an article that names the local bodies and places the question names (the lexicon's):
   // 森防办's training is not answered by 五里堡街道's drill (60余人), however much else the two share.
   const local = (w: WeightedWord) => loadLexicon().entries.get(w.text)
@@ -215,7 +215,12 @@ function leadOf(c: Candidate): string {
 type AskedFor = Pick<Asked, 'type' | 'text' | 'words'> & { before?: string; whole?: string }
 
 /** What a sentence must hold to answer a question that asks for a kind of fact; undefined when it asks none. */
-function factCheck(asked: AskedFor, textOf: (e: Scored) => string, titleOf: (e: Scored) => string): ((s: Scored) => boolean) | undefined {
+function factCheck(
+  asked: AskedFor,
+  textOf: (e: Scored) => string,
+  titleOf: (e: Scored) => string,
+  nextOf: (e: Scored) => string,
+): ((s: Scored) => boolean) | undefined {
   const { type, text } = asked
   // A word no article holds cannot be looked for: it must not veto the answer on its own.
   const words = asked.words.filter((w) => w.docs > 0)
@@ -291,7 +296,14 @@ function factCheck(asked: AskedFor, textOf: (e: Scored) => string, titleOf: (e: 
     const event = asked.words.find((w) => w.text === askedEvent(text, asked.words.map((x) => x.text)))
     const unreported = event?.docs === 0 && !finished ? [...event.text].at(-1)! : undefined
     const timed = words.find((w) => w.text === timedText)
-    const named = (s: Scored) => [timed, event?.docs ? event : undefined].some((w) => w && (mentions(read(s), w) || mentions(foldText(titleOf(s)), w)))
+    // The date opens the story and the next sentence tells what happened (6月19日上午…举行发放仪式。…发放巡逻车钥匙),
+    // unless that sentence has a time of its own or a plan (决赛将择期举行).
+    const goesOn = (s: Scored) => {
+      const next = nextOf(s)
+      return !hasFactFor('time', next) && !TELLS_PLAN.test(next) ? foldText(next) : ''
+    }
+    const named = (s: Scored) =>
+      [timed, event?.docs ? event : undefined].some((w) => w && (mentions(read(s), w) || mentions(foldText(titleOf(s)), w) || mentions(goesOn(s), w)))
     return (s) =>
       s.hasFact &&
       (!unreported || read(s).includes(unreported)) &&
@@ -513,6 +525,12 @@ function joinOverlapping(leads: Scored[]): Scored[] {
 // with very short ones counted as MIN_WEIGHED_CHARS so a fragment never wins on shortness alone.
 const TYPICAL_UNIT_CHARS = 60
 const MIN_WEIGHED_CHARS = 20
+
+/** The sentence of a text that follows a position in it. */
+function sentenceAfter(text: string, at: number): string {
+  const end = text.slice(at).search(/[。！？!?]/)
+  return end < 0 ? text.slice(at) : text.slice(at, at + end + 1)
+}
 
 /** The characters a quoted sentence takes in the answer, with its [n] marker. */
 function quotedLength(text: string): number {

@@ -3,6 +3,7 @@ import { demoteCopies, isNearCopy } from './copies.js'
 import { rankPassages, type Span, type WeightedTerm } from './passages.js'
 import { learnedNameCandidates, pickLearnedNames } from './names.js'
 import { foldedSlices, phraseTokens, type FoldedSlices } from './tokenize.js'
+import { guessesAsked } from './guesses.js'
 import { analyzeQuery, readQuestionText, type QueryPlan, type QuestionWord } from './query.js'
 import { dropCoveredBigrams, idf, scoreBestPassages, scoreCommonTerms, splitCommonTerms, weighTerms } from './rank.js'
 
@@ -54,6 +55,13 @@ export type SearchReader = Pick<
  * word's weight from the store's document counts; with the counts of every term, for ranking.
  */
 export async function readQuestion(store: SearchReader, question: string): Promise<{ query: AnalyzedQuery; docs: Map<string, number> }> {
+  const read = await readOnce(store, question)
+  // The reader's guess no article holds (是跟郑州大学对接的吧) is asked instead, and the question read again.
+  const asked = guessesAsked(read.query.text, read.query.words)
+  return asked === read.query.text ? read : readOnce(store, asked)
+}
+
+async function readOnce(store: SearchReader, question: string): Promise<{ query: AnalyzedQuery; docs: Map<string, number> }> {
   const today = await store.getNewestIssueDate()
   // The names analyzeQuery may ask about are counted first, in one read.
   const counts = await store.getLearnedNameCounts(learnedNameCandidates(readQuestionText(question, today).text))

@@ -876,6 +876,22 @@ describe('answering on the bundled samples', () => {
     expect(drill.answer).toContain('60余人')
   })
 
+  it("answers a reader's wrong version with the article's fact, and still refuses a place no article names", async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    expect((await ask('马寨那个座谈会上讲话的管委会主任，是叫王刚对吧？')).answer).toContain('王波')
+    const teams = (await ask('大学路街道的党团知识大比拼，好像有10支队伍参赛，每队4个人吧？')).answer
+    expect(teams).toContain('13支')
+    expect(teams).toContain('3名队员')
+    expect((await ask('福华街发巡逻车那次，是5月8号吧？')).answer).toContain('6月19日')
+    expect((await ask('樱桃沟的采摘节是不是6月办的？')).abstained).toBe(true)
+    expect((await ask('地铁5号线今年能通车吗？')).abstained).toBe(true)
+  })
+
+  it('finds the date of an event told in the sentence after the one that dates the story', async () => {
+    const keys = await answerQuestion(samples().index, '福华街街道给民警发巡逻车钥匙是哪天？', { mode: 'extractive' })
+    expect(keys.answer).toContain('6月19日')
+  })
+
   it('chooses the sentence by what is asked after a pasted headline', async () => {
     const roads = await answerQuestion(samples().index, '【郑大二附院周边道路9月底通车】周边修的到底是哪几条路？', { mode: 'extractive' })
     expect(roads.answer).toContain('美辰路、梅香路')

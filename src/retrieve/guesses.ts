@@ -1,0 +1,80 @@
+import { asks, ASKS_ITS_OWN } from './question-type.js'
+
+/** What guessesAsked needs of a question's word: its text, how many articles hold it, and its kind. */
+interface CountedWord {
+  text: string
+  docs: number
+  person: boolean
+  place: boolean
+}
+
+// A clause that checks what the reader believes ends on a particle that asks for agreement (…的吧, 对吧, 不是…吗),
+// or sets out to contradict (难道就是口头警告一下, 城管是不是一赶了之).
+const CHECK_END = /(吧|吗|对吧|是吧|对不对|对吗|没错吧)$/
+const AGREEMENT_END = /(吧|对吧|是吧|对不对|没错吧)$/
+const CHECK_START = /^难道/
+// What follows these words in such a clause is the reader's own version (是跟郑州大学对接的吧, 叫王斌对吧).
+const BELIEF = /不是说|不是|就是|是不是|难道|是?叫|是?姓|是/
+// A sentence retelling what the reader heard or remembers (听说有20支队伍，每队5个人？; 我记得是11月中旬办的) checks it
+// although it asks nothing.
+const HEARSAY = /^(听说|听人说|据说|我记得|记得|好像|不是说)/
+// A date the reader gives (10月份, 11月中旬, 30号, 第三季度, 国庆前), asked as 什么时候. Not a line, building or yard (5号线).
+const DATE_GUESS = /\d+月份?(\d+[日号])?(上旬|中旬|下旬|初|底)?|\d+[日号](?![线楼院])|第[一二三四1-4]季度|[上中下]旬|国庆|春节|元旦|五一/g
+// A count the reader gives (20个, 4组, 2000来套, 50个亿), asked as 多少 before its counter; not 一家 (a, one), and not
+// an ordinal (第三届), whose number names the thing. Spoken numerals are digits by now (二十 → 20).
+const COUNT_GUESS = /(?<![第哪几\d.])(?:\d+(?:\.\d+)?|[两二三四五六七八九十百千万]+)[多余来]?(?=个亿|[个位名人家项条件支组队次场天年元亿万套户亩吨斤期批台篇份所座辆])/g
+// A number that names a thing (5号线, 第三届, 二期, 三级): the question is about it, unless the reader offers it as their
+// version (是5号线的吧), when it is asked as 几号.
+const NAMED_NUMBER = /(\d+|[一二三四五六七八九十]+)(?=号[线楼院])/g
+// A body named by its kind (消防支队, 发改委, 郑州大学): a guess at who did something.
+const BODY_GUESS = /(支队|大队|中队|局|委|办|中心|公司|集团|学院|大学|医院|街道|社区|村)$/
+
+/** A stretch of the question that holds the reader's guess, and whether only its figures are guesses. */
+interface Guess {
+  text: string
+  figuresOnly: boolean
+  /** Offered as a person's name (叫王斌对吧): any word no article holds is that guess. */
+  named: boolean
+}
+
+/**
+ * The reader's own version of a fact, in a question that checks it (经开区那个对接会，是跟郑州大学对接的吧？;
+ * 20个党员分成4组比的吧？; 座谈会上发言的主任，叫王斌对吧？): where it differs from the articles, the article's
+ * fact answers it. Its dates and counts, and the names (persons, places, bodies) no article holds, are asked
+ * instead (是跟什么对接的, 多少个党员分成多少组, 叫谁), so they neither find another story nor refuse this one.
+ * The rest of the clause stays: 樱桃沟的采摘节是不是6月办的 still names a place no article knows.
+ */
+export function guessesAsked(text: string, words: CountedWord[]): string {
+  let out = text
+  // A clause that asks in its own words (是哪五家单位) offers no version of its own.
+  for (const guess of guessesIn(text).filter((g) => !ASKS_ITS_OWN.test(g.text))) {
+    let asked = guess.text.replace(DATE_GUESS, '什么时候').replace(COUNT_GUESS, '多少')
+    if (!guess.figuresOnly) {
+      asked = asked.replace(NAMED_NUMBER, '几')
+      const names = words.filter((w) => w.docs === 0 && [...w.text].length > 1 && (guess.named || w.person || w.place || BODY_GUESS.test(w.text)))
+      for (const w of names.sort((a, b) => b.text.length - a.text.length)) asked = asked.split(w.text).join(guess.named || w.person ? '谁' : '什么')
+    }
+    out = out.replace(guess.text, asked.replace(/(什么时候|什么|谁)(\1)+/g, '$1'))
+  }
+  return out
+}
+
+function guessesIn(text: string): Guess[] {
+  const out: Guess[] = []
+  for (const sentence of text.match(/[^。！!？?\n]+[。！!？?\n]*/g) ?? []) {
+    const clauses = (sentence.match(/[^，,；;：:。！!？?\n]+/g) ?? []).map((c) => c.trim()).filter(Boolean)
+    // What the reader heard is checked only where the sentence asks nothing else: 听说要建地铁5号线，什么时候开工 asks about it.
+    const told = !clauses.some(asks)
+    let heard = false
+    for (const clause of clauses) {
+      heard ||= told && HEARSAY.test(clause)
+      const belief = BELIEF.exec(clause)
+      const checks = CHECK_END.test(clause) || CHECK_START.test(clause) || clause.includes('是不是') || heard
+      // 是不是说… and 不是说… open a whole statement to check, whose subject is no guess (是不是说郑大二附院建好后是…).
+      const statement = belief?.index === 0 && (belief[0] === '是不是' || belief[0] === '不是说')
+      if (checks && belief && !statement) out.push({ text: clause.slice(belief.index + belief[0].length), figuresOnly: false, named: /[叫姓]$/.test(belief[0]) })
+      else if (statement || AGREEMENT_END.test(clause) || heard) out.push({ text: clause, figuresOnly: true, named: false })
+    }
+  }
+  return out
+}

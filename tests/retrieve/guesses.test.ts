@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import { guessesAsked } from '../../src/retrieve/guesses.js'
+
+const word = (text: string, docs: number, kind: { person?: boolean; place?: boolean } = {}) => ({ text, docs, person: kind.person ?? false, place: kind.place ?? false })
+
+describe('guessesAsked', () => {
+  it('asks the body, person or figure the reader offers as their version', () => {
+    expect(guessesAsked('经开区那个对接会,是跟郑州大学对接的吧?', [word('郑州大学', 0), word('对接', 6)])).toBe('经开区那个对接会,是跟什么对接的吧?')
+    expect(guessesAsked('座谈会上发言的主任,叫王刚对吧?', [word('王刚', 0)])).toBe('座谈会上发言的主任,叫谁对吧?')
+    expect(guessesAsked('竞赛那次,20个党员分成4组比的吧?', [])).toBe('竞赛那次,多少个党员分成多少组比的吧?')
+    expect(guessesAsked('督导组去看地铁,是5号线的工地吧?', [])).toBe('督导组去看地铁,是几号线的工地吧?')
+    expect(guessesAsked('巡察整改不是10月份才动起来的吗?', [])).toBe('巡察整改不是什么时候才动起来的吗?')
+    // Retold hearsay checks its figures although it asks nothing.
+    expect(guessesAsked('知识竞赛,听说有20支队伍,每队5个人?', [])).toBe('知识竞赛,听说有多少支队伍,每队多少个人?')
+  })
+
+  it('leaves what the question is about', () => {
+    // The subject before 是不是 is asked about, not offered: a place no article names still refuses.
+    expect(guessesAsked('樱桃沟的采摘节是不是6月办的?', [word('樱桃沟', 0, { place: true })])).toBe('樱桃沟的采摘节是不是什么时候办的?')
+    // A plain yes/no question about a numbered thing offers no version of it.
+    expect(guessesAsked('地铁5号线今年能通车吗?', [])).toBe('地铁5号线今年能通车吗?')
+    // Nor does hearsay beside a question of its own, or a clause that asks in its own words.
+    expect(guessesAsked('听说要建地铁5号线,什么时候开工?', [])).toBe('听说要建地铁5号线,什么时候开工?')
+    expect(guessesAsked('作典型发言的是哪五家单位 有税务局吗', [])).toBe('作典型发言的是哪五家单位 有税务局吗')
+    // A word the articles hold is kept: the reader may be right (是不是前程办事处).
+    expect(guessesAsked('最后一站不是前程办事处吗?', [word('前程办事处', 1)])).toBe('最后一站不是前程办事处吗?')
+    // 一家 is "a", not a count; a whole statement checked keeps its subject.
+    expect(guessesAsked('是不是说新院区建好后是唯一一家三甲?', [word('新院区', 0, { place: true })])).toBe('是不是说新院区建好后是唯一一家三甲?')
+  })
+})
