@@ -1,5 +1,5 @@
 import { splitSentences, stripDateline } from '../ingest/index.js'
-import { askedBody, askedContact, askedEvent, askedMembers, askedWording, asksForName, asksGrade, changedThing, countedThing, countQualifier, foldText, isPlanWord, listedKind, loadLexicon, namedPerson, periodsClash, periodsNamed, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
+import { askedBody, askedContact, askedEvent, askedMembers, askedWording, askingClauses, asksForName, asksGrade, changedThing, countedThing, countQualifier, foldText, isPlanWord, listedKind, loadLexicon, namedPerson, periodsClash, periodsNamed, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
 import { asksMembers, enumeratedMembers } from './enumeration.js'
 import { charBigrams } from './citations.js'
@@ -82,7 +82,7 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   const candidates = aboutNamedScope(analyzed, found, query)
   if (candidates.length === 0 || namesUnknownPerson(analyzed) || namesUnknownBody(query) || namesUnknownPlace(query) || findsOnlyGenericWords(query)) return abstain(question, found)
   const type = opts.questionType && opts.questionType !== 'general' ? opts.questionType : query.type
-  const asked: Asked = { ...askedOf(query), type, unit: type === query.type ? query.unit : undefined }
+  const asked: Asked = withToldWordsMuted({ ...askedOf(query), type, unit: type === query.type ? query.unit : undefined })
   const scored = scoreEvidence(model, withHeadlineQuoteMuted(asked), candidates)
   const signals = { text: query.text, words: asked.words, typed: type !== 'general' }
   const manyParts = query.parts.length > 1
@@ -572,6 +572,22 @@ function attachMarker(sentence: string, n: number): string {
   const m = /[。！？!?…]+[”’」』]*$/.exec(sentence)
   if (!m) return `${sentence}[${n}]。`
   return `${sentence.slice(0, m.index)}[${n}]${m[0]}`
+}
+
+// The reader's own story around the question (我们施工企业想对照着查漏补缺; 我们是做建材供应的) tells why they ask,
+// not what: where the clauses that ask name two things of their own, its common words only set the scene. A name
+// in it (我爸要去郑大二附院住院) or a clause saying what they want to know (我想了解一下爱国卫生月的情况) is the topic.
+const OWN_ASKING_WORDS = 2
+const READERS_STORY = /我|俺|咱|本人/
+const WANTS_TO_KNOW = /了解|问|请教|打听|想知道|关于|咨询/
+function withToldWordsMuted(asked: Asked): Asked {
+  const clauses = asked.text.split(/[，,。；;：:！!？?\s]+/)
+  const asking = askingClauses(asked.text)
+  const inAsking = (w: WeightedWord) => asking.some((c) => c.includes(w.text))
+  const story = (c: string) => READERS_STORY.test(c) && !WANTS_TO_KNOW.test(c)
+  const ownOnly = (w: WeightedWord) => !w.name && !inAsking(w) && clauses.filter((c) => c.includes(w.text)).every(story)
+  if (asked.words.filter((w) => w.docs > 0 && [...w.text].length > 1 && inAsking(w)).length < OWN_ASKING_WORDS) return asked
+  return { ...asked, words: asked.words.map((w) => (ownOnly(w) ? { ...w, weight: w.weight * OTHER_PART_WEIGHT } : w)) }
 }
 
 // A headline the reader pastes before the question (【郑大二附院周边道路9月底通车】周边修的是哪几条路) names the

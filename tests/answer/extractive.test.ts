@@ -887,6 +887,12 @@ describe('answering on the bundled samples', () => {
     expect((await ask('地铁5号线今年能通车吗？')).abstained).toBe(true)
   })
 
+  it("reads the reader's own business around the question as scene, not as what is asked", async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    expect((await ask('前程办事处主任是谁？我们企业想去拜访汇报一下工作。')).answer).toContain('陈伟')
+    expect((await ask('滨河路施工现场督导组要求做到哪几条？我们公司想对照整改。')).answer).toContain('物料堆放覆盖')
+  })
+
   it('finds the date of an event told in the sentence after the one that dates the story', async () => {
     const keys = await answerQuestion(samples().index, '福华街街道给民警发巡逻车钥匙是哪天？', { mode: 'extractive' })
     expect(keys.answer).toContain('6月19日')
