@@ -227,7 +227,7 @@ function factCheck(
   const read = (s: Scored) => foldText(textOf(s))
   // How many or when the next one will be (明年还要再分多少套, 明年还办不办，啥时候) is told only by what is
   // planned, not by this one's amount or date.
-  const next = ASKS_NEXT.test(text)
+  const next = askingClauses(text).some((c) => ASKS_NEXT.test(c))
   const plannedIfNext = (s: Scored) => !next || TELLS_PLAN.test(textOf(s))
   const wording = askedWording(text, asked.words.map((w) => w.text))
   if (wording !== undefined) {

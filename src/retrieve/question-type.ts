@@ -31,8 +31,11 @@ const TYPE_CUES: [QuestionType, RegExp][] = [
 export const HOW_FAR = '(?<![很许众诸好大更最不])多[长久高远大]'
 /** Question words that ask something of their own, unlike 呢 and 吗 (小微企业呢？ asks what the part before asked). */
 export const ASKS_ITS_OWN = new RegExp(`多少|${HOW_FAR}|${WHICH_NUMBER}|什么|啥|哪|谁|何|怎|咋`)
-/** Words that make a sentence a question: a part of a question holds one of them; 不 or 没 ending it asks as spoken (能申请不, 有热线没). */
-const QUESTION_CUE = new RegExp(`${ASKS_ITS_OWN.source}|吗|呢|是否|有没有|有无|了没|没有$|(?<!要)不$|没$`)
+/**
+ * Words that make a sentence a question: a part of a question holds one of them; 不 or 没 ending it asks as spoken
+ * (能申请不, 有热线没), and so does a verb asked both ways (还办不办, 能不能, 去没去); 是不是 checks what follows it.
+ */
+const QUESTION_CUE = new RegExp(`${ASKS_ITS_OWN.source}|吗|呢|是否|有没有|有无|了没|没有$|(?<!要)不$|没$|((?!是)\\p{Script=Han})[不没]\\1`, 'u')
 
 // The reader's own story ending in 呢 with no question mark (俺家还等着回迁呢, 家里还等着回迁呢) tells, it does not ask.
 const TOLD_WITH_NE = new RegExp(`^(我|俺|咱|家里|家人)(?!.*(${ASKS_ITS_OWN.source}|吗|是否|有没有)).*呢$`)

@@ -216,6 +216,9 @@ describe('what a question asks after its question word', () => {
     expect(askingClauses('经开区一共分了多少套安置房了？俺家还等着回迁呢')).toEqual(['经开区一共分了多少套安置房了'])
     expect(askingClauses('安置房分完了，我家的呢？')).toEqual(['我家的呢'])
     expect(askingClauses('经开区公租房咋申请 外地打工的能申请不')).toEqual(['经开区公租房咋申请', '外地打工的能申请不'])
+    // A verb asked both ways asks (还办不办); 是不是 only checks what follows it.
+    expect(askingClauses('明年经开区还办不办产学研对接会，大概啥时候')).toEqual(['明年经开区还办不办产学研对接会', '大概啥时候'])
+    expect(askingClauses('小摊贩是不是全被清走了，后来去哪摆了')).toEqual(['后来去哪摆了'])
     // Asked whether what was heard is so, what was heard is asked.
     expect(askingClauses('我听说扬升公司今年产值要过十个亿，有这回事没？')).toEqual(['我听说扬升公司今年产值要过十个亿，有这回事没？'])
     expect(askingClauses('锦绣家园社区参加观摩了没有？它的亮点是啥？')).toEqual(['锦绣家园社区参加观摩了没有', '它的亮点是啥'])
@@ -891,6 +894,8 @@ describe('answering on the bundled samples', () => {
     const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
     expect((await ask('前程办事处主任是谁？我们企业想去拜访汇报一下工作。')).answer).toContain('陈伟')
     expect((await ask('滨河路施工现场督导组要求做到哪几条？我们公司想对照整改。')).answer).toContain('物料堆放覆盖')
+    // 明年 in the reader's plans does not make the question ask about next year's contest.
+    expect((await ask('我们单位明年也想组队参加大学路街道的党团知识大比拼，这一届一共多少支队伍参赛？')).answer).toContain('13支')
   })
 
   it('finds the date of an event told in the sentence after the one that dates the story', async () => {
