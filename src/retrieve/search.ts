@@ -56,7 +56,7 @@ export type SearchReader = Pick<
  */
 export async function readQuestion(store: SearchReader, question: string): Promise<{ query: AnalyzedQuery; docs: Map<string, number> }> {
   const read = await readOnce(store, question)
-  // The reader's guess no article holds (是跟郑州大学对接的吧) is asked instead, and the question read again.
+  // A reader's own version of a fact (是跟郑州大学对接的吧, 20个党员分成4组吧) is asked instead, and the question read again.
   const asked = guessesAsked(read.query.text, read.query.words)
   return asked === read.query.text ? read : readOnce(store, asked)
 }
