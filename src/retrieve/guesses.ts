@@ -21,8 +21,8 @@ const HEARSAY = /^(听说|听人说|据说|我记得|记得|好像|不是说)/
 // A date the reader gives (10月份, 11月中旬, 30号, 第三季度, 国庆前), asked as 什么时候. Not a line, building or yard (5号线).
 const DATE_GUESS = /\d+月份?(\d+[日号])?(上旬|中旬|下旬|初|底)?|\d+[日号](?![线楼院])|第[一二三四1-4]季度|[上中下]旬|国庆|春节|元旦|五一/g
 // A count the reader gives (20个, 4组, 2000来套, 50个亿), asked as 多少 before its counter; not 一家 (a, one), and not
-// an ordinal (第三届), whose number names the thing. Spoken numerals are digits by now (二十 → 20).
-const COUNT_GUESS = /(?<![第哪几\d.])(?:\d+(?:\.\d+)?|[两二三四五六七八九十百千万]+)[多余来]?(?=个亿|[个位名人家项条件支组队次场天年元亿万套户亩吨斤期批台篇份所座辆])/g
+// an ordinal or a phase (第三届, 二期), whose number names the thing. Spoken numerals are digits by now (二十 → 20).
+const COUNT_GUESS = /(?<![第哪几\d.])(?:\d+(?:\.\d+)?|[两二三四五六七八九十百千万]+)[多余来]?(?=个亿|[个位名人家项条件支组队次场天年元亿万套户亩吨斤批台篇份所座辆])/g
 // A number that names a thing (5号线, 第三届, 二期, 三级): the question is about it, unless the reader offers it as their
 // version (是5号线的吧), when it is asked as 几号.
 const NAMED_NUMBER = /(\d+|[一二三四五六七八九十]+)(?=号[线楼院])/g

@@ -17,8 +17,9 @@ describe('guessesAsked', () => {
   it('leaves what the question is about', () => {
     // The subject before 是不是 is asked about, not offered: a place no article names still refuses.
     expect(guessesAsked('樱桃沟的采摘节是不是6月办的?', [word('樱桃沟', 0, { place: true })])).toBe('樱桃沟的采摘节是不是什么时候办的?')
-    // A plain yes/no question about a numbered thing offers no version of it.
+    // A plain yes/no question about a numbered thing offers no version of it, nor does a phase name one.
     expect(guessesAsked('地铁5号线今年能通车吗?', [])).toBe('地铁5号线今年能通车吗?')
+    expect(guessesAsked('是不是说园区二期6月开工?', [])).toBe('是不是说园区二期什么时候开工?')
     // Nor does hearsay beside a question of its own, or a clause that asks in its own words.
     expect(guessesAsked('听说要建地铁5号线,什么时候开工?', [])).toBe('听说要建地铁5号线,什么时候开工?')
     expect(guessesAsked('作典型发言的是哪五家单位 有税务局吗', [])).toBe('作典型发言的是哪五家单位 有税务局吗')
