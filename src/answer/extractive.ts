@@ -1,5 +1,5 @@
 import { splitSentences, stripDateline } from '../ingest/index.js'
-import { askedBody, askedContact, askedEvent, askedMembers, askedWording, askingClauses, asksForName, asksGrade, changedThing, countedThing, countQualifier, foldText, isPlanWord, listedKind, loadLexicon, namedPerson, periodsClash, periodsNamed, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
+import { askedBody, askedContact, askedEvent, askedMembers, askedWording, askingClauses, asksForName, clausesOf, asksGrade, changedThing, countedThing, countQualifier, foldText, isPlanWord, listedKind, loadLexicon, namedPerson, periodsClash, periodsNamed, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
 import { asksMembers, enumeratedMembers } from './enumeration.js'
 import { charBigrams } from './citations.js'
@@ -64,6 +64,11 @@ const inContext = (s: Evidence) => s.features[FEATURE_NAMES.indexOf('coverageInC
 
 // A word of another part of a multi-part question still sets the scene, a little.
 const OTHER_PART_WEIGHT = 0.1
+
+/** The words, those that only set the scene weighed at OTHER_PART_WEIGHT. */
+function mutedWords(words: WeightedWord[], setsScene: (w: WeightedWord) => boolean): WeightedWord[] {
+  return words.map((w) => (setsScene(w) ? { ...w, weight: w.weight * OTHER_PART_WEIGHT } : w))
+}
 
 /** The longest answer, in characters: what a reader takes in at a glance, and a chat message. */
 export const MAX_ANSWER_CHARS = 300
@@ -379,7 +384,7 @@ function answerPart(model: AnswerModel, asked: Asked, part: QuestionPart, candid
   // ordinal or a share (第一个, 每队) is how it counts, which articles word their own way.
   const telling = mine.filter((w) => !/^[第每]/.test(w.text))
   if (telling.length > 0 && telling.every((w) => w.docs === 0)) return { covered: false, leads: [] }
-  const words = asked.words.map((w) => (!own || part.text.includes(w.text) ? w : { ...w, weight: w.weight * OTHER_PART_WEIGHT }))
+  const words = mutedWords(asked.words, (w) => own && !part.text.includes(w.text))
   const partAsked: Asked = { text: part.text, words, bigrams: asked.bigrams.filter((b) => part.text.includes(b)), type: part.type, unit: part.unit }
   const scored = scoreEvidence(model, partAsked, candidates)
   const confident = confidenceOf(model, { text: part.text, words, typed: part.type !== 'general' }, candidates, scored) >= model.confidence.threshold
@@ -581,13 +586,13 @@ const OWN_ASKING_WORDS = 2
 const READERS_STORY = /我|俺|咱|本人/
 const WANTS_TO_KNOW = /了解|问|请教|打听|想知道|关于|咨询/
 function withToldWordsMuted(asked: Asked): Asked {
-  const clauses = asked.text.split(/[，,。；;：:！!？?\s]+/)
+  const clauses = clausesOf(asked.text)
   const asking = askingClauses(asked.text)
   const inAsking = (w: WeightedWord) => asking.some((c) => c.includes(w.text))
   const story = (c: string) => READERS_STORY.test(c) && !WANTS_TO_KNOW.test(c)
   const ownOnly = (w: WeightedWord) => !w.name && !inAsking(w) && clauses.filter((c) => c.includes(w.text)).every(story)
   if (asked.words.filter((w) => w.docs > 0 && [...w.text].length > 1 && inAsking(w)).length < OWN_ASKING_WORDS) return asked
-  return { ...asked, words: asked.words.map((w) => (ownOnly(w) ? { ...w, weight: w.weight * OTHER_PART_WEIGHT } : w)) }
+  return { ...asked, words: mutedWords(asked.words, ownOnly) }
 }
 
 // A headline the reader pastes before the question (【郑大二附院周边道路9月底通车】周边修的是哪几条路) names the
@@ -597,6 +602,5 @@ function withHeadlineQuoteMuted(asked: Asked): Asked {
   const quoted = HEADLINE_QUOTED.exec(asked.text)
   if (!quoted) return asked
   const rest = asked.text.slice(quoted[0].length)
-  const words = asked.words.map((w) => (quoted[1]!.includes(w.text) && !rest.includes(w.text) ? { ...w, weight: w.weight * OTHER_PART_WEIGHT } : w))
-  return { ...asked, words }
+  return { ...asked, words: mutedWords(asked.words, (w) => quoted[1]!.includes(w.text) && !rest.includes(w.text)) }
 }

@@ -45,6 +45,11 @@ export function asks(piece: string): boolean {
   return QUESTION_CUE.test(piece.replace(/[？?]+$/, '')) && !TOLD_WITH_NE.test(piece)
 }
 
+/** The clauses of a question, each with the question mark that ends it, if any: 我家的呢？ asks, 俺家还等着回迁呢 does not. */
+export function clausesOf(question: string): string[] {
+  return question.match(/[^，,。；;：:！!？?\s]+[？?]?/g) ?? []
+}
+
 // A clause that only asks whether what the reader heard is so (有这回事没, 是真的吗, 对不对): what it asks is what they heard.
 const ASKS_IF_TRUE = /^(?:这|那)?(?:是不是真的|是真的吗?|真的假的|真的吗?|有这回事(?:吗|没有?)?|是这样(?:吗|的吗)?|对吗|对不对|是吧|属实吗)$/
 
@@ -54,9 +59,7 @@ const ASKS_IF_TRUE = /^(?:这|那)?(?:是不是真的|是真的吗?|真的假的
  * or when one only asks whether the rest is true.
  */
 export function askingClauses(question: string): string[] {
-  // Each clause with the question mark that ends it, if any: 我家的呢？ asks, 俺家还等着回迁呢 does not.
-  const clauses = question.match(/[^，,。；;：:！!？?\s]+[？?]?/g) ?? []
-  const asking = clauses.filter(asks).map((c) => c.replace(/[？?]$/, ''))
+  const asking = clausesOf(question).filter(asks).map((c) => c.replace(/[？?]$/, ''))
   return asking.length > 0 && !asking.some((c) => ASKS_IF_TRUE.test(c)) ? asking : [question]
 }
 

@@ -55,14 +55,14 @@ export type SearchReader = Pick<
  * word's weight from the store's document counts; with the counts of every term, for ranking.
  */
 export async function readQuestion(store: SearchReader, question: string): Promise<{ query: AnalyzedQuery; docs: Map<string, number> }> {
-  const read = await readOnce(store, question)
+  const today = await store.getNewestIssueDate()
+  const read = await readOnce(store, question, today)
   // A reader's own version of a fact (是跟郑州大学对接的吧, 20个党员分成4组吧) is asked instead, and the question read again.
   const asked = guessesAsked(read.query.text, read.query.words)
-  return asked === read.query.text ? read : readOnce(store, asked)
+  return asked === read.query.text ? read : readOnce(store, asked, today)
 }
 
-async function readOnce(store: SearchReader, question: string): Promise<{ query: AnalyzedQuery; docs: Map<string, number> }> {
-  const today = await store.getNewestIssueDate()
+async function readOnce(store: SearchReader, question: string, today: string | null): Promise<{ query: AnalyzedQuery; docs: Map<string, number> }> {
   // The names analyzeQuery may ask about are counted first, in one read.
   const counts = await store.getLearnedNameCounts(learnedNameCandidates(readQuestionText(question, today).text))
   const plan = analyzeQuery(question, today, undefined, (text) => pickLearnedNames(text, () => counts))
