@@ -71,7 +71,8 @@ export function confidenceFeatures({ text, words, typed }: AskedSignals, candida
   }
   const absent = multi.filter((w) => w.docs === 0 && !toldOnly(w) && !numberGiven(w) && !LATIN_WORD.test(w.text))
   const unseenNames = names.filter((w) => !top.some((a) => mentions(a.title, w) || mentions(a.text, w)) && !numberGiven(w))
-  const focus = focusOf(text, multi.filter((w) => !LATIN_WORD.test(w.text)))
+  // The thing asked about is named where the question asks, not in a remark after it (想要原文口径, 麻烦给个准数).
+  const focus = focusOf(text, multi.filter((w) => !LATIN_WORD.test(w.text) && !toldOnly(w)))
   return [
     best?.p ?? 0,
     best?.coverage ?? 0,

@@ -20,11 +20,12 @@ describe('bylineTopic', () => {
     // 那 typed for 哪, and 报 for 写.
     ['森林防火培训这篇是那位记者报的', '森林防火培训'],
     ['建设局抓巡察整改那篇稿子 记者和通讯员署名分别是谁', '建设局抓巡察整改'],
+    ['培训那篇是哪个写的呀？', '培训'],
   ])('reads %s as asked of %j', (q, topic) => {
     expect(bylineTopic(q)).toBe(topic)
   })
 
-  it.each(['王庄村改造到哪一步了？', '记者节是哪一天？', '有多少名记者参加了发布会？', '谁主持了推进会？', '区里发了哪些署名文章？'])('leaves %s to the other answers', (q) => {
+  it.each(['王庄村改造到哪一步了？', '记者节是哪一天？', '有多少名记者参加了发布会？', '谁主持了推进会？', '区里发了哪些署名文章？', '工作周报和工作周总结，哪个报的期数多？'])('leaves %s to the other answers', (q) => {
     expect(bylineTopic(q)).toBeNull()
   })
 })
@@ -34,6 +35,7 @@ describe('besideByline', () => {
     expect(besideByline('森防办的防灭火培训一共讲了几项内容？这篇是哪个记者写的？')).toBe('森防办的防灭火培训一共讲了几项内容？')
     expect(besideByline('建设局巡察整改那篇稿子是哪个记者写的？通讯员又是谁')).toBeNull()
     expect(besideByline('培训一共讲了几项内容？')).toBeNull()
+    expect(besideByline('建设局巡察整改那篇，署名记者和通讯员分别是谁？转载要标出处。')).toBeNull()
   })
 })
 

@@ -896,6 +896,8 @@ describe('answering on the bundled samples', () => {
     expect((await ask('滨河路施工现场督导组要求做到哪几条？我们公司想对照整改。')).answer).toContain('物料堆放覆盖')
     // 明年 in the reader's plans does not make the question ask about next year's contest.
     expect((await ask('我们单位明年也想组队参加大学路街道的党团知识大比拼，这一届一共多少支队伍参赛？')).answer).toContain('13支')
+    // A request after the question (想要原文口径) names nothing asked.
+    expect((await ask('党政办理清的整改目标体系，几大类任务、几项目标？想要原文口径。')).answer).toContain('6大类任务')
   })
 
   it('finds the date of an event told in the sentence after the one that dates the story', async () => {

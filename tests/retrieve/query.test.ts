@@ -18,6 +18,10 @@ describe('analyzeQuery', () => {
     const handed = analyzeQuery('安置房到现在总共分下去多少套了？', null).words.map((w) => w.text)
     expect(handed).toContain('安置房')
     expect(handed).not.toContain('下去')
+    // 来着 ends a question; jieba would glue it to the word before (字来).
+    const recalled = analyzeQuery('执法局的工作理念是哪八个字来着？', null).words.map((w) => w.text)
+    expect(recalled).toContain('理念')
+    for (const w of ['字来', '来着']) expect(recalled).not.toContain(w)
   })
 
   it('keeps names no dictionary knows whole, as words, beside their bigrams', () => {
