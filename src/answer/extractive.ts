@@ -9,7 +9,7 @@ import { countsInClause, factsNear, givesContact, givesGrade, hasFactFor, namesA
 import { assertFeatures, loadAnswerModel, predict, type AnswerModel } from './model.js'
 import type { Answer, Citation } from './types.js'
 import { withTyposRead } from './typos.js'
-import { aboutNamedScope, findsOnlyGenericWords, namesUnknownBody, namesUnknownPerson, namesUnknownPlace } from './unmentioned.js'
+import { aboutNamedScope, findsOnlyGenericWords, namesUnknownBody, namesUnknownPerson, namesUnknownPlace, READERS_OWN_STORY } from './unmentioned.js'
 import { asksForVisits, tellsVisitStop } from './visits.js'
 
 export interface ExtractiveOptions {
@@ -583,13 +583,12 @@ function attachMarker(sentence: string, n: number): string {
 // not what: where the clauses that ask name two things of their own, its common words only set the scene. A name
 // in it (我爸要去郑大二附院住院) or a clause saying what they want to know (我想了解一下爱国卫生月的情况) is the topic.
 const OWN_ASKING_WORDS = 2
-const READERS_STORY = /我|俺|咱|本人/
 const WANTS_TO_KNOW = /了解|问|请教|打听|想知道|关于|咨询/
 function withToldWordsMuted(asked: Asked): Asked {
   const clauses = clausesOf(asked.text)
   const asking = askingClauses(asked.text)
   const inAsking = (w: WeightedWord) => asking.some((c) => c.includes(w.text))
-  const story = (c: string) => READERS_STORY.test(c) && !WANTS_TO_KNOW.test(c)
+  const story = (c: string) => READERS_OWN_STORY.test(c) && !WANTS_TO_KNOW.test(c)
   const ownOnly = (w: WeightedWord) => !w.name && !inAsking(w) && clauses.filter((c) => c.includes(w.text)).every(story)
   if (asked.words.filter((w) => w.docs > 0 && [...w.text].length > 1 && inAsking(w)).length < OWN_ASKING_WORDS) return asked
   return { ...asked, words: mutedWords(asked.words, ownOnly) }

@@ -1,4 +1,4 @@
-import { askingClauses, foldText, type AnalyzedQuery, type WeightedWord } from '../retrieve/index.js'
+import { askingClauses, clausesOf, foldText, type AnalyzedQuery, type WeightedWord } from '../retrieve/index.js'
 import type { Candidate } from './evidence.js'
 
 const HAN = /^\p{Script=Han}+$/u
@@ -43,10 +43,22 @@ export function namesUnknownPerson(query: AnalyzedQuery): boolean {
   return asksOfUnknown(query, (w) => w.person)
 }
 
-/** True when a clause that asks holds a word of the kind no article in the store holds. */
+// A clause of the reader's own story (我家老头子…), a guess (是兰溪苑？, 都是上市公司吧), or one the reader corrects
+// in the next (密封张街道 就是蜜蜂张街道…) names nothing asked about.
+export const READERS_OWN_STORY = /我|俺|咱|本人/
+const GUESSED = /[吧吗？?]$/
+const CORRECTS = /^(就是|也就是|应该是|不对|哦不|我是说)/
+
+/**
+ * True when a clause that asks, or one before it that names what it asks about (跟郑州大学签的那个协议，引进了
+ * 多少个博士), holds a word of the kind no article in the store holds.
+ */
 function asksOfUnknown(query: AnalyzedQuery, ofKind: (w: WeightedWord) => boolean): boolean {
   const asking = askingClauses(query.text)
-  return query.words.some((w) => ofKind(w) && w.docs === 0 && asking.some((c) => c.includes(w.text)))
+  const clauses = clausesOf(query.text)
+  const last = Math.max(...asking.map((a) => clauses.findIndex((c) => c.includes(a))))
+  const naming = clauses.filter((c, i) => i < last && !READERS_OWN_STORY.test(c) && !GUESSED.test(c) && !CORRECTS.test(clauses[i + 1] ?? ''))
+  return query.words.some((w) => ofKind(w) && w.docs === 0 && [...asking, ...naming].some((c) => c.includes(w.text)))
 }
 
 // The district a store is about (经开区), or a word nearly every article holds, says nothing of what a

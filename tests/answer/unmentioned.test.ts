@@ -20,6 +20,11 @@ describe('questions about what the sample pages never mention', () => {
     expect((await ask('示范区扬尘污染防治督导是哪天搞的？哪两位区领导参加了？')).abstained).toBe(false)
   })
 
+  it('refuses a body no article names in the clause that names what is asked about, not in a clause corrected next', async () => {
+    expect((await ask('郑州大学跟经开区搞的人才引进，引进了多少个博士？')).abstained).toBe(true)
+    expect((await ask('密封张街道 就是蜜蜂张街道那个知识竞赛 是哪两个社区党支部联合办的')).answer).toContain('客技路社区')
+  })
+
   it('refuses an area an article names only in passing, and answers of the area it is about', async () => {
     expect((await ask('中牟县新增了多少家市级文明单位？')).abstained).toBe(true)
     expect((await ask('经开区新增了多少家市级文明单位？')).answer).toContain('9家')
