@@ -902,6 +902,11 @@ describe('answering on the bundled samples', () => {
     expect((await ask('党政办理清的整改目标体系，几大类任务、几项目标？想要原文口径。')).answer).toContain('6大类任务')
   })
 
+  it('reads an everyday word as the article words it (砍掉 for 核减)', async () => {
+    const cut = await answerQuestion(samples().index, '财政局价格审核最后砍掉了多少钱？', { mode: 'extractive' })
+    expect(cut.answer).toContain('258.261万元')
+  })
+
   it('finds the date of an event told in the sentence after the one that dates the story', async () => {
     const keys = await answerQuestion(samples().index, '福华街街道给民警发巡逻车钥匙是哪天？', { mode: 'extractive' })
     expect(keys.answer).toContain('6月19日')
