@@ -1,6 +1,7 @@
 import type { WeightedWord } from '../retrieve/index.js'
-import { askingClauses, foldText } from '../retrieve/index.js'
+import { askingClauses, asks, clausesOf, foldText } from '../retrieve/index.js'
 import { focusOf, mentions, type Candidate } from './evidence.js'
+import { READERS_OWN_STORY } from './unmentioned.js'
 
 /** A piece of evidence as the confidence model sees it. */
 export interface ScoredEvidence {
@@ -70,7 +71,12 @@ export function confidenceFeatures({ text, words, typed }: AskedSignals, candida
     return n !== undefined && top.some((a) => new RegExp(`(?<![\\d.])${n.replace('.', '\\.')}(?![\\d.])`).test(a.text))
   }
   const absent = multi.filter((w) => w.docs === 0 && !toldOnly(w) && !numberGiven(w) && !LATIN_WORD.test(w.text))
-  const unseenNames = names.filter((w) => !top.some((a) => mentions(a.title, w) || mentions(a.text, w)) && !numberGiven(w))
+  // A name in what the reader says of themselves after the question (我们打算…搞一轮内训) is why they ask, not what.
+  const clauses = clausesOf(text)
+  const lastAsking = Math.max(...asking.map((a) => clauses.findIndex((c) => c.includes(a))))
+  const afterword = clauses.filter((c, i) => i > lastAsking && READERS_OWN_STORY.test(c) && !asks(c))
+  const ownAfterwards = (w: WeightedWord) => toldOnly(w) && clauses.filter((c) => c.includes(w.text)).every((c) => afterword.includes(c))
+  const unseenNames = names.filter((w) => !top.some((a) => mentions(a.title, w) || mentions(a.text, w)) && !numberGiven(w) && !ownAfterwards(w))
   // The thing asked about is named where the question asks, not in a remark after it (想要原文口径, 麻烦给个准数).
   const focus = focusOf(text, multi.filter((w) => !LATIN_WORD.test(w.text) && !toldOnly(w)))
   return [

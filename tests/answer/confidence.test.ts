@@ -50,4 +50,15 @@ describe('confidenceFeatures', () => {
     const x = confidenceFeatures({ text: '上海浦东的经验', words: [word('上海浦东', 1, true), word('经验', 1)], typed: false }, [article], [best])
     expect(feature('absentNames', x)).toBe(1)
   })
+
+  it('does not flag a name the reader says of their own plans after the question, nor take a remark after it for the thing asked', () => {
+    const words = [word('中关村', 1, true), word('创新创业', 1), word('内训', 0, true)]
+    const after = confidenceFeatures({ text: '中关村的创新创业经验有哪些？我们打算搞一轮内训。', words, typed: false }, [article], [best])
+    expect(feature('absentNames', after)).toBe(0)
+    expect(feature('focusAbsent', after)).toBe(0)
+    const asked = confidenceFeatures({ text: '我们打算搞一轮内训，中关村的创新创业经验和内训有哪些？', words, typed: false }, [article], [best])
+    expect(feature('absentNames', asked)).toBe(0.5)
+    const remark = confidenceFeatures({ text: '中关村的创新创业经验有哪些？想要原文口径。', words: [...words.slice(0, 2), word('口径', 0)], typed: false }, [article], [best])
+    expect(feature('focusAbsent', remark)).toBe(0)
+  })
 })
