@@ -1,5 +1,5 @@
 import type { WeightedWord } from '../retrieve/index.js'
-import { askingClauses, asks, clausesOf, foldText } from '../retrieve/index.js'
+import { askingClauses, asks, clausesOf, foldText, lastAskingClause } from '../retrieve/index.js'
 import { focusOf, mentions, type Candidate } from './evidence.js'
 import { READERS_OWN_STORY } from './unmentioned.js'
 
@@ -73,7 +73,7 @@ export function confidenceFeatures({ text, words, typed }: AskedSignals, candida
   const absent = multi.filter((w) => w.docs === 0 && !toldOnly(w) && !numberGiven(w) && !LATIN_WORD.test(w.text))
   // A name in what the reader says of themselves after the question (我们打算…搞一轮内训) is why they ask, not what.
   const clauses = clausesOf(text)
-  const lastAsking = Math.max(...asking.map((a) => clauses.findIndex((c) => c.includes(a))))
+  const lastAsking = lastAskingClause(text)
   const afterword = clauses.filter((c, i) => i > lastAsking && READERS_OWN_STORY.test(c) && !asks(c))
   const ownAfterwards = (w: WeightedWord) => toldOnly(w) && clauses.filter((c) => c.includes(w.text)).every((c) => afterword.includes(c))
   const unseenNames = names.filter((w) => !top.some((a) => mentions(a.title, w) || mentions(a.text, w)) && !numberGiven(w) && !ownAfterwards(w))

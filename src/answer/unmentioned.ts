@@ -1,4 +1,4 @@
-import { askingClauses, clausesOf, foldText, type AnalyzedQuery, type WeightedWord } from '../retrieve/index.js'
+import { askingClauses, clausesOf, foldText, lastAskingClause, type AnalyzedQuery, type WeightedWord } from '../retrieve/index.js'
 import type { Candidate } from './evidence.js'
 
 const HAN = /^\p{Script=Han}+$/u
@@ -56,7 +56,7 @@ const CORRECTS = /^(就是|也就是|应该是|不对|哦不|我是说)/
 function asksOfUnknown(query: AnalyzedQuery, ofKind: (w: WeightedWord) => boolean): boolean {
   const asking = askingClauses(query.text)
   const clauses = clausesOf(query.text)
-  const last = Math.max(...asking.map((a) => clauses.findIndex((c) => c.includes(a))))
+  const last = lastAskingClause(query.text)
   const naming = clauses.filter((c, i) => i < last && !READERS_OWN_STORY.test(c) && !GUESSED.test(c) && !CORRECTS.test(clauses[i + 1] ?? ''))
   return query.words.some((w) => ofKind(w) && w.docs === 0 && [...asking, ...naming].some((c) => c.includes(w.text)))
 }

@@ -63,6 +63,12 @@ export function askingClauses(question: string): string[] {
   return asking.length > 0 && !asking.some((c) => ASKS_IF_TRUE.test(c)) ? asking : [question]
 }
 
+/** Where in clausesOf(question) the last clause that asks is; -1 when no clause asks on its own. */
+export function lastAskingClause(question: string): number {
+  const clauses = clausesOf(question)
+  return Math.max(-1, ...askingClauses(question).map((a) => clauses.findIndex((c) => c.includes(a))))
+}
+
 // Words the reader quotes from an article (“在不到3个月的时间绿化成这样”说的是哪里) are what they ask about, not how they ask.
 const QUOTED = /“[^”]*”|"[^"]*"|「[^」]*」/g
 

@@ -8,7 +8,7 @@ import type { Candidate } from '../../src/answer/evidence.js'
 import { countsInClause, factsNear, givesGrade, hasFactFor, namesAskedBody, namesBody, namesPerson, namesPlace } from '../../src/answer/facts.js'
 import { loadAnswerModel } from '../../src/answer/model.js'
 import { asksForVisits, tellsVisitStop } from '../../src/answer/visits.js'
-import { askedBody, askedEvent, askedMembers, asksGrade, countQualifier, askedUnit, askedWording, askingClauses, asksForName, changedThing, countedThing, createIndex, detectQuestionType, DURATION_UNIT, HOUR_UNIT, namedPerson, timedThing, WEEKDAY_UNIT, withTerseAsked } from '../../src/retrieve/index.js'
+import { askedBody, askedEvent, askedMembers, asksGrade, countQualifier, askedUnit, askedWording, askingClauses, asksForName, lastAskingClause, changedThing, countedThing, createIndex, detectQuestionType, DURATION_UNIT, HOUR_UNIT, namedPerson, timedThing, WEEKDAY_UNIT, withTerseAsked } from '../../src/retrieve/index.js'
 import { openDb, type Db } from '../../src/store/index.js'
 import { jsonl } from '../helpers/tmp.js'
 import { useSampleIndex } from '../helpers/sample-db.js'
@@ -215,6 +215,9 @@ describe('what a question asks after its question word', () => {
     expect(askingClauses('经开区安置房')).toEqual(['经开区安置房'])
     expect(askingClauses('经开区一共分了多少套安置房了？俺家还等着回迁呢')).toEqual(['经开区一共分了多少套安置房了'])
     expect(askingClauses('安置房分完了，我家的呢？')).toEqual(['我家的呢'])
+    expect(lastAskingClause('我刚搬到经北二路这边，那些小摊贩被弄到哪儿去了？我们想问问')).toBe(1)
+    expect(lastAskingClause('经开区安置房')).toBe(0)
+    expect(lastAskingClause('经开区安置房，回迁')).toBe(-1)
     expect(askingClauses('经开区公租房咋申请 外地打工的能申请不')).toEqual(['经开区公租房咋申请', '外地打工的能申请不'])
     // A verb asked both ways asks (还办不办); 是不是 only checks what follows it.
     expect(askingClauses('明年经开区还办不办产学研对接会，大概啥时候')).toEqual(['明年经开区还办不办产学研对接会', '大概啥时候'])
