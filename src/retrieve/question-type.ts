@@ -63,7 +63,10 @@ export function askingClauses(question: string): string[] {
   return asking.length > 0 && !asking.some((c) => ASKS_IF_TRUE.test(c)) ? asking : [question]
 }
 
-/** Where in clausesOf(question) the last clause that asks is; -1 when no clause asks on its own. */
+/**
+ * Where in clausesOf(question) the last clause that asks is. When none asks, askingClauses takes the whole question:
+ * a question of one clause is then its own (0), one of several has none (-1).
+ */
 export function lastAskingClause(question: string): number {
   const clauses = clausesOf(question)
   return Math.max(-1, ...askingClauses(question).map((a) => clauses.findIndex((c) => c.includes(a))))
