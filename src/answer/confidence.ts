@@ -1,7 +1,6 @@
 import type { WeightedWord } from '../retrieve/index.js'
-import { askingClauses, asks, clausesOf, foldText, lastAskingClause } from '../retrieve/index.js'
+import { askingClauses, asks, clausesOf, foldText, lastAskingClause, READERS_OWN_STORY } from '../retrieve/index.js'
 import { focusOf, mentions, type Candidate } from './evidence.js'
-import { READERS_OWN_STORY } from './unmentioned.js'
 
 /** A piece of evidence as the confidence model sees it. */
 export interface ScoredEvidence {

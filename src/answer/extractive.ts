@@ -1,5 +1,5 @@
 import { splitSentences, stripDateline } from '../ingest/index.js'
-import { askedBody, askedContact, askedEvent, askedMembers, askedWording, askingClauses, asksForName, clausesOf, asksGrade, changedThing, countedThing, countQualifier, foldText, isPlanWord, listedKind, loadLexicon, namedPerson, periodsClash, periodsNamed, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
+import { askedBody, askedContact, askedEvent, askedMembers, askedWording, askingClauses, asksForName, clausesOf, asksGrade, changedThing, countedThing, countQualifier, foldText, isPlanWord, listedKind, loadLexicon, namedPerson, periodsClash, periodsNamed, READERS_OWN_STORY, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
 import { asksMembers, enumeratedMembers } from './enumeration.js'
 import { charBigrams } from './citations.js'
@@ -9,7 +9,7 @@ import { countsInClause, factsNear, givesContact, givesGrade, hasFactFor, namesA
 import { assertFeatures, loadAnswerModel, predict, type AnswerModel } from './model.js'
 import type { Answer, Citation } from './types.js'
 import { withTyposRead } from './typos.js'
-import { aboutNamedScope, findsOnlyGenericWords, namesUnknownBody, namesUnknownPerson, namesUnknownPlace, READERS_OWN_STORY } from './unmentioned.js'
+import { aboutNamedScope, findsOnlyGenericWords, namesUnknownBody, namesUnknownPerson, namesUnknownPlace } from './unmentioned.js'
 import { asksForVisits, tellsVisitStop } from './visits.js'
 
 export interface ExtractiveOptions {

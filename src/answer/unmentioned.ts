@@ -1,4 +1,4 @@
-import { askingClauses, clausesOf, foldText, lastAskingClause, type AnalyzedQuery, type WeightedWord } from '../retrieve/index.js'
+import { askingClauses, clausesOf, foldText, lastAskingClause, READERS_OWN_STORY, type AnalyzedQuery, type WeightedWord } from '../retrieve/index.js'
 import type { Candidate } from './evidence.js'
 
 const HAN = /^\p{Script=Han}+$/u
@@ -45,7 +45,6 @@ export function namesUnknownPerson(query: AnalyzedQuery): boolean {
 
 // A clause of the reader's own story (我家老头子…), a guess (是兰溪苑？, 都是上市公司吧), or one the reader corrects
 // in the next (密封张街道 就是蜜蜂张街道…) names nothing asked about.
-export const READERS_OWN_STORY = /我|俺|咱|本人/
 const GUESSED = /[吧吗？?]$/
 const CORRECTS = /^(就是|也就是|应该是|不对|哦不|我是说)/
 

@@ -45,6 +45,9 @@ export function asks(piece: string): boolean {
   return QUESTION_CUE.test(piece.replace(/[？?]+$/, '')) && !TOLD_WITH_NE.test(piece)
 }
 
+/** A clause of the reader's own story, told in the first person (我们是做建材供应的, 俺家还等着回迁呢). */
+export const READERS_OWN_STORY = /我|俺|咱|本人/
+
 /** The clauses of a question, each with the question mark that ends it, if any: 我家的呢？ asks, 俺家还等着回迁呢 does not. */
 export function clausesOf(question: string): string[] {
   return question.match(/[^，,。；;：:！!？?\s]+[？?]?/g) ?? []
