@@ -172,9 +172,16 @@ export function namesBody(kind: string, text: string): boolean {
   })
 }
 
-/** True when a text names a body of the asked kind in the asked role: 哪家施工单位 is not answered by 党工委 alone. */
+// Clauses where a body and its role are told together (施工单位为中建七局); a list's 、 and a label's ： stay inside.
+const ROLE_CLAUSE_BREAK = /[，,。；;！!？?]/
+
+/**
+ * True when a text names a body of the asked kind in the asked role, in one clause: 哪家施工单位 is not
+ * answered by 党工委 alone, nor 哪家设计单位 by 祥云办事处 in one clause and 设计方案 in another.
+ */
 export function namesAskedBody(body: AskedBody, text: string): boolean {
-  return namesBody(body.kind, text) && (body.role === undefined || text.includes(body.role) || OFFICE.test(body.role))
+  if (body.role === undefined || OFFICE.test(body.role)) return namesBody(body.kind, text)
+  return text.split(ROLE_CLAUSE_BREAK).some((clause) => clause.includes(body.role!) && namesBody(body.kind, clause))
 }
 
 // A word that names a place by its kind (马砦社区, 郑尧高速公路出入口, 党群服务中心); not one that only points (全区, 各社区).

@@ -322,6 +322,9 @@ const BODY_THEN_ASKED = /([^\P{Script=Han}的是在有和与了那这个家所]{
 // 参加的银行名单, 获奖单位名单: bodies of a kind asked by name, in a list.
 const BODY_ROSTER = /(公司|银行|医院|高校|学校|单位)\s*的?\s*(名单|名字|全称|名称)/
 
+// The part a body played, said after it (哪家单位来授课的, 哪个公司承建): the role it is asked in.
+const ROLE_AFTER = /^(?:来|去|给|在)?(授课|讲课|主办|承办|协办|施工|设计|承建|监理)/
+
 /** A body or place a question asks to be named: its kind (公司, 银行, 单位, 村, 路…) and the role it names with it (施工 of 哪家施工单位). */
 export interface AskedBody {
   kind: string
@@ -336,7 +339,8 @@ export function askedBody(question: string): AskedBody | undefined {
   if (!m) return undefined
   // 哪些企业 asks no name (企业 is any firm, office or shop); 哪家企业 asks the one firm, 哪家施工企业 the firm doing the work.
   if (m[2] === '企业') return m[1] ? { kind: '公司', role: m[1] } : /哪一?家/.test(m[0]) ? { kind: '公司' } : undefined
-  return { kind: m[2]!, ...(m[1] ? { role: m[1] } : {}) }
+  const role = m[1] || ROLE_AFTER.exec(question.slice(m.index + m[0].length))?.[1]
+  return { kind: m[2]!, ...(role ? { role } : {}) }
 }
 
 // 那3起案例涉及的都是谁, 5项采购具体都是啥, 十项标准是哪十条, 五项机制都有哪些: the members of a set the
@@ -361,30 +365,35 @@ export function askedMembers(question: string): AskedMembers | undefined {
   return { counts: [...new Set(counts)] }
 }
 
-// The kinds a list question may name right after 哪几/哪些 (哪几家银行, 哪些企业), each as the kind the answer
-// is checked for (see namesTwoOf).
-const LISTED_KINDS: [RegExp, string][] = [
-  [/^(银行|金融机构)/, '银行'],
-  [/^(企业|公司|厂家?|工厂)/, '公司'],
-  [/^(高校|大学|学校|院校)/, '学校'],
-  [/^项目/, '项目'],
-  [/^(园区|产业园)/, '园区'],
-  [/^社区/, '社区'],
-  [/^(村|村子)/, '村'],
-  [/^(路|道路|马路)/, '路'],
+// The kinds a list question may name right after 哪几/哪些 (哪几家银行, 哪些企业) or just before them
+// (参加的银行都是哪几家), each as the kind the answer is checked for (see namesTwoOf).
+const LISTED_KINDS: [string, string][] = [
+  ['银行|金融机构', '银行'],
+  ['企业|公司|厂家?|工厂', '公司'],
+  ['高校|大学|学校|院校', '学校'],
+  ['项目', '项目'],
+  ['园区|产业园', '园区'],
+  ['社区', '社区'],
+  ['村|村子', '村'],
+  ['路|道路|马路', '路'],
 ]
+const KIND_AFTER = LISTED_KINDS.map(([forms, kind]) => [new RegExp(`^(${forms})`), kind] as const)
+// 哪几家 closes its clause when the kind came before it (银行都是哪几家？), not when a thing follows (村里有哪些变化).
+const CLAUSE_END = /^($|[？?，,。！!；;\s]|呢|啊|呀|吗|来着)/
+const KIND_BEFORE = LISTED_KINDS.map(([forms, kind]) => [new RegExp(`(${forms})(都|分别|具体|主要|一共)?(是|有|包括)?$`), kind] as const)
 // The 项 of 项目 is the kind's, not a counter (哪些项目).
 const WHICH_OF = /哪(?:几|些|[一二两三四五六七八九十])?(?:[个家所位条座处间种类场支]|项(?!目))?/
 
 /**
- * The kind of things a list question asks for, when it names it right after 哪几/哪些 (哪几家银行 → 银行);
- * none for a kind whose names end any way (哪些单位, 哪几个地方).
+ * The kind of things a list question asks for, when it names it right after 哪几/哪些 (哪几家银行 → 银行)
+ * or just before them (银行都是哪几家 → 银行); none for a kind whose names end any way (哪些单位, 哪几个地方).
  */
 export function listedKind(question: string): string | undefined {
   const m = WHICH_OF.exec(question)
   if (!m) return undefined
   const after = question.slice(m.index + m[0].length)
-  return LISTED_KINDS.find(([kind]) => kind.test(after))?.[1]
+  const before = question.slice(0, m.index)
+  return KIND_AFTER.find(([kind]) => kind.test(after))?.[1] ?? (CLAUSE_END.test(after) ? KIND_BEFORE.find(([kind]) => kind.test(before))?.[1] : undefined)
 }
 
 // 什么级别, 几星, 啥档次: a grade is asked (省级二星级产业集聚区, 三甲医院), not the sentence that only repeats the name.

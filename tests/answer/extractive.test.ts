@@ -8,7 +8,7 @@ import type { Candidate } from '../../src/answer/evidence.js'
 import { countsInClause, factsNear, givesGrade, hasFactFor, namesAskedBody, namesBody, namesPerson, namesPlace } from '../../src/answer/facts.js'
 import { loadAnswerModel } from '../../src/answer/model.js'
 import { asksForVisits, tellsVisitStop } from '../../src/answer/visits.js'
-import { askedBody, askedEvent, askedMembers, asksGrade, countQualifier, askedUnit, askedWording, askingClauses, asksForName, lastAskingClause, changedThing, countedThing, createIndex, detectQuestionType, DURATION_UNIT, HOUR_UNIT, namedPerson, timedThing, WEEKDAY_UNIT, withTerseAsked } from '../../src/retrieve/index.js'
+import { askedBody, askedEvent, askedMembers, asksGrade, countQualifier, askedUnit, askedWording, askingClauses, asksForName, lastAskingClause, changedThing, countedThing, createIndex, detectQuestionType, DURATION_UNIT, HOUR_UNIT, listedKind, namedPerson, timedThing, WEEKDAY_UNIT, withTerseAsked } from '../../src/retrieve/index.js'
 import { openDb, type Db } from '../../src/store/index.js'
 import { jsonl } from '../helpers/tmp.js'
 import { useSampleIndex } from '../helpers/sample-db.js'
@@ -179,9 +179,14 @@ describe('what a question asks after its question word', () => {
     expect(askedBody('银行放了多少贷款')).toBeUndefined()
     expect(askedBody('那3所高校具体是哪三所学校')).toEqual({ kind: '学校' })
     expect(askedBody('地铁那段是哪家施工单位在干')).toEqual({ kind: '单位', role: '施工' })
+    expect(askedBody('培训是请哪家单位来授课的')).toEqual({ kind: '单位', role: '授课' })
+    expect(listedKind('参加的银行都是哪几家？')).toBe('银行')
+    expect(listedKind('对接的企业分别是哪几家')).toBe('公司')
+    expect(listedKind('王庄村有哪些变化')).toBeUndefined()
     expect(askedBody('乌克兰目前依赖哪些出口路线')).toBeUndefined()
     expect(namesAskedBody({ kind: '单位', role: '施工' }, '经开区党工委委员、纪工委书记武斌带队调研')).toBe(false)
     expect(namesAskedBody({ kind: '单位', role: '施工' }, '该段由中铁七局集团有限公司负责施工')).toBe(true)
+    expect(namesAskedBody({ kind: '单位', role: '设计' }, '祥云办事处党工委副书记吴晓莉表示，设计方案要结合实际')).toBe(false)
     expect(namesBody('银行', '中原银行经开区支行协办')).toBe(true)
     expect(namesBody('银行', '先后组织银行进入园区')).toBe(false)
     expect(namesBody('银行', '参与银行机构近20家')).toBe(false)
@@ -816,6 +821,17 @@ describe('what a question counts, dates or names, and the sentence that must giv
     // A part that names nothing of its own does not stand when the part it rests on is not answered.
     expect((await askOf([LOANS], '金融机构进园区是哪几家银行去的？能列一下吗')).abstained).toBe(true)
     expect((await askOf([FORUM, LOANS], '马寨产业集聚区的座谈会是哪家银行协办的？')).answer).toContain('中原银行')
+    // The kind may come before 哪几家 (银行都是哪几家), and the part asking the names rests on it.
+    expect((await askOf([LOANS], '金融机构进园区那个活动，参加的银行都是哪几家？能说下名字吗')).abstained).toBe(true)
+    const named = { ...LOANS, text: `${LOANS.text}参加活动的有中原银行、郑州银行等。` }
+    expect((await askOf([named], '金融机构进园区那个活动，参加的银行都是哪几家？')).answer).toContain('中原银行')
+  })
+
+  it('refuses which body did the work when the article names a body and the work only in different clauses', async () => {
+    const village = { ...FORUM, title: '王庄村综合改造提升推进会', text: '会议听取了王庄村综合改造提升方案的情况汇报。会后，祥云办事处党工委副书记吴晓莉表示，设计方案要结合办事处实际，坚持规划先行。' }
+    expect((await askOf([village], '王庄村综合改造提升方案是哪家设计单位做的？')).abstained).toBe(true)
+    const designed = { ...village, text: `${village.text}王庄村综合改造提升方案由河南省城乡规划设计研究总院股份有限公司设计。` }
+    expect((await askOf([designed], '王庄村综合改造提升方案是哪家设计单位做的？')).answer).toContain('河南省城乡规划设计研究总院股份有限公司')
   })
 })
 
