@@ -50,8 +50,8 @@ const LISTED_AFTER = /^[^、，,。；;]{0,10}?([：:（(]|[，,]?\s*(即|分别
 const QUOTED = /“[^”]{2,}”|「[^」]{2,}」|"[^"]{2,}"/
 const WON = /(获得|荣获|夺得|摘得|斩获|取得|获)[^，。；]{0,12}(冠军|亚军|季军|第[一二三1-3]名|[一二三特]等奖|[金银铜]奖)|夺冠|获胜|胜出/
 // Asked when something is finished, opened or handed over, and the words that tell it (确保9月底前全部建成通车).
-const ASKS_FINISHED = /(什么时候|啥时候|何时|哪天|几月|几号|多久)[^，。？?]{0,4}(弄完|干完|完工|建成|建好|修好|弄好|竣工|通车|投用|交付|交房|开业|开通|开放|落成)/
-const TELLS_FINISHED = /完成|完工|建成|建好|竣工|通车|投用|投入使用|交付|交房|开业|开通|开放|落成|底前|前全部/
+const ASKS_FINISHED = /(什么时候|啥时候|何时|哪天|哪年|哪月|几月|几号|多久)[^，。？?]{0,4}(弄完|干完|完工|建成|建好|修好|弄好|竣工|通车|投用|交付|交房|开业|开通|开放|落成|结束|截止)/
+const TELLS_FINISHED = /完成|完工|建成|建好|竣工|通车|投用|投入使用|交付|交房|开业|开通|开放|落成|结束|截止|底前|前全部|[至到]\s*(\d{4}\s*年|今年|明年)?\s*(\d{1,2}\s*月|年底|年末)/
 // Asked how many are left (还剩多少套没分, 还有多少套没分出去): told only by what remains, not by what is done.
 const ASKS_REMAINDER = /还剩|剩下|剩余|还有(?!没有)[^，,。？?！!]{0,12}(没|未)/
 const TELLS_REMAINDER = /剩|尚未|未|没有|还有|待|余下/
@@ -153,10 +153,15 @@ function givesAskedFact(asked: AskedFor, scored: Scored[], candidates: Candidate
   // The fact is given in an article that names the local bodies and places the question names (the lexicon's):
   // 森防办's training is not answered by 五里堡街道's drill (60余人), however much else the two share.
   const local = (w: WeightedWord) => loadLexicon().entries.get(w.text)
-  const ofQuestion = asked.text.split(CLAUSE_BREAK).filter((c) => !READERS_OWN.test(c))
-  const names = asked.words.filter(
-    (w) => w.docs > 0 && local(w) !== undefined && !local(w)!.district && [w.text, ...w.synonyms].some((f) => LOCAL_BODY.test(f)) && ofQuestion.some((c) => c.includes(w.text)),
-  )
+  const localNames = (text: string) => {
+    const ofQuestion = text.split(CLAUSE_BREAK).filter((c) => !READERS_OWN.test(c))
+    return asked.words.filter(
+      (w) => w.docs > 0 && local(w) !== undefined && !local(w)!.district && [w.text, ...w.synonyms].some((f) => LOCAL_BODY.test(f)) && ofQuestion.some((c) => c.includes(w.text)),
+    )
+  }
+  // A part that names none (完成率几成？) asks of those the question named before it (建设局巡察整改…).
+  const own = localNames(asked.text)
+  const names = own.length > 0 || !asked.before ? own : localNames(asked.before)
   const namesAll = (e: Scored) => {
     const c = candidates[e.candidate]!
     const said = foldText(`${c.title}\n${c.text}`)

@@ -827,6 +827,22 @@ describe('what a question counts, dates or names, and the sentence that must giv
     expect((await askOf([named], '金融机构进园区那个活动，参加的银行都是哪几家？')).answer).toContain('中原银行')
   })
 
+  it('holds a part that names no body (金额多少) to the bodies the question named before it', async () => {
+    const visit = { ...FORUM, id: 'c1', title: '科技赋能 助力企业创新发展', text: '近日，经开区举办了产学研合作对接会。会后，河南财政金融学院一行人先后赴郑州安图生物工程股份有限公司开展产学研对接，进一步寻求未来合作的可能性。' }
+    const signing = { ...FORUM, id: 'c2', title: '示范区重点项目集中签约', text: '6月10日，示范区与5家企业集中签约，签约金额达32亿元，合作协议涵盖智能制造等领域。' }
+    const question = '河南财政金融学院和安图生物签了什么合作协议，金额多少？'
+    expect((await askOf([visit, signing], question)).answer).not.toContain('32亿元')
+    const signed = { ...visit, text: `${visit.text}双方当天签订了校企合作协议，协议金额500万元。` }
+    expect((await askOf([signed, signing], question)).answer).toContain('500万元')
+  })
+
+  it('answers when something ends only with a date it ends on', async () => {
+    const rally = { ...FORUM, id: 'e1', title: '前程办事处深化以案促改', text: '6月1日上午，前程办事处召开扶贫领域以案促改集中行动动员大会，全体机关干部参加了会议。会议明确了活动时间节点和内容。' }
+    expect((await askOf([rally], '前程办事处以案促改集中行动到哪年哪月结束？')).abstained).toBe(true)
+    const dated = { ...rally, text: `${rally.text}集中行动自6月1日起至10月31日结束。` }
+    expect((await askOf([dated], '前程办事处以案促改集中行动到哪年哪月结束？')).answer).toContain('10月31日')
+  })
+
   it('refuses which body did the work when the article names a body and the work only in different clauses', async () => {
     const village = { ...FORUM, title: '王庄村综合改造提升推进会', text: '会议听取了王庄村综合改造提升方案的情况汇报。会后，祥云办事处党工委副书记吴晓莉表示，设计方案要结合办事处实际，坚持规划先行。' }
     expect((await askOf([village], '王庄村综合改造提升方案是哪家设计单位做的？')).abstained).toBe(true)
