@@ -50,6 +50,9 @@ const LISTED_AFTER = /^[^、，,。；;]{0,10}?([：:（(]|[，,]?\s*(即|分别
 const QUOTED = /“[^”]{2,}”|「[^」]{2,}」|"[^"]{2,}"/
 const WON = /(获得|荣获|夺得|摘得|斩获|取得|获)[^，。；]{0,12}(冠军|亚军|季军|第[一二三1-3]名|[一二三特]等奖|[金银铜]奖)|夺冠|获胜|胜出/
 // Asked when something is finished, opened or handed over, and the words that tell it (确保9月底前全部建成通车).
+// Deeds a story names the doer of whenever it tells them.
+const DEED = /主持|致辞/
+const CHECKS_VERSION = /是不是|吗/
 const ASKS_FINISHED = /(什么时候|啥时候|何时|哪天|哪年|哪月|几月|几号|多久)[^，。？?]{0,4}(弄完|干完|完工|建成|建好|修好|弄好|竣工|通车|投用|交付|交房|开业|开通|开放|落成|结束|截止)/
 const TELLS_FINISHED = /完成|完工|建成|建好|竣工|通车|投用|投入使用|交付|交房|开业|开通|开放|落成|结束|截止|底前|前全部|[至到]\s*(\d{4}\s*年|今年|明年)?\s*(\d{1,2}\s*月|年底|年末)/
 // Asked how many are left (还剩多少套没分, 还有多少套没分出去): told only by what remains, not by what is done.
@@ -253,6 +256,10 @@ function factCheck(
     return (s) => givesContact(contact, textOf(s)) && (!of || mentions(read(s), of))
   }
   if (asksGrade(text)) return (s) => givesGrade(textOf(s))
+  // Who chaired it (谁主持的) is told in the words the news uses for it (王宏伟主持召开…), or not at all. A reader
+  // checking their own version (是不是纪工委书记主持的) asks of a story they know is there, which names others.
+  const deed = type === 'person' && !CHECKS_VERSION.test(asked.whole ?? text) ? DEED.exec(text)?.[0] : undefined
+  if (deed && !asksForName(asked.whole ?? text)) return (s) => textOf(s).includes(deed)
   // Who came (哪位领导) asks for a name when another part of the message does (叫什么名字？).
   if (type === 'person' && asksForName(asked.whole ?? text)) {
     // The name may be asked by a part of its own (哪个领导 叫啥): of the person the part names.

@@ -836,6 +836,13 @@ describe('what a question counts, dates or names, and the sentence that must giv
     expect((await askOf([signed, signing], question)).answer).toContain('500万元')
   })
 
+  it('answers who chaired it only from a sentence that says who chaired it', async () => {
+    const drill = { ...FORUM, id: 'f1', title: '五里堡街道开展消防安全演练', text: '6月13日下午3点，五里堡街道建新南街社区组织瑞庭酒店全体员工等60余人开展了一次消防安全培训及演练活动。培训中，众安防火中心的郑老师向大家讲解了灭火器如何使用。' }
+    expect((await askOf([drill], '五里堡街道那次消防安全演练是谁主持的？')).abstained).toBe(true)
+    const chaired = { ...drill, text: `${drill.text}演练由建新南街社区党支部书记李红主持。` }
+    expect((await askOf([chaired], '五里堡街道那次消防安全演练是谁主持的？')).answer).toContain('李红')
+  })
+
   it('answers when something ends only with a date it ends on', async () => {
     const rally = { ...FORUM, id: 'e1', title: '前程办事处深化以案促改', text: '6月1日上午，前程办事处召开扶贫领域以案促改集中行动动员大会，全体机关干部参加了会议。会议明确了活动时间节点和内容。' }
     expect((await askOf([rally], '前程办事处以案促改集中行动到哪年哪月结束？')).abstained).toBe(true)
