@@ -52,6 +52,9 @@ const WON = /(获得|荣获|夺得|摘得|斩获|取得|获)[^，。；]{0,12}(�
 // Asked when something is finished, opened or handed over, and the words that tell it (确保9月底前全部建成通车).
 // Deeds a story names the doer of whenever it tells them.
 const DEED = /主持|致辞/
+const SHORT_POST = /^\p{Script=Han}(长|记|任|席|理|编)$/u
+const ASKS_BUILDING = /(哪[栋座幢个]|几号)楼(?![盘市])|哪一?层|几楼/
+const BUILDING = /\p{Script=Han}{1,8}(楼|大厦)(?![盘市])|[\d一二三四五六七八九十]+\s*[楼层]/u
 const CHECKS_VERSION = /是不是|吗/
 const ASKS_FINISHED = /(什么时候|啥时候|何时|哪天|哪年|哪月|几月|几号|多久)[^，。？?]{0,4}(弄完|干完|完工|建成|建好|修好|弄好|竣工|通车|投用|交付|交房|开业|开通|开放|落成|结束|截止)/
 const TELLS_FINISHED = /完成|完工|建成|建好|竣工|通车|投用|投入使用|交付|交房|开业|开通|开放|落成|结束|截止|底前|前全部|[至到]\s*(\d{4}\s*年|今年|明年)?\s*(\d{1,2}\s*月|年底|年末)/
@@ -277,6 +280,8 @@ function factCheck(
       (ofForms.length === 0 || ofForms.some((f) => read(s).includes(f) || foldText(titleOf(s)).includes(f)))
   }
   // Where something was (在哪个地方搞的) is told by a place the question does not name already.
+  // Which building (哪栋楼, 几楼) is told by one named (办公楼三楼, 创业大厦), not by the room alone.
+  if (type === 'place' && ASKS_BUILDING.test(text)) return (s) => namesPlace(textOf(s), text) && BUILDING.test(textOf(s))
   if (type === 'place') return (s) => namesPlace(textOf(s), text)
   if (!FACT_REQUIRED.has(type)) return undefined
   if (type === 'result') {
@@ -358,7 +363,9 @@ function personForms(word: string | undefined, words: WeightedWord[], question: 
     return body ? [body.text, ...body.synonyms] : []
   }
   if (w.docs > 0) return [w.text, ...w.synonyms]
-  return [...w.text].length >= 3 ? [[...w.text].slice(-2).join('')] : []
+  // A post of two characters no article holds (组长) is held by no one the articles name.
+  if ([...w.text].length >= 3) return [[...w.text].slice(-2).join('')]
+  return SHORT_POST.test(w.text) ? [w.text] : []
 }
 
 /** The body named last in the clause before a role (市科技局 of 市科技局领导); undefined for none or a district. */

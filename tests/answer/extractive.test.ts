@@ -843,6 +843,19 @@ describe('what a question counts, dates or names, and the sentence that must giv
     expect((await askOf([chaired], '五里堡街道那次消防安全演练是谁主持的？')).answer).toContain('李红')
   })
 
+  it('answers which building only with a building, and who holds a post only where the post is named', async () => {
+    const hall = { ...FORUM, id: 'g1', title: '宣传部弘扬廉洁文化', text: '经开区宣传部建设清廉文化长廊、“清风议政”主题会议室、清廉读书角等设施，营造清廉机关建设浓厚氛围。' }
+    expect((await askOf([hall], '宣传部的清廉文化长廊建在哪栋楼？')).abstained).toBe(true)
+    const floor = { ...hall, text: `${hall.text}清廉文化长廊设在管委会办公楼三楼。` }
+    expect((await askOf([floor], '宣传部的清廉文化长廊建在哪栋楼？')).answer).toContain('办公楼三楼')
+    const site = { ...FORUM, id: 'g2', title: '廉洁文化进工地', text: '经开区纪检监察工委指导中建·澜溪苑项目建设廉洁文化示范点，为项目聘任廉洁监督员。' }
+    expect((await askOf([site], '廉洁文化示范点是在哪个楼盘项目上搞的？')).answer).toContain('澜溪苑')
+    const group = { ...FORUM, id: 'g3', title: '示范区优化营商环境', text: '示范区成立了优化营商环境工作领导小组，下设企业开办、建筑施工许可等17个专项小组。4月29日下午，管委会主任李明主持召开优化营商环境会议。' }
+    expect((await askOf([group], '示范区优化营商环境工作领导小组的组长是谁？')).abstained).toBe(true)
+    const led = { ...group, text: `${group.text}领导小组由管委会主任李明任组长。` }
+    expect((await askOf([led], '示范区优化营商环境工作领导小组的组长是谁？')).answer).toContain('李明')
+  })
+
   it('answers when something ends only with a date it ends on', async () => {
     const rally = { ...FORUM, id: 'e1', title: '前程办事处深化以案促改', text: '6月1日上午，前程办事处召开扶贫领域以案促改集中行动动员大会，全体机关干部参加了会议。会议明确了活动时间节点和内容。' }
     expect((await askOf([rally], '前程办事处以案促改集中行动到哪年哪月结束？')).abstained).toBe(true)
