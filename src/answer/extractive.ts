@@ -52,6 +52,7 @@ const WON = /(获得|荣获|夺得|摘得|斩获|取得|获)[^，。；]{0,12}(�
 // Asked when something is finished, opened or handed over, and the words that tell it (确保9月底前全部建成通车).
 // Deeds a story names the doer of whenever it tells them.
 const DEED = /主持|致辞/
+const MEETING_NAME = /大会|会议/
 const SHORT_POST = /^\p{Script=Han}(长|记|任|席|理|编)$/u
 const ASKS_BUILDING = /(哪[栋座幢个]|几号)楼(?![盘市])|哪一?层|几楼/
 const BUILDING = /\p{Script=Han}{1,8}(楼|大厦)(?![盘市])|[\d一二三四五六七八九十]+\s*[楼层]/u
@@ -324,8 +325,11 @@ function factCheck(
       const next = nextOf(s)
       return !hasFactFor('time', next) && !TELLS_PLAN.test(next) ? foldText(next) : ''
     }
+    // A meeting is one by any of its names (那个大会 of 召开…会议).
+    const meeting = timed && MEETING_NAME.test(timed.text)
+    const told = (text: string, w: WeightedWord) => mentions(text, w) || (w === timed && meeting && MEETING_NAME.test(text))
     const named = (s: Scored) =>
-      [timed, event?.docs ? event : undefined].some((w) => w && (mentions(read(s), w) || mentions(foldText(titleOf(s)), w) || mentions(goesOn(s), w)))
+      [timed, event?.docs ? event : undefined].some((w) => w && (told(read(s), w) || told(foldText(titleOf(s)), w) || told(goesOn(s), w)))
     return (s) =>
       s.hasFact &&
       (!unreported || read(s).includes(unreported)) &&

@@ -325,6 +325,9 @@ const BODY_ROSTER = /(公司|银行|医院|高校|学校|单位)\s*的?\s*(名�
 // The part a body played, said after it (哪家单位来授课的, 哪个公司承建): the role it is asked in.
 const ROLE_AFTER = /^(?:来|去|给|在)?(授课|讲课|主办|承办|协办|施工|设计|承建|监理)/
 
+// Before 什么/啥, a verb that asks which kind a thing is (算啥医院, 属于什么单位, 是个啥公司), not which one.
+const KIND_ASKED = /(算|算是|属于|是个|是一个|是一所|是一家)$/
+
 /** A body or place a question asks to be named: its kind (公司, 银行, 单位, 村, 路…) and the role it names with it (施工 of 哪家施工单位). */
 export interface AskedBody {
   kind: string
@@ -337,6 +340,8 @@ export function askedBody(question: string): AskedBody | undefined {
   if (listed) return { kind: listed[1]! }
   const m = ASKED_BODY.exec(question) ?? BODY_THEN_ASKED.exec(question)
   if (!m) return undefined
+  // 算啥医院, 是个什么医院: the kind of hospital is asked (综合性三甲医院), not its name.
+  if (/^(什么|啥)/.test(m[0]) && KIND_ASKED.test(question.slice(0, m.index))) return undefined
   // 哪些企业 asks no name (企业 is any firm, office or shop); 哪家企业 asks the one firm, 哪家施工企业 the firm doing the work.
   if (m[2] === '企业') return m[1] ? { kind: '公司', role: m[1] } : /哪一?家/.test(m[0]) ? { kind: '公司' } : undefined
   const role = m[1] || ROLE_AFTER.exec(question.slice(m.index + m[0].length))?.[1]

@@ -180,6 +180,9 @@ describe('what a question asks after its question word', () => {
     expect(askedBody('那3所高校具体是哪三所学校')).toEqual({ kind: '学校' })
     expect(askedBody('地铁那段是哪家施工单位在干')).toEqual({ kind: '单位', role: '施工' })
     expect(askedBody('培训是请哪家单位来授课的')).toEqual({ kind: '单位', role: '授课' })
+    expect(askedBody('郑大二附院新院盖好了算啥医院')).toBeUndefined()
+    expect(askedBody('新院区是个什么医院')).toBeUndefined()
+    expect(askedBody('老人住的是哪个医院')).toEqual({ kind: '医院' })
     expect(listedKind('参加的银行都是哪几家？')).toBe('银行')
     expect(listedKind('对接的企业分别是哪几家')).toBe('公司')
     expect(listedKind('王庄村有哪些变化')).toBeUndefined()
@@ -854,6 +857,12 @@ describe('what a question counts, dates or names, and the sentence that must giv
     expect((await askOf([group], '示范区优化营商环境工作领导小组的组长是谁？')).abstained).toBe(true)
     const led = { ...group, text: `${group.text}领导小组由管委会主任李明任组长。` }
     expect((await askOf([led], '示范区优化营商环境工作领导小组的组长是谁？')).answer).toContain('李明')
+  })
+
+  it('takes a meeting by any of its names when asked its date', async () => {
+    const meeting = { ...FORUM, id: 'h1', title: '示范区召开优化营商环境会议', text: '4月29日下午，示范区召开优化营商环境暨推进作风建设活动常态长效会议。管委会主任王家鹏出席会议并讲话。' }
+    const rally = { ...FORUM, id: 'h2', title: '前程办事处召开动员大会', text: '前程办事处召开以案促改动员大会，全体机关干部参加。' }
+    expect((await askOf([meeting, rally], '示范区那个营商环境大会是哪天开的')).answer).toContain('4月29日')
   })
 
   it('answers when something ends only with a date it ends on', async () => {
