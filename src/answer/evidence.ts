@@ -97,7 +97,7 @@ export function collectEvidence(asked: Asked, candidates: Candidate[], read = CA
   const total = words.reduce((s, w) => s + w.weight, 0)
   // A single character is counted as found in half the articles, not looked up: alone it is no evidence.
   if (total <= 0 || !words.some((w) => [...w.text].length > 1)) return []
-  const units = readUnits(candidates.slice(0, read))
+  const units = readUnits(candidates.slice(0, read), ASKS_SAID.test(asked.text))
   const local = localWeights(words, units)
   const localTotal = local.reduce((s, x) => s + x, 0)
   const focus = focusOf(asked.text, words.filter((w) => [...w.text].length > 1))
@@ -142,14 +142,15 @@ interface Unit {
   sentences: number
 }
 
-function readUnits(candidates: Candidate[]): Unit[] {
+function readUnits(candidates: Candidate[], quotes: boolean): Unit[] {
   const out: Unit[] = []
   candidates.forEach((c, rank) => {
     const title = foldText(c.title)
     const sentences = splitSentences(c.text)
     let previous = ''
     sentences.forEach((sentence, index) => {
-      for (const span of unitsOf(c.text, sentence)) {
+      const quoted = quotes ? quoteOf(c.text, sentences, index) : undefined
+      for (const span of quoted ? [quoted] : unitsOf(c.text, sentence)) {
         const raw = c.text.slice(span.start, span.end)
         if (raw.length < MIN_UNIT_CHARS || isInstruction(raw) || LEADS_ELSEWHERE.test(raw)) continue
         out.push({ rank, span, raw, text: foldText(raw), title, previous, index, sentences: sentences.length })
@@ -158,6 +159,28 @@ function readUnits(candidates: Candidate[]): Unit[] {
     })
   })
   return out
+}
+
+// A question asking what someone said (怎么评价的, 原话, 说了啥): it is answered by a quote with its speaker.
+const ASKS_SAID = /说了?(什么|啥)|怎么(说|讲|评价|解释|看)|原话|讲了?(什么|啥)|评价|看法/
+// A sentence that only says who spoke the quote before it (……”马寨产业集聚区管委会主任王波说。).
+const ATTRIBUTION = /^[^“”"，,]{2,40}(说|表示|介绍|指出|强调|坦言|感慨)[。！!]?$/
+// The longest quote an attribution is read with; a longer one is left to its own sentences.
+const MAX_QUOTED_CHARS = 240
+
+/**
+ * The quote and who said it as one unit, when a sentence only names the speaker of the quote that
+ * ends right before it: what 王波说 said is the quote, from its opening mark. Read only for a question
+ * asking what was said: for another, the speaker's post beside a quote naming others would pass for
+ * an answer to who someone is.
+ */
+function quoteOf(text: string, sentences: Span[], index: number): Span | undefined {
+  const own = sentences[index]!
+  if (index === 0 || !ATTRIBUTION.test(text.slice(own.start, own.end)) || !/[”"]$/.test(text.slice(sentences[index - 1]!.start, sentences[index - 1]!.end))) return undefined
+  for (let i = index - 1; i >= 0 && own.end - sentences[i]!.start <= MAX_QUOTED_CHARS; i--) {
+    if (/[“"]/.test(text.slice(sentences[i]!.start, sentences[i]!.end))) return { start: sentences[i]!.start, end: own.end }
+  }
+  return undefined
 }
 
 /**

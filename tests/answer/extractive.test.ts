@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { answerExtractively, cleanSentence } from '../../src/answer/extractive.js'
 import { answerQuestion } from '../../src/answer/index.js'
-import type { Candidate } from '../../src/answer/evidence.js'
+import { collectEvidence, type Candidate } from '../../src/answer/evidence.js'
 import { countsInClause, factsNear, givesGrade, hasFactFor, namesAskedBody, namesBody, namesPerson, namesPlace } from '../../src/answer/facts.js'
 import { loadAnswerModel } from '../../src/answer/model.js'
 import { asksForVisits, tellsVisitStop } from '../../src/answer/visits.js'
@@ -863,6 +863,23 @@ describe('what a question counts, dates or names, and the sentence that must giv
     const meeting = { ...FORUM, id: 'h1', title: '示范区召开优化营商环境会议', text: '4月29日下午，示范区召开优化营商环境暨推进作风建设活动常态长效会议。管委会主任王家鹏出席会议并讲话。' }
     const rally = { ...FORUM, id: 'h2', title: '前程办事处召开动员大会', text: '前程办事处召开以案促改动员大会，全体机关干部参加。' }
     expect((await askOf([meeting, rally], '示范区那个营商环境大会是哪天开的')).answer).toContain('4月29日')
+  })
+
+  it('quotes what someone said with the sentence that names them after the quote, only when asked what was said', async () => {
+    const forum = {
+      ...FORUM,
+      id: 'q1',
+      title: '马寨产业集聚区召开主题座谈会',
+      text: '6月11日上午，马寨产业集聚区召开主题座谈会，邀请了市科技局领导及集聚区内3所高校负责人参加。“本次座谈会对我们的启发非常深，比如市科技局讲解介绍的‘1+N’等最新创新创业政策……这些好的意见，都需要我们消化、吸收和运用。”马寨产业集聚区管委会主任王波说。',
+    }
+    expect((await askOf([forum], '马寨产业集聚区座谈会开完，王波是怎么评价的？原话')).answer).toContain('1+N')
+    const candidate: Candidate = { ...forum, score: 1 }
+    const word = (text: string) => ({ text, synonyms: [], name: false, person: false, place: false, docs: 1, weight: 1 })
+    const units = (text: string) => collectEvidence({ text, words: [word('王波'), word('座谈会')], bigrams: [], type: 'general' }, [candidate]).map((e) => forum.text.slice(e.span.start, e.span.end))
+    expect(units('王波是怎么评价的')).toContainEqual(expect.stringMatching(/^“本次座谈会.*王波说。$/))
+    expect(units('王波是什么职务')).not.toContainEqual(expect.stringMatching(/^“本次座谈会.*王波说。$/))
+    // The speaker beside a quote that names another body does not tell who came from that body.
+    expect((await askOf([forum], '座谈会上市科技局来的是哪位领导？叫什么名字？')).abstained).toBe(true)
   })
 
   it('answers when something ends only with a date it ends on', async () => {
