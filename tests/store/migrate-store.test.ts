@@ -84,7 +84,8 @@ describe.skipIf(!server.available)('newsbot migrate-store', () => {
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/^newsbot: 无法连接 PostgreSQL 数据库 127\.0\.0\.1:1\/none/)
     expect(run.stderr).not.toContain('secret')
-  })
+    // A CLI process on a loaded machine: seconds, as above.
+  }, 60_000)
 })
 
 describe('describeMismatch', () => {
