@@ -49,14 +49,18 @@ const LISTED_AFTER = /^[^、，,。；;]{0,10}?([：:（(]|[，,]?\s*(即|分别
 // Words quoted: “不忘初心”, 「为民服务」.
 const QUOTED = /“[^”]{2,}”|「[^」]{2,}」|"[^"]{2,}"/
 const WON = /(获得|荣获|夺得|摘得|斩获|取得|获)[^，。；]{0,12}(冠军|亚军|季军|第[一二三1-3]名|[一二三特]等奖|[金银铜]奖)|夺冠|获胜|胜出/
-// Asked when something is finished, opened or handed over, and the words that tell it (确保9月底前全部建成通车).
-// Deeds a story names the doer of whenever it tells them.
+// Deeds a story names the doer of whenever it tells them (王宏伟主持召开…), and a question that checks the
+// reader's own version of who did it (是不是纪工委书记主持的).
 const DEED = /主持|致辞/
+const CHECKS_VERSION = /是不是|吗/
+// The names one meeting goes by (那个大会 of 召开…会议).
 const MEETING_NAME = /大会|会议/
+// A post of two characters (组长, 书记, 主任).
 const SHORT_POST = /^\p{Script=Han}(长|记|任|席|理|编)$/u
+// Asked which building or floor (哪栋楼, 几楼; not 哪个楼盘), and a building or floor named (办公楼, 创业大厦, 三楼).
 const ASKS_BUILDING = /(哪[栋座幢个]|几号)楼(?![盘市])|哪一?层|几楼/
 const BUILDING = /\p{Script=Han}{1,8}(楼|大厦)(?![盘市])|[\d一二三四五六七八九十]+\s*[楼层]/u
-const CHECKS_VERSION = /是不是|吗/
+// Asked when something is finished, opened or handed over, and the words that tell it (确保9月底前全部建成通车).
 const ASKS_FINISHED = /(什么时候|啥时候|何时|哪天|哪年|哪月|几月|几号|多久)[^，。？?]{0,4}(弄完|干完|完工|建成|建好|修好|弄好|竣工|通车|投用|交付|交房|开业|开通|开放|落成|结束|截止)/
 const TELLS_FINISHED = /完成|完工|建成|建好|竣工|通车|投用|投入使用|交付|交房|开业|开通|开放|落成|结束|截止|底前|前全部|[至到]\s*(\d{4}\s*年|今年|明年)?\s*(\d{1,2}\s*月|年底|年末)/
 // Asked how many are left (还剩多少套没分, 还有多少套没分出去): told only by what remains, not by what is done.
@@ -260,8 +264,8 @@ function factCheck(
     return (s) => givesContact(contact, textOf(s)) && (!of || mentions(read(s), of))
   }
   if (asksGrade(text)) return (s) => givesGrade(textOf(s))
-  // Who chaired it (谁主持的) is told in the words the news uses for it (王宏伟主持召开…), or not at all. A reader
-  // checking their own version (是不是纪工委书记主持的) asks of a story they know is there, which names others.
+  // Who chaired it (谁主持的) is told in the words the news uses for it, or not at all. A reader checking their
+  // own version asks of a story they know is there, which may name others.
   const deed = type === 'person' && !CHECKS_VERSION.test(asked.whole ?? text) ? DEED.exec(text)?.[0] : undefined
   if (deed && !asksForName(asked.whole ?? text)) return (s) => textOf(s).includes(deed)
   // Who came (哪位领导) asks for a name when another part of the message does (叫什么名字？).
@@ -280,9 +284,9 @@ function factCheck(
       (forms.length === 0 || forms.some((f) => read(s).includes(f))) &&
       (ofForms.length === 0 || ofForms.some((f) => read(s).includes(f) || foldText(titleOf(s)).includes(f)))
   }
-  // Where something was (在哪个地方搞的) is told by a place the question does not name already.
   // Which building (哪栋楼, 几楼) is told by one named (办公楼三楼, 创业大厦), not by the room alone.
   if (type === 'place' && ASKS_BUILDING.test(text)) return (s) => namesPlace(textOf(s), text) && BUILDING.test(textOf(s))
+  // Where something was (在哪个地方搞的) is told by a place the question does not name already.
   if (type === 'place') return (s) => namesPlace(textOf(s), text)
   if (!FACT_REQUIRED.has(type)) return undefined
   if (type === 'result') {
