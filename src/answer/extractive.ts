@@ -1,5 +1,5 @@
 import { splitSentences, stripDateline } from '../ingest/index.js'
-import { askedBody, askedContact, askedEvent, askedMembers, askedWording, askingClauses, asksForName, clausesOf, asksGrade, changedThing, countedThing, countQualifier, foldText, isPlanWord, listedKind, loadLexicon, namedPerson, periodsClash, periodsNamed, READERS_OWN_STORY, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
+import { askedBody, askedContact, askedEvent, askedMembers, askedWording, askingClauses, asksForName, clausesOf, asksGrade, changedThing, countedThing, countQualifier, foldText, isPlanWord, isPost, listedKind, loadLexicon, namedPerson, periodsClash, periodsNamed, READERS_OWN_STORY, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
 import { asksMembers, enumeratedMembers } from './enumeration.js'
 import { charBigrams } from './citations.js'
@@ -55,8 +55,6 @@ const DEED = /主持|致辞/
 const CHECKS_VERSION = /是不是|吗/
 // The names one meeting goes by (那个大会 of 召开…会议).
 const MEETING_NAME = /大会|会议/
-// A post of two characters (组长, 书记, 主任).
-const SHORT_POST = /^\p{Script=Han}(长|记|任|席|理|编)$/u
 // Asked which building or floor (哪栋楼, 几楼; not 哪个楼盘), and a building or floor named (办公楼, 创业大厦, 三楼).
 const ASKS_BUILDING = /(哪[栋座幢个]|几号)楼(?![盘市])|哪一?层|几楼/
 const BUILDING = /\p{Script=Han}{1,8}(楼|大厦)(?![盘市])|[\d一二三四五六七八九十]+\s*[楼层]/u
@@ -373,7 +371,7 @@ function personForms(word: string | undefined, words: WeightedWord[], question: 
   if (w.docs > 0) return [w.text, ...w.synonyms]
   // A post of two characters no article holds (组长) is held by no one the articles name.
   if ([...w.text].length >= 3) return [[...w.text].slice(-2).join('')]
-  return SHORT_POST.test(w.text) ? [w.text] : []
+  return isPost(w.text) ? [w.text] : []
 }
 
 /** The body named last in the clause before a role (市科技局 of 市科技局领导); undefined for none or a district. */

@@ -87,6 +87,12 @@ export function detectQuestionType(question: string): QuestionType {
 const POST = '书记|主任|局长|部长|区长|县长|市长|镇长|乡长|校长|院长|所长|站长|队长|经理|董事长|主席|组长|行长|社长|主编|一把手'
 const ENDS_IN_POST = new RegExp(`(${POST}|负责人)$`)
 const POST_HOLDER = new RegExp(`(${POST})\\s*(现在)?(是谁|是哪位|叫|谁)`)
+const A_POST = new RegExp(`^(${POST})$`)
+
+/** True for a word that names a post (组长, 局长, 主任): its holder is asked by name. */
+export function isPost(word: string): boolean {
+  return A_POST.test(word)
+}
 
 // A figure named by what it measures (床位数, 投资额, 年产值, 占比), not a many or a few (多数, 无数).
 const FIGURE = /((?<![多少无算倒礼变术])数|额|利率|税率|产值|GDP|面积|数量|规模|总量|销量|产量|收入|营收|增速|增幅|增长率|占比|比例|费用|价格|票价|工资|预算|长度|里程|造价|税收)$/i
