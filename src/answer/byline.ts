@@ -2,14 +2,14 @@ import { asks, clausesOf, type SearchHit } from '../retrieve/index.js'
 import { MAX_ANSWER_CHARS } from './extractive.js'
 import type { Answer } from './types.js'
 
-// 那篇报道的记者是谁, 是谁写的, 作者是哪位, 署名是什么, 是那位记者报的 (那 typed for 哪): asked of an article and answered by its
-// byline, which the page prints above the story and the story's text does not hold. Without 记者/作者, 哪个报的 asks
-// who only where the clause ends: 哪个报的期数多 asks which of two reports.
+// 那篇报道的记者是谁, 是谁写的, 作者是哪位, 署名是什么, 是那位记者报的 (那 typed for 哪), 图片是哪位通讯员提供的:
+// asked of an article and answered by its byline, which the page prints above the story and the story's text does
+// not hold. Without 记者/作者, 哪个报的 asks who only where the clause ends: 哪个报的期数多 asks which of two reports.
 const ASKS_BYLINE =
-  /的?(?:记者|作者|通讯员|撰稿人?|笔者)(?:[和与、](?:记者|作者|通讯员|撰稿人?|笔者))?(?:的?署名)?(?:又|还|分别|都)?(?:是|叫|为)?(?:谁|哪[一两二三几]?位|哪个|哪些人?|什么名字|叫什么|叫啥)|是?谁(?:写|撰写|采写|执笔|报道)的|是?(?:哪个|哪位|那个|那位)(?:记者|作者)(?:写|撰写|采写|执笔|报道?|发)的|是?(?:哪个|哪位|那个|那位)(?:写|撰写|采写|执笔|报道?|发)的\s*[啊呀呢哈]?(?=\s*(?:[？?。！!，,；;]|$))|署名(?:是)?(?:谁|什么|啥)/
+  /的?(?:记者|作者|通讯员|撰稿人?|笔者)(?:[和与、](?:记者|作者|通讯员|撰稿人?|笔者))?(?:的?署名)?(?:又|还|分别|都)?(?:是|叫|为)?(?:谁|哪[一两二三几]?位|哪个|哪些人?|什么名字|叫什么|叫啥)|是?谁(?:写|撰写|采写|执笔|报道|拍|拍摄)的|是?(?:哪个|哪位|那个|那位|哪几个|哪几位|哪些)(?:记者|作者|通讯员)(?:写|撰写|采写|执笔|报道?|发|弄|拍|拍摄|提供|供稿|供图)的|是?(?:哪个|哪位|那个|那位)(?:写|撰写|采写|执笔|报道?|发)的\s*[啊呀呢哈]?(?=\s*(?:[？?。！!，,；;]|$))|署名(?:是)?(?:谁|什么|啥)/
 // Words that only point at the article (那篇报道的, 这条新闻) or at its byline (除了记者以外署名的):
 // not what it is about.
-const POINTER = /[这那][篇条则个](?:报道|文章|稿子|稿件|新闻|消息)?的?|的?(?:报道|文章|稿子|稿件|新闻|消息)的?$|除?了?(?:记者|通讯员|作者|笔者)(?:以外|之外)|署名的?/g
+const POINTER = /[这那][篇条则个](?:报道|文章|稿子|稿件|新闻|消息)?的?|的?(?:报道|文章|稿子|稿件|新闻|消息)的?$|除?了?(?:记者|通讯员|作者|笔者)(?:以外|之外)|署名的?|^(?:文字|图片|照片|配图|图文)(?:和(?:文字|图片|照片))?$/g
 
 /**
  * What a question asking who wrote an article is about (王庄村改造那篇报道的记者是谁 → 王庄村改造): ''

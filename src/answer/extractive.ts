@@ -1,5 +1,5 @@
 import { splitSentences, stripDateline } from '../ingest/index.js'
-import { askedBody, askedContact, askedEvent, askedMembers, askedWording, askingClauses, asksForName, clausesOf, asksGrade, changedThing, countedThing, countQualifier, foldText, isPlanWord, isPost, listedKind, loadLexicon, namedPerson, periodsClash, periodsNamed, READERS_OWN_STORY, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
+import { askedBody, askedContact, askedEvent, askedMembers, askedWording, askingClauses, asksForName, clausesOf, asksGrade, changedThing, countedThing, countQualifier, foldText, isPlanWord, isBodyKind, isPost, listedKind, loadLexicon, namedPerson, periodsClash, periodsNamed, READERS_OWN_STORY, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
 import { asksMembers, enumeratedMembers } from './enumeration.js'
 import { charBigrams } from './citations.js'
@@ -49,9 +49,19 @@ const LISTED_AFTER = /^[^、，,。；;]{0,10}?([：:（(]|[，,]?\s*(即|分别
 // Words quoted: “不忘初心”, 「为民服务」.
 const QUOTED = /“[^”]{2,}”|「[^」]{2,}」|"[^"]{2,}"/
 const WON = /(获得|荣获|夺得|摘得|斩获|取得|获)[^，。；]{0,12}(冠军|亚军|季军|第[一二三1-3]名|[一二三特]等奖|[金银铜]奖)|夺冠|获胜|胜出/
-// Deeds a story names the doer of whenever it tells them (王宏伟主持召开…), and a question that checks the
-// reader's own version of who did it (是不是纪工委书记主持的).
-const DEED = /主持|致辞/
+// Deeds a story names the doer of whenever it tells them (王宏伟主持召开…; 郑老师向大家讲解了…), each as
+// asked and as told, and a question that checks the reader's own version of who did it (是不是纪工委书记主持的).
+const DEEDS: { asked: RegExp; told: RegExp }[] = [
+  { asked: /主持/, told: /主持/ },
+  { asked: /致辞/, told: /致辞/ },
+  { asked: /讲的?课|授课|上的?课/, told: /授课|讲课|讲解|主讲|讲授|宣讲|上课|辅导|讲座|党课/ },
+]
+// What a person did before or after the story (之前在哪个单位干的, 后来调到哪里, 分管哪块) is told only in so
+// many words (曾任, 调任, 分管): a story that names them at a meeting does not say it.
+const CAREER: { asked: RegExp; told: RegExp }[] = [
+  { asked: /调到|调任|调去|调走|(之前|以前|原来)[^，,。？?]{0,8}(在|是|干|当)/, told: /调任|任职|曾任|历任|原任|调往|调至|此前|曾在|先后在/ },
+  { asked: /分管/, told: /分管/ },
+]
 const CHECKS_VERSION = /是不是|吗/
 // The names one meeting goes by (那个大会 of 召开…会议).
 const MEETING_NAME = /大会|会议/
@@ -100,7 +110,7 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   const scored = scoreEvidence(model, withHeadlineQuoteMuted(asked), candidates)
   const signals = { text: query.text, words: asked.words, typed: type !== 'general' }
   const manyParts = query.parts.length > 1
-  const textOf = (e: Scored) => candidates[e.candidate]!.text.slice(e.span.start, e.span.end)
+  const textOf = textIn(candidates)
   const leads: Scored[] = []
   const unsure: QuestionPart[] = []
   for (const part of manyParts ? query.parts : []) {
@@ -125,7 +135,14 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   // A question whose every part is answered on its own stands, although the words of one part dilute the
   // evidence of the other (哪天几点开始的？请的哪家的老师讲课？), and so does one whose open parts ask no fact
   // (是个什么等级的医院？看大病能去吗): those are said to be left open. Otherwise the whole question must hold up too.
-  const everyPartAnswered = manyParts && (unsure.length === 0 || (unsure.length < query.parts.length && unsure.every(asksNoFact)))
+  // So does one whose open part asks an amount in a unit of its own that a sentence quoted for the other parts gives,
+  // with the part's words the articles hold (…有多少人？分成了几组？ → 由15人…组成5个小组).
+  const toldBeside = (p: QuestionPart) =>
+    FACT_REQUIRED.has(p.type) &&
+    p.unit !== undefined &&
+    query.parts.every((q) => unsure.includes(q) || q.unit !== p.unit) &&
+    leads.some((l) => hasFactFor(p.type, textOf(l), p.unit) && ownWords(p, asked.words).every((w) => w.docs === 0 || mentions(foldText(textOf(l)), w)))
+  const everyPartAnswered = manyParts && (unsure.length === 0 || (unsure.length < query.parts.length && unsure.every((p) => asksNoFact(p) || toldBeside(p))))
   if (!everyPartAnswered && confidenceOf(model, signals, candidates, scored) < model.confidence.threshold) return abstain(question, candidates)
   // Members found laid out a paragraph each are the asked fact, which no single sentence gives.
   if (!everyPartAnswered && members.length === 0 && !givesAskedFact(asked, scored, candidates, manyParts)) return abstain(question, candidates)
@@ -157,8 +174,8 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
  * names, a winner, a person's name, a body or place of the kind it names) that no sentence about it gives.
  */
 function givesAskedFact(asked: AskedFor, scored: Scored[], candidates: Candidate[], manyParts = false): boolean {
-  const textOf = (e: Scored) => candidates[e.candidate]!.text.slice(e.span.start, e.span.end)
-  const gives = factCheck(asked, textOf, (e) => candidates[e.candidate]!.title, (e) => sentenceAfter(candidates[e.candidate]!.text, e.span.end))
+  const textOf = textIn(candidates)
+  const gives = factCheckOf(asked, candidates)
   // The fact is given in an article that names the local bodies and places the question names (the lexicon's):
   // 森防办's training is not answered by 五里堡街道's drill (60余人), however much else the two share.
   const local = (w: WeightedWord) => loadLexicon().entries.get(w.text)
@@ -188,10 +205,20 @@ function givesAskedFact(asked: AskedFor, scored: Scored[], candidates: Candidate
   // The body is named in a sentence about the question, or in the lead of its best article (近日，公安部交通管理局
   // 发布…); one named in a sentence that says little of it (a firm the inspectors visited next) is not the one asked for.
   const best = scored[0] && candidates[scored[0].candidate]!
+  // The clause that asks it (…会议上，哪几家单位作了典型发言) is what the sentence must be about: the clauses
+  // before it tell which story, which the article's other sentences already hold.
+  const clause = askingClauses(asked.text).find((c) => askedBody(c))
+  // All of its words count, those no article holds too, but not the kind asked (单位), which any body's name fills.
+  const ofClause = asked.words.filter((w) => clause !== undefined && clause.includes(w.text) && !isBodyKind(w.text) && !w.text.includes(body.kind))
+  const clauseWeight = ofClause.reduce((sum, w) => sum + w.weight, 0)
+  const aboutClause = (s: Scored) => {
+    const read = foldText(textOf(s))
+    return clauseWeight > 0 && ofClause.reduce((sum, w) => sum + (mentions(read, w) ? w.weight : 0), 0) / clauseWeight >= BODY_COVERAGE
+  }
   // A stop of the visit asked about (看完中铁项目之后去的是哪家企业) names it, sharing few of the question's words.
   return (
     (best !== undefined && namesAskedBody(body, leadOf(best))) ||
-    scored.some((s) => s.coverage >= BODY_COVERAGE && namesAskedBody(body, textOf(s))) ||
+    scored.some((s) => (s.coverage >= BODY_COVERAGE || aboutClause(s)) && namesAskedBody(body, textOf(s))) ||
     (asksForVisits(asked.text) && visitStops(scored, textOf).some((s) => namesAskedBody(body, textOf(s))))
   )
 }
@@ -233,6 +260,17 @@ function leadOf(c: Candidate): string {
 /** What is asked, for the fact checks; a part of a question carries the question before it (what 啥时候完工？ is about). */
 type AskedFor = Pick<Asked, 'type' | 'text' | 'words'> & { before?: string; whole?: string }
 
+/** The text of a scored unit of the candidates. */
+function textIn(candidates: Candidate[]): (e: Scored) => string {
+  return (e) => candidates[e.candidate]!.text.slice(e.span.start, e.span.end)
+}
+
+/** factCheck over the candidates' sentences. */
+function factCheckOf(asked: AskedFor, candidates: Candidate[]): ((s: Scored) => boolean) | undefined {
+  const textOf = textIn(candidates)
+  return factCheck(asked, textOf, (e) => candidates[e.candidate]!.title, (e) => sentenceAfter(candidates[e.candidate]!.text, e.span.end))
+}
+
 /** What a sentence must hold to answer a question that asks for a kind of fact; undefined when it asks none. */
 function factCheck(
   asked: AskedFor,
@@ -262,10 +300,12 @@ function factCheck(
     return (s) => givesContact(contact, textOf(s)) && (!of || mentions(read(s), of))
   }
   if (asksGrade(text)) return (s) => givesGrade(textOf(s))
-  // Who chaired it (谁主持的) is told in the words the news uses for it, or not at all. A reader checking their
-  // own version asks of a story they know is there, which may name others.
-  const deed = type === 'person' && !CHECKS_VERSION.test(asked.whole ?? text) ? DEED.exec(text)?.[0] : undefined
-  if (deed && !asksForName(asked.whole ?? text)) return (s) => textOf(s).includes(deed)
+  // Who chaired or taught it (谁主持的, 哪位老师讲的课) is told in the words the news uses for it, or not at all. A
+  // reader checking their own version asks of a story they know is there, which may name others.
+  const deed = type === 'person' && !CHECKS_VERSION.test(asked.whole ?? text) ? DEEDS.find((d) => d.asked.test(text)) : undefined
+  if (deed && !asksForName(asked.whole ?? text)) return (s) => deed.told.test(textOf(s))
+  const career = CAREER.find((c) => askingClauses(text).some((clause) => c.asked.test(clause)))
+  if (career) return (s) => career.told.test(textOf(s))
   // Who came (哪位领导) asks for a name when another part of the message does (叫什么名字？).
   if (type === 'person' && asksForName(asked.whole ?? text)) {
     // The name may be asked by a part of its own (哪个领导 叫啥): of the person the part names.
@@ -416,14 +456,19 @@ function answerPart(model: AnswerModel, asked: Asked, part: QuestionPart, candid
   const before = asked.text.slice(0, Math.max(0, asked.text.indexOf(part.text)))
   if (!confident || !givesAskedFact({ ...partAsked, before, whole: asked.text }, scored, candidates)) return { covered: false, leads: [] }
   // Where they went next (会后他们又去了哪几家企业) is told by the story the other parts are answered from.
-  const stops = asksForVisits(part.text) ? visitStops(scored, (e) => candidates[e.candidate]!.text.slice(e.span.start, e.span.end), taken[0]?.candidate) : []
+  const textOf = textIn(candidates)
+  const stops = asksForVisits(part.text) ? visitStops(scored, textOf, taken[0]?.candidate) : []
   if (stops.length > 0) return { covered: true, leads: stops }
   // The clause giving the asked amount beside its word answers, even within the sentence another part
   // quotes (the two are joined later); otherwise another part's sentence already quoted does not answer
   // this one as well (哪天开的？谁讲的话？).
   const beside = factBesideFocus(partAsked, scored, candidates).unit
-  const graded = gradeGiven(part.text, scored, (e) => candidates[e.candidate]!.text.slice(e.span.start, e.span.end))
-  const lead = beside ?? graded ?? scored.find((s) => !taken.some((t) => t.candidate === s.candidate && t.span.start < s.span.end && s.span.start < t.span.end))
+  const graded = gradeGiven(part.text, scored, textOf)
+  const free = (s: Scored) => !taken.some((t) => t.candidate === s.candidate && t.span.start < s.span.end && s.span.start < t.span.end)
+  // Of a part asking an amount or a date, the best article's best sentence that gives it (由15人…组成, not the story's opening).
+  const gives = FACT_REQUIRED.has(part.type) ? factCheckOf({ ...partAsked, before, whole: asked.text }, candidates) : undefined
+  const giving = gives && scored.find((s) => s.candidate === scored[0]!.candidate && free(s) && inContext(s) >= FACT_COVERAGE && gives(s))
+  const lead = beside ?? graded ?? giving ?? scored.find(free)
   return { covered: true, leads: lead ? [lead] : [] }
 }
 

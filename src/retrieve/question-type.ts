@@ -84,9 +84,11 @@ export function detectQuestionType(question: string): QuestionType {
 }
 
 // A post asked who holds it (部长是谁, 书记是哪位) asks for the holder's name; 谁 alone may be answered by an office.
-const POST = '书记|主任|局长|部长|区长|县长|市长|镇长|乡长|校长|院长|所长|站长|队长|经理|董事长|主席|组长|行长|社长|主编|一把手'
+const POST = '书记|支书|主任|局长|部长|区长|县长|市长|镇长|乡长|校长|院长|所长|站长|队长|经理|董事长|主席|组长|行长|社长|主编|一把手|监督员|网格员|服务官'
 const ENDS_IN_POST = new RegExp(`(${POST}|负责人)$`)
-const POST_HOLDER = new RegExp(`(${POST})\\s*(现在)?(是谁|是哪位|叫|谁)`)
+// 部长是谁, 监督员都有谁, 首席服务官具体是由谁来担任的.
+const HOLDER_ASKED = '[”"」]?\\s*(现在|具体|都|分别)?(是谁|是哪位|谁|有谁|是由谁|由谁)'
+const POST_HOLDER = new RegExp(`(${POST})(${HOLDER_ASKED}|\\s*(现在)?叫)`)
 const A_POST = new RegExp(`^(${POST})$`)
 
 /** True for a word that names a post (组长, 局长, 主任): its holder is asked by name. */
@@ -141,7 +143,10 @@ const UNIT_FORMS: Record<string, string | undefined> = {
   块: undefined,
 }
 // People counted with 个 (参加的人有多少个, 多少个志愿者, 新增多少个就业) are counted in 人, 名 or 位.
-const COUNTED_PEOPLE = /(人|人员|党员|群众|居民|村民|代表|干部|职工|员工|志愿者|学生|学员|老人|孩子|儿童|家长|队员|民警|医生|护士|教师|老师|专家|人才|患者|就业)$/
+const PEOPLE_NOUNS = '人员|党员|群众|居民|村民|代表|干部|职工|员工|志愿者|学生|学员|老人|孩子|儿童|家长|队员|民警|医生|护士|教师|老师|专家|人才|患者'
+const COUNTED_PEOPLE = new RegExp(`(人|${PEOPLE_NOUNS}|就业)$`)
+// …or named first, then what they did (多少个党员参加, 派了多少个干部下去).
+const PEOPLE_DOING = new RegExp(`^(${PEOPLE_NOUNS})`)
 
 /** The unit of a when-question that asks how long (多久): answered by 三天 or 24小时, not by a date. */
 export const DURATION_UNIT = '时长'
@@ -307,7 +312,7 @@ function lastWordBefore(question: string, at: number, words: string[]): string |
   return last
 }
 
-const NAME_CUE = new RegExp(`叫(什么|啥)|名字|姓名|(?<=${POST})\\s*(现在)?(是谁|是哪位|谁)`)
+const NAME_CUE = new RegExp(`叫(什么|啥)|名字|姓名|(?<=${POST})${HOLDER_ASKED}`)
 
 /**
  * Whose name a person question asks: its last word before 叫啥/名字/是谁 (建设局局长叫啥名字 → 局长). A name
@@ -320,7 +325,14 @@ export function namedPerson(question: string, words: string[]): string | undefin
 
 // 哪家银行, 哪个单位, 哪三所高校, 哪家施工单位: a body is asked for by its kind (with what it does, if said), and
 // only a sentence naming one answers.
-const ASKED_BODY = /(?:哪|什么|啥)(?:一|几|些|[两二三四五六七八九十])?\s*(?:家|个|所|条|座|处)?\s*([^\P{Script=Han}的是在有和与了]{0,3}?)(公司|企业|银行|医院|高校|学校|单位|部门|机构|村|社区|小区|街道|林场|山|公园|广场|市场|路(?![线径程子费况])|街(?![头巷]))/u
+const BODY_KINDS = '公司|企业|银行|医院|高校|学校|单位|部门|机构|村|社区|小区|街道|林场|山|公园|广场|市场'
+const ASKED_BODY = new RegExp(`(?:哪|什么|啥)(?:一|几|些|[两二三四五六七八九十])?\\s*(?:家|个|所|条|座|处|间)?\\s*([^\\P{Script=Han}的是在有和与了]{0,3}?)(${BODY_KINDS}|路(?![线径程子费况])|街(?![头巷]))`, 'u')
+const A_BODY_KIND = new RegExp(`^(${BODY_KINDS}|路|街)$`)
+
+/** True for a word that names a kind of body or place a question may ask which of (企业, 单位, 社区). */
+export function isBodyKind(word: string): boolean {
+  return A_BODY_KIND.test(word)
+}
 
 // 施工单位是哪家, 承办的公司叫啥: the kind named first and then asked which (not 这医院是啥级别, its grade).
 const BODY_THEN_ASKED = /([^\P{Script=Han}的是在有和与了那这个家所]{0,3}?)(公司|银行|医院|高校|学校|单位|部门|机构)(?:是|为|叫)(?:哪[一几些]?[家个所]?|什么|啥)(?:名字|名称)?(?=[？?，,。！!\s啊呀呢]|$)/u
@@ -457,7 +469,8 @@ export function askedUnit(question: string, type: QuestionType = 'amount'): stri
   if (time !== undefined) return `个?${time}`
   const m = ASKED_UNIT.exec(question)
   const unit = m?.[1]
-  if (unit === '个' && COUNTED_PEOPLE.test(thingCounted(question, m!) ?? '')) return PEOPLE
+  const counted = unit === '个' ? thingCounted(question, m!) ?? '' : ''
+  if (COUNTED_PEOPLE.test(counted) || PEOPLE_DOING.test(counted)) return PEOPLE
   if (unit !== undefined) return unit in UNIT_FORMS ? UNIT_FORMS[unit] : unit
   const magnitude = ASKED_MAGNITUDE.exec(question)?.[1]
   if (magnitude !== undefined) return magnitude

@@ -21,6 +21,9 @@ describe('bylineTopic', () => {
     ['森林防火培训这篇是那位记者报的', '森林防火培训'],
     ['建设局抓巡察整改那篇稿子 记者和通讯员署名分别是谁', '建设局抓巡察整改'],
     ['培训那篇是哪个写的呀？', '培训'],
+    // Who took or sent the pictures is in the byline too (通讯员 李磊 文/图).
+    ['雨后绿化养护那篇稿子，图片是哪位通讯员提供的', '雨后绿化养护'],
+    ['送锦旗那条新闻，文字和图片是哪几个通讯员弄的？', '送锦旗'],
   ])('reads %s as asked of %j', (q, topic) => {
     expect(bylineTopic(q)).toBe(topic)
   })

@@ -96,6 +96,8 @@ describe('askedUnit and hasFactFor', () => {
     ['参加的人有多少个', '人|名|位'],
     ['来了多少个志愿者', '人|名|位'],
     ['15个党员分成了几组', '个?小?组'],
+    ['竞赛有多少个党员参加', '人|名|位'],
+    ['派了多少个干部下去', '人|名|位'],
     ['处理了多少起投诉', '起'],
   ])('%s asks for %s', (q, unit) => {
     expect(askedUnit(q)).toBe(unit)
@@ -176,6 +178,7 @@ describe('what a question asks after its question word', () => {
   it('reads the kind of body asked for, and tells a named one from the kind in general', async () => {
     expect(askedBody('具体是哪几家银行去的')).toEqual({ kind: '银行' })
     expect(askedBody('是哪个单位组织的')).toEqual({ kind: '单位' })
+    expect(askedBody('去了哪两间公司参访')).toEqual({ kind: '公司' })
     expect(askedBody('银行放了多少贷款')).toBeUndefined()
     expect(askedBody('那3所高校具体是哪三所学校')).toEqual({ kind: '学校' })
     expect(askedBody('地铁那段是哪家施工单位在干')).toEqual({ kind: '单位', role: '施工' })
@@ -846,6 +849,41 @@ describe('what a question counts, dates or names, and the sentence that must giv
     expect((await askOf([chaired], '五里堡街道那次消防安全演练是谁主持的？')).answer).toContain('李红')
   })
 
+  it('answers who taught only from a sentence that tells the teaching', async () => {
+    const training = { ...FORUM, id: 'f2', title: '培训实操齐上阵', text: '日前，经开区森防办开展全区森林防灭火培训及装备实操演练，围绕灭火基础理论、现场急救等五项内容进行培训。经开区党工委委员王宏伟参加活动。' }
+    expect((await askOf([training], '经开区森防办那次培训，是哪位老师给队员讲的课？')).abstained).toBe(true)
+    const taught = { ...training, text: `${training.text}培训中，市应急管理局的张老师向队员讲解了灭火机具的操作。` }
+    expect((await askOf([taught], '经开区森防办那次培训，是哪位老师给队员讲的课？')).answer).toContain('张老师')
+  })
+
+  it('answers where someone worked before or what they are in charge of only where the article says so', async () => {
+    const tour = { ...FORUM, id: 'f3', title: '区领导带队督导', text: '6月1日上午，经开区党工委委员、纪工委书记武斌带队开展综合督导调研。当天，督导组一行来到地铁3号线施工现场。' }
+    expect((await askOf([tour], '武斌当纪工委书记之前是在哪个单位干的？')).abstained).toBe(true)
+    expect((await askOf([tour], '纪工委书记武斌是分管哪块工作的？')).abstained).toBe(true)
+    const career = { ...tour, text: `${tour.text}武斌此前在管城区纪委工作，分管党风廉政建设。` }
+    expect((await askOf([career], '武斌当纪工委书记之前是在哪个单位干的？')).answer).toContain('管城区纪委')
+    expect((await askOf([career], '纪工委书记武斌是分管哪块工作的？')).answer).toContain('党风廉政建设')
+  })
+
+  it('answers which bodies did what the last clause asks from the sentence about that clause', async () => {
+    const meeting = {
+      ...FORUM,
+      id: 'f4',
+      title: '示范区召开优化营商环境会议',
+      text: '4月29日下午，示范区召开优化营商环境暨推进作风建设活动常态长效会议，推动活动常态化、长效化。文苑街道、区城管局、区税务局三家单位负责人分别作了典型发言。管委会主任王家鹏出席会议并讲话。',
+    }
+    expect((await askOf([meeting], '4月29日示范区那个营商环境常态长效会议上，哪几家单位作了典型发言？')).answer).toContain('文苑街道')
+    expect((await askOf([meeting], '4月29日示范区那个营商环境常态长效会议上，哪家单位作了表态发言？')).abstained).toBe(true)
+  })
+
+  it('answers a second part asking an amount in its own unit from the sentence quoted for the first', async () => {
+    const contest = { ...FORUM, id: 'f5', title: '蜜蜂张街道开展党建知识竞赛', text: '6月19日，蜜蜂张街道马砦社区党支部开展主题党建知识竞赛活动。当日上午，参赛党员代表由15人通过自由组合和抽签的方式组成5个小组参赛。' }
+    const a = await askOf([contest], '蜜蜂张街道党建竞赛上场的党员有多少人，分成了几组？')
+    expect(a.answer).toContain('15人')
+    expect(a.answer).toContain('5个小组')
+    expect((await askOf([contest], '蜜蜂张街道党建竞赛上场的党员有多少人，奖金有多少钱？')).answer).toContain('关于“奖金有多少钱”，资料中未找到明确信息。')
+  })
+
   it('answers which building only with a building, and who holds a post only where the post is named', async () => {
     const hall = { ...FORUM, id: 'g1', title: '宣传部弘扬廉洁文化', text: '经开区宣传部建设清廉文化长廊、“清风议政”主题会议室、清廉读书角等设施，营造清廉机关建设浓厚氛围。' }
     expect((await askOf([hall], '宣传部的清廉文化长廊建在哪栋楼？')).abstained).toBe(true)
@@ -857,6 +895,11 @@ describe('what a question counts, dates or names, and the sentence that must giv
     expect((await askOf([group], '示范区优化营商环境工作领导小组的组长是谁？')).abstained).toBe(true)
     const led = { ...group, text: `${group.text}领导小组由管委会主任李明任组长。` }
     expect((await askOf([led], '示范区优化营商环境工作领导小组的组长是谁？')).answer).toContain('李明')
+    expect((await askOf([site], '中建·澜溪苑项目聘请的廉洁监督员都有谁？')).abstained).toBe(true)
+    const named = { ...site, text: `${site.text}项目聘请退休干部王建国为廉洁监督员。` }
+    expect((await askOf([named], '中建·澜溪苑项目聘请的廉洁监督员都有谁？')).answer).toContain('王建国')
+    const office = { ...group, text: '示范区进一步完善“首席服务官”制度，为重点企业提供服务。4月29日下午，管委会主任李明主持召开优化营商环境会议。' }
+    expect((await askOf([office], '示范区的“首席服务官”具体是由谁来担任的？')).abstained).toBe(true)
   })
 
   it('takes a meeting by any of its names when asked its date', async () => {
@@ -915,7 +958,7 @@ describe('where a visit went', () => {
     ].join(''),
   }
 
-  it.each(['督导组那天都去了哪些地方？', '武斌带队跑了哪几个工地', '调研组去看了市里哪些创新创业的地方', '领导督导调研 头一站跑去哪了'])('reads %s as asking where a visit went', (q) => {
+  it.each(['督导组那天都去了哪些地方？', '武斌带队跑了哪几个工地', '调研组去看了市里哪些创新创业的地方', '领导督导调研 头一站跑去哪了', '武书记带队去督导调研，第一站去的是哪儿？'])('reads %s as asking where a visit went', (q) => {
     expect(asksForVisits(q)).toBe(true)
   })
 
