@@ -1,4 +1,4 @@
-import { asks, clausesOf, type SearchHit } from '../retrieve/index.js'
+import { asks, clausesOf, inMandarin, type SearchHit } from '../retrieve/index.js'
 import { MAX_ANSWER_CHARS } from './extractive.js'
 import type { Answer } from './types.js'
 
@@ -6,19 +6,20 @@ import type { Answer } from './types.js'
 // asked of an article and answered by its byline, which the page prints above the story and the story's text does
 // not hold. Without 记者/作者, 哪个报的 asks who only where the clause ends: 哪个报的期数多 asks which of two reports.
 const ASKS_BYLINE =
-  /的?(?:记者|作者|通讯员|撰稿人?|笔者)(?:[和与、](?:记者|作者|通讯员|撰稿人?|笔者))?(?:的?署名)?(?:又|还|分别|都)?(?:是|叫|为)?(?:谁|哪[一两二三几]?位|哪个|哪些人?|什么名字|叫什么|叫啥)|是?谁(?:写|撰写|采写|执笔|报道|拍|拍摄)的|是?(?:哪个|哪位|那个|那位|哪几个|哪几位|哪些)(?:记者|作者|通讯员)(?:写|撰写|采写|执笔|报道?|发|弄|拍|拍摄|提供|供稿|供图)的|是?(?:哪个|哪位|那个|那位)(?:写|撰写|采写|执笔|报道?|发)的\s*[啊呀呢哈]?(?=\s*(?:[？?。！!，,；;]|$))|署名(?:是)?(?:谁|什么|啥)/
-// Words that only point at the article (那篇报道的, 这条新闻) or at its byline (除了记者以外署名的):
+  /的?(?:记者|作者|通讯员|撰稿人?|笔者)(?:[和与、](?:记者|作者|通讯员|撰稿人?|笔者))?(?:的?署名)?(?:又|还|分别|都)?(?:是|叫|为)?(?:谁|哪[一两二三几]?位|哪个|哪些人?|什么名字|叫什么|叫啥)|是?谁(?:写|撰写|采写|执笔|报道|拍|拍摄)的|是?(?:哪个|哪位|那个|那位|哪几个|哪几位|哪些)(?:记者|作者|通讯员)(?:[和与、](?:记者|作者|通讯员))?(?:写|撰写|采写|执笔|报道?|发|弄|拍|拍摄|影|提供|供稿|供图)的|是?(?:哪个|哪位|那个|那位)(?:写|撰写|采写|执笔|报道?|发)的\s*[啊呀呢哈]?(?=\s*(?:[？?。！!，,；;]|$))|署名(?:是)?(?:谁|什么|啥)/
+// Words that only point at the article (那篇报道的, 这条新闻, 那篇报导的相) or at its byline (除了记者以外署名的):
 // not what it is about.
-const POINTER = /[这那][篇条则个](?:报道|文章|稿子|稿件|新闻|消息)?的?|的?(?:报道|文章|稿子|稿件|新闻|消息)的?$|除?了?(?:记者|通讯员|作者|笔者)(?:以外|之外)|署名的?|^(?:文字|图片|照片|配图|图文)(?:和(?:文字|图片|照片))?$/g
+const POINTER = /[这那][篇条则个](?:报道|报导|文章|稿子|稿件|新闻|消息)?的?(?:相片?|图片|照片|配图)?|的?(?:报道|报导|文章|稿子|稿件|新闻|消息)的?(?:相片?|图片|照片|配图)?$|除?了?(?:记者|通讯员|作者|笔者)(?:以外|之外)|署名的?|^(?:文字|图片|照片|配图|图文)(?:和(?:文字|图片|照片))?$/g
 
 /**
  * What a question asking who wrote an article is about (王庄村改造那篇报道的记者是谁 → 王庄村改造): ''
  * when it names nothing (这篇是谁写的, asked of the article just discussed); null for any other question.
  */
 export function bylineTopic(question: string): string | null {
-  const asked = ASKS_BYLINE.exec(question)
+  const read = inMandarin(question)
+  const asked = ASKS_BYLINE.exec(read)
   if (!asked) return null
-  const rest = `${question.slice(0, asked.index)} ${question.slice(asked.index + asked[0].length)}`
+  const rest = `${read.slice(0, asked.index)} ${read.slice(asked.index + asked[0].length)}`
   const topic = rest
     .replace(/[？?。！!，,：:\s]+/g, ' ')
     .trim()

@@ -1,4 +1,4 @@
-import { DURATION_UNIT, HOUR_UNIT, loadLexicon, tagWords, WEEKDAY_UNIT, type AskedBody, type ContactKind, type QuestionType } from '../retrieve/index.js'
+import { DURATION_UNIT, FREQUENCY_UNIT, HOUR_UNIT, loadLexicon, tagWords, WEEKDAY_UNIT, type AskedBody, type ContactKind, type QuestionType } from '../retrieve/index.js'
 
 const FACT_PATTERNS: Record<QuestionType, RegExp | null> = {
   // Digits, or Chinese numerals from 二 up (五项, 十余家; a lone 一 is mostly the article 一个).
@@ -22,6 +22,9 @@ const DAY = /(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(日|号(?![线�
 // A length of time: 三天, 24小时, 四到六个月, 半年.
 const DURATION = new RegExp(`${NUMBER}个?(天|小时|分钟|周|星期|月|年|日|秒)|半(年|个月|天)`)
 
+// How often: 每周至少…一次, 每月一次, 两周一次.
+const FREQUENCY = /每(天|日|周|个?星期|个?礼拜|个?月|季度?|年|半年)|[\d一二两三四五六七八九十半]+(天|日|周|个?星期|个?月|年)一次/
+
 // A day of the week: 周五, 星期六, 礼拜天.
 const WEEKDAY = /(周|星期|礼拜)[一二三四五六日天1-7]/
 
@@ -30,6 +33,7 @@ const HOUR = /(\d{1,2}|[两二三四五六七八九十]|十[一二])\s*[点时](
 
 /** The pattern of the kind of fact the question type asks for (in the asked unit, if any); null for none. */
 function factPattern(type: QuestionType, unit?: string): RegExp | null {
+  if (unit === FREQUENCY_UNIT) return FREQUENCY
   if (type === 'amount' && unit) return new RegExp(`${NUMBER}(${unit})`)
   if (type === 'time' && unit === '日') return DAY
   if (type === 'time' && unit === DURATION_UNIT) return DURATION

@@ -167,12 +167,17 @@ export function simplify(text: string): string {
   return convert(text)
 }
 
+/** Text folded and read as simplified Mandarin (係邊位通訊員影嘅 → 是哪位通讯员影的), as questions are read. */
+export function inMandarin(text: string): string {
+  return simplify(asMandarin(foldText(text)))
+}
+
 /**
  * The question as analyzeQuery reads it: folded, simplified, respelt and cut (`asked`), with the dates its time
  * expressions name and the relative ones (上周) taken out. `learnedNames` is asked about this text.
  */
 export function readQuestionText(query: string, today: string | null): { asked: string; text: string; dates: DateRange[] } {
-  const asked = withoutGuessedFigures(withTerseAsked(withAskingRespelt(withDigits(simplify(asMandarin(foldText(query.slice(0, MAX_QUERY_CHARS))))))))
+  const asked = withoutGuessedFigures(withTerseAsked(withAskingRespelt(withDigits(inMandarin(query.slice(0, MAX_QUERY_CHARS))))))
   let text = asked
   const dates: DateRange[] = []
   if (today) {
@@ -219,7 +224,8 @@ export function analyzeQuery(
   const stripped = text.replace(QUESTION_PHRASES, '，')
   const strippedWords = cutWords(stripped)
   const nameSegments = contentSegments(strippedWords)
-  const names = [...newWords(stripped, strippedWords).filter((w) => nameSegments.some((s) => s.includes(w)) && !GLUED.test(w) && isContent(w)), ...(learnedNames?.(text) ?? [])]
+  const found = newWords(stripped, strippedWords).filter((w) => nameSegments.some((s) => s.includes(w)) && !GLUED.test(w) && isContent(w))
+  const names = [...found.map(withoutErhua).filter((w) => [...w].length > 1), ...(learnedNames?.(text) ?? [])]
   for (const name of names) add(name, 'word')
   const districts = new Set<string>()
   for (const [name, entry] of lexicon.entries) {
@@ -280,7 +286,8 @@ function questionWords(text: string, names: string[], lexicon: Lexicon): Questio
   const wholeNames = new Set(names)
   // Question phrases, with the counter they ask in, are cut out first, so jieba cannot glue their
   // characters to a content word (哪天开的 → 天开, 多少套房 → 套房).
-  for (const { word, tag } of withNumbersJoined(tagWords(text.replace(QUESTION_PHRASES, '，')))) {
+  for (const { word: said, tag } of withNumbersJoined(tagWords(text.replace(QUESTION_PHRASES, '，')))) {
+    const word = withoutErhua(said)
     if (!isContent(word) || /^\d$/.test(word) || out.has(word)) continue
     if ([...word].length === 1 && names.some((n) => n.includes(word))) continue
     const entry = lexicon.entries.get(word)
@@ -289,6 +296,15 @@ function questionWords(text: string, names: string[], lexicon: Lexicon): Questio
   }
   for (const n of names) if (!out.has(n)) out.set(n, { text: n, synonyms: lexicon.entries.get(n)?.synonyms ?? [], name: true, person: false, place: false })
   return [...out.values()]
+}
+
+// Northern speech ends a word on 儿 (事儿, 名儿, 小摊儿) where print never does; not the 儿 of a child (女儿, 幼儿).
+const ERHUA = /^(\p{Script=Han}+?)儿$/u
+const CHILD = /(女|婴|幼|孤|健|男|宠|托|胎|患|儿)儿$/
+
+function withoutErhua(word: string): string {
+  const m = ERHUA.exec(word)
+  return m && !CHILD.test(word) ? m[1]! : word
 }
 
 // A grade asked (啥级别, 几星) is answered by the grade itself (省级二星级), which never says 级别. 来着 ends a

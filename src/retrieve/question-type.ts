@@ -156,6 +156,11 @@ const ASKED_WEEKDAY = /星期几|礼拜几|周几|每周|每个?礼拜|每个?�
 /** The unit of a when-question that asks a day of the week. */
 export const WEEKDAY_UNIT = '周'
 
+// 多久搞一次, 每周至少几次: how often is asked (每周至少…一次, 每月一次), not how long nor how many.
+const ASKED_FREQUENCY = /(多久|多长时间|几天|多少天)[^，,。？?]{0,6}一次|每(天|日|周|月|年|个?星期|个?礼拜|个?月)[^，,。？?]{0,8}(几|多少)次/
+/** The unit of a question that asks how often. */
+export const FREQUENCY_UNIT = '频次'
+
 // 几点开始, 几点到几点: an hour of the day is asked (下午3点, 9:30), not a date.
 const ASKED_HOUR = /几点/
 /** The unit of a when-question that asks the hour. */
@@ -458,6 +463,7 @@ export function askedContact(question: string): ContactKind | undefined {
  * 四项工作 does not answer 省了多少钱.
  */
 export function askedUnit(question: string, type: QuestionType = 'amount'): string | undefined {
+  if ((type === 'time' || type === 'amount') && ASKED_FREQUENCY.test(question)) return FREQUENCY_UNIT
   if (type === 'time') {
     if (ASKED_DURATION.test(question)) return DURATION_UNIT
     if (ASKED_WEEKDAY.test(question)) return WEEKDAY_UNIT

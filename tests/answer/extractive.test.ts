@@ -8,7 +8,7 @@ import { collectEvidence, type Candidate } from '../../src/answer/evidence.js'
 import { countsInClause, factsNear, givesGrade, hasFactFor, namesAskedBody, namesBody, namesPerson, namesPlace } from '../../src/answer/facts.js'
 import { loadAnswerModel } from '../../src/answer/model.js'
 import { asksForVisits, tellsVisitStop } from '../../src/answer/visits.js'
-import { askedBody, askedEvent, askedMembers, asksGrade, countQualifier, askedUnit, askedWording, askingClauses, asksForName, lastAskingClause, changedThing, countedThing, createIndex, detectQuestionType, DURATION_UNIT, HOUR_UNIT, listedKind, namedPerson, timedThing, WEEKDAY_UNIT, withTerseAsked } from '../../src/retrieve/index.js'
+import { askedBody, askedEvent, askedMembers, asksGrade, countQualifier, askedUnit, askedWording, askingClauses, asksForName, lastAskingClause, changedThing, countedThing, createIndex, detectQuestionType, DURATION_UNIT, FREQUENCY_UNIT, HOUR_UNIT, listedKind, namedPerson, timedThing, WEEKDAY_UNIT, withTerseAsked } from '../../src/retrieve/index.js'
 import { openDb, type Db } from '../../src/store/index.js'
 import { jsonl } from '../helpers/tmp.js'
 import { useSampleIndex } from '../helpers/sample-db.js'
@@ -118,6 +118,15 @@ describe('askedUnit and hasFactFor', () => {
     expect(hasFactFor('amount', '配合理清全区6大类任务、19项目标', undefined)).toBe(true)
     expect(hasFactFor('amount', '15人通过抽签组成5个小组参赛', askedUnit('15个党员分成了几组'))).toBe(true)
     expect(hasFactFor('amount', '15人通过抽签组成5个小组参赛', askedUnit('处理了多少起投诉'))).toBe(false)
+  })
+
+  it('reads how often as asked in so many words and answered by 每周…一次', () => {
+    expect(askedUnit('入户调查多久搞一次', 'time')).toBe(FREQUENCY_UNIT)
+    expect(askedUnit('入户调查每周至少搞几次')).toBe(FREQUENCY_UNIT)
+    expect(askedUnit('活动持续多久', 'time')).toBe(DURATION_UNIT)
+    expect(hasFactFor('time', '每周至少组织开展一次入户调查、小广告清理等活动', FREQUENCY_UNIT)).toBe(true)
+    expect(hasFactFor('time', '第二阶段是5月至今年年底，常态化开展活动', FREQUENCY_UNIT)).toBe(false)
+    expect(hasFactFor('amount', '每周至少组织开展一次入户调查', '次')).toBe(false)
   })
 })
 

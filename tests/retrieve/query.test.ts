@@ -22,6 +22,11 @@ describe('analyzeQuery', () => {
     const recalled = analyzeQuery('执法局的工作理念是哪八个字来着？', null).words.map((w) => w.text)
     expect(recalled).toContain('理念')
     for (const w of ['字来', '来着']) expect(recalled).not.toContain(w)
+    // Spoken 儿 (名儿, 事儿, 小摊儿) is not printed; the 儿 of a child is.
+    const words = (q: string) => analyzeQuery(q, null).words.map((w) => w.text)
+    expect(words('前程办事处那个主任叫啥名儿嘞？')).not.toContain('名儿')
+    expect(words('领导到现场催着要抓紧办的是哪几件事儿？')).not.toContain('事儿')
+    expect(words('他女儿在哪上学')).toContain('女儿')
   })
 
   it('keeps names no dictionary knows whole, as words, beside their bigrams', () => {
