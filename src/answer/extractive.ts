@@ -56,11 +56,13 @@ const DEEDS: { asked: RegExp; told: RegExp }[] = [
   { asked: /致辞/, told: /致辞/ },
   { asked: /讲的?课|授课|上的?课/, told: /授课|讲课|讲解|主讲|讲授|宣讲|上课|辅导|讲座|党课/ },
 ]
-// What a person did before or after the story (之前在哪个单位干的, 后来调到哪里, 分管哪块) is told only in so
-// many words (曾任, 调任, 分管): a story that names them at a meeting does not say it.
-const CAREER: { asked: RegExp; told: RegExp }[] = [
+// Details a story tells only in so many words, or not at all: what a person did before or after it (之前在哪个单位
+// 干的, 后来调到哪里, 分管哪块: 曾任, 调任, 分管), not told by a story that names them at a meeting; and which
+// pesticide or fertiliser was used (喷的是什么药), told only by its name (吡虫啉, 多菌灵), not by 喷药 alone.
+const TOLD_IN_WORDS: { asked: RegExp; told: RegExp }[] = [
   { asked: /调到|调任|调去|调走|(之前|以前|原来)[^，,。？?]{0,8}(在|是|干|当)/, told: /调任|任职|曾任|历任|原任|调往|调至|此前|曾在|先后在/ },
   { asked: /分管/, told: /分管/ },
+  { asked: /(什么|啥|哪种|哪一种)\s*(农药|药物|药剂|药|杀虫剂|化肥|肥料)/, told: /\p{Script=Han}{2,}(啉|灵|锌|津|菌素|霉素|菊酯|合剂|多液|乳油|粉剂|水剂|悬浮剂)/u },
 ]
 const CHECKS_VERSION = /是不是|吗/
 // The names one meeting goes by (那个大会 of 召开…会议).
@@ -304,8 +306,8 @@ function factCheck(
   // reader checking their own version asks of a story they know is there, which may name others.
   const deed = type === 'person' && !CHECKS_VERSION.test(asked.whole ?? text) ? DEEDS.find((d) => d.asked.test(text)) : undefined
   if (deed && !asksForName(asked.whole ?? text)) return (s) => deed.told.test(textOf(s))
-  const career = CAREER.find((c) => askingClauses(text).some((clause) => c.asked.test(clause)))
-  if (career) return (s) => career.told.test(textOf(s))
+  const detail = TOLD_IN_WORDS.find((c) => askingClauses(text).some((clause) => c.asked.test(clause)))
+  if (detail) return (s) => detail.told.test(textOf(s))
   // Who came (哪位领导) asks for a name when another part of the message does (叫什么名字？).
   if (type === 'person' && asksForName(asked.whole ?? text)) {
     // The name may be asked by a part of its own (哪个领导 叫啥): of the person the part names.
@@ -517,7 +519,7 @@ function membersOf(question: string, scored: Scored[], textOf: (e: Scored) => st
 
 /** A part that asks no kind of fact (看大病能去吗, 周末能进去吗): one the articles leave open leaves the other parts standing. */
 function asksNoFact(part: QuestionPart): boolean {
-  return part.type === 'general' && !askedContact(part.text)
+  return part.type === 'general' && !askedContact(part.text) && !TOLD_IN_WORDS.some((d) => d.asked.test(part.text))
 }
 
 /** True when a part of the question names something of its own (a word of two or more characters). */

@@ -874,6 +874,14 @@ describe('what a question counts, dates or names, and the sentence that must giv
     expect((await askOf([career], '纪工委书记武斌是分管哪块工作的？')).answer).toContain('党风廉政建设')
   })
 
+  it('answers which pesticide only with its name, and leaves no other part standing without it', async () => {
+    const care = { ...FORUM, id: 'f6', title: '加强雨后绿化养护', text: '近日，城市管理局针对百日红、金叶女贞等苗木叶斑病、蚧壳虫高发期，加强药物喷洒防治，集中力量进行喷药。养护人员对周边绿化带进行了清理。' }
+    expect((await askOf([care], '城管给百日红治叶斑病喷的是什么药？')).abstained).toBe(true)
+    expect((await askOf([care], '绿化带打的是什么农药？小孩在旁边玩会不会有影响')).abstained).toBe(true)
+    const named = { ...care, text: `${care.text}针对叶斑病，养护人员喷洒了多菌灵。` }
+    expect((await askOf([named], '城管给百日红治叶斑病喷的是什么药？')).answer).toContain('多菌灵')
+  })
+
   it('answers which bodies did what the last clause asks from the sentence about that clause', async () => {
     const meeting = {
       ...FORUM,
