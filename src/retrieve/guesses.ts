@@ -71,7 +71,7 @@ function guessesIn(text: string): Guess[] {
       const belief = BELIEF.exec(clause)
       const checks = CHECK_END.test(clause) || CHECK_START.test(clause) || clause.includes('是不是') || heard
       // 是不是说… and 不是说… open a whole statement to check, whose subject is no guess (是不是说郑大二附院建好后是…).
-      const statement = belief?.index === 0 && (belief[0] === '是不是' || belief[0] === '不是说')
+      const statement = belief?.index === 0 && (clause.startsWith('是不是说') || belief[0] === '不是说')
       if (checks && belief && !statement) out.push({ text: clause.slice(belief.index + belief[0].length), figuresOnly: false, named: /[叫姓]$/.test(belief[0]) })
       else if (statement || AGREEMENT_END.test(clause) || heard) out.push({ text: clause, figuresOnly: true, named: false })
     }

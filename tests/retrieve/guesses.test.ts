@@ -9,6 +9,7 @@ describe('guessesAsked', () => {
     expect(guessesAsked('座谈会上发言的主任,叫王刚对吧?', [word('王刚', 0)])).toBe('座谈会上发言的主任,叫谁对吧?')
     expect(guessesAsked('竞赛那次,20个党员分成4组比的吧?', [])).toBe('竞赛那次,多少个党员分成多少组比的吧?')
     expect(guessesAsked('督导组去看地铁,是5号线的工地吧?', [])).toBe('督导组去看地铁,是几号线的工地吧?')
+    expect(guessesAsked('督导组看的是几号线?是不是2号线?', [])).toBe('督导组看的是几号线?是不是几号线?')
     expect(guessesAsked('巡察整改不是10月份才动起来的吗?', [])).toBe('巡察整改不是什么时候才动起来的吗?')
     // Retold hearsay checks its figures although it asks nothing.
     expect(guessesAsked('知识竞赛,听说有20支队伍,每队5个人?', [])).toBe('知识竞赛,听说有多少支队伍,每队多少个人?')
