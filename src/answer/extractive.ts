@@ -56,6 +56,7 @@ const DEEDS: { asked: RegExp; told: RegExp }[] = [
   { asked: /致辞/, told: /致辞/ },
   { asked: /讲的?课|授课|上的?课/, told: /授课|讲课|讲解|主讲|讲授|宣讲|上课|辅导|讲座|党课/ },
 ]
+const CHECKS_VERSION = /是不是|吗/
 // Details a story tells only in so many words, or not at all: what a person did before or after it (之前在哪个单位
 // 干的, 后来调到哪里, 分管哪块: 曾任, 调任, 分管), not told by a story that names them at a meeting; and which
 // pesticide or fertiliser was used (喷的是什么药), told only by its name (吡虫啉, 多菌灵), not by 喷药 alone.
@@ -64,7 +65,6 @@ const TOLD_IN_WORDS: { asked: RegExp; told: RegExp }[] = [
   { asked: /分管/, told: /分管/ },
   { asked: /(什么|啥|哪种|哪一种)\s*(农药|药物|药剂|药|杀虫剂|化肥|肥料)/, told: /\p{Script=Han}{2,}(啉|灵|锌|津|菌素|霉素|菊酯|合剂|多液|乳油|粉剂|水剂|悬浮剂)/u },
 ]
-const CHECKS_VERSION = /是不是|吗/
 // The names one meeting goes by (那个大会 of 召开…会议).
 const MEETING_NAME = /大会|会议/
 // Asked which building or floor (哪栋楼, 几楼; not 哪个楼盘), and a building or floor named (办公楼, 创业大厦, 三楼).

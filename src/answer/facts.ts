@@ -226,11 +226,11 @@ function nounRuns(words: { word: string; tag: string }[]): string[] {
 
 // Words for a post or a role a person's name stands beside (纪工委书记武斌, 李建国副主任, 通讯员鲁慧).
 const POST_WORD = /^(书记|支书|副?主任|局长|部长|区长|县长|市长|镇长|乡长|校长|院长|所长|站长|队长|经理|总经理|董事长|主席|组长|行长|社长|主编|负责人|委员|处长|科长|同志|老师|记者|通讯员|监督员|网格员|服务官)$/
-// 聘请张强为廉洁监督员, 李明任组长: the name before the verb that gives the post.
+// 聘请王建国为廉洁监督员, 李明任组长: the name before the verb that gives the post.
 const MADE = /^(为|任|担任)$/
 
 /**
- * True when a text gives a person's name beside a post (纪工委书记武斌, 副主任李建国, 聘请张强为廉洁监督员), not only a post
+ * True when a text gives a person's name beside a post (纪工委书记武斌, 副主任李建国, 聘请王建国为廉洁监督员), not only a post
  * (书记主任签批, 3所高校负责人). jieba's person tag alone is too loose (it tags 宣传部 as one); next to a
  * post it is reliable.
  */
