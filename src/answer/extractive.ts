@@ -62,7 +62,8 @@ const CHECKS_VERSION = /是不是|吗/
 // pesticide or fertiliser was used (喷的是什么药), told only by its name (吡虫啉, 多菌灵), not by 喷药 alone.
 const TOLD_IN_WORDS: { asked: RegExp; told: RegExp }[] = [
   { asked: /调到|调任|调去|调走|(之前|以前|原来)[^，,。？?]{0,8}(在|是|干|当)/, told: /调任|任职|曾任|历任|原任|调往|调至|此前|曾在|先后在/ },
-  { asked: /分管/, told: /分管/ },
+  // 分管 as a word, not the 分 and 管 of 划分管理.
+  { asked: /(?<![划区])分管(?!理)/, told: /(?<![划区])分管(?!理)/ },
   { asked: /(什么|啥|哪种|哪一种)\s*(农药|药物|药剂|药|杀虫剂|化肥|肥料)/, told: /\p{Script=Han}{2,}(啉|灵|锌|津|菌素|霉素|菊酯|合剂|多液|乳油|粉剂|水剂|悬浮剂)/u },
 ]
 // The names one meeting goes by (那个大会 of 召开…会议).
@@ -197,8 +198,10 @@ function givesAskedFact(asked: AskedFor, scored: Scored[], candidates: Candidate
   }
   const answering = gives && scored.find((s) => inContext(s) >= FACT_COVERAGE && gives(s) && namesAll(s))
   if (gives && !answering) return false
-  // The best sentence giving the amount tells of another stretch of time (今年1~6月 for 去年全年, 上半年 for 下半年).
-  if (answering && asked.type === 'amount' && periodsClash(periodsNamed(foldText((asked.before ?? '') + asked.text)), periodsNamed(foldText(textOf(answering))))) return false
+  // The best sentence giving the amount tells of another stretch of time (今年1~6月 for 去年全年, 上半年 for 下半年);
+  // so may the best sentence about a question asking no amount (22年下半年营收咋样). A when-question asks the time.
+  const told = asked.type === 'amount' ? answering : asked.type !== 'time' && scored.find((s) => inContext(s) >= FACT_COVERAGE)
+  if (told && periodsClash(periodsNamed(foldText((asked.before ?? '') + asked.text)), periodsNamed(foldText(textOf(told))))) return false
   if (!listsMembers(asked, scored, candidates)) return false
   if (!listsKind(asked, scored, candidates)) return false
   // Of a question in several parts, the body is asked by one part (具体修的是哪几条路) and checked with it.
@@ -346,6 +349,10 @@ function factCheck(
     const counted = countedThing(text)
     const forms = counted ? words.filter((w) => [...w.text].length > 1 && counted.thing.includes(w.text)).flatMap((w) => [w.text, ...w.synonyms]) : []
     if (forms.length > 0) return (s) => countsInClause(read(s), forms, counted!.unit) && ofWhatIsAsked(s)
+    // What is counted is named in words no article holds (房租能减免多少): the amount is still given in its unit, not in 平方米.
+    // Of a question asking several amounts (多少人，奖金有多少钱), each part is held to its own.
+    const unit = askingClauses(text).length > 1 ? undefined : counted?.unit
+    if (unit) return (s) => hasFactFor('amount', textOf(s), unit) && ofWhatIsAsked(s)
     const changed = words.find((w) => w.text === changedThing(text, words.map((x) => x.text)))
     return (s) => s.hasFact && (!changed || mentions(read(s), changed)) && ofWhatIsAsked(s)
   }

@@ -81,7 +81,7 @@ function relativeRange(word: string, now: number, y: number, m: number): DateRan
 export interface PeriodsNamed {
   /** Years named relative to the text's own: -1 去年, 0 今年, 1 明年. */
   relative: Set<number>
-  /** Years named by number: 2022年, and 22年 right before a part of a year. */
+  /** Years named by number: 2022年, and 22年 or 2022 right before a part of a year (2022下半年). */
   absolute: Set<number>
   /** Parts of a year: H1, H2, Q1…Q4, or the full year. */
   parts: Set<string>
@@ -91,7 +91,7 @@ export interface PeriodsNamed {
 const RELATIVE_YEARS: Record<string, number> = { ...YEAR_WORDS, 明年: 1 }
 const RELATIVE_YEAR = new RegExp(Object.keys(RELATIVE_YEARS).join('|'), 'g')
 const PART_OF_YEAR = '上半年|下半年|全年|[一二三四1-4]季度|第[一二三四1-4]季度'
-const ABSOLUTE_YEAR = new RegExp(`(?<!\\d)(\\d{4})\\s*年|(?<!\\d)(\\d{2})年(?=${PART_OF_YEAR}|底|初|\\d{1,2}月)`, 'g')
+const ABSOLUTE_YEAR = new RegExp(`(?<!\\d)(\\d{4})\\s*(?:年|(?=${PART_OF_YEAR}))|(?<!\\d)(\\d{2})年(?=${PART_OF_YEAR}|底|初|\\d{1,2}月)`, 'g')
 const QUARTERS: Record<string, string> = { 一: 'Q1', '1': 'Q1', 二: 'Q2', '2': 'Q2', 三: 'Q3', '3': 'Q3', 四: 'Q4', '4': 'Q4' }
 // Months counted from January say a part of the year as well: 1~6月, 1至6月, 一至三月.
 const MONTHS_FROM_JANUARY = /(?<!\d)(?:1|一)\s*(?:~|～|-|－|—|至|到)\s*(3|三|6|六)\s*月/g

@@ -77,6 +77,8 @@ const QUESTION_WORDS = new Set(
     '是从 哪来 从哪 来讲 ' +
     // Asking for a name or a post: the article gives the name or post itself (纪工委书记武斌), never these words.
     '叫 名叫 名字 姓名 全名 全称 职务 职位 头衔 的话 ' +
+    // Asking for a place (去哪个地方, 有没有指定地方): the article names the place, not 地方 (地方政府 is one word).
+    '地方 ' +
     // Offering two answers to choose from (听课还是操作, 机器还是人工): the article says one of them.
     '还是 ' +
     // Hearsay: the reader says where they heard it (我看报上说, 群里转的), the article never does.

@@ -171,8 +171,8 @@ const ASKED_DAY = new RegExp(`哪一?天|${WHICH_DAY}|几月几[日号]|具体�
 
 // The words after 个 are what is counted (多少个过期灭火器, 多少个过期的灭火器), up to a particle or the end.
 const COUNTED = /^\s*(\p{Script=Han}{2,8}?(?:的\p{Script=Han}{2,8}?)?)(?:了|呢|啊|吗|呀|的|[，。？?！!、\s]|$)/u
-// Or, with nothing after 个, the words before the question (棚改类的有几个).
-const COUNTED_BEFORE = new RegExp(`(\\p{Script=Han}{2,6}?)的?(?:一共|总共|共)?(?:有|是)?(?:${WHICH_NUMBER}|多少)个\\s*[？?。！!]?\\s*$`, 'u')
+// Or, with nothing after 个, the words before the question (棚改类的有几个, 园中园项目现在一共有几个啊).
+const COUNTED_BEFORE = new RegExp(`(\\p{Script=Han}{2,6}?)的?(?:现在|目前|如今|到底|一共|总共|共)*(?:有|是)?(?:${WHICH_NUMBER}|多少)个[啊呀呢吧]?\\s*[？?。！!]?\\s*$`, 'u')
 // 多少个 counts things, so it is answered in any counter of things (5项, 3家, 12处), not in people (12人) or money.
 const THINGS = '个|项|家|所|座|条|批|起|件|处|支|次|趟|班|架次|场|类|种|期|套|台|辆|户|篇|份|村|棵|株|只|张|块|盏|根|余个'
 // A sum of money, in yuan or another currency (6亿人民币, 5亿美元).
@@ -180,7 +180,7 @@ const MONEY = '元|人民币|英镑|港币|卢布'
 // How much a sum grew (出口金额同比增长了多少) is told in money or as a share of it (增长58.1%).
 const MONEY_OR_SHARE = `${MONEY}|%|％|个?百分点`
 // Money asked as an amount of something (放了多少贷款, 总投资多少): the sum must be of that thing.
-const MONEY_WORDS = '资金|贷款|投资|经费|补贴|补助|奖金|费用'
+const MONEY_WORDS = '资金|贷款|投资|经费|补贴|补助|奖金|费用|房租|租金'
 const MONEY_THING = new RegExp(`多少(?:[万亿]?元)?(${MONEY_WORDS})|(${MONEY_WORDS})[^，。？?]{0,4}多少`)
 const MONEY_NOUN = new RegExp(`(${MONEY_WORDS}|钱|款|预算)$`)
 const SUM_OF = /(\p{Script=Han}{2})总?金额\s*(?:是|有|为|大概|一共|总共|共)*\s*(?:同比)?\s*(?:(?:增长|增加|提高)了?)?\s*多少/u
@@ -238,6 +238,9 @@ function isNounPhrase(text: string): boolean {
 // Which of a kind are counted, said before 的 (拉进黑名单的企业有几家, 列入“黑名单”的一共有几家企业, 列入黑名单的企业或个人有多少个).
 const COUNT_QUALIFIED = new RegExp(`([\\p{Script=Han}“”"]{2,10})的(?:\\p{Script=Han}{0,3}?|\\p{Script=Han}{1,3}[或和及与]\\p{Script=Han}{1,3})(?:一共|总共|共)?(?:有|是)?(?:${WHICH_NUMBER}|多少)`, 'u')
 
+// The kind counted named right before the question (规模以上文化企业现在有多少家).
+const KIND_COUNTED = new RegExp(`(\\p{Script=Han}{2,12}?)(?:现在|目前|如今|到底|一共|总共|共)*(?:有|是)?(?:${WHICH_NUMBER}|多少)[家所个]`, 'u')
+
 /**
  * The noun that says which ones an amount question counts, right before 的 (拉进黑名单的企业有几家 → 黑名单):
  * a count of the whole kind (确定典型企业40家) does not answer it.
@@ -245,7 +248,12 @@ const COUNT_QUALIFIED = new RegExp(`([\\p{Script=Han}“”"]{2,10})的(?:\\p{Sc
 export function countQualifier(question: string): string | undefined {
   const qualifier = COUNT_QUALIFIED.exec(question)?.[1]
   const last = qualifier ? tagWords(qualifier.replace(/[“”"]/g, '')).at(-1) : undefined
-  return last && /^n/.test(last.tag) && [...last.word].length > 1 ? last.word : undefined
+  if (qualifier) return last && /^n/.test(last.tag) && [...last.word].length > 1 ? last.word : undefined
+  // Or the noun right before the kind counted (规模以上文化企业有多少家 → 文化).
+  const phrase = KIND_COUNTED.exec(question)?.[1]
+  const words = phrase ? tagWords(phrase) : []
+  const before = words.at(-2)
+  return words.length > 1 && isBodyKind(words.at(-1)!.word) && before && /^n/.test(before.tag) && [...before.word].length > 1 ? before.word : undefined
 }
 
 /** The words a 多少个 counts: after it (多少个过期灭火器), or with nothing after it, before it (棚改类的有几个). */

@@ -153,6 +153,8 @@ describe('what a question asks after its question word', () => {
     ['区里给多少老人发了', undefined],
     ['志愿者一共提供了多少小时服务', undefined],
     ['新增多少孵化面积', undefined],
+    ['园中园项目现在一共有几个啊', '园中园项目'],
+    ['入驻企业房租能减免多少', '房租'],
   ])('%s counts %s', (q, thing) => {
     expect(countedThing(q)?.thing).toBe(thing)
   })
@@ -182,6 +184,9 @@ describe('what a question asks after its question word', () => {
     expect(countQualifier('列入“黑名单”的一共有几家企业')).toBe('黑名单')
     expect(countQualifier('经开区已经分配的安置房是多少套')).toBeUndefined()
     expect(countQualifier('开动员会的时候通报了几起')).toBeUndefined()
+    // With no 的, the noun right before the kind counted.
+    expect(countQualifier('经开区规模以上文化企业现在有多少家')).toBe('文化')
+    expect(countQualifier('经开区有多少家企业')).toBeUndefined()
   })
 
   it('reads the kind of body asked for, and tells a named one from the kind in general', async () => {
@@ -717,6 +722,34 @@ describe('what a question counts, dates or names, and the sentence that must giv
     expect(namesPlace('王宏伟一行到祥云办事处花马沟沿线实地察看了小麦收割情况。', '在祥云办事处哪条沟沿线看的麦子收割？')).toBe(true)
   })
 
+  it('counts only the kind asked, in the unit asked, of the stretch of time asked', async () => {
+    const report = { ...FORUM, title: '经开区上半年经济运行情况', text: '2022年上半年，全区规模以上文化企业主营业务收入完成40亿元，同比增长8.2%。' }
+    const visits = { ...FORUM, id: 'd2', title: '专项监督护航营商环境', text: '经开区纪检监察工委联合职能部门，确定具有典型代表性企业40家，选派16名干部到企业实地察看。' }
+    expect((await askOf([report, visits], '经开区规模以上文化企业现在有多少家')).abstained).toBe(true)
+    const counted = { ...report, text: `${report.text}目前，全区规模以上文化企业共有52家。` }
+    expect((await askOf([counted, visits], '经开区规模以上文化企业现在有多少家')).answer).toContain('52家')
+    // A how-question about another half of the year than the article's.
+    expect((await askOf([report, visits], 'jk区2022下半年文化企业营收咋样')).abstained).toBe(true)
+    expect((await askOf([report, visits], 'jk区2022上半年文化企业营收咋样')).answer).toContain('40亿元')
+    // Money asked in words no article holds (房租) is still money: an area or a count of firms does not give it.
+    const park = { ...FORUM, id: 'd3', title: '科技综合体建设提速', text: '加快河南理工大学科技园建设，全年力争新增孵化面积30万平方米，引进培育创新型企业100家以上。' }
+    expect((await askOf([park], '河南理工大学科技园入驻企业房租能减免多少？')).abstained).toBe(true)
+    const rent = { ...park, text: `${park.text}入驻科技园的企业可享受租金减免，每家每年最高减免20万元。` }
+    expect((await askOf([rent], '河南理工大学科技园入驻企业房租能减免多少？')).answer).toContain('20万元')
+  })
+
+  it('reads 分管 as a word, not in 划分管理', async () => {
+    const stalls = {
+      ...FORUM,
+      title: '实事办到群众心坎上',
+      text: '整治行动中，工作人员严格按照“主干道严禁、次干道严控、背街小巷规范”的区域管理原则，引导流动摊贩自觉规范经营。同时，该局科学规划区域设置便民疏导点，将流动摊贩引入。',
+    }
+    expect((await askOf([stalls], '城管对流动摊贩是咋划分管理的？主干道还能摆吗')).answer).toContain('主干道严禁')
+    // 地方 of 指定地方 asks a place; the 地方 of 地方政府专项债券 does not answer it.
+    const bonds = { ...FORUM, id: 'd2', title: '用好专项债券', text: '区财政局更好地发挥地方政府专项债券对扩内需、稳增长的促进作用。' }
+    expect((await askOf([stalls, bonds], '流动摊贩被整治了，小摊贩以后去哪摆？有没有指定地方')).answer).not.toContain('专项债券')
+  })
+
   it('counts people asked with 个 in people, not in things', async () => {
     const drill = { ...FORUM, title: '五里堡街道开展消防演练', text: '6月13日下午，五里堡街道建新南街社区组织沿街门店负责人等60余人开展了一次消防安全培训及演练。' }
     expect((await askOf([drill], '五里堡街道做消防的演练，参加的人有多少个？')).answer).toContain('60余人')
@@ -975,7 +1008,7 @@ describe('where a visit went', () => {
     ].join(''),
   }
 
-  it.each(['督导组那天都去了哪些地方？', '武斌带队跑了哪几个工地', '调研组去看了市里哪些创新创业的地方', '领导督导调研 头一站跑去哪了', '武书记带队去督导调研，第一站去的是哪儿？'])('reads %s as asking where a visit went', (q) => {
+  it.each(['督导组那天都去了哪些地方？', '武斌调研去的那家企业叫啥名', '武斌带队跑了哪几个工地', '调研组去看了市里哪些创新创业的地方', '领导督导调研 头一站跑去哪了', '武书记带队去督导调研，第一站去的是哪儿？'])('reads %s as asking where a visit went', (q) => {
     expect(asksForVisits(q)).toBe(true)
   })
 
@@ -997,6 +1030,10 @@ describe('where a visit went', () => {
     const at = stops.map((stop) => a.answer.indexOf(stop))
     expect(at).toEqual([...at].sort((x, y) => x - y))
     expect([...a.answer].length).toBeLessThanOrEqual(300)
+  })
+
+  it('names the firm a visit went to when asked its name', async () => {
+    expect((await askOf([TOUR], '武斌调研去的那家企业叫啥名')).answer).toContain('扬升金属部件有限公司')
   })
 })
 

@@ -29,6 +29,7 @@ describe('periodsNamed', () => {
   it('reads relative and numbered years and the parts of a year, months from January among them', () => {
     expect(periodsNamed('去年全年城镇新增就业')).toEqual({ relative: new Set([-1]), absolute: new Set(), parts: new Set(['full']) })
     expect(periodsNamed('22年下半年收入')).toEqual({ relative: new Set(), absolute: new Set([2022]), parts: new Set(['H2']) })
+    expect(periodsNamed('jk区2022下半年文化企业营收')).toEqual({ relative: new Set(), absolute: new Set([2022]), parts: new Set(['H2']) })
     expect(periodsNamed('今年1~6月，完成第三季度任务')).toEqual({ relative: new Set([0]), absolute: new Set(), parts: new Set(['H1', 'Q3']) })
     expect(periodsNamed('一至三月，2020 年')).toEqual({ relative: new Set(), absolute: new Set([2020]), parts: new Set(['Q1']) })
   })

@@ -27,6 +27,9 @@ describe('analyzeQuery', () => {
     expect(words('前程办事处那个主任叫啥名儿嘞？')).not.toContain('名儿')
     expect(words('领导到现场催着要抓紧办的是哪几件事儿？')).not.toContain('事儿')
     expect(words('他女儿在哪上学')).toContain('女儿')
+    // 地方 asks a place, as 哪 does; 地方政府专项债券 is still read by the lexicon's 政府专项债券.
+    expect(words('小摊贩有没有指定地方')).not.toContain('地方')
+    expect(words('地方政府专项债券发了多少')).toContain('政府专项债券')
   })
 
   it('keeps names no dictionary knows whole, as words, beside their bigrams', () => {
