@@ -1,11 +1,11 @@
 import { splitSentences, stripDateline } from '../ingest/index.js'
-import { askedBody, askedContact, askedEvent, askedMembers, askedWording, askingClauses, asksForName, clausesOf, asksGrade, changedThing, countedThing, countQualifier, foldText, isPlanWord, isBodyKind, isPost, listedKind, loadLexicon, namedPerson, periodsClash, periodsNamed, READERS_OWN_STORY, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
+import { askedBody, askedContact, askedEvent, askedMembers, askedWording, askingClauses, asksForName, clausesOf, asksGrade, changedThing, countedThing, countQualifier, foldText, isPlanWord, isBodyKind, isPost, listedKind, loadLexicon, namedPerson, periodsClash, periodsNamed, READERS_OWN_STORY, roadAsked, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
 import { asksMembers, enumeratedMembers } from './enumeration.js'
 import { charBigrams } from './citations.js'
 import { confidenceFeatures, CONFIDENCE_FEATURES, type AskedSignals, type ScoredEvidence } from './confidence.js'
 import { askedOf, collectEvidence, FEATURE_NAMES, focusOf, mentions, type Asked, type Candidate, type Evidence } from './evidence.js'
-import { countsInClause, factsNear, givesContact, givesGrade, hasFactFor, namesAskedBody, namesPerson, namesPlace, namesTwoOf } from './facts.js'
+import { countsInClause, factsNear, givesContact, givesGrade, hasFactFor, levelsClash, namesAskedBody, namesPerson, namesPlace, namesRoad, namesTwoOf } from './facts.js'
 import { assertFeatures, loadAnswerModel, predict, type AnswerModel } from './model.js'
 import type { Answer, Citation } from './types.js'
 import { withTyposRead } from './typos.js'
@@ -202,6 +202,8 @@ function givesAskedFact(asked: AskedFor, scored: Scored[], candidates: Candidate
   // so may the best sentence about a question asking no amount (22年下半年营收咋样). A when-question asks the time.
   const told = asked.type === 'amount' ? answering : asked.type !== 'time' && scored.find((s) => inContext(s) >= FACT_COVERAGE)
   if (told && periodsClash(periodsNamed(foldText((asked.before ?? '') + asked.text)), periodsNamed(foldText(textOf(told))))) return false
+  // So may it tell of another level (市级文明单位 for 省级).
+  if (told && levelsClash(asked.text, textOf(told))) return false
   if (!listsMembers(asked, scored, candidates)) return false
   if (!listsKind(asked, scored, candidates)) return false
   // Of a question in several parts, the body is asked by one part (具体修的是哪几条路) and checked with it.
@@ -254,6 +256,18 @@ function listsKind(asked: AskedFor, scored: Scored[], candidates: Candidate[]): 
   const kind = asked.type === 'list' ? listedKind(asked.text) : undefined
   if (!kind) return true
   return scored.some((s) => inContext(s) >= FACT_COVERAGE && namesTwoOf(kind, candidates[s.candidate]!.text.slice(s.span.start, s.span.end)))
+}
+
+// How a body's name ends (区党建办, 建设局, 明湖办事处).
+const BODY_END = /(办|局|委|处|部|中心|社区|街道|镇|乡|村|院|所|会|厅|站|队)$/
+
+/**
+ * True when the text names the post only right after another body than the one asked (区党建办主任程晓华 for
+ * 明湖办事处主任): that body's post. The asked body's kind alone (办事处主任) is the asked one's.
+ */
+function postOfAnother(text: string, post: string, of: string[]): boolean {
+  const before = [...text.matchAll(new RegExp(post, 'g'))].map((m) => text.slice(Math.max(0, m.index - 8), m.index))
+  return before.length > 0 && before.every((b) => BODY_END.test(b) && !of.some((f) => b.endsWith(f.slice(-2))))
 }
 
 /** An article's first sentence: a news lead names who acted. */
@@ -325,7 +339,14 @@ function factCheck(
       s.hasFact &&
       namesPerson(textOf(s)) &&
       (forms.length === 0 || forms.some((f) => read(s).includes(f))) &&
-      (ofForms.length === 0 || ofForms.some((f) => read(s).includes(f) || foldText(titleOf(s)).includes(f)))
+      (ofForms.length === 0 || (ofForms.some((f) => read(s).includes(f) || foldText(titleOf(s)).includes(f)) && !postOfAnother(read(s), named!, ofForms)))
+  }
+  // Which road it is on (便民疏导点设在哪条路) is told by a road named in a sentence about the thing, not by the
+  // road of the story's first sentence (经北二路财富天阶小区周边…).
+  const road = roadAsked(text, words.map((w) => w.text))
+  if (road !== undefined) {
+    const on = words.find((w) => w.text === road && !isBodyKind(w.text))
+    return (s) => namesRoad(textOf(s), text) && (!on || mentions(read(s), on))
   }
   // Which building (哪栋楼, 几楼) is told by one named (办公楼三楼, 创业大厦), not by the room alone.
   if (type === 'place' && ASKS_BUILDING.test(text)) return (s) => namesPlace(textOf(s), text) && BUILDING.test(textOf(s))

@@ -197,13 +197,25 @@ const POINTING = /^(全|各|该|本|每|这|那|哪|其|属地|所在|当地|辖
  * 竞赛在哪办的; 经开区森防办开展全区培训 does not answer 培训是在哪个地方搞的 (经开区 is asked of, 全区 points).
  */
 export function namesPlace(text: string, question: string): boolean {
+  return namesPlaceOf(PLACE_WORD, text, question, true)
+}
+
+// A road or street by its name (经北二路, 航海东路, 第八大街), not a road in general (道路, 马路, 公路, 线路).
+const ROAD_WORD = /..(?<![道马公线铁思出网水])(路|大街|街|大道)$/
+
+/** True when a text names a road or street the question does not name already (设在经北二路 answers 设在哪条路). */
+export function namesRoad(text: string, question: string): boolean {
+  return namesPlaceOf(ROAD_WORD, text, question, false)
+}
+
+function namesPlaceOf(kind: RegExp, text: string, question: string, anyPlaceName: boolean): boolean {
   // The district a store is about (经开区) is where all of its news happens: naming it tells no place.
   const district = (word: string) => loadLexicon().entries.get(word)?.district === true
   const unnamed = (word: string) => [...word].length >= 2 && !POINTING.test(word) && !question.includes(word) && !district(word)
   const words = tagWords(text)
   return (
-    words.some(({ word, tag }) => (tag.startsWith('ns') || (tag.startsWith('n') && PLACE_WORD.test(word))) && unnamed(word)) ||
-    nounRuns(words).some((run) => PLACE_WORD.test(run) && unnamed(run))
+    words.some(({ word, tag }) => ((anyPlaceName && tag.startsWith('ns')) || (tag.startsWith('n') && kind.test(word))) && unnamed(word)) ||
+    nounRuns(words).some((run) => kind.test(run) && unnamed(run))
   )
 }
 
@@ -239,4 +251,14 @@ export function namesPerson(text: string): boolean {
   const isName = (i: number) => words[i]?.tag === 'nr'
   const madeBefore = (i: number) => [1, 2, 3].some((back) => MADE.test(words[i - back]?.word ?? '') && isName(i - back - 1))
   return words.some(({ word }, i) => POST_WORD.test(word) && (isName(i - 1) || isName(i + 1) || isName(i + 2) || madeBefore(i)))
+}
+
+// The level of government a thing is of (省级文明单位, 市级, 国家级).
+const LEVEL = /(国家|省|市|区|县)级/g
+
+/** True when the question names a level (省级文明单位) and the text names only others (新增市级文明单位9家、区级7个). */
+export function levelsClash(question: string, text: string): boolean {
+  const asked = new Set([...question.matchAll(LEVEL)].map((m) => m[1]))
+  const told = new Set([...text.matchAll(LEVEL)].map((m) => m[1]))
+  return asked.size > 0 && told.size > 0 && ![...asked].some((l) => told.has(l))
 }

@@ -342,6 +342,20 @@ const BODY_KINDS = '公司|企业|银行|医院|高校|学校|单位|部门|机�
 const ASKED_BODY = new RegExp(`(?:哪|什么|啥)(?:一|几|些|[两二三四五六七八九十])?\\s*(?:家|个|所|条|座|处|间)?\\s*([^\\P{Script=Han}的是在有和与了]{0,3}?)(${BODY_KINDS}|路(?![线径程子费况])|街(?![头巷]))`, 'u')
 const A_BODY_KIND = new RegExp(`^(${BODY_KINDS}|路|街)$`)
 
+// Asked which road or street something is on (便民疏导点具体设在哪条路上); not 哪几条路, a list.
+const ASKS_ROAD = /哪一?条(路|街|大街|大道|马路)/
+
+/**
+ * What a question asks which road it is on: the last of its words before 哪条路 in the same sentence (便民疏导点，具体设在
+ * 哪条路 → 便民疏导点), '' when that sentence names nothing before it (…整治得好。是哪条路上的), undefined when it asks no road.
+ */
+export function roadAsked(question: string, words: string[]): string | undefined {
+  const m = ASKS_ROAD.exec(question)
+  if (!m) return undefined
+  const clause = question.slice(0, m.index).split(/[。？?！!]/).at(-1)!
+  return lastWordBefore(clause, clause.length, words) ?? ''
+}
+
 /** True for a word that names a kind of body or place a question may ask which of (企业, 单位, 社区). */
 export function isBodyKind(word: string): boolean {
   return A_BODY_KIND.test(word)

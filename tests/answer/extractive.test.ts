@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { answerExtractively, cleanSentence } from '../../src/answer/extractive.js'
 import { answerQuestion } from '../../src/answer/index.js'
 import { collectEvidence, type Candidate } from '../../src/answer/evidence.js'
-import { countsInClause, factsNear, givesGrade, hasFactFor, namesAskedBody, namesBody, namesPerson, namesPlace } from '../../src/answer/facts.js'
+import { countsInClause, factsNear, givesGrade, hasFactFor, levelsClash, namesAskedBody, namesBody, namesPerson, namesPlace, namesRoad } from '../../src/answer/facts.js'
 import { loadAnswerModel } from '../../src/answer/model.js'
 import { asksForVisits, tellsVisitStop } from '../../src/answer/visits.js'
-import { askedBody, askedEvent, askedMembers, asksGrade, countQualifier, askedUnit, askedWording, askingClauses, asksForName, lastAskingClause, changedThing, countedThing, createIndex, detectQuestionType, DURATION_UNIT, FREQUENCY_UNIT, HOUR_UNIT, listedKind, namedPerson, timedThing, WEEKDAY_UNIT, withTerseAsked } from '../../src/retrieve/index.js'
+import { askedBody, askedEvent, askedMembers, asksGrade, countQualifier, askedUnit, askedWording, askingClauses, asksForName, lastAskingClause, changedThing, countedThing, createIndex, detectQuestionType, DURATION_UNIT, FREQUENCY_UNIT, HOUR_UNIT, listedKind, namedPerson, roadAsked, timedThing, WEEKDAY_UNIT, withTerseAsked } from '../../src/retrieve/index.js'
 import { openDb, type Db } from '../../src/store/index.js'
 import { jsonl } from '../helpers/tmp.js'
 import { useSampleIndex } from '../helpers/sample-db.js'
@@ -736,6 +736,37 @@ describe('what a question counts, dates or names, and the sentence that must giv
     expect((await askOf([park], '河南理工大学科技园入驻企业房租能减免多少？')).abstained).toBe(true)
     const rent = { ...park, text: `${park.text}入驻科技园的企业可享受租金减免，每家每年最高减免20万元。` }
     expect((await askOf([rent], '河南理工大学科技园入驻企业房租能减免多少？')).answer).toContain('20万元')
+  })
+
+  it('answers which road a thing is on only with a road named beside it', async () => {
+    const stalls = {
+      ...FORUM,
+      title: '实事办到群众心坎上',
+      text: '经开区经北二路财富天阶小区周边常住流动经营商贩较多，群众反映强烈。该局积极对接属地办事处，科学规划区域设置便民疏导点，将流动摊贩引入。',
+    }
+    const words = ['财富天阶', '小区', '便民疏导点']
+    expect(roadAsked('财富天阶小区边上设的那个便民疏导点，具体在哪条路上？', words)).toBe('便民疏导点')
+    expect(roadAsked('有个小区送锦旗。是哪条路上的哪个小区啊', ['小区', '锦旗'])).toBe('')
+    expect(roadAsked('修了哪几条路', [])).toBeUndefined()
+    expect(namesRoad('科学规划区域，设在航海东路南侧', '便民疏导点在哪条路')).toBe(true)
+    expect(namesRoad('成功恢复了周边道路的畅通与整洁', '便民疏导点在哪条路')).toBe(false)
+    expect((await askOf([stalls], '财富天阶小区旁边的便民疏导点具体设在哪条路上？')).abstained).toBe(true)
+    expect((await askOf([stalls], '财富天阶小区在哪条路上？')).answer).toContain('经北二路')
+  })
+
+  it('answers a count of one level of government only with that level', async () => {
+    const units = { ...FORUM, title: '经开区宣传部弘扬廉洁文化', text: '深化精神文明创建，经开区宣传部今年新增市级文明单位9家、区级7个，市级文明社区2个。' }
+    expect(levelsClash('新增了几家省级文明单位', '新增市级文明单位9家、区级7个')).toBe(true)
+    expect(levelsClash('新增了几家市级文明单位', '新增市级文明单位9家、区级7个')).toBe(false)
+    expect((await askOf([units], '经开区宣传部今年新增了几家省级文明单位？')).abstained).toBe(true)
+    expect((await askOf([units], '经开区宣传部今年新增了几家市级文明单位？')).answer).toContain('9家')
+  })
+
+  it('does not take another body\'s post (区党建办主任) for the post of the body asked', async () => {
+    const visit = { ...FORUM, title: '明湖办事处：党建引领基层治理', text: '当天，区党建办主任程晓华来到中烟社区、螺蛳湖社区参加观摩。' }
+    expect((await askOf([visit], '明湖办事处主任叫什么')).abstained).toBe(true)
+    const own = { ...visit, text: `${visit.text}办事处主任李建国主持观摩会。` }
+    expect((await askOf([own], '明湖办事处主任叫什么')).answer).toContain('李建国')
   })
 
   it('reads 分管 as a word, not in 划分管理', async () => {
