@@ -238,6 +238,8 @@ function isNounPhrase(text: string): boolean {
 // Which of a kind are counted, said before 的 (拉进黑名单的企业有几家, 列入“黑名单”的一共有几家企业, 列入黑名单的企业或个人有多少个).
 const COUNT_QUALIFIED = new RegExp(`([\\p{Script=Han}“”"]{2,10})的(?:\\p{Script=Han}{0,3}?|\\p{Script=Han}{1,3}[或和及与]\\p{Script=Han}{1,3})(?:一共|总共|共)?(?:有|是)?(?:${WHICH_NUMBER}|多少)`, 'u')
 
+// The ones counted by what was done to them (把几家企业列进了黑名单, 共向多少家企业下达了停业整改书).
+const COUNT_THEN_DONE = new RegExp(`(?:把|给|向|对)(?:一共|总共|共)?(?:${WHICH_NUMBER}|多少)\\s*[个家名位]?\\p{Script=Han}{0,4}?(?:列进|列入|拉进|纳入|下达|下发|颁发|发放|发了|下了)了?[“"]?(\\p{Script=Han}{2,8})`, 'u')
 // The kind counted named right before the question (规模以上文化企业现在有多少家).
 const KIND_COUNTED = new RegExp(`(\\p{Script=Han}{2,12}?)(?:现在|目前|如今|到底|一共|总共|共)*(?:有|是)?(?:${WHICH_NUMBER}|多少)[家所个]`, 'u')
 
@@ -249,6 +251,9 @@ export function countQualifier(question: string): string | undefined {
   const qualifier = COUNT_QUALIFIED.exec(question)?.[1]
   const last = qualifier ? tagWords(qualifier.replace(/[“”"]/g, '')).at(-1) : undefined
   if (qualifier) return last && /^n/.test(last.tag) && [...last.word].length > 1 ? last.word : undefined
+  // Or what was done to them, said after the count (把几家企业列进了黑名单, 给多少家企业下了停业整改书).
+  const done = COUNT_THEN_DONE.exec(question)?.[1]
+  if (done) return tagWords(done).find((w) => [...w.word].length > 1)?.word
   // Or the noun right before the kind counted (规模以上文化企业有多少家 → 文化).
   const phrase = KIND_COUNTED.exec(question)?.[1]
   const words = phrase ? tagWords(phrase) : []

@@ -187,6 +187,9 @@ describe('what a question asks after its question word', () => {
     // With no 的, the noun right before the kind counted.
     expect(countQualifier('经开区规模以上文化企业现在有多少家')).toBe('文化')
     expect(countQualifier('经开区有多少家企业')).toBeUndefined()
+    // Or what was done to them, after the count.
+    expect(countQualifier('纪检监察工委这次一共把几家企业列进了黑名单？')).toBe('黑名单')
+    expect(countQualifier('给多少家企业发放了贷款')).toBe('贷款')
   })
 
   it('reads the kind of body asked for, and tells a named one from the kind in general', async () => {
@@ -767,6 +770,20 @@ describe('what a question counts, dates or names, and the sentence that must giv
     expect((await askOf([visit], '明湖办事处主任叫什么')).abstained).toBe(true)
     const own = { ...visit, text: `${visit.text}办事处主任李建国主持观摩会。` }
     expect((await askOf([own], '明湖办事处主任叫什么')).answer).toContain('李建国')
+  })
+
+  it('answers which ones were chosen only with a sentence that tells the choice', async () => {
+    const plan = { ...FORUM, title: '示范区文明城市创建“一二三四”快步走', text: '开展三项活动。9月份，各考核组在各自负责的点位推荐一个精品点位，以一定形式进行全区观摩。' }
+    expect((await askOf([plan], '示范区创文9月份评出来的精品点位是哪几个？')).abstained).toBe(true)
+    const chosen = { ...plan, text: `${plan.text}最终，阳庙大殿广场被评为精品点位。` }
+    expect((await askOf([chosen], '示范区创文9月份评出来的精品点位是哪几个？')).answer).toContain('阳庙大殿广场')
+  })
+
+  it('counts those something was done to only in a sentence that tells it (把几家企业列进了黑名单)', async () => {
+    const watch = { ...FORUM, title: '专项监督护航营商环境', text: '经开区纪检监察工委确定具有典型代表性企业40家，选派16名干部到企业实地察看。发现有不良“记录者”，一律列入“黑名单”。' }
+    expect((await askOf([watch], '纪检监察工委这次一共把几家企业列进了黑名单？')).abstained).toBe(true)
+    const listed = { ...watch, text: `${watch.text}截至目前，已将3家企业列入“黑名单”。` }
+    expect((await askOf([listed], '纪检监察工委这次一共把几家企业列进了黑名单？')).answer).toContain('3家企业')
   })
 
   it('reads 分管 as a word, not in 划分管理', async () => {
