@@ -65,9 +65,9 @@ const TOLD_IN_WORDS: { asked: RegExp; told: RegExp }[] = [
   // 分管 as a word, not the 分 and 管 of 划分管理.
   { asked: /(?<![划区])分管(?!理)/, told: /(?<![划区])分管(?!理)/ },
   { asked: /(什么|啥|哪种|哪一种)\s*(农药|药物|药剂|药|杀虫剂|化肥|肥料)/, told: /\p{Script=Han}{2,}(啉|灵|锌|津|菌素|霉素|菊酯|合剂|多液|乳油|粉剂|水剂|悬浮剂)/u },
-  // Which ones were chosen (评出来的精品点位是哪几个, 谁评上了) is told by the choice, not by the plan to choose (推荐一个精品点位).
   // Whether or what an agreement was signed (签合作协议没有, 协议签了几年) is told by its signing, not by talks about working together.
   { asked: /签[了没订署约]?[^，,。？?]{0,8}(协议|合同)|(协议|合同)[^，,。？?]{0,6}(签|期限|几年)/, told: /签订|签约|签署|签下|签了/ },
+  // Which ones were chosen (评出来的精品点位是哪几个, 谁评上了) is told by the choice, not by the plan to choose (推荐一个精品点位).
   { asked: /(评|选)(出来|出|上)了?的?[^，,。？?]{0,10}(哪|谁)|(哪|谁)[^，,。？?]{0,6}(评上|选上|入选|当选)/, told: /被评为|获评|评为|评选出|评出|选出|入选|当选|荣获|命名为|授予/ },
 ]
 // The names one meeting goes by (那个大会 of 召开…会议).
@@ -270,7 +270,7 @@ const BODY_END = /(办|局|委|处|部|中心|社区|街道|镇|乡|村|院|所|
  * 明湖办事处主任): that body's post. The asked body's kind alone (办事处主任) is the asked one's.
  */
 function postOfAnother(text: string, post: string, of: string[]): boolean {
-  const before = [...text.matchAll(new RegExp(post, 'g'))].map((m) => text.slice(Math.max(0, m.index - 8), m.index))
+  const before = [...text.matchAll(new RegExp(post.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map((m) => text.slice(Math.max(0, m.index - 8), m.index))
   return before.length > 0 && before.every((b) => BODY_END.test(b) && !of.some((f) => b.endsWith(f.slice(-2))))
 }
 

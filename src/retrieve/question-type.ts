@@ -244,8 +244,9 @@ const COUNT_THEN_DONE = new RegExp(`(?:把|给|向|对)(?:一共|总共|共)?(?:
 const KIND_COUNTED = new RegExp(`(\\p{Script=Han}{2,12}?)(?:现在|目前|如今|到底|一共|总共|共)*(?:有|是)?(?:${WHICH_NUMBER}|多少)[家所个]`, 'u')
 
 /**
- * The noun that says which ones an amount question counts, right before 的 (拉进黑名单的企业有几家 → 黑名单):
- * a count of the whole kind (确定典型企业40家) does not answer it.
+ * The noun that says which ones an amount question counts: right before 的 (拉进黑名单的企业有几家 → 黑名单),
+ * in what was done to them (把几家企业列进了黑名单 → 黑名单), or right before the kind (规模以上文化企业有多少家 →
+ * 文化). A count of the whole kind (确定典型企业40家) does not answer it.
  */
 export function countQualifier(question: string): string | undefined {
   const qualifier = COUNT_QUALIFIED.exec(question)?.[1]
