@@ -309,7 +309,8 @@ function factCheck(
   // planned, not by this one's amount or date.
   const next = askingClauses(text).some((c) => ASKS_NEXT.test(c))
   const plannedIfNext = (s: Scored) => !next || TELLS_PLAN.test(textOf(s))
-  const wording = askedWording(text, asked.words.map((w) => w.text))
+  // Of the words an article holds: 上面 of 锦旗上面写的啥 names no thing.
+  const wording = askedWording(text, words.map((w) => w.text))
   if (wording !== undefined) {
     // The words printed on something (锦旗上写的是啥) are given only in quotation marks, in a sentence about it.
     const on = words.find((w) => w.text === wording)

@@ -586,6 +586,9 @@ describe('questions asking for one detail the article may not give', () => {
     expect((await askOf([BANNER], '财富天阶小区送执法局的锦旗上写的是啥')).abstained).toBe(true)
     const quoted = { ...BANNER, text: BANNER.text.replace('表示感谢。', '表示感谢，锦旗上写着“为民解忧 情系百姓”。') }
     expect((await askOf([quoted], '财富天阶小区送执法局的锦旗上写的是啥')).answer).toContain('为民解忧 情系百姓')
+    // 上面 of 锦旗上面写的啥 is no thing a quote must be about: a slogan quoted of the bureau's work is not on the banner.
+    const slogan = { ...BANNER, text: `${BANNER.text}这面锦旗是对城管工作的鼓励。下一步，该局将坚持“百姓城管、服务百姓”的工作理念。` }
+    expect((await askOf([slogan], '财富天阶小区送给城管的那面锦旗，上面写的是啥字？')).abstained).toBe(true)
   })
 
   it('refuses the members of a set the article only counts, and lists them when it lists them', async () => {
