@@ -262,16 +262,13 @@ function listsKind(asked: AskedFor, scored: Scored[], candidates: Candidate[]): 
   return scored.some((s) => inContext(s) >= FACT_COVERAGE && namesTwoOf(kind, candidates[s.candidate]!.text.slice(s.span.start, s.span.end)))
 }
 
-// How a body's name ends (区党建办, 建设局, 明湖办事处).
-const BODY_END = /(办|局|委|处|部|中心|社区|街道|镇|乡|村|院|所|会|厅|站|队)$/
-
 /**
  * True when the text names the post only right after another body than the one asked (区党建办主任程晓华 for
  * 明湖办事处主任): that body's post. The asked body's kind alone (办事处主任) is the asked one's.
  */
 function postOfAnother(text: string, post: string, of: string[]): boolean {
   const before = [...text.matchAll(new RegExp(post.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map((m) => text.slice(Math.max(0, m.index - 8), m.index))
-  return before.length > 0 && before.every((b) => BODY_END.test(b) && !of.some((f) => b.endsWith(f.slice(-2))))
+  return before.length > 0 && before.every((b) => BODY_WORD.test(b) && !of.some((f) => b.endsWith(f.slice(-2))))
 }
 
 /** An article's first sentence: a news lead names who acted. */
