@@ -182,7 +182,7 @@ const MONEY_OR_SHARE = `${MONEY}|%|％|个?百分点`
 // Money asked as an amount of something (放了多少贷款, 总投资多少): the sum must be of that thing.
 const MONEY_WORDS = '资金|贷款|投资|经费|补贴|补助|奖金|费用|房租|租金'
 const MONEY_THING = new RegExp(`多少(?:[万亿]?元)?(${MONEY_WORDS})|(${MONEY_WORDS})[^，。？?]{0,4}多少`)
-const MONEY_NOUN = new RegExp(`(${MONEY_WORDS}|钱|款|预算)$`)
+const MONEY_NOUN = new RegExp(`(${MONEY_WORDS}|钱|款|金|预算)$`)
 const SUM_OF = /(\p{Script=Han}{2})总?金额\s*(?:是|有|为|大概|一共|总共|共)*\s*(?:同比)?\s*(?:(?:增长|增加|提高)了?)?\s*多少/u
 
 /** What an amount question is an amount of, and the units that count it. */
@@ -206,7 +206,8 @@ export function countedThing(asked: string): CountedThing | undefined {
     const thing = thingCounted(question, m)
     return thing && !COUNTED_PEOPLE.test(thing) ? { thing, unit: THINGS } : undefined
   }
-  const money = MONEY_THING.exec(question)
+  // A share of it (贷款中有多少比例) is not counted in it.
+  const money = ASKED_SHARE.test(question) ? null : MONEY_THING.exec(question)
   if (money) return { thing: money[1] ?? money[2]!, unit: MONEY }
   if (m) return undefined
   // A sum asked by what it was paid for (放贷金额多少, 出口金额是多少): money, in a clause that names that.
@@ -318,7 +319,7 @@ export function changedThing(question: string, words: string[]): string | undefi
 
 // What a change is measured against (增加值同比增长多少), and a measure the article may word its own way
 // (装机规模, 出口金额 as 新增装机, 出口额): the thing that changed is named before them.
-const COMPARED_WITH = /^(同比|环比|比去年|较去年|比上年|较上年|去年|上年|分别|累计|年均|平均|一共|总共|规模|数量|总量|总额|金额|水平)$/
+const COMPARED_WITH = /^(同比|环比|相比|相较|比起|比去年|较去年|比上年|较上年|去年|上年|分别|累计|年均|平均|一共|总共|规模|数量|总量|总额|金额|水平)$/
 
 /** The word of two or more characters that ends last before `at` in the question. */
 function lastWordBefore(question: string, at: number, words: string[]): string | undefined {
@@ -508,10 +509,11 @@ export function askedUnit(question: string, type: QuestionType = 'amount'): stri
   if (unit !== undefined) return unit in UNIT_FORMS ? UNIT_FORMS[unit] : unit
   const magnitude = ASKED_MAGNITUDE.exec(question)?.[1]
   if (magnitude !== undefined) return magnitude
+  // A share is asked as one, of people or of money (贷款中有多少比例用于…): told as 92%, not as a sum.
+  // How much a share went up or down (报销比例提高了多少) is also told in points (提高了5个百分点).
+  if (ASKED_SHARE.test(question)) return SHARE_CHANGE.test(question) ? '%|％|成|个?百分点' : '%|％|成'
   // 参加人数是多少 asks a count of people.
   if (/人数|人次/.test(question)) return PEOPLE
   if (ASKED_MONEY.test(question)) return SHARE_CHANGE.test(question) ? MONEY_OR_SHARE : MONEY
-  if (!ASKED_SHARE.test(question)) return undefined
-  // How much a share went up or down (报销比例提高了多少) is also told in points (提高了5个百分点).
-  return SHARE_CHANGE.test(question) ? '%|％|成|个?百分点' : '%|％|成'
+  return undefined
 }

@@ -99,6 +99,8 @@ describe('askedUnit and hasFactFor', () => {
     ['竞赛有多少个党员参加', '人|名|位'],
     ['派了多少个干部下去', '人|名|位'],
     ['处理了多少起投诉', '起'],
+    ['个人住房贷款中有多少比例用于购买首套房', '%|％|成'],
+    ['参加人数占比多少', '%|％|成'],
   ])('%s asks for %s', (q, unit) => {
     expect(askedUnit(q)).toBe(unit)
   })
@@ -118,6 +120,8 @@ describe('askedUnit and hasFactFor', () => {
     expect(hasFactFor('amount', '配合理清全区6大类任务、19项目标', undefined)).toBe(true)
     expect(hasFactFor('amount', '15人通过抽签组成5个小组参赛', askedUnit('15个党员分成了几组'))).toBe(true)
     expect(hasFactFor('amount', '15人通过抽签组成5个小组参赛', askedUnit('处理了多少起投诉'))).toBe(false)
+    // A sum named by what it is paid as (助学金) is counted in money, not in things.
+    expect(hasFactFor('amount', '现场为53名家庭困难学生发放106万元助学金', countedThing('发放仪式发放了多少助学金')?.unit)).toBe(true)
   })
 
   it('reads how often as asked in so many words and answered by 每周…一次', () => {
@@ -155,6 +159,8 @@ describe('what a question asks after its question word', () => {
     ['新增多少孵化面积', undefined],
     ['园中园项目现在一共有几个啊', '园中园项目'],
     ['入驻企业房租能减免多少', '房租'],
+    ['发放仪式发放了多少助学金', '助学金'],
+    ['个人住房贷款中有多少比例用于购买首套房', undefined],
   ])('%s counts %s', (q, thing) => {
     expect(countedThing(q)?.thing).toBe(thing)
   })
@@ -288,6 +294,7 @@ describe('what a question asks after its question word', () => {
   it('takes the thing that changed before what it is measured against, and a sum’s growth also as a share', () => {
     expect(changedThing('规上工业增加值同比增长多少', ['规上', '工业', '增加值', '同比', '增长'])).toBe('增加值')
     expect(changedThing('新增装机规模同比增长了多少', ['新增', '装机', '规模', '同比', '增长'])).toBe('装机')
+    expect(changedThing('外汇储备与6月末相比上升了多少亿美元', ['外汇储备', '6月末', '相比', '上升', '亿美元'])).toBe('6月末')
     expect(hasFactFor('amount', '上半年出口金额同比增长58.1%', askedUnit('出口金额同比增长了多少'))).toBe(true)
     expect(hasFactFor('amount', '上半年出口金额同比增长58.1%', askedUnit('出口金额是多少'))).toBe(false)
     expect(hasFactFor('result', '规模位列全市第三位，增速位列全市第四位')).toBe(true)
@@ -357,6 +364,19 @@ describe('answerExtractively', () => {
     const beds = { ...roads, id: 'h2', text: `${roads.text}郑大二附院新院区规划设置床位1500张。` }
     expect((await askOf([roads], '郑大二附院新院区 床位数')).abstained).toBe(true)
     expect((await askOf([beds], '郑大二附院新院区 床位数')).answer).toContain('1500张')
+  })
+
+  it('finds the amount in a later window of the long sentence that is about the question', async () => {
+    const claim = {
+      id: 'k1',
+      title: '保险理赔助农户渡难关',
+      paper: '经开时报',
+      date: '2020-08-06',
+      text: '经开区前程办事处王庄村村民自家经营的核桃园受灾严重，由于他先前在中国人民财产保险股份有限公司经开区支公司投保了“果树树体种植保险”，情况稳定后他便去经开区支公司报案，勘查人员第一时间去现场进行勘测，发现因暴雨造成的洪涝致使承保桃树地块土壤疏松，积水排除后果树树体倾斜、树根折断，树体施救成活率几乎为零，最终确实损失达到全损标准，快速赔付金额92000元，于8月4日完成赔付。',
+    }
+    const a = await askOf([claim], '前程办事处王庄村村民自家经营的核桃园受灾后，赔付了多少钱？')
+    expect(a.abstained).toBe(false)
+    expect(a.answer).toContain('92000元')
   })
 
   it('answers the part that asks a fact and says the bulletins leave open a part that asks none', async () => {
