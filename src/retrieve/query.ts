@@ -149,6 +149,26 @@ function withoutGuessedFigures(text: string): string {
   return CHECKS_PREMISE.test(text) ? text.replace(GUESSED_FIGURE, ' ') : text
 }
 
+// A figure the reader heard (来了两百多人, 一万人出头, 放了好几个亿): its number, magnitude and counter. Not an ordinal
+// (第二所), a lone 一 (唯一一家, 一天之内) or a number read on past its magnitude (一万三千五).
+const FIGURE_HEARD = new RegExp(
+  `(?<!第)([\\d.一二两三四五六七八九十百千]+|好几个?)(?:(万|亿)(?![\\d一二两三四五六七八九十百千]))?(?:来|多|余)?(${COUNTER_SAID.replace('|天', '')})?`,
+  'g',
+)
+
+/**
+ * The unit of a figure the reader heard and asks to have checked (森林防火培训来了两百多人，有这回事吗): the
+ * question asks that amount, and only a sentence giving one in the same unit confirms or corrects it.
+ */
+function unitOfFigureHeard(text: string): string | undefined {
+  if (!CHECKS_PREMISE.test(text)) return undefined
+  for (const [, number, magnitude, counter] of text.matchAll(FIGURE_HEARD)) {
+    const unit = counter && counter !== '个' ? counter.replace(/^个(?=亿)/, '') : magnitude
+    if (unit && !(/^(一+|1)$/.test(number!) && !magnitude)) return askedUnit(`多少${unit}`)
+  }
+  return undefined
+}
+
 function withAskingRespelt(text: string): string {
   return withWhichRespelt(ASKING_TYPOS.reduce((t, [typo, word]) => t.replace(typo, word), text))
 }
@@ -178,8 +198,9 @@ export function inMandarin(text: string): string {
  * The question as analyzeQuery reads it: folded, simplified, respelt and cut (`asked`), with the dates its time
  * expressions name and the relative ones (上周) taken out. `learnedNames` is asked about this text.
  */
-export function readQuestionText(query: string, today: string | null): { asked: string; text: string; dates: DateRange[] } {
-  const asked = withoutGuessedFigures(withTerseAsked(withAskingRespelt(withDigits(inMandarin(query.slice(0, MAX_QUERY_CHARS))))))
+export function readQuestionText(query: string, today: string | null): { asked: string; text: string; dates: DateRange[]; heard?: string } {
+  const read = withTerseAsked(withAskingRespelt(withDigits(inMandarin(query.slice(0, MAX_QUERY_CHARS)))))
+  const asked = withoutGuessedFigures(read)
   let text = asked
   const dates: DateRange[] = []
   if (today) {
@@ -188,7 +209,7 @@ export function readQuestionText(query: string, today: string | null): { asked: 
       if (t.relative) text = text.replace(t.text, ' ')
     }
   }
-  return { asked, text, dates }
+  return { asked, text, dates, heard: unitOfFigureHeard(read) }
 }
 
 /**
@@ -203,7 +224,7 @@ export function analyzeQuery(
   lexicon: Lexicon = loadLexicon(),
   learnedNames?: (text: string) => string[],
 ): QueryPlan {
-  const { asked, text, dates } = readQuestionText(query, today)
+  const { asked, text, dates, heard } = readQuestionText(query, today)
   const terms: QueryTerm[] = []
   const seen = { bigram: new Set<string>(), phrase: new Set<string>() }
   const add = (surface: string, kind: QueryTerm['kind'], tokens = kind === 'bigram' ? indexTokens(surface) : phraseTokens(surface)) => {
@@ -235,13 +256,15 @@ export function analyzeQuery(
     for (const s of entry.synonyms) add(s, 'synonym')
     if (entry.district) for (const n of [name, ...entry.synonyms]) districts.add(n)
   }
-  const type = detectQuestionType(asked)
+  // A question that asks nothing but whether a figure heard is so asks that amount.
+  const detected = detectQuestionType(asked)
+  const type = detected === 'general' && heard ? 'amount' : detected
   return {
     text: asked,
     terms,
     words: questionWords(text, names, lexicon),
     type,
-    unit: askedUnit(asked, type),
+    unit: type === detected ? askedUnit(asked, type) : heard,
     parts: splitParts(asked, type),
     dates,
     districts: [...districts],

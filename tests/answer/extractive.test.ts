@@ -366,6 +366,18 @@ describe('answerExtractively', () => {
     expect((await askOf([beds], '郑大二附院新院区 床位数')).answer).toContain('1500张')
   })
 
+  it('checks a figure the reader heard against the one the article gives, and refuses when it gives none', async () => {
+    expect((await ask('听说经开区安置房已经分了两千多套，是不是真的？')).answer).toContain('3636套')
+    const forest = {
+      id: 'fp',
+      title: '培训实操齐上阵 提高应急业务技能',
+      paper: '经开时报',
+      date: '2020-06-02',
+      text: '本报讯 日前，经开区森防办开展全区森林防灭火培训及装备实操演练，围绕灭火基础理论、灭火机具操作使用、灭火战术运用、火场紧急避险、现场急救等五项内容进行培训，进一步提高了全区各级森林防火应急救援队伍相关知识储备和业务技能。',
+    }
+    expect((await askOf([forest], '听说经开区森林防火培训来了两百多人，有这回事吗？')).abstained).toBe(true)
+  })
+
   it('finds the amount in a later window of the long sentence that is about the question', async () => {
     const claim = {
       id: 'k1',

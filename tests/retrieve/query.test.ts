@@ -159,6 +159,22 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('郑大二附院新院区 床位数', null).type).toBe('amount')
   })
 
+  it('reads a question that only checks a figure heard as asking that amount, in its unit', () => {
+    const heard = (q: string) => {
+      const plan = analyzeQuery(q, null)
+      return [plan.type, plan.unit]
+    }
+    expect(heard('听说经开区森林防火培训来了两百多人，有这回事吗？')).toEqual(['amount', '人|名|位'])
+    expect(heard('听说郑州银行当场给园区企业放了好几个亿的贷款，是不是真的？')).toEqual(['amount', '亿'])
+    expect(heard('城镇新增就业一万人出头，是不是完成全年任务的一半了？')).toEqual(['amount', '人|名|位'])
+    // An ordinal, a lone 一 and a number read past its magnitude are no figure heard.
+    expect(heard('稿子里写“新院区将是物流园区第二所三甲医院”，这么写对吗？')).toEqual(['general', undefined])
+    expect(heard('是不是说新院区是物流园区唯一一家综合三甲？')).toEqual(['general', undefined])
+    expect(heard('领高龄津贴的老人是一万三千五左右吧？')).toEqual(['general', undefined])
+    // A question that asks something else keeps what it asks.
+    expect(heard('听说来了两百多人，是哪天办的？')[0]).toBe('time')
+  })
+
   it('reads 那 typed for 哪 only in a sentence that asks nothing else, and a decimal figure whole', () => {
     const which = analyzeQuery('大学路街道初心杯的决赛定在那天举行？', null)
     expect(which.type).toBe('time')
