@@ -169,7 +169,7 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   // Parts the articles do not answer are said to be so after the quotes, within the same 300 characters.
   const gapOf = (part: QuestionPart) => `关于“${part.text.replace(/[？?。！!，,\s]+$/u, '')}”，资料中未找到明确信息。`
   const maxChars = (opts.maxChars ?? MAX_ANSWER_CHARS) - unsure.map(gapOf).join('').length
-  const chosen = chooseEvidence(leads, scored, model.compose, textOf, maxChars)
+  const chosen = chooseEvidence(leads, scored, model.compose, textOf, maxChars, SPELLED_OUT.has(asked.type))
   // An amount or date asked that another article gives and no quote shows is not answered (森林防火培训多少人参加
   // is not answered by the training's story, quoted because 五里堡's drill of 60余人 shares its words).
   const givesFact = (c: Scored) => hasFactFor(asked.type, textOf(c), asked.unit)
@@ -576,7 +576,12 @@ function ownWords(part: QuestionPart, words: WeightedWord[]): WeightedWord[] {
  * sentences within `ratio` of the best one's probability (`otherRatio` for one from an article not yet
  * cited) and that fit in `maxChars` are taken, never the same text twice.
  */
-function chooseEvidence(leads: Scored[], scored: Scored[], compose: AnswerModel['compose'], textOf: (e: Scored) => string, maxChars: number): Scored[] {
+// Questions asking how or what (怎么处理, 都要干啥, 目的是什么): a story states a point and spells it out in the sentence
+// after (王家鹏最后强调，坚持结果导向… → 优化营商环境…领导要靠前抓落实), so that sentence, when it holds a word of the
+// question, is quoted second. On the CRUD train half: answer recall +0.003, key facts +0.005.
+const SPELLED_OUT = new Set<QuestionType>(['how', 'general'])
+
+function chooseEvidence(leads: Scored[], scored: Scored[], compose: AnswerModel['compose'], textOf: (e: Scored) => string, maxChars: number, spelledOut = false): Scored[] {
   const chosen: Scored[] = []
   const held = new Set<string>()
   // Each sentence's bigrams and quoted length, worked out once: the loop below weighs them again on every pick.
@@ -606,7 +611,9 @@ function chooseEvidence(leads: Scored[], scored: Scored[], compose: AnswerModel[
       return chosen.length === 0 || chosen.some((c) => c.candidate === s.candidate) || s.p >= best * compose.otherRatio
     })
     if (open.length === 0) break
-    take(open.reduce((a, b) => (worth(b) > worth(a) ? b : a)))
+    const first = chosen[0]
+    const next = spelledOut && chosen.length === 1 && first ? open.find((s) => s.candidate === first.candidate && s.span.start >= first.span.end && s.span.start - first.span.end <= 2 && s.coverage > 0) : undefined
+    take(next ?? open.reduce((a, b) => (worth(b) > worth(a) ? b : a)))
   }
   return chosen
 }
