@@ -570,17 +570,18 @@ function ownWords(part: QuestionPart, words: WeightedWord[]): WeightedWord[] {
   return words.filter((w) => [...w.text].length > 1 && part.text.includes(w.text))
 }
 
-/**
- * The best sentence of each part (for a multi-part question), then, in turn, the sentence worth most
- * for the room it takes: its probability per length, less what it repeats of the answer so far. Only
- * sentences within `ratio` of the best one's probability (`otherRatio` for one from an article not yet
- * cited) and that fit in `maxChars` are taken, never the same text twice.
- */
 // Questions asking how or what (怎么处理, 都要干啥, 目的是什么): a story states a point and spells it out in the sentence
 // after (王家鹏最后强调，坚持结果导向… → 优化营商环境…领导要靠前抓落实), so that sentence, when it holds a word of the
 // question, is quoted second. On the CRUD train half: answer recall +0.003, key facts +0.005.
 const SPELLED_OUT = new Set<QuestionType>(['how', 'general'])
 
+/**
+ * The best sentence of each part (for a multi-part question), then, in turn, the sentence worth most
+ * for the room it takes: its probability per length, less what it repeats of the answer so far. Only
+ * sentences within `ratio` of the best one's probability (`otherRatio` for one from an article not yet
+ * cited) and that fit in `maxChars` are taken, never the same text twice. With `spelledOut`, the sentence right
+ * after the first one, when it holds a word of the question, comes second.
+ */
 function chooseEvidence(leads: Scored[], scored: Scored[], compose: AnswerModel['compose'], textOf: (e: Scored) => string, maxChars: number, spelledOut = false): Scored[] {
   const chosen: Scored[] = []
   const held = new Set<string>()

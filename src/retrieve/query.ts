@@ -196,7 +196,8 @@ export function inMandarin(text: string): string {
 
 /**
  * The question as analyzeQuery reads it: folded, simplified, respelt and cut (`asked`), with the dates its time
- * expressions name and the relative ones (上周) taken out. `learnedNames` is asked about this text.
+ * expressions name and the relative ones (上周) taken out. `learnedNames` is asked about this text. `heard` is the
+ * unit of a figure the reader heard and asks to have checked, if any.
  */
 export function readQuestionText(query: string, today: string | null): { asked: string; text: string; dates: DateRange[]; heard?: string } {
   const read = withTerseAsked(withAskingRespelt(withDigits(inMandarin(query.slice(0, MAX_QUERY_CHARS)))))
