@@ -89,11 +89,12 @@ const TELLS_PLAN = /明年|下一[届次期步]|下[届期]|将于|将在|计划
 const inContext = (s: Evidence) => s.features[FEATURE_NAMES.indexOf('coverageInContext')]!
 
 /**
- * True when a unit is about the question, or continues one that is: a long sentence is read as windows of
+ * Whether a unit is about the question, or continues one that is: a long sentence is read as windows of
  * clauses, and the fact may sit in a later window than the question's words (…核桃园受灾严重，…报案，…快速赔付金额92000元).
  */
-function aboutQuestion(s: Scored, scored: Scored[]): boolean {
-  return inContext(s) >= FACT_COVERAGE || scored.some((o) => o.candidate === s.candidate && o.span.start < s.span.end && s.span.start < o.span.end && inContext(o) >= FACT_COVERAGE)
+function aboutQuestion(scored: Scored[]): (s: Scored) => boolean {
+  const about = scored.filter((o) => inContext(o) >= FACT_COVERAGE)
+  return (s) => inContext(s) >= FACT_COVERAGE || about.some((o) => o.candidate === s.candidate && o.span.start < s.span.end && s.span.start < o.span.end)
 }
 
 // A word of another part of a multi-part question still sets the scene, a little.
@@ -208,7 +209,8 @@ function givesAskedFact(asked: AskedFor, scored: Scored[], candidates: Candidate
     const said = foldText(`${c.title}\n${c.text}`)
     return names.every((w) => mentions(said, w))
   }
-  const answering = gives && scored.find((s) => aboutQuestion(s, scored) && gives(s) && namesAll(s))
+  const about = aboutQuestion(scored)
+  const answering = gives && scored.find((s) => about(s) && gives(s) && namesAll(s))
   if (gives && !answering) return false
   // The best sentence giving the amount tells of another stretch of time (今年1~6月 for 去年全年, 上半年 for 下半年);
   // so may the best sentence about a question asking no amount (22年下半年营收咋样). A when-question asks the time.
@@ -528,7 +530,8 @@ function factBesideFocus(asked: Asked, scored: Scored[], candidates: Candidate[]
   const focus = focusOf(asked.text, asked.words.filter((w) => w.docs > 0 && [...w.text].length > 1))
   if (!focus) return { bestGives: false }
   const forms = [focus.text, ...focus.synonyms]
-  const near = (s: Scored) => (aboutQuestion(s, scored) ? factsNear(type, candidates[s.candidate]!.text.slice(s.span.start, s.span.end), asked.unit, forms) : 0)
+  const about = aboutQuestion(scored)
+  const near = (s: Scored) => (about(s) ? factsNear(type, candidates[s.candidate]!.text.slice(s.span.start, s.span.end), asked.unit, forms) : 0)
   const counts = scored.map(near)
   const most = Math.max(0, ...counts)
   // Asked how far along, the fuller statement of it wins (已完成544条，完成率100％ over 已完成544条).
