@@ -1,5 +1,5 @@
 import { splitSentences, stripDateline } from '../ingest/index.js'
-import { askedBody, askedContact, askedEvent, askedMembers, askedWording, askingClauses, asksForName, clausesOf, asksGrade, changedThing, countedThing, countQualifier, foldText, isPlanWord, isBodyKind, isPost, listedKind, loadLexicon, namedPerson, periodsClash, periodsNamed, READERS_OWN_STORY, roadAsked, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
+import { askedBody, askedContact, askedEvent, askedMembers, askedWording, askingClauses, asks, asksForName, clausesOf, asksGrade, changedThing, countedThing, countQualifier, foldText, isPlanWord, isBodyKind, isPost, listedKind, loadLexicon, namedPerson, periodsClash, periodsNamed, READERS_OWN_STORY, roadAsked, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
 import { asksMembers, enumeratedMembers } from './enumeration.js'
 import { charBigrams } from './citations.js'
@@ -123,7 +123,7 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   if (candidates.length === 0 || namesUnknownPerson(analyzed) || namesUnknownBody(query) || namesUnknownPlace(query) || findsOnlyGenericWords(query)) return abstain(question, found)
   const type = opts.questionType && opts.questionType !== 'general' ? opts.questionType : query.type
   const asked: Asked = withToldWordsMuted({ ...askedOf(query), type, unit: type === query.type ? query.unit : undefined })
-  const scored = scoreEvidence(model, withHeadlineQuoteMuted(asked), candidates)
+  const scored = scoreEvidence(model, withReadersQuoteMuted(asked), candidates)
   const signals = { text: query.text, words: asked.words, typed: type !== 'general' }
   const manyParts = query.parts.length > 1
   const textOf = textIn(candidates)
@@ -147,6 +147,8 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
     // A grade asked (什么级别的集聚区) is told by the sentence that gives one, not by the best one that only names the thing.
     const graded = gradeGiven(query.text, scored, textOf)
     if (graded && graded !== scored[0]) leads.push(graded)
+    const named = bodyInLead(query.text, scored, textOf)
+    if (named) leads.push(named)
   }
   // A question whose every part is answered on its own stands, although the words of one part dilute the
   // evidence of the other (哪天几点开始的？请的哪家的老师讲课？), and so does one whose open parts ask no fact
@@ -212,9 +214,9 @@ function givesAskedFact(asked: AskedFor, scored: Scored[], candidates: Candidate
   const about = aboutQuestion(scored)
   const answering = gives && scored.find((s) => about(s) && gives(s) && namesAll(s))
   if (gives && !answering) return false
-  // The best sentence giving the amount tells of another stretch of time (今年1~6月 for 去年全年, 上半年 for 下半年);
-  // so may the best sentence about a question asking no amount (22年下半年营收咋样). A when-question asks the time.
-  const told = asked.type === 'amount' ? answering : asked.type !== 'time' && scored.find((s) => inContext(s) >= FACT_COVERAGE)
+  // The best sentence giving the amount or date tells of another stretch of time (今年1~6月 for 去年全年, 上半年 for
+  // 下半年, 第二季度的观摩 for 一季度那次); so may the best sentence about a question asking no amount (22年下半年营收咋样).
+  const told = asked.type === 'amount' || asked.type === 'time' ? answering : scored.find((s) => inContext(s) >= FACT_COVERAGE)
   if (told && periodsClash(periodsNamed(foldText((asked.before ?? '') + asked.text)), periodsNamed(foldText(textOf(told))))) return false
   // So may it tell of another level (市级文明单位 for 省级).
   if (told && levelsClash(asked.text, textOf(told))) return false
@@ -282,6 +284,17 @@ function postOfAnother(text: string, post: string, of: string[]): boolean {
 }
 
 /** An article's first sentence: a news lead names who acted. */
+/**
+ * The body asked (这个培训是哪个单位办的) named by the best article's lead (日前，经开区森防办开展…培训) when the
+ * best unit does not name it: the lead's unit that names it.
+ */
+function bodyInLead(question: string, scored: Scored[], textOf: (e: Scored) => string): Scored | undefined {
+  const body = askedBody(question)
+  const best = scored[0]
+  if (!body || !best || namesAskedBody(body, textOf(best))) return undefined
+  return scored.find((s) => s.candidate === best.candidate && s.span.start === 0 && namesAskedBody(body, textOf(s)))
+}
+
 function leadOf(c: Candidate): string {
   const first = splitSentences(c.text)[0]
   return first ? c.text.slice(first.start, first.end) : ''
@@ -715,12 +728,15 @@ function withToldWordsMuted(asked: Asked): Asked {
   return { ...asked, words: mutedWords(asked.words, ownOnly) }
 }
 
-// A headline the reader pastes before the question (【郑大二附院周边道路9月底通车】周边修的是哪几条路) names the
-// article; the sentence that answers is chosen by what is asked after it.
-const HEADLINE_QUOTED = /^\s*[【「]([^】」]{4,})[】」](?=.{4,})/su
-function withHeadlineQuoteMuted(asked: Asked): Asked {
-  const quoted = HEADLINE_QUOTED.exec(asked.text)
-  if (!quoted) return asked
-  const rest = asked.text.slice(quoted[0].length)
-  return { ...asked, words: mutedWords(asked.words, (w) => quoted[1]!.includes(w.text) && !rest.includes(w.text)) }
+// A headline the reader pastes before the question (【郑大二附院周边道路9月底通车】周边修的是哪几条路), or a passage
+// they quote from the paper (看到“…提高了…知识储备”，这个培训是哪个单位办的), names the article; the sentence that
+// answers is chosen by what is asked outside it. A short quote names a thing (“亮赛比”, “1+N”), and so does one
+// that words follow (“脚板+手指 你我齐努力”活动): the answer is about that.
+const READER_QUOTES = /^\s*[【「]([^】」]{4,})[】」]|[“"「]([^”"」]{8,})[”"」](?!\p{Script=Han})/gu
+function withReadersQuoteMuted(asked: Asked): Asked {
+  const quotes = [...asked.text.matchAll(READER_QUOTES)]
+  const rest = quotes.reduce((text, q) => text.replace(q[0], '，'), asked.text)
+  if (quotes.length === 0 || [...rest.matchAll(/\p{Script=Han}/gu)].length < 4 || !asks(rest)) return asked
+  const quoted = quotes.map((q) => q[1] ?? q[2]!)
+  return { ...asked, words: mutedWords(asked.words, (w) => quoted.some((q) => q.includes(w.text)) && !rest.includes(w.text)) }
 }

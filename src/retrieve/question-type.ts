@@ -18,7 +18,7 @@ const TYPE_CUES: [QuestionType, RegExp][] = [
   ['result', /冠军|亚军|季军|第[一二三1-3]名|(?:拿|得|获|夺)[了的]?(?:第一(?![批次个书期届])|头名|榜首)|[一二三特]等奖|夺冠|获胜|胜出|名次|谁赢|哪.{0,3}赢|(排|排名|位列|位居|列)(在)?第几|第几(位|名)/],
   // 哪几条路, 哪两家企业, 哪俩社区 ask which ones, not how many.
   ['list', /哪[几两二三四五六七八九十]/],
-  ['amount', new RegExp(`多少|${WHICH_NUMBER}大?[个套家项次年万亿人名条所座辆期批台支起场位件份类种组处棵株具块]|${WHICH_NUMBER}号(?=[线楼院])|多大|多高|多长|多远|数量|金额|比例|规模|几成|百分之几`)],
+  ['amount', new RegExp(`多少|${WHICH_NUMBER}大?[个套家项次年万亿人名条所座辆期批台支起场位件份类种组处棵株具块]|${WHICH_NUMBER}号(?=[线楼院])|多大|多高|多长|多远|数量|金额|比例|规模(?!以上)|几成|百分之几`)],
   // 叫啥/名字 asks a person's name only after a word for a person (局长叫啥名字); 做法全称叫啥 asks a thing's.
   ['person', /谁|哪位|哪些人|什么人|哪个(人|领导|干部|老师|记者|同志)|负责人是|主持|什么职务|啥职务|什么职位|担任什么|(人|者|员|长|书记|主任|代表|老师|领导|干部|委员|居民|村民|群众|师傅|医生|经理|主席|记者|通讯员|作者)[^，。？?]{0,6}(叫(什么|啥)|名字|姓名)/],
   // 去哪摆摊, 搬哪去 ask where; 去哪家, 去哪几个 ask which ones.
@@ -241,6 +241,8 @@ const COUNT_QUALIFIED = new RegExp(`([\\p{Script=Han}“”"]{2,10})的(?:\\p{Sc
 
 // The ones counted by what was done to them (把几家企业列进了黑名单, 共向多少家企业下达了停业整改书).
 const COUNT_THEN_DONE = new RegExp(`(?:把|给|向|对)(?:一共|总共|共)?(?:${WHICH_NUMBER}|多少)\\s*[个家名位]?\\p{Script=Han}{0,4}?(?:列进|列入|拉进|纳入|下达|下发|颁发|发放|发了|下了)了?[“"]?(\\p{Script=Han}{2,8})`, 'u')
+// The ones counted by where they went (多少人进了黑名单, 几家企业被纳入重点监管).
+const COUNT_THEN_ENTERED = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*[个家名位人]\\p{Script=Han}{0,4}?被?(?:列进|列入|拉进|纳入|进了|进入|上了)了?[“"]?(\\p{Script=Han}{2,8})`, 'u')
 // The kind counted named right before the question (规模以上文化企业现在有多少家).
 const KIND_COUNTED = new RegExp(`(\\p{Script=Han}{2,12}?)(?:现在|目前|如今|到底|一共|总共|共)*(?:有|是)?(?:${WHICH_NUMBER}|多少)[家所个]`, 'u')
 
@@ -253,8 +255,8 @@ export function countQualifier(question: string): string | undefined {
   const qualifier = COUNT_QUALIFIED.exec(question)?.[1]
   const last = qualifier ? tagWords(qualifier.replace(/[“”"]/g, '')).at(-1) : undefined
   if (qualifier) return last && /^n/.test(last.tag) && [...last.word].length > 1 ? last.word : undefined
-  // Or what was done to them, said after the count (把几家企业列进了黑名单, 给多少家企业下了停业整改书).
-  const done = COUNT_THEN_DONE.exec(question)?.[1]
+  // Or what was done to them, said after the count (把几家企业列进了黑名单, 给多少家企业下了停业整改书, 多少人进了黑名单).
+  const done = COUNT_THEN_DONE.exec(question)?.[1] ?? COUNT_THEN_ENTERED.exec(question)?.[1]
   if (done) return tagWords(done).find((w) => [...w.word].length > 1)?.word
   // Or the noun right before the kind counted (规模以上文化企业有多少家 → 文化).
   const phrase = KIND_COUNTED.exec(question)?.[1]

@@ -196,6 +196,15 @@ describe('what a question asks after its question word', () => {
     // Or what was done to them, after the count.
     expect(countQualifier('纪检监察工委这次一共把几家企业列进了黑名单？')).toBe('黑名单')
     expect(countQualifier('给多少家企业发放了贷款')).toBe('贷款')
+    // Or where they went, after the count.
+    expect(countQualifier('查出来损害营商环境的，有多少人进了黑名单？')).toBe('黑名单')
+    expect(countQualifier('有多少个项目列入了省重点项目')).toBe('重点项目')
+  })
+
+  it('reads 规模以上 as a class of firms, not a size asked', () => {
+    expect(detectQuestionType('全市规模以上文化企业营收排第一的是哪个区？')).toBe('place')
+    expect(detectQuestionType('规模以上工业企业有哪些')).toBe('list')
+    expect(detectQuestionType('这个项目投资规模有多大')).toBe('amount')
   })
 
   it('reads the kind of body asked for, and tells a named one from the kind in general', async () => {
@@ -844,6 +853,15 @@ describe('what a question counts, dates or names, and the sentence that must giv
     expect((await askOf([watch], '纪检监察工委这次一共把几家企业列进了黑名单？')).abstained).toBe(true)
     const listed = { ...watch, text: `${watch.text}截至目前，已将3家企业列入“黑名单”。` }
     expect((await askOf([listed], '纪检监察工委这次一共把几家企业列进了黑名单？')).answer).toContain('3家企业')
+    expect((await askOf([watch], '纪检监察工委查出来的，有多少人进了黑名单？')).abstained).toBe(true)
+    const named = { ...watch, text: `${watch.text}截至目前，已有5人被列入“黑名单”。` }
+    expect((await askOf([named], '纪检监察工委查出来的，有多少人进了黑名单？')).answer).toContain('5人')
+  })
+
+  it('dates an event only by a sentence of the period the question names (一季度那次, not 第二季度的)', async () => {
+    const tour = { ...FORUM, title: '明湖办事处：营造比学赶超氛围', text: '5月28日，明湖办事处组织开展第二季度逐社区观摩活动。此次观摩对辖区18个社区党建工作进行全面检视。' }
+    expect((await askOf([tour], '明湖办事处一季度那次逐社区观摩是哪天搞的')).abstained).toBe(true)
+    expect((await askOf([tour], '明湖办事处二季度那次逐社区观摩是哪天搞的')).answer).toContain('5月28日')
   })
 
   it('reads 分管 as a word, not in 划分管理', async () => {
@@ -1197,5 +1215,12 @@ describe('answering on the bundled samples', () => {
   it('chooses the sentence by what is asked after a pasted headline', async () => {
     const roads = await answerQuestion(samples().index, '【郑大二附院周边道路9月底通车】周边修的到底是哪几条路？', { mode: 'extractive' })
     expect(roads.answer).toContain('美辰路、梅香路')
+  })
+
+  it('chooses the sentence by what is asked after a passage the reader quotes, and names the body its lead names', async () => {
+    const roads = await answerQuestion(samples().index, '看到“郑大二附院周边道路9月底建成通车”，具体是哪几条路啊？', { mode: 'extractive' })
+    expect(roads.answer).toContain('美辰路、梅香路')
+    const host = await answerQuestion(samples().index, '看到一句“进一步提高了全区各级森林防火应急救援队伍相关知识储备”，这个培训是哪个单位办的？', { mode: 'extractive' })
+    expect(host.answer).toContain('森防办')
   })
 })
