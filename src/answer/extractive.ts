@@ -283,7 +283,6 @@ function postOfAnother(text: string, post: string, of: string[]): boolean {
   return before.length > 0 && before.every((b) => BODY_WORD.test(b) && !of.some((f) => b.endsWith(f.slice(-2))))
 }
 
-/** An article's first sentence: a news lead names who acted. */
 /**
  * The body asked (这个培训是哪个单位办的) named by the best article's lead (日前，经开区森防办开展…培训) when the
  * best unit does not name it: the lead's unit that names it.
@@ -295,6 +294,7 @@ function bodyInLead(question: string, scored: Scored[], textOf: (e: Scored) => s
   return scored.find((s) => s.candidate === best.candidate && s.span.start === 0 && namesAskedBody(body, textOf(s)))
 }
 
+/** An article's first sentence: a news lead names who acted. */
 function leadOf(c: Candidate): string {
   const first = splitSentences(c.text)[0]
   return first ? c.text.slice(first.start, first.end) : ''
