@@ -1,6 +1,7 @@
 import { pinyin } from 'pinyin-pro'
-import { foldText, type AnalyzedQuery, type WeightedWord } from '../retrieve/index.js'
+import { foldText, isNameTag, tagWords, type AnalyzedQuery, type WeightedWord } from '../retrieve/index.js'
 import { CANDIDATES_READ, type Candidate } from './evidence.js'
+import { looksAlike } from './glyphs.js'
 
 // A window this long around the word, one character of the word wrong, is still the same name (阳妙镇 →
 // 阳庙镇); shorter, a one-character difference is a different word.
@@ -65,8 +66,8 @@ function spellingIn(question: string, word: string, texts: string[]): string | u
 
 /**
  * A stretch of `text` as long as `window` that differs from it in exactly one place, inside [from, to),
- * by a character that sounds alike and is no numeral nor follows one: 天天气 does not become 天天过,
- * 第三季度 not 第二季度; 阳妙镇 becomes 阳庙镇, 指尖清峰 指尖清风.
+ * by a character that sounds alike, or looks alike inside a name, and is no numeral nor follows one:
+ * 天天气 does not become 天天过, 第三季度 not 第二季度; 阳妙镇 becomes 阳庙镇, 指尖清峰 指尖清风, 王压村 王庄村.
  */
 function oneOff(window: string, text: string, from: number, to: number): string | undefined {
   for (let i = 0; i + window.length <= text.length; i++) {
@@ -81,9 +82,31 @@ function oneOff(window: string, text: string, from: number, to: number): string 
     }
     // Readings are looked up only for a stretch that differs in one place: most of the text differs in more.
     const stretch = text.slice(i, i + window.length)
-    if (wrong >= 0 && HAN.test(stretch) && soundsAlike(window[wrong]!, stretch[wrong]!)) return stretch
+    if (wrong < 0 || !HAN.test(stretch)) continue
+    const [typed, printed] = [window[wrong]!, stretch[wrong]!]
+    if (soundsAlike(typed, printed) || (looksAlike(typed, printed) && inName(text, i + wrong, i, i + window.length))) return stretch
   }
   return undefined
+}
+
+// Characters either side of a letter that jieba reads with it to tag the word it is in.
+const NAME_CONTEXT = 8
+
+/**
+ * Whether the character at `at` is part of a word jieba tags as a name (王庄村, 前程办事处), together
+ * with a neighbour inside the stretch [from, to) matched. Many characters share a part with another
+ * (议 and 调 both 讠), so a look-alike is read as a typo only in a name, where a one-character-off word
+ * is rarely another word: 协议 is not a misspelt 协调, nor 校领导 the 区领导 after 经开区.
+ */
+function inName(text: string, at: number, from: number, to: number): boolean {
+  const start = Math.max(0, at - NAME_CONTEXT)
+  let offset = start
+  for (const { word, tag } of tagWords(text.slice(start, at + NAME_CONTEXT))) {
+    const end = offset + word.length
+    if (at < end) return isNameTag(tag) && ((at > offset && at > from) || (at + 1 < end && at + 1 < to))
+    offset = end
+  }
+  return false
 }
 
 /**

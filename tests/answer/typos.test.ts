@@ -24,6 +24,21 @@ describe('withTyposRead', () => {
     expect(fixed.words.map((w) => w.text)).toContain('清风')
   })
 
+  it('reads a name misspelt by a character that looks alike, as handwriting input makes it', () => {
+    const meeting = read('王压村综合改造提升推进会是谁主持召开的', ['王压村'])
+    const fixed = withTyposRead(meeting, [article('5月28日下午，祥云办事处召开王庄村综合改造提升推进会。')])
+    expect(fixed.words.map((w) => w.text)).toContain('王庄村')
+    const office = read('祥去办事处副书记叫什么', ['祥去'])
+    expect(respelt(office, [article('祥云办事处党工委副书记吴晓莉主持会议。')])).toBe('祥云办事处副书记叫什么')
+  })
+
+  it('leaves a look-alike alone outside a name, where one character off is another word', () => {
+    const agreement = read('双方签的产学研合作协议全称是啥', ['协议'])
+    expect(withTyposRead(agreement, [article('双方签订产学研合作协调全称备忘。')]).words).toEqual(agreement.words)
+    const leader = read('来经开带队的是哪个校领导', ['校领导'])
+    expect(withTyposRead(leader, [article('经开区领导带队开展综合调研。')]).words).toEqual(leader.words)
+  })
+
   it('leaves a word alone when the characters that differ sound different, or in a person or a number', () => {
     const weather = read('明天天气怎么样', ['天气'])
     expect(withTyposRead(weather, [article('群众天天过得安，街道配发巡逻车。')]).words).toEqual(weather.words)

@@ -1,0 +1,58 @@
+import { createRequire } from 'node:module'
+
+// cjk-decomp, as the hanzi package ships it: one character a line with the parts it is written from,
+// e.g. 抓:a(扌,爪), 庄:stl(广,土); a part without a code point of its own is a number with a line of its own.
+const DECOMPOSITION = 'hanzi/lib/data/cjk-decomp.txt.js'
+const LINE = /^([^:]+):[^(]*\((.*)\)$/
+
+let partsByChar: Map<string, string[]> | undefined
+const heights = new Map<string, number>()
+
+/**
+ * Two characters handwriting input or a quick eye confuses: the one, or a part it is written from,
+ * is a part of the other or of its parts (抓 holds 爪, 压 and 庄 both 土, 稈 and 程 禾, 阴 and 阳 阝).
+ * Single strokes and parts written in one (一, 丶, 八, 厂) are shared by too many characters to count.
+ */
+export function looksAlike(a: string, b: string): boolean {
+  if (a === b) return true
+  const [nearA, nearB] = [within(a), within(b)]
+  const shared = (top: string[], near: Set<string>) => top.some((p) => near.has(p) && height(p) >= 2)
+  return shared([a, ...partsOf(a)], nearB) || shared([b, ...partsOf(b)], nearA)
+}
+
+/** The character with its parts and their parts. */
+function within(ch: string): Set<string> {
+  const near = new Set([ch])
+  for (const part of partsOf(ch)) {
+    near.add(part)
+    for (const sub of partsOf(part)) near.add(sub)
+  }
+  return near
+}
+
+/** How many levels of parts a character has above its strokes: ㇒ 0, 一 and 八 1, 十 2, 土 3. */
+function height(ch: string, seen = new Set<string>()): number {
+  const known = heights.get(ch)
+  if (known !== undefined) return known
+  const parts = partsOf(ch).filter((p) => p !== ch && !seen.has(p))
+  seen.add(ch)
+  const h = parts.length > 0 ? 1 + Math.max(...parts.map((p) => height(p, seen))) : partsByChar!.has(ch) ? 1 : 0
+  heights.set(ch, h)
+  return h
+}
+
+function partsOf(ch: string): string[] {
+  partsByChar ??= loadDecomposition()
+  return partsByChar.get(ch) ?? []
+}
+
+// Read when the first typo is looked at: 85k lines, some tens of milliseconds.
+function loadDecomposition(): Map<string, string[]> {
+  const text = createRequire(import.meta.url)(DECOMPOSITION) as string
+  const parts = new Map<string, string[]>()
+  for (const line of text.split('\n')) {
+    const m = LINE.exec(line)
+    if (m) parts.set(m[1]!, m[2] ? m[2].split(',') : [])
+  }
+  return parts
+}
