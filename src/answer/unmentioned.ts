@@ -19,7 +19,7 @@ const ORDINAL = /(?:第([一二三四五六七八九十\d]{1,3})|(首))\s*(届|�
 // 乡镇 or 乡村 and the 镇 of 镇上 are no kind (除了/乡镇街道 names no locality 除了).
 const LOCALITY_KIND = /^(路|街|大道)?(办事处|街道|镇(?!上)|乡(?![镇村下亲]))/
 const ENDS_IN_KIND = /^(\p{Script=Han}{2,})(办事处|街道|镇|乡)$/u
-const POINTER = /^(各|该|本|全|每|哪|这|那|所在|相关|辖区|有关|其他|多个|几个|周边|附近|当地|基层|农村|乡村|乡镇|城市|城乡|还是|或者|或是|而是|就是|还有)/
+const POINTER = /^(各|该|本|全|每|哪|这|那|所在|相关|辖区|有关|其他|多个|几个|周边|附近|当地|基层|农村|乡村|乡镇|城市|城乡|还是|或者|或是|而是|就是|不是|只是|都是|也是|可是|光是|还有)/
 // A community, village or school named by its kind (锦绣家园社区, 李庄村, 育才路小学): asked of in a clause
 // that asks, only an article that names it whole answers. Not of the reader's own (俺们村, 我家社区).
 const PLACE_KINDS = '社区|村|小学|中学|学校'
