@@ -25,8 +25,9 @@ describe('questions about what the sample pages never mention', () => {
     expect((await ask('密封张街道 就是蜜蜂张街道那个知识竞赛 是哪两个社区党支部联合办的')).answer).toContain('客技路社区')
   })
 
-  it('reads no locality in the words a reader checks a guess with (不是街道自己用吧)', async () => {
+  it('reads no locality nor missing word in the words a reader checks a guess with (不是街道自己用吧)', async () => {
     expect((await ask('福华街街道买的巡逻车不是街道自己用吧？交给谁了？')).answer).toContain('治安四中队')
+    expect((await ask('那次森林防灭火培训加装备实操演练，不是区应急管理局自己搞的吗？到底是哪个单位组织的来着')).answer).toContain('森防办')
   })
 
   it('refuses an area an article names only in passing, and answers of the area it is about', async () => {
