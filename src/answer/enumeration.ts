@@ -2,8 +2,8 @@
 // article lays out one per paragraph, under sub-headings (健全完善任务分解及交办机制) or in sentences that open
 // alike (做好工作推进会。做好材料报送。). No one sentence lists them; the answer is those units, in the article's order.
 
-// Asked for the members of a set: 哪五项, 哪几个方面, 分别是什么, 具体是哪几项, 有哪些做法.
-const ASKS_MEMBERS = /哪[几两二三四五六七八九十]+[项个条方面种类点大]|分别是|分别指|具体(是|指)哪|(哪些|什么)(做法|措施|举措|经验|方面|机制)/
+// Asked for the members of a set: 哪五项, 哪几个方面, 分别是什么, 具体是哪几项, 有哪些做法, the rest of them (另外两个是啥).
+const ASKS_MEMBERS = /哪[几两二三四五六七八九十]+[项个条方面种类点大]|分别是|分别指|具体(是|指)哪|(哪些|什么)(做法|措施|举措|经验|方面|机制)|(另外|其余|剩下|其他)的?[几两二三四五六七八九十]+[项个条点]/
 // A count and the word it counts, the members' shared opening (五做, 四抓, 三个“着眼”) or ending (五项督查工作机制).
 const COUNTED = /([一二两三四五六七八九十\d]+)(?:个|项|条|大)?[“"]?(\p{Script=Han}{1,6}?)[”"]?(?=[，,。？?、“”"是分具指都有的促]|$)/gu
 // An ordinal a member may open with: 一是, （一）, 1., 第一，.

@@ -22,6 +22,8 @@ describe('members of a set an article lays out a paragraph each', () => {
     expect(asksMembers('制定了哪五项督查工作机制？')).toBe(true)
     expect(asksMembers('这三个“着眼”分别是什么？')).toBe(true)
     expect(asksMembers('督查机制是哪天制定的？')).toBe(false)
+    expect(asksMembers('“四抓”除了抓组织、抓信息，另外两个是啥？')).toBe(true)
+    expect(asksMembers('另外还搞了什么活动？')).toBe(false)
   })
 
   it('takes the sub-headings ending in the counted word, as many as counted', () => {
@@ -41,5 +43,11 @@ describe('members of a set an article lays out a paragraph each', () => {
     const a = await answerQuestion(index, '二七区为确保“五大行动年”目标任务落地见效，制定了哪五项督查工作机制？', { mode: 'extractive' })
     for (const m of ['任务分解及交办机制', '督办推进机制', '问题化解机制', '督查统筹管理机制', '强化工作保障机制']) expect(a.answer).toContain(m)
     for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+  })
+
+  it('answers the rest of a set the reader knows part of with the units that lay it out', async () => {
+    const { index } = samples()
+    const a = await answerQuestion(index, '党政办说的“四抓”，除了抓组织、抓信息，另外两个是啥？', { mode: 'extractive' })
+    for (const m of ['抓重点', '抓统筹']) expect(a.answer).toContain(m)
   })
 })
