@@ -35,6 +35,8 @@ interface Guess {
   figuresOnly: boolean
   /** Offered as a person's name (叫王斌对吧): any word no article holds is that guess. */
   named: boolean
+  /** The word that offers it (不是 of 不是区应急管理局自己搞的吗), when one does. */
+  offeredBy?: string
 }
 
 /**
@@ -54,7 +56,9 @@ export function guessesAsked(text: string, words: CountedWord[]): string {
       const names = words.filter((w) => w.docs === 0 && [...w.text].length > 1 && (guess.named || w.person || w.place || BODY_GUESS.test(w.text)))
       for (const w of names.sort((a, b) => b.text.length - a.text.length)) asked = asked.split(w.text).join(guess.named || w.person ? '谁' : '什么')
     }
-    out = out.replace(guess.text, asked.replace(/(什么时候|什么|谁)(\1)+/g, '$1'))
+    // The word that offers the version names nothing where no article holds it (不是…吗 in a store that never says 不是).
+    const offered = guess.offeredBy && words.some((w) => w.text === guess.offeredBy && w.docs === 0) ? guess.offeredBy : ''
+    out = out.replace(offered + guess.text, asked.replace(/(什么时候|什么|谁)(\1)+/g, '$1'))
   }
   return out
 }
@@ -72,7 +76,9 @@ function guessesIn(text: string): Guess[] {
       const checks = CHECK_END.test(clause) || CHECK_START.test(clause) || clause.includes('是不是') || heard
       // 是不是说… and 不是说… open a whole statement to check, whose subject is no guess (是不是说郑大二附院建好后是…).
       const statement = belief?.index === 0 && (clause.startsWith('是不是说') || belief[0] === '不是说')
-      if (checks && belief && !statement) out.push({ text: clause.slice(belief.index + belief[0].length), figuresOnly: false, named: /[叫姓]$/.test(belief[0]) })
+      if (checks && belief && !statement) {
+        out.push({ text: clause.slice(belief.index + belief[0].length), figuresOnly: false, named: /[叫姓]$/.test(belief[0]), offeredBy: belief[0] })
+      }
       else if (statement || AGREEMENT_END.test(clause) || heard) out.push({ text: clause, figuresOnly: true, named: false })
     }
   }

@@ -87,8 +87,6 @@ const QUESTION_WORDS = new Set(
     '谢谢 多谢 您好 你好 麻烦 劳驾 请教 问问 ' +
     // A quiz made of the news (填空：…, 判断对错：…, 以下哪一项): how it is asked, not what.
     '填空 填空题 判断 对错 正误 判断题 选择题 单选 多选 单选题 多选题 下列 以下 选项 ' +
-    // Narrowing or denying the reader's guess (光靠人工拔吗, 不都是年轻人吧): the article says what it was.
-    '光是 光靠 只是 只靠 单靠 全靠 仅仅 不光 不是 不都 都是 ' +
     // Directions a verb is said with (分下去, 分出去): jieba cuts them off the verb; the article says 分配.
     '下去 出去 下来 出来 起来 过来 回来 上来 上去 进去 进来')
     .split(/\s+/)

@@ -11,6 +11,9 @@ describe('guessesAsked', () => {
     expect(guessesAsked('督导组去看地铁,是5号线的工地吧?', [])).toBe('督导组去看地铁,是几号线的工地吧?')
     expect(guessesAsked('督导组看的是几号线?是不是2号线?', [])).toBe('督导组看的是几号线?是不是几号线?')
     expect(guessesAsked('巡察整改不是10月份才动起来的吗?', [])).toBe('巡察整改不是什么时候才动起来的吗?')
+    // The word that offers the version goes where no article holds it, and stays where one does.
+    expect(guessesAsked('培训不是区应急管理局自己搞的吗?', [word('不是', 0), word('区应急管理局', 0)])).toBe('培训什么自己搞的吗?')
+    expect(guessesAsked('培训不是区应急管理局自己搞的吗?', [word('不是', 9), word('区应急管理局', 0)])).toBe('培训不是什么自己搞的吗?')
     // Retold hearsay checks its figures although it asks nothing.
     expect(guessesAsked('知识竞赛,听说有20支队伍,每队5个人?', [])).toBe('知识竞赛,听说有多少支队伍,每队多少个人?')
   })

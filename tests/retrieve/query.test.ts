@@ -255,9 +255,6 @@ describe('analyzeQuery', () => {
     expect(units).toEqual([['amount', '%|％|成'], ['amount', undefined]])
     // A quote from the article is what is asked about, not how: 时间 inside it asks no time.
     expect(analyzeQuery('“在不到3个月的时间绿化成这样”说的是哪里的绿化？', null).type).toBe('place')
-    // Narrowing or denying the reader's guess names nothing: the article says what it was.
-    const guess = analyzeQuery('培训不是区里自己搞的吗？光靠讲课吗', null).words.map((w) => w.text)
-    for (const w of ['不是', '光靠']) expect(guess).not.toContain(w)
     // Courtesies are no content words (jieba even tags 谢谢 a name).
     expect(analyzeQuery('市级文明校园有几个？谢谢。', null).words.map((w) => w.text)).not.toContain('谢谢')
     // A person is a name jieba tags with a common surname first: 李建国, not 麦子.
