@@ -89,7 +89,7 @@ function oneOff(window: string, text: string, from: number, to: number): string 
   return undefined
 }
 
-// Characters either side of a letter that jieba reads with it to tag the word it is in.
+// Characters either side of a character that jieba reads with it to tag the word it is in.
 const NAME_CONTEXT = 8
 
 /**

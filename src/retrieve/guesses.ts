@@ -78,8 +78,7 @@ function guessesIn(text: string): Guess[] {
       const statement = belief?.index === 0 && (clause.startsWith('是不是说') || belief[0] === '不是说')
       if (checks && belief && !statement) {
         out.push({ text: clause.slice(belief.index + belief[0].length), figuresOnly: false, named: /[叫姓]$/.test(belief[0]), offeredBy: belief[0] })
-      }
-      else if (statement || AGREEMENT_END.test(clause) || heard) out.push({ text: clause, figuresOnly: true, named: false })
+      } else if (statement || AGREEMENT_END.test(clause) || heard) out.push({ text: clause, figuresOnly: true, named: false })
     }
   }
   return out
