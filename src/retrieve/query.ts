@@ -145,6 +145,14 @@ const COUNTER_SAID = '(?:个亿|个|套|人|名|位|家|项|元|块|条|件|所|
 const FIGURE_SAID = `[\\d.一二两三四五六七八九十百千万亿]+(?:来|多|余)?${COUNTER_SAID}`
 const GUESSED_FIGURE = new RegExp(`(?:才|只有|只|大概|大约|差不多|将近|接近|超过|不到)${FIGURE_SAID}(?:左右|上下)?|${FIGURE_SAID}(?:左右|上下)|[\\d一二两三四五六七八九十百千万]+来${COUNTER_SAID}|[一二三四五六七八九]{2}[十百千万]${COUNTER_SAID}|[一二三四五1-5]星级?`, 'g')
 
+// How a reporter points at the story (党政办稿子里“四抓”指什么, 那篇稿子讲了啥): no article calls itself 稿子.
+// 防疫的稿子发了多少篇 asks of the paper's 稿件, and stays.
+const STORY_POINTER = /(?:我们|我的|我)?(?:[这那]篇|[这那]条)?稿子(?:里面?|中|上)|[这那][篇条]稿子/g
+
+function withoutStoryPointer(text: string): string {
+  return text.replace(STORY_POINTER, '')
+}
+
 function withoutGuessedFigures(text: string): string {
   return CHECKS_PREMISE.test(text) ? text.replace(GUESSED_FIGURE, ' ') : text
 }
@@ -201,7 +209,7 @@ export function inMandarin(text: string): string {
  */
 export function readQuestionText(query: string, today: string | null): { asked: string; text: string; dates: DateRange[]; heard?: string } {
   const read = withTerseAsked(withAskingRespelt(withDigits(inMandarin(query.slice(0, MAX_QUERY_CHARS)))))
-  const asked = withoutGuessedFigures(read)
+  const asked = withoutGuessedFigures(withoutStoryPointer(read))
   let text = asked
   const dates: DateRange[] = []
   if (today) {

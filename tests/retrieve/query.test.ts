@@ -146,6 +146,13 @@ describe('analyzeQuery', () => {
     expect(words('听老伙计讲马寨产业集聚区是个三星级的，是真的吗？')).toEqual(['马寨产业集聚区', '个'])
   })
 
+  it('reads how a reporter points at the story as no word, and 稿子 asked of as a word', () => {
+    const words = (q: string) => analyzeQuery(q, null).words.map((w) => w.text)
+    expect(words('党政办稿子里“四抓”具体指哪四抓')).not.toContain('稿子')
+    expect(words('宣传部那篇稿子主要讲了什么')).not.toContain('稿子')
+    expect(words('疫情期间宣传部发了多少篇防疫的稿子')).toContain('稿子')
+  })
+
   it('reads a guessed figure in a question that checks it as no word, and a figure that names the thing as one', () => {
     const words = (q: string) => analyzeQuery(q, null).words.map((w) => w.text)
     expect(words('听说经开区分下去的安置房才一千来套，是不是真的？')).toEqual(['经开区', '分', '安置房'])
