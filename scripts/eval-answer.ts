@@ -75,7 +75,8 @@ for (const item of items) {
   const started = performance.now()
   const result = await answerQuestion(createIndex(db), item.question, { mode, llm })
   const ms = performance.now() - started
-  const found = item.facts.map((f) => norm(result.answer).includes(norm(f)))
+  // A refusal repeats the question, which may hold the fact (是五项吗？A.三项 B.五项): it finds nothing.
+  const found = item.facts.map((f) => !result.abstained && norm(result.answer).includes(norm(f)))
   outcomes.push({
     item,
     result,

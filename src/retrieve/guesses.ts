@@ -13,19 +13,23 @@ interface CountedWord {
 const CHECK_END = /(吧|吗|对吧|是吧|对不对|对吗|没错吧)$/
 const AGREEMENT_END = /(吧|对吧|是吧|对不对|没错吧)$/
 const CHECK_START = /^难道/
+// A clause that only asks for agreement (判断：督导组查看的是地铁5号线施工现场，对吗？) makes the one before it the check.
+const TAG_ONLY = /^(对吗|对不对|对吧|对不|是吗|是吧|是不是|没错吧|没错吗|是这样吗|正确吗|准确吗)$/
 // What follows these words in such a clause is the reader's own version (是跟郑州大学对接的吧, 叫王斌对吧).
 const BELIEF = /不是说|不是|就是|是不是|难道|是?叫|是?姓|是/
 // A sentence retelling what the reader heard or remembers (听说有20支队伍，每队5个人？; 我记得是11月中旬办的) checks it
 // although it asks nothing.
 const HEARSAY = /^(听说|听人说|据说|我记得|记得|好像|不是说)/
-// A date the reader gives (10月份, 11月中旬, 30号, 第三季度, 国庆前), asked as 什么时候. Not a line, building or yard (5号线).
-const DATE_GUESS = /\d+月份?(\d+[日号])?(上旬|中旬|下旬|初|底)?|\d+[日号](?![线楼院])|第[一二三四1-4]季度|[上中下]旬|国庆|春节|元旦|五一/g
+// A date the reader gives (10月份, 11月中旬, 30号, 第三季度, 国庆前), asked as 什么时候. Not a line, building or yard (5号线),
+// nor a holiday's break (放弃了国庆假期), which stays a thing the article may name otherwise (五一假期).
+const DATE_GUESS = /\d+月份?(\d+[日号])?(上旬|中旬|下旬|初|底)?|\d+[日号](?![线楼院])|第[一二三四1-4]季度|[上中下]旬|(?:国庆|春节|元旦|五一)(?!长?假|期间)/g
 // A count the reader gives (20个, 4组, 2000来套, 50个亿), asked as 多少 before its counter; not 一家 (a, one), and not
 // an ordinal or a phase (第三届, 二期), whose number names the thing. Spoken numerals are digits by now (二十 → 20).
 const COUNT_GUESS = /(?<![第哪几\d.])(?:\d+(?:\.\d+)?|[两二三四五六七八九十百千万]+)[多余来]?(?=个亿|[个位名人家项条件支组队次场天年元亿万套户亩吨斤批台篇份所座辆])/g
 // A number that names a thing (5号线, 第三届, 二期, 三级): the question is about it, unless the reader offers it as their
 // version (是5号线的吧), when it is asked as 几号.
 const NAMED_NUMBER = /(\d+|[一二三四五六七八九十]+)(?=号[线楼院])/g
+const QUOTED = /“[^“”]{2,16}”/g
 // A body named by its kind (消防支队, 发改委, 郑州大学): a guess at who did something.
 const BODY_GUESS = /(支队|大队|中队|局|委|办|中心|公司|集团|学院|大学|医院|街道|社区|村)$/
 
@@ -55,6 +59,8 @@ export function guessesAsked(text: string, words: CountedWord[]): string {
       asked = asked.replace(NAMED_NUMBER, '几')
       const names = words.filter((w) => w.docs === 0 && [...w.text].length > 1 && (guess.named || w.person || w.place || BODY_GUESS.test(w.text)))
       for (const w of names.sort((a, b) => b.text.length - a.text.length)) asked = asked.split(w.text).join(guess.named || w.person ? '谁' : '什么')
+      // Words quoted as the reader remembers them (俗语是“春肥是金”) that no article prints are asked as the wording.
+      asked = asked.replace(QUOTED, (quote) => (words.some((w) => w.docs === 0 && quote.includes(w.text)) ? '什么' : quote))
     }
     // The word that offers the version names nothing where no article holds it (不是…吗 in a store that never says 不是).
     const offered = guess.offeredBy && words.some((w) => w.text === guess.offeredBy && w.docs === 0) ? guess.offeredBy : ''
@@ -70,15 +76,16 @@ function guessesIn(text: string): Guess[] {
     // What the reader heard is checked only where the sentence asks nothing else: 听说要建地铁5号线，什么时候开工 asks about it.
     const told = !clauses.some(asks)
     let heard = false
-    for (const clause of clauses) {
+    for (const [i, clause] of clauses.entries()) {
       heard ||= told && HEARSAY.test(clause)
+      const tagged = TAG_ONLY.test(clauses[i + 1] ?? '')
       const belief = BELIEF.exec(clause)
-      const checks = CHECK_END.test(clause) || CHECK_START.test(clause) || clause.includes('是不是') || heard
+      const checks = CHECK_END.test(clause) || CHECK_START.test(clause) || clause.includes('是不是') || heard || tagged
       // 是不是说… and 不是说… open a whole statement to check, whose subject is no guess (是不是说郑大二附院建好后是…).
       const statement = belief?.index === 0 && (clause.startsWith('是不是说') || belief[0] === '不是说')
       if (checks && belief && !statement) {
         out.push({ text: clause.slice(belief.index + belief[0].length), figuresOnly: false, named: /[叫姓]$/.test(belief[0]), offeredBy: belief[0] })
-      } else if (statement || AGREEMENT_END.test(clause) || heard) out.push({ text: clause, figuresOnly: true, named: false })
+      } else if (statement || AGREEMENT_END.test(clause) || heard || tagged) out.push({ text: clause, figuresOnly: true, named: false })
     }
   }
   return out

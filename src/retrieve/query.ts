@@ -68,7 +68,7 @@ const QUESTION_WORDS = new Set(
   ('请问 请 问 问下 问一下 一下 想 想问 想知道 知道 告诉 说说 讲讲 介绍 我 我们 你 你们 他 她 它 他们 咱 咱们 ' +
     '多少 几 几个 多久 什么 啥 什么样 什么时候 啥时候 何时 哪 哪里 哪儿 哪些 哪个 哪天 哪家 谁 ' +
     '怎么 怎么样 怎样 咋 咋样 如何 为什么 为啥 干啥 干什么 做什么 啥样 ' +
-    '是否 是不是 有没有 有无 能不能 可不可以 没有 ' +
+    '是否 是不是 有没有 有无 能不能 可不可以 没有 没 ' +
     '来着 吗 呢 吧 啊 呀 么 嘛 呗 哦 嗯 呃 额 诶 欸 了 的 地 得 着 过 是 有 在 和 与 及 或 都 也 还 就 要 会 能 可以 ' +
     '已经 现在 目前 一共 总共 共 到底 究竟 这 那 这个 那个 这些 那些 其 该 区里 省里 市里 里 情况 相关 关于 对于 ' +
     // Pointing back at what the reader has in mind (那次演练, 那天): the article names the event, not these.
@@ -86,7 +86,7 @@ const QUESTION_WORDS = new Set(
     // Courtesies (谢谢 is even tagged a name).
     '谢谢 多谢 您好 你好 麻烦 劳驾 请教 问问 ' +
     // A quiz made of the news (填空：…, 判断对错：…, 以下哪一项): how it is asked, not what.
-    '填空 填空题 判断 对错 正误 判断题 选择题 单选 多选 单选题 多选题 下列 以下 选项 ' +
+    '填空 填空题 判断 对错 正误 判断题 选择题 单选 多选 单选题 多选题 下列 以下 选项 文中 本文 ' +
     // Directions a verb is said with (分下去, 分出去): jieba cuts them off the verb; the article says 分配.
     '下去 出去 下来 出来 起来 过来 回来 上来 上去 进去 进来')
     .split(/\s+/)
@@ -119,14 +119,17 @@ const ASKING_TYPOS: [RegExp, string][] = [
   ...punctuationSaid(),
 ]
 
-// A quiz's blank (单产达到了____斤, 在____月____日) asks what fills it: a year or a month or day before its word,
-// an amount before a counter, else a thing.
+// A quiz's blank (单产达到了____斤, 在____月____日) asks what fills it: a year or a month or day before its word, a
+// length of years (____年的发展历程), a time (在____前结束), a person (负责人是____), an amount before a counter, else a thing.
 function blanksRead(): [RegExp, string][] {
   const blank = String.raw`(?:_{2,}|\(\s*\))`
   return [
+    [new RegExp(`${blank}(?=年(?:来|间|里|多|的(?:发展|历程|历史|时间|奋斗)))`, 'g'), '多少'],
     [new RegExp(`${blank}(?=年)`, 'g'), '哪一'],
+    [new RegExp(`(?<=[在于])${blank}(?=前|之前|以前|举行|召开|开始|结束|截止)`, 'g'), '什么时候'],
+    [new RegExp(`(?<=(?:人|者|员|长|主任|书记|老师|记者|代表)[是为])${blank}`, 'g'), '谁'],
     [new RegExp(`${blank}(?=[月日号])`, 'g'), '几'],
-    [new RegExp(`${blank}(?=[个家人名位项次条所座辆套户亩吨倍件支期批台篇场份元万亿斤%])`, 'g'), '多少'],
+    [new RegExp(`${blank}(?=[个家人名位项次条所座辆套户亩吨倍件支期批台篇场份元万亿斤%具株棵类届处]|公里|平方米|米)(?!项目|场[所地]|位置|家[庭属]|人[员才]|条件|期间|所[在属]|台[账帐])`, 'g'), '多少'],
     [new RegExp(blank, 'g'), '什么'],
   ]
 }
@@ -139,11 +142,13 @@ function punctuationSaid(): [RegExp, string][] {
 
 // A question that checks what the reader heard (才一千来套，是不是真的？; 差不多10个亿，到底是多少？) gives its own guess
 // at the figure or grade (是个三星级的，是真的吗): the article gives another, so the guess, rough (来, 左右, 七八百), belittled
-// (才, 只有) or a grade, is no word it must hold.
-const CHECKS_PREMISE = /是不是|是否|对吧|对不对|真的|到底|究竟|[吗吧][？?]?\s*$/
-const COUNTER_SAID = '(?:个亿|个|套|人|名|位|家|项|元|块|条|件|所|座|户|亩|吨|斤|次|期|批|场|篇|天|辆|台|公里|米|平方米|万|亿|成|%|％)'
+// (才, 只有) or a grade, is no word it must hold. So is a threshold the figure is checked against (有没有三千套, 破千万了没,
+// 有二十个以上吗, 至少得一半吧): only the figure itself answers it.
+const CHECKS_PREMISE = /是不是|是否|对吧|对不对|真的|到底|究竟|有没有|了没|[吗吧没][？?]?\s*$|没有[？?]?\s*$/
+const COUNTER_SAID = '(?:个亿|个|套|人|名|位|家|项|元|块|条|件|所|座|户|亩|吨|斤|次|期|批|场|篇|份|天|辆|台|公里|米|平方米|万|亿|成|分(?!钟)|%|％)'
 const FIGURE_SAID = `[\\d.一二两三四五六七八九十百千万亿]+(?:来|多|余)?${COUNTER_SAID}`
-const GUESSED_FIGURE = new RegExp(`(?:才|只有|只|大概|大约|差不多|将近|接近|超过|不到)${FIGURE_SAID}(?:左右|上下)?|${FIGURE_SAID}(?:左右|上下)|[\\d一二两三四五六七八九十百千万]+来${COUNTER_SAID}|[一二三四五六七八九]{2}[十百千万]${COUNTER_SAID}|[一二三四五1-5]星级?`, 'g')
+const THRESHOLD = '有没有|有|破了?|突破|过了?|超过|超出|超|达到|达|到了?|上|不到|不足|不止|至少得?|最少|起码|将近|接近|满'
+const GUESSED_FIGURE = new RegExp(`(?:才|只有|只|大概|大约|差不多|${THRESHOLD})${FIGURE_SAID}(?:左右|上下|以上|以下|出头)?|${FIGURE_SAID}(?:左右|上下|以上|以下|出头)|(?:${THRESHOLD})(?:一半|亿)|(?:破|突破|过|超过|上)[\\d.一二两三四五六七八九十百千万亿]+(?=了|没|吗|吧|[？?]|$)|[\\d一二两三四五六七八九十百千万]+来${COUNTER_SAID}|[一二三四五六七八九]{2}[十百千万]${COUNTER_SAID}|[一二三四五1-5]星级?`, 'g')
 
 // How a reporter points at the story (党政办稿子里“四抓”指什么, 那篇稿子讲了啥): no article calls itself 稿子.
 // 防疫的稿子发了多少篇 asks of the paper's 稿件, and stays.
@@ -165,17 +170,20 @@ const FIGURE_HEARD = new RegExp(
 )
 
 /**
- * The unit of a figure the reader heard and asks to have checked (森林防火培训来了两百多人，有这回事吗): the
- * question asks that amount, and only a sentence giving one in the same unit confirms or corrects it.
+ * A figure the reader heard and asks to have checked (森林防火培训来了两百多人，有这回事吗; 贷款破亿了没): the question
+ * asks that amount, and only a sentence giving one in the same unit, when the figure has one, confirms or corrects it.
  */
-function unitOfFigureHeard(text: string): string | undefined {
+function figureHeard(text: string): { unit?: string } | undefined {
   if (!CHECKS_PREMISE.test(text)) return undefined
   for (const [, number, magnitude, counter] of text.matchAll(FIGURE_HEARD)) {
     const unit = counter && counter !== '个' ? counter.replace(/^个(?=亿)/, '') : magnitude
-    if (unit && !(/^(一+|1)$/.test(number!) && !magnitude)) return askedUnit(`多少${unit}`)
+    if (unit && !(/^(一+|1)$/.test(number!) && !magnitude)) return { unit: askedUnit(`多少${unit}`) }
   }
-  return undefined
+  // 不止一家吧 checks whether there is more than one, which 唯一一所 answers without a figure.
+  return (text.match(GUESSED_FIGURE) ?? []).some((g) => !LONE_ONE.test(g)) ? {} : undefined
 }
+
+const LONE_ONE = /(?<![\d一二两三四五六七八九十百千])[一1](?![\d.一二两三四五六七八九十百千万亿半])/
 
 function withAskingRespelt(text: string): string {
   return withWhichRespelt(ASKING_TYPOS.reduce((t, [typo, word]) => t.replace(typo, word), text))
@@ -204,10 +212,10 @@ export function inMandarin(text: string): string {
 
 /**
  * The question as analyzeQuery reads it: folded, simplified, respelt and cut (`asked`), with the dates its time
- * expressions name and the relative ones (上周) taken out. `learnedNames` is asked about this text. `heard` is the
- * unit of a figure the reader heard and asks to have checked, if any.
+ * expressions name and the relative ones (上周) taken out. `learnedNames` is asked about this text. `heard` is set
+ * when the reader asks to have a figure checked, with the figure's unit if it has one.
  */
-export function readQuestionText(query: string, today: string | null): { asked: string; text: string; dates: DateRange[]; heard?: string } {
+export function readQuestionText(query: string, today: string | null): { asked: string; text: string; dates: DateRange[]; heard?: { unit?: string } } {
   const read = withTerseAsked(withAskingRespelt(withDigits(inMandarin(query.slice(0, MAX_QUERY_CHARS)))))
   const asked = withoutGuessedFigures(withoutStoryPointer(read))
   let text = asked
@@ -218,7 +226,7 @@ export function readQuestionText(query: string, today: string | null): { asked: 
       if (t.relative) text = text.replace(t.text, ' ')
     }
   }
-  return { asked, text, dates, heard: unitOfFigureHeard(read) }
+  return { asked, text, dates, heard: figureHeard(read) }
 }
 
 /**
@@ -273,7 +281,7 @@ export function analyzeQuery(
     terms,
     words: questionWords(text, names, lexicon),
     type,
-    unit: type === detected ? askedUnit(asked, type) : heard,
+    unit: type === detected ? askedUnit(asked, type) : heard?.unit,
     parts: splitParts(asked, type),
     dates,
     districts: [...districts],

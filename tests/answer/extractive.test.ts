@@ -387,6 +387,18 @@ describe('answerExtractively', () => {
     expect((await askOf([forest], '听说经开区森林防火培训来了两百多人，有这回事吗？')).abstained).toBe(true)
   })
 
+  it('answers a figure checked against a threshold with the figure, and refuses when the article gives none', async () => {
+    expect((await ask('经开区安置房现在分出去的有没有三千套啊')).answer).toContain('3636套')
+    const patrol = {
+      id: 'pc',
+      title: '福华街街道配发民警巡逻车 为群众保驾护航',
+      paper: '经开时报',
+      date: '2020-06-20',
+      text: '在区委、政法委的大力支持下，街道积极申请项目资金，采购了这批电动巡逻车。6月19日上午，福华街街道举行共建“平安福华”警用电动巡逻车发放仪式。',
+    }
+    expect((await askOf([patrol], '福华街买巡逻车的项目资金有没有五十万？')).abstained).toBe(true)
+  })
+
   it('quotes, after the point a how-question asks of, the words that spell it out', async () => {
     const campaign = {
       id: 'w1',

@@ -14,6 +14,12 @@ describe('guessesAsked', () => {
     // The word that offers the version goes where no article holds it, and stays where one does.
     expect(guessesAsked('培训不是区应急管理局自己搞的吗?', [word('不是', 0), word('区应急管理局', 0)])).toBe('培训什么自己搞的吗?')
     expect(guessesAsked('培训不是区应急管理局自己搞的吗?', [word('不是', 9), word('区应急管理局', 0)])).toBe('培训不是什么自己搞的吗?')
+    // A clause that only asks for agreement (判断：…，对吗？) makes the clause before it the version checked.
+    expect(guessesAsked('判断:督导组当天实地查看的是地铁5号线施工现场,对吗?', [])).toBe('判断:督导组当天实地查看的是地铁几号线施工现场,对吗?')
+    expect(guessesAsked('判断:财富天阶小区附近共设置了3个便民疏导点,对吗?', [])).toBe('判断:财富天阶小区附近共设置了多少个便民疏导点,对吗?')
+    // A wording quoted as the reader remembers it, which no article prints, is asked as the wording.
+    expect(guessesAsked('施肥部分的俗语是“春肥是金”,对吗?', [word('施肥', 1), word('春肥', 0), word('金', 15)])).toBe('施肥部分的俗语是什么,对吗?')
+    expect(guessesAsked('施肥部分的俗语是“秋肥是金”,对吗?', [word('施肥', 1), word('秋肥', 1), word('金', 15)])).toBe('施肥部分的俗语是“秋肥是金”,对吗?')
     // Retold hearsay checks its figures although it asks nothing.
     expect(guessesAsked('知识竞赛,听说有20支队伍,每队5个人?', [])).toBe('知识竞赛,听说有多少支队伍,每队多少个人?')
   })
@@ -29,6 +35,8 @@ describe('guessesAsked', () => {
     expect(guessesAsked('作典型发言的是哪五家单位 有税务局吗', [])).toBe('作典型发言的是哪五家单位 有税务局吗')
     // A word the articles hold is kept: the reader may be right (是不是前程办事处).
     expect(guessesAsked('最后一站不是前程办事处吗?', [word('前程办事处', 1)])).toBe('最后一站不是前程办事处吗?')
+    // A holiday's break is a thing named (the article may say 五一假期), not a date guessed.
+    expect(guessesAsked('干部是放弃了国庆假期去搞清洁家园的,对吧?', [])).toBe('干部是放弃了国庆假期去搞清洁家园的,对吧?')
     // 一家 is "a", not a count; a whole statement checked keeps its subject.
     expect(guessesAsked('是不是说新院区建好后是唯一一家三甲?', [word('新院区', 0, { place: true })])).toBe('是不是说新院区建好后是唯一一家三甲?')
   })

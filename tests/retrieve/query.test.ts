@@ -182,6 +182,24 @@ describe('analyzeQuery', () => {
     expect(heard('听说来了两百多人，是哪天办的？')[0]).toBe('time')
   })
 
+  it('reads a figure checked against a threshold (有没有三千套, 破亿了没) as asking the figure itself', () => {
+    const read = (q: string) => {
+      const plan = analyzeQuery(q, null)
+      return { type: plan.type, unit: plan.unit, words: plan.words.map((w) => w.text) }
+    }
+    expect(read('经开区安置房现在分出去的有没有三千套啊')).toEqual({ type: 'amount', unit: '套', words: ['经开区', '安置房', '分'] })
+    expect(read('祥云办事处今年小麦平均亩产过一千斤没')).toMatchObject({ type: 'amount', words: ['祥云办事处', '今年', '小麦', '平均', '亩产'] })
+    // With no unit of its own (破亿, 八成, 一半, 二十个以上) the figure is still what is asked.
+    for (const q of ['银行给小微企业放的贷款破亿了没', '初心杯答题正确率能到八成吗', '统计局签责任书的专业人员有二十个以上吗？', '办件量破一千了没？']) {
+      const plan = read(q)
+      expect(plan.type).toBe('amount')
+      expect(plan.words.join('/')).not.toMatch(/破|亿|八成|20|一千|以上|没/)
+    }
+    // 不止一家吧 asks whether there is more than one, not a figure; a plain question keeps its count.
+    expect(read('物流园区里综合性三甲医院不止一家吧').type).toBe('general')
+    expect(read('有3个社区获奖，分别是哪些？').words).toContain('3个')
+  })
+
   it('reads 那 typed for 哪 only in a sentence that asks nothing else, and a decimal figure whole', () => {
     const which = analyzeQuery('大学路街道初心杯的决赛定在那天举行？', null)
     expect(which.type).toBe('time')
@@ -216,6 +234,15 @@ describe('analyzeQuery', () => {
     expect(blank.words.map((w) => w.text)).not.toContain('填空')
     expect(analyzeQuery('竞赛在（ ）月（ ）日举行', null).type).toBe('time')
     expect(analyzeQuery('参观的是（ ）', null).type).toBe('general')
+    // A blank before 年的发展历程 asks a length of years; before 前结束, a time; after 负责人是, a person.
+    expect(analyzeQuery('填空：负责人介绍了经开区____年的发展历程。', null)).toMatchObject({ type: 'amount', unit: '年' })
+    expect(analyzeQuery('集中行动要在（ ）前结束？', null).type).toBe('time')
+    expect(analyzeQuery('填空：作典型发言的负责人是____。', null).type).toBe('person')
+    // A counter that begins a word (____项目) is no amount asked: the blank is a thing, and 项目 stays whole.
+    const project = analyzeQuery('填空：纪检监察工委到辖区____项目参与指导廉洁文化示范点建设。', null)
+    expect(project.type).toBe('general')
+    expect(project.words.map((w) => w.text)).toContain('项目')
+    expect(analyzeQuery('共督促更换过期灭火器（ ）具？', null).type).toBe('amount')
     const rank = analyzeQuery('文化产业这块规模排第几', null).words.map((w) => w.text)
     expect(rank).not.toContain('排第')
     expect(rank).not.toContain('这块')
