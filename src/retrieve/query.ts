@@ -175,12 +175,15 @@ const FIGURE_HEARD = new RegExp(
  */
 function figureHeard(text: string): { unit?: string } | undefined {
   if (!CHECKS_PREMISE.test(text)) return undefined
+  // A figure with only a magnitude (花了十万以上吗, 贷款破亿了没) takes its unit from what the question asks of it (钱).
+  const askedOfIt = askedUnit(text.replace(GUESSED_FIGURE, '多少'))
   for (const [, number, magnitude, counter] of text.matchAll(FIGURE_HEARD)) {
-    const unit = counter && counter !== '个' ? counter.replace(/^个(?=亿)/, '') : magnitude
-    if (unit && !(/^(一+|1)$/.test(number!) && !magnitude)) return { unit: askedUnit(`多少${unit}`) }
+    const counted = counter && counter !== '个' ? counter.replace(/^个(?=亿)/, '') : undefined
+    if (counted && (magnitude || !/^(一+|1)$/.test(number!))) return { unit: askedUnit(`多少${counted}`) }
+    if (magnitude) return { unit: askedOfIt ?? askedUnit(`多少${magnitude}`) }
   }
   // 不止一家吧 checks whether there is more than one, which 唯一一所 answers without a figure.
-  return (text.match(GUESSED_FIGURE) ?? []).some((g) => !LONE_ONE.test(g)) ? {} : undefined
+  return (text.match(GUESSED_FIGURE) ?? []).some((g) => !LONE_ONE.test(g)) ? { unit: askedOfIt } : undefined
 }
 
 const LONE_ONE = /(?<![\d一二两三四五六七八九十百千])[一1](?![\d.一二两三四五六七八九十百千万亿半])/

@@ -195,6 +195,9 @@ describe('analyzeQuery', () => {
       expect(plan.type).toBe('amount')
       expect(plan.words.join('/')).not.toMatch(/破|亿|八成|20|一千|以上|没/)
     }
+    // A figure with only a magnitude takes its unit from what is asked of it: money spent or lent.
+    expect(read('清廉文化长廊花了十万以上吗').unit).toBe(read('清廉文化长廊花了多少钱').unit)
+    expect(read('银行给小微企业放的贷款破亿了没').unit).toBe(read('清廉文化长廊花了多少钱').unit)
     // 不止一家吧 asks whether there is more than one, not a figure; a plain question keeps its count.
     expect(read('物流园区里综合性三甲医院不止一家吧').type).toBe('general')
     expect(read('有3个社区获奖，分别是哪些？').words).toContain('3个')
