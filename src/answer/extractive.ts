@@ -1,5 +1,5 @@
 import { splitSentences, stripDateline } from '../ingest/index.js'
-import { askedBody, askedContact, askedEvent, askedMembers, askedWording, askingClauses, asks, asksForName, clausesOf, asksGrade, changedThing, countedThing, countQualifier, foldText, isPlanWord, isBodyKind, isPost, listedKind, loadLexicon, namedPerson, periodsClash, periodsNamed, READERS_OWN_STORY, roadAsked, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
+import { askedBody, askedContact, askedEvent, askedMembers, askedWording, askingClauses, asks, asksForName, clausesOf, asksGrade, changedThing, countedThing, countQualifier, figureLookedUp, foldText, isPlanWord, isBodyKind, isPost, listedKind, loadLexicon, namedPerson, periodsClash, periodsNamed, READERS_OWN_STORY, roadAsked, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
 import { asksMembers, enumeratedMembers } from './enumeration.js'
 import { charBigrams } from './citations.js'
@@ -137,7 +137,11 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   // Where a visit went is told a stop a sentence: all of the best article's, in its order.
   // The members of a set the best article lays out a paragraph each are its sub-headings or the openings they share.
   const members = !manyParts && asksMembers(query.text) ? membersOf(query.text, scored, textOf) : []
-  if (members.length > 0) leads.push(...members)
+  // A figure looked up (3636套是什么的数量) is answered by the sentence that prints it, however little else it shares.
+  const figure = manyParts ? undefined : figureLookedUp(query.text)
+  const printing = figure === undefined ? undefined : scored.find((s) => foldText(textOf(s)).includes(figure))
+  if (printing) leads.push(printing)
+  else if (members.length > 0) leads.push(...members)
   else if (!manyParts && asksForVisits(query.text)) leads.push(...visitStops(scored, textOf))
   // The amount or date asked sits right beside the word it is asked of (完成了多少 → 已完成544条) in the
   // sentence that answers, which may share fewer of the question's other words than one that only repeats them.
@@ -161,9 +165,10 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
     query.parts.every((q) => unsure.includes(q) || q.unit !== p.unit) &&
     leads.some((l) => hasFactFor(p.type, textOf(l), p.unit) && ownWords(p, asked.words).every((w) => w.docs === 0 || mentions(foldText(textOf(l)), w)))
   const everyPartAnswered = manyParts && (unsure.length === 0 || (unsure.length < query.parts.length && unsure.every((p) => asksNoFact(p) || toldBeside(p))))
-  if (!everyPartAnswered && confidenceOf(model, signals, candidates, scored) < model.confidence.threshold) return abstain(question, candidates)
+  const stands = everyPartAnswered || printing !== undefined
+  if (!stands && confidenceOf(model, signals, candidates, scored) < model.confidence.threshold) return abstain(question, candidates)
   // Members found laid out a paragraph each are the asked fact, which no single sentence gives.
-  if (!everyPartAnswered && members.length === 0 && !givesAskedFact(asked, scored, candidates, manyParts)) return abstain(question, candidates)
+  if (!stands && members.length === 0 && !givesAskedFact(asked, scored, candidates, manyParts)) return abstain(question, candidates)
   // A part that names nothing of its own (名字能列一下吗) rests on the parts that do: when none of those is answered, nothing is.
   const naming = query.parts.filter((p) => namesOwn(p, asked.words))
   if (unsure.length > 0 && (unsure.length === query.parts.length || (naming.length > 0 && naming.every((p) => unsure.includes(p))))) {
@@ -178,7 +183,7 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   const givesFact = (c: Scored) => hasFactFor(asked.type, textOf(c), asked.unit)
   const first = chosen[0]!.candidate
   const elsewhere = () => scored.some((s) => s.candidate !== first && inContext(s) >= FACT_COVERAGE && givesFact(s))
-  if (!manyParts && !everyPartAnswered && FACT_REQUIRED.has(asked.type) && !chosen.some(givesFact) && elsewhere()) {
+  if (!manyParts && !stands && FACT_REQUIRED.has(asked.type) && !chosen.some(givesFact) && elsewhere()) {
     return abstain(question, candidates)
   }
   // A part the model was unsure of is still answered when a quote holds the kind of fact it asks (多少人参加 → 60余人).

@@ -72,7 +72,7 @@ const QUESTION_WORDS = new Set(
     '来着 吗 呢 吧 啊 呀 么 嘛 呗 哦 嗯 呃 额 诶 欸 了 的 地 得 着 过 是 有 在 和 与 及 或 都 也 还 就 要 会 能 可以 ' +
     '已经 现在 目前 一共 总共 共 到底 究竟 这 那 这个 那个 这些 那些 其 该 区里 省里 市里 里 情况 相关 关于 对于 ' +
     // Pointing back at what the reader has in mind (那次演练, 那天): the article names the event, not these.
-    '贵区 贵单位 贵方 那天 那次 那回 那会 那会儿 那阵 那阵子 那阵儿 那段时间 那几天 后来 这次 这回 当时 那时 那时候 上次 具体 大概 那批 这批 那位 这位 那家 这家 那场 这场 这块 那块 ' +
+    '贵区 贵单位 贵方 那天 那次 那回 那会 那会儿 那阵 那阵子 那阵儿 那段时间 那几天 后来 这次 这回 当时 那时 那时候 上次 具体 大概 准确 确切 精确 那批 这批 那位 这位 那家 这家 那场 这场 这块 那块 ' +
     // How the asking is put together (钱是从哪来的): no article words it so.
     '是从 哪来 从哪 来讲 ' +
     // Asking for a name or a post: the article gives the name or post itself (纪工委书记武斌), never these words.
@@ -140,15 +140,15 @@ function punctuationSaid(): [RegExp, string][] {
   return said.map(([word, mark]) => [new RegExp(`(?<!打个|打上|画上|划上|画个|划个|满的|美的|上了)${word}`, 'g'), mark])
 }
 
-// A question that checks what the reader heard (才一千来套，是不是真的？; 差不多10个亿，到底是多少？) gives its own guess
+// A question that checks what the reader heard (才一千来套，是不是真的？; 差不多10个亿，到底是多少？; 分了三千六百多套，准确是多少套？) gives its own guess
 // at the figure or grade (是个三星级的，是真的吗): the article gives another, so the guess, rough (来, 左右, 七八百), belittled
 // (才, 只有) or a grade, is no word it must hold. So is a threshold the figure is checked against (有没有三千套, 破千万了没,
 // 有二十个以上吗, 至少得一半吧): only the figure itself answers it.
-const CHECKS_PREMISE = /是不是|是否|对吧|对不对|真的|到底|究竟|有没有|了没|[吗吧没][？?]?\s*$|没有[？?]?\s*$/
+const CHECKS_PREMISE = /是不是|是否|对吧|对不对|真的|到底|究竟|准确|确切|有没有|了没|[吗吧没][？?]?\s*$|没有[？?]?\s*$/
 const COUNTER_SAID = '(?:个亿|个|套|人|名|位|家|项|元|块|条|件|所|座|户|亩|吨|斤|次|期|批|场|篇|份|天|辆|台|公里|米|平方米|万|亿|成|分(?!钟)|%|％)'
 const FIGURE_SAID = `[\\d.一二两三四五六七八九十百千万亿]+(?:来|多|余)?${COUNTER_SAID}`
 const THRESHOLD = '有没有|有|破了?|突破|过了?|超过|超出|超|达到|达|到了?|上|不到|不足|不止|至少得?|最少|起码|将近|接近|满'
-const GUESSED_FIGURE = new RegExp(`(?:才|只有|只|大概|大约|差不多|${THRESHOLD})${FIGURE_SAID}(?:左右|上下|以上|以下|出头)?|${FIGURE_SAID}(?:左右|上下|以上|以下|出头)|(?:${THRESHOLD})(?:一半|亿)|(?:破|突破|过|超过|上)[\\d.一二两三四五六七八九十百千万亿]+(?=了|没|吗|吧|[？?]|$)|[\\d一二两三四五六七八九十百千万]+来${COUNTER_SAID}|[一二三四五六七八九]{2}[十百千万]${COUNTER_SAID}|[一二三四五1-5]星级?`, 'g')
+const GUESSED_FIGURE = new RegExp(`(?:才|只有|只|大概|大约|差不多|${THRESHOLD})${FIGURE_SAID}(?:左右|上下|以上|以下|出头)?|${FIGURE_SAID}(?:左右|上下|以上|以下|出头)|\\d+多${COUNTER_SAID}|(?:${THRESHOLD})(?:一半|亿)|(?:破|突破|过|超过|上)[\\d.一二两三四五六七八九十百千万亿]+(?=了|没|吗|吧|[？?]|$)|[\\d一二两三四五六七八九十百千万]+来${COUNTER_SAID}|[一二三四五六七八九]{2}[十百千万]${COUNTER_SAID}|[一二三四五1-5]星级?`, 'g')
 
 // How a reporter points at the story (党政办稿子里“四抓”指什么, 那篇稿子讲了啥): no article calls itself 稿子.
 // 防疫的稿子发了多少篇 asks of the paper's 稿件, and stays.

@@ -79,8 +79,18 @@ export function lastAskingClause(question: string): number {
 const QUOTED = /“[^”]*”|"[^"]*"|「[^」]*」/g
 
 export function detectQuestionType(question: string): QuestionType {
+  if (figureLookedUp(question)) return 'general'
   const asking = question.replace(QUOTED, ' ')
   return TYPE_CUES.find(([, cue]) => cue.test(asking))?.[0] ?? 'general'
+}
+
+// A figure of the paper looked up (3636套是什么的数量, “1.86倍”是跟哪个数比的, 90%以上这个数说的是啥): what it stands
+// for is asked, not an amount or a person, and the sentence that prints it answers.
+const FIGURE_LOOKED_UP = /(?<![\d.a-zA-Z-])(\d+(?:\.\d+)?(?:%|万|亿)?\p{Script=Han}?(?:以上|以下|余|多)?)[”"]?(?:这个数字?|这个)?(?:是|指|说的是|指的是|讲的是|代表|表示)(?:的是|跟)?\p{Script=Han}{0,4}?(?:什么|啥|哪)/u
+
+/** The figure, as the reader writes it, whose meaning the question asks (3636套 of 3636套是什么的数量). */
+export function figureLookedUp(question: string): string | undefined {
+  return FIGURE_LOOKED_UP.exec(question)?.[1]
 }
 
 // A post asked who holds it (部长是谁, 书记是哪位) asks for the holder's name; 谁 alone may be answered by an office.

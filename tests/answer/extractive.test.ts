@@ -387,6 +387,13 @@ describe('answerExtractively', () => {
     expect((await askOf([forest], '听说经开区森林防火培训来了两百多人，有这回事吗？')).abstained).toBe(true)
   })
 
+  it('answers a figure looked up (3636套是什么的数量) with the sentence that prints it, and refuses one no article prints', async () => {
+    const housing = await ask('3636套是什么东西的数量啊')
+    expect(housing.abstained).toBe(false)
+    expect(housing.answer).toContain('已分配安置房3636套')
+    expect((await ask('8888套是什么东西的数量啊')).abstained).toBe(true)
+  })
+
   it('answers a figure checked against a threshold with the figure, and refuses when the article gives none', async () => {
     expect((await ask('经开区安置房现在分出去的有没有三千套啊')).answer).toContain('3636套')
     const patrol = {

@@ -198,6 +198,8 @@ describe('analyzeQuery', () => {
     // A figure with only a magnitude takes its unit from what is asked of it: money spent or lent.
     expect(read('清廉文化长廊花了十万以上吗').unit).toBe(read('清廉文化长廊花了多少钱').unit)
     expect(read('银行给小微企业放的贷款破亿了没').unit).toBe(read('清廉文化长廊花了多少钱').unit)
+    // A rough figure (三千六百多套) told before asking the exact one is the reader's, not the article's.
+    expect(read('安置房已经分了三千六百多套，准确是多少套？')).toEqual({ type: 'amount', unit: '套', words: ['安置房', '分'] })
     // 不止一家吧 asks whether there is more than one, not a figure; a plain question keeps its count.
     expect(read('物流园区里综合性三甲医院不止一家吧').type).toBe('general')
     expect(read('有3个社区获奖，分别是哪些？').words).toContain('3个')
@@ -229,6 +231,13 @@ describe('analyzeQuery', () => {
     const parts = analyzeQuery('培训都讲了哪些内容？一共几块', null).parts
     expect(parts.map((p) => p.type)).toEqual(['list', 'amount'])
     expect(parts[1]!.unit).toBeUndefined()
+  })
+
+  it('reads a figure looked up (3636套是什么的数量, 13532名指的是哪些人) as asking what it stands for', () => {
+    expect(analyzeQuery('3636套是什么东西的数量啊', null).type).toBe('general')
+    expect(analyzeQuery('13532名指的是哪些人', null).type).toBe('general')
+    expect(analyzeQuery('“1.86倍”是跟哪个数比的？', null).type).toBe('general')
+    expect(analyzeQuery('培训来了多少人', null).type).toBe('amount')
   })
 
   it('reads a quiz item\'s blank as what it asks, and a rank asked as no word of its own', () => {
