@@ -53,6 +53,11 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true })
 })
 
+/** A story of 经开时报 with the given headline and text, for a store of its own. */
+function story(title: string, text: string) {
+  return { id: title, title, paper: '经开时报', date: '2020-06-02', text }
+}
+
 /** The question answered from a store of its own: the given articles and the filler. */
 async function askOf(docs: object[], question: string) {
   const store = openDb(':memory:')
@@ -377,13 +382,10 @@ describe('answerExtractively', () => {
 
   it('checks a figure the reader heard against the one the article gives, and refuses when it gives none', async () => {
     expect((await ask('听说经开区安置房已经分了两千多套，是不是真的？')).answer).toContain('3636套')
-    const forest = {
-      id: 'fp',
-      title: '培训实操齐上阵 提高应急业务技能',
-      paper: '经开时报',
-      date: '2020-06-02',
-      text: '本报讯 日前，经开区森防办开展全区森林防灭火培训及装备实操演练，围绕灭火基础理论、灭火机具操作使用、灭火战术运用、火场紧急避险、现场急救等五项内容进行培训，进一步提高了全区各级森林防火应急救援队伍相关知识储备和业务技能。',
-    }
+    const forest = story(
+      '培训实操齐上阵 提高应急业务技能',
+      '本报讯 日前，经开区森防办开展全区森林防灭火培训及装备实操演练，围绕灭火基础理论、灭火机具操作使用、灭火战术运用、火场紧急避险、现场急救等五项内容进行培训，进一步提高了全区各级森林防火应急救援队伍相关知识储备和业务技能。',
+    )
     expect((await askOf([forest], '听说经开区森林防火培训来了两百多人，有这回事吗？')).abstained).toBe(true)
   })
 
@@ -396,13 +398,10 @@ describe('answerExtractively', () => {
 
   it('answers a figure checked against a threshold with the figure, and refuses when the article gives none', async () => {
     expect((await ask('经开区安置房现在分出去的有没有三千套啊')).answer).toContain('3636套')
-    const patrol = {
-      id: 'pc',
-      title: '福华街街道配发民警巡逻车 为群众保驾护航',
-      paper: '经开时报',
-      date: '2020-06-20',
-      text: '在区委、政法委的大力支持下，街道积极申请项目资金，采购了这批电动巡逻车。6月19日上午，福华街街道举行共建“平安福华”警用电动巡逻车发放仪式。',
-    }
+    const patrol = story(
+      '福华街街道配发民警巡逻车 为群众保驾护航',
+      '在区委、政法委的大力支持下，街道积极申请项目资金，采购了这批电动巡逻车。6月19日上午，福华街街道举行共建“平安福华”警用电动巡逻车发放仪式。',
+    )
     expect((await askOf([patrol], '福华街买巡逻车的项目资金有没有五十万？')).abstained).toBe(true)
   })
 
