@@ -337,10 +337,19 @@ function questionWords(text: string, names: string[], lexicon: Lexicon): Questio
     if ([...word].length === 1 && names.some((n) => n.includes(word))) continue
     const entry = lexicon.entries.get(word)
     const name = (isNameTag(tag) && !NOT_PERSONS.has(word) && !NOT_PLACES.has(word)) || entry !== undefined || wholeNames.has(word)
-    out.set(word, { text: word, synonyms: entry?.synonyms ?? [], name, person: isPersonName(word, tag), place: isPlaceName(word, tag) })
+    out.set(word, { text: word, synonyms: [...(entry?.synonyms ?? []), ...numeralSpellings(word)], name, person: isPersonName(word, tag), place: isPlaceName(word, tag) })
   }
   for (const n of names) if (!out.has(n)) out.set(n, { text: n, synonyms: lexicon.entries.get(n)?.synonyms ?? [], name: true, person: false, place: false })
   return [...out.values()]
+}
+
+// A small count the reader types in digits (每周最少搞1次, 6个督导组) that the article writes in numerals (一次, 六个).
+const SMALL_COUNT = /^([1-9]|10)(\p{Script=Han}{1,2})$/u
+const NUMERALS = ['', '一', '二|两', '三', '四', '五', '六', '七', '八', '九', '十']
+
+function numeralSpellings(word: string): string[] {
+  const m = SMALL_COUNT.exec(word)
+  return m ? NUMERALS[Number(m[1])]!.split('|').map((n) => n + m[2]) : []
 }
 
 // Northern speech ends a word on 儿 (事儿, 名儿, 小摊儿) where print never does; not the 儿 of a child (女儿, 幼儿).

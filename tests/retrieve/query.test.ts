@@ -233,6 +233,13 @@ describe('analyzeQuery', () => {
     expect(parts[1]!.unit).toBeUndefined()
   })
 
+  it('spells a small count typed in digits (1次, 2家) as articles write it in numerals (一次, 两家)', () => {
+    const synonyms = (q: string, word: string) => analyzeQuery(q, null).words.find((w) => w.text === word)?.synonyms
+    expect(synonyms('入户调查这些活动每周最少搞1次吗？', '1次')).toContain('一次')
+    expect(synonyms('会后去了2家企业对接吗', '2家')).toEqual(expect.arrayContaining(['二家', '两家']))
+    expect(synonyms('安置房分了3636套吗', '3636套')).toEqual([])
+  })
+
   it('reads a figure looked up (3636套是什么的数量, 13532名指的是哪些人) as asking what it stands for', () => {
     expect(analyzeQuery('3636套是什么东西的数量啊', null).type).toBe('general')
     expect(analyzeQuery('13532名指的是哪些人', null).type).toBe('general')
