@@ -3,7 +3,7 @@ import { asMandarin } from './dialect.js'
 import { withDigits } from './numerals.js'
 import { parseTimeExpressions, type DateRange } from './dates.js'
 import { loadLexicon, type Lexicon } from './lexicon.js'
-import { askedUnit, asks, ASKS_ITS_OWN, detectQuestionType, HOW_FAR, withTerseAsked, type QuestionType } from './question-type.js'
+import { askedUnit, asks, ASKS_ITS_OWN, clausesOf, detectQuestionType, HOW_FAR, withTerseAsked, type QuestionType } from './question-type.js'
 import { cutWords, foldText, indexTokens, isNameTag, newWords, phraseTokens, tagWords } from './tokenize.js'
 
 /** Longer queries are cut here: no question is this long, and every extra token costs search time. */
@@ -189,7 +189,18 @@ function figureHeard(text: string): { unit?: string } | undefined {
 const LONE_ONE = /(?<![\d一二两三四五六七八九十百千])[一1](?![\d.一二两三四五六七八九十百千万亿半])/
 
 function withAskingRespelt(text: string): string {
-  return withWhichRespelt(ASKING_TYPOS.reduce((t, [typo, word]) => t.replace(typo, word), text))
+  return withGistAsked(withWhichRespelt(ASKING_TYPOS.reduce((t, [typo, word]) => t.replace(typo, word), text)))
+}
+
+// Asking for the gist (一句话概括一下, 总结一下, 简单说下) asks what the story says, as 讲了啥 does, where nothing else
+// in the message asks (主要讲了什么？一句话概括下 already does).
+const GIST = /一句话(?:概括|总结|说|讲)(?:一下|下)?|(?:概括|总结|概述)(?:一下|下)|简单(?:说|讲|介绍)(?:一下|下)/
+
+function withGistAsked(text: string): string {
+  const gist = GIST.exec(text)
+  if (!gist) return text
+  const rest = text.slice(0, gist.index) + '。' + text.slice(gist.index + gist[0].length)
+  return clausesOf(rest).some(asks) ? text : text.replace(GIST, '讲了啥')
 }
 
 // 那 typed for 哪 (both na in pinyin input) where a sentence asks nothing else: 决赛定在那天举行？, 这篇是那位记者报的.

@@ -233,6 +233,12 @@ describe('analyzeQuery', () => {
     expect(parts[1]!.unit).toBeUndefined()
   })
 
+  it('reads a request for the gist (一句话概括) as asking what the story says, unless the message already asks', () => {
+    expect(analyzeQuery('福华街街道巡逻车那篇一句话概括', null).text).toContain('讲了啥')
+    expect(analyzeQuery('福华街街道巡逻车那篇一句话概括', null).words.map((w) => w.text)).not.toContain('概括')
+    expect(analyzeQuery('宣传部那篇稿子主要讲了什么？一句话概括下。', null).text).not.toContain('讲了啥')
+  })
+
   it('spells a small count typed in digits (1次, 2家) as articles write it in numerals (一次, 两家)', () => {
     const synonyms = (q: string, word: string) => analyzeQuery(q, null).words.find((w) => w.text === word)?.synonyms
     expect(synonyms('入户调查这些活动每周最少搞1次吗？', '1次')).toContain('一次')
