@@ -1,6 +1,7 @@
 // 制定了哪五项督查工作机制, “五做”具体是哪几项, 三个“着眼”分别是什么: a question about the members of a set an
-// article lays out one per paragraph, under sub-headings (健全完善任务分解及交办机制) or in sentences that open
-// alike (做好工作推进会。做好材料报送。). No one sentence lists them; the answer is those units, in the article's order.
+// article lays out one per paragraph, under sub-headings (健全完善任务分解及交办机制), in sentences that open
+// alike (做好工作推进会。做好材料报送。) or with 一是, 二是; or lists in one sentence (坚持问题导向、目标导向、结果导向).
+import type { AskedSet, SetPart } from '../retrieve/index.js'
 
 // Asked for the members of a set: 哪五项, 哪几个方面, 分别是什么, 具体是哪几项, 有哪些做法, the rest of them (另外两个是啥).
 const ASKS_MEMBERS = /哪[几两二三四五六七八九十]+[项个条方面种类点大]|分别是|分别指|具体(是|指)哪|(哪些|什么)(做法|措施|举措|经验|方面|机制)|(另外|其余|剩下|其他)的?[几两二三四五六七八九十]+[项个条点]/
@@ -12,6 +13,7 @@ const ORDINAL = /^\s*(?:[一二三四五六七八九十]+是|[（(]?[一二三�
 const HEADING_CHARS = 30
 const SENTENCE_END = /[。！？!?；;…”」]\s*$/
 const MIN_MEMBERS = 2
+const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
 const MAX_MEMBERS = 10
 
 /** True when a question asks for the members of a set (哪五项机制, 分别是什么). */
@@ -25,14 +27,20 @@ export function asksMembers(question: string): boolean {
  * of two to ten is found.
  */
 export function enumeratedMembers(question: string, units: string[]): number[] {
+  const counted = [...question.matchAll(COUNTED)].map(([, count, word]) => ({
+    size: /^\d+$/.test(count!) ? Number(count) : NUMERALS.indexOf(count!.replace('两', '二')) + 1 || undefined,
+    marker: markerOf(word!),
+  }))
+  return membersLaidOut(counted, units)
+}
+
+/** The units that lay out members sharing a marker, one a unit: those opening with it, or sub-headings ending in it. */
+function membersLaidOut(counted: { size?: number; marker: string }[], units: string[]): number[] {
   const bare = units.map((u) => u.replace(ORDINAL, '').replace(/^[“"]/, ''))
-  const heading = (i: number) => units[i]!.trim().length <= HEADING_CHARS && !SENTENCE_END.test(units[i]!)
   const groups: { size?: number; members: number[] }[] = []
-  for (const [, count, word] of question.matchAll(COUNTED)) {
-    const size = /^\d+$/.test(count!) ? Number(count) : NUMERALS.indexOf(count!.replace('两', '二')) + 1 || undefined
-    const marker = markerOf(word!)
+  for (const { size, marker } of counted) {
     groups.push({ size, members: bare.flatMap((u, i) => (u.startsWith(marker) ? [i] : [])) })
-    groups.push({ size, members: bare.flatMap((u, i) => (heading(i) && u.trim().endsWith(marker) ? [i] : [])) })
+    groups.push({ size, members: bare.flatMap((u, i) => (isHeading(units[i]!) && u.trim().endsWith(marker) ? [i] : [])) })
   }
   // As many as the question counts (五项督查工作机制, 三个“着眼”).
   const fits = (g: { size?: number; members: number[] }) =>
@@ -40,7 +48,117 @@ export function enumeratedMembers(question: string, units: string[]): number[] {
   return groups.filter(fits).sort((a, b) => b.members.length - a.members.length)[0]?.members ?? []
 }
 
-const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
+/** A sub-heading: a short line with no sentence end. */
+function isHeading(unit: string): boolean {
+  return unit.trim().length <= HEADING_CHARS && !SENTENCE_END.test(unit)
+}
+
+/** Where one article spells out a named set's members: the units that do, and whether one unit lists them all. */
+export interface SpelledOut {
+  units: number[]
+  oneUnit: boolean
+}
+
+// What separates the members listed in one sentence (问题导向、目标导向、结果导向; 重心下沉，力量下沉).
+const LIST_BREAK = /[、，,；;：:]|以及|和|及|与/
+// Parts of an article's outline (分了三部分, 从哪几个方面): its sub-headings are the members.
+const OUTLINE = /^(部分|方面|块)$/
+
+/** One article's units in its order, each marked when it opens a paragraph. */
+export interface StoryUnit {
+  text: string
+  opensParagraph: boolean
+}
+
+/**
+ * The units of one article that spell out the members of the set asked (“三个导向”, 四条要求): a unit listing as
+ * many words sharing each part's marker as the part counts; units laid out a member each (opening with the
+ * marker, sub-headings ending in it); a run of 一是, 二是… as long as the count; or as many paragraphs opening
+ * with a short lead (提高政治站位，全盘认领问题。). Undefined when the article only names the set, or does not
+ * name it. `laidOutOnly`: only units opening with the marker, for an article that does not name the set.
+ */
+export function spelledOut(set: AskedSet, story: StoryUnit[], laidOutOnly = false): SpelledOut | undefined {
+  const units = story.map((u) => u.text)
+  const [part] = set.parts
+  const single = set.parts.length === 1 && part ? part : undefined
+  const laidOut = single ? membersLaidOut([{ size: single.count, marker: single.marker }], units) : []
+  if (laidOutOnly) return laidOut.length > 0 ? { units: laidOut, oneUnit: false } : undefined
+  const listing = units.findIndex((u) => set.parts.every((p) => listedIn(u, p) === p.count) || (single !== undefined && introducesList(u, single)))
+  if (listing >= 0) return { units: [listing], oneUnit: true }
+  if (!single) return undefined
+  const layouts = [laidOut, numberedRun(single, units), paragraphLeads(single.count, story)]
+  if (OUTLINE.test(single.marker)) layouts.push(headings(single.count, units))
+  const members = layouts.find((l) => l.length > 0)
+  return members ? { units: members, oneUnit: false } : undefined
+}
+
+/** The units among spelled-out members that answer the question: the one asked by its place, or all. */
+export function membersAsked(set: AskedSet, found: SpelledOut): number[] {
+  if (set.ordinal === undefined || found.oneUnit) return found.units
+  const at = set.ordinal < 0 ? found.units.length - 1 : set.ordinal - 1
+  return found.units[at] === undefined ? [] : [found.units[at]!]
+}
+
+/** How many of a unit's listed words share the part's marker (坚持问题导向、目标导向、结果导向 → 3 for 导向), the set's own name left out. */
+function listedIn(unit: string, part: SetPart): number {
+  const own = ownName(part)
+  return unit
+    .split(LIST_BREAK)
+    .map((s) => s.replace(ORDINAL, '').replace(ASIDE, '').replace(/[“”"「」‘’《》。！？!?\s]/g, ''))
+    .filter((s) => s.length > part.marker.length && !own.test(s) && (s.startsWith(part.marker) || s.endsWith(part.marker))).length
+}
+
+// A remark in brackets: 自查整改活动（5月至6月）.
+const ASIDE = /（[^）]*）|\([^)]*\)/g
+// What introduces the members right after the set's name: 开展三项活动，即…; 抓牢两个重点：….
+const INTRODUCED = /^[”"]?[，,]?\s*(即|分别是|分别为|包括|主要有|主要是|具体是|[：:])[：:]?/
+
+/** The set's name as an article counts it: 三项活动, 两个重点. */
+function ownName(part: SetPart): RegExp {
+  return new RegExp(`[一二两三四五六七八九十\\d]+[个项条大件种类点]?${part.marker}`)
+}
+
+/** True when a unit names the set and lists as many members right after (开展三项活动，即自查整改活动（5月至6月）、百分考核活动、精品选树活动). */
+function introducesList(unit: string, part: SetPart): boolean {
+  const m = ownName(part).exec(unit)
+  if (!m) return false
+  const after = unit.slice(m.index + m[0].length)
+  const intro = INTRODUCED.exec(after)
+  if (!intro) return false
+  const list = after.slice(intro[0].length).replace(ASIDE, '').split(/[；;。]/)[0]!
+  return list.split('、').length === part.count
+}
+
+const ORDINAL_OPENS = NUMERALS.map((n) => new RegExp(`(^|[，,：:。；;])\\s*(${n}是|（${n}）|第${n}[，,、])`))
+
+/** Units holding 一是, 二是… in turn (示范区要求，一是领导要靠前抓落实。二是…), when there are as many as the part counts. */
+function numberedRun(part: SetPart, units: string[]): number[] {
+  if (part.count > NUMERALS.length) return []
+  for (const [start, unit] of units.entries()) {
+    if (!ORDINAL_OPENS[0]!.test(unit)) continue
+    const run = [start]
+    for (let i = start + 1; i < units.length && run.length < part.count + 1; i++) {
+      if (ORDINAL_OPENS[run.length]?.test(units[i]!)) run.push(i)
+    }
+    if (run.length === part.count) return run
+  }
+  return []
+}
+
+/** An article's sub-headings, when there are as many as the outline's parts asked (分了三部分). */
+function headings(count: number, units: string[]): number[] {
+  const found = units.flatMap((u, i) => (isHeading(u) ? [i] : []))
+  return found.length === count ? found : []
+}
+
+// A paragraph's lead that states its point (提高政治站位，全盘认领问题。), not a news lead.
+const LEAD_CHARS = 24
+
+/** The short leads of as many paragraphs as the set counts: the points an article makes one paragraph each. */
+function paragraphLeads(count: number, story: StoryUnit[]): number[] {
+  const found = story.flatMap((u, i) => (u.opensParagraph && u.text.trim().length <= LEAD_CHARS && !isHeading(u.text) ? [i] : []))
+  return found.length === count ? found : []
+}
 
 /** The counted word as members may open or end with it: 做 of 五做, 着眼, and the last two characters of 督查工作机制. */
 function markerOf(word: string): string {

@@ -1,7 +1,7 @@
 import { splitSentences, stripDateline } from '../ingest/index.js'
-import { askedBody, askedContact, askedEvent, askedMembers, askedWording, askingClauses, asks, asksForName, clausesOf, asksGrade, changedThing, countedThing, countQualifier, figureLookedUp, foldText, isPlanWord, isBodyKind, isPost, listedKind, loadLexicon, namedPerson, periodsClash, periodsNamed, READERS_OWN_STORY, roadAsked, timedThing, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
+import { askedBody, askedContact, askedEvent, askedMembers, askedSet, askedWording, askingClauses, asks, asksForName, clausesOf, asksGrade, changedThing, countedThing, countQualifier, figureLookedUp, foldText, isPlanWord, isBodyKind, isPost, listedKind, loadLexicon, namedPerson, periodsClash, periodsNamed, READERS_OWN_STORY, roadAsked, timedThing, type AnalyzedQuery, type AskedSet, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
-import { asksMembers, enumeratedMembers } from './enumeration.js'
+import { asksMembers, enumeratedMembers, membersAsked, spelledOut } from './enumeration.js'
 import { charBigrams } from './citations.js'
 import { confidenceFeatures, CONFIDENCE_FEATURES, type AskedSignals, type ScoredEvidence } from './confidence.js'
 import { askedOf, collectEvidence, FEATURE_NAMES, focusOf, mentions, type Asked, type Candidate, type Evidence } from './evidence.js'
@@ -127,6 +127,11 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   const signals = { text: query.text, words: asked.words, typed: type !== 'general' }
   const manyParts = query.parts.length > 1
   const textOf = textIn(candidates)
+  // The members of a set named by its count (“三个导向”是哪三个) or one of them (五项督查机制的第二项) are those an
+  // article spells out; a slogan the articles only name (“三送一强”), or never name, is not explained by them.
+  const set = manyParts ? undefined : askedSet(query.text)
+  const setLeads = set ? setMembersIn(set, scored, candidates, textOf) : []
+  if (set?.quoted && setLeads.length === 0) return abstain(question, candidates, unspelledSet(set, candidates))
   const leads: Scored[] = []
   const unsure: QuestionPart[] = []
   for (const part of manyParts ? query.parts : []) {
@@ -136,11 +141,12 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   }
   // Where a visit went is told a stop a sentence: all of the best article's, in its order.
   // The members of a set the best article lays out a paragraph each are its sub-headings or the openings they share.
-  const members = !manyParts && asksMembers(query.text) ? membersOf(query.text, scored, textOf) : []
+  const members = !manyParts && setLeads.length === 0 && asksMembers(query.text) ? membersOf(query.text, scored, textOf) : []
   // A figure looked up (3636套是什么的数量) is answered by the sentence that prints it, however little else it shares.
   const figure = manyParts ? undefined : figureLookedUp(query.text)
   const printing = figure === undefined ? undefined : scored.find((s) => foldText(textOf(s)).includes(figure))
-  if (printing) leads.push(printing)
+  if (setLeads.length > 0) leads.push(...setLeads)
+  else if (printing) leads.push(printing)
   else if (members.length > 0) leads.push(...members)
   else if (!manyParts && asksForVisits(query.text)) leads.push(...visitStops(scored, textOf))
   // The amount or date asked sits right beside the word it is asked of (完成了多少 → 已完成544条) in the
@@ -165,7 +171,7 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
     query.parts.every((q) => unsure.includes(q) || q.unit !== p.unit) &&
     leads.some((l) => hasFactFor(p.type, textOf(l), p.unit) && ownWords(p, asked.words).every((w) => w.docs === 0 || mentions(foldText(textOf(l)), w)))
   const everyPartAnswered = manyParts && (unsure.length === 0 || (unsure.length < query.parts.length && unsure.every((p) => asksNoFact(p) || toldBeside(p))))
-  const stands = everyPartAnswered || printing !== undefined
+  const stands = everyPartAnswered || printing !== undefined || setLeads.length > 0
   if (!stands && confidenceOf(model, signals, candidates, scored) < model.confidence.threshold) return abstain(question, candidates)
   // Members found laid out a paragraph each are the asked fact, which no single sentence gives.
   if (!stands && members.length === 0 && !givesAskedFact(asked, scored, candidates, manyParts)) return abstain(question, candidates)
@@ -574,6 +580,37 @@ function visitStops(scored: Scored[], textOf: (e: Scored) => string, story?: num
 function membersOf(question: string, scored: Scored[], textOf: (e: Scored) => string): Scored[] {
   const story = scored.filter((s) => s.candidate === scored[0]?.candidate).sort((a, b) => a.span.start - b.span.start)
   return enumeratedMembers(question, story.map(textOf)).map((i) => story[i]!)
+}
+
+/**
+ * The units that answer a question about a named set's members, spelled out by an article that names the set
+ * (a slogan in quotes; a counted kind by its count, 四项工作重点), else by the best article; else, for a slogan, by
+ * units laid out a member each in another article (a page cut into two stories may print the name in one and
+ * the members in the other).
+ */
+function setMembersIn(set: AskedSet, scored: Scored[], candidates: Candidate[], textOf: (e: Scored) => string): Scored[] {
+  const naming = candidates.flatMap((c, i) => (namesSet(set, c) ? [i] : []))
+  const tries = [...naming, ...(scored[0] ? [scored[0].candidate] : [])].map((c) => ({ candidate: c, laidOutOnly: false }))
+  if (set.quoted) tries.push(...[...candidates.keys()].map((c) => ({ candidate: c, laidOutOnly: true })))
+  for (const { candidate, laidOutOnly } of tries) {
+    const text = candidates[candidate]!.text
+    const story = scored.filter((s) => s.candidate === candidate).sort((a, b) => a.span.start - b.span.start)
+    const units = story.map((s) => ({ text: textOf(s), opensParagraph: s.span.start === 0 || text[s.span.start - 1] === '\n' }))
+    const found = spelledOut(set, units, laidOutOnly)
+    if (found) return membersAsked(set, found).map((i) => story[i]!)
+  }
+  return []
+}
+
+/** True when an article names the set: the slogan, or the counted kind's count (四项 of 四项工作重点). */
+function namesSet(set: AskedSet, c: Candidate): boolean {
+  const said = foldText(`${c.title}\n${c.text}`)
+  return set.quoted ? said.includes(foldText(set.term)) : set.counts.some((n) => said.includes(n))
+}
+
+/** Why a named set is not answered: the articles name it and do not say what it is made of. */
+function unspelledSet(set: AskedSet, candidates: Candidate[]): string | undefined {
+  return candidates.some((c) => namesSet(set, c)) ? `报道提到了“${set.term}”，但没有列出具体是哪些。` : undefined
 }
 
 /** A part that asks no kind of fact (看大病能去吗, 周末能进去吗): one the articles leave open leaves the other parts standing. */

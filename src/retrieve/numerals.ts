@@ -31,6 +31,11 @@ export function withDigits(text: string): string {
     .replace(COUNT, (n) => (/[一二两三四五六七八九]{2}/.test(n) ? n : decode(n)))
 }
 
+/** A count in digits or in words (5, 五, 两, 十二) as a number. */
+export function countValue(count: string): number {
+  return /^\d+$/.test(count) ? Number(count) : Number(decode(count))
+}
+
 /**
  * The value of a numeral, as said: 两 is 二, and a last digit right after a unit counts in the unit below
  * it (一万二 is 12000, 三千六 3600, 一百五 150; 一百零五 is 105).

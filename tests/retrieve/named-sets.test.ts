@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { askedSet } from '../../src/retrieve/index.js'
+
+describe('a named set whose members are asked', () => {
+  it('reads a slogan in quotes into its counted parts and the word its members share', () => {
+    expect(askedSet('示范区的“三个导向”是哪三个')).toEqual({ term: '三个导向', parts: [{ count: 3, marker: '导向' }], quoted: true, counts: [] })
+    expect(askedSet('党政办的“四抓”是抓哪四样？')?.parts).toEqual([{ count: 4, marker: '抓' }])
+    expect(askedSet('“三学三省”学什么、省什么？')?.parts).toEqual([
+      { count: 3, marker: '学' },
+      { count: 3, marker: '省' },
+    ])
+    expect(askedSet('建设局说的“一改、两为、三做到”，具体是哪几条？')?.parts).toEqual([
+      { count: 1, marker: '改' },
+      { count: 2, marker: '为' },
+      { count: 3, marker: '做到' },
+    ])
+  })
+
+  it('takes the slogan word, or its last character, after the asking word', () => {
+    expect(askedSet('“三个下沉”是哪三个下沉？')?.term).toBe('三个下沉')
+    expect(askedSet('解决“三件心事”，是哪三件事啊')?.term).toBe('三件心事')
+  })
+
+  it('takes the meaning asked before the slogan, or after it is said again', () => {
+    expect(askedSet('啥叫“四不两直”')?.term).toBe('四不两直')
+    expect(askedSet('“十乱”整治，十乱指的是哪十乱')?.term).toBe('十乱')
+  })
+
+  it('does not read a slogan as asked when the question asks what was done under it', () => {
+    expect(askedSet('“三个导向”持续优化营商环境，具体做了啥')).toBeUndefined()
+    expect(askedSet('“三个导向”是谁提出来的？')).toBeUndefined()
+    // The name of the campaign is asked, not what its “三治” are.
+    expect(askedSet('文明办搞的“三治”什么行动？')).toBeUndefined()
+    expect(askedSet('整改用的那个“一改两为”啥的具体叫什么')).toBeUndefined()
+  })
+
+  it('does not read a figure in digits in quotes as a slogan', () => {
+    expect(askedSet('“22类56个”说的是啥？')).toBeUndefined()
+    expect(askedSet('报上说的“800余件”指的是啥的业务量？')).toBeUndefined()
+  })
+
+  it('does not read a slogan of one thing as a set', () => {
+    expect(askedSet('“一网通办”是啥意思')).toBeUndefined()
+  })
+
+  it('reads one member asked by its place, of a counted kind the article may write either way', () => {
+    expect(askedSet('五项督查机制的第二项是啥')).toEqual({ term: '五项督查机制', parts: [{ count: 5, marker: '机制' }], quoted: false, counts: ['五项', '5项'], ordinal: 2 })
+    expect(askedSet('财政局那四项重点，最后一条说的是什么')).toMatchObject({ parts: [{ count: 4, marker: '重点' }], ordinal: -1 })
+    expect(askedSet('建设局那篇分了三部分，头一部分讲的是什么')).toMatchObject({ parts: [{ count: 3, marker: '部分' }], ordinal: 1 })
+    expect(askedSet('“五做”里最后一项做好啥？')).toMatchObject({ term: '五做', ordinal: -1 })
+  })
+
+  it('does not read an ordinal that asks no member as one', () => {
+    expect(askedSet('五项督查机制是哪天制定的？')).toBeUndefined()
+    expect(askedSet('第一时间赶到现场的是哪个部门？')).toBeUndefined()
+    expect(askedSet('第二项是啥')).toBeUndefined()
+  })
+})
