@@ -1,7 +1,7 @@
 // 制定了哪五项督查工作机制, “五做”具体是哪几项, 三个“着眼”分别是什么: a question about the members of a set an
 // article lays out one per paragraph, under sub-headings (健全完善任务分解及交办机制), in sentences that open
 // alike (做好工作推进会。做好材料报送。) or with 一是, 二是; or lists in one sentence (坚持问题导向、目标导向、结果导向).
-import type { AskedSet, SetPart } from '../retrieve/index.js'
+import { isOutline, type AskedSet, type SetPart } from '../retrieve/index.js'
 
 // Asked for the members of a set: 哪五项, 哪几个方面, 分别是什么, 具体是哪几项, 有哪些做法, the rest of them (另外两个是啥).
 const ASKS_MEMBERS = /哪[几两二三四五六七八九十]+[项个条方面种类点大]|分别是|分别指|具体(是|指)哪|(哪些|什么)(做法|措施|举措|经验|方面|机制)|(另外|其余|剩下|其他)的?[几两二三四五六七八九十]+[项个条点]/
@@ -61,8 +61,6 @@ export interface SpelledOut {
 
 // What separates the members listed in one sentence (问题导向、目标导向、结果导向; 重心下沉，力量下沉).
 const LIST_BREAK = /[、，,；;：:]|以及|和|及|与/
-// Parts of an article's outline (分了三部分, 从哪几个方面): its sub-headings are the members.
-const OUTLINE = /^(部分|方面|块)$/
 
 /** One article's units in its order, each marked when it opens a paragraph. */
 export interface StoryUnit {
@@ -83,11 +81,11 @@ export function spelledOut(set: AskedSet, story: StoryUnit[], laidOutOnly = fals
   const single = set.parts.length === 1 && part ? part : undefined
   const laidOut = single ? membersLaidOut([{ size: single.count, marker: single.marker }], units) : []
   if (laidOutOnly) return laidOut.length > 0 ? { units: laidOut, oneUnit: false } : undefined
-  const listing = units.findIndex((u) => set.parts.every((p) => listedIn(u, p) === p.count) || (single !== undefined && introducesList(u, single)))
+  const listing = units.findIndex((u) => set.parts.every((p) => listedIn(u, p) === p.count) || (single !== undefined && listedBeside(u, single)))
   if (listing >= 0) return { units: [listing], oneUnit: true }
   if (!single) return undefined
   const layouts = [laidOut, numberedRun(single, units), paragraphLeads(single.count, story)]
-  if (OUTLINE.test(single.marker)) layouts.push(headings(single.count, units))
+  if (isOutline(single)) layouts.push(headings(single.count, units))
   const members = layouts.find((l) => l.length > 0)
   return members ? { units: members, oneUnit: false } : undefined
 }
@@ -101,7 +99,7 @@ export function membersAsked(set: AskedSet, found: SpelledOut): number[] {
 
 /** How many of a unit's listed words share the part's marker (坚持问题导向、目标导向、结果导向 → 3 for 导向), the set's own name left out. */
 function listedIn(unit: string, part: SetPart): number {
-  const own = ownName(part)
+  const own = new RegExp(`[一二两三四五六七八九十\\d]+[个项条大件种类点]?${part.marker}`)
   return unit
     .split(LIST_BREAK)
     .map((s) => s.replace(ORDINAL, '').replace(ASIDE, '').replace(/[“”"「」‘’《》。！？!?\s]/g, ''))
@@ -110,23 +108,32 @@ function listedIn(unit: string, part: SetPart): number {
 
 // A remark in brackets: 自查整改活动（5月至6月）.
 const ASIDE = /（[^）]*）|\([^)]*\)/g
-// What introduces the members right after the set's name: 开展三项活动，即…; 抓牢两个重点：….
-const INTRODUCED = /^[”"]?[，,]?\s*(即|分别是|分别为|包括|主要有|主要是|具体是|[：:])[：:]?/
+// Where a sentence breaks into clauses.
+const CLAUSE_BREAK = /[，,；;：:]/
+// The most a clause may say after the set's name for the next clause to be about the set.
+const NAME_CLOSES = 6
 
-/** The set's name as an article counts it: 三项活动, 两个重点. */
-function ownName(part: SetPart): RegExp {
-  return new RegExp(`[一二两三四五六七八九十\\d]+[个项条大件种类点]?${part.marker}`)
+/** The set's name as an article counts it, with the part's count: 三项活动, 两个重点, “四害”, 11个方面. */
+function countedName(part: SetPart): RegExp {
+  const said = part.count <= NUMERALS.length ? [NUMERALS[part.count - 1], ...(part.count === 2 ? ['两'] : [])] : []
+  return new RegExp(`(?<![\\d一二两三四五六七八九十])(${[String(part.count), ...said].join('|')})[个项条大件种类点]?[“"]?${part.marker}[”"]?`)
 }
 
-/** True when a unit names the set and lists as many members right after (开展三项活动，即自查整改活动（5月至6月）、百分考核活动、精品选树活动). */
-function introducesList(unit: string, part: SetPart): boolean {
-  const m = ownName(part).exec(unit)
+/**
+ * True when a unit names the set with its members listed beside: right before the name, as many or a few then
+ * 等 (围绕灭火基础理论、…、现场急救等五项内容); or in the clause right after it, as many or one fewer (开展三项活动，
+ * 即自查整改活动（5月至6月）、百分考核活动、精品选树活动; 集中开展“四害”孳生地治理，全面开展灭鼠、灭蟑、灭蚊蝇活动).
+ */
+function listedBeside(unit: string, part: SetPart): boolean {
+  const m = countedName(part).exec(unit)
   if (!m) return false
-  const after = unit.slice(m.index + m[0].length)
-  const intro = INTRODUCED.exec(after)
-  if (!intro) return false
-  const list = after.slice(intro[0].length).replace(ASIDE, '').split(/[；;。]/)[0]!
-  return list.split('、').length === part.count
+  const before = unit.slice(0, m.index).split(CLAUSE_BREAK).at(-1)!.replace(ASIDE, '')
+  const itemsBefore = before.split('、').length
+  if (itemsBefore >= MIN_MEMBERS && (itemsBefore === part.count || before.endsWith('等'))) return true
+  // The name closes its clause (“四害”孳生地治理，…), so the next clause is about it.
+  const [rest, next] = unit.slice(m.index + m[0].length).split(/[。；;]/)[0]!.split(CLAUSE_BREAK)
+  const itemsAfter = next === undefined || rest!.length > NAME_CLOSES ? 0 : next.replace(ASIDE, '').split('、').length
+  return itemsAfter >= MIN_MEMBERS && (itemsAfter === part.count || itemsAfter === part.count - 1)
 }
 
 const ORDINAL_OPENS = NUMERALS.map((n) => new RegExp(`(^|[，,：:。；;])\\s*(${n}是|（${n}）|第${n}[，,、])`))

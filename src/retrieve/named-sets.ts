@@ -32,12 +32,16 @@ const SLOGAN = new RegExp(`^(?:[一二两三四五六七八九十]+(?:${MEASURE}
 const QUOTED = /[“"‘「]([^”"’」]{2,12})[”"’」]/gu
 // A counted kind named without quotes, the count first: 五项督查机制, 那四项重点, 四条要求, 三部分.
 const COUNTED_KIND = new RegExp(`(?<!第)(${NUMBER})(${MEASURE})([^\\P{Script=Han}的是都有哪几第最头末里中那这，。？]{0,6})`, 'gu')
+// The parts of an article's outline (分了三部分, 从哪几个方面).
+const OUTLINE_PARTS = /^(部分|方面)$/
 // Asked for the members: 哪三个, 哪几样, 哪些, 是什么, 是啥意思, 分别是, 具体指.
 const ASKS_WHICH = /哪[一二两三四五六七八九十几\d]|哪些|什么|啥|分别|何/
 // What may stand before the last asking word (“四抓”是抓哪四样, “三学三省”学什么、省什么, “四单”交办里的四单是哪四单):
 // linking words, asking words and the slogan's own words, nothing that asks what was done with it (具体做了啥) or
 // what it is called (啥的具体叫什么).
 const LINKING = /^[的里中这那个说提到底具体究竟都分别是就指包括有讲意思含些什么啥哪样，,、\s]*$/u
+// What the slogan names, said right after it (“四个高地”建设目标说的是哪四个高地, “三学三省”教育活动是学哪三样).
+const HEAD_NOUN = /^(建设|教育|集中|专项)?(目标|行动|活动|工作法|工程|制度|机制|政策|经济|改革|模式|要求|原则|措施|任务|理念|提法|整治|治理)/
 const COUNT_AFTER = /^[一二两三四五六七八九十几\d]*(个|样|项|条|种|类|些|点|张|件|大)?/
 const CLOSES = /^($|[，,。？?！!、\s]|意思|内容|东西|呢|啊|呀|吗|来着)/
 // 啥叫“四不两直”, 什么是“三新”.
@@ -51,21 +55,28 @@ export function askedSet(question: string): AskedSet | undefined {
   for (const m of question.matchAll(QUOTED)) {
     const term = m[1]!
     if (!SLOGAN.test(term)) continue
-    const parts = [...term.matchAll(SLOGAN_PART)].map(([, n, marker]) => ({ count: countValue(n!), marker: marker! }))
+    const said = [...term.matchAll(SLOGAN_PART)]
+    const parts = said.map(([, n, marker]) => ({ count: countValue(n!), marker: marker! }))
     if (!parts.some((p) => p.count >= 2)) continue
-    // Asked right after the slogan, or after it is said again (“十乱”整治，十乱指的是哪十乱).
-    const ends = [m.index + m[0].length, ...[...question.matchAll(new RegExp(term, 'g'))].map((t) => t.index + term.length)]
+    // Asked right after the slogan, or after it or a part of it is said again (“十乱”整治，十乱指的是哪十乱;
+    // “三区一高地”是个啥提法，三区指哪三区).
+    const again = [term, ...(said.length > 1 ? said.map((p) => p[0]) : [])].flatMap((t) => [...question.matchAll(new RegExp(t, 'g'))].map((o) => o.index + t.length))
+    const ends = [m.index + m[0].length, ...again]
     const asked = ends.some((end) => asksAfter(question.slice(end), parts)) || ASKED_BEFORE.test(question.slice(0, m.index))
     if (asked || ordinal !== undefined) return { term, parts, quoted: true, counts: [], ...(ordinal ? { ordinal } : {}) }
   }
-  if (ordinal === undefined) return undefined
-  const kind = [...question.matchAll(COUNTED_KIND)].find((m) => countValue(m[1]!) >= 2)
-  if (!kind) return undefined
-  const [term, number, measure, word] = kind
-  const count = countValue(number!)
-  const marker = [...(word || measure!)].slice(-2).join('')
-  const counts = [...new Set([`${number}${measure}`, `${count}${measure}`, ...(count <= 10 ? [`${NUMERALS[count - 1]}${measure}`] : [])])]
-  return { term: term!, parts: [{ count, marker }], quoted: false, counts, ordinal }
+  // A counted kind (五项督查机制的第二项, 那11个方面都包括哪些).
+  for (const kind of question.matchAll(COUNTED_KIND)) {
+    const [term, number, measure, word] = kind
+    const count = countValue(number!)
+    const parts = [{ count, marker: [...(word || measure!)].slice(-2).join('') }]
+    // A bare count (另外两个是啥) names no kind, but an outline's parts do (分了三部分).
+    if (count < 2 || (!word && !OUTLINE_PARTS.test(measure!))) continue
+    if (ordinal === undefined && !asksAfter(question.slice(kind.index + term!.length), parts)) continue
+    const counts = [...new Set([`${number}${measure}`, `${count}${measure}`, ...(count <= 10 ? [`${NUMERALS[count - 1]}${measure}`] : [])])]
+    return { term: term!, parts, quoted: false, counts, ...(ordinal ? { ordinal } : {}) }
+  }
+  return undefined
 }
 
 /** True when the words after a slogan ask what it is made of (是抓哪四样, 学什么、省什么), not what was done with it. */
@@ -75,11 +86,16 @@ function asksAfter(after: string, parts: SetPart[]): boolean {
   const clause = after.slice(which.index).split(/[？?。！!]/)[0]!
   const last = [...clause.matchAll(new RegExp(ASKS_WHICH, 'g'))].at(-1)!
   const end = which.index + last.index + last[0].length
-  const between = parts.reduce((s, p) => s.replaceAll(p.marker, ''), after.slice(0, end)).replace(/[一二两三四五六七八九十几]/g, '')
+  const between = parts.reduce((s, p) => s.replaceAll(p.marker, ''), after.slice(0, end).replace(HEAD_NOUN, '')).replace(/[一二两三四五六七八九十几]/g, '')
   // What follows the asking word closes the question (哪三样？, 啥意思), or is the slogan's own word (哪三个下沉, 哪三件事),
   // not a thing of its own (“三治”什么行动 asks the name of the campaign).
   const rest = after.slice(end).replace(COUNT_AFTER, '')
   return LINKING.test(between) && (CLOSES.test(rest) || parts.some((p) => rest.startsWith(p.marker) || rest.startsWith(p.marker.slice(-1))))
+}
+
+/** True when the set is an article's outline (分了三部分): its members are the article's sub-headings. */
+export function isOutline(part: SetPart): boolean {
+  return OUTLINE_PARTS.test(part.marker)
 }
 
 function ordinalAsked(question: string): number | undefined {

@@ -83,6 +83,23 @@ describe('members of a named set an article spells out', () => {
     expect(spelledOut(set('“四项活动”是哪四项？'), units)).toBeUndefined()
   })
 
+  it('finds members listed right before the count, or a few then 等, and one fewer in the clause after', () => {
+    const units = story([
+      '日前，森防办围绕灭火基础理论、灭火机具操作使用、灭火战术运用、火场紧急避险、现场急救等五项内容进行培训。',
+      '对服务意识、工作纪律、是否存在“吃拿卡要”廉洁问题等11个方面进行深度体验。',
+      '集中开展“四害”孳生地治理，全面开展灭鼠、灭蟑、灭蚊蝇活动；',
+      '坚持把科技综合体建设作为培育“三新”经济、吸引创新人才的主抓手，加快科技园、产业园、创业中心、创基智谷、总部新城五个综合体建设。',
+    ])
+    expect(spelledOut(set('“五项内容”都有啥？'), units)?.units).toEqual([0])
+    expect(spelledOut(set('那11个方面都包括哪些'), units)?.units).toEqual([1])
+    expect(spelledOut(set('这“四害”指哪些？'), units)?.units).toEqual([2])
+    // A list in the clause that names the set, one much longer than it counts, or one after a clause that goes on
+    // to other things, is something else.
+    expect(spelledOut(set('“三新”是哪三新'), units)).toBeUndefined()
+    const further = story(['围绕服务保障“三项工程一项管理”“三个清单”推进区域化党建等方面总结了成效亮点，以供大家相互学习、相互借鉴。'])
+    expect(spelledOut(set('那三项工程是哪三项'), further)).toBeUndefined()
+  })
+
   it('does not take a sentence that only names the slogan as spelling it out', () => {
     const units = story(['针对安置房建设，采取“一改、两为、三做到”，开展征收安置问题项目整改。'])
     expect(spelledOut(set('“一改、两为、三做到”具体是哪几条？'), units)).toBeUndefined()

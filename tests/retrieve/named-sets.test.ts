@@ -24,6 +24,12 @@ describe('a named set whose members are asked', () => {
   it('takes the meaning asked before the slogan, or after it is said again', () => {
     expect(askedSet('啥叫“四不两直”')?.term).toBe('四不两直')
     expect(askedSet('“十乱”整治，十乱指的是哪十乱')?.term).toBe('十乱')
+    expect(askedSet('“三区一高地”是个啥提法，三区指哪三区')?.term).toBe('三区一高地')
+  })
+
+  it('reads past the kind of thing the slogan names, said right after it', () => {
+    expect(askedSet('全市“四个高地”建设目标说的是哪四个高地啊')?.term).toBe('四个高地')
+    expect(askedSet('“三学三省”教育活动是学哪三样、省哪三样')?.term).toBe('三学三省')
   })
 
   it('does not read a slogan as asked when the question asks what was done under it', () => {
@@ -48,6 +54,11 @@ describe('a named set whose members are asked', () => {
     expect(askedSet('财政局那四项重点，最后一条说的是什么')).toMatchObject({ parts: [{ count: 4, marker: '重点' }], ordinal: -1 })
     expect(askedSet('建设局那篇分了三部分，头一部分讲的是什么')).toMatchObject({ parts: [{ count: 3, marker: '部分' }], ordinal: 1 })
     expect(askedSet('“五做”里最后一项做好啥？')).toMatchObject({ term: '五做', ordinal: -1 })
+  })
+
+  it('reads the members of a counted kind asked right after it, not of a bare count', () => {
+    expect(askedSet('体验式监督那11个方面，都包括哪些')).toEqual({ term: '11个方面', parts: [{ count: 11, marker: '方面' }], quoted: false, counts: ['11个'] })
+    expect(askedSet('“四抓”除了抓组织、抓信息，另外两个是啥？')).toBeUndefined()
   })
 
   it('does not read an ordinal that asks no member as one', () => {
