@@ -3,10 +3,6 @@
 // alike (做好工作推进会。做好材料报送。) or with 一是, 二是; or lists in one sentence (坚持问题导向、目标导向、结果导向).
 import { isOutline, type AskedSet, type SetPart } from '../retrieve/index.js'
 
-// Asked for the members of a set: 哪五项, 哪几个方面, 分别是什么, 具体是哪几项, 有哪些做法, the rest of them (另外两个是啥).
-const ASKS_MEMBERS = /哪[几两二三四五六七八九十]+[项个条方面种类点大]|分别是|分别指|具体(是|指)哪|(哪些|什么)(做法|措施|举措|经验|方面|机制)|(另外|其余|剩下|其他)的?[几两二三四五六七八九十]+[项个条点]/
-// A count and the word it counts, the members' shared opening (五做, 四抓, 三个“着眼”) or ending (五项督查工作机制).
-const COUNTED = /([一二两三四五六七八九十\d]+)(?:个|项|条|大)?[“"]?(\p{Script=Han}{1,6}?)[”"]?(?=[，,。？?、“”"是分具指都有的促]|$)/gu
 // An ordinal a member may open with: 一是, （一）, 1., 第一，.
 const ORDINAL = /^\s*(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．]|第[一二三四五六七八九十]+[，,、]?)/
 // A sub-heading: a short line with no sentence end.
@@ -16,36 +12,13 @@ const MIN_MEMBERS = 2
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
 const MAX_MEMBERS = 10
 
-/** True when a question asks for the members of a set (哪五项机制, 分别是什么). */
-export function asksMembers(question: string): boolean {
-  return ASKS_MEMBERS.test(question)
-}
-
-/**
- * Which of one article's units (in its order) enumerate the set a question asks for: those opening with
- * the counted word or sub-headings ending in it, as many as the question counts. Empty when no such group
- * of two to ten is found.
- */
-export function enumeratedMembers(question: string, units: string[]): number[] {
-  const counted = [...question.matchAll(COUNTED)].map(([, count, word]) => ({
-    size: /^\d+$/.test(count!) ? Number(count) : NUMERALS.indexOf(count!.replace('两', '二')) + 1 || undefined,
-    marker: markerOf(word!),
-  }))
-  return membersLaidOut(counted, units)
-}
-
 /** The units that lay out members sharing a marker, one a unit: those opening with it, or sub-headings ending in it. */
-function membersLaidOut(counted: { size?: number; marker: string }[], units: string[]): number[] {
+function membersLaidOut(part: SetPart, units: string[]): number[] {
   const bare = units.map((u) => u.replace(ORDINAL, '').replace(/^[“"]/, ''))
-  const groups: { size?: number; members: number[] }[] = []
-  for (const { size, marker } of counted) {
-    groups.push({ size, members: bare.flatMap((u, i) => (u.startsWith(marker) ? [i] : [])) })
-    groups.push({ size, members: bare.flatMap((u, i) => (isHeading(units[i]!) && u.trim().endsWith(marker) ? [i] : [])) })
-  }
+  const opening = bare.flatMap((u, i) => (u.startsWith(part.marker) ? [i] : []))
+  const headings = bare.flatMap((u, i) => (isHeading(units[i]!) && u.trim().endsWith(part.marker) ? [i] : []))
   // As many as the question counts (五项督查工作机制, 三个“着眼”).
-  const fits = (g: { size?: number; members: number[] }) =>
-    g.members.length >= MIN_MEMBERS && g.members.length <= MAX_MEMBERS && (g.size === undefined || g.members.length === g.size)
-  return groups.filter(fits).sort((a, b) => b.members.length - a.members.length)[0]?.members ?? []
+  return [opening, headings].find((members) => members.length >= MIN_MEMBERS && members.length <= MAX_MEMBERS && members.length === part.count) ?? []
 }
 
 /** A sub-heading: a short line with no sentence end. */
@@ -79,13 +52,13 @@ export function spelledOut(set: AskedSet, story: StoryUnit[], laidOutOnly = fals
   const units = story.map((u) => u.text)
   const [part] = set.parts
   const single = set.parts.length === 1 && part ? part : undefined
-  const laidOut = single ? membersLaidOut([{ size: single.count, marker: single.marker }], units) : []
+  const laidOut = single ? membersLaidOut(single, units) : []
   if (laidOutOnly) return laidOut.length > 0 ? { units: laidOut, oneUnit: false } : undefined
   const listing = units.findIndex((u) => set.parts.every((p) => listedIn(u, p) === p.count) || (single !== undefined && listedBeside(u, single)))
   if (listing >= 0) return { units: [listing], oneUnit: true }
   if (!single) return undefined
   const layouts = [laidOut, numberedRun(single, units), paragraphLeads(single.count, story)]
-  if (isOutline(single)) layouts.push(headings(single.count, units))
+  if (isOutline(single)) layouts.push(subHeadings(single.count, units))
   const members = layouts.find((l) => l.length > 0)
   return members ? { units: members, oneUnit: false } : undefined
 }
@@ -153,7 +126,7 @@ function numberedRun(part: SetPart, units: string[]): number[] {
 }
 
 /** An article's sub-headings, when there are as many as the outline's parts asked (分了三部分). */
-function headings(count: number, units: string[]): number[] {
+function subHeadings(count: number, units: string[]): number[] {
   const found = units.flatMap((u, i) => (isHeading(u) ? [i] : []))
   return found.length === count ? found : []
 }
@@ -167,7 +140,3 @@ function paragraphLeads(count: number, story: StoryUnit[]): number[] {
   return found.length === count ? found : []
 }
 
-/** The counted word as members may open or end with it: 做 of 五做, 着眼, and the last two characters of 督查工作机制. */
-function markerOf(word: string): string {
-  return [...word].slice(-2).join('')
-}

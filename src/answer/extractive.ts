@@ -1,7 +1,7 @@
 import { splitSentences, stripDateline } from '../ingest/index.js'
 import { askedBody, askedContact, askedEvent, askedMembers, askedSet, askedWording, askingClauses, asks, asksForName, clausesOf, asksGrade, changedThing, countedThing, countQualifier, figureLookedUp, foldText, isPlanWord, isBodyKind, isPost, listedKind, loadLexicon, namedPerson, periodsClash, periodsNamed, READERS_OWN_STORY, roadAsked, timedThing, type AnalyzedQuery, type AskedSet, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
-import { asksMembers, enumeratedMembers, membersAsked, spelledOut } from './enumeration.js'
+import { membersAsked, spelledOut } from './enumeration.js'
 import { charBigrams } from './citations.js'
 import { confidenceFeatures, CONFIDENCE_FEATURES, type AskedSignals, type ScoredEvidence } from './confidence.js'
 import { askedOf, collectEvidence, FEATURE_NAMES, focusOf, mentions, type Asked, type Candidate, type Evidence } from './evidence.js'
@@ -139,15 +139,12 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
     if (!reply.covered) unsure.push(part)
     else leads.push(...reply.leads)
   }
-  // Where a visit went is told a stop a sentence: all of the best article's, in its order.
-  // The members of a set the best article lays out a paragraph each are its sub-headings or the openings they share.
-  const members = !manyParts && setLeads.length === 0 && asksMembers(query.text) ? membersOf(query.text, scored, textOf) : []
   // A figure looked up (3636套是什么的数量) is answered by the sentence that prints it, however little else it shares.
   const figure = manyParts ? undefined : figureLookedUp(query.text)
   const printing = figure === undefined ? undefined : scored.find((s) => foldText(textOf(s)).includes(figure))
   if (setLeads.length > 0) leads.push(...setLeads)
   else if (printing) leads.push(printing)
-  else if (members.length > 0) leads.push(...members)
+  // Where a visit went is told a stop a sentence: all of the best article's, in its order.
   else if (!manyParts && asksForVisits(query.text)) leads.push(...visitStops(scored, textOf))
   // The amount or date asked sits right beside the word it is asked of (完成了多少 → 已完成544条) in the
   // sentence that answers, which may share fewer of the question's other words than one that only repeats them.
@@ -173,8 +170,7 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   const everyPartAnswered = manyParts && (unsure.length === 0 || (unsure.length < query.parts.length && unsure.every((p) => asksNoFact(p) || toldBeside(p))))
   const stands = everyPartAnswered || printing !== undefined || setLeads.length > 0
   if (!stands && confidenceOf(model, signals, candidates, scored) < model.confidence.threshold) return abstain(question, candidates)
-  // Members found laid out a paragraph each are the asked fact, which no single sentence gives.
-  if (!stands && members.length === 0 && !givesAskedFact(asked, scored, candidates, manyParts)) return abstain(question, candidates)
+  if (!stands && !givesAskedFact(asked, scored, candidates, manyParts)) return abstain(question, candidates)
   // A part that names nothing of its own (名字能列一下吗) rests on the parts that do: when none of those is answered, nothing is.
   const naming = query.parts.filter((p) => namesOwn(p, asked.words))
   if (unsure.length > 0 && (unsure.length === query.parts.length || (naming.length > 0 && naming.every((p) => unsure.includes(p))))) {
@@ -574,12 +570,6 @@ function visitStops(scored: Scored[], textOf: (e: Scored) => string, story?: num
   const told = of(story)
   const stops = tells(told) ? told : of(scored[0]?.candidate)
   return tells(stops) ? stops : []
-}
-
-/** The units of the best article that enumerate the set the question asks for, in the article's order. */
-function membersOf(question: string, scored: Scored[], textOf: (e: Scored) => string): Scored[] {
-  const story = scored.filter((s) => s.candidate === scored[0]?.candidate).sort((a, b) => a.span.start - b.span.start)
-  return enumeratedMembers(question, story.map(textOf)).map((i) => story[i]!)
 }
 
 /**

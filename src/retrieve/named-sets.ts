@@ -30,8 +30,11 @@ const NUMERALS = '一二三四五六七八九十'
 const SLOGAN_PART = new RegExp(`([一二两三四五六七八九十]+)(?:${MEASURE})?([^\\P{Script=Han}一二两三四五六七八九十]{1,4})`, 'gu')
 const SLOGAN = new RegExp(`^(?:[一二两三四五六七八九十]+(?:${MEASURE})?[^\\P{Script=Han}一二两三四五六七八九十]{1,4}、?)+$`, 'u')
 const QUOTED = /[“"‘「]([^”"’」]{2,12})[”"’」]/gu
-// A counted kind named without quotes, the count first: 五项督查机制, 那四项重点, 四条要求, 三部分.
-const COUNTED_KIND = new RegExp(`(?<!第)(${NUMBER})(${MEASURE})([^\\P{Script=Han}的是都有哪几第最头末里中那这，。？]{0,6})`, 'gu')
+// A counted kind, the count first: 五项督查机制, 那四项重点, 四条要求, 三部分, 三个“着眼”; or the count asked with it:
+// 哪五项督查工作机制.
+const COUNTED_KIND = new RegExp(`(?<!第)(哪)?(${NUMBER})(${MEASURE})[“"]?([^\\P{Script=Han}的是都有哪几第最头末里中那这，。？]{0,6})[”"]?`, 'gu')
+// The rest of a set the reader knows part of: 另外两个是啥, 其余三项.
+const ASKS_REST = /(另外|其余|剩下|其他)的?[几两二三四五六七八九十\d]+[项个条点样]/
 // The parts of an article's outline (分了三部分, 从哪几个方面).
 const OUTLINE_PARTS = /^(部分|方面)$/
 // Asked for the members: 哪三个, 哪几样, 哪些, 是什么, 是啥意思, 分别是, 具体指.
@@ -62,19 +65,18 @@ export function askedSet(question: string): AskedSet | undefined {
     // “三区一高地”是个啥提法，三区指哪三区).
     const again = [term, ...(said.length > 1 ? said.map((p) => p[0]) : [])].flatMap((t) => [...question.matchAll(new RegExp(t, 'g'))].map((o) => o.index + t.length))
     const ends = [m.index + m[0].length, ...again]
-    const asked = ends.some((end) => asksAfter(question.slice(end), parts)) || ASKED_BEFORE.test(question.slice(0, m.index))
+    const asked = ends.some((end) => asksAfter(question.slice(end), parts)) || ASKED_BEFORE.test(question.slice(0, m.index)) || ASKS_REST.test(question)
     if (asked || ordinal !== undefined) return { term, parts, quoted: true, counts: [], ...(ordinal ? { ordinal } : {}) }
   }
-  // A counted kind (五项督查机制的第二项, 那11个方面都包括哪些).
   for (const kind of question.matchAll(COUNTED_KIND)) {
-    const [term, number, measure, word] = kind
+    const [term, which, number, measure, word] = kind
     const count = countValue(number!)
     const parts = [{ count, marker: [...(word || measure!)].slice(-2).join('') }]
     // A bare count (另外两个是啥) names no kind, but an outline's parts do (分了三部分).
     if (count < 2 || (!word && !OUTLINE_PARTS.test(measure!))) continue
-    if (ordinal === undefined && !asksAfter(question.slice(kind.index + term!.length), parts)) continue
+    if (ordinal === undefined && !which && !asksAfter(question.slice(kind.index + term!.length), parts)) continue
     const counts = [...new Set([`${number}${measure}`, `${count}${measure}`, ...(count <= 10 ? [`${NUMERALS[count - 1]}${measure}`] : [])])]
-    return { term: term!, parts, quoted: false, counts, ...(ordinal ? { ordinal } : {}) }
+    return { term: term!.replace(/^哪|[“”"]/g, ''), parts, quoted: false, counts, ...(ordinal ? { ordinal } : {}) }
   }
   return undefined
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { answerQuestion } from '../../src/answer/answer.js'
-import { asksMembers, enumeratedMembers, membersAsked, spelledOut, type StoryUnit } from '../../src/answer/enumeration.js'
+import { membersAsked, spelledOut, type StoryUnit } from '../../src/answer/enumeration.js'
 import { askedSet, type AskedSet } from '../../src/retrieve/index.js'
 import { getArticle } from '../../src/store/index.js'
 import { useSampleIndex } from '../helpers/sample-db.js'
@@ -20,23 +20,24 @@ describe('members of a set an article lays out a paragraph each', () => {
   const samples = useSampleIndex()
 
   it('reads which questions ask for the members of a set', () => {
-    expect(asksMembers('制定了哪五项督查工作机制？')).toBe(true)
-    expect(asksMembers('这三个“着眼”分别是什么？')).toBe(true)
-    expect(asksMembers('督查机制是哪天制定的？')).toBe(false)
-    expect(asksMembers('“四抓”除了抓组织、抓信息，另外两个是啥？')).toBe(true)
-    expect(asksMembers('另外还搞了什么活动？')).toBe(false)
+    expect(askedSet('制定了哪五项督查工作机制？')?.parts).toEqual([{ count: 5, marker: '机制' }])
+    expect(askedSet('这三个“着眼”分别是什么？')?.parts).toEqual([{ count: 3, marker: '着眼' }])
+    expect(askedSet('督查机制是哪天制定的？')).toBeUndefined()
+    expect(askedSet('“四抓”除了抓组织、抓信息，另外两个是啥？')?.parts).toEqual([{ count: 4, marker: '抓' }])
+    expect(askedSet('另外还搞了什么活动？')).toBeUndefined()
   })
 
   it('takes the sub-headings ending in the counted word, as many as counted', () => {
-    expect(enumeratedMembers('制定了哪四项督查工作机制？', MECHANISMS)).toEqual([1, 3, 5, 6])
+    expect(spelledOut(set('制定了哪四项督查工作机制？'), story(MECHANISMS))?.units).toEqual([1, 3, 5, 6])
     // A count the article does not lay out is not met by another group.
-    expect(enumeratedMembers('制定了哪五项督查工作机制？', MECHANISMS)).toEqual([])
+    expect(spelledOut(set('制定了哪五项督查工作机制？'), story(MECHANISMS))).toBeUndefined()
   })
 
   it('takes the units opening with the counted word, past an ordinal', () => {
-    expect(enumeratedMembers('“四抓”具体是哪几项？', STEPS)).toEqual([1, 2, 3, 4])
-    expect(enumeratedMembers('“四抓”具体是哪几项？', STEPS.map((s, i) => (i === 0 ? s : `${'一二三四'[i - 1]}是${s}`)))).toEqual([1, 2, 3, 4])
-    expect(enumeratedMembers('那40家典型企业具体是哪几家？', STEPS)).toEqual([])
+    expect(spelledOut(set('“四抓”具体是哪几项？'), story(STEPS))?.units).toEqual([1, 2, 3, 4])
+    const numbered = STEPS.map((s, i) => (i === 0 ? s : `${'一二三四'[i - 1]}是${s}`))
+    expect(spelledOut(set('“四抓”具体是哪几项？'), story(numbered))?.units).toEqual([1, 2, 3, 4])
+    expect(spelledOut(set('“五抓”具体是哪几项？'), story(STEPS))).toBeUndefined()
   })
 
   it('answers with the sub-headings of the sample article, each quoted verbatim', async () => {
