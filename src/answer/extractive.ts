@@ -1,11 +1,11 @@
 import { splitSentences, stripDateline } from '../ingest/index.js'
-import { askedBody, askedContact, askedEvent, askedMembers, askedSet, askedWording, askingClauses, asks, asksForName, clausesOf, asksGrade, changedThing, countedThing, countQualifier, figureLookedUp, foldText, isPlanWord, isBodyKind, isPost, listedKind, loadLexicon, namedPerson, periodsClash, periodsNamed, READERS_OWN_STORY, roadAsked, timedThing, type AnalyzedQuery, type AskedSet, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
+import { askedBody, askedContact, askedEvent, askedMembers, askedSet, askedWording, askingClauses, asks, asksForName, askedOutcome, clausesOf, asksGrade, changedThing, countedThing, countQualifier, figureLookedUp, foldText, isPlanWord, isBodyKind, isPost, listedKind, loadLexicon, namedPerson, periodsClash, periodsNamed, READERS_OWN_STORY, roadAsked, timedThing, type AnalyzedQuery, type AskedSet, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
 import { membersAsked, spelledOut } from './enumeration.js'
 import { charBigrams } from './citations.js'
 import { confidenceFeatures, CONFIDENCE_FEATURES, type AskedSignals, type ScoredEvidence } from './confidence.js'
 import { askedOf, collectEvidence, FEATURE_NAMES, focusOf, mentions, type Asked, type Candidate, type Evidence } from './evidence.js'
-import { countsInClause, factsNear, givesContact, givesGrade, hasFactFor, levelsClash, namesAskedBody, namesPerson, namesPlace, namesRoad, namesTwoOf } from './facts.js'
+import { countsInClause, factsNear, givesContact, givesGrade, hasFactFor, levelsClash, namesAskedBody, namesPerson, namesPlace, namesRoad, namesTwoOf, tellsOutcome } from './facts.js'
 import { assertFeatures, loadAnswerModel, predict, type AnswerModel } from './model.js'
 import type { Answer, Citation } from './types.js'
 import { withTyposRead } from './typos.js'
@@ -154,6 +154,8 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
     // A grade asked (什么级别的集聚区) is told by the sentence that gives one, not by the best one that only names the thing.
     const graded = gradeGiven(query.text, scored, textOf)
     if (graded && graded !== scored[0]) leads.push(graded)
+    const outcome = outcomeTold(query.text, scored, textOf)
+    if (outcome && outcome !== scored[0]) leads.push(outcome)
     const named = bodyInLead(query.text, scored, textOf)
     if (named) leads.push(named)
   }
@@ -537,6 +539,17 @@ function answerPart(model: AnswerModel, asked: Asked, part: QuestionPart, candid
 /** The best sentence about the question that gives the grade it asks (什么级别的集聚区 → 省级二星级); undefined when it asks none. */
 function gradeGiven(question: string, scored: Scored[], textOf: (e: Scored) => string): Scored | undefined {
   return asksGrade(question) ? scored.find((s) => inContext(s) >= FACT_COVERAGE && givesGrade(textOf(s))) : undefined
+}
+
+/**
+ * The unit of the best article that tells how it turned out, one that says what is asked of (效果显著 for 效果咋样) first;
+ * not a plan (下一步…满意度); undefined when that is not asked. It may share none of the question's words (经过持续努力，成功恢复了…).
+ */
+function outcomeTold(question: string, scored: Scored[], textOf: (e: Scored) => string): Scored | undefined {
+  const noun = askedOutcome(question)
+  if (noun === undefined) return undefined
+  const telling = scored.filter((s) => s.candidate === scored[0]!.candidate && tellsOutcome(textOf(s)) && !TELLS_PLAN.test(textOf(s)))
+  return (noun && telling.find((s) => textOf(s).includes(noun))) || telling[0]
 }
 
 /**

@@ -51,6 +51,14 @@ export function hasFactFor(type: QuestionType, text: string, unit?: string): boo
 // stars (二星级), a hospital's class (三甲), a scenic rating (5A级).
 const GRADE = /(国家|省|市|区|县)级|[\dⅠⅡⅢⅣⅤⅥ一二三四五六七八九十]+(\.\d+)?\s*级|[一二三四五六七1-7]星级?|[一二三]级?甲等?|(\d|[一二三四五])A级|A{2,5}级/
 
+// What tells how something turned out: 效果显著, 取得较大改观, 得到明显提升, 群众纷纷点赞, 成功恢复了畅通与整洁.
+const OUTCOME = /显著|明显|改观|好评|点赞|满意|成功|恢复|好转|赞誉|认可/
+
+/** True when a text tells how something turned out. */
+export function tellsOutcome(text: string): boolean {
+  return OUTCOME.test(text)
+}
+
 /** True when a text gives a grade: 作为省级二星级产业集聚区, 综合性三甲医院. */
 export function givesGrade(text: string): boolean {
   return GRADE.test(text)

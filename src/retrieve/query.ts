@@ -325,8 +325,8 @@ function isPersonName(word: string, tag: string): boolean {
 }
 
 // Common words jieba's dictionary tags as places (东西 "things", 上山 "up the hill", 新建 "newly built", 中考 "the exam",
-// 上市 "listed", 开春 "early spring", 上台 "on stage", 锦旗 "a silk banner").
-const NOT_PLACES = new Set(['东西', '上山', '新建', '中考', '上市', '开春', '上台', '上门', '上路', '临街', '扎堆', '锦旗'])
+// 上市 "listed", 开春 "early spring", 上台 "on stage", 上街 "out on the street", 锦旗 "a silk banner").
+const NOT_PLACES = new Set(['东西', '上山', '新建', '中考', '上市', '开春', '上台', '上门', '上路', '上街', '临街', '扎堆', '锦旗'])
 
 /** A place's name as jieba tags one (洛阳, 长江路, 樱桃沟), of two characters or more. */
 function isPlaceName(word: string, tag: string): boolean {
@@ -375,7 +375,7 @@ function withoutErhua(word: string): string {
 // A grade asked (啥级别, 几星) is answered by the grade itself (省级二星级), which never says 级别. 来着 ends a
 // question as a particle (哪八个字来着), which jieba would glue to the word before it (字来).
 const QUESTION_PHRASES = new RegExp(
-  `(?:什么|啥|哪个|哪一?)(?:级别|档次|等级)|几星级?|几级|(星期|礼拜|周)几|(?:排名?|位列|位居|排在)?第几[名位]?|百分之(?:多少|几)|多长时间|${HOW_FAR}|什么时候|啥时候|(?:什么|啥)(?:东西|玩意儿?)|什么|哪一?天|哪[里儿些]|哪(?:[一两二三四五六七八九十几]?[个位家条座所项间种类场处])?|多少[套个家元人项次名条所座辆期批台篇场户亩吨倍份件支]?|几[月号时点套个家元人项次名条所座辆期批台篇场户亩吨倍份件支]?|谁|怎么样?|咋样?|如何|为什么|为啥|来着(?=[？?，,。！!\s]|$)`,
+  `(?:什么|啥|哪个|哪一?)(?:级别|档次|等级)|几星级?|几级|(星期|礼拜|周)几|(?:排名?|位列|位居|排在)?第几[名位]?|排老几|百分之(?:多少|几)|多长时间|${HOW_FAR}|什么时候|啥时候|(?:什么|啥)(?:东西|玩意儿?)|什么|哪一?天|哪[里儿些]|哪(?:[一两二三四五六七八九十几]?[个位家条座所项间种类场处])?|多少[套个家元人项次名条所座辆期批台篇场户亩吨倍份件支]?|几[月号时点套个家元人项次名条所座辆期批台篇场户亩吨倍份件支]?|谁|怎么样?|咋样?|如何|为什么|为啥|来着(?=[？?，,。！!\s]|$)`,
   'g',
 )
 

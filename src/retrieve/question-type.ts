@@ -15,7 +15,7 @@ const TYPE_CUES: [QuestionType, RegExp][] = [
   ['time', TIME_CUE],
   // Who won: asked of a contest, answered only by a sentence that names a result.
   // A rank asked (排第几, 位列第几) is a result too: answered only by a sentence that ranks.
-  ['result', /冠军|亚军|季军|第[一二三1-3]名|(?:拿|得|获|夺)[了的]?(?:第一(?![批次个书期届])|头名|榜首)|[一二三特]等奖|夺冠|获胜|胜出|名次|谁赢|哪.{0,3}赢|(排|排名|位列|位居|列)(在)?第几|第几(位|名)/],
+  ['result', /冠军|亚军|季军|第[一二三1-3]名|(?:拿|得|获|夺)[了的]?(?:第一(?![批次个书期届])|头名|榜首)|[一二三特]等奖|夺冠|获胜|胜出|名次|谁赢|哪.{0,3}赢|(排|排名|位列|位居|列)(在)?(第几|老几)|第几(位|名)/],
   // 哪几条路, 哪两家企业, 哪俩社区 ask which ones, not how many.
   ['list', /哪[几两二三四五六七八九十]/],
   ['amount', new RegExp(`多少|${WHICH_NUMBER}大?[个套家项次年万亿人名条所座辆期批台支起场位件份类种组处棵株具块]|${WHICH_NUMBER}号(?=[线楼院])|多大|多高|多长|多远|数量|金额|比例|规模(?!以上)|几成|百分之几`)],
@@ -471,6 +471,16 @@ const ASKED_GRADE = /(什么|啥|哪个|哪一?)(级别|档次|等级)|几星|(�
 /** True when a question asks the grade of something (马寨产业集聚区是什么级别). */
 export function asksGrade(question: string): boolean {
   return ASKED_GRADE.test(question)
+}
+
+// 效果咋样, 成效怎么样, 群众反响咋样, 最后结果如何: how something turned out is asked, which the sentence that tells
+// the outcome answers (形势取得较大改观, 群众纷纷点赞), not the one that only tells what was done.
+const ASKED_OUTCOME = /(效果|成效|结果|反响|反应|评价|成绩|收效)[^，,。？?]{0,4}(咋样|怎么样|怎样|如何|好不好|大不大|明显吗)|最后(咋样|怎么样|如何)/
+
+/** What a question asks the outcome of, when it asks how something turned out: 效果 of 座谈会开得效果咋样, '' for 最后咋样. */
+export function askedOutcome(question: string): string | undefined {
+  const m = ASKED_OUTCOME.exec(question)
+  return m ? (m[1] ?? '') : undefined
 }
 
 // 锦旗上写的是啥, 横幅上印着什么字, 口号是什么: the words printed on something are asked, and only a

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { answerExtractively, cleanSentence } from '../../src/answer/extractive.js'
 import { answerQuestion } from '../../src/answer/index.js'
 import { collectEvidence, type Candidate } from '../../src/answer/evidence.js'
-import { countsInClause, factsNear, givesGrade, hasFactFor, levelsClash, namesAskedBody, namesBody, namesPerson, namesPlace, namesRoad } from '../../src/answer/facts.js'
+import { countsInClause, factsNear, givesGrade, hasFactFor, tellsOutcome, levelsClash, namesAskedBody, namesBody, namesPerson, namesPlace, namesRoad } from '../../src/answer/facts.js'
 import { loadAnswerModel } from '../../src/answer/model.js'
 import { asksForVisits, tellsVisitStop } from '../../src/answer/visits.js'
-import { askedBody, askedEvent, askedMembers, asksGrade, countQualifier, askedUnit, askedWording, askingClauses, asksForName, lastAskingClause, changedThing, countedThing, createIndex, detectQuestionType, DURATION_UNIT, FREQUENCY_UNIT, HOUR_UNIT, listedKind, namedPerson, roadAsked, timedThing, WEEKDAY_UNIT, withTerseAsked } from '../../src/retrieve/index.js'
+import { askedBody, askedEvent, askedMembers, askedOutcome, analyzeQuery, asksGrade, countQualifier, askedUnit, askedWording, askingClauses, asksForName, lastAskingClause, changedThing, countedThing, createIndex, detectQuestionType, DURATION_UNIT, FREQUENCY_UNIT, HOUR_UNIT, listedKind, namedPerson, roadAsked, timedThing, WEEKDAY_UNIT, withTerseAsked } from '../../src/retrieve/index.js'
 import { openDb, type Db } from '../../src/store/index.js'
 import { jsonl } from '../helpers/tmp.js'
 import { useSampleIndex } from '../helpers/sample-db.js'
@@ -972,6 +972,26 @@ describe('what a question counts, dates or names, and the sentence that must giv
     expect((await askOf([plain], '马寨产业集聚区是什么级别的集聚区')).abstained).toBe(true)
     // Asked as a part of its own, the grade is quoted too.
     expect((await askOf([park], '我们公司想搬去马寨，马寨产业集聚区是啥级别的集聚区？几星')).answer).toContain('二星级')
+  })
+
+  it('answers how something turned out with the sentence that tells the outcome, however few words of the question it holds', async () => {
+    expect(askedOutcome('座谈会开得效果咋样')).toBe('效果')
+    expect(askedOutcome('流动商贩整治完了，最后结果如何？')).toBe('结果')
+    expect(askedOutcome('整治完了最后咋样了')).toBe('')
+    expect(askedOutcome('座谈会是哪天开的')).toBeUndefined()
+    expect(tellsOutcome('经过持续努力，成功恢复了周边道路的畅通与整洁。')).toBe(true)
+    expect(tellsOutcome('对该处流动商贩开展专项整治行动。')).toBe(false)
+    const cleanup = story(
+      '实事办到群众心坎上',
+      '接到诉求后，经开区综合行政执法局迅速采取行动，对经北二路流动商贩开展专项整治行动。工作人员采取劝阻引导等方式规范经营。经过持续努力，成功恢复了周边道路的畅通与整洁。下一步，执法局将以群众的满意度为出发点，建立长效机制。',
+    )
+    const answer = (await askOf([cleanup], '经北二路那边流动商贩整治完了，最后结果如何？')).answer
+    expect(answer.startsWith('经过持续努力，成功恢复了周边道路的畅通与整洁')).toBe(true)
+  })
+
+  it('reads 排老几 as a rank asked, and 上街 as going out, not a place', () => {
+    expect(detectQuestionType('文化企业收入的增速在全市排老几？')).toBe('result')
+    expect(analyzeQuery('民警开上新巡逻车上街，群众反响咋样？', null).words.find((w) => w.text === '上街')?.place).toBe(false)
   })
 
   it('answers how many are left only with what remains, and a category only with that category', async () => {
