@@ -79,6 +79,8 @@ const QUESTION_WORDS = new Set(
     '叫 名叫 名字 姓名 全名 全称 职务 职位 头衔 的话 ' +
     // Asking for a place (去哪个地方, 有没有指定地方): the article names the place, not 地方 (地方政府 is one word).
     '地方 ' +
+    // Asking what good it does (对群众有啥好处): the article tells the good itself (恢复了道路的畅通与整洁).
+    '好处 ' +
     // Offering two answers to choose from (听课还是操作, 机器还是人工): the article says one of them.
     '还是 ' +
     // Hearsay: the reader says where they heard it (我看报上说, 群里转的), the article never does.

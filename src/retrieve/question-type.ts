@@ -473,9 +473,9 @@ export function asksGrade(question: string): boolean {
   return ASKED_GRADE.test(question)
 }
 
-// 效果咋样, 成效怎么样, 群众反响咋样, 最后结果如何: how something turned out is asked, which the sentence that tells
+// 效果咋样, 成效怎么样, 群众反响咋样, 最后结果如何, 得到了啥好处: how something turned out is asked, which the sentence that tells
 // the outcome answers (形势取得较大改观, 群众纷纷点赞), not the one that only tells what was done.
-const ASKED_OUTCOME = /(效果|成效|结果|反响|反应|评价|成绩|收效)[^，,。？?]{0,4}(咋样|怎么样|怎样|如何|好不好|大不大|明显吗)|最后(咋样|怎么样|如何)/
+const ASKED_OUTCOME = /(效果|成效|结果|反响|反应|评价|成绩|收效)[^，,。？?]{0,4}(咋样|怎么样|怎样|如何|好不好|大不大|明显吗)|最后(咋样|怎么样|如何)|(有|得到了?|带来了?|看到了?)(啥|什么|哪些)(好处|变化)/
 
 /** What a question asks the outcome of, when it asks how something turned out: 效果 of 座谈会开得效果咋样, '' for 最后咋样. */
 export function askedOutcome(question: string): string | undefined {

@@ -989,6 +989,22 @@ describe('what a question counts, dates or names, and the sentence that must giv
     expect(answer.startsWith('经过持续努力，成功恢复了周边道路的畅通与整洁')).toBe(true)
   })
 
+  it('reads the good a measure does (得到了啥好处) as its outcome asked, and 好处 as no word to find', () => {
+    expect(askedOutcome('附近住户得到了啥好处？')).toBe('')
+    expect(askedOutcome('老百姓能看到哪些变化？')).toBe('')
+    expect(analyzeQuery('对咱辖区群众有啥好处？', null).words.map((w) => w.text)).not.toContain('好处')
+  })
+
+  it('matches everyday words to the official ones articles print (新买 → 新购置, 交给 → 交付)', async () => {
+    const words = analyzeQuery('福华街街道新买的巡逻车交给谁用了？', null).words
+    expect(words.find((w) => w.text === '新买')?.synonyms).toContain('购置')
+    expect(words.find((w) => w.text === '交给')?.synonyms).toContain('交付')
+    const cars = story('福华街街道配发民警巡逻车', '6月19日上午，福华街街道举行巡逻车发放仪式，正式将新购置的治安巡逻车交付辖区公安分局治安四中队管理使用。')
+    const a = await askOf([cars], '福华街街道新买的巡逻车交给谁用了？')
+    expect(a.abstained).toBe(false)
+    expect(a.answer).toContain('治安四中队')
+  })
+
   it('reads 排老几 as a rank asked, and 上街 as going out, not a place', () => {
     expect(detectQuestionType('文化企业收入的增速在全市排老几？')).toBe('result')
     expect(analyzeQuery('民警开上新巡逻车上街，群众反响咋样？', null).words.find((w) => w.text === '上街')?.place).toBe(false)
