@@ -356,9 +356,9 @@ export function namedPerson(question: string, words: string[]): string | undefin
 }
 
 // 哪家银行, 哪个单位, 哪三所高校, 哪家施工单位: a body is asked for by its kind (with what it does, if said), and
-// only a sentence naming one answers.
+// only a sentence naming one answers. 哪类企业 asks a category (小微企业), not a body.
 const BODY_KINDS = '公司|企业|银行|医院|高校|学校|单位|部门|机构|村|社区|小区|街道|林场|山|公园|广场|市场'
-const ASKED_BODY = new RegExp(`(?:哪|什么|啥)(?:一|几|些|[两二三四五六七八九十])?\\s*(?:家|个|所|条|座|处|间)?\\s*([^\\P{Script=Han}的是在有和与了]{0,3}?)(${BODY_KINDS}|路(?![线径程子费况])|街(?![头巷]))`, 'u')
+const ASKED_BODY = new RegExp(`(?:哪|什么|啥)(?:一|几|些|[两二三四五六七八九十])?\\s*(?:家|个|所|条|座|处|间)?\\s*(?![类种])([^\\P{Script=Han}的是在有和与了]{0,3}?)(${BODY_KINDS}|路(?![线径程子费况])|街(?![头巷]))`, 'u')
 const A_BODY_KIND = new RegExp(`^(${BODY_KINDS}|路|街)$`)
 
 // Asked which road or street something is on (便民疏导点具体设在哪条路上); not 哪几条路, a list.
@@ -451,7 +451,8 @@ const KIND_AFTER = LISTED_KINDS.map(([forms, kind]) => [new RegExp(`^(${forms})`
 const CLAUSE_END = /^($|[？?，,。！!；;\s]|呢|啊|呀|吗|来着)/
 const KIND_BEFORE = LISTED_KINDS.map(([forms, kind]) => [new RegExp(`(${forms})(都|分别|具体|主要|一共)?(是|有|包括)?$`), kind] as const)
 // The 项 of 项目 is the kind's, not a counter (哪些项目).
-const WHICH_OF = /哪(?:几|些|[一二两三四五六七八九十])?(?:[个家所位条座处间种类场支]|项(?!目))?/
+// 哪类企业, 哪几种企业 ask a category (小微企业), not the names of firms.
+const WHICH_OF = /哪(?:几|些|[一二两三四五六七八九十])?(?:[个家所位条座处间场支]|项(?!目))?(?![种类])/
 
 /**
  * The kind of things a list question asks for, when it names it right after 哪几/哪些 (哪几家银行 → 银行)

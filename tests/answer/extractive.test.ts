@@ -226,6 +226,10 @@ describe('what a question asks after its question word', () => {
     expect(listedKind('参加的银行都是哪几家？')).toBe('银行')
     expect(listedKind('对接的企业分别是哪几家')).toBe('公司')
     expect(listedKind('王庄村有哪些变化')).toBeUndefined()
+    // A category is asked (小微企业), not the names of firms.
+    expect(listedKind('主要帮的是哪几种企业')).toBeUndefined()
+    expect(askedBody('这个活动主要是帮哪类企业的？')).toBeUndefined()
+    expect(askedBody('是哪家施工企业')).toEqual({ kind: '公司', role: '施工' })
     expect(askedBody('乌克兰目前依赖哪些出口路线')).toBeUndefined()
     expect(namesAskedBody({ kind: '单位', role: '施工' }, '经开区党工委委员、纪工委书记武斌带队调研')).toBe(false)
     expect(namesAskedBody({ kind: '单位', role: '施工' }, '该段由中铁七局集团有限公司负责施工')).toBe(true)
