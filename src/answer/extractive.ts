@@ -78,9 +78,16 @@ const BUILDING = /\p{Script=Han}{1,8}(楼|大厦)(?![盘市])|[\d一二三四五
 // Asked when something is finished, opened or handed over, and the words that tell it (确保9月底前全部建成通车).
 const ASKS_FINISHED = /(什么时候|啥时候|何时|哪天|哪年|哪月|几月|几号|多久)[^，。？?]{0,4}(弄完|干完|完工|建成|建好|修好|弄好|竣工|通车|投用|交付|交房|开业|开通|开放|落成|结束|截止)/
 const TELLS_FINISHED = /完成|完工|建成|建好|竣工|通车|投用|投入使用|交付|交房|开业|开通|开放|落成|结束|截止|底前|前全部|[至到]\s*(\d{4}\s*年|今年|明年)?\s*(\d{1,2}\s*月|年底|年末)/
-// Asked how many are left (还剩多少套没分, 还有多少套没分出去): told only by what remains, not by what is done.
-const ASKS_REMAINDER = /还剩|剩下|剩余|还有(?!没有)[^，,。？?！!]{0,12}(没|未)/
-const TELLS_REMAINDER = /剩|尚未|未|没有|还有|待|余下/
+// Amounts worked out from others, each as asked and as a sentence tells it: how many are left (还剩多少套没分: 尚有600套
+// 待分配, not 已分配3636套), an average (平均每人服务了多少小时: 人均, 日均, not 35万人次 and
+// 200万小时) and a share (占了多大比例: 占比, 62.5%). An article that prints only the figures it would be worked out
+// from does not answer, unless the reader asks to work it out (大概算下).
+const DERIVED_AMOUNTS: { asked: RegExp; told: RegExp }[] = [
+  { asked: /还剩|剩下|剩余|还有(?!没有)[^，,。？?！!]{0,12}(没|未)/, told: /剩|尚未|未|没有|还有|待|余下/ },
+  { asked: /平均|人均|户均/, told: /均/ },
+  { asked: /占了?(多大|多少|几成)?(比例|比重)|占比(多少|是多少|几)|百分之几/, told: /%|％|比例|比重|占/ },
+]
+const WORKS_IT_OUT = /算一?下|估算|大概算/
 // A category named with 类 (棚改类专项债报了几个项目): a count of the whole kind does not answer it. Not 多少类, 几大类,
 // 各类, 类似 or 类型.
 const CATEGORY = /[^\P{Script=Han}多少几各等这那哪些大每]{2}类(?![似型别])/u
@@ -397,10 +404,10 @@ function factCheck(
     // A count of the whole kind does not answer how many of a kind (拉进黑名单的企业有几家 is not answered by 确定典型企业40家).
     // A place before 的 (二七区的幼儿园有多少家) is where they are counted, which the article's scope checks, not which ones.
     const qualifier = words.find((w) => w.text === countQualifier(text) && !w.place)
-    const remainder = ASKS_REMAINDER.test(text)
+    const derived = WORKS_IT_OUT.test(text) ? [] : DERIVED_AMOUNTS.filter((d) => d.asked.test(text))
     const category = CATEGORY.exec(text)?.[0]
     const ofWhatIsAsked = (s: Scored) =>
-      plannedIfNext(s) && (!qualifier || mentions(read(s), qualifier)) && (!remainder || TELLS_REMAINDER.test(textOf(s))) && (!category || read(s).includes(category))
+      plannedIfNext(s) && (!qualifier || mentions(read(s), qualifier)) && derived.every((d) => d.told.test(textOf(s))) && (!category || read(s).includes(category))
     const counted = countedThing(text)
     const forms = counted ? words.filter((w) => [...w.text].length > 1 && counted.thing.includes(w.text)).flatMap((w) => [w.text, ...w.synonyms]) : []
     if (forms.length > 0) return (s) => countsInClause(read(s), forms, counted!.unit) && ofWhatIsAsked(s)

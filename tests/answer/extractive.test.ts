@@ -1014,6 +1014,18 @@ describe('what a question counts, dates or names, and the sentence that must giv
     expect(analyzeQuery('民警开上新巡逻车上街，群众反响咋样？', null).words.find((w) => w.text === '上街')?.place).toBe(false)
   })
 
+  it('answers an average or a share only with a sentence that gives one, not with the figures it would be worked out from', async () => {
+    const volunteers = story('弘扬廉洁文化', '广泛开展志愿服务活动，累计发动志愿者35万人次，提供服务时长200万小时，有力助推了疫情防控。')
+    expect((await askOf([volunteers], '志愿者平均每人次服务了多少小时？')).abstained).toBe(true)
+    expect((await askOf([volunteers], '志愿者提供服务时长多少小时？')).answer).toContain('200万小时')
+    // Asked to work it out, the reader gets the figures.
+    expect((await askOf([volunteers], '志愿者平均每人次服务了多少小时？大概算下就行')).answer).toContain('200万小时')
+    const averaged = story('弘扬廉洁文化', '广泛开展志愿服务活动，累计发动志愿者35万人次，人均服务时长5.7小时，有力助推了疫情防控。')
+    expect((await askOf([averaged], '志愿者平均每人次服务了多少小时？')).answer).toContain('5.7小时')
+    const opinions = story('紧抓能力作风建设', '会前共牵头征集对区党工委的意见建议673条，对区党工委班子成员意见113条，梳理出13个问题。')
+    expect((await askOf([opinions], '对班子成员的意见在意见建议里占了多大比例？')).abstained).toBe(true)
+  })
+
   it('answers how many are left only with what remains, and a category only with that category', async () => {
     expect((await askOf([HOUSING], '建设局今年还剩多少套安置房没分')).abstained).toBe(true)
     expect((await askOf([HOUSING], '经开区安置房还有多少套没分出去？')).abstained).toBe(true)
