@@ -46,7 +46,7 @@ export interface StoryUnit {
  * many words sharing each part's marker as the part counts; units laid out a member each (opening with the
  * marker, sub-headings ending in it); a run of 一是, 二是… as long as the count; or as many paragraphs opening
  * with a short lead (提高政治站位，全盘认领问题。). Undefined when the article only names the set, or does not
- * name it. `laidOutOnly`: only units opening with the marker, for an article that does not name the set.
+ * name it. `laidOutOnly`: only units laid out a member each, for an article that does not name the set.
  */
 export function spelledOut(set: AskedSet, story: StoryUnit[], laidOutOnly = false): SpelledOut | undefined {
   const units = story.map((u) => u.text)
