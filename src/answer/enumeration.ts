@@ -1,7 +1,7 @@
 // 制定了哪五项督查工作机制, “五做”具体是哪几项, 三个“着眼”分别是什么: a question about the members of a set an
 // article lays out one per paragraph, under sub-headings (健全完善任务分解及交办机制), in sentences that open
 // alike (做好工作推进会。做好材料报送。) or with 一是, 二是; or lists in one sentence (坚持问题导向、目标导向、结果导向).
-import { isOutline, type AskedSet, type SetPart } from '../retrieve/index.js'
+import { isOutline, numeralsOf, type AskedSet, type SetPart } from '../retrieve/index.js'
 
 // An ordinal a member may open with: 一是, （一）, 1., 第一，.
 const ORDINAL = /^\s*(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．]|第[一二三四五六七八九十]+[，,、]?)/
@@ -88,7 +88,7 @@ const NAME_CLOSES = 6
 
 /** The set's name as an article counts it, with the part's count: 三项活动, 两个重点, “四害”, 11个方面. */
 function countedName(part: SetPart): RegExp {
-  const said = part.count <= NUMERALS.length ? [NUMERALS[part.count - 1], ...(part.count === 2 ? ['两'] : [])] : []
+  const said = numeralsOf(part.count)
   return new RegExp(`(?<![\\d一二两三四五六七八九十])(${[String(part.count), ...said].join('|')})[个项条大件种类点]?[“"]?${part.marker}[”"]?`)
 }
 

@@ -1,4 +1,4 @@
-import { countValue } from './numerals.js'
+import { countForms, countValue } from './numerals.js'
 
 // “三个导向”是哪三个, “四抓”是抓哪四样, 啥叫“四不两直”, 五项督查机制的第二项是啥: a set the paper names by its count
 // (a slogan of counted parts, or a counted kind) whose members, or one of them, are asked. Only the article that
@@ -24,7 +24,6 @@ export interface AskedSet {
 
 const NUMBER = '\\d+|[一二两三四五六七八九十]+'
 const MEASURE = '个|项|条|大|件|种|类|点|张|支|家|部分|方面'
-const NUMERALS = '一二三四五六七八九十'
 // A slogan made of counted parts, each a count, maybe a measure word, and the word its members share.
 // Counted in words only: a figure in digits in quotes (“800余件”, “22类56个”) is looked up, not a slogan.
 const SLOGAN_PART = new RegExp(`([一二两三四五六七八九十]+)(?:${MEASURE})?([^\\P{Script=Han}一二两三四五六七八九十]{1,4})`, 'gu')
@@ -75,8 +74,7 @@ export function askedSet(question: string): AskedSet | undefined {
     // A bare count (另外两个是啥) names no kind, but an outline's parts do (分了三部分).
     if (count < 2 || (!word && !OUTLINE_PARTS.test(measure!))) continue
     if (ordinal === undefined && !which && !asksAfter(question.slice(kind.index + term!.length), parts)) continue
-    const counts = [...new Set([`${number}${measure}`, `${count}${measure}`, ...(count <= 10 ? [`${NUMERALS[count - 1]}${measure}`] : [])])]
-    return { term: term!.replace(/^哪|[“”"]/g, ''), parts, quoted: false, counts, ...(ordinal ? { ordinal } : {}) }
+    return { term: term!.replace(/^哪|[“”"]/g, ''), parts, quoted: false, counts: countForms(number!, measure!), ...(ordinal ? { ordinal } : {}) }
   }
   return undefined
 }

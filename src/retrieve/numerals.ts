@@ -36,6 +36,21 @@ export function countValue(count: string): number {
   return /^\d+$/.test(count) ? Number(count) : Number(decode(count))
 }
 
+const SMALL_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
+
+/** A count up to ten as articles write it in words: 3 → 三; 2 → 二 and 两. None past ten. */
+export function numeralsOf(n: number): string[] {
+  if (!Number.isInteger(n) || n < 1 || n > SMALL_NUMERALS.length) return []
+  return n === 2 ? ['二', '两'] : [SMALL_NUMERALS[n - 1]!]
+}
+
+/** The ways an article may write a count said with its counter: 五项 → 五项, 5项; 5项 → 5项, 五项. */
+export function countForms(said: string, counter: string): string[] {
+  const n = countValue(said)
+  const digits = Number.isInteger(n) && n > 0 ? [String(n)] : []
+  return [...new Set([said, ...digits, ...numeralsOf(n)].map((c) => c + counter))]
+}
+
 /**
  * The value of a numeral, as said: 两 is 二, and a last digit right after a unit counts in the unit below
  * it (一万二 is 12000, 三千六 3600, 一百五 150; 一百零五 is 105).

@@ -1,6 +1,6 @@
 import { Converter } from 'opencc-js/t2cn'
 import { asMandarin } from './dialect.js'
-import { withDigits } from './numerals.js'
+import { numeralsOf, withDigits } from './numerals.js'
 import { parseTimeExpressions, type DateRange } from './dates.js'
 import { loadLexicon, type Lexicon } from './lexicon.js'
 import { askedUnit, asks, ASKS_ITS_OWN, clausesOf, detectQuestionType, HOW_FAR, withTerseAsked, type QuestionType } from './question-type.js'
@@ -358,11 +358,10 @@ function questionWords(text: string, names: string[], lexicon: Lexicon): Questio
 
 // A small count the reader types in digits (每周最少搞1次, 6个督导组) that the article writes in numerals (一次, 六个).
 const SMALL_COUNT = /^([1-9]|10)(\p{Script=Han}{1,2})$/u
-const NUMERALS = ['', '一', '二|两', '三', '四', '五', '六', '七', '八', '九', '十']
 
 function numeralSpellings(word: string): string[] {
   const m = SMALL_COUNT.exec(word)
-  return m ? NUMERALS[Number(m[1])]!.split('|').map((n) => n + m[2]) : []
+  return m ? numeralsOf(Number(m[1])).map((n) => n + m[2]) : []
 }
 
 // Northern speech ends a word on 儿 (事儿, 名儿, 小摊儿) where print never does; not the 儿 of a child (女儿, 幼儿).

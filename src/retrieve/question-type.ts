@@ -1,3 +1,4 @@
+import { countForms } from './numerals.js'
 import { tagWords } from './tokenize.js'
 
 /** What kind of fact a question asks for; answers favour sentences that hold one. */
@@ -421,17 +422,13 @@ export interface AskedMembers {
   counts: string[]
 }
 
-const NUMERALS = '一二三四五六七八九十'
-
 /** The count of a set a question asks the members of (那5项采购具体都是啥 → 5项, 五项), if it asks the members of a set the article counts. */
 export function askedMembers(question: string): AskedMembers | undefined {
   if (/多少|(?<!哪)几/.test(question)) return undefined
   const m = COUNTED_SET.exec(question)
   if (!m) return undefined
   const [, number, counter] = m
-  const n = /^\d+$/.test(number!) ? Number(number) : number === '两' ? 2 : NUMERALS.indexOf(number!) + 1
-  const counts = [`${number}${counter}`, ...(n >= 1 && n <= 10 ? [`${n}${counter}`, `${NUMERALS[n - 1]}${counter}`] : [])]
-  return { counts: [...new Set(counts)] }
+  return { counts: countForms(number!, counter!) }
 }
 
 // The kinds a list question may name right after 哪几/哪些 (哪几家银行, 哪些企业) or just before them
