@@ -1,11 +1,11 @@
 import { splitSentences, stripDateline } from '../ingest/index.js'
-import { askedBody, askedContact, askedEvent, askedMembers, askedSet, askedWording, askingClauses, asks, asksForName, askedOutcome, clausesOf, asksGrade, changedThing, countedThing, countQualifier, figureLookedUp, foldText, isPlanWord, isBodyKind, isPost, listedKind, loadLexicon, namedPerson, periodsClash, periodsNamed, READERS_OWN_STORY, roadAsked, timedThing, type AnalyzedQuery, type AskedSet, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
+import { askedBody, askedContact, askedEvent, askedMembers, askedSet, askedWording, askingClauses, asks, asksForName, askedOutcome, clausesOf, asksGrade, asksPlan, changedThing, countedThing, countQualifier, figureLookedUp, foldText, isPlanWord, isBodyKind, isPost, listedKind, loadLexicon, namedPerson, periodsClash, periodsNamed, READERS_OWN_STORY, roadAsked, timedThing, type AnalyzedQuery, type AskedSet, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
 import { membersAsked, spelledOut } from './enumeration.js'
 import { charBigrams } from './citations.js'
 import { confidenceFeatures, CONFIDENCE_FEATURES, type AskedSignals, type ScoredEvidence } from './confidence.js'
 import { askedOf, collectEvidence, FEATURE_NAMES, focusOf, mentions, type Asked, type Candidate, type Evidence } from './evidence.js'
-import { countsInClause, factsNear, givesContact, givesGrade, hasFactFor, levelsClash, namesAskedBody, namesPerson, namesPlace, namesRoad, namesTwoOf, tellsOutcome } from './facts.js'
+import { countsInClause, factsNear, givesContact, givesGrade, hasFactFor, levelsClash, namesAskedBody, namesPerson, namesPlace, namesRoad, namesTwoOf, tellsOutcome, tellsPlan } from './facts.js'
 import { assertFeatures, loadAnswerModel, predict, type AnswerModel } from './model.js'
 import type { Answer, Citation } from './types.js'
 import { withTyposRead } from './typos.js'
@@ -70,14 +70,20 @@ const TOLD_IN_WORDS: { asked: RegExp; told: RegExp }[] = [
   // Which ones were chosen (评出来的精品点位是哪几个, 谁评上了) is told by the choice, not by the plan to choose (推荐一个精品点位).
   { asked: /(评|选)(出来|出|上)了?的?[^，,。？?]{0,10}(哪|谁)|(哪|谁)[^，,。？?]{0,6}(评上|选上|入选|当选)/, told: /被评为|获评|评为|评选出|评出|选出|入选|当选|荣获|命名为|授予/ },
 ]
+// What happens to those who break a rule (怎么罚, 会受到啥处分, 怎么追责, 罚了多少) is told by a penalty or a sanction
+// (处以罚款, 纳入黑名单, 通报, 依法依规进行处理), not by the rule itself or the inspection that checks it; besides any
+// amount asked (罚多少钱 wants the sum too). How a case was handled (灭火器过期了怎么处理的) is any step taken.
+const ASKS_PENALTY = /(怎么|咋|如何)(罚|处罚|处分|问责|追责|惩处|惩罚)|罚[款了]?[^，,。？?]{0,4}(多少|几)|(啥|什么|哪些|何种)[^，,。？?]{0,4}(处分|处罚|惩罚|惩处)|(被|受到?)[^，,。？?]{0,4}(处分|处罚|问责|追责|约谈|惩处|罚)/
+const TELLS_PENALTY = /罚|处分|问责|追责|追究|约谈|诫勉|通报|处理|处置|黑名单|扣分|扣除|惩|查处|移送|立案|停业|停产|责令|吊销|取消|曝光|计入|纳入/
 // The names one meeting goes by (那个大会 of 召开…会议).
 const MEETING_NAME = /大会|会议/
 // Asked which building or floor (哪栋楼, 几楼; not 哪个楼盘), and a building or floor named (办公楼, 创业大厦, 三楼).
 const ASKS_BUILDING = /(哪[栋座幢个]|几号)楼(?![盘市])|哪一?层|几楼/
 const BUILDING = /\p{Script=Han}{1,8}(楼|大厦)(?![盘市])|[\d一二三四五六七八九十]+\s*[楼层]/u
-// Asked when something is finished, opened or handed over, and the words that tell it (确保9月底前全部建成通车).
-const ASKS_FINISHED = /(什么时候|啥时候|何时|哪天|哪年|哪月|几月|几号|多久)[^，。？?]{0,4}(弄完|干完|完工|建成|建好|修好|弄好|竣工|通车|投用|交付|交房|开业|开通|开放|落成|结束|截止)/
-const TELLS_FINISHED = /完成|完工|建成|建好|竣工|通车|投用|投入使用|交付|交房|开业|开通|开放|落成|结束|截止|底前|前全部|[至到]\s*(\d{4}\s*年|今年|明年)?\s*(\d{1,2}\s*月|年底|年末)/
+// Asked when something is finished, opened or handed over (啥时候之前全部完成, 哪年全面上线), and the words that tell it
+// (确保9月底前全部建成通车).
+const ASKS_FINISHED = /(什么时候|啥时候|何时|哪天|哪年|哪月|几月|几号|多久)[^，。？?]{0,6}(弄完|干完|完工|完成|建成|建好|修好|弄好|竣工|通车|投用|投产|交付|交房|开业|开通|开放|落成|上线|启用|结束|截止)/
+const TELLS_FINISHED = /完成|完工|建成|建好|竣工|通车|投用|投入使用|投产|上线|启用|交付|交房|开业|开通|开放|落成|结束|截止|底前|前全部|[至到]\s*(\d{4}\s*年|今年|明年)?\s*(\d{1,2}\s*月|年底|年末)/
 // Amounts worked out from others, each as asked and as a sentence tells it: how many are left (还剩多少套没分: 尚有600套
 // 待分配, not 已分配3636套), an average (平均每人服务了多少小时: 人均, 日均, not 35万人次 and
 // 200万小时) and a share (占了多大比例: 占比, 62.5%). An article that prints only the figures it would be worked out
@@ -163,6 +169,8 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
     if (graded && graded !== scored[0]) leads.push(graded)
     const outcome = outcomeTold(query.text, scored, textOf)
     if (outcome && outcome !== scored[0]) leads.push(outcome)
+    const plan = FACT_REQUIRED.has(type) ? undefined : planTold(query.text, scored, textOf)
+    if (plan && plan !== scored[0]) leads.push(plan)
     const named = bodyInLead(query.text, scored, textOf)
     if (named) leads.push(named)
   }
@@ -327,7 +335,9 @@ function textIn(candidates: Candidate[]): (e: Scored) => string {
 /** factCheck over the candidates' sentences. */
 function factCheckOf(asked: AskedFor, candidates: Candidate[]): ((s: Scored) => boolean) | undefined {
   const textOf = textIn(candidates)
-  return factCheck(asked, textOf, (e) => candidates[e.candidate]!.title, (e) => sentenceAfter(candidates[e.candidate]!.text, e.span.end))
+  const check = factCheck(asked, textOf, (e) => candidates[e.candidate]!.title, (e) => sentenceAfter(candidates[e.candidate]!.text, e.span.end))
+  if (!askingClauses(asked.text).some((c) => ASKS_PENALTY.test(c))) return check
+  return (s) => TELLS_PENALTY.test(textOf(s)) && (!check || check(s))
 }
 
 /** What a sentence must hold to answer a question that asks for a kind of fact; undefined when it asks none. */
@@ -557,6 +567,17 @@ function outcomeTold(question: string, scored: Scored[], textOf: (e: Scored) => 
   if (noun === undefined) return undefined
   const telling = scored.filter((s) => s.candidate === scored[0]!.candidate && tellsOutcome(textOf(s)) && !TELLS_PLAN.test(textOf(s)))
   return (noun && telling.find((s) => textOf(s).includes(noun))) || telling[0]
+}
+
+/**
+ * The best unit about the question, of its best article, that tells what is planned or aimed at (下一步，…将…) when that is
+ * asked (下一步打算怎么搞); one holding the question's own word for the plan (下一步, 接下来) first.
+ */
+function planTold(question: string, scored: Scored[], textOf: (e: Scored) => string): Scored | undefined {
+  if (!asksPlan(question)) return undefined
+  const telling = scored.filter((s) => s.candidate === scored[0]!.candidate && s.coverage > 0 && tellsPlan(textOf(s)))
+  const frame = /下一步|接下来|今后/.exec(question)?.[0]
+  return (frame && telling.find((s) => textOf(s).includes(frame))) || telling[0]
 }
 
 /**

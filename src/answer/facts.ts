@@ -22,8 +22,8 @@ const DAY = /(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(日|号(?![线�
 // A length of time: 三天, 24小时, 四到六个月, 半年.
 const DURATION = new RegExp(`${NUMBER}个?(天|小时|分钟|周|星期|月|年|日|秒)|半(年|个月|天)`)
 
-// How often: 每周至少…一次, 每月一次, 两周一次.
-const FREQUENCY = /每(天|日|周|个?星期|个?礼拜|个?月|季度?|年|半年)|[\d一二两三四五六七八九十半]+(天|日|周|个?星期|个?月|年)一次/
+// How often: 每周至少…一次, 每月一次, 两周一次, 不定期组织会商.
+const FREQUENCY = /不定期|每(天|日|周|个?星期|个?礼拜|个?月|季度?|年|半年)|[\d一二两三四五六七八九十半]+(天|日|周|个?星期|个?月|年)一次/
 
 // A day of the week: 周五, 星期六, 礼拜天.
 const WEEKDAY = /(周|星期|礼拜)[一二三四五六日天1-7]/
@@ -57,6 +57,15 @@ const OUTCOME = /显著|明显|改观|好评|点赞|满意|成功|恢复|好转|
 /** True when a text tells how something turned out. */
 export function tellsOutcome(text: string): boolean {
   return OUTCOME.test(text)
+}
+
+// What tells a plan or an aim: 下一步，…将…, 着力营造, 力争, 为…奠定基础, 将择期进行决赛; not what was done with the
+// question's own verb (搭建了通道), which any sentence about it may hold.
+const PLAN = /下一步|接下来|今后|(?<![即必])将(?![近军来])|着力|力争|致力|奠定|打基础|择期|不定期|目标/
+
+/** True when a text tells what is planned or aimed at. */
+export function tellsPlan(text: string): boolean {
+  return PLAN.test(text)
 }
 
 /** True when a text gives a grade: 作为省级二星级产业集聚区, 综合性三甲医院. */

@@ -41,7 +41,7 @@ const ASKS_WHICH = /哪[一二两三四五六七八九十几\d]|哪些|什么|�
 // What may stand before the last asking word (“四抓”是抓哪四样, “三学三省”学什么、省什么, “四单”交办里的四单是哪四单):
 // linking words, asking words and the slogan's own words, nothing that asks what was done with it (具体做了啥) or
 // what it is called (啥的具体叫什么).
-const LINKING = /^[的里中这那个说提到底具体究竟都分别是就指包括有讲意思含些什么啥哪样，,、\s]*$/u
+const LINKING = /^[的里中这那个说提到底具体究竟都分别是就要指包括有讲意思含些什么啥哪样，,、\s]*$/u
 // What the slogan names, said right after it (“四个高地”建设目标说的是哪四个高地, “三学三省”教育活动是学哪三样).
 const HEAD_NOUN = /^(建设|教育|集中|专项)?(目标|行动|活动|工作法|工程|制度|机制|政策|经济|改革|模式|要求|原则|措施|任务|理念|提法|整治|治理)/
 const COUNT_AFTER = /^[一二两三四五六七八九十几\d]*(个|样|项|条|种|类|些|点|张|件|大)?/

@@ -59,9 +59,9 @@ export interface QueryPlan {
 
 /**
  * Ways of asking what happened or what to do (怎么回事, 咋办), and the time connectives that tie a
- * question together (以后, 之前): no article says them, so neither search nor answers look for them.
+ * question together (以后, 往后, 之前): no article says them, so neither search nor answers look for them.
  */
-export const ASKING_FORMS = ['怎么回事', '回事', '怎么办', '咋办', '怎么弄', '咋弄', '咋整', '以后', '之后', '以前', '之前']
+export const ASKING_FORMS = ['怎么回事', '回事', '怎么办', '咋办', '怎么弄', '咋弄', '咋整', '以后', '往后', '之后', '以前', '之前']
 
 // Words that shape a question but name nothing an article must contain.
 const QUESTION_WORDS = new Set(

@@ -19,7 +19,7 @@ const TYPE_CUES: [QuestionType, RegExp][] = [
   ['result', /冠军|亚军|季军|第[一二三1-3]名|(?:拿|得|获|夺)[了的]?(?:第一(?![批次个书期届])|头名|榜首)|[一二三特]等奖|夺冠|获胜|胜出|名次|谁赢|哪.{0,3}赢|(排|排名|位列|位居|列)(在)?(第几|老几)|第几(位|名)/],
   // 哪几条路, 哪两家企业, 哪俩社区 ask which ones, not how many.
   ['list', /哪[几两二三四五六七八九十]/],
-  ['amount', new RegExp(`多少|${WHICH_NUMBER}大?[个套家项次年万亿人名条所座辆期批台支起场位件份类种组处棵株具块]|${WHICH_NUMBER}号(?=[线楼院])|多大|多高|多长|多远|数量|金额|比例|规模(?!以上)|几成|百分之几`)],
+  ['amount', new RegExp(`多少|${WHICH_NUMBER}大?[个套家项次年万亿人名条所座辆期批台支起场位件份类种组处棵株具块天]|${WHICH_NUMBER}号(?=[线楼院])|多大|多高|多长|多远|数量|金额|比例|规模(?!以上)|几成|百分之几`)],
   // 叫啥/名字 asks a person's name only after a word for a person (局长叫啥名字); 做法全称叫啥 asks a thing's.
   ['person', /谁|哪位|哪些人|什么人|哪个(人|领导|干部|老师|记者|同志)|负责人是|主持|什么职务|啥职务|什么职位|担任什么|(人|者|员|长|书记|主任|代表|老师|领导|干部|委员|居民|村民|群众|师傅|医生|经理|主席|记者|通讯员|作者)[^，。？?]{0,6}(叫(什么|啥)|名字|姓名)/],
   // 去哪摆摊, 搬哪去 ask where; 去哪家, 去哪几个 ask which ones.
@@ -168,7 +168,7 @@ const ASKED_WEEKDAY = /星期几|礼拜几|周几|每周|每个?礼拜|每个?�
 export const WEEKDAY_UNIT = '周'
 
 // 多久搞一次, 每周至少几次: how often is asked (每周至少…一次, 每月一次), not how long nor how many.
-const ASKED_FREQUENCY = /(多久|多长时间|几天|多少天)[^，,。？?]{0,6}一次|每(天|日|周|月|年|个?星期|个?礼拜|个?月)[^，,。？?]{0,8}(几|多少)次/
+const ASKED_FREQUENCY = /(多久|多长时间|几天|多少天)[^，,。？?]{0,6}一[次回趟]|每(天|日|周|月|年|个?星期|个?礼拜|个?月)[^，,。？?]{0,8}(几|多少)次/
 /** The unit of a question that asks how often. */
 export const FREQUENCY_UNIT = '频次'
 
@@ -481,6 +481,16 @@ export function askedOutcome(question: string): string | undefined {
   return m ? (m[1] ?? '') : undefined
 }
 
+// 下一步打算怎么搞, 接下来要营造啥, 往后要打造成个啥, 最终想让企业达到啥效果: what is planned or aimed at is asked,
+// which the sentence telling the plan answers (下一步，…将加强调度; 着力营造…; 为下一步…打基础), not the story's opening.
+// Said in the reader's own clause (以便我单位后续对接), it is why they ask, not what.
+const ASKED_PLAN = /下一步|接下来|往后|今后|将来|打算|最终(想|要)|打造成/
+
+/** True when a question asks what is planned or aimed at (下一步打算怎么搞). */
+export function asksPlan(question: string): boolean {
+  return askingClauses(question).some((c) => ASKED_PLAN.test(c))
+}
+
 // 锦旗上写的是啥, 横幅上印着什么字, 口号是什么: the words printed on something are asked, and only a
 // sentence quoting them answers.
 const ASKED_WORDING = /(写|印|绣|刻)(的|着|了)?(是)?(啥|什么)|(啥|什么)字|(标语|口号|题词|原话)(是|叫)?(啥|什么)/
@@ -499,7 +509,8 @@ const ASKED_CONTACT: [ContactKind, RegExp][] = [
   ['phone', /(电话|热线|手机号?|号码)[^，。？?]{0,4}(多少|是啥|是什么|几号|哪个)|(多少|什么|啥)[^，。？?]{0,2}(电话|热线|号码)/],
   ['email', /(邮箱|电子邮件|e-?mail)[^，。？?]{0,4}(多少|是啥|是什么|地址|哪个)|(什么|啥)(邮箱|电子邮件)/i],
   ['web', /(网址|网站|官网|链接)[^，。？?]{0,4}(多少|是啥|是什么|哪个)|(什么|啥|哪个)(网址|网站|链接)/],
-  ['app', /(哪个|什么|啥)(app|APP|App|小程序|公众号|平台)|(app|APP|App|小程序|公众号)[^，。？?]{0,3}(叫啥|叫什么|是啥|是什么|名字)/],
+  // A platform built (搭个啥平台) is a kind of forum, not an app to look up.
+  ['app', /(?<!(搭|搭建|建|建立|打造)[个一了]?)(哪个|什么|啥)(app|APP|App|小程序|公众号|平台)|(app|APP|App|小程序|公众号)[^，。？?]{0,3}(叫啥|叫什么|是啥|是什么|名字)/],
 ]
 
 /** The kind of contact a question asks for (举报电话是多少 → phone), or undefined. */

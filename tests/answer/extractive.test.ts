@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { answerExtractively, cleanSentence } from '../../src/answer/extractive.js'
 import { answerQuestion } from '../../src/answer/index.js'
 import { collectEvidence, type Candidate } from '../../src/answer/evidence.js'
-import { countsInClause, factsNear, givesGrade, hasFactFor, tellsOutcome, levelsClash, namesAskedBody, namesBody, namesPerson, namesPlace, namesRoad } from '../../src/answer/facts.js'
+import { countsInClause, factsNear, givesGrade, hasFactFor, tellsOutcome, tellsPlan, levelsClash, namesAskedBody, namesBody, namesPerson, namesPlace, namesRoad } from '../../src/answer/facts.js'
 import { loadAnswerModel } from '../../src/answer/model.js'
 import { asksForVisits, tellsVisitStop } from '../../src/answer/visits.js'
-import { askedBody, askedEvent, askedMembers, askedOutcome, analyzeQuery, asksGrade, countQualifier, askedUnit, askedWording, askingClauses, asksForName, lastAskingClause, changedThing, countedThing, createIndex, detectQuestionType, DURATION_UNIT, FREQUENCY_UNIT, HOUR_UNIT, listedKind, namedPerson, roadAsked, timedThing, WEEKDAY_UNIT, withTerseAsked } from '../../src/retrieve/index.js'
+import { askedBody, askedContact, askedEvent, askedMembers, askedOutcome, analyzeQuery, asksGrade, asksPlan, countQualifier, askedUnit, askedWording, askingClauses, asksForName, lastAskingClause, changedThing, countedThing, createIndex, detectQuestionType, DURATION_UNIT, FREQUENCY_UNIT, HOUR_UNIT, listedKind, namedPerson, roadAsked, timedThing, WEEKDAY_UNIT, withTerseAsked } from '../../src/retrieve/index.js'
 import { openDb, type Db } from '../../src/store/index.js'
 import { jsonl } from '../helpers/tmp.js'
 import { useSampleIndex } from '../helpers/sample-db.js'
@@ -1007,6 +1007,52 @@ describe('what a question counts, dates or names, and the sentence that must giv
     const a = await askOf([cars], '福华街街道新买的巡逻车交给谁用了？')
     expect(a.abstained).toBe(false)
     expect(a.answer).toContain('治安四中队')
+  })
+
+  it('answers what is planned with the sentence that tells the plan, not the story\'s opening', async () => {
+    expect(asksPlan('金融机构进园区这事儿，下一步打算怎么搞？')).toBe(true)
+    expect(asksPlan('马寨产业集聚区往后是要打造成个啥？')).toBe(true)
+    expect(asksPlan('请说明由哪一单位牵头开展，以便我单位后续对接。')).toBe(false)
+    expect(asksPlan('座谈会是哪天开的')).toBe(false)
+    expect(tellsPlan('下一步，经开区相关部门将加强调度，不定期组织各方会商。')).toBe(true)
+    expect(tellsPlan('经开区组织银行进入园区，搭建政银企对接通道。')).toBe(false)
+    const banks = story(
+      '金融机构进园区 惠企助企零距离',
+      '为解决小微企业融资难问题，近日，经开区组织开展了金融机构进园区送政策系列活动。银行进入兴华产业园等园区，向企业面对面讲解政策。组织召开银企对接会，参会企业近150家。下一步，经开区相关部门将加强调度，重心下沉、力量下沉、服务下沉，不定期组织各方会商。',
+    )
+    const answer = (await askOf([banks], '金融机构进园区这事儿，经开区下一步打算怎么搞？')).answer
+    expect(answer.startsWith('下一步，经开区相关部门将加强调度')).toBe(true)
+    // 多久搞一回 asks how often, which 不定期 tells.
+    expect(askedUnit('以后还组织银行、企业一起会商吗？多久搞一回？', 'time')).toBe(FREQUENCY_UNIT)
+    expect(hasFactFor('time', '不定期组织各方会商', FREQUENCY_UNIT)).toBe(true)
+    // A platform built (搭个啥平台) is no app to look up.
+    expect(askedContact('观摩活动后，打算给各社区搭个啥平台？')).toBeUndefined()
+    expect(askedContact('在哪个平台上能查')).toBe('app')
+  })
+
+  it('answers what happens to those who break a rule only with a penalty, besides any amount asked', async () => {
+    const kindergartens = story(
+      '五项督查机制推进工作高质量落实',
+      '区市场监管局在全区110家幼儿园全部推行了明厨亮灶行动。承办单位在2个小时内，完成对任务的细化、分解，落实到具体的责任部门和责任人。',
+    )
+    expect((await askOf([kindergartens], '幼儿园不执行明厨亮灶的话市场监管局怎么罚？')).abstained).toBe(true)
+    expect((await askOf([kindergartens], '承办单位超过2个小时没把任务分解下去，会受到啥处分？')).abstained).toBe(true)
+    const vendors = story(
+      '实事办到群众心坎上',
+      '城管工作人员采取普法教育、劝阻引导、限期整改等方式，引导流动摊贩自觉规范经营，对拒不整改的流动商贩，则依法依规进行处罚。',
+    )
+    expect((await askOf([vendors], '城管对拒不整改的流动商贩会怎么处罚？')).answer).toContain('依法依规进行处罚')
+    expect((await askOf([vendors], '城管抓到不整改的流动摊贩一次罚多少钱？')).abstained).toBe(true)
+  })
+
+  it('reads 几天 as a length of time asked, and 哪年全面上线 as when something is finished', async () => {
+    expect(detectQuestionType('纪检下达停业整改书以后，企业要在几天内整改完？')).toBe('amount')
+    expect(detectQuestionType('前几天那个会是谁开的')).not.toBe('amount')
+    const procurement = story(
+      '创新政府采购新模式',
+      '今年以来，经开区财政局紧扣“能力作风建设年”活动，坚持四项工作重点。推进政府采购电子化与预算管理一体化工作同步衔接。',
+    )
+    expect((await askOf([procurement], '经开区政府采购电子化平台计划哪年全面上线？')).abstained).toBe(true)
   })
 
   it('reads 排老几 as a rank asked, and 上街 as going out, not a place', () => {
