@@ -484,7 +484,7 @@ export function askedOutcome(question: string): string | undefined {
 // 下一步打算怎么搞, 接下来要营造啥, 往后要打造成个啥, 最终想让企业达到啥效果: what is planned or aimed at is asked,
 // which the sentence telling the plan answers (下一步，…将加强调度; 着力营造…; 为下一步…打基础), not the story's opening.
 // Said in the reader's own clause (以便我单位后续对接), it is why they ask, not what.
-const ASKED_PLAN = /下一步|接下来|往后|今后|将来|打算|最终(想|要)|打造成/
+const ASKED_PLAN = /下一步|接下来|往后|今后|将来|打算|后面(想|要|准备)|最终(想|要)|打造成/
 
 /** True when a question asks what is planned or aimed at (下一步打算怎么搞). */
 export function asksPlan(question: string): boolean {

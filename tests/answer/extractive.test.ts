@@ -1012,6 +1012,10 @@ describe('what a question counts, dates or names, and the sentence that must giv
   it('answers what is planned with the sentence that tells the plan, not the story\'s opening', async () => {
     expect(asksPlan('金融机构进园区这事儿，下一步打算怎么搞？')).toBe(true)
     expect(asksPlan('马寨产业集聚区往后是要打造成个啥？')).toBe(true)
+    expect(asksPlan('区财政局后面想给项目争取啥样的资金？')).toBe(true)
+    // 打造成 is one word (jieba alone cuts 打/造成), read as the articles' 打造; 往后 asks nothing an article says.
+    expect(analyzeQuery('马寨产业集聚区往后是要打造成个啥？', null).words.map((w) => w.text)).not.toContain('造成')
+    expect(analyzeQuery('马寨产业集聚区往后是要打造成个啥？', null).words.map((w) => w.text)).not.toContain('往后')
     expect(asksPlan('请说明由哪一单位牵头开展，以便我单位后续对接。')).toBe(false)
     expect(asksPlan('座谈会是哪天开的')).toBe(false)
     expect(tellsPlan('下一步，经开区相关部门将加强调度，不定期组织各方会商。')).toBe(true)
