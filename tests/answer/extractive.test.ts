@@ -1034,6 +1034,16 @@ describe('what a question counts, dates or names, and the sentence that must giv
     expect(askedContact('在哪个平台上能查')).toBe('app')
   })
 
+  it('answers online or on site with the sentence that tells which, and refuses where none does', async () => {
+    const banks = story(
+      '金融机构进园区 惠企助企零距离',
+      '为解决小微企业融资难问题，近日，经开区组织开展了金融机构进园区送政策系列活动。银行进入兴华产业园等园区，向企业面对面讲解政策，线上线下相结合，精准对接。组织召开银企对接会，参会企业近150家。',
+    )
+    expect((await askOf([banks], '金融机构进园区送政策，是线上还是线下搞的？')).answer).toContain('线上线下相结合')
+    const contest = story('大学路街道 开展党团知识大比拼', '6月14日下午，大学路街道开展首届“初心杯”党团知识竞赛活动。6支代表队成功突围进入决赛。接下来，街道将择期进行决赛环节。')
+    expect((await askOf([contest], '大学路街道“初心杯”知识竞赛是线上还是线下比的？')).abstained).toBe(true)
+  })
+
   it('answers what happens to those who break a rule only with a penalty, besides any amount asked', async () => {
     const kindergartens = story(
       '五项督查机制推进工作高质量落实',
