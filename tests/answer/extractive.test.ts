@@ -1036,7 +1036,7 @@ describe('what a question counts, dates or names, and the sentence that must giv
 
   it('answers an age asked (要多大岁数才能领) with the age the article gives in 岁', async () => {
     expect(analyzeQuery('二七区的高龄津贴要多大岁数才能领？', null).words.map((w) => w.text)).not.toContain('岁数')
-    const allowance = story('五项督查机制推进工作高质量落实', '区民政局为辖区13532名80岁以上老人每月发放高龄津贴。区市场监管局在全区110家幼儿园全部推行了明厨亮灶行动。')
+    const allowance = story('五项督查机制推进工作高质量落实', '二七区民政局为辖区13532名80岁以上老人每月发放高龄津贴。区市场监管局在全区110家幼儿园全部推行了明厨亮灶行动。')
     expect((await askOf([allowance], '二七区的高龄津贴要多大岁数才能领？')).answer).toContain('80岁以上')
   })
 
