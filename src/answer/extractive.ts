@@ -77,6 +77,11 @@ const TOLD_IN_WORDS: { asked: RegExp; told: RegExp }[] = [
 // amount asked (罚多少钱 wants the sum too). How a case was handled (灭火器过期了怎么处理的) is any step taken.
 const ASKS_PENALTY = /(怎么|咋|如何)(罚|处罚|处分|问责|追责|惩处|惩罚)|罚[款了]?[^，,。？?]{0,4}(多少|几)|(啥|什么|哪些|何种)[^，,。？?]{0,4}(处分|处罚|惩罚|惩处)|(被|受到?)[^，,。？?]{0,4}(处分|处罚|问责|追责|约谈|惩处|罚)/
 const TELLS_PENALTY = /罚|处分|问责|追责|追究|约谈|诫勉|通报|处理|处置|黑名单|扣分|扣除|惩|查处|移送|立案|停业|停产|责令|吊销|取消|曝光|计入|纳入/
+// What a body or a person does (区开放办是干啥的, 主要负责什么, 是个啥机构) is not told by a sentence that only lists it
+// among others (联合区工信局、区开放办、区投资促进局等职能部门; 赴郑煤机、安图生物开展对接).
+const ASKS_WHAT_IT_DOES = /(是|主要)?(干啥|干什么|做什么|做啥|干嘛)的|(主要)?(负责|管)(什么|啥|哪些)|主要(生产|做|经营|从事)(什么|啥)|是(个|一个)?(啥|什么)(机构|单位|部门|组织|公司|企业)/
+const LISTED_BEFORE_NAME = /、[区市县]?$/
+const LISTED_AFTER_NAME = /^(、|等|和|及|与)/
 // The names one meeting goes by (那个大会 of 召开…会议).
 const MEETING_NAME = /大会|会议/
 // Asked which building or floor (哪栋楼, 几楼; not 哪个楼盘), and a building or floor named (办公楼, 创业大厦, 三楼).
@@ -340,8 +345,36 @@ function textIn(candidates: Candidate[]): (e: Scored) => string {
 function factCheckOf(asked: AskedFor, candidates: Candidate[]): ((s: Scored) => boolean) | undefined {
   const textOf = textIn(candidates)
   const check = factCheck(asked, textOf, (e) => candidates[e.candidate]!.title, (e) => sentenceAfter(candidates[e.candidate]!.text, e.span.end))
-  if (!askingClauses(asked.text).some((c) => ASKS_PENALTY.test(c))) return check
-  return (s) => TELLS_PENALTY.test(textOf(s)) && (!check || check(s))
+  const penalty = askingClauses(asked.text).some((c) => ASKS_PENALTY.test(c))
+  const doer = nameOfDoer(asked.text, candidates)
+  if (!penalty && doer === undefined) return check
+  return (s) => (!penalty || TELLS_PENALTY.test(textOf(s))) && (doer === undefined || toldOf(textOf(s), doer)) && (!check || check(s))
+}
+
+/**
+ * The name a question asks what it does of (区开放办 of 区开放办是干啥的部门), as the candidates write it: the longest start
+ * of the clause (after its last 的), three characters or more, that one of them holds (郑州市督导组 of 郑州市督导组来经开区是干嘛的);
+ * undefined when none does.
+ */
+function nameOfDoer(question: string, candidates: Candidate[]): string | undefined {
+  const cue = ASKS_WHAT_IT_DOES.exec(question)
+  if (!cue) return undefined
+  // The head after 的 is the thing named (工作专班 of 前程办事处让各村成立的工作专班).
+  const named = question.slice(0, cue.index).split(CLAUSE_BREAK).at(-1)!.split('的').at(-1)!.replace(/^\s*(请问|那个|这个)*/, '')
+  for (let end = named.length; end >= 3; end--) {
+    const name = named.slice(0, end)
+    if (candidates.some((c) => c.text.includes(name))) return name
+  }
+  return undefined
+}
+
+/** True when the text names it other than as one of a list (工会主席王宏伟主持召开, not 联合区工信局、区开放办、区投资促进局). */
+function toldOf(text: string, name: string): boolean {
+  let at = text.indexOf(name)
+  for (; at >= 0; at = text.indexOf(name, at + 1)) {
+    if (!LISTED_BEFORE_NAME.test(text.slice(0, at)) && !LISTED_AFTER_NAME.test(text.slice(at + name.length))) return true
+  }
+  return false
 }
 
 /** What a sentence must hold to answer a question that asks for a kind of fact; undefined when it asks none. */

@@ -1034,6 +1034,16 @@ describe('what a question counts, dates or names, and the sentence that must giv
     expect(askedContact('在哪个平台上能查')).toBe('app')
   })
 
+  it('answers what a body or a person does only with a sentence that tells of it, not one that lists it among others', async () => {
+    const check = story(
+      '经开区纪检监察工委 用好专项监督检查“组合拳”',
+      '经开区纪检监察工委联合区工信局、区开放办、区投资促进局、区经发局等职能部门，确定具有典型代表性企业40家。5月28日下午，经开区党工委委员、工会主席王宏伟主持召开祥云办事处王庄村综合改造提升推进会。',
+    )
+    expect((await askOf([check], '区开放办是干啥的部门')).abstained).toBe(true)
+    expect((await askOf([check], '区投资促进局主要负责什么')).abstained).toBe(true)
+    expect((await askOf([check], '王宏伟是干啥的')).answer).toContain('工会主席王宏伟')
+  })
+
   it('answers an age asked (要多大岁数才能领) with the age the article gives in 岁', async () => {
     expect(analyzeQuery('二七区的高龄津贴要多大岁数才能领？', null).words.map((w) => w.text)).not.toContain('岁数')
     const allowance = story('五项督查机制推进工作高质量落实', '二七区民政局为辖区13532名80岁以上老人每月发放高龄津贴。区市场监管局在全区110家幼儿园全部推行了明厨亮灶行动。')
