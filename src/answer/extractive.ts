@@ -68,9 +68,9 @@ const TOLD_IN_WORDS: { asked: RegExp; told: RegExp }[] = [
   // Whether or what an agreement was signed (签合作协议没有, 协议签了几年) is told by its signing, not by talks about working together.
   { asked: /签[了没订署约]?[^，,。？?]{0,8}(协议|合同)|(协议|合同)[^，,。？?]{0,6}(签|期限|几年)/, told: /签订|签约|签署|签下|签了/ },
   // Which ones were chosen (评出来的精品点位是哪几个, 谁评上了) is told by the choice, not by the plan to choose (推荐一个精品点位).
+  { asked: /(评|选)(出来|出|上)了?的?[^，,。？?]{0,10}(哪|谁)|(哪|谁)[^，,。？?]{0,6}(评上|选上|入选|当选)/, told: /被评为|获评|评为|评选出|评出|选出|入选|当选|荣获|命名为|授予/ },
   // Online or on site (线上还是线下) is told by the one it was (线上线下相结合, 现场), not by the event alone.
   { asked: /(线上|网上)[^，,。？?]{0,4}还是[^，,。？?]{0,4}(线下|现场)|(线下|现场)[^，,。？?]{0,4}还是[^，,。？?]{0,4}(线上|网上)/, told: /线上|线下|网上|网络|视频|直播|云|现场|实地/ },
-  { asked: /(评|选)(出来|出|上)了?的?[^，,。？?]{0,10}(哪|谁)|(哪|谁)[^，,。？?]{0,6}(评上|选上|入选|当选)/, told: /被评为|获评|评为|评选出|评出|选出|入选|当选|荣获|命名为|授予/ },
 ]
 // What happens to those who break a rule (怎么罚, 会受到啥处分, 怎么追责, 罚了多少) is told by a penalty or a sanction
 // (处以罚款, 纳入黑名单, 通报, 依法依规进行处理), not by the rule itself or the inspection that checks it; besides any
