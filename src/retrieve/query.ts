@@ -314,8 +314,9 @@ const SURNAMES = new Set(
 )
 
 // jieba's HMM glues a verb to the direction or aspect beside it (搭上的线, 楼盘项目上发的, 下完雨 → 搭上, 上发,
-// 完雨): a name no dictionary knows holds none of these.
-const GLUED = /[上下完过着]/
+// 完雨), a noun to the 进 after it and a verb to the 些 after it (几支队进了决赛, 要学些啥 → 队进, 学些): a name no
+// dictionary knows holds none of these.
+const GLUED = /[上下完过着进些]/
 
 // Common words jieba's dictionary tags as persons (张口 "ask for", 张罗 "organise", 胡同 "alley", 师傅 "master"); two
 // characters ending in 子 (苗子 "seedlings", 林子 "woods") are a thing, not a name.
