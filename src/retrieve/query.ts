@@ -83,6 +83,8 @@ const QUESTION_WORDS = new Set(
     '好处 ' +
     // Asking an age (要多大岁数才能领): the article gives it in 岁 (80岁以上); 才能 is the condition's 'only then'.
     '岁数 年纪 才能 ' +
+    // Asking the rule something follows (除草讲究什么原则, 施肥有啥讲究): the article states the rule, not this word.
+    '讲究 ' +
     // Offering two answers to choose from (听课还是操作, 机器还是人工): the article says one of them.
     '还是 ' +
     // Hearsay: the reader says where they heard it (我看报上说, 群里转的), the article never does.

@@ -1044,6 +1044,13 @@ describe('what a question counts, dates or names, and the sentence that must giv
     expect((await askOf([check], '王宏伟是干啥的')).answer).toContain('工会主席王宏伟')
   })
 
+  it('reads everyday words for what the articles print: 除草 for 杂草清除, 办件量 for 办件业务量', async () => {
+    const weeds = story('加强雨后绿化养护 促进苗木生长', '针对雨后苗木长势较快，杂草滋生的情况，本着“除早、除小”的原则，利用机械结合人工的方式，积极开展杂草清除工作。')
+    expect((await askOf([weeds], '绿化带除草讲究什么原则')).answer).toContain('除早、除小')
+    const permits = story('经开区建设局强化党建引领', '今年4月以来，交通运输业务免证可办事项办件业务量有800余件。')
+    expect((await askOf([permits], '交通运输免证可办的办件量有多少？')).answer).toContain('800余件')
+  })
+
   it('answers an age asked (要多大岁数才能领) with the age the article gives in 岁', async () => {
     expect(analyzeQuery('二七区的高龄津贴要多大岁数才能领？', null).words.map((w) => w.text)).not.toContain('岁数')
     const allowance = story('五项督查机制推进工作高质量落实', '二七区民政局为辖区13532名80岁以上老人每月发放高龄津贴。区市场监管局在全区110家幼儿园全部推行了明厨亮灶行动。')
