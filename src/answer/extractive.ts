@@ -411,7 +411,7 @@ function factCheck(
   // reader checking their own version asks of a story they know is there, which may name others.
   const deed = type === 'person' && !CHECKS_VERSION.test(asked.whole ?? text) ? DEEDS.find((d) => d.asked.test(text)) : undefined
   if (deed && !asksForName(asked.whole ?? text)) return (s) => deed.told.test(textOf(s))
-  const detail = TOLD_IN_WORDS.find((c) => askingClauses(text).some((clause) => c.asked.test(clause)))
+  const detail = detailAsked(text)
   if (detail) return (s) => detail.told.test(textOf(s))
   // Who came (哪位领导) asks for a name when another part of the message does (叫什么名字？).
   if (type === 'person' && asksForName(asked.whole ?? text)) {
@@ -606,12 +606,17 @@ function outcomeTold(question: string, scored: Scored[], textOf: (e: Scored) => 
   return (noun && telling.find((s) => textOf(s).includes(noun))) || telling[0]
 }
 
+/** The detail told only in so many words that a clause of the question asks (线上还是线下), if any. */
+function detailAsked(question: string): { asked: RegExp; told: RegExp } | undefined {
+  return TOLD_IN_WORDS.find((c) => askingClauses(question).some((clause) => c.asked.test(clause)))
+}
+
 /**
  * The best unit of the best article that tells a detail told only in so many words (线上线下相结合 for 线上还是线下), when
  * one is asked.
  */
 function detailTold(question: string, scored: Scored[], textOf: (e: Scored) => string): Scored | undefined {
-  const detail = TOLD_IN_WORDS.find((c) => askingClauses(question).some((clause) => c.asked.test(clause)))
+  const detail = detailAsked(question)
   return detail && scored.find((s) => s.candidate === scored[0]!.candidate && inContext(s) >= FACT_COVERAGE && detail.told.test(textOf(s)))
 }
 
