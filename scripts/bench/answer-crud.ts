@@ -3,7 +3,7 @@
 // each of the top 5 hits), and the abstention trade-off on the same questions asked without their
 // gold documents and reprints.
 import { answerQuestion } from '../../src/answer/index.js'
-import { confidenceOf, scoreEvidence } from '../../src/answer/extractive.js'
+import { confidenceOf, scoreEvidence } from '../../src/answer/scored.js'
 import { askedOf } from '../../src/answer/evidence.js'
 import { loadAnswerModel } from '../../src/answer/model.js'
 import { formatSources, numberSources } from '../../src/answer/sources.js'

@@ -1,5 +1,5 @@
 import { asks, clausesOf, inMandarin, type SearchHit } from '../retrieve/index.js'
-import { MAX_ANSWER_CHARS } from './extractive.js'
+import { MAX_ANSWER_CHARS } from './compose.js'
 import type { Answer } from './types.js'
 
 // 那篇报道的记者是谁, 是谁写的, 作者是哪位, 署名是什么, 是那位记者报的 (那 typed for 哪), 图片是哪位通讯员提供的:

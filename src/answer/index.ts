@@ -1,6 +1,7 @@
 export type { Answer, Citation, Suggestion } from './types.js'
 export { answerQuestion, checkQuestion, pickModel, FALLBACK_NOTICE, MAX_QUESTION_CHARS, type AnswerMode, type AnswerResult, type AskOptions } from './answer.js'
-export { answerExtractively, cleanSentence } from './extractive.js'
+export { answerExtractively } from './extractive.js'
+export { cleanSentence } from './compose.js'
 export { abstain } from './abstain.js'
 export type { Candidate } from './evidence.js'
 export { carryTopic, looksLikeFollowUp, rewriteFollowUp, type Turn } from './follow-up.js'

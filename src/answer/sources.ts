@@ -1,7 +1,7 @@
 import type { AnalyzedQuery, SearchHit } from '../retrieve/index.js'
 import { splitSentences } from '../ingest/index.js'
 import { askedOf, FEATURE_NAMES, isInstruction } from './evidence.js'
-import { scoreEvidence } from './extractive.js'
+import { scoreEvidence } from './scored.js'
 import { assertFeatures, loadAnswerModel, type AnswerModel } from './model.js'
 
 /** A retrieved article as the model sees it: numbered, with an excerpt of its text. */

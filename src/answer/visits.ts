@@ -1,3 +1,5 @@
+import type { Scored } from './scored.js'
+
 // 督导组都去了哪些地方: a question about the places a visit took in. A news report of an inspection
 // tells them one sentence each (当天，督导组来到地铁3号线施工现场… 随后，督导组来到扬升公司…), and
 // none of those sentences repeats the question's words; the answer is all of them, in the article's order.
@@ -18,4 +20,20 @@ export function asksForVisits(question: string): boolean {
 /** True when a sentence tells one stop of a visit. */
 export function tellsVisitStop(sentence: string): boolean {
   return VISIT_STOP.test(sentence)
+}
+
+// Items listed one after another: A公司、B公司.
+const LISTS = /[、；;]/
+
+/**
+ * The units that tell the stops of a visit, in text order, from the given article when it tells them,
+ * else from the best evidence's; none when no article tells more than one stop.
+ */
+export function visitStops(scored: Scored[], textOf: (e: Scored) => string, story?: number): Scored[] {
+  const of = (article: number | undefined) => scored.filter((s) => s.candidate === article && tellsVisitStop(textOf(s))).sort((a, b) => a.span.start - b.span.start)
+  // One sentence naming several stops (先后赴A公司、B公司) tells the visit as well as several sentences do.
+  const tells = (stops: Scored[]) => stops.length >= 2 || (stops.length === 1 && LISTS.test(textOf(stops[0]!)))
+  const told = of(story)
+  const stops = tells(told) ? told : of(scored[0]?.candidate)
+  return tells(stops) ? stops : []
 }

@@ -1,0 +1,432 @@
+import { splitSentences } from '../ingest/index.js'
+import { askedBody, askedContact, askedEvent, askedMembers, askedWording, askingClauses, asksForName, asksGrade, changedThing, countedThing, countQualifier, foldText, isBodyKind, isPlanWord, isPost, listedKind, loadLexicon, namedPerson, periodsClash, periodsNamed, roadAsked, timedThing, type QuestionPart, type WeightedWord } from '../retrieve/index.js'
+import { focusOf, mentions, type Asked, type Candidate } from './evidence.js'
+import { countsInClause, givesContact, givesGrade, hasFactFor, levelsClash, namesAskedBody, namesPerson, namesPlace, namesRoad, namesTwoOf } from './facts.js'
+import { aboutQuestion, FACT_COVERAGE, FACT_REQUIRED, inContext, textIn, type Scored } from './scored.js'
+import { asksForVisits, visitStops } from './visits.js'
+
+// Whether the evidence gives the kind of fact a question asks (an amount of what it counts, the date of the event it
+// names, a winner, a person's name, a body, a place, a penalty): the checks that let the extractive answerer refuse
+// a question about a story that is in the paper but does not say.
+
+// The share of the question's words a sentence must hold for the body it names to be the one asked for.
+const BODY_COVERAGE = 0.4
+
+// A word that names a contest (初心杯, 知识竞赛, 大比武, 评选).
+const CONTEST = /赛|杯|比武|评比|评选/
+
+// The first item of a list told a sentence each: 一是…, 第一…, （一）….
+const ENUMERATION_FOLLOWS = /^[\s。；;：:]*(一是|第一|其一|首先|（一）|\(一\)|1[.、．])/
+
+// The members of a counted set, listed right before the count (区城管局、区税务局五家单位, 康桥华城社区、嵩山社区等6支
+// 代表队) or introduced right after it (三项活动，即自查整改活动、百分考核活动); not a list of something else
+// beside it (导师及集聚区内3所高校负责人、部分企业代表, 市级文明单位9家、区级7个).
+const LISTED_BEFORE = /、[^、，,。；;的]{1,10}?(等|共|这)?$/
+
+const LISTED_AFTER = /^[^、，,。；;]{0,10}?([：:（(]|[，,]?\s*(即|分别是|分别为|包括|主要有|主要是|具体是|有))[^。]*[、；;]/
+
+// Words quoted: “不忘初心”, 「为民服务」.
+const QUOTED = /“[^”]{2,}”|「[^」]{2,}」|"[^"]{2,}"/
+
+const WON = /(获得|荣获|夺得|摘得|斩获|取得|获)[^，。；]{0,12}(冠军|亚军|季军|第[一二三1-3]名|[一二三特]等奖|[金银铜]奖)|夺冠|获胜|胜出/
+
+// Deeds a story names the doer of whenever it tells them (王宏伟主持召开…; 郑老师向大家讲解了…), each as
+// asked and as told, and a question that checks the reader's own version of who did it (是不是纪工委书记主持的).
+const DEEDS: { asked: RegExp; told: RegExp }[] = [
+  { asked: /主持/, told: /主持/ },
+  { asked: /致辞/, told: /致辞/ },
+  { asked: /讲的?课|授课|上的?课/, told: /授课|讲课|讲解|主讲|讲授|宣讲|上课|辅导|讲座|党课/ },
+]
+
+const CHECKS_VERSION = /是不是|吗/
+
+// Details a story tells only in so many words, or not at all: what a person did before or after it (之前在哪个单位
+// 干的, 后来调到哪里, 分管哪块: 曾任, 调任, 分管), not told by a story that names them at a meeting; and which
+// pesticide or fertiliser was used (喷的是什么药), told only by its name (吡虫啉, 多菌灵), not by 喷药 alone.
+const TOLD_IN_WORDS: { asked: RegExp; told: RegExp }[] = [
+  { asked: /调到|调任|调去|调走|(之前|以前|原来)[^，,。？?]{0,8}(在|是|干|当)/, told: /调任|任职|曾任|历任|原任|调往|调至|此前|曾在|先后在/ },
+  // 分管 as a word, not the 分 and 管 of 划分管理.
+  { asked: /(?<![划区])分管(?!理)/, told: /(?<![划区])分管(?!理)/ },
+  { asked: /(什么|啥|哪种|哪一种)\s*(农药|药物|药剂|药|杀虫剂|化肥|肥料)/, told: /\p{Script=Han}{2,}(啉|灵|锌|津|菌素|霉素|菊酯|合剂|多液|乳油|粉剂|水剂|悬浮剂)/u },
+  // Whether or what an agreement was signed (签合作协议没有, 协议签了几年) is told by its signing, not by talks about working together.
+  { asked: /签[了没订署约]?[^，,。？?]{0,8}(协议|合同)|(协议|合同)[^，,。？?]{0,6}(签|期限|几年)/, told: /签订|签约|签署|签下|签了/ },
+  // Which ones were chosen (评出来的精品点位是哪几个, 谁评上了) is told by the choice, not by the plan to choose (推荐一个精品点位).
+  { asked: /(评|选)(出来|出|上)了?的?[^，,。？?]{0,10}(哪|谁)|(哪|谁)[^，,。？?]{0,6}(评上|选上|入选|当选)/, told: /被评为|获评|评为|评选出|评出|选出|入选|当选|荣获|命名为|授予/ },
+  // Online or on site (线上还是线下) is told by the one it was (线上线下相结合, 现场), not by the event alone.
+  { asked: /(线上|网上)[^，,。？?]{0,4}还是[^，,。？?]{0,4}(线下|现场)|(线下|现场)[^，,。？?]{0,4}还是[^，,。？?]{0,4}(线上|网上)/, told: /线上|线下|网上|网络|视频|直播|云|现场|实地/ },
+]
+
+// What happens to those who break a rule (怎么罚, 会受到啥处分, 怎么追责, 罚了多少) is told by a penalty or a sanction
+// (处以罚款, 纳入黑名单, 通报, 依法依规进行处理), not by the rule itself or the inspection that checks it; besides any
+// amount asked (罚多少钱 wants the sum too). How a case was handled (灭火器过期了怎么处理的) is any step taken.
+const ASKS_PENALTY = /(怎么|咋|如何)(罚|处罚|处分|问责|追责|惩处|惩罚)|罚[款了]?[^，,。？?]{0,4}(多少|几)|(啥|什么|哪些|何种)[^，,。？?]{0,4}(处分|处罚|惩罚|惩处)|(被|受到?)[^，,。？?]{0,4}(处分|处罚|问责|追责|约谈|惩处|罚)/
+
+const TELLS_PENALTY = /罚|处分|问责|追责|追究|约谈|诫勉|通报|处理|处置|黑名单|扣分|扣除|惩|查处|移送|立案|停业|停产|责令|吊销|取消|曝光|计入|纳入/
+
+// What a body or a person does (区开放办是干啥的, 主要负责什么, 是个啥机构) is not told by a sentence that only lists it
+// among others (联合区工信局、区开放办、区投资促进局等职能部门; 赴郑煤机、安图生物开展对接).
+const ASKS_WHAT_IT_DOES = /(是|主要)?(干啥|干什么|做什么|做啥|干嘛)的|(主要)?(负责|管)(什么|啥|哪些)|主要(生产|做|经营|从事)(什么|啥)|是(个|一个)?(啥|什么)(机构|单位|部门|组织|公司|企业)/
+
+const LISTED_BEFORE_NAME = /、[区市县]?$/
+
+const LISTED_AFTER_NAME = /^(、|等|和|及|与)/
+
+// The names one meeting goes by (那个大会 of 召开…会议).
+const MEETING_NAME = /大会|会议/
+
+// Asked which building or floor (哪栋楼, 几楼; not 哪个楼盘), and a building or floor named (办公楼, 创业大厦, 三楼).
+const ASKS_BUILDING = /(哪[栋座幢个]|几号)楼(?![盘市])|哪一?层|几楼/
+
+const BUILDING = /\p{Script=Han}{1,8}(楼|大厦)(?![盘市])|[\d一二三四五六七八九十]+\s*[楼层]/u
+
+// Asked when something is finished, opened or handed over (啥时候之前全部完成, 哪年全面上线), and the words that tell it
+// (确保9月底前全部建成通车).
+const ASKS_FINISHED = /(什么时候|啥时候|何时|哪天|哪年|哪月|几月|几号|多久)[^，。？?]{0,6}(弄完|干完|完工|完成|建成|建好|修好|弄好|竣工|通车|投用|投产|交付|交房|开业|开通|开放|落成|上线|启用|结束|截止)/
+
+const TELLS_FINISHED = /完成|完工|建成|建好|竣工|通车|投用|投入使用|投产|上线|启用|交付|交房|开业|开通|开放|落成|结束|截止|底前|前全部|[至到]\s*(\d{4}\s*年|今年|明年)?\s*(\d{1,2}\s*月|年底|年末)/
+
+// Amounts worked out from others, each as asked and as a sentence tells it: how many are left (还剩多少套没分: 尚有600套
+// 待分配, not 已分配3636套), an average (平均每人服务了多少小时: 人均, 日均, not 35万人次 and
+// 200万小时) and a share (占了多大比例: 占比, 62.5%). An article that prints only the figures it would be worked out
+// from does not answer, unless the reader asks to work it out (大概算下).
+const DERIVED_AMOUNTS: { asked: RegExp; told: RegExp }[] = [
+  { asked: /还剩|剩下|剩余|还有(?!没有)[^，,。？?！!]{0,12}(没|未)/, told: /剩|尚未|未|没有|还有|待|余下/ },
+  { asked: /平均|人均|户均/, told: /均/ },
+  { asked: /占了?(多大|多少|几成)?(比例|比重)|占比(多少|是多少|几)|百分之几/, told: /%|％|比例|比重|占/ },
+]
+
+const WORKS_IT_OUT = /算一?下|估算|大概算/
+
+// A category named with 类 (棚改类专项债报了几个项目): a count of the whole kind does not answer it. Not 多少类, 几大类,
+// 各类, 类似 or 类型.
+const CATEGORY = /[^\P{Script=Han}多少几各等这那哪些大每]{2}类(?![似型别])/u
+
+const ASKS_NEXT = /明年|下一届|下届|下一次|下次|下回|下一期|下期/
+
+export const TELLS_PLAN = /明年|下一[届次期步]|下[届期]|将于|将在|计划|拟|预计|择期/
+
+/**
+ * False when the question asks for a kind of fact (an amount of what it counts, a date of the event it
+ * names, a winner, a person's name, a body or place of the kind it names) that no sentence about it gives.
+ */
+export function givesAskedFact(asked: AskedFor, scored: Scored[], candidates: Candidate[], manyParts = false): boolean {
+  const textOf = textIn(candidates)
+  const gives = factCheckOf(asked, candidates)
+  // The fact is given in an article that names the local bodies and places the question names (the lexicon's):
+  // 森防办's training is not answered by 五里堡街道's drill (60余人), however much else the two share.
+  const local = (w: WeightedWord) => loadLexicon().entries.get(w.text)
+  const localNames = (text: string) => {
+    const ofQuestion = text.split(CLAUSE_BREAK).filter((c) => !READERS_OWN.test(c))
+    return asked.words.filter(
+      (w) => w.docs > 0 && local(w) !== undefined && !local(w)!.district && [w.text, ...w.synonyms].some((f) => LOCAL_BODY.test(f)) && ofQuestion.some((c) => c.includes(w.text)),
+    )
+  }
+  // A part that names none (完成率几成？) asks of those the question named before it (建设局巡察整改…).
+  const own = localNames(asked.text)
+  const names = own.length > 0 || !asked.before ? own : localNames(asked.before)
+  const namesAll = (e: Scored) => {
+    const c = candidates[e.candidate]!
+    const said = foldText(`${c.title}\n${c.text}`)
+    return names.every((w) => mentions(said, w))
+  }
+  const about = aboutQuestion(scored)
+  const answering = gives && scored.find((s) => about(s) && gives(s) && namesAll(s))
+  if (gives && !answering) return false
+  // The best sentence giving the amount or date tells of another stretch of time (今年1~6月 for 去年全年, 上半年 for
+  // 下半年, 第二季度的观摩 for 一季度那次); so may the best sentence about a question asking no amount (22年下半年营收咋样).
+  const told = asked.type === 'amount' || asked.type === 'time' ? answering : scored.find((s) => inContext(s) >= FACT_COVERAGE)
+  if (told && periodsClash(periodsNamed(foldText((asked.before ?? '') + asked.text)), periodsNamed(foldText(textOf(told))))) return false
+  // So may it tell of another level (市级文明单位 for 省级).
+  if (told && levelsClash(asked.text, textOf(told))) return false
+  if (!listsMembers(asked, scored, candidates)) return false
+  if (!listsKind(asked, scored, candidates)) return false
+  // Of a question in several parts, the body is asked by one part (具体修的是哪几条路) and checked with it.
+  const body = manyParts ? undefined : askedBody(asked.text)
+  if (!body) return true
+  // The body is named in a sentence about the question, or in the lead of its best article (近日，公安部交通管理局
+  // 发布…); one named in a sentence that says little of it (a firm the inspectors visited next) is not the one asked for.
+  const best = scored[0] && candidates[scored[0].candidate]!
+  // The clause that asks it (…会议上，哪几家单位作了典型发言) is what the sentence must be about: the clauses
+  // before it tell which story, which the article's other sentences already hold.
+  const clause = askingClauses(asked.text).find((c) => askedBody(c))
+  // All of its words count, those no article holds too, but not the kind asked (单位), which any body's name fills.
+  const ofClause = asked.words.filter((w) => clause !== undefined && clause.includes(w.text) && !isBodyKind(w.text) && !w.text.includes(body.kind))
+  const clauseWeight = ofClause.reduce((sum, w) => sum + w.weight, 0)
+  const aboutClause = (s: Scored) => {
+    const read = foldText(textOf(s))
+    return clauseWeight > 0 && ofClause.reduce((sum, w) => sum + (mentions(read, w) ? w.weight : 0), 0) / clauseWeight >= BODY_COVERAGE
+  }
+  // A stop of the visit asked about (看完中铁项目之后去的是哪家企业) names it, sharing few of the question's words.
+  return (
+    (best !== undefined && namesAskedBody(body, leadOf(best))) ||
+    scored.some((s) => (s.coverage >= BODY_COVERAGE || aboutClause(s)) && namesAskedBody(body, textOf(s))) ||
+    (asksForVisits(asked.text) && visitStops(scored, textOf).some((s) => namesAskedBody(body, textOf(s))))
+  )
+}
+
+/**
+ * False when the question asks the members of a set the article counts (那5项采购具体都是啥) and no sentence
+ * about it lists them with its count (共实施中小企业采购5项737.8万元 counts them and no more), nor is the
+ * count's sentence followed by 一是….
+ */
+function listsMembers(asked: AskedFor, scored: Scored[], candidates: Candidate[]): boolean {
+  const members = askedMembers(asked.text)
+  if (!members) return true
+  return scored.some((s) => {
+    const text = candidates[s.candidate]!.text
+    const unit = text.slice(s.span.start, s.span.end)
+    const at = Math.max(...members.counts.map((c) => unit.indexOf(c)))
+    if (inContext(s) < FACT_COVERAGE || at < 0) return false
+    return LISTED_BEFORE.test(unit.slice(0, at)) || LISTED_AFTER.test(unit.slice(at)) || ENUMERATION_FOLLOWS.test(text.slice(s.span.end, s.span.end + 12))
+  })
+}
+
+/**
+ * False when the question asks for things of a kind (哪几家银行) and no clause about it names two of that kind
+ * (郑州银行、中原银行; 马砦社区党支部联合客技路社区党支部); a list of something else (the parks the banks
+ * went to, the departments that took part) does not answer it.
+ */
+function listsKind(asked: AskedFor, scored: Scored[], candidates: Candidate[]): boolean {
+  const kind = asked.type === 'list' ? listedKind(asked.text) : undefined
+  if (!kind) return true
+  return scored.some((s) => inContext(s) >= FACT_COVERAGE && namesTwoOf(kind, candidates[s.candidate]!.text.slice(s.span.start, s.span.end)))
+}
+
+/**
+ * True when the text names the post only right after another body than the one asked (区党建办主任程晓华 for
+ * 明湖办事处主任): that body's post. The asked body's kind alone (办事处主任) is the asked one's.
+ */
+function postOfAnother(text: string, post: string, of: string[]): boolean {
+  const before = [...text.matchAll(new RegExp(post.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map((m) => text.slice(Math.max(0, m.index - 8), m.index))
+  return before.length > 0 && before.every((b) => BODY_WORD.test(b) && !of.some((f) => b.endsWith(f.slice(-2))))
+}
+
+/** An article's first sentence: a news lead names who acted. */
+function leadOf(c: Candidate): string {
+  const first = splitSentences(c.text)[0]
+  return first ? c.text.slice(first.start, first.end) : ''
+}
+
+/** What is asked, for the fact checks; a part of a question carries the question before it (what 啥时候完工？ is about). */
+type AskedFor = Pick<Asked, 'type' | 'text' | 'words'> & { before?: string; whole?: string }
+
+/** factCheck over the candidates' sentences. */
+export function factCheckOf(asked: AskedFor, candidates: Candidate[]): ((s: Scored) => boolean) | undefined {
+  const textOf = textIn(candidates)
+  const check = factCheck(asked, textOf, (e) => candidates[e.candidate]!.title, (e) => sentenceAfter(candidates[e.candidate]!.text, e.span.end))
+  const penalty = askingClauses(asked.text).some((c) => ASKS_PENALTY.test(c))
+  const doer = nameOfDoer(asked.text, candidates)
+  if (!penalty && doer === undefined) return check
+  return (s) => (!penalty || TELLS_PENALTY.test(textOf(s))) && (doer === undefined || toldOf(textOf(s), doer)) && (!check || check(s))
+}
+
+/**
+ * The name a question asks what it does of (区开放办 of 区开放办是干啥的部门), as the candidates write it: the longest start
+ * of the clause (after its last 的), three characters or more, that one of them holds (郑州市督导组 of 郑州市督导组来经开区是干嘛的);
+ * undefined when none does.
+ */
+function nameOfDoer(question: string, candidates: Candidate[]): string | undefined {
+  const cue = ASKS_WHAT_IT_DOES.exec(question)
+  if (!cue) return undefined
+  // The head after 的 is the thing named (工作专班 of 前程办事处让各村成立的工作专班).
+  const named = question.slice(0, cue.index).split(CLAUSE_BREAK).at(-1)!.split('的').at(-1)!.replace(/^\s*(请问|那个|这个)*/, '')
+  for (let end = named.length; end >= 3; end--) {
+    const name = named.slice(0, end)
+    if (candidates.some((c) => c.text.includes(name))) return name
+  }
+  return undefined
+}
+
+/** True when the text names it other than as one of a list (工会主席王宏伟主持召开, not 联合区工信局、区开放办、区投资促进局). */
+function toldOf(text: string, name: string): boolean {
+  let at = text.indexOf(name)
+  for (; at >= 0; at = text.indexOf(name, at + 1)) {
+    if (!LISTED_BEFORE_NAME.test(text.slice(0, at)) && !LISTED_AFTER_NAME.test(text.slice(at + name.length))) return true
+  }
+  return false
+}
+
+/** What a sentence must hold to answer a question that asks for a kind of fact; undefined when it asks none. */
+function factCheck(
+  asked: AskedFor,
+  textOf: (e: Scored) => string,
+  titleOf: (e: Scored) => string,
+  nextOf: (e: Scored) => string,
+): ((s: Scored) => boolean) | undefined {
+  const { type, text } = asked
+  // A word no article holds cannot be looked for: it must not veto the answer on its own.
+  const words = asked.words.filter((w) => w.docs > 0)
+  const read = (s: Scored) => foldText(textOf(s))
+  // How many or when the next one will be (明年还要再分多少套, 明年还办不办，啥时候) is told only by what is
+  // planned, not by this one's amount or date.
+  const next = askingClauses(text).some((c) => ASKS_NEXT.test(c))
+  const plannedIfNext = (s: Scored) => !next || TELLS_PLAN.test(textOf(s))
+  // Of the words an article holds: 上面 of 锦旗上面写的啥 names no thing.
+  const wording = askedWording(text, words.map((w) => w.text))
+  if (wording !== undefined) {
+    // The words printed on something (锦旗上写的是啥) are given only in quotation marks, in a sentence about it.
+    const on = words.find((w) => w.text === wording)
+    return (s) => QUOTED.test(textOf(s)) && (!on || mentions(read(s), on))
+  }
+  // A phone number, an e-mail or web address, or an app's name is given only in so many characters, and
+  // beside the thing it is asked of (not the “郑在抗疫”平台 of another paragraph).
+  const contact = askedContact(text)
+  if (contact) {
+    const of = focusOf(text, words.filter((w) => [...w.text].length > 1))
+    return (s) => givesContact(contact, textOf(s)) && (!of || mentions(read(s), of))
+  }
+  if (asksGrade(text)) return (s) => givesGrade(textOf(s))
+  // Who chaired or taught it (谁主持的, 哪位老师讲的课) is told in the words the news uses for it, or not at all. A
+  // reader checking their own version asks of a story they know is there, which may name others.
+  const deed = type === 'person' && !CHECKS_VERSION.test(asked.whole ?? text) ? DEEDS.find((d) => d.asked.test(text)) : undefined
+  if (deed && !asksForName(asked.whole ?? text)) return (s) => deed.told.test(textOf(s))
+  const detail = detailAsked(text)
+  if (detail) return (s) => detail.told.test(textOf(s))
+  // Who came (哪位领导) asks for a name when another part of the message does (叫什么名字？).
+  if (type === 'person' && asksForName(asked.whole ?? text)) {
+    // The name may be asked by a part of its own (哪个领导 叫啥): of the person the part names.
+    const named = namedPerson(text, asked.words.map((w) => w.text)) ?? (asked.whole ? namedPerson(asked.whole, asked.words.filter((w) => text.includes(w.text)).map((w) => w.text)) : undefined)
+    const forms = personForms(named, asked.words, text)
+    // A post of a body named before it (明湖办事处主任叫什么) is held by whoever a sentence names beside the post,
+    // in an article whose sentence or headline names the body (办事处主任某某 in 《前程办事处：…》).
+    const body = named && !ROLE.test(named) ? bodyBefore(text.slice(0, text.lastIndexOf(named)), asked.words) : undefined
+    const of = body && !MEETING.test(body.text) ? body : undefined
+    const ofForms = of ? [of.text, ...of.synonyms] : []
+    return (s) =>
+      s.hasFact &&
+      namesPerson(textOf(s)) &&
+      (forms.length === 0 || forms.some((f) => read(s).includes(f))) &&
+      (ofForms.length === 0 || (ofForms.some((f) => read(s).includes(f) || foldText(titleOf(s)).includes(f)) && !postOfAnother(read(s), named!, ofForms)))
+  }
+  // Which road it is on (便民疏导点设在哪条路) is told by a road named in a sentence about the thing, not by the
+  // road of the story's first sentence (经北二路财富天阶小区周边…).
+  const road = roadAsked(text, words.map((w) => w.text))
+  if (road !== undefined) {
+    const on = words.find((w) => w.text === road && !isBodyKind(w.text))
+    return (s) => namesRoad(textOf(s), text) && (!on || mentions(read(s), on))
+  }
+  // Which building (哪栋楼, 几楼) is told by one named (办公楼三楼, 创业大厦), not by the room alone.
+  if (type === 'place' && ASKS_BUILDING.test(text)) return (s) => namesPlace(textOf(s), text) && BUILDING.test(textOf(s))
+  // Where something was (在哪个地方搞的) is told by a place the question does not name already.
+  if (type === 'place') return (s) => namesPlace(textOf(s), text)
+  if (!FACT_REQUIRED.has(type)) return undefined
+  if (type === 'result') {
+    // Who won the contest the question names (宣讲大赛): a sentence about it, or one that says who won
+    // (最终，X队获得冠军), not a ranking of something else (报道数量位居全市第一名).
+    const contest = words.find((w) => CONTEST.test(w.text))
+    return (s) => s.hasFact && (!contest || mentions(read(s), contest) || mentions(foldText(titleOf(s)), contest) || WON.test(textOf(s)))
+  }
+  if (type === 'amount') {
+    // A count of the whole kind does not answer how many of a kind (拉进黑名单的企业有几家 is not answered by 确定典型企业40家).
+    // A place before 的 (二七区的幼儿园有多少家) is where they are counted, which the article's scope checks, not which ones.
+    const qualifier = words.find((w) => w.text === countQualifier(text) && !w.place)
+    const derived = WORKS_IT_OUT.test(text) ? [] : DERIVED_AMOUNTS.filter((d) => d.asked.test(text))
+    const category = CATEGORY.exec(text)?.[0]
+    const ofWhatIsAsked = (s: Scored) =>
+      plannedIfNext(s) && (!qualifier || mentions(read(s), qualifier)) && derived.every((d) => d.told.test(textOf(s))) && (!category || read(s).includes(category))
+    const counted = countedThing(text)
+    const forms = counted ? words.filter((w) => [...w.text].length > 1 && counted.thing.includes(w.text)).flatMap((w) => [w.text, ...w.synonyms]) : []
+    if (forms.length > 0) return (s) => countsInClause(read(s), forms, counted!.unit) && ofWhatIsAsked(s)
+    // What is counted is named in words no article holds (房租能减免多少): the amount is still given in its unit, not in 平方米.
+    // Of a question asking several amounts (多少人，奖金有多少钱), each part is held to its own.
+    const unit = askingClauses(text).length > 1 ? undefined : counted?.unit
+    if (unit) return (s) => hasFactFor('amount', textOf(s), unit) && ofWhatIsAsked(s)
+    const changed = words.find((w) => w.text === changedThing(text, words.map((x) => x.text)))
+    return (s) => s.hasFact && (!changed || mentions(read(s), changed)) && ofWhatIsAsked(s)
+  }
+  if (type === 'time') {
+    // A part that names no event before its question word (啥时候完工？) asks the time of the event after it,
+    // else of what the question named before the part.
+    const forms = words.map((x) => x.text)
+    const after = asked.before === undefined ? undefined : words.find((w) => [...w.text].length > 1 && text.includes(w.text) && !isPlanWord(w.text))
+    const timedText = timedThing(text, forms) ?? after?.text ?? (asked.before ? timedThing(asked.before + text, forms) : undefined)
+    // When a thing is finished (啥时候能弄完) is told by a date of its finishing, not of the meeting about it.
+    const finished = ASKS_FINISHED.test(text)
+    // The verb after the question word names the event as well as the noun before it does (中国计划到哪一年全面形成…).
+    // An event no article names (啥时候正式开诊) is not the one a date is given for, unless the date's sentence
+    // holds the thing it acts on (开车过去 told by 建成通车): the last character of the verb.
+    const event = asked.words.find((w) => w.text === askedEvent(text, asked.words.map((x) => x.text)))
+    const unreported = event?.docs === 0 && !finished ? [...event.text].at(-1)! : undefined
+    const timed = words.find((w) => w.text === timedText)
+    // The date opens the story and the next sentence tells what happened (6月19日上午…举行发放仪式。…发放巡逻车钥匙),
+    // unless that sentence has a time of its own or a plan (决赛将择期举行).
+    const goesOn = (s: Scored) => {
+      const next = nextOf(s)
+      return !hasFactFor('time', next) && !TELLS_PLAN.test(next) ? foldText(next) : ''
+    }
+    // A meeting is one by any of its names (那个大会 of 召开…会议).
+    const meeting = timed && MEETING_NAME.test(timed.text)
+    const told = (text: string, w: WeightedWord) => mentions(text, w) || (w === timed && meeting && MEETING_NAME.test(text))
+    const named = (s: Scored) =>
+      [timed, event?.docs ? event : undefined].some((w) => w && (told(read(s), w) || told(foldText(titleOf(s)), w) || told(goesOn(s), w)))
+    return (s) =>
+      s.hasFact &&
+      (!unreported || read(s).includes(unreported)) &&
+      (!timed || named(s)) &&
+      (!finished || TELLS_FINISHED.test(textOf(s))) &&
+      plannedIfNext(s)
+  }
+  return (s) => s.hasFact
+}
+
+// A person named by role, not by post (领导, 负责人, 一把手): whose is told by the body named right before it
+// (市科技局领导, 马寨管委会负责人, 那个纪委领导); with none, or only the district (经开区领导, 带队的那个领导,
+// 一把手), any person named beside a post in a sentence about the question answers.
+const ROLE = /^(领导|负责人|干部|同志|人员|工作人员|官员|人|一把手)$/
+
+// A word that names a body or place: 科技局, 管委会, 纪委, 文苑街道.
+const BODY_WORD = /(局|委|办|处|会|院|所|街道|社区|村|镇|乡|中心|公司|集团|部|厅|站|队|学校|学院|大学)$/
+
+const CLAUSE_BREAK = /[，,。；;？?！!]/
+
+// A clause of the reader's own (我们公司是小微企业): what it names is not what is asked about.
+const READERS_OWN = /^\s*(我|俺|咱|本人|家里)/
+
+// A local name of a body or place (森防办, 纪工委, 五里堡街道, 花马沟), as the lexicon spells it.
+const LOCAL_BODY = /(局|委|办|处|院|所|街道|社区|村|镇|乡|中心|公司|集团|站|队|学校|学院|大学|园|园区|集聚区|沟|路|街)$/
+
+// A meeting (座谈会, 推进会) is where a post holder spoke, not the body whose post it is (管委会, 协会 are bodies).
+const MEETING = /(?<![委协工商])会$/
+
+/**
+ * How the person whose name is asked may be written: the word itself with its other spellings, or,
+ * for a word no article holds, its last two characters (建设局局长, cut 建设/局局长, still needs 局长);
+ * for a role, the body it is of; none when any person answers.
+ */
+function personForms(word: string | undefined, words: WeightedWord[], question: string): string[] {
+  const w = words.find((x) => x.text === word)
+  if (!w) return []
+  if (ROLE.test(w.text)) {
+    const body = bodyBefore(question.slice(0, question.lastIndexOf(w.text)), words)
+    return body ? [body.text, ...body.synonyms] : []
+  }
+  if (w.docs > 0) return [w.text, ...w.synonyms]
+  // A post of two characters no article holds (组长) is held by no one the articles name.
+  if ([...w.text].length >= 3) return [[...w.text].slice(-2).join('')]
+  return isPost(w.text) ? [w.text] : []
+}
+
+/** The body named last in the clause before a role (市科技局 of 市科技局领导); undefined for none or a district. */
+function bodyBefore(before: string, words: WeightedWord[]): WeightedWord | undefined {
+  const clause = before.split(CLAUSE_BREAK).at(-1) ?? ''
+  const last = words
+    .filter((x) => !ROLE.test(x.text) && clause.includes(x.text) && BODY_WORD.test(x.text))
+    .reduce<WeightedWord | undefined>((a, b) => (!a || clause.lastIndexOf(b.text) > clause.lastIndexOf(a.text) ? b : a), undefined)
+  return last && !loadLexicon().entries.get(last.text)?.district ? last : undefined
+}
+
+/** The detail told only in so many words that a clause of the question asks (线上还是线下), if any. */
+export function detailAsked(question: string): { asked: RegExp; told: RegExp } | undefined {
+  return TOLD_IN_WORDS.find((c) => askingClauses(question).some((clause) => c.asked.test(clause)))
+}
+
+/** A part that asks no kind of fact (看大病能去吗, 周末能进去吗): one the articles leave open leaves the other parts standing. */
+export function asksNoFact(part: QuestionPart): boolean {
+  return part.type === 'general' && !askedContact(part.text) && !TOLD_IN_WORDS.some((d) => d.asked.test(part.text))
+}
+
+/** The sentence of a text that follows a position in it. */
+function sentenceAfter(text: string, at: number): string {
+  const end = text.slice(at).search(/[。！？!?]/)
+  return end < 0 ? text.slice(at) : text.slice(at, at + end + 1)
+}

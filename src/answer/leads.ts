@@ -1,0 +1,111 @@
+import { askedBody, askedOutcome, asksGrade, asksPlan, foldText, type AskedSet } from '../retrieve/index.js'
+import { membersAsked, spelledOut } from './enumeration.js'
+import { focusOf, type Asked, type Candidate } from './evidence.js'
+import { detailAsked, TELLS_PLAN } from './fact-check.js'
+import { factsNear, givesGrade, namesAskedBody, tellsOutcome, tellsPlan } from './facts.js'
+import { aboutQuestion, FACT_COVERAGE, FACT_REQUIRED, inContext, type Scored } from './scored.js'
+
+// Units quoted first because they tell what the question asks in so many words (the grade, how it turned out, the
+// plan, the body named in the lead, the amount beside its word, a named set's members), although the evidence model
+// may rate others higher.
+
+// Asked how far along something is: 完成得咋样了, 进展如何.
+const PROGRESS = /(完成|进展|进度|推进)[^，。？?]{0,3}(咋样|怎么样|怎样|如何)/
+
+/**
+ * The body asked (这个培训是哪个单位办的) named by the best article's lead (日前，经开区森防办开展…培训) when the
+ * best unit does not name it: the lead's unit that names it.
+ */
+export function bodyInLead(question: string, scored: Scored[], textOf: (e: Scored) => string): Scored | undefined {
+  const body = askedBody(question)
+  const best = scored[0]
+  if (!body || !best || namesAskedBody(body, textOf(best))) return undefined
+  return scored.find((s) => s.candidate === best.candidate && s.span.start === 0 && namesAskedBody(body, textOf(s)))
+}
+
+/** The best sentence about the question that gives the grade it asks (什么级别的集聚区 → 省级二星级); undefined when it asks none. */
+export function gradeGiven(question: string, scored: Scored[], textOf: (e: Scored) => string): Scored | undefined {
+  return asksGrade(question) ? scored.find((s) => inContext(s) >= FACT_COVERAGE && givesGrade(textOf(s))) : undefined
+}
+
+/**
+ * The unit of the best article that tells how it turned out, one that says what is asked of (效果显著 for 效果咋样) first;
+ * not a plan (下一步…满意度); undefined when that is not asked. It may share none of the question's words (经过持续努力，成功恢复了…).
+ */
+export function outcomeTold(question: string, scored: Scored[], textOf: (e: Scored) => string): Scored | undefined {
+  const noun = askedOutcome(question)
+  if (noun === undefined) return undefined
+  const telling = scored.filter((s) => s.candidate === scored[0]!.candidate && tellsOutcome(textOf(s)) && !TELLS_PLAN.test(textOf(s)))
+  return (noun && telling.find((s) => textOf(s).includes(noun))) || telling[0]
+}
+
+/**
+ * The best unit of the best article that tells a detail told only in so many words (线上线下相结合 for 线上还是线下), when
+ * one is asked.
+ */
+export function detailTold(question: string, scored: Scored[], textOf: (e: Scored) => string): Scored | undefined {
+  const detail = detailAsked(question)
+  return detail && scored.find((s) => s.candidate === scored[0]!.candidate && inContext(s) >= FACT_COVERAGE && detail.told.test(textOf(s)))
+}
+
+/**
+ * The best unit about the question, of its best article, that tells what is planned or aimed at (下一步，…将…) when that is
+ * asked (下一步打算怎么搞); one holding the question's own word for the plan (下一步, 接下来) first.
+ */
+export function planTold(question: string, scored: Scored[], textOf: (e: Scored) => string): Scored | undefined {
+  if (!asksPlan(question)) return undefined
+  const telling = scored.filter((s) => s.candidate === scored[0]!.candidate && s.coverage > 0 && tellsPlan(textOf(s)))
+  const frame = /下一步|接下来|今后/.exec(question)?.[0]
+  return (frame && telling.find((s) => textOf(s).includes(frame))) || telling[0]
+}
+
+/**
+ * The unit that gives the asked amount or date right beside the word asked of most often (the better one
+ * of a tie), and whether the best unit gives it already.
+ */
+export function factBesideFocus(asked: Asked, scored: Scored[], candidates: Candidate[]): { unit?: Scored; bestGives: boolean } {
+  // How far along something is (完成得咋样了) is told by an amount beside it (完成率100％).
+  const type = FACT_REQUIRED.has(asked.type) ? asked.type : PROGRESS.test(asked.text) ? 'amount' : undefined
+  if (!type) return { bestGives: false }
+  const focus = focusOf(asked.text, asked.words.filter((w) => w.docs > 0 && [...w.text].length > 1))
+  if (!focus) return { bestGives: false }
+  const forms = [focus.text, ...focus.synonyms]
+  const about = aboutQuestion(scored)
+  const near = (s: Scored) => (about(s) ? factsNear(type, candidates[s.candidate]!.text.slice(s.span.start, s.span.end), asked.unit, forms) : 0)
+  const counts = scored.map(near)
+  const most = Math.max(0, ...counts)
+  // Asked how far along, the fuller statement of it wins (已完成544条，完成率100％ over 已完成544条).
+  const enough = FACT_REQUIRED.has(asked.type) ? 1 : most
+  return { unit: most > 0 ? scored[counts.indexOf(most)] : undefined, bestGives: most > 0 && (counts[0] ?? 0) >= enough }
+}
+
+/**
+ * The units that answer a question about a named set's members, spelled out by an article that names the set
+ * (a slogan in quotes; a counted kind by its count, 四项工作重点), else by the best article; else, for a slogan, by
+ * units laid out a member each in another article (a page cut into two stories may print the name in one and
+ * the members in the other).
+ */
+export function setMembersIn(set: AskedSet, scored: Scored[], candidates: Candidate[], textOf: (e: Scored) => string): Scored[] {
+  const naming = candidates.flatMap((c, i) => (namesSet(set, c) ? [i] : []))
+  const tries = [...naming, ...(scored[0] ? [scored[0].candidate] : [])].map((c) => ({ candidate: c, laidOutOnly: false }))
+  if (set.quoted) tries.push(...[...candidates.keys()].map((c) => ({ candidate: c, laidOutOnly: true })))
+  for (const { candidate, laidOutOnly } of tries) {
+    const text = candidates[candidate]!.text
+    const story = scored.filter((s) => s.candidate === candidate).sort((a, b) => a.span.start - b.span.start)
+    const units = story.map((s) => ({ text: textOf(s), opensParagraph: s.span.start === 0 || text[s.span.start - 1] === '\n' }))
+    const found = spelledOut(set, units, laidOutOnly)
+    if (found) return membersAsked(set, found).map((i) => story[i]!)
+  }
+  return []
+}
+
+/** True when an article names the set: the slogan, or the counted kind's count (四项 of 四项工作重点). */
+function namesSet(set: AskedSet, c: Candidate): boolean {
+  const said = foldText(`${c.title}\n${c.text}`)
+  return set.quoted ? said.includes(foldText(set.term)) : set.counts.some((n) => said.includes(n))
+}
+
+/** Why a named set is not answered: the articles name it and do not say what it is made of. */
+export function unspelledSet(set: AskedSet, candidates: Candidate[]): string | undefined {
+  return candidates.some((c) => namesSet(set, c)) ? `报道提到了“${set.term}”，但没有列出具体是哪些。` : undefined
+}
