@@ -63,7 +63,7 @@ export function askedSet(question: string): AskedSet | undefined {
     // Asked right after the slogan, or after it or a part of it is said again (“十乱”整治，十乱指的是哪十乱;
     // “三区一高地”是个啥提法，三区指哪三区).
     const again = [term, ...(said.length > 1 ? said.map((p) => p[0]) : [])].flatMap((t) => [...question.matchAll(new RegExp(t, 'g'))].map((o) => o.index + t.length))
-    const ends = [m.index + m[0].length, ...again]
+    const ends = [m.index + m[0].length, ...again, ...clausesSayingPart(question, m.index + m[0].length, parts)]
     const asked = ends.some((end) => asksAfter(question.slice(end), parts)) || ASKED_BEFORE.test(question.slice(0, m.index)) || ASKS_REST.test(question)
     if (asked || ordinal !== undefined) return { term, parts, quoted: true, counts: [], ...(ordinal ? { ordinal } : {}) }
   }
@@ -77,6 +77,16 @@ export function askedSet(question: string): AskedSet | undefined {
     return { term: term!.replace(/^哪|[“”"]/g, ''), parts, quoted: false, counts: countForms(number!, measure!), ...(ordinal ? { ordinal } : {}) }
   }
   return undefined
+}
+
+/**
+ * Where the later clauses of the slogan's sentence start that say a part's word again (“四抓”促问题整改，到底抓的是哪四样):
+ * such a clause may ask the members after what the sentence says of the slogan.
+ */
+function clausesSayingPart(question: string, from: number, parts: SetPart[]): number[] {
+  const sentence = question.slice(from).split(/[？?。！!]/)[0]!
+  const starts = [...sentence.matchAll(/[，,]/g)].map((c) => c.index + 1)
+  return starts.filter((start) => parts.some((p) => sentence.slice(start).split(/[，,]/)[0]!.includes(p.marker))).map((start) => from + start)
 }
 
 /** True when the words after a slogan ask what it is made of (是抓哪四样, 学什么、省什么), not what was done with it. */

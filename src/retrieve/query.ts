@@ -332,8 +332,12 @@ function isPersonName(word: string, tag: string): boolean {
 }
 
 // Common words jieba's dictionary tags as places (东西 "things", 上山 "up the hill", 新建 "newly built", 中考 "the exam",
-// 上市 "listed", 开春 "early spring", 上台 "on stage", 上街 "out on the street", 锦旗 "a silk banner").
-const NOT_PLACES = new Set(['东西', '上山', '新建', '中考', '上市', '开春', '上台', '上门', '上路', '上街', '临街', '扎堆', '锦旗'])
+// 上市 "listed", 开春 "early spring", 上台 "on stage", 上街 "out on the street", 锦旗 "a silk banner", 大都 "mostly",
+// 福利 "benefits", 普及 "to spread"); the later ones are those so tagged in the CRUD bench's questions.
+const NOT_PLACES = new Set([
+  ...['东西', '上山', '下山', '新建', '中考', '上市', '开春', '上台', '上门', '上路', '上街', '临街', '扎堆', '锦旗', '大都', '礼拜'],
+  ...['城市', '城镇', '文明城市', '台风', '福利', '普及', '大桥', '入口', '大国', '大海', '海洋', '越野', '千古', '维度', '外国'],
+])
 
 /** A place's name as jieba tags one (洛阳, 长江路, 樱桃沟), of two characters or more. */
 function isPlaceName(word: string, tag: string): boolean {

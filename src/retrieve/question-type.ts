@@ -6,8 +6,10 @@ export type QuestionType = 'amount' | 'time' | 'result' | 'person' | 'place' | '
 
 // 几号 asks a day, 几号线 a line's number.
 const WHICH_DAY = '几号(?![线楼院门])'
+// How often, as a choice (一个月发一次还是一年发一次).
+const FREQUENCY_CHOICE = '(一个?(天|周|星期|礼拜|月|季度?|年)|每(天|日|周|月|季度?|年))[^，,。？?]{0,4}一[次回趟][^，,。？?]{0,2}还是'
 // 时间 asks when (报名时间), not in 那段时间 (during that time).
-const TIME_CUE = new RegExp(`什么时候|啥时候|何时|哪天|哪一天|哪一?年|哪[一个]?月|几月|${WHICH_DAY}|几时|几点|什么时间|多久|日期|(?<!段)时间|(星期|礼拜|周)几`)
+const TIME_CUE = new RegExp(`什么时候|啥时候|何时|哪天|哪一天|哪一?年|哪[一个]?月|几月|${WHICH_DAY}|几时|几点|什么时间|多久|日期|(?<!段)时间|(星期|礼拜|周)几|${FREQUENCY_CHOICE}`)
 
 // 几 that asks, not the 几 of 前几年, 这几天, 好几个 or 十几 (a few).
 const WHICH_NUMBER = '(?<![前这那好十上])几(?![十百千万])'
@@ -167,8 +169,8 @@ const ASKED_WEEKDAY = /星期几|礼拜几|周几|每周|每个?礼拜|每个?�
 /** The unit of a when-question that asks a day of the week. */
 export const WEEKDAY_UNIT = '周'
 
-// 多久搞一次, 每周至少几次: how often is asked (每周至少…一次, 每月一次), not how long nor how many.
-const ASKED_FREQUENCY = /(多久|多长时间|几天|多少天)[^，,。？?]{0,6}一[次回趟]|每(天|日|周|月|年|个?星期|个?礼拜|个?月)[^，,。？?]{0,8}(几|多少)次/
+// 多久搞一次, 每周至少几次, 一个月一次还是一年一次: how often is asked (每周至少…一次, 每月一次), not how long nor how many.
+const ASKED_FREQUENCY = new RegExp(`(多久|多长时间|几天|多少天)[^，,。？?]{0,6}一[次回趟]|每(天|日|周|月|年|个?星期|个?礼拜|个?月)[^，,。？?]{0,8}(几|多少)次|${FREQUENCY_CHOICE}`)
 /** The unit of a question that asks how often. */
 export const FREQUENCY_UNIT = '频次'
 
@@ -357,9 +359,9 @@ export function namedPerson(question: string, words: string[]): string | undefin
 }
 
 // 哪家银行, 哪个单位, 哪三所高校, 哪家施工单位: a body is asked for by its kind (with what it does, if said), and
-// only a sentence naming one answers. 哪类企业 asks a category (小微企业), not a body.
+// only a sentence naming one answers. 哪类企业 asks a category (小微企业), not a body; 哪些园区给企业讲 asks the parks.
 const BODY_KINDS = '公司|企业|银行|医院|高校|学校|单位|部门|机构|村|社区|小区|街道|林场|山|公园|广场|市场'
-const ASKED_BODY = new RegExp(`(?:哪|什么|啥)(?:一|几|些|[两二三四五六七八九十])?\\s*(?:家|个|所|条|座|处|间)?\\s*(?![类种])([^\\P{Script=Han}的是在有和与了]{0,3}?)(${BODY_KINDS}|路(?![线径程子费况])|街(?![头巷]))`, 'u')
+const ASKED_BODY = new RegExp(`(?:哪|什么|啥)(?:一|几|些|[两二三四五六七八九十])?\\s*(?:家|个|所|条|座|处|间)?\\s*(?![类种])([^\\P{Script=Han}的是在有和与了给向跟]{0,3}?)(${BODY_KINDS}|路(?![线径程子费况])|街(?![头巷]))`, 'u')
 const A_BODY_KIND = new RegExp(`^(${BODY_KINDS}|路|街)$`)
 
 // Asked which road or street something is on (便民疏导点具体设在哪条路上); not 哪几条路, a list.

@@ -133,6 +133,8 @@ describe('askedUnit and hasFactFor', () => {
   it('reads how often as asked in so many words and answered by 每周…一次', () => {
     expect(askedUnit('入户调查多久搞一次', 'time')).toBe(FREQUENCY_UNIT)
     expect(askedUnit('入户调查每周至少搞几次')).toBe(FREQUENCY_UNIT)
+    expect(detectQuestionType('补贴是一个月发一次还是一年发一次')).toBe('time')
+    expect(askedUnit('补贴是每月发一回还是每季度发一回', 'time')).toBe(FREQUENCY_UNIT)
     expect(askedUnit('活动持续多久', 'time')).toBe(DURATION_UNIT)
     expect(hasFactFor('time', '每周至少组织开展一次入户调查、小广告清理等活动', FREQUENCY_UNIT)).toBe(true)
     expect(hasFactFor('time', '第二阶段是5月至今年年底，常态化开展活动', FREQUENCY_UNIT)).toBe(false)
@@ -232,6 +234,8 @@ describe('what a question asks after its question word', () => {
     expect(askedBody('这个活动主要是帮哪类企业的？')).toBeUndefined()
     expect(askedBody('是哪家施工企业')).toEqual({ kind: '公司', role: '施工' })
     expect(askedBody('乌克兰目前依赖哪些出口路线')).toBeUndefined()
+    // The body asked is the one after 哪些, not a firm the parks' visitors talked to.
+    expect(askedBody('银行去了哪些园区给企业讲政策')).toBeUndefined()
     expect(namesAskedBody({ kind: '单位', role: '施工' }, '经开区党工委委员、纪工委书记武斌带队调研')).toBe(false)
     expect(namesAskedBody({ kind: '单位', role: '施工' }, '该段由中铁七局集团有限公司负责施工')).toBe(true)
     expect(namesAskedBody({ kind: '单位', role: '设计' }, '祥云办事处党工委副书记吴晓莉表示，设计方案要结合实际')).toBe(false)
@@ -1376,5 +1380,20 @@ describe('answering on the bundled samples', () => {
     expect(roads.answer).toContain('美辰路、梅香路')
     const host = await answerQuestion(samples().index, '看到一句“进一步提高了全区各级森林防火应急救援队伍相关知识储备”，这个培训是哪个单位办的？', { mode: 'extractive' })
     expect(host.answer).toContain('森防办')
+  })
+
+  it('answers how many with the list of which ones another part asks for', async () => {
+    const parks = story('银行进园区送政策', '近日，经开区组织开展了金融机构进园区送政策系列活动。相关部门先后组织银行进入兴华产业园、新亚创新产业园、中兴新兴港等园区，向企业面对面讲解政策。')
+    const listed = await askOf([parks], '这回银行进了几个园区送政策？都有哪些园区？')
+    expect(listed.abstained).toBe(false)
+    expect(listed.answer).toContain('兴华产业园、新亚创新产业园')
+    expect(listed.answer).not.toContain('未找到')
+    const visit = story('学院来区对接产学研合作', '会上，双方就产学研合作交流了意见。会后，学院一行人先后赴郑州煤矿机械集团股份有限公司、郑州安图生物工程股份有限公司参观交流。')
+    expect((await askOf([visit], '学院一行会后又去了几家企业？是哪两家？')).answer).toContain('郑州安图生物工程股份有限公司')
+  })
+
+  it('does not read 大都 (mostly) as a place the papers never name', async () => {
+    const quiz = story('社区开展党建知识竞赛', '6月19日，马砦社区党支部组织开展党建知识竞赛活动。虽然现场参与的大多是些六七十岁的老党员，但是回顾起党史来，大家热情高涨。')
+    expect((await askOf([quiz], '那场党建竞赛来的老党员大都多大岁数？')).answer).toContain('六七十岁')
   })
 })

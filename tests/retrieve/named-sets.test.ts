@@ -26,6 +26,9 @@ describe('a named set whose members are asked', () => {
     expect(askedSet('啥叫“四不两直”')?.term).toBe('四不两直')
     expect(askedSet('“十乱”整治，十乱指的是哪十乱')?.term).toBe('十乱')
     expect(askedSet('“三区一高地”是个啥提法，三区指哪三区')?.term).toBe('三区一高地')
+    // A later clause that says the slogan's word again asks its members; one that asks what it brought does not.
+    expect(askedSet('党政办“四抓”促问题整改，到底抓的是哪四样？')?.term).toBe('四抓')
+    expect(askedSet('“四抓”搞得怎么样，抓出了哪些成效')).toBeUndefined()
   })
 
   it('reads past the kind of thing the slogan names, said right after it', () => {

@@ -51,6 +51,7 @@ describe('analyzeQuery', () => {
     expect(places('马寨座谈会上市科技局讲的政策叫啥')).toEqual([])
     expect(places('森防办培训都教了哪些东西')).toEqual([])
     expect(places('从开春4月份到现在办了多少件')).toEqual([])
+    expect(places('来参加的大都是老党员吗')).toEqual([])
   })
 
   it('marks persons by jieba\'s tag, not the common words it tags so, and keeps no name glued from a verb and its direction', () => {
