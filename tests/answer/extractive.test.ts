@@ -213,6 +213,8 @@ describe('what a question asks after its question word', () => {
     expect(detectQuestionType('全市规模以上文化企业营收排第一的是哪个区？')).toBe('place')
     expect(detectQuestionType('规模以上工业企业有哪些')).toBe('list')
     expect(detectQuestionType('这个项目投资规模有多大')).toBe('amount')
+    // A scope asked (给多大范围提供经验) is answered by places, not a figure.
+    expect(detectQuestionType('党政办说要给多大范围提供经验？')).not.toBe('amount')
   })
 
   it('reads the kind of body asked for, and tells a named one from the kind in general', async () => {
@@ -1396,4 +1398,13 @@ describe('answering on the bundled samples', () => {
     const quiz = story('社区开展党建知识竞赛', '6月19日，马砦社区党支部组织开展党建知识竞赛活动。虽然现场参与的大多是些六七十岁的老党员，但是回顾起党史来，大家热情高涨。')
     expect((await askOf([quiz], '那场党建竞赛来的老党员大都多大岁数？')).answer).toContain('六七十岁')
   })
+
+  it('refuses an amount asked that no quote gives, though another sentence of the story prints a sum', async () => {
+    // The reading corner's story prints a revenue of 40亿元 elsewhere, not what the corner cost.
+    const cost = await answerQuestion(samples().index, '宣传部搞清廉读书角花了多少钱', { mode: 'extractive' })
+    expect(cost.abstained).toBe(true)
+    const revenue = await answerQuestion(samples().index, '宣传部那篇说规模以上文化企业上半年主营业务收入多少？', { mode: 'extractive' })
+    expect(revenue.answer).toContain('40亿元')
+  })
 })
+
