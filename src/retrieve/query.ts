@@ -315,10 +315,10 @@ const SURNAMES = new Set(
     '姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝').split(''),
 )
 
-// jieba's HMM glues a verb to the direction or aspect beside it (搭上的线, 楼盘项目上发的, 下完雨 → 搭上, 上发,
-// 完雨), a noun to the 进 after it and a verb to the 些 after it (几支队进了决赛, 要学些啥 → 队进, 学些): a name no
-// dictionary knows holds none of these.
-const GLUED = /[上下完过着进些]/
+// jieba's HMM glues a verb to the direction or aspect beside it (搭上的线, 楼盘项目上发的, 下完雨, 垃圾多久清走 → 搭上,
+// 上发, 完雨, 清走), a noun to the 进 after it and a verb to the 些 after it (几支队进了决赛, 要学些啥 → 队进, 学些): a
+// name no dictionary knows holds none of these.
+const GLUED = /[上下完过着进些走]/
 
 // Common words jieba's dictionary tags as persons (张口 "ask for", 张罗 "organise", 胡同 "alley", 师傅 "master"); two
 // characters ending in 子 (苗子 "seedlings", 林子 "woods") are a thing, not a name.
