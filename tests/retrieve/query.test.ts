@@ -63,6 +63,8 @@ describe('analyzeQuery', () => {
     expect(words('初赛下来有几支队进了决赛？').map((w) => w.text)).not.toContain('队进')
     expect(words('参加森林防灭火培训都要学些啥？').map((w) => w.text)).not.toContain('学些')
     expect(words('路边的摊贩清走以后去哪儿摆了？').map((w) => w.text)).not.toContain('清走')
+    // 样 counts kinds as 种 does (哪几样树), and is no part of a name.
+    expect(words('绿化带里哪几样树遭了虫害？').map((w) => w.text)).not.toContain('样树')
     // 讲究 asks the rule, which the article states (本着“除早、除小”的原则).
     expect(words('绿化带除草讲究什么原则').map((w) => w.text)).not.toContain('讲究')
     expect(words('那是在哪个楼盘项目上发的').map((w) => w.text)).not.toContain('上发')
