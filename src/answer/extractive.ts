@@ -62,6 +62,7 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
     if (!reply.covered) open.push(part)
     else leads.push(...reply.leads)
   }
+  // A count left open whose members an answered part lists (几家企业？是哪两家) is told by that list.
   const unsure: QuestionPart[] = []
   for (const part of open) {
     const list = countingList(part, query.parts.filter((p) => !open.includes(p)), scored, textOf)
