@@ -1,13 +1,13 @@
-import { askedContact, askedSet, askingClauses, asks, clausesOf, figureLookedUp, foldText, listedKind, READERS_OWN_STORY, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
+import { askedContact, askedSet, askingClauses, asks, clausesOf, figureLookedUp, foldText, READERS_OWN_STORY, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
 import { chooseEvidence, composeAnswer, MAX_ANSWER_CHARS } from './compose.js'
 import { CONFIDENCE_FEATURES } from './confidence.js'
 import { askedOf, FEATURE_NAMES, mentions, type Asked, type Candidate } from './evidence.js'
 import { asksNoFact, factCheckOf, givesAskedFact } from './fact-check.js'
-import { givesContact, hasFactFor, namesTwoOf } from './facts.js'
-import { bodyInLead, detailTold, factBesideFocus, gradeGiven, outcomeTold, planTold, setMembersIn, unspelledSet } from './leads.js'
+import { givesContact, hasFactFor } from './facts.js'
+import { bodyInLead, countingList, detailTold, factBesideFocus, gradeGiven, outcomeTold, planTold, setMembersIn, unspelledSet } from './leads.js'
 import { assertFeatures, loadAnswerModel, type AnswerModel } from './model.js'
-import { aboutQuestion, confidenceOf, FACT_COVERAGE, FACT_REQUIRED, inContext, scoreEvidence, textIn, type Scored } from './scored.js'
+import { confidenceOf, FACT_COVERAGE, FACT_REQUIRED, inContext, scoreEvidence, textIn, type Scored } from './scored.js'
 import type { Answer } from './types.js'
 import { withTyposRead } from './typos.js'
 import { aboutNamedScope, findsOnlyGenericWords, namesUnknownBody, namesUnknownPerson, namesUnknownPlace } from './unmentioned.js'
@@ -162,28 +162,6 @@ function answerPart(model: AnswerModel, asked: Asked, part: QuestionPart, candid
   const giving = gives && scored.find((s) => s.candidate === scored[0]!.candidate && free(s) && inContext(s) >= FACT_COVERAGE && gives(s))
   const lead = beside ?? graded ?? giving ?? scored.find(free)
   return { covered: true, leads: lead ? [lead] : [] }
-}
-
-// A count asked of things (几家企业, 多少个园区), not of money or people.
-const COUNT_OF_THINGS = /(几|多少)\s*(个|家|所|项|条|座|处|支)/
-
-/**
- * The unit naming two or more of the things a part counts (几家企业, 进了几个园区) when another part, answered, asks which
- * ones (是哪两家, 都有哪些园区): the list tells the count, which an article that lists them need not print.
- */
-function countingList(part: QuestionPart, answered: QuestionPart[], scored: Scored[], textOf: (e: Scored) => string): Scored | undefined {
-  const count = COUNT_OF_THINGS.exec(part.text)
-  if (part.type !== 'amount' || !count) return undefined
-  // The kind is named by the list part (都有哪些园区), else by the count (几家企业 read as 哪几家企业).
-  const counted = listedKind(part.text.replace(count[1]!, '哪几'))
-  const about = aboutQuestion(scored)
-  for (const other of answered) {
-    const kind = listedKind(other.text) ?? counted
-    if (other.type !== 'list' || kind === undefined || (kind !== counted && !part.text.includes(kind))) continue
-    const unit = scored.find((s) => about(s) && namesTwoOf(kind, textOf(s)))
-    if (unit) return unit
-  }
-  return undefined
 }
 
 /** True when a part of the question names something of its own (a word of two or more characters). */

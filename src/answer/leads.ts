@@ -1,13 +1,13 @@
-import { askedBody, askedOutcome, asksGrade, asksPlan, foldText, type AskedSet } from '../retrieve/index.js'
+import { askedBody, askedOutcome, asksGrade, asksPlan, foldText, listedKind, type AskedSet, type QuestionPart } from '../retrieve/index.js'
 import { membersAsked, spelledOut } from './enumeration.js'
 import { focusOf, type Asked, type Candidate } from './evidence.js'
 import { detailAsked, TELLS_PLAN } from './fact-check.js'
-import { factsNear, givesGrade, namesAskedBody, tellsOutcome, tellsPlan } from './facts.js'
+import { factsNear, givesGrade, namesAskedBody, namesTwoOf, tellsOutcome, tellsPlan } from './facts.js'
 import { aboutQuestion, FACT_COVERAGE, FACT_REQUIRED, inContext, type Scored } from './scored.js'
 
 // Units quoted first because they tell what the question asks in so many words (the grade, how it turned out, the
-// plan, the body named in the lead, the amount beside its word, a named set's members), although the evidence model
-// may rate others higher.
+// plan, the body named in the lead, the amount beside its word, a named set's members, the list that tells a count),
+// although the evidence model may rate others higher.
 
 // Asked how far along something is: 完成得咋样了, 进展如何.
 const PROGRESS = /(完成|进展|进度|推进)[^，。？?]{0,3}(咋样|怎么样|怎样|如何)/
@@ -108,4 +108,26 @@ function namesSet(set: AskedSet, c: Candidate): boolean {
 /** Why a named set is not answered: the articles name it and do not say what it is made of. */
 export function unspelledSet(set: AskedSet, candidates: Candidate[]): string | undefined {
   return candidates.some((c) => namesSet(set, c)) ? `报道提到了“${set.term}”，但没有列出具体是哪些。` : undefined
+}
+
+// A count asked of things (几家企业, 多少个园区), not of money or people.
+const COUNT_OF_THINGS = /(几|多少)\s*(个|家|所|项|条|座|处|支)/
+
+/**
+ * The unit naming two or more of the things a part counts (几家企业, 进了几个园区) when another part, answered, asks which
+ * ones (是哪两家, 都有哪些园区): the list tells the count, which an article that lists them need not print.
+ */
+export function countingList(part: QuestionPart, answered: QuestionPart[], scored: Scored[], textOf: (e: Scored) => string): Scored | undefined {
+  const count = COUNT_OF_THINGS.exec(part.text)
+  if (part.type !== 'amount' || !count) return undefined
+  // The kind is named by the list part (都有哪些园区), else by the count (几家企业 read as 哪几家企业).
+  const counted = listedKind(part.text.replace(count[1]!, '哪几'))
+  const about = aboutQuestion(scored)
+  for (const other of answered) {
+    const kind = listedKind(other.text) ?? counted
+    if (other.type !== 'list' || kind === undefined || (kind !== counted && !part.text.includes(kind))) continue
+    const unit = scored.find((s) => about(s) && namesTwoOf(kind, textOf(s)))
+    if (unit) return unit
+  }
+  return undefined
 }
