@@ -20,9 +20,10 @@ const ORDINAL = /(?:第([一二三四五六七八九十\d]{1,3})|(首))\s*(届|�
 const LOCALITY_KIND = /^(路|街|大道)?(办事处|街道|镇(?!上)|乡(?![镇村下亲]))/
 const ENDS_IN_KIND = /^(\p{Script=Han}{2,})(办事处|街道|镇|乡)$/u
 const POINTER = /^(各|该|本|全|每|哪|这|那|所在|相关|辖区|有关|其他|多个|几个|周边|附近|当地|基层|农村|乡村|乡镇|城市|城乡|还是|或者|或是|而是|就是|不是|只是|都是|也是|可是|光是|还有)/
-// A community, village or school named by its kind (锦绣家园社区, 李庄村, 育才路小学): asked of in a clause
-// that asks, only an article that names it whole answers. Not of the reader's own (俺们村, 我家社区).
-const PLACE_KINDS = '社区|村|小学|中学|学校'
+// A community, village, school or numbered hospital named by its kind (锦绣家园社区, 李庄村, 育才路小学, 郑大一附院):
+// asked of in a clause that asks, only an article that names it whole answers (郑大二附院 does not). Not of the
+// reader's own (俺们村, 我家社区). Colleges and universities are left out: readers shorten their names (财金学院, 郑大).
+const PLACE_KINDS = '社区|村|小学|中学|学校|附院'
 const PLACE_KIND = new RegExp(`^(${PLACE_KINDS})`)
 const ENDS_IN_PLACE_KIND = new RegExp(`^\\p{Script=Han}{2,}(${PLACE_KINDS})$`, 'u')
 const OWN = /^(俺|我|咱|你|您|他|她|恁|大家|自己|老家|家里|本地|各个|一个|两个)/

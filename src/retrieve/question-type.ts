@@ -141,7 +141,7 @@ const ASKED_MAGNITUDE = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*(万|亿)`)
 const ASKED_MONEY = /多少钱|花了多少|省了多少|多少(资金|贷款|投资|经费|补贴|补助|奖金|税|费用|债)|(资金|贷款|投资|经费|补贴|补助|奖金|金额|费用|债券)[^，。？?]{0,4}多少|金额/
 // A share asked for (报销比例是多少, 增长率多少, 占比几成) is answered by a percentage or 几成, not by
 // another count or, unless a change is asked (提高了多少), by 提高了5个百分点.
-const SHARE_CHANGE = /(提高|提升|增长|增加|上升|上涨|下降|降低|减少|下调|上调)了?(百分之)?(多少|几)|(增速|增幅|涨幅|降幅)(是|为|有)?(百分之)?(多少|几)/
+const SHARE_CHANGE = /(提高|提升|增长|增加|上升|上涨|涨|下降|降低|降|减少|下调|上调)了?(百分之)?(多少|几)|(增速|增幅|涨幅|降幅)(是|为|有)?(百分之)?(多少|几)/
 const ASKED_SHARE = /(比例|比率|占比|百分比|[^效]率)[^，。？?]{0,4}(多少|几)|多少(比例|百分比)|百分之几|几成/
 
 // Counters that answer for one another: 多少人 is answered by 13532名. 个 is too general to require.

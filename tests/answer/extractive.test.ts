@@ -123,6 +123,7 @@ describe('askedUnit and hasFactFor', () => {
     expect(hasFactFor('amount', '住院报销比例提高了5个百分点', '%|％|成')).toBe(false)
     expect(askedUnit('住院报销比例是多少', 'amount')).toBe('%|％|成')
     expect(hasFactFor('amount', '住院报销比例提高了5个百分点', askedUnit('住院报销比例提高了多少', 'amount'))).toBe(true)
+    expect(hasFactFor('amount', '住院报销比例提高了5个百分点', askedUnit('老人住院报销比例涨了多少', 'amount'))).toBe(true)
     expect(hasFactFor('amount', '配合理清全区6大类任务、19项目标', undefined)).toBe(true)
     expect(hasFactFor('amount', '15人通过抽签组成5个小组参赛', askedUnit('15个党员分成了几组'))).toBe(true)
     expect(hasFactFor('amount', '15人通过抽签组成5个小组参赛', askedUnit('处理了多少起投诉'))).toBe(false)
