@@ -5,18 +5,23 @@ import { createRequire } from 'node:module'
 const DECOMPOSITION = 'hanzi/lib/data/cjk-decomp.txt.js'
 const LINE = /^([^:]+):[^(]*\((.*)\)$/
 
+// A radical that only says what a character is about (water, hand, person, speech) is shared by hundreds of
+// characters of other shapes: 江 and 河 are no more alike than 工 and 可.
+const MEANING_RADICALS = new Set([...'氵扌亻讠忄纟钅口木艹'])
+
 let partsByChar: Map<string, string[]> | undefined
 const heights = new Map<string, number>()
 
 /**
  * Two characters handwriting input or a quick eye confuses: the one, or a part it is written from,
  * is a part of the other or of its parts (抓 holds 爪, 压 and 庄 both 土, 稈 and 程 禾, 阴 and 阳 阝).
- * Single strokes and parts written in one (一, 丶, 八, 厂) are shared by too many characters to count.
+ * Single strokes, parts written in one (一, 丶, 八, 厂) and radicals of meaning (氵, 扌) are shared by too many
+ * characters to count.
  */
 export function looksAlike(a: string, b: string): boolean {
   if (a === b) return true
   const [nearA, nearB] = [within(a), within(b)]
-  const shared = (top: string[], near: Set<string>) => top.some((p) => near.has(p) && height(p) >= 2)
+  const shared = (top: string[], near: Set<string>) => top.some((p) => near.has(p) && height(p) >= 2 && !MEANING_RADICALS.has(p))
   return shared([a, ...partsOf(a)], nearB) || shared([b, ...partsOf(b)], nearA)
 }
 

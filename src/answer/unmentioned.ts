@@ -87,13 +87,22 @@ export function namesUnknownPlace(query: AnalyzedQuery): boolean {
 
 // A body's own name ends in its kind (河南财经政法大学 → 政法大学, 第十一中学): a word of the kind alone (大学) is no name.
 const BODY_NAME = /^\p{Script=Han}{2,}(大学|学院|中学|小学|医院|公司|集团|银行)$/u
+// A firm's name jieba cuts up (扬帆/机械/有限公司): a name, its trade and its kind; what points (时到/哪家/公司)
+// or says its size (开小/公司) is no trade. Colleges are left out, as readers shorten their names (财金学院).
+const FIRM_AFTER = /^(\p{Script=Han}{1,4}?)(公司|集团|银行)/u
+const NO_TRADE = /[哪这那个家的些]/
 
 /**
  * True when a clause that asks names a school, hospital, firm or bank no article in the store names
- * (河南财经政法大学); one the reader only remarks on (都是上市公司吧) says nothing of what is asked.
+ * (河南财经政法大学, 郑州扬帆机械有限公司); one the reader only remarks on (都是上市公司吧) says nothing of what is asked.
  */
 export function namesUnknownBody(query: AnalyzedQuery): boolean {
-  return asksOfUnknown(query, (w) => BODY_NAME.test(w.text))
+  const text = foldText(query.text)
+  const firmAfter = (w: WeightedWord) => {
+    const trade = FIRM_AFTER.exec(text.slice(text.indexOf(w.text) + w.text.length))?.[1]
+    return w.name && trade !== undefined && !NO_TRADE.test(trade)
+  }
+  return asksOfUnknown(query, (w) => BODY_NAME.test(w.text) || firmAfter(w))
 }
 
 /**

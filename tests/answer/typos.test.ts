@@ -32,6 +32,11 @@ describe('withTyposRead', () => {
     expect(respelt(office, [article('祥云办事处党工委副书记吴晓莉主持会议。')])).toBe('祥云办事处副书记叫什么')
   })
 
+  it('leaves a name alone when the two characters share only a radical of meaning (江 and 河 both 氵)', () => {
+    const road = read('扬尘督导去了滨江路施工现场吗', ['滨江路'])
+    expect(withTyposRead(road, [article('在滨河路施工现场，项目正有条不紊地推进。')]).words).toEqual(road.words)
+  })
+
   it('leaves a look-alike alone outside a name, where one character off is another word', () => {
     const agreement = read('双方签的产学研合作协议全称是啥', ['协议'])
     expect(withTyposRead(agreement, [article('双方签订产学研合作协调全称备忘。')]).words).toEqual(agreement.words)

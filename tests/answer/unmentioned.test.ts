@@ -91,6 +91,9 @@ describe('questions about what the sample pages never mention', () => {
     expect((await ask('明湖办事处的锦绣家园社区这次参加观摩了没有？')).abstained).toBe(true)
     // The pages report on 郑大二附院: 郑大一附院 is another hospital.
     expect((await ask('郑大一附院新院区周边的路什么时候能修好？')).abstained).toBe(true)
+    // A firm jieba cuts up (扬帆/机械/有限公司) is still a firm no page names; one pointed at (哪家公司) is not.
+    expect((await ask('郑州扬帆机械有限公司最近生产经营咋样，武斌去调研了吗？')).abstained).toBe(true)
+    expect((await ask('武斌带队调研时到哪家公司了解生产经营情况了？')).abstained).toBe(false)
     expect((await ask('程晓华去了明湖办事处哪几个社区观摩？')).abstained).toBe(false)
     expect((await ask('创文的两个重点，除了乡镇街道周边还有啥')).answer).toContain('农贸市场及周边')
     // 那阵子 and 后来 point back at what the reader has in mind: no article prints them.
