@@ -45,8 +45,9 @@ export function namesUnknownPerson(query: AnalyzedQuery): boolean {
 }
 
 // A clause of the reader's own story (我家老头子…), a guess (是兰溪苑？, 都是上市公司吧), or one the reader corrects
-// in the next (密封张街道 就是蜜蜂张街道…) names nothing asked about.
+// in the next (密封张街道 就是蜜蜂张街道…) names nothing asked about. One that asks whether (X是不是也来了？) is no guess.
 const GUESSED = /[吧吗？?]$/
+const ASKS_WHETHER = /是不是|有没有/
 const CORRECTS = /^(就是|也就是|应该是|不对|哦不|我是说)/
 
 /**
@@ -57,7 +58,7 @@ function asksOfUnknown(query: AnalyzedQuery, ofKind: (w: WeightedWord) => boolea
   const asking = askingClauses(query.text)
   const clauses = clausesOf(query.text)
   const last = lastAskingClause(query.text)
-  const naming = clauses.filter((c, i) => i < last && !READERS_OWN_STORY.test(c) && !GUESSED.test(c) && !CORRECTS.test(clauses[i + 1] ?? ''))
+  const naming = clauses.filter((c, i) => i < last && !READERS_OWN_STORY.test(c) && (!GUESSED.test(c) || ASKS_WHETHER.test(c)) && !CORRECTS.test(clauses[i + 1] ?? ''))
   return query.words.some((w) => ofKind(w) && w.docs === 0 && [...asking, ...naming].some((c) => c.includes(w.text)))
 }
 

@@ -94,6 +94,8 @@ describe('questions about what the sample pages never mention', () => {
     // A firm jieba cuts up (扬帆/机械/有限公司) is still a firm no page names; one pointed at (哪家公司) is not.
     expect((await ask('郑州扬帆机械有限公司最近生产经营咋样，武斌去调研了吗？')).abstained).toBe(true)
     expect((await ask('武斌带队调研时到哪家公司了解生产经营情况了？')).abstained).toBe(false)
+    // Named in a clause that asks whether, before the clause that asks what: still asked about.
+    expect((await ask('河南财经政法大学是不是也来经开区搞产学研对接了？去了哪些企业')).abstained).toBe(true)
     expect((await ask('程晓华去了明湖办事处哪几个社区观摩？')).abstained).toBe(false)
     expect((await ask('创文的两个重点，除了乡镇街道周边还有啥')).answer).toContain('农贸市场及周边')
     // 那阵子 and 后来 point back at what the reader has in mind: no article prints them.
