@@ -106,6 +106,8 @@ describe('analyzeQuery', () => {
     // Names and rough guesses are not numbers: 二七区, 五里堡, 六七十岁.
     expect(words('二七区五里堡街道')).toEqual(expect.arrayContaining(['二七', '五里']))
     expect(words('来的大多是六七十岁的老党员')).toContain('六七')
+    expect(words('在路边卖菜几十年了')).not.toContain('10')
+    expect(words('来了几百人')).not.toContain('100')
   })
 
   it('takes 哪两条, 哪八个 and 哪俩 for asking which ones, not for words an article must hold', () => {
