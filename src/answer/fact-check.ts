@@ -93,6 +93,9 @@ const DERIVED_AMOUNTS: { asked: RegExp; told: RegExp }[] = [
   { asked: /还剩|剩下|剩余|还有(?!没有)[^，,。？?！!]{0,12}(没|未)/, told: /剩|尚未|未|没有|还有|待|余下/ },
   { asked: /平均|人均|户均/, told: /均/ },
   { asked: /占了?(多大|多少|几成)?(比例|比重)|占比(多少|是多少|几)|百分之几/, told: /%|％|比例|比重|占/ },
+  // How much more or less than before or than another (比去年多分了多少套, 比第二名多多少): told by a change or a
+  // comparison (同比增长8.2%, 提高了5个百分点, 是2019年的1.86倍), not by this year's figure alone.
+  { asked: /比(?![例重赛如较率])[^，,。？?！!]{0,12}?(多|少|增加|增长|提高|降低|减少|涨|降|高|低|快|慢|提前|推迟)\p{Script=Han}?了?(多少|几)/u, told: /同比|环比|比(?![例重赛如率])|较|增|提高|提升|上升|上涨|下降|减少|降低|幅|倍|百分点|多出|提前|推迟|翻/ },
 ]
 
 const WORKS_IT_OUT = /算一?下|估算|大概算/

@@ -1,15 +1,21 @@
 import { createRequire } from 'node:module'
 
-// cjk-decomp, as the hanzi package ships it: one character a line with the parts it is written from,
-// e.g. 抓:a(扌,爪), 庄:stl(广,土); a part without a code point of its own is a number with a line of its own.
+// cjk-decomp, as the hanzi package ships it: one character a line with how its parts are laid out (a: side by
+// side, d: one above the other, stl: inside a frame) and the parts, e.g. 抓:a(扌,爪), 庄:stl(广,土); a part without
+// a code point of its own is a number with a line of its own.
 const DECOMPOSITION = 'hanzi/lib/data/cjk-decomp.txt.js'
-const LINE = /^([^:]+):[^(]*\((.*)\)$/
+const LINE = /^([^:]+):([^(]*)\((.*)\)$/
 
 // A radical that only says what a character is about (water, hand, person, speech) is shared by hundreds of
 // characters of other shapes: 江 and 河 are no more alike than 工 and 可.
 const MEANING_RADICALS = new Set([...'氵扌亻讠忄纟钅口木艹'])
 
-let partsByChar: Map<string, string[]> | undefined
+interface Glyph {
+  layout: string
+  parts: string[]
+}
+
+let glyphs: Map<string, Glyph> | undefined
 const heights = new Map<string, number>()
 
 /**
@@ -19,10 +25,24 @@ const heights = new Map<string, number>()
  * characters to count.
  */
 export function looksAlike(a: string, b: string): boolean {
+  return partsAlike(a, b) || sameFrame(a, b)
+}
+
+function partsAlike(a: string, b: string): boolean {
   if (a === b) return true
   const [nearA, nearB] = [within(a), within(b)]
   const shared = (top: string[], near: Set<string>) => top.some((p) => near.has(p) && height(p) >= 2 && !MEANING_RADICALS.has(p))
   return shared([a, ...partsOf(a)], nearB) || shared([b, ...partsOf(b)], nearA)
+}
+
+/**
+ * Two characters written the same way from two parts, one the same and the other alike: 休 and 体 (亻 with
+ * 木 or 本), 沽 and 洁 (氵 with 古 or 吉). The shared radical alone does not make them alike; the parts beside it do.
+ */
+function sameFrame(a: string, b: string): boolean {
+  const [pa, pb] = [partsOf(a), partsOf(b)]
+  if (pa.length !== 2 || pb.length !== 2 || layoutOf(a) !== layoutOf(b)) return false
+  return (pa[0] === pb[0] && pa[1] !== pb[1] && partsAlike(pa[1]!, pb[1]!)) || (pa[1] === pb[1] && pa[0] !== pb[0] && partsAlike(pa[0]!, pb[0]!))
 }
 
 /** The character with its parts and their parts. */
@@ -41,23 +61,31 @@ function height(ch: string, seen = new Set<string>()): number {
   if (known !== undefined) return known
   const parts = partsOf(ch).filter((p) => p !== ch && !seen.has(p))
   seen.add(ch)
-  const h = parts.length > 0 ? 1 + Math.max(...parts.map((p) => height(p, seen))) : partsByChar!.has(ch) ? 1 : 0
+  const h = parts.length > 0 ? 1 + Math.max(...parts.map((p) => height(p, seen))) : glyphOf(ch) !== undefined ? 1 : 0
   heights.set(ch, h)
   return h
 }
 
 function partsOf(ch: string): string[] {
-  partsByChar ??= loadDecomposition()
-  return partsByChar.get(ch) ?? []
+  return glyphOf(ch)?.parts ?? []
+}
+
+function layoutOf(ch: string): string | undefined {
+  return glyphOf(ch)?.layout
+}
+
+function glyphOf(ch: string): Glyph | undefined {
+  glyphs ??= loadDecomposition()
+  return glyphs.get(ch)
 }
 
 // Read when the first typo is looked at: 85k lines, some tens of milliseconds.
-function loadDecomposition(): Map<string, string[]> {
+function loadDecomposition(): Map<string, Glyph> {
   const text = createRequire(import.meta.url)(DECOMPOSITION) as string
-  const parts = new Map<string, string[]>()
+  const out = new Map<string, Glyph>()
   for (const line of text.split('\n')) {
     const m = LINE.exec(line)
-    if (m) parts.set(m[1]!, m[2] ? m[2].split(',') : [])
+    if (m) out.set(m[1]!, { layout: m[2]!, parts: m[3] ? m[3].split(',') : [] })
   }
-  return parts
+  return out
 }

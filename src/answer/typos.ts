@@ -13,8 +13,8 @@ const NUMERAL = /[\d零一二两三四五六七八九十百千万]/
 /**
  * The question's words with a misspelt name read as the articles spell it: a word no article holds
  * that, with the characters around it in the question, differs by one character from a stretch of the
- * articles found (蜜峰张 → 蜜蜂张, 瑞亭酒店 → 瑞庭酒店). Names of people and words with digits are
- * left alone: another person or another number is not a typo.
+ * articles found (蜜峰张 → 蜜蜂张, 瑞亭酒店 → 瑞庭酒店), a person's name only by a character that sounds
+ * alike (书记吴斌 → 书记武斌). Words with digits are left alone: another number is not a typo.
  */
 export function withTyposRead(query: AnalyzedQuery, candidates: Candidate[]): AnalyzedQuery {
   const read = readTypos(query, candidates)
@@ -37,19 +37,19 @@ export function respelt(query: AnalyzedQuery, candidates: Candidate[]): string |
 /** Each misspelt word of the question with the articles' spelling of it. */
 function readTypos(query: AnalyzedQuery, candidates: Candidate[]): Map<WeightedWord, string> {
   const read = new Map<WeightedWord, string>()
-  const absent = query.words.filter((w) => w.docs === 0 && !w.person && HAN.test(w.text))
+  const absent = query.words.filter((w) => w.docs === 0 && HAN.test(w.text))
   if (absent.length === 0) return read
   // Looked for in the articles the answer may quote from.
   const texts = candidates.slice(0, CANDIDATES_READ).map((c) => foldText(`${c.title}\n${c.text}`))
   for (const w of absent) {
-    const spelt = spellingIn(foldText(query.text), w.text, texts)
+    const spelt = spellingIn(foldText(query.text), w.text, texts, w.person ? 'sound' : 'typo')
     if (spelt) read.set(w, spelt)
   }
   return read
 }
 
 /** How the articles spell `word`: a window of the question around it matched with one character of the word wrong. */
-function spellingIn(question: string, word: string, texts: string[]): string | undefined {
+function spellingIn(question: string, word: string, texts: string[], reading: Reading): string | undefined {
   const at = question.indexOf(word)
   if (at < 0) return undefined
   const len = Math.max(WINDOW, word.length)
@@ -57,9 +57,33 @@ function spellingIn(question: string, word: string, texts: string[]): string | u
     const window = question.slice(start, start + len)
     if (!HAN.test(window)) continue
     for (const text of texts) {
-      const found = oneOff(window, text, at - start, at - start + word.length)
+      const found = oneOff(window, text, at - start, at - start + word.length, reading)
       if (found) return found.slice(at - start, at - start + word.length)
     }
+  }
+  return undefined
+}
+
+// A name printed with the two characters after it the same and one character of its own other (瑞庭酒店 for
+// 瑞丰酒店): the question names its sibling, not a misspelling of it. The characters before it do not tell
+// (福华街发巡逻车 is not 福华街街道 misnamed, but a verb jieba glued to the street), nor does its first
+// character, where jieba glues a verb (搞明厨亮灶 beside 了明厨亮灶).
+const SIBLING_CONTEXT = 2
+
+/**
+ * A stretch of the articles that spells a name of the question's as a sibling of it: the word no article
+ * holds with the SIBLING_CONTEXT characters after it, one character of the word other, and that character
+ * neither sounding nor looking alike (those are read as typos first). 客运路社区 beside 客技路社区,
+ * 中车高端 beside 中铁高端: another road, another firm.
+ */
+export function siblingIn(question: string, word: string, candidates: Candidate[]): string | undefined {
+  const at = question.indexOf(word)
+  const window = question.slice(at, at + word.length + SIBLING_CONTEXT)
+  if (at < 0 || [...word].length < 2 || window.length < word.length + SIBLING_CONTEXT || !HAN.test(window)) return undefined
+  const texts = candidates.slice(0, CANDIDATES_READ).map((c) => foldText(`${c.title}\n${c.text}`))
+  for (const text of texts) {
+    const found = oneOff(window, text, 1, word.length, 'sibling')
+    if (found) return found
   }
   return undefined
 }
@@ -68,8 +92,10 @@ function spellingIn(question: string, word: string, texts: string[]): string | u
  * A stretch of `text` as long as `window` that differs from it in exactly one place, inside [from, to),
  * by a character that sounds alike, or looks alike inside a name, and is no numeral nor follows one:
  * 天天气 does not become 天天过, 第三季度 not 第二季度; 阳妙镇 becomes 阳庙镇, 指尖清峰 指尖清风, 王压村 王庄村.
+ * Read by 'sound', only a character that sounds alike (a person's name: 吴斌 is 武斌 misspelt, 文昌 is no 文明);
+ * as a 'sibling', only one that neither sounds nor looks alike (瑞丰 beside 瑞庭).
  */
-function oneOff(window: string, text: string, from: number, to: number): string | undefined {
+function oneOff(window: string, text: string, from: number, to: number, reading: Reading): string | undefined {
   for (let i = 0; i + window.length <= text.length; i++) {
     let wrong = -1
     for (let k = 0; k < window.length; k++) {
@@ -84,9 +110,19 @@ function oneOff(window: string, text: string, from: number, to: number): string 
     const stretch = text.slice(i, i + window.length)
     if (wrong < 0 || !HAN.test(stretch)) continue
     const [typed, printed] = [window[wrong]!, stretch[wrong]!]
-    if (soundsAlike(typed, printed) || (looksAlike(typed, printed) && inName(text, i + wrong, i, i + window.length))) return stretch
+    if (readAs(reading, typed, printed, () => inName(text, i + wrong, i, i + window.length))) return stretch
   }
   return undefined
+}
+
+/** How a character of the question is read against one printed: as a typo, a typo by sound alone, or a sibling's. */
+type Reading = 'typo' | 'sound' | 'sibling'
+
+function readAs(reading: Reading, typed: string, printed: string, inAName: () => boolean): boolean {
+  if (reading === 'sound') return soundsAlike(typed, printed)
+  // A look-alike outside a name is no typo read, nor another name's character.
+  if (reading === 'sibling') return !soundsAlike(typed, printed) && !looksAlike(typed, printed)
+  return soundsAlike(typed, printed) || (looksAlike(typed, printed) && inAName())
 }
 
 // Characters either side of a character that jieba reads with it to tag the word it is in.

@@ -1,5 +1,6 @@
 import { askingClauses, clausesOf, foldText, lastAskingClause, READERS_OWN_STORY, type AnalyzedQuery, type WeightedWord } from '../retrieve/index.js'
 import type { Candidate } from './evidence.js'
+import { siblingIn } from './typos.js'
 
 const HAN = /^\p{Script=Han}+$/u
 const YEAR = /((?:19|20)\d{2})\s*年/g
@@ -104,6 +105,25 @@ export function namesUnknownBody(query: AnalyzedQuery): boolean {
     return w.name && trade !== undefined && !NO_TRADE.test(trade)
   }
   return asksOfUnknown(query, (w) => BODY_NAME.test(w.text) || firmAfter(w))
+}
+
+// A word that a road or place kind follows names it, whatever jieba's tag (客运/路社区); one that jieba glued
+// to the preposition or particle before it (给区/党工委, 下雨后树容易生病) names nothing.
+const PLACE_AFTER = /^(路|街|大道|社区|村)/
+const GLUED_PREPOSITION = /^[给对在把被从跟往让叫的了后]/
+// Two characters ending in 子 are a thing jieba may tag as a name (苗子 "seedlings", beside the printed 苗木).
+const THING = /^\p{Script=Han}子$/u
+
+/**
+ * True when a clause that asks, or names what it asks about, names something no article holds whose
+ * sibling the articles print: one character of its name other, the characters beside it the same
+ * (瑞丰酒店 where 瑞庭酒店 is printed, 纪工委书记武军 where 武斌 is). Run on the question with its typos read,
+ * so a misspelling (瑞亭酒店) is no sibling.
+ */
+export function namesSibling(query: AnalyzedQuery, candidates: Candidate[]): boolean {
+  const text = foldText(query.text)
+  const named = (w: WeightedWord) => !GLUED_PREPOSITION.test(w.text) && !THING.test(w.text) && (w.name || PLACE_AFTER.test(text.slice(text.indexOf(w.text) + w.text.length)))
+  return asksOfUnknown(query, (w) => named(w) && siblingIn(text, w.text, candidates) !== undefined)
 }
 
 /**

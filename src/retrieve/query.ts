@@ -3,7 +3,7 @@ import { asMandarin } from './dialect.js'
 import { numeralsOf, withDigits } from './numerals.js'
 import { parseTimeExpressions, type DateRange } from './dates.js'
 import { loadLexicon, type Lexicon } from './lexicon.js'
-import { askedUnit, asks, ASKS_ITS_OWN, clausesOf, detectQuestionType, HOW_FAR, withTerseAsked, type QuestionType } from './question-type.js'
+import { askedUnit, asks, ASKS_ITS_OWN, clausesOf, detectQuestionType, HOW_FAR, POST, withTerseAsked, type QuestionType } from './question-type.js'
 import { cutWords, foldText, indexTokens, isNameTag, newWords, phraseTokens, tagWords } from './tokenize.js'
 
 /** Longer queries are cut here: no question is this long, and every extra token costs search time. */
@@ -331,6 +331,15 @@ function isPersonName(word: string, tag: string): boolean {
   return tag === 'nr' && chars.length >= 2 && chars.length <= 4 && SURNAMES.has(chars[0]!)
 }
 
+// A post right before a name no dictionary knows (党工委书记王涛, 主任李建国) makes it a person's.
+const ENDS_IN_POST = new RegExp(`(${POST})$`)
+
+/** A name no dictionary knows, of two or three characters with a common surname first, right after a post. */
+function isPostHolder(name: string, text: string): boolean {
+  const chars = [...name]
+  return chars.length >= 2 && chars.length <= 3 && SURNAMES.has(chars[0]!) && ENDS_IN_POST.test(text.slice(0, text.indexOf(name)))
+}
+
 // Common words jieba's dictionary tags as places (东西 "things", 上山 "up the hill", 新建 "newly built", 中考 "the exam",
 // 上市 "listed", 开春 "early spring", 上台 "on stage", 上街 "out on the street", 锦旗 "a silk banner", 大都 "mostly",
 // 福利 "benefits", 普及 "to spread"); the later ones are those so tagged in the CRUD bench's questions.
@@ -361,7 +370,7 @@ function questionWords(text: string, names: string[], lexicon: Lexicon): Questio
     const name = (isNameTag(tag) && !NOT_PERSONS.has(word) && !NOT_PLACES.has(word)) || entry !== undefined || wholeNames.has(word)
     out.set(word, { text: word, synonyms: [...(entry?.synonyms ?? []), ...numeralSpellings(word)], name, person: isPersonName(word, tag), place: isPlaceName(word, tag) })
   }
-  for (const n of names) if (!out.has(n)) out.set(n, { text: n, synonyms: lexicon.entries.get(n)?.synonyms ?? [], name: true, person: false, place: false })
+  for (const n of names) if (!out.has(n)) out.set(n, { text: n, synonyms: lexicon.entries.get(n)?.synonyms ?? [], name: true, person: isPostHolder(n, text), place: false })
   return [...out.values()]
 }
 

@@ -97,7 +97,7 @@ export function figureLookedUp(question: string): string | undefined {
 }
 
 // A post asked who holds it (部长是谁, 书记是哪位) asks for the holder's name; 谁 alone may be answered by an office.
-const POST = '书记|支书|主任|局长|部长|区长|县长|市长|镇长|乡长|校长|院长|所长|站长|队长|经理|董事长|主席|组长|行长|社长|主编|一把手|监督员|网格员|服务官'
+export const POST = '书记|支书|主任|局长|部长|区长|县长|市长|镇长|乡长|校长|院长|所长|站长|队长|经理|董事长|主席|组长|行长|社长|主编|一把手|监督员|网格员|服务官'
 const ENDS_IN_POST = new RegExp(`(${POST}|负责人)$`)
 // 部长是谁, 监督员都有谁, 首席服务官具体是由谁来担任的.
 const HOLDER_ASKED = '[”"」]?\\s*(现在|具体|都|分别)?(是谁|是哪位|谁|有谁|是由谁|由谁)'
@@ -332,9 +332,9 @@ export function changedThing(question: string, words: string[]): string | undefi
   return change ? lastWordBefore(question, change.index, words.filter((w) => !COMPARED_WITH.test(w))) : undefined
 }
 
-// What a change is measured against (增加值同比增长多少), and a measure the article may word its own way
+// What a change is measured against (增加值同比增长多少, 收入跟去年同期比涨了多少), and a measure the article may word its own way
 // (装机规模, 出口金额 as 新增装机, 出口额): the thing that changed is named before them.
-const COMPARED_WITH = /^(同比|环比|相比|相较|比起|比去年|较去年|比上年|较上年|去年|上年|分别|累计|年均|平均|一共|总共|规模|数量|总量|总额|金额|水平)$/
+const COMPARED_WITH = /^(同比|环比|相比|相较|比起|比去年|较去年|比上年|较上年|去年|上年|同期|以前|之前|上次|往年|前年|分别|累计|年均|平均|一共|总共|规模|数量|总量|总额|金额|水平)$/
 
 /** The word of two or more characters that ends last before `at` in the question. */
 function lastWordBefore(question: string, at: number, words: string[]): string | undefined {

@@ -1117,6 +1117,15 @@ describe('what a question counts, dates or names, and the sentence that must giv
     expect((await askOf([opinions], '对班子成员的意见在意见建议里占了多大比例？')).abstained).toBe(true)
   })
 
+  it('answers how much more than before only with a change or a comparison, not with the figure alone', async () => {
+    expect((await askOf([HOUSING], '经开区安置房3636套，比去年这时候多分了多少套？')).abstained).toBe(true)
+    const culture = story('弘扬廉洁文化', '2022年上半年，全区规模以上文化企业主营业务收入完成40亿元，同比增长8.2%，规模位列全市第三位。')
+    expect((await askOf([culture], '22年上半年规上文化企业收入跟去年同期比涨了多少？')).answer).toContain('8.2%')
+    const flat = story('弘扬廉洁文化', '2022年上半年，全区规模以上文化企业主营业务收入完成40亿元，规模位列全市第三位。')
+    expect((await askOf([flat], '22年上半年规上文化企业收入跟去年同期比涨了多少？')).abstained).toBe(true)
+    expect((await askOf([flat], '22年上半年规上文化企业收入是多少？')).answer).toContain('40亿元')
+  })
+
   it('answers how many are left only with what remains, and a category only with that category', async () => {
     expect((await askOf([HOUSING], '建设局今年还剩多少套安置房没分')).abstained).toBe(true)
     expect((await askOf([HOUSING], '经开区安置房还有多少套没分出去？')).abstained).toBe(true)

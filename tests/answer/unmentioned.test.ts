@@ -104,4 +104,21 @@ describe('questions about what the sample pages never mention', () => {
     expect((await ask('“指尖清风”云课堂在哪个APP上能看？')).abstained).toBe(true)
     expect((await ask('“指尖清风”云课堂是宣传部联合哪个部门推出的？')).abstained).toBe(false)
   })
+
+  it('refuses a sibling of a printed name, one character other, and still reads a misspelling of it', async () => {
+    // The pages print 瑞庭酒店, 中铁高端智能化装备产业园 and 客技路社区.
+    expect((await ask('瑞丰酒店的员工消防培训是谁给讲的课？')).abstained).toBe(true)
+    expect((await ask('中车高端智能化装备产业园项目现在建到哪一步了？')).abstained).toBe(true)
+    expect((await ask('蜜蜂张街道客运路社区党支部参加知识竞赛的有几个人？')).abstained).toBe(true)
+    expect((await ask('瑞亭酒店的员工消防培训是谁给讲的课？')).abstained).toBe(false)
+    expect((await ask('各级媒休累计发稿报道了多少篇啊')).answer).toContain('8661篇')
+    // A verb jieba glued to a printed name (福华街发) is no sibling of 福华街街道.
+    expect((await ask('福华街发巡逻车是哪天？')).abstained).toBe(false)
+  })
+
+  it('refuses a person named right after a post when no page names them', async () => {
+    expect((await ask('马寨产业集聚区党工委书记王涛在座谈会上提了什么要求？')).abstained).toBe(true)
+    expect((await ask('经开区纪工委书记武军去京航办事处调研是哪天？')).abstained).toBe(true)
+    expect((await ask('经开区纪工委书记武斌去京航办事处调研是哪天？')).abstained).toBe(false)
+  })
 })
