@@ -331,13 +331,25 @@ function isPersonName(word: string, tag: string): boolean {
   return tag === 'nr' && chars.length >= 2 && chars.length <= 4 && SURNAMES.has(chars[0]!)
 }
 
-// A post right before a name no dictionary knows (党工委书记王涛, 主任李建国) makes it a person's.
+// A post right before a name makes it a person's (党工委书记王涛, 工会主席王宏亮, 主任王家明), however jieba cuts the
+// name (王/宏亮, 王家/明, 程/晓/东); a verb, preposition, particle or pronoun after it is no part of it (武斌带人, 全名叫).
 const ENDS_IN_POST = new RegExp(`(${POST})$`)
+const NOT_IN_NAME = /^[vpurdcmqf]/
 
-/** A name no dictionary knows, of two or three characters with a common surname first, right after a post. */
-function isPostHolder(name: string, text: string): boolean {
-  const chars = [...name]
-  return chars.length >= 2 && chars.length <= 3 && SURNAMES.has(chars[0]!) && ENDS_IN_POST.test(text.slice(0, text.indexOf(name)))
+/** The names of two or three characters, a common surname first, that stand right after a post. */
+function postHolders(text: string): string[] {
+  const tokens = tagWords(text)
+  const out: string[] = []
+  tokens.forEach(({ word: post }, i) => {
+    if (!ENDS_IN_POST.test(post) || !SURNAMES.has([...(tokens[i + 1]?.word ?? '')][0] ?? '')) return
+    let name = ''
+    for (const { word, tag } of tokens.slice(i + 1)) {
+      if (!/^\p{Script=Han}+$/u.test(word) || NOT_IN_NAME.test(tag) || [...name + word].length > 3) break
+      name += word
+    }
+    if ([...name].length >= 2) out.push(name)
+  })
+  return out
 }
 
 // Common words jieba's dictionary tags as places (东西 "things", 上山 "up the hill", 新建 "newly built", 中考 "the exam",
@@ -370,7 +382,8 @@ function questionWords(text: string, names: string[], lexicon: Lexicon): Questio
     const name = (isNameTag(tag) && !NOT_PERSONS.has(word) && !NOT_PLACES.has(word)) || entry !== undefined || wholeNames.has(word)
     out.set(word, { text: word, synonyms: [...(entry?.synonyms ?? []), ...numeralSpellings(word)], name, person: isPersonName(word, tag), place: isPlaceName(word, tag) })
   }
-  for (const n of names) if (!out.has(n)) out.set(n, { text: n, synonyms: lexicon.entries.get(n)?.synonyms ?? [], name: true, person: isPostHolder(n, text), place: false })
+  for (const n of names) if (!out.has(n)) out.set(n, { text: n, synonyms: lexicon.entries.get(n)?.synonyms ?? [], name: true, person: false, place: false })
+  for (const n of postHolders(text)) out.set(n, { text: n, synonyms: [], place: false, ...out.get(n), name: true, person: true })
   return [...out.values()]
 }
 

@@ -125,9 +125,13 @@ export function withTerseAsked(text: string): string {
   return text
 }
 
-/** True when a question asks for a person's name in so many words (局长叫啥名字, 部长是谁), not merely 谁. */
+// Who the people of a role were (那位负责人是谁, 那16名干部都有谁, 监督员是哪几个人): their names. Not 哪位领导, which a
+// story may answer with the leader's post (区领导刘明胜 names no post the checks know).
+const PEOPLE_ASKED = /(负责人|干部|监督员)(都|分别|具体|又)?(是谁|有谁|是哪位|是哪几位|是哪几个人|都有谁)/
+
+/** True when a question asks for a person's name in so many words (局长叫啥名字, 部长是谁, 负责人是谁), not merely 谁. */
 export function asksForName(question: string): boolean {
-  return /叫(什么|啥)|名字|姓名|叫.{0,2}名/.test(question) || POST_HOLDER.test(question)
+  return /叫(什么|啥)|名字|姓名|叫.{0,2}名/.test(question) || POST_HOLDER.test(question) || PEOPLE_ASKED.test(question)
 }
 
 // 多少年 and 几天 ask a length of time (30年, 15天); 几年级 asks a grade.

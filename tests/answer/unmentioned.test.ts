@@ -116,9 +116,20 @@ describe('questions about what the sample pages never mention', () => {
     expect((await ask('福华街发巡逻车是哪天？')).abstained).toBe(false)
   })
 
+  it('answers who held a role only with a name, not with the role alone', async () => {
+    // The pages say only 科技人才局负责人…表示欢迎 and 五家单位负责人分别作了典型发言.
+    expect((await ask('经开区科技人才局那位致欢迎词的负责人是谁')).abstained).toBe(true)
+    expect((await ask('营商环境会上代表文苑街道发言的负责人是谁？')).abstained).toBe(true)
+    expect((await ask('示范区优化营商环境常态长效会议上是哪位领导讲的话？')).answer).toContain('王家鹏')
+  })
+
   it('refuses a person named right after a post when no page names them', async () => {
     expect((await ask('马寨产业集聚区党工委书记王涛在座谈会上提了什么要求？')).abstained).toBe(true)
     expect((await ask('经开区纪工委书记武军去京航办事处调研是哪天？')).abstained).toBe(true)
     expect((await ask('经开区纪工委书记武斌去京航办事处调研是哪天？')).abstained).toBe(false)
+    // However jieba cuts the name after the post (王/宏亮, 程/晓/东).
+    expect((await ask('工会主席王宏亮主持的那个村庄改造推进会是哪天开的？')).abstained).toBe(true)
+    expect((await ask('区党建办主任程晓东去明湖办事处看了哪几个社区')).abstained).toBe(true)
+    expect((await ask('工会主席王宏伟主持的那个村庄改造推进会是哪天开的？')).answer).toContain('5月28日')
   })
 })
