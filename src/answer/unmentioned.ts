@@ -116,8 +116,8 @@ const THING = /^\p{Script=Han}子$/u
 
 /**
  * True when a clause that asks, or names what it asks about, names something no article holds whose
- * sibling the articles print: one character of its name other, the characters beside it the same
- * (瑞丰酒店 where 瑞庭酒店 is printed, 纪工委书记武军 where 武斌 is). Run on the question with its typos read,
+ * sibling the articles print: one character of its name other, the characters after it the same
+ * (瑞丰酒店 where 瑞庭酒店 is printed, 中车高端 where 中铁高端 is). Run on the question with its typos read,
  * so a misspelling (瑞亭酒店) is no sibling.
  */
 export function namesSibling(query: AnalyzedQuery, candidates: Candidate[]): boolean {

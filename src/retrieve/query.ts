@@ -333,7 +333,7 @@ function isPersonName(word: string, tag: string): boolean {
 
 // A post right before a name makes it a person's (党工委书记王涛, 工会主席王宏亮, 主任王家明), however jieba cuts the
 // name (王/宏亮, 王家/明, 程/晓/东); a verb, preposition, particle or pronoun after it is no part of it (武斌带人, 全名叫).
-const ENDS_IN_POST = new RegExp(`(${POST})$`)
+const POST_BEFORE_NAME = new RegExp(`(${POST})$`)
 const NOT_IN_NAME = /^[vpurdcmqf]/
 
 /** The names of two or three characters, a common surname first, that stand right after a post. */
@@ -341,7 +341,7 @@ function postHolders(text: string): string[] {
   const tokens = tagWords(text)
   const out: string[] = []
   tokens.forEach(({ word: post }, i) => {
-    if (!ENDS_IN_POST.test(post) || !SURNAMES.has([...(tokens[i + 1]?.word ?? '')][0] ?? '')) return
+    if (!POST_BEFORE_NAME.test(post) || !SURNAMES.has([...(tokens[i + 1]?.word ?? '')][0] ?? '')) return
     let name = ''
     for (const { word, tag } of tokens.slice(i + 1)) {
       if (!/^\p{Script=Han}+$/u.test(word) || NOT_IN_NAME.test(tag) || [...name + word].length > 3) break
