@@ -6,7 +6,7 @@ const HAN = /^\p{Script=Han}+$/u
 const YEAR = /((?:19|20)\d{2})\s*年/g
 // An area a question can be about (金水区, 中牟县); generic places (社区, 园区, 小区) name no area.
 const AREA = /^\p{Script=Han}{2,4}[区县]$/u
-const NOT_AREA = /(社|小|园|景|城|片|辖|校|厂|矿|街|集聚|新|试验|开发|功能|保护|服务)区$/
+const NOT_AREA = /(社|小|园|景|城|片|辖|校|厂|矿|街|集聚|产业|新|试验|开发|功能|保护|服务)区$/
 // A district pointed at, not named (隔壁区, 我们区, 其他区).
 const POINTED_AREA = /^(隔壁|旁边|周边|附近|相邻|邻近|临近|你们|我们|他们|咱们|俺们|别的|其他|其它|各个|这个|那个|哪个|外地)/
 
@@ -28,6 +28,9 @@ const PLACE_KINDS = '社区|村|小学|中学|学校|附院'
 const PLACE_KIND = new RegExp(`^(${PLACE_KINDS})`)
 const ENDS_IN_PLACE_KIND = new RegExp(`^\\p{Script=Han}{2,}(${PLACE_KINDS})$`, 'u')
 const OWN = /^(俺|我|咱|你|您|他|她|恁|大家|自己|老家|家里|本地|各个|一个|两个)/
+
+// A count and its counter, and nothing else (一个, 一所, 两位).
+const COUNT_ONLY = /^[一二两三四五六七八九十几][个所家位名条项次件只台辆座栋种类批期届场处]$/
 
 // A count (两位区领导 is two of the district's leaders, not an area 两位区).
 const COUNTED_WORD = /^[一二两三四五六七八九十几多\d]/
@@ -63,8 +66,9 @@ function asksOfUnknown(query: AnalyzedQuery, ofKind: (w: WeightedWord) => boolea
   return query.words.some((w) => ofKind(w) && w.docs === 0 && [...asking, ...naming].some((c) => c.includes(w.text)))
 }
 
-// The district a store is about (经开区), or a word nearly every article holds, says nothing of what a
-// question is about; in a store this small or smaller, document counts tell nothing either.
+// The district a store is about (经开区), a word nearly every article holds, or a count and its counter alone
+// (一个, 一所), says nothing of what a question is about; in a store this small or smaller, document counts tell
+// nothing either.
 const GENERIC_SHARE = 0.75
 const MIN_ARTICLES = 8
 
@@ -75,7 +79,7 @@ const MIN_ARTICLES = 8
 export function findsOnlyGenericWords(query: AnalyzedQuery): boolean {
   if (query.total < MIN_ARTICLES) return false
   const words = query.words.filter((w) => [...w.text].length > 1)
-  const generic = (w: WeightedWord) => query.districts.includes(w.text) || w.docs >= GENERIC_SHARE * query.total
+  const generic = (w: WeightedWord) => query.districts.includes(w.text) || w.docs >= GENERIC_SHARE * query.total || COUNT_ONLY.test(w.text)
   return words.some((w) => w.docs === 0) && words.every((w) => w.docs === 0 || generic(w))
 }
 

@@ -15,4 +15,11 @@ describe('everyday words for the terms an article prints, on the sample pages', 
     expect(lanes.answer).toContain('背街小巷规范')
     for (const c of [...main.citations, ...lanes.citations]) expect(getArticle(db, c.id)!.text).toContain(c.quote)
   })
+
+  it('reads 钟头 as 小时 and 防疫的稿子 as 涉疫稿件', async () => {
+    const { index } = samples()
+    const ask = (q: string) => answerQuestion(index, q, { mode: 'extractive' })
+    expect((await ask('当志愿者的一共发动了多少人次 干了多少钟头')).answer).toContain('200万小时')
+    expect((await ask('闹疫情那会 宣传部发了多少篇防疫的稿子')).answer).toContain('1534篇')
+  })
 })

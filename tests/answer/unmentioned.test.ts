@@ -9,6 +9,10 @@ describe('questions about what the sample pages never mention', () => {
 
   it('refuses when of the question only the district is found, however well the district alone is covered', async () => {
     expect((await ask('奶奶想问问：经开区今年重阳节给老年人发慰问品没有？发的啥？')).abstained).toBe(true)
+    // A count and its counter (一个) say no more than the district does.
+    expect((await ask('听说经开区要建一个新的体育中心，选址在哪儿？')).abstained).toBe(true)
+    // 产业区 is a kind of zone, not an area named 产业.
+    expect((await ask('马寨那个产业区是省里几星的')).answer).toContain('二星级')
     expect((await ask('经开区的安置房到现在一共分出去多少套了？')).abstained).toBe(false)
   })
 
