@@ -120,6 +120,12 @@ describe('questions about what the sample pages never mention', () => {
     expect((await ask('福华街发巡逻车是哪天？')).abstained).toBe(false)
   })
 
+  it('answers by when something ends only with its end', async () => {
+    // The meeting's date is when the campaign began, not when it ends.
+    expect((await ask('前程办事处扶贫领域以案促改集中行动截止到哪天？')).abstained).toBe(true)
+    expect((await ask('前程办事处扶贫领域以案促改动员大会是哪天开的？')).answer).toContain('6月1日')
+  })
+
   it('answers who held a role only with a name, not with the role alone', async () => {
     // The pages say only 科技人才局负责人…表示欢迎 and 五家单位负责人分别作了典型发言.
     expect((await ask('经开区科技人才局那位致欢迎词的负责人是谁')).abstained).toBe(true)
