@@ -34,13 +34,17 @@ export function respelt(query: AnalyzedQuery, candidates: Candidate[]): string |
   return text
 }
 
+/** The headlines and texts, folded, of the articles the answer may quote from: where typos and siblings are looked for. */
+export function quotableTexts(candidates: Candidate[]): string[] {
+  return candidates.slice(0, CANDIDATES_READ).map((c) => foldText(`${c.title}\n${c.text}`))
+}
+
 /** Each misspelt word of the question with the articles' spelling of it. */
 function readTypos(query: AnalyzedQuery, candidates: Candidate[]): Map<WeightedWord, string> {
   const read = new Map<WeightedWord, string>()
   const absent = query.words.filter((w) => w.docs === 0 && HAN.test(w.text))
   if (absent.length === 0) return read
-  // Looked for in the articles the answer may quote from.
-  const texts = candidates.slice(0, CANDIDATES_READ).map((c) => foldText(`${c.title}\n${c.text}`))
+  const texts = quotableTexts(candidates)
   for (const w of absent) {
     const spelt = spellingIn(foldText(query.text), w.text, texts, w.person ? 'sound' : 'typo')
     if (spelt) read.set(w, spelt)
@@ -76,11 +80,10 @@ const SIBLING_CONTEXT = 2
  * neither sounding nor looking alike (those are read as typos first). 客运路社区 beside 客技路社区,
  * 中车高端 beside 中铁高端: another road, another firm.
  */
-export function siblingIn(question: string, word: string, candidates: Candidate[]): string | undefined {
+export function siblingIn(question: string, word: string, texts: string[]): string | undefined {
   const at = question.indexOf(word)
   const window = question.slice(at, at + word.length + SIBLING_CONTEXT)
   if (at < 0 || [...word].length < 2 || window.length < word.length + SIBLING_CONTEXT || !HAN.test(window)) return undefined
-  const texts = candidates.slice(0, CANDIDATES_READ).map((c) => foldText(`${c.title}\n${c.text}`))
   for (const text of texts) {
     const found = oneOff(window, text, 1, word.length, 'sibling')
     if (found) return found

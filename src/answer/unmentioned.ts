@@ -1,6 +1,6 @@
 import { askingClauses, clausesOf, foldText, lastAskingClause, READERS_OWN_STORY, type AnalyzedQuery, type WeightedWord } from '../retrieve/index.js'
 import type { Candidate } from './evidence.js'
-import { siblingIn } from './typos.js'
+import { quotableTexts, siblingIn } from './typos.js'
 
 const HAN = /^\p{Script=Han}+$/u
 const YEAR = /((?:19|20)\d{2})\s*年/g
@@ -63,7 +63,7 @@ function asksOfUnknown(query: AnalyzedQuery, ofKind: (w: WeightedWord) => boolea
   const clauses = clausesOf(query.text)
   const last = lastAskingClause(query.text)
   const naming = clauses.filter((c, i) => i < last && !READERS_OWN_STORY.test(c) && (!GUESSED.test(c) || ASKS_WHETHER.test(c)) && !CORRECTS.test(clauses[i + 1] ?? ''))
-  return query.words.some((w) => ofKind(w) && w.docs === 0 && [...asking, ...naming].some((c) => c.includes(w.text)))
+  return query.words.some((w) => w.docs === 0 && [...asking, ...naming].some((c) => c.includes(w.text)) && ofKind(w))
 }
 
 // The district a store is about (经开区), a word nearly every article holds, or a count and its counter alone
@@ -127,7 +127,9 @@ const THING = /^\p{Script=Han}子$/u
 export function namesSibling(query: AnalyzedQuery, candidates: Candidate[]): boolean {
   const text = foldText(query.text)
   const named = (w: WeightedWord) => !GLUED_PREPOSITION.test(w.text) && !THING.test(w.text) && (w.name || PLACE_AFTER.test(text.slice(text.indexOf(w.text) + w.text.length)))
-  return asksOfUnknown(query, (w) => named(w) && siblingIn(text, w.text, candidates) !== undefined)
+  // Folded only when a word no article holds is up for it, as few questions have one.
+  let texts: string[] | undefined
+  return asksOfUnknown(query, (w) => named(w) && siblingIn(text, w.text, (texts ??= quotableTexts(candidates))) !== undefined)
 }
 
 /**
