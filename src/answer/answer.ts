@@ -1,5 +1,5 @@
 import { InputError, NewsbotError } from '../errors.js'
-import { detectQuestionType, foldText, simplify, type QuestionIndex, type SearchHit } from '../retrieve/index.js'
+import { detectQuestionType, inMandarin, type QuestionIndex, type SearchHit } from '../retrieve/index.js'
 import { addByline, besideByline, bylineTopic, withByline } from './byline.js'
 import { answerExtractively } from './extractive.js'
 import { carryTopic, rewriteFollowUp, type Turn } from './follow-up.js'
@@ -88,7 +88,7 @@ export async function answerQuestion(index: QuestionIndex, question: string, opt
   opts.signal?.throwIfAborted()
   // 那它有多长？ asks for an amount even when the carried topic's words asked 什么时候.
   const asked = byline === null ? q : searched
-  const questionType = detectQuestionType(simplify(foldText(asked)))
+  const questionType = detectQuestionType(inMandarin(asked))
   const extractive = answerExtractively(query, hits, { questionType, asked, ...(byline !== null && { maxChars: BYLINE_QUOTE_CHARS }) })
   const fallback = byline === null ? signed(extractive, hits) : withByline(extractive, hits)
   const fell = failure ? { notice: FALLBACK_NOTICE, fallbackReason: failure.message } : {}

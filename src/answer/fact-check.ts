@@ -104,7 +104,7 @@ const WORKS_IT_OUT = /算一?下|估算|大概算/
 // 各类, 类似 or 类型.
 const CATEGORY = /[^\P{Script=Han}多少几各等这那哪些大每]{2}类(?![似型别])/u
 
-const ASKS_NEXT = /明年|下一届|下届|下一次|下次|下回|下一期|下期/
+const ASKS_NEXT = /明年|下一届|下届|下一次|下次|下回|下一期|下期|下一步/
 
 export const TELLS_PLAN = /明年|下一[届次期步]|下[届期]|将于|将在|计划|拟|预计|择期/
 
@@ -321,8 +321,9 @@ function factCheck(
   }
   if (type === 'amount') {
     // A count of the whole kind does not answer how many of a kind (拉进黑名单的企业有几家 is not answered by 确定典型企业40家).
-    // A place before 的 (二七区的幼儿园有多少家) is where they are counted, which the article's scope checks, not which ones.
-    const qualifier = words.find((w) => w.text === countQualifier(text) && !w.place)
+    // A place or district before 的 (二七区的幼儿园有多少家, 经开区的志愿者) is where they are counted, which the article's
+    // scope checks, not which ones.
+    const qualifier = words.find((w) => w.text === countQualifier(text) && !w.place && !loadLexicon().entries.get(w.text)?.district)
     const derived = WORKS_IT_OUT.test(text) ? [] : DERIVED_AMOUNTS.filter((d) => d.asked.test(text))
     const category = CATEGORY.exec(text)?.[0]
     const ofWhatIsAsked = (s: Scored) =>

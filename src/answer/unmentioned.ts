@@ -1,4 +1,4 @@
-import { askingClauses, clausesOf, foldText, lastAskingClause, READERS_OWN_STORY, type AnalyzedQuery, type WeightedWord } from '../retrieve/index.js'
+import { askingClauses, clausesOf, foldText, lastAskingClause, READERS_OWN_STORY, tagWords, type AnalyzedQuery, type WeightedWord } from '../retrieve/index.js'
 import type { Candidate } from './evidence.js'
 import { quotableTexts, siblingIn } from './typos.js'
 
@@ -210,8 +210,14 @@ function namedPlacesOf(query: AnalyzedQuery, read: AnalyzedQuery): string[] {
     const at = text.indexOf(w.text) + w.text.length
     const kind = PLACE_KIND.exec(text.slice(at))?.[1]
     const name = kind && spelt + kind
-    return name && [...spelt].length >= 2 && HAN.test(spelt) && !POINTER.test(spelt) && !OWN.test(spelt) && asking.some((c) => c.includes(w.text + kind)) ? [name] : []
+    return name && [...spelt].length >= 2 && HAN.test(spelt) && !POINTER.test(spelt) && !OWN.test(spelt) && !isTimeWord(spelt) && asking.some((c) => c.includes(w.text + kind)) ? [name] : []
   })
+}
+
+/** A word jieba's dictionary tags as a time (会后学校那帮人: after the meeting, the college's people): it names no place. */
+function isTimeWord(word: string): boolean {
+  const tagged = tagWords(word)
+  return tagged.length === 1 && tagged[0]!.tag.startsWith('t')
 }
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']

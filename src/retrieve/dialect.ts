@@ -21,6 +21,8 @@ const CANTONESE: [RegExp, string][] = [
   [/今次/g, '这次'],
   // 係 is Cantonese's 是 except in 關係/聯係 (traditional Mandarin's 关系/联系).
   [/(?<![關关聯联])係/g, '是'],
+  // Typed in simplified characters, 係 is 系: before an asking word (系谁, 系哪间, 系什么) it is 是 too.
+  [/(?<![关联体])系(?=谁|哪|什么|多少|怎样|为什么|不是)/g, '是'],
   [/佢[哋地]/g, '他们'],
   [/佢/g, '他'],
   [/嘅/g, '的'],
@@ -37,7 +39,25 @@ const CANTONESE: [RegExp, string][] = [
   [/[㗎喎囉啩吖嘞]/g, ''],
 ]
 
-/** The question with its Cantonese asking words and particles read as Mandarin. */
+// English words readers mix into a Chinese question (开完meeting, 哪几家company, 创新创业experience), as the bulletins
+// say them. Only words of office and local news with one plain rendering; abbreviations the papers print as they are
+// (GDP, KPI, app) stay, and so does a word not listed here.
+const ENGLISH: Record<string, string> = {
+  meeting: '会议', training: '培训', company: '公司', companies: '公司', enterprise: '企业', project: '项目',
+  deadline: '截止', target: '目标', budget: '预算', policy: '政策', plan: '计划', report: '报告', event: '活动',
+  activity: '活动', experience: '经验', cooperation: '合作', hospital: '医院', bank: '银行', police: '民警',
+  office: '办公室', school: '学校', university: '大学', kindergarten: '幼儿园', subway: '地铁', library: '图书馆',
+  revenue: '营收', volunteer: '志愿者', community: '社区', village: '村', factory: '工厂',
+  leader: '领导', boss: '领导', director: '主任', manager: '经理', loan: '贷款', subsidy: '补贴',
+  allowance: '补贴', salary: '工资', rent: '租金', competition: '比赛', contest: '比赛', champion: '冠军',
+  award: '奖', inspection: '检查', safety: '安全', investment: '投资', total: '一共',
+}
+// 完成了多少percent asks a share, as 百分之多少 does.
+const PERCENT_ASKED = /(?:多少|几)\s*percent(?![A-Za-z])/gi
+const ENGLISH_WORD = new RegExp(`(?<![A-Za-z])(${Object.keys(ENGLISH).join('|')})s?(?![A-Za-z])`, 'gi')
+
+/** The question with its Cantonese asking words and particles, and the English words it mixes in, read as Mandarin. */
 export function asMandarin(text: string): string {
-  return CANTONESE.reduce((t, [form, mandarin]) => t.replace(form, mandarin), text)
+  const mandarin = CANTONESE.reduce((t, [form, said]) => t.replace(form, said), text)
+  return mandarin.replace(PERCENT_ASKED, '百分之多少').replace(ENGLISH_WORD, (_, word: string) => ENGLISH[word.toLowerCase()]!)
 }

@@ -22,4 +22,12 @@ describe('everyday words for the terms an article prints, on the sample pages', 
     expect((await ask('当志愿者的一共发动了多少人次 干了多少钟头')).answer).toContain('200万小时')
     expect((await ask('闹疫情那会 宣传部发了多少篇防疫的稿子')).answer).toContain('1534篇')
   })
+
+  it('reads 生病 and 虫子 as 病虫害, 放假 as 假期, 打扫卫生 as 清洁 and 减掉 as 核减', async () => {
+    const { index } = samples()
+    const ask = (q: string) => answerQuestion(index, q, { mode: 'extractive' })
+    expect((await ask('下雨以后哪些树容易生病？有什么虫子？')).answer).toContain('百日红')
+    expect((await ask('五一放假的时候哪个镇的干部不休息去打扫卫生？')).answer).toContain('苏家镇')
+    expect((await ask('财政局审核价格，报上来多少钱，减掉了多少？')).answer).toContain('258.261万元')
+  })
 })

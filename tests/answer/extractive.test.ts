@@ -83,6 +83,7 @@ async function ask(question: string) {
 const MONEY = '元|人民币|英镑|港币|卢布'
 
 describe('askedUnit and hasFactFor', () => {
+  const GROUPS = '个[^，。、；\\d]{0,4}?组|组'
   it.each([
     ['经开区分了多少套安置房', '套'],
     ['政府采购省了多少钱', MONEY],
@@ -101,7 +102,10 @@ describe('askedUnit and hasFactFor', () => {
     ['小麦平均亩产多少斤', '斤|公斤|千克|吨'],
     ['参加的人有多少个', '人|名|位'],
     ['来了多少个志愿者', '人|名|位'],
-    ['15个党员分成了几组', '个?小?组'],
+    ['15个党员分成了几组', GROUPS],
+    ['分成几个组', GROUPS],
+    ['底下分了几个小组', GROUPS],
+    ['园中园入驻了多少间企业', '间|家'],
     ['竞赛有多少个党员参加', '人|名|位'],
     ['派了多少个干部下去', '人|名|位'],
     ['处理了多少起投诉', '起'],
@@ -116,6 +120,9 @@ describe('askedUnit and hasFactFor', () => {
     expect(hasFactFor('amount', '坚持四项工作重点', '元')).toBe(false)
     expect(hasFactFor('amount', '为辖区13532名80岁以上老人发放津贴', '人|名|位')).toBe(true)
     expect(hasFactFor('amount', '围绕现场急救等五项内容进行培训', '项')).toBe(true)
+    expect(hasFactFor('amount', '由15人组成5个小组参赛', askedUnit('分成几个组'))).toBe(true)
+    expect(hasFactFor('amount', '下设企业开办等17个专项小组', askedUnit('分了几个小组'))).toBe(true)
+    expect(hasFactFor('amount', '由15人组成', askedUnit('分成几个组'))).toBe(false)
     expect(hasFactFor('amount', '开展一项工作', undefined)).toBe(false)
     expect(hasFactFor('amount', '普惠型小微企业贷款新增3.8万亿元', MONEY)).toBe(true)
     expect(hasFactFor('amount', '另有6亿人民币过渡资金', MONEY)).toBe(true)
@@ -1228,6 +1235,20 @@ describe('what a question counts, dates or names, and the sentence that must giv
     expect(a.answer).toContain('15人')
     expect(a.answer).toContain('5个小组')
     expect((await askOf([contest], '蜜蜂张街道党建竞赛上场的党员有多少人，奖金有多少钱？')).answer).toContain('关于“奖金有多少钱”，资料中未找到明确信息。')
+    expect((await askOf([contest], '蜜蜂张的知识竞赛有多少人参加，分成几个组？')).answer).toContain('5个小组')
+  })
+
+  it('counts people of the district asked of (经开区的志愿者), not of an article that names it again', async () => {
+    const volunteers = { ...FORUM, id: 'f6', title: '宣传部弘扬廉洁文化', text: '经开区宣传部（文明办）围绕清廉机关示范点建设推进各项工作。深化精神文明创建。广泛开展志愿服务活动，累计发动志愿者35万人次，提供服务时长200万小时。' }
+    expect((await askOf([volunteers], '经开区的志愿者一共多少人次？')).answer).toContain('35万人次')
+    expect((await askOf([volunteers], '经开区的志愿者一共多少人次？服务了多少小时？')).answer).toContain('35万人次')
+  })
+
+  it('answers how many next (下一步要推到多少家) only with what is planned', async () => {
+    const kitchens = { ...FORUM, id: 'f7', title: '市场监管局推行明厨亮灶', text: '区市场监管局在全区110家幼儿园全部推行了明厨亮灶行动，对14家农贸市场开展了信息化建设。' }
+    expect((await askOf([kitchens], '明厨亮灶行动下一步要推到多少家餐馆？')).abstained).toBe(true)
+    const planned = { ...kitchens, text: `${kitchens.text}下一步，将在全区200家餐馆推行明厨亮灶。` }
+    expect((await askOf([planned], '明厨亮灶行动下一步要推到多少家餐馆？')).answer).toContain('200家餐馆')
   })
 
   it('answers which building only with a building, and who holds a post only where the post is named', async () => {
@@ -1370,6 +1391,11 @@ describe('answering on the bundled samples', () => {
     expect((await ask('我们单位明年也想组队参加大学路街道的党团知识大比拼，这一届一共多少支队伍参赛？')).answer).toContain('13支')
     // A request after the question (想要原文口径) names nothing asked.
     expect((await ask('党政办理清的整改目标体系，几大类任务、几项目标？想要原文口径。')).answer).toContain('6大类任务')
+  })
+
+  it('reads the kind of fact a Cantonese question asks as its Mandarin (边几个 asks which ones, not how many)', async () => {
+    const parks = await answerQuestion(samples().index, '金融机构进园区，啲银行去咗边几个园区呀？', { mode: 'extractive' })
+    expect(parks.answer).toContain('兴华产业园')
   })
 
   it('reads an everyday word as the article words it (砍掉 for 核减)', async () => {

@@ -107,6 +107,8 @@ describe('questions about what the sample pages never mention', () => {
     expect((await ask('疫情那阵子宣传部发了多少篇涉疫稿子')).answer).toContain('1534篇')
     expect((await ask('“指尖清风”云课堂在哪个APP上能看？')).abstained).toBe(true)
     expect((await ask('“指尖清风”云课堂是宣传部联合哪个部门推出的？')).abstained).toBe(false)
+    // 会后 (after the meeting) before 学校 names no school.
+    expect((await ask('产学研会后学校那帮人去了哪几家公司对接')).answer).toContain('郑州煤矿机械集团')
   })
 
   it('refuses a sibling of a printed name, one character other, and still reads a misspelling of it', async () => {

@@ -91,6 +91,29 @@ describe('analyzeQuery', () => {
     // Mandarin's 边 (旁邊, 路邊) and 係 (關係) stay as they are.
     expect(words('路邊條幅掛喺邊度')).toContain('路边')
     expect(words('兩區嘅關係點樣')).toContain('关系')
+    // Typed in simplified characters, 係 is 系; before an asking word it is still 是 (联系谁 stays).
+    expect(read('经开区党政办公室主任系边个？').text).toContain('主任是谁')
+    expect(read('这事该联系谁？').text).toContain('联系谁')
+  })
+
+  it('reads the English words a reader mixes in as the Chinese the bulletins print', () => {
+    const read = (q: string) => analyzeQuery(q, null)
+    expect(read('马寨学习了哪些城市的创新创业 experience？').words.map((w) => w.text)).toContain('经验')
+    expect(read('会后去了哪几家company对接').words.map((w) => w.text)).toContain('公司')
+    expect(read('整改现在完成了多少 percent？').text).toContain('百分之多少')
+    // Abbreviations printed as they are, and words not listed, stay.
+    expect(read('经开区GDP多少').text).toContain('gdp')
+    expect(read('那个app叫啥').text).toContain('app')
+  })
+
+  it('takes no name from verbs the HMM glues together', () => {
+    const words = (q: string) => analyzeQuery(q, null).words.map((w) => w.text)
+    // 看 leads the verb that says what was done; 分到 and 评到 are a verb and its result.
+    expect(words('王宏伟去看收小麦，去的是什么地方？')).not.toContain('看收')
+    expect(words('省里那回发专项债，咱经开区分到了多少钱？')).not.toContain('分到')
+    expect(words('马寨产业集聚区现在评到几星级了？')).not.toContain('评到')
+    // 禁烧 of 秸秆禁烧 is a word.
+    expect(words('秸秆禁烧巡查是怎么要求的')).toContain('禁烧')
   })
 
   it('reads spoken numerals of years, dates, shares and counts as the digits the bulletins print', () => {
