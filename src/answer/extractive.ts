@@ -160,7 +160,10 @@ function answerPart(model: AnswerModel, asked: Asked, part: QuestionPart, candid
   // Of a part asking an amount or a date, the best article's best sentence that gives it (由15人…组成, not the story's opening).
   const gives = FACT_REQUIRED.has(part.type) ? factCheckOf({ ...partAsked, before, whole: asked.text }, candidates) : undefined
   const giving = gives && scored.find((s) => s.candidate === scored[0]!.candidate && free(s) && inContext(s) >= FACT_COVERAGE && gives(s))
-  const lead = beside ?? graded ?? giving ?? scored.find(free)
+  // A part that names nothing of its own (开座谈会了吗？哪天开的) is told by the sentence quoted for the others, read
+  // from its start: 6月11日上午，马寨产业集聚区召开…座谈会, not only from the clause the other part was quoted from.
+  const widened = !own && gives ? scored.find((s) => taken.some((t) => t.candidate === s.candidate && s.span.start < t.span.start && s.span.end > t.span.start) && gives(s)) : undefined
+  const lead = beside ?? graded ?? widened ?? giving ?? scored.find(free)
   return { covered: true, leads: lead ? [lead] : [] }
 }
 

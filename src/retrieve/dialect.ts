@@ -39,6 +39,16 @@ const CANTONESE: [RegExp, string][] = [
   [/[㗎喎囉啩吖嘞]/g, ''],
 ]
 
+// Sichuan and Chongqing Mandarin spells its asking words its own way (啥子时候, 咋个办, 莫得, 花了好多钱).
+const SOUTHWESTERN: [RegExp, string][] = [
+  [/啥子/g, '什么'],
+  [/咋个/g, '怎么'],
+  [/莫得/g, '没有'],
+  // 好多 asks how many in a clause that asks (一共好多个社区？, 好多钱哦), or with a counter ending the clause (好多号，晓得不);
+  // elsewhere it is Mandarin's "a lot" (好多人都说).
+  [/好多(?=[^，,。！!？?\s]*[？?]|[个辆钱号人家项次套条元块天年岁斤亩万亿位所座]?(?:[，,。？?]|$|[哦嘛哟呢啊呀]))/g, '多少'],
+]
+
 // English words readers mix into a Chinese question (开完meeting, 哪几家company, 创新创业experience), as the bulletins
 // say them. Only words of office and local news with one plain rendering; abbreviations the papers print as they are
 // (GDP, KPI, app) stay, and so does a word not listed here.
@@ -56,8 +66,8 @@ const ENGLISH: Record<string, string> = {
 const PERCENT_ASKED = /(?:多少|几)\s*percent(?![A-Za-z])/gi
 const ENGLISH_WORD = new RegExp(`(?<![A-Za-z])(${Object.keys(ENGLISH).join('|')})s?(?![A-Za-z])`, 'gi')
 
-/** The question with its Cantonese asking words and particles, and the English words it mixes in, read as Mandarin. */
+/** The question with its Cantonese and Sichuanese asking words and particles, and the English words it mixes in, read as Mandarin. */
 export function asMandarin(text: string): string {
-  const mandarin = CANTONESE.reduce((t, [form, said]) => t.replace(form, said), text)
+  const mandarin = [...CANTONESE, ...SOUTHWESTERN].reduce((t, [form, said]) => t.replace(form, said), text)
   return mandarin.replace(PERCENT_ASKED, '百分之多少').replace(ENGLISH_WORD, (_, word: string) => ENGLISH[word.toLowerCase()]!)
 }

@@ -94,7 +94,9 @@ const QUESTION_WORDS = new Set(
     // A quiz made of the news (填空：…, 判断对错：…, 以下哪一项): how it is asked, not what.
     '填空 填空题 判断 对错 正误 判断题 选择题 单选 多选 单选题 多选题 下列 以下 选项 文中 本文 ' +
     // Directions a verb is said with (分下去, 分出去): jieba cuts them off the verb; the article says 分配.
-    '下去 出去 下来 出来 起来 过来 回来 上来 上去 进去 进来')
+    '下去 出去 下来 出来 起来 过来 回来 上来 上去 进去 进来 ' +
+    // A light verb said for whatever was done (从啥时候开始搞起的, 弄好了没): the article names the deed itself.
+    '搞 搞起 搞起来 弄 弄起 整起')
     .split(/\s+/)
     .concat(ASKING_FORMS),
 )
@@ -159,9 +161,18 @@ const GUESSED_FIGURE = new RegExp(`(?:才|只有|只|大概|大约|差不多|${T
 // How a reporter points at the story (党政办稿子里“四抓”指什么, 那篇稿子讲了啥): no article calls itself 稿子.
 // 防疫的稿子发了多少篇 asks of the paper's 稿件, and stays.
 const STORY_POINTER = /(?:我们|我的|我)?(?:[这那]篇|[这那]条)?稿子(?:里面?|中|上)|[这那][篇条]稿子/g
+// How a reader asks whether the paper reported something at all (报道里有没有提到…, 座谈会的新闻有吗, 有没有关于…的报道):
+// the articles tell what happened, never that they mention it. 发了多少篇报道 counts the paper's own reports, and stays.
+const PAPER_POINTER = /(?:报道|新闻|报纸|文章)(?:里面?|中|上)|的(?:新闻|报道|消息)(?=有吗|吗|有没有|没有)/g
+const MENTIONED = /(有没有|提没提到?|有无)(?:提到|提及|说到|讲到|写到|报道|提)?过?|(?:提到|提及|说到|讲到|写到)(?:过(?=[^，,。？?]*[吗没])|(?=[^，,。？?]*[吗没])|的)/g
+const ABOUT_REPORT = /(有没有|有无|有)关于(.+?)的(?:新闻|报道|消息)/g
 
 function withoutStoryPointer(text: string): string {
-  return text.replace(STORY_POINTER, '')
+  return text
+    .replace(STORY_POINTER, '')
+    .replace(ABOUT_REPORT, '$1$2')
+    .replace(PAPER_POINTER, '')
+    .replace(MENTIONED, (_, whether: string | undefined) => (whether ? '有没有' : ''))
 }
 
 function withoutGuessedFigures(text: string): string {

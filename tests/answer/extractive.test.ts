@@ -1398,6 +1398,19 @@ describe('answering on the bundled samples', () => {
     expect(parks.answer).toContain('兴华产业园')
   })
 
+  it('answers whether the paper reported something with what it reported, and refuses what it did not', async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    expect((await ask('马寨产业集聚区开座谈会的新闻有吗？哪天开的')).answer).toContain('6月11日')
+    expect((await ask('报道里有没有提到领导去地铁3号线工地调研？是谁带的队')).answer).toContain('武斌')
+    expect((await ask('有没有关于经开区中小学招生划片的新闻？')).abstained).toBe(true)
+  })
+
+  it('answers in Sichuanese (啥子时候, 好多号) as in Mandarin', async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    expect((await ask('经开区建设局巡察整改是从啥子时候开始搞起的?')).answer).toContain('9月份')
+    expect((await ask('经开区宣传部设的那个举报电话是好多号,晓得不?')).abstained).toBe(true)
+  })
+
   it('reads an everyday word as the article words it (砍掉 for 核减)', async () => {
     const cut = await answerQuestion(samples().index, '财政局价格审核最后砍掉了多少钱？', { mode: 'extractive' })
     expect(cut.answer).toContain('258.261万元')

@@ -16,6 +16,13 @@ describe('questions in several parts, on the sample pages', () => {
     for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
   })
 
+  it('answers when of a part that names nothing from the start of the sentence quoted for the other part', async () => {
+    const { db, index } = samples()
+    const a = await answerQuestion(index, '马寨产业集聚区开座谈会了吗？哪天开的', { mode: 'extractive' })
+    expect(a.answer).toContain('6月11日')
+    for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+  })
+
   it('answers where they went next from the story the other part is answered from', async () => {
     const { db, index } = samples()
     const a = await answerQuestion(index, '到经开区搞产学研对接的是哪个学校？会后他们又去了哪几家企业看？', { mode: 'extractive' })

@@ -96,6 +96,27 @@ describe('analyzeQuery', () => {
     expect(read('这事该联系谁？').text).toContain('联系谁')
   })
 
+  it('reads Sichuanese asking words as Mandarin; 好多 asks how many only where a clause asks', () => {
+    const read = (q: string) => analyzeQuery(q, null)
+    expect(read('马寨产业集聚区是个啥子级别的产业集聚区?').text).toContain('什么级别')
+    expect(read('巡察整改是从啥子时候开始的').type).toBe('time')
+    expect(read('电动巡逻车一共好多辆,花了好多钱?')).toMatchObject({ type: 'amount' })
+    expect(read('电动巡逻车一共好多辆,花了好多钱?').text).toContain('多少辆')
+    expect(read('举报电话是好多号,晓得不?').text).toContain('多少号')
+    expect(read('好多人都说要修路，啥时候修').text).toContain('好多人')
+  })
+
+  it('reads no word of the paper pointed at (报道里有没有提到, 的新闻有吗), and keeps a count of its reports', () => {
+    const asked = (q: string) => analyzeQuery(q, null).text
+    expect(asked('报道里有没有提到领导去地铁3号线工地调研？')).toBe('有没有领导去地铁3号线工地调研?')
+    expect(asked('马寨产业集聚区开座谈会的新闻有吗？哪天开的')).toBe('马寨产业集聚区开座谈会有吗?哪天开的')
+    expect(asked('有没有关于经开区中小学招生划片的新闻？')).toBe('有没有经开区中小学招生划片?')
+    expect(asked('报道里提没提到郑大二附院？')).toBe('有没有郑大二附院?')
+    expect(asked('宣传部发了多少篇报道？')).toContain('报道')
+    // A light verb (搞起) names no deed an article must hold.
+    expect(analyzeQuery('巡察整改是从什么时候开始搞起的', null).words.map((w) => w.text)).not.toContain('搞起')
+  })
+
   it('reads the English words a reader mixes in as the Chinese the bulletins print', () => {
     const read = (q: string) => analyzeQuery(q, null)
     expect(read('马寨学习了哪些城市的创新创业 experience？').words.map((w) => w.text)).toContain('经验')
