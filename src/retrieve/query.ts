@@ -91,6 +91,8 @@ const QUESTION_WORDS = new Set(
     '听说 据说 听人说 好像 真的 报上 报纸上 群里 网上 ' +
     // Courtesies (谢谢 is even tagged a name).
     '谢谢 多谢 您好 你好 麻烦 劳驾 请教 问问 ' +
+    // Fillers of speech typed by voice (就是说, 对吧) and the 还有 that adds a second question: no article says them.
+    '就是说 然后 反正 对吧 是吧 那啥 还有 ' +
     // A quiz made of the news (填空：…, 判断对错：…, 以下哪一项): how it is asked, not what.
     '填空 填空题 判断 对错 正误 判断题 选择题 单选 多选 单选题 多选题 下列 以下 选项 文中 本文 ' +
     // Directions a verb is said with (分下去, 分出去): jieba cuts them off the verb; the article says 分配.

@@ -23,6 +23,14 @@ describe('questions in several parts, on the sample pages', () => {
     for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
   })
 
+  it('reads no word in the fillers of a dictated message (就是说) nor in the 还有 that adds a part', async () => {
+    const { db, index } = samples()
+    const a = await answerQuestion(index, '嗯 我今年八十多了 就是说二七区对80岁以上老人住院报销比例提高了多少 还有高龄津贴给多少个老人发了', { mode: 'extractive' })
+    expect(a.answer).toContain('5个百分点')
+    expect(a.answer).toContain('13532名')
+    for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+  })
+
   it('answers where they went next from the story the other part is answered from', async () => {
     const { db, index } = samples()
     const a = await answerQuestion(index, '到经开区搞产学研对接的是哪个学校？会后他们又去了哪几家企业看？', { mode: 'extractive' })
