@@ -162,7 +162,8 @@ function answerPart(model: AnswerModel, asked: Asked, part: QuestionPart, candid
   const giving = gives && scored.find((s) => s.candidate === scored[0]!.candidate && free(s) && inContext(s) >= FACT_COVERAGE && gives(s))
   // A part that names nothing of its own (开座谈会了吗？哪天开的) is told by the sentence quoted for the others, read
   // from its start: 6月11日上午，马寨产业集聚区召开…座谈会, not only from the clause the other part was quoted from.
-  const widened = !own && gives ? scored.find((s) => taken.some((t) => t.candidate === s.candidate && s.span.start < t.span.start && s.span.end > t.span.start) && gives(s)) : undefined
+  const reachesBack = (s: Scored) => taken.some((t) => t.candidate === s.candidate && s.span.start < t.span.start && s.span.end > t.span.start)
+  const widened = !own && gives ? scored.find((s) => reachesBack(s) && gives(s)) : undefined
   const lead = beside ?? graded ?? widened ?? giving ?? scored.find(free)
   return { covered: true, leads: lead ? [lead] : [] }
 }

@@ -330,8 +330,8 @@ const SURNAMES = new Set(
 )
 
 // jieba's HMM glues a verb to the direction, aspect or result beside it (搭上的线, 楼盘项目上发的, 下完雨, 垃圾多久清走,
-// 咱经开区分到了多少钱 → 搭上, 上发, 完雨, 清走, 分到), a noun to the 进 after it and a verb to the 些 after it (几支队进了决赛, 要学些啥 → 队进, 学些): a
-// name no dictionary knows holds none of these.
+// 咱经开区分到了多少钱 → 搭上, 上发, 完雨, 清走, 分到), a noun to the 进 after it and a verb to the 些 after it
+// (几支队进了决赛, 要学些啥 → 队进, 学些): a name no dictionary knows holds none of these.
 const GLUED = /[上下完过着进些走到]/
 
 // Verbs a reader puts before the one that says what was done (去看收小麦, 报道说办了多少件): jieba's HMM may glue the two.
