@@ -84,7 +84,9 @@ function guessesIn(text: string): Guess[] {
       // 是不是说… and 不是说… open a whole statement to check, whose subject is no guess (是不是说郑大二附院建好后是…).
       const statement = belief?.index === 0 && (clause.startsWith('是不是说') || belief[0] === '不是说')
       if (checks && belief && !statement) {
-        out.push({ text: clause.slice(belief.index + belief[0].length), figuresOnly: false, named: /[叫姓]$/.test(belief[0]), offeredBy: belief[0] })
+        // A name is offered by 叫 or 姓, after the word that offers the version or opening it (不是姓张吗).
+        const version = clause.slice(belief.index + belief[0].length)
+        out.push({ text: version, figuresOnly: false, named: /[叫姓]$/.test(belief[0]) || /^[叫姓]/.test(version), offeredBy: belief[0] })
       } else if (statement || AGREEMENT_END.test(clause) || heard || tagged) out.push({ text: clause, figuresOnly: true, named: false })
     }
   }

@@ -68,7 +68,7 @@ const QUESTION_WORDS = new Set(
   ('请问 请 问 问下 问一下 一下 想 想问 想知道 知道 告诉 说说 讲讲 介绍 我 我们 你 你们 他 她 它 他们 咱 咱们 ' +
     '多少 几 几个 多久 什么 啥 什么样 什么时候 啥时候 何时 哪 哪里 哪儿 哪些 哪个 哪天 哪家 谁 ' +
     '怎么 怎么样 怎样 咋 咋样 如何 为什么 为啥 干啥 干什么 做什么 啥样 ' +
-    '是否 是不是 有没有 有无 能不能 可不可以 没有 没 ' +
+    '是否 是不是 有没有 有无 能不能 可不可以 没有 没 不是 不会 只是 ' +
     '来着 吗 呢 吧 啊 呀 么 嘛 呗 哦 嗯 呃 额 诶 欸 了 的 地 得 着 过 是 有 在 和 与 及 或 都 也 还 就 要 会 能 可以 ' +
     '已经 现在 目前 一共 总共 共 到底 究竟 这 那 这个 那个 这些 那些 其 该 区里 省里 市里 里 情况 相关 关于 对于 ' +
     // Pointing back at what the reader has in mind (那次演练, 那天): the article names the event, not these.
@@ -93,6 +93,8 @@ const QUESTION_WORDS = new Set(
     '谢谢 多谢 您好 你好 麻烦 劳驾 请教 问问 ' +
     // Fillers of speech typed by voice (就是说, 对吧) and the 还有 that adds a second question: no article says them.
     '就是说 然后 反正 对吧 是吧 那啥 还有 ' +
+    // Asking for the gist (简单说说, 一句话说说): how to answer, not what about.
+    '简单 简要 一句 一句话 概括 ' +
     // A quiz made of the news (填空：…, 判断对错：…, 以下哪一项): how it is asked, not what.
     '填空 填空题 判断 对错 正误 判断题 选择题 单选 多选 单选题 多选题 下列 以下 选项 文中 本文 ' +
     // Directions a verb is said with (分下去, 分出去): jieba cuts them off the verb; the article says 分配.
@@ -334,21 +336,25 @@ const SURNAMES = new Set(
 // (几支队进了决赛, 要学些啥 → 队进, 学些): a name no dictionary knows holds none of these.
 const GLUED = /[上下完过着进些走到]/
 
-// Verbs a reader puts before the one that says what was done (去看收小麦, 报道说办了多少件): jieba's HMM may glue the two.
+// Verbs a reader puts before the one that says what was done (去看收小麦, 报道说办了多少件), and the 去 said after a verb
+// or adverb (调研先去看了哪个工地, 往哪摆去): jieba's HMM may glue them to the word beside them.
 const LEADING_VERB = /^[看去来要想搞弄让叫帮找说]/
+const TRAILING_GO = /去$/
 
 /**
- * True when the dictionary cuts a word jieba's HMM found into single-character verbs, the first of them one that
- * leads another (去看收小麦 → 看/收): no name. 禁烧 of 秸秆禁烧 is a word.
+ * True when the dictionary cuts a word jieba's HMM found into single-character verbs and adverbs, the first a verb
+ * that leads another or the last a 去 (看/收, 先/去, 摆/去): no name. 禁烧 of 秸秆禁烧 is a word, and 祥去 (祥云
+ * misspelt) a name: 祥 is no verb.
  */
 function gluesVerbs(word: string, tagged: { word: string; tag: string }[]): boolean {
   const chars = [...word]
-  return LEADING_VERB.test(word) && tagged.some((_, i) => chars.every((c, j) => tagged[i + j]?.word === c && /^v/.test(tagged[i + j]!.tag)))
+  const verbal = (i: number) => chars.every((c, j) => tagged[i + j]?.word === c && /^[vd]/.test(tagged[i + j]!.tag))
+  return (LEADING_VERB.test(word) || TRAILING_GO.test(word)) && tagged.some((_, i) => verbal(i))
 }
 
-// Common words jieba's dictionary tags as persons (张口 "ask for", 张罗 "organise", 胡同 "alley", 师傅 "master"); two
+// Common words jieba's dictionary tags as persons (张口 "ask for", 张罗 "organise", 胡同 "alley", 师傅 "master", 荣誉 "honour"); two
 // characters ending in 子 (苗子 "seedlings", 林子 "woods") are a thing, not a name.
-const NOT_PERSONS = new Set(['张口', '张罗', '胡同', '师傅', '顾客', '段时间', '周转'])
+const NOT_PERSONS = new Set(['张口', '张罗', '胡同', '师傅', '顾客', '段时间', '周转', '荣誉'])
 
 /** A person's name as jieba tags one, of two to four characters and with a common surname first. */
 function isPersonName(word: string, tag: string): boolean {

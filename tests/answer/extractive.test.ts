@@ -1405,6 +1405,13 @@ describe('answering on the bundled samples', () => {
     expect((await ask('有没有关于经开区中小学招生划片的新闻？')).abstained).toBe(true)
   })
 
+  it('answers a reader who offers a version with 不会是…吧 or 不是姓…吗 with the article\'s fact', async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    expect((await ask('督导组看的地铁工地不会是5号线吧？')).answer).toContain('3号线')
+    expect((await ask('座谈会上发言的马寨管委会主任，不是姓张吗？')).answer).toContain('王波')
+    expect((await ask('经开区版权服务那块拿了个啥荣誉，一句话说说')).answer).toContain('3A级')
+  })
+
   it('answers in Sichuanese (啥子时候, 好多号) as in Mandarin', async () => {
     const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
     expect((await ask('经开区建设局巡察整改是从啥子时候开始搞起的?')).answer).toContain('9月份')

@@ -7,6 +7,8 @@ describe('guessesAsked', () => {
   it('asks the body, person or figure the reader offers as their version', () => {
     expect(guessesAsked('经开区那个对接会,是跟郑州大学对接的吧?', [word('郑州大学', 0), word('对接', 6)])).toBe('经开区那个对接会,是跟什么对接的吧?')
     expect(guessesAsked('座谈会上发言的主任,叫王刚对吧?', [word('王刚', 0)])).toBe('座谈会上发言的主任,叫谁对吧?')
+    // A surname offered after 不是 is a name offered too.
+    expect(guessesAsked('座谈会上发言的主任,不是姓张吗?', [word('姓张', 0)])).toBe('座谈会上发言的主任,不是谁吗?')
     expect(guessesAsked('竞赛那次,20个党员分成4组比的吧?', [])).toBe('竞赛那次,多少个党员分成多少组比的吧?')
     expect(guessesAsked('督导组去看地铁,是5号线的工地吧?', [])).toBe('督导组去看地铁,是几号线的工地吧?')
     expect(guessesAsked('督导组看的是几号线?是不是2号线?', [])).toBe('督导组看的是几号线?是不是几号线?')

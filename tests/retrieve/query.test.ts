@@ -135,6 +135,17 @@ describe('analyzeQuery', () => {
     expect(words('马寨产业集聚区现在评到几星级了？')).not.toContain('评到')
     // 禁烧 of 秸秆禁烧 is a word.
     expect(words('秸秆禁烧巡查是怎么要求的')).toContain('禁烧')
+    expect(words('武斌那次调研先去看了哪个工地')).not.toContain('先去')
+    expect(words('那些流动小贩被撵走了往哪摆去')).not.toContain('摆去')
+  })
+
+  it('reads no word in the way a reader offers a version or asks for the gist', () => {
+    const words = (q: string) => analyzeQuery(q, null).words
+    for (const w of ['不会', '不是', '只是', '简单', '一句']) {
+      expect(words('督导组看的工地不会是只是5号线吧，简单说说，一句话，不是吗').map((x) => x.text)).not.toContain(w)
+    }
+    // jieba tags 荣誉 as a person's name.
+    expect(words('版权服务那块拿了个啥荣誉').find((w) => w.text === '荣誉')?.person).toBe(false)
   })
 
   it('reads spoken numerals of years, dates, shares and counts as the digits the bulletins print', () => {
