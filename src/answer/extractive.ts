@@ -10,7 +10,7 @@ import { assertFeatures, loadAnswerModel, type AnswerModel } from './model.js'
 import { confidenceOf, FACT_COVERAGE, FACT_REQUIRED, inContext, scoreEvidence, textIn, type Scored } from './scored.js'
 import type { Answer } from './types.js'
 import { withTyposRead } from './typos.js'
-import { aboutNamedScope, findsOnlyGenericWords, namesSibling, namesUnknownBody, namesUnknownPerson, namesUnknownPlace } from './unmentioned.js'
+import { aboutNamedScope, findsOnlyGenericWords, namesSibling, namesUnknownBody, namesUnknownPerson, namesUnknownPlace, ofSpeaker } from './unmentioned.js'
 import { asksForVisits, visitStops } from './visits.js'
 
 export interface ExtractiveOptions {
@@ -42,7 +42,7 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   assertFeatures(model.confidence, CONFIDENCE_FEATURES, 'confidence')
   const question = opts.asked ?? analyzed.text
   const query = withTyposRead(analyzed, found)
-  const candidates = aboutNamedScope(analyzed, found, query)
+  const candidates = ofSpeaker(query, aboutNamedScope(analyzed, found, query))
   if (candidates.length === 0 || namesUnknownPerson(query) || namesUnknownBody(query) || namesUnknownPlace(query) || namesSibling(query, found) || findsOnlyGenericWords(query)) return abstain(question, found)
   const type = opts.questionType && opts.questionType !== 'general' ? opts.questionType : query.type
   const asked: Asked = withToldWordsMuted({ ...askedOf(query), type, unit: type === query.type ? query.unit : undefined })

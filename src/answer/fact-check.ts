@@ -35,7 +35,7 @@ const WON = /(获得|荣获|夺得|摘得|斩获|取得|获)[^，。；]{0,12}(�
 const DEEDS: { asked: RegExp; told: RegExp }[] = [
   { asked: /主持/, told: /主持/ },
   { asked: /致辞/, told: /致辞/ },
-  { asked: /讲的?课|授课|上的?课/, told: /授课|讲课|讲解|主讲|讲授|宣讲|上课|辅导|讲座|党课/ },
+  { asked: /讲的?课|授的?课|上的?课/, told: /授课|讲课|讲解|主讲|讲授|宣讲|上课|辅导|讲座|党课/ },
 ]
 
 const CHECKS_VERSION = /是不是|吗/

@@ -68,7 +68,7 @@ const QUESTION_WORDS = new Set(
   ('请问 请 问 问下 问一下 一下 想 想问 想知道 知道 告诉 说说 讲讲 介绍 我 我们 你 你们 他 她 它 他们 咱 咱们 ' +
     '多少 几 几个 多久 什么 啥 什么样 什么时候 啥时候 何时 哪 哪里 哪儿 哪些 哪个 哪天 哪家 谁 ' +
     '怎么 怎么样 怎样 咋 咋样 如何 为什么 为啥 干啥 干什么 做什么 啥样 ' +
-    '是否 是不是 有没有 有无 能不能 可不可以 没有 没 不是 不会 只是 ' +
+    '是否 是不是 有没有 有无 能不能 可不可以 没有 没 不会 只是 ' +
     '来着 吗 呢 吧 啊 呀 么 嘛 呗 哦 嗯 呃 额 诶 欸 了 的 地 得 着 过 是 有 在 和 与 及 或 都 也 还 就 要 会 能 可以 ' +
     '已经 现在 目前 一共 总共 共 到底 究竟 这 那 这个 那个 这些 那些 其 该 区里 省里 市里 里 情况 相关 关于 对于 ' +
     // Pointing back at what the reader has in mind (那次演练, 那天): the article names the event, not these.
@@ -355,6 +355,12 @@ function gluesVerbs(word: string, tagged: { word: string; tag: string }[]): bool
 // Common words jieba's dictionary tags as persons (张口 "ask for", 张罗 "organise", 胡同 "alley", 师傅 "master", 荣誉 "honour"); two
 // characters ending in 子 (苗子 "seedlings", 林子 "woods") are a thing, not a name.
 const NOT_PERSONS = new Set(['张口', '张罗', '胡同', '师傅', '顾客', '段时间', '周转', '荣誉'])
+
+/** True when a word of two or three characters starts with a common surname, as most names of people do (武斌, 王家鹏). */
+export function hasCommonSurname(word: string): boolean {
+  const chars = [...word]
+  return chars.length >= 2 && chars.length <= 3 && SURNAMES.has(chars[0]!)
+}
 
 /** A person's name as jieba tags one, of two to four characters and with a common surname first. */
 function isPersonName(word: string, tag: string): boolean {

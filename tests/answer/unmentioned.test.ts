@@ -135,6 +135,14 @@ describe('questions about what the sample pages never mention', () => {
     expect((await ask('示范区优化营商环境常态长效会议上是哪位领导讲的话？')).answer).toContain('王家鹏')
   })
 
+  it('answers what a person said only from an article that names them', async () => {
+    expect((await ask('武斌在郑大二附院周边道路建设现场会上说了什么？')).abstained).toBe(true)
+    expect((await ask('王宏伟在王庄村的推进会上说了什么')).answer).toContain('王宏伟')
+    // 说啥时候 asks when, not what was said.
+    expect((await ask('郑大二附院周边的路说啥时候通车')).answer).toContain('9月底')
+    expect((await ask('森防办的森林防灭火培训是哪位老师授的课？')).abstained).toBe(true)
+  })
+
   it('refuses a person named right after a post when no page names them', async () => {
     expect((await ask('马寨产业集聚区党工委书记王涛在座谈会上提了什么要求？')).abstained).toBe(true)
     expect((await ask('经开区纪工委书记武军去京航办事处调研是哪天？')).abstained).toBe(true)
