@@ -136,7 +136,7 @@ export function asksForName(question: string): boolean {
 
 // 多少年 and 几天 ask a length of time (30年, 15天); 几年级 asks a grade.
 // 多少人民币 asks for money, not people.
-const ASKED_UNIT = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*(?:万|亿)?\\s*(?:个小?(?=组))?([套个家间元项次名条所座辆期批台篇场户亩吨倍份件天斤起组处棵株具块]|号线|号楼|号院|公斤|千克|平方米|平米|公里|米|人(?!民币)|年(?!级))`)
+const ASKED_UNIT = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*(?:万|亿)?\\s*(?:个小?(?=组))?([套个家间元项次名条所座辆期批台篇场户亩吨倍件天斤起组处棵株具块]|份(?!额)|号线|号楼|号院|公斤|千克|平方米|平米|公里|米|人(?!民币)|年(?!级))`)
 // 多少个小时, 几个月: a count of a unit of time, answered in that unit (24小时), not in things.
 const TIME_COUNT = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*个?\\s*(小时|钟头|星期|礼拜|月|工作日)`)
 // 多少亿, 几万 without a counter: the answer is a number of that magnitude (9.97亿元, 3万人).
@@ -146,7 +146,7 @@ const ASKED_MONEY = /多少钱|花了多少|省了多少|多少(资金|贷款|�
 // A share asked for (报销比例是多少, 增长率多少, 占比几成) is answered by a percentage or 几成, not by
 // another count or, unless a change is asked (提高了多少), by 提高了5个百分点.
 const SHARE_CHANGE = /(提高|提升|增长|增加|上升|上涨|涨|下降|降低|降|减少|下调|上调)了?(百分之)?(多少|几)|(增速|增幅|涨幅|降幅)(是|为|有)?(百分之)?(多少|几)/
-const ASKED_SHARE = /(比例|比率|占比|百分比|[^效]率)[^，。？?]{0,4}(多少|几)|多少(比例|百分比)|百分之几|几成/
+const ASKED_SHARE = /(比例|比率|占比|百分比|份额|[^效]率)[^，。？?]{0,4}(多少|几)|多少(比例|百分比|份额)|百分之几|几成/
 
 // Counters that answer for one another: 多少人 is answered by 13532名. 个 is too general to require.
 const WEIGHT = '斤|公斤|千克|吨'
