@@ -93,8 +93,8 @@ const QUESTION_WORDS = new Set(
     '谢谢 多谢 您好 你好 麻烦 劳驾 请教 问问 ' +
     // Fillers of speech typed by voice (就是说, 对吧) and the 还有 that adds a second question: no article says them.
     '就是说 然后 反正 对吧 是吧 那啥 还有 ' +
-    // Asking for the gist (简单说说, 一句话说说): how to answer, not what about.
-    '简单 简要 一句 一句话 概括 ' +
+    // Asking for the gist (简单说说, 一句话说说) or the very words (原话是啥): how to answer, not what about.
+    '简单 简要 一句 一句话 概括 原话 原句 ' +
     // A quiz made of the news (填空：…, 判断对错：…, 以下哪一项): how it is asked, not what.
     '填空 填空题 判断 对错 正误 判断题 选择题 单选 多选 单选题 多选题 下列 以下 选项 文中 本文 ' +
     // Directions a verb is said with (分下去, 分出去): jieba cuts them off the verb; the article says 分配.
