@@ -163,6 +163,7 @@ export function aboutNamedScope<C extends Candidate>(query: AnalyzedQuery, candi
 
 // What a person said (武斌说了什么, 王波原话是怎么评价的, 他讲话提了几点要求).
 const ASKS_SAID = /(说|讲|谈|强调|指出|表示|提)了?(什么|啥|哪些|哪几|几点)(?!时候)|原话|怎么(说|讲|评价)的?|讲话/
+const SPEECH_VERBS = ['说', '表示', '强调', '指出', '提出', '要求', '讲话', '介绍']
 
 /**
  * The candidates that name the person whose words the question asks (武斌在现场会上说了什么): another speaker's words,
@@ -173,7 +174,7 @@ export function ofSpeaker<C extends Candidate>(query: AnalyzedQuery, candidates:
   const asking = askingClauses(query.text)
   const texts = candidates.map((c) => foldText(`${c.title}\n${c.text}`))
   // jieba does not tag every name a person's (武斌): a name with a common surname, or one an article has speak (王波说), is.
-  const speaks = (w: WeightedWord) => texts.some((t) => new RegExp(`${w.text}(说|表示|强调|指出|提出|要求|讲话|介绍)`).test(t))
+  const speaks = (w: WeightedWord) => texts.some((t) => SPEECH_VERBS.some((v) => t.includes(w.text + v)))
   // The lexicon's names are places, bodies and everyday words (边上), never people.
   const person = (w: WeightedWord) => w.person || (w.name && !loadLexicon().entries.has(w.text) && (hasCommonSurname(w.text) || speaks(w)))
   const speakers = query.words.filter((w) => w.docs > 0 && asking.some((c) => c.includes(w.text)) && person(w))

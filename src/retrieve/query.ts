@@ -352,8 +352,8 @@ function gluesVerbs(word: string, tagged: { word: string; tag: string }[]): bool
   return (LEADING_VERB.test(word) || TRAILING_GO.test(word)) && tagged.some((_, i) => verbal(i))
 }
 
-// Common words jieba's dictionary tags as persons (张口 "ask for", 张罗 "organise", 胡同 "alley", 师傅 "master", 荣誉 "honour"); two
-// characters ending in 子 (苗子 "seedlings", 林子 "woods") are a thing, not a name.
+// Common words jieba's dictionary tags as persons (张口 "ask for", 张罗 "organise", 胡同 "alley", 师傅 "master",
+// 荣誉 "honour"); two characters ending in 子 (苗子 "seedlings", 林子 "woods") are a thing, not a name.
 const NOT_PERSONS = new Set(['张口', '张罗', '胡同', '师傅', '顾客', '段时间', '周转', '荣誉'])
 
 /** True when a word of two or three characters starts with a common surname, as most names of people do (武斌, 王家鹏). */
