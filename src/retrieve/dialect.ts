@@ -49,6 +49,23 @@ const SOUTHWESTERN: [RegExp, string][] = [
   [/好多(?=[^，,。！!？?\s]*[？?]|[个辆钱号人家项次套条元块天年岁斤亩万亿位所座]?(?:[，,。？?]|$|[哦嘛哟呢啊呀]))/g, '多少'],
 ]
 
+// Wu (Shanghai, Zhejiang) and Tianjin speech spell theirs their own way too (啥辰光, 几钿, 侬晓得伐; 嘛时候, 为嘛, 介个).
+const WU_AND_TIANJIN: [RegExp, string][] = [
+  [/啥辰光|嘛时候/g, '什么时候'],
+  [/几钿/g, '多少钱'],
+  [/啥人/g, '谁'],
+  [/哪能/g, '怎么'],
+  [/为嘛/g, '为什么'],
+  [/嘛玩意儿?/g, '什么'],
+  [/阿拉(?![伯善斯丁])/g, '我们'],
+  [/侬/g, '你'],
+  // 格个 and 介个 open a clause (格个事体, 介个培训); inside a word they are Mandarin (严格个人, 中介是).
+  [/搿个|(?<![^\s，,。？?！!])格个/g, '这个'],
+  [/(?<![^\s，,。？?！!])介(?=[个次回是])/g, '这'],
+  // 伐 ends a question as 吗 does (有伐, 是伐); not 采伐, 砍伐 or 步伐.
+  [/(?<![采砍征讨步杀北攻])伐(?=[？?。！!，,\s]|$)/g, '吗'],
+]
+
 // English words readers mix into a Chinese question (开完meeting, 哪几家company, 创新创业experience), as the bulletins
 // say them. Only words of office and local news with one plain rendering; abbreviations the papers print as they are
 // (GDP, KPI, app) stay, and so does a word not listed here.
@@ -66,8 +83,8 @@ const ENGLISH: Record<string, string> = {
 const PERCENT_ASKED = /(?:多少|几)\s*percent(?![A-Za-z])/gi
 const ENGLISH_WORD = new RegExp(`(?<![A-Za-z])(${Object.keys(ENGLISH).join('|')})s?(?![A-Za-z])`, 'gi')
 
-/** The question with its Cantonese and Sichuanese asking words and particles, and the English words it mixes in, read as Mandarin. */
+/** The question with its dialects' asking words and particles, and the English words it mixes in, read as Mandarin. */
 export function asMandarin(text: string): string {
-  const mandarin = [...CANTONESE, ...SOUTHWESTERN].reduce((t, [form, said]) => t.replace(form, said), text)
+  const mandarin = [...CANTONESE, ...SOUTHWESTERN, ...WU_AND_TIANJIN].reduce((t, [form, said]) => t.replace(form, said), text)
   return mandarin.replace(PERCENT_ASKED, '百分之多少').replace(ENGLISH_WORD, (_, word: string) => ENGLISH[word.toLowerCase()]!)
 }

@@ -106,6 +106,15 @@ describe('analyzeQuery', () => {
     expect(read('好多人都说要修路，啥时候修').text).toContain('好多人')
   })
 
+  it('reads Wu and Tianjin asking words as Mandarin, and leaves the Mandarin words they look like', () => {
+    const asked = (q: string) => analyzeQuery(q, null).text
+    expect(analyzeQuery('郑大二附院周边道路啥辰光通车伐？', null).type).toBe('time')
+    expect(asked('巡逻车几钿一部？')).toContain('多少钱')
+    expect(asked('介个培训嘛时候搞的')).toBe('这个培训什么时候搞的')
+    expect(asked('格个事体哪能弄')).toBe('这个事体怎么弄')
+    for (const q of ['严格个人所得税管理是哪年开始的', '中介是什么', '哪些林区禁止采伐?', '阿拉伯国家有哪些']) expect(asked(q)).toBe(q)
+  })
+
   it('reads no word of the paper pointed at (报道里有没有提到, 的新闻有吗), and keeps a count of its reports', () => {
     const asked = (q: string) => analyzeQuery(q, null).text
     expect(asked('报道里有没有提到领导去地铁3号线工地调研？')).toBe('有没有领导去地铁3号线工地调研?')
