@@ -315,7 +315,7 @@ export function analyzeQuery(
   return {
     text: asked,
     terms,
-    words: questionWords(text, names, lexicon),
+    words: questionWords(text, tagged, names, lexicon),
     type,
     unit: type === detected ? askedUnit(asked, type) : heard?.unit,
     parts: splitParts(asked, type),
@@ -407,12 +407,12 @@ function isPlaceName(word: string, tag: string): boolean {
  * The question's content words for answers: dictionary words (names among them by jieba's tag or
  * the lexicon), plus the names no dictionary holds, whose single-character pieces are dropped.
  */
-function questionWords(text: string, names: string[], lexicon: Lexicon): QuestionWord[] {
+function questionWords(text: string, stripped: { word: string; tag: string }[], names: string[], lexicon: Lexicon): QuestionWord[] {
   const out = new Map<string, QuestionWord>()
   const wholeNames = new Set(names)
-  // Question phrases, with the counter they ask in, are cut out first, so jieba cannot glue their
+  // Question phrases, with the counter they ask in, are cut out first (`stripped`, tagged), so jieba cannot glue their
   // characters to a content word (哪天开的 → 天开, 多少套房 → 套房).
-  for (const { word: said, tag } of withNumbersJoined(tagWords(text.replace(QUESTION_PHRASES, '，')))) {
+  for (const { word: said, tag } of withNumbersJoined(stripped)) {
     const word = withoutErhua(said)
     if (!isContent(word) || /^\d$/.test(word) || out.has(word)) continue
     if ([...word].length === 1 && names.some((n) => n.includes(word))) continue
