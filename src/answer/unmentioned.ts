@@ -144,10 +144,11 @@ export function aboutNamedScope<C extends Candidate>(query: AnalyzedQuery, candi
   const numbered = [...query.text.matchAll(NUMBERED)].map((m) => m[0].replace(/\s+/g, ''))
   const ordinals = [...query.text.matchAll(ORDINAL)].map(ordinalForms)
   const localities = [...localitiesOf(query, read), ...namedPlacesOf(query, read)]
-  // jieba cuts some areas off their 区 (惠济/区, 航空港/区): a name, or a word no article holds, before 区 is one.
-  const areas = query.words.filter(
-    (w) => query.districts.includes(w.text) || isArea(w.text) || ((w.name || (w.docs === 0 && !COUNTED_WORD.test(w.text))) && HAN.test(w.text) && isArea(`${w.text}区`) && query.text.includes(`${w.text}区`)),
-  )
+  // jieba cuts some areas off their 区 (惠济/区, 航空港/区): a name, or a word no article holds, before 区 is one;
+  // not a time word (月初区领导 is the district's leaders at the start of the month).
+  const cutOffArea = (w: WeightedWord) =>
+    (w.name || (w.docs === 0 && !COUNTED_WORD.test(w.text))) && HAN.test(w.text) && !isTimeWord(w.text) && isArea(`${w.text}区`) && query.text.includes(`${w.text}区`)
+  const areas = query.words.filter((w) => query.districts.includes(w.text) || isArea(w.text) || cutOffArea(w))
   if (years.length + numbered.length + ordinals.length + localities.length + areas.length === 0) return candidates
   return candidates.filter((c) => {
     const said = `${c.paper}\n${c.title}\n${c.text}`

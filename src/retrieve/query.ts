@@ -125,6 +125,13 @@ const ASKING_TYPOS: [RegExp, string][] = [
   [/听(?!说)[^，,。？?！!\s]{1,4}?[讲说]/g, '听说'],
   // Net slang around a question (蹲一个 "waiting for the answer", 求科普, 家人们) asks nothing of an article.
   [/蹲一个|蹲个|求科普|家人们/g, ' '],
+  // Older readers ask after a person as a comrade (是哪位同志, 那位同志) and greet the bot so (同志您好): the
+  // article names the person, never the comrade.
+  [/哪一?位同志/g, '谁'],
+  [/([那这])位同志/g, '$1位'],
+  [/^\s*同志[，,！!\s]*(?=您好|你好|[，,！!])/, ''],
+  // 担任什么职务 asks the post, which the article puts before the name (党工委副书记吴晓莉), never with 担任.
+  [/担任(?=(?:什么|啥|哪个|何)职)/g, ''],
   // A group pointed at as spoken (学校那帮人, 那拨人): jieba glues 帮 to the verb after it (帮人开).
   [/[这那][帮拨伙]人/g, '他们'],
   ...blanksRead(),

@@ -208,6 +208,11 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('孵化面积有多大', null).type).toBe('amount')
     expect(words('经开区产学研对接会 是跟哪个大学搞哩')).not.toContain('搞哩')
     expect(words('财经学院那帮人开完会又去哪两家公司看了')).not.toContain('帮人开')
+    // Older readers' comrade (哪位同志, 同志您好) asks who, as 谁 does; 担任什么职务 asks the post, which no article says with 担任.
+    expect(analyzeQuery('同志您好，座谈会上讲话的马寨产业集聚区管委会主任是哪位同志？', null).type).toBe('person')
+    expect(words('同志您好，座谈会上讲话的马寨产业集聚区管委会主任是哪位同志？')).not.toContain('同志')
+    expect(words('代表祥云办事处表态的是哪位同志，担任什么职务？')).not.toContain('担任')
+    expect(words('首席服务官由哪些人担任？')).toContain('担任')
     expect(words('「脚板+手指」第一阶段是几号到几号？蹲一个')).not.toContain('一个')
     expect(words('我看报上说省里发了一批专项债')).toEqual(expect.arrayContaining(['专项债']))
     for (const w of ['报上', '省里']) expect(words('我看报上说省里发了一批专项债')).not.toContain(w)
