@@ -1,4 +1,4 @@
-import { askingClauses, clausesOf, foldText, hasCommonSurname, lastAskingClause, loadLexicon, READERS_OWN_STORY, tagWords, type AnalyzedQuery, type WeightedWord } from '../retrieve/index.js'
+import { askingClauses, clausesOf, foldText, hasCommonSurname, lastAskingClause, loadLexicon, READERS_OWN_STORY, tagWords, versionsOffered, type AnalyzedQuery, type WeightedWord } from '../retrieve/index.js'
 import type { Candidate } from './evidence.js'
 import { quotableTexts, siblingIn } from './typos.js'
 
@@ -143,7 +143,10 @@ export function aboutNamedScope<C extends Candidate>(query: AnalyzedQuery, candi
   const years = [...query.text.matchAll(YEAR)].map((m) => m[1]!)
   const numbered = [...query.text.matchAll(NUMBERED)].map((m) => m[0].replace(/\s+/g, ''))
   const ordinals = [...query.text.matchAll(ORDINAL)].map(ordinalForms)
-  const localities = [...localitiesOf(query, read), ...namedPlacesOf(query, read)]
+  // A place the reader offers as their version (王庄村是不是明湖办事处的) is checked by the article, which may name another.
+  const said = foldText(query.text)
+  const unoffered = versionsOffered(said).reduce((text, version) => text.replace(version, ' '), said)
+  const localities = [...localitiesOf(query, read), ...namedPlacesOf(query, read)].filter((name) => unoffered.includes(name) || !said.includes(name))
   // jieba cuts some areas off their 区 (惠济/区, 航空港/区): a name, or a word no article holds, before 区 is one;
   // not a time word (月初区领导 is the district's leaders at the start of the month).
   const cutOffArea = (w: WeightedWord) =>

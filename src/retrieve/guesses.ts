@@ -1,4 +1,5 @@
 import { asks, ASKS_ITS_OWN } from './question-type.js'
+import { isNameTag, tagWords } from './tokenize.js'
 
 /** What guessesAsked needs of a question's word: its text, how many articles hold it, and its kind. */
 interface CountedWord {
@@ -6,6 +7,7 @@ interface CountedWord {
   docs: number
   person: boolean
   place: boolean
+  name: boolean
 }
 
 // A clause that checks what the reader believes ends on a particle that asks for agreement (…的吧, 对吧, 不是…吗),
@@ -19,7 +21,7 @@ const TAG_ONLY = /^(对吗|对不对|对吧|对不|是吗|是吧|是不是|没�
 const BELIEF = /不是说|不是|就是|是不是|难道|是?叫|是?姓|是/
 // A sentence retelling what the reader heard or remembers (听说有20支队伍，每队5个人？; 我记得是11月中旬办的) checks it
 // although it asks nothing.
-const HEARSAY = /^(听说|听人说|据说|我记得|记得|好像|不是说)/
+const HEARSAY = /^[我俺]?(听说|听人说|据说|记得|好像|不是说)/
 // A date the reader gives (10月份, 11月中旬, 30号, 第三季度, 国庆前), asked as 什么时候. Not a line, building or yard (5号线),
 // nor a holiday's break (放弃了国庆假期), which stays a thing the article may name otherwise (五一假期).
 const DATE_GUESS = /\d+月份?(\d+[日号])?(上旬|中旬|下旬|初|底)?|\d+[日号](?![线楼院])|第[一二三四1-4]季度|[上中下]旬|(?:国庆|春节|元旦|五一)(?!长?假|期间)/g
@@ -57,7 +59,7 @@ export function guessesAsked(text: string, words: CountedWord[]): string {
     let asked = guess.text.replace(DATE_GUESS, '什么时候').replace(COUNT_GUESS, '多少')
     if (!guess.figuresOnly) {
       asked = asked.replace(NAMED_NUMBER, '几')
-      const names = words.filter((w) => w.docs === 0 && [...w.text].length > 1 && (guess.named || w.person || w.place || BODY_GUESS.test(w.text)))
+      const names = words.filter((w) => w.docs === 0 && [...w.text].length > 1 && (guess.named || w.person || w.place || (w.name && isOneName(w.text)) || BODY_GUESS.test(w.text)))
       for (const w of names.sort((a, b) => b.text.length - a.text.length)) asked = asked.split(w.text).join(guess.named || w.person ? '谁' : '什么')
       // Words quoted as the reader remembers them (俗语是“春肥是金”) that no article prints are asked as the wording.
       asked = asked.replace(QUOTED, (quote) => (words.some((w) => w.docs === 0 && quote.includes(w.text)) ? '什么' : quote))
@@ -67,6 +69,19 @@ export function guessesAsked(text: string, words: CountedWord[]): string {
     out = out.replace(offered + guess.text, asked.replace(/(什么时候|什么|谁)(\1)+/g, '$1'))
   }
   return out
+}
+
+/** The versions of a fact the reader offers to be checked (王庄村是不是明湖办事处的 → 明湖办事处的): the article that answers may name another. */
+export function versionsOffered(text: string): string[] {
+  return guessesIn(text)
+    .filter((g) => !g.figuresOnly && !ASKS_ITS_OWN.test(g.text))
+    .map((g) => g.text)
+}
+
+// A brand or firm jieba knows by name (宇通, 富士康), not a stretch of words new to it (再盖个).
+function isOneName(word: string): boolean {
+  const tagged = tagWords(word)
+  return tagged.length === 1 && isNameTag(tagged[0]!.tag)
 }
 
 function guessesIn(text: string): Guess[] {

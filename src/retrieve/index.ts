@@ -4,6 +4,7 @@ export type { AnalyzedQuery, SearchHit, SearchOptions, SearchReader, SearchResul
 export { analyzeQuery, hasCommonSurname, inMandarin, simplify, ASKING_FORMS, MAX_QUERY_CHARS, type QueryPlan, type QueryTerm, type QuestionPart, type QuestionWord } from './query.js'
 export { askedBody, askedContact, askedEvent, askedMembers, askedUnit, askedWording, askingClauses, asks, asksForName, clausesOf, lastAskingClause, READERS_OWN_STORY, roadAsked, asksGrade, asksPlan, askedOutcome, changedThing, countedThing, countQualifier, detectQuestionType, figureLookedUp, DURATION_UNIT, FREQUENCY_UNIT, HOUR_UNIT, isBodyKind, isPlanWord, isPost, listedKind, namedPerson, timedThing, WEEKDAY_UNIT, withTerseAsked, type AskedBody, type AskedMembers, type ContactKind, type CountedThing, type QuestionType } from './question-type.js'
 export { askedSet, isOutline, type AskedSet, type SetPart } from './named-sets.js'
+export { versionsOffered } from './guesses.js'
 export { numeralsOf } from './numerals.js'
 export { parseTimeExpressions, periodsClash, periodsNamed, type DateRange, type PeriodsNamed, type TimeExpression } from './dates.js'
 export { loadLexicon, parseLexicon, type Lexicon, type LexiconEntry } from './lexicon.js'

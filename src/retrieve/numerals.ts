@@ -11,18 +11,21 @@ const UNIT_BELOW: Record<string, string> = { 万: '千', 千: '百', 百: '十' 
 const YEAR = new RegExp(`(?<![${DIGIT}十百千万])([${DIGIT}]{4})(?=年)`, 'g')
 const MONTH = /(?<![\d零〇一二两三四五六七八九十第])(十[一二]|[一二三四五六七八九十])(?=月)/g
 const DAY = /(?<=\d月初?)(三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])(?=[日号])/g
+// Two months said together (七八月份): the bulletins print the range (7月至8月份).
+const MONTH_PAIR = /(?<![\d零〇一二两三四五六七八九十第])(十[一二]|[一二三四五六七八九十])(十[一二]|[一二三四五六七八九十])(?=月)/g
 // The first month of a range said before the month (一到七月份).
 const RANGE_START = /(?<![\d零〇一二两三四五六七八九十])(十[一二]|[一二三四五六七八九十])(?=[到至~-]\d{1,2}月)/g
 const SHARE = /百分之([零一二两三四五六七八九十百点]+)/g
 // A count: a numeral holding 十, 百 or 千 (and a 万 within: 一万二千), then 多 or 余 if said, then its
-// counter, unit or magnitude (四百零九亿, 三千六百多套); 几十年, 几百人 are no number.
+// counter, unit or magnitude (四百零九亿, 三千六百多套); 几十年, 几百人, 上千条 are no number.
 const COUNTERS = '个|套|人|名|位|家|项|元|块|条|所|座|户|亩|吨|斤|次|期|批|场|篇|天|年|岁|辆|台|公里|米|平方米|平米|万|亿'
-const COUNT = new RegExp(`(?<![${DIGIT}十百千万亿第几])((?:[${DIGIT}十百千]+万)?[${DIGIT}]*[十百千][${DIGIT}十百千]*)(?=[多余]?(?:${COUNTERS}))`, 'g')
+const COUNT = new RegExp(`(?<![${DIGIT}十百千万亿第几上])((?:[${DIGIT}十百千]+万)?[${DIGIT}]*[十百千][${DIGIT}十百千]*)(?=[多余]?(?:${COUNTERS}))`, 'g')
 
 /** The question with its spoken numerals of years, dates, shares and counts written as digits. */
 export function withDigits(text: string): string {
   return text
     .replace(YEAR, (year) => [...year].map((d) => DIGIT_VALUE[d]).join(''))
+    .replace(MONTH_PAIR, (pair, first: string, next: string) => (Number(decode(next)) === Number(decode(first)) + 1 ? `${decode(first)}月至${decode(next)}` : pair))
     .replace(MONTH, (n) => decode(n))
     .replace(DAY, (n) => decode(n))
     .replace(RANGE_START, (n) => decode(n))

@@ -3,7 +3,7 @@ import { asMandarin } from './dialect.js'
 import { numeralsOf, withDigits } from './numerals.js'
 import { parseTimeExpressions, type DateRange } from './dates.js'
 import { loadLexicon, type Lexicon } from './lexicon.js'
-import { askedUnit, asks, ASKS_ITS_OWN, clausesOf, detectQuestionType, HOW_FAR, POST, withTerseAsked, type QuestionType } from './question-type.js'
+import { askedUnit, asks, ASKS_ITS_OWN, clausesOf, detectQuestionType, HOW_FAR, POST, READERS_OWN_STORY, withTerseAsked, type QuestionType } from './question-type.js'
 import { cutWords, foldText, indexTokens, isNameTag, newWords, phraseTokens, tagWords } from './tokenize.js'
 
 /** Longer queries are cut here: no question is this long, and every extra token costs search time. */
@@ -115,6 +115,8 @@ const ASKING_TYPOS: [RegExp, string][] = [
   [/多小钱/g, '多少钱'],
   // 俩 is said (哪俩社区), 两个 written.
   [/俩/g, '两个'],
+  // People are counted with 个 when said (多少个人, 几个人); jieba reads 个人 as 'personal', so the count is read 多少人.
+  [/(多少|几)个人(?!民币)/g, '$1人'],
   // 6月1号 is said, 6月1日 printed.
   [/(\d{1,2}月\d{1,2})号(?![线楼院门])/g, '$1日'],
   // 得 for 的 (both de), ending a question: 几号签得 is 几号签的.
@@ -317,15 +319,16 @@ export function analyzeQuery(
     if (entry.district) for (const n of [name, ...entry.synonyms]) districts.add(n)
   }
   // A question that asks nothing but whether a figure heard is so asks that amount.
-  const detected = detectQuestionType(asked)
+  const asking = withoutToldAfter(asked)
+  const detected = detectQuestionType(asking)
   const type = detected === 'general' && heard ? 'amount' : detected
   return {
     text: asked,
     terms,
     words: questionWords(text, tagged, names, lexicon),
     type,
-    unit: type === detected ? askedUnit(asked, type) : heard?.unit,
-    parts: splitParts(asked, type),
+    unit: type === detected ? askedUnit(asking, type) : heard?.unit,
+    parts: splitParts(asking, type),
     dates,
     districts: [...districts],
   }
@@ -489,6 +492,20 @@ const PART_END_AT_END = new RegExp(`${PART_END}+$`)
 // own (有几支队参加 几支进了决赛; 看了多少个社区，程晓华去的是哪几个社区); a piece that asks nothing there
 // (领导去看地铁工地那次 是几号线) says what the next one asks about.
 const PIECE_END = /[\s，,]+/
+
+/**
+ * The question without what the reader tells after it: after a question asked with its question mark, a sentence of
+ * their own that asks nothing but with a 几 before its counter (我们护林队新来几个人想去学) says why they ask, and its
+ * 几 is 'a few'. It sets no kind, unit or part.
+ */
+function withoutToldAfter(text: string): string {
+  const sentences = text.split(AFTER_PART_END)
+  const told = (s: string, before: string | undefined) =>
+    before !== undefined && QUESTION_MARK_AT_END.test(before.trim()) && READERS_OWN_STORY.test(s) && !asks(s.trim().replace(A_FEW, ''))
+  return sentences.filter((s, i) => !told(s, sentences[i - 1])).join('')
+}
+const QUESTION_MARK_AT_END = /[？?]$/
+const A_FEW = /几(?=[个位名人家户条件次天年])/g
 
 /** The questions one sentence asks: its pieces between spaces or commas, each asking piece with the ones before it that ask nothing. */
 function questionsIn(sentence: string): string[] {

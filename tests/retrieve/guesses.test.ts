@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import { guessesAsked } from '../../src/retrieve/guesses.js'
 
-const word = (text: string, docs: number, kind: { person?: boolean; place?: boolean } = {}) => ({ text, docs, person: kind.person ?? false, place: kind.place ?? false })
+const word = (text: string, docs: number, kind: { person?: boolean; place?: boolean; name?: boolean } = {}) => ({
+  text,
+  docs,
+  person: kind.person ?? false,
+  place: kind.place ?? false,
+  name: kind.name ?? false,
+})
 
 describe('guessesAsked', () => {
   it('asks the body, person or figure the reader offers as their version', () => {
     expect(guessesAsked('经开区那个对接会,是跟郑州大学对接的吧?', [word('郑州大学', 0), word('对接', 6)])).toBe('经开区那个对接会,是跟什么对接的吧?')
     expect(guessesAsked('座谈会上发言的主任,叫王刚对吧?', [word('王刚', 0)])).toBe('座谈会上发言的主任,叫谁对吧?')
+    // A firm offered by its brand (宇通客车) is a name offered, whatever its last word.
+    expect(guessesAsked('学院的人会后去的是宇通客车吗?', [word('宇通', 0, { name: true }), word('客车', 0)])).toBe('学院的人会后去的是什么客车吗?')
     // A surname offered after 不是 is a name offered too.
     expect(guessesAsked('座谈会上发言的主任,不是姓张吗?', [word('姓张', 0)])).toBe('座谈会上发言的主任,不是谁吗?')
     expect(guessesAsked('竞赛那次,20个党员分成4组比的吧?', [])).toBe('竞赛那次,多少个党员分成多少组比的吧?')
@@ -24,6 +32,7 @@ describe('guessesAsked', () => {
     expect(guessesAsked('施肥部分的俗语是“秋肥是金”,对吗?', [word('施肥', 1), word('秋肥', 1), word('金', 15)])).toBe('施肥部分的俗语是“秋肥是金”,对吗?')
     // Retold hearsay checks its figures although it asks nothing.
     expect(guessesAsked('知识竞赛,听说有20支队伍,每队5个人?', [])).toBe('知识竞赛,听说有多少支队伍,每队多少个人?')
+    expect(guessesAsked('开会之前,我听说征集了1000条意见,真有这么多?', [])).toBe('开会之前,我听说征集了多少条意见,真有这么多?')
   })
 
   it('leaves what the question is about', () => {

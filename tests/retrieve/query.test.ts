@@ -162,6 +162,10 @@ describe('analyzeQuery', () => {
     expect(read('二零二一年经开区专项债发了多少亿').dates).toEqual(read('2021年经开区专项债发了多少亿').dates)
     expect(read('二零二零年五月二十五号省里发的专项债').dates).toEqual(read('2020年5月25日省里发的专项债').dates)
     expect(read('一到七月份正面报道有多少篇').dates).toEqual(read('1到7月份正面报道有多少篇').dates)
+    // Two months said together are the range printed (7月至8月份); 十一月 is one month.
+    expect(read('七八月份要搞啥活动').text).toContain('7月至8月份')
+    expect(read('十一月开了什么会').text).toContain('11月')
+    expect(read('十一月开了什么会').text).not.toContain('至')
     const words = (q: string) => analyzeQuery(q, null).terms.map((t) => t.text)
     expect(words('省里发了四百零九亿专项债')).toContain('409')
     expect(words('分了三千六百多套安置房')).toContain('3600')
@@ -172,6 +176,7 @@ describe('analyzeQuery', () => {
     expect(words('来的大多是六七十岁的老党员')).toContain('六七')
     expect(words('在路边卖菜几十年了')).not.toContain('10')
     expect(words('来了几百人')).not.toContain('100')
+    expect(words('听说征集了上千条意见')).not.toContain('1000')
   })
 
   it('takes 哪两条, 哪八个 and 哪俩 for asking which ones, not for words an article must hold', () => {
@@ -213,6 +218,14 @@ describe('analyzeQuery', () => {
     expect(words('同志您好，座谈会上讲话的马寨产业集聚区管委会主任是哪位同志？')).not.toContain('同志')
     expect(words('代表祥云办事处表态的是哪位同志，担任什么职务？')).not.toContain('担任')
     expect(words('首席服务官由哪些人担任？')).toContain('担任')
+    // People counted with 个 (几个人, 多少个人) are counted in 人, as 几人 is; jieba would read 个人 'personal'.
+    expect(analyzeQuery('蜜蜂张街道党建竞赛是多少个人分了多少个组？', null).unit).toBe(analyzeQuery('多少人参加', null).unit)
+    expect(words('一共来了几个人')).not.toContain('个人')
+    // What the reader tells after the question (我们护林队新来几个人想去学) sets no kind nor part: its 几 is 'a few'.
+    const told = analyzeQuery('森林防灭火培训都讲些啥内容？我们护林队新来几个人想去学', null)
+    expect([told.type, told.parts.length]).toEqual(['general', 1])
+    // A sentence of their own that asks (我开物流公司的能不能去) is a part still.
+    expect(analyzeQuery('银企对接会是针对哪个行业的？我开物流公司的能不能去', null).parts).toHaveLength(2)
     expect(words('「脚板+手指」第一阶段是几号到几号？蹲一个')).not.toContain('一个')
     expect(words('我看报上说省里发了一批专项债')).toEqual(expect.arrayContaining(['专项债']))
     for (const w of ['报上', '省里']) expect(words('我看报上说省里发了一批专项债')).not.toContain(w)
