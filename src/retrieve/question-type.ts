@@ -110,18 +110,25 @@ export function isPost(word: string): boolean {
 }
 
 // A figure named by what it measures (床位数, 投资额, 年产值, 占比), not a many or a few (多数, 无数).
-const FIGURE = /((?<![多少无算倒礼变术])数|额|利率|税率|产值|GDP|面积|数量|规模|总量|销量|产量|收入|营收|增速|增幅|增长率|占比|比例|费用|价格|票价|工资|预算|长度|里程|造价|税收)$/i
+const FIGURE = /((?<![多少无算倒礼变术])数|额|利率|税率|产值|GDP|面积|数量|规模|总量|销量|产量|收入|营收|增速|增幅|增长率|占比|比例|费用|价格|票价|工资|预算|长度|里程|造价|税收|房价|均价|单价|售价|租金)$/i
+
+// A time or a place named by its word (开诊时间, 报名日期; 活动地点, 办公地址): when, where.
+const WHEN_NAMED = /(时间|日期)$/
+const WHERE_NAMED = /(地点|地址|位置)$/
 
 /**
  * A search-box query asks for what it ends on: 郑大二附院新院区 床位数 asks how many, 京航办事处主任 who
  * holds the post. It is read as asked in so many words (…是多少, …是谁), so the type and the checks of what
- * an answer must give hold for it as they do for the question written out; a query that asks is left as it is.
+ * an answer must give hold for it as they do for the question written out (开诊时间 when, 活动地点 where); a query
+ * that asks is left as it is.
  */
 export function withTerseAsked(text: string): string {
   if (asks(text)) return text
   const end = text.replace(/[\s？?。！!，,]+$/u, '')
   if (FIGURE.test(end)) return `${end}是多少`
   if (ENDS_IN_POST.test(end)) return `${end}是谁`
+  if (WHEN_NAMED.test(end)) return whenAsked(end.replace(WHEN_NAMED, ''))
+  if (WHERE_NAMED.test(end)) return `${end}在哪里`
   return text
 }
 
@@ -132,6 +139,12 @@ const PEOPLE_ASKED = /(负责人|干部|监督员)(都|分别|具体|又)?(是�
 /** True when a question asks for a person's name in so many words (局长叫啥名字, 部长是谁, 负责人是谁), not merely 谁. */
 export function asksForName(question: string): boolean {
   return /叫(什么|啥)|名字|姓名|叫.{0,2}名/.test(question) || POST_HOLDER.test(question) || PEOPLE_ASKED.test(question)
+}
+
+/** When what a query names happens: 新院区 开诊(时间) asks 新院区 什么时候开诊, the event after its question word; 对接会(时间) 对接会是什么时候. */
+function whenAsked(named: string): string {
+  const last = tagWords(named).at(-1)
+  return last?.tag === 'v' ? `${named.slice(0, -last.word.length)}什么时候${last.word}` : `${named}是什么时候`
 }
 
 // 多少年 and 几天 ask a length of time (30年, 15天); 几年级 asks a grade.

@@ -336,9 +336,14 @@ describe('what a question asks after its question word', () => {
     expect(hasFactFor('result', '全区规模以上工业增加值实现了1.2%的增长')).toBe(false)
   })
 
-  it('reads a search-box query as asking for the figure or the post holder it ends on', () => {
+  it('reads a search-box query as asking for the figure, post holder, time or place it ends on', () => {
     expect(withTerseAsked('郑大二附院新院区 床位数')).toBe('郑大二附院新院区 床位数是多少')
+    expect(withTerseAsked('中建澜溪苑 房价')).toBe('中建澜溪苑 房价是多少')
     expect(withTerseAsked('京航办事处主任')).toBe('京航办事处主任是谁')
+    // The time of a deed is asked with the deed after its question word, as 什么时候开诊 is written.
+    expect(withTerseAsked('郑大二附院新院区 开诊时间')).toBe('郑大二附院新院区 什么时候开诊')
+    expect(withTerseAsked('产学研对接会 时间')).toBe('产学研对接会 是什么时候')
+    expect(withTerseAsked('马寨座谈会 地点')).toBe('马寨座谈会 地点在哪里')
     expect(withTerseAsked('经开区安置房')).toBe('经开区安置房')
     expect(withTerseAsked('安置房分了多少套')).toBe('安置房分了多少套')
     expect(withTerseAsked('少数')).toBe('少数')
