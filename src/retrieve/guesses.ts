@@ -16,7 +16,7 @@ const CHECK_END = /(吧|吗|对吧|是吧|对不对|对吗|没错吧)$/
 const AGREEMENT_END = /(吧|对吧|是吧|对不对|没错吧)$/
 const CHECK_START = /^难道/
 // A clause that only asks for agreement (判断：督导组查看的是地铁5号线施工现场，对吗？) makes the one before it the check.
-const TAG_ONLY = /^(对吗|对不对|对吧|对不|是吗|是吧|是不是|没错吧|没错吗|是这样吗|正确吗|准确吗)$/
+const TAG_ONLY = /^(对吗|对不对|对吧|对不|是吗|是吧|是不是|没错吧|没错吗|是这样吗|正确吗|准确吗|是真的吗|真的吗|是真的吧|真的假的|是不是真的)$/
 // What follows these words in such a clause is the reader's own version (是跟郑州大学对接的吧, 叫王斌对吧).
 const BELIEF = /不是说|不是|就是|是不是|难道|是?叫|是?姓|是/
 // A sentence retelling what the reader heard or remembers (听说有20支队伍，每队5个人？; 我记得是11月中旬办的) checks it
@@ -26,8 +26,8 @@ const HEARSAY = /^[我俺]?(听说|听人说|据说|记得|好像|不是说)/
 // nor a holiday's break (放弃了国庆假期), which stays a thing the article may name otherwise (五一假期).
 const DATE_GUESS = /\d+月份?(\d+[日号])?(上旬|中旬|下旬|初|底)?|\d+[日号](?![线楼院])|第[一二三四1-4]季度|[上中下]旬|(?:国庆|春节|元旦|五一)(?!长?假|期间)/g
 // A count the reader gives (20个, 4组, 2000来套, 50个亿), asked as 多少 before its counter; not 一家 (a, one), and not
-// an ordinal or a phase (第三届, 二期), whose number names the thing. Spoken numerals are digits by now (二十 → 20).
-const COUNT_GUESS = /(?<![第哪几\d.])(?:\d+(?:\.\d+)?|[两二三四五六七八九十百千万]+)[多余来]?(?=个亿|[个位名人家项条件支组队次场天年元亿万套户亩吨斤批台篇份所座辆])/g
+// an ordinal or a phase (第三届, 二期), whose number names the thing, nor a year (2019年), which names the time asked about. Spoken numerals are digits by now (二十 → 20).
+const COUNT_GUESS = /(?<![第哪几\d.])(?!(?:19|20)\d\d年)(?:\d+(?:\.\d+)?|[两二三四五六七八九十百千万]+)[多余来]?(?=个亿|[个位名人家项条件支组队次场天年元亿万套户亩吨斤批台篇份所座辆])/g
 // A number that names a thing (5号线, 第三届, 二期, 三级): the question is about it, unless the reader offers it as their
 // version (是5号线的吧), when it is asked as 几号.
 const NAMED_NUMBER = /(\d+|[一二三四五六七八九十]+)(?=号[线楼院])/g

@@ -33,6 +33,8 @@ describe('guessesAsked', () => {
     // Retold hearsay checks its figures although it asks nothing.
     expect(guessesAsked('知识竞赛,听说有20支队伍,每队5个人?', [])).toBe('知识竞赛,听说有多少支队伍,每队多少个人?')
     expect(guessesAsked('开会之前,我听说征集了1000条意见,真有这么多?', [])).toBe('开会之前,我听说征集了多少条意见,真有这么多?')
+    // 是真的吗 only asks for agreement, as 对吗 does: the clause before it is the version checked.
+    expect(guessesAsked('竞赛的决赛听说定在7月1日,是真的吗?', [])).toBe('竞赛的决赛听说定在什么时候,是真的吗?')
   })
 
   it('leaves what the question is about', () => {
@@ -40,6 +42,8 @@ describe('guessesAsked', () => {
     expect(guessesAsked('樱桃沟的采摘节是不是6月办的?', [word('樱桃沟', 0, { place: true })])).toBe('樱桃沟的采摘节是不是什么时候办的?')
     // A plain yes/no question about a numbered thing offers no version of it, nor does a phase name one.
     expect(guessesAsked('地铁5号线今年能通车吗?', [])).toBe('地铁5号线今年能通车吗?')
+    // A year says when the thing asked about was, not a count guessed (2019年 is no 多少年).
+    expect(guessesAsked('前程办事处2019年也通报过扶贫领域案例吧?', [])).toBe('前程办事处2019年也通报过扶贫领域案例吧?')
     expect(guessesAsked('是不是说园区二期6月开工?', [])).toBe('是不是说园区二期什么时候开工?')
     // Nor does hearsay beside a question of its own, or a clause that asks in its own words.
     expect(guessesAsked('听说要建地铁5号线,什么时候开工?', [])).toBe('听说要建地铁5号线,什么时候开工?')
