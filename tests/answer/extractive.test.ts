@@ -251,6 +251,10 @@ describe('what a question asks after its question word', () => {
     expect(namesAskedBody({ kind: '单位', role: '施工' }, '经开区党工委委员、纪工委书记武斌带队调研')).toBe(false)
     expect(namesAskedBody({ kind: '单位', role: '施工' }, '该段由中铁七局集团有限公司负责施工')).toBe(true)
     expect(namesAskedBody({ kind: '单位', role: '设计' }, '祥云办事处党工委副书记吴晓莉表示，设计方案要结合实际')).toBe(false)
+    // 哪个会议室 is answered by a room with a name of its own, not by 会议室 alone (会议室内热闹异常).
+    expect(askedBody('座谈会是在哪个会议室开的')).toEqual({ kind: '会议室' })
+    expect(namesBody('会议室', '当日上午，会议室内热闹异常')).toBe(false)
+    expect(namesBody('会议室', '在马砦社区党群服务中心会议室举办')).toBe(true)
     expect(namesBody('银行', '中原银行经开区支行协办')).toBe(true)
     expect(namesBody('银行', '先后组织银行进入园区')).toBe(false)
     expect(namesBody('银行', '参与银行机构近20家')).toBe(false)
