@@ -1,4 +1,4 @@
-import { askingClauses, clausesOf, foldText, hasCommonSurname, lastAskingClause, loadLexicon, READERS_OWN_STORY, tagWords, versionsOffered, type AnalyzedQuery, type WeightedWord } from '../retrieve/index.js'
+import { askingClauses, asks, clausesOf, foldText, hasCommonSurname, lastAskingClause, loadLexicon, READERS_OWN_STORY, tagWords, versionsOffered, type AnalyzedQuery, type WeightedWord } from '../retrieve/index.js'
 import type { Candidate } from './evidence.js'
 import { quotableTexts, siblingIn } from './typos.js'
 
@@ -151,7 +151,10 @@ export function aboutNamedScope<C extends Candidate>(query: AnalyzedQuery, candi
   // not a time word (月初区领导 is the district's leaders at the start of the month).
   const cutOffArea = (w: WeightedWord) =>
     (w.name || (w.docs === 0 && !COUNTED_WORD.test(w.text))) && HAN.test(w.text) && !isTimeWord(w.text) && isArea(`${w.text}区`) && query.text.includes(`${w.text}区`)
-  const areas = query.words.filter((w) => query.districts.includes(w.text) || isArea(w.text) || cutOffArea(w))
+  // An area named only where the reader tells of their own (我们中牟这边回迁还早着呢) is not the one asked about.
+  const told = clausesOf(said).filter((c) => READERS_OWN_STORY.test(c) && !asks(c))
+  const onlyTold = (w: WeightedWord) => told.some((c) => c.includes(w.text)) && clausesOf(said).every((c) => told.includes(c) || !c.includes(w.text))
+  const areas = query.words.filter((w) => (query.districts.includes(w.text) || isArea(w.text) || cutOffArea(w)) && !onlyTold(w))
   if (years.length + numbered.length + ordinals.length + localities.length + areas.length === 0) return candidates
   return candidates.filter((c) => {
     const said = `${c.paper}\n${c.title}\n${c.text}`
