@@ -89,14 +89,27 @@ const TELLS_FINISHED = /完成|完工|建成|建好|竣工|通车|投用|投入�
 // 待分配, not 已分配3636套), an average (平均每人服务了多少小时: 人均, 日均, not 35万人次 and
 // 200万小时) and a share (占了多大比例: 占比, 62.5%). An article that prints only the figures it would be worked out
 // from does not answer, unless the reader asks to work it out (大概算下).
+// How much more or less than before or than another (比去年多分了多少套, 比第二名多多少): told by a change or a
+// comparison (同比增长8.2%, 提高了5个百分点, 是2019年的1.86倍), not by this year's figure alone.
+const COMPARISON = {
+  asked: /比(?![例重赛如较率])[^，,。？?！!]{0,12}?(多|少|增加|增长|提高|降低|减少|涨|降|高|低|快|慢|提前|推迟)\p{Script=Han}?了?(多少|几)/u,
+  told: /同比|环比|比(?![例重赛如率])|较|增|提高|提升|上升|上涨|下降|减少|降低|幅|倍|百分点|多出|提前|推迟|翻/,
+}
 const DERIVED_AMOUNTS: { asked: RegExp; told: RegExp }[] = [
   { asked: /还剩|剩下|剩余|还有(?!没有)[^，,。？?！!]{0,12}(没|未)/, told: /剩|尚未|未|没有|还有|待|余下/ },
   { asked: /平均|人均|户均/, told: /均/ },
   { asked: /占了?(多大|多少|几成)?(比例|比重)|占比(多少|是多少|几)|百分之几/, told: /%|％|比例|比重|占/ },
-  // How much more or less than before or than another (比去年多分了多少套, 比第二名多多少): told by a change or a
-  // comparison (同比增长8.2%, 提高了5个百分点, 是2019年的1.86倍), not by this year's figure alone.
-  { asked: /比(?![例重赛如较率])[^，,。？?！!]{0,12}?(多|少|增加|增长|提高|降低|减少|涨|降|高|低|快|慢|提前|推迟)\p{Script=Han}?了?(多少|几)/u, told: /同比|环比|比(?![例重赛如率])|较|增|提高|提升|上升|上涨|下降|减少|降低|幅|倍|百分点|多出|提前|推迟|翻/ },
+  COMPARISON,
 ]
+// What a figure is compared with (企业比银行多多少家 → 银行).
+const COMPARED_WITH = /比([^，,。？?！!\s]{1,6}?)(?:多|少|高|低|快|慢)/
+const FIGURE = /\d+(?:\.\d+)?\s*[^\d\s，,。；;、]/g
+
+/** True when a sentence prints the figure of what the question compares with beside another (参会企业近150家，参与银行机构近20家). */
+function printsBoth(question: string, sentence: string): boolean {
+  const other = COMPARED_WITH.exec(question)?.[1]
+  return other !== undefined && sentence.includes(other) && (sentence.match(FIGURE) ?? []).length >= 2
+}
 
 const WORKS_IT_OUT = /算一?下|估算|大概算/
 
@@ -327,7 +340,7 @@ function factCheck(
     const derived = WORKS_IT_OUT.test(text) ? [] : DERIVED_AMOUNTS.filter((d) => d.asked.test(text))
     const category = CATEGORY.exec(text)?.[0]
     const ofWhatIsAsked = (s: Scored) =>
-      plannedIfNext(s) && (!qualifier || mentions(read(s), qualifier)) && derived.every((d) => d.told.test(textOf(s))) && (!category || read(s).includes(category))
+      plannedIfNext(s) && (!qualifier || mentions(read(s), qualifier)) && derived.every((d) => d.told.test(textOf(s)) || (d === COMPARISON && printsBoth(text, textOf(s)))) && (!category || read(s).includes(category))
     const counted = countedThing(text)
     const forms = counted ? words.filter((w) => [...w.text].length > 1 && counted.thing.includes(w.text)).flatMap((w) => [w.text, ...w.synonyms]) : []
     if (forms.length > 0) return (s) => countsInClause(read(s), forms, counted!.unit) && ofWhatIsAsked(s)

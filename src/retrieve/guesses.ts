@@ -19,6 +19,8 @@ const CHECK_START = /^难道/
 const TAG_ONLY = /^(对吗|对不对|对吧|对不|是吗|是吧|是不是|没错吧|没错吗|是这样吗|正确吗|准确吗|是真的吗|真的吗|是真的吧|真的假的|是不是真的)$/
 // What follows these words in such a clause is the reader's own version (是跟郑州大学对接的吧, 叫王斌对吧).
 const BELIEF = /不是说|不是|就是|是不是|难道|是?叫|是?姓|是/
+// Two versions offered to choose from (是3号线还是5号线, 是财政金融学院还是郑州大学): the article tells which, or another.
+const OPTIONS = /是[^，,。？?！!]+还是/
 // A sentence retelling what the reader heard or remembers (听说有20支队伍，每队5个人？; 我记得是11月中旬办的) checks it
 // although it asks nothing.
 const HEARSAY = /^[我俺]?(听说|听人说|据说|记得|好像|不是说)/
@@ -95,7 +97,7 @@ function guessesIn(text: string): Guess[] {
       heard ||= told && HEARSAY.test(clause)
       const tagged = TAG_ONLY.test(clauses[i + 1] ?? '')
       const belief = BELIEF.exec(clause)
-      const checks = CHECK_END.test(clause) || CHECK_START.test(clause) || clause.includes('是不是') || heard || tagged
+      const checks = CHECK_END.test(clause) || CHECK_START.test(clause) || clause.includes('是不是') || OPTIONS.test(clause) || heard || tagged
       // 是不是说… and 不是说… open a whole statement to check, whose subject is no guess (是不是说郑大二附院建好后是…).
       const statement = belief?.index === 0 && (clause.startsWith('是不是说') || belief[0] === '不是说')
       if (checks && belief && !statement) {

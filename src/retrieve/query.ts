@@ -115,6 +115,9 @@ const ASKING_TYPOS: [RegExp, string][] = [
   [/多小钱/g, '多少钱'],
   // 俩 is said (哪俩社区), 两个 written.
   [/俩/g, '两个'],
+  // An extreme asked of a figure (期限最长多少年, 最多能贷多少) is the figure asked: the article gives it, or its range
+  // (期限10~30年), seldom with 最长.
+  [/最[长短高低多少大小](?=(?:能|要|可以|得|是)?(?:多少|几))/g, ''],
   // People are counted with 个 when said (多少个人, 几个人); jieba reads 个人 as 'personal', so the count is read 多少人.
   [/(多少|几)个人(?!民币)/g, '$1人'],
   // 6月1号 is said, 6月1日 printed.

@@ -1392,6 +1392,17 @@ describe('answering on the bundled samples', () => {
     expect((await ask('福华街发巡逻车那次，是5月8号吧？')).answer).toContain('6月19日')
     expect((await ask('樱桃沟的采摘节是不是6月办的？')).abstained).toBe(true)
     expect((await ask('地铁5号线今年能通车吗？')).abstained).toBe(true)
+    // Two versions to choose from: the article tells which, though no article names the other.
+    expect((await ask('武斌他们去看的地铁工地是3号线还是5号线？')).answer).toContain('3号线')
+    expect((await ask('来经开区搞产学研对接的是河南财政金融学院还是郑州大学？')).answer).toContain('河南财政金融学院')
+  })
+
+  it('answers how much more one figure is than another with the two printed side by side, not with one alone', async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    const more = (await ask('经开区那个银企对接会，来的企业比银行多多少家？')).answer
+    expect(more).toContain('150')
+    expect(more).toContain('20')
+    expect((await ask('经开区安置房比去年多分了多少套')).abstained).toBe(true)
   })
 
   it("reads the reader's own business around the question as scene, not as what is asked", async () => {
