@@ -1,5 +1,5 @@
 import { pinyin } from 'pinyin-pro'
-import { foldText, isNameTag, tagWords, type AnalyzedQuery, type WeightedWord } from '../retrieve/index.js'
+import { foldText, isNameTag, loadLexicon, tagWords, type AnalyzedQuery, type WeightedWord } from '../retrieve/index.js'
 import { CANDIDATES_READ, type Candidate } from './evidence.js'
 import { looksAlike } from './glyphs.js'
 
@@ -28,10 +28,89 @@ export function withTyposRead(query: AnalyzedQuery, candidates: Candidate[]): An
  */
 export function respelt(query: AnalyzedQuery, candidates: Candidate[]): string | undefined {
   const read = readTypos(query, candidates)
-  if (read.size === 0) return undefined
   let text = query.text
   for (const [w, spelt] of read) text = text.replace(w.text, spelt)
-  return text
+  const unknown = query.words.filter((w) => w.docs === 0 && HAN.test(w.text) && !w.person && !w.place)
+  if (unknown.length > 0) for (const [typed, word] of homophonesIn(text, unknown, quotableTexts(candidates))) text = text.replace(typed, word)
+  return text === query.text ? undefined : text
+}
+
+// Voice and pinyin input put a word's sound in other characters (金旗 for 锦旗, 摊饭 for 摊贩, 节杆进烧 for 秸秆禁烧).
+const HOMOPHONE_LENGTHS = [4, 3, 2]
+// Characters of the asking, not of a word the articles print (的, 是, 几, 啥…).
+const ASKING_CHARACTER = /[的地得了着过是在有和与或及吗呢吧啊呀嘛么哪啥谁几多少什怎咋个这那我你他她它们就也都还要会能想说]/
+
+/**
+ * Stretches of two to four characters where the question holds a word no article holds (neither a person's nor a
+ * place's name) and the dictionary none (金旗, 节杆进烧), which no article found holds either but one spells with
+ * characters that all sound alike, in whole words of its own (锦旗, 秸秆禁烧), or the lexicon does: each with that
+ * spelling. A numeral or a character of the asking is never respelt.
+ */
+function homophonesIn(text: string, unknown: WeightedWord[], texts: string[]): Map<string, string> {
+  const heard = new Map<string, string>()
+  const question = foldText(text)
+  const odd = oddStretches(question, unknown.map((w) => w.text))
+  // The lexicon's forms are words the articles print too (城管 for 综合行政执法局), though not in those found.
+  const known = [...loadLexicon().entries.keys()].filter((form) => HAN.test(form)).map((form) => ({ text: form, starts: new Set([0, form.length]) }))
+  const printed = [...texts.map((t) => ({ text: t, starts: wordStarts(t) })), ...known]
+  for (const [from, to] of odd) {
+    const free = new Array<boolean>(to - from).fill(true)
+    for (const length of HOMOPHONE_LENGTHS) {
+      for (let at = from; at + length <= to; at++) {
+        const typed = question.slice(at, at + length)
+        if (!free.slice(at - from, at - from + length).every(Boolean) || !HAN.test(typed) || ASKING_CHARACTER.test(typed) || NUMERAL.test(typed)) continue
+        if (texts.some((t) => t.includes(typed))) continue
+        const word = soundingWordIn(typed, printed)
+        if (!word) continue
+        heard.set(typed, word)
+        free.fill(false, at - from, at - from + length)
+      }
+    }
+  }
+  return heard
+}
+
+/**
+ * The stretches [from, to) of the question where jieba's dictionary knows no word (it cuts single characters) and
+ * a word no article holds lies: 送/金/旗, 节/杆/进/烧. A word the dictionary knows (意思, 日子, 航空港) is never in one.
+ */
+function oddStretches(question: string, unknown: string[]): [number, number][] {
+  const singles: { from: number; to: number; odd: boolean }[][] = [[]]
+  let offset = 0
+  for (const { word } of tagWords(question)) {
+    if (word.length === 1) singles.at(-1)!.push({ from: offset, to: offset + 1, odd: false })
+    else singles.push([])
+    offset += word.length
+  }
+  for (const word of unknown) {
+    const at = question.indexOf(word)
+    for (const run of singles) for (const t of run) if (at >= 0 && t.from < at + word.length && t.to > at) t.odd = true
+  }
+  return singles.filter((run) => run.length > 1 && run.some((t) => t.odd)).map((run) => [run[0]!.from, run.at(-1)!.to])
+}
+
+/** Where each word of a text starts, and where the last ends, by jieba's cut. */
+function wordStarts(text: string): Set<number> {
+  const starts = new Set<number>()
+  let offset = 0
+  for (const { word } of tagWords(text)) {
+    starts.add(offset)
+    offset += word.length
+  }
+  starts.add(offset)
+  return starts
+}
+
+/** A stretch of whole words of the texts that sounds as `typed` does, character by character, and is not it. */
+function soundingWordIn(typed: string, printed: { text: string; starts: Set<number> }[]): string | undefined {
+  for (const { text, starts } of printed) {
+    for (let i = 0; i + typed.length <= text.length; i++) {
+      if (!starts.has(i) || !starts.has(i + typed.length)) continue
+      const stretch = text.slice(i, i + typed.length)
+      if (HAN.test(stretch) && [...stretch].every((c, k) => c === typed[k] || soundsTheSame(typed[k]!, c))) return stretch
+    }
+  }
+  return undefined
 }
 
 /** The headlines and texts, folded, of the articles the answer may quote from: where typos and siblings are looked for. */
@@ -154,9 +233,33 @@ function inName(text: string, at: number, from: number, to: number): boolean {
  * 进展 is not 发展, nor 亩产 单产: those are other words.
  */
 function soundsAlike(a: string, b: string): boolean {
-  const readings = (ch: string) => new Set(pinyin(ch, { multiple: true, toneType: 'none', type: 'array' }).map(blur))
-  const of = readings(b)
-  return [...readings(a)].some((r) => of.has(r))
+  const of = readingsOf(b)
+  return [...readingsOf(a)].some((r) => of.has(r))
+}
+
+/**
+ * Two characters whose common readings are the same, tones and the blurred sounds aside (金 and 锦, 进 and 禁): a
+ * stretch respelt whole is held to this, as a rare reading (厂 read ān) would make other words of many.
+ */
+function soundsTheSame(a: string, b: string): boolean {
+  return commonReading(a) === commonReading(b)
+}
+
+const COMMON_READING = new Map<string, string>()
+
+function commonReading(ch: string): string {
+  let found = COMMON_READING.get(ch)
+  if (found === undefined) COMMON_READING.set(ch, (found = blur(pinyin(ch, { toneType: 'none' }))))
+  return found
+}
+
+// Each character's readings, blurred, looked up once: homophones are sought across whole articles.
+const READINGS = new Map<string, Set<string>>()
+
+function readingsOf(ch: string): Set<string> {
+  let found = READINGS.get(ch)
+  if (!found) READINGS.set(ch, (found = new Set(pinyin(ch, { multiple: true, toneType: 'none', type: 'array' }).map(blur))))
+  return found
 }
 
 function blur(syllable: string): string {

@@ -64,4 +64,16 @@ describe('withTyposRead', () => {
     expect(respelt(read('经开区安至房一共分了多少套', ['安至房']), housing)).toBe('经开区安置房一共分了多少套')
     expect(respelt(read('经开区安置房一共分了多少套', []), housing)).toBeUndefined()
   })
+
+  it('respells what voice input heard as other characters where the dictionary knows no word (节杆进烧 → 秸秆禁烧)', () => {
+    const burning = [article('要严格落实市区关于秸秆禁烧的有关规定，切实做到24小时全天候巡查。')]
+    expect(respelt(read('节杆进烧要求咋巡查', ['节杆']), burning)).toBe('秸秆禁烧要求咋巡查')
+    const pennant = [article('财富天阶小区群众代表将一面锦旗送至综合行政执法局。')]
+    expect(respelt(read('哪个小区给执法局送金旗了', ['送金旗']), pennant)).toBe('哪个小区给执法局送锦旗了')
+    // A word the dictionary knows is not respelt into another (意思 is no 意识), nor by a rare reading (厂 read ān).
+    expect(respelt(read('三送一强是啥意思', ['意思']), [article('增强安全意识。')])).toBeUndefined()
+    expect(respelt(read('那个厂招不招焊工', ['焊工']), [article('按照要求开展工作。')])).toBeUndefined()
+    // Nor is a question without a word no article holds.
+    expect(respelt(read('节杆进烧要求咋巡查', []), burning)).toBeUndefined()
+  })
 })
