@@ -85,16 +85,17 @@ const ASKS_FINISHED = /(什么时候|啥时候|何时|哪天|哪年|哪月|几�
 
 const TELLS_FINISHED = /完成|完工|建成|建好|竣工|通车|投用|投入使用|投产|上线|启用|交付|交房|开业|开通|开放|落成|结束|截止|底前|前全部|[至到]\s*(\d{4}\s*年|今年|明年)?\s*(\d{1,2}\s*月|年底|年末)/
 
-// Amounts worked out from others, each as asked and as a sentence tells it: how many are left (还剩多少套没分: 尚有600套
-// 待分配, not 已分配3636套), an average (平均每人服务了多少小时: 人均, 日均, not 35万人次 and
-// 200万小时) and a share (占了多大比例: 占比, 62.5%). An article that prints only the figures it would be worked out
-// from does not answer, unless the reader asks to work it out (大概算下).
 // How much more or less than before or than another (比去年多分了多少套, 比第二名多多少): told by a change or a
-// comparison (同比增长8.2%, 提高了5个百分点, 是2019年的1.86倍), not by this year's figure alone.
+// comparison (同比增长8.2%, 提高了5个百分点, 是2019年的1.86倍), not by this year's figure alone, or by both figures
+// side by side when the other is a thing the article counts too (企业比银行多多少家: 参会企业近150家，参与银行机构近20家).
 const COMPARISON = {
   asked: /比(?![例重赛如较率])[^，,。？?！!]{0,12}?(多|少|增加|增长|提高|降低|减少|涨|降|高|低|快|慢|提前|推迟)\p{Script=Han}?了?(多少|几)/u,
   told: /同比|环比|比(?![例重赛如率])|较|增|提高|提升|上升|上涨|下降|减少|降低|幅|倍|百分点|多出|提前|推迟|翻/,
 }
+// Amounts worked out from others, each as asked and as a sentence tells it: how many are left (还剩多少套没分: 尚有600套
+// 待分配, not 已分配3636套), an average (平均每人服务了多少小时: 人均, 日均, not 35万人次 and
+// 200万小时), a share (占了多大比例: 占比, 62.5%) and a comparison. An article that prints only the figures it would be
+// worked out from does not answer, unless the reader asks to work it out (大概算下).
 const DERIVED_AMOUNTS: { asked: RegExp; told: RegExp }[] = [
   { asked: /还剩|剩下|剩余|还有(?!没有)[^，,。？?！!]{0,12}(没|未)/, told: /剩|尚未|未|没有|还有|待|余下/ },
   { asked: /平均|人均|户均/, told: /均/ },

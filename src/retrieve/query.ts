@@ -496,6 +496,9 @@ const PART_END_AT_END = new RegExp(`${PART_END}+$`)
 // (领导去看地铁工地那次 是几号线) says what the next one asks about.
 const PIECE_END = /[\s，,]+/
 
+const QUESTION_MARK_AT_END = /[？?]$/
+const A_FEW = /几(?=[个位名人家户条件次天年])/g
+
 /**
  * The question without what the reader tells after it: after a question asked with its question mark, a sentence of
  * their own that asks nothing but with a 几 before its counter (我们护林队新来几个人想去学) says why they ask, and its
@@ -507,8 +510,6 @@ function withoutToldAfter(text: string): string {
     before !== undefined && QUESTION_MARK_AT_END.test(before.trim()) && READERS_OWN_STORY.test(s) && !asks(s.trim().replace(A_FEW, ''))
   return sentences.filter((s, i) => !told(s, sentences[i - 1])).join('')
 }
-const QUESTION_MARK_AT_END = /[？?]$/
-const A_FEW = /几(?=[个位名人家户条件次天年])/g
 
 /** The questions one sentence asks: its pieces between spaces or commas, each asking piece with the ones before it that ask nothing. */
 function questionsIn(sentence: string): string[] {

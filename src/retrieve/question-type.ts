@@ -141,7 +141,10 @@ export function asksForName(question: string): boolean {
   return /叫(什么|啥)|名字|姓名|叫.{0,2}名/.test(question) || POST_HOLDER.test(question) || PEOPLE_ASKED.test(question)
 }
 
-/** When what a query names happens: 新院区 开诊(时间) asks 新院区 什么时候开诊, the event after its question word; 对接会(时间) 对接会是什么时候. */
+/**
+ * When what a query names happens: 新院区 开诊(时间) asks 新院区 什么时候开诊, the deed after its question word, as
+ * the time checks read it; 对接会(时间) asks 对接会是什么时候.
+ */
 function whenAsked(named: string): string {
   const last = tagWords(named).at(-1)
   return last?.tag === 'v' ? `${named.slice(0, -last.word.length)}什么时候${last.word}` : `${named}是什么时候`
