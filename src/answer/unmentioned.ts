@@ -151,10 +151,14 @@ export function aboutNamedScope<C extends Candidate>(query: AnalyzedQuery, candi
   // not a time word (月初区领导 is the district's leaders at the start of the month).
   const cutOffArea = (w: WeightedWord) =>
     (w.name || (w.docs === 0 && !COUNTED_WORD.test(w.text))) && HAN.test(w.text) && !isTimeWord(w.text) && isArea(`${w.text}区`) && query.text.includes(`${w.text}区`)
-  // An area named only where the reader tells of their own (我们中牟这边回迁还早着呢) is not the one asked about.
-  const told = clausesOf(said).filter((c) => READERS_OWN_STORY.test(c) && !asks(c))
-  const onlyTold = (w: WeightedWord) => told.some((c) => c.includes(w.text)) && clausesOf(said).every((c) => told.includes(c) || !c.includes(w.text))
-  const areas = query.words.filter((w) => (query.districts.includes(w.text) || isArea(w.text) || cutOffArea(w)) && !onlyTold(w))
+  // The reader's own area, in a clause that asks nothing (我们中牟这边回迁还早着呢), is not the one asked about; one they
+  // saw or heard of (我看到南三环经开区那段在封路) is.
+  const told = clausesOf(said).filter((c) => !asks(c))
+  const ownArea = (w: WeightedWord) => {
+    const naming = clausesOf(said).filter((c) => c.includes(w.text))
+    return naming.length > 0 && naming.every((c) => told.includes(c) && OWN_PLACE.test(c.slice(0, c.indexOf(w.text))))
+  }
+  const areas = query.words.filter((w) => (query.districts.includes(w.text) || isArea(w.text) || cutOffArea(w)) && !ownArea(w))
   if (years.length + numbered.length + ordinals.length + localities.length + areas.length === 0) return candidates
   return candidates.filter((c) => {
     const said = `${c.paper}\n${c.title}\n${c.text}`
@@ -216,6 +220,9 @@ function timesNamed(text: string, forms: string[]): number {
   }
   return n
 }
+
+// What the reader says right before the place they live or work in (我们中原区, 俺们那边金水区, 我是中牟的).
+const OWN_PLACE = /(我们|俺们|咱们|我|俺)(是|在|住|家)?(这边|那边|这儿|那儿)?$/
 
 /** The localities the question names, each as `read` spells it (a typo read as the articles spell it). */
 function localitiesOf(query: AnalyzedQuery, read: AnalyzedQuery): string[] {

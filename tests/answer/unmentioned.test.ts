@@ -29,6 +29,8 @@ describe('questions about what the sample pages never mention', () => {
     expect((await ask('经开区现在一共分了多少套安置房了？我们中牟这边回迁还早着呢')).answer).toContain('3636套')
     expect((await ask('我们金水区小区门口也老有流动摊贩，经开区整治时按什么区域原则来管的？')).answer).toContain('背街小巷规范')
     expect((await ask('金水区安置房分了多少套？')).abstained).toBe(true)
+    // One the reader saw (我看到南三环经开区那段在封路) is what they ask about.
+    expect((await ask('我看到南三环经开区那段在封路，是怎么回事？')).abstained).toBe(true)
     // 月初 is a time, not an area jieba cut off its 区 (月初区领导 are the district's leaders early in the month).
     expect((await ask('月初区领导去祥云办事处督导夏收，是在哪一带看的小麦收割？')).answer).toContain('花马沟')
   })
