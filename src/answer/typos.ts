@@ -50,9 +50,8 @@ function homophonesIn(text: string, unknown: WeightedWord[], texts: string[]): M
   const heard = new Map<string, string>()
   const question = foldText(text)
   const odd = oddStretches(question, unknown.map((w) => w.text))
-  // The lexicon's forms are words the articles print too (城管 for 综合行政执法局), though not in those found.
-  const known = [...loadLexicon().entries.keys()].filter((form) => HAN.test(form)).map((form) => ({ text: form, starts: new Set([0, form.length]) }))
-  const printed = [...texts.map((t) => ({ text: t, starts: wordStarts(t) })), ...known]
+  if (odd.length === 0) return heard
+  const printed = [...texts.map((t) => ({ text: t, starts: wordStarts(t) })), ...lexiconForms()]
   for (const [from, to] of odd) {
     const free = new Array<boolean>(to - from).fill(true)
     for (const length of HOMOPHONE_LENGTHS) {
@@ -68,6 +67,13 @@ function homophonesIn(text: string, unknown: WeightedWord[], texts: string[]): M
     }
   }
   return heard
+}
+
+let forms: { text: string; starts: Set<number> }[] | undefined
+
+/** The lexicon's forms, each a whole word: words the articles print too (城管 for 综合行政执法局), though not in those found. */
+function lexiconForms(): { text: string; starts: Set<number> }[] {
+  return (forms ??= [...loadLexicon().entries.keys()].filter((form) => HAN.test(form)).map((form) => ({ text: form, starts: new Set([0, form.length]) })))
 }
 
 /**

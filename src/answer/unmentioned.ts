@@ -153,9 +153,10 @@ export function aboutNamedScope<C extends Candidate>(query: AnalyzedQuery, candi
     (w.name || (w.docs === 0 && !COUNTED_WORD.test(w.text))) && HAN.test(w.text) && !isTimeWord(w.text) && isArea(`${w.text}区`) && query.text.includes(`${w.text}区`)
   // The reader's own area, in a clause that asks nothing (我们中牟这边回迁还早着呢), is not the one asked about; one they
   // saw or heard of (我看到南三环经开区那段在封路) is.
-  const told = clausesOf(said).filter((c) => !asks(c))
+  const clauses = clausesOf(said)
+  const told = clauses.filter((c) => !asks(c))
   const ownArea = (w: WeightedWord) => {
-    const naming = clausesOf(said).filter((c) => c.includes(w.text))
+    const naming = clauses.filter((c) => c.includes(w.text))
     return naming.length > 0 && naming.every((c) => told.includes(c) && OWN_PLACE.test(c.slice(0, c.indexOf(w.text))))
   }
   const areas = query.words.filter((w) => (query.districts.includes(w.text) || isArea(w.text) || cutOffArea(w)) && !ownArea(w))
