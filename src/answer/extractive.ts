@@ -45,7 +45,7 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   const candidates = ofSpeaker(query, aboutNamedScope(analyzed, found, query))
   if (candidates.length === 0 || namesUnknownPerson(query) || namesUnknownBody(query) || namesUnknownPlace(query) || namesSibling(query, found) || findsOnlyGenericWords(query)) return abstain(question, found)
   const type = opts.questionType && opts.questionType !== 'general' ? opts.questionType : query.type
-  const asked: Asked = withToldWordsMuted({ ...askedOf(query), type, unit: type === query.type ? query.unit : undefined })
+  const asked: Asked = withCheckedVersionMuted(withToldWordsMuted({ ...askedOf(query), type, unit: type === query.type ? query.unit : undefined }))
   const scored = scoreEvidence(model, withReadersQuoteMuted(asked), candidates)
   const signals = { text: query.text, words: asked.words, typed: type !== 'general' }
   const manyParts = query.parts.length > 1
@@ -198,6 +198,23 @@ function withToldWordsMuted(asked: Asked): Asked {
   const ownOnly = (w: WeightedWord) => !w.name && !inAsking(w) && clauses.filter((c) => c.includes(w.text)).every(story)
   if (asked.words.filter((w) => w.docs > 0 && [...w.text].length > 1 && inAsking(w)).length < OWN_ASKING_WORDS) return asked
   return { ...asked, words: mutedWords(asked.words, ownOnly) }
+}
+
+// A clause that checks the reader's own version (全赶走了吗, 总不能一赶了之吧, 是不是没地方摆了) beside one that asks in its
+// own words (最后咋安排的): the article tells what was done, seldom in the reader's words for it, so those words no
+// article holds are not looked for.
+const CHECKED = /(吗|吧|是不是|难道|不会)/
+const ASKS_OPENLY = /[咋哪啥谁几]|什么|怎么|多少|如何|为何/
+// Whether the reader may or will (能报名参加吗, 会不会降价) is no version of what happened: the article must say it.
+const MAY = /能|可以|会不会/
+
+function withCheckedVersionMuted(asked: Asked): Asked {
+  const clauses = clausesOf(asked.text)
+  const checked = clauses.filter((c) => CHECKED.test(c) && !ASKS_OPENLY.test(c) && !MAY.test(c))
+  const open = clauses.filter((c) => asks(c) && ASKS_OPENLY.test(c))
+  if (checked.length === 0 || open.length === 0) return asked
+  const onlyChecked = (w: WeightedWord) => w.docs === 0 && !w.name && !w.person && !w.place && clauses.filter((c) => c.includes(w.text)).every((c) => checked.includes(c))
+  return { ...asked, words: asked.words.filter((w) => !onlyChecked(w)) }
 }
 
 // A headline the reader pastes before the question (【郑大二附院周边道路9月底通车】周边修的是哪几条路), or a passage

@@ -118,9 +118,9 @@ const WORKS_IT_OUT = /算一?下|估算|大概算/
 // 各类, 类似 or 类型.
 const CATEGORY = /[^\P{Script=Han}多少几各等这那哪些大每]{2}类(?![似型别])/u
 
-const ASKS_NEXT = /明年|下一届|下届|下一次|下次|下回|下一期|下期|下一步/
+const ASKS_NEXT = /明年|下一[届次期步场轮批]|下[届次回期轮]/
 
-export const TELLS_PLAN = /明年|下一[届次期步]|下[届期]|将于|将在|计划|拟|预计|择期/
+export const TELLS_PLAN = /明年|下一[届次期步场轮批]|下[届期轮]|将于|将在|计划|拟|预计|择期/
 
 /**
  * False when the question asks for a kind of fact (an amount of what it counts, a date of the event it
@@ -263,6 +263,17 @@ function toldOf(text: string, name: string): boolean {
   return false
 }
 
+/**
+ * True when a question asks a person's name: in the part itself, or in another part that names nothing else (哪个领导？叫啥),
+ * not in one asking the name of a thing (线上的廉政课堂叫啥名字？是跟谁推出的).
+ */
+function asksPersonsName(asked: AskedFor): boolean {
+  if (asksForName(asked.text)) return true
+  if (asked.whole === undefined) return false
+  const namesThing = (clause: string) => asked.words.some((w) => [...w.text].length > 1 && clause.includes(w.text) && !w.person && !isPost(w.text) && !ROLE.test(w.text))
+  return askingClauses(asked.whole).some((c) => !asked.text.includes(c) && asksForName(c) && !namesThing(c))
+}
+
 /** What a sentence must hold to answer a question that asks for a kind of fact; undefined when it asks none. */
 function factCheck(
   asked: AskedFor,
@@ -296,11 +307,11 @@ function factCheck(
   // Who chaired or taught it (谁主持的, 哪位老师讲的课) is told in the words the news uses for it, or not at all. A
   // reader checking their own version asks of a story they know is there, which may name others.
   const deed = type === 'person' && !CHECKS_VERSION.test(asked.whole ?? text) ? DEEDS.find((d) => d.asked.test(text)) : undefined
-  if (deed && !asksForName(asked.whole ?? text)) return (s) => deed.told.test(textOf(s))
+  if (deed && !asksPersonsName(asked)) return (s) => deed.told.test(textOf(s))
   const detail = detailAsked(text)
   if (detail) return (s) => detail.told.test(textOf(s))
   // Who came (哪位领导) asks for a name when another part of the message does (叫什么名字？).
-  if (type === 'person' && asksForName(asked.whole ?? text)) {
+  if (type === 'person' && asksPersonsName(asked)) {
     // The name may be asked by a part of its own (哪个领导 叫啥): of the person the part names.
     const named = namedPerson(text, asked.words.map((w) => w.text)) ?? (asked.whole ? namedPerson(asked.whole, asked.words.filter((w) => text.includes(w.text)).map((w) => w.text)) : undefined)
     const forms = personForms(named, asked.words, text)

@@ -204,7 +204,9 @@ const ROLE_CLAUSE_BREAK = /[，,。；;！!？?]/
  */
 export function namesAskedBody(body: AskedBody, text: string): boolean {
   if (body.role === undefined || OFFICE.test(body.role)) return namesBody(body.kind, text)
-  return text.split(ROLE_CLAUSE_BREAK).some((clause) => clause.includes(body.role!) && namesBody(body.kind, clause))
+  // The role in any of its spellings (警察单位 is told by 公安分局).
+  const roles = [body.role, ...(loadLexicon().entries.get(body.role)?.synonyms ?? [])]
+  return text.split(ROLE_CLAUSE_BREAK).some((clause) => roles.some((r) => clause.includes(r)) && namesBody(body.kind, clause))
 }
 
 // A word that names a place by its kind (马砦社区, 郑尧高速公路出入口, 党群服务中心); not one that only points (全区, 各社区).

@@ -87,6 +87,8 @@ const QUESTION_WORDS = new Set(
     '讲究 ' +
     // Offering two answers to choose from (听课还是操作, 机器还是人工): the article says one of them.
     '还是 ' +
+    // Adverbs of manner said around the deed (跟谁一起推出的, 是不是只用去一个地方): the article names the partner or the place.
+    '一起 一同 一块儿 只用 只需 只需要 ' +
     // Hearsay: the reader says where they heard it (我看报上说, 群里转的), the article never does.
     '听说 据说 听人说 好像 真的 报上 报纸上 群里 网上 ' +
     // Courtesies (谢谢 is even tagged a name).
@@ -120,6 +122,8 @@ const ASKING_TYPOS: [RegExp, string][] = [
   [/最[长短高低多少大小](?=(?:能|要|可以|得|是)?(?:多少|几))/g, ''],
   // People are counted with 个 when said (多少个人, 几个人); jieba reads 个人 as 'personal', so the count is read 多少人.
   [/(多少|几)个人(?!民币)/g, '$1人'],
+  // 第二季 is Taiwan's and Hong Kong's quarter; the mainland prints 第二季度.
+  [/(第[一二三四1-4])季(?!度)/g, '$1季度'],
   // 6月1号 is said, 6月1日 printed.
   [/(\d{1,2}月\d{1,2})号(?![线楼院门])/g, '$1日'],
   // 得 for 的 (both de), ending a question: 几号签得 is 几号签的.

@@ -414,8 +414,8 @@ const BODY_ROSTER = /(公司|银行|医院|高校|学校|单位)\s*的?\s*(名�
 // The part a body played, said after it (哪家单位来授课的, 哪个公司承建): the role it is asked in.
 const ROLE_AFTER = /^(?:来|去|给|在)?(授课|讲课|主办|承办|协办|施工|设计|承建|监理)/
 
-// Before 什么/啥, a verb that asks which kind a thing is (算啥医院, 属于什么单位, 是个啥公司), not which one.
-const KIND_ASKED = /(算|算是|属于|是个|是一个|是一所|是一家)$/
+// Before 什么/啥, a verb that asks which kind a thing is (算啥医院, 算个啥医院, 属于什么单位, 是个啥公司), not which one.
+const KIND_ASKED = /(算|算是|属于)(个|一个|一所|一家)?$|是(个|一个|一所|一家)$/
 
 /** A body or place a question asks to be named: its kind (公司, 银行, 单位, 村, 路…) and the role it names with it (施工 of 哪家施工单位). */
 export interface AskedBody {

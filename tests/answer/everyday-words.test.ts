@@ -30,4 +30,14 @@ describe('everyday words for the terms an article prints, on the sample pages', 
     expect((await ask('五一放假的时候哪个镇的干部不休息去打扫卫生？')).answer).toContain('苏家镇')
     expect((await ask('财政局审核价格，报上来多少钱，减掉了多少？')).answer).toContain('258.261万元')
   })
+
+  it("reads Taiwan's 捷运 as 地铁, and a 警察单位 as the police office an article names (公安分局)", async () => {
+    const { db, index } = samples()
+    const ask = (q: string) => answerQuestion(index, q, { mode: 'extractive' })
+    const metro = await ask('请问督导组去的捷运工地是几号线？')
+    expect(metro.answer).toContain('地铁3号线')
+    const police = await ask('福华街的新巡逻车给了哪个警察单位？')
+    expect(police.answer).toContain('治安四中队')
+    for (const c of [...metro.citations, ...police.citations]) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+  })
 })

@@ -237,6 +237,7 @@ describe('what a question asks after its question word', () => {
     expect(askedBody('培训是请哪家单位来授课的')).toEqual({ kind: '单位', role: '授课' })
     expect(askedBody('郑大二附院新院盖好了算啥医院')).toBeUndefined()
     expect(askedBody('新院区是个什么医院')).toBeUndefined()
+    expect(askedBody('新院区建好了在物流园区算个啥医院')).toBeUndefined()
     expect(askedBody('老人住的是哪个医院')).toEqual({ kind: '医院' })
     expect(listedKind('参加的银行都是哪几家？')).toBe('银行')
     expect(listedKind('对接的企业分别是哪几家')).toBe('公司')

@@ -50,4 +50,23 @@ describe('questions in several parts, on the sample pages', () => {
     const a = await answerQuestion(samples().index, '金融机构进园区到底是哪几家银行去的？能列一下吗', { mode: 'extractive' })
     expect(a.abstained).toBe(true)
   })
+
+  it('reads 和谁 of one part as any partner, though another part asks the name of a thing (课堂叫什么名字)', async () => {
+    const { db, index } = samples()
+    const a = await answerQuestion(index, '网上那个廉政课堂叫什么名字？宣传部是和谁推出的？', { mode: 'extractive' })
+    expect(a.answer).toContain('指尖清风')
+    expect(a.answer).toContain('纪检监察工委')
+    for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+    // A part that names nothing but the name asked still asks the person's (哪位领导讲话了？叫什么名字): 市科技局领导 names no one.
+    expect((await answerQuestion(index, '马寨座谈会上市科技局哪位领导讲话了？叫什么名字？', { mode: 'extractive' })).abstained).toBe(true)
+  })
+
+  it("does not look for the reader's own words of a version they check beside a question that asks (全赶走了吗)", async () => {
+    const { index } = samples()
+    const ask = (q: string) => answerQuestion(index, q, { mode: 'extractive' })
+    expect((await ask('麦收秸秆不让烧，上面要求怎么巡查的？白天晚上都查吗？')).answer).toContain('24小时全天候')
+    expect((await ask('流动摊贩被城管碰到先怎么处理，会直接没收吗？')).answer).toContain('限期整改')
+    // Whether the reader may do something (能带孩子去参观吗) is no version of what happened: the article must say it.
+    expect((await ask('清廉文化长廊在哪个位置，能带孩子去参观吗？')).abstained).toBe(true)
+  })
 })

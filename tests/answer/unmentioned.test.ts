@@ -68,6 +68,8 @@ describe('questions about what the sample pages never mention', () => {
   it('answers when the next one is only with what is planned, not with the date of this one', async () => {
     expect((await ask('明年经开区还办不办产学研对接会，大概啥时候')).abstained).toBe(true)
     expect((await ask('经开区产学研对接会是什么时候办的')).abstained).toBe(false)
+    expect((await ask('银企对接下一轮啥时候开？')).abstained).toBe(true)
+    expect((await ask('金融机构进园区下一场什么时候搞？')).abstained).toBe(true)
   })
 
   it('refuses an amount told only for another stretch of time or for this year when the next is asked', async () => {
@@ -76,6 +78,8 @@ describe('questions about what the sample pages never mention', () => {
     expect((await ask('2022年下半年经开区规上文化企业营收多少')).abstained).toBe(true)
     expect((await ask('2022年上半年经开区规上文化企业营收多少')).answer).toContain('40亿元')
     expect((await ask('明年经开区安置房计划再分多少套？')).abstained).toBe(true)
+    // 第二季 is said in Taiwan and Hong Kong for 第二季度: the article's growth is of the first quarter.
+    expect((await ask('示范区第二季规模以上工业增加值增长了多少？')).abstained).toBe(true)
   })
 
   it('refuses a count of the whole kind when the question counts only those of a kind (列进黑名单的公司), not of a place (二七区的)', async () => {

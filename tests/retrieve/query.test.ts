@@ -218,6 +218,11 @@ describe('analyzeQuery', () => {
     expect(words('同志您好，座谈会上讲话的马寨产业集聚区管委会主任是哪位同志？')).not.toContain('同志')
     expect(words('代表祥云办事处表态的是哪位同志，担任什么职务？')).not.toContain('担任')
     expect(words('首席服务官由哪些人担任？')).toContain('担任')
+    // 跟谁一起推出的 names the partner asked for, not 一起; 只用去一个地方 asks nothing of 只用.
+    expect(words('线上廉政课堂是跟谁一起推出的')).not.toContain('一起')
+    expect(words('在示范区办事是不是只用去一个地方')).not.toContain('只用')
+    // Taiwan's and Hong Kong's 第二季 is the mainland's 第二季度.
+    expect(analyzeQuery('示范区第二季工业增加值增长多少', null).text).toContain('第二季度')
     // People counted with 个 (几个人, 多少个人) are counted in 人, as 几人 is; jieba would read 个人 'personal'.
     expect(analyzeQuery('蜜蜂张街道党建竞赛是多少个人分了多少个组？', null).unit).toBe(analyzeQuery('多少人参加', null).unit)
     expect(words('一共来了几个人')).not.toContain('个人')
