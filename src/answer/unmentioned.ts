@@ -6,7 +6,7 @@ const HAN = /^\p{Script=Han}+$/u
 const YEAR = /((?:19|20)\d{2})\s*年/g
 // An area a question can be about (金水区, 中牟县); generic places (社区, 园区, 小区) name no area.
 const AREA = /^\p{Script=Han}{2,4}[区县]$/u
-const NOT_AREA = /(社|小|园|景|城|片|辖|校|厂|矿|街|集聚|产业|新|试验|开发|功能|保护|服务)区$/
+const NOT_AREA = /(社|小|园|景|城|片|辖|校|厂|矿|街|集聚|产业|(?<!高)新|试验|开发|功能|保护|服务)区$/
 // A district pointed at, not named (隔壁区, 我们区, 其他区).
 const POINTED_AREA = /^(隔壁|旁边|周边|附近|相邻|邻近|临近|你们|我们|他们|咱们|俺们|别的|其他|其它|各个|这个|那个|哪个|外地)/
 
@@ -159,7 +159,11 @@ export function aboutNamedScope<C extends Candidate>(query: AnalyzedQuery, candi
     const naming = clauses.filter((c) => c.includes(w.text))
     return naming.length > 0 && naming.every((c) => told.includes(c) && OWN_PLACE.test(c.slice(0, c.indexOf(w.text))))
   }
-  const areas = query.words.filter((w) => (query.districts.includes(w.text) || isArea(w.text) || cutOffArea(w)) && !ownArea(w))
+  // An area named in brackets after another (示范区（高新区）) is that one's other name: an article may print either.
+  const aliases = [...said.matchAll(ALIAS_AREA)].map((m) => [m[1]!, m[2]!] as const)
+  const aliasOf = (w: WeightedWord) => aliases.some(([, alias]) => alias === w.text)
+  const formsOf = (w: WeightedWord) => [w.text, ...w.synonyms, ...aliases.filter(([area]) => area === w.text).map(([, alias]) => alias)]
+  const areas = query.words.filter((w) => (query.districts.includes(w.text) || isArea(w.text) || cutOffArea(w)) && !ownArea(w) && !aliasOf(w))
   if (years.length + numbered.length + ordinals.length + localities.length + areas.length === 0) return candidates
   return candidates.filter((c) => {
     const said = `${c.paper}\n${c.title}\n${c.text}`
@@ -168,7 +172,7 @@ export function aboutNamedScope<C extends Candidate>(query: AnalyzedQuery, candi
       numbered.every((n) => said.includes(n)) &&
       ordinals.every((forms) => forms.some((f) => said.includes(f))) &&
       localities.every((name) => said.includes(name)) &&
-      areas.every((a) => isAbout(c, [a.text, ...a.synonyms]))
+      areas.every((a) => isAbout(c, formsOf(a)))
     )
   })
 }
@@ -203,7 +207,12 @@ const LEAD_CHARS = 120
  */
 function isAbout(c: Candidate, forms: string[]): boolean {
   const head = `${c.paper}\n${c.title}\n${c.text.slice(0, LEAD_CHARS)}`
-  return forms.some((f) => head.includes(f)) || timesNamed(c.text, forms) > 1
+  return forms.some((f) => head.includes(f) || namedInBrackets(c.text, f)) || timesNamed(c.text, forms) > 1
+}
+
+/** True when a text gives an area as another name of its own in brackets (示范区（高新区）党工委). */
+function namedInBrackets(text: string, area: string): boolean {
+  return [`(${area})`, `（${area}）`].some((f) => text.replace(/\s+/g, '').includes(f))
 }
 
 /** How many times a text names something in any of its forms; 管城区 names 管城 once, not twice. */
@@ -222,8 +231,10 @@ function timesNamed(text: string, forms: string[]): number {
   return n
 }
 
-// What the reader says right before the place they live or work in (我们中原区, 俺们那边金水区, 我是中牟的).
-const OWN_PLACE = /(我们|俺们|咱们|我|俺)(是|在|住|家)?(这边|那边|这儿|那儿)?$/
+// What the reader says right before the place they live or work in (我们中原区, 俺们那边金水区, 我是中牟的, 我是在高新区开公司的).
+const OWN_PLACE = /(我们|俺们|咱们|我|俺)(是在|住在|家在|是|在|住|家)?(这边|那边|这儿|那儿)?$/
+// An area and, in brackets, its other name (示范区（高新区）).
+const ALIAS_AREA = /(\p{Script=Han}{2,4}[区县])\s*[（(]\s*(\p{Script=Han}{2,4}[区县])\s*[)）]/gu
 
 /** The localities the question names, each as `read` spells it (a typo read as the articles spell it). */
 function localitiesOf(query: AnalyzedQuery, read: AnalyzedQuery): string[] {

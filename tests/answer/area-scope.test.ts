@@ -33,4 +33,21 @@ describe('the area a question names', () => {
     await ingest([{ id: 'b', title: '深化精神文明创建', date: '2022-09-01', text: `${lead}管城区深化精神文明创建，新增市级文明单位6家。管城区还完成了文化市场行政许可委托。` }])
     expect((await ask('管城区新增了几家市级文明单位？')).answer).toContain('6家')
   })
+
+  it('is 高新区 too, which an article about another district does not answer, unless it gives it as its own other name', async () => {
+    await ingest([
+      { id: 'd', title: '深化精神文明创建', date: '2022-09-01', text: `${lead}深化精神文明创建，新增市级文明单位9家。` },
+      {
+        id: 'e',
+        title: '示范区召开优化营商环境会议',
+        date: '2022-09-01',
+        text: '本报讯 4月29日下午，示范区召开优化营商环境暨作风建设常态长效会议，总结前一阶段工作，安排部署下一步任务，全区各部门主要负责人参加会议。示范区\n\n(高新区)党工委、管委会主任王家鹏出席会议并讲话。',
+      },
+    ])
+    expect((await ask('郑州高新区新增了几家市级文明单位？')).abstained).toBe(true)
+    expect((await ask('高新区优化营商环境会议是谁讲话的？')).answer).toContain('王家鹏')
+    // Named with its other name in brackets (示范区（高新区）), either name answers; and the reader's own (我是在高新区开公司的) scopes nothing.
+    expect((await ask('示范区（高新区）管委会主任是哪位？')).answer).toContain('王家鹏')
+    expect((await ask('我是在高新区开公司的，经开区新增了几家市级文明单位？')).answer).toContain('9家')
+  })
 })
