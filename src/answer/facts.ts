@@ -161,6 +161,7 @@ const BODY_ENDINGS: Record<string, RegExp> = {
   单位: OFFICE,
   部门: OFFICE,
   机构: OFFICE,
+  局: /局$/,
   村: /村$/,
   社区: /社区$/,
   小区: /(小区|家园|花园|苑)$/,

@@ -40,4 +40,11 @@ describe('everyday words for the terms an article prints, on the sample pages', 
     expect(police.answer).toContain('治安四中队')
     for (const c of [...metro.citations, ...police.citations]) expect(getArticle(db, c.id)!.text).toContain(c.quote)
   })
+
+  it('asks for an office by its name when the reader asks 哪个局', async () => {
+    const { db, index } = samples()
+    const a = await answerQuestion(index, '给绿化带打药的是哪个局？', { mode: 'extractive' })
+    expect(a.answer).toContain('综合行政执法局')
+    for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+  })
 })

@@ -238,6 +238,9 @@ describe('what a question asks after its question word', () => {
     expect(askedBody('郑大二附院新院盖好了算啥医院')).toBeUndefined()
     expect(askedBody('新院区是个什么医院')).toBeUndefined()
     expect(askedBody('新院区建好了在物流园区算个啥医院')).toBeUndefined()
+    // 哪个局 asks for an office by its name (综合行政执法局); 局领导 is a person, 局面 no body.
+    expect(askedBody('给绿化带打药的是哪个局')).toEqual({ kind: '局' })
+    expect(askedBody('执法局哪位局领导接的锦旗')).toBeUndefined()
     expect(askedBody('老人住的是哪个医院')).toEqual({ kind: '医院' })
     expect(listedKind('参加的银行都是哪几家？')).toBe('银行')
     expect(listedKind('对接的企业分别是哪几家')).toBe('公司')
