@@ -1,4 +1,4 @@
-import { askedContact, askedSet, askingClauses, asks, clausesOf, figureLookedUp, foldText, READERS_OWN_STORY, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
+import { askedContact, askedSet, askingClauses, asks, clausesOf, figureLookedUp, foldText, READERS_OWN_STORY, versionsOffered, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
 import { chooseEvidence, composeAnswer, MAX_ANSWER_CHARS } from './compose.js'
 import { CONFIDENCE_FEATURES } from './confidence.js'
@@ -45,7 +45,7 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   const candidates = ofSpeaker(query, aboutNamedScope(analyzed, found, query))
   if (candidates.length === 0 || namesUnknownPerson(query) || namesUnknownBody(query) || namesUnknownPlace(query) || namesSibling(query, found) || findsOnlyGenericWords(query)) return abstain(question, found)
   const type = opts.questionType && opts.questionType !== 'general' ? opts.questionType : query.type
-  const asked: Asked = withCheckedVersionMuted(withToldWordsMuted({ ...askedOf(query), type, unit: type === query.type ? query.unit : undefined }))
+  const asked: Asked = withOtherVersionRead(withCheckedVersionMuted(withToldWordsMuted({ ...askedOf(query), type, unit: type === query.type ? query.unit : undefined })), candidates)
   const scored = scoreEvidence(model, withReadersQuoteMuted(asked), candidates)
   const signals = { text: query.text, words: asked.words, typed: type !== 'general' }
   const manyParts = query.parts.length > 1
@@ -215,6 +215,26 @@ function withCheckedVersionMuted(asked: Asked): Asked {
   if (checked.length === 0 || open.length === 0) return asked
   const onlyChecked = (w: WeightedWord) => w.docs === 0 && !w.name && !w.person && !w.place && clauses.filter((c) => c.includes(w.text)).every((c) => checked.includes(c))
   return { ...asked, words: asked.words.filter((w) => !onlyChecked(w)) }
+}
+
+// The kinds of body or place a name ends in: a reader checking 明湖办事处 is answered by an article naming 祥云办事处.
+const NAMED_KIND = /(办事处|街道|社区|村|镇|乡|局|公司|集团|学院|大学|医院|银行|中队|大队)$/
+
+/**
+ * A name the reader offers as their version to be checked (王庄村是不是明湖办事处的) is not looked for where the best
+ * article names another of its kind instead (祥云办事处王庄村): that one is the answer, and the reader's is wrong.
+ */
+function withOtherVersionRead(asked: Asked, candidates: Candidate[]): Asked {
+  const versions = versionsOffered(asked.text)
+  const best = candidates[0]
+  if (versions.length === 0 || !best) return asked
+  const told = foldText(`${best.title}\n${best.text}`)
+  const other = (w: WeightedWord) => {
+    const kind = NAMED_KIND.exec(w.text)?.[1]
+    if (!kind || !versions.some((v) => v.includes(w.text)) || [w.text, ...w.synonyms].some((f) => told.includes(f))) return false
+    return new RegExp(`\\p{Script=Han}{2,6}${kind}`, 'u').test(told.split(w.text).join(''))
+  }
+  return { ...asked, words: asked.words.filter((w) => !other(w)) }
 }
 
 // A headline the reader pastes before the question (【郑大二附院周边道路9月底通车】周边修的是哪几条路), or a passage
