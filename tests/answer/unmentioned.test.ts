@@ -74,6 +74,13 @@ describe('questions about what the sample pages never mention', () => {
     expect((await ask('金融机构进园区下一场什么时候搞？')).abstained).toBe(true)
   })
 
+  it('answers whether it is all done with how much is done, not with the task alone', async () => {
+    expect((await ask('特大暴雨问题整改的544条举措都干完了吗？')).answer).toContain('完成率100%')
+    expect((await ask('大学路街道知识竞赛的决赛办完了没有？')).answer).toContain('择期')
+    expect((await ask('二七区社保局全年就业任务完成了吗？')).answer).toContain('66.3%')
+    expect((await ask('王庄村综合改造完成了吗？')).abstained).toBe(true)
+  })
+
   it('refuses an amount told only for another stretch of time or for this year when the next is asked', async () => {
     expect((await ask('二七区社保局去年全年一共新增了多少城镇就业？')).abstained).toBe(true)
     expect((await ask('二七区社保局今年上半年新增城镇就业多少人')).answer).toContain('11598人')
