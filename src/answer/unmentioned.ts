@@ -15,12 +15,13 @@ const NUMBERED = /\d+\s*(?:号线|号楼|号院|号地块|期工程)/g
 // An ordinal one (第二届, 第三季度, 首届): the first edition does not answer a question about the second.
 const ORDINAL = /(?:第([一二三四五六七八九十\d]{1,3})|(首))\s*(届|季度|期|批|轮)/g
 // A locality below the district (九龙办事处, 蜜蜂张街道, 阳妙镇): a word of two or more characters
-// before the kind, or ending in it, unless it only points or is generic (这个街道, 周边乡镇).
+// before the kind, or ending in it, unless it only points or is generic (这个街道, 周边乡镇) or is a verb said before a
+// body (代表办事处表态, 联合街道开展).
 // The kind may follow a road's name that jieba cut off its 路 (京广/路/街道 is 京广路街道); the 乡 of
 // 乡镇 or 乡村 and the 镇 of 镇上 are no kind (除了/乡镇街道 names no locality 除了).
 const LOCALITY_KIND = /^(路|街|大道)?(办事处|街道|镇(?!上)|乡(?![镇村下亲]))/
 const ENDS_IN_KIND = /^(\p{Script=Han}{2,})(办事处|街道|镇|乡)$/u
-const POINTER = /^(各|该|本|全|每|哪|这|那|所在|相关|辖区|有关|其他|多个|几个|周边|附近|当地|基层|农村|乡村|乡镇|城市|城乡|还是|或者|或是|而是|就是|不是|只是|都是|也是|可是|光是|还有)/
+const POINTER = /^(各|该|本|全|每|哪|这|那|所在|相关|辖区|有关|其他|多个|几个|周边|附近|当地|基层|农村|乡村|乡镇|城市|城乡|还是|或者|或是|而是|就是|不是|只是|都是|也是|可是|光是|还有|代表|联合|配合|会同|前往|来到)/
 // A community, village, school or numbered hospital named by its kind (锦绣家园社区, 李庄村, 育才路小学, 郑大一附院):
 // asked of in a clause that asks, only an article that names it whole answers (郑大二附院 does not). Not of the
 // reader's own (俺们村, 我家社区). Colleges and universities are left out: readers shorten their names (财金学院, 郑大).

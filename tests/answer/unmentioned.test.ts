@@ -27,6 +27,8 @@ describe('questions about what the sample pages never mention', () => {
     expect((await ask('樱桃沟的采摘节是不是6月办的？')).abstained).toBe(true)
     // Asked alone, it is answered by the article naming another of its kind (祥云办事处), not refused for lack of the reader's.
     expect((await ask('王庄村是归前程办事处管的吗？')).answer).toContain('祥云办事处')
+    // 代表办事处 is on behalf of it, no locality named 代表.
+    expect((await ask('王庄村推进会后代表办事处表态的是谁？')).answer).toContain('吴晓莉')
     // An area named only in the reader's own story (我们中牟这边…) is not the one asked about; asked about, it is.
     expect((await ask('经开区现在一共分了多少套安置房了？我们中牟这边回迁还早着呢')).answer).toContain('3636套')
     expect((await ask('我们金水区小区门口也老有流动摊贩，经开区整治时按什么区域原则来管的？')).answer).toContain('背街小巷规范')
