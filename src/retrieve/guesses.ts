@@ -63,8 +63,14 @@ export function guessesAsked(text: string, words: CountedWord[]): string {
       asked = asked.replace(NAMED_NUMBER, '几')
       const names = words.filter((w) => w.docs === 0 && [...w.text].length > 1 && (guess.named || w.person || w.place || (w.name && isOneName(w.text)) || BODY_GUESS.test(w.text)))
       for (const w of names.sort((a, b) => b.text.length - a.text.length)) asked = asked.split(w.text).join(guess.named || w.person ? '谁' : '什么')
-      // Words quoted as the reader remembers them (俗语是“春肥是金”) that no article prints are asked as the wording.
-      asked = asked.replace(QUOTED, (quote) => (words.some((w) => w.docs === 0 && quote.includes(w.text)) ? '什么' : quote))
+      // Words quoted as the reader remembers them (俗语是“春肥是金”) that no article prints are asked as the wording; of a
+      // quoted name whose head an article prints (“周六卫生日”), only the words no article holds are asked (什么卫生日).
+      asked = asked.replace(QUOTED, (quote) => {
+        const unknown = words.filter((w) => w.docs === 0 && quote.includes(w.text))
+        if (unknown.length === 0) return quote
+        const head = words.find((w) => w.docs > 0 && w.name && [...w.text].length > 1 && quote.endsWith(`${w.text}”`))
+        return head ? unknown.reduce((q, w) => q.split(w.text).join('什么'), quote).replace(/[“”]/g, '') : '什么'
+      })
     }
     // The word that offers the version names nothing where no article holds it (不是…吗 in a store that never says 不是).
     const offered = guess.offeredBy && words.some((w) => w.text === guess.offeredBy && w.docs === 0) ? guess.offeredBy : ''

@@ -27,6 +27,7 @@ describe('questions about what the sample pages never mention', () => {
     expect((await ask('樱桃沟的采摘节是不是6月办的？')).abstained).toBe(true)
     // Asked alone, it is answered by the article naming another of its kind (祥云办事处), not refused for lack of the reader's.
     expect((await ask('王庄村是归前程办事处管的吗？')).answer).toContain('祥云办事处')
+    expect((await ask('示范区的卫生日定的是“周日卫生日”吧？')).answer).toContain('周五卫生日')
     // 代表办事处 is on behalf of it, no locality named 代表.
     expect((await ask('王庄村推进会后代表办事处表态的是谁？')).answer).toContain('吴晓莉')
     // An area named only in the reader's own story (我们中牟这边…) is not the one asked about; asked about, it is.

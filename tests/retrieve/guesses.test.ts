@@ -30,6 +30,8 @@ describe('guessesAsked', () => {
     // A wording quoted as the reader remembers it, which no article prints, is asked as the wording.
     expect(guessesAsked('施肥部分的俗语是“春肥是金”,对吗?', [word('施肥', 1), word('春肥', 0), word('金', 15)])).toBe('施肥部分的俗语是什么,对吗?')
     expect(guessesAsked('施肥部分的俗语是“秋肥是金”,对吗?', [word('施肥', 1), word('秋肥', 1), word('金', 15)])).toBe('施肥部分的俗语是“秋肥是金”,对吗?')
+    // A quoted name whose head an article prints (卫生日) asks only the words no article holds.
+    expect(guessesAsked('示范区搞的是“周六卫生日”吗?', [word('示范区', 6, { name: true }), word('周六', 0), word('卫生日', 1, { name: true })])).toBe('示范区搞的是什么卫生日吗?')
     // Retold hearsay checks its figures although it asks nothing.
     expect(guessesAsked('知识竞赛,听说有20支队伍,每队5个人?', [])).toBe('知识竞赛,听说有多少支队伍,每队多少个人?')
     expect(guessesAsked('开会之前,我听说征集了1000条意见,真有这么多?', [])).toBe('开会之前,我听说征集了多少条意见,真有这么多?')
