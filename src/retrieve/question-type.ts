@@ -21,7 +21,7 @@ const TYPE_CUES: [QuestionType, RegExp][] = [
   ['result', /冠军|亚军|季军|第[一二三1-3]名|(?:拿|得|获|夺)[了的]?(?:第一(?![批次个书期届])|头名|榜首)|[一二三特]等奖|夺冠|获胜|胜出|名次|谁赢|哪.{0,3}赢|(排|排名|位列|位居|列)(在)?(第几|老几)|第几(位|名)/],
   // 哪几条路, 哪两家企业, 哪俩社区 ask which ones, not how many.
   ['list', /哪[几两二三四五六七八九十]/],
-  ['amount', new RegExp(`多少|${WHICH_NUMBER}大?[个套家间项次年万亿人名条所座辆期批台支起场位件份类种组处棵株具块天]|${WHICH_NUMBER}号(?=[线楼院])|多大(?!范围)|多高|多长|多远|数量|金额|比例|规模(?!以上)|几成|百分之几`)],
+  ['amount', new RegExp(`多少|${WHICH_NUMBER}大?(?:[个套家间项次年万亿人名条所座辆期批台支起场位件份类种组处棵株具块天]|车道|层(?![面次级]))|${WHICH_NUMBER}号(?=[线楼院])|多大(?!范围)|多高|多长|多远|数量|金额|比例|规模(?!以上)|几成|百分之几`)],
   // 叫啥/名字 asks a person's name only after a word for a person (局长叫啥名字); 做法全称叫啥 asks a thing's.
   ['person', /谁|哪位|哪些人|什么人|哪个(人|领导|干部|老师|记者|同志)|负责人是|主持|什么职务|啥职务|什么职位|担任什么|(人|者|员|长|书记|主任|代表|老师|领导|干部|委员|居民|村民|群众|师傅|医生|经理|主席|记者|通讯员|作者)[^，。？?]{0,6}(叫(什么|啥)|名字|姓名)/],
   // 去哪摆摊, 搬哪去 ask where; 去哪家, 去哪几个 ask which ones.
@@ -150,9 +150,9 @@ function whenAsked(named: string): string {
   return last?.tag === 'v' ? `${named.slice(0, -last.word.length)}什么时候${last.word}` : `${named}是什么时候`
 }
 
-// 多少年 and 几天 ask a length of time (30年, 15天); 几年级 asks a grade.
+// 多少年 and 几天 ask a length of time (30年, 15天); 几年级 asks a grade. 几车道 and 几层 are counted in lanes and floors.
 // 多少人民币 asks for money, not people.
-const ASKED_UNIT = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*(?:万|亿)?\\s*(?:个小?(?=组))?([套个家间元项次名条所座辆期批台篇场户亩吨倍件天斤起组处棵株具块]|份(?!额)|号线|号楼|号院|公斤|千克|平方米|平米|公里|米|人(?!民币)|年(?!级))`)
+const ASKED_UNIT = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*(?:万|亿)?\\s*(?:个小?(?=组))?([套个家间元项次名条所座辆期批台篇场户亩吨倍件天斤起组处棵株具块]|份(?!额)|车道|层(?![面次级])|号线|号楼|号院|公斤|千克|平方米|平米|公里|米|人(?!民币)|年(?!级))`)
 // 多少个小时, 几个月: a count of a unit of time, answered in that unit (24小时), not in things.
 const TIME_COUNT = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*个?\\s*(小时|钟头|星期|礼拜|月|工作日)`)
 // 多少亿, 几万 without a counter: the answer is a number of that magnitude (9.97亿元, 3万人).

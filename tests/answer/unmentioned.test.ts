@@ -84,6 +84,10 @@ describe('questions about what the sample pages never mention', () => {
     expect((await ask('王庄村综合改造完成了吗？')).abstained).toBe(true)
   })
 
+  it('refuses a count of lanes or floors that no article gives', async () => {
+    expect((await ask('美辰路、梅香路修好以后是几车道的？')).abstained).toBe(true)
+  })
+
   it('refuses an amount told only for another stretch of time or for this year when the next is asked', async () => {
     expect((await ask('二七区社保局去年全年一共新增了多少城镇就业？')).abstained).toBe(true)
     expect((await ask('二七区社保局今年上半年新增城镇就业多少人')).answer).toContain('11598人')

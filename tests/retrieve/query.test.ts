@@ -211,6 +211,9 @@ describe('analyzeQuery', () => {
     expect(words('政府采购给小微企业留多大比例')).toEqual(expect.arrayContaining(['采购', '小微企业', '比例']))
     expect(words('政府采购给小微企业留多大比例').some((w) => w.includes('多大'))).toBe(false)
     expect(analyzeQuery('孵化面积有多大', null).type).toBe('amount')
+    // Lanes and floors are counted (几车道, 盖几层): a road's name alone tells neither.
+    expect(analyzeQuery('美辰路修好以后是几车道的', null).type).toBe('amount')
+    expect(analyzeQuery('新院区门诊楼盖几层', null).unit).toBe('层')
     expect(words('经开区产学研对接会 是跟哪个大学搞哩')).not.toContain('搞哩')
     expect(words('财经学院那帮人开完会又去哪两家公司看了')).not.toContain('帮人开')
     // Older readers' comrade (哪位同志, 同志您好) asks who, as 谁 does; 担任什么职务 asks the post, which no article says with 担任.
