@@ -45,7 +45,7 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   const candidates = ofSpeaker(query, aboutNamedScope(analyzed, found, query))
   if (candidates.length === 0 || namesUnknownPerson(query) || namesUnknownBody(query) || namesUnknownPlace(query) || namesSibling(query, found) || findsOnlyGenericWords(query)) return abstain(question, found)
   const type = opts.questionType && opts.questionType !== 'general' ? opts.questionType : query.type
-  const asked: Asked = withOtherVersionRead(withCheckedVersionMuted(withToldWordsMuted({ ...askedOf(query), type, unit: type === query.type ? query.unit : undefined })), candidates)
+  const asked: Asked = withoutOfferedNames(withoutCheckedVersionWords(withToldWordsMuted({ ...askedOf(query), type, unit: type === query.type ? query.unit : undefined })), candidates)
   const scored = scoreEvidence(model, withReadersQuoteMuted(asked), candidates)
   const signals = { text: query.text, words: asked.words, typed: type !== 'general' }
   const manyParts = query.parts.length > 1
@@ -208,7 +208,7 @@ const ASKS_OPENLY = /[咋哪啥谁几]|什么|怎么|多少|如何|为何/
 // Whether the reader may or will (能报名参加吗, 会不会降价) is no version of what happened: the article must say it.
 const MAY = /能|可以|会不会/
 
-function withCheckedVersionMuted(asked: Asked): Asked {
+function withoutCheckedVersionWords(asked: Asked): Asked {
   const clauses = clausesOf(asked.text)
   const checked = clauses.filter((c) => CHECKED.test(c) && !ASKS_OPENLY.test(c) && !MAY.test(c))
   const open = clauses.filter((c) => asks(c) && ASKS_OPENLY.test(c))
@@ -224,7 +224,7 @@ const NAMED_KIND = /(办事处|街道|社区|村|镇|乡|局|公司|集团|学�
  * A name the reader offers as their version to be checked (王庄村是不是明湖办事处的) is not looked for where the best
  * article names another of its kind instead (祥云办事处王庄村): that one is the answer, and the reader's is wrong.
  */
-function withOtherVersionRead(asked: Asked, candidates: Candidate[]): Asked {
+function withoutOfferedNames(asked: Asked, candidates: Candidate[]): Asked {
   const versions = versionsOffered(asked.text)
   const best = candidates[0]
   if (versions.length === 0 || !best) return asked
@@ -232,7 +232,7 @@ function withOtherVersionRead(asked: Asked, candidates: Candidate[]): Asked {
   const other = (w: WeightedWord) => {
     const kind = NAMED_KIND.exec(w.text)?.[1]
     if (!kind || !versions.some((v) => v.includes(w.text)) || [w.text, ...w.synonyms].some((f) => told.includes(f))) return false
-    return new RegExp(`\\p{Script=Han}{2,6}${kind}`, 'u').test(told.split(w.text).join(''))
+    return new RegExp(`\\p{Script=Han}{2,6}${kind}`, 'u').test(told)
   }
   return { ...asked, words: asked.words.filter((w) => !other(w)) }
 }
