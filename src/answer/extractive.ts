@@ -1,10 +1,10 @@
-import { askedContact, askedSet, askingClauses, asks, clausesOf, figureLookedUp, foldText, READERS_OWN_STORY, versionsOffered, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
+import { askedContact, askedSet, askingClauses, asks, clausesOf, figureLookedUp, foldText, hasCommonSurname, READERS_OWN_STORY, versionsOffered, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
 import { chooseEvidence, composeAnswer, MAX_ANSWER_CHARS } from './compose.js'
 import { CONFIDENCE_FEATURES } from './confidence.js'
 import { askedOf, FEATURE_NAMES, mentions, type Asked, type Candidate } from './evidence.js'
 import { asksNoFact, factCheckOf, givesAskedFact } from './fact-check.js'
-import { givesContact, hasFactFor } from './facts.js'
+import { givesContact, hasFactFor, namesPerson } from './facts.js'
 import { bodyInLead, countingList, detailTold, factBesideFocus, gradeGiven, outcomeTold, planTold, setMembersIn, unspelledSet } from './leads.js'
 import { assertFeatures, loadAnswerModel, type AnswerModel } from './model.js'
 import { confidenceOf, FACT_COVERAGE, FACT_REQUIRED, inContext, scoreEvidence, textIn, type Scored } from './scored.js'
@@ -222,7 +222,8 @@ const NAMED_KIND = /(办事处|街道|社区|村|镇|乡|局|公司|集团|学�
 
 /**
  * A name the reader offers as their version to be checked (王庄村是不是明湖办事处的) is not looked for where the best
- * article names another of its kind instead (祥云办事处王庄村): that one is the answer, and the reader's is wrong.
+ * article names another of its kind instead (祥云办事处王庄村), or another person beside a post: that one is the answer,
+ * and the reader's is wrong.
  */
 function withoutOfferedNames(asked: Asked, candidates: Candidate[]): Asked {
   const versions = versionsOffered(asked.text)
@@ -230,9 +231,11 @@ function withoutOfferedNames(asked: Asked, candidates: Candidate[]): Asked {
   if (versions.length === 0 || !best) return asked
   const told = foldText(`${best.title}\n${best.text}`)
   const other = (w: WeightedWord) => {
+    if (!versions.some((v) => v.includes(w.text)) || [w.text, ...w.synonyms].some((f) => told.includes(f))) return false
     const kind = NAMED_KIND.exec(w.text)?.[1]
-    if (!kind || !versions.some((v) => v.includes(w.text)) || [w.text, ...w.synonyms].some((f) => told.includes(f))) return false
-    return new RegExp(`\\p{Script=Han}{2,6}${kind}`, 'u').test(told)
+    if (kind) return new RegExp(`\\p{Script=Han}{2,6}${kind}`, 'u').test(told)
+    // A person (前程办事处的主任是吴晓莉吗) where the article names another beside a post (主任陈伟).
+    return (w.person || (w.name && hasCommonSurname(w.text) && [...w.text].length <= 3)) && namesPerson(told)
   }
   return { ...asked, words: asked.words.filter((w) => !other(w)) }
 }

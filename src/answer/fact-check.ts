@@ -1,5 +1,5 @@
 import { splitSentences } from '../ingest/index.js'
-import { askedBody, askedContact, askedEvent, askedMembers, askedWording, askingClauses, asksForName, asksGrade, changedThing, countedThing, countQualifier, foldText, isBodyKind, isPlanWord, isPost, listedKind, loadLexicon, namedPerson, periodsClash, periodsNamed, roadAsked, timedThing, type QuestionPart, type WeightedWord } from '../retrieve/index.js'
+import { askedBody, askedContact, askedEvent, askedMembers, askedWording, askingClauses, asksForName, asksGrade, changedThing, countedThing, countQualifier, foldText, isBodyKind, isPlanWord, isPost, listedKind, loadLexicon, namedPerson, periodsClash, periodsNamed, roadAsked, timedThing, versionsOffered, type QuestionPart, type WeightedWord } from '../retrieve/index.js'
 import { focusOf, mentions, type Asked, type Candidate } from './evidence.js'
 import { countsInClause, givesContact, givesGrade, hasFactFor, levelsClash, namesAskedBody, namesPerson, namesPlace, namesRoad, namesTwoOf } from './facts.js'
 import { aboutQuestion, FACT_COVERAGE, FACT_REQUIRED, inContext, textIn, type Scored } from './scored.js'
@@ -135,10 +135,18 @@ export function givesAskedFact(asked: AskedFor, scored: Scored[], candidates: Ca
   // The fact is given in an article that names the local bodies and places the question names (the lexicon's):
   // 森防办's training is not answered by 五里堡街道's drill (60余人), however much else the two share.
   const local = (w: WeightedWord) => loadLexicon().entries.get(w.text)
+  // Not one the reader offers as their version to be checked (是经开区管委会6月1号开的吧): the article may name another.
+  const offered = versionsOffered(asked.whole ?? asked.text)
   const localNames = (text: string) => {
     const ofQuestion = text.split(CLAUSE_BREAK).filter((c) => !READERS_OWN.test(c))
     return asked.words.filter(
-      (w) => w.docs > 0 && local(w) !== undefined && !local(w)!.district && [w.text, ...w.synonyms].some((f) => LOCAL_BODY.test(f)) && ofQuestion.some((c) => c.includes(w.text)),
+      (w) =>
+        w.docs > 0 &&
+        local(w) !== undefined &&
+        !local(w)!.district &&
+        [w.text, ...w.synonyms].some((f) => LOCAL_BODY.test(f)) &&
+        ofQuestion.some((c) => c.includes(w.text)) &&
+        !offered.some((v) => v.includes(w.text)),
     )
   }
   // A part that names none (完成率几成？) asks of those the question named before it (建设局巡察整改…).
@@ -369,7 +377,9 @@ function factCheck(
   if (type === 'time') {
     // A part that names no event before its question word (啥时候完工？) asks the time of the event after it,
     // else of what the question named before the part.
-    const forms = words.map((x) => x.text)
+    // Not a name the reader offers as their version (是经开区管委会6月1号开的吧): the meeting before it is what is timed.
+    const offered = versionsOffered(asked.whole ?? text)
+    const forms = words.map((x) => x.text).filter((f) => !offered.some((v) => v.includes(f)))
     const after = asked.before === undefined ? undefined : words.find((w) => [...w.text].length > 1 && text.includes(w.text) && !isPlanWord(w.text))
     const timedText = timedThing(text, forms) ?? after?.text ?? (asked.before ? timedThing(asked.before + text, forms) : undefined)
     // When a thing is finished (啥时候能弄完) is told by a date of its finishing, not of the meeting about it.

@@ -45,6 +45,8 @@ interface Guess {
   named: boolean
   /** The word that offers it (不是 of 不是区应急管理局自己搞的吗), when one does. */
   offeredBy?: string
+  /** The reader's own answer after their question (是几号线？5号线？): dropped from what is asked. */
+  answered?: boolean
 }
 
 /**
@@ -58,6 +60,10 @@ export function guessesAsked(text: string, words: CountedWord[]): string {
   let out = text
   // A clause that asks in its own words (是哪五家单位) offers no version of its own.
   for (const guess of guessesIn(text).filter((g) => !ASKS_ITS_OWN.test(g.text))) {
+    if (guess.answered) {
+      out = out.replace(guess.text, '')
+      continue
+    }
     let asked = guess.text.replace(DATE_GUESS, '什么时候').replace(COUNT_GUESS, '多少')
     if (!guess.figuresOnly) {
       asked = asked.replace(NAMED_NUMBER, '几')
@@ -81,8 +87,9 @@ export function guessesAsked(text: string, words: CountedWord[]): string {
 
 /** The versions of a fact the reader offers to be checked (王庄村是不是明湖办事处的 → 明湖办事处的): the article that answers may name another. */
 export function versionsOffered(text: string): string[] {
+  // Read after guessesAsked, a version's date or count is asked already (是经开区管委会什么时候开的吧): it is still the reader's.
   return guessesIn(text)
-    .filter((g) => !g.figuresOnly && !ASKS_ITS_OWN.test(g.text))
+    .filter((g) => !g.figuresOnly && !g.answered && !ASKS_ITS_OWN.test(g.text.replace(/什么时候|多少/g, '')))
     .map((g) => g.text)
 }
 
@@ -94,23 +101,34 @@ function isOneName(word: string): boolean {
 
 function guessesIn(text: string): Guess[] {
   const out: Guess[] = []
-  for (const sentence of text.match(/[^。！!？?\n]+[。！!？?\n]*/g) ?? []) {
+  const sentences = text.match(/[^。！!？?\n]+[。！!？?\n]*/g) ?? []
+  for (const [at, sentence] of sentences.entries()) {
     const clauses = (sentence.match(/[^，,；;：:。！!？?\n]+/g) ?? []).map((c) => c.trim()).filter(Boolean)
     // What the reader heard is checked only where the sentence asks nothing else: 听说要建地铁5号线，什么时候开工 asks about it.
     const told = !clauses.some(asks)
+    const rising = told && /[？?]\s*$/.test(sentence)
+    // The reader's own answer put after the question (是几号线？5号线？, 交给哪个单位了？是不是二七分局？) asks nothing more:
+    // the question before asks it.
+    if (rising && clauses.length === 1 && at > 0 && !sentences[at - 1]!.match(/[^，,；;：:。！!？?\n]+/g)!.every((c) => !asks(c))) {
+      out.push({ text: clauses[0]!, figuresOnly: false, named: false, answered: true })
+      continue
+    }
+    // A statement of counts put as a question, and nothing else (蜜蜂张那次竞赛15个人分成了3个组？), checks them.
+    const stated = rising && sentences.length === 1 && sentence.match(COUNT_GUESS) !== null
     let heard = false
     for (const [i, clause] of clauses.entries()) {
       heard ||= told && HEARSAY.test(clause)
       const tagged = TAG_ONLY.test(clauses[i + 1] ?? '')
       const belief = BELIEF.exec(clause)
-      const checks = CHECK_END.test(clause) || CHECK_START.test(clause) || clause.includes('是不是') || OPTIONS.test(clause) || heard || tagged
+      const statedHere = stated && i === clauses.length - 1
+      const checks = CHECK_END.test(clause) || CHECK_START.test(clause) || clause.includes('是不是') || OPTIONS.test(clause) || heard || tagged || statedHere
       // 是不是说… and 不是说… open a whole statement to check, whose subject is no guess (是不是说郑大二附院建好后是…).
       const statement = belief?.index === 0 && (clause.startsWith('是不是说') || belief[0] === '不是说')
       if (checks && belief && !statement) {
         // A name is offered by 叫 or 姓, after the word that offers the version or opening it (不是姓张吗).
         const version = clause.slice(belief.index + belief[0].length)
         out.push({ text: version, figuresOnly: false, named: /[叫姓]$/.test(belief[0]) || /^[叫姓]/.test(version), offeredBy: belief[0] })
-      } else if (statement || AGREEMENT_END.test(clause) || heard || tagged) out.push({ text: clause, figuresOnly: true, named: false })
+      } else if (statement || AGREEMENT_END.test(clause) || heard || tagged || statedHere) out.push({ text: clause, figuresOnly: true, named: false })
     }
   }
   return out

@@ -28,6 +28,12 @@ describe('questions about what the sample pages never mention', () => {
     // Asked alone, it is answered by the article naming another of its kind (祥云办事处), not refused for lack of the reader's.
     expect((await ask('王庄村是归前程办事处管的吗？')).answer).toContain('祥云办事处')
     expect((await ask('示范区的卫生日定的是“周日卫生日”吧？')).answer).toContain('周五卫生日')
+    // A version put after the question or as a statement (5号线？; 20个人分成了4个组？), a name offered (管委会, 吴晓莉) where
+    // the article names another: the article's is the answer.
+    expect((await ask('督导组去看的地铁工地是几号线？5号线？')).answer).toContain('3号线')
+    expect((await ask('蜜蜂张那次党建竞赛20个人分成了4个组？')).answer).toContain('5个小组')
+    expect((await ask('郑大二附院周边基础设施现场会是管委会6月1号开的吧？')).answer).toContain('6月3日')
+    expect((await ask('前程办事处的主任是吴晓莉吗？')).answer).toContain('陈伟')
     // 代表办事处 is on behalf of it, no locality named 代表.
     expect((await ask('王庄村推进会后代表办事处表态的是谁？')).answer).toContain('吴晓莉')
     // An area named only in the reader's own story (我们中牟这边…) is not the one asked about; asked about, it is.
