@@ -61,7 +61,8 @@ export function guessesAsked(text: string, words: CountedWord[]): string {
   // A clause that asks in its own words (是哪五家单位) offers no version of its own.
   for (const guess of guessesIn(text).filter((g) => !ASKS_ITS_OWN.test(g.text))) {
     if (guess.answered) {
-      out = out.replace(guess.text, '')
+      const at = out.lastIndexOf(guess.text)
+      out = out.slice(0, at) + out.slice(at + guess.text.length)
       continue
     }
     let asked = guess.text.replace(DATE_GUESS, '什么时候').replace(COUNT_GUESS, '多少')
@@ -103,13 +104,13 @@ function guessesIn(text: string): Guess[] {
   const out: Guess[] = []
   const sentences = text.match(/[^。！!？?\n]+[。！!？?\n]*/g) ?? []
   for (const [at, sentence] of sentences.entries()) {
-    const clauses = (sentence.match(/[^，,；;：:。！!？?\n]+/g) ?? []).map((c) => c.trim()).filter(Boolean)
+    const clauses = clausesIn(sentence)
     // What the reader heard is checked only where the sentence asks nothing else: 听说要建地铁5号线，什么时候开工 asks about it.
     const told = !clauses.some(asks)
     const rising = told && /[？?]\s*$/.test(sentence)
     // The reader's own answer put after the question (是几号线？5号线？, 交给哪个单位了？是不是二七分局？) asks nothing more:
     // the question before asks it.
-    if (rising && clauses.length === 1 && at > 0 && !sentences[at - 1]!.match(/[^，,；;：:。！!？?\n]+/g)!.every((c) => !asks(c))) {
+    if (rising && clauses.length === 1 && at > 0 && clausesIn(sentences[at - 1]!).some(asks)) {
       out.push({ text: clauses[0]!, figuresOnly: false, named: false, answered: true })
       continue
     }
@@ -132,4 +133,8 @@ function guessesIn(text: string): Guess[] {
     }
   }
   return out
+}
+
+function clausesIn(sentence: string): string[] {
+  return (sentence.match(/[^，,；;：:。！!？?\n]+/g) ?? []).map((c) => c.trim()).filter(Boolean)
 }
