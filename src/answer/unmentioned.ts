@@ -208,12 +208,10 @@ const LEAD_CHARS = 120
  */
 function isAbout(c: Candidate, forms: string[]): boolean {
   const head = `${c.paper}\n${c.title}\n${c.text.slice(0, LEAD_CHARS)}`
-  return forms.some((f) => head.includes(f) || namedInBrackets(c.text, f)) || timesNamed(c.text, forms) > 1
-}
-
-/** True when a text gives an area as another name of its own in brackets (示范区（高新区）党工委). */
-function namedInBrackets(text: string, area: string): boolean {
-  return [`(${area})`, `（${area}）`].some((f) => text.replace(/\s+/g, '').includes(f))
+  if (forms.some((f) => head.includes(f))) return true
+  // An article that gives the area as another name of its own, in brackets (示范区（高新区）党工委), is about it.
+  const flat = c.text.replace(/\s+/g, '')
+  return forms.some((f) => flat.includes(`(${f})`) || flat.includes(`（${f}）`)) || timesNamed(c.text, forms) > 1
 }
 
 /** How many times a text names something in any of its forms; 管城区 names 管城 once, not twice. */
