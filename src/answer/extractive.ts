@@ -1,4 +1,4 @@
-import { askedContact, askedSet, askingClauses, asks, clausesOf, figureLookedUp, foldText, hasCommonSurname, READERS_OWN_STORY, versionsOffered, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
+import { askedContact, askedSet, askingClauses, asks, ASKS_ITS_OWN, clausesOf, figureLookedUp, foldText, hasCommonSurname, READERS_OWN_STORY, versionsOffered, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
 import { chooseEvidence, composeAnswer, MAX_ANSWER_CHARS } from './compose.js'
 import { CONFIDENCE_FEATURES } from './confidence.js'
@@ -204,14 +204,13 @@ function withToldWordsMuted(asked: Asked): Asked {
 // own words (最后咋安排的): the article tells what was done, seldom in the reader's words for it, so those words no
 // article holds are not looked for.
 const CHECKED = /(吗|吧|是不是|难道|不会)/
-const ASKS_OPENLY = /[咋哪啥谁几]|什么|怎么|多少|如何|为何/
 // Whether the reader may or will (能报名参加吗, 会不会降价) is no version of what happened: the article must say it.
 const MAY = /能|可以|会不会/
 
 function withoutCheckedVersionWords(asked: Asked): Asked {
   const clauses = clausesOf(asked.text)
-  const checked = clauses.filter((c) => CHECKED.test(c) && !ASKS_OPENLY.test(c) && !MAY.test(c))
-  const open = clauses.filter((c) => asks(c) && ASKS_OPENLY.test(c))
+  const checked = clauses.filter((c) => CHECKED.test(c) && !ASKS_ITS_OWN.test(c) && !MAY.test(c))
+  const open = clauses.filter((c) => asks(c) && ASKS_ITS_OWN.test(c))
   if (checked.length === 0 || open.length === 0) return asked
   const onlyChecked = (w: WeightedWord) => w.docs === 0 && !w.name && !w.person && !w.place && clauses.filter((c) => c.includes(w.text)).every((c) => checked.includes(c))
   return { ...asked, words: asked.words.filter((w) => !onlyChecked(w)) }

@@ -23,7 +23,7 @@ const TYPE_CUES: [QuestionType, RegExp][] = [
   ['list', /哪[几两二三四五六七八九十]/],
   ['amount', new RegExp(`多少|${WHICH_NUMBER}大?(?:[个套家间项次年万亿人名条所座辆期批台支起场位件份类种组处棵株具块天]|车道|层(?![面次级]))|${WHICH_NUMBER}号(?=[线楼院])|多大(?!范围)|多高|多长|多远|数量|金额|比例|规模(?!以上)|几成|百分之几`)],
   // 叫啥/名字 asks a person's name only after a word for a person (局长叫啥名字); 做法全称叫啥 asks a thing's.
-  ['person', /谁|哪位|哪些人|什么人|哪个(人|领导|干部|老师|记者|同志)|负责人是|主持|什么职务|啥职务|什么职位|担任什么|(人|者|员|长|书记|主任|代表|老师|领导|干部|委员|居民|村民|群众|师傅|医生|经理|主席|记者|通讯员|作者)[^，。？?]{0,6}(叫(什么|啥)|名字|姓名)/],
+  ['person', /谁|哪位|哪些人|什么人|哪个(人|领导|干部|老师|记者|同志)|负责人是|主持|什么职务|啥职务|什么职位|担任什么|(人|者|员|长|师|书记|主任|代表|领导|干部|委员|居民|村民|群众|师傅|医生|经理|主席|记者|通讯员|作者)[^，。？?]{0,6}(叫(什么|啥)|名字|姓名|全名)/],
   // 去哪摆摊, 搬哪去 ask where; 去哪家, 去哪几个 ask which ones.
   ['place', /哪里|哪儿|在哪|什么地方|哪个地方|地点|位置|哪个(区|村|街道|社区|园区)|(去|往|搬|迁|跑)哪(?![几两二三四五六七八九十些个位家天年一])/],
   ['list', /哪些|有什么|有哪|包括|都有/],
@@ -97,7 +97,7 @@ export function figureLookedUp(question: string): string | undefined {
 }
 
 // A post asked who holds it (部长是谁, 书记是哪位) asks for the holder's name; 谁 alone may be answered by an office.
-export const POST = '书记|支书|主任|局长|部长|区长|县长|市长|镇长|乡长|校长|院长|所长|站长|队长|经理|董事长|主席|组长|行长|社长|主编|一把手|监督员|网格员|服务官'
+export const POST = '书记|支书|主任|总指挥|指挥长|局长|部长|区长|县长|市长|镇长|乡长|校长|院长|所长|站长|队长|经理|董事长|主席|组长|行长|社长|主编|一把手|监督员|网格员|服务官'
 const ENDS_IN_POST = new RegExp(`(${POST}|负责人)$`)
 // 部长是谁, 监督员都有谁, 首席服务官具体是由谁来担任的.
 const HOLDER_ASKED = '[”"」]?\\s*(现在|具体|都|分别)?(是谁|是哪位|谁|有谁|是由谁|由谁)'
@@ -132,13 +132,13 @@ export function withTerseAsked(text: string): string {
   return text
 }
 
-// Who the people of a role were (那位负责人是谁, 那16名干部都有谁, 监督员是哪几个人): their names. Not 哪位领导, which a
-// story may answer with the leader's post (区领导刘明胜 names no post the checks know).
-const PEOPLE_ASKED = /(负责人|干部|监督员)(都|分别|具体|又)?(是谁|有谁|是哪位|是哪几位|是哪几个人|都有谁)/
+// Who the people of a role were (那位负责人是谁, 那16名干部都有谁, 监督员是哪几个人): their names. So does which leader
+// (哪位领导, 哪个区领导, 哪位同志): the story names them beside a post (区领导刘明胜, 纪工委书记武斌) or not at all.
+const PEOPLE_ASKED = /(负责人|干部|监督员)(都|分别|具体|又)?(是谁|有谁|是哪位|是哪几位|是哪几个人|都有谁)|(哪位|哪个|哪一位)(区|市|省|县)?(领导|同志)(?!小组|班子)/
 
 /** True when a question asks for a person's name in so many words (局长叫啥名字, 部长是谁, 负责人是谁), not merely 谁. */
 export function asksForName(question: string): boolean {
-  return /叫(什么|啥)|名字|姓名|叫.{0,2}名/.test(question) || POST_HOLDER.test(question) || PEOPLE_ASKED.test(question)
+  return /叫(什么|啥)|名字|姓名|全名|叫.{0,2}名/.test(question) || POST_HOLDER.test(question) || PEOPLE_ASKED.test(question)
 }
 
 /**
@@ -369,7 +369,7 @@ function lastWordBefore(question: string, at: number, words: string[]): string |
   return last
 }
 
-const NAME_CUE = new RegExp(`叫(什么|啥)|名字|姓名|(?<=${POST})${HOLDER_ASKED}`)
+const NAME_CUE = new RegExp(`叫(什么|啥)|名字|姓名|全名|(?<=${POST})${HOLDER_ASKED}|(?<=(哪位|哪个|哪一位)(区|市|省|县)?(领导|同志))(?!小组|班子)`)
 
 /**
  * Whose name a person question asks: its last word before 叫啥/名字/是谁 (建设局局长叫啥名字 → 局长). A name
@@ -398,6 +398,16 @@ export function roadAsked(question: string, words: string[]): string | undefined
   if (!m) return undefined
   const clause = question.slice(0, m.index).split(/[。？?！!]/).at(-1)!
   return lastWordBefore(clause, clause.length, words) ?? ''
+}
+
+// Asked where a thing is (便民疏导点具体设在哪个位置, 堆土场在哪儿), not where an event was held or where to go.
+const ASKS_WHERE_IT_IS = /(具体)?(是)?(设|位于|建|放|落)?在(哪(?![个家所条座些](?!位置|地方))|什么地方|啥地方)(里|儿|个位置|个地方)?(?=[\s?？，,。]|$)/
+
+/** The thing a question asks the place of (便民疏导点 of 便民疏导点具体设在哪), if it asks where a thing is. */
+export function locatedThing(question: string, words: string[]): string | undefined {
+  const clause = askingClauses(question).find((c) => ASKS_WHERE_IT_IS.test(c))
+  if (clause === undefined) return undefined
+  return lastWordBefore(clause, ASKS_WHERE_IT_IS.exec(clause)!.index, words)
 }
 
 /** True for a word that names a kind of body or place a question may ask which of (企业, 单位, 社区). */

@@ -1170,6 +1170,30 @@ describe('what a question counts, dates or names, and the sentence that must giv
     expect((await askOf([MEETING], '马寨座谈会是哪个领导主持的 叫啥')).answer).toContain('王明')
   })
 
+  it('reads 哪位领导, 总指挥是谁 and 全名 as asking a name, which a post or a surname alone does not give', async () => {
+    expect((await askOf([MEETING], '马寨座谈会上市科技局来的是哪位领导？')).abstained).toBe(true)
+    expect((await askOf([MEETING], '马寨座谈会是哪位领导主持的？')).answer).toContain('王明')
+    const lesson = story('五里堡街道多举措排除安全隐患', '培训中，众安防火中心的郑老师向大家讲解了灭火器如何使用等基础知识。')
+    expect((await askOf([lesson], '给五里堡街道讲课的郑老师全名是什么？')).abstained).toBe(true)
+    const trainer = story('五里堡街道多举措排除安全隐患', '培训中，众安防火中心的讲师向大家讲解了灭火器如何使用等基础知识。')
+    expect((await askOf([trainer], '众安防火中心那位讲师全名叫啥？')).abstained).toBe(true)
+    expect((await askOf([{ ...trainer, text: '培训中，众安防火中心讲师王建国向大家讲解了灭火器如何使用等基础知识。' }], '众安防火中心那位讲师全名叫啥？')).answer).toContain('王建国')
+    const campaign = story('示范区文明城市创建快步走', '示范区“四城联创”指挥部制定活动通知，明确各部门均为活动主体。')
+    expect((await askOf([campaign], '示范区四城联创指挥部的总指挥是谁？')).abstained).toBe(true)
+    expect((await askOf([{ ...campaign, text: `${campaign.text}指挥部总指挥、管委会主任王家鹏出席并讲话。` }], '示范区四城联创指挥部的总指挥是谁？')).answer).toContain('王家鹏')
+  })
+
+  it('answers where an event was held only with the place it was held at, and where a thing is only beside it', async () => {
+    const called = story('经开区建设智慧乡村', '5月28日下午，经开区工会主席王宏伟主持召开祥云办事处王庄村综合改造提升推进会。')
+    expect((await askOf([called], '王庄村综合改造提升推进会是在哪开的？')).abstained).toBe(true)
+    const held = story('蜜蜂张街道开展党建知识竞赛', '6月19日，马砦社区党支部联合客技路社区党支部在郑州供电段组织开展了党建知识竞赛活动。')
+    expect((await askOf([held], '马砦社区那场党建知识竞赛是在哪儿办的？')).answer).toContain('郑州供电段')
+    const stalls = story('实事办到群众心坎上', '经北二路财富天阶小区周边流动商贩较多。执法局对接属地办事处，科学规划区域设置便民疏导点，将流动摊贩引入。')
+    expect((await askOf([stalls], '财富天阶小区旁边的便民疏导点具体设在哪？')).abstained).toBe(true)
+    const placed = { ...stalls, text: `${stalls.text}便民疏导点设在经北二路与第八大街交叉口西侧空地。` }
+    expect((await askOf([placed], '财富天阶小区旁边的便民疏导点具体设在哪？')).answer).toContain('第八大街')
+  })
+
   it('refuses who won a contest the question names when the only ranking is of something else', async () => {
     const press = { ...FORUM, title: '宣传部推进清廉建设', text: '宣传部举办理论宣讲大赛系列活动，推出宣讲视频50余期。1~7月，经开区央媒正面报道数量位居全市第一名。' }
     expect((await askOf([press], '宣传部的理论宣讲大赛最后谁拿了第一名')).abstained).toBe(true)
