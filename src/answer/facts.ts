@@ -131,6 +131,8 @@ const LISTED_NAMES: Record<string, RegExp> = {
   项目: /项目|工程|园|中心|基地|路|学校|医院/g,
   园区: /园|港|基地|中心|区/g,
   社区: /社区/g,
+  // Offices listed by name (区工信局、区开放办), not the kind alone (相关局办) or one office in a post (党工委委员).
+  局办: /\p{Script=Han}{1,8}?(局|委|办|中心|部)(?=[、和与及])|(?<=[、和与及])\p{Script=Han}{1,8}?(局|委|办|中心|部)(?![办委事员])/gu,
   村: /村/g,
   路: /路|街|大道/g,
 }

@@ -92,7 +92,9 @@ const QUESTION_WORDS = new Set(
     // Hearsay: the reader says where they heard it (我看报上说, 群里转的), the article never does.
     '听说 据说 听人说 好像 真的 报上 报纸上 群里 网上 ' +
     // Courtesies (谢谢 is even tagged a name).
-    '谢谢 多谢 您好 你好 麻烦 劳驾 请教 问问 ' +
+    '谢谢 多谢 您好 你好 麻烦 劳驾 请教 问问 敬请 ' +
+    // A request to check (请核实, 帮忙确认一下): what to do with the fact, not what it is about.
+    '核实 核对 确认 求证 查证 烦请 告知 ' +
     // Fillers of speech typed by voice (就是说, 对吧) and the 还有 that adds a second question: no article says them.
     '就是说 然后 反正 对吧 是吧 那啥 还有 ' +
     // Asking for the gist (简单说说, 一句话说说) or the very words (原话是啥): how to answer, not what about.
@@ -122,6 +124,8 @@ const ASKING_TYPOS: [RegExp, string][] = [
   [/最[长短高低多少大小](?=(?:能|要|可以|得|是)?(?:多少|几))/g, ''],
   // People are counted with 个 when said (多少个人, 几个人); jieba reads 个人 as 'personal', so the count is read 多少人.
   [/(多少|几)个人(?!民币)/g, '$1人'],
+  // 哪一级 asks which grade; jieba reads its 一级 as the grade 'first' no article may print.
+  [/哪一级/g, '哪级'],
   // 第二季 is Taiwan's and Hong Kong's quarter; the mainland prints 第二季度.
   [/(第[一二三四1-4])季(?!度)/g, '$1季度'],
   // 6月1号 is said, 6月1日 printed.

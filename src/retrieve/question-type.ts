@@ -18,12 +18,12 @@ const TYPE_CUES: [QuestionType, RegExp][] = [
   ['time', TIME_CUE],
   // Who won: asked of a contest, answered only by a sentence that names a result.
   // A rank asked (排第几, 位列第几) is a result too: answered only by a sentence that ranks.
-  ['result', /冠军|亚军|季军|第[一二三1-3]名|(?:拿|得|获|夺)[了的]?(?:第一(?![批次个书期届])|头名|榜首)|[一二三特]等奖|夺冠|获胜|胜出|名次|谁赢|哪.{0,3}赢|(排|排名|位列|位居|列)(在)?(第几|老几)|第几(位|名)/],
+  ['result', /冠军|亚军|季军|第[一二三1-3]名|(?:拿|得|获|夺)[了的]?(?:第一(?![批次个书期届])|头名|榜首)|[一二三特]等奖|夺冠|获胜|胜出|名次|谁赢|哪.{0,3}赢|(排|排名|位列|位居|列)(在)?(第几|老几)|第几(位|名)|(排名|排|位列|位居)(第一|第1|头名|榜首|前[一二三四五六七八九十几\d])[^，。？?]{0,8}(哪|谁|什么|啥)/],
   // 哪几条路, 哪两家企业, 哪俩社区 ask which ones, not how many.
   ['list', /哪[几两二三四五六七八九十]/],
   ['amount', new RegExp(`多少|${WHICH_NUMBER}大?(?:[个套家间项次年万亿人名条所座辆期批台支起场位件份类种组处棵株具块天]|车道|层(?![面次级]))|${WHICH_NUMBER}号(?=[线楼院])|多大(?!范围)|多高|多长|多远|数量|金额|比例|规模(?!以上)|几成|百分之几`)],
   // 叫啥/名字 asks a person's name only after a word for a person (局长叫啥名字); 做法全称叫啥 asks a thing's.
-  ['person', /谁|哪位|哪些人|什么人|哪个(人|领导|干部|老师|记者|同志)|负责人是|主持|什么职务|啥职务|什么职位|担任什么|(人|者|员|长|师|书记|主任|代表|领导|干部|委员|居民|村民|群众|师傅|医生|经理|主席|记者|通讯员|作者)[^，。？?]{0,6}(叫(什么|啥)|名字|姓名|全名)/],
+  ['person', /谁|哪位|哪些人|哪些(同志|领导|干部)|什么人|哪个(人|领导|干部|老师|记者|同志)|负责人是|主持|什么职务|啥职务|什么职位|担任什么|(人|者|员|长|师|书记|主任|代表|领导|干部|委员|居民|村民|群众|师傅|医生|经理|主席|记者|通讯员|作者)[^，。？?]{0,6}(叫(什么|啥)|名字|姓名|全名)/],
   // 去哪摆摊, 搬哪去 ask where; 去哪家, 去哪几个 ask which ones.
   ['place', /哪里|哪儿|在哪|什么地方|哪个地方|地点|位置|哪个(区|村|街道|社区|园区)|(去|往|搬|迁|跑)哪(?![几两二三四五六七八九十些个位家天年一])/],
   ['list', /哪些|有什么|有哪|包括|都有/],
@@ -100,7 +100,7 @@ export function figureLookedUp(question: string): string | undefined {
 export const POST = '书记|支书|主任|总指挥|指挥长|局长|部长|区长|县长|市长|镇长|乡长|校长|院长|所长|站长|队长|经理|董事长|主席|组长|行长|社长|主编|一把手|监督员|网格员|服务官'
 const ENDS_IN_POST = new RegExp(`(${POST}|负责人)$`)
 // 部长是谁, 监督员都有谁, 首席服务官具体是由谁来担任的.
-const HOLDER_ASKED = '[”"」]?\\s*(现在|具体|都|分别)?(是谁|是哪位|谁|有谁|是由谁|由谁)'
+const HOLDER_ASKED = '[”"」]?\\s*(现在|具体|都|分别)?(是谁|是哪位|谁|有谁|是由谁|由谁|由哪些|由哪位|由哪几位)'
 const POST_HOLDER = new RegExp(`(${POST})(${HOLDER_ASKED}|\\s*(现在)?叫)`)
 const A_POST = new RegExp(`^(${POST})$`)
 
@@ -161,7 +161,7 @@ const ASKED_MAGNITUDE = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*(万|亿)`)
 const ASKED_MONEY = /多少钱|花了多少|省了多少|多少(资金|贷款|投资|经费|补贴|补助|奖金|税|费用|债)|(资金|贷款|投资|经费|补贴|补助|奖金|金额|费用|债券)[^，。？?]{0,4}多少|金额/
 // A share asked for (报销比例是多少, 增长率多少, 占比几成) is answered by a percentage or 几成, not by
 // another count or, unless a change is asked (提高了多少), by 提高了5个百分点.
-const SHARE_CHANGE = /(提高|提升|增长|增加|上升|上涨|涨|下降|降低|降|减少|下调|上调)了?(百分之)?(多少|几)|(增速|增幅|涨幅|降幅)(是|为|有)?(百分之)?(多少|几)/
+const SHARE_CHANGE = /(提高|提升|提|增长|增加|上升|上涨|涨|下降|降低|降|减少|下调|上调)了?(百分之)?(多少|几)|(增速|增幅|涨幅|降幅)(是|为|有)?(百分之)?(多少|几)/
 const ASKED_SHARE = /(比例|比率|占比|百分比|份额|[^效]率)[^，。？?]{0,4}(多少|几)|多少(比例|百分比|份额)|百分之几|几成/
 
 // Counters that answer for one another: 多少人 is answered by 13532名. 个 is too general to require.
@@ -319,7 +319,9 @@ export function timedThing(question: string, words: string[]): string | undefine
   const cue = TIME_CUE.exec(question)
   if (!cue || ASKED_DURATION.test(question) || ASKED_WEEKDAY.test(question)) return undefined
   const tags = new Map(tagWords(question.slice(0, cue.index)).map((t) => [t.word, t.tag]))
-  return lastWordBefore(question, cue.index, words.filter((w) => EVENT_TAG.test(tags.get(w) ?? 'n') && !isPlanWord(w)))
+  // Not the kind another question word asks (现场会是哪个单位哪天开的 times the 现场会, not the 单位).
+  const askedKind = (w: string) => ['哪', '什么', '啥'].some((q) => ['', '个', '家', '所', '位', '些'].some((c) => question.includes(`${q}${c}${w}`)))
+  return lastWordBefore(question, cue.index, words.filter((w) => EVENT_TAG.test(tags.get(w) ?? 'n') && !isPlanWord(w) && !askedKind(w)))
 }
 
 // Words that say a time is planned (目标什么时候通车, 计划哪年建成): the event is what follows, not these.
@@ -474,6 +476,8 @@ const LISTED_KINDS: [string, string][] = [
   ['项目', '项目'],
   ['园区|产业园', '园区'],
   ['社区', '社区'],
+  // Offices named by their kind of office (哪几个局办); 部门 may be listed by short names (经发、房管、国土), so it is not one.
+  ['局办|局委|科室', '局办'],
   ['村|村子', '村'],
   ['路|道路|马路', '路'],
 ]

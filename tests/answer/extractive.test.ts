@@ -95,6 +95,7 @@ describe('askedUnit and hasFactFor', () => {
     ['银行一共给小微企业放了多少贷款', MONEY],
     ['安置房建设总投资多少', MONEY],
     ['医保报销比例是多少', '%|％|成'],
+    ['老人住院报销比例提了多少', '%|％|成|个?百分点'],
     ['过渡资金是多少人民币', MONEY],
     ['这个项目建了多少年', '年'],
     ['工期多久', undefined],
@@ -220,7 +221,7 @@ describe('what a question asks after its question word', () => {
   })
 
   it('reads 规模以上 as a class of firms, not a size asked', () => {
-    expect(detectQuestionType('全市规模以上文化企业营收排第一的是哪个区？')).toBe('place')
+    expect(detectQuestionType('全市规模以上文化企业营收排第一的是哪个区？')).toBe('result')
     expect(detectQuestionType('规模以上工业企业有哪些')).toBe('list')
     expect(detectQuestionType('这个项目投资规模有多大')).toBe('amount')
     // A scope asked (给多大范围提供经验) is answered by places, not a figure.
@@ -376,6 +377,8 @@ describe('detectQuestionType', () => {
     ['摊贩清走了，以后去哪摆摊', 'place'],
     ['会后他们去哪家企业对接', 'general'],
     ['金融机构进了哪些园区', 'list'],
+    ['明湖观摩最后排名第一的社区是哪个', 'result'],
+    ['首席服务官由哪些同志担任', 'person'],
     ['周边修了哪几条路', 'list'],
     ['那它有多长？', 'amount'],
     ['精品选树活动放在哪个月？', 'time'],
@@ -1181,6 +1184,23 @@ describe('what a question counts, dates or names, and the sentence that must giv
     const campaign = story('示范区文明城市创建快步走', '示范区“四城联创”指挥部制定活动通知，明确各部门均为活动主体。')
     expect((await askOf([campaign], '示范区四城联创指挥部的总指挥是谁？')).abstained).toBe(true)
     expect((await askOf([{ ...campaign, text: `${campaign.text}指挥部总指挥、管委会主任王家鹏出席并讲话。` }], '示范区四城联创指挥部的总指挥是谁？')).answer).toContain('王家鹏')
+  })
+
+  it('asks which offices took part (哪几个局办) of a sentence that lists them by name, not of the kind alone', async () => {
+    const village = story('经开区建设智慧乡村', '5月28日下午，经开区党工委委员、工会主席王宏伟主持召开王庄村综合改造提升推进会。会议听取了方案汇报，相关局办分别就道路路网、绿化等方面提出建议。')
+    expect((await askOf([village], '王庄村推进会上提建议的是哪几个局办？')).abstained).toBe(true)
+    const named = { ...village, text: village.text.replace('相关局办', '区建设局、区规划办等局办') }
+    expect((await askOf([named], '王庄村推进会上提建议的是哪几个局办？')).answer).toContain('区规划办')
+  })
+
+  it('times the event a question names, not the kind another question word asks (哪个单位哪天开的)', async () => {
+    const site = story('郑大二附院周边道路9月底建成通车', '6月3日上午，经开区建设局召开郑大二附院（新院区）周边基础设施项目建设现场会。')
+    expect((await askOf([site], '郑大二附院周边基础设施现场会是哪个单位哪天开的？')).answer).toContain('6月3日')
+  })
+
+  it('reads a request to check (请核实) and 哪一级 as how the question is put, not as words an article must hold', async () => {
+    const park = story('助推马寨产业集聚区发展', '经过调研分析，马寨产业集聚区作为省级二星级产业集聚区，已拥有省级创新创业综合体等平台。')
+    expect((await askOf([park], '请核实马寨产业集聚区是几星级、哪一级的。')).answer).toContain('省级二星级')
   })
 
   it('answers where an event was held only with the place it was held at, and where a thing is only beside it', async () => {
