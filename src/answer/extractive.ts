@@ -1,4 +1,4 @@
-import { askedContact, askedSet, askingClauses, asks, ASKS_ITS_OWN, clausesOf, figureLookedUp, foldText, hasCommonSurname, READERS_OWN_STORY, versionsOffered, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
+import { askedContact, askedSet, askingClauses, asks, ASKS_ITS_OWN, clausesOf, figureLookedUp, foldText, isPersonWord, READERS_OWN_STORY, versionsOffered, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
 import { chooseEvidence, composeAnswer, MAX_ANSWER_CHARS } from './compose.js'
 import { CONFIDENCE_FEATURES } from './confidence.js'
@@ -234,7 +234,7 @@ function withoutOfferedNames(asked: Asked, candidates: Candidate[]): Asked {
     const kind = NAMED_KIND.exec(w.text)?.[1]
     if (kind) return new RegExp(`\\p{Script=Han}{2,6}${kind}`, 'u').test(told)
     // A person (前程办事处的主任是吴晓莉吗) where the article names another beside a post (主任陈伟).
-    return (w.person || (w.name && hasCommonSurname(w.text) && [...w.text].length <= 3)) && namesPerson(told)
+    return isPersonWord(w) && namesPerson(told)
   }
   return { ...asked, words: asked.words.filter((w) => !other(w)) }
 }

@@ -1,7 +1,7 @@
 import { splitSentences } from '../ingest/index.js'
-import { askedBody, askedContact, askedEvent, askedMembers, askedWording, askingClauses, asksForName, clausesOf, asksGrade, changedThing, countedThing, countQualifier, foldText, isBodyKind, isPlanWord, isPost, listedKind, loadLexicon, locatedThing, namedPerson, periodsClash, periodsNamed, roadAsked, timedThing, versionsOffered, type QuestionPart, type WeightedWord } from '../retrieve/index.js'
+import { askedBody, askedContact, askedEvent, askedMembers, askedWording, askingClauses, asksForName, clausesOf, asksGrade, changedThing, countedThing, countQualifier, foldText, isBodyKind, isPersonWord, isPlanWord, isPost, listedKind, loadLexicon, locatedThing, namedPerson, periodsClash, periodsNamed, roadAsked, timedThing, versionsOffered, type QuestionPart, type WeightedWord } from '../retrieve/index.js'
 import { focusOf, mentions, type Asked, type Candidate } from './evidence.js'
-import { countsInClause, givesContact, givesGrade, hasFactFor, levelsClash, namesAskedBody, namesPerson, namesPlace, namesRoad, namesTwoOf } from './facts.js'
+import { countsInClause, givesContact, givesGrade, givesPostOf, hasFactFor, indicesOf, levelsClash, namesAskedBody, namesPerson, namesPlace, namesRoad, namesTwoOf } from './facts.js'
 import { aboutQuestion, FACT_COVERAGE, FACT_REQUIRED, inContext, textIn, type Scored } from './scored.js'
 import { asksForVisits, visitStops } from './visits.js'
 
@@ -85,6 +85,9 @@ const BUILDING = /\p{Script=Han}{1,8}(楼|大厦)(?![盘市])|[\d一二三四五
 // Asked where an event was held (在哪开的, 在什么地方举办, 举办地点), not which one of a kind (在哪个社区搞的), and a venue
 // told: a place the event was held at (在郑州供电段组织开展, 于…召开, 来到…) or a building of one (瑞庭酒店, 会议室). A meeting
 // the news says was called (召开王庄村推进会) tells no place, though its name holds one.
+// Asked a person's post (什么职务, 啥官, 担任什么).
+const ASKS_POST = /(什么|啥|哪个|何)(职务|职位|官职|头衔|官)|担任什么|是干(什么|啥)的/
+
 const ASKS_VENUE = /(在哪(?![个家所条座些])|在哪个地方|在什么地方|在哪里|在哪儿|哪里|哪儿)[^，,。？?]{0,4}(开|举行|举办|办|召开|搞|进行|比)|(举办|举行|召开|开会)的?(地点|地方)|^(地点|场地)(是)?在?(哪|什么地方)/
 const WHERE = /哪|什么地方|啥地方|位置|地点/
 const VENUE = /(在|于|到|赴|走进|来到)[^，,。；;]{2,16}?(组织|开展|召开|举行|举办|进行|参加|观摩|调研)|酒店|宾馆|会议室|礼堂|广场|公园|大厅|体育馆|会议中心|活动中心/
@@ -228,12 +231,14 @@ function listsKind(asked: AskedFor, scored: Scored[], candidates: Candidate[]): 
 }
 
 /**
- * True when the text names the post only right after another body than the one asked (区党建办主任程晓华 for
- * 明湖办事处主任): that body's post. The asked body's kind alone (办事处主任) is the asked one's.
+ * True when the text names the post only as another's: right after another body than the one asked (区党建办主任程晓华
+ * for 明湖办事处主任, 纪工委书记 for 党工委书记), or as the deputy's (副书记 for 书记). The asked body's kind alone
+ * (办事处主任) is the asked one's.
  */
-function postOfAnother(text: string, post: string, of: string[]): boolean {
-  const before = [...text.matchAll(new RegExp(post.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map((m) => text.slice(Math.max(0, m.index - 8), m.index))
-  return before.length > 0 && before.every((b) => BODY_WORD.test(b) && !of.some((f) => b.endsWith(f.slice(-2))))
+function postOfAnother(text: string, post: string, of: string[], question: string): boolean {
+  const before = indicesOf(text, post).map((at) => text.slice(Math.max(0, at - 8), at))
+  const deputy = (b: string) => b.endsWith('副') && !question.includes(`副${post}`)
+  return before.length > 0 && before.every((b) => deputy(b) || (BODY_WORD.test(b) && !of.some((f) => b.endsWith(f.slice(-3)))))
 }
 
 /** An article's first sentence: a news lead names who acted. */
@@ -322,6 +327,11 @@ function factCheck(
     return (s) => givesContact(contact, textOf(s)) && (!of || mentions(read(s), of))
   }
   if (asksGrade(text)) return (s) => givesGrade(textOf(s))
+  // The post of a person the clause names (刘明胜是什么职务) is told by a post beside the name (纪工委书记武斌), not by
+  // the 区领导 of a list of those who attended.
+  const postClause = type === 'person' ? askingClauses(text).find((c) => ASKS_POST.test(c)) : undefined
+  const holder = postClause ? words.find((w) => isPersonWord(w) && postClause.slice(0, ASKS_POST.exec(postClause)!.index).includes(w.text)) : undefined
+  if (holder) return (s) => givesPostOf(textOf(s), holder.text)
   // Who chaired or taught it (谁主持的, 哪位老师讲的课) is told in the words the news uses for it, or not at all. A
   // reader checking their own version asks of a story they know is there, which may name others.
   const deed = type === 'person' && !CHECKS_VERSION.test(asked.whole ?? text) ? DEEDS.find((d) => d.asked.test(text)) : undefined
@@ -341,7 +351,7 @@ function factCheck(
       s.hasFact &&
       namesPerson(textOf(s)) &&
       (forms.length === 0 || forms.some((f) => read(s).includes(f))) &&
-      (ofForms.length === 0 || (ofForms.some((f) => read(s).includes(f) || foldText(titleOf(s)).includes(f)) && !postOfAnother(read(s), named!, ofForms)))
+      (ofForms.length === 0 || (ofForms.some((f) => read(s).includes(f) || foldText(titleOf(s)).includes(f)) && !postOfAnother(read(s), named!, ofForms, text)))
   }
   // Which road it is on (便民疏导点设在哪条路) is told by a road named in a sentence about the thing, not by the
   // road of the story's first sentence (经北二路财富天阶小区周边…).

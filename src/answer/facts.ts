@@ -278,6 +278,27 @@ export function namesPerson(text: string): boolean {
   return words.some(({ word }, i) => POST_WORD.test(word) && (isName(i - 1) || isName(i + 1) || isName(i + 2) || madeBefore(i)))
 }
 
+// A role that is no post: 区领导刘明胜 says he is a leader, not what post he holds.
+const NO_POST = /(领导|同志)$/
+
+/** True when a text gives the post of the named person right beside the name (纪工委书记武斌, 主任王波, 王波主任). */
+export function givesPostOf(text: string, name: string): boolean {
+  return indicesOf(text, name).some((at) => {
+    const before = text.slice(Math.max(0, at - 8), at).replace(/[、，,]$/, '')
+    return (POST_WORD.test(before) && !NO_POST.test(before)) || POST_START.test(text.slice(at + name.length))
+  })
+}
+
+/** Where a word stands in a text, every time. */
+export function indicesOf(text: string, word: string): number[] {
+  const at: number[] = []
+  for (let i = text.indexOf(word); word !== '' && i >= 0; i = text.indexOf(word, i + word.length)) at.push(i)
+  return at
+}
+
+// A post right after a name (王波主任).
+const POST_START = /^(书记|副?主任|局长|部长|区长|县长|市长|主席|组长|队长|经理|院长|校长)/
+
 // The level of government a thing is of (省级文明单位, 市级, 国家级).
 const LEVEL = /(国家|省|市|区|县)级/g
 

@@ -383,6 +383,14 @@ export function hasCommonSurname(word: string): boolean {
   return chars.length >= 2 && chars.length <= 3 && SURNAMES.has(chars[0]!)
 }
 
+/**
+ * True for a question word that names a person: tagged as one, or a name learned from the articles with a common
+ * surname (刘明胜); never a local name of the lexicon (王庄村, which jieba may tag as a person).
+ */
+export function isPersonWord(w: QuestionWord): boolean {
+  return !loadLexicon().entries.has(w.text) && (w.person || (w.name && hasCommonSurname(w.text)))
+}
+
 /** A person's name as jieba tags one, of two to four characters and with a common surname first. */
 function isPersonName(word: string, tag: string): boolean {
   const chars = [...word]

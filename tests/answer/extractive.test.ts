@@ -1203,6 +1203,19 @@ describe('what a question counts, dates or names, and the sentence that must giv
     expect((await askOf([park], '请核实马寨产业集聚区是几星级、哪一级的。')).answer).toContain('省级二星级')
   })
 
+  it('answers who holds a post only with that post, not a deputy or another body with the same post', async () => {
+    const office = story('前程办事处深化以案促改', '针对下一步工作，办事处党工委副书记、主任陈伟提出，要明确主体责任。会上，经开区纪工委书记武斌讲话。')
+    expect((await askOf([office], '前程办事处党工委书记是谁？')).abstained).toBe(true)
+    expect((await askOf([office], '前程办事处主任是谁？')).answer).toContain('陈伟')
+    expect((await askOf([office], '前程办事处党工委副书记是谁？')).answer).toContain('陈伟')
+  })
+
+  it('answers what post a named person holds only with a post beside the name, not with 区领导', async () => {
+    const meeting = story('示范区召开优化营商环境会议', '管委会主任王家鹏出席会议并讲话，区领导刘明胜、刘春明参加会议。')
+    expect((await askOf([meeting], '示范区的刘明胜是什么职务？')).abstained).toBe(true)
+    expect((await askOf([meeting], '示范区的王家鹏是什么职务？')).answer).toContain('主任王家鹏')
+  })
+
   it('answers where an event was held only with the place it was held at, and where a thing is only beside it', async () => {
     const called = story('经开区建设智慧乡村', '5月28日下午，经开区工会主席王宏伟主持召开祥云办事处王庄村综合改造提升推进会。')
     expect((await askOf([called], '王庄村综合改造提升推进会是在哪开的？')).abstained).toBe(true)
