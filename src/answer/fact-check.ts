@@ -294,6 +294,9 @@ function asksPersonsName(asked: AskedFor): boolean {
   if (asksForName(asked.text)) return true
   if (asked.whole === undefined) return false
   const namesThing = (clause: string) => asked.words.some((w) => [...w.text].length > 1 && clause.includes(w.text) && !w.person && !isPost(w.text) && !ROLE.test(w.text))
+  // A bare 叫啥名 after a part that asks 谁 of a thing (云课堂是跟谁联合推出的，叫啥名) asks the thing's name.
+  const namesRole = asked.words.some((w) => asked.text.includes(w.text) && (w.person || isPost(w.text) || ROLE.test(w.text) || ROLE_OF.test(w.text)))
+  if (!namesRole && namesThing(asked.text)) return false
   return askingClauses(asked.whole).some((c) => !asked.text.includes(c) && asksForName(c) && !namesThing(c))
 }
 
@@ -440,6 +443,8 @@ function factCheck(
 // (市科技局领导, 马寨管委会负责人, 那个纪委领导); with none, or only the district (经开区领导, 带队的那个领导,
 // 一把手), any person named beside a post in a sentence about the question answers.
 const ROLE = /^(领导|负责人|干部|同志|人员|工作人员|官员|人|一把手)$/
+// A role of a body (校领导, 村负责人).
+const ROLE_OF = /(领导|负责人|干部)$/
 
 // A word that names a body or place: 科技局, 管委会, 纪委, 文苑街道.
 const BODY_WORD = /(局|委|办|处|会|院|所|街道|社区|村|镇|乡|中心|公司|集团|部|厅|站|队|学校|学院|大学)$/

@@ -165,6 +165,9 @@ export function aboutNamedScope<C extends Candidate>(query: AnalyzedQuery, candi
   const aliasOf = (w: WeightedWord) => aliases.some(([, alias]) => alias === w.text)
   const formsOf = (w: WeightedWord) => [w.text, ...w.synonyms, ...aliases.filter(([area]) => area === w.text).map(([, alias]) => alias)]
   const areas = query.words.filter((w) => (query.districts.includes(w.text) || isArea(w.text) || cutOffArea(w)) && !ownArea(w) && !aliasOf(w))
+  // An area the asked one worked with (跟管城、中牟完成了委托) is named in the story, which is about another.
+  const partners = [...said.matchAll(PARTNERS)].map((m) => m[1]!)
+  const partner = (w: WeightedWord) => partners.some((run) => run.includes(w.text))
   if (years.length + numbered.length + ordinals.length + localities.length + areas.length === 0) return candidates
   return candidates.filter((c) => {
     const said = `${c.paper}\n${c.title}\n${c.text}`
@@ -173,10 +176,13 @@ export function aboutNamedScope<C extends Candidate>(query: AnalyzedQuery, candi
       numbered.every((n) => said.includes(n)) &&
       ordinals.every((forms) => forms.some((f) => said.includes(f))) &&
       localities.every((name) => said.includes(name)) &&
-      areas.every((a) => isAbout(c, formsOf(a)))
+      areas.every((a) => (partner(a) ? formsOf(a).some((f) => said.includes(f)) : isAbout(c, formsOf(a))))
     )
   })
 }
+
+// Those named after 跟, 与 or 联合, with the others listed beside them (跟管城、中牟).
+const PARTNERS = /(?:跟|与|同|联合)((?:\p{Script=Han}{2,4}[、和及])*\p{Script=Han}{2,4})/gu
 
 // What a person said (武斌说了什么, 王波原话是怎么评价的, 他讲话提了几点要求).
 const ASKS_SAID = /(说|讲|谈|强调|指出|表示|提)了?(什么|啥|哪些|哪几|几点)(?!时候)|原话|怎么(说|讲|评价)的?|讲话/

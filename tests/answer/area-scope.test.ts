@@ -29,6 +29,12 @@ describe('the area a question names', () => {
     expect((await ask('我们是隔壁区宣传部的，想取取经：贵区新增了几家市级文明单位？')).answer).toContain('9家')
   })
 
+  it('is named only where the asked body worked with it (跟管城、中牟完成了什么委托)', async () => {
+    await ingest([{ id: 'd', title: '深化精神文明创建', date: '2022-09-01', text: `${lead}深化精神文明创建，新增市级文明单位9家。完成与管城、中牟的文化市场行政许可委托。` }])
+    expect((await ask('宣传部跟管城、中牟完成了什么委托？')).answer).toContain('文化市场行政许可委托')
+    expect((await ask('宣传部跟金水区完成了什么委托？')).abstained).toBe(true)
+  })
+
   it('is answered by an article that names it more than once', async () => {
     await ingest([{ id: 'b', title: '深化精神文明创建', date: '2022-09-01', text: `${lead}管城区深化精神文明创建，新增市级文明单位6家。管城区还完成了文化市场行政许可委托。` }])
     expect((await ask('管城区新增了几家市级文明单位？')).answer).toContain('6家')

@@ -1173,6 +1173,11 @@ describe('what a question counts, dates or names, and the sentence that must giv
     expect((await askOf([MEETING], '马寨座谈会是哪个领导主持的 叫啥')).answer).toContain('王明')
   })
 
+  it('reads a bare 叫啥名 after 跟谁 of a thing as asking the name of the thing, not of a person', async () => {
+    const lesson = story('经开区宣传部 弘扬廉洁文化', '开辟线上专栏，联合区纪检监察工委推出“指尖清风”云课堂，利用公益大屏滚动播放廉政标语。')
+    expect((await askOf([lesson], '宣传部那个云课堂是跟谁联合推出的，叫啥名')).answer).toContain('指尖清风')
+  })
+
   it('reads 哪位领导, 总指挥是谁 and 全名 as asking a name, which a post or a surname alone does not give', async () => {
     expect((await askOf([MEETING], '马寨座谈会上市科技局来的是哪位领导？')).abstained).toBe(true)
     expect((await askOf([MEETING], '马寨座谈会是哪位领导主持的？')).answer).toContain('王明')
