@@ -350,9 +350,11 @@ function factCheck(
     // in an article whose sentence or headline names the body (办事处主任某某 in 《前程办事处：…》).
     const of = named && !ROLE.test(named) ? bodyBefore(text.slice(0, text.lastIndexOf(named)), asked.words) : undefined
     const ofForms = of ? [of.text, ...of.synonyms] : []
+    // And who did the deed asked (哪位领导主持的): a name beside another deed (区领导…参加督导) is not the one.
     return (s) =>
       s.hasFact &&
       namesPerson(textOf(s)) &&
+      (!deed || deed.told.test(textOf(s))) &&
       (forms.length === 0 || forms.some((f) => read(s).includes(f))) &&
       (ofForms.length === 0 || (ofForms.some((f) => read(s).includes(f) || foldText(titleOf(s)).includes(f)) && !postOfAnother(read(s), named!, ofForms, text)))
   }

@@ -6,7 +6,7 @@ const FACT_PATTERNS: Record<QuestionType, RegExp | null> = {
   // Digits may stand apart from their units (到 2030 年, 7 月 26 日).
   time: /(\d{4}\s*年)?\d{1,2}\s*月(\s*\d{1,2}\s*日|底|初|中旬|上旬|下旬|份)?|\d{4}\s*年|年底|年内|上半年|下半年|今年|明年|近日|日前/,
   result: /冠军|亚军|季军|第[一二三1-3]名|[一二三特]等奖|[金银铜]奖|优胜|夺冠|获胜|胜出|荣获|名列|排名第|(位列|位居|排在?|居)[^，。；]{0,8}第[一二三四五六七八九十\d]+(位|名)?|第[一二三四五六七八九十\d]+(位|名)/,
-  person: /[\u4e00-\u9fa5]{2,3}(书记|主任|局长|区长|县长|市长|部长|主席|经理|院长|校长|负责人|委员|董事长|总裁|主席|总理|大使|发言人|支书|组长|监督员|网格员|服务官)|(书记|主任|局长|区长|负责人|董事长|发言人|讲师|教官)[\u4e00-\u9fa5]{2,3}/,
+  person: /[\u4e00-\u9fa5]{2,3}(书记|主任|局长|区长|县长|市长|部长|主席|经理|院长|校长|负责人|委员|董事长|总裁|主席|总理|大使|发言人|支书|组长|监督员|网格员|服务官)|(书记|主任|局长|区长|负责人|董事长|发言人|讲师|教官)[\u4e00-\u9fa5]{2,3}|领导[\u4e00-\u9fa5]{2,3}、[\u4e00-\u9fa5]{2,3}/,
   place: /[\u4e00-\u9fa5]{2,8}(区|村|社区|街道|办事处|路|园|镇|乡|广场|中心|小区|医院|学校|省|市|县)/,
   list: /[、；;]|一是|二是|分别/,
   how: /通过|采取|开展|推进|加强|实施|建立|组织|因为|由于|为了/,
@@ -266,12 +266,16 @@ const POST_WORD = /(书记|支书|副?主任|领导|总指挥|指挥长|讲师|�
 // 聘请王建国为廉洁监督员, 李明任组长: the name before the verb that gives the post.
 const MADE = /^(为|任|担任)$/
 
+// Names listed after a role (区领导刘明胜、万英奎), which jieba seldom tags as names.
+const NAMES_LISTED = /(领导|书记|主任|委员|同志)(\p{Script=Han}{2,3}、)+\p{Script=Han}{2,3}(?!\p{Script=Han}{0,2}、)/u
+
 /**
  * True when a text gives a person's name beside a post (纪工委书记武斌, 副主任李建国, 聘请王建国为廉洁监督员), not only a post
  * (书记主任签批, 3所高校负责人). jieba's person tag alone is too loose (it tags 宣传部 as one); next to a
  * post it is reliable.
  */
 export function namesPerson(text: string): boolean {
+  if (NAMES_LISTED.test(text)) return true
   const words = tagWords(text)
   const isName = (i: number) => words[i]?.tag === 'nr'
   const madeBefore = (i: number) => [1, 2, 3].some((back) => MADE.test(words[i - back]?.word ?? '') && isName(i - back - 1))

@@ -1181,6 +1181,9 @@ describe('what a question counts, dates or names, and the sentence that must giv
   it('reads 哪位领导, 总指挥是谁 and 全名 as asking a name, which a post or a surname alone does not give', async () => {
     expect((await askOf([MEETING], '马寨座谈会上市科技局来的是哪位领导？')).abstained).toBe(true)
     expect((await askOf([MEETING], '马寨座谈会是哪位领导主持的？')).answer).toContain('王明')
+    const dust = story('示范区开展扬尘污染防治督导', '4月28日上午，示范区开展扬尘污染防治督导活动。区领导刘明胜、万英奎参加督导。督导结束后，督导组现场召开碰头会。')
+    expect((await askOf([dust], '扬尘督导参加的区领导是谁？')).answer).toContain('刘明胜')
+    expect((await askOf([dust], '扬尘督导完开的碰头会是哪位领导主持的？')).abstained).toBe(true)
     const lesson = story('五里堡街道多举措排除安全隐患', '培训中，众安防火中心的郑老师向大家讲解了灭火器如何使用等基础知识。')
     expect((await askOf([lesson], '给五里堡街道讲课的郑老师全名是什么？')).abstained).toBe(true)
     const trainer = story('五里堡街道多举措排除安全隐患', '培训中，众安防火中心的讲师向大家讲解了灭火器如何使用等基础知识。')
