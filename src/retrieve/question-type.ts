@@ -384,7 +384,7 @@ export function namedPerson(question: string, words: string[]): string | undefin
 
 // 哪家银行, 哪个单位, 哪三所高校, 哪家施工单位: a body is asked for by its kind (with what it does, if said), and
 // only a sentence naming one answers. 哪类企业 asks a category (小微企业), not a body; 哪些园区给企业讲 asks the parks.
-const BODY_KINDS = '公司|企业|银行|医院|高校|学校|单位|部门|机构|局(?![面势长限领])|村|社区|小区|街道|林场|山|公园|广场|市场|会议室|礼堂'
+const BODY_KINDS = '公司|企业|银行|医院|高校|学校|单位|部门|机构|局(?![面势长限领])|村|社区|小区|街道|乡镇|林场|山|公园|广场|市场|会议室|礼堂'
 const ASKED_BODY = new RegExp(`(?:哪|什么|啥)(?:一|几|些|[两二三四五六七八九十])?\\s*(?:家|个|所|条|座|处|间)?\\s*(?![类种])([^\\P{Script=Han}的是在有和与了给向跟]{0,3}?)(${BODY_KINDS}|路(?![线径程子费况])|街(?![头巷]))`, 'u')
 const A_BODY_KIND = new RegExp(`^(${BODY_KINDS}|路|街)$`)
 

@@ -243,6 +243,8 @@ describe('what a question asks after its question word', () => {
     expect(askedBody('给绿化带打药的是哪个局')).toEqual({ kind: '局' })
     expect(askedBody('执法局哪位局领导接的锦旗')).toBeUndefined()
     expect(askedBody('老人住的是哪个医院')).toEqual({ kind: '医院' })
+    expect(askedBody('基层干部大比武是在哪个乡镇举办的')).toEqual({ kind: '乡镇' })
+    expect(listedKind('推进会上提建议的是哪几个局办')).toBe('局办')
     expect(listedKind('参加的银行都是哪几家？')).toBe('银行')
     expect(listedKind('对接的企业分别是哪几家')).toBe('公司')
     expect(listedKind('王庄村有哪些变化')).toBeUndefined()
