@@ -1,5 +1,5 @@
 import { splitSentences } from '../ingest/index.js'
-import { askedBody, askedContact, askedEvent, askedMembers, askedWording, askingClauses, asksForName, clausesOf, asksGrade, changedThing, countedThing, countQualifier, foldText, isBodyKind, isPersonWord, isPlanWord, isPost, listedKind, loadLexicon, locatedThing, namedPerson, periodsClash, periodsNamed, roadAsked, timedThing, versionsOffered, type QuestionPart, type WeightedWord } from '../retrieve/index.js'
+import { askedBody, askedContact, askedEvent, askedMembers, askedWording, askingClauses, asksForName, asksGrade, changedThing, clausesOf, countedThing, countQualifier, foldText, isBodyKind, isPersonWord, isPlanWord, isPost, listedKind, loadLexicon, locatedThing, namedPerson, periodsClash, periodsNamed, roadAsked, timedThing, versionsOffered, type QuestionPart, type WeightedWord } from '../retrieve/index.js'
 import { focusOf, mentions, type Asked, type Candidate } from './evidence.js'
 import { countsInClause, givesContact, givesGrade, givesPostOf, hasFactFor, indicesOf, levelsClash, namesAskedBody, namesPerson, namesPlace, namesRoad, namesTwoOf } from './facts.js'
 import { aboutQuestion, FACT_COVERAGE, FACT_REQUIRED, inContext, textIn, type Scored } from './scored.js'
@@ -82,13 +82,14 @@ const ASKS_BUILDING = /(哪[栋座幢个]|几号)楼(?![盘市])|哪一?层|几�
 
 const BUILDING = /\p{Script=Han}{1,8}(楼|大厦)(?![盘市])|[\d一二三四五六七八九十]+\s*[楼层]/u
 
-// Asked where an event was held (在哪开的, 在什么地方举办, 举办地点), not which one of a kind (在哪个社区搞的), and a venue
-// told: a place the event was held at (在郑州供电段组织开展, 于…召开, 来到…) or a building of one (瑞庭酒店, 会议室). A meeting
-// the news says was called (召开王庄村推进会) tells no place, though its name holds one.
 // Asked a person's post (什么职务, 啥官, 担任什么).
 const ASKS_POST = /(什么|啥|哪个|何)(职务|职位|官职|头衔|官)|担任什么|是干(什么|啥)的/
 
+// Asked where an event was held (在哪开的, 在什么地方举办, 举办地点), not which one of a kind (在哪个社区搞的), and a venue
+// told: a place the event was held at (在郑州供电段组织开展, 于…召开, 来到…) or a building of one (瑞庭酒店, 会议室). A meeting
+// the news says was called (召开王庄村推进会) tells no place, though its name holds one.
 const ASKS_VENUE = /(在哪(?![个家所条座些])|在哪个地方|在什么地方|在哪里|在哪儿|哪里|哪儿)[^，,。？?]{0,4}(开|举行|举办|办|召开|搞|进行|比)|(举办|举行|召开|开会)的?(地点|地方)|^(地点|场地)(是)?在?(哪|什么地方)/
+// The clause that asks where; a clause after it may hold the reader's guess.
 const WHERE = /哪|什么地方|啥地方|位置|地点/
 const VENUE = /(在|于|到|赴|走进|来到)[^，,。；;]{2,16}?(组织|开展|召开|举行|举办|进行|参加|观摩|调研)|酒店|宾馆|会议室|礼堂|广场|公园|大厅|体育馆|会议中心|活动中心/
 
