@@ -1,7 +1,7 @@
 import { splitSentences } from '../ingest/index.js'
-import { askedBody, askedContact, askedEvent, askedMembers, askedWording, askingClauses, asksForName, asksGrade, changedThing, clausesOf, countedThing, countQualifier, foldText, isBodyKind, isPersonWord, isPlanWord, isPost, listedKind, loadLexicon, locatedThing, namedPerson, periodsClash, periodsNamed, roadAsked, timedThing, versionsOffered, type QuestionPart, type WeightedWord } from '../retrieve/index.js'
+import { askedBody, askedContact, askedEvent, askedMembers, askedWording, askingClauses, asksForName, asksGrade, changedThing, clausesOf, countedThing, countQualifier, foldText, isBodyKind, isPersonWord, isPlanWord, isPost, lastAskingClause, listedKind, loadLexicon, locatedThing, namedPerson, periodsClash, periodsNamed, roadAsked, timedThing, versionsOffered, type QuestionPart, type WeightedWord } from '../retrieve/index.js'
 import { focusOf, mentions, type Asked, type Candidate } from './evidence.js'
-import { countsInClause, givesContact, givesGrade, givesPostOf, hasFactFor, indicesOf, levelsClash, namesAskedBody, namesPerson, namesPlace, namesRoad, namesTwoOf } from './facts.js'
+import { countsInClause, givesContact, givesGrade, givesPostOf, hasFactFor, indicesOf, isPointing, levelsClash, namesAskedBody, namesPerson, namesPlace, namesRoad, namesTwoOf } from './facts.js'
 import { aboutQuestion, FACT_COVERAGE, FACT_REQUIRED, inContext, textIn, type Scored } from './scored.js'
 import { asksForVisits, visitStops } from './visits.js'
 
@@ -88,9 +88,7 @@ const ASKS_POST = /(什么|啥|哪个|何)(职务|职位|官职|头衔|官)|担�
 // Asked where an event was held (在哪开的, 在什么地方举办, 举办地点), not which one of a kind (在哪个社区搞的), and a venue
 // told: a place the event was held at (在郑州供电段组织开展, 于…召开, 来到…) or a building of one (瑞庭酒店, 会议室). A meeting
 // the news says was called (召开王庄村推进会) tells no place, though its name holds one.
-const ASKS_VENUE = /(在哪(?![个家所条座些])|在哪个地方|在什么地方|在哪里|在哪儿|哪里|哪儿)[^，,。？?]{0,4}(开|举行|举办|办|召开|搞|进行|比)|(举办|举行|召开|开会)的?(地点|地方)|^(地点|场地)(是)?在?(哪|什么地方)/
-// The clause that asks where; a clause after it may hold the reader's guess.
-const WHERE = /哪|什么地方|啥地方|位置|地点/
+const ASKS_VENUE = /(在哪(?![个家所条座些])|在哪个地方|在什么地方|哪里|哪儿)[^，,。？?]{0,4}(开|举行|举办|办|召开|搞|进行|比)|(举办|举行|召开|开会)的?(地点|地方)|^(地点|场地)(是)?在?(哪|什么地方)/
 const VENUE = /(在|于|到|赴|走进|来到)[^，,。；;]{2,16}?(组织|开展|召开|举行|举办|进行|参加|观摩|调研)|酒店|宾馆|会议室|礼堂|广场|公园|大厅|体育馆|会议中心|活动中心/
 
 // Asked when something is finished, opened or handed over (啥时候之前全部完成, 哪年全面上线, 截止到哪天), and the words that tell it
@@ -374,9 +372,8 @@ function factCheck(
   // A place the reader guesses after asking (堆土场在哪，普济路那边？) is one the answer may name.
   if (type === 'place') {
     const thing = words.find((w) => w.text === locatedThing(text, words.map((x) => x.text)))
-    const clauses = clausesOf(text)
-    const asking = clauses.findIndex((c) => WHERE.test(c))
-    const named = asking < 0 ? text : clauses.slice(0, asking + 1).join('，')
+    const asking = lastAskingClause(text)
+    const named = asking < 0 ? text : clausesOf(text).slice(0, asking + 1).join('，')
     return (s) => namesPlace(textOf(s), named) && (!thing || mentions(read(s), thing))
   }
   if (!FACT_REQUIRED.has(type)) return undefined
@@ -481,14 +478,14 @@ function personForms(word: string | undefined, words: WeightedWord[], question: 
   return isPost(w.text) ? [w.text] : []
 }
 
-// 各处, 每家, 该局: no body of its own; a meeting (座谈会领导) is no body a person leads.
-const EVERY_ONE = /^[各每该本此这那]/
-
-/** The body named last in the clause before a role (市科技局 of 市科技局领导); undefined for none or a district. */
+/**
+ * The body named last in the clause before a role (市科技局 of 市科技局领导); undefined for none or a district. One that
+ * only points (各处, 该局) is none, and a meeting (座谈会领导) is no body a person leads.
+ */
 function bodyBefore(before: string, words: WeightedWord[]): WeightedWord | undefined {
   const clause = before.split(CLAUSE_BREAK).at(-1) ?? ''
   const last = words
-    .filter((x) => !ROLE.test(x.text) && !EVERY_ONE.test(x.text) && !MEETING.test(x.text) && clause.includes(x.text) && BODY_WORD.test(x.text))
+    .filter((x) => !ROLE.test(x.text) && !isPointing(x.text) && !MEETING.test(x.text) && clause.includes(x.text) && BODY_WORD.test(x.text))
     .reduce<WeightedWord | undefined>((a, b) => (!a || clause.lastIndexOf(b.text) > clause.lastIndexOf(a.text) ? b : a), undefined)
   return last && !loadLexicon().entries.get(last.text)?.district ? last : undefined
 }

@@ -1,4 +1,4 @@
-import { DURATION_UNIT, FREQUENCY_UNIT, HOUR_UNIT, loadLexicon, tagWords, WEEKDAY_UNIT, type AskedBody, type ContactKind, type QuestionType } from '../retrieve/index.js'
+import { DURATION_UNIT, FREQUENCY_UNIT, HOUR_UNIT, loadLexicon, POST, tagWords, WEEKDAY_UNIT, type AskedBody, type ContactKind, type QuestionType } from '../retrieve/index.js'
 
 const FACT_PATTERNS: Record<QuestionType, RegExp | null> = {
   // Digits, or Chinese numerals from 二 up (五项, 十余家; a lone 一 is mostly the article 一个).
@@ -217,6 +217,11 @@ export function namesAskedBody(body: AskedBody, text: string): boolean {
 const PLACE_WORD = /..(区|村|社区|街道|办事处|路|街|大道|沟|河|湖|渠|园|镇|乡|广场|中心|小区|医院|学校|山|林场|公园|现场|工地|口|场|馆|厅|室|楼|酒店|沿线|地块|基地)$/
 const POINTING = /^(全|各|该|本|每|这|那|哪|其|属地|所在|当地|辖区|相关)/
 
+/** True for a word that only points at a place or body (各处, 该局, 辖区派出所), naming none of its own. */
+export function isPointing(word: string): boolean {
+  return POINTING.test(word)
+}
+
 /**
  * True when a text names a place the question does not name already: 在马砦社区党群服务中心举办 answers
  * 竞赛在哪办的; 经开区森防办开展全区培训 does not answer 培训是在哪个地方搞的 (经开区 is asked of, 全区 points).
@@ -236,7 +241,7 @@ export function namesRoad(text: string, question: string): boolean {
 function namesPlaceOf(kind: RegExp, text: string, question: string, anyPlaceName: boolean): boolean {
   // The district a store is about (经开区) is where all of its news happens: naming it tells no place.
   const district = (word: string) => loadLexicon().entries.get(word)?.district === true
-  const unnamed = (word: string) => [...word].length >= 2 && !POINTING.test(word) && !question.includes(word) && !district(word)
+  const unnamed = (word: string) => [...word].length >= 2 && !isPointing(word) && !question.includes(word) && !district(word)
   const words = tagWords(text)
   return (
     words.some(({ word, tag }) => ((anyPlaceName && tag.startsWith('ns')) || (tag.startsWith('n') && kind.test(word))) && unnamed(word)) ||
@@ -268,7 +273,7 @@ const POST_WORD = /(书记|支书|副?主任|领导|总指挥|指挥长|讲师|�
 const MADE = /^(为|任|担任)$/
 
 // Names listed after a role (区领导刘明胜、万英奎), which jieba seldom tags as names.
-const NAMES_LISTED = /(领导|书记|主任|委员|同志)(\p{Script=Han}{2,3}、)+\p{Script=Han}{2,3}(?!\p{Script=Han}{0,2}、)/u
+const NAMES_LISTED = /(领导|书记|主任|委员|同志)(\p{Script=Han}{2,3}、)+\p{Script=Han}{2,3}/u
 
 /**
  * True when a text gives a person's name beside a post (纪工委书记武斌, 副主任李建国, 聘请王建国为廉洁监督员), not only a post
@@ -301,8 +306,8 @@ export function indicesOf(text: string, word: string): number[] {
   return at
 }
 
-// A post right after a name (王波主任).
-const POST_START = /^(书记|副?主任|局长|部长|区长|县长|市长|主席|组长|队长|经理|院长|校长)/
+// A post right after a name (王波主任, 王波副主任).
+const POST_START = new RegExp(`^副?(${POST})`)
 
 // The level of government a thing is of (省级文明单位, 市级, 国家级).
 const LEVEL = /(国家|省|市|区|县)级/g
