@@ -34,6 +34,8 @@ export interface AskedSignals {
   words: WeightedWord[]
   /** The question asks for a kind of fact (an amount, a date, a name…). */
   typed: boolean
+  /** The whole message, when `text` is one part of it. */
+  whole?: string
 }
 
 const CANDIDATES_READ = 3
@@ -43,13 +45,18 @@ const LATIN_WORD = /^[a-z]+$/i
 // A count: a number and its counter (15个, 3.5万).
 const NUMBER_WORD = /^(\d+(?:\.\d+)?)\p{Script=Han}{1,2}$/u
 
+/** True when only the clauses of a question that tell, not ask, hold the word (孩子上学就指望它了). */
+export function isToldOnly(question: string, w: WeightedWord): boolean {
+  return question.includes(w.text) && !askingClauses(question).some((c) => c.includes(w.text))
+}
+
 /**
  * What says the question is answered: the best sentence (its probability and coverage), how much
  * of the question the top articles hold, and what is missing: words no article holds (by count, so
  * one odd word weighs as one word, not as the rarest thing in the store) and names the top
  * articles never mention.
  */
-export function confidenceFeatures({ text, words, typed }: AskedSignals, candidates: Candidate[], scored: ScoredEvidence[]): number[] {
+export function confidenceFeatures({ text, words, typed, whole }: AskedSignals, candidates: Candidate[], scored: ScoredEvidence[]): number[] {
   const best = scored[0]
   const top = candidates.slice(0, CANDIDATES_READ).map((c) => ({ title: foldText(c.title), text: foldText(c.text) }))
   const present = words.filter((w) => w.docs > 0)
@@ -61,9 +68,9 @@ export function confidenceFeatures({ text, words, typed }: AskedSignals, candida
   const names = words.filter((w) => w.name)
   const factFound = !typed || scored.some((s) => s.hasFact && s.coverage >= 0.5)
   const near = best ? foldText(candidates[best.candidate]!.title + candidates[best.candidate]!.text.slice(best.span.start, best.span.end)) : ''
-  // A word of the reader's own story (我家老头子年轻时候) that no article holds says nothing of whether the asked part is answered.
-  const asking = askingClauses(text)
-  const toldOnly = (w: WeightedWord) => text.includes(w.text) && !asking.some((c) => c.includes(w.text))
+  // A word of the reader's own story (我家老头子年轻时候), or of a remark after the question (孩子以后坐地铁上学就指望它了),
+  // that no article holds says nothing of whether the asked part is answered.
+  const toldOnly = (w: WeightedWord) => isToldOnly(text, w) || (whole !== undefined && !text.includes(w.text) && isToldOnly(whole, w))
   // A count no article holds as written (15个党员) whose number the top articles give (由15人组成) is said another way.
   const numberGiven = (w: WeightedWord) => {
     const n = NUMBER_WORD.exec(w.text)?.[1]

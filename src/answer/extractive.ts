@@ -144,7 +144,7 @@ function answerPart(model: AnswerModel, asked: Asked, part: QuestionPart, candid
   const words = mutedWords(asked.words, (w) => own && !part.text.includes(w.text))
   const partAsked: Asked = { text: part.text, words, bigrams: asked.bigrams.filter((b) => part.text.includes(b)), type: part.type, unit: part.unit }
   const scored = scoreEvidence(model, partAsked, candidates)
-  const confident = confidenceOf(model, { text: part.text, words, typed: part.type !== 'general' }, candidates, scored) >= model.confidence.threshold
+  const confident = confidenceOf(model, { text: part.text, words, typed: part.type !== 'general', whole: asked.text }, candidates, scored) >= model.confidence.threshold
   const before = asked.text.slice(0, Math.max(0, asked.text.indexOf(part.text)))
   if (!confident || !givesAskedFact({ ...partAsked, before, whole: asked.text }, scored, candidates)) return { covered: false, leads: [] }
   // Where they went next (会后他们又去了哪几家企业) is told by the story the other parts are answered from.

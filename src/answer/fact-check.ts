@@ -3,7 +3,7 @@ import { askedBody, askedContact, askedEvent, askedMembers, askedWording, asking
 import { focusOf, mentions, type Asked, type Candidate } from './evidence.js'
 import { countsInClause, givesContact, givesGrade, givesPostOf, hasFactFor, indicesOf, isPointing, levelsClash, namesAskedBody, namesPerson, namesPlace, namesRoad, namesTwoOf } from './facts.js'
 import { aboutQuestion, FACT_COVERAGE, FACT_REQUIRED, inContext, textIn, type Scored } from './scored.js'
-import { asksForVisits, visitStops } from './visits.js'
+import { asksForVisits, tellsVisitStop, visitStops } from './visits.js'
 
 // Whether the evidence gives the kind of fact a question asks (an amount of what it counts, the date of the event it
 // names, a winner, a person's name, a body, a place, a penalty): the checks that let the extractive answerer refuse
@@ -39,6 +39,9 @@ const DEEDS: { asked: RegExp; told: RegExp }[] = [
 ]
 
 const CHECKS_VERSION = /是不是|吗/
+
+// A person leading a group's visit: 带队, 带领…一行, 率队.
+const LED = /带队|带领|率队|率领/
 
 // Details a story tells only in so many words, or not at all: what a person did before or after it (之前在哪个单位
 // 干的, 后来调到哪里, 分管哪块: 曾任, 调任, 分管), not told by a story that names them at a meeting; and which
@@ -167,7 +170,15 @@ export function givesAskedFact(asked: AskedFor, scored: Scored[], candidates: Ca
     return names.every((w) => mentions(said, w))
   }
   const about = aboutQuestion(scored)
-  const answering = gives && scored.find((s) => about(s) && gives(s) && namesAll(s))
+  // Who went on a visit (去地铁3号线工地督导的是哪位领导) is who the best story's lead says led it (纪工委书记武斌…带队
+  // 开展综合督导调研), though the sentence of the stop (督导组一行来到地铁3号线施工现场) names no one.
+  const ledVisit = (s: Scored) =>
+    asked.type === 'person' &&
+    s.candidate === scored[0]?.candidate &&
+    LED.test(textOf(s)) &&
+    leadOf(candidates[s.candidate]!).includes(textOf(s)) &&
+    scored.some((o) => o.candidate === s.candidate && about(o) && tellsVisitStop(textOf(o)))
+  const answering = gives && scored.find((s) => (about(s) || ledVisit(s)) && gives(s) && namesAll(s))
   if (gives && !answering) return false
   // The best sentence giving the amount or date tells of another stretch of time (今年1~6月 for 去年全年, 上半年 for
   // 下半年, 第二季度的观摩 for 一季度那次); so may the best sentence about a question asking no amount (22年下半年营收咋样).

@@ -60,11 +60,16 @@ const CORRECTS = /^(就是|也就是|应该是|不对|哦不|我是说)/
  * 多少个博士), holds a word of the kind no article in the store holds.
  */
 function asksOfUnknown(query: AnalyzedQuery, ofKind: (w: WeightedWord) => boolean): boolean {
-  const asking = askingClauses(query.text)
-  const clauses = clausesOf(query.text)
-  const last = lastAskingClause(query.text)
+  const said = askingOrNaming(query.text)
+  return query.words.some((w) => w.docs === 0 && said.some((c) => c.includes(w.text)) && ofKind(w))
+}
+
+/** The clauses that ask, and those before them that name what is asked about, not the reader's own story or guess. */
+function askingOrNaming(question: string): string[] {
+  const clauses = clausesOf(question)
+  const last = lastAskingClause(question)
   const naming = clauses.filter((c, i) => i < last && !READERS_OWN_STORY.test(c) && (!GUESSED.test(c) || ASKS_WHETHER.test(c)) && !CORRECTS.test(clauses[i + 1] ?? ''))
-  return query.words.some((w) => w.docs === 0 && [...asking, ...naming].some((c) => c.includes(w.text)) && ofKind(w))
+  return [...askingClauses(question), ...naming]
 }
 
 // The district a store is about (经开区), a word nearly every article holds, or a count and its counter alone
@@ -130,7 +135,32 @@ export function namesSibling(query: AnalyzedQuery, candidates: Candidate[]): boo
   const named = (w: WeightedWord) => !GLUED_PREPOSITION.test(w.text) && !THING.test(w.text) && (w.name || PLACE_AFTER.test(text.slice(text.indexOf(w.text) + w.text.length)))
   // Folded only when a word no article holds is up for it, as few questions have one.
   let texts: string[] | undefined
-  return asksOfUnknown(query, (w) => named(w) && siblingIn(text, w.text, (texts ??= quotableTexts(candidates))) !== undefined)
+  return (
+    asksOfUnknown(query, (w) => named(w) && siblingIn(text, w.text, (texts ??= quotableTexts(candidates))) !== undefined) ||
+    namesNumberedSibling(text, candidates)
+  )
+}
+
+const NUMERAL = /[一二三四五六七八九十]/g
+const HAN_NAME = /^\p{Script=Han}{4,}$/u
+
+/**
+ * True when the question, where it asks or names what it asks about, names a known name with another numeral in it
+ * (郑大一附院 where the lexicon's 郑大二附院 is printed), which jieba cuts into pieces no word check sees: another
+ * hospital, line or slogan, unless an article prints it. Not one the reader offers to be checked (是在经北一路吗).
+ */
+function namesNumberedSibling(question: string, candidates: Candidate[]): boolean {
+  const text = versionsOffered(question).reduce((t, version) => t.replace(version, ' '), askingOrNaming(question).join('，'))
+  for (const name of loadLexicon().entries.keys()) {
+    if (!HAN_NAME.test(name) || text.includes(name)) continue
+    for (const numeral of name.matchAll(NUMERAL)) {
+      const at = numeral.index
+      const other = new RegExp(`${name.slice(0, at)}[${'一二三四五六七八九十'.replace(numeral[0], '')}]${name.slice(at + 1)}`)
+      const said = other.exec(text)?.[0]
+      if (said && !candidates.some((c) => c.text.includes(said) || c.title.includes(said))) return true
+    }
+  }
+  return false
 }
 
 /**

@@ -89,8 +89,9 @@ const QUESTION_WORDS = new Set(
     '还是 ' +
     // Adverbs of manner said around the deed (跟谁一起推出的, 是不是只用去一个地方): the article names the partner or the place.
     '一起 一同 一块儿 只用 只需 只需要 ' +
-    // Hearsay: the reader says where they heard it (我看报上说, 群里转的), the article never does.
-    '听说 据说 听人说 好像 真的 报上 报纸上 群里 网上 ' +
+    // Hearsay: the reader says where they heard it (我看报上说, 群里转的), the article never does; jieba cuts 真的假的
+    // as 真的假 + 的.
+    '听说 据说 听人说 好像 真的 真的假 报上 报纸上 群里 网上 ' +
     // Courtesies (谢谢 is even tagged a name).
     '谢谢 多谢 您好 你好 麻烦 劳驾 请教 问问 敬请 ' +
     // A request to check (请核实, 帮忙确认一下): what to do with the fact, not what it is about.
@@ -134,8 +135,8 @@ const ASKING_TYPOS: [RegExp, string][] = [
   [/(?<=\p{Script=Han})得(?=[？?。！!\s]*$)/u, '的'],
   // Henan speech ends a clause on 嘞 or 哩 where the written language has 的 (哪个大学搞哩, 弄啥嘞).
   [/(?<=\p{Script=Han})[嘞哩](?=[，,。？?！!\s]|$)/gu, '的'],
-  // Who the reader heard it from (听老伙计讲, 听邻居说) is hearsay, as 听说 is.
-  [/听(?!说)[^，,。？?！!\s]{1,4}?[讲说]/g, '听说'],
+  // Who the reader heard it from (听老伙计讲, 听邻居说, 有人说) is hearsay, as 听说 is.
+  [/听(?!说)[^，,。？?！!\s]{1,4}?[讲说]|有人[说讲]/g, '听说'],
   // Net slang around a question (蹲一个 "waiting for the answer", 求科普, 家人们) asks nothing of an article.
   [/蹲一个|蹲个|求科普|家人们/g, ' '],
   // Older readers ask after a person as a comrade (是哪位同志, 那位同志) and greet the bot so (同志您好): the

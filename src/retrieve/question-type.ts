@@ -40,8 +40,9 @@ export const ASKS_ITS_OWN = new RegExp(`多少|${HOW_FAR}|${WHICH_NUMBER}|什么
  */
 const QUESTION_CUE = new RegExp(`${ASKS_ITS_OWN.source}|吗|呢|是否|有没有|有无|了没|没有$|(?<!要)不$|没$|((?!是)\\p{Script=Han})[不没]\\1`, 'u')
 
-// The reader's own story ending in 呢 with no question mark (俺家还等着回迁呢, 家里还等着回迁呢) tells, it does not ask.
-const TOLD_WITH_NE = new RegExp(`^(我|俺|咱|家里|家人)(?!.*(${ASKS_ITS_OWN.source}|吗|是否|有没有)).*呢$`)
+// The reader's own story ending in 呢 with no question mark (俺家还等着回迁呢, 家里还等着回迁呢) tells, it does not ask;
+// so does a 着…呢 clause, the spoken 'is still …ing' (孩子上学等着安置房落户呢, 线路等着改呢).
+const TOLD_WITH_NE = new RegExp(`^(?!.*(${ASKS_ITS_OWN.source}|吗|是否|有没有))(?:(我|俺|咱|家里|家人).*|.*着.*)呢$`)
 
 /** True when a piece of a question asks something, not only tells the reader's own story. */
 export function asks(piece: string): boolean {
@@ -345,8 +346,15 @@ export function askedEvent(question: string, words: string[]): string | undefine
   const cue = TIME_CUE.exec(question)
   if (!cue) return undefined
   const clause = question.slice(cue.index + cue[0].length).split(/[，,。；;！!？?\s]/)[0]!
-  return tagWords(clause).find(({ word, tag }) => tag === 'v' && /^\p{Script=Han}{2,}$/u.test(word) && words.includes(word) && !HAPPENS.test(word))?.word
+  const tagged = tagWords(clause)
+  // jieba tags some deeds as nouns (通车, 开业); one after a modal that ends the clause (能通车, 会开业了) is the deed,
+  // not 全部 of 能全部清走.
+  const ends = (i: number) => tagged.slice(i + 1).every(({ word }) => /^[了呀啊吗呢吧嘛哦啦的\s]*$/.test(word))
+  const deed = (tag: string, i: number) => tag === 'v' || (tag.startsWith('n') && i > 0 && MODAL.test(tagged[i - 1]!.word) && ends(i))
+  return tagged.find(({ word, tag }, i) => deed(tag, i) && /^\p{Script=Han}{2,}$/u.test(word) && words.includes(word) && !HAPPENS.test(word))?.word
 }
+
+const MODAL = /^(能|会|可以|才能|能够|可|要|将)$/
 
 /**
  * What a question asks the change of (上半年GDP增长了多少 → GDP): the word right before the change. Another

@@ -52,9 +52,15 @@ const HAN_WORD = /^\p{Script=Han}{2,}$/u
  */
 export function newWords(text: string, dictionaryCut: string[] = cutWords(text)): string[] {
   const known = new Set(dictionaryCut)
+  const folded = foldText(text)
   return getJieba()
-    .cut(foldText(text), true)
-    .filter((w) => HAN_WORD.test(w) && !known.has(w))
+    .cut(folded, true)
+    .filter((w) => HAN_WORD.test(w) && !known.has(w) && !endsDate(folded, w))
+}
+
+/** True when a word begins with the unit of a date or time the text writes in digits (日去 of 6月1日去看). */
+function endsDate(text: string, word: string): boolean {
+  return /^[年月日号时点]/u.test(word) && new RegExp(`\\d${word}`).test(text)
 }
 
 /** The words of a (folded) text with jieba's part-of-speech tags (lexicon names are tagged nz). */

@@ -200,6 +200,9 @@ describe('what a question asks after its question word', () => {
     expect(askedEvent('决赛在哪办的', ['决赛'])).toBeUndefined()
     expect(askedEvent('消防演练几点开始', ['消防', '演练', '开始'])).toBeUndefined()
     expect(askedEvent('哪天开始接诊', ['开始', '接诊'])).toBe('接诊')
+    // jieba tags 通车 a noun; after a modal, ending the clause, it is the deed.
+    expect(askedEvent('美辰路梅香路啥时候能通车啊', ['美辰路', '梅香路', '通车'])).toBe('通车')
+    expect(askedEvent('堆土场的土什么时候能全部清走', ['堆土场', '全部', '清走'])).toBeUndefined()
     expect(detectQuestionType('经开区是哪一年成立的')).toBe('time')
     expect(detectQuestionType('哪年开诊的')).toBe('time')
   })
@@ -1557,3 +1560,35 @@ describe('answering on the bundled samples', () => {
   })
 })
 
+describe('reading who went and what is meant', () => {
+  const samples = useSampleIndex()
+  const visit = (lead: string) =>
+    story('经开区领导带队开展综合调研', `${lead}当天，督导组一行来到地铁3号线施工现场，实地查看了工程建设进度。随后，督导组来到郑州扬升金属部件有限公司，详细了解了企业生产经营情况。`)
+
+  it('names who led a visit, told in the lead, as who went to one of its stops', async () => {
+    const led = await answerQuestion(samples().index, '去地铁3号线工地督导的是哪位领导，啥职务？', { mode: 'extractive' })
+    expect(led.answer).toContain('纪工委书记武斌')
+    const unled = visit('6月1日上午，经开区开展综合督导调研。')
+    expect((await askOf([unled], '去地铁3号线工地督导的是哪位领导？')).abstained).toBe(true)
+  })
+
+  it('is not less sure of a part for a remark after the question', async () => {
+    const led = visit('6月1日上午，经开区党工委委员、纪工委书记武斌带队开展综合督导调研。')
+    const a = await askOf([led], '6月1日去地铁3号线工地看进度的区领导是谁？啥职务？孩子以后坐地铁上学就指望它了')
+    expect(a.answer).toContain('纪工委书记武斌')
+  })
+
+  it('refuses a known name with another numeral, unless the reader offers it to be checked', async () => {
+    const roads = story('郑大二附院周边道路9月底建成通车', '6月3日上午，郑州国际物流园区召开郑大二附院（新院区）周边基础设施项目建设现场会。相关负责人表示，确保9月底前郑大二附院周边道路全部建成通车。')
+    expect((await askOf([roads], '郑大二附院周边道路什么时候通车？')).answer).toContain('9月底')
+    expect((await askOf([roads], '郑大一附院周边道路什么时候通车？')).abstained).toBe(true)
+    expect((await answerQuestion(samples().index, '郑大一附院 周边 道路 什么时候 通车?', { mode: 'extractive' })).abstained).toBe(true)
+    const flag = story('实事办到群众心坎上 赠送锦旗以致谢', '近日，经开区经北二路财富天阶小区群众代表将一面锦旗送至郑州经开区综合行政执法局。')
+    expect((await askOf([flag], '给执法局送锦旗的居民是哪个小区的？是在经北一路吗？')).answer).toContain('财富天阶小区')
+  })
+
+  it('reads 有人说 as hearsay, not as what the story must say', async () => {
+    const homes = story('经开区建设局以巡察整改新成效推动建设工作', '截至目前，全区已分配安置房3636套。建设局开展征收安置问题项目整改。')
+    expect((await askOf([homes], '有人说经开区安置房到现在才分了一千来套，真的假的？')).answer).toContain('3636套')
+  })
+})

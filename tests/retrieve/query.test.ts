@@ -381,6 +381,8 @@ describe('analyzeQuery', () => {
     // 呢 ends the reader's own story too (俺家还等着回迁呢), without asking anything.
     expect(analyzeQuery('一共分了多少套安置房了？俺家还等着回迁呢', null).parts).toHaveLength(1)
     expect(analyzeQuery('一共分了多少套安置房了？家里还等着回迁呢', null).parts).toHaveLength(1)
+    // So does a 着…呢 clause in any person: 'is still waiting'.
+    expect(analyzeQuery('美辰路梅香路那片到底啥时候能通车？线路等着改呢', null).parts).toHaveLength(1)
     expect(analyzeQuery('中小企业留多少？小微企业呢？', null).parts).toHaveLength(2)
     // A part with a question word of its own asks its own kind; one with 呢 alone carries the kind before it.
     expect(analyzeQuery('演练是哪天开始的？请的哪家的老师讲课？', null).parts.map((p) => p.type)).toEqual(['time', 'general'])

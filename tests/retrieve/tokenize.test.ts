@@ -47,6 +47,10 @@ describe('newWords', () => {
   it('finds nothing in a question of dictionary words', () => {
     expect(newWords('中国电信的营业收入是多少？')).toEqual([])
   })
+
+  it('finds no word in the unit of a date written in digits and the verb after it', () => {
+    expect(newWords('督导组6月1日去看的是地铁几号线工地？')).not.toContain('日去')
+  })
 })
 
 describe('foldedSlices', () => {
