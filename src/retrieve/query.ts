@@ -125,6 +125,8 @@ const ASKING_TYPOS: [RegExp, string][] = [
   [/最[长短高低多少大小](?=(?:能|要|可以|得|是)?(?:多少|几))/g, ''],
   // People are counted with 个 when said (多少个人, 几个人); jieba reads 个人 as 'personal', so the count is read 多少人.
   [/(多少|几)个人(?!民币)/g, '$1人'],
+  // Typed word by word (给 多少 钱?), the counter still belongs to its question word.
+  [/(多少|几)\s+(?=(?:钱|块钱|元|个|家|套|人|名|位|户|次|天|年|支|所|项|条|件|辆|台|亩|吨|米|公里|平方米|平方)(?:[\s？?，,。！!]|$))/g, '$1'],
   // 哪一级 asks which grade; jieba reads its 一级 as the grade 'first' no article may print.
   [/哪一级/g, '哪级'],
   // 第二季 is Taiwan's and Hong Kong's quarter; the mainland prints 第二季度.

@@ -214,6 +214,9 @@ describe('analyzeQuery', () => {
     // Lanes and floors are counted (几车道, 盖几层): a road's name alone tells neither.
     expect(analyzeQuery('美辰路修好以后是几车道的', null).type).toBe('amount')
     expect(analyzeQuery('新院区门诊楼盖几层', null).unit).toBe('层')
+    // Typed word by word, the counter still goes with its question word.
+    expect(analyzeQuery('二七区 高龄津贴 每个月 给 多少 钱?', null).unit).toBe(analyzeQuery('高龄津贴每个月给多少钱', null).unit)
+    expect(analyzeQuery('二七区 高龄津贴 每个月 给 多少 钱?', null).unit).toBeDefined()
     expect(words('经开区产学研对接会 是跟哪个大学搞哩')).not.toContain('搞哩')
     expect(words('财经学院那帮人开完会又去哪两家公司看了')).not.toContain('帮人开')
     // Older readers' comrade (哪位同志, 同志您好) asks who, as 谁 does; 担任什么职务 asks the post, which no article says with 担任.
