@@ -1,5 +1,5 @@
 import { splitSentences } from '../ingest/index.js'
-import { askedBody, askedContact, askedEvent, askedMembers, askedWording, askingClauses, asksForName, asksGrade, changedThing, clausesOf, countedThing, countQualifier, foldText, isBodyKind, isPersonWord, isPlanWord, isPost, lastAskingClause, listedKind, loadLexicon, locatedThing, namedPerson, periodsClash, periodsNamed, roadAsked, timedThing, versionsOffered, type QuestionPart, type WeightedWord } from '../retrieve/index.js'
+import { askedBody, askedContact, askedEvent, askedMembers, askedWording, askingClauses, asksForName, asksGrade, changedThing, clausesOf, countedThing, countQualifier, foldText, isBodyKind, isPersonWord, isPlanWord, isPost, lastAskingClause, listedKind, loadLexicon, locatedThing, namedPerson, periodsClash, periodsNamed, roadAsked, type PeriodsNamed, timedThing, versionsOffered, type QuestionPart, type WeightedWord } from '../retrieve/index.js'
 import { focusOf, mentions, type Asked, type Candidate } from './evidence.js'
 import { countsInClause, givesContact, givesGrade, givesPostOf, hasFactFor, indicesOf, isPointing, levelsClash, namesAskedBody, namesPerson, namesPlace, namesRoad, namesTwoOf } from './facts.js'
 import { aboutQuestion, FACT_COVERAGE, FACT_REQUIRED, inContext, textIn, type Scored } from './scored.js'
@@ -183,8 +183,8 @@ export function givesAskedFact(asked: AskedFor, scored: Scored[], candidates: Ca
   // The best sentence giving the amount or date tells of another stretch of time (今年1~6月 for 去年全年, 上半年 for
   // 下半年, 第二季度的观摩 for 一季度那次); so may the best sentence about a question asking no amount (22年下半年营收咋样).
   const told = asked.type === 'amount' || asked.type === 'time' ? answering : scored.find((s) => inContext(s) >= FACT_COVERAGE)
-  if (told && periodsClash(periodsNamed(foldText((asked.before ?? '') + asked.text)), periodsNamed(foldText(textOf(told))))) return false
-  // So may it tell of another level (市级文明单位 for 省级).
+  if (told && periodsClash(periodsAsked(foldText((asked.before ?? '') + asked.text)), periodsNamed(foldText(textOf(told))))) return false
+  // So may it tell of another level (市级文明单位 for 省级), or rank in another whole (全市 for 全省).
   if (told && levelsClash(asked.text, textOf(told))) return false
   if (!listsMembers(asked, scored, candidates)) return false
   if (!listsKind(asked, scored, candidates)) return false
@@ -259,6 +259,15 @@ function leadOf(c: Candidate): string {
 
 /** What is asked, for the fact checks; a part of a question carries the question before it (what 啥时候完工？ is about). */
 type AskedFor = Pick<Asked, 'type' | 'text' | 'words'> & { before?: string; whole?: string }
+
+/**
+ * The stretches of time a question asks of: those its asking clauses name (去年全年 of 今年节约资金1361万，那去年全年节约了
+ * 多少), else those it names anywhere (今年上半年，GDP增长了多少).
+ */
+function periodsAsked(question: string): PeriodsNamed {
+  const asking = periodsNamed(askingClauses(question).join('，'))
+  return asking.relative.size + asking.absolute.size + asking.parts.size > 0 ? asking : periodsNamed(question)
+}
 
 /** factCheck over the candidates' sentences. */
 export function factCheckOf(asked: AskedFor, candidates: Candidate[]): ((s: Scored) => boolean) | undefined {

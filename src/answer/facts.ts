@@ -312,9 +312,19 @@ const POST_START = new RegExp(`^副?(${POST})`)
 // The level of government a thing is of (省级文明单位, 市级, 国家级).
 const LEVEL = /(国家|省|市|区|县)级/g
 
-/** True when the question names a level (省级文明单位) and the text names only others (新增市级文明单位9家、区级7个). */
+// The whole a rank is taken in (全省排第几, 位列全市第四位).
+const SCOPE = /全(国|省|市|区|县)/g
+const ASKS_RANK = /排[名在]?第?几|第几[名位]?|排名|名次|位列|位居/
+
+/**
+ * True when the question names a level (省级文明单位) and the text names only others (新增市级文明单位9家、区级7个), or
+ * asks a rank in one whole (增速在全省排第几) and the text ranks it only in others (增速位列全市第四位).
+ */
 export function levelsClash(question: string, text: string): boolean {
-  const asked = new Set([...question.matchAll(LEVEL)].map((m) => m[1]))
-  const told = new Set([...text.matchAll(LEVEL)].map((m) => m[1]))
-  return asked.size > 0 && told.size > 0 && ![...asked].some((l) => told.has(l))
+  const clash = (of: RegExp) => {
+    const asked = new Set([...question.matchAll(of)].map((m) => m[1]))
+    const told = new Set([...text.matchAll(of)].map((m) => m[1]))
+    return asked.size > 0 && told.size > 0 && ![...asked].some((l) => told.has(l))
+  }
+  return clash(LEVEL) || (ASKS_RANK.test(question) && clash(SCOPE))
 }

@@ -53,7 +53,8 @@ export function namesUnknownPerson(query: AnalyzedQuery): boolean {
 // in the next (密封张街道 就是蜜蜂张街道…) names nothing asked about. One that asks whether (X是不是也来了？) is no guess.
 const GUESSED = /[吧吗？?]$/
 const ASKS_WHETHER = /是不是|有没有/
-const CORRECTS = /^(就是|也就是|应该是|不对|哦不|我是说)/
+// 就是说 is a filler of speech (…周边的路 就是说啥时候能修好), not a correction.
+const CORRECTS = /^(就是(?!说)|也就是(?!说)|应该是|不对|哦不|我是说)/
 
 /**
  * True when a clause that asks, or one before it that names what it asks about (跟郑州大学签的那个协议，引进了
@@ -137,7 +138,7 @@ export function namesSibling(query: AnalyzedQuery, candidates: Candidate[]): boo
   let texts: string[] | undefined
   return (
     asksOfUnknown(query, (w) => named(w) && siblingIn(text, w.text, (texts ??= quotableTexts(candidates))) !== undefined) ||
-    namesNumberedSibling(text, candidates)
+    namesNumberedSibling(query, candidates)
   )
 }
 
@@ -147,17 +148,23 @@ const HAN_NAME = /^\p{Script=Han}{4,}$/u
 /**
  * True when the question, where it asks or names what it asks about, names a known name with another numeral in it
  * (郑大一附院 where the lexicon's 郑大二附院 is printed), which jieba cuts into pieces no word check sees: another
- * hospital, line or slogan, unless an article prints it. Not one the reader offers to be checked (是在经北一路吗).
+ * hospital, line or slogan, unless an article prints it. Not one the reader offers to be checked (是在经北一路吗), nor
+ * a slip beside another known name of the story that prints the name (经北三路财富天阶小区 of 经北二路财富天阶小区).
  */
-function namesNumberedSibling(question: string, candidates: Candidate[]): boolean {
+function namesNumberedSibling(query: AnalyzedQuery, candidates: Candidate[]): boolean {
+  const question = foldText(query.text)
   const text = versionsOffered(question).reduce((t, version) => t.replace(version, ' '), askingOrNaming(question).join('，'))
-  for (const name of loadLexicon().entries.keys()) {
+  const lexicon = loadLexicon().entries
+  for (const name of lexicon.keys()) {
     if (!HAN_NAME.test(name) || text.includes(name)) continue
     for (const numeral of name.matchAll(NUMERAL)) {
       const at = numeral.index
       const other = new RegExp(`${name.slice(0, at)}[${'一二三四五六七八九十'.replace(numeral[0], '')}]${name.slice(at + 1)}`)
       const said = other.exec(text)?.[0]
-      if (said && !candidates.some((c) => c.text.includes(said) || c.title.includes(said))) return true
+      if (!said || candidates.some((c) => c.text.includes(said) || c.title.includes(said))) continue
+      const story = candidates.filter((c) => c.text.includes(name))
+      const known = query.words.filter((w) => w.docs > 0 && [...w.text].length >= 3 && (w.name || lexicon.has(w.text)) && !lexicon.get(w.text)?.district && !said.includes(w.text))
+      if (!known.some((w) => story.some((c) => c.text.includes(w.text)))) return true
     }
   }
   return false

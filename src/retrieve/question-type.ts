@@ -25,7 +25,7 @@ const TYPE_CUES: [QuestionType, RegExp][] = [
   // 叫啥/名字 asks a person's name only after a word for a person (局长叫啥名字); 做法全称叫啥 asks a thing's.
   ['person', /谁|哪位|哪些人|哪些(同志|领导|干部)|什么人|哪个(人|领导|干部|老师|记者|同志)|负责人是|主持|什么职务|啥职务|什么职位|担任什么|(人|者|员|长|师|书记|支书|主任|代表|领导|干部|委员|居民|村民|群众|师傅|医生|经理|主席|记者|通讯员|作者)[^，。？?]{0,6}(叫(什么|啥)|名字|姓名|全名)/],
   // 去哪摆摊, 搬哪去 ask where; 去哪家, 去哪几个 ask which ones.
-  ['place', /哪里|哪儿|在哪|什么地方|哪个地方|地点|位置|哪个(区|村|街道|社区|园区)|(去|往|搬|迁|跑)哪(?![几两二三四五六七八九十些个位家天年一])/],
+  ['place', /哪里|哪儿|在哪|(在|位于)[^，,。？?\s]{0,6}哪一?块|什么地方|哪个地方|地点|位置|哪个(区|村|街道|社区|园区)|(去|往|搬|迁|跑)哪(?![几两二三四五六七八九十些个位家天年一])/],
   ['list', /哪些|有什么|有哪|包括|都有/],
   ['how', /怎么|如何|怎样|咋|为什么|为啥|原因|措施|办法|举措/],
 ]
@@ -394,9 +394,10 @@ export function namedPerson(question: string, words: string[]): string | undefin
 }
 
 // 哪家银行, 哪个单位, 哪三所高校, 哪家施工单位: a body is asked for by its kind (with what it does, if said), and
-// only a sentence naming one answers. 哪类企业 asks a category (小微企业), not a body; 哪些园区给企业讲 asks the parks.
+// only a sentence naming one answers. 哪类企业 asks a category (小微企业), not a body; 哪些园区给企业讲 asks the parks,
+// and 靠啥办法帮企业 a way of helping firms.
 const BODY_KINDS = '公司|企业|银行|医院|高校|学校|单位|部门|机构|局(?![面势长限领])|村|社区|小区|街道|乡镇|林场|山|公园|广场|市场|会议室|礼堂'
-const ASKED_BODY = new RegExp(`(?:哪|什么|啥)(?:一|几|些|[两二三四五六七八九十])?\\s*(?:家|个|所|条|座|处|间)?\\s*(?![类种])([^\\P{Script=Han}的是在有和与了给向跟]{0,3}?)(${BODY_KINDS}|路(?![线径程子费况])|街(?![头巷]))`, 'u')
+const ASKED_BODY = new RegExp(`(?:哪|什么|啥)(?:一|几|些|[两二三四五六七八九十])?\\s*(?:家|个|所|条|座|处|间)?\\s*(?![类种])([^\\P{Script=Han}的是在有和与了给向跟帮为对把让替]{0,3}?)(${BODY_KINDS}|路(?![线径程子费况])|街(?![头巷]))`, 'u')
 const A_BODY_KIND = new RegExp(`^(${BODY_KINDS}|路|街)$`)
 
 // Asked which road or street something is on (便民疏导点具体设在哪条路上); not 哪几条路, a list.

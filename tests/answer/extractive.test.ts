@@ -237,6 +237,8 @@ describe('what a question asks after its question word', () => {
     expect(askedBody('具体是哪几家银行去的')).toEqual({ kind: '银行' })
     expect(askedBody('是哪个单位组织的')).toEqual({ kind: '单位' })
     expect(askedBody('去了哪两间公司参访')).toEqual({ kind: '公司' })
+    // 啥 of the way (靠啥办法帮企业复工) asks no firm.
+    expect(askedBody('疫情期间示范区靠啥办法帮企业复工复产的')).toBeUndefined()
     expect(askedBody('银行放了多少贷款')).toBeUndefined()
     expect(askedBody('那3所高校具体是哪三所学校')).toEqual({ kind: '学校' })
     expect(askedBody('地铁那段是哪家施工单位在干')).toEqual({ kind: '单位', role: '施工' })
@@ -880,6 +882,10 @@ describe('what a question counts, dates or names, and the sentence that must giv
     const units = { ...FORUM, title: '经开区宣传部弘扬廉洁文化', text: '深化精神文明创建，经开区宣传部今年新增市级文明单位9家、区级7个，市级文明社区2个。' }
     expect(levelsClash('新增了几家省级文明单位', '新增市级文明单位9家、区级7个')).toBe(true)
     expect(levelsClash('新增了几家市级文明单位', '新增市级文明单位9家、区级7个')).toBe(false)
+    // A rank asked in one whole is not told by a rank in another.
+    expect(levelsClash('文化企业增速在全省排第几', '增速位列全市第四位')).toBe(true)
+    expect(levelsClash('文化企业增速在全市排第几', '增速位列全市第四位')).toBe(false)
+    expect(levelsClash('全省有多少家文化企业', '全市文化企业120家')).toBe(false)
     expect((await askOf([units], '经开区宣传部今年新增了几家省级文明单位？')).abstained).toBe(true)
     expect((await askOf([units], '经开区宣传部今年新增了几家市级文明单位？')).answer).toContain('9家')
   })
@@ -1587,6 +1593,19 @@ describe('reading who went and what is meant', () => {
     expect((await answerQuestion(samples().index, '郑大一附院 周边 道路 什么时候 通车?', { mode: 'extractive' })).abstained).toBe(true)
     const flag = story('实事办到群众心坎上 赠送锦旗以致谢', '近日，经开区经北二路财富天阶小区群众代表将一面锦旗送至郑州经开区综合行政执法局。')
     expect((await askOf([flag], '给执法局送锦旗的居民是哪个小区的？是在经北一路吗？')).answer).toContain('财富天阶小区')
+  })
+
+  it('asks of the stretch of time its asking clause names, not of the figure the reader cites', async () => {
+    const saved = story('经开区财政局创新政府采购新模式', '今年以来，共完成政府采购项目52个，节约资金1361.26万元。')
+    expect((await askOf([saved], '财政局政府采购那篇说今年节约资金1361万，那去年全年节约了多少？')).abstained).toBe(true)
+    expect((await askOf([saved], '财政局政府采购今年节约资金多少？')).answer).toContain('1361.26万元')
+  })
+
+  it('takes a wrong numeral beside another known name of the story as a slip, and 就是说 as no correction', async () => {
+    const vendors = story('实事办到群众心坎上', '经开区经北二路财富天阶小区周边常住流动经营商贩较多。经开区综合行政执法局按照“主干道严禁、次干道严控、背街小巷规范”的区域管理原则开展整治。')
+    expect((await askOf([vendors], '经北三路财富天阶小区那边整治流动摊贩，执法局是按什么区域管理原则来管的？')).answer).toContain('主干道严禁')
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    expect((await ask('那个那个郑大一附院那边周边的路 就是说啥时候能修好通车啊 嗯 我天天往那边跑')).abstained).toBe(true)
   })
 
   it('reads 有人说 as hearsay, not as what the story must say', async () => {

@@ -419,6 +419,9 @@ describe('analyzeQuery', () => {
     expect(units).toEqual([['amount', '%|％|成'], ['amount', undefined]])
     // A quote from the article is what is asked about, not how: 时间 inside it asks no time.
     expect(analyzeQuery('“在不到3个月的时间绿化成这样”说的是哪里的绿化？', null).type).toBe('place')
+    expect(analyzeQuery('河南财政金融学院在郑州哪一块', null).type).toBe('place')
+    // How many are asked for (哪两块地方) is no word an article must hold.
+    expect(analyzeQuery('示范区创文明城市主要盯哪两块地方？', null).words.map((w) => w.text)).not.toContain('两块')
     // Courtesies are no content words (jieba even tags 谢谢 a name).
     expect(analyzeQuery('市级文明校园有几个？谢谢。', null).words.map((w) => w.text)).not.toContain('谢谢')
     // A person is a name jieba tags with a common surname first: 李建国, not 麦子.
