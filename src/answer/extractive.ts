@@ -5,7 +5,7 @@ import { CONFIDENCE_FEATURES } from './confidence.js'
 import { askedOf, FEATURE_NAMES, mentions, type Asked, type Candidate } from './evidence.js'
 import { asksNoFact, factCheckOf, givesAskedFact } from './fact-check.js'
 import { givesContact, hasFactFor, namesPerson } from './facts.js'
-import { bodyInLead, countingList, detailTold, factBesideFocus, gradeGiven, outcomeTold, planTold, setMembersIn, unspelledSet } from './leads.js'
+import { bodyInLead, countingList, detailTold, factBesideFocus, gradeGiven, outcomeTold, planTold, saidAtStop, setMembersIn, unspelledSet } from './leads.js'
 import { assertFeatures, loadAnswerModel, type AnswerModel } from './model.js'
 import { confidenceOf, FACT_COVERAGE, FACT_REQUIRED, inContext, scoreEvidence, textIn, type Scored } from './scored.js'
 import type { Answer } from './types.js'
@@ -92,6 +92,8 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
     if (named) leads.push(named)
     const detail = detailTold(query.text, scored, textOf)
     if (detail && detail !== scored[0]) leads.push(detail)
+    const said = saidAtStop(query.text, scored, textOf)
+    if (said && said !== scored[0]) leads.push(said)
   }
   // A question whose every part is answered on its own stands, although the words of one part dilute the
   // evidence of the other (哪天几点开始的？请的哪家的老师讲课？), and so does one whose open parts ask no fact

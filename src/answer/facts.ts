@@ -27,6 +27,8 @@ const FREQUENCY = /不定期|每(天|日|周|个?星期|个?礼拜|个?月|季�
 
 // A day of the week: 周五, 星期六, 礼拜天.
 const WEEKDAY = /(周|星期|礼拜)[一二三四五六日天1-7]/
+// The day of something held every week (卫生日定在哪天 → 周五卫生日) is a weekday.
+const DAY_OR_WEEKDAY = new RegExp(`${DAY.source}|${WEEKDAY.source}`)
 
 // An hour of the day: 下午3点, 9:30, 十点半, 8时; not 一点 (a little) or 重点.
 const HOUR = /(\d{1,2}|[两二三四五六七八九十]|十[一二])\s*[点时](?![线])|\d{1,2}\s*[:：]\s*\d{2}/
@@ -35,7 +37,7 @@ const HOUR = /(\d{1,2}|[两二三四五六七八九十]|十[一二])\s*[点时](
 function factPattern(type: QuestionType, unit?: string): RegExp | null {
   if (unit === FREQUENCY_UNIT) return FREQUENCY
   if (type === 'amount' && unit) return new RegExp(`${NUMBER}(${unit})`)
-  if (type === 'time' && unit === '日') return DAY
+  if (type === 'time' && unit === '日') return DAY_OR_WEEKDAY
   if (type === 'time' && unit === DURATION_UNIT) return DURATION
   if (type === 'time' && unit === WEEKDAY_UNIT) return WEEKDAY
   if (type === 'time' && unit === HOUR_UNIT) return HOUR

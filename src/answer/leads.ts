@@ -4,6 +4,7 @@ import { focusOf, type Asked, type Candidate } from './evidence.js'
 import { detailAsked, TELLS_PLAN } from './fact-check.js'
 import { factsNear, givesGrade, namesAskedBody, namesTwoOf, tellsOutcome, tellsPlan } from './facts.js'
 import { aboutQuestion, FACT_COVERAGE, FACT_REQUIRED, inContext, type Scored } from './scored.js'
+import { tellsVisitStop } from './visits.js'
 
 // Units quoted first because they tell what the question asks in so many words (the grade, how it turned out, the
 // plan, the body named in the lead, the amount beside its word, a named set's members, the list that tells a count),
@@ -46,6 +47,22 @@ export function outcomeTold(question: string, scored: Scored[], textOf: (e: Scor
 export function detailTold(question: string, scored: Scored[], textOf: (e: Scored) => string): Scored | undefined {
   const detail = detailAsked(question)
   return detail && scored.find((s) => s.candidate === scored[0]!.candidate && inContext(s) >= FACT_COVERAGE && detail.told.test(textOf(s)))
+}
+
+// Asked what was required or stressed (领导对相关部门提了哪些要求, 督导时要求加快哪些事, 强调了啥).
+const ASKS_SAID = /要求|(提|强调)了?[^，,。？?]{0,4}(哪些|什么|啥)/
+
+/**
+ * What was said at one stop of a visit (在中铁高端项目，领导对相关部门提了哪些要求) is told by the unit after the one
+ * naming the stop (…督导组现场听取了督办事项汇报。武斌强调，…相关部门要加强协作…): that unit, after the stop most about
+ * the question.
+ */
+export function saidAtStop(question: string, scored: Scored[], textOf: (e: Scored) => string): Scored | undefined {
+  if (!ASKS_SAID.test(question)) return undefined
+  const stops = scored.filter((s) => inContext(s) >= FACT_COVERAGE && tellsVisitStop(textOf(s)))
+  const stop = stops.sort((a, b) => inContext(b) - inContext(a))[0]
+  if (!stop) return undefined
+  return scored.filter((s) => s.candidate === stop.candidate && s.span.start >= stop.span.end).sort((a, b) => a.span.start - b.span.start)[0]
 }
 
 /**

@@ -104,18 +104,23 @@ const BODY_NAME = /^\p{Script=Han}{2,}(大学|学院|中学|小学|医院|公司
 // or says its size (开小/公司) is no trade. Colleges are left out, as readers shorten their names (财金学院).
 const FIRM_AFTER = /^(\p{Script=Han}{1,4}?)(公司|集团|银行)/u
 const NO_TRADE = /[哪这那个家的些]/
+// A facility named by what it is for (健身/中心, 游泳/馆): jieba cuts the name from its kind.
+const FACILITY_AFTER = /^(中心|馆|公园|广场|体育场)/
 
 /**
- * True when a clause that asks names a school, hospital, firm or bank no article in the store names
- * (河南财经政法大学, 郑州扬帆机械有限公司); one the reader only remarks on (都是上市公司吧) says nothing of what is asked.
+ * True when a clause that asks names a school, hospital, firm, bank or facility no article in the store names
+ * (河南财经政法大学, 郑州扬帆机械有限公司, 全民健身中心); one the reader only remarks on (都是上市公司吧) says nothing of
+ * what is asked.
  */
 export function namesUnknownBody(query: AnalyzedQuery): boolean {
   const text = foldText(query.text)
+  const after = (w: WeightedWord) => text.slice(text.indexOf(w.text) + w.text.length)
   const firmAfter = (w: WeightedWord) => {
-    const trade = FIRM_AFTER.exec(text.slice(text.indexOf(w.text) + w.text.length))?.[1]
+    const trade = FIRM_AFTER.exec(after(w))?.[1]
     return w.name && trade !== undefined && !NO_TRADE.test(trade)
   }
-  return asksOfUnknown(query, (w) => BODY_NAME.test(w.text) || firmAfter(w))
+  const facility = (w: WeightedWord) => [...w.text].length >= 2 && HAN.test(w.text) && FACILITY_AFTER.test(after(w))
+  return asksOfUnknown(query, (w) => BODY_NAME.test(w.text) || firmAfter(w) || facility(w))
 }
 
 // A word that a road or place kind follows names it, whatever jieba's tag (客运/路社区); one that jieba glued

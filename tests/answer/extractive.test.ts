@@ -1608,6 +1608,25 @@ describe('reading who went and what is meant', () => {
     expect((await ask('那个那个郑大一附院那边周边的路 就是说啥时候能修好通车啊 嗯 我天天往那边跑')).abstained).toBe(true)
   })
 
+  it('tells the day of something held every week by its weekday', async () => {
+    const campaign = story('脚板+手指 你我齐努力', '本次活动的主题是：开展“周五卫生日”活动，继续按照“脚板+手指”工作法，围绕不同阶段工作重点开展整治。')
+    expect((await askOf([campaign], '“脚板+手指”活动里的卫生日定在哪天？')).answer).toContain('周五卫生日')
+    expect(hasFactFor('time', '开展“周五卫生日”活动', '日')).toBe(true)
+    expect(hasFactFor('time', '开展卫生日活动', '日')).toBe(false)
+  })
+
+  it('quotes what was required at one stop of a visit from the sentence after the stop', async () => {
+    const a = await answerQuestion(samples().index, '在中铁高端智能化装备产业园，领导对相关部门提了哪些要求？', { mode: 'extractive' })
+    expect(a.answer).toContain('国家产业创新中心')
+  })
+
+  it('reads which one ranked first as a result, and refuses a facility no article names', async () => {
+    expect(analyzeQuery('明湖办事处那次逐社区观摩哪个社区排第一？', null).type).toBe('result')
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    expect((await ask('明湖办事处那次逐社区观摩哪个社区排第一？')).abstained).toBe(true)
+    expect((await ask('示范区为啥要新建全民健身中心？')).abstained).toBe(true)
+  })
+
   it('reads 有人说 as hearsay, not as what the story must say', async () => {
     const homes = story('经开区建设局以巡察整改新成效推动建设工作', '截至目前，全区已分配安置房3636套。建设局开展征收安置问题项目整改。')
     expect((await askOf([homes], '有人说经开区安置房到现在才分了一千来套，真的假的？')).answer).toContain('3636套')
