@@ -200,9 +200,11 @@ export function givesAskedFact(asked: AskedFor, scored: Scored[], candidates: Ca
   // All of its words count, those no article holds too, but not the kind asked (单位), which any body's name fills.
   const ofClause = asked.words.filter((w) => clause !== undefined && clause.includes(w.text) && !isBodyKind(w.text) && !w.text.includes(body.kind))
   const clauseWeight = ofClause.reduce((sum, w) => sum + w.weight, 0)
+  // The role asked (来讲课) is told in the sentence's own words for it (讲解).
   const aboutClause = (s: Scored) => {
     const read = foldText(textOf(s))
-    return clauseWeight > 0 && ofClause.reduce((sum, w) => sum + (mentions(read, w) ? w.weight : 0), 0) / clauseWeight >= BODY_COVERAGE
+    const told = (w: WeightedWord) => mentions(read, w) || (w.text === body.role && namesAskedBody(body, textOf(s)))
+    return clauseWeight > 0 && ofClause.reduce((sum, w) => sum + (told(w) ? w.weight : 0), 0) / clauseWeight >= BODY_COVERAGE
   }
   // A stop of the visit asked about (看完中铁项目之后去的是哪家企业) names it, sharing few of the question's words.
   return (

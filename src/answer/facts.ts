@@ -1,4 +1,4 @@
-import { DURATION_UNIT, FREQUENCY_UNIT, HOUR_UNIT, loadLexicon, POST, tagWords, WEEKDAY_UNIT, type AskedBody, type ContactKind, type QuestionType } from '../retrieve/index.js'
+import { DURATION_UNIT, foldText, FREQUENCY_UNIT, HOUR_UNIT, loadLexicon, newWords, POST, tagWords, WEEKDAY_UNIT, type AskedBody, type ContactKind, type QuestionType } from '../retrieve/index.js'
 
 const FACT_PATTERNS: Record<QuestionType, RegExp | null> = {
   // Digits, or Chinese numerals from 二 up (五项, 十余家; a lone 一 is mostly the article 一个).
@@ -159,7 +159,7 @@ const BODY_ENDINGS: Record<string, RegExp> = {
   广场: /广场$/,
   市场: /(市场|商场)$/,
   银行: /银行$/,
-  医院: /(医院|卫生院|卫生服务中心)$/,
+  医院: /(医院|卫生院|卫生服务中心|附院)$/,
   学校: /(学校|小学|中学|大学|学院|幼儿园)$/,
   高校: /(大学|学院|学校)$/,
   单位: OFFICE,
@@ -190,8 +190,14 @@ export function namesBody(kind: string, text: string): boolean {
   const ending = BODY_ENDINGS[kind]
   if (!ending || LATIN_NAME.test(text)) return true
   const words = tagWords(text)
+  // A name no dictionary holds, cut into pieces (众/安/防火/中心), is one jieba's HMM reads whole (众安).
+  const unknown = newWords(text)
+  let at = 0
   return words.some(({ word, tag }, i) => {
+    at += word.length
     if (!ending.test(word)) return false
+    const lead = foldText(text).slice(0, at - word.length)
+    if (unknown.some((n) => new RegExp(`${n}\\p{Script=Han}{0,4}$`, 'u').test(lead))) return true
     const name = word.replace(ending, '')
     // A place jieba knows may have a one-character name (嵩山, 云山).
     if (tag.startsWith('n') && (name.length >= 2 || (tag === 'ns' && name.length === 1)) && !GENERIC_BODY.test(name)) return true
@@ -210,10 +216,13 @@ const ROLE_CLAUSE_BREAK = /[，,。；;！!？?]/
  */
 export function namesAskedBody(body: AskedBody, text: string): boolean {
   if (body.role === undefined || OFFICE.test(body.role)) return namesBody(body.kind, text)
-  // The role in any of its spellings (警察单位 is told by 公安分局).
+  // The role in any of its spellings (警察单位 is told by 公安分局); teaching in any of its words (讲课 by 讲解).
   const roles = [body.role, ...(loadLexicon().entries.get(body.role)?.synonyms ?? [])]
-  return text.split(ROLE_CLAUSE_BREAK).some((clause) => roles.some((r) => clause.includes(r)) && namesBody(body.kind, clause))
+  const plays = (clause: string) => roles.some((r) => clause.includes(r)) || (TEACHING.test(body.role!) && TEACHING.test(clause))
+  return text.split(ROLE_CLAUSE_BREAK).some((clause) => plays(clause) && namesBody(body.kind, clause))
 }
+
+const TEACHING = /授课|讲课|讲解|主讲|讲授|宣讲|上课|辅导|讲座/
 
 // A word that names a place by its kind (马砦社区, 郑尧高速公路出入口, 党群服务中心); not one that only points (全区, 各社区).
 const PLACE_WORD = /..(区|村|社区|街道|办事处|路|街|大道|沟|河|湖|渠|园|镇|乡|广场|中心|小区|医院|学校|山|林场|公园|现场|工地|口|场|馆|厅|室|楼|酒店|沿线|地块|基地)$/

@@ -62,7 +62,9 @@ const CORRECTS = /^(就是(?!说)|也就是(?!说)|应该是|不对|哦不|我�
  */
 function asksOfUnknown(query: AnalyzedQuery, ofKind: (w: WeightedWord) => boolean): boolean {
   const said = askingOrNaming(query.text)
-  return query.words.some((w) => w.docs === 0 && said.some((c) => c.includes(w.text)) && ofKind(w))
+  // Nor the reader's own version to be checked (是经南二路财富天阶小区的居民吧): the article may print another.
+  const offered = versionsOffered(foldText(query.text))
+  return query.words.some((w) => w.docs === 0 && said.some((c) => c.includes(w.text)) && !offered.some((v) => v.includes(w.text)) && ofKind(w))
 }
 
 /** The clauses that ask, and those before them that name what is asked about, not the reader's own story or guess. */

@@ -92,12 +92,14 @@ const QUESTION_WORDS = new Set(
     // Hearsay: the reader says where they heard it (我看报上说, 群里转的), the article never does; jieba cuts 真的假的
     // as 真的假 + 的.
     '听说 据说 听人说 好像 真的 真的假 报上 报纸上 群里 网上 ' +
+    // Pointing at the words the reader quotes (“…”，这话是谁说的): the article says them, not 这话.
+    '这话 这句话 这句 那句话 那话 ' +
     // Courtesies (谢谢 is even tagged a name).
     '谢谢 多谢 您好 你好 麻烦 劳驾 请教 问问 敬请 ' +
     // A request to check (请核实, 帮忙确认一下): what to do with the fact, not what it is about.
     '核实 核对 确认 求证 查证 烦请 告知 ' +
     // Fillers of speech typed by voice (就是说, 对吧) and the 还有 that adds a second question: no article says them.
-    '就是说 然后 反正 对吧 是吧 那啥 还有 ' +
+    '就是说 然后 反正 对吧 是吧 对不对 不对 那啥 还有 ' +
     // Asking for the gist (简单说说, 一句话说说) or the very words (原话是啥): how to answer, not what about.
     '简单 简要 一句 一句话 概括 原话 原句 ' +
     // A quiz made of the news (填空：…, 判断对错：…, 以下哪一项): how it is asked, not what.
@@ -125,6 +127,8 @@ const ASKING_TYPOS: [RegExp, string][] = [
   [/最[长短高低多少大小](?=(?:能|要|可以|得|是)?(?:多少|几))/g, ''],
   // People are counted with 个 when said (多少个人, 几个人); jieba reads 个人 as 'personal', so the count is read 多少人.
   [/(多少|几)个人(?!民币)/g, '$1人'],
+  // A question typed on without a stop: a particle then the reader's own story (多少人啊我孙子正在找工作) ends the question.
+  [/(?<=\p{Script=Han})([啊呀哈嘛呢])(?=[我俺咱])/gu, '$1，'],
   // Typed word by word (给 多少 钱?), the counter still belongs to its question word.
   [/(多少|几)\s+(?=(?:钱|块钱|元|个|家|套|人|名|位|户|次|天|年|支|所|项|条|件|辆|台|亩|吨|米|公里|平方米|平方)(?:[\s？?，,。！!]|$))/g, '$1'],
   // 哪一级 asks which grade; jieba reads its 一级 as the grade 'first' no article may print.
@@ -177,9 +181,9 @@ function punctuationSaid(): [RegExp, string][] {
 
 // A question that checks what the reader heard (才一千来套，是不是真的？; 差不多10个亿，到底是多少？; 分了三千六百多套，准确是多少套？) gives its own guess
 // at the figure or grade (是个三星级的，是真的吗): the article gives another, so the guess, rough (来, 左右, 七八百), belittled
-// (才, 只有) or a grade, is no word it must hold. So is a threshold the figure is checked against (有没有三千套, 破千万了没,
+// (才, 只有) or a grade, is no word it must hold. So is a threshold the figure is checked against (有没有三千套, 超没超过四千套, 破千万了没,
 // 有二十个以上吗, 至少得一半吧): only the figure itself answers it.
-const CHECKS_PREMISE = /是不是|是否|对吧|对不对|真的|到底|究竟|准确|确切|有没有|了没|[吗吧没][？?]?\s*$|没有[？?]?\s*$/
+const CHECKS_PREMISE = /是不是|是否|对吧|对不对|真的|到底|究竟|准确|确切|有没有|了没|(\p{Script=Han})[没不]\1|[吗吧没][？?]?\s*$|没有[？?]?\s*$/u
 const COUNTER_SAID = '(?:个亿|个|套|人|名|位|家|项|元|块|条|件|所|座|户|亩|吨|斤|次|期|批|场|篇|份|天|辆|台|公里|米|平方米|万|亿|成|分(?!钟)|%|％)'
 const FIGURE_SAID = `[\\d.一二两三四五六七八九十百千万亿]+(?:来|多|余)?${COUNTER_SAID}`
 const THRESHOLD = '有没有|有|破了?|突破|过了?|超过|超出|超|达到|达|到了?|上|不到|不足|不止|至少得?|最少|起码|将近|接近|满'
@@ -223,6 +227,8 @@ function figureHeard(text: string): { unit?: string } | undefined {
   const askedOfIt = askedUnit(text.replace(GUESSED_FIGURE, '多少'))
   for (const [, number, magnitude, counter] of text.matchAll(FIGURE_HEARD)) {
     const counted = counter && counter !== '个' ? counter.replace(/^个(?=亿)/, '') : undefined
+    // A share heard (超没超过6%) is checked against a share, as 占比多少 asks one.
+    if (counted && /^[%％]$/.test(counted)) return { unit: askedUnit('占比多少') }
     if (counted && (magnitude || !/^(一+|1)$/.test(number!))) return { unit: askedUnit(`多少${counted}`) }
     if (magnitude) return { unit: askedOfIt ?? askedUnit(`多少${magnitude}`) }
   }
@@ -444,9 +450,13 @@ function questionWords(text: string, stripped: { word: string; tag: string }[], 
   const wholeNames = new Set(names)
   // Question phrases, with the counter they ask in, are cut out first (`stripped`, tagged), so jieba cannot glue their
   // characters to a content word (哪天开的 → 天开, 多少套房 → 套房).
+  let previous = ''
   for (const { word: said, tag } of withNumbersJoined(stripped)) {
-    const word = withoutErhua(said)
-    if (!isContent(word) || /^\d$/.test(word) || out.has(word)) continue
+    const word = lexicon.entries.has(said) ? said : withoutErhua(said).replace(COUNT_GLUED, '')
+    // The comrade said after a name (武斌同志) is how the reader addresses the person, which articles leave out.
+    const comrade = word === '同志' && previous === 'nr'
+    previous = tag
+    if (!isContent(word) || comrade || /^\d$/.test(word) || out.has(word)) continue
     if ([...word].length === 1 && names.some((n) => n.includes(word))) continue
     const entry = lexicon.entries.get(word)
     const name = (isNameTag(tag) && !NOT_PERSONS.has(word) && !NOT_PLACES.has(word)) || entry !== undefined || wholeNames.has(word)
@@ -456,6 +466,9 @@ function questionWords(text: string, stripped: { word: string; tag: string }[], 
   for (const n of postHolders(text)) out.set(n, { text: n, synonyms: [], place: false, ...out.get(n), name: true, person: true })
   return [...out.values()]
 }
+
+// A count jieba glues to the thing counted (两条路): the thing is the word.
+const COUNT_GLUED = /^[两二三四五六七八九十几]+[条个家所座项处间](?=\p{Script=Han})/u
 
 // A small count the reader types in digits (每周最少搞1次, 6个督导组) that the article writes in numerals (一次, 六个).
 const SMALL_COUNT = /^([1-9]|10)(\p{Script=Han}{1,2})$/u

@@ -1627,6 +1627,33 @@ describe('reading who went and what is meant', () => {
     expect((await ask('示范区为啥要新建全民健身中心？')).abstained).toBe(true)
   })
 
+  it('reads how readers check what they heard: 超没超过, a glued 对不对, a place offered with 吧, a share heard', async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    expect((await ask('经开区已经分配的安置房超没超过4000套？')).answer).toContain('3636套')
+    expect((await ask('王庄村是明湖办事处的村对不对？')).answer).toContain('祥云办事处')
+    expect((await ask('送锦旗的是经南二路财富天阶小区的居民吧？')).answer).toContain('经北二路财富天阶小区')
+    expect(analyzeQuery('经开区今年GDP增速超没超过6%？', null).unit).toBe(askedUnit('占比多少'))
+    expect((await ask('经开区今年GDP增速超没超过6%？')).abstained).toBe(true)
+  })
+
+  it('reads a comrade after a name, a remark run on after 啊, and a count glued to its thing as the reader means them', async () => {
+    const words = (q: string) => analyzeQuery(q, null).words.map((w) => w.text)
+    expect(words('武斌同志现在任什么职务？')).not.toContain('同志')
+    expect(words('牵头负责的同志是哪位？')).toContain('同志')
+    expect(words('郑大二附院新院区周边在建的两条路分别叫什么')).toContain('路')
+    expect(words('“三个二七”说的是哪三个二七？')).toContain('三个二七')
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    expect((await ask('武斌同志现在任什么职务？')).answer).toContain('纪工委书记')
+    expect((await ask('二七区今年上半年新增就业多少人啊我孙子正在找工作')).answer).toContain('11598人')
+  })
+
+  it('finds who said a quoted line, what a quoted phrase points at, and a body by a name jieba cannot read', async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    expect((await ask('看到“做到一把尺子量到底”，这话是谁说的？')).answer).toContain('吴晓莉')
+    expect((await ask('看到“物流园区唯一一所综合性三甲医院”，这指的是哪家医院？')).answer).toContain('郑大二附院')
+    expect((await ask('五里堡消防培训是哪家单位来讲课的')).answer).toContain('众安防火中心')
+  })
+
   it('reads 有人说 as hearsay, not as what the story must say', async () => {
     const homes = story('经开区建设局以巡察整改新成效推动建设工作', '截至目前，全区已分配安置房3636套。建设局开展征收安置问题项目整改。')
     expect((await askOf([homes], '有人说经开区安置房到现在才分了一千来套，真的假的？')).answer).toContain('3636套')
