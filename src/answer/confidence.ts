@@ -46,7 +46,7 @@ const LATIN_WORD = /^[a-z]+$/i
 const NUMBER_WORD = /^(\d+(?:\.\d+)?)\p{Script=Han}{1,2}$/u
 
 /** True when only the clauses of a question that tell, not ask, hold the word (孩子上学就指望它了). */
-export function isToldOnly(question: string, w: WeightedWord): boolean {
+function isToldOnly(question: string, w: WeightedWord): boolean {
   return question.includes(w.text) && !askingClauses(question).some((c) => c.includes(w.text))
 }
 

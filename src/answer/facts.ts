@@ -190,14 +190,15 @@ export function namesBody(kind: string, text: string): boolean {
   const ending = BODY_ENDINGS[kind]
   if (!ending || LATIN_NAME.test(text)) return true
   const words = tagWords(text)
-  // A name no dictionary holds, cut into pieces (众/安/防火/中心), is one jieba's HMM reads whole (众安).
-  const unknown = newWords(text)
+  // A name no dictionary holds, cut into pieces (众/安/防火/中心), is one jieba's HMM reads whole (众安); read only when
+  // a word of the kind comes up.
+  let unknown: string[] | undefined
   let at = 0
   return words.some(({ word, tag }, i) => {
     at += word.length
     if (!ending.test(word)) return false
     const lead = foldText(text).slice(0, at - word.length)
-    if (unknown.some((n) => new RegExp(`${n}\\p{Script=Han}{0,4}$`, 'u').test(lead))) return true
+    if ((unknown ??= newWords(text)).some((n) => new RegExp(`${n}\\p{Script=Han}{0,4}$`, 'u').test(lead))) return true
     const name = word.replace(ending, '')
     // A place jieba knows may have a one-character name (嵩山, 云山).
     if (tag.startsWith('n') && (name.length >= 2 || (tag === 'ns' && name.length === 1)) && !GENERIC_BODY.test(name)) return true

@@ -162,6 +162,7 @@ function namesNumberedSibling(query: AnalyzedQuery, candidates: Candidate[]): bo
   const question = foldText(query.text)
   const text = versionsOffered(question).reduce((t, version) => t.replace(version, ' '), askingOrNaming(question).join('，'))
   const lexicon = loadLexicon().entries
+  const known = query.words.filter((w) => w.docs > 0 && [...w.text].length >= 3 && (w.name || lexicon.has(w.text)) && !lexicon.get(w.text)?.district)
   for (const name of lexicon.keys()) {
     if (!HAN_NAME.test(name) || text.includes(name)) continue
     for (const numeral of name.matchAll(NUMERAL)) {
@@ -170,8 +171,7 @@ function namesNumberedSibling(query: AnalyzedQuery, candidates: Candidate[]): bo
       const said = other.exec(text)?.[0]
       if (!said || candidates.some((c) => c.text.includes(said) || c.title.includes(said))) continue
       const story = candidates.filter((c) => c.text.includes(name))
-      const known = query.words.filter((w) => w.docs > 0 && [...w.text].length >= 3 && (w.name || lexicon.has(w.text)) && !lexicon.get(w.text)?.district && !said.includes(w.text))
-      if (!known.some((w) => story.some((c) => c.text.includes(w.text)))) return true
+      if (!known.some((w) => !said.includes(w.text) && story.some((c) => c.text.includes(w.text)))) return true
     }
   }
   return false
