@@ -164,9 +164,9 @@ const ASKED_MONEY = /多少钱|花了多少|省了多少|多少(资金|贷款|�
 // A share asked for (报销比例是多少, 增长率多少, 占比几成) is answered by a percentage or 几成, not by
 // another count or, unless a change is asked (提高了多少), by 提高了5个百分点.
 const SHARE_CHANGE = /(提高|提升|提|增长|增加|上升|上涨|涨|下降|降低|降|减少|下调|上调)了?(百分之)?(多少|几)|(增速|增幅|涨幅|降幅)(是|为|有)?(百分之)?(多少|几)/
+const ASKED_SHARE = /(比例|比率|占比|百分比|份额|[^效]率)[^，。？?]{0,4}(多少|几)|多少(比例|百分比|份额)|百分之几|几成/
 // An age asked (都是多大岁数的党员, 多大年纪): told in 岁 (六七十岁, 80岁以上).
 const ASKED_AGE = /多大(岁数|年纪|年龄)|(岁数|年纪|年龄)(有)?多大/
-const ASKED_SHARE = /(比例|比率|占比|百分比|份额|[^效]率)[^，。？?]{0,4}(多少|几)|多少(比例|百分比|份额)|百分之几|几成/
 
 // Counters that answer for one another: 多少人 is answered by 13532名. 个 is too general to require.
 const WEIGHT = '斤|公斤|千克|吨'

@@ -55,11 +55,11 @@ export function newWords(text: string, dictionaryCut: string[] = cutWords(text))
   const folded = foldText(text)
   return getJieba()
     .cut(folded, true)
-    .filter((w) => HAN_WORD.test(w) && !known.has(w) && !endsDate(folded, w))
+    .filter((w) => HAN_WORD.test(w) && !known.has(w) && !startsWithDateUnit(folded, w))
 }
 
 /** True when a word begins with the unit of a date or time the text writes in digits (日去 of 6月1日去看). */
-function endsDate(text: string, word: string): boolean {
+function startsWithDateUnit(text: string, word: string): boolean {
   return /^[年月日号时点]/u.test(word) && new RegExp(`\\d${word}`).test(text)
 }
 
