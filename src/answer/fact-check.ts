@@ -1,7 +1,7 @@
 import { splitSentences } from '../ingest/index.js'
 import { askedBody, askedContact, askedEvent, askedMembers, askedWording, askingClauses, asksForName, asksGrade, changedThing, clausesOf, countedThing, countQualifier, foldText, isBodyKind, isPersonWord, isPlanWord, isPost, lastAskingClause, listedKind, loadLexicon, locatedThing, namedPerson, periodsClash, periodsNamed, roadAsked, type PeriodsNamed, timedThing, versionsOffered, type QuestionPart, type WeightedWord } from '../retrieve/index.js'
 import { focusOf, mentions, type Asked, type Candidate } from './evidence.js'
-import { countsInClause, givesContact, givesGrade, givesPostOf, hasFactFor, indicesOf, isPointing, levelsClash, namesAskedBody, namesPerson, namesPlace, namesRoad, namesTwoOf } from './facts.js'
+import { countsInClause, givesContact, givesGrade, givesPostOf, hasFactFor, indicesOf, isPointing, levelsClash, namesAskedBody, namesPerson, namesPlace, namesRoad, namesTwoOf, TEACHING } from './facts.js'
 import { aboutQuestion, FACT_COVERAGE, FACT_REQUIRED, inContext, textIn, type Scored } from './scored.js'
 import { asksForVisits, tellsVisitStop, visitStops } from './visits.js'
 
@@ -35,7 +35,7 @@ const WON = /(获得|荣获|夺得|摘得|斩获|取得|获)[^，。；]{0,12}(�
 const DEEDS: { asked: RegExp; told: RegExp }[] = [
   { asked: /主持/, told: /主持/ },
   { asked: /致辞/, told: /致辞/ },
-  { asked: /讲的?课|授的?课|上的?课/, told: /授课|讲课|讲解|主讲|讲授|宣讲|上课|辅导|讲座|党课/ },
+  { asked: /讲的?课|授的?课|上的?课/, told: new RegExp(`${TEACHING.source}|党课`) },
 ]
 
 const CHECKS_VERSION = /是不是|吗/

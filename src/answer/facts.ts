@@ -193,11 +193,12 @@ export function namesBody(kind: string, text: string): boolean {
   // A name no dictionary holds, cut into pieces (众/安/防火/中心), is one jieba's HMM reads whole (众安); read only when
   // a word of the kind comes up.
   let unknown: string[] | undefined
+  const folded = foldText(text)
   let at = 0
   return words.some(({ word, tag }, i) => {
     at += word.length
     if (!ending.test(word)) return false
-    const lead = foldText(text).slice(0, at - word.length)
+    const lead = folded.slice(0, at - word.length)
     if ((unknown ??= newWords(text)).some((n) => new RegExp(`${n}\\p{Script=Han}{0,4}$`, 'u').test(lead))) return true
     const name = word.replace(ending, '')
     // A place jieba knows may have a one-character name (嵩山, 云山).
@@ -223,7 +224,8 @@ export function namesAskedBody(body: AskedBody, text: string): boolean {
   return text.split(ROLE_CLAUSE_BREAK).some((clause) => plays(clause) && namesBody(body.kind, clause))
 }
 
-const TEACHING = /授课|讲课|讲解|主讲|讲授|宣讲|上课|辅导|讲座/
+/** The words a story tells teaching in (讲课, 讲解, 授课…). */
+export const TEACHING = /授课|讲课|讲解|主讲|讲授|宣讲|上课|辅导|讲座/
 
 // A word that names a place by its kind (马砦社区, 郑尧高速公路出入口, 党群服务中心); not one that only points (全区, 各社区).
 const PLACE_WORD = /..(区|村|社区|街道|办事处|路|街|大道|沟|河|湖|渠|园|镇|乡|广场|中心|小区|医院|学校|山|林场|公园|现场|工地|口|场|馆|厅|室|楼|酒店|沿线|地块|基地)$/

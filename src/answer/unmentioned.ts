@@ -67,6 +67,11 @@ function asksOfUnknown(query: AnalyzedQuery, ofKind: (w: WeightedWord) => boolea
   return query.words.some((w) => w.docs === 0 && said.some((c) => c.includes(w.text)) && !offered.some((v) => v.includes(w.text)) && ofKind(w))
 }
 
+/** A text of the question (the question itself, by default) without the versions the reader offers to be checked. */
+function withoutOffered(question: string, text: string = question): string {
+  return versionsOffered(question).reduce((t, version) => t.replace(version, ' '), text)
+}
+
 /** The clauses that ask, and those before them that name what is asked about, not the reader's own story or guess. */
 function askingOrNaming(question: string): string[] {
   const clauses = clausesOf(question)
@@ -160,7 +165,7 @@ const HAN_NAME = /^\p{Script=Han}{4,}$/u
  */
 function namesNumberedSibling(query: AnalyzedQuery, candidates: Candidate[]): boolean {
   const question = foldText(query.text)
-  const text = versionsOffered(question).reduce((t, version) => t.replace(version, ' '), askingOrNaming(question).join('，'))
+  const text = withoutOffered(question, askingOrNaming(question).join('，'))
   const lexicon = loadLexicon().entries
   const known = query.words.filter((w) => w.docs > 0 && [...w.text].length >= 3 && (w.name || lexicon.has(w.text)) && !lexicon.get(w.text)?.district)
   for (const name of lexicon.keys()) {
@@ -190,7 +195,7 @@ export function aboutNamedScope<C extends Candidate>(query: AnalyzedQuery, candi
   const ordinals = [...query.text.matchAll(ORDINAL)].map(ordinalForms)
   // A place the reader offers as their version (王庄村是不是明湖办事处的) is checked by the article, which may name another.
   const said = foldText(query.text)
-  const unoffered = versionsOffered(said).reduce((text, version) => text.replace(version, ' '), said)
+  const unoffered = withoutOffered(said)
   const localities = [...localitiesOf(query, read), ...namedPlacesOf(query, read)].filter((name) => unoffered.includes(name) || !said.includes(name))
   // jieba cuts some areas off their 区 (惠济/区, 航空港/区): a name, or a word no article holds, before 区 is one;
   // not a time word (月初区领导 is the district's leaders at the start of the month).
