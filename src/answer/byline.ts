@@ -1,4 +1,4 @@
-import { asks, clausesOf, inMandarin, type SearchHit } from '../retrieve/index.js'
+import { asks, clausesOf, inMandarin, SOURCE_CITED, type SearchHit } from '../retrieve/index.js'
 import { MAX_ANSWER_CHARS } from './compose.js'
 import type { Answer } from './types.js'
 
@@ -16,7 +16,7 @@ const POINTER = /[这那][篇条则个](?:报道|报导|文章|稿子|稿件|新
  * when it names nothing (这篇是谁写的, asked of the article just discussed); null for any other question.
  */
 export function bylineTopic(question: string): string | null {
-  const read = inMandarin(question)
+  const read = inMandarin(question).replace(SOURCE_CITED, ' ')
   const asked = ASKS_BYLINE.exec(read)
   if (!asked) return null
   const rest = `${read.slice(0, asked.index)} ${read.slice(asked.index + asked[0].length)}`

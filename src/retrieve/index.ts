@@ -1,7 +1,7 @@
 export type { FetchOptions } from './search-index.js'
 export { foldText, indexTokens, isNameTag, newWords, tagWords, tokenize, tokenizeForIndex } from './tokenize.js'
 export type { AnalyzedQuery, SearchHit, SearchOptions, SearchReader, SearchResult, WeightedWord } from './search.js'
-export { analyzeQuery, hasCommonSurname, inMandarin, isPersonWord, simplify, ASKING_FORMS, MAX_QUERY_CHARS, type QueryPlan, type QueryTerm, type QuestionPart, type QuestionWord } from './query.js'
+export { analyzeQuery, hasCommonSurname, inMandarin, isPersonWord, simplify, ASKING_FORMS, MAX_QUERY_CHARS, SOURCE_CITED, type QueryPlan, type QueryTerm, type QuestionPart, type QuestionWord } from './query.js'
 export { askedBody, askedContact, askedEvent, askedMembers, askedUnit, askedWording, askingClauses, asks, ASKS_ITS_OWN, asksForName, clausesOf, lastAskingClause, locatedThing, READERS_OWN_STORY, roadAsked, asksGrade, asksPlan, askedOutcome, changedThing, countedThing, countQualifier, detectQuestionType, figureLookedUp, DURATION_UNIT, FREQUENCY_UNIT, HOUR_UNIT, isBodyKind, isPlanWord, isPost, listedKind, namedPerson, POST, timedThing, WEEKDAY_UNIT, withTerseAsked, type AskedBody, type AskedMembers, type ContactKind, type CountedThing, type QuestionType } from './question-type.js'
 export { askedSet, isOutline, type AskedSet, type SetPart } from './named-sets.js'
 export { versionsOffered } from './guesses.js'

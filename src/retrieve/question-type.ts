@@ -395,9 +395,9 @@ export function namedPerson(question: string, words: string[]): string | undefin
 
 // 哪家银行, 哪个单位, 哪三所高校, 哪家施工单位: a body is asked for by its kind (with what it does, if said), and
 // only a sentence naming one answers. 哪类企业 asks a category (小微企业), not a body; 哪些园区给企业讲 asks the parks,
-// and 靠啥办法帮企业 a way of helping firms.
+// 靠啥办法帮企业 a way of helping firms, and 哪条地铁线路 a line (地铁3号线), not a road.
 const BODY_KINDS = '公司|企业|银行|医院|高校|学校|单位|部门|机构|局(?![面势长限领])|村|社区|小区|街道|乡镇|林场|山|公园|广场|市场|会议室|礼堂'
-const ASKED_BODY = new RegExp(`(?:哪|什么|啥)(?:一|几|些|[两二三四五六七八九十])?\\s*(?:家|个|所|条|座|处|间)?\\s*(?![类种])([^\\P{Script=Han}的是在有和与了给向跟帮为对把让替]{0,3}?)(${BODY_KINDS}|路(?![线径程子费况])|街(?![头巷]))`, 'u')
+const ASKED_BODY = new RegExp(`(?:哪|什么|啥)(?:一|几|些|[两二三四五六七八九十])?\\s*(?:家|个|所|条|座|处|间)?\\s*(?![类种])([^\\P{Script=Han}的是在有和与了给向跟帮为对把让替]{0,3}?)(${BODY_KINDS}|(?<!线)路(?![线径程子费况])|街(?![头巷]))`, 'u')
 const A_BODY_KIND = new RegExp(`^(${BODY_KINDS}|路|街)$`)
 
 // Asked which road or street something is on (便民疏导点具体设在哪条路上); not 哪几条路, a list.
@@ -457,7 +457,8 @@ export function askedBody(question: string): AskedBody | undefined {
   if (/^(什么|啥)/.test(m[0]) && KIND_ASKED.test(question.slice(0, m.index))) return undefined
   // 哪些企业 asks no name (企业 is any firm, office or shop); 哪家企业 asks the one firm, 哪家施工企业 the firm doing the work.
   if (m[2] === '企业') return m[1] ? { kind: '公司', role: m[1] } : /哪一?家/.test(m[0]) ? { kind: '公司' } : undefined
-  const role = m[1] || ROLE_AFTER.exec(question.slice(m.index + m[0].length))?.[1]
+  // 哪两条道路, 哪条马路: a road asked in everyday words (道路, 马路, 公路) names no role.
+  const role = (m[2] === '路' ? m[1]!.replace(/[道马公]$/, '') : m[1]) || ROLE_AFTER.exec(question.slice(m.index + m[0].length))?.[1]
   return { kind: m[2]!, ...(role ? { role } : {}) }
 }
 

@@ -59,6 +59,12 @@ describe('questions about who wrote an article', () => {
     for (const c of a.citations) expect(getArticle(samples().db, c.id)!.text).toContain(c.quote)
   })
 
+  it('reads a question put as an exam puts it (根据报道，…) as the question itself', async () => {
+    const a = await answerQuestion(samples().index, '根据报道，撰写经开区建设局巡察整改一文的记者是谁？', { mode: 'extractive' })
+    expect(a.answer).toContain('谢鹏飞')
+    expect(getArticle(samples().db, a.citations[0]!.id)!.title).toContain('巡察整改')
+  })
+
   it('gives the reporter a dateline credits (本报讯（记者付凯明）) as the byline of a story with no byline line', async () => {
     const a = await answerQuestion(samples().index, '示范区基层干部大比武那条消息是哪位记者采写的？', { mode: 'extractive' })
     expect(a.answer).toContain('付凯明')

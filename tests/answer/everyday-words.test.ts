@@ -41,6 +41,18 @@ describe('everyday words for the terms an article prints, on the sample pages', 
     for (const c of [...metro.citations, ...police.citations]) expect(getArticle(db, c.id)!.text).toContain(c.quote)
   })
 
+  it('answers which roads (道路, 马路) by the roads named, and which metro line by the line', async () => {
+    const { db, index } = samples()
+    const ask = (q: string) => answerQuestion(index, q, { mode: 'extractive' })
+    for (const q of ['郑大二附院新院区周边哪两条道路在建？', '二附院新院区周边正在修的是哪几条马路？']) {
+      const roads = await ask(q)
+      expect(roads.answer).toContain('美辰路')
+      expect(roads.answer).toContain('梅香路')
+      for (const c of roads.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+    }
+    expect((await ask('根据报道，督导组实地查看了哪条地铁线路的施工现场？')).answer).toContain('地铁3号线')
+  })
+
   it('asks for an office by its name when the reader asks 哪个局', async () => {
     const { db, index } = samples()
     const a = await answerQuestion(index, '给绿化带打药的是哪个局？', { mode: 'extractive' })

@@ -251,6 +251,10 @@ describe('what a question asks after its question word', () => {
     expect(askedBody('执法局哪位局领导接的锦旗')).toBeUndefined()
     expect(askedBody('老人住的是哪个医院')).toEqual({ kind: '医院' })
     expect(askedBody('基层干部大比武是在哪个乡镇举办的')).toEqual({ kind: '乡镇' })
+    // A road asked in everyday words (道路, 马路) is any road by its name; a line (地铁线路) is no road.
+    expect(askedBody('郑大二附院周边哪两条道路在建')).toEqual({ kind: '路' })
+    expect(askedBody('正在修的是哪几条马路')).toEqual({ kind: '路' })
+    expect(askedBody('督导组查看了哪条地铁线路的施工现场')).toBeUndefined()
     expect(listedKind('推进会上提建议的是哪几个局办')).toBe('局办')
     expect(listedKind('参加的银行都是哪几家？')).toBe('银行')
     expect(listedKind('对接的企业分别是哪几家')).toBe('公司')
