@@ -224,13 +224,37 @@ function share(words: WeightedWord[], total: number, found: (w: WeightedWord, i:
   return words.reduce((s, w, i) => s + (found(w, i) ? w.weight : 0), 0) / total
 }
 
-/** How close together the question's words sit: their summed length over the stretch they span (1 = adjacent). */
+/**
+ * How close together the question's words sit: their summed length over the shortest stretch that holds each
+ * of them once (1 = adjacent). Every place a word occurs counts: 网站 said first in 约谈网站5518家 does not keep
+ * 关闭违法网站7704家 from reading as one close phrase.
+ */
 function proximity(text: string, words: WeightedWord[]): number {
-  const found = words.map((w) => ({ at: text.indexOf(w.text), len: w.text.length })).filter((f) => f.at >= 0)
-  if (found.length < 2) return 0
-  const start = Math.min(...found.map((f) => f.at))
-  const end = Math.max(...found.map((f) => f.at + f.len))
-  return Math.min(1, found.reduce((s, f) => s + f.len, 0) / (end - start))
+  const hits = words.flatMap((w, i) => occurrences(text, w.text).map((at) => ({ i, at, end: at + w.text.length })))
+  const found = new Set(hits.map((h) => h.i))
+  if (found.size < 2) return 0
+  hits.sort((a, b) => a.at - b.at)
+  const length = [...found].reduce((s, i) => s + words[i]!.text.length, 0)
+  const inside = new Map<number, number>()
+  let best = Infinity
+  for (let lo = 0, hi = 0; hi < hits.length; hi++) {
+    inside.set(hits[hi]!.i, (inside.get(hits[hi]!.i) ?? 0) + 1)
+    while (inside.size === found.size) {
+      const end = Math.max(...hits.slice(lo, hi + 1).map((h) => h.end))
+      best = Math.min(best, end - hits[lo]!.at)
+      const n = inside.get(hits[lo]!.i)! - 1
+      if (n === 0) inside.delete(hits[lo]!.i)
+      else inside.set(hits[lo]!.i, n)
+      lo++
+    }
+  }
+  return Math.min(1, length / best)
+}
+
+function occurrences(text: string, word: string): number[] {
+  const out: number[] = []
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) out.push(at)
+  return out
 }
 
 /** A sentence as it is, or, when long, every window of whole clauses up to MAX_UNIT_CHARS. */

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cleanSentence } from '../../src/answer/compose.js'
 import { answerExtractively } from '../../src/answer/extractive.js'
 import { answerQuestion } from '../../src/answer/index.js'
-import { collectEvidence, type Candidate } from '../../src/answer/evidence.js'
+import { collectEvidence, FEATURE_NAMES, type Candidate } from '../../src/answer/evidence.js'
 import { countsInClause, factsNear, givesGrade, hasFactFor, tellsOutcome, tellsPlan, levelsClash, namesAskedBody, namesBody, namesPerson, namesPlace, namesRoad } from '../../src/answer/facts.js'
 import { loadAnswerModel } from '../../src/answer/model.js'
 import { asksForVisits, tellsVisitStop } from '../../src/answer/visits.js'
@@ -1387,6 +1387,17 @@ describe('what a question counts, dates or names, and the sentence that must giv
     expect(units('王波是什么职务')).not.toContainEqual(expect.stringMatching(/^“本次座谈会.*王波说。$/))
     // The speaker beside a quote that names another body does not tell who came from that body.
     expect((await askOf([forum], '座谈会上市科技局来的是哪位领导？叫什么名字？')).abstained).toBe(true)
+  })
+
+  it('reads the words of the question as close where they stand together, however often one of them is said before', () => {
+    const text = '累计约谈网站5518家、暂停更新网站188家，会同电信主管部门关闭违法网站7704家。'
+    const candidate: Candidate = { ...FORUM, id: 'w1', title: '网信系统上半年执法情况', text, score: 1 }
+    const word = (t: string) => ({ text: t, synonyms: [], name: false, person: false, place: false, docs: 1, weight: 1 })
+    const asked = { text: '关闭了多少家违法网站', words: ['关闭', '违法', '网站'].map(word), bigrams: [], type: 'amount' as const, unit: '家' }
+    const [unit] = collectEvidence(asked, [candidate])
+    expect(unit!.features[FEATURE_NAMES.indexOf('proximity')]).toBe(1)
+    const apart = collectEvidence(asked, [{ ...candidate, text: '关闭了一批网站，其中有的涉嫌违法。' }])[0]!
+    expect(apart.features[FEATURE_NAMES.indexOf('proximity')]).toBeLessThan(0.5)
   })
 
   it('answers when something ends only with a date it ends on', async () => {
