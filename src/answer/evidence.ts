@@ -235,6 +235,7 @@ function proximity(text: string, words: WeightedWord[]): number {
   if (found.size < 2) return 0
   hits.sort((a, b) => a.at - b.at)
   const length = [...found].reduce((s, i) => s + words[i]!.text.length, 0)
+  // Two pointers over the occurrences in text order: each stretch from lo to hi that holds every word found.
   const inside = new Map<number, number>()
   let best = Infinity
   for (let lo = 0, hi = 0; hi < hits.length; hi++) {
