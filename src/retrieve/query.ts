@@ -195,8 +195,17 @@ const STORY_POINTER = /(?:我们|我的|我)?(?:[这那]篇|[这那]条)?稿子(
 // How a reader asks whether the paper reported something at all (报道里有没有提到…, 座谈会的新闻有吗, 有没有关于…的报道):
 // the articles tell what happened, never that they mention it. 发了多少篇报道 counts the paper's own reports, and stays.
 const PAPER_POINTER = /(?:报道|新闻|报纸|文章)(?:里面?|中|上)|的(?:新闻|报道|消息)(?=有吗|吗|有没有|没有)/g
-/** Where the reader read it (根据报道，…; 据新闻报道，…, not the 据 of 数据 or 证据): the article is the report and never cites itself. */
-export const SOURCE_CITED = /(?:根据|依据|按照|(?<![数证单收占票凭])据)(?:这篇|这则|该|本|此|上述|相关|新闻)?(?:报道|新闻|文章|消息|报纸|材料)(?:[中里内]?所?(?:说|称|讲|提到|显示|介绍)的?)?[，,：:]?/g
+/**
+ * Where the reader read it (根据报道，…; 据新闻报道，…, not the 据 of 数据 or 证据), or how an exam frames a question
+ * (根据以上材料回答：…; 从报道来看，…; 报道称…): the article is the report and never cites itself.
+ */
+export const SOURCE_CITED = new RegExp(
+  '(?:根据|依据|按照|(?<![数证单收占票凭])据)(?:这篇|这则|该|本|此|上述|相关|新闻)?(?:报道|新闻|文章|消息|报纸|材料)(?:[中里内]?所?(?:说|称|讲|提到|显示|介绍)的?)?[，,：:]?' +
+    '|请?(?:根据|依据|按照|结合|从|阅读|读完?)(?:以上|上述|上面|这篇|这则|该|本|此|所给)?的?(?:新闻|报道|文章|消息|材料|上文|原文|文中|内容|资料)' +
+    '(?:的?(?:内容|信息))?(?:后|来看|看来)?(?:回答|作答)?[，,：:]' +
+    '|^(?:新闻|报道|文章)(?:称|说)',
+  'g',
+)
 const MENTIONED = /(有没有|提没提到?|有无)(?:提到|提及|说到|讲到|写到|报道|提)?过?|(?:提到|提及|说到|讲到|写到)(?:过(?=[^，,。？?]*[吗没])|(?=[^，,。？?]*[吗没])|的)/g
 const ABOUT_REPORT = /(有没有|有无|有)关于(.+?)的(?:新闻|报道|消息)/g
 

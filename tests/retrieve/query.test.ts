@@ -240,10 +240,12 @@ describe('analyzeQuery', () => {
     expect(words('「脚板+手指」第一阶段是几号到几号？蹲一个')).not.toContain('一个')
     expect(words('我看报上说省里发了一批专项债')).toEqual(expect.arrayContaining(['专项债']))
     // Where the reader read it (根据报道，据新闻报道) names nothing the article holds; a report asked about (正面报道) does.
-    for (const q of ['根据报道，马寨产业集聚区属于哪一等级？', '据新闻报道，马寨产业集聚区属于哪一等级？', '根据报道所说，马寨产业集聚区属于哪一等级？']) {
+    const framed = ['根据报道，', '据新闻报道，', '根据报道所说，', '根据以上材料回答：', '请根据新闻内容回答：', '从报道来看，', '结合上文，', '阅读报道后回答，', '报道称']
+    for (const q of framed.map((f) => `${f}马寨产业集聚区属于哪一等级？`)) {
       expect(words(q)).toEqual(words('马寨产业集聚区属于哪一等级？'))
     }
     expect(words('1到7月经开区上央媒的正面报道排第几')).toContain('报道')
+    expect(words('从新闻发布会上获悉，马寨产业集聚区属于哪一等级？')).toContain('发布会')
     for (const w of ['报上', '省里']) expect(words('我看报上说省里发了一批专项债')).not.toContain(w)
     // 上台 "on stage" is no place the articles must name.
     const onStage = analyzeQuery('有几家单位上台作典型发言', null).words.find((w) => w.text === '上台')
