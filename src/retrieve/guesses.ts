@@ -45,8 +45,8 @@ interface Guess {
   named: boolean
   /** The word that offers it (不是 of 不是区应急管理局自己搞的吗), when one does. */
   offeredBy?: string
-  /** The reader's own answer after their question (是几号线？5号线？): dropped from what is asked. */
-  answered?: boolean
+  /** The reader's own answer after their question (是几号线？5号线？), or a version they rule out (不是工会主席吧): dropped from what is asked. */
+  dropped?: boolean
 }
 
 /**
@@ -60,7 +60,7 @@ export function guessesAsked(text: string, words: CountedWord[]): string {
   let out = text
   // A clause that asks in its own words (是哪五家单位) offers no version of its own.
   for (const guess of guessesIn(text).filter((g) => !ASKS_ITS_OWN.test(g.text))) {
-    if (guess.answered) {
+    if (guess.dropped) {
       const at = out.lastIndexOf(guess.text)
       out = out.slice(0, at) + out.slice(at + guess.text.length)
       continue
@@ -90,7 +90,7 @@ export function guessesAsked(text: string, words: CountedWord[]): string {
 export function versionsOffered(text: string): string[] {
   // Read after guessesAsked, a version's date or count is asked already (是经开区管委会什么时候开的吧): it is still the reader's.
   return guessesIn(text)
-    .filter((g) => !g.figuresOnly && !g.answered && !ASKS_ITS_OWN.test(g.text.replace(/什么时候|多少/g, '')))
+    .filter((g) => !g.figuresOnly && !g.dropped && !ASKS_ITS_OWN.test(g.text.replace(/什么时候|多少/g, '')))
     .map((g) => g.text)
 }
 
@@ -103,6 +103,7 @@ function isOneName(word: string): boolean {
 function guessesIn(text: string): Guess[] {
   const out: Guess[] = []
   const sentences = text.match(/[^。！!？?\n]+[。！!？?\n]*/g) ?? []
+  const asking = clausesIn(text).filter((c) => asks(c) && ASKS_ITS_OWN.test(c))
   for (const [at, sentence] of sentences.entries()) {
     const clauses = clausesIn(sentence)
     // What the reader heard is checked only where the sentence asks nothing else: 听说要建地铁5号线，什么时候开工 asks about it.
@@ -111,13 +112,18 @@ function guessesIn(text: string): Guess[] {
     // The reader's own answer put after the question (是几号线？5号线？, 交给哪个单位了？是不是二七分局？) asks nothing more:
     // the question before asks it.
     if (rising && clauses.length === 1 && at > 0 && clausesIn(sentences[at - 1]!).some(asks)) {
-      out.push({ text: clauses[0]!, figuresOnly: false, named: false, answered: true })
+      out.push({ text: clauses[0]!, figuresOnly: false, named: false, dropped: true })
       continue
     }
     // A statement of counts put as a question, and nothing else (蜜蜂张那次竞赛15个人分成了3个组？), checks them.
     const stated = rising && sentences.length === 1 && sentence.match(COUNT_GUESS) !== null
     let heard = false
     for (const [i, clause] of clauses.entries()) {
+      const denied = ruledOut(clause, clauses[i + 1])
+      if (denied && asking.some((c) => c !== clause)) {
+        out.push({ text: denied, figuresOnly: false, named: false, dropped: true })
+        continue
+      }
       heard ||= told && HEARSAY.test(clause)
       const tagged = TAG_ONLY.test(clauses[i + 1] ?? '')
       const belief = BELIEF.exec(clause)
@@ -133,6 +139,22 @@ function guessesIn(text: string): Guess[] {
     }
   }
   return out
+}
+
+// 不是 ruling a version out: not 是不是 (which checks it) nor 不是说 (which retells it).
+const NOT = /(?<![是说])不是(?!说)/
+
+/**
+ * The version a clause rules out beside a question asked in its own words (武斌是啥职务？不是工会主席吧; 不是1号线，是几号线;
+ * 不是问安置房): the answer is another, which an article may print far from the version, or another story may hold.
+ * Not 不是…吗, which says the reader believes it.
+ */
+function ruledOut(clause: string, next: string | undefined): string | undefined {
+  const at = NOT.exec(clause)?.index
+  if (at === undefined || clause.endsWith('吗')) return undefined
+  const version = clause.slice(at)
+  const correctedAfter = next !== undefined && /^而?是/.test(next) && ASKS_ITS_OWN.test(next)
+  return version.endsWith('吧') || correctedAfter || version.startsWith('不是问') ? version : undefined
 }
 
 function clausesIn(sentence: string): string[] {

@@ -98,6 +98,9 @@ const QUESTION_WORDS = new Set(
     '谢谢 多谢 您好 你好 麻烦 劳驾 请教 问问 敬请 ' +
     // A request to check (请核实, 帮忙确认一下): what to do with the fact, not what it is about.
     '核实 核对 确认 求证 查证 烦请 告知 ' +
+    // Setting aside what the reader already knows (除了管城，还跟哪个区县; 严肃处理以外还会怎么样): the article lists it
+    // with the rest and never says 除了.
+    '除了 除此之外 以外 之外 ' +
     // Fillers of speech typed by voice (就是说, 对吧) and the 还有 that adds a second question: no article says them.
     '就是说 然后 反正 对吧 是吧 对不对 不对 那啥 还有 ' +
     // Asking for the gist (简单说说, 一句话说说) or the very words (原话是啥): how to answer, not what about.

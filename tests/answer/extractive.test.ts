@@ -1524,6 +1524,21 @@ describe('answering on the bundled samples', () => {
     expect((await ask('有没有关于经开区中小学招生划片的新闻？')).abstained).toBe(true)
   })
 
+  it('answers a reader who rules a version out (不是…吧, 不是…，是…) with the article\'s fact, not the story of the version', async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    expect((await ask('武斌是啥职务？不是工会主席吧')).answer).toContain('纪工委书记武斌')
+    expect((await ask('主持王庄村推进会的王宏伟是什么职务？不是纪工委书记吧')).answer).toContain('工会主席王宏伟')
+    expect((await ask('财富天阶小区的锦旗送给谁了？不是送给街道办事处吧')).answer).toContain('综合行政执法局')
+    expect((await ask('督导组去看的地铁工地不是1号线，是几号线？')).answer).toContain('3号线')
+  })
+
+  it('answers a reader who sets aside what they know (除了…还…) with the rest the story lists', async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    // 管城 is one of the districts the story names, not the district it is about.
+    expect((await ask('文化市场行政许可委托除了管城，还跟哪个区县完成了？')).answer).toContain('中牟')
+    expect((await ask('对有不良记录的，除了严肃处理还会怎么样？')).answer).toContain('黑名单')
+  })
+
   it('answers a reader who offers a version with 不会是…吧 or 不是姓…吗 with the article\'s fact', async () => {
     const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
     expect((await ask('督导组看的地铁工地不会是5号线吧？')).answer).toContain('3号线')

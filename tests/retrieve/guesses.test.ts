@@ -62,4 +62,14 @@ describe('guessesAsked', () => {
     // 一家 is "a", not a count; a whole statement checked keeps its subject.
     expect(guessesAsked('是不是说新院区建好后是唯一一家三甲?', [word('新院区', 0, { place: true })])).toBe('是不是说新院区建好后是唯一一家三甲?')
   })
+
+  it('drops a version the reader rules out beside a question of its own', () => {
+    // The post ruled out is another person's in another story: it is neither searched nor looked for.
+    expect(guessesAsked('武斌是啥职务?不是工会主席吧', [word('武斌', 1, { person: true }), word('工会主席', 1)])).toBe('武斌是啥职务?')
+    expect(guessesAsked('督导组去看的地铁工地不是1号线,是几号线?', [])).toBe('督导组去看的地铁工地,是几号线?')
+    expect(guessesAsked('办件量是多少?不是问安置房', [word('安置房', 1)])).toBe('办件量是多少?')
+    // Alone, 不是…吧 is what is asked (whether it is free); 不是…吗 says the reader believes it.
+    expect(guessesAsked('这次培训不是免费的吧?', [])).toBe('这次培训不是免费的吧?')
+    expect(guessesAsked('最后一站是哪?不是前程办事处吗?', [word('前程办事处', 1)])).toBe('最后一站是哪?不是前程办事处吗?')
+  })
 })

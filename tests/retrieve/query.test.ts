@@ -94,6 +94,9 @@ describe('analyzeQuery', () => {
     // Typed in simplified characters, 係 is 系; before an asking word it is still 是 (联系谁 stays).
     expect(read('经开区党政办公室主任系边个？').text).toContain('主任是谁')
     expect(read('这事该联系谁？').text).toContain('联系谁')
+    // 入面 is inside, and 边 before a number asks which (边三项); Mandarin's 收入面临 stays.
+    expect(read('“一二三四”入面嘅三项活动系边三项？').text).toContain('里面的三项活动是哪三项')
+    expect(read('今年收入面临什么压力？').text).toContain('收入面临')
   })
 
   it('reads Sichuanese asking words as Mandarin; 好多 asks how many only where a clause asks', () => {
