@@ -1,4 +1,5 @@
 import { Converter } from 'opencc-js/t2cn'
+import { withCorrectionsRead } from './corrections.js'
 import { asMandarin } from './dialect.js'
 import { numeralsOf, withDigits } from './numerals.js'
 import { parseTimeExpressions, type DateRange } from './dates.js'
@@ -295,7 +296,7 @@ export function inMandarin(text: string): string {
  * when the reader asks to have a figure checked, with the figure's unit if it has one.
  */
 export function readQuestionText(query: string, today: string | null): { asked: string; text: string; dates: DateRange[]; heard?: { unit?: string } } {
-  const read = withTerseAsked(withAskingRespelt(withDigits(inMandarin(query.slice(0, MAX_QUERY_CHARS)))))
+  const read = withTerseAsked(withAskingRespelt(withDigits(withCorrectionsRead(inMandarin(query.slice(0, MAX_QUERY_CHARS))))))
   const asked = withoutGuessedFigures(withoutStoryPointer(read))
   let text = asked
   const dates: DateRange[] = []

@@ -1532,6 +1532,14 @@ describe('answering on the bundled samples', () => {
     expect((await ask('督导组去看的地铁工地不是1号线，是几号线？')).answer).toContain('3号线')
   })
 
+  it('answers what a reader who corrects themselves meant (大学路街道，不对，蜜蜂张街道…; …打错了，是经北二路)', async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    expect((await ask('大学路街道，不对，蜜蜂张街道那个党建知识竞赛是在哪里办的？')).answer).toContain('郑州供电段')
+    expect((await ask('经南二路那个小区给执法局送锦旗，打错了，是经北二路，小区叫什么名字？')).answer).toContain('财富天阶')
+    expect((await ask('五里堡街道配的巡逻车——打错了，是福华街街道，巡逻车交给哪个中队用？')).answer).toContain('治安四中队')
+    expect((await ask('武斌去看的是地铁5号线工地？我记错了，应该是几号线施工现场？')).answer).toContain('3号线')
+  })
+
   it('answers a reader who sets aside what they know (除了…还…) with the rest the story lists', async () => {
     const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
     // 管城 is one of the districts the story names, not the district it is about.
