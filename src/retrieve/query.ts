@@ -4,7 +4,7 @@ import { asMandarin } from './dialect.js'
 import { numeralsOf, withDigits } from './numerals.js'
 import { parseTimeExpressions, type DateRange } from './dates.js'
 import { loadLexicon, type Lexicon } from './lexicon.js'
-import { askedUnit, asks, ASKS_ITS_OWN, clausesOf, detectQuestionType, HOW_FAR, POST, READERS_OWN_STORY, withTerseAsked, type QuestionType } from './question-type.js'
+import { askedUnit, asks, asksPlaceInList, ASKS_ITS_OWN, clausesOf, detectQuestionType, HOW_FAR, POST, READERS_OWN_STORY, withTerseAsked, type QuestionType } from './question-type.js'
 import { cutWords, foldText, indexTokens, isNameTag, newWords, phraseTokens, tagWords } from './tokenize.js'
 
 /** Longer queries are cut here: no question is this long, and every extra token costs search time. */
@@ -588,7 +588,8 @@ function splitParts(text: string, type: QuestionType): QuestionPart[] {
     .map((p) => p.trim())
     .filter((p) => /[\p{L}\p{N}]{2}/u.test(p) && asks(p))
     .map((p) => p.replace(PART_END_AT_END, ''))
-  if (pieces.length < 2) return [{ text, type, unit: askedUnit(text, type) }]
+  // A list named in one piece and a member asked by its place in the next (…的几个地区，排第二的是哪里) is one question.
+  if (pieces.length < 2 || asksPlaceInList(text)) return [{ text, type, unit: askedUnit(text, type) }]
   const parts: QuestionPart[] = []
   for (const p of pieces) {
     const own = detectQuestionType(p)
@@ -610,9 +611,11 @@ const WORD = /[\p{L}\p{N}]/u
 // A verb jieba glues to its counter (划个地方, 列个清单, 投个简历): the counter's noun says what it is about.
 // A count (两个重点) still says something.
 const VERB_AND_COUNTER = /^[^\P{Script=Han}一二两三四五六七八九十百千万几多]个$/u
+// A place in a list (第一个, 倒数第二条): where the member stands, which the article shows by its order, not these words.
+const PLACE_WORD = /^(倒数)?(第[一二三四五六七八九十\d]+[个项条位站点样种])?$/
 
 function isContent(word: string): boolean {
-  return WORD.test(word) && !QUESTION_WORDS.has(word) && !QUESTION_WORD_FORMS.test(word) && !VERB_AND_COUNTER.test(word)
+  return WORD.test(word) && !QUESTION_WORDS.has(word) && !QUESTION_WORD_FORMS.test(word) && !VERB_AND_COUNTER.test(word) && !PLACE_WORD.test(word)
 }
 
 /** Runs of consecutive content words, joined: bigrams are taken inside a run, never across a dropped word or punctuation. */

@@ -82,9 +82,20 @@ export function lastAskingClause(question: string): number {
 // Words the reader quotes from an article (“在不到3个月的时间绿化成这样”说的是哪里) are what they ask about, not how they ask.
 const QUOTED = /“[^”]*”|"[^"]*"|「[^」]*」/g
 
+// One member asked by its place in a list the story prints (那几项工作，排第一的是啥; 几个方面里第一个是啥; 名单里排第一个的是谁):
+// the sentence that lists them answers, not one that ranks (排第一 of a contest) nor a count (几个方面).
+const PLACE_IN_LIST = /(?:倒数)?第[一二三四五六七八九十\d]+(?:个|项|条|位|家|站|点|样|种|部分|方面)?的?(?:是|为)?[^，,。？?]{0,2}(?:什么|啥|哪|谁)|(?:最后|头)一(?:个|项|条|位|家|站|点|样|种)[^，,。？?]{0,6}(?:什么|啥|哪|谁)/
+const A_LIST = new RegExp(`(?:${WHICH_NUMBER}|[那这]几)[项个条家位点样类种]|那些|这些|名单|里头|里面|当中|之中|其中|依次|顺序`)
+
+/** True when the question asks for one member of a list by its place in it (那几项工作，排第一的是啥). */
+export function asksPlaceInList(question: string): boolean {
+  return PLACE_IN_LIST.test(question) && A_LIST.test(question) && !TIME_CUE.test(question)
+}
+
 export function detectQuestionType(question: string): QuestionType {
   if (figureLookedUp(question)) return 'general'
   const asking = question.replace(QUOTED, ' ')
+  if (asksPlaceInList(asking)) return /谁|哪位/.test(asking) ? 'person' : 'list'
   return TYPE_CUES.find(([, cue]) => cue.test(asking))?.[0] ?? 'general'
 }
 

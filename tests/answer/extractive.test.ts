@@ -225,6 +225,15 @@ describe('what a question asks after its question word', () => {
     expect(countQualifier('有多少个项目列入了省重点项目')).toBe('重点项目')
   })
 
+  it('reads a member asked by its place in a list (那几项工作，排第一的是啥) as the list asked, not a rank or a count', () => {
+    expect(detectQuestionType('武斌督导调研围绕的那几项工作，排第一的是啥？')).toBe('list')
+    expect(detectQuestionType('局办提建议的几个方面里第一个是啥')).toBe('list')
+    expect(detectQuestionType('参会区领导名单里排第一个的是谁？')).toBe('person')
+    // A rank in a contest stays a result, and a count stays a count.
+    expect(detectQuestionType('大学路街道的竞赛里排第一的是哪个队？')).toBe('result')
+    expect(detectQuestionType('局办提了几个方面的建议？')).toBe('amount')
+  })
+
   it('reads 规模以上 as a class of firms, not a size asked', () => {
     expect(detectQuestionType('全市规模以上文化企业营收排第一的是哪个区？')).toBe('result')
     expect(detectQuestionType('规模以上工业企业有哪些')).toBe('list')
@@ -1530,6 +1539,14 @@ describe('answering on the bundled samples', () => {
     expect((await ask('主持王庄村推进会的王宏伟是什么职务？不是纪工委书记吧')).answer).toContain('工会主席王宏伟')
     expect((await ask('财富天阶小区的锦旗送给谁了？不是送给街道办事处吧')).answer).toContain('综合行政执法局')
     expect((await ask('督导组去看的地铁工地不是1号线，是几号线？')).answer).toContain('3号线')
+  })
+
+  it('answers a member asked by its place in a list with the sentence that lists them', async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    expect((await ask('武斌督导调研围绕的那几项工作，排第一的是啥？')).answer).toContain('双十工程')
+    expect((await ask('王庄村综合改造提升推进会，局办提建议的几个方面里第一个是啥')).answer).toContain('道路路网')
+    // A list named in one clause and its member asked in the next is one question.
+    expect((await ask('马寨收集外地创新创业经验的几个地区，排第二的是哪里？')).answer).toContain('武汉光谷')
   })
 
   it('answers what a reader who corrects themselves meant (大学路街道，不对，蜜蜂张街道…; …打错了，是经北二路)', async () => {
