@@ -5,7 +5,7 @@ import { CONFIDENCE_FEATURES } from './confidence.js'
 import { askedOf, FEATURE_NAMES, mentions, type Asked, type Candidate } from './evidence.js'
 import { asksNoFact, factCheckOf, givesAskedFact } from './fact-check.js'
 import { givesContact, hasFactFor, namesPerson } from './facts.js'
-import { bodyInLead, countingList, detailTold, factBesideFocus, gradeGiven, outcomeTold, planTold, saidAtStop, setMembersIn, unspelledSet } from './leads.js'
+import { bodyInLead, countingList, detailTold, factBesideFocus, gradeGiven, listedShortOf, outcomeTold, planTold, saidAtStop, setMembersIn, unspelledSet } from './leads.js'
 import { assertFeatures, loadAnswerModel, type AnswerModel } from './model.js'
 import { confidenceOf, FACT_COVERAGE, FACT_REQUIRED, inContext, scoreEvidence, textIn, type Scored } from './scored.js'
 import type { Answer } from './types.js'
@@ -54,7 +54,8 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   // article spells out; a slogan the articles only name (“三送一强”), or never name, is not explained by them.
   const set = manyParts ? undefined : askedSet(query.text)
   const setLeads = set ? setMembersIn(set, scored, candidates, textOf) : []
-  if (set?.quoted && setLeads.length === 0) return abstain(question, candidates, unspelledSet(set, candidates))
+  // Nor is one member of a set asked by its place (那58个项目，第一个是啥) where the articles only count it.
+  if (set && setLeads.length === 0 && (set.quoted || listedShortOf(set, candidates))) return abstain(question, candidates, unspelledSet(set, candidates))
   const leads: Scored[] = []
   const open: QuestionPart[] = []
   for (const part of manyParts ? query.parts : []) {

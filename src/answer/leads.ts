@@ -127,6 +127,42 @@ export function unspelledSet(set: AskedSet, candidates: Candidate[]): string | u
   return candidates.some((c) => namesSet(set, c)) ? `报道提到了“${set.term}”，但没有列出具体是哪些。` : undefined
 }
 
+// A list after a count (开展三项活动，即A、B、C; 包括A、B): the members follow in the next part of the sentence.
+const LIST_FOLLOWS = /^[,，:：]?(即|包括|分别是|分别为|:|：)/
+const CLAUSE_END = /[，,。；;！!？?\n]/
+
+/**
+ * True when a member asked by its place (第一个, 最后一项) is of a set the articles count but never list that far:
+ * 共申报…项目58个 lists none of them; 康桥华城社区、嵩山社区等6支代表队 lists the first but not the last. A count said
+ * in a clause without the set's word (三个 of another phrase) says nothing of it.
+ */
+export function listedShortOf(set: AskedSet, candidates: Candidate[]): boolean {
+  const part = set.parts[0]
+  if (set.ordinal === undefined || set.quoted || !part) return false
+  const needed = set.ordinal === -1 ? part.count : set.ordinal
+  const naming = candidates.flatMap((c) => countingClauses(foldText(c.text), set.counts)).filter((c) => c.clause.includes(part.marker))
+  return naming.length > 0 && naming.every((c) => listedAt(c) < needed)
+}
+
+/** Each clause of a text that says one of the counts, with what follows it. */
+function countingClauses(text: string, counts: string[]): { clause: string; count: string; next: string }[] {
+  return counts.flatMap((count) =>
+    [...text.matchAll(new RegExp(count, 'g'))].map((m) => {
+      const start = Math.max(0, ...[...text.slice(0, m.index).matchAll(new RegExp(CLAUSE_END, 'g'))].map((b) => b.index + 1))
+      const rest = text.slice(m.index)
+      const end = m.index + (rest.search(CLAUSE_END) < 0 ? rest.length : rest.search(CLAUSE_END))
+      return { clause: text.slice(start, end), count, next: text.slice(end) }
+    }),
+  )
+}
+
+/** How many members a counting clause lists: those before the count (A、B等6支), or after it (三项活动，即A、B、C). */
+function listedAt({ clause, count, next }: { clause: string; count: string; next: string }): number {
+  const before = clause.slice(0, clause.indexOf(count)).split('、').length
+  const after = LIST_FOLLOWS.test(next) ? next.slice(0, next.indexOf('。') < 0 ? next.length : next.indexOf('。')).split(/[、；;]/).length : 1
+  return Math.max(before > 1 ? before : 0, after > 1 ? after : 0)
+}
+
 // A count asked of things (几家企业, 多少个园区), not of money or people.
 const COUNT_OF_THINGS = /(几|多少)\s*(个|家|所|项|条|座|处|支)/
 

@@ -1549,6 +1549,17 @@ describe('answering on the bundled samples', () => {
     expect((await ask('马寨收集外地创新创业经验的几个地区，排第二的是哪里？')).answer).toContain('武汉光谷')
   })
 
+  it('refuses a member asked by its place of a set the story counts but does not list that far', async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    const none = await ask('经开区2020年申报的那58个专项债项目，第一个是啥项目')
+    expect(none.abstained).toBe(true)
+    expect(none.answer).toContain('58个专项债项目')
+    // 下设企业开办、建筑施工许可、不动产登记等17个专项小组 names the first, not the last.
+    expect((await ask('示范区营商环境那17个专项小组，最后一个是哪个组？')).abstained).toBe(true)
+    expect((await ask('优化营商环境领导小组下面17个专项小组，第一个列出来的是哪个组？')).answer).toContain('企业开办')
+    expect((await ask('进决赛的6支队伍，头一个点到名的是哪个社区？')).answer).toContain('康桥华城社区')
+  })
+
   it('answers what a reader who corrects themselves meant (大学路街道，不对，蜜蜂张街道…; …打错了，是经北二路)', async () => {
     const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
     expect((await ask('大学路街道，不对，蜜蜂张街道那个党建知识竞赛是在哪里办的？')).answer).toContain('郑州供电段')
