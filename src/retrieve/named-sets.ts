@@ -48,8 +48,8 @@ const COUNT_AFTER = /^[一二两三四五六七八九十几\d]*(个|样|项|条|
 const CLOSES = /^($|[，,。？?！!、\s]|意思|内容|东西|呢|啊|呀|吗|来着)/
 // 啥叫“四不两直”, 什么是“三新”.
 const ASKED_BEFORE = /(啥叫|什么叫|何为|何谓|什么是|啥是)\s*$/
-// One member asked by its place: 第二项, 第三条, 头一部分, 最后一项; followed, in its clause, by what asks it.
-const ORDINAL = new RegExp(`(?:第(${NUMBER})|(头)一?|(最后|末)一?)(?:${MEASURE}|样)(?=[^，。？?！!]{0,8}?(什么|啥|哪))`, 'u')
+// One member asked by its place: 第二项, 第三条, 头一部分, 最后一项, 排第一的; followed, in its clause, by what asks it.
+const ORDINAL = new RegExp(`(?:第(${NUMBER})|(头)一?|(最后|末)一?)(?:${MEASURE}|样)(?=[^，。？?！!]{0,8}?(什么|啥|哪))|排在?第(${NUMBER})(?=的?[^，。？?！!]{0,8}?(什么|啥|哪|谁))`, 'u')
 
 /** The set whose members, or one of them, the question asks for; undefined when it asks none. */
 export function askedSet(question: string): AskedSet | undefined {
@@ -112,5 +112,5 @@ function ordinalAsked(question: string): number | undefined {
   const m = ORDINAL.exec(question)
   if (!m) return undefined
   if (m[3]) return -1
-  return m[2] ? 1 : countValue(m[1]!)
+  return m[2] ? 1 : countValue(m[1] ?? m[5]!)
 }

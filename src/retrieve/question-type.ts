@@ -85,11 +85,13 @@ const QUOTED = /“[^”]*”|"[^"]*"|「[^」]*」/g
 // One member asked by its place in a list the story prints (那几项工作，排第一的是啥; 几个方面里第一个是啥; 名单里排第一个的是谁):
 // the sentence that lists them answers, not one that ranks (排第一 of a contest) nor a count (几个方面).
 const PLACE_IN_LIST = /(?:倒数)?第[一二三四五六七八九十\d]+(?:个|项|条|位|家|站|点|样|种|部分|方面)?的?(?:是|为)?[^，,。？?]{0,2}(?:什么|啥|哪|谁)|(?:最后|头)一(?:个|项|条|位|家|站|点|样|种)[^，,。？?]{0,6}(?:什么|啥|哪|谁)/
-const A_LIST = new RegExp(`(?:${WHICH_NUMBER}|[那这]几)[项个条家位点样类种]|那些|这些|名单|里头|里面|当中|之中|其中|依次|顺序`)
+const A_LIST = new RegExp(`(?:${WHICH_NUMBER}|[那这]几|[一二两三四五六七八九十\\d]+)[项个条家位点样类种]|那些|这些|名单|里头|里面|当中|之中|其中|依次|顺序`)
+// A place in a contest's ranking (竞赛里排第一的是哪个队) is its result.
+const CONTEST = /赛|评比|评选|排名|得分|名次|考核/
 
 /** True when the question asks for one member of a list by its place in it (那几项工作，排第一的是啥). */
 export function asksPlaceInList(question: string): boolean {
-  return PLACE_IN_LIST.test(question) && A_LIST.test(question) && !TIME_CUE.test(question)
+  return PLACE_IN_LIST.test(question) && A_LIST.test(question) && !TIME_CUE.test(question) && !CONTEST.test(question)
 }
 
 export function detectQuestionType(question: string): QuestionType {

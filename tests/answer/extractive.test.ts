@@ -232,6 +232,9 @@ describe('what a question asks after its question word', () => {
     // A rank in a contest stays a result, and a count stays a count.
     expect(detectQuestionType('大学路街道的竞赛里排第一的是哪个队？')).toBe('result')
     expect(detectQuestionType('局办提了几个方面的建议？')).toBe('amount')
+    // A set named by its count is a list too; a rank in a contest, scored or assessed, is not.
+    expect(detectQuestionType('示范区五个科技综合体，排第一个的是哪个？')).toBe('list')
+    expect(detectQuestionType('13支队伍里得分排第一的是哪个队？')).toBe('result')
   })
 
   it('reads 规模以上 as a class of firms, not a size asked', () => {
@@ -1558,6 +1561,10 @@ describe('answering on the bundled samples', () => {
     expect((await ask('示范区营商环境那17个专项小组，最后一个是哪个组？')).abstained).toBe(true)
     expect((await ask('优化营商环境领导小组下面17个专项小组，第一个列出来的是哪个组？')).answer).toContain('企业开办')
     expect((await ask('进决赛的6支队伍，头一个点到名的是哪个社区？')).answer).toContain('康桥华城社区')
+    expect((await ask('交通运输那个银企对接专场，来的那近150家企业里排第一的是哪家？')).abstained).toBe(true)
+    expect((await ask('示范区五个科技综合体，排第一个的是哪个？')).answer).toContain('河南理工大学科技园')
+    // 一层 (one of its tiers) is how the reader asks, not a word the story holds.
+    expect((await ask('整改目标体系里数量最多的那一层是多少条？')).answer).toContain('544条')
   })
 
   it('answers what a reader who corrects themselves meant (大学路街道，不对，蜜蜂张街道…; …打错了，是经北二路)', async () => {

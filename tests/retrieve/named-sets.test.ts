@@ -58,6 +58,9 @@ describe('a named set whose members are asked', () => {
     expect(askedSet('财政局那四项重点，最后一条说的是什么')).toMatchObject({ parts: [{ count: 4, marker: '重点' }], ordinal: -1 })
     expect(askedSet('建设局那篇分了三部分，头一部分讲的是什么')).toMatchObject({ parts: [{ count: 3, marker: '部分' }], ordinal: 1 })
     expect(askedSet('“五做”里最后一项做好啥？')).toMatchObject({ term: '五做', ordinal: -1 })
+    // 排第二的 asks the second without a counter.
+    expect(askedSet('党政办“四抓”排第二的是抓什么？')).toMatchObject({ term: '四抓', ordinal: 2 })
+    expect(askedSet('那近150家企业里排第一的是哪家？')).toMatchObject({ parts: [{ count: 150, marker: '企业' }], ordinal: 1 })
   })
 
   it('reads the members of a counted kind asked right after it, not of a bare count', () => {
