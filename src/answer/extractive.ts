@@ -1,10 +1,10 @@
-import { askedContact, askedSet, askingClauses, asks, ASKS_ITS_OWN, clausesOf, figureLookedUp, foldText, isPersonWord, READERS_OWN_STORY, versionsOffered, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
+import { askedContact, askedSet, askingClauses, asks, asksExtreme, ASKS_ITS_OWN, clausesOf, figureLookedUp, foldText, isPersonWord, READERS_OWN_STORY, versionsOffered, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
 import { chooseEvidence, composeAnswer, MAX_ANSWER_CHARS } from './compose.js'
 import { CONFIDENCE_FEATURES } from './confidence.js'
 import { askedOf, FEATURE_NAMES, mentions, type Asked, type Candidate } from './evidence.js'
 import { asksNoFact, factCheckOf, givesAskedFact } from './fact-check.js'
-import { givesContact, hasFactFor, namesPerson } from './facts.js'
+import { givesContact, hasFactFor, namesPerson, ranksOrCompares } from './facts.js'
 import { bodyInLead, countingList, detailTold, factBesideFocus, gradeGiven, listedShortOf, outcomeTold, planTold, saidAtStop, setMembersIn, unspelledSet } from './leads.js'
 import { assertFeatures, loadAnswerModel, type AnswerModel } from './model.js'
 import { confidenceOf, FACT_COVERAGE, FACT_REQUIRED, inContext, scoreEvidence, textIn, type Scored } from './scored.js'
@@ -125,6 +125,9 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   const contact = askedContact(query.text)
   const givesFact = (c: Scored) => (contact ? givesContact(contact, textOf(c)) : hasFactFor(asked.type, textOf(c), asked.unit))
   if (!manyParts && !stands && FACT_REQUIRED.has(asked.type) && !chosen.some(givesFact)) return abstain(question, candidates)
+  // Which one is the most (预算最大的一笔是哪个项目) is told by a quote that ranks them or lists their figures side by side,
+  // not by one that gives the total of all (共完成政府采购项目52个…).
+  if (!manyParts && !stands && asksExtreme(query.text) && !chosen.some((c) => ranksOrCompares(textOf(c)))) return abstain(question, candidates)
   // A part the model was unsure of is still answered when a quote holds the kind of fact it asks (多少人参加 → 60余人).
   const gaps = unsure.filter((p) => p.type === 'general' || !chosen.some((c) => hasFactFor(p.type, textOf(c), p.unit))).map(gapOf)
   const answer = composeAnswer(chosen, candidates, maxChars)

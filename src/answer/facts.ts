@@ -44,6 +44,15 @@ function factPattern(type: QuestionType, unit?: string): RegExp | null {
   return FACT_PATTERNS[type]
 }
 
+// A ranking (最高, 位列第一, 居首) or figures listed side by side (工作周报20期、工作周总结21期): what tells which is the most.
+const RANKS = /最|第一|首位|居首|之首|名列|位列|排名|排在/
+const FIGURES_LISTED = /\d[^、，,。；;]*、[^、，,。；;]*\d/
+
+/** True when a sentence ranks things or lists their figures side by side, so that the most of them can be read off it. */
+export function ranksOrCompares(text: string): boolean {
+  return RANKS.test(text) || FIGURES_LISTED.test(text)
+}
+
 /** True when a text carries the kind of fact the question type asks for (in the asked unit, if any). */
 export function hasFactFor(type: QuestionType, text: string, unit?: string): boolean {
   return factPattern(type, unit)?.test(text) ?? false

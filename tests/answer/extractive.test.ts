@@ -1567,6 +1567,16 @@ describe('answering on the bundled samples', () => {
     expect((await ask('整改目标体系里数量最多的那一层是多少条？')).answer).toContain('544条')
   })
 
+  it('refuses which one is the most where no quote ranks them or lists their figures side by side', async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    // The story gives the 52 projects' total, not any one project's sum.
+    expect((await ask('财政局那52个政府采购项目里，金额最大的是哪个项目？')).abstained).toBe(true)
+    expect((await ask('示范区“脚板+手指”第一阶段集中评比，哪个乡镇（街道）得分最高')).abstained).toBe(true)
+    // 市级文明社区2个、区级11个 lists the figures to compare.
+    expect((await ask('新增的文明单位、文明社区、文明校园里，区级数量最多的是哪一类？有多少个？')).answer).toContain('11个')
+    expect((await ask('“一二三四”工作法三项活动里最晚开展的是哪个，几月？')).answer).toContain('精品选树活动')
+  })
+
   it('answers what a reader who corrects themselves meant (大学路街道，不对，蜜蜂张街道…; …打错了，是经北二路)', async () => {
     const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
     expect((await ask('大学路街道，不对，蜜蜂张街道那个党建知识竞赛是在哪里办的？')).answer).toContain('郑州供电段')
