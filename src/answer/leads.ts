@@ -159,7 +159,7 @@ function countingClauses(text: string, counts: string[]): { clause: string; coun
 /** How many members a counting clause lists: those before the count (A、B等6支), or after it (三项活动，即A、B、C). */
 function listedAt({ clause, count, next }: { clause: string; count: string; next: string }): number {
   const before = clause.slice(0, clause.indexOf(count)).split('、').length
-  const after = LIST_FOLLOWS.test(next) ? next.slice(0, next.indexOf('。') < 0 ? next.length : next.indexOf('。')).split(/[、；;]/).length : 1
+  const after = LIST_FOLLOWS.test(next) ? next.slice(0, next.search(/。|$/)).split(/[、；;]/).length : 1
   return Math.max(before > 1 ? before : 0, after > 1 ? after : 0)
 }
 

@@ -38,7 +38,7 @@ function corrected(before: string, after: string): string {
   const head = HEAD.exec(after)
   if (BARE_NAME.test(last)) return `${before.slice(0, lastAt)}${after}`
   if (head) {
-    const [name, stem, kind] = head as unknown as [string, string, string]
+    const [name, stem = '', kind = ''] = head
     const rest = after.slice(name.length).replace(/^[，,\s]+/, '')
     const at = before.lastIndexOf(kind)
     const start = Math.max(0, at - [...stem].length)
