@@ -1,6 +1,6 @@
 import { splitSentences, type Span } from '../ingest/index.js'
 import { foldText, type AnalyzedQuery, type QuestionType, type WeightedWord } from '../retrieve/index.js'
-import { hasFactFor } from './facts.js'
+import { hasFactFor, indicesOf } from './facts.js'
 
 /** A retrieved article offered to the answerer, best first. */
 export interface Candidate {
@@ -230,7 +230,7 @@ function share(words: WeightedWord[], total: number, found: (w: WeightedWord, i:
  * 关闭违法网站7704家 from reading as one close phrase.
  */
 function proximity(text: string, words: WeightedWord[]): number {
-  const hits = words.flatMap((w, i) => occurrences(text, w.text).map((at) => ({ i, at, end: at + w.text.length })))
+  const hits = words.flatMap((w, i) => indicesOf(text, w.text).map((at) => ({ i, at, end: at + w.text.length })))
   const found = new Set(hits.map((h) => h.i))
   if (found.size < 2) return 0
   hits.sort((a, b) => a.at - b.at)
@@ -250,12 +250,6 @@ function proximity(text: string, words: WeightedWord[]): number {
     }
   }
   return Math.min(1, length / best)
-}
-
-function occurrences(text: string, word: string): number[] {
-  const out: number[] = []
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) out.push(at)
-  return out
 }
 
 /** A sentence as it is, or, when long, every window of whole clauses up to MAX_UNIT_CHARS. */

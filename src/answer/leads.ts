@@ -2,7 +2,7 @@ import { askedBody, askedOutcome, asksGrade, asksPlan, foldText, listedKind, typ
 import { membersAsked, spelledOut } from './enumeration.js'
 import { focusOf, type Asked, type Candidate } from './evidence.js'
 import { detailAsked, TELLS_PLAN } from './fact-check.js'
-import { factsNear, givesGrade, namesAskedBody, namesTwoOf, tellsOutcome, tellsPlan } from './facts.js'
+import { factsNear, givesGrade, indicesOf, namesAskedBody, namesTwoOf, tellsOutcome, tellsPlan } from './facts.js'
 import { aboutQuestion, FACT_COVERAGE, FACT_REQUIRED, inContext, type Scored } from './scored.js'
 import { tellsVisitStop } from './visits.js'
 
@@ -129,7 +129,9 @@ export function unspelledSet(set: AskedSet, candidates: Candidate[]): string | u
 
 // A list after a count (开展三项活动，即A、B、C; 包括A、B): the members follow in the next part of the sentence.
 const LIST_FOLLOWS = /^[,，:：]?(即|包括|分别是|分别为|:|：)/
-const CLAUSE_END = /[，,。；;！!？?\n]/
+// The clause a count stands in: what runs before it, and after it, up to a clause break.
+const CLAUSE_BEFORE = /[^，,。；;！!？?\n]*$/
+const CLAUSE_AFTER = /^[^，,。；;！!？?\n]*/
 
 /**
  * True when a member asked by its place (第一个, 最后一项) is of a set the articles count but never list that far:
@@ -147,10 +149,9 @@ export function listedShortOf(set: AskedSet, candidates: Candidate[]): boolean {
 /** Each clause of a text that says one of the counts, with what follows it. */
 function countingClauses(text: string, counts: string[]): { clause: string; count: string; next: string }[] {
   return counts.flatMap((count) =>
-    [...text.matchAll(new RegExp(count, 'g'))].map((m) => {
-      const start = Math.max(0, ...[...text.slice(0, m.index).matchAll(new RegExp(CLAUSE_END, 'g'))].map((b) => b.index + 1))
-      const rest = text.slice(m.index)
-      const end = m.index + (rest.search(CLAUSE_END) < 0 ? rest.length : rest.search(CLAUSE_END))
+    indicesOf(text, count).map((at) => {
+      const start = at - CLAUSE_BEFORE.exec(text.slice(0, at))![0].length
+      const end = at + CLAUSE_AFTER.exec(text.slice(at))![0].length
       return { clause: text.slice(start, end), count, next: text.slice(end) }
     }),
   )
