@@ -1,6 +1,7 @@
 import { InputError, NewsbotError } from '../errors.js'
-import { detectQuestionType, inMandarin, type QuestionIndex, type SearchHit } from '../retrieve/index.js'
+import { askedApart, detectQuestionType, inMandarin, type QuestionIndex, type SearchHit, type SearchResult } from '../retrieve/index.js'
 import { addByline, besideByline, bylineTopic, withByline } from './byline.js'
+import { joinAnswers, MAX_ANSWER_CHARS } from './compose.js'
 import { answerExtractively } from './extractive.js'
 import { carryTopic, rewriteFollowUp, type Turn } from './follow-up.js'
 import { answerWithLlm } from './llm-answer.js'
@@ -90,9 +91,26 @@ export async function answerQuestion(index: QuestionIndex, question: string, opt
   const asked = byline === null ? q : searched
   const questionType = detectQuestionType(inMandarin(asked))
   const extractive = answerExtractively(query, hits, { questionType, asked, ...(byline !== null && { maxChars: BYLINE_QUOTE_CHARS }) })
-  const fallback = byline === null ? signed(extractive, hits) : withByline(extractive, hits)
+  const fallback = byline === null ? signed(await orAskedApart(extractive, asked, search), hits) : withByline(extractive, hits)
   const fell = failure ? { notice: FALLBACK_NOTICE, fallbackReason: failure.message } : {}
   return { ...fallback, warnings: [...searchNotice, ...fallback.warnings], searched, ...fell }
+}
+
+/**
+ * A refused comparison of two things (A和B，哪个早) that no one story tells whole is asked of each thing in turn
+ * (A是哪天？ B是哪天？), each from its own search and in half the room. The refusal stands unless both are answered:
+ * one side alone does not compare (二七区的新增就业 is printed, 中原区's is not).
+ */
+async function orAskedApart(refused: Answer, asked: string, search: (text: string) => Promise<SearchResult>): Promise<Answer> {
+  const things = refused.abstained ? askedApart(inMandarin(asked)) : undefined
+  if (!things) return refused
+  const answers = await Promise.all(
+    things.map(async (thing) => {
+      const { query, hits } = await search(thing)
+      return answerExtractively(query, hits, { asked: thing, maxChars: MAX_ANSWER_CHARS / 2 })
+    }),
+  )
+  return answers.some((a) => a.abstained) ? refused : joinAnswers(answers)
 }
 
 /** The model a mode will use (null: extractive); 'llm' without a configured model is a usage error. */

@@ -127,3 +127,14 @@ function attachMarker(sentence: string, n: number): string {
   if (!m) return `${sentence}[${n}]。`
   return `${sentence.slice(0, m.index)}[${n}]${m[0]}`
 }
+
+/** Answers to the questions of one message, one after another, their citations numbered on. */
+export function joinAnswers(answers: Answer[]): Answer {
+  const citations: Citation[] = []
+  const texts = answers.map((a) => {
+    const offset = citations.length
+    citations.push(...a.citations.map((c) => ({ ...c, n: c.n + offset })))
+    return a.answer.replace(/\[(\d+)\]/g, (_, n: string) => `[${Number(n) + offset}]`)
+  })
+  return { answer: texts.join(''), mode: 'extractive', abstained: false, citations, warnings: [], suggestions: [] }
+}

@@ -222,13 +222,23 @@ export function givesAskedFact(asked: AskedFor, scored: Scored[], candidates: Ca
 function listsMembers(asked: AskedFor, scored: Scored[], candidates: Candidate[]): boolean {
   const members = askedMembers(asked.text)
   if (!members) return true
-  return scored.some((s) => {
+  const about = scored.filter((s) => inContext(s) >= FACT_COVERAGE)
+  const unitOf = (s: Scored) => candidates[s.candidate]!.text.slice(s.span.start, s.span.end)
+  // A count the reader gives of their own (周边在修两条路，是哪两条) that no sentence about it prints is answered by
+  // one that lists as many (周边美辰路、梅香路建设情况).
+  if (!about.some((s) => members.counts.some((c) => unitOf(s).includes(c)))) return about.some((s) => listsAsMany(unitOf(s), members.size))
+  return about.some((s) => {
     const text = candidates[s.candidate]!.text
-    const unit = text.slice(s.span.start, s.span.end)
+    const unit = unitOf(s)
     const at = Math.max(...members.counts.map((c) => unit.indexOf(c)))
-    if (inContext(s) < FACT_COVERAGE || at < 0) return false
+    if (at < 0) return false
     return LISTED_BEFORE.test(unit.slice(0, at)) || LISTED_AFTER.test(unit.slice(at)) || ENUMERATION_FOLLOWS.test(text.slice(s.span.end, s.span.end + 12))
   })
+}
+
+/** True when a clause of the text lists at least `size` members with 、 (美辰路、梅香路). */
+function listsAsMany(text: string, size: number): boolean {
+  return size > 1 && text.split(/[，,。；;：:]/).some((clause) => clause.split('、').length >= size)
 }
 
 /**

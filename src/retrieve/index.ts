@@ -5,6 +5,7 @@ export { analyzeQuery, hasCommonSurname, inMandarin, isPersonWord, simplify, ASK
 export { askedBody, askedContact, askedEvent, askedMembers, askedUnit, askedWording, askingClauses, asks, ASKS_ITS_OWN, asksExtreme, asksForName, clausesOf, lastAskingClause, locatedThing, READERS_OWN_STORY, roadAsked, asksGrade, asksPlan, askedOutcome, changedThing, countedThing, countQualifier, detectQuestionType, figureLookedUp, DURATION_UNIT, FREQUENCY_UNIT, HOUR_UNIT, isBodyKind, isPlanWord, isPost, listedKind, namedPerson, POST, timedThing, WEEKDAY_UNIT, withTerseAsked, type AskedBody, type AskedMembers, type ContactKind, type CountedThing, type QuestionType } from './question-type.js'
 export { askedSet, isOutline, type AskedSet, type SetPart } from './named-sets.js'
 export { versionsOffered } from './guesses.js'
+export { askedApart } from './comparisons.js'
 export { numeralsOf } from './numerals.js'
 export { parseTimeExpressions, periodsClash, periodsNamed, type DateRange, type PeriodsNamed, type TimeExpression } from './dates.js'
 export { loadLexicon, parseLexicon, type Lexicon, type LexiconEntry } from './lexicon.js'

@@ -73,7 +73,7 @@ const QUESTION_WORDS = new Set(
     '来着 吗 呢 吧 啊 呀 么 嘛 呗 哦 嗯 呃 额 诶 欸 了 的 地 得 着 过 是 有 在 和 与 及 或 都 也 还 就 要 会 能 可以 ' +
     '已经 现在 目前 一共 总共 共 到底 究竟 这 那 这个 那个 这些 那些 其 该 区里 省里 市里 里 情况 相关 关于 对于 ' +
     // Pointing back at what the reader has in mind (那次演练, 那天): the article names the event, not these.
-    '贵区 贵单位 贵方 那天 那次 那回 那会 那会儿 那阵 那阵子 那阵儿 那段时间 那几天 后来 这次 这回 当时 那时 那时候 上次 具体 大概 准确 确切 精确 那批 这批 那位 这位 那家 这家 那场 这场 这块 那块 ' +
+    '贵区 贵单位 贵方 那天 那次 那回 那会 那会儿 那阵 那阵子 那阵儿 那段时间 那几天 后来 这次 这回 当时 那时 那时候 上次 上回 那趟 这趟 那届 这届 具体 大概 准确 确切 精确 那批 这批 那位 这位 那家 这家 那场 这场 这块 那块 ' +
     // How the asking is put together (钱是从哪来的): no article words it so.
     '是从 哪来 从哪 来讲 ' +
     // Asking for a name or a post: the article gives the name or post itself (纪工委书记武斌), never these words.

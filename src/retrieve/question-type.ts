@@ -1,4 +1,4 @@
-import { countForms } from './numerals.js'
+import { countForms, countValue } from './numerals.js'
 import { tagWords } from './tokenize.js'
 
 /** What kind of fact a question asks for; answers favour sentences that hold one. */
@@ -482,6 +482,8 @@ const COUNTED_SET = /(\d+|[一二两三四五六七八九十]+)\s*([项条个所
 /** A set the question asks the members of: how the article may write its count (5项, 五项). */
 export interface AskedMembers {
   counts: string[]
+  /** How many members the reader says there are. */
+  size: number
 }
 
 /** The count of a set a question asks the members of (那5项采购具体都是啥 → 5项, 五项), if it asks the members of a set the article counts. */
@@ -490,7 +492,7 @@ export function askedMembers(question: string): AskedMembers | undefined {
   const m = COUNTED_SET.exec(question)
   if (!m) return undefined
   const [, number, counter] = m
-  return { counts: countForms(number!, counter!) }
+  return { counts: countForms(number!, counter!), size: countValue(number!) }
 }
 
 // The kinds a list question may name right after 哪几/哪些 (哪几家银行, 哪些企业) or just before them

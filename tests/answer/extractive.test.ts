@@ -726,8 +726,8 @@ describe('questions asking for one detail the article may not give', () => {
   })
 
   it('refuses the members of a set the article only counts, and lists them when it lists them', async () => {
-    expect(askedMembers('财政局那5项中小企业采购具体都是啥项目')).toEqual({ counts: ['5项', '五项'] })
-    expect(askedMembers('二七区五项督查机制都有哪些')).toEqual({ counts: ['五项', '5项'] })
+    expect(askedMembers('财政局那5项中小企业采购具体都是啥项目')).toEqual({ counts: ['5项', '五项'], size: 5 })
+    expect(askedMembers('二七区五项督查机制都有哪些')).toEqual({ counts: ['五项', '5项'], size: 5 })
     expect(askedMembers('经开区分了多少套安置房')).toBeUndefined()
     const buying = {
       ...BANNER,
@@ -746,8 +746,8 @@ describe('questions asking for one detail the article may not give', () => {
   })
 
   it('takes a list for the members only when it is of the counted set: right before the count or introduced after it', async () => {
-    expect(askedMembers('座谈会请来的3所高校分别是哪几所')).toEqual({ counts: ['3所', '三所'] })
-    expect(askedMembers('进决赛那6支队，除了康桥华城和嵩山社区，另外4支是哪些')).toEqual({ counts: ['4支', '四支'] })
+    expect(askedMembers('座谈会请来的3所高校分别是哪几所')).toEqual({ counts: ['3所', '三所'], size: 3 })
+    expect(askedMembers('进决赛那6支队，除了康桥华城和嵩山社区，另外4支是哪些')).toEqual({ counts: ['4支', '四支'], size: 4 })
     const forum = {
       ...BANNER,
       title: '马寨产业集聚区召开座谈会',

@@ -69,4 +69,30 @@ describe('questions in several parts, on the sample pages', () => {
     // Whether the reader may do something (能带孩子去参观吗) is no version of what happened: the article must say it.
     expect((await ask('清廉文化长廊在哪个位置，能带孩子去参观吗？')).abstained).toBe(true)
   })
+
+  it('asks two things compared of each one\'s own story when no one story tells both', async () => {
+    const { db, index } = samples()
+    const a = await answerQuestion(index, '蜜蜂张和大学路这两个街道的知识竞赛，谁先办的？', { mode: 'extractive' })
+    expect(a.abstained).toBe(false)
+    expect(a.answer).toContain('6月19日')
+    expect(a.answer).toContain('6月14日')
+    expect(a.answer.length).toBeLessThanOrEqual(300)
+    expect(a.citations.map((c) => c.n)).toEqual([1, 2])
+    for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+  })
+
+  it('quotes the amount of each of two things compared, and refuses when the pages tell only one', async () => {
+    const { db, index } = samples()
+    const a = await answerQuestion(index, '示范区争取到的各类扶持资金，比经开区政府采购省下来的钱多吗？', { mode: 'extractive' })
+    expect(a.answer).toContain('4850万元')
+    expect(a.answer).toContain('1361.26万元')
+    for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+    expect((await answerQuestion(index, '二七区今年1到6月新增就业跟中原区比谁多？', { mode: 'extractive' })).abstained).toBe(true)
+  })
+
+  it('lists the members of a set the reader counts, though the story does not count them', async () => {
+    const a = await answerQuestion(samples().index, '郑大二附院新院区周边在修两条路，是哪两条？', { mode: 'extractive' })
+    expect(a.answer).toContain('美辰路、梅香路')
+  })
 })
+

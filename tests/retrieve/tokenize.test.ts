@@ -83,3 +83,10 @@ describe('phraseTokens', () => {
     expect(phraseTokens('安置房')).toEqual(indexTokens('安置房'))
   })
 })
+
+describe('pointing back at an occasion or a batch', () => {
+  it('keeps 那回 and 那批 whole, so their counter is not read into the next word', () => {
+    expect(tokenize('督导组那回去看的地铁工地是几号线')).not.toContain('回去')
+    expect(newWords('那批省专项债里经开区拿到了多少')).not.toContain('批省')
+  })
+})

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { askedApart } from '../../src/retrieve/comparisons.js'
+
+describe('askedApart', () => {
+  it('asks the date of each of two things compared by time', () => {
+    expect(askedApart('马寨那个座谈会和大学路街道的知识竞赛,哪个日子更早?')).toEqual(['马寨那个座谈会是哪天？', '大学路街道的知识竞赛是哪天？'])
+    expect(askedApart('福华街发巡逻车的仪式和蜜蜂张街道的党建竞赛是不是同一天搞的')).toEqual(['福华街发巡逻车的仪式是哪天？', '蜜蜂张街道的党建竞赛是哪天？'])
+    expect(askedApart('郑大二附院周边道路的现场会,是在武斌调研之前还是之后开的?')).toEqual(['郑大二附院周边道路的现场会是哪天？', '武斌调研是哪天？'])
+  })
+
+  it('asks the amount of each, with what is counted', () => {
+    expect(askedApart('大学路街道那场党团知识竞赛跟蜜蜂张街道的党建竞赛比,哪边上场的人更多?')).toEqual([
+      '大学路街道那场党团知识竞赛上场的人是多少？',
+      '蜜蜂张街道的党建竞赛上场的人是多少？',
+    ])
+    expect(askedApart('示范区争取到的各类扶持资金,比经开区政府采购省下来的钱多吗?')).toEqual(['示范区争取到的各类扶持资金是多少？', '经开区政府采购省下来的钱是多少？'])
+  })
+
+  it('gives each the head the two share, and the scene said before them', () => {
+    expect(askedApart('蜜蜂张和大学路这两个街道的知识竞赛,谁先办的?')).toEqual(['蜜蜂张街道的知识竞赛是哪天？', '大学路街道的知识竞赛是哪天？'])
+    expect(askedApart('金水区和管城区今年的党建知识竞赛,哪个参加的人多?')).toEqual(['金水区今年的党建知识竞赛参加的人是多少？', '管城区今年的党建知识竞赛参加的人是多少？'])
+    expect(askedApart('明湖办事处那次观摩,建城区社区跟村改居社区哪个看得多?')).toEqual(['明湖办事处那次观摩,建城区社区看得是多少？', '明湖办事处那次观摩,村改居社区看得是多少？'])
+  })
+
+  it('leaves a question that compares nothing, or asks something else first', () => {
+    expect(askedApart('管科技和人才的那个局最近跟哪个大学搞产学研合作了')).toBeUndefined()
+    expect(askedApart('蜜蜂张街道第一期党建知识竞赛有多少人参加,比第二期多吗?')).toBeUndefined()
+    expect(askedApart('蜜蜂张那场竞赛一共分了几个组?比大学路进决赛的队伍数多还是少?')).toBeUndefined()
+    expect(askedApart('五里堡的消防演练是哪天?')).toBeUndefined()
+  })
+})
