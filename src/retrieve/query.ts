@@ -614,9 +614,11 @@ const VERB_AND_COUNTER = /^[^\P{Script=Han}一二两三四五六七八九十百�
 // A place in a list (第一个, 倒数第二条), or one of its kinds (最多的一类, 那一层): where the member stands or what it is
 // one of, which the article shows by its order and its figures, not these words.
 const PLACE_WORD = /^(倒数)?第[一二三四五六七八九十\d]+[个项条位站点样种]$|^倒数$|^一[类层种级批组]$/
+// Whether a deed is over (弄完没有, 比完了吗): the article tells it done in its own words (已完成, 择期进行决赛).
+const DONE_WORD = /^\p{Script=Han}完$/u
 
 function isContent(word: string): boolean {
-  return WORD.test(word) && !QUESTION_WORDS.has(word) && !QUESTION_WORD_FORMS.test(word) && !VERB_AND_COUNTER.test(word) && !PLACE_WORD.test(word)
+  return WORD.test(word) && !QUESTION_WORDS.has(word) && !QUESTION_WORD_FORMS.test(word) && !VERB_AND_COUNTER.test(word) && !PLACE_WORD.test(word) && !DONE_WORD.test(word)
 }
 
 /** Runs of consecutive content words, joined: bigrams are taken inside a run, never across a dropped word or punctuation. */

@@ -18,6 +18,10 @@ describe('analyzeQuery', () => {
     const handed = analyzeQuery('安置房到现在总共分下去多少套了？', null).words.map((w) => w.text)
     expect(handed).toContain('安置房')
     expect(handed).not.toContain('下去')
+    // Whether a deed is over (办完了没有) is told in the article's own words (已完成), never 办完.
+    const over = analyzeQuery('初心杯决赛办完了没有？', null).words.map((w) => w.text)
+    expect(over).toContain('决赛')
+    expect(over).not.toContain('办完')
     // 来着 ends a question; jieba would glue it to the word before (字来).
     const recalled = analyzeQuery('执法局的工作理念是哪八个字来着？', null).words.map((w) => w.text)
     expect(recalled).toContain('理念')
