@@ -1,5 +1,5 @@
 import { InputError, NewsbotError } from '../errors.js'
-import { askedApart, detectQuestionType, inMandarin, type QuestionIndex, type SearchHit, type SearchResult } from '../retrieve/index.js'
+import { askedApart, detectQuestionType, inMandarin, type QuestionIndex, type SearchHit } from '../retrieve/index.js'
 import { addByline, besideByline, bylineTopic, withByline } from './byline.js'
 import { joinAnswers, MAX_ANSWER_CHARS } from './compose.js'
 import { answerExtractively } from './extractive.js'
@@ -27,6 +27,8 @@ export interface AskOptions {
   signal?: AbortSignal
   /** Articles to leave out, with their reprints (an evaluation asks without the answering articles). */
   exclude?: string[]
+  /** The longest extractive answer (default 300 characters). */
+  maxChars?: number
 }
 
 /**
@@ -90,26 +92,23 @@ export async function answerQuestion(index: QuestionIndex, question: string, opt
   // 那它有多长？ asks for an amount even when the carried topic's words asked 什么时候.
   const asked = byline === null ? q : searched
   const questionType = detectQuestionType(inMandarin(asked))
-  const extractive = answerExtractively(query, hits, { questionType, asked, ...(byline !== null && { maxChars: BYLINE_QUOTE_CHARS }) })
-  const fallback = byline === null ? signed(await orAskedApart(extractive, asked, search), hits) : withByline(extractive, hits)
+  const maxChars = opts.maxChars ?? MAX_ANSWER_CHARS
+  const extractive = answerExtractively(query, hits, { questionType, asked, maxChars: byline === null ? maxChars : Math.min(maxChars, BYLINE_QUOTE_CHARS) })
+  const answered = byline === null ? signed(extractive, hits) : withByline(extractive, hits)
+  const fallback = answered.abstained && history.length === 0 ? await orAskedApart(answered, q, maxChars, (thing, room) => answerQuestion(index, thing, { ...opts, mode: 'extractive', maxChars: room })) : answered
   const fell = failure ? { notice: FALLBACK_NOTICE, fallbackReason: failure.message } : {}
   return { ...fallback, warnings: [...searchNotice, ...fallback.warnings], searched, ...fell }
 }
 
 /**
- * A refused comparison of two things (A和B，哪个早) that no one story tells whole is asked of each thing in turn
- * (A是哪天？ B是哪天？), each from its own search and in half the room. The refusal stands unless both are answered:
+ * A refused comparison of two things (A和B，哪个早; A那篇和B那篇是一个记者写的吗) that no one story tells whole is asked
+ * of each thing in turn (A是哪天？ B是哪天？), each in half the room. The refusal stands unless both are answered:
  * one side alone does not compare (二七区的新增就业 is printed, 中原区's is not).
  */
-async function orAskedApart(refused: Answer, asked: string, search: (text: string) => Promise<SearchResult>): Promise<Answer> {
-  const things = refused.abstained ? askedApart(inMandarin(asked)) : undefined
+async function orAskedApart(refused: Answer, question: string, maxChars: number, ask: (thing: string, room: number) => Promise<Answer>): Promise<Answer> {
+  const things = askedApart(inMandarin(question))
   if (!things) return refused
-  const answers = await Promise.all(
-    things.map(async (thing) => {
-      const { query, hits } = await search(thing)
-      return answerExtractively(query, hits, { asked: thing, maxChars: MAX_ANSWER_CHARS / 2 })
-    }),
-  )
+  const answers = await Promise.all(things.map((thing) => ask(thing, Math.floor(maxChars / 2))))
   return answers.some((a) => a.abstained) ? refused : joinAnswers(answers)
 }
 

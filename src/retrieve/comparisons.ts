@@ -5,6 +5,8 @@
 
 // What is compared: the date (哪个早, 谁先办的, 之前还是之后, 是不是同一天) or an amount (哪个多, 哪边的人更多, 比…多吗).
 const WHEN = /(?:哪个|哪场|哪件事?|哪次|哪边|谁)[^，,？?]{0,4}?(?:更早|更晚|先|在前|在后|早|晚)|之前还是之后|(?:是不是|是)?(?:在)?同一天|(?:日期|日子|时间)一样/u
+// Or who or which body each is of (是一个记者写的吗, 记者是不是同一个, 是不是同一个部门在做).
+const SAME = /(?:(?:是不是|是)同?|同)一个(记者|作者|人|部门|单位|局|地方)[^，,]{0,4}?(?:吗|不)?$|(记者|作者|负责人|部门|单位)(?:是不是|是)?(?:同一个|一个人|一样)(?:吗|不)?$/u
 // The amount's cue ends the question (哪个多啊), so 哪个大学 is none.
 const HOW_MUCH = /(?:哪个|哪边|哪场|哪样|谁)([^，,？?]{0,8}?)(?:更|比较)?(?:多|少|大|小|高|低)(?:一点|一些|些)?(?=[啊呀呢吧]?$)|([^，,？?]{0,8}?)(?:多还是少|多不多|大不大)(?=[啊呀呢吧]?$)|(?:多|大|高)吗$/u
 // The two things, joined (A和B, A跟B比, A与B相比; A，比B多吗; A，是在B之前还是之后).
@@ -23,13 +25,14 @@ export function askedApart(text: string): [string, string] | undefined {
   const ask = text.replace(/[？?！!。\s]+$/u, '')
   if (/[？?]/u.test(ask)) return undefined
   const when = WHEN.exec(ask)
-  const much = when ? undefined : HOW_MUCH.exec(ask)
-  const cue = when ?? much
+  const same = when ? undefined : SAME.exec(ask)
+  const much = when || same ? undefined : HOW_MUCH.exec(ask)
+  const cue = when ?? same ?? much
   // A question that asks something else before the comparison (有多少人参加，比第二期多吗) is answered as it is.
   if (!cue || /哪|几|多少|什么|啥/u.test(ask.slice(0, cue.index))) return undefined
   const pair = comparedPair(ask.slice(0, cue.index))
   if (!pair) return undefined
-  const asked = when ? '是哪天' : `${(much![1] ?? much![2] ?? '').replace(/^(的|是)|数字$/gu, '')}是多少`
+  const asked = when ? '是哪天' : same ? whoOf(same[1] ?? same[2]!) : `${(much![1] ?? much![2] ?? '').replace(/^(的|是)|数字$/gu, '')}是多少`
   return [`${pair[0]}${asked}？`, `${pair[1]}${asked}？`]
 }
 
@@ -56,4 +59,10 @@ function withSharedHead(first: string, second: string): [string, string] {
   const place = PLACE.exec(first)
   const name = place && new RegExp(`^\\p{Script=Han}{1,8}?${place[1]}`, 'u').exec(second)
   return name && name[0].length < second.length ? [`${first}${second.slice(name[0].length)}`, second] : [first, second]
+}
+
+/** How to ask who or which body a thing is of, by the kind the reader says both share. */
+function whoOf(kind: string): string {
+  if (kind === '记者' || kind === '作者') return '是哪个记者写的'
+  return kind === '人' || kind === '负责人' ? '是谁负责的' : `是哪个${kind}`
 }

@@ -90,6 +90,16 @@ describe('questions in several parts, on the sample pages', () => {
     expect((await answerQuestion(index, '二七区今年1到6月新增就业跟中原区比谁多？', { mode: 'extractive' })).abstained).toBe(true)
   })
 
+  it('gives the byline of each of two stories asked whether one reporter wrote both', async () => {
+    const { db, index } = samples()
+    const a = await answerQuestion(index, '森林防灭火培训那篇和财富天阶送锦旗那篇，是一个记者写的吗？', { mode: 'extractive' })
+    expect(a.answer).toContain('《培训实操齐上阵 提高应急业务技能》的署名是“记者 鲁慧”[1]')
+    expect(a.answer).toContain('《实事办到群众心坎上 赠送锦旗以致谢》的署名是')
+    expect(a.answer).toContain('[2]')
+    expect(a.answer.length).toBeLessThanOrEqual(300)
+    for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+  })
+
   it('lists the members of a set the reader counts, though the story does not count them', async () => {
     const a = await answerQuestion(samples().index, '郑大二附院新院区周边在修两条路，是哪两条？', { mode: 'extractive' })
     expect(a.answer).toContain('美辰路、梅香路')

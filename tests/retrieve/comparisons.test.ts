@@ -22,7 +22,14 @@ describe('askedApart', () => {
     expect(askedApart('明湖办事处那次观摩,建城区社区跟村改居社区哪个看得多?')).toEqual(['明湖办事处那次观摩,建城区社区看得是多少？', '明湖办事处那次观摩,村改居社区看得是多少？'])
   })
 
+  it('asks who or which body each is of, when the reader asks whether they share one', () => {
+    expect(askedApart('森林防灭火培训那篇和财富天阶送锦旗那篇,是一个记者写的吗?')).toEqual(['森林防灭火培训那篇是哪个记者写的？', '财富天阶送锦旗那篇是哪个记者写的？'])
+    expect(askedApart('党政办和宣传部这两篇稿子,记者是不是同一个?')).toEqual(['党政办稿子是哪个记者写的？', '宣传部稿子是哪个记者写的？'])
+    expect(askedApart('幼儿园明厨亮灶和农贸市场信息化建设,是不是同一个部门在做?')).toEqual(['幼儿园明厨亮灶是哪个部门？', '农贸市场信息化建设是哪个部门？'])
+  })
+
   it('leaves a question that compares nothing, or asks something else first', () => {
+    expect(askedApart('马寨收集的外地创新创业经验,列的第一个和最后一个地方是哪')).toBeUndefined()
     expect(askedApart('管科技和人才的那个局最近跟哪个大学搞产学研合作了')).toBeUndefined()
     expect(askedApart('蜜蜂张街道第一期党建知识竞赛有多少人参加,比第二期多吗?')).toBeUndefined()
     expect(askedApart('蜜蜂张那场竞赛一共分了几个组?比大学路进决赛的队伍数多还是少?')).toBeUndefined()
