@@ -100,6 +100,14 @@ describe('questions in several parts, on the sample pages', () => {
     for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
   })
 
+  it('reads the report that an event was held as telling it is over, beside a part asking where', async () => {
+    const { db, index } = samples()
+    const a = await answerQuestion(index, '蜜蜂张街道第二期党建知识竞赛办完没？在哪儿办的', { mode: 'extractive' })
+    expect(a.abstained).toBe(false)
+    expect(a.answer).toContain('郑州供电段')
+    for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+  })
+
   it('lists the members of a set the reader counts, though the story does not count them', async () => {
     const a = await answerQuestion(samples().index, '郑大二附院新院区周边在修两条路，是哪两条？', { mode: 'extractive' })
     expect(a.answer).toContain('美辰路、梅香路')
