@@ -1,5 +1,6 @@
-import { asks, clausesOf, inMandarin, SOURCE_CITED, type SearchHit } from '../retrieve/index.js'
+import { asks, clausesOf, inMandarin, SOURCE_CITED, type AnalyzedQuery, type SearchHit } from '../retrieve/index.js'
 import { MAX_ANSWER_CHARS } from './compose.js'
+import type { Candidate } from './evidence.js'
 import type { Answer } from './types.js'
 
 // 那篇报道的记者是谁, 是谁写的, 作者是哪位, 署名是什么, 是那位记者报的 (那 typed for 哪), 图片是哪位通讯员提供的:
@@ -75,4 +76,30 @@ export function withByline(answer: Answer, hits: SearchHit[]): Answer {
   const text = [...`${lead}${first}`].length <= MAX_ANSWER_CHARS ? `${lead}${first}` : lead
   const kept = answer.citations.filter((c) => text.includes(`[${c.n}]`))
   return { ...answer, answer: text, citations: kept }
+}
+
+// A reporter named as the way to a story (柴琳琳报道的…, 鲁记者写的…, 王天朗那篇…的稿子): the surname alone, or with 记者.
+const REPORTER = /(\p{Script=Han}{1,3}?)(记者|通讯员)?(报道|报导|写|采写|拍)?(?=(的|[那这]篇))/gu
+
+/**
+ * The question without the words that point at its story by a reporter (柴琳琳报道的统计局签责任书是哪天): the name is in
+ * the byline, which the story's text does not hold, so it is no unknown person and no missing word; nor are the 记者
+ * after a surname (鲁记者) and the 报道 after the name.
+ */
+export function withoutReporter(query: AnalyzedQuery, found: Candidate[]): AnalyzedQuery {
+  const bylines = found.map((c) => c.byline ?? '').join(' ')
+  if (!bylines.trim()) return query
+  const pointing: string[] = []
+  for (const m of query.text.matchAll(REPORTER)) {
+    const [, said, title, verb, next] = m
+    if (!title && !verb && next === '的') continue
+    const from = [...said!].findIndex((_, i) => bylines.includes(said!.slice(i)))
+    if (from < 0) continue
+    const reporter = said!.slice(from)
+    // A surname alone counts with 记者 after it (鲁记者), a full name by itself.
+    if ([...reporter].length === 1 && !title) continue
+    pointing.push(`${reporter}${title ?? ''}${verb ?? ''}`)
+  }
+  if (pointing.length === 0) return query
+  return { ...query, words: query.words.filter((w) => !pointing.some((p) => p.includes(w.text))) }
 }

@@ -11,6 +11,8 @@ export interface Candidate {
   text: string
   /** The search's score (higher is better), compared only within one question's candidates. */
   score: number
+  /** The byline as printed (记者 鲁慧 通讯员 黄帅), when the search gives it. */
+  byline?: string | null
 }
 
 /** What one question (or one part of a multi-part question) asks: its words and the kind of fact. */

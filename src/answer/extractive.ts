@@ -1,5 +1,6 @@
 import { askedContact, askedSet, askingClauses, asks, asksExtreme, ASKS_ITS_OWN, clausesOf, figureLookedUp, foldText, isPersonWord, READERS_OWN_STORY, versionsOffered, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
+import { withoutReporter } from './byline.js'
 import { chooseEvidence, composeAnswer, MAX_ANSWER_CHARS } from './compose.js'
 import { CONFIDENCE_FEATURES } from './confidence.js'
 import { askedOf, FEATURE_NAMES, mentions, type Asked, type Candidate } from './evidence.js'
@@ -41,7 +42,7 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   assertFeatures(model.evidence, FEATURE_NAMES, 'evidence')
   assertFeatures(model.confidence, CONFIDENCE_FEATURES, 'confidence')
   const question = opts.asked ?? analyzed.text
-  const query = withTyposRead(analyzed, found)
+  const query = withTyposRead(withoutReporter(analyzed, found), found)
   const candidates = ofSpeaker(query, aboutNamedScope(analyzed, found, query))
   if (candidates.length === 0 || namesUnknownPerson(query) || namesUnknownBody(query) || namesUnknownPlace(query) || namesSibling(query, found) || findsOnlyGenericWords(query)) return abstain(question, found)
   const type = opts.questionType && opts.questionType !== 'general' ? opts.questionType : query.type

@@ -55,9 +55,9 @@ const TOLD_IN_WORDS: { asked: RegExp; told: RegExp }[] = [
   { asked: /签[了没订署约]?[^，,。？?]{0,8}(协议|合同)|(协议|合同)[^，,。？?]{0,6}(签|期限|几年)/, told: /签订|签约|签署|签下|签了/ },
   // Which ones were chosen (评出来的精品点位是哪几个, 谁评上了) is told by the choice, not by the plan to choose (推荐一个精品点位).
   { asked: /(评|选)(出来|出|上)了?的?[^，,。？?]{0,10}(哪|谁)|(哪|谁)[^，,。？?]{0,6}(评上|选上|入选|当选)/, told: /被评为|获评|评为|评选出|评出|选出|入选|当选|荣获|命名为|授予/ },
-  // Whether an event is over (竞赛办完没, 调研做完了吗) is told by the report that it was held (6月19日…组织开展了…竞赛活动),
-  // or that its end is still to come (择期进行决赛).
-  { asked: /(竞赛|比赛|会议?|活动|培训|演练|仪式|观摩|调研|座谈)[^，,。？?]{0,4}(办|开|搞|比|做|举办|举行)完了?(吗|没有?|了没)/, told: /举办|举行|召开|开展|组织|落下帷幕|结束|择期|尚未|还未/ },
+  // Whether an event is over (竞赛办完没, 调研做完了吗) is told by the report that it was held (6月19日…组织开展了…竞赛活动);
+  // not a stage of it the reader names (竞赛的决赛办完了没有), which the rule after reads.
+  { asked: /(?<!决)(竞赛|比赛|会议?|活动|培训|演练|仪式|观摩|调研|座谈)[都也已经]{0,2}(办|开|搞|比|做|举办|举行)完了?(吗|没有?|了没)/, told: /举办|举行|召开|开展|组织|落下帷幕|结束|择期|尚未|还未/ },
   // Whether it is all done (全部完成了吗, 干完了没有) is told by how much is done (已完成544条，完成率100%, 完成全年任务的66.3%),
   // a deed reported done (完成与管城区…的委托) or one still to come (择期进行决赛), not by the task alone.
   { asked: /(完成|干完|做完|弄完|办完)了?(吗|没有?|了没)/, told: /已完成|已经完成|完成率|全部完成|均已完成|已全部|已基本|顺利完成|完成了|完成(?=与|对)|完成[^，,。；;]{0,12}\d+(?:\.\d+)?[%％]|尚未|还未|未完成|正在|择期/ },

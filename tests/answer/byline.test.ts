@@ -97,3 +97,19 @@ describe('questions about who wrote an article', () => {
     expect(none.answer).not.toContain('署名')
   })
 })
+
+describe('a story found by its reporter, on the sample pages', () => {
+  const samples = useSampleIndex()
+
+  it.each([
+    ['柴琳琳报道的统计局签责任书是哪天', '5月28日'],
+    ['鲁记者报道的那个防火培训是哪个单位搞的？', '森防办'],
+    ['王天朗那篇督查的稿子里，区社保局上半年新增就业多少人', '11598人'],
+  ])('reads the reporter named in %s as the byline, not as a person the text must name', async (question, fact) => {
+    const { db, index } = samples()
+    const a = await answerQuestion(index, question, { mode: 'extractive' })
+    expect(a.abstained).toBe(false)
+    expect(a.answer).toContain(fact)
+    for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+  })
+})
