@@ -209,7 +209,7 @@ const ASKED_WEEKDAY = /星期几|礼拜几|周几|每周|每个?礼拜|每个?�
 export const WEEKDAY_UNIT = '周'
 
 // 多久搞一次, 每周至少几次, 一个月一次还是一年一次: how often is asked (每周至少…一次, 每月一次), not how long nor how many.
-const ASKED_FREQUENCY = new RegExp(`(多久|多长时间|几天|多少天)[^，,。？?]{0,6}一[次回趟]|每(天|日|周|月|年|个?星期|个?礼拜|个?月)[^，,。？?]{0,8}(几|多少)次|${FREQUENCY_CHOICE}`)
+const ASKED_FREQUENCY = new RegExp(`(多久|多长时间|几天|多少天)[^，,。？?]{0,6}一[次回趟]|[每一](天|日|周|月|年|个?星期|个?礼拜|个?月)[^，,。？?]{0,8}(几|多少)次|${FREQUENCY_CHOICE}`)
 /** The unit of a question that asks how often. */
 export const FREQUENCY_UNIT = '频次'
 

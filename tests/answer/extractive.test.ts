@@ -152,6 +152,12 @@ describe('askedUnit and hasFactFor', () => {
     expect(hasFactFor('time', '每周至少组织开展一次入户调查、小广告清理等活动', FREQUENCY_UNIT)).toBe(true)
     expect(hasFactFor('time', '第二阶段是5月至今年年底，常态化开展活动', FREQUENCY_UNIT)).toBe(false)
     expect(hasFactFor('amount', '每周至少组织开展一次入户调查', '次')).toBe(false)
+    // 一周 as well as 每周; and a schedule said in its own words: round the clock, cleared daily, ranked monthly.
+    expect(askedUnit('这些活动一周至少搞几次')).toBe(FREQUENCY_UNIT)
+    expect(hasFactFor('time', '切实做到24小时全天候、无缝隙巡查', FREQUENCY_UNIT)).toBe(true)
+    expect(hasFactFor('time', '按照垃圾“日产日清”作业要求', FREQUENCY_UNIT)).toBe(true)
+    expect(hasFactFor('time', '建立月度排名制度，情况通报全区', FREQUENCY_UNIT)).toBe(true)
+    expect(hasFactFor('time', '计入年度考核成绩', FREQUENCY_UNIT)).toBe(false)
   })
 })
 
