@@ -16,6 +16,11 @@ describe('everyday words for the terms an article prints, on the sample pages', 
     for (const c of [...main.citations, ...lanes.citations]) expect(getArticle(db, c.id)!.text).toContain(c.quote)
   })
 
+  it('reads 二附院 as 郑大二附院, though a verb comes before it (开二附院…现场会)', async () => {
+    const a = await answerQuestion(samples().index, '物流园区开二附院周边基础设施现场会是哪一天？', { mode: 'extractive' })
+    expect(a.answer).toContain('6月3日')
+  })
+
   it('reads 钟头 as 小时 and 防疫的稿子 as 涉疫稿件', async () => {
     const { index } = samples()
     const ask = (q: string) => answerQuestion(index, q, { mode: 'extractive' })
