@@ -93,11 +93,13 @@ export function withoutReporter(query: AnalyzedQuery, found: Candidate[]): Analy
   for (const m of query.text.matchAll(REPORTER)) {
     const [, said, title, verb, next] = m
     if (!title && !verb && next === '的') continue
-    const from = [...said!].findIndex((_, i) => bylines.includes(said!.slice(i)))
+    // The longest end of what precedes that a byline holds (老柴琳琳 → 柴琳琳).
+    const chars = [...said!]
+    const from = chars.findIndex((_, i) => bylines.includes(chars.slice(i).join('')))
     if (from < 0) continue
-    const reporter = said!.slice(from)
+    const reporter = chars.slice(from).join('')
     // A surname alone counts with 记者 after it (鲁记者), a full name by itself.
-    if ([...reporter].length === 1 && !title) continue
+    if (chars.length - from === 1 && !title) continue
     pointing.push(`${reporter}${title ?? ''}${verb ?? ''}`)
   }
   if (pointing.length === 0) return query

@@ -1,7 +1,7 @@
 import { splitSentences } from '../ingest/index.js'
 import { askedBody, askedContact, askedEvent, askedMembers, askedWording, askingClauses, asksForName, asksGrade, changedThing, clausesOf, countedThing, countQualifier, foldText, isBodyKind, isPersonWord, isPlanWord, isPost, lastAskingClause, listedKind, loadLexicon, locatedThing, namedPerson, periodsClash, periodsNamed, roadAsked, type PeriodsNamed, timedThing, versionsOffered, type QuestionPart, type WeightedWord } from '../retrieve/index.js'
 import { focusOf, mentions, type Asked, type Candidate } from './evidence.js'
-import { countsInClause, givesContact, givesGrade, givesPostOf, hasFactFor, indicesOf, isPointing, levelsClash, namesAskedBody, namesPerson, namesPlace, namesRoad, namesTwoOf, TEACHING } from './facts.js'
+import { countsInClause, givesContact, givesGrade, givesPostOf, hasFactFor, indicesOf, isPointing, levelsClash, listsAsMany, namesAskedBody, namesPerson, namesPlace, namesRoad, namesTwoOf, TEACHING } from './facts.js'
 import { aboutQuestion, FACT_COVERAGE, FACT_REQUIRED, inContext, textIn, type Scored } from './scored.js'
 import { asksForVisits, tellsVisitStop, visitStops } from './visits.js'
 
@@ -237,11 +237,6 @@ function listsMembers(asked: AskedFor, scored: Scored[], candidates: Candidate[]
     if (at < 0) return false
     return LISTED_BEFORE.test(unit.slice(0, at)) || LISTED_AFTER.test(unit.slice(at)) || ENUMERATION_FOLLOWS.test(text.slice(s.span.end, s.span.end + 12))
   })
-}
-
-/** True when a clause of the text lists at least `size` members with 、 (美辰路、梅香路). */
-function listsAsMany(text: string, size: number): boolean {
-  return size > 1 && text.split(/[，,。；;：:]/).some((clause) => clause.split('、').length >= size)
 }
 
 /**

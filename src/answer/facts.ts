@@ -159,6 +159,11 @@ export function namesTwoOf(kind: string, text: string): boolean {
   return names !== undefined && text.split(LIST_CLAUSE_BREAK).some((clause) => (clause.match(names) ?? []).length >= 2)
 }
 
+/** True when a clause of the text lists at least `size` members with 、 (美辰路、梅香路), whatever their kind. */
+export function listsAsMany(text: string, size: number): boolean {
+  return size > 1 && text.split(LIST_CLAUSE_BREAK).some((clause) => clause.split('、').length >= size)
+}
+
 // How a named body of each asked kind ends; 单位, 部门 and 机构 are answered by any office or firm.
 const OFFICE = /(局|部|委员会|工委|委|办公室|办事处|办|中心|公司|集团|医院|银行|学校|大队|支队|中队|派出所|研究所|研究院|所|站|协会|街道|社区)$/
 const BODY_ENDINGS: Record<string, RegExp> = {
