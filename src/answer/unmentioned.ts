@@ -240,19 +240,81 @@ const SPEECH_VERBS = ['说', '表示', '强调', '指出', '提出', '要求', '
 
 /**
  * The candidates that name the person whose words the question asks (武斌在现场会上说了什么): another speaker's words,
- * in an article that never names them, do not answer it.
+ * in an article that never names them, do not answer it. Asked by a group or a post instead (村民是啥反应), those that
+ * have it speak or react: 施工单位要提升认识, in a leader's words, is not what 施工单位 said.
  */
 export function ofSpeaker<C extends Candidate>(query: AnalyzedQuery, candidates: C[]): C[] {
-  if (!ASKS_SAID.test(query.text)) return candidates
-  const asking = askingClauses(query.text)
   const texts = candidates.map((c) => foldText(`${c.title}\n${c.text}`))
+  const speakers = ASKS_SAID.test(query.text) ? personsAsked(query, texts) : []
+  if (speakers.length > 0) return candidates.filter((_, i) => speakers.every((p) => texts[i]!.includes(p.text)))
+  const role = roleAsked(query.text)
+  return role ? candidates.filter((_, i) => speaksIn(role, texts[i]!)) : candidates
+}
+
+/** The people the question's asking clauses name, as the texts of the articles tell. */
+function personsAsked(query: AnalyzedQuery, texts: string[]): WeightedWord[] {
+  const asking = askingClauses(query.text)
   // jieba does not tag every name a person's (武斌): a name with a common surname, or one an article has speak (王波说), is.
   const speaks = (w: WeightedWord) => texts.some((t) => SPEECH_VERBS.some((v) => t.includes(w.text + v)))
   // The lexicon's names are places, bodies and everyday words (边上), never people.
   const person = (w: WeightedWord) => w.person || (w.name && !loadLexicon().entries.has(w.text) && (hasCommonSurname(w.text) || speaks(w)))
-  const speakers = query.words.filter((w) => w.docs > 0 && asking.some((c) => c.includes(w.text)) && person(w))
-  if (speakers.length === 0) return candidates
-  return candidates.filter((_, i) => speakers.every((p) => texts[i]!.includes(p.text)))
+  return query.words.filter((w) => w.docs > 0 && asking.some((c) => c.includes(w.text)) && person(w))
+}
+
+// What a group or a post said or how it took something (村民是啥反应, 企业代表满意不, 施工单位怎么表态的, 党员们都咋说的).
+const ASKS_REACTION = /(说|讲|谈)了?些?(什么|啥|哪些)(?!时候)|(咋|怎么)(说|讲|表态|评价|看|回应)|(啥|什么)(反应|反响|态度|评价|看法)|(反应|反响|态度|评价)[^，,。？?]{0,2}(咋样|怎么样|如何)|满意(不|吗|没|么)|表了?态/
+// Who a reader asks the words of by their group or post, not their name: ordinary people, a body's people, a post.
+const ROLE = /(群众|居民|村民|市民|百姓|住户|党员|职工|员工|志愿者|学生|家长|企业家|代表|商户|摊贩|商贩|施工单位|施工方|负责人|局长|校长|院长|老板)/g
+// Ordinary people are one group, whatever the reader and the article call them.
+const FOLK = ['群众', '居民', '村民', '市民', '百姓', '住户']
+// Who is asked: the question is not after their words.
+const ASKS_WHO = /谁|哪位|名字|叫(什么|啥)/
+// What may stand between the group asked of and the asking (企业代表对…满意不, 施工单位是怎么表态的, 村民的反应): a few
+// characters, not a thing of theirs (摊贩那个分区原则); a word going on after the group's (代表祥云办事处) is no group.
+const MAX_ROLE_GAP = 8
+const OF_A_THING = /[那这哪][个些]|的\p{Script=Han}{2,}/u
+// Whose 负责人 or 代表 (高校负责人, 企业代表): the article must name the same one's.
+const QUALIFIED = /^(负责人|代表)$/
+const OWNER = /(?<![的了个些位名])\p{Script=Han}{2}$/u
+const ROLE_FOLLOWERS = /^(们|本人|都|也|当时|当场|各自|在会上|在现场|是|的|对)+/
+// A speech or a reaction after who gave it, in the same clause (党员们纷纷说, 相关负责人表示, 受到了企业家的好评).
+const SPEAKS_AFTER = /^[^，,。；;！!？?“”"]{0,40}?(说|表示|表态|称|坦言|感慨|点赞|好评|称赞|认为|评价|指出|强调|呼吁|希望|介绍)/
+
+/**
+ * The group or post whose words or reaction a question asks (施工单位 of 3号线施工单位是怎么表态的), if any: the
+ * one the asking is said of (企业代表对银行的产品满意不), not one a thing is said of (摊贩那个分区原则咋说的), nor
+ * 代表 as a verb (代表祥云办事处表态的是谁), nor when who it was is what is asked.
+ */
+function roleAsked(question: string): { role: string; whose?: string } | undefined {
+  for (const clause of askingClauses(question)) {
+    const cue = ASKS_REACTION.exec(clause)
+    if (!cue || ASKS_WHO.test(clause)) continue
+    const roles = [...clause.slice(0, cue.index).matchAll(ROLE)]
+    const role = roles[roles.length - 1]
+    if (!role) continue
+    const gap = clause.slice(role.index + role[0].length, cue.index).replace(/对.*$/, '')
+    if (gap.length > MAX_ROLE_GAP || OF_A_THING.test(gap) || /^\p{Script=Han}/u.test(gap.replace(ROLE_FOLLOWERS, ''))) continue
+    const whose = QUALIFIED.test(role[1]!) ? OWNER.exec(clause.slice(0, role.index))?.[0] : undefined
+    return { role: role[1]!, whose }
+  }
+  return undefined
+}
+
+/** True when a text has the group or post speak or react, or quotes its words (我们民警的…; “…”群众代表将锦旗送至). */
+function speaksIn({ role, whose }: { role: string; whose?: string }, text: string): boolean {
+  const named = new RegExp(whose ? `${whose}(?:相关)?${role}` : (FOLK.includes(role) ? FOLK : [role]).join('|'), 'g')
+  return [...text.matchAll(named)].some((m) => SPEAKS_AFTER.test(text.slice(m.index + m[0].length)) || insideQuote(text, m.index) || afterQuote(text, m.index))
+}
+
+/** True when a position is inside a quotation (“…”). */
+function insideQuote(text: string, at: number): boolean {
+  const before = text.slice(0, at)
+  return before.lastIndexOf('“') > before.lastIndexOf('”')
+}
+
+/** True when a position is in the sentence right after words quoted whole (“…。”), which tells who said them. */
+function afterQuote(text: string, at: number): boolean {
+  return /[。！!？?…]”[^。！!？?；;\n“]{0,30}$/.test(text.slice(0, at))
 }
 
 // The head of an article: its paper, headline and lead, where it names what it is about.

@@ -180,6 +180,17 @@ describe('questions about what the sample pages never mention', () => {
     expect((await ask('森防办的森林防灭火培训是哪位老师授的课？')).abstained).toBe(true)
   })
 
+  it('answers what a group or a post said only from an article that has them speak or react', async () => {
+    // The pages print 施工单位要提升认识 in 武斌's words, and no villager's view at all.
+    expect((await ask('地铁3号线的施工单位当时怎么表态的？')).abstained).toBe(true)
+    expect((await ask('王庄村的村民对改造是啥反应？')).abstained).toBe(true)
+    // 3所高校负责人 are only listed among those invited.
+    expect((await ask('马寨座谈会上高校负责人说了什么')).abstained).toBe(true)
+    expect((await ask('党员们参加完蜜蜂张街道的竞赛都咋说的')).answer).toContain('生动活泼的党课')
+    expect((await ask('企业家们对示范区的复工十项标准评价咋样')).answer).toContain('好评')
+    expect((await ask('科技人才局负责人在对接会上讲了些啥')).answer).toContain('30年')
+  })
+
   it('refuses a person named right after a post when no page names them', async () => {
     expect((await ask('马寨产业集聚区党工委书记王涛在座谈会上提了什么要求？')).abstained).toBe(true)
     expect((await ask('经开区纪工委书记武军去京航办事处调研是哪天？')).abstained).toBe(true)
