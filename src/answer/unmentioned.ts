@@ -262,9 +262,9 @@ function personsAsked(query: AnalyzedQuery, texts: string[]): WeightedWord[] {
 }
 
 // What a group or a post said or how it took something (村民是啥反应, 企业代表满意不, 施工单位怎么表态的, 党员们都咋说的).
-const ASKS_REACTION = /(说|讲|谈)了?些?(什么|啥|哪些)(?!时候)|(咋|怎么)(说|讲|表态|评价|看|回应)|(啥|什么)(反应|反响|态度|评价|看法)|(反应|反响|态度|评价)[^，,。？?]{0,2}(咋样|怎么样|如何)|满意(不|吗|没|么)|表了?态/
+const ASKS_REACTION = /(说|讲|谈)了?些?(什么|啥|哪些)(?!时候)|(咋|怎么)(说|讲|表态|评价|看|回应)|(啥|什么)(反应|反响|态度|评价|看法|表态|感受|感想|体会)|(反应|反响|态度|评价)[^，,。？?]{0,2}(咋样|怎么样|如何)|(有没有|有啥|有什么)(意见|感受|感想)|反映了?(哪些|什么|啥)|满意(不|吗|没|么)|表了?态/
 // Who a reader asks the words of by their group or post, not their name: ordinary people, a body's people, a post.
-const ROLE = /(群众|居民|村民|市民|百姓|住户|党员|职工|员工|志愿者|学生|家长|企业家|代表|商户|摊贩|商贩|施工单位|施工方|负责人|局长|校长|院长|老板)/g
+const ROLE = /(群众|居民|村民|市民|百姓|住户|党员|职工|员工|工作人员|人员|队员|学员|监督员|网格员|志愿者|民警|医生|老师|教师|专家|学生|家长|企业家|代表|商户|摊贩|商贩|施工单位|施工方|负责人|局长|校长|院长|老板)/g
 // Ordinary people are one group, whatever the reader and the article call them.
 const FOLK = ['群众', '居民', '村民', '市民', '百姓', '住户']
 // Who is asked: the question is not after their words.
@@ -276,34 +276,61 @@ const OF_A_THING = /[那这哪][个些]|的\p{Script=Han}{2,}/u
 // Whose 负责人 or 代表 (高校负责人, 企业代表): the article must name the same one's.
 const QUALIFIED = /^(负责人|代表)$/
 const OWNER = /(?<![的了个些位名])\p{Script=Han}{2}$/u
+// How a group took something, told by what it did (党员干部深刻认识…, 虚心接受): asked by 态度, not by 表态.
+const TAKES_AFTER = /^[^，,。；;！!？?“”"]{0,8}?(认识|接受|支持|拥护|配合|赞成|反对|理解)/
+// Whom something was said to or of (对施工单位说了啥, 群众对那些流动摊贩是什么态度), not who said it.
+const ADDRESSED = /[对向给跟和同为]$|对[^，,]*$/
+// When it was said (拿到钥匙以后都说了啥, 听完要求后是怎么回应的): no thing of theirs.
+const WHILE = /^.*(以后|之后|后|的时候|时)/
+// Those named before, pointed at (他们自己是什么态度).
+const PRONOUN = /他们|她们|人家/
 const ROLE_FOLLOWERS = /^(们|本人|都|也|当时|当场|各自|在会上|在现场|是|的|对)+/
 // A speech or a reaction after who gave it, in the same clause (党员们纷纷说, 相关负责人表示, 受到了企业家的好评).
-const SPEAKS_AFTER = /^[^，,。；;！!？?“”"]{0,40}?(说|表示|表态|称|坦言|感慨|点赞|好评|称赞|认为|评价|指出|强调|呼吁|希望|介绍)/
+const SPEAKS_AFTER = /^[^，,。；;！!？?“”"]{0,40}?(说|表示|表态|称|坦言|感慨|点赞|好评|称赞|赞扬|认可|肯定|满意|感谢|认为|评价|反映|回应|发言|讲解|指出|强调|呼吁|希望|介绍|欢迎)/
+
+/** The group or post a question asks the words or the reaction of; `stance` when it asks how they took something (态度). */
+interface AskedRole {
+  role: string
+  whose?: string
+  stance: boolean
+}
 
 /**
  * The group or post whose words or reaction a question asks (施工单位 of 3号线施工单位是怎么表态的), if any: the
  * one the asking is said of (企业代表对银行的产品满意不), not one a thing is said of (摊贩那个分区原则咋说的), nor
  * 代表 as a verb (代表祥云办事处表态的是谁), nor when who it was is what is asked.
  */
-function roleAsked(question: string): { role: string; whose?: string } | undefined {
-  for (const clause of askingClauses(question)) {
+function roleAsked(question: string): AskedRole | undefined {
+  const clauses = askingClauses(question)
+  for (const clause of clauses) {
     const cue = ASKS_REACTION.exec(clause)
     if (!cue || ASKS_WHO.test(clause)) continue
-    const roles = [...clause.slice(0, cue.index).matchAll(ROLE)]
-    const role = roles[roles.length - 1]
+    // 他们自己是什么态度: those the question named before (那些流动摊贩，被整治以后他们自己…).
+    const before = PRONOUN.test(clause.slice(0, cue.index)) ? question.slice(0, question.indexOf(clause) + cue.index) : clause.slice(0, cue.index)
+    const role = [...before.matchAll(ROLE)].filter((m) => !ADDRESSED.test(before.slice(0, m.index)) && !calledBy(before, m.index)).pop()
     if (!role) continue
-    const gap = clause.slice(role.index + role[0].length, cue.index).replace(/对.*$/, '')
-    if (gap.length > MAX_ROLE_GAP || OF_A_THING.test(gap) || /^\p{Script=Han}/u.test(gap.replace(ROLE_FOLLOWERS, ''))) continue
-    const whose = QUALIFIED.test(role[1]!) ? OWNER.exec(clause.slice(0, role.index))?.[0] : undefined
-    return { role: role[1]!, whose }
+    const after = before.slice(role.index + role[0].length)
+    const gap = after.replace(/对.*$/, '').replace(WHILE, '')
+    if (PRONOUN.test(after)) return { role: role[1]!, stance: cue[0].includes('态度') }
+    if (gap.length > MAX_ROLE_GAP || OF_A_THING.test(gap) || (role[1] === '代表' && /^\p{Script=Han}/u.test(gap.replace(ROLE_FOLLOWERS, '')))) continue
+    const whose = QUALIFIED.test(role[1]!) ? OWNER.exec(before.slice(0, role.index).replace(/[“”"'‘’]/g, ''))?.[0] : undefined
+    return { role: role[1]!, whose, stance: cue[0].includes('态度') }
   }
   return undefined
 }
 
+/** True when the post at `at` is said after a surname, as a person is called (郑老师, 王局长): it names one, not a group. */
+function calledBy(text: string, at: number): boolean {
+  return at > 0 && hasCommonSurname(text.slice(at - 1, at + 2)) && (at === 1 || !/\p{Script=Han}/u.test(text[at - 2]!) || /[的位个]/.test(text[at - 2]!))
+}
+
 /** True when a text has the group or post speak or react, or quotes its words (我们民警的…; “…”群众代表将锦旗送至). */
-function speaksIn({ role, whose }: { role: string; whose?: string }, text: string): boolean {
+function speaksIn({ role, whose, stance }: AskedRole, text: string): boolean {
   const named = new RegExp(whose ? `${whose}(?:相关)?${role}` : (FOLK.includes(role) ? FOLK : [role]).join('|'), 'g')
-  return [...text.matchAll(named)].some((m) => SPEAKS_AFTER.test(text.slice(m.index + m[0].length)) || insideQuote(text, m.index) || afterQuote(text, m.index))
+  return [...text.matchAll(named)].some((m) => {
+    const next = text.slice(m.index + m[0].length)
+    return SPEAKS_AFTER.test(next) || (stance && TAKES_AFTER.test(next)) || insideQuote(text, m.index) || afterQuote(text, m.index)
+  })
 }
 
 /** True when a position is inside a quotation (“…”). */

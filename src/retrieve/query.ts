@@ -222,6 +222,14 @@ function withoutStoryPointer(text: string): string {
     .replace(MENTIONED, (_, whether: string | undefined) => (whether ? '有没有' : ''))
 }
 
+// 最后 said of how a thing ended (最后咋处理的, 最后到底整改完没有) tells no sentence apart; one of a list (最后一项) or
+// the article's own (最后强调) is kept.
+const EVENTUALLY = /(?:到)?最后(?=咋|怎么|如何|怎样|到底|有没有|是不是|结果)/g
+
+function withoutEventually(text: string): string {
+  return text.replace(EVENTUALLY, ' ')
+}
+
 function withoutGuessedFigures(text: string): string {
   return CHECKS_PREMISE.test(text) ? text.replace(GUESSED_FIGURE, ' ') : text
 }
@@ -297,7 +305,7 @@ export function inMandarin(text: string): string {
  */
 export function readQuestionText(query: string, today: string | null): { asked: string; text: string; dates: DateRange[]; heard?: { unit?: string } } {
   const read = withTerseAsked(withAskingRespelt(withDigits(withCorrectionsRead(inMandarin(query.slice(0, MAX_QUERY_CHARS))))))
-  const asked = withoutGuessedFigures(withoutStoryPointer(read))
+  const asked = withoutEventually(withoutGuessedFigures(withoutStoryPointer(read)))
   let text = asked
   const dates: DateRange[] = []
   if (today) {

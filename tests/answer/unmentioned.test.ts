@@ -191,6 +191,14 @@ describe('questions about what the sample pages never mention', () => {
     expect((await ask('科技人才局负责人在对接会上讲了些啥')).answer).toContain('30年')
   })
 
+  it('reads who is asked of: not the one spoken to, one pointed at by 他们, a stance told by deeds, a person called by surname', async () => {
+    expect((await ask('纪工委书记在地铁工地对施工单位说了什么')).answer).toContain('群众出行和城市形象')
+    expect((await ask('五里堡那些商户，查完灭火器以后他们自己啥反应')).abstained).toBe(true)
+    expect((await ask('森林防灭火培训完了，队员们有什么感想')).abstained).toBe(true)
+    expect((await ask('巡察组提的意见，建设局党员干部啥态度')).answer).toContain('照单全收')
+    expect((await ask('郑老师在培训上讲了啥')).answer).toContain('灭火器如何使用')
+  })
+
   it('refuses a person named right after a post when no page names them', async () => {
     expect((await ask('马寨产业集聚区党工委书记王涛在座谈会上提了什么要求？')).abstained).toBe(true)
     expect((await ask('经开区纪工委书记武军去京航办事处调研是哪天？')).abstained).toBe(true)

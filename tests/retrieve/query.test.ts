@@ -450,6 +450,11 @@ describe('analyzeQuery', () => {
     expect(then).toEqual(expect.arrayContaining(['疫情', '宣传部']))
     expect(then).not.toContain('那阵子')
     expect(then).not.toContain('后来')
+    // 最后 of how a thing ended is no word of the story's; 最后一项 and the article's own 最后强调 are.
+    const words = (q: string) => analyzeQuery(q, null).words.map((w) => w.text)
+    expect(words('那些流动摊贩最后咋安置的')).not.toContain('最后')
+    expect(words('超期的灭火器到最后有没有换掉')).not.toContain('最后')
+    expect(words('王家鹏最后强调了什么')).toContain('最后')
     // 6月1号 is read as the 6月1日 articles print; 3号线 stays a line.
     expect(analyzeQuery('6月1号去了地铁3号线吗', null).text).toContain('6月1日')
     expect(analyzeQuery('6月1号去了地铁3号线吗', null).text).toContain('3号线')
