@@ -6,7 +6,7 @@ import { CONFIDENCE_FEATURES } from './confidence.js'
 import { askedOf, FEATURE_NAMES, mentions, type Asked, type Candidate } from './evidence.js'
 import { asksNoFact, factCheckOf, givesAskedFact } from './fact-check.js'
 import { givesContact, hasFactFor, namesPerson, ranksOrCompares } from './facts.js'
-import { bodyInLead, countingList, detailTold, factBesideFocus, gradeGiven, listedShortOf, outcomeTold, planTold, saidAtStop, setMembersIn, unspelledSet } from './leads.js'
+import { bodyInLead, countingList, detailTold, factBesideFocus, gradeGiven, handlingTold, listedShortOf, outcomeTold, planTold, saidAtStop, setMembersIn, unspelledSet } from './leads.js'
 import { assertFeatures, loadAnswerModel, type AnswerModel } from './model.js'
 import { confidenceOf, FACT_COVERAGE, FACT_REQUIRED, inContext, scoreEvidence, textIn, type Scored } from './scored.js'
 import type { Answer } from './types.js'
@@ -88,6 +88,8 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
     if (graded && graded !== scored[0]) leads.push(graded)
     const outcome = outcomeTold(query.text, scored, textOf)
     if (outcome && outcome !== scored[0]) leads.push(outcome)
+    const handled = outcome ? undefined : handlingTold(query.text, asked.words, scored, textOf)
+    if (handled && handled !== scored[0]) leads.push(handled)
     const plan = FACT_REQUIRED.has(type) ? undefined : planTold(query.text, scored, textOf)
     if (plan && plan !== scored[0]) leads.push(plan)
     const named = bodyInLead(query.text, scored, textOf)

@@ -71,6 +71,15 @@ export function tellsOutcome(text: string): boolean {
   return OUTCOME.test(text)
 }
 
+// What tells how a thing found was dealt with: 督促商户及时进行更换, 立即进行制止, 设置便民疏导点, 下达停业整改书. 处理 alone
+// (予以严肃处理) says only that something was done.
+const HANDLING = /处罚|罚款|整改|更换|制止|取缔|查处|关停|拆除|清除|清理|疏导|安置|移交|约谈|纠正|修复/
+
+/** True when a text tells how something was dealt with. */
+export function tellsHandling(text: string): boolean {
+  return HANDLING.test(text)
+}
+
 // What tells a plan or an aim: 下一步，…将…, 着力营造, 力争, 为…奠定基础, 将择期进行决赛; not what was done with the
 // question's own verb (搭建了通道), which any sentence about it may hold.
 const PLAN = /下一步|接下来|今后|(?<![即必])将(?![近军来])|着力|力争|致力|奠定|打基础|择期|不定期|目标/

@@ -1,8 +1,8 @@
-import { askedBody, askedOutcome, asksGrade, asksPlan, foldText, listedKind, type AskedSet, type QuestionPart } from '../retrieve/index.js'
+import { askedBody, askedOutcome, asksGrade, askedHandling, asksPlan, foldText, listedKind, type AskedSet, type QuestionPart, type WeightedWord } from '../retrieve/index.js'
 import { membersAsked, spelledOut } from './enumeration.js'
-import { focusOf, type Asked, type Candidate } from './evidence.js'
+import { focusOf, mentions, type Asked, type Candidate } from './evidence.js'
 import { detailAsked, TELLS_PLAN } from './fact-check.js'
-import { factsNear, givesGrade, indicesOf, namesAskedBody, namesTwoOf, tellsOutcome, tellsPlan } from './facts.js'
+import { factsNear, givesGrade, indicesOf, namesAskedBody, namesTwoOf, tellsHandling, tellsOutcome, tellsPlan } from './facts.js'
 import { aboutQuestion, FACT_COVERAGE, FACT_REQUIRED, inContext, type Scored } from './scored.js'
 import { tellsVisitStop } from './visits.js'
 
@@ -38,6 +38,19 @@ export function outcomeTold(question: string, scored: Scored[], textOf: (e: Scor
   if (noun === undefined) return undefined
   const telling = scored.filter((s) => s.candidate === scored[0]!.candidate && tellsOutcome(textOf(s)) && !TELLS_PLAN.test(textOf(s)))
   return (noun && telling.find((s) => textOf(s).includes(noun))) || telling[0]
+}
+
+/**
+ * The unit of the best article that tells how a thing was dealt with (及时进行更换) when that is asked (超期的灭火器最后咋处理的)
+ * and the best unit does not, in the question's verb or another: one naming what was dealt with (灭火器), not only the
+ * dealing (予以严肃处理); undefined otherwise.
+ */
+export function handlingTold(question: string, words: WeightedWord[], scored: Scored[], textOf: (e: Scored) => string): Scored | undefined {
+  const best = scored[0]
+  const verb = askedHandling(question)
+  if (!best || !verb || tellsHandling(textOf(best)) || textOf(best).includes(verb)) return undefined
+  const things = words.filter((w) => w.weight > 0 && !tellsHandling(w.text))
+  return scored.find((s) => s.candidate === best.candidate && tellsHandling(textOf(s)) && things.some((w) => mentions(foldText(textOf(s)), w)))
 }
 
 /**

@@ -557,6 +557,19 @@ export function askedOutcome(question: string): string | undefined {
   return m ? (m[1] ?? '') : undefined
 }
 
+// 最后咋处理的, 后来处罚了没有, 怎么安置的, 咋清理的: how a thing found was dealt with is asked, which the sentence telling
+// the handling answers (对拒不整改的流动商贩，则依法依规进行处理), whatever else the story's lead repeats of the question.
+const ASKED_HANDLING = /(怎么|咋|如何|怎样)(处理|处置|处罚|解决|安置|整改|清理|弄|办)的?|(处罚|罚|处理|整改|解决|安置)了?(没有?|吗|么)/
+
+/** The verb a question asks how something was dealt with by (处理 of 最后咋处理的), or undefined. */
+export function askedHandling(question: string): string | undefined {
+  for (const clause of askingClauses(question)) {
+    const m = ASKED_HANDLING.exec(clause)
+    if (m) return m[2] ?? m[3]
+  }
+  return undefined
+}
+
 // 下一步打算怎么搞, 接下来要营造啥, 往后要打造成个啥, 最终想让企业达到啥效果: what is planned or aimed at is asked,
 // which the sentence telling the plan answers (下一步，…将加强调度; 着力营造…; 为下一步…打基础), not the story's opening.
 // Said in the reader's own clause (以便我单位后续对接), it is why they ask, not what.

@@ -6,10 +6,10 @@ import { cleanSentence } from '../../src/answer/compose.js'
 import { answerExtractively } from '../../src/answer/extractive.js'
 import { answerQuestion } from '../../src/answer/index.js'
 import { collectEvidence, FEATURE_NAMES, type Candidate } from '../../src/answer/evidence.js'
-import { countsInClause, factsNear, givesGrade, hasFactFor, tellsOutcome, tellsPlan, levelsClash, namesAskedBody, namesBody, namesPerson, namesPlace, namesRoad } from '../../src/answer/facts.js'
+import { countsInClause, factsNear, givesGrade, hasFactFor, tellsHandling, tellsOutcome, tellsPlan, levelsClash, namesAskedBody, namesBody, namesPerson, namesPlace, namesRoad } from '../../src/answer/facts.js'
 import { loadAnswerModel } from '../../src/answer/model.js'
 import { asksForVisits, tellsVisitStop } from '../../src/answer/visits.js'
-import { askedBody, askedContact, askedEvent, askedMembers, askedOutcome, analyzeQuery, asksGrade, asksPlan, countQualifier, askedUnit, askedWording, askingClauses, asksForName, lastAskingClause, changedThing, countedThing, createIndex, detectQuestionType, DURATION_UNIT, FREQUENCY_UNIT, HOUR_UNIT, listedKind, namedPerson, roadAsked, timedThing, WEEKDAY_UNIT, withTerseAsked } from '../../src/retrieve/index.js'
+import { askedBody, askedContact, askedEvent, askedHandling, askedMembers, askedOutcome, analyzeQuery, asksGrade, asksPlan, countQualifier, askedUnit, askedWording, askingClauses, asksForName, lastAskingClause, changedThing, countedThing, createIndex, detectQuestionType, DURATION_UNIT, FREQUENCY_UNIT, HOUR_UNIT, listedKind, namedPerson, roadAsked, timedThing, WEEKDAY_UNIT, withTerseAsked } from '../../src/retrieve/index.js'
 import { openDb, type Db } from '../../src/store/index.js'
 import { jsonl } from '../helpers/tmp.js'
 import { useSampleIndex } from '../helpers/sample-db.js'
@@ -1061,6 +1061,16 @@ describe('what a question counts, dates or names, and the sentence that must giv
     expect(answer.startsWith('经过持续努力，成功恢复了周边道路的畅通与整洁')).toBe(true)
   })
 
+  it('reads how a thing found was dealt with as asked, and told by the dealing with it, not by 处理 alone', () => {
+    expect(askedHandling('五里堡查出超期的灭火器，最后咋处理的？')).toBe('处理')
+    expect(askedHandling('那些摊贩后来怎么安置的')).toBe('安置')
+    expect(askedHandling('劝了也不改的，后来处罚了没有')).toBe('处罚')
+    expect(askedHandling('灭火器是谁检查的')).toBeUndefined()
+    expect(tellsHandling('对超出安全使用期限的灭火器督促商户及时进行更换。')).toBe(true)
+    // 处理 alone says only that something was done.
+    expect(tellsHandling('发现损害营商环境问题坚持快查快办，予以严肃处理。')).toBe(false)
+  })
+
   it('reads the good a measure does (得到了啥好处) as its outcome asked, and 好处 as no word to find', () => {
     expect(askedOutcome('附近住户得到了啥好处？')).toBe('')
     expect(askedOutcome('老百姓能看到哪些变化？')).toBe('')
@@ -1496,6 +1506,12 @@ describe('answering on the bundled samples', () => {
     expect(training.abstained).toBe(true)
     const drill = await answerQuestion(samples().index, '五里堡消防演练来了多少人？', { mode: 'extractive' })
     expect(drill.answer).toContain('60余人')
+  })
+
+  it("answers how a thing found was dealt with by the sentence that tells the dealing, not by the story's lead", async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    expect((await ask('街道上门查消防，灭火器过期了的咋处理')).answer).toContain('及时进行更换')
+    expect((await ask('财富天阶门口那些流动小贩，后来城管咋安置的')).answer).toContain('便民疏导点')
   })
 
   it("answers a reader's wrong version with the article's fact, and still refuses a place no article names", async () => {
