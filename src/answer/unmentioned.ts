@@ -301,20 +301,20 @@ interface AskedRole {
  * 代表 as a verb (代表祥云办事处表态的是谁), nor when who it was is what is asked.
  */
 function roleAsked(question: string): AskedRole | undefined {
-  const clauses = askingClauses(question)
-  for (const clause of clauses) {
+  for (const clause of askingClauses(question)) {
     const cue = ASKS_REACTION.exec(clause)
     if (!cue || ASKS_WHO.test(clause)) continue
     // 他们自己是什么态度: those the question named before (那些流动摊贩，被整治以后他们自己…).
     const before = PRONOUN.test(clause.slice(0, cue.index)) ? question.slice(0, question.indexOf(clause) + cue.index) : clause.slice(0, cue.index)
     const role = [...before.matchAll(ROLE)].filter((m) => !ADDRESSED.test(before.slice(0, m.index)) && !calledBy(before, m.index)).pop()
     if (!role) continue
+    const asked = { role: role[1]!, stance: cue[0].includes('态度') }
     const after = before.slice(role.index + role[0].length)
+    if (PRONOUN.test(after)) return asked
     const gap = after.replace(/对.*$/, '').replace(WHILE, '')
-    if (PRONOUN.test(after)) return { role: role[1]!, stance: cue[0].includes('态度') }
-    if (gap.length > MAX_ROLE_GAP || OF_A_THING.test(gap) || (role[1] === '代表' && /^\p{Script=Han}/u.test(gap.replace(ROLE_FOLLOWERS, '')))) continue
-    const whose = QUALIFIED.test(role[1]!) ? OWNER.exec(before.slice(0, role.index).replace(/[“”"'‘’]/g, ''))?.[0] : undefined
-    return { role: role[1]!, whose, stance: cue[0].includes('态度') }
+    if (gap.length > MAX_ROLE_GAP || OF_A_THING.test(gap) || (asked.role === '代表' && /^\p{Script=Han}/u.test(gap.replace(ROLE_FOLLOWERS, '')))) continue
+    const whose = QUALIFIED.test(asked.role) ? OWNER.exec(before.slice(0, role.index).replace(/[“”"'‘’]/g, ''))?.[0] : undefined
+    return { ...asked, whose }
   }
   return undefined
 }
