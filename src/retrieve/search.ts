@@ -2,7 +2,7 @@ import type { ArticleMatch, ArticleMatchText, PassageSpan, SearchFilters, Store 
 import { demoteCopies, isNearCopy } from './copies.js'
 import { rankPassages, type Span, type WeightedTerm } from './passages.js'
 import { learnedNameCandidates, pickLearnedNames } from './names.js'
-import { foldedSlices, phraseTokens, type FoldedSlices } from './tokenize.js'
+import { foldedSlices, isTwoCommonWords, phraseTokens, type FoldedSlices } from './tokenize.js'
 import { guessesAsked } from './guesses.js'
 import { analyzeQuery, readQuestionText, type QueryPlan, type QuestionWord } from './query.js'
 import { dropCoveredBigrams, idf, scoreBestPassages, scoreCommonTerms, splitCommonTerms, weighTerms } from './rank.js'
@@ -128,7 +128,7 @@ export async function searchQuestion(store: SearchReader, question: string, opts
 function weighWords(words: QuestionWord[], docs: Map<string, number>, total: number): WeightedWord[] {
   return words.map((w) => {
     const n = [...w.text].length < 2 ? total / 2 : Math.max(...[w.text, ...w.synonyms].map((f) => docs.get(phraseTokens(f).join(' ')) ?? 0))
-    return { ...w, docs: n, weight: idf(n, total) }
+    return { ...w, docs: n, weight: idf(n, total), ...(n === 0 && isTwoCommonWords(w.text) ? { name: false } : {}) }
   })
 }
 

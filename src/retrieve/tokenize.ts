@@ -67,6 +67,33 @@ function startsWithDateUnit(text: string, word: string): boolean {
   return /^[年月日号时点]/u.test(word) && new RegExp(`\\d${word}`).test(text)
 }
 
+// How often a character must stand as a word of its own in jieba's dictionary for two of them side by side, a
+// pair the dictionary lacks, to be read as two words (给区 of 给区里, 各来 of 各来了多少家), not one name.
+const COMMON_WORD_FREQ = 10000
+let dictionary: { words: Set<string>; singles: Map<string, number> } | undefined
+
+function dictionaryWords(): { words: Set<string>; singles: Map<string, number> } {
+  if (dictionary) return dictionary
+  const words = new Set<string>()
+  const singles = new Map<string, number>()
+  for (const line of Buffer.from(dict).toString('utf8').split('\n')) {
+    const [word, freq] = line.split(' ')
+    if (!word) continue
+    if ([...word].length === 1) singles.set(word, Number(freq))
+    else words.add(word)
+  }
+  dictionary = { words, singles }
+  return dictionary
+}
+
+/** True when a two-character word jieba's HMM made is two common words its dictionary holds apart (给|区, 各|来). */
+export function isTwoCommonWords(word: string): boolean {
+  const chars = [...word]
+  if (chars.length !== 2) return false
+  const { words, singles } = dictionaryWords()
+  return !words.has(word) && chars.every((c) => (singles.get(c) ?? 0) >= COMMON_WORD_FREQ)
+}
+
 /** The words of a (folded) text with jieba's part-of-speech tags (lexicon names are tagged nz). */
 export function tagWords(text: string): { word: string; tag: string }[] {
   return getJieba().tag(foldText(text), false)

@@ -1508,6 +1508,14 @@ describe('answering on the bundled samples', () => {
     expect(drill.answer).toContain('60余人')
   })
 
+  it('answers a question whose words jieba glued into a pair no article holds (各来了多少家), as it answers the plain one', async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    const glued = (await ask('金融机构进园区的对接会，参会企业和银行各来了多少家？')).answer
+    expect(glued).toContain('近150家')
+    expect(glued).toContain('近20家')
+    expect((await ask('五里堡那次教人灭火逃生，是哪家酒店的员工来学的？')).answer).toContain('瑞庭酒店')
+  })
+
   it("answers how a thing found was dealt with by the sentence that tells the dealing, not by the story's lead", async () => {
     const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
     expect((await ask('街道上门查消防，灭火器过期了的咋处理')).answer).toContain('及时进行更换')

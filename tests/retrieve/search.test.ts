@@ -136,6 +136,14 @@ describe('index.search', () => {
     expect(day.words.find((w) => w.text === '28日')!.docs).toBeGreaterThan(0)
   })
 
+  it('reads two common words jieba glued, which no article holds, as no name (各来 of 各来了多少家); a name the articles hold stays one', async () => {
+    const { query } = await createIndex(db).search('金融机构进园区的对接会，参会企业和银行各来了多少家？', { k: 3 })
+    expect(query.words.find((w) => w.text === '各来')).toMatchObject({ docs: 0, name: false })
+    const { query: held } = await createIndex(db).search('程晓华去明湖观摩看了哪两个社区？', { k: 3 })
+    expect(held.words.find((w) => w.text === '明湖')).toMatchObject({ name: true })
+    expect(held.words.find((w) => w.text === '明湖')!.docs).toBeGreaterThan(0)
+  })
+
   it('splits a two-part question into its parts, each with its own kind of fact', async () => {
     const { query } = await createIndex(db).search('马寨产业集聚区座谈会是哪天开的？谁主持的？')
     expect(query.parts.map((p) => p.type)).toEqual(['time', 'person'])
