@@ -170,6 +170,8 @@ function whenAsked(named: string): string {
 const ASKED_UNIT = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*(?:万|亿)?\\s*(?:个小?(?=组))?([套个家间元项次名条所座辆期批台篇场户亩吨倍件天斤起组处棵株具块]|份(?!额)|车道|层(?![面次级])|号线|号楼|号院|公斤|千克|平方米|平米|公里|米|人(?!民币)|年(?!级))`)
 // 多少个小时, 几个月: a count of a unit of time, answered in that unit (24小时), not in things.
 const TIME_COUNT = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*个?\\s*(小时|钟头|星期|礼拜|月|工作日)`)
+// 多少 or 几 right before the thing counted, with no counter between.
+const BARE_COUNT = new RegExp(`(?:${WHICH_NUMBER}|多少)(?=\\p{Script=Han})`, 'u')
 // 多少亿, 几万 without a counter: the answer is a number of that magnitude (9.97亿元, 3万人).
 const ASKED_MAGNITUDE = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*(万|亿)`)
 // Money asked by what it is: 放了多少贷款, 总投资多少, 补贴有多少.
@@ -197,6 +199,8 @@ const UNIT_FORMS: Record<string, string | undefined> = {
 // People counted with 个 (参加的人有多少个, 多少个志愿者, 新增多少个就业) are counted in 人, 名 or 位.
 const PEOPLE_NOUNS = '人员|党员|群众|居民|村民|代表|干部|职工|员工|志愿者|学生|学员|老人|孩子|儿童|家长|队员|民警|医生|护士|教师|老师|专家|人才|患者'
 const COUNTED_PEOPLE = new RegExp(`(人|${PEOPLE_NOUNS}|就业)$`)
+// A noun for people, with at most a few words before it (养护人员, 参赛党员).
+const PEOPLE_NAMED = new RegExp(`^\\p{Script=Han}{0,4}?(${PEOPLE_NOUNS})$`, 'u')
 // …or named first, then what they did (多少个党员参加, 派了多少个干部下去).
 const PEOPLE_DOING = new RegExp(`^(${PEOPLE_NOUNS})`)
 
@@ -280,7 +284,7 @@ export function countedThing(asked: string): CountedThing | undefined {
 // Figures an article names when it gives them (年产值达10亿元, GDP增长, 占地面积3万平方米); others it words its own way (营收 as 营业收入).
 const FIGURE_ASKED = /((?:(?!的)\p{Script=Han}){0,2}(?:产值|GDP|面积|销量|产量|税收|造价|床位|里程))数?\s*(?:是|有|为|大概|一共|总共|共)*\s*多少/iu
 // What follows 多少 without being a thing counted: a counter, a unit, money, time, an age, a rate, a pause.
-const NOT_A_THING = /^(\s|[钱万亿千百吉兆瓦克升时分秒年月天岁度倍次位支间只张块本头匹根届级号层]|小时|平方|公里|百分|比例|金额)/
+const NOT_A_THING = /^(\s|[钱万亿千百吉兆瓦克升时分秒年月天岁度倍次位支间只张块本头匹根届级号层]|小时|钟头|平方|公里|百分|比例|金额)/
 
 /** True when words start and end as nouns do: 过期灭火器, not 领高龄津贴 or 老人发. */
 function isNounPhrase(text: string): boolean {
@@ -621,12 +625,17 @@ export function askedUnit(question: string, type: QuestionType = 'amount'): stri
   }
   if (type !== 'amount') return undefined
   const time = TIME_COUNT.exec(question)?.[1]
-  if (time !== undefined) return `个?${time}`
+  // 钟头 is said; articles write 小时.
+  if (time !== undefined) return time === '钟头' ? '个?(?:小时|钟头)' : `个?${time}`
   const m = ASKED_UNIT.exec(question)
   const unit = m?.[1]
   const counted = unit === '个' ? thingCounted(question, m!) ?? '' : ''
   if (COUNTED_PEOPLE.test(counted) || PEOPLE_DOING.test(counted)) return PEOPLE
   if (unit !== undefined) return unit in UNIT_FORMS ? UNIT_FORMS[unit] : unit
+  // People counted with no counter at all (出动了多少养护人员, 有几党员参加) are counted in 人, 名 or 位 too.
+  const bare = BARE_COUNT.exec(question)
+  const people = bare ? COUNTED.exec(question.slice(bare.index + bare[0].length))?.[1] ?? '' : ''
+  if (PEOPLE_NAMED.test(people) || PEOPLE_DOING.test(people)) return PEOPLE
   const magnitude = ASKED_MAGNITUDE.exec(question)?.[1]
   if (magnitude !== undefined) return magnitude
   // A share is asked as one, of people or of money (贷款中有多少比例用于…): told as 92%, not as a sum.

@@ -116,6 +116,9 @@ describe('askedUnit and hasFactFor', () => {
     ['参加人数占比多少', '%|％|成'],
     ['党建竞赛参加的都是多大岁数的党员', '岁'],
     ['高龄津贴要多大年纪才能领', '岁'],
+    ['雨后绿化养护这次出动了多少养护人员', '人|名|位'],
+    ['高龄津贴每个月发多少钱一个人', MONEY],
+    ['志愿者干了多少钟头', '个?(?:小时|钟头)'],
   ])('%s asks for %s', (q, unit) => {
     expect(askedUnit(q)).toBe(unit)
   })
@@ -129,6 +132,11 @@ describe('askedUnit and hasFactFor', () => {
     expect(hasFactFor('amount', '下设企业开办等17个专项小组', askedUnit('分了几个小组'))).toBe(true)
     expect(hasFactFor('amount', '由15人组成', askedUnit('分成几个组'))).toBe(false)
     expect(hasFactFor('amount', '开展一项工作', undefined)).toBe(false)
+    // 3个月 is a span of time, not three things.
+    expect(hasFactFor('amount', '在不到3个月的时间绿化成这样', undefined)).toBe(false)
+    expect(hasFactFor('amount', '用了3个多月', askedUnit('办了几个项目'))).toBe(false)
+    expect(hasFactFor('amount', '走访了3个社区', askedUnit('走访了几个社区'))).toBe(true)
+    expect(hasFactFor('amount', '提供服务时长200万小时', askedUnit('干了多少钟头'))).toBe(true)
     expect(hasFactFor('amount', '普惠型小微企业贷款新增3.8万亿元', MONEY)).toBe(true)
     expect(hasFactFor('amount', '另有6亿人民币过渡资金', MONEY)).toBe(true)
     expect(hasFactFor('amount', '占同期采购项目比例62.5%', '%|％|成')).toBe(true)
@@ -1506,6 +1514,12 @@ describe('answering on the bundled samples', () => {
     expect(training.abstained).toBe(true)
     const drill = await answerQuestion(samples().index, '五里堡消防演练来了多少人？', { mode: 'extractive' })
     expect(drill.answer).toContain('60余人')
+  })
+
+  it('refuses a count of people the story does not give, though it gives a span of time (不到3个月), and reads 钟头 as 小时', async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    expect((await ask('雨后绿化养护这次出动了多少养护人员')).abstained).toBe(true)
+    expect((await ask('当志愿者的一共发动了多少人次 干了多少钟头')).answer).toContain('200万小时')
   })
 
   it('answers a question whose words jieba glued into a pair no article holds (各来了多少家), as it answers the plain one', async () => {
