@@ -536,9 +536,9 @@ export function listedKind(question: string): string | undefined {
 // 什么级别, 几星, 啥档次: a grade is asked (省级二星级产业集聚区, 三甲医院), not the sentence that only repeats the name.
 const ASKED_GRADE = /(什么|啥|哪个|哪一?)(级别|档次|等级)|几星|(什么|啥)级(?!别)|几级/
 
-// Which one is the most (金额最大的是哪个项目, 哪家银行利率最低, 得分最高的乡镇是哪个), or ranks last (排名里垫底的是哪个单位):
-// one member against the others.
-const EXTREME = '(?:最(?:多|少|高|低|大|小|早|晚|快|慢|长|短|强|好|差)|垫底|末位|排名(?:最后|靠后|末位))'
+// Which one is the most (金额最大的是哪个项目, 哪家银行利率最低, 得分最高的乡镇是哪个), ranks last (排名里垫底的是哪个单位) or
+// came first (哪个社区评了第一, 哪个队拿了冠军): one member against the others.
+const EXTREME = '(?:最(?:多|少|高|低|大|小|早|晚|快|慢|长|短|强|好|差)|垫底|末位|排名(?:最后|靠后|末位)|(?:第一|头)名|第一(?=[？?。，,！!吗呢啊]|$)|冠军)'
 const ASKS_EXTREME = new RegExp(`${EXTREME}[^，,。？?！!]{0,8}(?:哪|谁)|(?:哪|谁)[^，,。？?！!]{0,10}${EXTREME}`)
 
 /** True when a question asks which member of a set is the most of something (预算最大的一笔是哪个项目). */

@@ -1618,6 +1618,9 @@ describe('answering on the bundled samples', () => {
     expect((await ask('示范区“脚板+手指”第一阶段集中评比，哪个乡镇（街道）得分最高')).abstained).toBe(true)
     // Ranking last is an extreme too: the story reports the visit, not a ranking.
     expect((await ask('明湖办事处这次观摩，哪个社区垫底了、没评上？')).abstained).toBe(true)
+    // So is coming first; 位居…第一名 ranks them.
+    expect((await ask('明湖办事处那次观摩，哪个社区评了第一？')).abstained).toBe(true)
+    expect((await ask('1到7月全市16个开发区、区县里，央媒重点栏目正面报道数量哪个拿了第一名？')).answer).toContain('第一名')
     // 市级文明社区2个、区级11个 lists the figures to compare.
     expect((await ask('新增的文明单位、文明社区、文明校园里，区级数量最多的是哪一类？有多少个？')).answer).toContain('11个')
     expect((await ask('“一二三四”工作法三项活动里最晚开展的是哪个，几月？')).answer).toContain('精品选树活动')
