@@ -1,7 +1,7 @@
 import { splitSentences } from '../ingest/index.js'
-import { askedBody, askedContact, askedEvent, askedMembers, askedWording, askingClauses, asksForName, asksGrade, changedThing, clausesOf, countedThing, countQualifier, foldText, isBodyKind, isPersonWord, isPlanWord, isPost, lastAskingClause, listedKind, loadLexicon, locatedThing, namedPerson, periodsClash, periodsNamed, roadAsked, type PeriodsNamed, timedThing, versionsOffered, type QuestionPart, type WeightedWord } from '../retrieve/index.js'
+import { askedBody, askedContact, askedEvent, askedUnit, askedMembers, askedWording, askingClauses, asksForName, asksGrade, changedThing, clausesOf, countedThing, countQualifier, foldText, isBodyKind, isPersonWord, isPlanWord, isPost, lastAskingClause, listedKind, loadLexicon, locatedThing, namedPerson, periodsClash, periodsNamed, roadAsked, type PeriodsNamed, timedThing, versionsOffered, type QuestionPart, type WeightedWord } from '../retrieve/index.js'
 import { focusOf, mentions, type Asked, type Candidate } from './evidence.js'
-import { countsInClause, givesContact, givesGrade, givesPostOf, hasFactFor, indicesOf, isPointing, levelsClash, listsAsMany, namesAskedBody, namesPerson, namesPlace, namesRoad, namesTwoOf, TEACHING } from './facts.js'
+import { countsInClause, givesAmountReached, givesContact, givesGrade, givesPostOf, hasFactFor, indicesOf, isPointing, levelsClash, listsAsMany, namesAskedBody, namesPerson, namesPlace, namesRoad, namesTwoOf, TEACHING } from './facts.js'
 import { aboutQuestion, FACT_COVERAGE, FACT_REQUIRED, inContext, textIn, type Scored } from './scored.js'
 import { asksForVisits, tellsVisitStop, visitStops } from './visits.js'
 
@@ -137,6 +137,7 @@ const WORKS_IT_OUT = /算一?下|估算|大概算/
 const CATEGORY = /[^\P{Script=Han}多少几各等这那哪些大每]{2}类(?![似型别])/u
 
 const ASKS_NEXT = /明年|下一[届次期步场轮批]|下[届次回期轮]/
+const ASKS_REACHED = /已|到现在|到目前|至今|迄今|截至|截止|目前/
 
 export const TELLS_PLAN = /明年|下一[届次期步场轮批]|下[届期轮]|将于|将在|计划|拟|预计|择期/
 
@@ -420,8 +421,10 @@ function factCheck(
     const qualifier = words.find((w) => w.text === countQualifier(text) && !w.place && !loadLexicon().entries.get(w.text)?.district)
     const derived = WORKS_IT_OUT.test(text) ? [] : DERIVED_AMOUNTS.filter((d) => d.asked.test(text))
     const category = CATEGORY.exec(text)?.[0]
+    // What has been reached so far (已经引进了多少家) is not told by a target (力争引进…100家以上).
+    const reached = askingClauses(text).some((c) => ASKS_REACHED.test(c)) ? { unit: askedUnit(text) } : undefined
     const ofWhatIsAsked = (s: Scored) =>
-      plannedIfNext(s) && (!qualifier || mentions(read(s), qualifier)) && derived.every((d) => d.told.test(textOf(s)) || (d === COMPARISON && printsBoth(text, textOf(s)))) && (!category || read(s).includes(category))
+      plannedIfNext(s) && (!reached || givesAmountReached(textOf(s), reached.unit)) && (!qualifier || mentions(read(s), qualifier)) && derived.every((d) => d.told.test(textOf(s)) || (d === COMPARISON && printsBoth(text, textOf(s)))) && (!category || read(s).includes(category))
     const counted = countedThing(text)
     const forms = counted ? words.filter((w) => [...w.text].length > 1 && counted.thing.includes(w.text)).flatMap((w) => [w.text, ...w.synonyms]) : []
     if (forms.length > 0) return (s) => countsInClause(read(s), forms, counted!.unit) && ofWhatIsAsked(s)

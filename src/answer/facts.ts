@@ -138,6 +138,25 @@ export function factsNear(type: QuestionType, text: string, unit: string | undef
 // a clause beside it does (3所高校负责人、部分园中园项目负责人).
 const CLAUSE_BREAK = /[，,。；;、：:！!？?]/
 
+// A target set (力争…引进培育创新型企业100家以上, 计划完成…) runs to the end of its sentence, unless what was done is
+// told after it (已完成…, 累计…).
+const TARGET = /力争|争取|目标|计划|预计|拟/g
+const DONE_AFTER = /已|累计|截至|截止/
+const SENTENCE_END = /[。；;！!？?]/
+
+/** True when the text gives an amount (in the unit, if any) that is not a target still to be met. */
+export function givesAmountReached(text: string, unit?: string): boolean {
+  const pattern = factPattern('amount', unit)
+  if (!pattern) return false
+  const targets = [...text.matchAll(TARGET)].map((m) => m.index)
+  const inTarget = (at: number) =>
+    targets.some((t) => {
+      const between = text.slice(t, at)
+      return t < at && !SENTENCE_END.test(between) && !DONE_AFTER.test(between)
+    })
+  return [...text.matchAll(new RegExp(pattern.source, 'g'))].some((m) => !inTarget(m.index))
+}
+
 /**
  * True when a clause of the text gives an amount in one of the units and names what is counted:
  * 通报了3起扶贫领域典型案例 answers 几个典型案子; 3所高校 does not answer 多少个园中园项目.

@@ -6,7 +6,7 @@ import { cleanSentence } from '../../src/answer/compose.js'
 import { answerExtractively } from '../../src/answer/extractive.js'
 import { answerQuestion } from '../../src/answer/index.js'
 import { collectEvidence, FEATURE_NAMES, type Candidate } from '../../src/answer/evidence.js'
-import { countsInClause, factsNear, givesGrade, hasFactFor, tellsHandling, tellsOutcome, tellsPlan, levelsClash, namesAskedBody, namesBody, namesPerson, namesPlace, namesRoad } from '../../src/answer/facts.js'
+import { countsInClause, factsNear, givesAmountReached, givesGrade, hasFactFor, tellsHandling, tellsOutcome, tellsPlan, levelsClash, namesAskedBody, namesBody, namesPerson, namesPlace, namesRoad } from '../../src/answer/facts.js'
 import { loadAnswerModel } from '../../src/answer/model.js'
 import { asksForVisits, tellsVisitStop } from '../../src/answer/visits.js'
 import { askedBody, askedContact, askedEvent, askedHandling, askedMembers, askedOutcome, analyzeQuery, asksGrade, asksPlan, countQualifier, askedUnit, askedWording, askingClauses, asksForName, lastAskingClause, changedThing, countedThing, createIndex, detectQuestionType, DURATION_UNIT, FREQUENCY_UNIT, HOUR_UNIT, listedKind, namedPerson, roadAsked, timedThing, WEEKDAY_UNIT, withTerseAsked } from '../../src/retrieve/index.js'
@@ -1520,6 +1520,15 @@ describe('answering on the bundled samples', () => {
     const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
     expect((await ask('雨后绿化养护这次出动了多少养护人员')).abstained).toBe(true)
     expect((await ask('当志愿者的一共发动了多少人次 干了多少钟头')).answer).toContain('200万小时')
+  })
+
+  it('tells what was reached so far (已经引进了多少家) only by an amount reached, not by a target still to be met', async () => {
+    expect(givesAmountReached('全年力争新增孵化面积30万平方米，引进培育创新型企业100家以上', '家')).toBe(false)
+    expect(givesAmountReached('计划整改50条，截至目前已完成44条', '条')).toBe(true)
+    expect(givesAmountReached('力争完成全年目标。今年已引进企业12家', '家')).toBe(true)
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    expect((await ask('示范区今年已经引进了多少家创新型企业了')).abstained).toBe(true)
+    expect((await ask('暴雨灾害问题整改工作清单到现在已经完成了多少条？')).answer).toContain('544条')
   })
 
   it('answers a question whose words jieba glued into a pair no article holds (各来了多少家), as it answers the plain one', async () => {
