@@ -157,6 +157,26 @@ export function givesAmountReached(text: string, unit?: string): boolean {
   return [...text.matchAll(new RegExp(pattern.source, 'g'))].some((m) => !inTarget(m.index))
 }
 
+// The whole of a list is counted after 等 (瑞庭酒店全体员工、沿街门店负责人等60余人): the list runs back to the clause's start.
+const LIST_START = /[，,。；;：:]/
+
+/**
+ * True when every amount the text gives in the unit counts a list (…、…等60余人) of which the people asked are one
+ * member: the total, not how many of them came.
+ */
+export function countsWholeList(text: string, people: string, unit?: string): boolean {
+  const pattern = factPattern('amount', unit)
+  if (!pattern) return false
+  const amounts = [...text.matchAll(new RegExp(pattern.source, 'g'))]
+  const ofList = (at: number) => {
+    if (text[at - 1] !== '等') return false
+    const before = text.slice(0, at - 1)
+    const members = before.slice(Math.max(...[...before.matchAll(new RegExp(LIST_START.source, 'g'))].map((m) => m.index), -1) + 1).split('、')
+    return members.length > 1 && members.some((m) => m.includes(people)) && !members.every((m) => m.includes(people))
+  }
+  return amounts.length > 0 && amounts.every((m) => ofList(m.index))
+}
+
 /**
  * True when a clause of the text gives an amount in one of the units and names what is counted:
  * 通报了3起扶贫领域典型案例 answers 几个典型案子; 3所高校 does not answer 多少个园中园项目.

@@ -167,7 +167,7 @@ function whenAsked(named: string): string {
 
 // 多少年 and 几天 ask a length of time (30年, 15天); 几年级 asks a grade. 几车道 and 几层 are counted in lanes and floors.
 // 多少人民币 asks for money, not people.
-const ASKED_UNIT = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*(?:万|亿)?\\s*(?:个小?(?=组))?([套个家间元项次名条所座辆期批台篇场户亩吨倍件天斤起组处棵株具块]|份(?!额)|车道|层(?![面次级])|号线|号楼|号院|公斤|千克|平方米|平米|公里|米|人(?!民币)|年(?!级))`)
+const ASKED_UNIT = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*(?:万|亿)?\\s*(?:个小?(?=组))?([套个家间元项次名位条所座辆期批台篇场户亩吨倍件天斤起组处棵株具块]|份(?!额)|车道|层(?![面次级])|号线|号楼|号院|公斤|千克|平方米|平米|公里|米|人(?!民币)|年(?!级))`)
 // 多少个小时, 几个月: a count of a unit of time, answered in that unit (24小时), not in things.
 const TIME_COUNT = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*个?\\s*(小时|钟头|星期|礼拜|月|工作日)`)
 // 多少 or 几 right before the thing counted, with no counter between.
@@ -188,7 +188,7 @@ const WEIGHT = '斤|公斤|千克|吨'
 const LAND = '平方米|平米|㎡|亩'
 const PEOPLE = '人|名|位'
 const UNIT_FORMS: Record<string, string | undefined> = {
-  人: PEOPLE, 名: PEOPLE, 个: undefined, 斤: WEIGHT, 公斤: WEIGHT, 千克: WEIGHT, 平方米: LAND, 平米: LAND,
+  人: PEOPLE, 名: PEOPLE, 位: PEOPLE, 个: undefined, 斤: WEIGHT, 公斤: WEIGHT, 千克: WEIGHT, 平方米: LAND, 平米: LAND,
   // 分成了几组 and 分成几个组 are answered by 5个小组 or 17个专项小组.
   组: '个[^，。、；\\d]{0,4}?组|组', 棵: '棵|株', 株: '棵|株',
   // 多少间企业 (Cantonese, or shops) is answered by 12家.
@@ -203,6 +203,21 @@ const COUNTED_PEOPLE = new RegExp(`(人|${PEOPLE_NOUNS}|就业)$`)
 const PEOPLE_NAMED = new RegExp(`^\\p{Script=Han}{0,4}?(${PEOPLE_NOUNS})$`, 'u')
 // …or named first, then what they did (多少个党员参加, 派了多少个干部下去).
 const PEOPLE_DOING = new RegExp(`^(${PEOPLE_NOUNS})`)
+
+// The people a count asks of, named after the question word (多少名员工参加) or before it (企业代表有几位).
+const PEOPLE_AFTER = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*[名位个]?\\s*\\p{Script=Han}{0,4}?(${PEOPLE_NOUNS})`, 'u')
+const PEOPLE_BEFORE = new RegExp(`(${PEOPLE_NOUNS})(?:一共|总共|共|大概)?(?:有|是)?(?:${WHICH_NUMBER}|多少)\\s*[名位个人]`, 'u')
+
+// A list the reader names them in (领导、导师、高校和企业代表一共多少人) asks the whole of it.
+const NAMED_IN_LIST = /[、和及与]/
+
+/** Who a count of people asks of (员工 of 瑞庭酒店有多少名员工参加), when it names them apart from others. */
+export function peopleCounted(question: string): string | undefined {
+  const m = PEOPLE_AFTER.exec(question) ?? PEOPLE_BEFORE.exec(question)
+  if (!m) return undefined
+  const clause = clausesOf(question).find((c) => c.includes(m[0])) ?? question
+  return NAMED_IN_LIST.test(clause.slice(0, clause.indexOf(m[1]!))) ? undefined : m[1]
+}
 
 /** The unit of a when-question that asks how long (多久): answered by 三天 or 24小时, not by a date. */
 export const DURATION_UNIT = '时长'

@@ -6,7 +6,7 @@ import { cleanSentence } from '../../src/answer/compose.js'
 import { answerExtractively } from '../../src/answer/extractive.js'
 import { answerQuestion } from '../../src/answer/index.js'
 import { collectEvidence, FEATURE_NAMES, type Candidate } from '../../src/answer/evidence.js'
-import { countsInClause, factsNear, givesAmountReached, givesGrade, hasFactFor, tellsHandling, tellsOutcome, tellsPlan, levelsClash, namesAskedBody, namesBody, namesPerson, namesPlace, namesRoad } from '../../src/answer/facts.js'
+import { countsInClause, countsWholeList, factsNear, givesAmountReached, givesGrade, hasFactFor, tellsHandling, tellsOutcome, tellsPlan, levelsClash, namesAskedBody, namesBody, namesPerson, namesPlace, namesRoad } from '../../src/answer/facts.js'
 import { loadAnswerModel } from '../../src/answer/model.js'
 import { asksForVisits, tellsVisitStop } from '../../src/answer/visits.js'
 import { askedBody, askedContact, askedEvent, askedHandling, askedMembers, askedOutcome, analyzeQuery, asksGrade, asksPlan, countQualifier, askedUnit, askedWording, askingClauses, asksForName, lastAskingClause, changedThing, countedThing, createIndex, detectQuestionType, DURATION_UNIT, FREQUENCY_UNIT, HOUR_UNIT, listedKind, namedPerson, roadAsked, timedThing, WEEKDAY_UNIT, withTerseAsked } from '../../src/retrieve/index.js'
@@ -119,6 +119,7 @@ describe('askedUnit and hasFactFor', () => {
     ['雨后绿化养护这次出动了多少养护人员', '人|名|位'],
     ['高龄津贴每个月发多少钱一个人', MONEY],
     ['志愿者干了多少钟头', '个?(?:小时|钟头)'],
+    ['企业代表有几位', '人|名|位'],
   ])('%s asks for %s', (q, unit) => {
     expect(askedUnit(q)).toBe(unit)
   })
@@ -1529,6 +1530,18 @@ describe('answering on the bundled samples', () => {
     const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
     expect((await ask('示范区今年已经引进了多少家创新型企业了')).abstained).toBe(true)
     expect((await ask('暴雨灾害问题整改工作清单到现在已经完成了多少条？')).answer).toContain('544条')
+  })
+
+  it('does not tell how many of one kind came by the count of a list they are one member of (…、企业代表等12人)', async () => {
+    const drill = '社区组织瑞庭酒店全体员工、沿街门店负责人等60余人开展了一次全面消防安全培训'
+    expect(countsWholeList(drill, '员工', '人|名|位')).toBe(true)
+    expect(countsWholeList('组织瑞庭酒店员工60余人开展培训', '员工', '人|名|位')).toBe(false)
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    expect((await ask('马寨那场座谈会请来的12个人里，“园中园”项目企业代表有几位？')).abstained).toBe(true)
+    expect((await ask('五里堡街道那次消防演练，瑞庭酒店有多少名员工参加？')).abstained).toBe(true)
+    // The whole list is asked: by no kind, or by naming every kind.
+    expect((await ask('五里堡那次消防演练一共多少人参加？')).answer).toContain('60余人')
+    expect((await ask('马寨这次座谈会请来的领导、导师、高校和企业代表一共多少人？')).answer).toContain('12人')
   })
 
   it('answers a question whose words jieba glued into a pair no article holds (各来了多少家), as it answers the plain one', async () => {
