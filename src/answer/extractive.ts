@@ -1,11 +1,11 @@
-import { askedContact, askedSet, askingClauses, asks, asksExtreme, ASKS_ITS_OWN, clausesOf, figureLookedUp, foldText, isPersonWord, READERS_OWN_STORY, versionsOffered, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
+import { askedContact, askedSet, askingClauses, asks, asksExtreme, ASKS_ITS_OWN, clausesOf, figureLookedUp, figuresGiven, foldText, isPersonWord, READERS_OWN_STORY, versionsOffered, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
 import { withoutReporter } from './byline.js'
 import { chooseEvidence, composeAnswer, MAX_ANSWER_CHARS } from './compose.js'
 import { CONFIDENCE_FEATURES } from './confidence.js'
 import { askedOf, FEATURE_NAMES, mentions, type Asked, type Candidate } from './evidence.js'
 import { asksNoFact, factCheckOf, givesAskedFact } from './fact-check.js'
-import { givesContact, hasFactFor, namesPerson, ranksOrCompares } from './facts.js'
+import { givesContact, hasFactFor, namesPerson, ranksOrCompares, withoutFigures } from './facts.js'
 import { bodyInLead, countingList, detailTold, factBesideFocus, gradeGiven, handlingTold, listedShortOf, outcomeTold, planTold, saidAtStop, setMembersIn, unspelledSet } from './leads.js'
 import { assertFeatures, loadAnswerModel, type AnswerModel } from './model.js'
 import { confidenceOf, FACT_COVERAGE, FACT_REQUIRED, inContext, scoreEvidence, textIn, type Scored } from './scored.js'
@@ -125,8 +125,10 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   // An amount or date asked that no quote shows is not answered: not by the training's story, quoted because 五里堡's
   // drill of 60余人 shares its words (森林防火培训多少人参加), nor by the story of a gallery whose cost it leaves out, which
   // the check above let through for a sum of another of its sentences (清廉文化长廊花了多少钱 → 收入完成40亿元).
+  // Nor by a figure the reader wrote as what they ask about (采购737.8万元里，给到小微企业的是多少钱).
   const contact = askedContact(query.text)
-  const givesFact = (c: Scored) => (contact ? givesContact(contact, textOf(c)) : hasFactFor(asked.type, textOf(c), asked.unit))
+  const given = figuresGiven(query.text)
+  const givesFact = (c: Scored) => (contact ? givesContact(contact, textOf(c)) : hasFactFor(asked.type, withoutFigures(textOf(c), given), asked.unit))
   if (!manyParts && !stands && FACT_REQUIRED.has(asked.type) && !chosen.some(givesFact)) return abstain(question, candidates)
   // Which one is the most (预算最大的一笔是哪个项目) is told by a quote that ranks them or lists their figures side by side,
   // not by one that gives the total of all (共完成政府采购项目52个…).

@@ -177,6 +177,11 @@ export function countsWholeList(text: string, people: string, unit?: string): bo
   return amounts.length > 0 && amounts.every((m) => ofList(m.index))
 }
 
+/** The text with the figures given blotted out (12 of 等12人, when the reader wrote 12个人里): no answer of theirs. */
+export function withoutFigures(text: string, figures: string[]): string {
+  return figures.reduce((t, f) => t.replace(new RegExp(`(?<![\\d.])${f.replace('.', '\\.')}(?![\\d.])`, 'g'), '…'), text)
+}
+
 /**
  * True when a clause of the text gives an amount in one of the units and names what is counted:
  * 通报了3起扶贫领域典型案例 answers 几个典型案子; 3所高校 does not answer 多少个园中园项目.

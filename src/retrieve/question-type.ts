@@ -79,6 +79,22 @@ export function lastAskingClause(question: string): number {
   return Math.max(-1, ...askingClauses(question).map((a) => clauses.findIndex((c) => c.includes(a))))
 }
 
+// A figure written in digits, with its magnitude (737.8万, 12, 9.97亿).
+const DIGITS = /\d+(?:\.\d+)?(?:万亿|万|亿)?/g
+// A clause that offers the reader's version or what they heard (60多人吧, 听说是12个) is to be checked, not given.
+const OFFERS = /吧|吗|听说|据说|好像|记得|是不是|对不对|没错/
+
+/**
+ * The figures the reader already has: those written in the clauses before the one that asks, as what they ask about
+ * (中小企业采购737.8万元里，给到小微企业的是多少钱), not as a version of theirs to check (收入40亿，是这个数吗).
+ */
+export function figuresGiven(question: string): string[] {
+  const clauses = clausesOf(question)
+  const asking = lastAskingClause(question)
+  if (clauses.slice(Math.max(asking, 0)).some((c) => OFFERS.test(c))) return []
+  return clauses.slice(0, Math.max(asking, 0)).filter((c) => !OFFERS.test(c) && !asks(c)).flatMap((c) => c.match(DIGITS) ?? [])
+}
+
 // Words the reader quotes from an article (“在不到3个月的时间绿化成这样”说的是哪里) are what they ask about, not how they ask.
 const QUOTED = /“[^”]*”|"[^"]*"|「[^」]*」/g
 

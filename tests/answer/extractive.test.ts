@@ -6,10 +6,10 @@ import { cleanSentence } from '../../src/answer/compose.js'
 import { answerExtractively } from '../../src/answer/extractive.js'
 import { answerQuestion } from '../../src/answer/index.js'
 import { collectEvidence, FEATURE_NAMES, type Candidate } from '../../src/answer/evidence.js'
-import { countsInClause, countsWholeList, factsNear, givesAmountReached, givesGrade, hasFactFor, tellsHandling, tellsOutcome, tellsPlan, levelsClash, namesAskedBody, namesBody, namesPerson, namesPlace, namesRoad } from '../../src/answer/facts.js'
+import { countsInClause, countsWholeList, factsNear, givesAmountReached, withoutFigures, givesGrade, hasFactFor, tellsHandling, tellsOutcome, tellsPlan, levelsClash, namesAskedBody, namesBody, namesPerson, namesPlace, namesRoad } from '../../src/answer/facts.js'
 import { loadAnswerModel } from '../../src/answer/model.js'
 import { asksForVisits, tellsVisitStop } from '../../src/answer/visits.js'
-import { askedBody, askedContact, askedEvent, askedHandling, askedMembers, askedOutcome, analyzeQuery, asksGrade, asksPlan, countQualifier, askedUnit, askedWording, askingClauses, asksForName, lastAskingClause, changedThing, countedThing, createIndex, detectQuestionType, DURATION_UNIT, FREQUENCY_UNIT, HOUR_UNIT, listedKind, namedPerson, roadAsked, timedThing, WEEKDAY_UNIT, withTerseAsked } from '../../src/retrieve/index.js'
+import { askedBody, askedContact, askedEvent, askedHandling, askedMembers, askedOutcome, analyzeQuery, asksGrade, asksPlan, countQualifier, askedUnit, askedWording, askingClauses, asksForName, lastAskingClause, changedThing, countedThing, createIndex, detectQuestionType, DURATION_UNIT, figuresGiven, FREQUENCY_UNIT, HOUR_UNIT, listedKind, namedPerson, roadAsked, timedThing, WEEKDAY_UNIT, withTerseAsked } from '../../src/retrieve/index.js'
 import { openDb, type Db } from '../../src/store/index.js'
 import { jsonl } from '../helpers/tmp.js'
 import { useSampleIndex } from '../helpers/sample-db.js'
@@ -1542,6 +1542,17 @@ describe('answering on the bundled samples', () => {
     // The whole list is asked: by no kind, or by naming every kind.
     expect((await ask('五里堡那次消防演练一共多少人参加？')).answer).toContain('60余人')
     expect((await ask('马寨这次座谈会请来的领导、导师、高校和企业代表一共多少人？')).answer).toContain('12人')
+  })
+
+  it('does not answer with the figure the reader wrote as what they ask about (12个人里，企业代表有几位)', async () => {
+    expect(figuresGiven('中小企业采购737.8万元里，真正给到小微企业的是多少钱？')).toEqual(['737.8万'])
+    expect(figuresGiven('收入40亿，同比增长12%，是这个数吗？')).toEqual([])
+    expect(figuresGiven('来了多少人？60多人吧')).toEqual([])
+    expect(withoutFigures('邀请了…企业代表等12人', ['12'])).toBe('邀请了…企业代表等…人')
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    expect((await ask('马寨产业集聚区座谈会请来的12个人里，企业代表具体有几位？')).abstained).toBe(true)
+    expect((await ask('上半年文化企业营收40亿，比去年同期多了多少亿元？')).abstained).toBe(true)
+    expect((await ask('上半年规上文化企业营收40亿，同比增长了多少？')).answer).toContain('8.2%')
   })
 
   it('answers a question whose words jieba glued into a pair no article holds (各来了多少家), as it answers the plain one', async () => {
