@@ -422,11 +422,12 @@ function factCheck(
     const derived = WORKS_IT_OUT.test(text) ? [] : DERIVED_AMOUNTS.filter((d) => d.asked.test(text))
     const category = CATEGORY.exec(text)?.[0]
     // What has been reached so far (已经引进了多少家) is not told by a target (力争引进…100家以上).
-    const reached = askingClauses(text).some((c) => ASKS_REACHED.test(c)) ? { unit: askedUnit(text) } : undefined
+    const reached = askingClauses(text).some((c) => ASKS_REACHED.test(c))
     // How many of one kind came (企业代表有几位) is not told by the count of a list they are one member of (…、企业代表等12人).
     const people = peopleCounted(text)
+    const amountUnit = askedUnit(text)
     const ofWhatIsAsked = (s: Scored) =>
-      plannedIfNext(s) && (!reached || givesAmountReached(textOf(s), reached.unit)) && (!people || !countsWholeList(textOf(s), people, askedUnit(text))) && (!qualifier || mentions(read(s), qualifier)) && derived.every((d) => d.told.test(textOf(s)) || (d === COMPARISON && printsBoth(text, textOf(s)))) && (!category || read(s).includes(category))
+      plannedIfNext(s) && (!reached || givesAmountReached(textOf(s), amountUnit)) && (!people || !countsWholeList(textOf(s), people, amountUnit)) && (!qualifier || mentions(read(s), qualifier)) && derived.every((d) => d.told.test(textOf(s)) || (d === COMPARISON && printsBoth(text, textOf(s)))) && (!category || read(s).includes(category))
     const counted = countedThing(text)
     const forms = counted ? words.filter((w) => [...w.text].length > 1 && counted.thing.includes(w.text)).flatMap((w) => [w.text, ...w.synonyms]) : []
     if (forms.length > 0) return (s) => countsInClause(read(s), forms, counted!.unit) && ofWhatIsAsked(s)

@@ -1,8 +1,11 @@
 import { DURATION_UNIT, foldText, FREQUENCY_UNIT, HOUR_UNIT, loadLexicon, newWords, POST, tagWords, WEEKDAY_UNIT, type AskedBody, type ContactKind, type QuestionType } from '../retrieve/index.js'
 
+// 3个月 is a span of time, not three things.
+const NOT_A_SPAN = '(?!(?<=个)多?(?:月|小时|钟头|星期|礼拜|工作日))'
+
 const FACT_PATTERNS: Record<QuestionType, RegExp | null> = {
   // Digits, or Chinese numerals from 二 up (五项, 十余家; a lone 一 is mostly the article 一个).
-  amount: /(\d[\d.,，]*|[二两三四五六七八九十百千][一二两三四五六七八九十百千万]*)\s*(余|多)?\s*(万亿|万|亿|千|百)?\s*(套|个(?!多?(?:月|小时|钟头|星期|礼拜|工作日))|家|元|人民币|人|项|次|名|条|所|座|辆|期|批|台|篇|场|户|亩|平方米|公里|米|吨|%|％|倍|份|支|起|件|张|棵|株|只|块|根|盏|大类|类|种|余)/,
+  amount: new RegExp(/(\d[\d.,，]*|[二两三四五六七八九十百千][一二两三四五六七八九十百千万]*)\s*(余|多)?\s*(万亿|万|亿|千|百)?\s*(套|个|家|元|人民币|人|项|次|名|条|所|座|辆|期|批|台|篇|场|户|亩|平方米|公里|米|吨|%|％|倍|份|支|起|件|张|棵|株|只|块|根|盏|大类|类|种|余)/.source + NOT_A_SPAN),
   // Digits may stand apart from their units (到 2030 年, 7 月 26 日).
   time: /(\d{4}\s*年)?\d{1,2}\s*月(\s*\d{1,2}\s*日|底|初|中旬|上旬|下旬|份)?|\d{4}\s*年|年底|年内|上半年|下半年|今年|明年|近日|日前/,
   result: /冠军|亚军|季军|第[一二三1-3]名|[一二三特]等奖|[金银铜]奖|优胜|夺冠|获胜|胜出|荣获|名列|排名第|(位列|位居|排在?|居)[^，。；]{0,8}第[一二三四五六七八九十\d]+(位|名)?|第[一二三四五六七八九十\d]+(位|名)/,
@@ -35,9 +38,6 @@ const DAY_OR_WEEKDAY = new RegExp(`${DAY.source}|${WEEKDAY.source}`)
 const HOUR = /(\d{1,2}|[两二三四五六七八九十]|十[一二])\s*[点时](?![线])|\d{1,2}\s*[:：]\s*\d{2}/
 
 /** The pattern of the kind of fact the question type asks for (in the asked unit, if any); null for none. */
-// 3个月 is a span of time, not three things.
-const NOT_A_SPAN = '(?!(?<=个)多?(?:月|小时|钟头|星期|礼拜|工作日))'
-
 function factPattern(type: QuestionType, unit?: string): RegExp | null {
   if (unit === FREQUENCY_UNIT) return FREQUENCY
   if (type === 'amount' && unit) return new RegExp(`${NUMBER}(${unit})${NOT_A_SPAN}`)

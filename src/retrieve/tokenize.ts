@@ -70,19 +70,20 @@ function startsWithDateUnit(text: string, word: string): boolean {
 // How often a character must stand as a word of its own in jieba's dictionary for two of them side by side, a
 // pair the dictionary lacks, to be read as two words (给区 of 给区里, 各来 of 各来了多少家), not one name.
 const COMMON_WORD_FREQ = 10000
-let dictionary: { words: Set<string>; singles: Map<string, number> } | undefined
+let dictionary: { pairs: Set<string>; singles: Map<string, number> } | undefined
 
-function dictionaryWords(): { words: Set<string>; singles: Map<string, number> } {
+/** jieba's dictionary as its two-character words and its one-character words' frequencies, read on first use. */
+function dictionaryWords(): { pairs: Set<string>; singles: Map<string, number> } {
   if (dictionary) return dictionary
-  const words = new Set<string>()
+  const pairs = new Set<string>()
   const singles = new Map<string, number>()
   for (const line of Buffer.from(dict).toString('utf8').split('\n')) {
     const [word, freq] = line.split(' ')
-    if (!word) continue
-    if ([...word].length === 1) singles.set(word, Number(freq))
-    else words.add(word)
+    const length = word ? [...word].length : 0
+    if (length === 1) singles.set(word!, Number(freq))
+    else if (length === 2) pairs.add(word!)
   }
-  dictionary = { words, singles }
+  dictionary = { pairs, singles }
   return dictionary
 }
 
@@ -90,8 +91,8 @@ function dictionaryWords(): { words: Set<string>; singles: Map<string, number> }
 export function isTwoCommonWords(word: string): boolean {
   const chars = [...word]
   if (chars.length !== 2) return false
-  const { words, singles } = dictionaryWords()
-  return !words.has(word) && chars.every((c) => (singles.get(c) ?? 0) >= COMMON_WORD_FREQ)
+  const { pairs, singles } = dictionaryWords()
+  return !pairs.has(word) && chars.every((c) => (singles.get(c) ?? 0) >= COMMON_WORD_FREQ)
 }
 
 /** The words of a (folded) text with jieba's part-of-speech tags (lexicon names are tagged nz). */
