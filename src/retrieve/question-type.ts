@@ -478,7 +478,7 @@ export function isBodyKind(word: string): boolean {
 }
 
 // 施工单位是哪家, 承办的公司叫啥: the kind named first and then asked which (not 这医院是啥级别, its grade).
-const BODY_THEN_ASKED = /([^\P{Script=Han}的是在有和与了那这个家所]{0,3}?)(公司|银行|医院|高校|学校|单位|部门|机构)(?:是|为|叫)(?:哪[一几些]?[家个所]?|什么|啥)(?:名字|名称)?(?=[？?，,。！!\s啊呀呢]|$)/u
+const BODY_THEN_ASKED = /([^\P{Script=Han}的是在有和与了那这个家所]{0,3}?)(公司|企业|银行|医院|高校|学校|单位|部门|机构)(?:是|为|叫)(?:哪[一几些]?[家个所]?|什么|啥)(?:名字|名称)?(?=[？?，,。！!\s啊呀呢]|$)/u
 
 // 参加的银行名单, 获奖单位名单: bodies of a kind asked by name, in a list.
 const BODY_ROSTER = /(公司|银行|医院|高校|学校|单位)\s*的?\s*(名单|名字|全称|名称)/

@@ -269,6 +269,9 @@ describe('what a question asks after its question word', () => {
     expect(askedBody('银行放了多少贷款')).toBeUndefined()
     expect(askedBody('那3所高校具体是哪三所学校')).toEqual({ kind: '学校' })
     expect(askedBody('地铁那段是哪家施工单位在干')).toEqual({ kind: '单位', role: '施工' })
+    // A firm named before the asking as a kind with its role (施工企业是哪一家) is asked as 哪家施工企业 is.
+    expect(askedBody('滨河路工地承建的施工企业是哪一家？')).toEqual({ kind: '公司', role: '施工' })
+    expect(askedBody('那家企业是什么')).toBeUndefined()
     expect(askedBody('培训是请哪家单位来授课的')).toEqual({ kind: '单位', role: '授课' })
     expect(askedBody('郑大二附院新院盖好了算啥医院')).toBeUndefined()
     expect(askedBody('新院区是个什么医院')).toBeUndefined()
@@ -1542,6 +1545,11 @@ describe('answering on the bundled samples', () => {
     // The whole list is asked: by no kind, or by naming every kind.
     expect((await ask('五里堡那次消防演练一共多少人参加？')).answer).toContain('60余人')
     expect((await ask('马寨这次座谈会请来的领导、导师、高校和企业代表一共多少人？')).answer).toContain('12人')
+  })
+
+  it('refuses which firm did the work where the story names it only by its kind (施工企业)', async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    expect((await ask('示范区扬尘督导时去的滨河路施工现场，承建的施工企业是哪一家？')).abstained).toBe(true)
   })
 
   it('does not answer with the figure the reader wrote as what they ask about (12个人里，企业代表有几位)', async () => {
