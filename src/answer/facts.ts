@@ -37,6 +37,12 @@ const DAY_OR_WEEKDAY = new RegExp(`${DAY.source}|${WEEKDAY.source}`)
 // An hour of the day: 下午3点, 9:30, 十点半, 8时; not 一点 (a little) or 重点.
 const HOUR = /(\d{1,2}|[两二三四五六七八九十]|十[一二])\s*[点时](?![线])|\d{1,2}\s*[:：]\s*\d{2}/
 
+/** Every place the text gives the kind of fact asked (in the asked unit, if any); none for a type that asks none. */
+function factsIn(type: QuestionType, text: string, unit?: string): RegExpExecArray[] {
+  const pattern = factPattern(type, unit)
+  return pattern ? [...text.matchAll(new RegExp(pattern.source, 'g'))] : []
+}
+
 /** The pattern of the kind of fact the question type asks for (in the asked unit, if any); null for none. */
 function factPattern(type: QuestionType, unit?: string): RegExp | null {
   if (unit === FREQUENCY_UNIT) return FREQUENCY
@@ -120,9 +126,8 @@ const NEAR = 4
  * answered twice by 截至目前已完成544条，完成率100％, not by 完成佐证材料的汇编 with a number in another clause.
  */
 export function factsNear(type: QuestionType, text: string, unit: string | undefined, words: string[]): number {
-  const pattern = factPattern(type, unit)
-  if (!pattern || words.length === 0) return 0
-  const facts = [...text.matchAll(new RegExp(pattern.source, 'g'))].map((m) => ({ start: m.index, end: m.index + m[0].length }))
+  if (words.length === 0) return 0
+  const facts = factsIn(type, text, unit).map((m) => ({ start: m.index, end: m.index + m[0].length }))
   const close = (from: number, to: number) => to - from <= NEAR && !CLAUSE_BREAK.test(text.slice(from, to))
   let n = 0
   for (const w of words) {
@@ -146,32 +151,27 @@ const SENTENCE_END = /[。；;！!？?]/
 
 /** True when the text gives an amount (in the unit, if any) that is not a target still to be met. */
 export function givesAmountReached(text: string, unit?: string): boolean {
-  const pattern = factPattern('amount', unit)
-  if (!pattern) return false
   const targets = [...text.matchAll(TARGET)].map((m) => m.index)
   const inTarget = (at: number) =>
     targets.some((t) => {
       const between = text.slice(t, at)
       return t < at && !SENTENCE_END.test(between) && !DONE_AFTER.test(between)
     })
-  return [...text.matchAll(new RegExp(pattern.source, 'g'))].some((m) => !inTarget(m.index))
+  return factsIn('amount', text, unit).some((m) => !inTarget(m.index))
 }
 
 // The whole of a list is counted after 等 (瑞庭酒店全体员工、沿街门店负责人等60余人): the list runs back to the clause's start.
-const LIST_START = /[，,。；;：:]/
+const LAST_CLAUSE = /[^，,。；;：:]*$/
 
 /**
  * True when every amount the text gives in the unit counts a list (…、…等60余人) of which the people asked are one
  * member: the total, not how many of them came.
  */
 export function countsWholeList(text: string, people: string, unit?: string): boolean {
-  const pattern = factPattern('amount', unit)
-  if (!pattern) return false
-  const amounts = [...text.matchAll(new RegExp(pattern.source, 'g'))]
+  const amounts = factsIn('amount', text, unit)
   const ofList = (at: number) => {
     if (text[at - 1] !== '等') return false
-    const before = text.slice(0, at - 1)
-    const members = before.slice(Math.max(...[...before.matchAll(new RegExp(LIST_START.source, 'g'))].map((m) => m.index), -1) + 1).split('、')
+    const members = LAST_CLAUSE.exec(text.slice(0, at - 1))![0].split('、')
     return members.length > 1 && members.some((m) => m.includes(people)) && !members.every((m) => m.includes(people))
   }
   return amounts.length > 0 && amounts.every((m) => ofList(m.index))

@@ -77,7 +77,7 @@ function dictionaryWords(): { pairs: Set<string>; singles: Map<string, number> }
   if (dictionary) return dictionary
   const pairs = new Set<string>()
   const singles = new Map<string, number>()
-  for (const line of Buffer.from(dict).toString('utf8').split('\n')) {
+  for (const line of new TextDecoder().decode(dict).split('\n')) {
     const [word, freq] = line.split(' ')
     const length = word ? [...word].length : 0
     if (length === 1) singles.set(word!, Number(freq))
