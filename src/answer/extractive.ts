@@ -112,7 +112,7 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   const everyPartAnswered = manyParts && (unsure.length === 0 || (unsure.length < query.parts.length && unsure.every((p) => asksNoFact(p) || toldBeside(p))))
   const stands = everyPartAnswered || printing !== undefined || setLeads.length > 0
   if (!stands && confidenceOf(model, signals, candidates, scored) < model.confidence.threshold) return abstain(question, candidates)
-  if (!stands && !givesAskedFact(asked, scored, candidates, manyParts)) return abstain(question, candidates)
+  if (!stands && !givesAskedFact({ ...asked, message: question }, scored, candidates, manyParts)) return abstain(question, candidates)
   // A part that names nothing of its own (名字能列一下吗) rests on the parts that do: when none of those is answered, nothing is.
   const naming = query.parts.filter((p) => namesOwn(p, asked.words))
   if (unsure.length > 0 && (unsure.length === query.parts.length || (naming.length > 0 && naming.every((p) => unsure.includes(p))))) {

@@ -62,7 +62,7 @@ const TOLD_IN_WORDS: { asked: RegExp; told: RegExp }[] = [
   // a deed reported done (完成与管城区…的委托) or one still to come (择期进行决赛), not by the task alone.
   { asked: /(完成|干完|做完|弄完|办完)了?(吗|没有?|了没)/, told: /已完成|已经完成|完成率|全部完成|均已完成|已全部|已基本|顺利完成|完成了|完成(?=与|对)|完成[^，,。；;]{0,12}\d+(?:\.\d+)?[%％]|尚未|还未|未完成|正在|择期/ },
   // Online or on site (线上还是线下) is told by the one it was (线上线下相结合, 现场), not by the event alone.
-  { asked: /(线上|网上)[^，,。？?]{0,4}还是[^，,。？?]{0,4}(线下|现场)|(线下|现场)[^，,。？?]{0,4}还是[^，,。？?]{0,4}(线上|网上)/, told: /线上|线下|网上|网络|视频|直播|云|现场|实地/ },
+  { asked: /(线上|网上|视频)[^，,。？?]{0,4}还是[^，,。？?]{0,4}(线下|现场)|(线下|现场)[^，,。？?]{0,4}还是[^，,。？?]{0,4}(线上|网上|视频)/, told: /线上|线下|网上|网络|视频|直播|云|现场|实地/ },
 ]
 
 // What happens to those who break a rule (怎么罚, 会受到啥处分, 怎么追责, 罚了多少) is told by a penalty or a sanction
@@ -269,7 +269,83 @@ function leadOf(c: Candidate): string {
 }
 
 /** What is asked, for the fact checks; a part of a question carries the question before it (what 啥时候完工？ is about). */
-type AskedFor = Pick<Asked, 'type' | 'text' | 'words'> & { before?: string; whole?: string }
+type AskedFor = Pick<Asked, 'type' | 'text' | 'words'> & {
+  before?: string
+  whole?: string
+  /** The message as the reader sent it, with the ways to choose from (园区通知还是网上报名) that the search's reading leaves out. */
+  message?: string
+}
+
+/** What a sentence must hold to answer how a step was done, when the reader guesses the ways or asks a channel. */
+function meansCheck(asked: AskedFor, words: WeightedWord[], textOf: (e: Scored) => string): ((s: Scored) => boolean) | undefined {
+  const guesses = asked.message ?? asked.whole ?? asked.text
+  const act = actOfMeans(asked.text, words, guesses)
+  if (act === undefined || !(/还是/.test(guesses) || CHANNEL.test(asked.text))) return undefined
+  const ways = waysOffered(guesses)
+  const manner = (clause: string) => MANNER_TOLD.test(clause) || ways.some((b) => foldText(clause).includes(b))
+  return (s) => {
+    const clauses = textOf(s).split(/[，,；;。！!？?]/)
+    return clauses.some((c, i) => (act === null || mentions(foldText(c), act)) && (manner(c) || MEANS_CLAUSE.test(clauses[i - 1]?.trim() ?? '')))
+  }
+}
+
+// How a step was done, asked with the ways the reader guesses (怎么报名的？园区通知还是网上报名; 用什么方式考核的，笔试还是实操)
+// or of a channel (通过哪个线上平台办的), is told by a clause that holds the step's act and a way of doing it (通过, 采取…方式,
+// 结合, 线上, 现场, 全天候) or one of the ways guessed, not by the story's other steps nor by the act reported done
+// (经开区共发行成功9.97亿元 for 通过什么方式发行的). Asked without guesses (用什么办法把关), the ways a story tells are too many
+// to know by their words (召开工作协调会, 发放仪式), and it is not checked.
+const MEANS_NOUN = '(方式|形式|办法|渠道|途径|手段|方法|平台|系统|载体|模式|工艺|法子|招数?|做法|措施|标准|原则|规矩|口号|机制|制度)'
+// 用什么方式, 通过什么渠道, 靠啥办法, 通过哪个平台; 哪个 only with the means named (not 拿哪个项目带头).
+const ASKS_MEANS = new RegExp(`(用|通过|以|采取|采用|靠|走|按照?|凭|拿|利用)(的是|了)?((什么|啥|何种|哪种)(样的?)?([^，,。？?]{0,3}?${MEANS_NOUN})?|(哪个|哪些|哪一种|哪一个)[^，,。？?的]{0,3}?${MEANS_NOUN})`)
+// 怎么, asked of a means only beside the ways guessed (怎么筹的？财政拨款还是企业出).
+const ASKS_HOW = /(怎么|咋|如何)(样|个)?/
+// The ways guessed inside the cue (通过发文件还是开大会的方式通报的).
+const WAYS_OF_DOING = new RegExp(`(通过|用|以|靠)[^，,。？?]{1,8}还是[^，,。？?]{1,8}?(的?${MEANS_NOUN})`)
+const MEANS_WORD = new RegExp(`^${MEANS_NOUN}$`)
+// Verbs that name no act of their own (以什么形式办, 怎么要求的): the step is the thing named before them.
+const LIGHT_ACT = /^(搞|办|开展|进行|做|弄|干|开|举办|举行|组织|实施|推进|落实|处理|解决|来|去|弄好|搞好|实现|到位|保证|确保|实处|要求)$/
+
+/**
+ * The act a question asks the means of: the first word after the cue (用什么方式考核队员 → 考核); null when that word says
+ * no act of its own (以什么形式办); undefined when no means is asked.
+ */
+function actOfMeans(question: string, words: WeightedWord[], whole = question): WeightedWord | null | undefined {
+  const guesses = /还是/.test(whole)
+  for (const clause of askingClauses(question)) {
+    const means = ASKS_MEANS.exec(clause) ?? WAYS_OF_DOING.exec(clause)
+    const cue = means ?? (guesses ? ASKS_HOW.exec(clause) : null)
+    if (!cue) continue
+    const after = clause.slice(cue.index + cue[0].length)
+    const first = words
+      .filter((w) => [...w.text].length > 1 && after.includes(w.text) && !MEANS_WORD.test(w.text))
+      .sort((a, b) => after.indexOf(a.text) - after.indexOf(b.text))[0]
+    const act = first && !LIGHT_ACT.test(first.text) ? first : null
+    if (means || act) return act
+  }
+  return undefined
+}
+
+/** The character pairs of the ways a reader offers (线上答题还是现场比 → 线上, 上答, 答题, 现场, 场比). */
+function waysOffered(question: string): string[] {
+  const clauses = clausesOf(question)
+  const out: string[] = []
+  for (const clause of clauses) {
+    const at = clause.indexOf('还是')
+    if (at < 0) continue
+    // The topic's words, said elsewhere in the question too (祥云办事处…办事处统一派), tell no way from another.
+    const rest = clauses.filter((c) => c !== clause).join('，')
+    for (const side of [clause.slice(Math.max(0, at - 6), at), clause.slice(at + 2, at + 8)]) {
+      const han = side.replace(/[^\p{Script=Han}]|[是用的了搞办以通过采取采用进行还呢吗啊呀吧个那这都就也在给把被从对向跟和与直接去找]/gu, '')
+      for (let i = 0; i + 2 <= han.length; i++) if (!rest.includes(han.slice(i, i + 2))) out.push(han.slice(i, i + 2))
+    }
+  }
+  return out
+}
+
+// A clause that leads into the next with the means (利用机械结合人工的方式，积极开展杂草清除工作).
+const MEANS_CLAUSE = /^(通过|采取|采用|利用|借助|依托|运用|按照|本着|以)|(方式|形式|办法|方法)$/
+const CHANNEL = /渠道|平台|系统/
+const MANNER_TOLD = /全天候|24小时|昼夜|日夜|通过|采取|采用|利用|借助|依托|运用|按照|本着|依据|根据|以[^，,。；;]{1,14}(方式|形式|为)|方式|形式|方法|办法|渠道|途径|手段|模式|机制|制度|结合|线上|线下|网上|网络|视频|直播|现场|实地|逐一|逐户|挨家挨户|统一|集中|专场|当面|电话|微信|公众号|平台|系统|热线|”(式|法)/
 
 /**
  * The stretches of time a question asks of: those its asking clauses name (去年全年 of 今年节约资金1361万，那去年全年节约了
@@ -371,6 +447,8 @@ function factCheck(
   if (deed && !asksPersonsName(asked)) return (s) => deed.told.test(textOf(s))
   const detail = detailAsked(text)
   if (detail) return (s) => detail.told.test(textOf(s))
+  const means = meansCheck(asked, words, textOf)
+  if (means) return means
   // Who came (哪位领导) asks for a name when another part of the message does (叫什么名字？).
   if (type === 'person' && asksPersonsName(asked)) {
     // The name may be asked by a part of its own (哪个领导 叫啥): of the person the part names.

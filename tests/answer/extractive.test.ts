@@ -1827,6 +1827,18 @@ describe('reading who went and what is meant', () => {
     expect((await ask('五里堡消防培训是哪家单位来讲课的')).answer).toContain('众安防火中心')
   })
 
+  it('answers how a step was done, when the reader guesses the ways, only with a clause that tells how that step was done', async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    // The story reports the bonds issued, the sign-ups and the machines seen to, not how.
+    expect((await ask('经开区那9.97亿专项债是通过什么方式发行的，公开招标还是定向承销？')).abstained).toBe(true)
+    expect((await ask('那个交通运输行业专场银企对接会，企业是怎么报名参加的？园区通知还是网上报名？')).abstained).toBe(true)
+    expect((await ask('祥云办事处收麦子用的农机是怎么调度过来的，村里自己联系还是办事处统一派？')).abstained).toBe(true)
+    expect((await ask('建设局那800多件交通运输免证可办业务，是通过哪个线上平台办的？')).abstained).toBe(true)
+    // Told in the act's clause or the one leading into it, or by a way the reader guessed.
+    expect((await ask('秸秆禁烧是咋巡查的？白天查还是晚上也查')).answer).toContain('24小时全天候')
+    expect((await ask('雨后绿化带除草是用机器还是人工？')).answer).toContain('机械结合人工')
+  })
+
   it('reads 有人说 as hearsay, not as what the story must say', async () => {
     const homes = story('经开区建设局以巡察整改新成效推动建设工作', '截至目前，全区已分配安置房3636套。建设局开展征收安置问题项目整改。')
     expect((await askOf([homes], '有人说经开区安置房到现在才分了一千来套，真的假的？')).answer).toContain('3636套')
