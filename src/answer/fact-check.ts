@@ -279,8 +279,10 @@ type AskedFor = Pick<Asked, 'type' | 'text' | 'words'> & {
 /** What a sentence must hold to answer how a step was done, when the reader guesses the ways or asks a channel. */
 function meansCheck(asked: AskedFor, words: WeightedWord[], textOf: (e: Scored) => string): ((s: Scored) => boolean) | undefined {
   const guesses = asked.message ?? asked.whole ?? asked.text
-  const act = actOfMeans(asked.text, words, guesses)
-  if (act === undefined || !(/还是/.test(guesses) || CHANNEL.test(asked.text))) return undefined
+  const act = actOfMeans(asked.text, words)
+  if (act === undefined) return undefined
+  // Asked without guesses, only a step of a procedure is checked (怎么申请, 咋通知的): the news reports it done, seldom how.
+  if (!(/还是/.test(guesses) || CHANNEL.test(asked.text))) return act && PROCEDURE.test(act.text) ? (s) => mentions(foldText(textOf(s)), act) : undefined
   const ways = waysOffered(guesses)
   const manner = (clause: string) => MANNER_TOLD.test(clause) || ways.some((b) => foldText(clause).includes(b))
   return (s) => {
@@ -296,9 +298,9 @@ function meansCheck(asked: AskedFor, words: WeightedWord[], textOf: (e: Scored) 
 // to know by their words (召开工作协调会, 发放仪式), and it is not checked.
 const MEANS_NOUN = '(方式|形式|办法|渠道|途径|手段|方法|平台|系统|载体|模式|工艺|法子|招数?|做法|措施|标准|原则|规矩|口号|机制|制度)'
 // 用什么方式, 通过什么渠道, 靠啥办法, 通过哪个平台; 哪个 only with the means named (not 拿哪个项目带头).
-const ASKS_MEANS = new RegExp(`(用|通过|以|采取|采用|靠|走|按照?|凭|拿|利用)(的是|了)?((什么|啥|何种|哪种)(样的?)?([^，,。？?]{0,3}?${MEANS_NOUN})?|(哪个|哪些|哪一种|哪一个)[^，,。？?的]{0,3}?${MEANS_NOUN})`)
-// 怎么, asked of a means only beside the ways guessed (怎么筹的？财政拨款还是企业出).
-const ASKS_HOW = /(怎么|咋|如何)(样|个)?/
+const ASKS_MEANS = new RegExp(`(用|通过|以|采取|采用|靠|走|按照?|凭|拿|利用)(的是|的|了)?((什么|啥|何种|哪种)(样的?)?([^，,。？?]{0,3}?${MEANS_NOUN})?|(哪个|哪些|哪一种|哪一个)[^，,。？?的]{0,3}?${MEANS_NOUN})`)
+// 怎么 asks a means when an act follows (怎么筹的, 咋通知的), not in 怎么样.
+const ASKS_HOW = /(怎么|咋|如何)(?!样|回事|办)个?/
 // The ways guessed inside the cue (通过发文件还是开大会的方式通报的).
 const WAYS_OF_DOING = new RegExp(`(通过|用|以|靠)[^，,。？?]{1,8}还是[^，,。？?]{1,8}?(的?${MEANS_NOUN})`)
 const MEANS_WORD = new RegExp(`^${MEANS_NOUN}$`)
@@ -306,14 +308,13 @@ const MEANS_WORD = new RegExp(`^${MEANS_NOUN}$`)
 const LIGHT_ACT = /^(搞|办|开展|进行|做|弄|干|开|举办|举行|组织|实施|推进|落实|处理|解决|来|去|弄好|搞好|实现|到位|保证|确保|实处|要求)$/
 
 /**
- * The act a question asks the means of: the first word after the cue (用什么方式考核队员 → 考核); null when that word says
- * no act of its own (以什么形式办); undefined when no means is asked.
+ * The act a question asks the means of: the first word after the cue (用什么方式考核队员 → 考核, 咋通知的 → 通知); null when
+ * that word says no act of its own (以什么形式办); undefined when no means is asked (怎么样).
  */
-function actOfMeans(question: string, words: WeightedWord[], whole = question): WeightedWord | null | undefined {
-  const guesses = /还是/.test(whole)
+function actOfMeans(question: string, words: WeightedWord[]): WeightedWord | null | undefined {
   for (const clause of askingClauses(question)) {
     const means = ASKS_MEANS.exec(clause) ?? WAYS_OF_DOING.exec(clause)
-    const cue = means ?? (guesses ? ASKS_HOW.exec(clause) : null)
+    const cue = means ?? ASKS_HOW.exec(clause)
     if (!cue) continue
     const after = clause.slice(cue.index + cue[0].length)
     const first = words
@@ -344,6 +345,8 @@ function waysOffered(question: string): string[] {
 
 // A clause that leads into the next with the means (利用机械结合人工的方式，积极开展杂草清除工作).
 const MEANS_CLAUSE = /^(通过|采取|采用|利用|借助|依托|运用|按照|本着|以)|(方式|形式|办法|方法)$/
+// The steps of a procedure: how to sign up, apply, be told, be judged or be paid.
+const PROCEDURE = /报名|申请|申报|通知|召集|反馈|考核|检验|测评|评比|打分|受理|公示|公开|发放|兑付|兑现|领取|拨付|提交|登记|预约|缴纳|办理|审批|核实|认定|推荐|选拔|招募|投诉|举报|对接/
 const CHANNEL = /渠道|平台|系统/
 const MANNER_TOLD = /全天候|24小时|昼夜|日夜|通过|采取|采用|利用|借助|依托|运用|按照|本着|依据|根据|以[^，,。；;]{1,14}(方式|形式|为)|方式|形式|方法|办法|渠道|途径|手段|模式|机制|制度|结合|线上|线下|网上|网络|视频|直播|现场|实地|逐一|逐户|挨家挨户|统一|集中|专场|当面|电话|微信|公众号|平台|系统|热线|”(式|法)/
 

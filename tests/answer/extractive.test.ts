@@ -1839,6 +1839,16 @@ describe('reading who went and what is meant', () => {
     expect((await ask('雨后绿化带除草是用机器还是人工？')).answer).toContain('机械结合人工')
   })
 
+  it('answers how a step of a procedure was done only with a sentence that holds the step', async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    // The stories report the contest and the forum, not how anyone was told or answered.
+    expect((await ask('蜜蜂张街道的知识竞赛是怎么通知党员来参加的？')).abstained).toBe(true)
+    expect((await ask('马寨座谈会收集的意见后来是怎么反馈给企业的？')).abstained).toBe(true)
+    expect((await ask('福华街街道的巡逻车是怎么发放给民警的？')).answer).toContain('发放仪式')
+    // A step that is no procedure's (组织) is not checked so.
+    expect((await ask('五里堡街道那次消防演练是咋组织的？')).answer).toContain('60余人')
+  })
+
   it('reads 有人说 as hearsay, not as what the story must say', async () => {
     const homes = story('经开区建设局以巡察整改新成效推动建设工作', '截至目前，全区已分配安置房3636套。建设局开展征收安置问题项目整改。')
     expect((await askOf([homes], '有人说经开区安置房到现在才分了一千来套，真的假的？')).answer).toContain('3636套')
