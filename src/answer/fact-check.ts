@@ -277,9 +277,9 @@ type AskedFor = Pick<Asked, 'type' | 'text' | 'words'> & {
 }
 
 /** What a sentence must hold to answer how a step was done, when the reader guesses the ways or asks a channel. */
-function meansCheck(asked: AskedFor, words: WeightedWord[], textOf: (e: Scored) => string): ((s: Scored) => boolean) | undefined {
+function meansCheck(asked: AskedFor, textOf: (e: Scored) => string): ((s: Scored) => boolean) | undefined {
   const guesses = asked.message ?? asked.whole ?? asked.text
-  const act = actOfMeans(asked.text, words)
+  const act = actOfMeans(asked.text, asked.words)
   if (act === undefined) return undefined
   // Asked without guesses, only a step of a procedure is checked (怎么申请, 咋通知的): the news reports it done, seldom how.
   if (!(/还是/.test(guesses) || CHANNEL.test(asked.text))) return act && PROCEDURE.test(act.text) ? (s) => mentions(foldText(textOf(s)), act) : undefined
@@ -317,9 +317,11 @@ function actOfMeans(question: string, words: WeightedWord[]): WeightedWord | nul
     const cue = means ?? ASKS_HOW.exec(clause)
     if (!cue) continue
     const after = clause.slice(cue.index + cue[0].length)
-    const first = words
-      .filter((w) => [...w.text].length > 1 && after.includes(w.text) && !MEANS_WORD.test(w.text))
-      .sort((a, b) => after.indexOf(a.text) - after.indexOf(b.text))[0]
+    const said = words
+      .filter((w) => w.docs > 0 && [...w.text].length > 1 && after.includes(w.text) && !MEANS_WORD.test(w.text))
+      .sort((a, b) => after.indexOf(a.text) - after.indexOf(b.text))
+    // A step of a procedure said after whom it is for (向社会公开) is the act.
+    const first = said.find((w) => PROCEDURE.test(w.text)) ?? said[0]
     const act = first && !LIGHT_ACT.test(first.text) ? first : null
     if (means || act) return act
   }
@@ -450,7 +452,7 @@ function factCheck(
   if (deed && !asksPersonsName(asked)) return (s) => deed.told.test(textOf(s))
   const detail = detailAsked(text)
   if (detail) return (s) => detail.told.test(textOf(s))
-  const means = meansCheck(asked, words, textOf)
+  const means = meansCheck(asked, textOf)
   if (means) return means
   // Who came (哪位领导) asks for a name when another part of the message does (叫什么名字？).
   if (type === 'person' && asksPersonsName(asked)) {
