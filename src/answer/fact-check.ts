@@ -295,7 +295,7 @@ function meansCheck(asked: AskedFor, textOf: (e: Scored) => string): ((s: Scored
 // or of a channel (通过哪个线上平台办的), is told by a clause that holds the step's act and a way of doing it (通过, 采取…方式,
 // 结合, 线上, 现场, 全天候) or one of the ways guessed, not by the story's other steps nor by the act reported done
 // (经开区共发行成功9.97亿元 for 通过什么方式发行的). Asked without guesses (用什么办法把关), the ways a story tells are too many
-// to know by their words (召开工作协调会, 发放仪式), and it is not checked.
+// to know by their words (召开工作协调会, 发放仪式): only a step of a procedure (怎么申请, 咋通知的) must be in the sentence.
 const MEANS_NOUN = '(方式|形式|办法|渠道|途径|手段|方法|平台|系统|载体|模式|工艺|法子|招数?|做法|措施|标准|原则|规矩|口号|机制|制度)'
 // 用什么方式, 通过什么渠道, 靠啥办法, 通过哪个平台; 哪个 only with the means named (not 拿哪个项目带头).
 const ASKS_MEANS = new RegExp(`(用|通过|以|采取|采用|靠|走|按照?|凭|拿|利用)(的是|的|了)?((什么|啥|何种|哪种)(样的?)?([^，,。？?]{0,3}?${MEANS_NOUN})?|(哪个|哪些|哪一种|哪一个)[^，,。？?的]{0,3}?${MEANS_NOUN})`)
@@ -350,6 +350,7 @@ const MEANS_CLAUSE = /^(通过|采取|采用|利用|借助|依托|运用|按照|
 // The steps of a procedure: how to sign up, apply, be told, be judged or be paid.
 const PROCEDURE = /报名|申请|申报|通知|召集|反馈|考核|检验|测评|评比|打分|受理|公示|公开|发放|兑付|兑现|领取|拨付|提交|登记|预约|缴纳|办理|审批|核实|认定|推荐|选拔|招募|投诉|举报|对接/
 const CHANNEL = /渠道|平台|系统/
+// Words that tell a way of doing: a means brought in (通过, 采取, 以…方式), a form (线上, 现场, 专场, 逐户), a span (全天候).
 const MANNER_TOLD = /全天候|24小时|昼夜|日夜|通过|采取|采用|利用|借助|依托|运用|按照|本着|依据|根据|以[^，,。；;]{1,14}(方式|形式|为)|方式|形式|方法|办法|渠道|途径|手段|模式|机制|制度|结合|线上|线下|网上|网络|视频|直播|现场|实地|逐一|逐户|挨家挨户|统一|集中|专场|当面|电话|微信|公众号|平台|系统|热线|”(式|法)/
 
 /**
@@ -367,8 +368,9 @@ export function factCheckOf(asked: AskedFor, candidates: Candidate[]): ((s: Scor
   const check = factCheck(asked, textOf, (e) => candidates[e.candidate]!.title, (e) => sentenceAfter(candidates[e.candidate]!.text, e.span.end))
   const penalty = askingClauses(asked.text).some((c) => ASKS_PENALTY.test(c))
   const doer = nameOfDoer(asked.text, candidates)
-  if (!penalty && doer === undefined) return check
-  return (s) => (!penalty || TELLS_PENALTY.test(textOf(s))) && (doer === undefined || toldOf(textOf(s), doer)) && (!check || check(s))
+  const means = meansCheck(asked, textOf)
+  if (!penalty && doer === undefined && !means) return check
+  return (s) => (!penalty || TELLS_PENALTY.test(textOf(s))) && (doer === undefined || toldOf(textOf(s), doer)) && (!means || means(s)) && (!check || check(s))
 }
 
 /**
@@ -452,8 +454,6 @@ function factCheck(
   if (deed && !asksPersonsName(asked)) return (s) => deed.told.test(textOf(s))
   const detail = detailAsked(text)
   if (detail) return (s) => detail.told.test(textOf(s))
-  const means = meansCheck(asked, textOf)
-  if (means) return means
   // Who came (哪位领导) asks for a name when another part of the message does (叫什么名字？).
   if (type === 'person' && asksPersonsName(asked)) {
     // The name may be asked by a part of its own (哪个领导 叫啥): of the person the part names.
