@@ -284,10 +284,13 @@ function meansCheck(asked: AskedFor, textOf: (e: Scored) => string): ((s: Scored
   // Asked without guesses, only a step of a procedure is checked (怎么申请, 咋通知的): the news reports it done, seldom how.
   if (!(/还是/.test(guesses) || CHANNEL.test(asked.text))) return act && PROCEDURE.test(act.text) ? (s) => mentions(foldText(textOf(s)), act) : undefined
   const ways = waysOffered(guesses)
-  const manner = (clause: string) => MANNER_TOLD.test(clause) || ways.some((b) => foldText(clause).includes(b))
   return (s) => {
     const clauses = textOf(s).split(/[，,；;。！!？?]/)
-    return clauses.some((c, i) => (act === null || mentions(foldText(c), act)) && (manner(c) || MEANS_CLAUSE.test(clauses[i - 1]?.trim() ?? '')))
+    return clauses.some((c, i) => {
+      const read = foldText(c)
+      const told = MANNER_TOLD.test(c) || ways.some((b) => read.includes(b)) || MEANS_CLAUSE.test(clauses[i - 1]?.trim() ?? '')
+      return (act === null || mentions(read, act)) && told
+    })
   }
 }
 
