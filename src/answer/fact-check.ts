@@ -72,6 +72,11 @@ const ASKS_PENALTY = /(怎么|咋|如何)(罚|处罚|处分|问责|追责|惩处
 
 const TELLS_PENALTY = /罚|处分|问责|追责|追究|约谈|诫勉|通报|处理|处置|黑名单|扣分|扣除|惩|查处|移送|立案|停业|停产|责令|吊销|取消|曝光|计入|纳入/
 
+// Where the money came from or who pays (钱是从哪来的, 资金怎么筹措, 谁出钱, 商户自己掏还是街道补) is told by a source of
+// funds (申请项目资金, 财政拨款, 出资, 补贴), not by the work it pays for (实地察看…建设情况) nor by a sum alone.
+const ASKS_FUNDING = /(钱|资金|经费|费用)[^，,。？?]{0,8}(怎么|咋|如何|从哪|打哪|哪来|哪儿来|哪里来|谁|哪家|哪个|来源|筹|出资|掏|补)|(谁|哪家|哪个单位|哪个部门|自己)[^，,。？?]{0,4}(出资|出钱|掏钱|买单|拨款|掏)/
+const TELLS_FUNDING = /资金|经费|出资|投资|拨款|拨付|财政|筹资|筹措|筹集|自筹|补贴|补助|专项|债券|投入|预算|买单|承担|费用|掏|赞助|捐/
+
 // What a body or a person does (区开放办是干啥的, 主要负责什么, 是个啥机构) is not told by a sentence that only lists it
 // among others (联合区工信局、区开放办、区投资促进局等职能部门; 赴郑煤机、安图生物开展对接).
 const ASKS_WHAT_IT_DOES = /(是|主要)?(干啥|干什么|做什么|做啥|干嘛)的|(主要)?(负责|管)(什么|啥|哪些)|主要(生产|做|经营|从事)(什么|啥)|是(个|一个)?(啥|什么)(机构|单位|部门|组织|公司|企业)/
@@ -276,14 +281,18 @@ type AskedFor = Pick<Asked, 'type' | 'text' | 'words'> & {
   message?: string
 }
 
-/** What a sentence must hold to answer how a step was done, when the reader guesses the ways or asks a channel. */
+/** What a sentence must hold to answer how a step was done. */
 function meansCheck(asked: AskedFor, textOf: (e: Scored) => string): ((s: Scored) => boolean) | undefined {
   const guesses = asked.message ?? asked.whole ?? asked.text
-  const act = actOfMeans(asked.text, asked.words)
-  if (act === undefined) return undefined
+  const asks = actOfMeans(asked.text, asked.words)
+  if (asks === undefined) return undefined
+  const guessed = /还是/.test(guesses) || CHANNEL.test(asked.text)
   // Asked without guesses, only a step of a procedure is checked (怎么申请, 咋通知的): the news reports it done, seldom how.
-  if (!(/还是/.test(guesses) || CHANNEL.test(asked.text))) return act && PROCEDURE.test(act.text) ? (s) => mentions(foldText(textOf(s)), act) : undefined
-  const ways = waysOffered(guesses)
+  if (!guessed && asks.act && PROCEDURE.test(asks.act.text)) return (s) => mentions(foldText(textOf(s)), asks.act!)
+  // One no article names (怎么选聘的, 怎么招募的) cannot be looked for, but the sentence must tell some way of doing.
+  if (!guessed && !asks.unheld) return undefined
+  const act = guessed ? asks.act : null
+  const ways = guessed ? waysOffered(guesses) : []
   return (s) => {
     const clauses = textOf(s).split(/[，,；;。！!？?]/)
     return clauses.some((c, i) => {
@@ -298,7 +307,8 @@ function meansCheck(asked: AskedFor, textOf: (e: Scored) => string): ((s: Scored
 // or of a channel (通过哪个线上平台办的), is told by a clause that holds the step's act and a way of doing it (通过, 采取…方式,
 // 结合, 线上, 现场, 全天候) or one of the ways guessed, not by the story's other steps nor by the act reported done
 // (经开区共发行成功9.97亿元 for 通过什么方式发行的). Asked without guesses (用什么办法把关), the ways a story tells are too many
-// to know by their words (召开工作协调会, 发放仪式): only a step of a procedure (怎么申请, 咋通知的) must be in the sentence.
+// to know by their words (召开工作协调会, 发放仪式): only a step of a procedure (怎么申请, 咋通知的) must be in the sentence,
+// and when no article names that step (怎么选聘的), a way of doing must be (为廉洁监督员颁发聘书 tells none).
 const MEANS_NOUN = '(方式|形式|办法|渠道|途径|手段|方法|平台|系统|载体|模式|工艺|法子|招数?|做法|措施|标准|原则|规矩|口号|机制|制度)'
 // 用什么方式, 通过什么渠道, 靠啥办法, 通过哪个平台; 哪个 only with the means named (not 拿哪个项目带头).
 const ASKS_MEANS = new RegExp(`(用|通过|以|采取|采用|靠|走|按照?|凭|拿|利用)(的是|的|了)?((什么|啥|何种|哪种)(样的?)?([^，,。？?]{0,3}?${MEANS_NOUN})?|(哪个|哪些|哪一种|哪一个)[^，,。？?的]{0,3}?${MEANS_NOUN})`)
@@ -311,22 +321,25 @@ const MEANS_WORD = new RegExp(`^${MEANS_NOUN}$`)
 const LIGHT_ACT = /^(搞|办|开展|进行|做|弄|干|开|举办|举行|组织|实施|推进|落实|处理|解决|来|去|弄好|搞好|实现|到位|保证|确保|实处|要求)$/
 
 /**
- * The act a question asks the means of: the first word after the cue (用什么方式考核队员 → 考核, 咋通知的 → 通知); null when
- * that word says no act of its own (以什么形式办); undefined when no means is asked (怎么样).
+ * The act a question asks the means of: the first word after the cue that an article holds (用什么方式考核队员 → 考核,
+ * 咋通知的 → 通知), null when that word says no act of its own (以什么形式办); and whether a step of a procedure no article
+ * holds is asked (怎么选聘的). Undefined when no means is asked (怎么样).
  */
-function actOfMeans(question: string, words: WeightedWord[]): WeightedWord | null | undefined {
+function actOfMeans(question: string, words: WeightedWord[]): { act: WeightedWord | null; unheld: boolean } | undefined {
   for (const clause of askingClauses(question)) {
     const means = ASKS_MEANS.exec(clause) ?? WAYS_OF_DOING.exec(clause)
     const cue = means ?? ASKS_HOW.exec(clause)
     if (!cue) continue
     const after = clause.slice(cue.index + cue[0].length)
     const said = words
-      .filter((w) => w.docs > 0 && [...w.text].length > 1 && after.includes(w.text) && !MEANS_WORD.test(w.text))
+      .filter((w) => [...w.text].length > 1 && after.includes(w.text) && !MEANS_WORD.test(w.text))
       .sort((a, b) => after.indexOf(a.text) - after.indexOf(b.text))
+    const held = said.filter((w) => w.docs > 0)
     // A step of a procedure said after whom it is for (向社会公开) is the act.
-    const first = said.find((w) => PROCEDURE.test(w.text)) ?? said[0]
+    const first = held.find((w) => PROCEDURE.test(w.text)) ?? held[0]
     const act = first && !LIGHT_ACT.test(first.text) ? first : null
-    if (means || act) return act
+    const unheld = said.some((w) => w.docs === 0 && PROCEDURE.test(w.text))
+    if (means || act || unheld) return { act, unheld }
   }
   return undefined
 }
@@ -351,7 +364,7 @@ function waysOffered(question: string): string[] {
 // A clause that leads into the next with the means (利用机械结合人工的方式，积极开展杂草清除工作).
 const MEANS_CLAUSE = /^(通过|采取|采用|利用|借助|依托|运用|按照|本着|以)|(方式|形式|办法|方法)$/
 // The steps of a procedure: how to sign up, apply, be told, be judged or be paid.
-const PROCEDURE = /报名|申请|申报|通知|召集|反馈|考核|检验|测评|评比|打分|受理|公示|公开|发放|兑付|兑现|领取|拨付|提交|登记|预约|缴纳|办理|审批|核实|认定|推荐|选拔|招募|投诉|举报|对接/
+const PROCEDURE = /选派|选聘|挑选|选定|遴选|评选|评定|划分|分配|公布|筹措|筹集|募集|确定|报名|申请|申报|通知|召集|反馈|考核|检验|测评|评比|打分|受理|公示|公开|发放|兑付|兑现|领取|拨付|提交|登记|预约|缴纳|办理|审批|核实|认定|推荐|选拔|招募|投诉|举报|对接/
 const CHANNEL = /渠道|平台|系统/
 // Words that tell a way of doing: a means brought in (通过, 采取, 以…方式), a form (线上, 现场, 专场, 逐户), a span (全天候).
 const MANNER_TOLD = /全天候|24小时|昼夜|日夜|通过|采取|采用|利用|借助|依托|运用|按照|本着|依据|根据|以[^，,。；;]{1,14}(方式|形式|为)|方式|形式|方法|办法|渠道|途径|手段|模式|机制|制度|结合|线上|线下|网上|网络|视频|直播|现场|实地|逐一|逐户|挨家挨户|统一|集中|专场|当面|电话|微信|公众号|平台|系统|热线|”(式|法)/
@@ -370,10 +383,17 @@ export function factCheckOf(asked: AskedFor, candidates: Candidate[]): ((s: Scor
   const textOf = textIn(candidates)
   const check = factCheck(asked, textOf, (e) => candidates[e.candidate]!.title, (e) => sentenceAfter(candidates[e.candidate]!.text, e.span.end))
   const penalty = askingClauses(asked.text).some((c) => ASKS_PENALTY.test(c))
+  const funding = askingClauses(asked.text).some((c) => ASKS_FUNDING.test(c))
   const doer = nameOfDoer(asked.text, candidates)
   const means = meansCheck(asked, textOf)
-  if (!penalty && doer === undefined && !means) return check
-  return (s) => (!penalty || TELLS_PENALTY.test(textOf(s))) && (doer === undefined || toldOf(textOf(s), doer)) && (!means || means(s)) && (!check || check(s))
+  // The step is the one of the story the question names (9.97亿元专项债券), not a like step of another (已分配安置房).
+  const names = asked.words.filter((w) => w.name && w.docs > 0)
+  const inNamedStory = (s: Scored) => {
+    const said = foldText(`${candidates[s.candidate]!.title}\n${candidates[s.candidate]!.text}`)
+    return names.every((w) => mentions(said, w))
+  }
+  if (!penalty && !funding && doer === undefined && !means) return check
+  return (s) => (!penalty || TELLS_PENALTY.test(textOf(s))) && (!funding || TELLS_FUNDING.test(textOf(s))) && (doer === undefined || toldOf(textOf(s), doer)) && (!means || (means(s) && inNamedStory(s))) && (!check || check(s))
 }
 
 /**

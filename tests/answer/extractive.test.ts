@@ -1851,6 +1851,24 @@ describe('reading who went and what is meant', () => {
     expect((await ask('五里堡街道那次消防演练是咋组织的？')).answer).toContain('60余人')
   })
 
+  it('answers how a step was done with a sentence of the story the question names, telling a way when no article names the step', async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    // 已分配安置房3636套 is a like step of another story, not how the bonds were shared out.
+    expect((await ask('经开区分到的9.97亿元专项债券，是怎么分配给各个项目的？')).abstained).toBe(true)
+    // No article names 遴选; handing the supervisors their letters tells no way they were chosen.
+    expect((await ask('中建澜溪苑的廉洁监督员是怎么遴选的')).abstained).toBe(true)
+    const chosen = story('社区选出楼院清扫志愿者', '6月5日，建新南街社区通过微信群报名、逐户走访的方式，选出楼院清扫志愿者30名。')
+    expect((await askOf([chosen], '建新南街社区的清扫志愿者是怎么遴选出来的？')).answer).toContain('逐户走访')
+  })
+
+  it('answers where money came from only with a sentence that tells a source of funds', async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    expect((await ask('福华街那批电动巡逻车，买车的钱打哪来的？')).answer).toContain('申请项目资金')
+    // The story tells the roads were seen to, not who pays for them; nor who pays for the new extinguishers.
+    expect((await ask('郑大二附院旁边美辰路、梅香路修路的钱是咋凑的？')).abstained).toBe(true)
+    expect((await ask('五里堡商户换新灭火器的钱谁掏？')).abstained).toBe(true)
+  })
+
   it('reads 有人说 as hearsay, not as what the story must say', async () => {
     const homes = story('经开区建设局以巡察整改新成效推动建设工作', '截至目前，全区已分配安置房3636套。建设局开展征收安置问题项目整改。')
     expect((await askOf([homes], '有人说经开区安置房到现在才分了一千来套，真的假的？')).answer).toContain('3636套')
