@@ -293,12 +293,15 @@ function meansCheck(asked: AskedFor, textOf: (e: Scored) => string): ((s: Scored
   if (!guessed && !asks.unheld) return undefined
   const act = guessed ? asks.act : null
   const ways = guessed ? waysOffered(guesses) : []
+  // With no act to look for, the way told is of the thing asked: a clause beside it names it (开辟线上专栏 is no way 黑名单 is made public).
+  const topical = asked.words.filter((w) => w.docs > 0 && [...w.text].length > 1 && !MEANS_WORD.test(w.text) && w.text !== '通过')
   return (s) => {
     const clauses = textOf(s).split(/[，,；;。！!？?]/)
     return clauses.some((c, i) => {
       const read = foldText(c)
       const told = MANNER_TOLD.test(c) || ways.some((b) => read.includes(b)) || MEANS_CLAUSE.test(clauses[i - 1]?.trim() ?? '')
-      return (act === null || mentions(read, act)) && told
+      const near = foldText(clauses.slice(Math.max(0, i - 1), i + 2).join('，'))
+      return (act === null ? topical.some((w) => mentions(near, w)) : mentions(read, act)) && told
     })
   }
 }

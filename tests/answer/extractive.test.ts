@@ -1859,6 +1859,8 @@ describe('reading who went and what is meant', () => {
     expect((await ask('中建澜溪苑的廉洁监督员是怎么遴选的')).abstained).toBe(true)
     const chosen = story('社区选出楼院清扫志愿者', '6月5日，建新南街社区通过微信群报名、逐户走访的方式，选出楼院清扫志愿者30名。')
     expect((await askOf([chosen], '建新南街社区的清扫志愿者是怎么遴选出来的？')).answer).toContain('逐户走访')
+    // The way told is of the thing asked: 开辟线上专栏 beside 黑名单 is no way the list is made public.
+    expect((await ask('上了纪检监察工委黑名单的人是用什么方式向社会公开的？')).abstained).toBe(true)
   })
 
   it('answers where money came from only with a sentence that tells a source of funds', async () => {
