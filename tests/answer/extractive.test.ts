@@ -1845,6 +1845,9 @@ describe('reading who went and what is meant', () => {
     expect((await ask('蜜蜂张街道的知识竞赛是怎么通知党员来参加的？')).abstained).toBe(true)
     expect((await ask('马寨座谈会收集的意见后来是怎么反馈给企业的？')).abstained).toBe(true)
     expect((await ask('福华街街道的巡逻车是怎么发放给民警的？')).answer).toContain('发放仪式')
+    // Accepting the work and passing a complaint on are such steps too; the stories tell neither.
+    expect((await ask('示范区企业复工的“十项标准”是怎么验收的？')).abstained).toBe(true)
+    expect((await ask('财富天阶小区的居民是咋把流动摊贩的事反映给执法局的？打12345还是找社区？')).abstained).toBe(true)
     // The step of a procedure is the act asked, though another word comes first (跟踪办理).
     expect((await ask('扬升金属公司调研时反映的困难，后面是用什么方式跟踪办理的？')).abstained).toBe(true)
     // A step that is no procedure's (组织) is not checked so.
