@@ -288,13 +288,14 @@ function meansCheck(asked: AskedFor, textOf: (e: Scored) => string): ((s: Scored
   if (asks === undefined) return undefined
   const guessed = /还是/.test(guesses) || CHANNEL.test(asked.text)
   // Asked without guesses, only a step of a procedure is checked (怎么申请, 咋通知的): the news reports it done, seldom how.
-  if (!guessed && asks.act && PROCEDURE.test(asks.act.text)) return (s) => mentions(foldText(textOf(s)), asks.act!)
+  const step = asks.act
+  if (!guessed && step && PROCEDURE.test(step.text)) return (s) => mentions(foldText(textOf(s)), step)
   // One no article names (怎么选聘的, 怎么招募的) cannot be looked for, but the sentence must tell some way of doing.
   if (!guessed && !asks.unheld) return undefined
-  const act = guessed ? asks.act : null
+  const act = guessed ? step : null
   const ways = guessed ? waysOffered(guesses) : []
   // With no act to look for, the way told is of the thing asked: a clause beside it names it (开辟线上专栏 is no way 黑名单 is made public).
-  const topical = asked.words.filter((w) => w.docs > 0 && [...w.text].length > 1 && !MEANS_WORD.test(w.text) && w.text !== '通过')
+  const topical = asked.words.filter((w) => w.docs > 0 && [...w.text].length > 1 && !MEANS_WORD.test(w.text) && !MEANS_VERB.test(w.text))
   return (s) => {
     const clauses = textOf(s).split(/[，,；;。！!？?]/)
     return clauses.some((c, i) => {
@@ -320,6 +321,8 @@ const ASKS_HOW = /(怎么|咋|如何)(?!样|回事|办)个?/
 // The ways guessed inside the cue (通过发文件还是开大会的方式通报的).
 const WAYS_OF_DOING = new RegExp(`(通过|用|以|靠)[^，,。？?]{1,8}还是[^，,。？?]{1,8}?(的?${MEANS_NOUN})`)
 const MEANS_WORD = new RegExp(`^${MEANS_NOUN}$`)
+// The verbs of the cue (通过什么方式), which name nothing asked about.
+const MEANS_VERB = /^(通过|采取|采用|利用|按照)$/
 // Verbs that name no act of their own (以什么形式办, 怎么要求的): the step is the thing named before them.
 const LIGHT_ACT = /^(搞|办|开展|进行|做|弄|干|开|举办|举行|组织|实施|推进|落实|处理|解决|来|去|弄好|搞好|实现|到位|保证|确保|实处|要求)$/
 
