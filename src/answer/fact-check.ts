@@ -77,6 +77,12 @@ const TELLS_PENALTY = /罚|处分|问责|追责|追究|约谈|诫勉|通报|处�
 const ASKS_FUNDING = /(钱|资金|经费|费用)[^，,。？?]{0,8}(怎么|咋|如何|从哪|打哪|哪来|哪儿来|哪里来|谁|哪家|哪个|来源|筹|出资|掏|补)|(谁|哪家|哪个单位|哪个部门|自己)[^，,。？?]{0,4}(出资|出钱|掏钱|买单|拨款|掏)/
 const TELLS_FUNDING = /资金|经费|出资|投资|拨款|拨付|财政|筹资|筹措|筹集|自筹|补贴|补助|专项|债券|投入|预算|买单|承担|费用|掏|赞助|捐/
 
+// What only a sentence of its own kind tells, whatever else the question asks: a penalty, a source of funds.
+const TOLD_BY_KIND: { asked: RegExp; told: RegExp }[] = [
+  { asked: ASKS_PENALTY, told: TELLS_PENALTY },
+  { asked: ASKS_FUNDING, told: TELLS_FUNDING },
+]
+
 // What a body or a person does (区开放办是干啥的, 主要负责什么, 是个啥机构) is not told by a sentence that only lists it
 // among others (联合区工信局、区开放办、区投资促进局等职能部门; 赴郑煤机、安图生物开展对接).
 const ASKS_WHAT_IT_DOES = /(是|主要)?(干啥|干什么|做什么|做啥|干嘛)的|(主要)?(负责|管)(什么|啥|哪些)|主要(生产|做|经营|从事)(什么|啥)|是(个|一个)?(啥|什么)(机构|单位|部门|组织|公司|企业)/
@@ -297,7 +303,7 @@ function meansCheck(asked: AskedFor, textOf: (e: Scored) => string): ((s: Scored
   // With no act to look for, the way told is of the thing asked: a clause beside it names it (开辟线上专栏 is no way 黑名单 is made public).
   const topical = asked.words.filter((w) => w.docs > 0 && [...w.text].length > 1 && !MEANS_WORD.test(w.text) && !MEANS_VERB.test(w.text))
   return (s) => {
-    const clauses = textOf(s).split(/[，,；;。！!？?]/)
+    const clauses = textOf(s).split(CLAUSE_BREAK)
     return clauses.some((c, i) => {
       const read = foldText(c)
       const told = MANNER_TOLD.test(c) || ways.some((b) => read.includes(b)) || MEANS_CLAUSE.test(clauses[i - 1]?.trim() ?? '')
@@ -388,18 +394,31 @@ function periodsAsked(question: string): PeriodsNamed {
 export function factCheckOf(asked: AskedFor, candidates: Candidate[]): ((s: Scored) => boolean) | undefined {
   const textOf = textIn(candidates)
   const check = factCheck(asked, textOf, (e) => candidates[e.candidate]!.title, (e) => sentenceAfter(candidates[e.candidate]!.text, e.span.end))
-  const penalty = askingClauses(asked.text).some((c) => ASKS_PENALTY.test(c))
-  const funding = askingClauses(asked.text).some((c) => ASKS_FUNDING.test(c))
+  const asking = askingClauses(asked.text)
+  const kinds = TOLD_BY_KIND.filter((k) => asking.some((c) => k.asked.test(c)))
   const doer = nameOfDoer(asked.text, candidates)
   const means = meansCheck(asked, textOf)
   // The step is the one of the story the question names (9.97亿元专项债券), not a like step of another (已分配安置房).
-  const names = asked.words.filter((w) => w.name && w.docs > 0)
-  const inNamedStory = (s: Scored) => {
-    const said = foldText(`${candidates[s.candidate]!.title}\n${candidates[s.candidate]!.text}`)
-    return names.every((w) => mentions(said, w))
+  const inNamedStory = namesEveryName(asked.words, candidates)
+  if (kinds.length === 0 && doer === undefined && !means) return check
+  return (s) =>
+    kinds.every((k) => k.told.test(textOf(s))) &&
+    (doer === undefined || toldOf(textOf(s), doer)) &&
+    (!means || (means(s) && inNamedStory(s))) &&
+    (!check || check(s))
+}
+
+/** Whether the article of a sentence names every name of the question that an article holds; each article read once. */
+function namesEveryName(words: WeightedWord[], candidates: Candidate[]): (s: Scored) => boolean {
+  const names = words.filter((w) => w.name && w.docs > 0)
+  const named = new Map<number, boolean>()
+  return (s) => {
+    if (!named.has(s.candidate)) {
+      const said = foldText(`${candidates[s.candidate]!.title}\n${candidates[s.candidate]!.text}`)
+      named.set(s.candidate, names.every((w) => mentions(said, w)))
+    }
+    return named.get(s.candidate)!
   }
-  if (!penalty && !funding && doer === undefined && !means) return check
-  return (s) => (!penalty || TELLS_PENALTY.test(textOf(s))) && (!funding || TELLS_FUNDING.test(textOf(s))) && (doer === undefined || toldOf(textOf(s), doer)) && (!means || (means(s) && inNamedStory(s))) && (!check || check(s))
 }
 
 /**

@@ -1743,6 +1743,7 @@ describe('answering on the bundled samples', () => {
 
 describe('reading who went and what is meant', () => {
   const samples = useSampleIndex()
+  const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
   const visit = (lead: string) =>
     story('经开区领导带队开展综合调研', `${lead}当天，督导组一行来到地铁3号线施工现场，实地查看了工程建设进度。随后，督导组来到郑州扬升金属部件有限公司，详细了解了企业生产经营情况。`)
 
@@ -1777,7 +1778,6 @@ describe('reading who went and what is meant', () => {
   it('takes a wrong numeral beside another known name of the story as a slip, and 就是说 as no correction', async () => {
     const vendors = story('实事办到群众心坎上', '经开区经北二路财富天阶小区周边常住流动经营商贩较多。经开区综合行政执法局按照“主干道严禁、次干道严控、背街小巷规范”的区域管理原则开展整治。')
     expect((await askOf([vendors], '经北三路财富天阶小区那边整治流动摊贩，执法局是按什么区域管理原则来管的？')).answer).toContain('主干道严禁')
-    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
     expect((await ask('那个那个郑大一附院那边周边的路 就是说啥时候能修好通车啊 嗯 我天天往那边跑')).abstained).toBe(true)
   })
 
@@ -1795,13 +1795,11 @@ describe('reading who went and what is meant', () => {
 
   it('reads which one ranked first as a result, and refuses a facility no article names', async () => {
     expect(analyzeQuery('明湖办事处那次逐社区观摩哪个社区排第一？', null).type).toBe('result')
-    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
     expect((await ask('明湖办事处那次逐社区观摩哪个社区排第一？')).abstained).toBe(true)
     expect((await ask('示范区为啥要新建全民健身中心？')).abstained).toBe(true)
   })
 
   it('reads how readers check what they heard: 超没超过, a glued 对不对, a place offered with 吧, a share heard', async () => {
-    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
     expect((await ask('经开区已经分配的安置房超没超过4000套？')).answer).toContain('3636套')
     expect((await ask('王庄村是明湖办事处的村对不对？')).answer).toContain('祥云办事处')
     expect((await ask('送锦旗的是经南二路财富天阶小区的居民吧？')).answer).toContain('经北二路财富天阶小区')
@@ -1815,20 +1813,17 @@ describe('reading who went and what is meant', () => {
     expect(words('牵头负责的同志是哪位？')).toContain('同志')
     expect(words('郑大二附院新院区周边在建的两条路分别叫什么')).toContain('路')
     expect(words('“三个二七”说的是哪三个二七？')).toContain('三个二七')
-    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
     expect((await ask('武斌同志现在任什么职务？')).answer).toContain('纪工委书记')
     expect((await ask('二七区今年上半年新增就业多少人啊我孙子正在找工作')).answer).toContain('11598人')
   })
 
   it('finds who said a quoted line, what a quoted phrase points at, and a body by a name jieba cannot read', async () => {
-    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
     expect((await ask('看到“做到一把尺子量到底”，这话是谁说的？')).answer).toContain('吴晓莉')
     expect((await ask('看到“物流园区唯一一所综合性三甲医院”，这指的是哪家医院？')).answer).toContain('郑大二附院')
     expect((await ask('五里堡消防培训是哪家单位来讲课的')).answer).toContain('众安防火中心')
   })
 
   it('answers how a step was done, when the reader guesses the ways, only with a clause that tells how that step was done', async () => {
-    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
     // The story reports the bonds issued, the sign-ups and the machines seen to, not how.
     expect((await ask('经开区那9.97亿专项债是通过什么方式发行的，公开招标还是定向承销？')).abstained).toBe(true)
     expect((await ask('那个交通运输行业专场银企对接会，企业是怎么报名参加的？园区通知还是网上报名？')).abstained).toBe(true)
@@ -1840,7 +1835,6 @@ describe('reading who went and what is meant', () => {
   })
 
   it('answers how a step of a procedure was done only with a sentence that holds the step', async () => {
-    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
     // The stories report the contest and the forum, not how anyone was told or answered.
     expect((await ask('蜜蜂张街道的知识竞赛是怎么通知党员来参加的？')).abstained).toBe(true)
     expect((await ask('马寨座谈会收集的意见后来是怎么反馈给企业的？')).abstained).toBe(true)
@@ -1855,7 +1849,6 @@ describe('reading who went and what is meant', () => {
   })
 
   it('answers how a step was done with a sentence of the story the question names, telling a way when no article names the step', async () => {
-    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
     // 已分配安置房3636套 is a like step of another story, not how the bonds were shared out.
     expect((await ask('经开区分到的9.97亿元专项债券，是怎么分配给各个项目的？')).abstained).toBe(true)
     // No article names 遴选; handing the supervisors their letters tells no way they were chosen.
@@ -1867,7 +1860,6 @@ describe('reading who went and what is meant', () => {
   })
 
   it('answers where money came from only with a sentence that tells a source of funds', async () => {
-    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
     expect((await ask('福华街那批电动巡逻车，买车的钱打哪来的？')).answer).toContain('申请项目资金')
     // The story tells the roads were seen to, not who pays for them; nor who pays for the new extinguishers.
     expect((await ask('郑大二附院旁边美辰路、梅香路修路的钱是咋凑的？')).abstained).toBe(true)
