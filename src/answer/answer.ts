@@ -1,7 +1,7 @@
 import { InputError, NewsbotError } from '../errors.js'
 import { askedApart, detectQuestionType, inMandarin, type QuestionIndex, type SearchHit } from '../retrieve/index.js'
 import { addByline, besideByline, bylineTopic, withByline } from './byline.js'
-import { joinAnswers, MAX_ANSWER_CHARS } from './compose.js'
+import { gapNote, joinAnswers, MAX_ANSWER_CHARS } from './compose.js'
 import { answerExtractively } from './extractive.js'
 import { carryTopic, rewriteFollowUp, type Turn } from './follow-up.js'
 import { answerWithLlm } from './llm-answer.js'
@@ -103,13 +103,17 @@ export async function answerQuestion(index: QuestionIndex, question: string, opt
 /**
  * A refused comparison of two things (A和B，哪个早; A那篇和B那篇是一个记者写的吗) that no one story tells whole is asked
  * of each thing in turn (A是哪天？ B是哪天？), each in half the room. The refusal stands unless both are answered:
- * one side alone does not compare (二七区的新增就业 is printed, 中原区's is not).
+ * one side alone does not compare (二七区的新增就业 is printed, 中原区's is not). A first thing asked outright
+ * (A有多少家，比B多吗) is answered alone when the second is not.
  */
 async function orAskedApart(refused: Answer, question: string, maxChars: number, ask: (thing: string, room: number) => Promise<Answer>): Promise<Answer> {
-  const things = askedApart(inMandarin(question))
-  if (!things) return refused
-  const answers = await Promise.all(things.map((thing) => ask(thing, Math.floor(maxChars / 2))))
-  return answers.some((a) => a.abstained) ? refused : joinAnswers(answers)
+  const apart = askedApart(inMandarin(question))
+  if (!apart) return refused
+  const answers = await Promise.all(apart.things.map((thing) => ask(thing, Math.floor(maxChars / 2))))
+  if (answers.every((a) => !a.abstained)) return joinAnswers(answers)
+  if (!apart.firstAlone || answers[0]!.abstained) return refused
+  const joined = joinAnswers([answers[0]!])
+  return { ...joined, answer: joined.answer + gapNote(apart.things[1]!) }
 }
 
 /** The model a mode will use (null: extractive); 'llm' without a configured model is a usage error. */

@@ -128,6 +128,11 @@ function attachMarker(sentence: string, n: number): string {
   return `${sentence.slice(0, m.index)}[${n}]${m[0]}`
 }
 
+/** What an answer says of a part of the question the articles do not answer. */
+export function gapNote(part: string): string {
+  return `关于“${part.replace(/[？?。！!，,\s]+$/u, '')}”，资料中未找到明确信息。`
+}
+
 /** Answers to the questions of one message, one after another, their citations numbered on. */
 export function joinAnswers(answers: Answer[]): Answer {
   const citations: Citation[] = []

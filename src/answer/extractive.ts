@@ -1,7 +1,7 @@
 import { askedContact, askedSet, askingClauses, asks, asksExtreme, ASKS_ITS_OWN, clausesOf, figureLookedUp, figuresGiven, foldText, isPersonWord, READERS_OWN_STORY, versionsOffered, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
 import { withoutReporter } from './byline.js'
-import { chooseEvidence, composeAnswer, MAX_ANSWER_CHARS } from './compose.js'
+import { chooseEvidence, composeAnswer, gapNote, MAX_ANSWER_CHARS } from './compose.js'
 import { CONFIDENCE_FEATURES } from './confidence.js'
 import { askedOf, FEATURE_NAMES, mentions, type Asked, type Candidate } from './evidence.js'
 import { asksNoFact, factCheckOf, givesAskedFact } from './fact-check.js'
@@ -119,7 +119,7 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
     return abstain(question, candidates)
   }
   // Parts the articles do not answer are said to be so after the quotes, within the same 300 characters.
-  const gapOf = (part: QuestionPart) => `关于“${part.text.replace(/[？?。！!，,\s]+$/u, '')}”，资料中未找到明确信息。`
+  const gapOf = (part: QuestionPart) => gapNote(part.text)
   const maxChars = (opts.maxChars ?? MAX_ANSWER_CHARS) - unsure.map(gapOf).join('').length
   const chosen = chooseEvidence(leads, scored, model.compose, textOf, maxChars, SPELLED_OUT.has(asked.type))
   // An amount or date asked that no quote shows is not answered: not by the training's story, quoted because 五里堡's

@@ -1,17 +1,42 @@
 // Two things compared in one question (大学路的竞赛跟蜜蜂张的竞赛比，哪边上场的人多; 马寨的座谈会和大学路的竞赛，哪个早;
-// 福华街的仪式和蜜蜂张的竞赛是不是同一天): each may be told by a story of its own, which shares only half the
-// question's words, so the question can be asked of each in turn (马寨的座谈会是哪天？大学路的竞赛是哪天？) and the
-// reader compares the two quotes.
+// 福华街的仪式和蜜蜂张的竞赛是不是同一天; 蜜蜂张的竞赛是在马寨座谈会之前还是之后): each may be told by a story of its own,
+// which shares only half the question's words, so the question can be asked of each in turn (马寨的座谈会是哪天？
+// 大学路的竞赛是哪天？) and the reader compares the two quotes.
 
-// What is compared: the date (哪个早, 谁先办的, 之前还是之后, 是不是同一天) or an amount (哪个多, 哪边的人更多, 比…多吗).
-const WHEN = /(?:哪个|哪场|哪件事?|哪次|哪边|谁)[^，,？?]{0,4}?(?:更早|更晚|先|在前|在后|早|晚)|之前还是之后|(?:是不是|是)?(?:在)?同一天|(?:日期|日子|时间)一样/u
-// Or who or which body each is of (是一个记者写的吗, 记者是不是同一个, 是不是同一个部门在做).
-const SAME = /(?:(?:是不是|是)同?|同)一个(记者|作者|人|部门|单位|局|地方)[^，,]{0,4}?(?:吗|不)?$|(记者|作者|负责人|部门|单位)(?:是不是|是)?(?:同一个|一个人|一样)(?:吗|不)?$/u
-// The amount's cue ends the question (哪个多啊), so 哪个大学 is none.
-const HOW_MUCH = /(?:哪个|哪边|哪场|哪样|谁)([^，,？?]{0,8}?)(?:更|比较)?(?:多|少|大|小|高|低)(?:一点|一些|些)?(?=[啊呀呢吧]?$)|([^，,？?]{0,8}?)(?:多还是少|多不多|大不大)(?=[啊呀呢吧]?$)|(?:多|大|高)吗$/u
-// The two things, joined (A和B, A跟B比, A与B相比; A，比B多吗; A，是在B之前还是之后).
-const JOIN = /和|跟|与|同|^比|^是?在/u
-const JOINED = /^(.{2,}?)(?:和|跟|与|同|[，,]比|[，,]是在|[，,]在)(.{2,}?)(?:相?比(?:较|一比)?)?$/u
+/**
+ * The questions a comparison is asked as, one per thing; `firstAlone` when the reader asked the first outright
+ * (A有多少家，比B多吗), which is then answered without the second. A second thing whose figure the reader gives
+ * (示范区减费降费是2亿，哪个大) is not asked.
+ */
+export interface AskedApart {
+  things: [string] | [string, string]
+  firstAlone: boolean
+}
+
+// What is compared: the date (哪个早, 谁先办的, 之前还是之后, 是不是同一天, 隔了几天) or an amount (哪个多, 哪边的人更多,
+// 比…多吗, 多还是少, 差多少).
+const WHEN =
+  /(?:哪个|哪场|哪件事?|哪次|哪边|谁)[^，,？?]{0,4}?(?:更早|更晚|先|在前|在后|早|晚)|(?:之前|之后|以前|以后)还是(?:之前|之后|以前|以后)|(?:之前|之后|以前|以后)[^，,]{0,3}?(?:吗|吧|呢|不|没有?)$|(?:是不是|是)?(?:在)?同一天|(?:日期|日子|时间)一样|(?:是不是|是)?一天的事|(?:是不是|是)?同一个月|(?:赶|撞)在?(?:同)?一天|是(?:同)?一天(?:吗|不)|(?:中间)?(?:隔|差|相隔|间隔)了?(?:几天|多少天|多久|多长时间)|(?:早|晚)了?(?:几天|多少天|多久)/u
+// Or who or which body each is of (是一个记者写的吗, 记者是不是同一个, 是不是同一个部门在做, 是同一条路吗, 是一家吗).
+const SAME =
+  /(?:(?:是不是|是)同?|同)一(?:个|条|家|所)(记者|作者|人|部门|单位|局|地方|路|企业|公司|学校)?[^，,]{0,4}?(?:吗|不)?$|(记者|作者|负责人|部门|单位)(?:是不是|是)?(?:同一个|一个人|一样)(?:吗|不)?$/u
+// The amount's cue ends the question (哪个多啊), so 哪个大学 is none; 比B多吗 and 多还是少 say it after the second thing.
+const HOW_MUCH =
+  /(?:哪个|哪边|哪场|哪样|哪种|谁)(?:的)?([^，,？?]{0,8}?)(?:更|比较)?(?:多|少|大|小|高|低)(?:一点|一些|些)?(?=[啊呀呢吧]?$)|(?:多还是少|少还是多|高还是低|低还是高|大还是小|多不多|大不大|高不高|多好多|多多少|少多少|差多少|相差多少)(?=[啊呀呢吧]?$)|(?:多|少|大|高|低)(?:吗|不|没有?)$|(?:是不是)?(?:一样|相同)(?:多)?(?:吗|不一样|不|没有?)?$|(?:加起来|加一块|合计)(?:有|是)?(?:多少|几)\p{Script=Han}?$/u
+// The two things, joined (A和B, A跟B比, A与B相比, A比B, A，比B多吗, A是在B之前). 比 in 比赛, 比例, 大比拼 joins nothing.
+const COMPARE = String.raw`(?<![评对大赛])比(?![赛例拼较重分武”"」])`
+const JOIN = new RegExp(String.raw`和|跟|与|同|${COMPARE}|^是?在|是在`, 'u')
+const JOINED = new RegExp(String.raw`^(.{2,}?)(?:[，,]?(?:和|跟|与|同)|[，,]?(?:是不是)?${COMPARE}|[，,]?是在|[，,]在)(.{2,}?)(?:相?比(?:较|一比|起来)?)?$`, 'u')
+// 是先A，还是先B: the two things are the two guesses.
+const WHICH_FIRST = /^(.*?)是?先(.{2,}?)[，,]?还是先(.{2,})$/u
+// A有没有B多: the second thing sits inside the cue.
+const AS_MUCH_AS = /^(.{2,}?)[，,]?有没有(.{2,}?)(?:那么|这么)?(?:多|大|高)$/u
+// A有多少家，比B多吗: the first thing is asked outright, and its measure asks the second.
+const ASKED_FIRST = /^([^，,]{2,}?(?:多少|几)[^，,]*)[，,]([^，,]{2,})$/u
+// A question asked outright and then compared (…发成功了多少钱？示范区争取的扶持资金跟它比谁多): what points back at
+// the first thing (跟它比, 比这个, 这俩, 两边), and a question word.
+const BACK = /[跟和与比](?:它们?|这个|这|他|她|前面的?|上面的?)(?:相?比(?:起来)?)?|这俩|这两个?|两边|两者|中间|俩/gu
+const ASKS = /哪|几|多少|什么|啥|谁/u
 // A head the two share (蜜蜂张和大学路这两个街道的知识竞赛; 金水区和管城区今年的竞赛): each is that head's.
 const SHARED_HEAD = /^(.+?)这?两[个场次件篇项家所条](.+)$/u
 const PLACE = /^\p{Script=Han}{1,8}?(市|区|县|街道|镇|乡|村|办事处|社区|局|大学|学院)$/u
@@ -19,30 +44,100 @@ const CLAUSE_BREAK = /(?<=[，,])/u
 
 /**
  * One question per compared thing, when the question compares two and asks nothing else
- * (A和B，哪个早 → A是哪天？ and B是哪天？).
+ * (A和B，哪个早 → A是哪天？ and B是哪天？), or asks the first outright (A有多少家，比B多吗 → A有多少家？ and B有多少家？).
  */
-export function askedApart(text: string): [string, string] | undefined {
-  const ask = text.replace(/[？?！!。\s]+$/u, '')
-  if (/[？?]/u.test(ask)) return undefined
+export function askedApart(text: string): AskedApart | undefined {
+  const ask = text.replace(/[？?！!。\s]+$/u, '').replace(/[啊呀呢吧啦]$/u, '')
+  if (/[？?]/u.test(ask)) return askedInTurn(ask)
+  return whichFirst(ask) ?? asMuchAs(ask) ?? byCue(ask)
+}
+
+/**
+ * A question asked outright, then compared with another thing: …是哪天？…又是哪天？中间隔了几天 asks both in turn;
+ * …发成功了多少钱？示范区争取的扶持资金跟它比谁多 asks the second as the first is asked (…有多少钱).
+ */
+function askedInTurn(ask: string): AskedApart | undefined {
+  const sentences = ask.split(/[？?]+/u).map((s) => s.trim()).filter(Boolean)
+  const first = sentences[0]!
+  const last = sentences.at(-1)!
+  const cue = sentences.length < 2 ? null : (WHEN.exec(last) ?? SAME.exec(last) ?? HOW_MUCH.exec(last))
+  if (!cue || !ASKS.test(first)) return undefined
+  const middle = sentences.length > 2 ? sentences.at(-2)! : ''
+  if (ASKS.test(middle)) return apart([`${first}`, middle], true)
+  const named = last
+    .slice(0, cue.index)
+    .replace(BACK, '')
+    .replace(/^[，,\s]*(?:那|那么)?(?:跟|和|与|比)?|[，,\s]*(?:相?比(?:较|一比|起来)?)?[，,\s]*(?:是不是|是)?[，,\s]*$/gu, '')
+  if ((named.match(/\p{Script=Han}/gu) ?? []).length < 2 || /\d/u.test(named)) return apart([first], true)
+  return apart([first, ASKS.test(named) ? named : `${named}${askedAs(first)}`], true)
+}
+
+/** How a first question asks its thing, to ask the second the same way (有多少钱 → 有多少钱, 哪天 → 是哪天). */
+function askedAs(first: string): string {
+  const measure = /(?:多少|几)\p{Script=Han}?$/u.exec(first)
+  if (measure) return `有${measure[0]}`
+  if (/哪天|几号|几月|什么时候|啥时候/u.test(first)) return '是哪天'
+  const which = /哪[个所家条位]\p{Script=Han}{0,2}?(?=[的了吗呢组写]|$)/u.exec(first)
+  if (which) return /记者|作者/u.test(which[0]) ? '是哪个记者写的' : `是${which[0]}`
+  if (/谁|叫啥|叫什么|名字/u.test(first)) return '是谁'
+  return /多少|几/u.test(first) ? '是多少' : '是什么'
+}
+
+function byCue(ask: string): AskedApart | undefined {
   const when = WHEN.exec(ask)
   const same = when ? undefined : SAME.exec(ask)
   const much = when || same ? undefined : HOW_MUCH.exec(ask)
   const cue = when ?? same ?? much
-  // A question that asks something else before the comparison (有多少人参加，比第二期多吗) is answered as it is.
-  if (!cue || /哪|几|多少|什么|啥/u.test(ask.slice(0, cue.index))) return undefined
-  const pair = comparedPair(ask.slice(0, cue.index))
+  if (!cue) return undefined
+  const before = ask.slice(0, cue.index)
+  // A question that asks something else before the comparison (哪个社区排第一，比去年多吗) is answered as it is,
+  // unless it asks the first thing's amount outright (有多少家，比B多吗).
+  if (/哪|几|多少|什么|啥/u.test(before)) return much ? askedFirst(before) : undefined
+  const pair = comparedPair(before)
   if (!pair) return undefined
-  const asked = when ? '是哪天' : same ? whoOf(same[1] ?? same[2]!) : `${(much![1] ?? much![2] ?? '').replace(/^(的|是)|数字$/gu, '')}是多少`
-  return [`${pair[0]}${asked}？`, `${pair[1]}${asked}？`]
+  const asked = (thing: string) => (when ? '是哪天' : same ? whoOf(same) : amountOf(thing, much![1]))
+  return apart(pair.map((p) => `${p}${asked(p)}`) as [string, string], false)
+}
+
+/** A有多少家，比B多吗 → A有多少家？ B有多少家？ */
+function askedFirst(before: string): AskedApart | undefined {
+  const m = ASKED_FIRST.exec(before.replace(/(是不是|是)?[，,\s]*$/u, ''))
+  if (!m) return undefined
+  const second = new RegExp(`^(?:${COMPARE}|跟|和|与)(.{2,}?)(?:相?比(?:较|一比|起来)?)?$`, 'u').exec(m[2]!)
+  if (!second) return undefined
+  const measure = /(?:多少|几)\p{Script=Han}?/u.exec(m[1]!)![0]
+  return apart([m[1]!, `${second[1]}有${measure}`], true)
+}
+
+/** 是先搞的扬尘督导，还是先开的营商环境会 → 扬尘督导是哪天？ 营商环境会是哪天？ */
+function whichFirst(ask: string): AskedApart | undefined {
+  const m = WHICH_FIRST.exec(ask)
+  if (!m) return undefined
+  const scene = m[1]!.replace(/[，,]$/u, '')
+  const thing = (s: string) => s.replace(/^(?:[搞开办去做签发看]了?的?)/u, '')
+  return apart([`${scene}${thing(m[2]!)}是哪天`, `${scene}${thing(m[3]!)}是哪天`], false)
+}
+
+/** 银企对接会后贷到的钱，有没有经开区的专项债多 → each is asked its amount. */
+function asMuchAs(ask: string): AskedApart | undefined {
+  const m = AS_MUCH_AS.exec(ask)
+  if (!m || /哪|几|多少|什么|啥/u.test(m[1]!)) return undefined
+  return apart([`${m[1]}是多少`, `${m[2]}是多少`], false)
+}
+
+function apart(things: AskedApart['things'], firstAlone: boolean): AskedApart | undefined {
+  // Each names a thing of its own beside what is asked of it (是哪天, 是多少).
+  const named = things.every((t) => (t.match(/\p{Script=Han}/gu) ?? []).length >= 5)
+  return named ? { things: things.map((t) => `${t}？`) as AskedApart['things'], firstAlone } : undefined
 }
 
 /** The two things the clauses before the comparison join, each with the head they share. */
 function comparedPair(before: string): [string, string] | undefined {
-  const clauses = before.replace(/(是不是|是|在|撞在?)?[，,\s]*$/u, '').split(CLAUSE_BREAK)
+  const clauses = before.replace(/(是不是|是|在|撞在?|的)?[，,\s]*$/u, '').split(CLAUSE_BREAK)
   // The clause that joins them, and the one before when the join opens it (A，和B比).
   let at = clauses.findLastIndex((c) => JOIN.test(c))
   if (at < 0) return undefined
-  if (/^(和|跟|与|同|比|是?在)/u.test(clauses[at]!)) at = Math.max(0, at - 1)
+  if (new RegExp(`^(?:是不是)?(?:和|跟|与|同|${COMPARE}|是?在)`, 'u').test(clauses[at]!)) at = Math.max(0, at - 1)
   const joined = JOINED.exec(clauses.slice(at).join(''))
   if (!joined) return undefined
   const first = joined[1]!.replace(/[，,]$/u, '')
@@ -61,8 +156,19 @@ function withSharedHead(first: string, second: string): [string, string] {
   return name && name[0].length < second.length ? [`${first}${second.slice(name[0].length)}`, second] : [first, second]
 }
 
-/** How to ask who or which body a thing is of, by the kind the reader says both share. */
-function whoOf(kind: string): string {
+/** How to ask a thing's amount: with what is counted (哪边上场的人多 → 上场的人是多少), unless the thing names it (人数). */
+function amountOf(thing: string, counted: string | undefined): string {
+  const what = (counted ?? '').replace(/^(的|是)|数字$/gu, '')
+  return `${thing.includes(what) ? '' : what}是多少`
+}
+
+const COUNTER: Record<string, string> = { 路: '条', 企业: '家', 公司: '家', 学校: '所' }
+
+/** How to ask who or which body a thing is of, by the kind the reader says both share (是一家吗 → 是哪家). */
+function whoOf(same: RegExpExecArray): string {
+  const kind = same[1] ?? same[2]
   if (kind === '记者' || kind === '作者') return '是哪个记者写的'
-  return kind === '人' || kind === '负责人' ? '是谁负责的' : `是哪个${kind}`
+  if (kind === '人') return '是谁'
+  if (kind === '负责人') return '是谁负责的'
+  return `是哪${kind ? (COUNTER[kind] ?? '个') + kind : /一(个|条|家|所)/u.exec(same[0])![1]}`
 }

@@ -90,6 +90,33 @@ describe('questions in several parts, on the sample pages', () => {
     expect((await answerQuestion(index, '二七区今年1到6月新增就业跟中原区比谁多？', { mode: 'extractive' })).abstained).toBe(true)
   })
 
+  it('asks the first thing of a comparison outright, then the second as it, and says when the pages lack the second', async () => {
+    const { db, index } = samples()
+    const ask = (q: string) => answerQuestion(index, q, { mode: 'extractive' })
+    const both = await ask('经开区政府采购节约了多少资金？示范区减费降费的钱跟它比谁多？')
+    expect(both.answer).toContain('1361.26万元')
+    expect(both.answer).toContain('减费降费2亿元')
+    expect(both.answer.length).toBeLessThanOrEqual(300)
+    for (const c of both.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+    const one = await ask('五里堡消防演练来了多少人？中原区的消防演练跟它比谁人多？')
+    expect(one.abstained).toBe(false)
+    expect(one.answer).toContain('60余人')
+    expect(one.answer).toContain('关于“中原区的消防演练有多少人”，资料中未找到明确信息。')
+    // The first thing asked is what the reader wants: when the pages lack it, the comparison is refused.
+    expect((await ask('森林防灭火培训来了多少人？比五里堡消防演练的人多吗？')).abstained).toBe(true)
+  })
+
+  it('quotes the date of each of two events asked how many days apart, or which came first', async () => {
+    const { index } = samples()
+    const ask = (q: string) => answerQuestion(index, q, { mode: 'extractive' })
+    const apart = await ask('马寨的座谈会跟福华街发巡逻车隔了几天？')
+    expect(apart.answer).toContain('6月11日上午')
+    expect(apart.answer).toContain('6月19日上午')
+    const order = await ask('大学路街道的知识竞赛是在蜜蜂张街道竞赛之前还是之后？')
+    expect(order.answer).toContain('6月14日')
+    expect(order.answer).toContain('6月19日')
+  })
+
   it('gives the byline of each of two stories asked whether one reporter wrote both', async () => {
     const { db, index } = samples()
     const a = await answerQuestion(index, '森林防灭火培训那篇和财富天阶送锦旗那篇，是一个记者写的吗？', { mode: 'extractive' })

@@ -3,36 +3,61 @@ import { askedApart } from '../../src/retrieve/comparisons.js'
 
 describe('askedApart', () => {
   it('asks the date of each of two things compared by time', () => {
-    expect(askedApart('马寨那个座谈会和大学路街道的知识竞赛,哪个日子更早?')).toEqual(['马寨那个座谈会是哪天？', '大学路街道的知识竞赛是哪天？'])
-    expect(askedApart('福华街发巡逻车的仪式和蜜蜂张街道的党建竞赛是不是同一天搞的')).toEqual(['福华街发巡逻车的仪式是哪天？', '蜜蜂张街道的党建竞赛是哪天？'])
-    expect(askedApart('郑大二附院周边道路的现场会,是在武斌调研之前还是之后开的?')).toEqual(['郑大二附院周边道路的现场会是哪天？', '武斌调研是哪天？'])
+    expect(askedApart('马寨那个座谈会和大学路街道的知识竞赛,哪个日子更早?')?.things).toEqual(['马寨那个座谈会是哪天？', '大学路街道的知识竞赛是哪天？'])
+    expect(askedApart('福华街发巡逻车的仪式和蜜蜂张街道的党建竞赛是不是同一天搞的')?.things).toEqual(['福华街发巡逻车的仪式是哪天？', '蜜蜂张街道的党建竞赛是哪天？'])
+    expect(askedApart('郑大二附院周边道路的现场会,是在武斌调研之前还是之后开的?')?.things).toEqual(['郑大二附院周边道路的现场会是哪天？', '武斌调研是哪天？'])
   })
 
   it('asks the amount of each, with what is counted', () => {
-    expect(askedApart('大学路街道那场党团知识竞赛跟蜜蜂张街道的党建竞赛比,哪边上场的人更多?')).toEqual([
+    expect(askedApart('大学路街道那场党团知识竞赛跟蜜蜂张街道的党建竞赛比,哪边上场的人更多?')?.things).toEqual([
       '大学路街道那场党团知识竞赛上场的人是多少？',
       '蜜蜂张街道的党建竞赛上场的人是多少？',
     ])
-    expect(askedApart('示范区争取到的各类扶持资金,比经开区政府采购省下来的钱多吗?')).toEqual(['示范区争取到的各类扶持资金是多少？', '经开区政府采购省下来的钱是多少？'])
+    expect(askedApart('示范区争取到的各类扶持资金,比经开区政府采购省下来的钱多吗?')?.things).toEqual(['示范区争取到的各类扶持资金是多少？', '经开区政府采购省下来的钱是多少？'])
   })
 
   it('gives each the head the two share, and the scene said before them', () => {
-    expect(askedApart('蜜蜂张和大学路这两个街道的知识竞赛,谁先办的?')).toEqual(['蜜蜂张街道的知识竞赛是哪天？', '大学路街道的知识竞赛是哪天？'])
-    expect(askedApart('金水区和管城区今年的党建知识竞赛,哪个参加的人多?')).toEqual(['金水区今年的党建知识竞赛参加的人是多少？', '管城区今年的党建知识竞赛参加的人是多少？'])
-    expect(askedApart('明湖办事处那次观摩,建城区社区跟村改居社区哪个看得多?')).toEqual(['明湖办事处那次观摩,建城区社区看得是多少？', '明湖办事处那次观摩,村改居社区看得是多少？'])
+    expect(askedApart('蜜蜂张和大学路这两个街道的知识竞赛,谁先办的?')?.things).toEqual(['蜜蜂张街道的知识竞赛是哪天？', '大学路街道的知识竞赛是哪天？'])
+    expect(askedApart('金水区和管城区今年的党建知识竞赛,哪个参加的人多?')?.things).toEqual(['金水区今年的党建知识竞赛参加的人是多少？', '管城区今年的党建知识竞赛参加的人是多少？'])
+    expect(askedApart('明湖办事处那次观摩,建城区社区跟村改居社区哪个看得多?')?.things).toEqual(['明湖办事处那次观摩,建城区社区看得是多少？', '明湖办事处那次观摩,村改居社区看得是多少？'])
   })
 
   it('asks who or which body each is of, when the reader asks whether they share one', () => {
-    expect(askedApart('森林防灭火培训那篇和财富天阶送锦旗那篇,是一个记者写的吗?')).toEqual(['森林防灭火培训那篇是哪个记者写的？', '财富天阶送锦旗那篇是哪个记者写的？'])
-    expect(askedApart('党政办和宣传部这两篇稿子,记者是不是同一个?')).toEqual(['党政办稿子是哪个记者写的？', '宣传部稿子是哪个记者写的？'])
-    expect(askedApart('幼儿园明厨亮灶和农贸市场信息化建设,是不是同一个部门在做?')).toEqual(['幼儿园明厨亮灶是哪个部门？', '农贸市场信息化建设是哪个部门？'])
+    expect(askedApart('森林防灭火培训那篇和财富天阶送锦旗那篇,是一个记者写的吗?')?.things).toEqual(['森林防灭火培训那篇是哪个记者写的？', '财富天阶送锦旗那篇是哪个记者写的？'])
+    expect(askedApart('党政办和宣传部这两篇稿子,记者是不是同一个?')?.things).toEqual(['党政办稿子是哪个记者写的？', '宣传部稿子是哪个记者写的？'])
+    expect(askedApart('幼儿园明厨亮灶和农贸市场信息化建设,是不是同一个部门在做?')?.things).toEqual(['幼儿园明厨亮灶是哪个部门？', '农贸市场信息化建设是哪个部门？'])
+  })
+
+  it('reads the second thing joined by 比 or 是在 with no comma, and the days between two', () => {
+    expect(askedApart('蜜蜂张的竞赛是在马寨座谈会之前还是之后?')?.things).toEqual(['蜜蜂张的竞赛是哪天？', '马寨座谈会是哪天？'])
+    expect(askedApart('大学路的知识竞赛跟五里堡消防演练隔了几天?')?.things).toEqual(['大学路的知识竞赛是哪天？', '五里堡消防演练是哪天？'])
+    expect(askedApart('蜜蜂张上场的党员比马寨座谈会请来的人多还是少?')?.things).toEqual(['蜜蜂张上场的党员是多少？', '马寨座谈会请来的人是多少？'])
+    expect(askedApart('王庄村的推进会,跟明湖的观摩,是不是赶在一天了')?.things).toEqual(['王庄村的推进会是哪天？', '明湖的观摩是哪天？'])
+    // 比 in a word (比赛, 亮赛比) joins nothing.
+    expect(askedApart('明湖办事处的“亮赛比”观摩和王庄村推进会,日期一样吗?')?.things).toEqual(['明湖办事处的“亮赛比”观摩是哪天？', '王庄村推进会是哪天？'])
+  })
+
+  it('asks the first thing outright and the second as it, when the reader asks the first before comparing', () => {
+    expect(askedApart('二七区有多少家幼儿园搞了明厨亮灶,比银企对接会来的企业多吗?')).toEqual({
+      things: ['二七区有多少家幼儿园搞了明厨亮灶？', '银企对接会来的企业有多少家？'],
+      firstAlone: true,
+    })
+    expect(askedApart('经开区专项债发成功了多少钱?示范区争取的扶持资金跟它比谁多?')).toEqual({
+      things: ['经开区专项债发成功了多少钱？', '示范区争取的扶持资金有多少钱？'],
+      firstAlone: true,
+    })
+    expect(askedApart('省里发专项债是哪天?统计局签责任书又是哪天?中间隔了几天')?.things).toEqual(['省里发专项债是哪天？', '统计局签责任书又是哪天？'])
+    expect(askedApart('党政办审了多少份佐证材料?宣传部的涉疫稿件有几篇,哪个多')?.things).toEqual(['党政办审了多少份佐证材料？', '宣传部的涉疫稿件有几篇？'])
+    // A figure the reader gives of the second thing is not asked.
+    expect(askedApart('文化企业上半年收入多少?减费降费是2亿,哪个大')?.things).toEqual(['文化企业上半年收入多少？'])
+    expect(askedApart('蜜蜂张街道第一期党建知识竞赛有多少人参加,比第二期多吗?')?.firstAlone).toBe(true)
   })
 
   it('leaves a question that compares nothing, or asks something else first', () => {
     expect(askedApart('马寨收集的外地创新创业经验,列的第一个和最后一个地方是哪')).toBeUndefined()
     expect(askedApart('管科技和人才的那个局最近跟哪个大学搞产学研合作了')).toBeUndefined()
-    expect(askedApart('蜜蜂张街道第一期党建知识竞赛有多少人参加,比第二期多吗?')).toBeUndefined()
-    expect(askedApart('蜜蜂张那场竞赛一共分了几个组?比大学路进决赛的队伍数多还是少?')).toBeUndefined()
+    expect(askedApart('大学路比赛来了几支队伍?')).toBeUndefined()
+    expect(askedApart('哪个社区排第一,比去年多吗?')).toBeUndefined()
     expect(askedApart('五里堡的消防演练是哪天?')).toBeUndefined()
   })
 })
