@@ -16,27 +16,35 @@ export interface AskedApart {
 // What is compared: the date (哪个早, 谁先办的, 之前还是之后, 是不是同一天, 隔了几天) or an amount (哪个多, 哪边的人更多,
 // 比…多吗, 多还是少, 差多少).
 const WHEN =
-  /(?:哪个|哪场|哪件事?|哪次|哪边|谁)[^，,？?]{0,4}?(?:更早|更晚|先|在前|在后|早|晚)|(?:之前|之后|以前|以后)还是(?:之前|之后|以前|以后)|(?:之前|之后|以前|以后)[^，,]{0,3}?(?:吗|吧|呢|不|没有?)$|(?:是不是|是)?(?:在)?同一天|(?:日期|日子|时间)一样|(?:是不是|是)?一天的事|(?:是不是|是)?同一个月|(?:赶|撞)在?(?:同)?一天|是(?:同)?一天(?:吗|不)|(?:中间)?(?:隔|差|相隔|间隔)了?(?:几天|多少天|多久|多长时间)|(?:早|晚)了?(?:几天|多少天|多久)/u
+  /(?:哪一?个|哪一项|哪一?场|哪件事?|哪一?次|哪边|谁)[^，,？?]{0,4}?(?:更早|更晚|先|在前|在后|早|晚)|孰先孰后|孰早孰晚|(?:之前|之后|以前|以后)还是(?:之前|之后|以前|以后)|(?:之前|之后|以前|以后)[^，,]{0,3}?(?:吗|吧|呢|不|没有?)$|(?:是不是|是否|是)?(?:为|发生在|在)?同一天|(?:日期|日子|时间)一样|(?:是不是|是)?一天的事|(?:是不是|是)?同一个月|(?:赶|撞)在?(?:同)?一天|是(?:同)?一天(?:吗|不)|(?:中间)?(?:隔|差|相隔|间隔)了?(?:几天|几日|多少天|多久|多长时间)|(?:早|晚)了?(?:几天|多少天|多久)/u
 // Or who or which body each is of (是一个记者写的吗, 记者是不是同一个, 是不是同一个部门在做, 是同一条路吗, 是一家吗).
 const SAME =
-  /(?:(?:是不是|是)同?|同)一(?:个|条|家|所)(记者|作者|人|部门|单位|局|地方|路|企业|公司|学校)?[^，,]{0,4}?(?:吗|不)?$|(记者|作者|负责人|部门|单位)(?:是不是|是)?(?:同一个|一个人|一样)(?:吗|不)?$/u
+  /(?:(?:是不是|是否|是|有无)(?:为|同属|出自)?同?|同)一(?:(?:个|条|家|所|位)(记者|作者|人|部门|单位|局|地方|路|企业|公司|学校)?|(人))[^，,]{0,4}?(?:吗|不)?$|(记者|作者|通讯员|负责人|部门|单位)(?:是不是|是否|是)?(?:同一个|一个人|一样|相同)(?:吗|不)?$/u
 // The amount's cue ends the question (哪个多啊), so 哪个大学 is none; 比B多吗 and 多还是少 say it after the second thing.
 const HOW_MUCH =
-  /(?:哪个|哪边|哪场|哪样|哪种|谁)(?:的)?([^，,？?]{0,8}?)(?:更|比较)?(?:多|少|大|小|高|低)(?:一点|一些|些)?(?=[啊呀呢吧]?$)|(?:多还是少|少还是多|高还是低|低还是高|大还是小|多不多|大不大|高不高|多好多|多多少|少多少|差多少|相差多少)(?=[啊呀呢吧]?$)|(?:多|少|大|高|低)(?:吗|不|没有?)$|(?:是不是)?(?:一样|相同)(?:多)?(?:吗|不一样|不|没有?)?$|(?:加起来|加一块|合计)(?:有|是)?(?:多少|几)\p{Script=Han}?$/u
+  /(?:哪一?个|哪一项|哪一方|哪边|哪一?场|哪样|哪种|谁)(?:的)?([^，,？?]{0,8}?)(?:更|比较)?(?:多|少|大|小|高|低)(?:一点|一些|些)?(?=[啊呀呢吧]?$)|(?:多还是少|少还是多|高还是低|低还是高|大还是小|多不多|大不大|高不高|多好多|多多少|少多少|差多少|相差多少|孰高孰低|孰多孰少|孰大孰小)(?=[啊呀呢吧]?$)|(?:多|少|大|高|低)(?:吗|不|没有?)$|(?:是不是|是否)?(?:一样|相同|一致)(?:多)?(?:吗|不一样|不|没有?)?$|(?:请)?比较(?:一下)?(?:两者|二者|两个|这两个?|两边)\p{Script=Han}{0,4}$|(?:加起来|加一块|合计)(?:有|是)?(?:多少|几)\p{Script=Han}?$/u
 // The two things, joined (A和B, A跟B比, A与B相比, A比B, A，比B多吗, A是在B之前). 比 in 比赛, 比例, 大比拼 joins nothing.
-const COMPARE = String.raw`(?<![评对大赛])比(?![赛例拼较重分武”"」])`
-const JOIN = new RegExp(String.raw`和|跟|与|同|${COMPARE}|^是?在|是在`, 'u')
-const JOINED = new RegExp(String.raw`^(.{2,}?)(?:[，,]?(?:和|跟|与|同)|[，,]?(?:是不是)?${COMPARE}|[，,]?是在|[，,]在)(.{2,}?)(?:相?比(?:较|一比|起来)?)?$`, 'u')
+const COMPARE = String.raw`(?<![评对大赛同相无类])比(?![赛例拼较重分武”"」])`
+// 同 in 同比, 同期, 同时, 同一 joins nothing either.
+const WITH = String.raw`同(?![比期时一])`
+const JOIN = new RegExp(String.raw`和|跟|与|${WITH}|加上|${COMPARE}|^是?在|是在`, 'u')
+const JOINED = new RegExp(String.raw`^(.{2,}?)(?:[，,]?(?:和|跟|与|${WITH}|加上)|[，,]?(?:是不是)?${COMPARE}|[，,]?是在|[，,]在)(.{2,}?)(?:相?比(?:较|一比|起来)?)?$`, 'u')
 // 是先A，还是先B: the two things are the two guesses.
 const WHICH_FIRST = /^(.*?)是?先(.{2,}?)[，,]?还是先(.{2,})$/u
+// A是否早于B: so does the date's.
+const EARLIER = /^(.{2,}?)(?:是否|是不是|是)?(?:早于|晚于|先于)(.{2,}?)(?:吗|呢)?$/u
+// A与B分别是多少: what is asked of each follows 分别.
+const EACH = /^(.{2,}?)[，,]?分别(.*(?:哪|几|多少|什么|啥|谁).*)$/u
 // A有没有B多: the second thing sits inside the cue.
 const AS_MUCH_AS = /^(.{2,}?)[，,]?有没有(.{2,}?)(?:那么|这么)?(?:多|大|高)$/u
 // A有多少家，比B多吗: the first thing is asked outright, and its measure asks the second.
 const ASKED_FIRST = /^([^，,]{2,}?(?:多少|几)[^，,]*)[，,]([^，,]{2,})$/u
 // A question asked outright and then compared (…发成功了多少钱？示范区争取的扶持资金跟它比谁多): what points back at
 // the first thing (跟它比, 比这个, 这俩, 两边), and a question word.
-const BACK = /[跟和与比](?:它们?|这个|这|他|她|前面的?|上面的?)(?:相?比(?:起来)?)?|这俩|这两个?|两边|两者|中间|俩/gu
+const BACK = /[跟和与比](?:它们?|这个|这|他|她|前面的?|上面的?)(?:相?比(?:起来)?)?|^(?:他|她|它)们?[和跟与]|这俩|这两个?|两边|两者|中间|俩/gu
 const ASKS = /哪|几|多少|什么|啥|谁/u
+// How a reader frames the question (请问, 就时间而言, 在增速上), which says nothing of either thing.
+const FRAME = /^(?:请问|想问一下|想问|请)?(?:比较|对比)?[，,:]?(?:(?:就|从|在)[^，,]{1,6}(?:而言|来看|上)[，,])?/u
 // A head the two share (蜜蜂张和大学路这两个街道的知识竞赛; 金水区和管城区今年的竞赛): each is that head's.
 const SHARED_HEAD = /^(.+?)这?两[个场次件篇项家所条](.+)$/u
 const PLACE = /^\p{Script=Han}{1,8}?(市|区|县|街道|镇|乡|村|办事处|社区|局|大学|学院)$/u
@@ -47,9 +55,17 @@ const CLAUSE_BREAK = /(?<=[，,])/u
  * (A和B，哪个早 → A是哪天？ and B是哪天？), or asks the first outright (A有多少家，比B多吗 → A有多少家？ and B有多少家？).
  */
 export function askedApart(text: string): AskedApart | undefined {
-  const ask = text.replace(/[？?！!。\s]+$/u, '').replace(/[啊呀呢吧啦]$/u, '')
+  const ask = text
+    .replace(/[？?！!。\s]+$/u, '')
+    .replace(/[啊呀呢吧啦]$/u, '')
+    .replace(FRAME, '')
   if (/[？?]/u.test(ask)) return askedInTurn(ask)
-  return whichFirst(ask) ?? asMuchAs(ask) ?? byCue(ask)
+  return inOne(ask)
+}
+
+/** A comparison said in one sentence. */
+function inOne(ask: string): AskedApart | undefined {
+  return whichFirst(ask) ?? asMuchAs(ask) ?? earlier(ask) ?? each(ask) ?? byCue(ask)
 }
 
 /**
@@ -60,10 +76,15 @@ function askedInTurn(ask: string): AskedApart | undefined {
   const sentences = ask.split(/[？?]+/u).map((s) => s.trim()).filter(Boolean)
   const first = sentences[0]!
   const last = sentences.at(-1)!
+  // The things asked of each (A与B分别是多少？哪个更高) are asked in turn.
+  const both = each(first)
+  if (both) return both
+  // A second question of the same about another thing (…是哪所高校？马寨座谈会又邀请了几所高校).
+  if (sentences.length === 2 && ASKS.test(first) && ASKS.test(last) && /又/u.test(last)) return apart([first, last], true)
   const cue = sentences.length < 2 ? null : (WHEN.exec(last) ?? SAME.exec(last) ?? HOW_MUCH.exec(last))
   if (!cue || !ASKS.test(first)) return undefined
   const middle = sentences.length > 2 ? sentences.at(-2)! : ''
-  if (ASKS.test(middle)) return apart([`${first}`, middle], true)
+  if (ASKS.test(middle)) return apart([first, middle], true)
   const named = last
     .slice(0, cue.index)
     .replace(BACK, '')
@@ -109,6 +130,20 @@ function askedFirst(before: string): AskedApart | undefined {
   return apart([m[1]!, `${second[1]}有${measure}`], true)
 }
 
+/** A是否早于B → A是哪天？ B是哪天？ */
+function earlier(ask: string): AskedApart | undefined {
+  const m = EARLIER.exec(ask)
+  return m ? apart([`${m[1]!.replace(/[，,]$/u, '')}是哪天`, `${m[2]}是哪天`], false) : undefined
+}
+
+/** A与B分别在哪天举行 → A在哪天举行？ B在哪天举行？ Both are asked outright. */
+function each(ask: string): AskedApart | undefined {
+  const m = EACH.exec(ask)
+  // 签了几份协议，分别是什么 lists the members of one count, not two things.
+  const pair = m && !ASKS.test(m[1]!) && comparedPair(m[1]!)
+  return pair ? apart([`${pair[0]}${m[2]}`, `${pair[1]}${m[2]}`], true) : undefined
+}
+
 /** 是先搞的扬尘督导，还是先开的营商环境会 → 扬尘督导是哪天？ 营商环境会是哪天？ */
 function whichFirst(ask: string): AskedApart | undefined {
   const m = WHICH_FIRST.exec(ask)
@@ -133,19 +168,21 @@ function apart(things: AskedApart['things'], firstAlone: boolean): AskedApart | 
 
 /** The two things the clauses before the comparison join, each with the head they share. */
 function comparedPair(before: string): [string, string] | undefined {
-  const clauses = before.replace(/(是不是|是|在|撞在?|的)?[，,\s]*$/u, '').split(CLAUSE_BREAK)
+  const clauses = before.replace(/(?:(?:是不是|是否|是)?(?:为|发生|在)?|撞在?|的)[，,\s]*$/u, '').split(CLAUSE_BREAK)
   // The clause that joins them, and the one before when the join opens it (A，和B比).
-  let at = clauses.findLastIndex((c) => JOIN.test(c))
-  if (at < 0) return undefined
-  if (new RegExp(`^(?:是不是)?(?:和|跟|与|同|${COMPARE}|是?在)`, 'u').test(clauses[at]!)) at = Math.max(0, at - 1)
-  const joined = JOINED.exec(clauses.slice(at).join(''))
+  const end = clauses.findLastIndex((c) => JOIN.test(c))
+  if (end < 0) return undefined
+  const at = new RegExp(`^(?:是不是)?(?:和|跟|与|${WITH}|加上|${COMPARE}|是?在)`, 'u').test(clauses[end]!) ? Math.max(0, end - 1) : end
+  const joined = JOINED.exec(clauses.slice(at, end + 1).join('').replace(/[，,]$/u, ''))
   if (!joined) return undefined
   const first = joined[1]!.replace(/[，,]$/u, '')
   const second = joined[2]!.replace(/[，,]$/u, '')
   const pair = withSharedHead(first, second)
-  // What the clauses before say (明湖办事处那次观摩，建城区社区跟村改居社区…) is said of both.
+  // What the clauses before say (明湖办事处那次观摩，建城区社区跟村改居社区…) is said of both, and so is what the
+  // clauses after say (A与B，署名通讯员分别是谁).
   const scene = clauses.slice(0, at).join('')
-  return pair.every((p) => (p.match(/\p{Script=Han}/gu) ?? []).length >= 2) ? [scene + pair[0], scene + pair[1]] : undefined
+  const tail = clauses.slice(end + 1).join('').replace(/[，,]/gu, '')
+  return pair.every((p) => (p.match(/\p{Script=Han}/gu) ?? []).length >= 2) ? [scene + pair[0] + tail, scene + pair[1] + tail] : undefined
 }
 
 function withSharedHead(first: string, second: string): [string, string] {
@@ -166,9 +203,9 @@ const COUNTER: Record<string, string> = { 路: '条', 企业: '家', 公司: '�
 
 /** How to ask who or which body a thing is of, by the kind the reader says both share (是一家吗 → 是哪家). */
 function whoOf(same: RegExpExecArray): string {
-  const kind = same[1] ?? same[2]
-  if (kind === '记者' || kind === '作者') return '是哪个记者写的'
+  const kind = same[1] ?? same[2] ?? same[3]
+  if (kind === '记者' || kind === '作者' || kind === '通讯员') return '是哪个记者写的'
   if (kind === '人') return '是谁'
   if (kind === '负责人') return '是谁负责的'
-  return `是哪${kind ? (COUNTER[kind] ?? '个') + kind : /一(个|条|家|所)/u.exec(same[0])![1]}`
+  return `是哪${kind ? (COUNTER[kind] ?? '个') + kind : /一(个|条|家|所|位)/u.exec(same[0])![1]}`
 }

@@ -53,6 +53,21 @@ describe('askedApart', () => {
     expect(askedApart('蜜蜂张街道第一期党建知识竞赛有多少人参加,比第二期多吗?')?.firstAlone).toBe(true)
   })
 
+  it('reads comparisons in written Chinese: 孰高孰低, 是否早于, 是否为同一人, 分别, 合计', () => {
+    expect(askedApart('在增速上,文化企业收入的同比增幅与示范区工业增加值的增幅,孰高孰低?')?.things).toEqual([
+      '文化企业收入的同比增幅是多少？',
+      '示范区工业增加值的增幅是多少？',
+    ])
+    expect(askedApart('请问大学路街道的竞赛是否早于蜜蜂张街道的竞赛?')?.things).toEqual(['大学路街道的竞赛是哪天？', '蜜蜂张街道的竞赛是哪天？'])
+    expect(askedApart('五里堡那篇的通讯员,与大学路那篇的通讯员,是否为同一人?')?.things).toEqual(['五里堡那篇的通讯员是谁？', '大学路那篇的通讯员是谁？'])
+    expect(askedApart('马寨座谈会与大学路竞赛分别在哪天举行?相隔几天?')).toEqual({ things: ['马寨座谈会在哪天举行？', '大学路竞赛在哪天举行？'], firstAlone: true })
+    expect(askedApart('雨后绿化养护报道与赠送锦旗报道,署名通讯员分别是谁?')?.things).toEqual(['雨后绿化养护报道署名通讯员是谁？', '赠送锦旗报道署名通讯员是谁？'])
+    expect(askedApart('典型企业数,加上明厨亮灶的幼儿园数,合计是多少?')?.things).toEqual(['典型企业数是多少？', '明厨亮灶的幼儿园数是多少？'])
+    expect(askedApart('对接会来的是哪所高校?马寨座谈会又邀请了几所高校?')?.things).toEqual(['对接会来的是哪所高校？', '马寨座谈会又邀请了几所高校？'])
+    // The members of one count (签了几份协议，分别是什么) are no two things.
+    expect(askedApart('河南财政金融学院跟经开区签了几份合作协议,分别是什么')).toBeUndefined()
+  })
+
   it('leaves a question that compares nothing, or asks something else first', () => {
     expect(askedApart('马寨收集的外地创新创业经验,列的第一个和最后一个地方是哪')).toBeUndefined()
     expect(askedApart('管科技和人才的那个局最近跟哪个大学搞产学研合作了')).toBeUndefined()
