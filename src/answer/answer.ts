@@ -95,23 +95,25 @@ export async function answerQuestion(index: QuestionIndex, question: string, opt
   const maxChars = opts.maxChars ?? MAX_ANSWER_CHARS
   const extractive = answerExtractively(query, hits, { questionType, asked, maxChars: byline === null ? maxChars : Math.min(maxChars, BYLINE_QUOTE_CHARS) })
   const answered = byline === null ? signed(extractive, hits) : withByline(extractive, hits)
-  const fallback = answered.abstained && history.length === 0 ? await orAskedApart(answered, q, maxChars, (thing, room) => answerQuestion(index, thing, { ...opts, mode: 'extractive', maxChars: room })) : answered
+  const fallback = history.length === 0 ? await orAskedApart(answered, q, maxChars, (thing, room) => answerQuestion(index, thing, { ...opts, mode: 'extractive', maxChars: room })) : answered
   const fell = failure ? { notice: FALLBACK_NOTICE, fallbackReason: failure.message } : {}
   return { ...fallback, warnings: [...searchNotice, ...fallback.warnings], searched, ...fell }
 }
 
 /**
- * A refused comparison of two things (A和B，哪个早; A那篇和B那篇是一个记者写的吗) that no one story tells whole is asked
- * of each thing in turn (A是哪天？ B是哪天？), each in half the room. The refusal stands unless both are answered:
- * one side alone does not compare (二七区的新增就业 is printed, 中原区's is not). A first thing asked outright
- * (A有多少家，比B多吗) is answered alone when the second is not.
+ * A comparison of two things (A和B，哪个早; A那篇和B那篇是一个记者写的吗; A多少？B跟它比谁多) is asked of each thing in
+ * turn (A是哪天？ B是哪天？), each in half the room, since one story seldom tells both: the whole question's answer
+ * quotes one side. So is a question asking one thing of each (A与B分别是多少; …是哪所高校？B又邀请了几所) that the
+ * whole question's answer refuses. The whole answer stands unless both are answered: one side alone does not compare
+ * (二七区的新增就业 is printed, 中原区's is not). A first thing asked outright (A有多少家，比B多吗) is answered alone
+ * when the second is not, saying so.
  */
-async function orAskedApart(refused: Answer, question: string, maxChars: number, ask: (thing: string, room: number) => Promise<Answer>): Promise<Answer> {
+async function orAskedApart(whole: Answer, question: string, maxChars: number, ask: (thing: string, room: number) => Promise<Answer>): Promise<Answer> {
   const apart = askedApart(inMandarin(question))
-  if (!apart) return refused
+  if (!apart || (!whole.abstained && !apart.compared)) return whole
   const answers = await Promise.all(apart.things.map((thing) => ask(thing, Math.floor(maxChars / 2))))
   if (answers.every((a) => !a.abstained)) return joinAnswers(answers)
-  if (!apart.firstAlone || answers[0]!.abstained) return refused
+  if (!apart.firstAlone || answers[0]!.abstained) return whole
   const joined = joinAnswers([answers[0]!])
   return { ...joined, answer: joined.answer + gapNote(apart.things[1]!) }
 }

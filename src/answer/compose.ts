@@ -133,13 +133,29 @@ export function gapNote(part: string): string {
   return `关于“${part.replace(/[？?。！!，,\s]+$/u, '')}”，资料中未找到明确信息。`
 }
 
-/** Answers to the questions of one message, one after another, their citations numbered on. */
+/**
+ * Answers to the questions of one message, one after another, their citations numbered on. An article cited by
+ * several keeps one number, and a sentence an earlier answer quotes is not quoted again.
+ */
 export function joinAnswers(answers: Answer[]): Answer {
   const citations: Citation[] = []
-  const texts = answers.map((a) => {
-    const offset = citations.length
-    citations.push(...a.citations.map((c) => ({ ...c, n: c.n + offset })))
-    return a.answer.replace(/\[(\d+)\]/g, (_, n: string) => `[${Number(n) + offset}]`)
-  })
+  const quoted = new Set<string>()
+  const texts: string[] = []
+  for (const a of answers) {
+    const renumbered = new Map<number, number>()
+    for (const c of a.citations) {
+      const same = citations.find((o) => o.id === c.id)
+      if (!same) citations.push({ ...c, n: citations.length + 1 })
+      renumbered.set(c.n, same?.n ?? citations.length)
+    }
+    for (const unit of a.answer.split(/(?<=\[\d+\])/u)) {
+      const marked = /^([^]*)\[(\d+)\]$/u.exec(unit)
+      if (!marked) texts.push(unit)
+      else if (!quoted.has(marked[1]!)) {
+        quoted.add(marked[1]!)
+        texts.push(`${marked[1]}[${renumbered.get(Number(marked[2]))}]`)
+      }
+    }
+  }
   return { answer: texts.join(''), mode: 'extractive', abstained: false, citations, warnings: [], suggestions: [] }
 }

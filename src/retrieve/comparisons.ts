@@ -11,6 +11,8 @@
 export interface AskedApart {
   things: [string] | [string, string]
   firstAlone: boolean
+  /** The reader compares the two (哪个早, 比…多吗), rather than asking one thing of each (A与B分别是多少, …又是…). */
+  compared: boolean
 }
 
 // What is compared: the date (哪个早, 谁先办的, 之前还是之后, 是不是同一天, 隔了几天) or an amount (哪个多, 哪边的人更多,
@@ -42,7 +44,7 @@ const ASKED_FIRST = /^([^，,]{2,}?(?:多少|几)[^，,]*)[，,]([^，,]{2,})$/u
 // A question asked outright and then compared (…发成功了多少钱？示范区争取的扶持资金跟它比谁多): what points back at
 // the first thing (跟它比, 比这个, 这俩, 两边), and a question word.
 const BACK = /[跟和与比](?:它们?|这个|这|他|她|前面的?|上面的?)(?:相?比(?:起来)?)?|^(?:他|她|它)们?[和跟与]|这俩|这两个?|两边|两者|中间|俩/gu
-const ASKS = /哪|几|多少|什么|啥|谁/u
+const ASKS = /哪|几(?![十百千万])|多少|什么|啥|谁/u
 // How a reader frames the question (请问, 就时间而言, 在增速上), which says nothing of either thing.
 const FRAME = /^(?:请问|想问一下|想问|请)?(?:比较|对比)?[，,:]?(?:(?:就|从|在)[^，,]{1,6}(?:而言|来看|上)[，,])?/u
 // A head the two share (蜜蜂张和大学路这两个街道的知识竞赛; 金水区和管城区今年的竞赛): each is that head's.
@@ -80,7 +82,7 @@ function askedInTurn(ask: string): AskedApart | undefined {
   const both = each(first)
   if (both) return both
   // A second question of the same about another thing (…是哪所高校？马寨座谈会又邀请了几所高校).
-  if (sentences.length === 2 && ASKS.test(first) && ASKS.test(last) && /又/u.test(last)) return apart([first, last], true)
+  if (sentences.length === 2 && ASKS.test(first) && ASKS.test(last) && /又/u.test(last)) return apart([first, last], true, false)
   const cue = sentences.length < 2 ? null : (WHEN.exec(last) ?? SAME.exec(last) ?? HOW_MUCH.exec(last))
   if (!cue || !ASKS.test(first)) return undefined
   const middle = sentences.length > 2 ? sentences.at(-2)! : ''
@@ -117,7 +119,8 @@ function byCue(ask: string): AskedApart | undefined {
   const pair = comparedPair(before)
   if (!pair) return undefined
   const asked = (thing: string) => (when ? '是哪天' : same ? whoOf(same) : amountOf(thing, much![1]))
-  return apart(pair.map((p) => `${p}${asked(p)}`) as [string, string], false)
+  const thing = (p: string) => (much ? p.replace(/的?(?:数量|数目)$/u, '') : p)
+  return apart(pair.map((p) => `${thing(p)}${asked(thing(p))}`) as [string, string], false)
 }
 
 /** A有多少家，比B多吗 → A有多少家？ B有多少家？ */
@@ -141,7 +144,7 @@ function each(ask: string): AskedApart | undefined {
   const m = EACH.exec(ask)
   // 签了几份协议，分别是什么 lists the members of one count, not two things.
   const pair = m && !ASKS.test(m[1]!) && comparedPair(m[1]!)
-  return pair ? apart([`${pair[0]}${m[2]}`, `${pair[1]}${m[2]}`], true) : undefined
+  return pair ? apart([`${pair[0]}${m[2]}`, `${pair[1]}${m[2]}`], true, false) : undefined
 }
 
 /** 是先搞的扬尘督导，还是先开的营商环境会 → 扬尘督导是哪天？ 营商环境会是哪天？ */
@@ -160,10 +163,10 @@ function asMuchAs(ask: string): AskedApart | undefined {
   return apart([`${m[1]}是多少`, `${m[2]}是多少`], false)
 }
 
-function apart(things: AskedApart['things'], firstAlone: boolean): AskedApart | undefined {
+function apart(things: AskedApart['things'], firstAlone: boolean, compared = true): AskedApart | undefined {
   // Each names a thing of its own beside what is asked of it (是哪天, 是多少).
   const named = things.every((t) => (t.match(/\p{Script=Han}/gu) ?? []).length >= 5)
-  return named ? { things: things.map((t) => `${t}？`) as AskedApart['things'], firstAlone } : undefined
+  return named ? { things: things.map((t) => `${t}？`) as AskedApart['things'], firstAlone, compared } : undefined
 }
 
 /** The two things the clauses before the comparison join, each with the head they share. */
@@ -195,7 +198,12 @@ function withSharedHead(first: string, second: string): [string, string] {
 
 /** How to ask a thing's amount: with what is counted (哪边上场的人多 → 上场的人是多少), unless the thing names it (人数). */
 function amountOf(thing: string, counted: string | undefined): string {
-  const what = (counted ?? '').replace(/^(的|是)|数字$/gu, '')
+  // 数量, 数字 say only that it is counted, and 报道数量 would draw another story's count.
+  const what = (counted ?? '').replace(/^(的|是)|数字$|数量$|数目$/gu, '')
+  // People counted by what they did (来的人, 上场的人) are asked as the story counts them: 来了多少人.
+  const did = /^(\p{Script=Han}{1,3}?)的?人$/u.exec(what)
+  if (did) return `${did[1]}了多少人`
+  if (what === '人') return '有多少人'
   return `${thing.includes(what) ? '' : what}是多少`
 }
 

@@ -106,6 +106,14 @@ describe('questions in several parts, on the sample pages', () => {
     expect((await ask('森林防灭火培训来了多少人？比五里堡消防演练的人多吗？')).abstained).toBe(true)
   })
 
+  it("asks a comparison of each thing though one story's sentence answers the whole, so both sides are quoted", async () => {
+    const { db, index } = samples()
+    const a = await answerQuestion(index, '马寨产业集聚区的座谈会跟大学路的知识竞赛，哪个开得早？', { mode: 'extractive' })
+    expect(a.answer).toContain('6月11日上午')
+    expect(a.answer).toContain('6月14日下午')
+    for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+  })
+
   it('quotes the date of each of two events asked how many days apart, or which came first', async () => {
     const { index } = samples()
     const ask = (q: string) => answerQuestion(index, q, { mode: 'extractive' })

@@ -10,15 +10,15 @@ describe('askedApart', () => {
 
   it('asks the amount of each, with what is counted', () => {
     expect(askedApart('大学路街道那场党团知识竞赛跟蜜蜂张街道的党建竞赛比,哪边上场的人更多?')?.things).toEqual([
-      '大学路街道那场党团知识竞赛上场的人是多少？',
-      '蜜蜂张街道的党建竞赛上场的人是多少？',
+      '大学路街道那场党团知识竞赛上场了多少人？',
+      '蜜蜂张街道的党建竞赛上场了多少人？',
     ])
     expect(askedApart('示范区争取到的各类扶持资金,比经开区政府采购省下来的钱多吗?')?.things).toEqual(['示范区争取到的各类扶持资金是多少？', '经开区政府采购省下来的钱是多少？'])
   })
 
   it('gives each the head the two share, and the scene said before them', () => {
     expect(askedApart('蜜蜂张和大学路这两个街道的知识竞赛,谁先办的?')?.things).toEqual(['蜜蜂张街道的知识竞赛是哪天？', '大学路街道的知识竞赛是哪天？'])
-    expect(askedApart('金水区和管城区今年的党建知识竞赛,哪个参加的人多?')?.things).toEqual(['金水区今年的党建知识竞赛参加的人是多少？', '管城区今年的党建知识竞赛参加的人是多少？'])
+    expect(askedApart('金水区和管城区今年的党建知识竞赛,哪个参加的人多?')?.things).toEqual(['金水区今年的党建知识竞赛参加了多少人？', '管城区今年的党建知识竞赛参加了多少人？'])
     expect(askedApart('明湖办事处那次观摩,建城区社区跟村改居社区哪个看得多?')?.things).toEqual(['明湖办事处那次观摩,建城区社区看得是多少？', '明湖办事处那次观摩,村改居社区看得是多少？'])
   })
 
@@ -41,10 +41,12 @@ describe('askedApart', () => {
     expect(askedApart('二七区有多少家幼儿园搞了明厨亮灶,比银企对接会来的企业多吗?')).toEqual({
       things: ['二七区有多少家幼儿园搞了明厨亮灶？', '银企对接会来的企业有多少家？'],
       firstAlone: true,
+      compared: true,
     })
     expect(askedApart('经开区专项债发成功了多少钱?示范区争取的扶持资金跟它比谁多?')).toEqual({
       things: ['经开区专项债发成功了多少钱？', '示范区争取的扶持资金有多少钱？'],
       firstAlone: true,
+      compared: true,
     })
     expect(askedApart('省里发专项债是哪天?统计局签责任书又是哪天?中间隔了几天')?.things).toEqual(['省里发专项债是哪天？', '统计局签责任书又是哪天？'])
     expect(askedApart('党政办审了多少份佐证材料?宣传部的涉疫稿件有几篇,哪个多')?.things).toEqual(['党政办审了多少份佐证材料？', '宣传部的涉疫稿件有几篇？'])
@@ -60,7 +62,12 @@ describe('askedApart', () => {
     ])
     expect(askedApart('请问大学路街道的竞赛是否早于蜜蜂张街道的竞赛?')?.things).toEqual(['大学路街道的竞赛是哪天？', '蜜蜂张街道的竞赛是哪天？'])
     expect(askedApart('五里堡那篇的通讯员,与大学路那篇的通讯员,是否为同一人?')?.things).toEqual(['五里堡那篇的通讯员是谁？', '大学路那篇的通讯员是谁？'])
-    expect(askedApart('马寨座谈会与大学路竞赛分别在哪天举行?相隔几天?')).toEqual({ things: ['马寨座谈会在哪天举行？', '大学路竞赛在哪天举行？'], firstAlone: true })
+    // Each asked outright, the two are answered as the question is only when it is refused.
+    expect(askedApart('马寨座谈会与大学路竞赛分别在哪天举行?相隔几天?')).toEqual({
+      things: ['马寨座谈会在哪天举行？', '大学路竞赛在哪天举行？'],
+      firstAlone: true,
+      compared: false,
+    })
     expect(askedApart('雨后绿化养护报道与赠送锦旗报道,署名通讯员分别是谁?')?.things).toEqual(['雨后绿化养护报道署名通讯员是谁？', '赠送锦旗报道署名通讯员是谁？'])
     expect(askedApart('典型企业数,加上明厨亮灶的幼儿园数,合计是多少?')?.things).toEqual(['典型企业数是多少？', '明厨亮灶的幼儿园数是多少？'])
     expect(askedApart('对接会来的是哪所高校?马寨座谈会又邀请了几所高校?')?.things).toEqual(['对接会来的是哪所高校？', '马寨座谈会又邀请了几所高校？'])
