@@ -44,6 +44,8 @@ export const FALLBACK_NOTICE = '大模型暂时无法回答，以下是从报道
 export const MAX_QUESTION_CHARS = 500
 
 const CANDIDATES = 12
+// Two questions of one message are of two stories when the message's search finds both among its first few.
+const STORIES_FOUND = 5
 // After a byline, the quote that says which article it is: about a sentence.
 const BYLINE_QUOTE_CHARS = 100
 
@@ -95,7 +97,8 @@ export async function answerQuestion(index: QuestionIndex, question: string, opt
   const maxChars = opts.maxChars ?? MAX_ANSWER_CHARS
   const extractive = answerExtractively(query, hits, { questionType, asked, maxChars: byline === null ? maxChars : Math.min(maxChars, BYLINE_QUOTE_CHARS) })
   const answered = byline === null ? signed(extractive, hits) : withByline(extractive, hits)
-  const fallback = history.length === 0 ? await orAskedApart(answered, q, maxChars, (thing, room) => answerQuestion(index, thing, { ...opts, mode: 'extractive', maxChars: room })) : answered
+  const found = hits.slice(0, STORIES_FOUND).map((h) => h.id)
+  const fallback = history.length === 0 ? await orAskedApart(answered, q, found, maxChars, (thing, room) => answerQuestion(index, thing, { ...opts, mode: 'extractive', maxChars: room })) : answered
   const fell = failure ? { notice: FALLBACK_NOTICE, fallbackReason: failure.message } : {}
   return { ...fallback, warnings: [...searchNotice, ...fallback.warnings], searched, ...fell }
 }
@@ -103,19 +106,29 @@ export async function answerQuestion(index: QuestionIndex, question: string, opt
 /**
  * A comparison of two things (A和B，哪个早; A那篇和B那篇是一个记者写的吗; A多少？B跟它比谁多) is asked of each thing in
  * turn (A是哪天？ B是哪天？), each in half the room, since one story seldom tells both: the whole question's answer
- * quotes one side. So is a question asking one thing of each (A与B分别是多少; …是哪所高校？B又邀请了几所) that the
- * whole question's answer refuses. The whole answer stands unless both are answered: one side alone does not compare
- * (二七区的新增就业 is printed, 中原区's is not). A first thing asked outright (A有多少家，比B多吗) is answered alone
- * when the second is not, saying so.
+ * quotes one side. So is a question asking one thing of each (A与B分别是多少; …是哪所高校？B又邀请了几所), or two
+ * questions of two stories, that the whole question's answer refuses. The whole answer stands unless both are
+ * answered: one side alone does not compare (二七区的新增就业 is printed, 中原区's is not), and two questions answered
+ * from one story are one question the story does not answer whole (几个专项小组？分别是哪些). A first thing asked
+ * outright (A有多少家，比B多吗) is answered alone when the second is not, saying so.
  */
-async function orAskedApart(whole: Answer, question: string, maxChars: number, ask: (thing: string, room: number) => Promise<Answer>): Promise<Answer> {
+async function orAskedApart(whole: Answer, question: string, found: string[], maxChars: number, ask: (thing: string, room: number) => Promise<Answer>): Promise<Answer> {
   const apart = askedApart(inMandarin(question))
-  if (!apart || (!whole.abstained && !apart.compared)) return whole
+  if (!apart || (!whole.abstained && apart.kind !== 'compared')) return whole
   const answers = await Promise.all(apart.things.map((thing) => ask(thing, Math.floor(maxChars / 2))))
-  if (answers.every((a) => !a.abstained)) return joinAnswers(answers)
+  if (answers.every((a) => !a.abstained) && (apart.kind !== 'two' || twoStoriesFound(found, answers))) return joinAnswers(answers)
   if (!apart.firstAlone || answers[0]!.abstained) return whole
   const joined = joinAnswers([answers[0]!])
   return { ...joined, answer: joined.answer + gapNote(apart.things[1]!) }
+}
+
+/**
+ * Two questions are of two stories when each is answered from its own, and both are among the first the whole
+ * message finds: 分别是哪些 or 医保能报多少, asked alone, is answered from any story at all.
+ */
+function twoStoriesFound(found: string[], answers: Answer[]): boolean {
+  const cited = answers.map((a) => a.citations[0]?.id)
+  return cited[0] !== cited[1] && cited.every((id) => id !== undefined && found.includes(id))
 }
 
 /** The model a mode will use (null: extractive); 'llm' without a configured model is a usage error. */

@@ -11,8 +11,11 @@
 export interface AskedApart {
   things: [string] | [string, string]
   firstAlone: boolean
-  /** The reader compares the two (哪个早, 比…多吗), rather than asking one thing of each (A与B分别是多少, …又是…). */
-  compared: boolean
+  /**
+   * 'compared': the reader compares the two (哪个早, 比…多吗); 'each': asks one thing of each (A与B分别是多少,
+   * …又是…); 'two': asks two questions that may be of two stories (马寨座谈会请了几所高校 对接会来的是哪个学校).
+   */
+  kind: 'compared' | 'each' | 'two'
 }
 
 // What is compared: the date (哪个早, 谁先办的, 之前还是之后, 是不是同一天, 隔了几天) or an amount (哪个多, 哪边的人更多,
@@ -45,6 +48,9 @@ const ASKED_FIRST = /^([^，,]{2,}?(?:多少|几)[^，,]*)[，,]([^，,]{2,})$/u
 // the first thing (跟它比, 比这个, 这俩, 两边), and a question word.
 const BACK = /[跟和与比](?:它们?|这个|这|他|她|前面的?|上面的?)(?:相?比(?:起来)?)?|^(?:他|她|它)们?[和跟与]|这俩|这两个?|两边|两者|中间|俩/gu
 const ASKS = /哪|几(?![十百千万])|多少|什么|啥|谁/u
+const ASKED_WORDS = /哪[天个些里儿位家所条]?|几[号点月天个]?|多少|什么|啥|谁|是|的|呢|吗/gu
+// Questions end with a question mark, or in a chat with a space (武斌调研是哪天 现场会哪天 差几天).
+const SENTENCE_BREAK = /[？?]+|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u
 // How a reader frames the question (请问, 就时间而言, 在增速上), which says nothing of either thing.
 const FRAME = /^(?:请问|想问一下|想问|请)?(?:比较|对比)?[，,:]?(?:(?:就|从|在)[^，,]{1,6}(?:而言|来看|上)[，,])?/u
 // A head the two share (蜜蜂张和大学路这两个街道的知识竞赛; 金水区和管城区今年的竞赛): each is that head's.
@@ -58,11 +64,14 @@ const CLAUSE_BREAK = /(?<=[，,])/u
  */
 export function askedApart(text: string): AskedApart | undefined {
   const ask = text
+    // A space inside a quoted name (“迎七一 展风采”) parts nothing.
+    .replace(/“[^”]*”/gu, (quoted) => quoted.replace(/\s+/gu, '·'))
     .replace(/[？?！!。\s]+$/u, '')
     .replace(/[啊呀呢吧啦]$/u, '')
     .replace(FRAME, '')
-  if (/[？?]/u.test(ask)) return askedInTurn(ask)
-  return inOne(ask)
+  if (!SENTENCE_BREAK.test(ask)) return inOne(ask)
+  // A space may part the clauses of one comparison too (蜜蜂张和大学路的竞赛 哪个先).
+  return askedInTurn(ask) ?? (/[？?]/u.test(ask) ? undefined : inOne(ask.replace(/\s+/gu, '，')))
 }
 
 /** A comparison said in one sentence. */
@@ -75,31 +84,38 @@ function inOne(ask: string): AskedApart | undefined {
  * …发成功了多少钱？示范区争取的扶持资金跟它比谁多 asks the second as the first is asked (…有多少钱).
  */
 function askedInTurn(ask: string): AskedApart | undefined {
-  const sentences = ask.split(/[？?]+/u).map((s) => s.trim()).filter(Boolean)
+  const sentences = ask.split(SENTENCE_BREAK).map((s) => s.trim()).filter(Boolean)
   const first = sentences[0]!
   const last = sentences.at(-1)!
   // The things asked of each (A与B分别是多少？哪个更高) are asked in turn.
   const both = each(first)
   if (both) return both
-  // A second question of the same about another thing (…是哪所高校？马寨座谈会又邀请了几所高校).
-  if (sentences.length === 2 && ASKS.test(first) && ASKS.test(last) && /又/u.test(last)) return apart([first, last], true, false)
-  const cue = sentences.length < 2 ? null : (WHEN.exec(last) ?? SAME.exec(last) ?? HOW_MUCH.exec(last))
+  const when = sentences.length < 2 ? null : WHEN.exec(last)
+  const cue = sentences.length < 2 ? null : (when ?? SAME.exec(last) ?? HOW_MUCH.exec(last))
+  // Two questions, each of a thing of its own (…是哪所高校？马寨座谈会又邀请了几所高校): both must be answered,
+  // unless the second asks the same again of another thing (又).
+  if (!cue && sentences.length === 2 && ASKS.test(first) && ASKS.test(last)) return /又/u.test(last) ? apart([first, last], true, 'each') : apart([first, last], false, 'two')
   if (!cue || !ASKS.test(first)) return undefined
   const middle = sentences.length > 2 ? sentences.at(-2)! : ''
-  if (ASKS.test(middle)) return apart([first, middle], true)
+  // A middle question that names nothing (谁主持的 哪天？) asks more of the first thing.
+  if (ASKS.test(middle) && hanCount(middle.replace(ASKED_WORDS, '')) >= 3) return apart([first, middle], true)
+  const asked = when ? '是哪天' : askedAs(first)
+  // 那B呢 asks of B what the first asked (…多少人次了？那二七区的新增就业呢 哪个多).
+  const likewise = /^(?:那|那么)?(.{2,}?)呢$/u.exec(middle)
+  if (likewise) return apart([first, `${likewise[1]}${asked}`], true)
   const named = last
     .slice(0, cue.index)
     .replace(BACK, '')
-    .replace(/^[，,\s]*(?:那|那么)?(?:跟|和|与|比)?|[，,\s]*(?:相?比(?:较|一比|起来)?)?[，,\s]*(?:是不是|是)?[，,\s]*$/gu, '')
-  if ((named.match(/\p{Script=Han}/gu) ?? []).length < 2 || /\d/u.test(named)) return apart([first], true)
-  return apart([first, ASKS.test(named) ? named : `${named}${askedAs(first)}`], true)
+    .replace(/^[，,\s]*(?:那|那么)?(?:跟|和|与|比)?|[，,\s]*(?:相?比(?:较|一比|起来)?)?[，,\s]*(?:是不是|是|呢)?[，,\s]*$/gu, '')
+  if (hanCount(named) < 2 || /\d/u.test(named)) return apart([first], true)
+  return apart([sentences.slice(0, -1).join('？'), ASKS.test(named) ? named : `${named}${asked}`], true)
 }
 
 /** How a first question asks its thing, to ask the second the same way (有多少钱 → 有多少钱, 哪天 → 是哪天). */
 function askedAs(first: string): string {
-  const measure = /(?:多少|几)\p{Script=Han}?$/u.exec(first)
+  if (/哪天|几号|几月|几点|什么时候|啥时候/u.test(first)) return '是哪天'
+  const measure = /(?:多少|几)\p{Script=Han}{0,2}$/u.exec(first)
   if (measure) return `有${measure[0]}`
-  if (/哪天|几号|几月|什么时候|啥时候/u.test(first)) return '是哪天'
   const which = /哪[个所家条位]\p{Script=Han}{0,2}?(?=[的了吗呢组写]|$)/u.exec(first)
   if (which) return /记者|作者/u.test(which[0]) ? '是哪个记者写的' : `是${which[0]}`
   if (/谁|叫啥|叫什么|名字/u.test(first)) return '是谁'
@@ -144,7 +160,7 @@ function each(ask: string): AskedApart | undefined {
   const m = EACH.exec(ask)
   // 签了几份协议，分别是什么 lists the members of one count, not two things.
   const pair = m && !ASKS.test(m[1]!) && comparedPair(m[1]!)
-  return pair ? apart([`${pair[0]}${m[2]}`, `${pair[1]}${m[2]}`], true, false) : undefined
+  return pair ? apart([`${pair[0]}${m[2]}`, `${pair[1]}${m[2]}`], true, 'each') : undefined
 }
 
 /** 是先搞的扬尘督导，还是先开的营商环境会 → 扬尘督导是哪天？ 营商环境会是哪天？ */
@@ -163,10 +179,14 @@ function asMuchAs(ask: string): AskedApart | undefined {
   return apart([`${m[1]}是多少`, `${m[2]}是多少`], false)
 }
 
-function apart(things: AskedApart['things'], firstAlone: boolean, compared = true): AskedApart | undefined {
+function hanCount(text: string): number {
+  return (text.match(/\p{Script=Han}/gu) ?? []).length
+}
+
+function apart(things: AskedApart['things'], firstAlone: boolean, kind: AskedApart['kind'] = 'compared'): AskedApart | undefined {
   // Each names a thing of its own beside what is asked of it (是哪天, 是多少).
-  const named = things.every((t) => (t.match(/\p{Script=Han}/gu) ?? []).length >= 5)
-  return named ? { things: things.map((t) => `${t}？`) as AskedApart['things'], firstAlone, compared } : undefined
+  const named = things.every((t) => hanCount(t) >= 5)
+  return named ? { things: things.map((t) => `${t}？`) as AskedApart['things'], firstAlone, kind } : undefined
 }
 
 /** The two things the clauses before the comparison join, each with the head they share. */

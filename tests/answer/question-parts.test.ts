@@ -114,6 +114,16 @@ describe('questions in several parts, on the sample pages', () => {
     for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
   })
 
+  it('answers two questions of two stories in one chat message, but not a question that names nothing of its own', async () => {
+    const { db, index } = samples()
+    const ask = (q: string) => answerQuestion(index, q, { mode: 'extractive' })
+    const two = await ask('马寨座谈会请了几所高校的负责人 经开区产学研对接会来的是哪个学校')
+    expect(two.answer).toContain('3所高校')
+    expect(two.answer).toContain('河南财政金融学院')
+    for (const c of two.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+    expect((await ask('经开区优化营商环境领导小组下设了几个专项小组？分别是哪些？')).abstained).toBe(true)
+  })
+
   it('quotes the date of each of two events asked how many days apart, or which came first', async () => {
     const { index } = samples()
     const ask = (q: string) => answerQuestion(index, q, { mode: 'extractive' })

@@ -41,12 +41,12 @@ describe('askedApart', () => {
     expect(askedApart('二七区有多少家幼儿园搞了明厨亮灶,比银企对接会来的企业多吗?')).toEqual({
       things: ['二七区有多少家幼儿园搞了明厨亮灶？', '银企对接会来的企业有多少家？'],
       firstAlone: true,
-      compared: true,
+      kind: 'compared',
     })
     expect(askedApart('经开区专项债发成功了多少钱?示范区争取的扶持资金跟它比谁多?')).toEqual({
       things: ['经开区专项债发成功了多少钱？', '示范区争取的扶持资金有多少钱？'],
       firstAlone: true,
-      compared: true,
+      kind: 'compared',
     })
     expect(askedApart('省里发专项债是哪天?统计局签责任书又是哪天?中间隔了几天')?.things).toEqual(['省里发专项债是哪天？', '统计局签责任书又是哪天？'])
     expect(askedApart('党政办审了多少份佐证材料?宣传部的涉疫稿件有几篇,哪个多')?.things).toEqual(['党政办审了多少份佐证材料？', '宣传部的涉疫稿件有几篇？'])
@@ -66,13 +66,27 @@ describe('askedApart', () => {
     expect(askedApart('马寨座谈会与大学路竞赛分别在哪天举行?相隔几天?')).toEqual({
       things: ['马寨座谈会在哪天举行？', '大学路竞赛在哪天举行？'],
       firstAlone: true,
-      compared: false,
+      kind: 'each',
     })
     expect(askedApart('雨后绿化养护报道与赠送锦旗报道,署名通讯员分别是谁?')?.things).toEqual(['雨后绿化养护报道署名通讯员是谁？', '赠送锦旗报道署名通讯员是谁？'])
     expect(askedApart('典型企业数,加上明厨亮灶的幼儿园数,合计是多少?')?.things).toEqual(['典型企业数是多少？', '明厨亮灶的幼儿园数是多少？'])
     expect(askedApart('对接会来的是哪所高校?马寨座谈会又邀请了几所高校?')?.things).toEqual(['对接会来的是哪所高校？', '马寨座谈会又邀请了几所高校？'])
     // The members of one count (签了几份协议，分别是什么) are no two things.
     expect(askedApart('河南财政金融学院跟经开区签了几份合作协议,分别是什么')).toBeUndefined()
+  })
+
+  it('reads the sentences of a chat message parted by spaces, and 那B呢 as asking B the same', () => {
+    expect(askedApart('五里堡演练是几号 蜜蜂张竞赛是几号 差几天')?.things).toEqual(['五里堡演练是几号？', '蜜蜂张竞赛是几号？'])
+    expect(askedApart('志愿者发动了多少人次?那二七区的新增就业呢 哪个多')?.things).toEqual(['志愿者发动了多少人次？', '二七区的新增就业有多少人次？'])
+    // A question in the middle that names nothing (哪天) asks more of the first thing.
+    expect(askedApart('王庄村推进会谁主持的 哪天?跟统计局签责任书同一天不')?.things).toEqual(['王庄村推进会谁主持的？哪天？', '统计局签责任书是哪天？'])
+    // A space inside a quoted name parts nothing.
+    expect(askedApart('“迎七一 展风采”竞赛和福华街发车仪式,是同一天吗?')?.things).toEqual(['“迎七一·展风采”竞赛是哪天？', '福华街发车仪式是哪天？'])
+    expect(askedApart('马寨座谈会请了几所高校 对接会来的是哪个学校')).toEqual({
+      things: ['马寨座谈会请了几所高校？', '对接会来的是哪个学校？'],
+      firstAlone: false,
+      kind: 'two',
+    })
   })
 
   it('leaves a question that compares nothing, or asks something else first', () => {
