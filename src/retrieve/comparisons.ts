@@ -27,7 +27,7 @@ const SAME =
   /(?:(?:是不是|是否|是|有无)(?:为|同属|出自)?同?|同)一(?:(?:个|条|家|所|位)(记者|作者|人|部门|单位|局|地方|路|企业|公司|学校)?|(人))[^，,]{0,4}?(?:吗|不)?$|(记者|作者|通讯员|负责人|部门|单位)(?:是不是|是否|是)?(?:同一个|一个人|一样|相同)(?:吗|不)?$/u
 // The amount's cue ends the question (哪个多啊), so 哪个大学 is none; 比B多吗 and 多还是少 say it after the second thing.
 const HOW_MUCH =
-  /(?:哪一?个|哪一项|哪一方|哪边|哪一?场|哪样|哪种|谁)(?:的)?([^，,？?]{0,8}?)(?:更|比较)?(?:多|少|大|小|高|低)(?:一点|一些|些)?(?=[啊呀呢吧]?$)|(?:多还是少|少还是多|高还是低|低还是高|大还是小|多不多|大不大|高不高|多好多|多多少|少多少|差多少|相差多少|孰高孰低|孰多孰少|孰大孰小)(?=[啊呀呢吧]?$)|(?:多|少|大|高|低)(?:吗|不|没有?)$|(?:是不是|是否)?(?:一样|相同|一致)(?:多)?(?:吗|不一样|不|没有?)?$|(?:请)?比较(?:一下)?(?:两者|二者|两个|这两个?|两边)\p{Script=Han}{0,4}$|(?:加起来|加一块|合计)(?:有|是)?(?:多少|几)\p{Script=Han}?$/u
+  /(?:哪一?个|哪一项|哪一方|哪边|哪一?场|哪样|哪种|谁)(?:的)?([^，,？?]{0,8}?)(?:更|比较)?(?<!最)(?:多|少|大|小|高|低)(?:一点|一些|些)?(?=[啊呀呢吧]?$)|(?:多还是少|少还是多|高还是低|低还是高|大还是小|多不多|大不大|高不高|多好多|多多少|少多少|差多少|相差多少|孰高孰低|孰多孰少|孰大孰小)(?=[啊呀呢吧]?$)|(?:多|少|大|高|低)(?:吗|不|没有?)$|(?:是不是|是否)?(?:一样|相同|一致)(?:多)?(?:吗|不一样|不|没有?)?$|(?:请)?比较(?:一下)?(?:两者|二者|两个|这两个?|两边)\p{Script=Han}{0,4}$|(?:加起来|加一块|合计)(?:有|是)?(?:多少|几)\p{Script=Han}?$/u
 // The two things, joined (A和B, A跟B比, A与B相比, A比B, A，比B多吗, A是在B之前). 比 in 比赛, 比例, 大比拼 joins nothing.
 const COMPARE = String.raw`(?<![评对大赛同相无类])比(?![赛例拼较重分武”"」])`
 // 同 in 同比, 同期, 同时, 同一 joins nothing either.
@@ -48,6 +48,7 @@ const ASKED_FIRST = /^([^，,]{2,}?(?:多少|几)[^，,]*)[，,]([^，,]{2,})$/u
 // the first thing (跟它比, 比这个, 这俩, 两边), and a question word.
 const BACK = /[跟和与比](?:它们?|这个|这|他|她|前面的?|上面的?)(?:相?比(?:起来)?)?|^(?:他|她|它)们?[和跟与]|这俩|这两个?|两边|两者|中间|俩/gu
 const ASKS = /哪|几(?![十百千万])|多少|什么|啥|谁/u
+const SET_BESIDE = /比|一样|同一|一个人|那天|这天|差|倍|里面|里头|在不在|包不包括|重名|重合|搞混|对一下/u
 const ASKED_WORDS = /哪[天个些里儿位家所条]?|几[号点月天个]?|多少|什么|啥|谁|是|的|呢|吗/gu
 // Questions end with a question mark, or in a chat with a space (武斌调研是哪天 现场会哪天 差几天).
 const SENTENCE_BREAK = /[？?]+|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u
@@ -95,7 +96,10 @@ function askedInTurn(ask: string): AskedApart | undefined {
   // Two questions, each of a thing of its own (…是哪所高校？马寨座谈会又邀请了几所高校): both must be answered,
   // unless the second asks the same again of another thing (又).
   if (!cue && sentences.length === 2 && ASKS.test(first) && ASKS.test(last)) return /又/u.test(last) ? apart([first, last], true, 'each') : apart([first, last], false, 'two')
-  if (!cue || !ASKS.test(first)) return undefined
+  if (!ASKS.test(first)) return undefined
+  // A question, then a remark setting it beside another story (差得远不, 也是那天吗, 在不在里头, 是不是多好几倍):
+  // the first is asked alone.
+  if (!cue) return sentences.slice(1).some((r) => SET_BESIDE.test(r)) ? apart([first], true, 'each') : undefined
   const middle = sentences.length > 2 ? sentences.at(-2)! : ''
   // A middle question that names nothing (谁主持的 哪天？) asks more of the first thing.
   if (ASKS.test(middle) && hanCount(middle.replace(ASKED_WORDS, '')) >= 3) return apart([first, middle], true)

@@ -124,6 +124,13 @@ describe('questions in several parts, on the sample pages', () => {
     expect((await ask('经开区优化营商环境领导小组下设了几个专项小组？分别是哪些？')).abstained).toBe(true)
   })
 
+  it('answers a question the reader then sets beside another story (差得远不), and refuses it when the pages lack it', async () => {
+    const { index } = samples()
+    const ask = (q: string) => answerQuestion(index, q, { mode: 'extractive' })
+    expect((await ask('五里堡消防演练来了多少人 蜜蜂张竞赛才15个人 差得远不')).answer).toContain('60余人')
+    expect((await ask('森林防灭火培训来了多少人 五里堡演练60多人 差得远不')).abstained).toBe(true)
+  })
+
   it('quotes the date of each of two events asked how many days apart, or which came first', async () => {
     const { index } = samples()
     const ask = (q: string) => answerQuestion(index, q, { mode: 'extractive' })

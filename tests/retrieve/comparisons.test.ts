@@ -89,6 +89,14 @@ describe('askedApart', () => {
     })
   })
 
+  it('asks the first question alone when the rest only sets it beside another story', () => {
+    expect(askedApart('五里堡演练来了多少人 蜜蜂张竞赛才15个人 差得远不')).toEqual({ things: ['五里堡演练来了多少人？'], firstAlone: true, kind: 'each' })
+    expect(askedApart('进决赛的是哪几个社区?嵩山社区在不在里面')?.things).toEqual(['进决赛的是哪几个社区？'])
+    // The most of one set (谁家利息最低) compares no two things, and a remark that sets nothing beside asks nothing apart.
+    expect(askedApart('银行进园区那几家,谁家利息最低')).toBeUndefined()
+    expect(askedApart('五里堡演练来了多少人 我想了解一下')).toBeUndefined()
+  })
+
   it('leaves a question that compares nothing, or asks something else first', () => {
     expect(askedApart('马寨收集的外地创新创业经验,列的第一个和最后一个地方是哪')).toBeUndefined()
     expect(askedApart('管科技和人才的那个局最近跟哪个大学搞产学研合作了')).toBeUndefined()
