@@ -48,6 +48,8 @@ const ASKED_FIRST = /^([^，,]{2,}?(?:多少|几)[^，,]*)[，,]([^，,]{2,})$/u
 // the first thing (跟它比, 比这个, 这俩, 两边), and a question word.
 const BACK = /[跟和与比](?:它们?|这个|这|他|她|前面的?|上面的?)(?:相?比(?:起来)?)?|^(?:他|她|它)们?[和跟与]|这俩|这两个?|两边|两者|中间|俩/gu
 const ASKS = /哪|几(?![十百千万])|多少|什么|啥|谁/u
+// What a clause before the comparison asks of its own (哪个社区排第一，比去年多吗); 谁 may open the comparison (谁先办的).
+const ASKS_WHAT = /哪|几|多少|什么|啥/u
 const SET_BESIDE = /比|一样|同一|一个人|那天|这天|差|倍|里面|里头|在不在|包不包括|重名|重合|搞混|对一下/u
 const ASKED_WORDS = /哪[天个些里儿位家所条]?|几[号点月天个]?|多少|什么|啥|谁|是|的|呢|吗/gu
 // Questions end with a question mark, or in a chat with a space (武斌调研是哪天 现场会哪天 差几天).
@@ -135,7 +137,7 @@ function byCue(ask: string): AskedApart | undefined {
   const before = ask.slice(0, cue.index)
   // A question that asks something else before the comparison (哪个社区排第一，比去年多吗) is answered as it is,
   // unless it asks the first thing's amount outright (有多少家，比B多吗).
-  if (/哪|几|多少|什么|啥/u.test(before)) return much ? askedFirst(before) : undefined
+  if (ASKS_WHAT.test(before)) return much ? askedFirst(before) : undefined
   const pair = comparedPair(before)
   if (!pair) return undefined
   const asked = (thing: string) => (when ? '是哪天' : same ? whoOf(same) : amountOf(thing, much![1]))
@@ -179,7 +181,7 @@ function whichFirst(ask: string): AskedApart | undefined {
 /** 银企对接会后贷到的钱，有没有经开区的专项债多 → each is asked its amount. */
 function asMuchAs(ask: string): AskedApart | undefined {
   const m = AS_MUCH_AS.exec(ask)
-  if (!m || /哪|几|多少|什么|啥/u.test(m[1]!)) return undefined
+  if (!m || ASKS_WHAT.test(m[1]!)) return undefined
   return apart([`${m[1]}是多少`, `${m[2]}是多少`], false)
 }
 
