@@ -116,10 +116,11 @@ async function orAskedApart(whole: Answer, question: string, found: string[], ma
   const apart = askedApart(inMandarin(question))
   if (!apart || (!whole.abstained && apart.kind !== 'compared')) return whole
   const answers = await Promise.all(apart.things.map((thing) => ask(thing, Math.floor(maxChars / 2))))
-  if (answers.every((a) => !a.abstained) && (apart.kind !== 'two' || twoStoriesFound(found, answers))) return joinAnswers(answers)
+  if (answers.every((a) => !a.abstained) && (apart.kind !== 'two' || twoStoriesFound(found, answers))) return joinAnswers(answers, maxChars)
   if (!apart.firstAlone || answers[0]!.abstained) return whole
-  const joined = joinAnswers([answers[0]!])
-  return { ...joined, answer: joined.answer + gapNote(apart.things[1]!) }
+  const gap = apart.things[1] ? gapNote(apart.things[1]) : ''
+  const joined = joinAnswers([answers[0]!], maxChars - gap.length)
+  return { ...joined, answer: joined.answer + gap }
 }
 
 /**

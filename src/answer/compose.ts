@@ -135,12 +135,14 @@ export function gapNote(part: string): string {
 
 /**
  * Answers to the questions of one message, one after another, their citations numbered on. An article cited by
- * several keeps one number, and a sentence an earlier answer quotes is not quoted again.
+ * several keeps one number, and a sentence an earlier answer quotes is not quoted again. Within `maxChars`, each
+ * answer keeps its first quote and as many of the rest as there is room for.
  */
-export function joinAnswers(answers: Answer[]): Answer {
+export function joinAnswers(answers: Answer[], maxChars = MAX_ANSWER_CHARS): Answer {
   const citations: Citation[] = []
   const quoted = new Set<string>()
   const texts: string[] = []
+  let length = 0
   for (const a of answers) {
     const renumbered = new Map<number, number>()
     for (const c of a.citations) {
@@ -148,14 +150,26 @@ export function joinAnswers(answers: Answer[]): Answer {
       if (!same) citations.push({ ...c, n: citations.length + 1 })
       renumbered.set(c.n, same?.n ?? citations.length)
     }
-    for (const unit of a.answer.split(/(?<=\[\d+\])/u)) {
+    a.answer.split(/(?<=\[\d+\])/u).forEach((unit, i) => {
       const marked = /^([^]*)\[(\d+)\]$/u.exec(unit)
-      if (!marked) texts.push(unit)
-      else if (!quoted.has(marked[1]!)) {
-        quoted.add(marked[1]!)
-        texts.push(`${marked[1]}[${renumbered.get(Number(marked[2]))}]`)
-      }
-    }
+      if (marked && quoted.has(marked[1]!)) return
+      const text = marked ? `${marked[1]}[${renumbered.get(Number(marked[2]))}]` : unit
+      if (i > 0 && length + text.length > maxChars) return
+      if (marked) quoted.add(marked[1]!)
+      texts.push(text)
+      length += text.length
+    })
   }
-  return { answer: texts.join(''), mode: 'extractive', abstained: false, citations, warnings: [], suggestions: [] }
+  // An article whose every quote found no room is not cited, and the rest are numbered on without a gap.
+  const text = texts.join('')
+  const kept = citations.filter((c) => text.includes(`[${c.n}]`))
+  const number = new Map(kept.map((c, i) => [c.n, i + 1]))
+  return {
+    answer: text.replace(/\[(\d+)\]/gu, (_, n: string) => `[${number.get(Number(n))}]`),
+    mode: 'extractive',
+    abstained: false,
+    citations: kept.map((c) => ({ ...c, n: number.get(c.n)! })),
+    warnings: [],
+    suggestions: [],
+  }
 }

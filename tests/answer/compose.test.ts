@@ -28,6 +28,22 @@ describe('joinAnswers', () => {
     ])
   })
 
+  it('keeps each answer\'s first quote within the room, and drops the rest that do not fit with the articles they cite', () => {
+    const long = '甲'.repeat(100)
+    const joined = joinAnswers(
+      [
+        answer(`第一问的答案[1]${long}[2]`, [cite(1, 'a', '第一问的答案'), cite(2, 'b', long)]),
+        answer(`第二问的答案[1]`, [cite(1, 'c', '第二问的答案')]),
+      ],
+      60,
+    )
+    expect(joined.answer).toBe('第一问的答案[1]第二问的答案[2]')
+    expect(joined.citations.map((c) => [c.n, c.id])).toEqual([
+      [1, 'a'],
+      [2, 'c'],
+    ])
+  })
+
   it('keeps what an answer says after its quotes (a part not found)', () => {
     const joined = joinAnswers([answer('参会企业近150家[1]。关于“中原区”，资料中未找到明确信息。', [cite(1, 'a', '参会企业近150家')])])
     expect(joined.answer).toBe('参会企业近150家[1]。关于“中原区”，资料中未找到明确信息。')

@@ -152,6 +152,14 @@ describe('questions in several parts, on the sample pages', () => {
     for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
   })
 
+  it('keeps a two-byline answer within 300 characters, each byline kept, when the quotes after them are long', async () => {
+    const { db, index } = samples()
+    const a = await answerQuestion(index, '示范区干部大比武的稿子和营商环境常态长效会的稿子，是同一个记者吗？', { mode: 'extractive' })
+    expect(a.answer.length).toBeLessThanOrEqual(300)
+    expect(a.answer.match(/的署名是“本报讯（记者付凯明）”/gu)).toHaveLength(2)
+    for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+  })
+
   it('reads the report that an event was held as telling it is over, beside a part asking where', async () => {
     const { db, index } = samples()
     const a = await answerQuestion(index, '蜜蜂张街道第二期党建知识竞赛办完没？在哪儿办的', { mode: 'extractive' })
