@@ -98,7 +98,7 @@ export async function answerQuestion(index: QuestionIndex, question: string, opt
   const extractive = answerExtractively(query, hits, { questionType, asked, maxChars: byline === null ? maxChars : Math.min(maxChars, BYLINE_QUOTE_CHARS) })
   const answered = byline === null ? signed(extractive, hits) : withByline(extractive, hits)
   const found = hits.slice(0, STORIES_FOUND).map((h) => h.id)
-  const fallback = history.length === 0 ? await orAskedApart(answered, q, found, maxChars, (thing, room) => answerQuestion(index, thing, { ...opts, mode: 'extractive', maxChars: room })) : answered
+  const fallback = history.length === 0 ? await orAskedApart(answered, message, found, maxChars, (thing, room) => answerQuestion(index, thing, { ...opts, mode: 'extractive', maxChars: room })) : answered
   const fell = failure ? { notice: FALLBACK_NOTICE, fallbackReason: failure.message } : {}
   return { ...fallback, warnings: [...searchNotice, ...fallback.warnings], searched, ...fell }
 }

@@ -56,6 +56,8 @@ const ASKED_WORDS = /哪[天个些里儿位家所条]?|几[号点月天个]?|多
 const SENTENCE_BREAK = /[？?]+|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u
 // How a reader frames the question (请问, 就时间而言, 在增速上), which says nothing of either thing.
 const FRAME = /^(?:请问|想问一下|想问|请)?(?:比较|对比)?[，,:]?(?:(?:就|从|在)[^，,]{1,6}(?:而言|来看|上)[，,])?/u
+// A comparison asked for in so many words (请比较A与B): the amount of each, unless it says what is compared.
+const COMPARE_ASKED = /^(?:请问|想问一下|想问|请)?(?:比较|对比)/u
 // A head the two share (蜜蜂张和大学路这两个街道的知识竞赛; 金水区和管城区今年的竞赛): each is that head's.
 const SHARED_HEAD = /^(.+?)这?两[个场次件篇项家所条](.+)$/u
 const PLACE = /^\p{Script=Han}{1,8}?(市|区|县|街道|镇|乡|村|办事处|社区|局|大学|学院)$/u
@@ -72,9 +74,15 @@ export function askedApart(text: string): AskedApart | undefined {
     .replace(/[？?！!。\s]+$/u, '')
     .replace(/[啊呀呢吧啦]$/u, '')
     .replace(FRAME, '')
-  if (!SENTENCE_BREAK.test(ask)) return inOne(ask)
+  if (!SENTENCE_BREAK.test(ask)) return inOne(ask) ?? (COMPARE_ASKED.test(text) ? amountsOf(ask) : undefined)
   // A space may part the clauses of one comparison too (蜜蜂张和大学路的竞赛 哪个先).
   return askedInTurn(ask) ?? (/[？?]/u.test(ask) ? undefined : inOne(ask.replace(/\s+/gu, '，')))
+}
+
+/** 请比较A的参会人数与B的参赛人数: the amount of each. */
+function amountsOf(ask: string): AskedApart | undefined {
+  const pair = !ASKS_WHAT.test(ask) && comparedPair(ask)
+  return pair ? apart([`${pair[0]}是多少`, `${pair[1]}是多少`], false) : undefined
 }
 
 /** A comparison said in one sentence. */
@@ -120,10 +128,11 @@ function askedInTurn(ask: string): AskedApart | undefined {
 /** How a first question asks its thing, to ask the second the same way (有多少钱 → 有多少钱, 哪天 → 是哪天). */
 function askedAs(first: string): string {
   if (/哪天|几号|几月|几点|什么时候|啥时候/u.test(first)) return '是哪天'
+  if (/记者|作者|通讯员/u.test(first) && /哪|谁/u.test(first)) return '是哪个记者写的'
   const measure = /(?:多少|几)\p{Script=Han}{0,2}$/u.exec(first)
   if (measure) return `有${measure[0]}`
   const which = /哪[个所家条位]\p{Script=Han}{0,2}?(?=[的了吗呢组写]|$)/u.exec(first)
-  if (which) return /记者|作者/u.test(which[0]) ? '是哪个记者写的' : `是${which[0]}`
+  if (which) return `是${which[0]}`
   if (/谁|叫啥|叫什么|名字/u.test(first)) return '是谁'
   return /多少|几/u.test(first) ? '是多少' : '是什么'
 }
@@ -141,7 +150,8 @@ function byCue(ask: string): AskedApart | undefined {
   const pair = comparedPair(before)
   if (!pair) return undefined
   const asked = (thing: string) => (when ? '是哪天' : same ? whoOf(same) : amountOf(thing, much![1]))
-  const thing = (p: string) => (much ? p.replace(/的?(?:数量|数目)$/u, '') : p)
+  // What is counted or who signed is asked by the question word, not by 数量 or 执笔 (报道数量 would draw another story's count).
+  const thing = (p: string) => p.replace(much ? /的?(?:数量|数目)$/u : /的?(?:执笔|署名|采写)$/u, '')
   return apart(pair.map((p) => `${thing(p)}${asked(thing(p))}`) as [string, string], false)
 }
 

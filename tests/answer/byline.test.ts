@@ -27,6 +27,8 @@ describe('bylineTopic', () => {
     ['雨后绿化养护那篇稿子，图片是哪位通讯员提供的', '雨后绿化养护'],
     ['送锦旗那条新闻，文字和图片是哪几个通讯员弄的？', '送锦旗'],
     ['建设局巡察整改那篇报道是哪个记者和通讯员写的', '建设局巡察整改'],
+    // Written Chinese with no 的 (由哪位记者采写？).
+    ['建设局巡察整改的报道由哪位记者采写？', '建设局巡察整改'],
     // Asked in Cantonese and traditional characters (相 a photo, 影 to take one), read as Mandarin.
     ['雨後綠化養護嗰篇報導嘅相係邊位通訊員影嘅？', '雨后绿化养护'],
   ])('reads %s as asked of %j', (q, topic) => {

@@ -160,6 +160,14 @@ describe('questions in several parts, on the sample pages', () => {
     for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
   })
 
+  it('gives both bylines when the reader asks one and then whether the other story has the same reporter', async () => {
+    const { db, index } = samples()
+    const a = await answerQuestion(index, '建设局巡察整改的报道由哪位记者采写？跟送锦旗那篇的记者是否为同一人？', { mode: 'extractive' })
+    expect(a.answer).toContain('谢鹏飞')
+    expect(a.answer).toContain('鲁慧')
+    for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+  })
+
   it('reads the report that an event was held as telling it is over, beside a part asking where', async () => {
     const { db, index } = samples()
     const a = await answerQuestion(index, '蜜蜂张街道第二期党建知识竞赛办完没？在哪儿办的', { mode: 'extractive' })

@@ -71,6 +71,8 @@ describe('askedApart', () => {
     expect(askedApart('雨后绿化养护报道与赠送锦旗报道,署名通讯员分别是谁?')?.things).toEqual(['雨后绿化养护报道署名通讯员是谁？', '赠送锦旗报道署名通讯员是谁？'])
     expect(askedApart('典型企业数,加上明厨亮灶的幼儿园数,合计是多少?')?.things).toEqual(['典型企业数是多少？', '明厨亮灶的幼儿园数是多少？'])
     expect(askedApart('对接会来的是哪所高校?马寨座谈会又邀请了几所高校?')?.things).toEqual(['对接会来的是哪所高校？', '马寨座谈会又邀请了几所高校？'])
+    expect(askedApart('请比较马寨座谈会的参会人数与蜜蜂张竞赛的参赛人数。')?.things).toEqual(['马寨座谈会的参会人数是多少？', '蜜蜂张竞赛的参赛人数是多少？'])
+    expect(askedApart('森林防火那篇与送锦旗那篇,执笔记者是否相同?')?.things).toEqual(['森林防火那篇是哪个记者写的？', '送锦旗那篇是哪个记者写的？'])
     // The members of one count (签了几份协议，分别是什么) are no two things.
     expect(askedApart('河南财政金融学院跟经开区签了几份合作协议,分别是什么')).toBeUndefined()
   })
