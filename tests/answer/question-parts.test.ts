@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { answerQuestion } from '../../src/answer/answer.js'
-import { getArticle } from '../../src/store/index.js'
+import { getArticle, type Db } from '../../src/store/index.js'
 import { useSampleIndex } from '../helpers/sample-db.js'
 
 // Two questions in one, asked of the bundled sample pages.
+/** Every citation's quote is cut verbatim from the article it names. */
+function expectQuotesVerbatim(db: Db, answer: { citations: { id: string; quote: string }[] }): void {
+  for (const c of answer.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+}
+
 describe('questions in several parts, on the sample pages', () => {
   const samples = useSampleIndex()
 
@@ -13,14 +18,14 @@ describe('questions in several parts, on the sample pages', () => {
     expect(a.abstained).toBe(false)
     expect(a.answer).toContain('下午3点')
     expect(a.answer).toContain('众安防火中心')
-    for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+    expectQuotesVerbatim(db, a)
   })
 
   it('answers when of a part that names nothing from the start of the sentence quoted for the other part', async () => {
     const { db, index } = samples()
     const a = await answerQuestion(index, '马寨产业集聚区开座谈会了吗？哪天开的', { mode: 'extractive' })
     expect(a.answer).toContain('6月11日')
-    for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+    expectQuotesVerbatim(db, a)
   })
 
   it('reads no word in the fillers of a dictated message (就是说) nor in the 还有 that adds a part', async () => {
@@ -28,7 +33,7 @@ describe('questions in several parts, on the sample pages', () => {
     const a = await answerQuestion(index, '嗯 我今年八十多了 就是说二七区对80岁以上老人住院报销比例提高了多少 还有高龄津贴给多少个老人发了', { mode: 'extractive' })
     expect(a.answer).toContain('5个百分点')
     expect(a.answer).toContain('13532名')
-    for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+    expectQuotesVerbatim(db, a)
   })
 
   it('answers where they went next from the story the other part is answered from', async () => {
@@ -36,14 +41,14 @@ describe('questions in several parts, on the sample pages', () => {
     const a = await answerQuestion(index, '到经开区搞产学研对接的是哪个学校？会后他们又去了哪几家企业看？', { mode: 'extractive' })
     expect(a.answer).toContain('河南财政金融学院')
     expect(a.answer).toContain('郑州煤矿机械集团股份有限公司')
-    for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+    expectQuotesVerbatim(db, a)
   })
 
   it('answers which firm a visit went to next with the stop that names it, though it shares few of the question\'s words', async () => {
     const { db, index } = samples()
     const a = await answerQuestion(index, '武斌那次调研看完中铁项目之后去的是哪家企业？', { mode: 'extractive' })
     expect(a.answer).toContain('郑州扬升金属部件有限公司')
-    for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+    expectQuotesVerbatim(db, a)
   })
 
   it('refuses when the part that names the subject is not answered and the other only asks for more of it', async () => {
@@ -56,7 +61,7 @@ describe('questions in several parts, on the sample pages', () => {
     const a = await answerQuestion(index, '网上那个廉政课堂叫什么名字？宣传部是和谁推出的？', { mode: 'extractive' })
     expect(a.answer).toContain('指尖清风')
     expect(a.answer).toContain('纪检监察工委')
-    for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+    expectQuotesVerbatim(db, a)
     // A part that names nothing but the name asked still asks the person's (哪位领导讲话了？叫什么名字): 市科技局领导 names no one.
     expect((await answerQuestion(index, '马寨座谈会上市科技局哪位领导讲话了？叫什么名字？', { mode: 'extractive' })).abstained).toBe(true)
   })
@@ -78,7 +83,7 @@ describe('questions in several parts, on the sample pages', () => {
     expect(a.answer).toContain('6月14日')
     expect(a.answer.length).toBeLessThanOrEqual(300)
     expect(a.citations.map((c) => c.n)).toEqual([1, 2])
-    for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+    expectQuotesVerbatim(db, a)
   })
 
   it('quotes the amount of each of two things compared, and refuses when the pages tell only one', async () => {
@@ -86,7 +91,7 @@ describe('questions in several parts, on the sample pages', () => {
     const a = await answerQuestion(index, '示范区争取到的各类扶持资金，比经开区政府采购省下来的钱多吗？', { mode: 'extractive' })
     expect(a.answer).toContain('4850万元')
     expect(a.answer).toContain('1361.26万元')
-    for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+    expectQuotesVerbatim(db, a)
     expect((await answerQuestion(index, '二七区今年1到6月新增就业跟中原区比谁多？', { mode: 'extractive' })).abstained).toBe(true)
   })
 
@@ -97,7 +102,7 @@ describe('questions in several parts, on the sample pages', () => {
     expect(both.answer).toContain('1361.26万元')
     expect(both.answer).toContain('减费降费2亿元')
     expect(both.answer.length).toBeLessThanOrEqual(300)
-    for (const c of both.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+    expectQuotesVerbatim(db, both)
     const one = await ask('五里堡消防演练来了多少人？中原区的消防演练跟它比谁人多？')
     expect(one.abstained).toBe(false)
     expect(one.answer).toContain('60余人')
@@ -111,7 +116,7 @@ describe('questions in several parts, on the sample pages', () => {
     const a = await answerQuestion(index, '马寨产业集聚区的座谈会跟大学路的知识竞赛，哪个开得早？', { mode: 'extractive' })
     expect(a.answer).toContain('6月11日上午')
     expect(a.answer).toContain('6月14日下午')
-    for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+    expectQuotesVerbatim(db, a)
   })
 
   it('answers two questions of two stories in one chat message, but not a question that names nothing of its own', async () => {
@@ -120,7 +125,7 @@ describe('questions in several parts, on the sample pages', () => {
     const two = await ask('马寨座谈会请了几所高校的负责人 经开区产学研对接会来的是哪个学校')
     expect(two.answer).toContain('3所高校')
     expect(two.answer).toContain('河南财政金融学院')
-    for (const c of two.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+    expectQuotesVerbatim(db, two)
     expect((await ask('经开区优化营商环境领导小组下设了几个专项小组？分别是哪些？')).abstained).toBe(true)
   })
 
@@ -149,7 +154,7 @@ describe('questions in several parts, on the sample pages', () => {
     expect(a.answer).toContain('《实事办到群众心坎上 赠送锦旗以致谢》的署名是')
     expect(a.answer).toContain('[2]')
     expect(a.answer.length).toBeLessThanOrEqual(300)
-    for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+    expectQuotesVerbatim(db, a)
   })
 
   it('keeps a two-byline answer within 300 characters, each byline kept, when the quotes after them are long', async () => {
@@ -157,7 +162,7 @@ describe('questions in several parts, on the sample pages', () => {
     const a = await answerQuestion(index, '示范区干部大比武的稿子和营商环境常态长效会的稿子，是同一个记者吗？', { mode: 'extractive' })
     expect(a.answer.length).toBeLessThanOrEqual(300)
     expect(a.answer.match(/的署名是“本报讯（记者付凯明）”/gu)).toHaveLength(2)
-    for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+    expectQuotesVerbatim(db, a)
   })
 
   it('gives both bylines when the reader asks one and then whether the other story has the same reporter', async () => {
@@ -165,7 +170,7 @@ describe('questions in several parts, on the sample pages', () => {
     const a = await answerQuestion(index, '建设局巡察整改的报道由哪位记者采写？跟送锦旗那篇的记者是否为同一人？', { mode: 'extractive' })
     expect(a.answer).toContain('谢鹏飞')
     expect(a.answer).toContain('鲁慧')
-    for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+    expectQuotesVerbatim(db, a)
   })
 
   it('reads the report that an event was held as telling it is over, beside a part asking where', async () => {
@@ -173,7 +178,7 @@ describe('questions in several parts, on the sample pages', () => {
     const a = await answerQuestion(index, '蜜蜂张街道第二期党建知识竞赛办完没？在哪儿办的', { mode: 'extractive' })
     expect(a.abstained).toBe(false)
     expect(a.answer).toContain('郑州供电段')
-    for (const c of a.citations) expect(getArticle(db, c.id)!.text).toContain(c.quote)
+    expectQuotesVerbatim(db, a)
   })
 
   it('lists the members of a set the reader counts, though the story does not count them', async () => {
