@@ -34,6 +34,10 @@ const COMPARE = String.raw`(?<![评对大赛同相无类])比(?![赛例拼较重
 const WITH = String.raw`同(?![比期时一])`
 const JOIN = new RegExp(String.raw`和|跟|与|${WITH}|加上|${COMPARE}|^是?在|是在`, 'u')
 const JOINED = new RegExp(String.raw`^(.{2,}?)(?:[，,]?(?:和|跟|与|${WITH}|加上)|[，,]?(?:是不是)?${COMPARE}|[，,]?是在|[，,]在)(.{2,}?)(?:相?比(?:较|一比|起来)?)?$`, 'u')
+// A clause the join opens (…，和B比), its thing then said in the clause before.
+const OPENS_WITH_JOIN = new RegExp(`^(?:是不是)?(?:和|跟|与|${WITH}|加上|${COMPARE}|是?在)`, 'u')
+// The second thing after the first is asked outright (…有多少家，比B多吗).
+const SECOND_JOINED = new RegExp(`^(?:${COMPARE}|跟|和|与)(.{2,}?)(?:相?比(?:较|一比|起来)?)?$`, 'u')
 // 是先A，还是先B: the two things are the two guesses.
 const WHICH_FIRST = /^(.*?)是?先(.{2,}?)[，,]?还是先(.{2,})$/u
 // A是否早于B: so does the date's.
@@ -55,9 +59,10 @@ const ASKED_WORDS = /哪[天个些里儿位家所条]?|几[号点月天个]?|多
 // Questions end with a question mark, or in a chat with a space (武斌调研是哪天 现场会哪天 差几天).
 const SENTENCE_BREAK = /[？?]+|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u
 // How a reader frames the question (请问, 就时间而言, 在增速上), which says nothing of either thing.
-const FRAME = /^(?:请问|想问一下|想问|请)?(?:比较|对比)?[，,:]?(?:(?:就|从|在)[^，,]{1,6}(?:而言|来看|上)[，,])?/u
+const OPENER = '(?:请问|想问一下|想问|请)?'
+const FRAME = new RegExp(`^${OPENER}(?:比较|对比)?[，,:]?(?:(?:就|从|在)[^，,]{1,6}(?:而言|来看|上)[，,])?`, 'u')
 // A comparison asked for in so many words (请比较A与B): the amount of each, unless it says what is compared.
-const COMPARE_ASKED = /^(?:请问|想问一下|想问|请)?(?:比较|对比)/u
+const COMPARE_ASKED = new RegExp(`^${OPENER}(?:比较|对比)`, 'u')
 // A head the two share (蜜蜂张和大学路这两个街道的知识竞赛; 金水区和管城区今年的竞赛): each is that head's.
 const SHARED_HEAD = /^(.+?)这?两[个场次件篇项家所条](.+)$/u
 const PLACE = /^\p{Script=Han}{1,8}?(市|区|县|街道|镇|乡|村|办事处|社区|局|大学|学院)$/u
@@ -159,7 +164,7 @@ function byCue(ask: string): AskedApart | undefined {
 function askedFirst(before: string): AskedApart | undefined {
   const m = ASKED_FIRST.exec(before.replace(/(是不是|是)?[，,\s]*$/u, ''))
   if (!m) return undefined
-  const second = new RegExp(`^(?:${COMPARE}|跟|和|与)(.{2,}?)(?:相?比(?:较|一比|起来)?)?$`, 'u').exec(m[2]!)
+  const second = SECOND_JOINED.exec(m[2]!)
   if (!second) return undefined
   const measure = /(?:多少|几)\p{Script=Han}?/u.exec(m[1]!)![0]
   return apart([m[1]!, `${second[1]}有${measure}`], true)
@@ -211,7 +216,7 @@ function comparedPair(before: string): [string, string] | undefined {
   // The clause that joins them, and the one before when the join opens it (A，和B比).
   const end = clauses.findLastIndex((c) => JOIN.test(c))
   if (end < 0) return undefined
-  const at = new RegExp(`^(?:是不是)?(?:和|跟|与|${WITH}|加上|${COMPARE}|是?在)`, 'u').test(clauses[end]!) ? Math.max(0, end - 1) : end
+  const at = OPENS_WITH_JOIN.test(clauses[end]!) ? Math.max(0, end - 1) : end
   const joined = JOINED.exec(clauses.slice(at, end + 1).join('').replace(/[，,]$/u, ''))
   if (!joined) return undefined
   const first = joined[1]!.replace(/[，,]$/u, '')
@@ -221,7 +226,7 @@ function comparedPair(before: string): [string, string] | undefined {
   // clauses after say (A与B，署名通讯员分别是谁).
   const scene = clauses.slice(0, at).join('')
   const tail = clauses.slice(end + 1).join('').replace(/[，,]/gu, '')
-  return pair.every((p) => (p.match(/\p{Script=Han}/gu) ?? []).length >= 2) ? [scene + pair[0] + tail, scene + pair[1] + tail] : undefined
+  return pair.every((p) => hanCount(p) >= 2) ? [scene + pair[0] + tail, scene + pair[1] + tail] : undefined
 }
 
 function withSharedHead(first: string, second: string): [string, string] {
