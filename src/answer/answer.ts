@@ -114,13 +114,22 @@ export async function answerQuestion(index: QuestionIndex, question: string, opt
  */
 async function orAskedApart(whole: Answer, question: string, found: string[], maxChars: number, ask: (thing: string, room: number) => Promise<Answer>): Promise<Answer> {
   const apart = askedApart(inMandarin(question))
-  if (!apart || (!whole.abstained && apart.kind !== 'compared')) return whole
+  // A comparison, or one thing asked of each of two stories, is asked apart even when the whole is answered.
+  if (!apart || (!whole.abstained && apart.kind !== 'compared' && apart.kind !== 'each')) return whole
   const answers = await Promise.all(apart.things.map((thing) => ask(thing, Math.floor(maxChars / 2))))
-  if (answers.every((a) => !a.abstained) && (apart.kind !== 'two' || twoStoriesFound(found, answers))) return joinAnswers(answers, maxChars)
+  const both = answers.every((a) => !a.abstained)
+  // One thing asked of each of two stories (A和B的通讯员分别是谁) and answered whole from one of them: each is told
+  // by its own story, so the answers apart stand.
+  if (apart.kind === 'each' && !whole.abstained) return both && twoStoriesFound(found, answers) && !citesBoth(whole, answers) ? joinAnswers(answers, maxChars) : whole
+  if (both && (apart.kind !== 'two' || twoStoriesFound(found, answers))) return joinAnswers(answers, maxChars)
   if (!apart.firstAlone || answers[0]!.abstained) return whole
   const gap = apart.things[1] ? gapNote(apart.things[1]) : ''
   const joined = joinAnswers([answers[0]!], maxChars - gap.length)
   return { ...joined, answer: joined.answer + gap }
+}
+
+function citesBoth(whole: Answer, answers: Answer[]): boolean {
+  return answers.every((a) => whole.citations.some((c) => c.id === a.citations[0]?.id))
 }
 
 /**

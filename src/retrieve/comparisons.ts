@@ -12,22 +12,23 @@ export interface AskedApart {
   things: [string] | [string, string]
   firstAlone: boolean
   /**
-   * 'compared': the reader compares the two (哪个早, 比…多吗); 'each': asks one thing of each (A与B分别是多少,
-   * …又是…); 'two': asks two questions that may be of two stories (马寨座谈会请了几所高校 对接会来的是哪个学校).
+   * 'compared': the reader compares the two (哪个早, 比…多吗); 'each': asks one thing of each (A与B分别是多少);
+   * 'again': asks more after a first question (…又是…, 差得远不), often of the same story; 'two': asks two
+   * questions that may be of two stories (马寨座谈会请了几所高校 对接会来的是哪个学校).
    */
-  kind: 'compared' | 'each' | 'two'
+  kind: 'compared' | 'each' | 'again' | 'two'
 }
 
 // What is compared: the date (哪个早, 谁先办的, 之前还是之后, 是不是同一天, 隔了几天) or an amount (哪个多, 哪边的人更多,
 // 比…多吗, 多还是少, 差多少).
 const WHEN =
-  /(?:哪一?个|哪一项|哪一?场|哪件事?|哪一?次|哪边|谁)[^，,？?]{0,4}?(?:更早|更晚|先|在前|在后|早|晚)|孰先孰后|孰早孰晚|(?:之前|之后|以前|以后)还是(?:之前|之后|以前|以后)|(?:之前|之后|以前|以后)[^，,]{0,3}?(?:吗|吧|呢|不|没有?)$|(?:是不是|是否|是)?(?:为|发生在|在)?同一天|(?:日期|日子|时间)一样|(?:是不是|是)?一天的事|(?:是不是|是)?同一个月|(?:赶|撞)在?(?:同)?一天|是(?:同)?一天(?:吗|不)|(?:中间)?(?:隔|差|相隔|间隔)了?(?:几天|几日|多少天|多久|多长时间)|(?:早|晚)了?(?:几天|多少天|多久)/u
+  /(?:哪一?个|哪一项|哪一?场|哪件事?|哪一?次|哪边|谁)[^，,？?]{0,4}?(?:更早|更晚|先|在前|在后|早|晚)|孰先孰后|孰早孰晚|(?:之前|之后|以前|以后)还是(?:之前|之后|以前|以后)|(?:之前|之后|以前|以后)[^，,]{0,3}?(?:吗|吧|呢|不|没有?)$|(?:是不是|是否|是)?(?:为|发生在|在)?同一天|(?:日期|日子|时间)一样|(?:是不是|是)?一天的事|(?:是不是|是)?同一个月|(?:赶|撞)在?(?:同)?一天|是(?:同)?一天(?:吗|不)|(?:中间)?(?:隔|差|相隔|间隔)了?(?:几天|几日|多少天|多久|多长时间)|(?:早|晚)了?(?:几天|多少天|多久)|(?:是不是|是否)都(?:在|是)\d{1,2}月/u
 // Or who or which body each is of (是一个记者写的吗, 记者是不是同一个, 是不是同一个部门在做, 是同一条路吗, 是一家吗).
 const SAME =
-  /(?:(?:是不是|是否|是|有无)(?:为|同属|出自)?同?|同)一(?:(?:个|条|家|所|位)(记者|作者|人|部门|单位|局|地方|路|企业|公司|学校)?|(人))[^，,]{0,4}?(?:吗|不)?$|(记者|作者|通讯员|负责人|部门|单位)(?:是不是|是否|是)?(?:同一个|一个人|一样|相同)(?:吗|不)?$/u
+  /(?:(?:是不是|是否|是|有无)(?:为|同属|出自|由)?同?|(?:出自|由)?同)一(?:(?:个|条|家|所|位|名)(?:区|市)?(记者|作者|人|部门|单位|局|地方|路|企业|公司|学校|领导)?|(人))[^，,]{0,4}?(?:吗|不)?$|(记者|作者|通讯员|负责人|部门|单位)(?:是不是|是否|是)?(?:同一个|一个人|一样|相同)(?:吗|不)?$/u
 // The amount's cue ends the question (哪个多啊), so 哪个大学 is none; 比B多吗 and 多还是少 say it after the second thing.
 const HOW_MUCH =
-  /(?:哪一?个|哪一项|哪一方|哪边|哪一?场|哪样|哪种|谁)(?:的)?([^，,？?]{0,8}?)(?:更|比较)?(?<!最)(?:多|少|大|小|高|低)(?:一点|一些|些)?(?=[啊呀呢吧]?$)|(?:多还是少|少还是多|高还是低|低还是高|大还是小|多不多|大不大|高不高|多好多|多多少|少多少|差多少|相差多少|孰高孰低|孰多孰少|孰大孰小)(?=[啊呀呢吧]?$)|(?:多|少|大|高|低)(?:吗|不|没有?)$|(?:是不是|是否)?(?:一样|相同|一致)(?:多)?(?:吗|不一样|不|没有?)?$|(?:请)?比较(?:一下)?(?:两者|二者|两个|这两个?|两边)\p{Script=Han}{0,4}$|(?:加起来|加一块|合计)(?:有|是)?(?:多少|几)\p{Script=Han}?$/u
+  /(?:哪一?个|哪一项|哪一方|哪边|哪一?场|哪样|哪种|谁)(?:的)?([^，,？?]{0,8}?)(?:更|比较)?(?<!最)(?:多|少|大|小|高|低)(?:一点|一些|些)?(?=[啊呀呢吧]?$)|(?:多还是少|少还是多|高还是低|低还是高|大还是小|多不多|大不大|高不高|多好多|多多少|少多少|差多少|相差多少|孰高孰低|孰多孰少|孰大孰小)(?=[啊呀呢吧]?$)|(?:多|少|大|高|低)(?:吗|不|没有?)$|(?:是不是|是否)?(?:一样|相同|一致)(?:多)?(?:吗|不一样|不|没有?)?$|(?:请)?比较(?:一下)?(?:两者|二者|两个|这两个?|两边)\p{Script=Han}{0,4}$|(?:加起来|加一块|合计)(?:有|是)?(?:多少|几)\p{Script=Han}?$|(?:相差|差距|差额|差了?|多了?|少了?|多出|少出)(?:有|是)?(?:多少|几)(?:个百分点|(\p{Script=Han}{0,2}))$|差距(?:有)?多大$|(?:是不是|是否)?相等(?:吗|不)?$/u
 // The two things, joined (A和B, A跟B比, A与B相比, A比B, A，比B多吗, A是在B之前). 比 in 比赛, 比例, 大比拼 joins nothing.
 const COMPARE = String.raw`(?<![评对大赛同相无类])比(?![赛例拼较重分武”"」])`
 // 同 in 同比, 同期, 同时, 同一 joins nothing either.
@@ -67,6 +68,7 @@ const COMPARE_ASKED = new RegExp(`^${OPENER}(?:比较|对比)`, 'u')
 const SHARED_HEAD = /^(.+?)这?两[个场次件篇项家所条](.+)$/u
 const PLACE = /^\p{Script=Han}{1,8}?(市|区|县|街道|镇|乡|村|办事处|社区|局|大学|学院)$/u
 const CLAUSE_BREAK = /(?<=[，,])/u
+const TIMES_ONLY = /^(?:今年|去年|上年|前年|往年|明年|以前|之前|上次|这次|同期|上半年|下半年|上月|上个月|本月|[跟和与比同])+$/u
 
 /**
  * One question per compared thing, when the question compares two and asks nothing else
@@ -110,11 +112,11 @@ function askedInTurn(ask: string): AskedApart | undefined {
   const cue = sentences.length < 2 ? null : (when ?? SAME.exec(last) ?? HOW_MUCH.exec(last))
   // Two questions, each of a thing of its own (…是哪所高校？马寨座谈会又邀请了几所高校): both must be answered,
   // unless the second asks the same again of another thing (又).
-  if (!cue && sentences.length === 2 && ASKS.test(first) && ASKS.test(last)) return /又/u.test(last) ? apart([first, last], true, 'each') : apart([first, last], false, 'two')
+  if (!cue && sentences.length === 2 && ASKS.test(first) && ASKS.test(last)) return /又/u.test(last) ? apart([first, last], true, 'again') : apart([first, last], false, 'two')
   if (!ASKS.test(first)) return undefined
   // A question, then a remark setting it beside another story (差得远不, 也是那天吗, 在不在里头, 是不是多好几倍):
   // the first is asked alone.
-  if (!cue) return sentences.slice(1).some((r) => SET_BESIDE.test(r)) ? apart([first], true, 'each') : undefined
+  if (!cue) return sentences.slice(1).some((r) => SET_BESIDE.test(r)) ? apart([first], true, 'again') : undefined
   const middle = sentences.length > 2 ? sentences.at(-2)! : ''
   // A middle question that names nothing (谁主持的 哪天？) asks more of the first thing.
   if (ASKS.test(middle) && hanCount(middle.replace(ASKED_WORDS, '')) >= 3) return apart([first, middle], true)
@@ -126,6 +128,8 @@ function askedInTurn(ask: string): AskedApart | undefined {
     .slice(0, cue.index)
     .replace(BACK, '')
     .replace(/^[，,\s]*(?:那|那么)?(?:跟|和|与|比)?|[，,\s]*(?:相?比(?:较|一比|起来)?)?[，,\s]*(?:是不是|是|呢)?[，,\s]*$/gu, '')
+  // 今年跟去年比 compares one thing over time, which its story tells in the sentence the first question finds.
+  if (TIMES_ONLY.test(named)) return undefined
   if (hanCount(named) < 2 || /\d/u.test(named)) return apart([first], true)
   return apart([sentences.slice(0, -1).join('？'), ASKS.test(named) ? named : `${named}${asked}`], true)
 }
@@ -154,10 +158,12 @@ function byCue(ask: string): AskedApart | undefined {
   if (ASKS_WHAT.test(before)) return much ? askedFirst(before) : undefined
   const pair = comparedPair(before)
   if (!pair) return undefined
-  const asked = (thing: string) => (when ? '是哪天' : same ? whoOf(same) : amountOf(thing, much![1]))
-  // What is counted or who signed is asked by the question word, not by 数量 or 执笔 (报道数量 would draw another story's count).
-  const thing = (p: string) => p.replace(much ? /的?(?:数量|数目)$/u : /的?(?:执笔|署名|采写)$/u, '')
-  return apart(pair.map((p) => `${thing(p)}${asked(thing(p))}`) as [string, string], false)
+  // What is counted or who signed is asked by the question word, not by 数量 or 执笔 (报道数量 would draw another story's count);
+  // a count named by its measure (举措条数, 企业家数) is asked in that measure, as the story counts (544条可量化举措).
+  const thing = (p: string) => p.replace(much ? /的?(?:数量|数目)$|(?<=\p{Script=Han}{2})的?[条个家项所件户支]数$/u : /的?(?:执笔|署名|采写)$/u, '')
+  const measure = (p: string) => /(?<=\p{Script=Han}{2})([条个家项所件户支])数$/u.exec(p)?.[1]
+  const asked = (p: string) => (when ? '是哪天' : same ? whoOf(same) : amountOf(thing(p), measure(p) ?? much![1] ?? much![2]))
+  return apart(pair.map((p) => `${thing(p)}${asked(p)}`) as [string, string], false)
 }
 
 /** A有多少家，比B多吗 → A有多少家？ B有多少家？ */
@@ -212,7 +218,7 @@ function apart(things: AskedApart['things'], firstAlone: boolean, kind: AskedApa
 
 /** The two things the clauses before the comparison join, each with the head they share. */
 function comparedPair(before: string): [string, string] | undefined {
-  const clauses = before.replace(/(?:(?:是不是|是否|是)?(?:为|发生|在)?|撞在?|的)[，,\s]*$/u, '').split(CLAUSE_BREAK)
+  const clauses = before.replace(/(?:(?:是不是|是否|是)?(?:为|发生|在|出自|由)?|撞在?|的)[，,\s]*$/u, '').split(CLAUSE_BREAK)
   // The clause that joins them, and the one before when the join opens it (A，和B比).
   const end = clauses.findLastIndex((c) => JOIN.test(c))
   if (end < 0) return undefined
@@ -225,8 +231,12 @@ function comparedPair(before: string): [string, string] | undefined {
   // What the clauses before say (明湖办事处那次观摩，建城区社区跟村改居社区…) is said of both, and so is what the
   // clauses after say (A与B，署名通讯员分别是谁).
   const scene = clauses.slice(0, at).join('')
-  const tail = clauses.slice(end + 1).join('').replace(/[，,]/gu, '')
-  return pair.every((p) => hanCount(p) >= 2) ? [scene + pair[0] + tail, scene + pair[1] + tail] : undefined
+  const tail = clauses
+    .slice(end + 1)
+    .join('')
+    .replace(/[，,]/gu, '')
+    .replace(/^(?:这?两[者项个]|二者)(?:之间)?/u, '')
+  return pair.every((p) => hanCount(p) >= 2 && !TIMES_ONLY.test(p)) ? [scene + pair[0] + tail, scene + pair[1] + tail] : undefined
 }
 
 function withSharedHead(first: string, second: string): [string, string] {
@@ -245,6 +255,8 @@ function amountOf(thing: string, counted: string | undefined): string {
   const did = /^(\p{Script=Han}{1,3}?)的?人$/u.exec(what)
   if (did) return `${did[1]}了多少人`
   if (what === '人') return '有多少人'
+  // A gap asked with its unit (多几家, 相差多少万元) asks each thing in that unit.
+  if (/^(?:[个家所条项名位支次天]|万?元|亿元|小时)$/u.test(what)) return `${/元|小时/u.test(what) ? '是' : '有'}多少${what}`
   return `${thing.includes(what) ? '' : what}是多少`
 }
 
@@ -256,5 +268,6 @@ function whoOf(same: RegExpExecArray): string {
   if (kind === '记者' || kind === '作者' || kind === '通讯员') return '是哪个记者写的'
   if (kind === '人') return '是谁'
   if (kind === '负责人') return '是谁负责的'
+  if (kind === '领导') return '是哪位领导'
   return `是哪${kind ? (COUNTER[kind] ?? '个') + kind : /一(个|条|家|所|位)/u.exec(same[0])![1]}`
 }

@@ -173,6 +173,26 @@ describe('questions in several parts, on the sample pages', () => {
     expectQuotesVerbatim(db, a)
   })
 
+  it('gives the byline of each of two stories asked 分别, though one story answers the whole', async () => {
+    const { db, index } = samples()
+    const a = await answerQuestion(index, '五里堡消防演练的报道和大学路知识竞赛的报道，通讯员分别是谁？', { mode: 'extractive' })
+    expect(a.answer).toContain('赵超南')
+    expect(a.answer).toContain('程聪聪')
+    expectQuotesVerbatim(db, a)
+  })
+
+  it('quotes the count of each of two things when the reader asks the gap with a unit or by a count named by its measure', async () => {
+    const { db, index } = samples()
+    const gap = await answerQuestion(index, '大学路街道知识竞赛进决赛的队伍数，比蜜蜂张街道竞赛分的小组多几个？', { mode: 'extractive' })
+    expect(gap.answer).toContain('6支代表队')
+    expect(gap.answer).toContain('5个小组')
+    expectQuotesVerbatim(db, gap)
+    const measured = await answerQuestion(index, '党政办梳理的可量化举措条数，与宣传部新增的市级文明单位家数，相差多少？', { mode: 'extractive' })
+    expect(measured.answer).toContain('544条可量化举措')
+    expect(measured.answer).toContain('市级文明单位9家')
+    expectQuotesVerbatim(db, measured)
+  })
+
   it('reads the report that an event was held as telling it is over, beside a part asking where', async () => {
     const { db, index } = samples()
     const a = await answerQuestion(index, '蜜蜂张街道第二期党建知识竞赛办完没？在哪儿办的', { mode: 'extractive' })

@@ -92,11 +92,42 @@ describe('askedApart', () => {
   })
 
   it('asks the first question alone when the rest only sets it beside another story', () => {
-    expect(askedApart('五里堡演练来了多少人 蜜蜂张竞赛才15个人 差得远不')).toEqual({ things: ['五里堡演练来了多少人？'], firstAlone: true, kind: 'each' })
+    expect(askedApart('五里堡演练来了多少人 蜜蜂张竞赛才15个人 差得远不')).toEqual({ things: ['五里堡演练来了多少人？'], firstAlone: true, kind: 'again' })
     expect(askedApart('进决赛的是哪几个社区?嵩山社区在不在里面')?.things).toEqual(['进决赛的是哪几个社区？'])
     // The most of one set (谁家利息最低) compares no two things, and a remark that sets nothing beside asks nothing apart.
     expect(askedApart('银行进园区那几家,谁家利息最低')).toBeUndefined()
     expect(askedApart('五里堡演练来了多少人 我想了解一下')).toBeUndefined()
+  })
+
+  it('asks each thing in the unit a gap or a total is asked in (相差多少万元, 多几家, 两项加起来), or in its own measure (条数)', () => {
+    expect(askedApart('二七区扶贫资金的总额,与管城区争取的奖励资金相比,两者相差多少万元?')?.things).toEqual([
+      '二七区扶贫资金的总额是多少万元？',
+      '管城区争取的奖励资金是多少万元？',
+    ])
+    expect(askedApart('银企对接会的参会企业数,比明厨亮灶的幼儿园多多少家?')?.things).toEqual(['银企对接会的参会企业数有多少家？', '明厨亮灶的幼儿园有多少家？'])
+    expect(askedApart('财政局梳理的采购项目条数和统计局签订的责任书,两项加起来是多少?')?.things).toEqual([
+      '财政局梳理的采购项目有多少条？',
+      '统计局签订的责任书是多少？',
+    ])
+    expect(askedApart('宣传部新增的文明单位家数,与督导组的个数,相差几个?')?.things).toEqual(['宣传部新增的文明单位有多少家？', '督导组有多少个？'])
+    expect(askedApart('扶贫领域通报的典型案例数,与竞赛每支队伍的队员人数,是否相等?')?.things).toEqual([
+      '扶贫领域通报的典型案例数是多少？',
+      '竞赛每支队伍的队员人数是多少？',
+    ])
+    expect(askedApart('财政局核减的金额与示范区兑现的奖励资金相比,差距有多大?')?.things).toEqual(['财政局核减的金额是多少？', '示范区兑现的奖励资金是多少？'])
+  })
+
+  it('asks who led each, who wrote each, or the date of each when the reader asks whether both share one', () => {
+    expect(askedApart('夏收夏种督导和王庄村推进会,是由同一位区领导带队的吗?')?.things).toEqual(['夏收夏种督导是哪位领导？', '王庄村推进会是哪位领导？'])
+    expect(askedApart('扬尘督导活动和常态长效会议的报道,出自同一名记者吗?')?.things).toEqual(['扬尘督导活动是哪个记者写的？', '常态长效会议的报道是哪个记者写的？'])
+    expect(askedApart('发巡逻车的仪式和蜜蜂张的竞赛,是不是都在6月19日?')?.things).toEqual(['发巡逻车的仪式是哪天？', '蜜蜂张的竞赛是哪天？'])
+  })
+
+  it('leaves one thing compared over time (今年跟去年比), and a second question that only counts (一个队几个人)', () => {
+    expect(askedApart('经开区去年安置了多少户?今年跟去年比多了多少户?')).toBeUndefined()
+    expect(askedApart('文化企业今年的营收比去年同期多了多少亿元?')).toBeUndefined()
+    expect(askedApart('大学路竞赛来了多少支队 一个队几个人')?.kind).toBe('two')
+    expect(askedApart('对接会来的是哪所高校?会后他们又去了哪几家企业?')?.kind).toBe('again')
   })
 
   it('leaves a question that compares nothing, or asks something else first', () => {
