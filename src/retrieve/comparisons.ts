@@ -22,27 +22,32 @@ export interface AskedApart {
 // What is compared: the date (哪个早, 谁先办的, 之前还是之后, 是不是同一天, 隔了几天) or an amount (哪个多, 哪边的人更多,
 // 比…多吗, 多还是少, 差多少).
 const WHEN =
-  /(?:哪一?个|哪一项|哪一?场|哪件事?|哪一?次|哪边|谁)[^，,？?]{0,4}?(?:更早|更晚|先|在前|在后|早|晚)|孰先孰后|孰早孰晚|(?:之前|之后|以前|以后)还是(?:之前|之后|以前|以后)|(?:之前|之后|以前|以后)[^，,]{0,3}?(?:吗|吧|呢|不|没有?)$|(?:是不是|是否|是)?(?:为|发生在|在)?同一天|(?:日期|日子|时间)一样|(?:是不是|是)?一天的事|(?:是不是|是)?同一个月|(?:赶|撞)在?(?:同)?一天|是(?:同)?一天(?:吗|不)|(?:中间)?(?:隔|差|相隔|间隔)了?(?:几天|几日|多少天|多久|多长时间)|(?:早|晚)了?(?:几天|多少天|多久)|(?:是不是|是否)都(?:在|是)\d{1,2}月/u
+  /(?:哪一?个|哪一项|哪一?场|哪件事?|哪一?次|哪边|谁)[^，,？?]{0,4}?(?:更早|更晚|先|在前|在后|早|晚)|孰先孰后|孰早孰晚|(?:之前|之后|以前|以后)还是(?:之前|之后|以前|以后)|(?:之前|之后|以前|以后)[^，,]{0,3}?(?:吗|吧|呢|不|没有?)$|(?:是不是|是否|是)?(?:为|发生在|在)?同一天|(?:日期|日子|时间)一样|(?:是不是|是)?一天的事|(?:是不是|是)?同一个月|(?:是不是|是)?一个月(?:吗|不)$|(?:赶|撞)在?(?:同)?一天|是(?:同)?一天(?:吗|不)|(?:中间)?(?:隔|差|相隔|间隔)了?(?:几天|几日|多少天|多久|多长时间)|(?:早|晚)了?(?:几天|多少天|多久)|(?:是不是|是否)都(?:在|是)\d{1,2}月/u
 // Or who or which body each is of (是一个记者写的吗, 记者是不是同一个, 是不是同一个部门在做, 是同一条路吗, 是一家吗).
 const SAME =
   /(?:(?:是不是|是否|是|有无)(?:为|同属|出自|由)?同?|(?:出自|由)?同)一(?:(?:个|条|家|所|位|名)(?:区|市)?(记者|作者|人|部门|单位|局|地方|路|企业|公司|学校|领导)?|(人))[^，,]{0,4}?(?:吗|不)?$|(记者|作者|通讯员|负责人|部门|单位)(?:是不是|是否|是)?(?:同一个|一个人|一样|相同)(?:吗|不)?$/u
 // The amount's cue ends the question (哪个多啊), so 哪个大学 is none; 比B多吗 and 多还是少 say it after the second thing.
 const HOW_MUCH =
-  /(?:哪一?个|哪一项|哪一方|哪边|哪一?场|哪样|哪种|谁)(?:的)?([^，,？?]{0,8}?)(?:更|比较)?(?<!最)(?:多|少|大|小|高|低)(?:一点|一些|些)?(?=[啊呀呢吧]?$)|(?:多还是少|少还是多|高还是低|低还是高|大还是小|多不多|大不大|高不高|多好多|多多少|少多少|差多少|相差多少|孰高孰低|孰多孰少|孰大孰小)(?=[啊呀呢吧]?$)|(?:多|少|大|高|低)(?:吗|不|没有?)$|(?:是不是|是否)?(?:一样|相同|一致)(?:多)?(?:吗|不一样|不|没有?)?$|(?:请)?比较(?:一下)?(?:两者|二者|两个|这两个?|两边)\p{Script=Han}{0,4}$|(?:加起来|加一块|合计)(?:有|是)?(?:多少|几)\p{Script=Han}?$|(?:相差|差距|差额|差了?|多了?|少了?|多出|少出)(?:有|是)?(?:多少|几)(?:个百分点|(\p{Script=Han}{0,2}))$|差距(?:有)?多大$|(?:是不是|是否)?相等(?:吗|不)?$/u
+  /(?:哪一?个|哪一项|哪一方|哪边|哪一?场|哪样|哪种|谁)(?:的)?([^，,？?]{0,8}?)(?:更|比较)?(?<!最)(?:多|少|大|小|高|低)(?:一点|一些|些)?(?=[啊呀呢吧]?$)|(?:多还是少|少还是多|高还是低|低还是高|大还是小|多不多|大不大|高不高|多好多|多多少|少多少|差多少|相差多少|孰高孰低|孰多孰少|孰大孰小)(?=[啊呀呢吧]?$)|(?:多|少|大|高|低)(?:吗|不|没有?)$|(?:是不是|是否)?(?:一样|相同|一致)(?:多)?(?:吗|不一样|不|没有?)?$|(?:请)?比较(?:一下)?(?:两者|二者|两个|这两个?|两边)\p{Script=Han}{0,4}$|(?:加起来|加一块|合计|(?<=[，,])(?:一共|总共|共计))(?:有|是)?(?:多少|几)\p{Script=Han}?$|(?:相差|差距|差额|差了?|多了?|少了?|多出|少出|高出|低出|高了|低了)(?:有|是)?(?:多少|几)(?:个百分点|(\p{Script=Han}{0,2}))$|差距(?:有)?多大$|(?:是不是|是否)?相等(?:吗|不)?$/u
 // The two things, joined (A和B, A跟B比, A与B相比, A比B, A，比B多吗, A是在B之前). 比 in 比赛, 比例, 大比拼 joins nothing.
-const COMPARE = String.raw`(?<![评对大赛同相无类])比(?![赛例拼较重分武”"」])`
-// 同 in 同比, 同期, 同时, 同一 joins nothing either.
+const COMPARE = String.raw`(?<![评对大赛同相无类])比(?![赛例拼较重分”"」]|武(?=[大竞活赛练技场]|$))`
+// 同 in 同比, 同期, 同时, 同一 joins nothing either, nor 与 in 参与, 和 in 总和 or 和谐, 跟 in 跟进.
 const WITH = String.raw`同(?![比期时一])`
-const JOIN = new RegExp(String.raw`和|跟|与|${WITH}|加上|${COMPARE}|^是?在|是在`, 'u')
-const JOINED = new RegExp(String.raw`^(.{2,}?)(?:[，,]?(?:和|跟|与|${WITH}|加上)|[，,]?(?:是不是)?${COMPARE}|[，,]?是在|[，,]在)(.{2,}?)(?:相?比(?:较|一比|起来)?)?$`, 'u')
+const AND = String.raw`(?<![参给授赋])与|(?<![总温共调缓])和(?![平谐睦])|跟(?![进踪随])`
+const JOIN = new RegExp(String.raw`${AND}|${WITH}|加上|${COMPARE}|^是?在|是在`, 'u')
+const JOINED = new RegExp(String.raw`^(.{2,}?)(?:[，,]?(?:${AND}|${WITH}|加上)|[，,]?(?:是不是)?${COMPARE}|[，,]?是在|[，,]在)(.{2,}?)(?:相?比(?:较|一比|起来)?)?$`, 'u')
 // A clause the join opens (…，和B比), its thing then said in the clause before.
-const OPENS_WITH_JOIN = new RegExp(`^(?:是不是)?(?:和|跟|与|${WITH}|加上|${COMPARE}|是?在)`, 'u')
+const OPENS_WITH_JOIN = new RegExp(`^(?:是不是)?(?:${AND}|${WITH}|加上|${COMPARE}|是?在)`, 'u')
 // The second thing after the first is asked outright (…有多少家，比B多吗).
-const SECOND_JOINED = new RegExp(`^(?:${COMPARE}|跟|和|与)(.{2,}?)(?:相?比(?:较|一比|起来)?)?$`, 'u')
+const SECOND_JOINED = new RegExp(`^(?:${COMPARE}|${AND})(.{2,}?)(?:相?比(?:较|一比|起来)?)?$`, 'u')
 // 是先A，还是先B: the two things are the two guesses.
 const WHICH_FIRST = /^(.*?)是?先(.{2,}?)[，,]?还是先(.{2,})$/u
 // A是否早于B: so does the date's.
 const EARLIER = /^(.{2,}?)(?:是否|是不是|是)?(?:早于|晚于|先于)(.{2,}?)(?:吗|呢)?$/u
+// A是否多于B, A大约是B的几倍: so does the amount's.
+const MORE_THAN = /^(.{2,}?)[，,]?(?:是否|是不是|是)?(?:多于|少于|高于|低于|大于|小于|超过)(.{2,}?)(?:吗|呢)?$|^(.{2,}?)[，,]?(?:大约|大概|约)?是(.{2,}?)的几倍$/u
+// A的通讯员和B的通讯员，有没有重合的: the members of each.
+const OVERLAP = /^(.{2,}?)[，,]?(?:(?:有没有|是否有|有无)(?:重合|重叠|重复)的?\p{Script=Han}{0,2}|(?:有)?(?:重合|重叠)的?吗)$/u
 // A与B分别是多少: what is asked of each follows 分别.
 const EACH = /^(.{2,}?)[，,]?分别(.*(?:哪|几|多少|什么|啥|谁).*)$/u
 // A有没有B多: the second thing sits inside the cue.
@@ -94,7 +99,7 @@ function amountsOf(ask: string): AskedApart | undefined {
 
 /** A comparison said in one sentence. */
 function inOne(ask: string): AskedApart | undefined {
-  return whichFirst(ask) ?? asMuchAs(ask) ?? earlier(ask) ?? each(ask) ?? byCue(ask)
+  return whichFirst(ask) ?? asMuchAs(ask) ?? earlier(ask) ?? moreThan(ask) ?? overlap(ask) ?? each(ask) ?? byCue(ask)
 }
 
 /**
@@ -113,13 +118,16 @@ function askedInTurn(ask: string): AskedApart | undefined {
   // Two questions, each of a thing of its own (…是哪所高校？马寨座谈会又邀请了几所高校): both must be answered,
   // unless the second asks the same again of another thing (又).
   if (!cue && sentences.length === 2 && ASKS.test(first) && ASKS.test(last)) return /又/u.test(last) ? apart([first, last], true, 'again') : apart([first, last], false, 'two')
+  // Three questions in a chat message (A营收多少 涨了多少？B涨多少): the last that names a thing of its own is of
+  // the second story, the ones before of the first.
+  if (!cue && sentences.length === 3 && sentences.every((q) => ASKS.test(q)) && namesOwn(last)) return apart([sentences.slice(0, 2).join('？'), last], false, 'two')
   if (!ASKS.test(first)) return undefined
   // A question, then a remark setting it beside another story (差得远不, 也是那天吗, 在不在里头, 是不是多好几倍):
   // the first is asked alone.
   if (!cue) return sentences.slice(1).some((r) => SET_BESIDE.test(r)) ? apart([first], true, 'again') : undefined
   const middle = sentences.length > 2 ? sentences.at(-2)! : ''
   // A middle question that names nothing (谁主持的 哪天？) asks more of the first thing.
-  if (ASKS.test(middle) && hanCount(middle.replace(ASKED_WORDS, '')) >= 3) return apart([first, middle], true)
+  if (ASKS.test(middle) && namesOwn(middle)) return apart([first, middle], true)
   const asked = when ? '是哪天' : askedAs(first)
   // 那B呢 asks of B what the first asked (…多少人次了？那二七区的新增就业呢 哪个多).
   const likewise = /^(?:那|那么)?(.{2,}?)呢$/u.exec(middle)
@@ -182,6 +190,24 @@ function earlier(ask: string): AskedApart | undefined {
   return m ? apart([`${m[1]!.replace(/[，,]$/u, '')}是哪天`, `${m[2]}是哪天`], false) : undefined
 }
 
+/** A是否多于B → A是多少？ B是多少？ */
+function moreThan(ask: string): AskedApart | undefined {
+  const m = MORE_THAN.exec(ask)
+  if (!m) return undefined
+  const [first, second] = m[1] ? [m[1], m[2]!] : [m[3]!, m[4]!]
+  // A figure the reader gives (有没有超过200人) is checked against the one story, not asked as a second thing.
+  return ASKS_WHAT.test(first) || /^[\d一二三四五六七八九十百千万两]/u.test(second) ? undefined : apart([`${first.replace(/[，,]$/u, '')}是多少`, `${second}是多少`], false)
+}
+
+/** A的通讯员和B的通讯员有没有重合 → A的通讯员是谁？ B的通讯员是谁？ */
+function overlap(ask: string): AskedApart | undefined {
+  const m = OVERLAP.exec(ask)
+  const pair = m && comparedPair(m[1]!)
+  if (!pair) return undefined
+  const asked = (thing: string) => (/通讯员|记者|作者|领导|干部|人员?$/u.test(thing) ? '是谁' : '有哪些')
+  return apart([`${pair[0]}${asked(pair[0])}`, `${pair[1]}${asked(pair[1])}`], false)
+}
+
 /** A与B分别在哪天举行 → A在哪天举行？ B在哪天举行？ Both are asked outright. */
 function each(ask: string): AskedApart | undefined {
   const m = EACH.exec(ask)
@@ -206,6 +232,11 @@ function asMuchAs(ask: string): AskedApart | undefined {
   return apart([`${m[1]}是多少`, `${m[2]}是多少`], false)
 }
 
+/** Whether a question names a thing beside what it asks (二七区的新增就业呢, not 哪天 or 涨了多少). */
+function namesOwn(question: string): boolean {
+  return hanCount(question.replace(ASKED_WORDS, '')) >= 3
+}
+
 function hanCount(text: string): number {
   return (text.match(/\p{Script=Han}/gu) ?? []).length
 }
@@ -218,7 +249,7 @@ function apart(things: AskedApart['things'], firstAlone: boolean, kind: AskedApa
 
 /** The two things the clauses before the comparison join, each with the head they share. */
 function comparedPair(before: string): [string, string] | undefined {
-  const clauses = before.replace(/(?:(?:是不是|是否|是)?(?:为|发生|在|出自|由)?|撞在?|的)[，,\s]*$/u, '').split(CLAUSE_BREAK)
+  const clauses = before.replace(/(?:(?:是不是|是否|是|在不)?(?:为|发生|在|出自|由)?|撞在?|的)[，,\s]*$/u, '').split(CLAUSE_BREAK)
   // The clause that joins them, and the one before when the join opens it (A，和B比).
   const end = clauses.findLastIndex((c) => JOIN.test(c))
   if (end < 0) return undefined

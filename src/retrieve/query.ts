@@ -124,7 +124,8 @@ const ASKING_TYPOS: [RegExp, string][] = [
   [/怎莫|怎摸|怎末/g, '怎么'],
   [/哪理|哪俚/g, '哪里'],
   [/多小钱/g, '多少钱'],
-  // 俩 is said (哪俩社区), 两个 written.
+  // 俩 is said (哪俩社区), 两个 written; before a measure word (哪俩条路) it is 两.
+  [/俩(?=[条家所位名支座件项次])/g, '两'],
   [/俩/g, '两个'],
   // An extreme asked of a figure (期限最长多少年, 最多能贷多少) is the figure asked: the article gives it, or its range
   // (期限10~30年), seldom with 最长.

@@ -193,6 +193,31 @@ describe('questions in several parts, on the sample pages', () => {
     expectQuotesVerbatim(db, measured)
   })
 
+  it('gives the byline of each of two stories asked whether their correspondents overlap', async () => {
+    const { db, index } = samples()
+    const a = await answerQuestion(index, '赠送锦旗那篇的通讯员，和产学研对接会那篇的通讯员，有没有重合的？', { mode: 'extractive' })
+    expect(a.answer).toContain('黄帅 郑茜茜')
+    expect(a.answer).toContain('李勇奇')
+    expectQuotesVerbatim(db, a)
+  })
+
+  it('quotes the amount of each of two things asked 是否多于', async () => {
+    const { db, index } = samples()
+    const a = await answerQuestion(index, '五里堡消防演练的参加人数，是否多于蜜蜂张街道竞赛的参赛党员？', { mode: 'extractive' })
+    expect(a.answer).toContain('60余人')
+    expect(a.answer).toContain('15人')
+    expectQuotesVerbatim(db, a)
+  })
+
+  it('answers a chat message of two questions of one story and a third of another', async () => {
+    const { db, index } = samples()
+    const a = await answerQuestion(index, '示范区兑现奖励资金多少 争取扶持资金多少？经开区专项债发行成功多少', { mode: 'extractive' })
+    expect(a.answer).toContain('3280余万元')
+    expect(a.answer).toContain('4850万元')
+    expect(a.answer).toContain('9.97亿元')
+    expectQuotesVerbatim(db, a)
+  })
+
   it('reads the report that an event was held as telling it is over, beside a part asking where', async () => {
     const { db, index } = samples()
     const a = await answerQuestion(index, '蜜蜂张街道第二期党建知识竞赛办完没？在哪儿办的', { mode: 'extractive' })

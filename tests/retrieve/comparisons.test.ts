@@ -123,6 +123,39 @@ describe('askedApart', () => {
     expect(askedApart('发巡逻车的仪式和蜜蜂张的竞赛,是不是都在6月19日?')?.things).toEqual(['发巡逻车的仪式是哪天？', '蜜蜂张的竞赛是哪天？'])
   })
 
+  it('reads 是否多于, 是…的几倍, 高出多少个百分点, 加上…一共 and 有没有重合 as comparing two things', () => {
+    expect(askedApart('督导组选派的干部人数,是否多于座谈会的参会人数?')?.things).toEqual(['督导组选派的干部人数是多少？', '座谈会的参会人数是多少？'])
+    expect(askedApart('消防演练的参加人数,大约是知识竞赛参赛党员的几倍?')?.things).toEqual(['消防演练的参加人数是多少？', '知识竞赛参赛党员是多少？'])
+    expect(askedApart('文化企业的营收增速,比工业增加值增速高出多少个百分点?')?.things).toEqual(['文化企业的营收增速是多少？', '工业增加值增速是多少？'])
+    expect(askedApart('财政局完成的采购项目数,加上纪检监察工委确定的企业数,一共是多少?')?.things).toEqual([
+      '财政局完成的采购项目数是多少？',
+      '纪检监察工委确定的企业数是多少？',
+    ])
+    expect(askedApart('送锦旗那篇的通讯员,和金融进园区那篇的通讯员,有没有重合的?')?.things).toEqual([
+      '送锦旗那篇的通讯员是谁？',
+      '金融进园区那篇的通讯员是谁？',
+    ])
+    expect(askedApart('对接会后走访的企业,与督导调研去的企业,有没有重合?')?.things).toEqual(['对接会后走访的企业有哪些？', '督导调研去的企业有哪些？'])
+    // A figure the reader gives is checked, not compared.
+    expect(askedApart('森林防灭火培训有没有超过200人参加?')).toBeUndefined()
+  })
+
+  it('joins no two things at 与 in 参与 or 比 before a name (比武斌), and reads 在不在同一天', () => {
+    expect(askedApart('进园区活动里参与的银行数,和知识竞赛的参赛队伍数,哪个多?')?.things).toEqual(['进园区活动里参与的银行数是多少？', '知识竞赛的参赛队伍数是多少？'])
+    expect(askedApart('二附院周边的现场会,比武斌的督导调研晚了几天?')?.things).toEqual(['二附院周边的现场会是哪天？', '武斌的督导调研是哪天？'])
+    expect(askedApart('王宏伟督导夏收夏种,跟武斌看地铁工地,在不在同一天?')?.things).toEqual(['王宏伟督导夏收夏种是哪天？', '武斌看地铁工地是哪天？'])
+  })
+
+  it('reads three questions of a chat message as two of one story and the last of another', () => {
+    expect(askedApart('经开上半年文化企业营收多少 涨了多少?示范区工业增加值涨多少')).toEqual({
+      things: ['经开上半年文化企业营收多少？涨了多少？', '示范区工业增加值涨多少？'],
+      firstAlone: false,
+      kind: 'two',
+    })
+    // The last naming nothing of its own (哪天) is no second story.
+    expect(askedApart('蜜蜂张竞赛几个组 每组几个人 哪天')).toBeUndefined()
+  })
+
   it('leaves one thing compared over time (今年跟去年比), and a second question that only counts (一个队几个人)', () => {
     expect(askedApart('经开区去年安置了多少户?今年跟去年比多了多少户?')).toBeUndefined()
     expect(askedApart('文化企业今年的营收比去年同期多了多少亿元?')).toBeUndefined()

@@ -192,6 +192,10 @@ describe('analyzeQuery', () => {
     expect(which.type).toBe('list')
     expect(which.words.map((w) => w.text)).not.toContain('俩社区')
     expect(analyzeQuery('二附院新院周边正在修的是哪两条路？', null).words.map((w) => w.text)).not.toContain('两条路')
+    // 俩 before a measure word is 两 alone (哪俩条路 is 哪两条路, not 哪两个条路).
+    const measured = analyzeQuery('二附院周边修的哪俩条路', null)
+    expect(measured.type).toBe('list')
+    expect(measured.words.map((w) => w.text)).not.toContain('条路')
   })
 
   it('reads an asking word misspelt by pinyin input as the word meant', () => {
