@@ -28,7 +28,7 @@ const SAME =
   /(?:(?:是不是|是否|是|有无)(?:为|同属|出自|由)?同?|(?:出自|由)?同)一(?:(?:个|条|家|所|位|名)(?:区|市)?(记者|作者|人|部门|单位|局|地方|路|企业|公司|学校|领导)?|(人))[^，,]{0,4}?(?:吗|不)?$|(记者|作者|通讯员|负责人|部门|单位)(?:是不是|是否|是)?(?:同一个|一个人|一样|相同)(?:吗|不)?$/u
 // The amount's cue ends the question (哪个多啊), so 哪个大学 is none; 比B多吗 and 多还是少 say it after the second thing.
 const HOW_MUCH =
-  /(?:哪一?个|哪一项|哪一方|哪边|哪一?场|哪样|哪种|谁)(?:的)?([^，,？?]{0,8}?)(?:更|比较)?(?<!最)(?:多|少|大|小|高|低)(?:一点|一些|些)?(?=[啊呀呢吧]?$)|(?:多还是少|少还是多|高还是低|低还是高|大还是小|多不多|大不大|高不高|多好多|多多少|少多少|差多少|相差多少|孰高孰低|孰多孰少|孰大孰小)(?=[啊呀呢吧]?$)|(?:多|少|大|高|低)(?:吗|不|没有?)$|(?:是不是|是否)?(?:一样|相同|一致)(?:多)?(?:吗|不一样|不|没有?)?$|(?:请)?比较(?:一下)?(?:两者|二者|两个|这两个?|两边)\p{Script=Han}{0,4}$|(?:加起来|加一块|合计|(?<=[，,])(?:一共|总共|共计))(?:有|是)?(?:多少|几)\p{Script=Han}?$|(?:相差|差距|差额|差了?|多了?|少了?|多出|少出|高出|低出|高了|低了)(?:有|是)?(?:多少|几)(?:个百分点|(\p{Script=Han}{0,2}))$|差距(?:有)?多大$|(?:是不是|是否)?相等(?:吗|不)?$/u
+  /(?:哪一?个|哪一项|哪一方|哪边|哪一?场|哪样|哪种|谁)(?:的)?([^，,？?]{0,8}?)(?:更|比较)?(?<!最)(?:多|少|大|小|高|低)(?:一点|一些|些)?(?=[啊呀呢吧]?$)|(?:多还是少|少还是多|高还是低|低还是高|大还是小|多不多|大不大|高不高|多好多|多多少|少多少|差多少|相差多少|孰高孰低|孰多孰少|孰大孰小)(?=[啊呀呢吧]?$)|(?:多|少|大|高|低)(?:吗|不|没有?)$|(?:是不是|是否)?(?:一样|相同|一致)(?:多)?(?:吗|不一样|不|没有?)?$|(?:请)?比较(?:一下)?(?:两者|二者|两个|这两个?|两边)\p{Script=Han}{0,4}$|(?:加起来|加一块|合计|(?<=[，,])(?:一共|总共|共计))(?:有|是)?(?:大约|大概|约)?(?:多少|几)\p{Script=Han}?$|(?:相差|差距|差额|差了?|多了?|少了?|多出|少出|高出|低出|高了|低了)(?:有|是)?(?:多少|几)(?:个百分点|(\p{Script=Han}{0,2}))$|差距(?:有)?多大$|(?:是不是|是否)?相等(?:吗|不)?$/u
 // The two things, joined (A和B, A跟B比, A与B相比, A比B, A，比B多吗, A是在B之前). 比 in 比赛, 比例, 大比拼 joins nothing.
 const COMPARE = String.raw`(?<![评对大赛同相无类])比(?![赛例拼较重分”"」]|武(?=[大竞活赛练技场]|$))`
 // 同 in 同比, 同期, 同时, 同一 joins nothing either, nor 与 in 参与, 和 in 总和 or 和谐, 跟 in 跟进.
@@ -49,7 +49,7 @@ const MORE_THAN = /^(.{2,}?)[，,]?(?:是否|是不是|是)?(?:多于|少于|高
 // A的通讯员和B的通讯员，有没有重合的: the members of each.
 const OVERLAP = /^(.{2,}?)[，,]?(?:(?:有没有|是否有|有无)(?:重合|重叠|重复)的?\p{Script=Han}{0,2}|(?:有)?(?:重合|重叠)的?吗)$/u
 // A与B分别是多少: what is asked of each follows 分别.
-const EACH = /^(.{2,}?)[，,]?分别(.*(?:哪|几|多少|什么|啥|谁).*)$/u
+const EACH = /^(.{2,}?)[，,]?(?:分别|各(?=是|在|有|为|自|多少|几|哪))(.*(?:哪|几|多少|什么|啥|谁).*)$/u
 // A有没有B多: the second thing sits inside the cue.
 const AS_MUCH_AS = /^(.{2,}?)[，,]?有没有(.{2,}?)(?:那么|这么)?(?:多|大|高)$/u
 // A有多少家，比B多吗: the first thing is asked outright, and its measure asks the second.
@@ -67,6 +67,10 @@ const SENTENCE_BREAK = /[？?]+|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u
 // How a reader frames the question (请问, 就时间而言, 在增速上), which says nothing of either thing.
 const OPENER = '(?:请问|想问一下|想问|请)?'
 const FRAME = new RegExp(`^${OPENER}(?:比较|对比)?[，,:]?(?:(?:就|从|在)[^，,]{1,6}(?:而言|来看|上)[，,])?`, 'u')
+// What the reader says a comparison is for (为撰写简报，想确认一下：), before a colon.
+const PREAMBLE = /^[^：:？?]{2,20}[：:](?=.{10})/u
+// How the reader wants the answer put, after the question (请分别说出姓名, 请列出各自走访的企业).
+const REQUEST_AFTER = /[？?。]\s*(?:请|并)(?:分别|各自|一并)?(?:说出|列出|给出|写出|注明|说明|告知|列举)[^？?。]*$/u
 // A comparison asked for in so many words (请比较A与B): the amount of each, unless it says what is compared.
 const COMPARE_ASKED = new RegExp(`^${OPENER}(?:比较|对比)`, 'u')
 // A head the two share (蜜蜂张和大学路这两个街道的知识竞赛; 金水区和管城区今年的竞赛): each is that head's.
@@ -84,9 +88,10 @@ export function askedApart(text: string): AskedApart | undefined {
     // A space inside a quoted name (“迎七一 展风采”) parts nothing.
     .replace(/“[^”]*”/gu, (quoted) => quoted.replace(/\s+/gu, '·'))
     .replace(/[？?！!。\s]+$/u, '')
+    .replace(REQUEST_AFTER, '')
     .replace(/[啊呀呢吧啦]$/u, '')
     .replace(FRAME, '')
-  if (!SENTENCE_BREAK.test(ask)) return inOne(ask) ?? (COMPARE_ASKED.test(text) ? amountsOf(ask) : undefined)
+  if (!SENTENCE_BREAK.test(ask)) return inOne(ask.replace(PREAMBLE, '')) ?? (COMPARE_ASKED.test(text) ? amountsOf(ask) : undefined)
   // A space may part the clauses of one comparison too (蜜蜂张和大学路的竞赛 哪个先).
   return askedInTurn(ask) ?? (/[？?]/u.test(ask) ? undefined : inOne(ask.replace(/\s+/gu, '，')))
 }
@@ -99,7 +104,13 @@ function amountsOf(ask: string): AskedApart | undefined {
 
 /** A comparison said in one sentence. */
 function inOne(ask: string): AskedApart | undefined {
-  return whichFirst(ask) ?? asMuchAs(ask) ?? earlier(ask) ?? moreThan(ask) ?? overlap(ask) ?? each(ask) ?? byCue(ask)
+  return whichFirst(ask) ?? asMuchAs(ask) ?? earlier(ask) ?? moreThan(ask) ?? overlap(ask) ?? each(ask) ?? byCue(ask) ?? withGapAfter(ask)
+}
+
+/** A和B哪个多，差几家: the gap asked after which is more asks no more of either. */
+function withGapAfter(ask: string): AskedApart | undefined {
+  const m = /^(.{4,}?)[，,、](?:大约|大概)?(?:相差|差距|差额|差了?|多了?|少了?|多出|高出)(?:有|是)?(?:多少|几)\p{Script=Han}{0,4}$/u.exec(ask)
+  return m ? byCue(m[1]!) : undefined
 }
 
 /**
@@ -110,6 +121,9 @@ function askedInTurn(ask: string): AskedApart | undefined {
   const sentences = ask.split(SENTENCE_BREAK).map((s) => s.trim()).filter(Boolean)
   const first = sentences[0]!
   const last = sentences.at(-1)!
+  // A comparison, then more asked of the two (是在同一天吗？分别是上午还是下午？哪个在前？): the comparison is asked.
+  const compared = inOne(first)
+  if (compared && sentences.slice(1).every((q) => !namesOwn(q) || /^(?:分别|各)/u.test(q))) return compared
   // The things asked of each (A与B分别是多少？哪个更高) are asked in turn.
   const both = each(first)
   if (both) return both
