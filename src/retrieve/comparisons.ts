@@ -22,13 +22,13 @@ export interface AskedApart {
 // What is compared: the date (哪个早, 谁先办的, 之前还是之后, 是不是同一天, 隔了几天) or an amount (哪个多, 哪边的人更多,
 // 比…多吗, 多还是少, 差多少).
 const WHEN =
-  /(?:哪一?个|哪一项|哪一?场|哪件事?|哪一?次|哪边|谁)[^，,？?]{0,4}?(?:更早|更晚|先|在前|在后|早|晚)|孰先孰后|孰早孰晚|(?:之前|之后|以前|以后)还是(?:之前|之后|以前|以后)|(?:之前|之后|以前|以后)[^，,]{0,3}?(?:吗|吧|呢|不|没有?)$|(?:是不是|是否|是)?(?:为|发生在|在)?同一天|(?:日期|日子|时间)一样|(?:是不是|是)?一天的事|(?:是不是|是)?同一个月|(?:是不是|是)?一个月(?:吗|不)$|(?:赶|撞)在?(?:同)?一天|是(?:同)?一天(?:吗|不)|(?:中间)?(?:隔|差|相隔|间隔)了?(?:几天|几日|多少天|多久|多长时间)|(?:早|晚)了?(?:几天|多少天|多久)|(?:是不是|是否)都(?:在|是)\d{1,2}月/u
+  /(?:哪一?个|哪一项|哪一?场|哪件事?|哪一?次|哪边|谁)[^，,？?]{0,4}?(?:更早|更晚|先|在前|在后|早|晚)|孰先孰后|孰早孰晚|谁前谁后|谁先谁后|孰前孰后|哪天(?:在)?先|(?<![按照依])先后顺序|(?:之前|之后|以前|以后)还是(?:之前|之后|以前|以后)|(?:之前|之后|以前|以后)[^，,]{0,3}?(?:吗|吧|呢|不|没有?)$|(?:是不是|是否|是)?(?:为|发生在|在)?同一天|(?:日期|日子|时间)一样|(?:是不是|是)?一天的事|(?:是不是|是)?同一个月|(?:是不是|是)?一个月(?:吗|不)$|(?:赶|撞)在?(?:同)?一天|是(?:同)?一天(?:吗|不)|(?:中间)?(?:隔|差|相隔|间隔)了?(?:几天|几日|多少天|多久|多长时间)|(?:早|晚)了?(?:几天|多少天|多久)|(?:是不是|是否)都(?:在|是)\d{1,2}月/u
 // Or who or which body each is of (是一个记者写的吗, 记者是不是同一个, 是不是同一个部门在做, 是同一条路吗, 是一家吗).
 const SAME =
-  /(?:(?:是不是|是否|是|有无)(?:为|同属|出自|由)?同?|(?:出自|由)?同)一(?:(?:个|条|家|所|位|名)(?:区|市)?(记者|作者|人|部门|单位|局|地方|路|企业|公司|学校|领导)?|(人))[^，,]{0,4}?(?:吗|不)?$|(记者|作者|通讯员|负责人|部门|单位)(?:是不是|是否|是)?(?:同一个|一个人|一样|相同)(?:吗|不)?$/u
+  /(?:(?:是不是|是否|是|有无)(?:为|同属|出自|由)?同?|(?:出自|由)?同)一(?:(?:个|条|家|所|位|名)(?:(?:区|市|\p{Script=Han}{0,2}?)(记者|作者|人|部门|单位|局|地方|路|企业|公司|学校|领导))?|(人))[^，,]{0,4}?(?:吗|不)?$|(记者|作者|通讯员|负责人|部门|单位|领导|署名)(?:是不是|是否|是|有)?(?:同一个?人|同一个|一个人|一样|相同|一致)(?:吗|不)?$|(记者|作者|通讯员)(?:是不是|是否)?都(?:是|署的?|为)\p{Script=Han}{2,3}(?:吗)?$/u
 // The amount's cue ends the question (哪个多啊), so 哪个大学 is none; 比B多吗 and 多还是少 say it after the second thing.
 const HOW_MUCH =
-  /(?:哪一?个|哪一项|哪一方|哪边|哪一?场|哪样|哪种|谁)(?:的)?([^，,？?]{0,8}?)(?:更|比较)?(?<!最)(?:多|少|大|小|高|低)(?:一点|一些|些)?(?=[啊呀呢吧]?$)|(?:多还是少|少还是多|高还是低|低还是高|大还是小|多不多|大不大|高不高|多好多|多多少|少多少|差多少|相差多少|孰高孰低|孰多孰少|孰大孰小)(?=[啊呀呢吧]?$)|(?:多|少|大|高|低)(?:吗|不|没有?)$|(?:是不是|是否)?(?:一样|相同|一致)(?:多)?(?:吗|不一样|不|没有?)?$|(?:请)?比较(?:一下)?(?:两者|二者|两个|这两个?|两边)\p{Script=Han}{0,4}$|(?:加起来|加一块|合计|(?<=[，,])(?:一共|总共|共计))(?:有|是)?(?:大约|大概|约)?(?:多少|几)\p{Script=Han}?$|(?:相差|差距|差额|差了?|多了?|少了?|多出|少出|高出|低出|高了|低了)(?:有|是)?(?:多少|几)(?:个百分点|(\p{Script=Han}{0,2}))$|差距(?:有)?多大$|(?:是不是|是否)?相等(?:吗|不)?$/u
+  /(?:哪一?个|哪一项|哪一方|哪边|哪一?场|哪样|哪种|谁)(?:的)?([^，,？?]{0,8}?)(?:更|比较)?(?<!最)(?:多|少|大|小|高|低)(?:一点|一些|些)?(?=[啊呀呢吧]?$)|(?:多还是少|少还是多|高还是低|低还是高|大还是小|多不多|大不大|高不高|多好多|多多少|少多少|差多少|相差多少|孰高孰低|孰多孰少|孰大孰小)(?=[啊呀呢吧]?$)|(?:多|少|大|高|低)(?:吗|不|没有?)$|(?:是不是|是否)?(?:一样|相同|一致|对得上)(?:多)?(?:吗|不一样|不|没有?)?$|(?:请)?比较(?:一下)?(?:两者|二者|两个|这两个?|两边)\p{Script=Han}{0,4}$|(?:加起来|加一块|合计|加总|(?<=[，,])(?:一共|总共|共计))(?:有|是)?(?:大约|大概|约)?(?:多少|几)\p{Script=Han}?$|(?:两数|两项)?加总$|(?:相差|差距|差额|差了?|多了?|少了?|多出|少出|高出|低出|高了?|低了?)(?:有|是)?(?:大概|大约|约)?(?:多少|几)(?:个百分点|(\p{Script=Han}{0,2}))$|差距(?:有)?多大$|(?:是不是|是否)?相等(?:吗|不)?$/u
 // The two things, joined (A和B, A跟B比, A与B相比, A比B, A，比B多吗, A是在B之前). 比 in 比赛, 比例, 大比拼 joins nothing.
 const COMPARE = String.raw`(?<![评对大赛同相无类])比(?![赛例拼较重分”"」]|武(?=[大竞活赛练技场]|$))`
 // 同 in 同比, 同期, 同时, 同一 joins nothing either, nor 与 in 参与, 和 in 总和 or 和谐, 跟 in 跟进.
@@ -67,8 +67,12 @@ const SENTENCE_BREAK = /[？?]+|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u
 // How a reader frames the question (请问, 就时间而言, 在增速上), which says nothing of either thing.
 const OPENER = '(?:请问|想问一下|想问|请)?'
 const FRAME = new RegExp(`^${OPENER}(?:比较|对比)?[，,:]?(?:(?:就|从|在)[^，,]{1,6}(?:而言|来看|上)[，,])?`, 'u')
-// What the reader says a comparison is for (为撰写简报，想确认一下：), before a colon.
-const PREAMBLE = /^[^：:？?]{2,20}[：:](?=.{10})/u
+// What the reader says a comparison is for (为撰写简报，想确认一下：), before a colon; not the two things (A稿、B稿：两篇…).
+const PREAMBLE = /^(?![^：:]*[和跟与、])[^：:？?]{2,20}[：:](?!这?两)(?=.{10})/u
+// Two things joined as an editor jots them: A vs B, A / B, A 跟 B, 发行额对减费金额, 采购金额加奖励资金.
+const SHORTHAND_JOIN = /\s*(?:\b[vV][sS]\.?|[/／]|(?<=\s)[和跟与](?=\s))\s*|(?<=[数额量率])对(?![接于照比得不上应])|(?<=[数额量])加(?![强快大入紧])/gu
+// Two stories listed with 、 (锦旗稿、绿化稿; 综合调研、智慧乡村两稿): a pair, not a list.
+const LISTED_PAIR = /^([^、，,：:]{2,}?[稿篇]?)、([^、，,：:]{2,}?(?:两[稿篇]|[稿篇](?=[，,：:])))/u
 // How the reader wants the answer put, after the question (请分别说出姓名, 请列出各自走访的企业).
 const REQUEST_AFTER = /[？?。]\s*(?:请|并)(?:分别|各自|一并)?(?:说出|列出|给出|写出|注明|说明|告知|列举)[^？?。]*$/u
 // A comparison asked for in so many words (请比较A与B): the amount of each, unless it says what is compared.
@@ -91,7 +95,9 @@ export function askedApart(text: string): AskedApart | undefined {
     .replace(REQUEST_AFTER, '')
     .replace(/[啊呀呢吧啦]$/u, '')
     .replace(FRAME, '')
-  if (!SENTENCE_BREAK.test(ask)) return inOne(ask.replace(PREAMBLE, '')) ?? (COMPARE_ASKED.test(text) ? amountsOf(ask) : undefined)
+    .replace(SHORTHAND_JOIN, '和')
+    .replace(LISTED_PAIR, '$1和$2')
+  if (!SENTENCE_BREAK.test(ask)) return inOne(ask.replace(PREAMBLE, '').replace(/[：:]/gu, '，')) ?? (COMPARE_ASKED.test(text) ? amountsOf(ask) : undefined)
   // A space may part the clauses of one comparison too (蜜蜂张和大学路的竞赛 哪个先).
   return askedInTurn(ask) ?? (/[？?]/u.test(ask) ? undefined : inOne(ask.replace(/\s+/gu, '，')))
 }
@@ -180,13 +186,20 @@ function byCue(ask: string): AskedApart | undefined {
   if (ASKS_WHAT.test(before)) return much ? askedFirst(before) : undefined
   const pair = comparedPair(before)
   if (!pair) return undefined
-  // What is counted or who signed is asked by the question word, not by 数量 or 执笔 (报道数量 would draw another story's count);
-  // a count named by its measure (举措条数, 企业家数) is asked in that measure, as the story counts (544条可量化举措).
-  const thing = (p: string) => p.replace(much ? /的?(?:数量|数目)$|(?<=\p{Script=Han}{2})的?[条个家项所件户支]数$/u : /的?(?:执笔|署名|采写)$/u, '')
-  const measure = (p: string) => /(?<=\p{Script=Han}{2})([条个家项所件户支])数$/u.exec(p)?.[1]
-  const asked = (p: string) => (when ? '是哪天' : same ? whoOf(same) : amountOf(thing(p), measure(p) ?? much![1] ?? much![2]))
+  const said = when ? SAID_OF_DATE : same ? (whoOf(same) === BYLINE_ASKED ? SAID_OF_BYLINE : SAID_OF_SIGNING) : SAID_OF_COUNT
+  const thing = (p: string) => p.replace(said, '')
+  const asked = (p: string) => (when ? '是哪天' : same ? whoOf(same) : amountOf(thing(p), COUNTED_BY.exec(p)?.[1] ?? much![1] ?? much![2]))
   return apart(pair.map((p) => `${thing(p)}${asked(p)}`) as [string, string], false)
 }
+
+// What the question word asks already, so each thing is asked without it: 数量 (报道数量 would draw another story's
+// count), 日期, 执笔, and 记者 when the byline is asked. A count named by its measure (举措条数, 企业家数) is asked in that
+// measure, as the story counts (544条可量化举措).
+const SAID_OF_COUNT = /的?(?:数量|数目)$|(?<=\p{Script=Han}{2})的?[条个家项所件户支]数$/u
+const COUNTED_BY = /(?<=\p{Script=Han}{2})([条个家项所件户支])数$/u
+const SAID_OF_DATE = /的?(?:日期|日子|时间)$/u
+const SAID_OF_SIGNING = /的?(?:执笔|署名|采写)$/u
+const SAID_OF_BYLINE = /的?(?:执笔|署名|采写|记者署名|记者|作者|通讯员)$/u
 
 /** A有多少家，比B多吗 → A有多少家？ B有多少家？ */
 function askedFirst(before: string): AskedApart | undefined {
@@ -280,11 +293,13 @@ function comparedPair(before: string): [string, string] | undefined {
     .slice(end + 1)
     .join('')
     .replace(/[，,]/gu, '')
-    .replace(/^(?:这?两[者项个]|二者)(?:之间)?/u, '')
+    .replace(/^(?:这?两[者项个篇稿]|二者)(?:之间)?/u, '')
   return pair.every((p) => hanCount(p) >= 2 && !TIMES_ONLY.test(p)) ? [scene + pair[0] + tail, scene + pair[1] + tail] : undefined
 }
 
 function withSharedHead(first: string, second: string): [string, string] {
+  // 综合调研和智慧乡村两稿: the two are named whole.
+  if (/.两[稿篇]$/u.test(second)) return [first, second.slice(0, -2)]
   const counted = SHARED_HEAD.exec(second)
   if (counted) return [`${first}${counted[2]}`, `${counted[1]}${counted[2]}`]
   const place = PLACE.exec(first)
@@ -305,12 +320,13 @@ function amountOf(thing: string, counted: string | undefined): string {
   return `${thing.includes(what) ? '' : what}是多少`
 }
 
+const BYLINE_ASKED = '是哪个记者写的'
 const COUNTER: Record<string, string> = { 路: '条', 企业: '家', 公司: '家', 学校: '所' }
 
 /** How to ask who or which body a thing is of, by the kind the reader says both share (是一家吗 → 是哪家). */
 function whoOf(same: RegExpExecArray): string {
-  const kind = same[1] ?? same[2] ?? same[3]
-  if (kind === '记者' || kind === '作者' || kind === '通讯员') return '是哪个记者写的'
+  const kind = same.slice(1).find(Boolean)
+  if (kind === '记者' || kind === '作者' || kind === '通讯员' || kind === '署名') return BYLINE_ASKED
   if (kind === '人') return '是谁'
   if (kind === '负责人') return '是谁负责的'
   if (kind === '领导') return '是哪位领导'

@@ -218,6 +218,18 @@ describe('questions in several parts, on the sample pages', () => {
     expectQuotesVerbatim(db, a)
   })
 
+  it('answers two stories jotted as an editor does (A、B两稿, A vs B) from each', async () => {
+    const { db, index } = samples()
+    const bylines = await answerQuestion(index, '五里堡消防、大学路竞赛两稿，记者是否同一人？', { mode: 'extractive' })
+    expect(bylines.answer).toContain('赵超南')
+    expect(bylines.answer).toContain('程聪聪')
+    expectQuotesVerbatim(db, bylines)
+    const amounts = await answerQuestion(index, '采购稿节约资金 vs 示范区争取的扶持资金，差额多少？', { mode: 'extractive' })
+    expect(amounts.answer).toContain('1361.26万元')
+    expect(amounts.answer).toContain('4850万元')
+    expectQuotesVerbatim(db, amounts)
+  })
+
   it('reads the report that an event was held as telling it is over, beside a part asking where', async () => {
     const { db, index } = samples()
     const a = await answerQuestion(index, '蜜蜂张街道第二期党建知识竞赛办完没？在哪儿办的', { mode: 'extractive' })

@@ -146,6 +146,30 @@ describe('askedApart', () => {
     expect(askedApart('王宏伟督导夏收夏种,跟武斌看地铁工地,在不在同一天?')?.things).toEqual(['王宏伟督导夏收夏种是哪天？', '武斌看地铁工地是哪天？'])
   })
 
+  it('reads two things jotted as an editor does: A vs B, A / B, A稿、B稿, A、B两稿, 额对, 金额加', () => {
+    expect(askedApart('申报项目数 vs 采购稿完成的项目数，谁多')?.things).toEqual(['申报项目数是多少？', '采购稿完成的项目数是多少？'])
+    expect(askedApart('消防演练参训人数 / 座谈会人数，相差多少')?.things).toEqual(['消防演练参训人数是多少？', '座谈会人数是多少？'])
+    expect(askedApart('专项债稿、统计局稿：记者是否同一人？')?.things).toEqual(['专项债稿是哪个记者写的？', '统计局稿是哪个记者写的？'])
+    expect(askedApart('马寨座谈、巡逻车两稿，记者是否同一人？')?.things).toEqual(['马寨座谈是哪个记者写的？', '巡逻车是哪个记者写的？'])
+    expect(askedApart('专项债发行额对减费降费金额，差额大概多少？')?.things).toEqual(['专项债发行额是多少？', '减费降费金额是多少？'])
+    expect(askedApart('中小企业采购金额加兑现奖励资金，合计约多少？')?.things).toEqual(['中小企业采购金额是多少？', '兑现奖励资金是多少？'])
+    expect(askedApart('责任书稿 跟 以案促改稿，署名记者一致吗？')?.things).toEqual(['责任书稿是哪个记者写的？', '以案促改稿是哪个记者写的？'])
+    // 对 in 对得上 joins nothing; the first thing asked outright, the second is asked as it.
+    expect(askedApart('森防培训一共几项内容？跟督查机制那篇的项数对得上吗')?.things).toEqual(['森防培训一共几项内容？', '督查机制那篇的项数是多少？'])
+  })
+
+  it('reads 谁前谁后, 哪天先, 署名一致, 都是某人 and 同一个执法局, and asks each without the word the question asks', () => {
+    expect(askedApart('现场会和督导调研，日期谁前谁后？')?.things).toEqual(['现场会是哪天？', '督导调研是哪天？'])
+    expect(askedApart('马寨座谈会跟大学路竞赛，哪天先？')?.things).toEqual(['马寨座谈会是哪天？', '大学路竞赛是哪天？'])
+    expect(askedApart('巡察整改稿和专项债稿，记者署名一样吗')?.things).toEqual(['巡察整改稿是哪个记者写的？', '专项债稿是哪个记者写的？'])
+    expect(askedApart('全民共建稿和一二三四稿，记者是否都是郭树勋')?.things).toEqual(['全民共建稿是哪个记者写的？', '一二三四稿是哪个记者写的？'])
+    expect(askedApart('锦旗稿和绿化稿，是不是同一个执法局')?.things).toEqual(['锦旗稿是哪个局？', '绿化稿是哪个局？'])
+    // Asked who, the thing keeps the word that says who (通讯员).
+    expect(askedApart('绿化那篇的通讯员，和巡察那篇的通讯员，是同一个人吗？')?.things).toEqual(['绿化那篇的通讯员是谁？', '巡察那篇的通讯员是谁？'])
+    // An order asked of one story's stops (按先后顺序列下) compares nothing.
+    expect(askedApart('武斌调研都跑了哪些点？按先后顺序列下')?.kind).not.toBe('compared')
+  })
+
   it('reads three questions of a chat message as two of one story and the last of another', () => {
     expect(askedApart('经开上半年文化企业营收多少 涨了多少?示范区工业增加值涨多少')).toEqual({
       things: ['经开上半年文化企业营收多少？涨了多少？', '示范区工业增加值涨多少？'],
