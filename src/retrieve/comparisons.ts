@@ -22,13 +22,13 @@ export interface AskedApart {
 // What is compared: the date (哪个早, 谁先办的, 之前还是之后, 是不是同一天, 隔了几天) or an amount (哪个多, 哪边的人更多,
 // 比…多吗, 多还是少, 差多少).
 const WHEN =
-  /(?:哪一?个|哪一项|哪一?场|哪件事?|哪一?次|哪边|谁)[^，,？?]{0,4}?(?:更早|更晚|先|在前|在后|早|晚)|孰先孰后|孰早孰晚|谁前谁后|谁先谁后|孰前孰后|哪天(?:在)?先|(?<![按照依])先后顺序|(?:之前|之后|以前|以后)还是(?:之前|之后|以前|以后)|(?:之前|之后|以前|以后)[^，,]{0,3}?(?:吗|吧|呢|不|没有?)$|(?:是不是|是否|是)?(?:为|发生在|在)?同一天|(?:日期|日子|时间)一样|(?:是不是|是)?一天的事|(?:是不是|是)?同一个月|(?:是不是|是)?一个月(?:吗|不)$|(?:赶|撞)在?(?:同)?一天|是(?:同)?一天(?:吗|不)|(?:中间)?(?:隔|差|相隔|间隔)了?(?:几天|几日|多少天|多久|多长时间)|(?:早|晚)了?(?:几天|多少天|多久)|(?:是不是|是否)都(?:在|是)\d{1,2}月/u
+  /(?:哪一?个|哪一项|哪一?场|哪件事?|哪一?次|哪边|谁)[^，,？?]{0,4}?(?:更早|更晚|先|在前|在后|早|晚)|孰先孰后|孰早孰晚|谁前谁后|谁先谁后|孰前孰后|哪天(?:在)?先|(?<![按照依])先后顺序|(?:之前|之后|以前|以后)还是(?:之前|之后|以前|以后)|(?:之前|之后|以前|以后)[^，,]{0,3}?(?:吗|吧|呢|不|没有?)$|(?:是不是|是否|是)?(?:为|发生在|在)?同一天|(?:日期|日子|时间)一样|(?:是不是|是)?一天的事|(?:是不是|是)?同一个月|(?:是不是|是)?一个月(?:吗|不)$|(?:赶|撞)在?(?:同)?一天|是(?:同)?一天(?:吗|不)|(?:中间)?(?:大概|大约)?(?:隔|差|相隔|间隔)了?(?:几天|几日|多少天|几个月|多久|多长时间)|(?:早|晚)了?(?:几天|多少天|多久)|(?:是不是|是否)都(?:在|是)\d{1,2}月/u
 // Or who or which body each is of (是一个记者写的吗, 记者是不是同一个, 是不是同一个部门在做, 是同一条路吗, 是一家吗).
 const SAME =
-  /(?:(?:是不是|是否|是|有无)(?:为|同属|出自|由)?同?|(?:出自|由)?同)一(?:(?:个|条|家|所|位|名)(?:(?:区|市|\p{Script=Han}{0,2}?)(记者|作者|人|部门|单位|局|地方|路|企业|公司|学校|领导))?|(人))[^，,]{0,4}?(?:吗|不)?$|(记者|作者|通讯员|负责人|部门|单位|领导|署名)(?:是不是|是否|是|有)?(?:同一个?人|同一个|一个人|一样|相同|一致)(?:吗|不)?$|(记者|作者|通讯员)(?:是不是|是否)?都(?:是|署的?|为)\p{Script=Han}{2,3}(?:吗)?$/u
+  /(?:(?:是不是|是否|是|有无)(?:为|同属|出自|由)?同?|(?:出自|由)?同)一(?:(?:个|条|家|所|位|名)(?:(?:区|市|\p{Script=Han}{0,2}?)(记者|作者|人|部门|单位|局|地方|路|企业|公司|学校|领导))?|(人))[^，,]{0,4}?(?:吗|不)?$|(记者|作者|通讯员|负责人|部门|单位|领导|署名)(?:是不是|是否|是|有)?(?:同一个?人|同一个|一个人|一样的人|一样|相同|一致)(?:吗|不)?$|(记者|作者|通讯员)(?:是不是|是否)?都(?:是|署的?|为)\p{Script=Han}{2,3}(?:吗)?$|(?:是不是)?都是\p{Script=Han}{2,3}(写|采写|报道)的(?:吗)?$/u
 // The amount's cue ends the question (哪个多啊), so 哪个大学 is none; 比B多吗 and 多还是少 say it after the second thing.
 const HOW_MUCH =
-  /(?:哪一?个|哪一项|哪一方|哪边|哪一?场|哪样|哪种|谁)(?:的)?([^，,？?]{0,8}?)(?:更|比较)?(?<!最)(?:多|少|大|小|高|低)(?:一点|一些|些)?(?=[啊呀呢吧]?$)|(?:多还是少|少还是多|高还是低|低还是高|大还是小|多不多|大不大|高不高|多好多|多多少|少多少|差多少|相差多少|孰高孰低|孰多孰少|孰大孰小)(?=[啊呀呢吧]?$)|(?:多|少|大|高|低)(?:吗|不|没有?)$|(?:是不是|是否)?(?:一样|相同|一致|对得上)(?:多)?(?:吗|不一样|不|没有?)?$|(?:请)?比较(?:一下)?(?:两者|二者|两个|这两个?|两边)\p{Script=Han}{0,4}$|(?:加起来|加一块|合计|加总|(?<=[，,])(?:一共|总共|共计))(?:有|是)?(?:大约|大概|约)?(?:多少|几)\p{Script=Han}?$|(?:两数|两项)?加总$|(?:相差|差距|差额|差了?|多了?|少了?|多出|少出|高出|低出|高了?|低了?)(?:有|是)?(?:大概|大约|约)?(?:多少|几)(?:个百分点|(\p{Script=Han}{0,2}))$|差距(?:有)?多大$|(?:是不是|是否)?相等(?:吗|不)?$/u
+  /(?:哪一?个|哪一项|哪一方|哪边|哪一?场|哪样|哪种|谁)(?:的)?([^，,？?]{0,8}?)(?:更|比较)?(?<!最)(?:多|少|大|小|高|低|快|慢)(?:一点|一些|些)?(?=[啊呀呢吧]?$)|(?:多还是少|少还是多|高还是低|低还是高|大还是小|多不多|大不大|高不高|多好多|多多少|少多少|差多少|相差多少|孰高孰低|孰多孰少|孰大孰小)(?=[啊呀呢吧]?$)|(?:多|少|大|高|低)(?:吗|不|没有?)$|(?:是不是|是否)?(?:一样|相同|一致|对得上)(?:多)?(?:吗|不一样|不|没有?)?$|(?:请)?比较(?:一下)?(?:两者|二者|两个|这两个?|两边)\p{Script=Han}{0,4}$|(?:加起来|加一块|加一起|合计|加总|(?<=[，,])(?:一共|总共|共计))(?:有|是)?(?:大约|大概|约)?(?:有|是)?(?:一共)?(?:多少|几)\p{Script=Han}?$|(?:两数|两项)?加总$|(?:相差|差距|差额|差了?|多了?|少了?|多出|少出|高出|低出|高了?|低了?)(?:有|是)?(?:大概|大约|约)?(?:多少|几)(?:个百分点|(\p{Script=Han}{0,2}))$|差距(?:有)?多大$|(?:是不是|是否)?相等(?:吗|不)?$/u
 // The two things, joined (A和B, A跟B比, A与B相比, A比B, A，比B多吗, A是在B之前). 比 in 比赛, 比例, 大比拼 joins nothing.
 const COMPARE = String.raw`(?<![评对大赛同相无类])比(?![赛例拼较重分”"」]|武(?=[大竞活赛练技场]|$))`
 // 同 in 同比, 同期, 同时, 同一 joins nothing either, nor 与 in 参与, 和 in 总和 or 和谐, 跟 in 跟进.
@@ -97,6 +97,8 @@ export function askedApart(text: string): AskedApart | undefined {
     .replace(FRAME, '')
     .replace(SHORTHAND_JOIN, '和')
     .replace(LISTED_PAIR, '$1和$2')
+  const listed = askedThenCompared(ask)
+  if (listed) return listed
   if (!SENTENCE_BREAK.test(ask)) return inOne(ask.replace(PREAMBLE, '').replace(/[：:]/gu, '，')) ?? (COMPARE_ASKED.test(text) ? amountsOf(ask) : undefined)
   // A space may part the clauses of one comparison too (蜜蜂张和大学路的竞赛 哪个先).
   return askedInTurn(ask) ?? (/[？?]/u.test(ask) ? undefined : inOne(ask.replace(/\s+/gu, '，')))
@@ -160,6 +162,29 @@ function askedInTurn(ask: string): AskedApart | undefined {
   if (TIMES_ONLY.test(named)) return undefined
   if (hanCount(named) < 2 || /\d/u.test(named)) return apart([first], true)
   return apart([sentences.slice(0, -1).join('？'), ASKS.test(named) ? named : `${named}${asked}`], true)
+}
+
+/**
+ * Each thing asked outright, then the two compared in words that name neither (A是几号，B是几号，相差多少天？;
+ * A请了多少人？B来了多少人？加起来大概有多少？): the questions before the comparison are asked, those that name
+ * nothing of their own (涨了多少) with the one before.
+ */
+function askedThenCompared(ask: string): AskedApart | undefined {
+  const parts = ask
+    .replace(PREAMBLE, '')
+    .split(/[，,？?]|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u)
+    .map((p) => p.trim())
+    .filter(Boolean)
+  const last = parts.pop()
+  const cue = last && (WHEN.exec(last) ?? SAME.exec(last) ?? HOW_MUCH.exec(last))
+  if (!cue || parts.length < 2 || !parts.every((p) => ASKS.test(p)) || !namesOwn(parts[0]!)) return undefined
+  if (hanCount(last!.replace(cue[0], '').replace(/中间|两个|两者|这俩|二者|大概|大约|一共|一起|那/gu, '')) > 1) return undefined
+  const asked: string[] = []
+  for (const p of parts) {
+    if (namesOwn(p)) asked.push(p)
+    else asked[asked.length - 1] += `？${p}`
+  }
+  return asked.length === 2 ? apart(asked as [string, string], true) : undefined
 }
 
 /** How a first question asks its thing, to ask the second the same way (有多少钱 → 有多少钱, 哪天 → 是哪天). */
@@ -326,7 +351,7 @@ const COUNTER: Record<string, string> = { 路: '条', 企业: '家', 公司: '�
 /** How to ask who or which body a thing is of, by the kind the reader says both share (是一家吗 → 是哪家). */
 function whoOf(same: RegExpExecArray): string {
   const kind = same.slice(1).find(Boolean)
-  if (kind === '记者' || kind === '作者' || kind === '通讯员' || kind === '署名') return BYLINE_ASKED
+  if (kind === '记者' || kind === '作者' || kind === '通讯员' || kind === '署名' || kind === '写' || kind === '采写' || kind === '报道') return BYLINE_ASKED
   if (kind === '人') return '是谁'
   if (kind === '负责人') return '是谁负责的'
   if (kind === '领导') return '是哪位领导'

@@ -230,6 +230,14 @@ describe('questions in several parts, on the sample pages', () => {
     expectQuotesVerbatim(db, amounts)
   })
 
+  it('quotes each of two things asked outright and then compared in words that name neither', async () => {
+    const { db, index } = samples()
+    const a = await answerQuestion(index, '马寨座谈会是几号，福华街发巡逻车是几号，中间隔了几天呀？', { mode: 'extractive' })
+    expect(a.answer).toContain('6月11日')
+    expect(a.answer).toContain('6月19日')
+    expectQuotesVerbatim(db, a)
+  })
+
   it('reads the report that an event was held as telling it is over, beside a part asking where', async () => {
     const { db, index } = samples()
     const a = await answerQuestion(index, '蜜蜂张街道第二期党建知识竞赛办完没？在哪儿办的', { mode: 'extractive' })

@@ -170,6 +170,26 @@ describe('askedApart', () => {
     expect(askedApart('武斌调研都跑了哪些点？按先后顺序列下')?.kind).not.toBe('compared')
   })
 
+  it('asks each thing the reader asked outright before comparing them in words that name neither', () => {
+    expect(askedApart('马寨座谈会是几号，巡逻车发放是几号，中间隔了几天呀？')).toEqual({
+      things: ['马寨座谈会是几号？', '巡逻车发放是几号？'],
+      firstAlone: true,
+      kind: 'compared',
+    })
+    expect(askedApart('座谈会请了多少人？消防培训来了多少人？加起来大概有多少？')?.things).toEqual(['座谈会请了多少人？', '消防培训来了多少人？'])
+    expect(askedApart('工业增加值涨了多少？文化企业收入增长多少？谁增长得快？')?.things).toEqual(['工业增加值涨了多少？', '文化企业收入增长多少？'])
+    expect(askedApart('作业题：蜜蜂张竞赛分了几个小组，大学路竞赛来了几支队伍？哪边多？')?.things).toEqual(['蜜蜂张竞赛分了几个小组？', '大学路竞赛来了几支队伍？'])
+    // A question that names nothing of its own is asked with the one before it.
+    expect(askedApart('文化企业营收多少 涨了多少 工业增加值涨了多少 哪个快')?.things).toEqual(['文化企业营收多少？涨了多少？', '工业增加值涨了多少？'])
+    // A last question that names a thing of its own is no comparison of the two before.
+    expect(askedApart('推进会谁主持的 哪天?跟统计局签责任书同一天不')?.things).toEqual(['推进会谁主持的？哪天？', '统计局签责任书是哪天？'])
+  })
+
+  it('reads 是一样的人吗 and 都是某人写的吗 as asking each byline', () => {
+    expect(askedApart('进园区那篇的通讯员和对接会那篇的通讯员是一样的人吗？')?.things).toEqual(['进园区那篇是哪个记者写的？', '对接会那篇是哪个记者写的？'])
+    expect(askedApart('巡逻车那篇和排查隐患那篇，都是张改华写的吗？')?.things).toEqual(['巡逻车那篇是哪个记者写的？', '排查隐患那篇是哪个记者写的？'])
+  })
+
   it('reads three questions of a chat message as two of one story and the last of another', () => {
     expect(askedApart('经开上半年文化企业营收多少 涨了多少?示范区工业增加值涨多少')).toEqual({
       things: ['经开上半年文化企业营收多少？涨了多少？', '示范区工业增加值涨多少？'],
