@@ -22,10 +22,10 @@ export interface AskedApart {
 // What is compared: the date (哪个早, 谁先办的, 之前还是之后, 是不是同一天, 隔了几天) or an amount (哪个多, 哪边的人更多,
 // 比…多吗, 多还是少, 差多少).
 const WHEN =
-  /(?:哪一?个|哪一项|哪一?场|哪件事?|哪一?次|哪边|谁)[^，,？?]{0,4}?(?:更早|更晚|先|在前|在后|早|晚)|孰先孰后|孰早孰晚|谁前谁后|谁先谁后|孰前孰后|哪天(?:在)?先|(?<![按照依])先后顺序|(?:之前|之后|以前|以后)还是(?:之前|之后|以前|以后)|(?:之前|之后|以前|以后)[^，,]{0,3}?(?:吗|吧|呢|不|没有?)$|(?:是不是|是否|是)?(?:为|发生在|在)?同一天|(?:日期|日子|时间)一样|(?:是不是|是)?一天的事|(?:是不是|是)?同一个月|(?:是不是|是)?一个月(?:吗|不)$|(?:赶|撞)在?(?:同)?一天|是(?:同)?一天(?:吗|不)|(?:中间)?(?:大概|大约)?(?:隔|差|相隔|间隔)了?(?:几天|几日|多少天|几个月|多久|多长时间)|(?:早|晚)了?(?:几天|多少天|多久)|(?:是不是|是否)都(?:在|是)\d{1,2}月/u
+  /(?:哪一?个|哪一项|哪一?场|哪件事?|哪一?次|哪边|谁)[^，,？?]{0,4}?(?:更早|更晚|先|在前|在后|靠前|靠后|早|晚)|孰先孰后|孰早孰晚|谁前谁后|谁先谁后|孰前孰后|哪天(?:在)?先|(?<![按照依])先后顺序|(?:之前|之后|以前|以后)还是(?:之前|之后|以前|以后)|(?:之前|之后|以前|以后)[^，,]{0,3}?(?:吗|吧|呢|不|没有?)$|(?:是不是|是否|是)?(?:为|发生在|在)?同一天|(?:日期|日子|时间)一样|(?:是不是|是)?一天的事|(?:是不是|是)?同一个月|(?:是不是|是)?一个月(?:吗|不)$|(?:赶|撞)在?(?:同)?一天|是(?:同)?一天(?:吗|不)|(?:中间)?(?:大概|大约)?(?:隔|差|相隔|间隔)了?(?:几天|几日|多少天|几个月|多久|多长时间)|(?:早|晚)了?(?:几天|多少天|多久)|(?:是不是|是否)都(?:在|是)\d{1,2}月/u
 // Or who or which body each is of (是一个记者写的吗, 记者是不是同一个, 是不是同一个部门在做, 是同一条路吗, 是一家吗).
 const SAME =
-  /(?:(?:是不是|是否|是|有无)(?:为|同属|出自|由)?同?|(?:出自|由)?同)一(?:(?:个|条|家|所|位|名)(?:(?:区|市|\p{Script=Han}{0,2}?)(记者|作者|人|部门|单位|局|地方|路|企业|公司|学校|领导))?|(人))[^，,]{0,4}?(?:吗|不)?$|(记者|作者|通讯员|负责人|部门|单位|领导|署名)(?:是不是|是否|是|有)?(?:同一个?人|同一个|一个人|一样的人|一样|相同|一致)(?:吗|不)?$|(记者|作者|通讯员)(?:是不是|是否)?都(?:是|署的?|为)\p{Script=Han}{2,3}(?:吗)?$|(?:是不是)?都是\p{Script=Han}{2,3}(写|采写|报道)的(?:吗)?$/u
+  /(?:(?:是不是|是否|是|有无)(?:为|同属|出自|由)?同?|(?:出自|由)?同)一(?:(?:个|条|家|所|位|名)(?:(?:区|市|\p{Script=Han}{0,2}?)(记者|作者|人|部门|单位|局|地方|路|企业|公司|学校|领导))?|(人))[^，,]{0,4}?(?:吗|不)?$|(记者|作者|通讯员|负责人|部门|单位|领导|署名)(?:是不是|是否|是|有)?(?:同一个?人|同一个|一个人|一样的人|同样的(?:两个|几个)?人|一样|相同|一致)(?:吗|不)?$|(记者|作者|通讯员)(?:是不是|是否)?都(?:是|署的?|为)\p{Script=Han}{2,3}(?:吗)?$|(?:是不是)?都是\p{Script=Han}{2,3}(写|采写|报道)的(?:吗)?$/u
 // The amount's cue ends the question (哪个多啊), so 哪个大学 is none; 比B多吗 and 多还是少 say it after the second thing.
 const HOW_MUCH =
   /(?:哪一?个|哪一项|哪一方|哪边|哪一?场|哪样|哪种|谁)(?:的)?([^，,？?]{0,8}?)(?:更|比较)?(?<!最)(?:多|少|大|小|高|低|快|慢)(?:一点|一些|些)?(?=[啊呀呢吧]?$)|(?:多还是少|少还是多|高还是低|低还是高|大还是小|多不多|大不大|高不高|多好多|多多少|少多少|差多少|相差多少|孰高孰低|孰多孰少|孰大孰小)(?=[啊呀呢吧]?$)|(?:多|少|大|高|低)(?:吗|不|没有?)$|(?:是不是|是否)?(?:一样|相同|一致|对得上)(?:多)?(?:吗|不一样|不|没有?)?$|(?:请)?比较(?:一下)?(?:两者|二者|两个|这两个?|两边)\p{Script=Han}{0,4}$|(?:加起来|加一块|加一起|合计|加总|(?<=[，,])(?:一共|总共|共计))(?:有|是)?(?:大约|大概|约)?(?:有|是)?(?:一共)?(?:多少|几)\p{Script=Han}?$|(?:两数|两项)?加总$|(?:相差|差距|差额|差了?|多了?|少了?|多出|少出|高出|低出|高了?|低了?)(?:有|是)?(?:大概|大约|约)?(?:多少|几)(?:个百分点|(\p{Script=Han}{0,2}))$|差距(?:有)?多大$|(?:是不是|是否)?相等(?:吗|不)?$/u
@@ -45,9 +45,14 @@ const WHICH_FIRST = /^(.*?)是?先(.{2,}?)[，,]?还是先(.{2,})$/u
 // A是否早于B: so does the date's.
 const EARLIER = /^(.{2,}?)(?:是否|是不是|是)?(?:早于|晚于|先于)(.{2,}?)(?:吗|呢)?$/u
 // A是否多于B, A大约是B的几倍: so does the amount's.
-const MORE_THAN = /^(.{2,}?)[，,]?(?:是否|是不是|是)?(?:多于|少于|高于|低于|大于|小于|超过)(.{2,}?)(?:吗|呢)?$|^(.{2,}?)[，,]?(?:大约|大概|约)?是(.{2,}?)的几倍$/u
+const MORE_THAN = /^(.{2,}?)[，,]?(?:是否|是不是|是)?(?:多于|少于|高于|低于|大于|小于|超过)(.{2,}?)(?:吗|呢)?$|^(.{2,}?)[，,]?(?:大约|大概|约)?是(.{2,}?)的(?:几|多少)倍(?:左右)?$/u
 // A的通讯员和B的通讯员，有没有重合的: the members of each.
-const OVERLAP = /^(.{2,}?)[，,]?(?:(?:有没有|是否有|有无)(?:重合|重叠|重复)的?\p{Script=Han}{0,2}|(?:有)?(?:重合|重叠)的?吗)$/u
+const OVERLAP_CUE = /(?:有没有|是否有|有无)(?:重合|重名|重叠|重复)的?\p{Script=Han}{0,2}$|(?:有)?(?:重合|重名|重叠)的?吗$/u
+const OVERLAP = new RegExp(`^(.{2,}?)[，,]?(?:${OVERLAP_CUE.source})`, 'u')
+// …是…的几倍: a multiple asked of two things already asked.
+const MULTIPLE = /(?:大约|大概|约)?是[^，,]{0,10}的(?:几|多少)倍(?:左右)?$/u
+// 写A的记者，也写了B吗: the byline of each.
+const WROTE_BOTH = /^写(.{2,}?)的(?:记者|作者)[，,]?(?:是不是|是否)?也写了(.{2,}?)(?:吗)?$/u
 // A与B分别是多少: what is asked of each follows 分别.
 const EACH = /^(.{2,}?)[，,]?(?:分别|各(?=是|在|有|为|自|多少|几|哪))(.*(?:哪|几|多少|什么|啥|谁).*)$/u
 // A有没有B多: the second thing sits inside the cue.
@@ -57,7 +62,7 @@ const ASKED_FIRST = /^([^，,]{2,}?(?:多少|几)[^，,]*)[，,]([^，,]{2,})$/u
 // A question asked outright and then compared (…发成功了多少钱？示范区争取的扶持资金跟它比谁多): what points back at
 // the first thing (跟它比, 比这个, 这俩, 两边), and a question word.
 const BACK = /[跟和与比](?:它们?|这个|这|他|她|前面的?|上面的?)(?:相?比(?:起来)?)?|^(?:他|她|它)们?[和跟与]|这俩|这两个?|两边|两者|中间|俩/gu
-const ASKS = /哪|几(?![十百千万])|多少|什么|啥|谁/u
+const ASKS = /哪|几(?![十百千万])|多少|多[长久]|什么|啥|谁/u
 // What a clause before the comparison asks of its own (哪个社区排第一，比去年多吗); 谁 may open the comparison (谁先办的).
 const ASKS_WHAT = /哪|几|多少|什么|啥/u
 const SET_BESIDE = /比|一样|同一|一个人|那天|这天|差|倍|里面|里头|在不在|包不包括|重名|重合|搞混|对一下/u
@@ -92,6 +97,8 @@ export function askedApart(text: string): AskedApart | undefined {
     // A space inside a quoted name (“迎七一 展风采”) parts nothing.
     .replace(/“[^”]*”/gu, (quoted) => quoted.replace(/\s+/gu, '·'))
     .replace(/[？?！!。\s]+$/u, '')
+    // A hint in brackets (参赛人数（每队几个人、几支队）) asks nothing of its own.
+    .replace(/[（(][^）)]*[）)]/gu, '')
     .replace(REQUEST_AFTER, '')
     .replace(/[啊呀呢吧啦]$/u, '')
     .replace(FRAME, '')
@@ -112,7 +119,7 @@ function amountsOf(ask: string): AskedApart | undefined {
 
 /** A comparison said in one sentence. */
 function inOne(ask: string): AskedApart | undefined {
-  return whichFirst(ask) ?? asMuchAs(ask) ?? earlier(ask) ?? moreThan(ask) ?? overlap(ask) ?? each(ask) ?? byCue(ask) ?? withGapAfter(ask)
+  return whichFirst(ask) ?? wroteBoth(ask) ?? asMuchAs(ask) ?? earlier(ask) ?? moreThan(ask) ?? overlap(ask) ?? each(ask) ?? byCue(ask) ?? withGapAfter(ask)
 }
 
 /** A和B哪个多，差几家: the gap asked after which is more asks no more of either. */
@@ -131,12 +138,12 @@ function askedInTurn(ask: string): AskedApart | undefined {
   const last = sentences.at(-1)!
   // A comparison, then more asked of the two (是在同一天吗？分别是上午还是下午？哪个在前？): the comparison is asked.
   const compared = inOne(first)
-  if (compared && sentences.slice(1).every((q) => !namesOwn(q) || /^(?:分别|各)/u.test(q))) return compared
+  if (compared && sentences.slice(1).every((q) => !namesOwn(q) || /^(?:分别|各)/u.test(q) || comparesOnly(q, first))) return compared
   // The things asked of each (A与B分别是多少？哪个更高) are asked in turn.
   const both = each(first)
   if (both) return both
   const when = sentences.length < 2 ? null : WHEN.exec(last)
-  const cue = sentences.length < 2 ? null : (when ?? SAME.exec(last) ?? HOW_MUCH.exec(last))
+  const cue = sentences.length < 2 ? null : (when ?? SAME.exec(last) ?? HOW_MUCH.exec(last) ?? OVERLAP_CUE.exec(last))
   // Two questions, each of a thing of its own (…是哪所高校？马寨座谈会又邀请了几所高校): both must be answered,
   // unless the second asks the same again of another thing (又).
   if (!cue && sentences.length === 2 && ASKS.test(first) && ASKS.test(last)) return /又/u.test(last) ? apart([first, last], true, 'again') : apart([first, last], false, 'two')
@@ -176,15 +183,29 @@ function askedThenCompared(ask: string): AskedApart | undefined {
     .map((p) => p.trim())
     .filter(Boolean)
   const last = parts.pop()
-  const cue = last && (WHEN.exec(last) ?? SAME.exec(last) ?? HOW_MUCH.exec(last))
-  if (!cue || parts.length < 2 || !parts.every((p) => ASKS.test(p)) || !namesOwn(parts[0]!)) return undefined
-  if (hanCount(last!.replace(cue[0], '').replace(/中间|两个|两者|这俩|二者|大概|大约|一共|一起|那/gu, '')) > 1) return undefined
+  if (!last || parts.length < 2 || !parts.every((p) => ASKS.test(p)) || !namesOwn(parts[0]!) || !comparesOnly(last, parts.join(''))) return undefined
   const asked: string[] = []
   for (const p of parts) {
     if (namesOwn(p)) asked.push(p)
     else asked[asked.length - 1] += `？${p}`
   }
   return asked.length === 2 ? apart(asked as [string, string], true) : undefined
+}
+
+/**
+ * Whether a question only compares (中间隔了几天, 哪边多, 前面是后面的几倍左右): beside its cue it names nothing, or
+ * only what the questions before it named (安置房套数是企业数的多少倍).
+ */
+function comparesOnly(question: string, before: string): boolean {
+  const cue = (q: string) => WHEN.exec(q) ?? SAME.exec(q) ?? HOW_MUCH.exec(q) ?? MULTIPLE.exec(q)
+  // A cue may follow another (哪件早，早几天).
+  const clauses = question.split(CLAUSE_BREAK).map((c) => c.replace(/[，,]$/u, ''))
+  if (!clauses.every((c) => cue(c))) return false
+  const rest = clauses
+    .map((c) => c.replace(cue(c)![0], ''))
+    .join('').replace(/中间|前后|两个|两者|这俩|二者|前面|后面|前者|后者|大概|大约|左右|一共|一起|那|是/gu, '')
+  const named = [...rest].filter((c) => /\p{Script=Han}/u.test(c))
+  return named.length <= 1 || named.filter((c) => before.includes(c)).length >= 0.7 * named.length
 }
 
 /** How a first question asks its thing, to ask the second the same way (有多少钱 → 有多少钱, 哪天 → 是哪天). */
@@ -240,6 +261,12 @@ function askedFirst(before: string): AskedApart | undefined {
 function earlier(ask: string): AskedApart | undefined {
   const m = EARLIER.exec(ask)
   return m ? apart([`${m[1]!.replace(/[，,]$/u, '')}是哪天`, `${m[2]}是哪天`], false) : undefined
+}
+
+/** 写A那篇的记者，也写了B那篇吗 → A那篇是哪个记者写的？ B那篇是哪个记者写的？ */
+function wroteBoth(ask: string): AskedApart | undefined {
+  const m = WROTE_BOTH.exec(ask)
+  return m ? apart([`${m[1]}${BYLINE_ASKED}`, `${m[2]}${BYLINE_ASKED}`], false) : undefined
 }
 
 /** A是否多于B → A是多少？ B是多少？ */
@@ -318,7 +345,7 @@ function comparedPair(before: string): [string, string] | undefined {
     .slice(end + 1)
     .join('')
     .replace(/[，,]/gu, '')
-    .replace(/^(?:这?两[者项个篇稿]|二者)(?:之间)?/u, '')
+    .replace(/^(?:这?两[者项个篇稿件回次]事?|二者)(?:之间)?/u, '')
   return pair.every((p) => hanCount(p) >= 2 && !TIMES_ONLY.test(p)) ? [scene + pair[0] + tail, scene + pair[1] + tail] : undefined
 }
 

@@ -238,6 +238,14 @@ describe('questions in several parts, on the sample pages', () => {
     expectQuotesVerbatim(db, a)
   })
 
+  it('gives both bylines when the reader asks whether the reporter of one story also wrote another', async () => {
+    const { db, index } = samples()
+    const a = await answerQuestion(index, '写五里堡消防那篇的记者，也写了大学路知识竞赛那篇吗？', { mode: 'extractive' })
+    expect(a.answer).toContain('赵超南')
+    expect(a.answer).toContain('程聪聪')
+    expectQuotesVerbatim(db, a)
+  })
+
   it('reads the report that an event was held as telling it is over, beside a part asking where', async () => {
     const { db, index } = samples()
     const a = await answerQuestion(index, '蜜蜂张街道第二期党建知识竞赛办完没？在哪儿办的', { mode: 'extractive' })

@@ -185,6 +185,34 @@ describe('askedApart', () => {
     expect(askedApart('推进会谁主持的 哪天?跟统计局签责任书同一天不')?.things).toEqual(['推进会谁主持的？哪天？', '统计局签责任书是哪天？'])
   })
 
+  it('reads follow-ups that only compare (前后隔了几天, 哪件早，早几天, 前面是后面的几倍左右)', () => {
+    expect(askedApart('武斌带队的调研，和二附院道路现场会，哪个时间靠前？前后隔了几天？')?.things).toEqual(['武斌带队的调研是哪天？', '二附院道路现场会是哪天？'])
+    expect(askedApart('省里发专项债和统计局签责任书，这两件事在同一个月吗？哪件早，早几天？')?.things).toEqual([
+      '省里发专项债是哪天？',
+      '统计局签责任书是哪天？',
+    ])
+    expect(askedApart('征集到的意见建议有多少条？办结的求助信息有多少条？前面是后面的几倍左右？')?.things).toEqual([
+      '征集到的意见建议有多少条？',
+      '办结的求助信息有多少条？',
+    ])
+    expect(askedApart('已经分了多少套安置房？对接会来了多少家企业？安置房套数大约是企业数的多少倍？')?.things).toEqual([
+      '已经分了多少套安置房？',
+      '对接会来了多少家企业？',
+    ])
+    // A last question that names a thing of neither is no comparison of the two.
+    expect(askedApart('分了多少套安置房？来了多少家企业？统计局的责任书是几倍？')?.kind).not.toBe('compared')
+    expect(askedApart('奖励资金，是政府采购报审总金额的多少倍？')?.things).toEqual(['奖励资金是多少？', '政府采购报审总金额是多少？'])
+  })
+
+  it('reads 写A的记者也写了B吗, 同样的两个人 and a hint in brackets', () => {
+    expect(askedApart('写雨后绿化那篇的记者，也写了政府采购那篇吗？')?.things).toEqual(['雨后绿化那篇是哪个记者写的？', '政府采购那篇是哪个记者写的？'])
+    expect(askedApart('党政办那篇和纪检那篇，署名记者是不是同样的两个人？')?.things).toEqual(['党政办那篇是哪个记者写的？', '纪检那篇是哪个记者写的？'])
+    expect(askedApart('蜜蜂张竞赛的党员人数，和大学路竞赛的参赛人数（每队几个人、几支队），哪边人更多？')?.things).toEqual([
+      '蜜蜂张竞赛的党员人数有多少人？',
+      '大学路竞赛的参赛人数有多少人？',
+    ])
+  })
+
   it('reads 是一样的人吗 and 都是某人写的吗 as asking each byline', () => {
     expect(askedApart('进园区那篇的通讯员和对接会那篇的通讯员是一样的人吗？')?.things).toEqual(['进园区那篇是哪个记者写的？', '对接会那篇是哪个记者写的？'])
     expect(askedApart('巡逻车那篇和排查隐患那篇，都是张改华写的吗？')?.things).toEqual(['巡逻车那篇是哪个记者写的？', '排查隐患那篇是哪个记者写的？'])
