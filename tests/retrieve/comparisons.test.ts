@@ -155,7 +155,7 @@ describe('askedApart', () => {
     expect(askedApart('中小企业采购金额加兑现奖励资金，合计约多少？')?.things).toEqual(['中小企业采购金额是多少？', '兑现奖励资金是多少？'])
     expect(askedApart('责任书稿 跟 以案促改稿，署名记者一致吗？')?.things).toEqual(['责任书稿是哪个记者写的？', '以案促改稿是哪个记者写的？'])
     // 对 in 对得上 joins nothing; the first thing asked outright, the second is asked as it.
-    expect(askedApart('森防培训一共几项内容？跟督查机制那篇的项数对得上吗')?.things).toEqual(['森防培训一共几项内容？', '督查机制那篇的项数是多少？'])
+    expect(askedApart('森防培训一共几项内容？跟督查机制那篇的项数对得上吗')?.things).toEqual(['森防培训一共几项内容？', '督查机制那篇的项数有多少项？'])
   })
 
   it('reads 谁前谁后, 哪天先, 署名一致, 都是某人 and 同一个执法局, and asks each without the word the question asks', () => {
@@ -211,6 +211,18 @@ describe('askedApart', () => {
       '蜜蜂张竞赛的党员人数有多少人？',
       '大学路竞赛的参赛人数有多少人？',
     ])
+  })
+
+  it('reads 也那天, 也是那个月, 是一回事吗 and 比它多 after a first question, and leaves a third thing named last', () => {
+    expect(askedApart('王宏伟去看收麦子是哪天？前程办事处开动员会是不是也那天')?.things).toEqual(['王宏伟去看收麦子是哪天？', '前程办事处开动员会是哪天？'])
+    expect(askedApart('精品选树活动是几月？二附院周边路也是那个月通车吧')?.things).toEqual(['精品选树活动是几月？', '二附院周边路是哪天？'])
+    expect(askedApart('阳庙镇那个是改造啥项目？跟王庄村综合改造是一回事吗')?.things).toEqual(['阳庙镇那个是改造啥项目？', '王庄村综合改造是什么？'])
+    expect(askedApart('阳庙镇的改造项目跟王庄村综合改造是一码事不')?.things).toEqual(['阳庙镇的改造项目是什么？', '王庄村综合改造是什么？'])
+    expect(askedApart('纪检监察工委定了多少家企业？银行进园区那会来的企业是不是比它多')?.things).toEqual([
+      '纪检监察工委定了多少家企业？',
+      '银行进园区那会来的企业有多少家？',
+    ])
+    expect(askedApart('对接会请来的是哪所学校？会后去了哪两家企业？和银行进的园区是一回事吗')).toBeUndefined()
   })
 
   it('reads 是一样的人吗 and 都是某人写的吗 as asking each byline', () => {
