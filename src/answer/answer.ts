@@ -106,8 +106,9 @@ export async function answerQuestion(index: QuestionIndex, question: string, opt
 /**
  * A comparison of two things (A和B，哪个早; A那篇和B那篇是一个记者写的吗; A多少？B跟它比谁多) is asked of each thing in
  * turn (A是哪天？ B是哪天？), each in half the room, since one story seldom tells both: the whole question's answer
- * quotes one side. So is a question asking one thing of each (A与B分别是多少; …是哪所高校？B又邀请了几所), or two
- * questions of two stories, that the whole question's answer refuses. The whole answer stands unless both are
+ * quotes one side. So is a question asking one thing of each (A与B分别是多少) that the whole answers from one of the
+ * two stories, and a question asking more (…是哪所高校？B又邀请了几所), or two questions of two stories, that the
+ * whole question's answer refuses. The whole answer stands unless both are
  * answered: one side alone does not compare (二七区的新增就业 is printed, 中原区's is not), and two questions answered
  * from one story are one question the story does not answer whole (几个专项小组？分别是哪些). A first thing asked
  * outright (A有多少家，比B多吗) is answered alone when the second is not, saying so.
@@ -128,6 +129,7 @@ async function orAskedApart(whole: Answer, question: string, found: string[], ma
   return { ...joined, answer: joined.answer + gap }
 }
 
+/** Whether the whole answer already quotes the story each answer apart is from. */
 function citesBoth(whole: Answer, answers: Answer[]): boolean {
   return answers.every((a) => whole.citations.some((c) => c.id === a.citations[0]?.id))
 }
