@@ -82,8 +82,8 @@ const SECOND_JOINED = new RegExp(`^(?:${COMPARE}|${AND})(.{2,}?)(?:相?比(?:较
 const WHICH_FIRST = /^(.*?)是?先(.{2,}?)[，,]?还是先(.{2,})$/u
 // A是否早于B: so does the date's.
 const EARLIER = /^(.{2,}?)(?:是否|是不是|是)?(?:早于|晚于|先于)(.{2,}?)(?:吗|呢)?$/u
-// A是否多于B, A大约是B的几倍: so does the amount's.
-const MORE_THAN = /^(.{2,}?)[，,]?(?:是否|是不是|是)?(?:多于|少于|高于|低于|大于|小于|超过)(.{2,}?)(?:吗|呢)?$|^(.{2,}?)[，,]?(?:大约|大概|约)?是(.{2,}?)的(?:几|多少)倍(?:左右)?$/u
+// A，是否多于B; A，大约是B的几倍: so does the amount's. The comma parts the two things (超过多少台 asks one amount).
+const MORE_THAN = /^(.{2,}?)[，,](?:是否|是不是|是)?(?:多于|少于|高于|低于|大于|小于|超过)(.{2,}?)(?:吗|呢)?$|^(.{2,}?)[，,](?:大约|大概|约)?是(.{2,}?)的(?:几|多少)倍(?:左右)?$/u
 // A的通讯员和B的通讯员，有没有重合的: the members of each.
 const OVERLAP_CUE = /(?:有没有|是否有|有无)(?:重合|重名|重叠|重复)的?\p{Script=Han}{0,2}$|(?:有)?(?:重合|重名|重叠)的?吗$/u
 const OVERLAP = new RegExp(`^(.{2,}?)[，,]?(?:${OVERLAP_CUE.source})`, 'u')
@@ -318,7 +318,7 @@ function moreThan(ask: string): AskedApart | undefined {
   if (!m) return undefined
   const [first, second] = m[1] ? [m[1], m[2]!] : [m[3]!, m[4]!]
   // A figure the reader gives (有没有超过200人) is checked against the one story, not asked as a second thing.
-  return ASKS_WHAT.test(first) || /^[\d一二三四五六七八九十百千万两]/u.test(second) ? undefined : apart([`${first.replace(/[，,]$/u, '')}是多少`, `${second}是多少`], false)
+  return ASKS_WHAT.test(first) || ASKS.test(second) || /^[\d一二三四五六七八九十百千万两]/u.test(second) ? undefined : apart([`${first.replace(/[，,]$/u, '')}是多少`, `${second}是多少`], false)
 }
 
 /** A的通讯员和B的通讯员有没有重合 → A的通讯员是谁？ B的通讯员是谁？ */

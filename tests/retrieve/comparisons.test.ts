@@ -136,8 +136,11 @@ describe('askedApart', () => {
       '金融进园区那篇的通讯员是谁？',
     ])
     expect(askedApart('对接会后走访的企业,与督导调研去的企业,有没有重合?')?.things).toEqual(['对接会后走访的企业有哪些？', '督导调研去的企业有哪些？'])
-    // A figure the reader gives is checked, not compared.
+    // A figure the reader gives is checked, and one amount asked (超过多少台) or set against a level (高于临界点吗) is
+    // no two things.
     expect(askedApart('森林防灭火培训有没有超过200人参加?')).toBeUndefined()
+    expect(askedApart('鸿蒙生态设备数量超过多少台?')).toBeUndefined()
+    expect(askedApart('生产指数高于临界点吗?')).toBeUndefined()
   })
 
   it('joins no two things at 与 in 参与 or 比 before a name (比武斌), and reads 在不在同一天', () => {
