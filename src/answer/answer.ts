@@ -108,10 +108,10 @@ export async function answerQuestion(index: QuestionIndex, question: string, opt
  * turn (A是哪天？ B是哪天？), each in half the room, since one story seldom tells both: the whole question's answer
  * quotes one side. So is a question asking one thing of each (A与B分别是多少) that the whole answers from one of the
  * two stories, and a question asking more (…是哪所高校？B又邀请了几所), or two questions of two stories, that the
- * whole question's answer refuses. The whole answer stands unless both are
- * answered: one side alone does not compare (二七区的新增就业 is printed, 中原区's is not), and two questions answered
- * from one story are one question the story does not answer whole (几个专项小组？分别是哪些). A first thing asked
- * outright (A有多少家，比B多吗) is answered alone when the second is not, saying so.
+ * whole question's answer refuses. The whole answer stands unless both are answered: one side alone does not compare
+ * (二七区的新增就业 is printed, 中原区's is not), and two questions answered from one story are one question the story
+ * does not answer whole (几个专项小组？分别是哪些). A first thing asked outright (A有多少家，比B多吗) is answered alone
+ * when the second is not, saying so.
  */
 async function orAskedApart(whole: Answer, question: string, found: string[], maxChars: number, ask: (thing: string, room: number) => Promise<Answer>): Promise<Answer> {
   const apart = askedApart(inMandarin(question))

@@ -237,13 +237,14 @@ function askedThenCompared(ask: string): AskedApart | undefined {
  * only what the questions before it named (安置房套数是企业数的多少倍).
  */
 function comparesOnly(question: string, before: string): boolean {
-  const cue = (q: string) => WHEN.exec(q) ?? SAME.exec(q) ?? HOW_MUCH.exec(q) ?? MULTIPLE.exec(q)
   // A cue may follow another (哪件早，早几天).
   const clauses = question.split(CLAUSE_BREAK).map((c) => c.replace(/[，,]$/u, ''))
-  if (!clauses.every((c) => cue(c))) return false
+  const cues = clauses.map((c) => WHEN.exec(c) ?? SAME.exec(c) ?? HOW_MUCH.exec(c) ?? MULTIPLE.exec(c))
+  if (!cues.every(Boolean)) return false
   const rest = clauses
-    .map((c) => c.replace(cue(c)![0], ''))
-    .join('').replace(/中间|前后|两个|两者|这俩|二者|前面|后面|前者|后者|大概|大约|左右|一共|一起|那|是/gu, '')
+    .map((c, i) => c.replace(cues[i]![0], ''))
+    .join('')
+    .replace(/中间|前后|两个|两者|这俩|二者|前面|后面|前者|后者|大概|大约|左右|一共|一起|那|是/gu, '')
   const named = [...rest].filter((c) => /\p{Script=Han}/u.test(c))
   return named.length <= 1 || named.filter((c) => before.includes(c)).length >= 0.7 * named.length
 }
@@ -284,8 +285,8 @@ function byCue(ask: string): AskedApart | undefined {
 // What the question word asks already, so each thing is asked without it: 数量 (报道数量 would draw another story's
 // count), 日期, 执笔, and 记者 when the byline is asked. A count named by its measure (举措条数, 企业家数) is asked in that
 // measure, as the story counts (544条可量化举措).
-const SAID_OF_COUNT = /的?(?:数量|数目)$|(?<=\p{Script=Han}{2})的?[条个家项所件户支]数$/u
-const COUNTED_BY = /(?<=\p{Script=Han}{2})([条个家项所件户支])数$/u
+const COUNTED_BY = /(?<=\p{Script=Han}{2})的?([条个家项所件户支])数$/u
+const SAID_OF_COUNT = anyOf([String.raw`的?(?:数量|数目)$`, COUNTED_BY.source])
 const SAID_OF_DATE = /的?(?:日期|日子|时间)$/u
 const SAID_OF_SIGNING = /的?(?:执笔|署名|采写)$/u
 const SAID_OF_BYLINE = /的?(?:执笔|署名|采写|记者署名|记者|作者|通讯员)$/u
@@ -416,12 +417,14 @@ function amountOf(thing: string, counted: string | undefined): string {
 }
 
 const BYLINE_ASKED = '是哪个记者写的'
+// Who wrote or signed a story (记者是不是同一个, 署名一致吗, 都是张改华写的吗): its byline.
+const BYLINE_KINDS = new Set(['记者', '作者', '通讯员', '署名', '写', '采写', '报道'])
 const COUNTER: Record<string, string> = { 路: '条', 企业: '家', 公司: '家', 学校: '所' }
 
 /** How to ask who or which body a thing is of, by the kind the reader says both share (是一家吗 → 是哪家). */
 function whoOf(same: RegExpExecArray): string {
   const kind = same.slice(1).find(Boolean)
-  if (kind === '记者' || kind === '作者' || kind === '通讯员' || kind === '署名' || kind === '写' || kind === '采写' || kind === '报道') return BYLINE_ASKED
+  if (kind && BYLINE_KINDS.has(kind)) return BYLINE_ASKED
   if (kind === '人') return '是谁'
   if (kind === '负责人') return '是谁负责的'
   if (kind === '领导') return '是哪位领导'
