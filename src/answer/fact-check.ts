@@ -1,5 +1,5 @@
 import { splitSentences } from '../ingest/index.js'
-import { askedBody, askedContact, askedEvent, askedUnit, askedMembers, askedWording, askingClauses, asksForName, asksGrade, changedThing, clausesOf, countedThing, countQualifier, foldText, isBodyKind, isPersonWord, isPlanWord, isPost, lastAskingClause, listedKind, loadLexicon, locatedThing, namedPerson, peopleCounted, periodsClash, periodsNamed, roadAsked, type PeriodsNamed, timedThing, versionsOffered, type QuestionPart, type WeightedWord } from '../retrieve/index.js'
+import { askedBody, askedContact, ASKS_ITS_OWN, askedEvent, askedUnit, askedMembers, askedWording, askingClauses, asksForName, asksGrade, changedThing, clausesOf, countedThing, countQualifier, foldText, isBodyKind, isPersonWord, isPlanWord, isPost, lastAskingClause, listedKind, loadLexicon, locatedThing, namedPerson, peopleCounted, periodsClash, periodsNamed, roadAsked, type PeriodsNamed, timedThing, versionsOffered, type QuestionPart, type WeightedWord } from '../retrieve/index.js'
 import { focusOf, mentions, type Asked, type Candidate } from './evidence.js'
 import { countsInClause, countsWholeList, givesAmountReached, givesContact, givesGrade, givesPostOf, hasFactFor, indicesOf, isPointing, levelsClash, listsAsMany, namesAskedBody, namesPerson, namesPlace, namesRoad, namesTwoOf, TEACHING } from './facts.js'
 import { aboutQuestion, FACT_COVERAGE, FACT_REQUIRED, inContext, textIn, type Scored } from './scored.js'
@@ -356,6 +356,39 @@ function actOfMeans(question: string, words: WeightedWord[]): { act: WeightedWor
   return undefined
 }
 
+// A choice offered (钱是区里出还是村里自筹的, 是现场开的还是视频会议): both sides name what they are, each at least two characters.
+const CHOICE = /\p{Script=Han}{2}[^，,。？?！!]{0,10}还是(?!不是|没有?|要|会|在|那|这|得|就|挺|很)[^，,。？?！!]{2,}/u
+// Figures or dates to choose from (20年还是30年, 是多少件还是多少件), which the figure the article prints tells.
+const FIGURE_CHOICE = /([\d一二三四五六七八九十两百千万]|多少)[^，,。？?！!]{0,4}还是|还是[^，,。？?！!]{0,4}([\d一二三四五六七八九十两百千万]|多少)/
+// A choice of span or form (只白天查还是一直盯着, 抽查还是每户都查), which the article may tell in words of its own (24小时全天候, 逐户).
+const FORM_OFFERED = /线上|线下|网上|现场|视频|直播|白天|晚上|夜里|一直|全天|每户|每家|挨家|抽查|抽检|随机|全部|都查/
+const FORM_TOLD = /全天候|24小时|昼夜|日夜|逐一|逐户|挨家挨户|全覆盖|线上|线下|网上|现场|视频|直播/
+
+/**
+ * A choice the reader offers (是区里出还是村里自筹, 是招标选的还是直接委托的) is told by a sentence that says one of the two, in
+ * the reader's words or the article's name for them (财政金融学院 → 河南财政金融学院): a story that reports the step without
+ * saying which way (王庄村综合改造提升工程是惠民工程) does not answer it. One asked with a how-cue (咋报名的？园区通知还是网上报名)
+ * is meansCheck's.
+ */
+function choiceCheck(asked: AskedFor, textOf: (e: Scored) => string): ((s: Scored) => boolean) | undefined {
+  const message = asked.message ?? asked.whole ?? asked.text
+  const asking = askingClauses(message)
+  const offered = asking.filter((c) => CHOICE.test(c))
+  // Beside a clause asking in its own words (是怎么处理的？全撵走了吗还是给找了地方), the choice is the reader's guess at an
+  // answer the article words its own way (设置便民疏导点).
+  if (asking.some((c) => !offered.includes(c) && ASKS_ITS_OWN.test(c))) return undefined
+  if (offered.length === 0 || offered.some((c) => FIGURE_CHOICE.test(c))) return undefined
+  // A pair the question says outside the choice names the thing chosen for (常态长效会议…还是视频会议), not a way.
+  const outside = message.replace(/[^，,。？?！!]{0,6}还是[^，,。？?！!]{0,6}/g, '，')
+  const ways = waysOffered(message).filter((b) => !outside.includes(b))
+  if (ways.length === 0) return undefined
+  const ofForm = offered.some((c) => FORM_OFFERED.test(c))
+  return (s) => {
+    const read = foldText(textOf(s))
+    return ways.some((b) => read.includes(b)) || (ofForm && FORM_TOLD.test(read))
+  }
+}
+
 /** The character pairs of the ways a reader offers (线上答题还是现场比 → 线上, 上答, 答题, 现场, 场比). */
 function waysOffered(question: string): string[] {
   const clauses = clausesOf(question)
@@ -398,13 +431,15 @@ export function factCheckOf(asked: AskedFor, candidates: Candidate[]): ((s: Scor
   const kinds = TOLD_BY_KIND.filter((k) => asking.some((c) => k.asked.test(c)))
   const doer = nameOfDoer(asked.text, candidates)
   const means = meansCheck(asked, textOf)
+  const choice = means ? undefined : choiceCheck(asked, textOf)
   // The step is the one of the story the question names (9.97亿元专项债券), not a like step of another (已分配安置房).
   const inNamedStory = namesEveryName(asked.words, candidates)
-  if (kinds.length === 0 && doer === undefined && !means) return check
+  if (kinds.length === 0 && doer === undefined && !means && !choice) return check
   return (s) =>
     kinds.every((k) => k.told.test(textOf(s))) &&
     (doer === undefined || toldOf(textOf(s), doer)) &&
     (!means || (means(s) && inNamedStory(s))) &&
+    (!choice || choice(s)) &&
     (!check || check(s))
 }
 

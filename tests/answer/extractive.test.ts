@@ -1834,6 +1834,17 @@ describe('reading who went and what is meant', () => {
     expect((await ask('雨后绿化带除草是用机器还是人工？')).answer).toContain('机械结合人工')
   })
 
+  it('answers a choice the reader offers only with a sentence that tells one of the two, or a form of its kind', async () => {
+    // The stories report the party, the allowance and the cars handed over, not who paid, how it is paid or how they were bought.
+    expect((await ask('王庄村改造提升工程是区里拨款还是村民集资？')).abstained).toBe(true)
+    expect((await ask('二七区高龄津贴是转账到卡里还是给老人现金？')).abstained).toBe(true)
+    expect((await ask('福华街那批巡逻车是招标买的还是厂家捐的？')).abstained).toBe(true)
+    // Told in the reader's words, or as a span of its own (24小时全天候), or by the figure the article prints.
+    expect((await ask('绿化带杂草是用机械除还是靠人工拔？')).answer).toContain('机械结合人工')
+    expect((await ask('秸秆禁烧那个巡查，是光白天查还是一直有人盯？')).answer).toContain('24小时全天候')
+    expect((await ask('统计局签责任书那天是5月28号还是6月1号？')).answer).toContain('5月28日')
+  })
+
   it('answers how a step of a procedure was done only with a sentence that holds the step', async () => {
     // The stories report the contest and the forum, not how anyone was told or answered.
     expect((await ask('蜜蜂张街道的知识竞赛是怎么通知党员来参加的？')).abstained).toBe(true)
