@@ -1,5 +1,5 @@
 import { splitSentences } from '../ingest/index.js'
-import { askedBody, askedContact, ASKS_ITS_OWN, askedEvent, askedUnit, askedMembers, askedWording, askingClauses, asksForName, asksGrade, changedThing, clausesOf, countedThing, countQualifier, foldText, isBodyKind, isPersonWord, isPlanWord, isPost, lastAskingClause, listedKind, loadLexicon, locatedThing, namedPerson, peopleCounted, periodsClash, periodsNamed, roadAsked, type PeriodsNamed, timedThing, versionsOffered, type QuestionPart, type WeightedWord } from '../retrieve/index.js'
+import { askedBody, askedContact, askedEvent, askedUnit, askedMembers, askedWording, askingClauses, asksForName, asksGrade, changedThing, clausesOf, countedThing, countQualifier, foldText, isBodyKind, isPersonWord, isPlanWord, isPost, lastAskingClause, listedKind, loadLexicon, locatedThing, namedPerson, peopleCounted, periodsClash, periodsNamed, roadAsked, type PeriodsNamed, timedThing, versionsOffered, type QuestionPart, type WeightedWord } from '../retrieve/index.js'
 import { focusOf, mentions, type Asked, type Candidate } from './evidence.js'
 import { countsInClause, countsWholeList, givesAmountReached, givesContact, givesGrade, givesPostOf, hasFactFor, indicesOf, isPointing, levelsClash, listsAsMany, namesAskedBody, namesPerson, namesPlace, namesRoad, namesTwoOf, TEACHING } from './facts.js'
 import { aboutQuestion, FACT_COVERAGE, FACT_REQUIRED, inContext, textIn, type Scored } from './scored.js'
@@ -306,7 +306,11 @@ function meansCheck(asked: AskedFor, textOf: (e: Scored) => string): ((s: Scored
     const clauses = textOf(s).split(CLAUSE_BREAK)
     return clauses.some((c, i) => {
       const read = foldText(c)
-      const told = MANNER_TOLD.test(c) || ways.some((b) => read.includes(b)) || MEANS_CLAUSE.test(clauses[i - 1]?.trim() ?? '')
+      const guessedWay = ways.some((b) => read.includes(b))
+      const ledIn = MEANS_CLAUSE.test(clauses[i - 1]?.trim() ?? '')
+      // With the ways guessed and no act to look for, only one of those ways, or a span or form of its own, tells which;
+      // a step no article names (怎么选拔的) only a means brought in (通过…方式, 抽签, 推荐), not the form of the event (线上线下).
+      const told = guessed && act === null ? guessedWay || FORM_TOLD.test(read) : !guessed ? MEANS_BROUGHT_IN.test(c) || ledIn : MANNER_TOLD.test(c) || guessedWay || ledIn
       const near = foldText(clauses.slice(Math.max(0, i - 1), i + 2).join('，'))
       return (act === null ? topical.some((w) => mentions(near, w)) : mentions(read, act)) && told
     })
@@ -357,7 +361,7 @@ function actOfMeans(question: string, words: WeightedWord[]): { act: WeightedWor
 }
 
 // A choice offered (钱是区里出还是村里自筹的, 是现场开的还是视频会议): both sides name what they are, each at least two characters.
-const CHOICE = /\p{Script=Han}{2}[^，,。？?！!]{0,10}还是(?!不是|没有?|要|会|在|那|这|得|就|挺|很)[^，,。？?！!]{2,}/u
+const CHOICE = /\p{Script=Han}{2}[^，,。？?！!]{0,10}还是(?!不是|没有?|要|会|在|那|这|得|就|挺|很|想)[^，,。？?！!]{2,}/u
 // Figures or dates to choose from (20年还是30年, 是多少件还是多少件), which the figure the article prints tells.
 const FIGURE_CHOICE = /([\d一二三四五六七八九十两百千万]|多少)[^，,。？?！!]{0,4}还是|还是[^，,。？?！!]{0,4}([\d一二三四五六七八九十两百千万]|多少)/
 // A choice of span or form (只白天查还是一直盯着, 抽查还是每户都查), which the article may tell in words of its own (24小时全天候, 逐户).
@@ -372,11 +376,10 @@ const FORM_TOLD = /全天候|24小时|昼夜|日夜|逐一|逐户|挨家挨户|�
  */
 function choiceCheck(asked: AskedFor, textOf: (e: Scored) => string): ((s: Scored) => boolean) | undefined {
   const message = asked.message ?? asked.whole ?? asked.text
-  const asking = askingClauses(message)
-  const offered = asking.filter((c) => CHOICE.test(c))
-  // Beside a clause asking in its own words (是怎么处理的？全撵走了吗还是给找了地方), the choice is the reader's guess at an
-  // answer the article words its own way (设置便民疏导点).
-  if (asking.some((c) => !offered.includes(c) && ASKS_ITS_OWN.test(c))) return undefined
+  const offered = askingClauses(message).filter((c) => CHOICE.test(c))
+  // A side asked as a question of its own (全撵走了吗还是给找了地方, 是光赶人呢还是…) is the reader's guess at an answer the
+  // article words its own way (设置便民疏导点).
+  if (offered.some((c) => /[吗呢]还是/.test(c))) return undefined
   if (offered.length === 0 || offered.some((c) => FIGURE_CHOICE.test(c))) return undefined
   // A pair the question says outside the choice names the thing chosen for (常态长效会议…还是视频会议), not a way.
   const outside = message.replace(/[^，,。？?！!]{0,6}还是[^，,。？?！!]{0,6}/g, '，')
@@ -388,6 +391,9 @@ function choiceCheck(asked: AskedFor, textOf: (e: Scored) => string): ((s: Score
     return ways.some((b) => read.includes(b)) || (ofForm && FORM_TOLD.test(read))
   }
 }
+
+// The means a step was done by (通过, 采取, 以…方式), or a way of choosing or signing up (抽签, 推荐, 自愿报名).
+const MEANS_BROUGHT_IN = /通过|采取|采用|依据|根据|按照|以[^，,。；;]{1,14}(方式|形式)|方式|办法|程序|抽签|投票|推荐|推选|选举|择优|自愿|自主|报名/
 
 /** The character pairs of the ways a reader offers (线上答题还是现场比 → 线上, 上答, 答题, 现场, 场比). */
 function waysOffered(question: string): string[] {
