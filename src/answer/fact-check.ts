@@ -77,10 +77,16 @@ const TELLS_PENALTY = /罚|处分|问责|追责|追究|约谈|诫勉|通报|处�
 const ASKS_FUNDING = /(钱|资金|经费|费用)[^，,。？?]{0,8}(怎么|咋|如何|从哪|打哪|哪来|哪儿来|哪里来|谁|哪家|哪个|来源|筹|出资|掏|补)|(谁|哪家|哪个单位|哪个部门|自己)[^，,。？?]{0,4}(出资|出钱|掏钱|买单|拨款|掏)/
 const TELLS_FUNDING = /资金|经费|出资|投资|拨款|拨付|财政|筹资|筹措|筹集|自筹|补贴|补助|专项|债券|投入|预算|买单|承担|费用|掏|赞助|捐/
 
-// What only a sentence of its own kind tells, whatever else the question asks: a penalty, a source of funds.
+// Whether something costs or pays (摆摊收不收钱, 要交费吗, 有补贴不, 评好了有奖没, 发了什么奖品) is told by a fee, a reward or a
+// sum (免费, 补贴, 奖励, 200元), not by the event the question names: a story that leaves money out does not answer it.
+const ASKS_CHARGE = /收不收钱|要不要(交|缴|花)?钱|(交|缴|收|付)(钱|费)|收费|免费|(有|发|给)(啥|什么)?奖(?!励机制)|奖品|奖金|补贴(吗|不|没)|(有|给|发)(没有)?补贴|\p{Script=Han}{2}费(谁|是|多少|怎么|咋)/u
+const TELLS_CHARGE = /费|钱|奖|补贴|津贴|补助|补偿|资金|经费|元/
+
+// What only a sentence of its own kind tells, whatever else the question asks: a penalty, a source of funds, a fee or reward.
 const TOLD_BY_KIND: { asked: RegExp; told: RegExp }[] = [
   { asked: ASKS_PENALTY, told: TELLS_PENALTY },
   { asked: ASKS_FUNDING, told: TELLS_FUNDING },
+  { asked: ASKS_CHARGE, told: TELLS_CHARGE },
 ]
 
 // What a body or a person does (区开放办是干啥的, 主要负责什么, 是个啥机构) is not told by a sentence that only lists it
@@ -434,7 +440,8 @@ export function factCheckOf(asked: AskedFor, candidates: Candidate[]): ((s: Scor
   const textOf = textIn(candidates)
   const check = factCheck(asked, textOf, (e) => candidates[e.candidate]!.title, (e) => sentenceAfter(candidates[e.candidate]!.text, e.span.end))
   const asking = askingClauses(asked.text)
-  const kinds = TOLD_BY_KIND.filter((k) => asking.some((c) => k.asked.test(c)))
+  // A fee or reward asked beside another question (上场多少人，奖金有多少钱) is that part's to answer, not the whole's.
+  const kinds = TOLD_BY_KIND.filter((k) => (k.asked === ASKS_CHARGE ? asking.every((c) => k.asked.test(c)) : asking.some((c) => k.asked.test(c))))
   const doer = nameOfDoer(asked.text, candidates)
   const means = meansCheck(asked, textOf)
   const choice = means ? undefined : choiceCheck(asked, textOf)

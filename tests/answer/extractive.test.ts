@@ -1836,6 +1836,14 @@ describe('reading who went and what is meant', () => {
     expect((await ask('雨后绿化带除草是用机器还是人工？')).answer).toContain('机械结合人工')
   })
 
+  it('answers whether something costs or pays only with a sentence that tells a fee, a reward or a subsidy', async () => {
+    // The stories report the drill and the contest, not what taking part cost or won.
+    expect((await ask('五里堡街道那次消防培训，酒店员工参加要交钱吗？')).abstained).toBe(true)
+    expect((await ask('大学路竞赛进了决赛的队伍有奖金没？')).abstained).toBe(true)
+    // 高龄津贴 is the subsidy asked.
+    expect((await ask('二七区给80岁以上老人每月发什么补贴？')).answer).toContain('高龄津贴')
+  })
+
   it('answers a choice the reader offers only with a sentence that tells one of the two, or a form of its kind', async () => {
     // The stories report the party, the allowance and the cars handed over, not who paid, how it is paid or how they were bought.
     expect((await ask('王庄村改造提升工程是区里拨款还是村民集资？')).abstained).toBe(true)
