@@ -360,7 +360,9 @@ function actOfMeans(question: string, words: WeightedWord[]): { act: WeightedWor
     // A step of a procedure said after whom it is for (向社会公开) is the act.
     const first = held.find((w) => PROCEDURE.test(w.text)) ?? held[0]
     const act = first && !LIGHT_ACT.test(first.text) ? first : null
-    const unheld = said.some((w) => w.docs === 0 && PROCEDURE.test(w.text))
+    // A step said in one character (是咋挑的, 怎么请的) is a step of a procedure no word of the question names.
+    // Not the choice of an answer (这道题怎么选).
+    const unheld = said.some((w) => w.docs === 0 && PROCEDURE.test(w.text)) || (said.length === 0 && ONE_CHARACTER_STEP.test(after) && !/题$/.test(clause.slice(0, cue.index)))
     if (means || act || unheld) return { act, unheld }
   }
   return undefined
@@ -420,6 +422,10 @@ function waysOffered(question: string): string[] {
 
 // A clause that leads into the next with the means (利用机械结合人工的方式，积极开展杂草清除工作).
 const MEANS_CLAUSE = /^(通过|采取|采用|利用|借助|依托|运用|按照|本着|以)|(方式|形式|办法|方法)$/
+// The steps of a procedure said in one character: how people were found, chosen, invited, examined, sent or asked, or how to
+// sign up. Not 分, 排, 定 or 发, which also ask how things are grouped, timed, set or handed over (怎么分的类, 巡查是怎么排的,
+// 巡逻车是咋发的 → 举行发放仪式).
+const ONE_CHARACTER_STEP = /^\s*(招|挑|选|请|考|评|报|派|抽|问)(的|了|出|来|上|下|去|呢|啊|呀|\s|$)/
 // The steps of a procedure: how to sign up, apply, be told, be judged or be paid.
 const PROCEDURE = /选派|选聘|挑选|选定|遴选|选出|评出|挑出|评选|评定|划分|分配|公布|筹措|筹集|募集|确定|报名|申请|申报|通知|召集|反馈|考核|检验|测评|评比|打分|受理|公示|公开|发放|兑付|兑现|领取|拨付|提交|登记|预约|缴纳|办理|审批|核实|认定|推荐|选拔|招募|投诉|举报|反映|验收|对接/
 const CHANNEL = /渠道|平台|系统/

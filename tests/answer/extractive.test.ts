@@ -1871,6 +1871,11 @@ describe('reading who went and what is meant', () => {
     // event (线上线下覆盖30万人次).
     expect((await ask('宣传部那个宣讲大赛的选手是怎么选出来的？')).abstained).toBe(true)
     expect((await ask('蜜蜂张竞赛那15名党员是怎么分成5组的？')).answer).toContain('抽签')
+    // So is a step said in one character (咋挑的, 怎么选的): the story counts the teams, not how they were chosen. Not the
+    // choice of a quiz's answer, nor 咋发的, which the handing-over ceremony tells.
+    expect((await ask('大学路竞赛那13支队伍是咋挑的？')).abstained).toBe(true)
+    expect((await ask('这道题怎么选：蜜蜂张竞赛分了几个小组？A.3个 B.5个')).answer).toContain('5个小组')
+    expect((await ask('福华街那批巡逻车是咋发的，给谁了？')).answer).toContain('治安四中队')
   })
 
   it('answers how a step was done with a sentence of the story the question names, telling a way when no article names the step', async () => {
