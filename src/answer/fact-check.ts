@@ -306,6 +306,9 @@ function meansCheck(asked: AskedFor, textOf: (e: Scored) => string): ((s: Scored
   if (!guessed && !asks.unheld) return undefined
   const act = guessed ? step : null
   const ways = guessed ? waysOffered(guesses) : []
+  // A guess left open (是明查还是用什么特别的方式) takes any way told.
+  const openGuess = OPEN_GUESS.test(guesses)
+  const formGuessed = FORM_OFFERED.test(guesses)
   // With no act to look for, the way told is of the thing asked: a clause beside it names it (开辟线上专栏 is no way 黑名单 is made public).
   const topical = asked.words.filter((w) => w.docs > 0 && [...w.text].length > 1 && !MEANS_WORD.test(w.text) && !MEANS_VERB.test(w.text))
   return (s) => {
@@ -316,7 +319,7 @@ function meansCheck(asked: AskedFor, textOf: (e: Scored) => string): ((s: Scored
       const ledIn = MEANS_CLAUSE.test(clauses[i - 1]?.trim() ?? '')
       // With the ways guessed and no act to look for, only one of those ways, or a span or form of its own, tells which;
       // a step no article names (怎么选拔的) only a means brought in (通过…方式, 抽签, 推荐), not the form of the event (线上线下).
-      const told = guessed && act === null ? guessedWay || FORM_TOLD.test(read) : !guessed ? MEANS_BROUGHT_IN.test(c) || ledIn : MANNER_TOLD.test(c) || guessedWay || ledIn
+      const told = guessed && act === null ? guessedWay || (formGuessed && FORM_TOLD.test(read)) || (openGuess && MANNER_TOLD.test(c)) : !guessed ? MEANS_BROUGHT_IN.test(c) || ledIn : MANNER_TOLD.test(c) || guessedWay || ledIn
       const near = foldText(clauses.slice(Math.max(0, i - 1), i + 2).join('，'))
       return (act === null ? topical.some((w) => mentions(near, w)) : mentions(read, act)) && told
     })
@@ -372,9 +375,10 @@ function actOfMeans(question: string, words: WeightedWord[]): { act: WeightedWor
 const CHOICE = /\p{Script=Han}{2}[^，,。？?！!]{0,10}还是(?!不是|没有?|要|会|在|那|这|得|就|挺|很|想)[^，,。？?！!]{2,}/u
 // Figures or dates to choose from (20年还是30年, 是多少件还是多少件), which the figure the article prints tells.
 const FIGURE_CHOICE = /([\d一二三四五六七八九十两百千万]|多少)[^，,。？?！!]{0,4}还是|还是[^，,。？?！!]{0,4}([\d一二三四五六七八九十两百千万]|多少)/
-// A choice of span or form (只白天查还是一直盯着, 抽查还是每户都查), which the article may tell in words of its own (24小时全天候, 逐户).
-const FORM_OFFERED = /线上|线下|网上|现场|视频|直播|白天|晚上|夜里|一直|全天|每户|每家|挨家|抽查|抽检|随机|全部|都查/
-const FORM_TOLD = /全天候|24小时|昼夜|日夜|逐一|逐户|挨家挨户|全覆盖|线上|线下|网上|现场|视频|直播/
+// A choice of span or form (只白天查还是一直盯着, 抽查还是每户都查, 到工地上去看, 听课还是上手练), which the article may tell in
+// words of its own (24小时全天候, 逐户, 实地查看, 实操演练).
+const FORM_OFFERED = /线上|线下|网上|现场|视频|直播|白天|晚上|夜里|一直|全天|每户|每家|挨家|抽查|抽检|随机|全部|都查|实地|工地上|上门|当面|听课|上手|动手|实操/
+const FORM_TOLD = /全天候|24小时|昼夜|日夜|逐一|逐户|挨家挨户|全覆盖|线上|线下|网上|现场|视频|直播|实地|上门|当面|实操|演练|实训/
 
 /**
  * A choice the reader offers (是区里出还是村里自筹, 是招标选的还是直接委托的) is told by a sentence that says one of the two, in
@@ -420,6 +424,7 @@ function waysOffered(question: string): string[] {
   return out
 }
 
+const OPEN_GUESS = /还是[^，,。？?！!]{0,4}(什么|啥|别的|其他)[^，,。？?！!]{0,4}(方式|办法|方法|形式|手段|招)/
 // A clause that leads into the next with the means (利用机械结合人工的方式，积极开展杂草清除工作).
 const MEANS_CLAUSE = /^(通过|采取|采用|利用|借助|依托|运用|按照|本着|以)|(方式|形式|办法|方法)$/
 // The steps of a procedure said in one character: how people were found, chosen, invited, examined, sent or asked, or how to

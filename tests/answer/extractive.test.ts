@@ -1834,6 +1834,8 @@ describe('reading who went and what is meant', () => {
     // Told in the act's clause or the one leading into it, or by a way the reader guessed.
     expect((await ask('秸秆禁烧是咋巡查的？白天查还是晚上也查')).answer).toContain('24小时全天候')
     expect((await ask('雨后绿化带除草是用机器还是人工？')).answer).toContain('机械结合人工')
+    // A guess left open (还是用了什么特别的方式) takes any way the story tells.
+    expect((await ask('纪工委去政务服务大厅检查，是直接去查还是用了什么特别的方式？')).answer).toContain('体验式')
   })
 
   it('answers whether something costs or pays only with a sentence that tells a fee, a reward or a subsidy', async () => {
@@ -1853,6 +1855,8 @@ describe('reading who went and what is meant', () => {
     expect((await ask('绿化带杂草是用机械除还是靠人工拔？')).answer).toContain('机械结合人工')
     expect((await ask('秸秆禁烧那个巡查，是光白天查还是一直有人盯？')).answer).toContain('24小时全天候')
     expect((await ask('统计局签责任书那天是5月28号还是6月1号？')).answer).toContain('5月28日')
+    expect((await ask('武斌带人看3号线，是在办公室看材料还是到工地上看了？')).answer).toContain('实地查看')
+    expect((await ask('森防办培训，是光坐着听课还是也上手摆弄机具？')).answer).toContain('实操演练')
   })
 
   it('answers how a step of a procedure was done only with a sentence that holds the step', async () => {
