@@ -317,9 +317,14 @@ function meansCheck(asked: AskedFor, textOf: (e: Scored) => string): ((s: Scored
       const read = foldText(c)
       const guessedWay = ways.some((b) => read.includes(b))
       const ledIn = MEANS_CLAUSE.test(clauses[i - 1]?.trim() ?? '')
-      // With the ways guessed and no act to look for, only one of those ways, or a span or form of its own, tells which;
+      // With ways guessed (A还是B) and no act to look for, only one of those ways, or a span or form of its own, tells which;
       // a step no article names (怎么选拔的) only a means brought in (通过…方式, 抽签, 推荐), not the form of the event (线上线下).
-      const told = guessed && act === null ? guessedWay || (formGuessed && FORM_TOLD.test(read)) || (openGuess && MANNER_TOLD.test(c)) : !guessed ? MEANS_BROUGHT_IN.test(c) || ledIn : MANNER_TOLD.test(c) || guessedWay || ledIn
+      const told =
+        guessed && act === null && ways.length > 0
+          ? guessedWay || (formGuessed && FORM_TOLD.test(read)) || (openGuess && MANNER_TOLD.test(c))
+          : guessed
+            ? MANNER_TOLD.test(c) || guessedWay || ledIn
+            : MEANS_BROUGHT_IN.test(c) || ledIn
       const near = foldText(clauses.slice(Math.max(0, i - 1), i + 2).join('，'))
       return (act === null ? topical.some((w) => mentions(near, w)) : mentions(read, act)) && told
     })
