@@ -306,7 +306,6 @@ function meansCheck(asked: AskedFor, textOf: (e: Scored) => string): ((s: Scored
   if (!guessed && !asks.unheld) return undefined
   const act = guessed ? step : null
   const ways = guessed ? waysOffered(guesses) : []
-  // A guess left open (是明查还是用什么特别的方式) takes any way told.
   const openGuess = OPEN_GUESS.test(guesses)
   const formGuessed = FORM_OFFERED.test(guesses)
   // With no act to look for, the way told is of the thing asked: a clause beside it names it (开辟线上专栏 is no way 黑名单 is made public).
@@ -336,7 +335,8 @@ function meansCheck(asked: AskedFor, textOf: (e: Scored) => string): ((s: Scored
 // 结合, 线上, 现场, 全天候) or one of the ways guessed, not by the story's other steps nor by the act reported done
 // (经开区共发行成功9.97亿元 for 通过什么方式发行的). Asked without guesses (用什么办法把关), the ways a story tells are too many
 // to know by their words (召开工作协调会, 发放仪式): only a step of a procedure (怎么申请, 咋通知的) must be in the sentence,
-// and when no article names that step (怎么选聘的), a way of doing must be (为廉洁监督员颁发聘书 tells none).
+// and when no article names that step (怎么选聘的, 是咋挑的), a means brought in must be (通过…方式, 抽签, 推荐; 为廉洁监督员颁发聘书
+// tells none, nor does the event's form, 线上线下覆盖30万人次).
 const MEANS_NOUN = '(方式|形式|办法|渠道|途径|手段|方法|平台|系统|载体|模式|工艺|法子|招数?|做法|措施|标准|原则|规矩|口号|机制|制度)'
 // 用什么方式, 通过什么渠道, 靠啥办法, 通过哪个平台; 哪个 only with the means named (not 拿哪个项目带头).
 const ASKS_MEANS = new RegExp(`(用|通过|以|采取|采用|靠|走|按照?|凭|拿|利用)(的是|的|了)?((什么|啥|何种|哪种)(样的?)?([^，,。？?]{0,3}?${MEANS_NOUN})?|(哪个|哪些|哪一种|哪一个)[^，,。？?的]{0,3}?${MEANS_NOUN})`)
@@ -429,6 +429,7 @@ function waysOffered(question: string): string[] {
   return out
 }
 
+// A guess left open (是明查还是用什么特别的方式): any way the story tells answers it.
 const OPEN_GUESS = /还是[^，,。？?！!]{0,4}(什么|啥|别的|其他)[^，,。？?！!]{0,4}(方式|办法|方法|形式|手段|招)/
 // A clause that leads into the next with the means (利用机械结合人工的方式，积极开展杂草清除工作).
 const MEANS_CLAUSE = /^(通过|采取|采用|利用|借助|依托|运用|按照|本着|以)|(方式|形式|办法|方法)$/
