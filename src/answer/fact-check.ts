@@ -83,10 +83,12 @@ const ASKS_CHARGE = /收不收钱|要不要(交|缴|花)?钱|(交|缴|收|付)(�
 const TELLS_CHARGE = /费|钱|奖|补贴|津贴|补助|补偿|资金|经费|元/
 
 // What only a sentence of its own kind tells, whatever else the question asks: a penalty, a source of funds, a fee or reward.
-const TOLD_BY_KIND: { asked: RegExp; told: RegExp }[] = [
+// A fee or reward asked beside another question (上场多少人，奖金有多少钱) is that part's to answer, not the whole's: it holds
+// only when every clause asks it.
+const TOLD_BY_KIND: { asked: RegExp; told: RegExp; everyClause?: boolean }[] = [
   { asked: ASKS_PENALTY, told: TELLS_PENALTY },
   { asked: ASKS_FUNDING, told: TELLS_FUNDING },
-  { asked: ASKS_CHARGE, told: TELLS_CHARGE },
+  { asked: ASKS_CHARGE, told: TELLS_CHARGE, everyClause: true },
 ]
 
 // What a body or a person does (区开放办是干啥的, 主要负责什么, 是个啥机构) is not told by a sentence that only lists it
@@ -457,8 +459,7 @@ export function factCheckOf(asked: AskedFor, candidates: Candidate[]): ((s: Scor
   const textOf = textIn(candidates)
   const check = factCheck(asked, textOf, (e) => candidates[e.candidate]!.title, (e) => sentenceAfter(candidates[e.candidate]!.text, e.span.end))
   const asking = askingClauses(asked.text)
-  // A fee or reward asked beside another question (上场多少人，奖金有多少钱) is that part's to answer, not the whole's.
-  const kinds = TOLD_BY_KIND.filter((k) => (k.asked === ASKS_CHARGE ? asking.every((c) => k.asked.test(c)) : asking.some((c) => k.asked.test(c))))
+  const kinds = TOLD_BY_KIND.filter((k) => (k.everyClause ? asking.every((c) => k.asked.test(c)) : asking.some((c) => k.asked.test(c))))
   const doer = nameOfDoer(asked.text, candidates)
   const means = meansCheck(asked, textOf)
   const choice = means ? undefined : choiceCheck(asked, textOf)
