@@ -1,5 +1,5 @@
 import { splitSentences } from '../ingest/index.js'
-import { askedBody, askedContact, askedEvent, askedUnit, askedMembers, askedWording, askingClauses, asksForName, asksGrade, changedThing, clausesOf, countedThing, countQualifier, foldText, isBodyKind, isPersonWord, isPlanWord, isPost, lastAskingClause, listedKind, loadLexicon, locatedThing, namedPerson, peopleCounted, periodsClash, periodsNamed, roadAsked, type PeriodsNamed, timedThing, versionsOffered, type QuestionPart, type WeightedWord } from '../retrieve/index.js'
+import { askedBody, askedContact, askedEvent, askedUnit, askedMembers, askedWording, askingClauses, asksForName, asksGrade, changedThing, clausesOf, countedThing, countQualifier, DEADLINE, foldText, isBodyKind, isPersonWord, isPlanWord, isPost, lastAskingClause, listedKind, loadLexicon, locatedThing, namedPerson, peopleCounted, periodsClash, periodsNamed, roadAsked, type PeriodsNamed, timedThing, versionsOffered, type QuestionPart, type WeightedWord } from '../retrieve/index.js'
 import { focusOf, mentions, type Asked, type Candidate } from './evidence.js'
 import { countsInClause, countsWholeList, givesAmountReached, givesContact, givesGrade, givesPostOf, hasFactFor, indicesOf, isPointing, levelsClash, listsAsMany, namesAskedBody, namesPerson, namesPlace, namesRoad, namesTwoOf, TEACHING } from './facts.js'
 import { aboutQuestion, FACT_COVERAGE, FACT_REQUIRED, inContext, textIn, type Scored } from './scored.js'
@@ -643,8 +643,8 @@ function factCheck(
     const forms = words.map((x) => x.text).filter((f) => !offered.some((v) => v.includes(f)))
     const after = asked.before === undefined ? undefined : words.find((w) => [...w.text].length > 1 && text.includes(w.text) && !isPlanWord(w.text))
     const timedText = timedThing(text, forms) ?? after?.text ?? (asked.before ? timedThing(asked.before + text, forms) : undefined)
-    // When a thing is finished (啥时候能弄完) is told by a date of its finishing, not of the meeting about it.
-    const finished = ASKS_FINISHED.test(text)
+    // When a thing is finished (啥时候能弄完) or due (通车节点, 整改期限) is told by a date of its finishing, not of the meeting about it.
+    const finished = ASKS_FINISHED.test(text) || DEADLINE.test(text)
     // The verb after the question word names the event as well as the noun before it does (中国计划到哪一年全面形成…).
     // An event no article names (啥时候正式开诊) is not the one a date is given for, unless the date's sentence
     // holds the thing it acts on (开车过去 told by 建成通车): the last character of the verb.

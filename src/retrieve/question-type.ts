@@ -140,26 +140,36 @@ export function isPost(word: string): boolean {
 }
 
 // A figure named by what it measures (床位数, 投资额, 年产值, 占比), not a many or a few (多数, 无数).
-const FIGURE = /((?<![多少无算倒礼变术])数|额|利率|税率|产值|GDP|面积|数量|规模|总量|销量|产量|收入|营收|增速|增幅|增长率|占比|比例|费用|价格|票价|工资|预算|长度|里程|造价|税收|房价|均价|单价|售价|租金)$/i
+const FIGURE = /((?<![多少无算倒礼变术])数字?|额|(?<![效频草坦轻直])率|(?<![力能质考测商衡])量|产值|GDP|面积|数量|规模|总量|销量|产量|收入|营收|增速|增幅|增长率|占比|比例|费用|价格|票价|工资|预算|长度|里程|造价|税收|房价|均价|单价|售价|租金)$/i
 
 // A time or a place named by its word (开诊时间, 报名日期; 活动地点, 办公地址): when, where.
-const WHEN_NAMED = /(时间|日期)$/
+const WHEN_NAMED = /(?<!起止|起讫)(时间|日期)$/
 const WHERE_NAMED = /(地点|地址|位置)$/
+// A post named by its word (王家鹏职务, 武斌的职务全称): which post the person holds.
+const POST_NAMED = /的?(职务|职位|头衔)(全称)?$/
+// A checker's remark after the query (核一下, 确认): what to do with the fact, not what it is.
+const TERSE_CHECK = /[\s，,]*(?:请|麻烦)?(?:再)?(?:核一下|核实一下|核实|核对一下|核对|确认一下|确认|查一下)[\s？?。！!]*$/u
+// How the paper words it (…，原文怎么说; 原文是怎么写的): the reader wants the article's own sentence, which any
+// answer quotes; what they ask is the rest. Not 原话, what a person said.
+const WORDING_ASKED = /[\s，,]*(?:原文|文中|报道里?|稿子里?)(?:里|中|上)?(?:是)?(?:怎么|咋|如何)(?:说|写|讲|表述|描述|提)的?[\s？?。！!]*$/u
 
 /**
  * A search-box query asks for what it ends on: 郑大二附院新院区 床位数 asks how many, 京航办事处主任 who
  * holds the post. It is read as asked in so many words (…是多少, …是谁), so the type and the checks of what
  * an answer must give hold for it as they do for the question written out (开诊时间 when, 活动地点 where); a query
- * that asks is left as it is.
+ * that asks is left as it is, but for a remark asking the paper's wording.
  */
 export function withTerseAsked(text: string): string {
-  if (asks(text)) return text
-  const end = text.replace(/[\s？?。！!，,]+$/u, '')
+  const core = text.replace(WORDING_ASKED, '')
+  const read = /\p{Script=Han}{2}/u.test(core) ? core : text
+  if (asks(read)) return read
+  const end = read.replace(TERSE_CHECK, '').replace(/[\s？?。！!，,]+$/u, '')
   if (FIGURE.test(end)) return `${end}是多少`
   if (ENDS_IN_POST.test(end)) return `${end}是谁`
+  if (POST_NAMED.test(end)) return `${end.replace(POST_NAMED, '')}是什么职务`
   if (WHEN_NAMED.test(end)) return whenAsked(end.replace(WHEN_NAMED, ''))
   if (WHERE_NAMED.test(end)) return `${end}在哪里`
-  return text
+  return read
 }
 
 // Who the people of a role were (那位负责人是谁, 那16名干部都有谁, 监督员是哪几个人): their names. So does which leader
@@ -268,7 +278,8 @@ const MONEY = '元|人民币|英镑|港币|卢布'
 const MONEY_OR_SHARE = `${MONEY}|%|％|个?百分点`
 // Money asked as an amount of something (放了多少贷款, 总投资多少): the sum must be of that thing.
 const MONEY_WORDS = '资金|贷款|投资|经费|补贴|补助|奖金|费用|房租|租金'
-const MONEY_THING = new RegExp(`多少(?:[万亿]?元)?(${MONEY_WORDS})|(${MONEY_WORDS})[^，。？?]{0,4}多少`)
+// Not those paid it, counted after 多少 (发高龄补贴的有多少人, 拿到贷款的有多少家).
+const MONEY_THING = new RegExp(`多少(?:[万亿]?元)?(${MONEY_WORDS})|(${MONEY_WORDS})[^，。？?]{0,4}多少(?!\\s*(?:人|户|家|个|位|名|所))`)
 const MONEY_NOUN = new RegExp(`(${MONEY_WORDS}|钱|款|金|预算)$`)
 const SUM_OF = /(\p{Script=Han}{2})总?金额\s*(?:是|有|为|大概|一共|总共|共)*\s*(?:同比)?\s*(?:(?:增长|增加|提高)了?)?\s*多少/u
 
@@ -373,8 +384,12 @@ export function timedThing(question: string, words: string[]): string | undefine
   const tags = new Map(tagWords(question.slice(0, cue.index)).map((t) => [t.word, t.tag]))
   // Not the kind another question word asks (现场会是哪个单位哪天开的 times the 现场会, not the 单位).
   const askedKind = (w: string) => ['哪', '什么', '啥'].some((q) => ['', '个', '家', '所', '位', '些'].some((c) => question.includes(`${q}${c}${w}`)))
-  return lastWordBefore(question, cue.index, words.filter((w) => EVENT_TAG.test(tags.get(w) ?? 'n') && !isPlanWord(w) && !askedKind(w)))
+  return lastWordBefore(question, cue.index, words.filter((w) => EVENT_TAG.test(tags.get(w) ?? 'n') && !isPlanWord(w) && !TIME_NOUN.test(w) && !askedKind(w)))
 }
+
+// A deadline asked by its word (通车节点定在什么时候, 整改期限到啥时候): the time itself, not the event it is the time of.
+export const DEADLINE = /节点|期限|时限/
+const TIME_NOUN = new RegExp(`^(时间)?(${DEADLINE.source})$`)
 
 // Words that say a time is planned (目标什么时候通车, 计划哪年建成): the event is what follows, not these.
 const PLAN_WORD = /^(目标|计划|预计|打算|争取|力争|预期|估计|原定|按计划|原计划)$/
@@ -480,8 +495,8 @@ export function isBodyKind(word: string): boolean {
 // 施工单位是哪家, 承办的公司叫啥: the kind named first and then asked which (not 这医院是啥级别, its grade).
 const BODY_THEN_ASKED = /([^\P{Script=Han}的是在有和与了那这个家所]{0,3}?)(公司|企业|银行|医院|高校|学校|单位|部门|机构)(?:是|为|叫)(?:哪[一几些]?[家个所]?|什么|啥)(?:名字|名称)?(?=[？?，,。！!\s啊呀呢]|$)/u
 
-// 参加的银行名单, 获奖单位名单: bodies of a kind asked by name, in a list.
-const BODY_ROSTER = /(公司|银行|医院|高校|学校|单位)\s*的?\s*(名单|名字|全称|名称)/
+// 参加的银行名单, 获奖单位名单, 咨询机构，全称: bodies of a kind asked by name, in a list.
+const BODY_ROSTER = /(公司|银行|医院|高校|学校|单位|机构|部门)[\s，,]*的?\s*(名单|名字|全称|名称)/
 
 // The part a body played, said after it (哪家单位来授课的, 哪个公司承建): the role it is asked in.
 const ROLE_AFTER = /^(?:来|去|给|在)?(授课|讲课|主办|承办|协办|施工|设计|承建|监理)/

@@ -197,6 +197,8 @@ describe('what a question asks after its question word', () => {
     ['入驻企业房租能减免多少', '房租'],
     ['发放仪式发放了多少助学金', '助学金'],
     ['个人住房贷款中有多少比例用于购买首套房', undefined],
+    // Those paid it are counted, not the money.
+    ['每月发高龄补贴的有多少人', undefined],
   ])('%s counts %s', (q, thing) => {
     expect(countedThing(q)?.thing).toBe(thing)
   })
@@ -207,6 +209,8 @@ describe('what a question asks after its question word', () => {
     expect(timedThing('工期要多久', ['工期'])).toBeUndefined()
     // A word that says the time is planned is not what is timed.
     expect(timedThing('郑大二附院周边道路目标什么时候通车', ['郑大二附院', '周边', '道路', '目标', '通车'])).toBe('道路')
+    // Nor is a word for the deadline itself (节点).
+    expect(timedThing('周边道路通车节点定在什么时候', ['周边', '道路', '通车', '节点'])).toBe('通车')
     expect(askedUnit('工期要多久', 'time')).toBe(DURATION_UNIT)
   })
 
@@ -399,6 +403,17 @@ describe('what a question asks after its question word', () => {
     expect(withTerseAsked('经开区安置房')).toBe('经开区安置房')
     expect(withTerseAsked('安置房分了多少套')).toBe('安置房分了多少套')
     expect(withTerseAsked('少数')).toBe('少数')
+    // A checker's shorthand: a post by its word, a figure by 数字, 率 or 量, with 核一下 after it.
+    expect(withTerseAsked('武斌的职务全称核一下')).toBe('武斌是什么职务')
+    expect(withTerseAsked('已分配安置房具体数字')).toBe('已分配安置房具体数字是多少')
+    expect(withTerseAsked('高龄津贴发放人数核一下')).toBe('高龄津贴发放人数是多少')
+    expect(withTerseAsked('可量化举措完成率')).toBe('可量化举措完成率是多少')
+    expect(withTerseAsked('交通运输的办件量')).toBe('交通运输的办件量是多少')
+    expect(withTerseAsked('质量')).toBe('质量')
+    // Asking the paper's wording (原文怎么说) is how to answer; what a person said (原话) is a question of its own.
+    expect(withTerseAsked('王家鹏职务，原文怎么写')).toBe('王家鹏是什么职务')
+    expect(withTerseAsked('马寨产业集聚区是几星级？原文怎么说')).toBe('马寨产业集聚区是几星级？')
+    expect(withTerseAsked('王家鹏原话是怎么说的')).toBe('王家鹏原话是怎么说的')
   })
 
   it('counts a thing only in the clause that names it', async () => {
@@ -1898,6 +1913,15 @@ describe('reading who went and what is meant', () => {
     // The story tells the roads were seen to, not who pays for them; nor who pays for the new extinguishers.
     expect((await ask('郑大二附院旁边美辰路、梅香路修路的钱是咋凑的？')).abstained).toBe(true)
     expect((await ask('五里堡商户换新灭火器的钱谁掏？')).abstained).toBe(true)
+  })
+
+  it('reads a deadline asked by its word as asked of a finishing date, and a post or a count asked in a checker’s shorthand', async () => {
+    expect((await ask('郑大二附院新院区周边道路的完工通车节点定在什么时候？')).answer).toContain('9月底')
+    // The story tells when the rectification began (9月份以来), not when it is due.
+    expect((await ask('建设局巡察整改方案里整改期限定到什么时候？')).abstained).toBe(true)
+    expect((await ask('王家鹏职务，原文怎么写')).answer).toContain('管委会主任王家鹏')
+    expect((await ask('二七区80岁以上老人每个月发高龄补贴的有多少人')).answer).toContain('13532名')
+    expect((await ask('祥云办事处小麦平均单产具体数字？')).abstained).toBe(true)
   })
 
   it('reads 有人说 as hearsay, not as what the story must say', async () => {
