@@ -215,7 +215,9 @@ export function givesAskedFact(asked: AskedFor, scored: Scored[], candidates: Ca
   const body = manyParts ? undefined : askedBody(asked.text)
   if (!body) return true
   // The body is named in a sentence about the question, or in the lead of its best article (近日，公安部交通管理局
-  // 发布…); one named in a sentence that says little of it (a firm the inspectors visited next) is not the one asked for.
+  // 发布…); one named in a sentence that says little of it (a firm the inspectors visited next) is not the one asked for,
+  // nor one in the role asked of another story that does not name the local bodies asked of (五里堡's teacher for
+  // 森防办's training).
   const best = scored[0] && candidates[scored[0].candidate]!
   // The clause that asks it (…会议上，哪几家单位作了典型发言) is what the sentence must be about: the clauses
   // before it tell which story, which the article's other sentences already hold.
@@ -232,7 +234,7 @@ export function givesAskedFact(asked: AskedFor, scored: Scored[], candidates: Ca
   // A stop of the visit asked about (看完中铁项目之后去的是哪家企业) names it, sharing few of the question's words.
   return (
     (best !== undefined && namesAskedBody(body, leadOf(best))) ||
-    scored.some((s) => (s.coverage >= BODY_COVERAGE || aboutClause(s)) && namesAskedBody(body, textOf(s))) ||
+    scored.some((s) => (s.coverage >= BODY_COVERAGE || aboutClause(s)) && (body.role === undefined || s.candidate === scored[0]!.candidate || namesAll(s)) && namesAskedBody(body, textOf(s))) ||
     (asksForVisits(asked.text) && visitStops(scored, textOf).some((s) => namesAskedBody(body, textOf(s))))
   )
 }
@@ -728,9 +730,9 @@ export function detailAsked(question: string): { asked: RegExp; told: RegExp } |
   return TOLD_IN_WORDS.find((c) => askingClauses(question).some((clause) => c.asked.test(clause)))
 }
 
-/** A part that asks no kind of fact (看大病能去吗, 周末能进去吗): one the articles leave open leaves the other parts standing. */
+/** A part that asks no kind of fact (看大病能去吗, 周末能进去吗), nor a means (通过什么方式通知的): one the articles leave open leaves the other parts standing. */
 export function asksNoFact(part: QuestionPart): boolean {
-  return part.type === 'general' && !askedContact(part.text) && !TOLD_IN_WORDS.some((d) => d.asked.test(part.text))
+  return part.type === 'general' && !askedContact(part.text) && !TOLD_IN_WORDS.some((d) => d.asked.test(part.text)) && !ASKS_MEANS.test(part.text)
 }
 
 /** The sentence of a text that follows a position in it. */

@@ -15,13 +15,14 @@ const PROGRESS = /(完成|进展|进度|推进)[^，。？?]{0,3}(咋样|怎么�
 
 /**
  * The body asked (这个培训是哪个单位办的) named by the best article's lead (日前，经开区森防办开展…培训) when the
- * best unit does not name it: the lead's unit that names it.
+ * best unit does not name it: the lead's unit that names it. A body asked in a role (哪个单位的老师来讲课) is named
+ * where the story tells that role (众安防火中心的郑老师向大家讲解), wherever in the article.
  */
 export function bodyInLead(question: string, scored: Scored[], textOf: (e: Scored) => string): Scored | undefined {
   const body = askedBody(question)
   const best = scored[0]
   if (!body || !best || namesAskedBody(body, textOf(best))) return undefined
-  return scored.find((s) => s.candidate === best.candidate && s.span.start === 0 && namesAskedBody(body, textOf(s)))
+  return scored.find((s) => s.candidate === best.candidate && (s.span.start === 0 || body.role !== undefined) && namesAskedBody(body, textOf(s)))
 }
 
 /** The best sentence about the question that gives the grade it asks (什么级别的集聚区 → 省级二星级); undefined when it asks none. */

@@ -277,6 +277,9 @@ describe('what a question asks after its question word', () => {
     expect(askedBody('滨河路工地承建的施工企业是哪一家？')).toEqual({ kind: '公司', role: '施工' })
     expect(askedBody('那家企业是什么')).toBeUndefined()
     expect(askedBody('培训是请哪家单位来授课的')).toEqual({ kind: '单位', role: '授课' })
+    // The role its people played (哪个单位的老师来讲课), and a building crew asked as the firm that builds.
+    expect(askedBody('请的是哪个单位的老师来讲课的')).toEqual({ kind: '单位', role: '讲课' })
+    expect(askedBody('那几条路是哪家施工队修的')).toEqual({ kind: '公司', role: '施工' })
     expect(askedBody('郑大二附院新院盖好了算啥医院')).toBeUndefined()
     expect(askedBody('新院区是个什么医院')).toBeUndefined()
     expect(askedBody('新院区建好了在物流园区算个啥医院')).toBeUndefined()
@@ -1922,6 +1925,19 @@ describe('reading who went and what is meant', () => {
     expect((await ask('王家鹏职务，原文怎么写')).answer).toContain('管委会主任王家鹏')
     expect((await ask('二七区80岁以上老人每个月发高龄补贴的有多少人')).answer).toContain('13532名')
     expect((await ask('祥云办事处小麦平均单产具体数字？')).abstained).toBe(true)
+  })
+
+  it('names the body asked in a role where its story tells the role, and not from another story', async () => {
+    expect((await ask('五里堡街道那次消防演练，请的是哪个单位的老师来讲课的？')).answer).toContain('众安防火中心')
+    // 五里堡's teacher taught another training than 森防办's, which names no teacher.
+    expect((await ask('森防办那次森林防灭火培训，是请哪个单位的教员来授课的？')).abstained).toBe(true)
+    expect((await ask('二附院旁边那几条路是哪家施工队修的')).abstained).toBe(true)
+    const built = story('美辰路梅香路加快建设', '美辰路、梅香路由中建七局第二建筑有限公司施工，计划9月底建成通车。')
+    expect((await askOf([built], '美辰路梅香路是哪家施工队修的')).answer).toContain('中建七局')
+  })
+
+  it('leaves a means asked beside a yes-or-no question to be told, not answered by the yes-or-no part', async () => {
+    expect((await ask('雨后绿化带打药前，执法局有没有提前告知周边居民？是通过什么方式通知的？')).abstained).toBe(true)
   })
 
   it('reads 有人说 as hearsay, not as what the story must say', async () => {
