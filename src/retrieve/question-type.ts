@@ -175,7 +175,8 @@ export function withTerseAsked(text: string): string {
 // Who the people of a role were (那位负责人是谁, 那16名干部都有谁, 监督员是哪几个人): their names. So does which leader
 // (哪位领导, 哪个区领导, 哪位同志): the story names them beside a post (区领导刘明胜, 纪工委书记武斌) or not at all.
 const WHICH_LEADER = '(哪位|哪个|哪一位)(区|市|省|县)?(领导|同志)(?!小组|班子)'
-const PEOPLE_ASKED = new RegExp(`(负责人|干部|监督员|领导)(都|分别|具体|又)?(是谁|有谁|是哪位|是哪几位|是哪几个人|都有谁)|${WHICH_LEADER}`)
+// So do the people of a part they played (导师是谁, 评委都有谁) and the holder of a post asked which (哪位局长).
+const PEOPLE_ASKED = new RegExp(`(负责人|干部|监督员|领导|导师|评委|裁判|嘉宾|主持人|专家|教练|讲师|教官|主讲人|发言人|考官)(都|分别|具体|又)?(是谁|有谁|是哪位|是哪几位|是哪几个人|都有谁)|${WHICH_LEADER}|(哪位|哪一位)(${POST})`)
 
 /** True when a question asks for a person's name in so many words (局长叫啥名字, 部长是谁, 负责人是谁), not merely 谁. */
 export function asksForName(question: string): boolean {

@@ -370,6 +370,10 @@ describe('what a question asks after its question word', () => {
     expect(hasFactFor('time', '每天早上7:30开门', HOUR_UNIT)).toBe(true)
     expect(asksForName('宣传部部长是谁')).toBe(true)
     expect(asksForName('谁讲的话')).toBe(false)
+    // The people of a part they played, and the holder of a post asked which, are asked by name.
+    expect(asksForName('竞赛的评委都是谁')).toBe(true)
+    expect(asksForName('座谈会上那位导师是谁')).toBe(true)
+    expect(asksForName('是哪位局长跟大家签的')).toBe(true)
     expect(namedPerson('经开区宣传部部长是谁', ['经开区', '宣传部', '部长'])).toBe('部长')
     expect(asksForName('京航办事处主任 谁')).toBe(true)
     expect(namedPerson('京航办事处主任谁', ['京航办事处', '主任'])).toBe('主任')
@@ -1934,6 +1938,13 @@ describe('reading who went and what is meant', () => {
     expect((await ask('二附院旁边那几条路是哪家施工队修的')).abstained).toBe(true)
     const built = story('美辰路梅香路加快建设', '美辰路、梅香路由中建七局第二建筑有限公司施工，计划9月底建成通车。')
     expect((await askOf([built], '美辰路梅香路是哪家施工队修的')).answer).toContain('中建七局')
+  })
+
+  it('refuses the people of a part they played that the story leaves unnamed (导师, 评委, 哪位局长)', async () => {
+    expect((await ask('马寨座谈会上那位长期搞创新创业研究的导师是谁？')).abstained).toBe(true)
+    expect((await ask('大学路街道党团知识竞赛的评委都是谁？')).abstained).toBe(true)
+    expect((await ask('统计局签责任书那天是哪位局长跟大家签的？')).abstained).toBe(true)
+    expect((await ask('示范区营商环境会议上讲话的是哪位主任？')).answer).toContain('王家鹏')
   })
 
   it('leaves a means asked beside a yes-or-no question to be told, not answered by the yes-or-no part', async () => {
