@@ -145,6 +145,8 @@ const FIGURE = /((?<![多少无算倒礼变术])数字?|额|(?<![效频草坦轻
 // A time or a place named by its word (开诊时间, 报名日期; 活动地点, 办公地址): when, where.
 const WHEN_NAMED = /(?<!起止|起讫)(时间|日期)$/
 const WHERE_NAMED = /(地点|地址|位置)$/
+// The first of a ranking named (观摩 排名第一的社区, 竞赛冠军): which one it was.
+const RANK_NAMED = /(排名|排|位列|位居|获得?|拿了?)(第一|第1|头名|榜首|冠军)的?\p{Script=Han}{0,3}$|冠军$/u
 // A post named by its word (王家鹏职务, 武斌的职务全称): which post the person holds.
 const POST_NAMED = /的?(职务|职位|头衔)(全称)?$/
 // A checker's remark after the query (核一下, 确认): what to do with the fact, not what it is.
@@ -167,7 +169,9 @@ export function withTerseAsked(text: string): string {
   if (FIGURE.test(end)) return `${end}是多少`
   if (ENDS_IN_POST.test(end)) return `${end}是谁`
   if (POST_NAMED.test(end)) return `${end.replace(POST_NAMED, '')}是什么职务`
-  if (WHEN_NAMED.test(end)) return whenAsked(end.replace(WHEN_NAMED, ''))
+  if (RANK_NAMED.test(end)) return `${end}是哪个`
+  // A date (报名日期) asks the day, as 哪天 does; a time (开诊时间) when.
+  if (WHEN_NAMED.test(end)) return whenAsked(end.replace(WHEN_NAMED, ''), end.endsWith('日期') ? '哪天' : '什么时候')
   if (WHERE_NAMED.test(end)) return `${end}在哪里`
   return read
 }
@@ -184,12 +188,12 @@ export function asksForName(question: string): boolean {
 }
 
 /**
- * When what a query names happens: 新院区 开诊(时间) asks 新院区 什么时候开诊, the deed after its question word, as
- * the time checks read it; 对接会(时间) asks 对接会是什么时候.
+ * When what a query names happens, asked with the cue given (什么时候, 哪天): 新院区 开诊(时间) asks 新院区 什么时候开诊,
+ * the deed after its question word, as the time checks read it; 对接会(时间) asks 对接会是什么时候.
  */
-function whenAsked(named: string): string {
+function whenAsked(named: string, cue: string): string {
   const last = tagWords(named).at(-1)
-  return last?.tag === 'v' ? `${named.slice(0, -last.word.length)}什么时候${last.word}` : `${named}是什么时候`
+  return last?.tag === 'v' ? `${named.slice(0, -last.word.length)}${cue}${last.word}` : `${named}是${cue}`
 }
 
 // 多少年 and 几天 ask a length of time (30年, 15天); 几年级 asks a grade. 几车道 and 几层 are counted in lanes and floors.
@@ -498,8 +502,8 @@ export function isBodyKind(word: string): boolean {
 // 施工单位是哪家, 承办的公司叫啥: the kind named first and then asked which (not 这医院是啥级别, its grade).
 const BODY_THEN_ASKED = /([^\P{Script=Han}的是在有和与了那这个家所]{0,3}?)(公司|企业|银行|医院|高校|学校|单位|部门|机构)(?:是|为|叫)(?:哪[一几些]?[家个所]?|什么|啥)(?:名字|名称)?(?=[？?，,。！!\s啊呀呢]|$)/u
 
-// 参加的银行名单, 获奖单位名单, 咨询机构，全称: bodies of a kind asked by name, in a list.
-const BODY_ROSTER = /(公司|银行|医院|高校|学校|单位|机构|部门)[\s，,]*的?\s*(名单|名字|全称|名称)/
+// 参加的银行名单, 获奖单位名单, 咨询机构，全称, 施工单位名称: bodies of a kind asked by name, in a list, and the role named with it.
+const BODY_ROSTER = /(施工|承建|设计|监理|主办|承办|协办)?(公司|银行|医院|高校|学校|单位|机构|部门)[\s，,]*的?\s*(名单|名字|全称|名称)/
 
 // The part a body played, said after it (哪家单位来授课的, 哪个公司承建), or its people did (哪个单位的教员来授课): the role it is asked in.
 const ROLE_AFTER = /^(?:的\p{Script=Han}{1,3}?)?(?:来|去|给|在)?(授课|讲课|主办|承办|协办|施工|设计|承建|监理)/u
@@ -516,7 +520,7 @@ export interface AskedBody {
 /** The body or place a question asks to be named, if any. */
 export function askedBody(question: string): AskedBody | undefined {
   const listed = BODY_ROSTER.exec(question)
-  if (listed) return { kind: listed[1]! }
+  if (listed) return { kind: listed[2]!, ...(listed[1] ? { role: listed[1] } : {}) }
   const m = ASKED_BODY.exec(question) ?? BODY_THEN_ASKED.exec(question)
   if (!m) return undefined
   // 算啥医院, 是个什么医院: the kind of hospital is asked (综合性三甲医院), not its name.
@@ -530,9 +534,9 @@ export function askedBody(question: string): AskedBody | undefined {
   return { kind: m[2]!, ...(role ? { role } : {}) }
 }
 
-// 那3起案例涉及的都是谁, 5项采购具体都是啥, 十项标准是哪十条, 五项机制都有哪些: the members of a set the
+// 那3起案例涉及的都是谁, 5项采购具体都是啥, 十项标准是哪十条, 五项机制都有哪些, 5个项目名称列一下: the members of a set the
 // article counts are asked, and only a sentence that lists them answers.
-const COUNTED_SET = /(\d+|[一二两三四五六七八九十]+)\s*([项条个所家起类种点件批支])[^。？?！!]{0,16}?(?:(?:具体|分别|都|究竟)[^。？?！!，,]{0,6}?(?:哪|啥|什么|谁)|哪[一二两三四五六七八九十\d]+[项条个所家起类种点件批支]|(?:都有|是|有|包括)哪些)/
+const COUNTED_SET = /(\d+|[一二两三四五六七八九十]+)\s*([项条个所家起类种点件批支])[^。？?！!]{0,16}?(?:(?:具体|分别|都|究竟)[^。？?！!，,]{0,6}?(?:哪|啥|什么|谁)|哪[一二两三四五六七八九十\d]+[项条个所家起类种点件批支]|(?:都有|是|有|包括)哪些|(?:名称|名单|名字)?(?:列一下|列出来|列举)|(?:名称|名单)$|逐条|逐项)/
 
 /** A set the question asks the members of: how the article may write its count (5项, 五项). */
 export interface AskedMembers {

@@ -421,6 +421,10 @@ describe('what a question asks after its question word', () => {
     expect(withTerseAsked('王家鹏职务，原文怎么写')).toBe('王家鹏是什么职务')
     expect(withTerseAsked('马寨产业集聚区是几星级？原文怎么说')).toBe('马寨产业集聚区是几星级？')
     expect(withTerseAsked('王家鹏原话是怎么说的')).toBe('王家鹏原话是怎么说的')
+    // A date asks the day; the first of a ranking, which one it was; a firm's name asked with its role.
+    expect(withTerseAsked('森防办培训 具体日期')).toBe('森防办培训 具体是哪天')
+    expect(withTerseAsked('观摩 排名第一的社区')).toBe('观摩 排名第一的社区是哪个')
+    expect(askedBody('地铁工地那次督导，施工单位名称核一下')).toEqual({ kind: '单位', role: '施工' })
   })
 
   it('counts a thing only in the clause that names it', async () => {
@@ -768,6 +772,10 @@ describe('questions asking for one detail the article may not give', () => {
   it('refuses the members of a set the article only counts, and lists them when it lists them', async () => {
     expect(askedMembers('财政局那5项中小企业采购具体都是啥项目')).toEqual({ counts: ['5项', '五项'], size: 5 })
     expect(askedMembers('二七区五项督查机制都有哪些')).toEqual({ counts: ['五项', '5项'], size: 5 })
+    // A checker asks the members as a list to write down (名称列一下, 名单, 逐条).
+    expect(askedMembers('已发行的5个专项债项目 名称列一下')).toEqual({ counts: ['5个', '五个'], size: 5 })
+    expect(askedMembers('新增的2个市级文明社区 名单')).toEqual({ counts: ['2个', '二个', '两个'], size: 2 })
+    expect(askedMembers('企业复工十项标准 原文逐条')?.size).toBe(10)
     expect(askedMembers('经开区分了多少套安置房')).toBeUndefined()
     const buying = {
       ...BANNER,
@@ -1945,6 +1953,13 @@ describe('reading who went and what is meant', () => {
     expect((await ask('大学路街道党团知识竞赛的评委都是谁？')).abstained).toBe(true)
     expect((await ask('统计局签责任书那天是哪位局长跟大家签的？')).abstained).toBe(true)
     expect((await ask('示范区营商环境会议上讲话的是哪位主任？')).answer).toContain('王家鹏')
+  })
+
+  it('refuses a checker’s shorthand the story does not answer: a day it leaves as 日前, a list it only counts, a first it never ranks', async () => {
+    expect((await ask('森防办那次防灭火培训 具体日期')).abstained).toBe(true)
+    expect((await ask('今年已发的5个专项债项目 名称列一下')).abstained).toBe(true)
+    expect((await ask('明湖办事处观摩 排名第一的社区')).abstained).toBe(true)
+    expect((await ask('五里堡消防演练 具体日期')).answer).toContain('6月13日')
   })
 
   it('leaves a means asked beside a yes-or-no question to be told, not answered by the yes-or-no part', async () => {
