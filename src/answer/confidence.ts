@@ -42,6 +42,8 @@ const CANDIDATES_READ = 3
 // An English word in a Chinese question (列个list, deadline) that no article holds is how the reader talks, as
 // often in questions the articles answer as in those they do not.
 const LATIN_WORD = /^[a-z]+$/i
+// A word naming the kind of fact asked (参会人数, 企业名称): the article gives the count or the name, seldom the word.
+const FACT_NOUN = /^(人数|名称|数字|日期)$/
 // A count: a number and its counter (15个, 3.5万).
 const NUMBER_WORD = /^(\d+(?:\.\d+)?)\p{Script=Han}{1,2}$/u
 
@@ -76,7 +78,7 @@ export function confidenceFeatures({ text, words, typed, whole }: AskedSignals, 
     const n = NUMBER_WORD.exec(w.text)?.[1]
     return n !== undefined && top.some((a) => new RegExp(`(?<![\\d.])${n.replace('.', '\\.')}(?![\\d.])`).test(a.text))
   }
-  const absent = multi.filter((w) => w.docs === 0 && !toldOnly(w) && !numberGiven(w) && !LATIN_WORD.test(w.text))
+  const absent = multi.filter((w) => w.docs === 0 && !toldOnly(w) && !numberGiven(w) && !LATIN_WORD.test(w.text) && !FACT_NOUN.test(w.text))
   // A name in what the reader says of themselves after the question (我们打算…搞一轮内训) is why they ask, not what.
   const clauses = clausesOf(text)
   const lastAsking = lastAskingClause(text)
@@ -84,7 +86,7 @@ export function confidenceFeatures({ text, words, typed, whole }: AskedSignals, 
   const ownAfterwards = (w: WeightedWord) => toldOnly(w) && clauses.filter((c) => c.includes(w.text)).every((c) => afterword.includes(c))
   const unseenNames = names.filter((w) => !top.some((a) => mentions(a.title, w) || mentions(a.text, w)) && !numberGiven(w) && !ownAfterwards(w))
   // The thing asked about is named where the question asks, not in a remark after it (想要原文口径, 麻烦给个准数).
-  const focus = focusOf(text, multi.filter((w) => !LATIN_WORD.test(w.text) && !toldOnly(w)))
+  const focus = focusOf(text, multi.filter((w) => !LATIN_WORD.test(w.text) && !toldOnly(w) && !FACT_NOUN.test(w.text)))
   return [
     best?.p ?? 0,
     best?.coverage ?? 0,

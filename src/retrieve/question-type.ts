@@ -268,8 +268,8 @@ const ASKED_HOUR = /几点/
 /** The unit of a when-question that asks the hour. */
 export const HOUR_UNIT = '点'
 
-// 哪一天, 几号: a day is asked for, and 近日 or 今年 does not give one.
-const ASKED_DAY = new RegExp(`哪一?天|${WHICH_DAY}|几月几[日号]|具体日期|什么日子`)
+// 哪一天, 几号, a date (举办日期): a day is asked for, and 近日 or 今年 does not give one.
+const ASKED_DAY = new RegExp(`哪一?天|${WHICH_DAY}|几月几[日号]|日期|什么日子`)
 
 // The words after 个 are what is counted (多少个过期灭火器, 多少个过期的灭火器), up to a particle or the end.
 const COUNTED = /^\s*(\p{Script=Han}{2,8}?(?:的\p{Script=Han}{2,8}?)?)(?:了|呢|啊|吗|呀|的|[，。？?！!、\s]|$)/u
@@ -675,8 +675,10 @@ export function askedUnit(question: string, type: QuestionType = 'amount'): stri
   if (type === 'time') {
     if (ASKED_DURATION.test(question)) return DURATION_UNIT
     if (ASKED_WEEKDAY.test(question)) return WEEKDAY_UNIT
-    if (ASKED_HOUR.test(question) && !ASKED_DAY.test(question)) return HOUR_UNIT
-    return ASKED_DAY.test(question) ? '日' : undefined
+    // The day asked where the question asks, not in a remark (前面日期写错了，…发行了多少钱).
+    const day = askingClauses(question).some((c) => ASKED_DAY.test(c))
+    if (ASKED_HOUR.test(question) && !day) return HOUR_UNIT
+    return day ? '日' : undefined
   }
   if (type !== 'amount') return undefined
   const time = TIME_COUNT.exec(question)?.[1]

@@ -365,6 +365,9 @@ describe('what a question asks after its question word', () => {
   it('reads an hour asked for, and who holds a post', async () => {
     expect(askedUnit('便民疏导点几点到几点能摆摊', 'time')).toBe(HOUR_UNIT)
     expect(askedUnit('演练是哪天几点开始的', 'time')).toBe('日')
+    // A date asked (举办日期) asks the day; not one named in a remark beside the question (前面日期写错了).
+    expect(askedUnit('请告知培训的具体举办日期及参训人数', 'time')).toBe('日')
+    expect(askedUnit('前面日期写错了，其中经开区发行成功了多少钱', 'time')).toBeUndefined()
     expect(hasFactFor('time', '6月13日下午3点，社区组织员工开展消防演练', HOUR_UNIT)).toBe(true)
     expect(hasFactFor('time', '近日，社区组织员工开展消防演练', HOUR_UNIT)).toBe(false)
     expect(hasFactFor('time', '每天早上7:30开门', HOUR_UNIT)).toBe(true)
@@ -1957,9 +1960,15 @@ describe('reading who went and what is meant', () => {
 
   it('refuses a checker’s shorthand the story does not answer: a day it leaves as 日前, a list it only counts, a first it never ranks', async () => {
     expect((await ask('森防办那次防灭火培训 具体日期')).abstained).toBe(true)
-    expect((await ask('今年已发的5个专项债项目 名称列一下')).abstained).toBe(true)
+    expect((await ask('今年发行的那5个专项债项目，名单列一下')).abstained).toBe(true)
     expect((await ask('明湖办事处观摩 排名第一的社区')).abstained).toBe(true)
     expect((await ask('五里堡消防演练 具体日期')).answer).toContain('6月13日')
+  })
+
+  it('reads 人数 and 名称 as the kind of fact asked, not as words no article holds', async () => {
+    expect((await ask('马寨座谈会 参会人数')).answer).toContain('12人')
+    expect((await ask('产学研对接会后去的两家企业，名称')).answer).toContain('郑州煤矿机械集团')
+    expect((await ask('烦请告知森防办森林防灭火培训的具体举办日期及参训人数，以便备案。')).abstained).toBe(true)
   })
 
   it('leaves a means asked beside a yes-or-no question to be told, not answered by the yes-or-no part', async () => {
