@@ -35,6 +35,8 @@ const WON = /(获得|荣获|夺得|摘得|斩获|取得|获)[^，。；]{0,12}(�
 const DEEDS: { asked: RegExp; told: RegExp }[] = [
   { asked: /主持/, told: /主持/ },
   { asked: /致辞/, told: /致辞/ },
+  { asked: /宣读/, told: /宣读/ },
+  { asked: /通报/, told: /通报/ },
   { asked: /讲的?课|授的?课|上的?课/, told: new RegExp(`${TEACHING.source}|党课`) },
 ]
 
@@ -567,7 +569,8 @@ function factCheck(
   // Who chaired or taught it (谁主持的, 哪位老师讲的课) is told in the words the news uses for it, or not at all. A
   // reader checking their own version asks of a story they know is there, which may name others.
   const deed = type === 'person' && !CHECKS_VERSION.test(asked.whole ?? text) ? DEEDS.find((d) => d.asked.test(text)) : undefined
-  if (deed && !asksPersonsName(asked)) return (s) => deed.told.test(textOf(s))
+  // The deed told with no one doing it (会上，通报了3起典型案例) says nothing of who.
+  if (deed && !asksPersonsName(asked)) return (s) => deed.told.test(textOf(s)) && (namesPerson(textOf(s)) || namesAskedBody({ kind: '单位' }, textOf(s)))
   const detail = detailAsked(text)
   if (detail) return (s) => detail.told.test(textOf(s))
   // Who came (哪位领导) asks for a name when another part of the message does (叫什么名字？).

@@ -464,10 +464,11 @@ export function namedPerson(question: string, words: string[]): string | undefin
 // 哪家银行, 哪个单位, 哪三所高校, 哪家施工单位: a body is asked for by its kind (with what it does, if said), and
 // only a sentence naming one answers. 哪类企业 asks a category (小微企业), not a body; 哪些园区给企业讲 asks the parks,
 // 靠啥办法帮企业 a way of helping firms, and 哪条地铁线路 a line (地铁3号线), not a road.
-const BODY_KINDS = '施工队|工程队|施工方|公司|企业|银行|医院|高校|学校|单位|部门|机构|局(?![面势长限领])|村|社区|小区|街道|乡镇|林场|山|公园|广场|市场|会议室|礼堂'
+const BODY_KINDS = '施工队|工程队|施工方|厂家|厂商|供应商|公司|企业|银行|医院|高校|学校|单位|部门|机构|局(?![面势长限领])|村|社区|小区|街道|乡镇|林场|山|公园|广场|市场|会议室|礼堂'
 const ASKED_BODY = new RegExp(`(?:哪|什么|啥)(?:一|几|些|[两二三四五六七八九十])?\\s*(?:家|个|所|条|座|处|间)?\\s*(?![类种])([^\\P{Script=Han}的是在有和与了给向跟帮为对把让替]{0,3}?)(${BODY_KINDS}|(?<!线)路(?![线径程子费况])|街(?![头巷]))`, 'u')
 // A building crew, as readers call the firm that builds (施工队, 工程队, 施工方).
 const WORK_CREW = /^(施工队|工程队|施工方)$/
+const MAKER = /^(厂家|厂商|供应商)$/
 const A_BODY_KIND = new RegExp(`^(${BODY_KINDS}|路|街)$`)
 
 // Asked which road or street something is on (便民疏导点具体设在哪条路上); not 哪几条路, a list.
@@ -529,6 +530,8 @@ export function askedBody(question: string): AskedBody | undefined {
   if (m[2] === '企业') return m[1] ? { kind: '公司', role: m[1] } : /哪一?家/.test(m[0]) ? { kind: '公司' } : undefined
   // 哪家施工队 asks the firm that builds it (中建七局): a crew is named by its firm.
   if (WORK_CREW.test(m[2]!)) return { kind: '公司', role: '施工' }
+  // 哪家厂家, 哪个供应商: the firm that made or sold it.
+  if (MAKER.test(m[2]!)) return { kind: '公司' }
   // 哪两条道路, 哪条马路: a road asked in everyday words (道路, 马路, 公路) names no role.
   const role = (m[2] === '路' ? m[1]!.replace(/[道马公]$/, '') : m[1]) || ROLE_AFTER.exec(question.slice(m.index + m[0].length))?.[1]
   return { kind: m[2]!, ...(role ? { role } : {}) }

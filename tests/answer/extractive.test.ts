@@ -280,6 +280,7 @@ describe('what a question asks after its question word', () => {
     // The role its people played (哪个单位的老师来讲课), and a building crew asked as the firm that builds.
     expect(askedBody('请的是哪个单位的老师来讲课的')).toEqual({ kind: '单位', role: '讲课' })
     expect(askedBody('那几条路是哪家施工队修的')).toEqual({ kind: '公司', role: '施工' })
+    expect(askedBody('巡逻车是从哪家厂家买的')).toEqual({ kind: '公司' })
     expect(askedBody('郑大二附院新院盖好了算啥医院')).toBeUndefined()
     expect(askedBody('新院区是个什么医院')).toBeUndefined()
     expect(askedBody('新院区建好了在物流园区算个啥医院')).toBeUndefined()
@@ -1956,6 +1957,10 @@ describe('reading who went and what is meant', () => {
     expect((await ask('大学路街道党团知识竞赛的评委都是谁？')).abstained).toBe(true)
     expect((await ask('统计局签责任书那天是哪位局长跟大家签的？')).abstained).toBe(true)
     expect((await ask('示范区营商环境会议上讲话的是哪位主任？')).answer).toContain('王家鹏')
+    // A deed no sentence tells with its doer (宣读实施意见), and a maker the story does not name.
+    expect((await ask('示范区营商环境会上宣读实施意见的是哪位领导？')).abstained).toBe(true)
+    expect((await ask('福华街的电动巡逻车是从哪家厂家买的？')).abstained).toBe(true)
+    expect((await ask('王庄村综合改造提升推进会是谁主持的')).answer).toContain('王宏伟')
   })
 
   it('refuses a checker’s shorthand the story does not answer: a day it leaves as 日前, a list it only counts, a first it never ranks', async () => {
