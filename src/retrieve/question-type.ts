@@ -140,7 +140,7 @@ export function isPost(word: string): boolean {
 }
 
 // A figure named by what it measures (床位数, 投资额, 年产值, 占比), not a many or a few (多数, 无数).
-const FIGURE = /((?<![多少无算倒礼变术])数字?|额|(?<![效频草坦轻直])率|(?<![力能质考测商衡])量|产值|GDP|面积|数量|规模|总量|销量|产量|收入|营收|增速|增幅|增长率|占比|比例|费用|价格|票价|工资|预算|长度|里程|造价|税收|房价|均价|单价|售价|租金)$/i
+const FIGURE = /((?<![多少无算倒礼变术])数[字值]?|投资|额|(?<![效频草坦轻直])率|(?<![力能质考测商衡])量|产值|GDP|面积|数量|规模|总量|销量|产量|收入|营收|增速|增幅|增长率|占比|比例|费用|价格|票价|工资|预算|长度|里程|造价|税收|房价|均价|单价|售价|租金)$/i
 
 // A time or a place named by its word (开诊时间, 报名日期; 活动地点, 办公地址): when, where.
 const WHEN_NAMED = /(?<!起止|起讫)(时间|日期)$/
@@ -207,6 +207,8 @@ const BARE_COUNT = new RegExp(`(?:${WHICH_NUMBER}|多少)(?=\\p{Script=Han})`, '
 const ASKED_MAGNITUDE = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*(万|亿)`)
 // Money asked by what it is: 放了多少贷款, 总投资多少, 补贴有多少.
 const ASKED_MONEY = /多少钱|花了多少|省了多少|多少(资金|贷款|投资|经费|补贴|补助|奖金|税|费用|债)|(资金|贷款|投资|经费|补贴|补助|奖金|金额|费用|债券)[^，。？?]{0,4}多少|金额/
+// A count named by its counter (企业家数, 整改书份数, 户数): told in that counter.
+const COUNTER_NUMBER = /([家份户项件套篇所辆台条起批])数(?![字值据量])/
 // A share asked for (报销比例是多少, 增长率多少, 占比几成) is answered by a percentage or 几成, not by
 // another count or, unless a change is asked (提高了多少), by 提高了5个百分点.
 const SHARE_CHANGE = /(提高|提升|提|增长|增加|上升|上涨|涨|下降|降低|降|减少|下调|上调)了?(百分之)?(多少|几)|(增速|增幅|涨幅|降幅)(是|为|有)?(百分之)?(多少|几)/
@@ -286,7 +288,7 @@ const MONEY_WORDS = '资金|贷款|投资|经费|补贴|补助|奖金|费用|房
 // Not those paid it, counted after 多少 (发高龄补贴的有多少人, 拿到贷款的有多少家).
 const MONEY_THING = new RegExp(`多少(?:[万亿]?元)?(${MONEY_WORDS})|(${MONEY_WORDS})[^，。？?]{0,4}多少(?!\\s*(?:人|户|家|个|位|名|所))`)
 const MONEY_NOUN = new RegExp(`(${MONEY_WORDS}|钱|款|金|预算)$`)
-const SUM_OF = /(\p{Script=Han}{2})总?金额\s*(?:是|有|为|大概|一共|总共|共)*\s*(?:同比)?\s*(?:(?:增长|增加|提高)了?)?\s*多少/u
+const SUM_OF = /(\p{Script=Han}{2})(?:总?金额|总额)\s*(?:是|有|为|大概|一共|总共|共)*\s*(?:同比)?\s*(?:(?:增长|增加|提高)了?)?\s*多少/u
 
 /** What an amount question is an amount of, and the units that count it. */
 export interface CountedThing {
@@ -314,8 +316,12 @@ export function countedThing(asked: string): CountedThing | undefined {
   if (money) return { thing: money[1] ?? money[2]!, unit: MONEY }
   if (m) return undefined
   // A sum asked by what it was paid for (放贷金额多少, 出口金额是多少): money, in a clause that names that.
+  // A total (预算总额多少) may be asked a share of (预留预算总额的50%以上).
   const sum = SUM_OF.exec(question)
-  if (sum) return { thing: sum[1]!, unit: SHARE_CHANGE.test(question) ? MONEY_OR_SHARE : MONEY }
+  if (sum) return { thing: sum[1]!, unit: SHARE_CHANGE.test(question) || sum[0].includes('总额') ? MONEY_OR_SHARE : MONEY }
+  // The number of a thing (更换灭火器 数量是多少): counted as 多少个 counts it.
+  const quantity = QUANTITY_OF.exec(question)?.[1]
+  if (quantity && !COUNTED_PEOPLE.test(quantity)) return { thing: quantity, unit: THINGS }
   // A figure asked by what it measures (年产值是多少, GDP多少): any amount, in a clause that names it.
   const figure = FIGURE_ASKED.exec(question)
   if (figure) return { thing: figure[1]!, unit: '' }
@@ -328,6 +334,8 @@ export function countedThing(asked: string): CountedThing | undefined {
   return /(面积|率|时间|时长)$/.test(thing) ? undefined : { thing, unit: THINGS }
 }
 
+// The number of a thing, said as 数量 or 总数 after it (更换灭火器 数量是多少).
+const QUANTITY_OF = /(\p{Script=Han}{2,6}?)\s*的?\s*(?:数量|总数)\s*(?:是|有|为|大概|一共|总共|共)*\s*多少/u
 // Figures an article names when it gives them (年产值达10亿元, GDP增长, 占地面积3万平方米); others it words its own way (营收 as 营业收入).
 const FIGURE_ASKED = /((?:(?!的)\p{Script=Han}){0,2}(?:产值|GDP|面积|销量|产量|税收|造价|床位|里程))数?\s*(?:是|有|为|大概|一共|总共|共)*\s*多少/iu
 // What follows 多少 without being a thing counted: a counter, a unit, money, time, an age, a rate, a pause.
@@ -702,8 +710,10 @@ export function askedUnit(question: string, type: QuestionType = 'amount'): stri
   // How much a share went up or down (报销比例提高了多少) is also told in points (提高了5个百分点).
   if (ASKED_SHARE.test(question)) return SHARE_CHANGE.test(question) ? '%|％|成|个?百分点' : '%|％|成'
   if (ASKED_AGE.test(question)) return '岁'
-  // 参加人数是多少 asks a count of people.
+  // 参加人数是多少 asks a count of people; 家数, 份数 a count in that counter.
   if (/人数|人次/.test(question)) return PEOPLE
+  const counter = COUNTER_NUMBER.exec(question)?.[1]
+  if (counter !== undefined) return counter in UNIT_FORMS ? UNIT_FORMS[counter] : counter
   if (ASKED_MONEY.test(question)) return SHARE_CHANGE.test(question) ? MONEY_OR_SHARE : MONEY
   return undefined
 }

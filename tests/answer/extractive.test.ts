@@ -199,6 +199,9 @@ describe('what a question asks after its question word', () => {
     ['个人住房贷款中有多少比例用于购买首套房', undefined],
     // Those paid it are counted, not the money.
     ['每月发高龄补贴的有多少人', undefined],
+    // The number of a thing said as 数量 after it; a total asked may be a share of it.
+    ['五里堡 更换灭火器 数量是多少', '更换灭火器'],
+    ['授信放贷总额是多少', '放贷'],
   ])('%s counts %s', (q, thing) => {
     expect(countedThing(q)?.thing).toBe(thing)
   })
@@ -369,6 +372,10 @@ describe('what a question asks after its question word', () => {
     // A date asked (举办日期) asks the day; not one named in a remark beside the question (前面日期写错了).
     expect(askedUnit('请告知培训的具体举办日期及参训人数', 'time')).toBe('日')
     expect(askedUnit('前面日期写错了，其中经开区发行成功了多少钱', 'time')).toBeUndefined()
+    // A count named by its counter (家数, 份数) is told in that counter.
+    expect(askedUnit('规上文化企业 家数是多少')).toBe('家')
+    expect(askedUnit('停业整改书份数是多少')).toBe('份')
+    expect(askedUnit('预算总额多少', 'amount')).toBeUndefined()
     expect(hasFactFor('time', '6月13日下午3点，社区组织员工开展消防演练', HOUR_UNIT)).toBe(true)
     expect(hasFactFor('time', '近日，社区组织员工开展消防演练', HOUR_UNIT)).toBe(false)
     expect(hasFactFor('time', '每天早上7:30开门', HOUR_UNIT)).toBe(true)
@@ -420,6 +427,8 @@ describe('what a question asks after its question word', () => {
     expect(withTerseAsked('高龄津贴发放人数核一下')).toBe('高龄津贴发放人数是多少')
     expect(withTerseAsked('可量化举措完成率')).toBe('可量化举措完成率是多少')
     expect(withTerseAsked('交通运输的办件量')).toBe('交通运输的办件量是多少')
+    expect(withTerseAsked('中铁产业园 项目总投资')).toBe('中铁产业园 项目总投资是多少')
+    expect(withTerseAsked('小麦平均单产 数值')).toBe('小麦平均单产 数值是多少')
     expect(withTerseAsked('质量')).toBe('质量')
     // Asking the paper's wording (原文怎么说) is how to answer; what a person said (原话) is a question of its own.
     expect(withTerseAsked('王家鹏职务，原文怎么写')).toBe('王家鹏是什么职务')
@@ -1968,6 +1977,10 @@ describe('reading who went and what is meant', () => {
     expect((await ask('今年发行的那5个专项债项目，名单列一下')).abstained).toBe(true)
     expect((await ask('明湖办事处观摩 排名第一的社区')).abstained).toBe(true)
     expect((await ask('五里堡消防演练 具体日期')).answer).toContain('6月13日')
+    // A count in a counter the story does not give, or of a thing it gives no number of.
+    expect((await ask('纪检监察工委 停业整改书 份数')).abstained).toBe(true)
+    expect((await ask('五里堡街道 更换的灭火器 数量')).abstained).toBe(true)
+    expect((await ask('二七区幼儿园明厨亮灶 家数')).answer).toContain('110家')
   })
 
   it('reads 人数 and 名称 as the kind of fact asked, not as words no article holds', async () => {
