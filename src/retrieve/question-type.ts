@@ -476,6 +476,7 @@ const BODY_KINDS = '施工队|工程队|施工方|厂家|厂商|供应商|公司
 const ASKED_BODY = new RegExp(`(?:哪|什么|啥)(?:一|几|些|[两二三四五六七八九十])?\\s*(?:家|个|所|条|座|处|间)?\\s*(?![类种])([^\\P{Script=Han}的是在有和与了给向跟帮为对把让替]{0,3}?)(${BODY_KINDS}|(?<!线)路(?![线径程子费况])|街(?![头巷]))`, 'u')
 // A building crew, as readers call the firm that builds (施工队, 工程队, 施工方).
 const WORK_CREW = /^(施工队|工程队|施工方)$/
+// A maker or seller, as readers call the firm (厂家, 供应商).
 const MAKER = /^(厂家|厂商|供应商)$/
 const A_BODY_KIND = new RegExp(`^(${BODY_KINDS}|路|街)$`)
 
