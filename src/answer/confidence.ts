@@ -42,8 +42,8 @@ const CANDIDATES_READ = 3
 // An English word in a Chinese question (列个list, deadline) that no article holds is how the reader talks, as
 // often in questions the articles answer as in those they do not.
 const LATIN_WORD = /^[a-z]+$/i
-// A word naming the kind of fact asked (参会人数, 企业名称): the article gives the count or the name, seldom the word.
-const FACT_NOUN = /^(人数|名称|数字|日期)$/
+// A word naming the kind of fact asked (参会人数, 企业名称, 举办地点): the article gives the count, name or place, seldom the word.
+const FACT_NOUN = /^(人数|名称|数字|日期|地点)$/
 // A count: a number and its counter (15个, 3.5万).
 const NUMBER_WORD = /^(\d+(?:\.\d+)?)\p{Script=Han}{1,2}$/u
 

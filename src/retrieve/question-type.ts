@@ -149,8 +149,8 @@ const WHERE_NAMED = /(地点|地址|位置)$/
 const RANK_NAMED = /(排名|排|位列|位居|获得?|拿了?)(第一|第1|头名|榜首|冠军)的?\p{Script=Han}{0,3}$|冠军$/u
 // A post named by its word (王家鹏职务, 武斌的职务全称): which post the person holds.
 const POST_NAMED = /的?(职务|职位|头衔)(全称)?$/
-// A checker's remark after the query (核一下, 确认): what to do with the fact, not what it is.
-const TERSE_CHECK = /[\s，,]*(?:请|麻烦)?(?:再)?(?:核一下|核实一下|核实|核对一下|核对|确认一下|确认|查一下)[\s？?。！!]*$/u
+// A checker's remark after the query (核一下, 确认, 待核): what to do with the fact, not what it is.
+const TERSE_CHECK = /[\s，,]*(?:请|麻烦)?(?:再)?(?:核一下|核实一下|核实|核对一下|核对|确认一下|确认|查一下|待核实?|待确认|待查)[\s？?。！!]*$/u
 // How the paper words it (…，原文怎么说; 原文是怎么写的): the reader wants the article's own sentence, which any
 // answer quotes; what they ask is the rest. Not 原话, what a person said.
 const WORDING_ASKED = /[\s，,]*(?:原文|文中|报道里?|稿子里?)(?:里|中|上)?(?:是)?(?:怎么|咋|如何)(?:说|写|讲|表述|描述|提)的?[\s？?。！!]*$/u

@@ -1987,6 +1987,9 @@ describe('reading who went and what is meant', () => {
     expect((await ask('马寨座谈会 参会人数')).answer).toContain('12人')
     expect((await ask('产学研对接会后去的两家企业，名称')).answer).toContain('郑州煤矿机械集团')
     expect((await ask('烦请告知森防办森林防灭火培训的具体举办日期及参训人数，以便备案。')).abstained).toBe(true)
+    // 地点 likewise, and 待核 after a field is the checker's remark.
+    expect((await ask('蜜蜂张街道知识竞赛 举办地点')).answer).toContain('郑州供电段')
+    expect(withTerseAsked('马寨座谈会 邀请人员 人数 待核')).toBe('马寨座谈会 邀请人员 人数是多少')
   })
 
   it('leaves a means asked beside a yes-or-no question to be told, not answered by the yes-or-no part', async () => {
