@@ -229,6 +229,10 @@ const UNIT_FORMS: Record<string, string | undefined> = {
   // 一共几块 asks how many parts, in whatever counter the article uses (五项内容).
   块: undefined,
 }
+/** The counters that answer for a counter asked (人 → 人|名|位); undefined for one too general to require (个). */
+function formsOf(counter: string): string | undefined {
+  return counter in UNIT_FORMS ? UNIT_FORMS[counter] : counter
+}
 // People counted with 个 (参加的人有多少个, 多少个志愿者, 新增多少个就业) are counted in 人, 名 or 位.
 const PEOPLE_NOUNS = '人员|党员|群众|居民|村民|代表|干部|职工|员工|志愿者|学生|学员|老人|孩子|儿童|家长|队员|民警|医生|护士|教师|老师|专家|人才|患者'
 const COUNTED_PEOPLE = new RegExp(`(人|${PEOPLE_NOUNS}|就业)$`)
@@ -700,7 +704,7 @@ export function askedUnit(question: string, type: QuestionType = 'amount'): stri
   const unit = m?.[1]
   const counted = unit === '个' ? thingCounted(question, m!) ?? '' : ''
   if (COUNTED_PEOPLE.test(counted) || PEOPLE_DOING.test(counted)) return PEOPLE
-  if (unit !== undefined) return unit in UNIT_FORMS ? UNIT_FORMS[unit] : unit
+  if (unit !== undefined) return formsOf(unit)
   // People counted with no counter at all (出动了多少养护人员, 有几党员参加) are counted in 人, 名 or 位 too.
   const bare = BARE_COUNT.exec(question)
   const people = bare ? COUNTED.exec(question.slice(bare.index + bare[0].length))?.[1] ?? '' : ''
@@ -714,7 +718,7 @@ export function askedUnit(question: string, type: QuestionType = 'amount'): stri
   // 参加人数是多少 asks a count of people; 家数, 份数 a count in that counter.
   if (/人数|人次/.test(question)) return PEOPLE
   const counter = COUNTER_NUMBER.exec(question)?.[1]
-  if (counter !== undefined) return counter in UNIT_FORMS ? UNIT_FORMS[counter] : counter
+  if (counter !== undefined) return formsOf(counter)
   if (ASKED_MONEY.test(question)) return SHARE_CHANGE.test(question) ? MONEY_OR_SHARE : MONEY
   return undefined
 }
