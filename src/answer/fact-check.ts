@@ -120,7 +120,7 @@ const VENUE = /(在|于|到|赴|走进|来到)[^，,。；;]{2,16}?(组织|开�
 
 // Asked when something is finished, opened or handed over (啥时候之前全部完成, 哪年全面上线, 截止到哪天), and the words that tell it
 // (确保9月底前全部建成通车).
-const ASKS_FINISHED = /(什么时候|啥时候|何时|哪天|哪年|哪月|几月|几号|多久)[^，。？?]{0,6}(弄完|干完|完工|完成|建成|建好|修好|弄好|竣工|通车|投用|投产|交付|交房|开业|开通|开放|落成|上线|启用|结束|截止)|(截止|结束|完工|竣工)(到|于|在)?(什么时候|啥时候|何时|哪天|哪一天|几号|几月)/
+const ASKS_FINISHED = /(什么时候|啥时候|什么时间|啥时间|何时|哪天|哪年|哪月|几月|几号|多久)[^，。？?]{0,6}(弄完|干完|完工|完成|建成|建好|修好|弄好|竣工|通车|投用|投产|交付|交房|开业|开通|开放|落成|上线|启用|结束|截止)|(截止|结束|完工|竣工)(到|于|在)?(什么时候|啥时候|何时|哪天|哪一天|几号|几月)/
 
 const TELLS_FINISHED = /完成|完工|建成|建好|竣工|通车|投用|投入使用|投产|上线|启用|交付|交房|开业|开通|开放|落成|结束|截止|底前|前全部|[至到]\s*(\d{4}\s*年|今年|明年)?\s*(\d{1,2}\s*月|年底|年末)/
 
@@ -154,8 +154,14 @@ function printsBoth(question: string, sentence: string): boolean {
 const WORKS_IT_OUT = /算一?下|估算|大概算/
 
 // A category named with 类 (棚改类专项债报了几个项目): a count of the whole kind does not answer it. Not 多少类, 几大类,
-// 各类, 类似 or 类型.
-const CATEGORY = /[^\P{Script=Han}多少几各等这那哪些大每]{2}类(?![似型别])/u
+// 各类, 类似 or 类型. The article may name the kind without 类 (文化类企业 told as 文化企业).
+const CATEGORY = /([^\P{Script=Han}多少几各等这那哪些大每]{2})类(?![似型别])(\p{Script=Han}{0,2})/u
+
+/** True when a text names the category a question asks of, with 类 or without it (文化类企业 or 文化企业). */
+function namesCategory(text: string, category: RegExpExecArray): boolean {
+  const [, kind, after] = category
+  return text.includes(`${kind}类`) || (after!.length > 0 && text.includes(kind! + after))
+}
 
 const ASKS_NEXT = /明年|下一[届次期步场轮批]|下[届次回期轮]/
 const ASKS_REACHED = /已|到现在|到目前|至今|迄今|截至|截止|目前/
@@ -622,14 +628,14 @@ function factCheck(
     // scope checks, not which ones.
     const qualifier = words.find((w) => w.text === countQualifier(text) && !w.place && !loadLexicon().entries.get(w.text)?.district)
     const derived = WORKS_IT_OUT.test(text) ? [] : DERIVED_AMOUNTS.filter((d) => d.asked.test(text))
-    const category = CATEGORY.exec(text)?.[0]
+    const category = CATEGORY.exec(text) ?? undefined
     // What has been reached so far (已经引进了多少家) is not told by a target (力争引进…100家以上).
     const reached = askingClauses(text).some((c) => ASKS_REACHED.test(c))
     // How many of one kind came (企业代表有几位) is not told by the count of a list they are one member of (…、企业代表等12人).
     const people = peopleCounted(text)
     const amountUnit = askedUnit(text)
     const ofWhatIsAsked = (s: Scored) =>
-      plannedIfNext(s) && (!reached || givesAmountReached(textOf(s), amountUnit)) && (!people || !countsWholeList(textOf(s), people, amountUnit)) && (!qualifier || mentions(read(s), qualifier)) && derived.every((d) => d.told.test(textOf(s)) || (d === COMPARISON && printsBoth(text, textOf(s)))) && (!category || read(s).includes(category))
+      plannedIfNext(s) && (!reached || givesAmountReached(textOf(s), amountUnit)) && (!people || !countsWholeList(textOf(s), people, amountUnit)) && (!qualifier || mentions(read(s), qualifier)) && derived.every((d) => d.told.test(textOf(s)) || (d === COMPARISON && printsBoth(text, textOf(s)))) && (!category || namesCategory(read(s), category))
     const counted = countedThing(text)
     const forms = counted ? words.filter((w) => [...w.text].length > 1 && counted.thing.includes(w.text)).flatMap((w) => [w.text, ...w.synonyms]) : []
     if (forms.length > 0) return (s) => countsInClause(read(s), forms, counted!.unit) && ofWhatIsAsked(s)

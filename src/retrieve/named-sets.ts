@@ -45,7 +45,7 @@ const LINKING = /^[的里中这那个说提到底具体究竟都分别是就要�
 // What the slogan names, said right after it (“四个高地”建设目标说的是哪四个高地, “三学三省”教育活动是学哪三样).
 const HEAD_NOUN = /^(建设|教育|集中|专项)?(目标|行动|活动|工作法|工程|制度|机制|政策|经济|改革|模式|要求|原则|措施|任务|理念|提法|整治|治理)/
 const COUNT_AFTER = /^[一二两三四五六七八九十几\d]*(个|样|项|条|种|类|些|点|张|件|大)?/
-const CLOSES = /^($|[，,。？?！!、\s]|意思|内容|东西|事|呢|啊|呀|吗|来着)/
+const CLOSES = /^($|[，,。？?！!、\s]|意思|内容|东西|事|方面|呢|啊|呀|吗|来着)/
 // 啥叫“四不两直”, 什么是“三新”.
 const ASKED_BEFORE = /(啥叫|什么叫|何为|何谓|什么是|啥是)\s*$/
 // One member asked by its place: 第二项, 第三条, 头一部分, 最后一项, 排第一的; followed, in its clause, by what asks it.
@@ -97,7 +97,7 @@ function asksAfter(after: string, parts: SetPart[]): boolean {
   const last = [...clause.matchAll(new RegExp(ASKS_WHICH, 'g'))].at(-1)!
   const end = which.index + last.index + last[0].length
   const between = parts.reduce((s, p) => s.replaceAll(p.marker, ''), after.slice(0, end).replace(HEAD_NOUN, '')).replace(/[一二两三四五六七八九十几]/g, '')
-  // What follows the asking word closes the question (哪三样？, 啥意思), or is the slogan's own word (哪三个下沉, 哪三件事),
+  // What follows the asking word closes the question (哪三样？, 啥意思, 哪四个方面), or is the slogan's own word (哪三个下沉, 哪三件事),
   // not a thing of its own (“三治”什么行动 asks the name of the campaign).
   const rest = after.slice(end).replace(COUNT_AFTER, '')
   return LINKING.test(between) && (CLOSES.test(rest) || parts.some((p) => rest.startsWith(p.marker) || rest.startsWith(p.marker.slice(-1))))

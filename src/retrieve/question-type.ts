@@ -21,9 +21,9 @@ const TYPE_CUES: [QuestionType, RegExp][] = [
   ['result', /冠军|亚军|季军|第[一二三1-3]名|(?:拿|得|获|夺)[了的]?(?:第一(?![批次个书期届])|头名|榜首)|[一二三特]等奖|夺冠|获胜|胜出|名次|谁赢|哪.{0,3}赢|(排|排名|位列|位居|列)(在)?(第几|老几)|第几(位|名)|(排名|排|位列|位居)(第一|第1|头名|榜首|前[一二三四五六七八九十几\d])[^，。？?]{0,8}(哪|谁|什么|啥)|(哪|谁)[^，。？?]{0,8}(排名|排|位列|位居)(第一|第1|头名|榜首)/],
   // 哪几条路, 哪两家企业, 哪俩社区 ask which ones, not how many.
   ['list', /哪[几两二三四五六七八九十]/],
-  ['amount', new RegExp(`多少|${WHICH_NUMBER}大?(?:[个套家间项次年万亿人名条所座辆期批台支起场位件份类种组处棵株具块天]|车道|层(?![面次级]))|${WHICH_NUMBER}号(?=[线楼院])|多大(?!范围)|多高|多长|多远|数量|金额|比例|规模(?!以上)|几成|百分之几`)],
+  ['amount', new RegExp(`多少|${WHICH_NUMBER}大?(?:[个套家间项次回遍年万亿人名条所座辆期批台支起场位件份类种组处棵株具块天]|车道|层(?![面次级]))|${WHICH_NUMBER}号(?=[线楼院])|多大(?!范围)|多高|多长|多远|数量|金额|比例|规模(?!以上)|几成|百分之几`)],
   // 叫啥/名字 asks a person's name only after a word for a person (局长叫啥名字); 做法全称叫啥 asks a thing's.
-  ['person', /谁|哪位|哪些人|哪些(同志|领导|干部)|什么人|哪个(人|领导|干部|老师|记者|同志)|负责人是|主持|什么职务|啥职务|什么职位|担任什么|(人|者|员|长|师|书记|支书|主任|代表|领导|干部|委员|居民|村民|群众|师傅|医生|经理|主席|记者|通讯员|作者)[^，。？?]{0,6}(叫(什么|啥)|名字|姓名|全名)/],
+  ['person', /谁|哪位|哪些人|哪些(同志|领导|干部)|什么人|哪个(人|领导|干部|老师|记者|同志)|负责人是|主持|什么职务|啥职务|什么职位|担任什么|(人|者|员|长|师|官|书记|支书|主任|代表|领导|干部|委员|居民|村民|群众|师傅|医生|经理|主席|记者|通讯员|作者)[^，。？?]{0,6}(叫(什么|啥)|名字|姓名|全名)/],
   // 去哪摆摊, 搬哪去 ask where; 去哪家, 去哪几个 ask which ones.
   ['place', /哪里|哪儿|在哪|(在|位于)[^，,。？?\s]{0,6}哪一?块|什么地方|哪个地方|地点|位置|哪个(区|村|街道|社区|园区)|(去|往|搬|迁|跑)哪(?![几两二三四五六七八九十些个位家天年一])/],
   ['list', /哪些|有什么|有哪|包括|都有/],
@@ -198,7 +198,7 @@ function whenAsked(named: string, cue: string): string {
 
 // 多少年 and 几天 ask a length of time (30年, 15天); 几年级 asks a grade. 几车道 and 几层 are counted in lanes and floors.
 // 多少人民币 asks for money, not people.
-const ASKED_UNIT = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*(?:万|亿)?\\s*(?:个小?(?=组))?([套个家间元项次名位条所座辆期批台篇场户亩吨倍件天斤起组处棵株具块]|份(?!额)|车道|层(?![面次级])|号线|号楼|号院|公斤|千克|平方米|平米|公里|米|人(?!民币)|年(?!级))`)
+const ASKED_UNIT = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*(?:万|亿)?\\s*(?:个小?(?=组))?([套个家间元项次回趟遍名位条所座辆期批台篇场户亩吨倍件天斤起组处棵株具块]|份(?!额)|车道|层(?![面次级])|号线|号楼|号院|公斤|千克|平方米|平米|公里|米|人(?!民币)|年(?!级))`)
 // 多少个小时, 几个月: a count of a unit of time, answered in that unit (24小时), not in things.
 const TIME_COUNT = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*个?\\s*(小时|钟头|星期|礼拜|月|工作日)`)
 // 多少 or 几 right before the thing counted, with no counter between.
@@ -226,6 +226,8 @@ const UNIT_FORMS: Record<string, string | undefined> = {
   组: '个[^，。、；\\d]{0,4}?组|组', 棵: '棵|株', 株: '棵|株',
   // 多少间企业 (Cantonese, or shops) is answered by 12家.
   间: '间|家',
+  // 来了几回, 跑了几趟 are answered by 5次.
+  回: '次|回|趟|遍', 趟: '次|回|趟|遍', 遍: '次|回|趟|遍',
   // 一共几块 asks how many parts, in whatever counter the article uses (五项内容).
   块: undefined,
 }
@@ -245,8 +247,8 @@ const PEOPLE_DOING = new RegExp(`^(${PEOPLE_NOUNS})`)
 const PEOPLE_AFTER = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*[名位个]?\\s*\\p{Script=Han}{0,4}?(${PEOPLE_NOUNS})`, 'u')
 const PEOPLE_BEFORE = new RegExp(`(${PEOPLE_NOUNS})(?:一共|总共|共|大概)?(?:有|是)?(?:${WHICH_NUMBER}|多少)\\s*[名位个人]`, 'u')
 
-// A list the reader names them in (领导、导师、高校和企业代表一共多少人) asks the whole of it.
-const NAMED_IN_LIST = /[、和及与]/
+// A list the reader names them in (领导、导师、高校和企业代表一共多少人), or all sides of it (各方代表, 全体党员), asks the whole of it.
+const NAMED_IN_LIST = /[、和及与]|各[方界类路]|所有|全部|全体/
 
 /** Who a count of people asks of (员工 of 瑞庭酒店有多少名员工参加), when it names them apart from others. */
 export function peopleCounted(question: string): string | undefined {
@@ -265,7 +267,7 @@ const ASKED_WEEKDAY = /星期几|礼拜几|周几|每周|每个?礼拜|每个?�
 export const WEEKDAY_UNIT = '周'
 
 // 多久搞一次, 每周至少几次, 一个月一次还是一年一次: how often is asked (每周至少…一次, 每月一次), not how long nor how many.
-const ASKED_FREQUENCY = new RegExp(`(多久|多长时间|几天|多少天)[^，,。？?]{0,6}一[次回趟]|[每一](天|日|周|月|年|个?星期|个?礼拜|个?月)[^，,。？?]{0,8}(几|多少)次|${FREQUENCY_CHOICE}`)
+const ASKED_FREQUENCY = new RegExp(`(多久|多长时间|几天|多少天)[^，,。？?]{0,6}一[次回趟]|[每一](天|日|周|月|年|个?星期|个?礼拜|个?月)[^，,。？?]{0,8}(几|多少)[次回趟]|${FREQUENCY_CHOICE}`)
 /** The unit of a question that asks how often. */
 export const FREQUENCY_UNIT = '频次'
 

@@ -120,6 +120,7 @@ describe('askedUnit and hasFactFor', () => {
     ['高龄津贴每个月发多少钱一个人', MONEY],
     ['志愿者干了多少钟头', '个?(?:小时|钟头)'],
     ['企业代表有几位', '人|名|位'],
+    ['市里督导组来了几回', '次|回|趟|遍'],
   ])('%s asks for %s', (q, unit) => {
     expect(askedUnit(q)).toBe(unit)
   })
@@ -155,6 +156,7 @@ describe('askedUnit and hasFactFor', () => {
   it('reads how often as asked in so many words and answered by 每周…一次', () => {
     expect(askedUnit('入户调查多久搞一次', 'time')).toBe(FREQUENCY_UNIT)
     expect(askedUnit('入户调查每周至少搞几次')).toBe(FREQUENCY_UNIT)
+    expect(askedUnit('入户调查每周至少搞几回')).toBe(FREQUENCY_UNIT)
     expect(detectQuestionType('补贴是一个月发一次还是一年发一次')).toBe('time')
     expect(askedUnit('补贴是每月发一回还是每季度发一回', 'time')).toBe(FREQUENCY_UNIT)
     expect(askedUnit('活动持续多久', 'time')).toBe(DURATION_UNIT)
@@ -229,6 +231,8 @@ describe('what a question asks after its question word', () => {
     expect(askedEvent('堆土场的土什么时候能全部清走', ['堆土场', '全部', '清走'])).toBeUndefined()
     expect(detectQuestionType('经开区是哪一年成立的')).toBe('time')
     expect(detectQuestionType('哪年开诊的')).toBe('time')
+    // 当官的叫啥名 asks a person's name, as 那个领导叫啥名 does.
+    expect(detectQuestionType('下去转企业转工地的那个当官的叫啥名？')).toBe('person')
   })
 
   it('takes the noun right before 的 as which ones a count is of, not a verb or the subject', async () => {
@@ -1261,6 +1265,12 @@ describe('what a question counts, dates or names, and the sentence that must giv
     expect((await askOf([bonds], '专项债报了几个项目')).answer).toContain('58个')
   })
 
+  it('finds a category the article names without 类 (文化类企业 told as 文化企业)', async () => {
+    const culture = story('弘扬廉洁文化', '2022年上半年，全区规模以上文化企业主营业务收入完成40亿元，规模位列全市第三位。')
+    expect((await askOf([culture], '2022年上半年，全区规模以上文化类企业的主营收入是多少？')).answer).toContain('40亿元')
+    expect((await askOf([culture], '2022年上半年，全区规模以上旅游类企业的主营收入是多少？')).abstained).toBe(true)
+  })
+
   it('takes the asked fact only from an article that names the local body the question names', async () => {
     const training = { ...FORUM, id: 't1', title: '培训实操齐上阵', text: '日前，经开区森防办开展全区森林防灭火培训及装备实操演练，围绕灭火基础理论等五项内容进行培训。' }
     const drill = { ...FORUM, id: 't2', title: '五里堡街道多举措排除安全隐患', text: '6月13日下午，五里堡街道建新南街社区组织沿街门店负责人等60余人开展了一次消防安全培训及演练活动。' }
@@ -1588,6 +1598,17 @@ describe('answering on the bundled samples', () => {
     // The whole list is asked: by no kind, or by naming every kind.
     expect((await ask('五里堡那次消防演练一共多少人参加？')).answer).toContain('60余人')
     expect((await ask('马寨这次座谈会请来的领导、导师、高校和企业代表一共多少人？')).answer).toContain('12人')
+    expect((await ask('马寨产业集聚区召开的那场座谈，请来的各方代表一共有多少人？')).answer).toContain('12人')
+  })
+
+  it('asks a finishing date by 什么时间 as by 什么时候 (什么时间之前全部修好通车)', async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    // The headline says 9月底 too, and a refusal names it: the answer must quote the sentence.
+    const due = await ask('郑大二附院新院区旁边的配套道路，计划在什么时间之前全部修好通车？')
+    expect(due.abstained).toBe(false)
+    expect(due.answer).toContain('确保9月底前')
+    const meeting = story('郑大二附院周边道路建设', '6月3日上午，郑州国际物流园区召开郑大二附院（新院区）周边基础设施项目建设现场会。')
+    expect((await askOf([meeting], '郑大二附院周边道路计划在什么时间之前全部修好通车？')).abstained).toBe(true)
   })
 
   it('refuses which firm did the work where the story names it only by its kind (施工企业)', async () => {

@@ -8,6 +8,8 @@ describe('a named set whose members are asked', () => {
     expect(askedSet('全省“两个确保”是指确保哪两件事？')).toEqual({ term: '两个确保', parts: [{ count: 2, marker: '确保' }], quoted: true, counts: [] })
     expect(askedSet('党政办的“四抓”是抓哪四样？')?.parts).toEqual([{ count: 4, marker: '抓' }])
     expect(askedSet('党政办说的“四抓”到底要抓哪几样？')?.parts).toEqual([{ count: 4, marker: '抓' }])
+    // 哪四个方面 asks the slogan's members as 哪四样 does.
+    expect(askedSet('党政办讲的“四抓”，具体是抓哪四个方面？')).toMatchObject({ term: '四抓', quoted: true })
     expect(askedSet('“三学三省”学什么、省什么？')?.parts).toEqual([
       { count: 3, marker: '学' },
       { count: 3, marker: '省' },
