@@ -8,6 +8,8 @@ export const LEXICON_PATH = fileURLToPath(new URL('../../data/lexicon.txt', impo
 export interface LexiconEntry {
   synonyms: string[]
   district: boolean
+  /** A reader's word for the name (~开发区), which jieba's own dictionary holds already. */
+  readers?: boolean
 }
 
 export interface Lexicon {
@@ -17,7 +19,7 @@ export interface Lexicon {
 
 /**
  * Parses lexicon text: one name per line, then its synonyms, separated by spaces; `#district`
- * marks a district name; `//` starts a comment.
+ * marks a district name; `~` marks a reader's word that stands for the name one way only; `//` starts a comment.
  */
 export function parseLexicon(text: string): Lexicon {
   const entries = new Map<string, LexiconEntry>()
@@ -26,11 +28,17 @@ export function parseLexicon(text: string): Lexicon {
     if (!line) continue
     const parts = line.split(/\s+/)
     const district = parts.includes('#district')
-    const names = parts.filter((p) => !p.startsWith('#')).map((p) => p.normalize('NFKC').toLowerCase())
+    const forms = parts.filter((p) => !p.startsWith('#')).map((p) => p.normalize('NFKC').toLowerCase())
+    const names = forms.filter((f) => !f.startsWith('~'))
     for (const name of names) {
       const prev = entries.get(name)
       const synonyms = [...new Set([...(prev?.synonyms ?? []), ...names.filter((n) => n !== name)])]
       entries.set(name, { synonyms, district: district || (prev?.district ?? false) })
+    }
+    // A reader's word (~开发区) is read as the name; the name is not read as it, since articles use it for others too.
+    // Nor is it a district of its own: the names it stands for are.
+    for (const said of forms.filter((f) => f.startsWith('~')).map((f) => f.slice(1))) {
+      entries.set(said, { synonyms: names, district: false, readers: true })
     }
   }
   return { entries }

@@ -13,7 +13,7 @@ const POINTING = ['那回', '这回', '上回', '那批', '这批', '那届', '�
 function getJieba(): Jieba {
   if (jieba) return jieba
   jieba = Jieba.withDict(dict)
-  const words = [...loadLexicon().entries.keys()].map((w) => `${w} 200000 nz`)
+  const words = [...loadLexicon().entries].filter(([, e]) => !e.readers).map(([w]) => `${w} 200000 nz`)
   jieba.loadDict(Buffer.from([...words, ...POINTING.map((w) => `${w} 20000 r`)].join('\n')))
   return jieba
 }

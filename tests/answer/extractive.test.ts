@@ -233,6 +233,9 @@ describe('what a question asks after its question word', () => {
     expect(detectQuestionType('哪年开诊的')).toBe('time')
     // 当官的叫啥名 asks a person's name, as 那个领导叫啥名 does.
     expect(detectQuestionType('下去转企业转工地的那个当官的叫啥名？')).toBe('person')
+    // 都有人 says someone is there, not that a list is asked (都有哪些).
+    expect(detectQuestionType('秸秆禁烧是不是一天到晚都有人巡？')).not.toBe('list')
+    expect(detectQuestionType('参加的单位都有哪些')).toBe('list')
   })
 
   it('takes the noun right before 的 as which ones a count is of, not a verb or the subject', async () => {
@@ -1599,6 +1602,13 @@ describe('answering on the bundled samples', () => {
     expect((await ask('五里堡那次消防演练一共多少人参加？')).answer).toContain('60余人')
     expect((await ask('马寨这次座谈会请来的领导、导师、高校和企业代表一共多少人？')).answer).toContain('12人')
     expect((await ask('马寨产业集聚区召开的那场座谈，请来的各方代表一共有多少人？')).answer).toContain('12人')
+  })
+
+  it('does not count the words of an aside on the reader\'s own case as missing, once the news part is answered', async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    expect((await ask('二七区今年上半年新增就业多少人？我这招工难不难招啊')).answer).toContain('11598人')
+    // The news part asks of something no article holds: the aside does not make it answered.
+    expect((await ask('经开区的公租房怎么申请？像我这种外地来打工的能不能申请？')).abstained).toBe(true)
   })
 
   it('asks a finishing date by 什么时间 as by 什么时候 (什么时间之前全部修好通车)', async () => {

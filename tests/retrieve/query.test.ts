@@ -507,4 +507,13 @@ describe('analyzeQuery', () => {
     expect(plan.districts.sort()).toEqual(['高新', '高新区'])
     expect(plan.terms.filter((t) => t.kind === 'synonym').map((t) => t.text)).toEqual(['安置房'])
   })
+
+  it('reads a reader\'s word marked ~ as the name, one way only', () => {
+    const lexicon = parseLexicon('经开区 经济技术开发区 ~开发区 #district\n')
+    const plan = analyzeQuery('开发区的安置房分了多少套', null, lexicon)
+    expect(plan.terms.filter((t) => t.kind === 'synonym').map((t) => t.text)).toEqual(['经开区', '经济技术开发区'])
+    // An article's 开发区 may be another one: the name does not stand for it.
+    expect(lexicon.entries.get('经开区')!.synonyms).toEqual(['经济技术开发区'])
+    expect(analyzeQuery('经开区的安置房分了多少套', null, lexicon).terms.map((t) => t.text)).not.toContain('开发区')
+  })
 })
