@@ -1,4 +1,4 @@
-import { askingClauses, asks, clausesOf, foldText, hasCommonSurname, lastAskingClause, loadLexicon, READERS_OWN_STORY, tagWords, versionsOffered, type AnalyzedQuery, type WeightedWord } from '../retrieve/index.js'
+import { askingClauses, asks, clausesOf, foldText, hasCommonSurname, isTwoCommonWords, lastAskingClause, loadLexicon, READERS_OWN_STORY, tagWords, versionsOffered, type AnalyzedQuery, type WeightedWord } from '../retrieve/index.js'
 import type { Candidate } from './evidence.js'
 import { quotableTexts, siblingIn } from './typos.js'
 
@@ -198,9 +198,14 @@ export function aboutNamedScope<C extends Candidate>(query: AnalyzedQuery, candi
   const unoffered = withoutOffered(said)
   const localities = [...localitiesOf(query, read), ...namedPlacesOf(query, read)].filter((name) => unoffered.includes(name) || !said.includes(name))
   // jieba cuts some areas off their 区 (惠济/区, 航空港/区): a name, or a word no article holds, before 区 is one;
-  // not a time word (月初区领导 is the district's leaders at the start of the month).
+  // not a time word (月初区领导 is the district's leaders at the start of the month), nor two common words jieba's HMM
+  // glued together (事来 of 整改的事来区里查).
   const cutOffArea = (w: WeightedWord) =>
-    (w.name || (w.docs === 0 && !COUNTED_WORD.test(w.text))) && HAN.test(w.text) && !isTimeWord(w.text) && isArea(`${w.text}区`) && query.text.includes(`${w.text}区`)
+    (w.name || (w.docs === 0 && !COUNTED_WORD.test(w.text) && !isTwoCommonWords(w.text))) &&
+    HAN.test(w.text) &&
+    !isTimeWord(w.text) &&
+    isArea(`${w.text}区`) &&
+    query.text.includes(`${w.text}区`)
   // The reader's own area, in a clause that asks nothing (我们中牟这边回迁还早着呢), is not the one asked about; one they
   // saw or heard of (我看到南三环经开区那段在封路) is.
   const clauses = clausesOf(said)

@@ -1,5 +1,5 @@
 export type { FetchOptions } from './search-index.js'
-export { foldText, indexTokens, isNameTag, newWords, tagWords, tokenize, tokenizeForIndex } from './tokenize.js'
+export { foldText, indexTokens, isNameTag, isTwoCommonWords, newWords, tagWords, tokenize, tokenizeForIndex } from './tokenize.js'
 export type { AnalyzedQuery, SearchHit, SearchOptions, SearchReader, SearchResult, WeightedWord } from './search.js'
 export { analyzeQuery, hasCommonSurname, inMandarin, isPersonWord, simplify, ASKING_FORMS, MAX_QUERY_CHARS, SOURCE_CITED, type QueryPlan, type QueryTerm, type QuestionPart, type QuestionWord } from './query.js'
 export { askedBody, askedContact, askedEvent, askedMembers, askedUnit, askedWording, askingClauses, asks, ASKS_ITS_OWN, asksExtreme, asksForName, clausesOf, lastAskingClause, locatedThing, READERS_OWN_STORY, roadAsked, asksGrade, askedHandling, asksPlan, askedOutcome, changedThing, countedThing, countQualifier, DEADLINE, detectQuestionType, figureLookedUp, figuresGiven, DURATION_UNIT, FREQUENCY_UNIT, HOUR_UNIT, isBodyKind, isPlanWord, isPost, listedKind, namedPerson, peopleCounted, POST, timedThing, WEEKDAY_UNIT, withTerseAsked, type AskedBody, type AskedMembers, type ContactKind, type CountedThing, type QuestionType } from './question-type.js'

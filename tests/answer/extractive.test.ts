@@ -601,6 +601,9 @@ describe('answerExtractively', () => {
     expect((await ask('金水区已经分配了多少套安置房？')).abstained).toBe(true)
     // jieba cuts 惠济区 as 惠济/区: the area is still the one asked about.
     expect((await ask('惠济区已经分配了多少套安置房？')).abstained).toBe(true)
+    // …but two common words jieba glued before 区 (事来 of 整改的事来区里查) name no area.
+    const visits = story('紧抓能力作风建设', '配合完成郑州市督导组到经开区和两个园区督导检查工作开展情况5次。')
+    expect((await askOf([visits], '市里督导组为整改的事来区里督导检查了几回？')).answer).toContain('5次')
   })
 
   it('abstains when a clause that asks names a community, village or school no article names whole', async () => {
