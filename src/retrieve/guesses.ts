@@ -21,9 +21,9 @@ const TAG_ONLY = /^(对吗|对不对|对吧|对不|是吗|是吧|是不是|没�
 const BELIEF = /不是说|不是|就是|是不是|难道|是?叫|是?姓|是/
 // Two versions offered to choose from (是3号线还是5号线, 是财政金融学院还是郑州大学): the article tells which, or another.
 const OPTIONS = /是[^，,。？?！!]+还是/
-// A sentence retelling what the reader heard or remembers (听说有20支队伍，每队5个人？; 我记得是11月中旬办的) checks it
-// although it asks nothing.
-const HEARSAY = /^[我俺]?(听说|听人说|据说|记得|好像|不是说)/
+// A sentence retelling what the reader heard or remembers (听说有20支队伍，每队5个人？; 我记得是11月中旬办的), or what
+// their own copy says (我们稿子里写的是5号线, 我们写的是将近十个亿), checks it although it asks nothing.
+const HEARSAY = /^[我俺]?(听说|听人说|据说|记得|好像|不是说)|^(我们|我|俺)?的?(稿子|稿件|原稿|初稿|草稿)?[里上中]?(写的|写成|写着)/
 // A date the reader gives (10月份, 11月中旬, 30号, 第三季度, 国庆前), asked as 什么时候. Not a line, building or yard (5号线),
 // nor a holiday's break (放弃了国庆假期), which stays a thing the article may name otherwise (五一假期).
 const DATE_GUESS = /\d+月份?(\d+[日号])?(上旬|中旬|下旬|初|底)?|\d+[日号](?![线楼院])|第[一二三四1-4]季度|[上中下]旬|(?:国庆|春节|元旦|五一)(?!长?假|期间)/g

@@ -32,6 +32,8 @@ const QUOTED = /[“"‘「]([^”"’」]{2,12})[”"’」]/gu
 // A counted kind, the count first: 五项督查机制, 那四项重点, 四条要求, 三部分, 三个“着眼”; or the count asked with it:
 // 哪五项督查工作机制.
 const COUNTED_KIND = new RegExp(`(?<!第)(哪)?(${NUMBER})(${MEASURE})[“"]?([^\\P{Script=Han}的是都有哪几第最头末里中那这，。？]{0,6})[”"]?`, 'gu')
+// A slogan of a count and one word, unquoted (四抓 of 叫四抓): not a count of things (四样, 四个).
+const BARE_SLOGAN = /([二两三四五六七八九十])([^\P{Script=Han}一二两三四五六七八九十的是了个样项条件种类点次家位名])/gu
 // The rest of a set the reader knows part of: 另外两个是啥, 其余三项.
 const ASKS_REST = /(另外|其余|剩下|其他)的?[几两二三四五六七八九十\d]+[项个条点样]/
 // The parts of an article's outline (分了三部分, 从哪几个方面).
@@ -66,6 +68,14 @@ export function askedSet(question: string): AskedSet | undefined {
     const ends = [m.index + m[0].length, ...again, ...clausesSayingPart(question, m.index + m[0].length, parts)]
     const asked = ends.some((end) => asksAfter(question.slice(end), parts)) || ASKED_BEFORE.test(question.slice(0, m.index)) || ASKS_REST.test(question)
     if (asked || ordinal !== undefined) return { term, parts, quoted: true, counts: [], ...(ordinal ? { ordinal } : {}) }
+  }
+  // Typed or spoken without quotes (叫四抓…抓的是哪四样): a count and one word, that word said again before the asked count.
+  for (const m of question.matchAll(BARE_SLOGAN)) {
+    const [term, number, marker] = m
+    const count = countValue(number!)
+    if (count >= 2 && new RegExp(`${marker}[的是]{0,2}哪${number}`).test(question.slice(m.index + term!.length))) {
+      return { term: term!, parts: [{ count, marker: marker! }], quoted: true, counts: [], ...(ordinal ? { ordinal } : {}) }
+    }
   }
   for (const kind of question.matchAll(COUNTED_KIND)) {
     const [term, which, number, measure, word] = kind

@@ -657,9 +657,9 @@ export function asksPlan(question: string): boolean {
   return askingClauses(question).some((c) => ASKED_PLAN.test(c))
 }
 
-// 锦旗上写的是啥, 横幅上印着什么字, 口号是什么: the words printed on something are asked, and only a
-// sentence quoting them answers.
-const ASKED_WORDING = /(写|印|绣|刻)(的|着|了)?(是)?(啥|什么)|(啥|什么)字|(标语|口号|题词|原话)(是|叫)?(啥|什么)/
+// 锦旗上写的是啥, 横幅上印着什么字, 绣的是哪几个字, 口号是什么: the words printed on something are asked, and only a
+// sentence quoting them answers. Not a name's characters (名字到底是哪几个字).
+const ASKED_WORDING = /(写|印|绣|刻)(的|着|了)?(是)?(啥|什么)|(啥|什么)字|(?<!名字?[^，,。？?\s]{0,4})哪[几些]个?字|(标语|口号|题词|原话)(是|叫)?(啥|什么)/
 
 /** What a question asks the printed words of (锦旗上写的是啥 → 锦旗): '' when it names nothing; undefined when it asks no wording. */
 export function askedWording(question: string, words: string[]): string | undefined {

@@ -787,6 +787,11 @@ describe('questions asking for one detail the article may not give', () => {
     expect((await askOf([BANNER], '财富天阶小区送执法局的锦旗上写的是啥')).abstained).toBe(true)
     const quoted = { ...BANNER, text: BANNER.text.replace('表示感谢。', '表示感谢，锦旗上写着“为民解忧 情系百姓”。') }
     expect((await askOf([quoted], '财富天阶小区送执法局的锦旗上写的是啥')).answer).toContain('为民解忧 情系百姓')
+    // 哪几个字 asks the wording too.
+    expect(askedWording('锦旗上绣的是哪几个字', ['锦旗'])).toBe('锦旗')
+    expect(askedWording('党工委副书记叫吴小丽还是什么 名字到底是哪几个字', ['党工委', '副书记'])).toBeUndefined()
+    expect((await askOf([BANNER], '财富天阶小区居民送的那面锦旗上写的是哪几个字？')).abstained).toBe(true)
+    expect((await askOf([quoted], '财富天阶小区居民送的那面锦旗上写的是哪几个字？')).answer).toContain('为民解忧 情系百姓')
     // 上面 of 锦旗上面写的啥 is no thing a quote must be about: a slogan quoted of the bureau's work is not on the banner.
     const slogan = { ...BANNER, text: `${BANNER.text}这面锦旗是对城管工作的鼓励。下一步，该局将坚持“百姓城管、服务百姓”的工作理念。` }
     expect((await askOf([slogan], '财富天阶小区送给城管的那面锦旗，上面写的是啥字？')).abstained).toBe(true)
@@ -1762,6 +1767,8 @@ describe('answering on the bundled samples', () => {
   it('answers a reader who offers a version with 不会是…吧 or 不是姓…吗 with the article\'s fact', async () => {
     const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
     expect((await ask('督导组看的地铁工地不会是5号线吧？')).answer).toContain('3号线')
+    // What the reader's own copy says is their version too.
+    expect((await ask('督导组看的地铁工地是几号线的？我们稿子里写的是5号线')).answer).toContain('3号线')
     expect((await ask('座谈会上发言的马寨管委会主任，不是姓张吗？')).answer).toContain('王波')
     expect((await ask('经开区版权服务那块拿了个啥荣誉，一句话说说')).answer).toContain('3A级')
   })

@@ -2,12 +2,16 @@ import { describe, expect, it } from 'vitest'
 import { askedSet } from '../../src/retrieve/index.js'
 
 describe('a named set whose members are asked', () => {
-  it('reads a slogan in quotes into its counted parts and the word its members share', () => {
+  it('reads a slogan, in quotes or typed bare, into its counted parts and the word its members share', () => {
     expect(askedSet('示范区的“三个导向”是哪三个')).toEqual({ term: '三个导向', parts: [{ count: 3, marker: '导向' }], quoted: true, counts: [] })
     // 哪两件事 asks the slogan's members, not a counted kind of its own.
     expect(askedSet('全省“两个确保”是指确保哪两件事？')).toEqual({ term: '两个确保', parts: [{ count: 2, marker: '确保' }], quoted: true, counts: [] })
     expect(askedSet('党政办的“四抓”是抓哪四样？')?.parts).toEqual([{ count: 4, marker: '抓' }])
     expect(askedSet('党政办说的“四抓”到底要抓哪几样？')?.parts).toEqual([{ count: 4, marker: '抓' }])
+    // Typed or spoken without quotes, the slogan is a count and the word said again before the asked count.
+    expect(askedSet('党政办的四抓是抓哪四样？')).toMatchObject({ term: '四抓', parts: [{ count: 4, marker: '抓' }] })
+    expect(askedSet('说整改时抓了四样东西 叫四抓 抓的是哪四样')?.term).toBe('四抓')
+    expect(askedSet('抓了三天，抓哪三样')).toBeUndefined()
     // 哪四个方面 asks the slogan's members as 哪四样 does.
     expect(askedSet('党政办讲的“四抓”，具体是抓哪四个方面？')).toMatchObject({ term: '四抓', quoted: true })
     expect(askedSet('“三学三省”学什么、省什么？')?.parts).toEqual([
