@@ -9,7 +9,8 @@ let jieba: Jieba | undefined
 const POINTING = ['那回', '这回', '上回', '那批', '这批', '那届', '这届', '那趟', '这趟']
 
 // Loading the dictionary takes ~200 ms, so it happens on first use, not at import. The local
-// lexicon goes in with a high frequency so names such as 郑大二附院 stay one word.
+// lexicon goes in with a high frequency so names such as 郑大二附院 stay one word; a reader's word for
+// a name (开发区) is a word of jieba's already, and raising it would recut the articles' text.
 function getJieba(): Jieba {
   if (jieba) return jieba
   jieba = Jieba.withDict(dict)
