@@ -23,7 +23,10 @@ const BELIEF = /不是说|不是|就是|是不是|难道|是?叫|是?姓|是/
 const OPTIONS = /是[^，,。？?！!]+还是/
 // A sentence retelling what the reader heard or remembers (听说有20支队伍，每队5个人？; 我记得是11月中旬办的), or what
 // their own copy says (我们稿子里写的是5号线, 我们写的是将近十个亿), checks it although it asks nothing.
-const HEARSAY = /^[我俺]?(听说|听人说|据说|记得|好像|不是说)|^(我们|我|俺)?的?(稿子|稿件|原稿|初稿|草稿)?[里上中]?(写的|写成|写着)/
+const HEARSAY = /^[我俺]?们?(听说|听人说|据说|记得|好像|不是说)|^(我们|我|俺)?的?(稿子|稿件|原稿|初稿|草稿)?[里上中]?(写的|写成|写着)/
+// What was heard, said as a fact with 是 (我们听说是年底才能通车), is a version even in a sentence that asks:
+// 听说要建地铁5号线，什么时候开工 names the topic instead, and 好像是三个导向那篇 the story it is in.
+const HEARD_AS_FACT = /^[我俺]?们?(听说|听人说|据说|记得)是/
 // A date the reader gives (10月份, 11月中旬, 30号, 第三季度, 国庆前), asked as 什么时候. Not a line, building or yard (5号线),
 // nor a holiday's break (放弃了国庆假期), which stays a thing the article may name otherwise (五一假期).
 const DATE_GUESS = /\d+月份?(\d+[日号])?(上旬|中旬|下旬|初|底)?|\d+[日号](?![线楼院])|第[一二三四1-4]季度|[上中下]旬|(?:国庆|春节|元旦|五一)(?!长?假|期间)/g
@@ -124,18 +127,20 @@ function guessesIn(text: string): Guess[] {
         out.push({ text: denied, figuresOnly: false, named: false, dropped: true })
         continue
       }
-      heard ||= told && HEARSAY.test(clause)
+      heard ||= (told || (HEARD_AS_FACT.test(clause) && !asks(clause))) && HEARSAY.test(clause)
       const tagged = TAG_ONLY.test(clauses[i + 1] ?? '')
       const belief = BELIEF.exec(clause)
       const statedHere = stated && i === clauses.length - 1
-      const checks = CHECK_END.test(clause) || CHECK_START.test(clause) || clause.includes('是不是') || OPTIONS.test(clause) || heard || tagged || statedHere
+      // What was heard stops at the clause that asks (我们听说是年底才能通车，原稿写的是什么时候).
+      const heardHere = heard && !asks(clause)
+      const checks = CHECK_END.test(clause) || CHECK_START.test(clause) || clause.includes('是不是') || OPTIONS.test(clause) || heardHere || tagged || statedHere
       // 是不是说… and 不是说… open a whole statement to check, whose subject is no guess (是不是说郑大二附院建好后是…).
       const statement = belief?.index === 0 && (clause.startsWith('是不是说') || belief[0] === '不是说')
       if (checks && belief && !statement) {
         // A name is offered by 叫 or 姓, after the word that offers the version or opening it (不是姓张吗).
         const version = clause.slice(belief.index + belief[0].length)
         out.push({ text: version, figuresOnly: false, named: /[叫姓]$/.test(belief[0]) || /^[叫姓]/.test(version), offeredBy: belief[0] })
-      } else if (statement || AGREEMENT_END.test(clause) || heard || tagged || statedHere) out.push({ text: clause, figuresOnly: true, named: false })
+      } else if (statement || AGREEMENT_END.test(clause) || heardHere || tagged || statedHere) out.push({ text: clause, figuresOnly: true, named: false })
     }
   }
   return out

@@ -194,9 +194,9 @@ const FIGURE_SAID = `[\\d.一二两三四五六七八九十百千万亿]+(?:来|
 const THRESHOLD = '有没有|有|破了?|突破|过了?|超过|超出|超|达到|达|到了?|上|不到|不足|不止|至少得?|最少|起码|将近|接近|满'
 const GUESSED_FIGURE = new RegExp(`(?:才|只有|只|大概|大约|差不多|${THRESHOLD})${FIGURE_SAID}(?:左右|上下|以上|以下|出头)?|${FIGURE_SAID}(?:左右|上下|以上|以下|出头)|\\d+多${COUNTER_SAID}|(?:${THRESHOLD})(?:一半|亿)|(?:破|突破|过|超过|上)[\\d.一二两三四五六七八九十百千万亿]+(?=了|没|吗|吧|[？?]|$)|[\\d一二两三四五六七八九十百千万]+来${COUNTER_SAID}|[一二三四五六七八九]{2}[十百千万]${COUNTER_SAID}|[一二三四五1-5]星级?`, 'g')
 
-// How a reporter points at the story (党政办稿子里“四抓”指什么, 那篇稿子讲了啥): no article calls itself 稿子.
-// 防疫的稿子发了多少篇 asks of the paper's 稿件, and stays.
-const STORY_POINTER = /(?:我们|我的|我)?(?:[这那]篇|[这那]条)?稿子(?:里面?|中|上)|[这那][篇条]稿子/g
+// How a reporter points at the story (党政办稿子里“四抓”指什么, 那篇稿子讲了啥, 原稿写的是什么时候): no article calls
+// itself 稿子 or 原稿. 防疫的稿子发了多少篇 asks of the paper's 稿件, and stays.
+const STORY_POINTER = /(?:我们|我的|我)?(?:[这那]篇|[这那]条)?稿子(?:里面?|中|上)|[这那][篇条]稿子|原稿(?:里面?|中|上)?(?:写的|说的)?/g
 // How a reader asks whether the paper reported something at all (报道里有没有提到…, 座谈会的新闻有吗, 有没有关于…的报道):
 // the articles tell what happened, never that they mention it. 发了多少篇报道 counts the paper's own reports, and stays.
 const PAPER_POINTER = /(?:报道|新闻|报纸|文章)(?:里面?|中|上)|的(?:新闻|报道|消息)(?=有吗|吗|有没有|没有)/g

@@ -1769,6 +1769,9 @@ describe('answering on the bundled samples', () => {
     expect((await ask('督导组看的地铁工地不会是5号线吧？')).answer).toContain('3号线')
     // What the reader's own copy says is their version too.
     expect((await ask('督导组看的地铁工地是几号线的？我们稿子里写的是5号线')).answer).toContain('3号线')
+    const due = await ask('郑大二附院新院区周边的路，我们听说是年底才能通车，原稿写的是什么时候？')
+    expect(due.abstained).toBe(false)
+    expect(due.answer).toContain('确保9月底前')
     expect((await ask('座谈会上发言的马寨管委会主任，不是姓张吗？')).answer).toContain('王波')
     expect((await ask('经开区版权服务那块拿了个啥荣誉，一句话说说')).answer).toContain('3A级')
   })

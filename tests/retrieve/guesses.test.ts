@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { guessesAsked } from '../../src/retrieve/guesses.js'
+import { guessesAsked, versionsOffered } from '../../src/retrieve/guesses.js'
 
 const word = (text: string, docs: number, kind: { person?: boolean; place?: boolean; name?: boolean } = {}) => ({
   text,
@@ -54,6 +54,10 @@ describe('guessesAsked', () => {
     expect(guessesAsked('是不是说园区二期6月开工?', [])).toBe('是不是说园区二期什么时候开工?')
     // Nor does hearsay beside a question of its own, or a clause that asks in its own words.
     expect(guessesAsked('听说要建地铁5号线,什么时候开工?', [])).toBe('听说要建地铁5号线,什么时候开工?')
+    // Hearsay said as a fact with 是 is the reader's version even beside a question, which stays as asked.
+    expect(versionsOffered('周边的路，我们听说是年底才能通车，原稿写的是什么时候？')).toEqual(['年底才能通车'])
+    expect(versionsOffered('我们稿子里写的是5号线')).toEqual(['5号线'])
+    expect(versionsOffered('规上工业增加值增长多少，好像是三个导向那篇')).toEqual([])
     expect(guessesAsked('作典型发言的是哪五家单位 有税务局吗', [])).toBe('作典型发言的是哪五家单位 有税务局吗')
     // A word the articles hold is kept: the reader may be right (是不是前程办事处).
     expect(guessesAsked('最后一站不是前程办事处吗?', [word('前程办事处', 1)])).toBe('最后一站不是前程办事处吗?')
