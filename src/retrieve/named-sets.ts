@@ -69,11 +69,12 @@ export function askedSet(question: string): AskedSet | undefined {
     const asked = ends.some((end) => asksAfter(question.slice(end), parts)) || ASKED_BEFORE.test(question.slice(0, m.index)) || ASKS_REST.test(question)
     if (asked || ordinal !== undefined) return { term, parts, quoted: true, counts: [], ...(ordinal ? { ordinal } : {}) }
   }
-  // Typed or spoken without quotes (叫四抓…抓的是哪四样): a count and one word, that word said again before the asked count.
+  // Typed or spoken without quotes (叫四抓…抓的是哪四样, 说是四抓，都抓的啥): a count and one word, that word said again
+  // before what asks.
   for (const m of question.matchAll(BARE_SLOGAN)) {
     const [term, number, marker] = m
     const count = countValue(number!)
-    if (count >= 2 && new RegExp(`${marker}[的是]{0,2}哪${number}`).test(question.slice(m.index + term!.length))) {
+    if (count >= 2 && new RegExp(`${marker}[的是了]{0,2}(哪${number}|啥|什么)`).test(question.slice(m.index + term!.length))) {
       return { term: term!, parts: [{ count, marker: marker! }], quoted: true, counts: [], ...(ordinal ? { ordinal } : {}) }
     }
   }

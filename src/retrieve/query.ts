@@ -485,7 +485,7 @@ function questionWords(text: string, stripped: { word: string; tag: string }[], 
     if ([...word].length === 1 && names.some((n) => n.includes(word))) continue
     const entry = lexicon.entries.get(word)
     const name = (isNameTag(tag) && !NOT_PERSONS.has(word) && !NOT_PLACES.has(word)) || entry !== undefined || wholeNames.has(word)
-    out.set(word, { text: word, synonyms: [...(entry?.synonyms ?? []), ...numeralSpellings(word)], name, person: isPersonName(word, tag), place: isPlaceName(word, tag) })
+    out.set(word, { text: word, synonyms: [...(entry?.synonyms ?? []), ...numeralSpellings(word), ...meetingSpellings(word)], name, person: isPersonName(word, tag), place: isPlaceName(word, tag) })
   }
   for (const n of names) if (!out.has(n)) out.set(n, { text: n, synonyms: lexicon.entries.get(n)?.synonyms ?? [], name: true, person: false, place: false })
   for (const n of postHolders(text)) out.set(n, { text: n, synonyms: [], place: false, ...out.get(n), name: true, person: true })
@@ -497,6 +497,15 @@ const COUNT_GLUED = /^[两二三四五六七八九十几]+[条个家所座项处
 
 // A small count the reader types in digits (每周最少搞1次, 6个督导组) that the article writes in numerals (一次, 六个).
 const SMALL_COUNT = /^([1-9]|10)(\p{Script=Han}{1,2})$/u
+
+// A meeting said short (动员会, 推进会) that the paper prints in full (动员大会, 推进会议); not a body (工会, 居委会, 委员会)
+// nor a gathering of another kind (晚会, 运动会).
+const SHORT_MEETING = /^(\p{Script=Han}{2,})(?<!大|工|协|学|商|委|委员|理事|议|晚|宴|博览|展销|运动|联)会$/u
+
+function meetingSpellings(word: string): string[] {
+  const stem = SHORT_MEETING.exec(word)?.[1]
+  return stem ? [`${stem}大会`, `${stem}会议`] : []
+}
 
 function numeralSpellings(word: string): string[] {
   const m = SMALL_COUNT.exec(word)

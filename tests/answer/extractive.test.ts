@@ -1619,6 +1619,11 @@ describe('answering on the bundled samples', () => {
     expect((await ask('经开区的公租房怎么申请？像我这种外地来打工的能不能申请？')).abstained).toBe(true)
   })
 
+  it('dates a meeting the reader says short (动员会) by the sentence that names it in full (动员大会)', async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    expect((await ask('前程办事处开那个扶贫领域廉政整改的动员会，是哪天开的？')).answer).toContain('6月1日上午，前程办事处召开')
+  })
+
   it('asks a finishing date by 什么时间 as by 什么时候 (什么时间之前全部修好通车)', async () => {
     const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
     // The headline says 9月底 too, and a refusal names it: the answer must quote the sentence.

@@ -12,6 +12,8 @@ describe('a named set whose members are asked', () => {
     expect(askedSet('党政办的四抓是抓哪四样？')).toMatchObject({ term: '四抓', parts: [{ count: 4, marker: '抓' }] })
     expect(askedSet('说整改时抓了四样东西 叫四抓 抓的是哪四样')?.term).toBe('四抓')
     expect(askedSet('抓了三天，抓哪三样')).toBeUndefined()
+    expect(askedSet('党政办暴雨整改说是四抓，都抓的啥？')?.term).toBe('四抓')
+    expect(askedSet('两会说了什么')).toBeUndefined()
     // 哪四个方面 asks the slogan's members as 哪四样 does.
     expect(askedSet('党政办讲的“四抓”，具体是抓哪四个方面？')).toMatchObject({ term: '四抓', quoted: true })
     expect(askedSet('“三学三省”学什么、省什么？')?.parts).toEqual([

@@ -508,6 +508,13 @@ describe('analyzeQuery', () => {
     expect(plan.terms.filter((t) => t.kind === 'synonym').map((t) => t.text)).toEqual(['安置房'])
   })
 
+  it('reads a meeting said short (动员会) as the paper prints it in full, and not a body (居委会)', () => {
+    const synonyms = (q: string, w: string) => analyzeQuery(q, null).words.find((x) => x.text === w)?.synonyms
+    expect(synonyms('扶贫领域的动员会是哪天开的', '动员会')).toEqual(['动员大会', '动员会议'])
+    expect(synonyms('居委会今年换届了吗', '居委会')).toEqual([])
+    expect(synonyms('运动会是哪天开的', '运动会')).toEqual([])
+  })
+
   it('reads a reader\'s word marked ~ as the name, one way only', () => {
     const lexicon = parseLexicon('经开区 经济技术开发区 ~开发区 #district\n')
     const plan = analyzeQuery('开发区的安置房分了多少套', null, lexicon)
