@@ -53,18 +53,20 @@ function isToldOnly(question: string, w: WeightedWord): boolean {
 }
 
 /**
- * True when only the reader's asides about themselves hold the word: first-person clauses after a clause that asks of
+ * Whether only the reader's asides about themselves hold a word: first-person clauses after a clause that asks of
  * the news (新增就业多少人？我这招工难不难招啊; 哪个大学搞的对接？想看看能不能给我厂里找点技术支持). What the reader
  * wonders of their own case no article tells; when the articles hold every word of the news part, it says nothing of
  * whether that part is answered. A news part with a word of its own no article holds (公租房怎么申请？像我这种外地来打工的
  * 能不能申请) is asked of something the articles may not cover, and the aside's words still count.
  */
-function isAsideOnly(question: string, w: WeightedWord, words: WeightedWord[]): boolean {
+function asideOnly(question: string, words: WeightedWord[]): (w: WeightedWord) => boolean {
   const clauses = clausesOf(question)
   const first = clauses.findIndex((c) => asks(c) && !READERS_OWN_STORY.test(c))
-  if (first < 0 || words.some((o) => o.docs === 0 && [...o.text].length > 1 && clauses[first]!.includes(o.text))) return false
-  const holding = clauses.map((c, i) => ({ c, i })).filter(({ c }) => c.includes(w.text))
-  return holding.length > 0 && holding.every(({ c, i }) => i > first && READERS_OWN_STORY.test(c))
+  if (first < 0 || words.some((o) => o.docs === 0 && [...o.text].length > 1 && clauses[first]!.includes(o.text))) return () => false
+  return (w) => {
+    const holding = clauses.map((c, i) => ({ c, i })).filter(({ c }) => c.includes(w.text))
+    return holding.length > 0 && holding.every(({ c, i }) => i > first && READERS_OWN_STORY.test(c))
+  }
 }
 
 /**
@@ -87,10 +89,10 @@ export function confidenceFeatures({ text, words, typed, whole }: AskedSignals, 
   const near = best ? foldText(candidates[best.candidate]!.title + candidates[best.candidate]!.text.slice(best.span.start, best.span.end)) : ''
   // A word of the reader's own story (我家老头子年轻时候), or of a remark after the question (孩子以后坐地铁上学就指望它了),
   // that no article holds says nothing of whether the asked part is answered.
+  const aside = asideOnly(text, words)
+  const asideOfWhole = whole === undefined ? undefined : asideOnly(whole, words)
   const toldOnly = (w: WeightedWord) =>
-    isToldOnly(text, w) ||
-    isAsideOnly(text, w, words) ||
-    (whole !== undefined && !text.includes(w.text) && (isToldOnly(whole, w) || isAsideOnly(whole, w, words)))
+    isToldOnly(text, w) || aside(w) || (whole !== undefined && !text.includes(w.text) && (isToldOnly(whole, w) || asideOfWhole!(w)))
   // A count no article holds as written (15个党员) whose number the top articles give (由15人组成) is said another way.
   const numberGiven = (w: WeightedWord) => {
     const n = NUMBER_WORD.exec(w.text)?.[1]

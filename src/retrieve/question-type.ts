@@ -220,6 +220,7 @@ const ASKED_AGE = /多大(岁数|年纪|年龄)|(岁数|年纪|年龄)(有)?多�
 const WEIGHT = '斤|公斤|千克|吨'
 const LAND = '平方米|平米|㎡|亩'
 const PEOPLE = '人|名|位'
+const TIMES = '次|回|趟|遍'
 const UNIT_FORMS: Record<string, string | undefined> = {
   人: PEOPLE, 名: PEOPLE, 位: PEOPLE, 个: undefined, 斤: WEIGHT, 公斤: WEIGHT, 千克: WEIGHT, 平方米: LAND, 平米: LAND,
   // 分成了几组 and 分成几个组 are answered by 5个小组 or 17个专项小组.
@@ -227,7 +228,7 @@ const UNIT_FORMS: Record<string, string | undefined> = {
   // 多少间企业 (Cantonese, or shops) is answered by 12家.
   间: '间|家',
   // 来了几回, 跑了几趟 are answered by 5次.
-  回: '次|回|趟|遍', 趟: '次|回|趟|遍', 遍: '次|回|趟|遍',
+  回: TIMES, 趟: TIMES, 遍: TIMES,
   // 一共几块 asks how many parts, in whatever counter the article uses (五项内容).
   块: undefined,
 }
