@@ -624,9 +624,9 @@ function factCheck(
   }
   if (type === 'amount') {
     // A count of the whole kind does not answer how many of a kind (拉进黑名单的企业有几家 is not answered by 确定典型企业40家).
-    // A place or district before 的 (二七区的幼儿园有多少家, 经开区的志愿者) is where they are counted, which the article's
-    // scope checks, not which ones.
-    const qualifier = words.find((w) => w.text === countQualifier(text) && !w.place && !loadLexicon().entries.get(w.text)?.district)
+    // A place, district or local body before 的 (二七区的幼儿园有多少家, 经开区的志愿者, 大学路街道的比赛) is where or by whom
+    // they are counted, which the article's scope checks, not which ones.
+    const qualifier = words.find((w) => w.text === countQualifier(text) && !w.place && !isLocalArea(w))
     const derived = WORKS_IT_OUT.test(text) ? [] : DERIVED_AMOUNTS.filter((d) => d.asked.test(text))
     const category = CATEGORY.exec(text) ?? undefined
     // What has been reached so far (已经引进了多少家) is not told by a target (力争引进…100家以上).
@@ -637,7 +637,10 @@ function factCheck(
     const ofWhatIsAsked = (s: Scored) =>
       plannedIfNext(s) && (!reached || givesAmountReached(textOf(s), amountUnit)) && (!people || !countsWholeList(textOf(s), people, amountUnit)) && (!qualifier || mentions(read(s), qualifier)) && derived.every((d) => d.told.test(textOf(s)) || (d === COMPARISON && printsBoth(text, textOf(s)))) && (!category || namesCategory(read(s), category))
     const counted = countedThing(text)
-    const forms = counted ? words.filter((w) => [...w.text].length > 1 && counted.thing.includes(w.text)).flatMap((w) => [w.text, ...w.synonyms]) : []
+    // The clause counting it names the thing, or what it did (确定…40家 of 联合几个部门确定了多少家); a thing named in a
+    // word no article holds, or in one character (几个队参加), is counted in its unit alone (参赛的队伍共有13支).
+    const named = (part: string) => words.filter((w) => [...w.text].length > 1 && part.includes(w.text))
+    const forms = counted && named(counted.head).length > 0 ? named(counted.thing).flatMap((w) => [w.text, ...w.synonyms]) : []
     if (forms.length > 0) return (s) => countsInClause(read(s), forms, counted!.unit) && ofWhatIsAsked(s)
     // What is counted is named in words no article holds (房租能减免多少): the amount is still given in its unit, not in 平方米.
     // Of a question asking several amounts (多少人，奖金有多少钱), each part is held to its own.
@@ -694,6 +697,12 @@ const ROLE_OF = /(领导|负责人|干部)$/
 const BODY_WORD = /(局|委|办|处|会|院|所|街道|社区|村|镇|乡|中心|公司|集团|部|厅|站|队|学校|学院|大学)$/
 
 const CLAUSE_BREAK = /[，,。；;？?！!]/
+
+/** Whether the lexicon knows a word as a district or a local body (大学路街道, 区社保局). */
+function isLocalArea(w: WeightedWord): boolean {
+  const entry = loadLexicon().entries.get(w.text)
+  return entry !== undefined && (entry.district || [w.text, ...w.synonyms].some((f) => LOCAL_BODY.test(f)))
+}
 
 // A clause of the reader's own (我们公司是小微企业): what it names is not what is asked about.
 const READERS_OWN = /^\s*(我|俺|咱|本人|家里)/

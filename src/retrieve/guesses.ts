@@ -18,7 +18,8 @@ const CHECK_START = /^难道/
 // A clause that only asks for agreement (判断：督导组查看的是地铁5号线施工现场，对吗？) makes the one before it the check.
 const TAG_ONLY = /^(对吗|对不对|对吧|对不|是吗|是吧|是不是|没错吧|没错吗|是这样吗|正确吗|准确吗|是真的吗|真的吗|是真的吧|真的假的|是不是真的)$/
 // What follows these words in such a clause is the reader's own version (是跟郑州大学对接的吧, 叫王斌对吧).
-const BELIEF = /不是说|不是|就是|是不是|难道|是?叫|是?姓|是/
+// 有个 offers one of several (发言的单位有个文化路街道，是吧).
+const BELIEF = /不是说|不是|就是|是不是|难道|是?叫|是?姓|是|有一?[个家所位名项条]/
 // Two versions offered to choose from (是3号线还是5号线, 是财政金融学院还是郑州大学): the article tells which, or another.
 const OPTIONS = /是[^，,。？?！!]+还是/
 // A sentence retelling what the reader heard or remembers (听说有20支队伍，每队5个人？; 我记得是11月中旬办的), or what
@@ -32,7 +33,7 @@ const HEARD_AS_FACT = /^[我俺]?们?(听说|听人说|据说|记得)是/
 const DATE_GUESS = /\d+月份?(\d+[日号])?(上旬|中旬|下旬|初|底)?|\d+[日号](?![线楼院])|第[一二三四1-4]季度|[上中下]旬|(?:国庆|春节|元旦|五一)(?!长?假|期间)/g
 // A count the reader gives (20个, 4组, 2000来套, 50个亿), asked as 多少 before its counter; not 一家 (a, one), and not
 // an ordinal or a phase (第三届, 二期), whose number names the thing, nor a year (2019年), which names the time asked about. Spoken numerals are digits by now (二十 → 20).
-const COUNT_GUESS = /(?<![第哪几\d.])(?!(?:19|20)\d\d年)(?:\d+(?:\.\d+)?|[两二三四五六七八九十百千万]+)[多余来]?(?=个亿|[个位名人家项条件支组队次场天年元亿万套户亩吨斤批台篇份所座辆])/g
+const COUNT_GUESS = /(?<![第哪几\d.])(?!(?:19|20)\d\d年)(?:\d+(?:\.\d+)?|[两二三四五六七八九十百千万]+)[多余来]?(?=个亿|块钱|[个位名人家项条件支组队次场天年元亿万套户亩吨斤批台篇份所座辆])/g
 // A number that names a thing (5号线, 第三届, 二期, 三级): the question is about it, unless the reader offers it as their
 // version (是5号线的吧), when it is asked as 几号.
 const NAMED_NUMBER = /(\d+|[一二三四五六七八九十]+)(?=号[线楼院])/g
@@ -73,6 +74,8 @@ export function guessesAsked(text: string, words: CountedWord[]): string {
       asked = asked.replace(NAMED_NUMBER, '几')
       const names = words.filter((w) => w.docs === 0 && [...w.text].length > 1 && (guess.named || w.person || w.place || (w.name && isOneName(w.text)) || BODY_GUESS.test(w.text)))
       for (const w of names.sort((a, b) => b.text.length - a.text.length)) asked = asked.split(w.text).join(guess.named || w.person ? '谁' : '什么')
+      // A word no article holds right after a name guessed goes with it (宇通客车 → 什么, not 什么客车).
+      for (const w of words.filter((w) => w.docs === 0)) for (const q of ['什么', '谁']) asked = asked.split(q + w.text).join(q)
       // Words quoted as the reader remembers them (俗语是“春肥是金”) that no article prints are asked as the wording; of a
       // quoted name whose head an article prints (“周六卫生日”), only the words no article holds are asked (什么卫生日).
       asked = asked.replace(QUOTED, (quote) => {
@@ -137,9 +140,11 @@ function guessesIn(text: string): Guess[] {
       // 是不是说… and 不是说… open a whole statement to check, whose subject is no guess (是不是说郑大二附院建好后是…).
       const statement = belief?.index === 0 && (clause.startsWith('是不是说') || belief[0] === '不是说')
       if (checks && belief && !statement) {
-        // A name is offered by 叫 or 姓, after the word that offers the version or opening it (不是姓张吗).
-        const version = clause.slice(belief.index + belief[0].length)
-        out.push({ text: version, figuresOnly: false, named: /[叫姓]$/.test(belief[0]) || /^[叫姓]/.test(version), offeredBy: belief[0] })
+        // A name is offered by 叫 or 姓, after the word that offers the version or opening it (不是姓张吗). The 叫 or 姓
+        // goes with the version: jieba may glue it to the name (姓李 of 局长是姓李吧).
+        const naming = /[叫姓]$/.test(belief[0]) ? 1 : 0
+        const version = clause.slice(belief.index + belief[0].length - naming)
+        out.push({ text: version, figuresOnly: false, named: naming === 1 || /^[叫姓]/.test(version), offeredBy: belief[0].slice(0, belief[0].length - naming) })
       } else if (statement || AGREEMENT_END.test(clause) || heardHere || tagged || statedHere) out.push({ text: clause, figuresOnly: true, named: false })
     }
   }

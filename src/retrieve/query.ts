@@ -74,6 +74,8 @@ const QUESTION_WORDS = new Set(
     '已经 现在 目前 一共 总共 共 到底 究竟 这 那 这个 那个 这些 那些 其 该 区里 省里 市里 里 情况 相关 关于 对于 ' +
     // Pointing back at what the reader has in mind (那次演练, 那天): the article names the event, not these.
     '贵区 贵单位 贵方 那天 那次 那回 那会 那会儿 那阵 那阵子 那阵儿 那段时间 那几天 后来 这次 这回 当时 那时 那时候 上次 上回 那趟 这趟 那届 这届 具体 大概 准确 确切 精确 那批 这批 那位 这位 那家 这家 那场 这场 这块 那块 ' +
+    // …or at another of them (另一家是宇通吧): the article names it.
+    '另一家 另一个 另一位 另一所 另一项 另一篇 ' +
     // How the asking is put together (钱是从哪来的): no article words it so.
     '是从 哪来 从哪 来讲 ' +
     // Asking for a name or a post: the article gives the name or post itself (纪工委书记武斌), never these words.

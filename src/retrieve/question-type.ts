@@ -198,7 +198,7 @@ function whenAsked(named: string, cue: string): string {
 
 // 多少年 and 几天 ask a length of time (30年, 15天); 几年级 asks a grade. 几车道 and 几层 are counted in lanes and floors.
 // 多少人民币 asks for money, not people.
-const ASKED_UNIT = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*(?:万|亿)?\\s*(?:个小?(?=组))?([套个家间元项次回趟遍名位条所座辆期批台篇场户亩吨倍件天斤起组处棵株具块]|份(?!额)|车道|层(?![面次级])|号线|号楼|号院|公斤|千克|平方米|平米|公里|米|人(?!民币)|年(?!级))`)
+const ASKED_UNIT = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*(?:万|亿)?\\s*(?:个小?(?=组))?([套个家间元项次回趟遍名位条所座辆期批台篇场户亩吨倍件天斤起组处棵株具]|块(?!钱)|份(?!额)|车道|层(?![面次级])|号线|号楼|号院|公斤|千克|平方米|平米|公里|米|人(?!民币)|年(?!级))`)
 // 多少个小时, 几个月: a count of a unit of time, answered in that unit (24小时), not in things.
 const TIME_COUNT = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*个?\\s*(小时|钟头|星期|礼拜|月|工作日)`)
 // 多少 or 几 right before the thing counted, with no counter between.
@@ -206,7 +206,7 @@ const BARE_COUNT = new RegExp(`(?:${WHICH_NUMBER}|多少)(?=\\p{Script=Han})`, '
 // 多少亿, 几万 without a counter: the answer is a number of that magnitude (9.97亿元, 3万人).
 const ASKED_MAGNITUDE = new RegExp(`(?:${WHICH_NUMBER}|多少)\\s*(万|亿)`)
 // Money asked by what it is: 放了多少贷款, 总投资多少, 补贴有多少.
-const ASKED_MONEY = /多少钱|花了多少|省了多少|多少(资金|贷款|投资|经费|补贴|补助|奖金|税|费用|债)|(资金|贷款|投资|经费|补贴|补助|奖金|金额|费用|债券)[^，。？?]{0,4}多少|金额/
+const ASKED_MONEY = /多少钱|多少块钱|花了多少|省了多少|多少(资金|贷款|投资|经费|补贴|补助|奖金|税|费用|债)|(资金|贷款|投资|经费|补贴|补助|奖金|金额|费用|债券)[^，。？?]{0,4}多少|金额/
 // A count named by its counter (企业家数, 整改书份数, 户数): told in that counter.
 const COUNTER_NUMBER = /([家份户项件套篇所辆台条起批])数(?![字值据量])/
 // A share asked for (报销比例是多少, 增长率多少, 占比几成) is answered by a percentage or 几成, not by
@@ -299,8 +299,10 @@ const SUM_OF = /(\p{Script=Han}{2})(?:总?金额|总额)\s*(?:是|有|为|大概
 
 /** What an amount question is an amount of, and the units that count it. */
 export interface CountedThing {
-  /** The words naming it, as the question says them (过期灭火器, 贷款). */
+  /** The words naming it, and what it did, as the question says them (过期灭火器, 贷款, 部门确定). */
   thing: string
+  /** The thing without what it did (队 of 队参加): the article counts it in its own words for the act (参赛的队伍共有13支). */
+  head: string
   /** A pattern of the units an answer may count it in; empty for any amount. */
   unit: string
 }
@@ -316,29 +318,50 @@ export function countedThing(asked: string): CountedThing | undefined {
   const m = ASKED_UNIT.exec(question)
   if (m?.[1] === '个' && !TIME_COUNT.test(question)) {
     const thing = thingCounted(question, m)
-    return thing && !COUNTED_PEOPLE.test(thing) ? { thing, unit: THINGS } : undefined
+    const head = thing === undefined ? undefined : nounHead(thing)
+    return thing && head && !countsPeople(thing) ? { thing, head, unit: THINGS } : undefined
   }
   // A share of it (贷款中有多少比例) is not counted in it.
   const money = ASKED_SHARE.test(question) ? null : MONEY_THING.exec(question)
-  if (money) return { thing: money[1] ?? money[2]!, unit: MONEY }
+  if (money) return whole(money[1] ?? money[2]!, MONEY)
   if (m) return undefined
   // A sum asked by what it was paid for (放贷金额多少, 出口金额是多少): money, in a clause that names that.
   // A total (预算总额多少) may be asked a share of (预留预算总额的50%以上).
   const sum = SUM_OF.exec(question)
-  if (sum) return { thing: sum[1]!, unit: SHARE_CHANGE.test(question) || sum[0].includes('总额') ? MONEY_OR_SHARE : MONEY }
+  if (sum) return whole(sum[1]!, SHARE_CHANGE.test(question) || sum[0].includes('总额') ? MONEY_OR_SHARE : MONEY)
   // The number of a thing (更换灭火器 数量是多少): counted as 多少个 counts it.
   const quantity = QUANTITY_OF.exec(question)?.[1]
-  if (quantity && !COUNTED_PEOPLE.test(quantity)) return { thing: quantity, unit: THINGS }
+  if (quantity && !COUNTED_PEOPLE.test(quantity)) return whole(quantity, THINGS)
   // A figure asked by what it measures (年产值是多少, GDP多少): any amount, in a clause that names it.
   const figure = FIGURE_ASKED.exec(question)
-  if (figure) return { thing: figure[1]!, unit: '' }
+  if (figure) return whole(figure[1]!, '')
   // 多少 right before a noun, with no counter (换了多少灭火器), counts it as 多少个 does; money is counted in money.
   const bare = /多少/.exec(question)
   const after = bare ? question.slice(bare.index + bare[0].length) : ''
   const thing = ASKED_MAGNITUDE.test(question) || NOT_A_THING.test(after) ? undefined : COUNTED.exec(after)?.[1]
-  if (!thing || COUNTED_PEOPLE.test(thing) || !isNounPhrase(thing)) return undefined
-  if (MONEY_NOUN.test(thing)) return { thing, unit: MONEY }
-  return /(面积|率|时间|时长)$/.test(thing) ? undefined : { thing, unit: THINGS }
+  const head = thing === undefined ? undefined : nounHead(thing)
+  if (!thing || !head || countsPeople(thing) || !isNounPhrase(head)) return undefined
+  if (MONEY_NOUN.test(head)) return { thing, head, unit: MONEY }
+  return /(面积|率|时间|时长)$/.test(head) ? undefined : { thing, head, unit: THINGS }
+}
+
+function whole(thing: string, unit: string): CountedThing {
+  return { thing, head: thing, unit }
+}
+
+// A verb or a place word (下 of 干部下到厂里) after the thing named says what it did, not what it is.
+const ACT_TAG = /^(v(?!n)|f)/
+
+/** The noun a counted stretch starts with, without what it did after it (队参加 → 队, 干部下到厂里 → 干部, 人领高龄津贴 → 人). */
+function nounHead(stretch: string): string {
+  const words = tagWords(stretch)
+  const act = words.findIndex((w, i) => i > 0 && ACT_TAG.test(w.tag) && words.slice(0, i).some((b) => /^n/.test(b.tag)))
+  return act < 0 ? stretch : words.slice(0, act).map((w) => w.word).join('')
+}
+
+/** Whether a counted stretch counts people: by its end (城镇就业, 参赛党员) or by the noun it starts with (干部下到厂里). */
+function countsPeople(stretch: string): boolean {
+  return COUNTED_PEOPLE.test(stretch) || COUNTED_PEOPLE.test(nounHead(stretch))
 }
 
 // The number of a thing, said as 数量 or 总数 after it (更换灭火器 数量是多少).
@@ -706,7 +729,7 @@ export function askedUnit(question: string, type: QuestionType = 'amount'): stri
   const m = ASKED_UNIT.exec(question)
   const unit = m?.[1]
   const counted = unit === '个' ? thingCounted(question, m!) ?? '' : ''
-  if (COUNTED_PEOPLE.test(counted) || PEOPLE_DOING.test(counted)) return PEOPLE
+  if ((counted !== '' && countsPeople(counted)) || PEOPLE_DOING.test(counted)) return PEOPLE
   if (unit !== undefined) return formsOf(unit)
   // People counted with no counter at all (出动了多少养护人员, 有几党员参加) are counted in 人, 名 or 位 too.
   const bare = BARE_COUNT.exec(question)

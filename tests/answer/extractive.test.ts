@@ -121,6 +121,9 @@ describe('askedUnit and hasFactFor', () => {
     ['志愿者干了多少钟头', '个?(?:小时|钟头)'],
     ['企业代表有几位', '人|名|位'],
     ['市里督导组来了几回', '次|回|趟|遍'],
+    // Those named by what they did (领高龄津贴的) are people; 多少块钱 is money, not parts.
+    ['八十岁以上老人领高龄津贴的有多少个', '人|名|位'],
+    ['每个月给多少块钱', MONEY],
   ])('%s asks for %s', (q, unit) => {
     expect(askedUnit(q)).toBe(unit)
   })
@@ -206,6 +209,16 @@ describe('what a question asks after its question word', () => {
     ['授信放贷总额是多少', '放贷'],
   ])('%s counts %s', (q, thing) => {
     expect(countedThing(q)?.thing).toBe(thing)
+  })
+
+  it.each([
+    ['知识竞赛一共几个队参加', '队'],
+    ['进决赛的有多少队进了决赛', '队'],
+    ['对接会有多少个工厂参加', '工厂'],
+    ['联合几个部门确定了多少家典型企业', '部门'],
+    ['换掉了多少个过期灭火器', '过期灭火器'],
+  ])('%s counts %s, whatever it did', (q, head) => {
+    expect(countedThing(q)?.head).toBe(head)
   })
 
   it('takes the noun before a when-question word, and none for how long', async () => {
@@ -2043,6 +2056,23 @@ describe('reading who went and what is meant', () => {
 
   it('leaves a means asked beside a yes-or-no question to be told, not answered by the yes-or-no part', async () => {
     expect((await ask('雨后绿化带打药前，执法局有没有提前告知周边居民？是通过什么方式通知的？')).abstained).toBe(true)
+  })
+
+  it('counts a thing the reader names with what it did, in the counter the story gives it', async () => {
+    // 13支 counts the 队 that took part (参赛), 近150家 the firms (企业) a reader calls 工厂, 16名 the 干部 sent.
+    expect((await ask('大学路街道党团知识竞赛总共几个队参加？')).answer).toContain('13支')
+    expect((await ask('交通运输行业那场银企对接会，有多少个工厂参加？')).answer).toContain('近150家')
+    expect((await ask('经开区纪检监察工委派了多少个干部到企业去看？')).answer).toContain('16名')
+    // A body before 的 is who counts them, as a district would be (大学路街道的比赛): 6支 went to the final.
+    expect((await ask('大学路街道的竞赛有多少队进入了决赛？')).answer).toContain('6支')
+  })
+
+  it('asks the reader’s version of a name as the name, glued or offered by 有个', async () => {
+    expect((await ask('示范区营商环境那个会上，作典型发言的单位有个文化路街道，是吧？')).answer).toContain('文苑街道')
+    expect((await ask('河南财政金融学院的人开完会去了郑煤机，另一家是宇通客车对吧？')).answer).toContain('安图生物')
+    // A head the stories never name is not named by the story of the bureau's work.
+    expect((await ask('经开区建设局的局长是姓李吧？')).abstained).toBe(true)
+    expect((await ask('二七区的高龄津贴，每个月是发100块钱吧？')).abstained).toBe(true)
   })
 
   it('reads 有人说 as hearsay, not as what the story must say', async () => {

@@ -13,8 +13,13 @@ describe('guessesAsked', () => {
   it('asks the body, person or figure the reader offers as their version', () => {
     expect(guessesAsked('经开区那个对接会,是跟郑州大学对接的吧?', [word('郑州大学', 0), word('对接', 6)])).toBe('经开区那个对接会,是跟什么对接的吧?')
     expect(guessesAsked('座谈会上发言的主任,叫王刚对吧?', [word('王刚', 0)])).toBe('座谈会上发言的主任,叫谁对吧?')
-    // A firm offered by its brand (宇通客车) is a name offered, whatever its last word.
-    expect(guessesAsked('学院的人会后去的是宇通客车吗?', [word('宇通', 0, { name: true }), word('客车', 0)])).toBe('学院的人会后去的是什么客车吗?')
+    // A firm offered by its brand (宇通客车) is a name offered, with the word no article holds after it.
+    expect(guessesAsked('学院的人会后去的是宇通客车吗?', [word('宇通', 0, { name: true }), word('客车', 0)])).toBe('学院的人会后去的是什么吗?')
+    expect(guessesAsked('会后还去了一家,是宇通客车对吧?', [word('宇通', 0, { name: true }), word('客车', 0)])).toBe('会后还去了一家,是什么对吧?')
+    // 有个 offers one of several; a surname jieba glues to 姓 (姓李) is the name offered.
+    expect(guessesAsked('发言的单位里有个文化路街道,是吧?', [word('文化路', 0, { place: true }), word('街道', 9)])).toBe('发言的单位里有个什么街道,是吧?')
+    expect(guessesAsked('建设局的局长是姓李吧?', [word('姓李', 0)])).toBe('建设局的局长是谁吧?')
+    expect(guessesAsked('高龄津贴每月是100块钱吧?', [])).toBe('高龄津贴每月是多少块钱吧?')
     // A surname offered after 不是 is a name offered too.
     expect(guessesAsked('座谈会上发言的主任,不是姓张吗?', [word('姓张', 0)])).toBe('座谈会上发言的主任,不是谁吗?')
     expect(guessesAsked('竞赛那次,20个党员分成4组比的吧?', [])).toBe('竞赛那次,多少个党员分成多少组比的吧?')
