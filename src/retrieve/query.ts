@@ -547,7 +547,9 @@ function withNumbersJoined(cut: { word: string; tag: string }[]): { word: string
   for (let i = 0; i < tagged.length; i++) {
     const cur = tagged[i]!
     const next = tagged[i + 1]
-    if (/^\d+(\.\d+)?$/.test(cur.word) && next && isContent(next.word)) {
+    // Not the first end of a range (1到6月, as the article prints 1~6月): its 到 joins two numbers.
+    const range = next !== undefined && /^(到|至)$/.test(next.word) && /^\d/.test(tagged[i + 2]?.word ?? '')
+    if (/^\d+(\.\d+)?$/.test(cur.word) && next && isContent(next.word) && !range) {
       out.push({ word: cur.word + next.word, tag: 'nz' })
       i++
     } else out.push(cur)

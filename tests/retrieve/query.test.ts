@@ -47,6 +47,10 @@ describe('analyzeQuery', () => {
     expect(words('会前一共征集了多少条对区党工委的意见建议？')).not.toContain('条对区')
     expect(words('活动第一阶段从哪天到哪天？')).not.toContain('天到')
     expect(words('听说经开区在建安置房')).not.toContain('听说')
+    // A number joins the word after it (3636套), but not the 到 of a range (1到6月, printed 1~6月).
+    expect(words('今年1到6月新增就业多少人')).toEqual(expect.arrayContaining(['6月', '新增', '就业']))
+    expect(words('今年1到6月新增就业多少人')).not.toContain('1到')
+    expect(words('已分配安置房3636套到现在了吗')).toContain('3636套')
   })
 
   it('marks the names of places by jieba\'s tag, not the common words it tags so', () => {
