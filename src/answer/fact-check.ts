@@ -603,6 +603,9 @@ function factCheck(
     const on = words.find((w) => w.text === road && !isBodyKind(w.text))
     return (s) => namesRoad(textOf(s), text) && (!on || mentions(read(s), on))
   }
+  // Where a person is from (讲课的郑老师是哪儿的) is the body named right before them (众安防火中心的郑老师), not a place.
+  const member = affiliationAsked(text, words)
+  if (member) return (s) => namedWithBody(textOf(s), member)
   // Which building (哪栋楼, 几楼) is told by one named (办公楼三楼, 创业大厦), not by the room alone.
   if (type === 'place' && ASKS_BUILDING.test(text)) return (s) => namesPlace(textOf(s), text) && BUILDING.test(textOf(s))
   if (type === 'place' && askingClauses(text).some((c) => ASKS_VENUE.test(c))) return (s) => namesPlace(textOf(s), text) && VENUE.test(textOf(s))
@@ -697,6 +700,32 @@ const ROLE_OF = /(领导|负责人|干部)$/
 const BODY_WORD = /(局|委|办|处|会|院|所|街道|社区|村|镇|乡|中心|公司|集团|部|厅|站|队|学校|学院|大学)$/
 
 const CLAUSE_BREAK = /[，,。；;？?！!]/
+
+// A person asked where they are from: by a post or role (老师, 书记, 负责人), or by name.
+const MEMBER = /(老师|专家|教授|医生|教官|讲师|书记|主任|局长|主席|队长|站长|所长|经理|负责人|领导|同志|干部|民警)$/
+const FROM_WHERE = /(是|来自)(哪儿|哪里|哪|哪个单位|哪家单位|什么单位|啥单位)的[啊呀呢吗\s]*$/
+// A body's name before a person, in the same clause, perhaps with their posts between (众安防火中心的郑老师, 市科技局领导,
+// 管委会党工委副书记、主任王波).
+const BODY_BEFORE = /(中心|局|委|办|公司|学院|大学|学校|医院|街道|社区|集团|队|站|所|协会|银行|部|厅|处|院|会)的?[\p{Script=Han}、]{0,10}$/u
+
+/** The person whose body a question asks (老师 of 讲课的郑老师是哪儿的), if it asks that. */
+function affiliationAsked(question: string, words: WeightedWord[]): WeightedWord | undefined {
+  const clause = askingClauses(question).find((c) => FROM_WHERE.test(c))
+  if (clause === undefined) return undefined
+  const before = clause.slice(0, FROM_WHERE.exec(clause)!.index)
+  const last = words.filter((w) => before.endsWith(w.text) || before.endsWith(`${w.text}那个`)).at(-1)
+  return last && (MEMBER.test(last.text) || isPersonWord(last)) ? last : undefined
+}
+
+/** Whether a text names the person with a body right before them. */
+function namedWithBody(text: string, person: WeightedWord): boolean {
+  for (const form of [person.text, ...person.synonyms]) {
+    for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+      if (BODY_BEFORE.test(text.slice(0, at).split(CLAUSE_BREAK).at(-1)!)) return true
+    }
+  }
+  return false
+}
 
 /** Whether the lexicon knows a word as a district or a local body (大学路街道, 区社保局). */
 function isLocalArea(w: WeightedWord): boolean {

@@ -64,8 +64,12 @@ function asksOfUnknown(query: AnalyzedQuery, ofKind: (w: WeightedWord) => boolea
   const said = askingOrNaming(query.text)
   // Nor the reader's own version to be checked (是经南二路财富天阶小区的居民吧): the article may print another.
   const offered = versionsOffered(foldText(query.text))
-  return query.words.some((w) => w.docs === 0 && said.some((c) => c.includes(w.text)) && !offered.some((v) => v.includes(w.text)) && ofKind(w))
+  // Nor the kind of a name half remembered (是叫什么财经学院吗, 什么防火中心): it is asked, the article names it its way.
+  const asked = (w: WeightedWord) => HALF_REMEMBERED.some((q) => query.text.includes(q + w.text))
+  return query.words.some((w) => w.docs === 0 && said.some((c) => c.includes(w.text)) && !offered.some((v) => v.includes(w.text)) && !asked(w) && ofKind(w))
 }
+
+const HALF_REMEMBERED = ['什么', '啥']
 
 /** A text of the question (the question itself, by default) without the versions the reader offers to be checked. */
 function withoutOffered(question: string, text: string = question): string {

@@ -125,6 +125,11 @@ function guessesIn(text: string): Guess[] {
     const stated = rising && sentences.length === 1 && sentence.match(COUNT_GUESS) !== null
     let heard = false
     for (const [i, clause] of clauses.entries()) {
+      // So is a bare version after the clause that asks, in the same sentence (是几号线来着，5号线吗).
+      if (i > 0 && ownAnswer(clause) && asks(clauses[i - 1]!) && ASKS_ITS_OWN.test(clauses[i - 1]!)) {
+        out.push({ text: clause, figuresOnly: false, named: false, dropped: true })
+        continue
+      }
       const denied = ruledOut(clause, clauses[i + 1])
       if (denied && asking.some((c) => c !== clause)) {
         out.push({ text: denied, figuresOnly: false, named: false, dropped: true })
@@ -149,6 +154,17 @@ function guessesIn(text: string): Guess[] {
     }
   }
   return out
+}
+
+// A short clause that only names an answer and asks for agreement (5号线吗, 二七分局吧): nouns and numbers, no verb
+// (年底结束吗 asks a question of its own).
+const OWN_ANSWER = /^[^\s]{1,8}?(吗|吧)$/
+const NOUN_OR_NUMBER = /^(n|m|q|eng)/
+
+function ownAnswer(clause: string): boolean {
+  if (!OWN_ANSWER.test(clause)) return false
+  const named = clause.slice(0, -1)
+  return !asks(named) && tagWords(named).every((w) => NOUN_OR_NUMBER.test(w.tag))
 }
 
 // 不是 ruling a version out: not 是不是 (which checks it) nor 不是说 (which retells it).

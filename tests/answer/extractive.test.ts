@@ -2075,6 +2075,17 @@ describe('reading who went and what is meant', () => {
     expect((await ask('二七区的高龄津贴，每个月是发100块钱吧？')).abstained).toBe(true)
   })
 
+  it('answers where a person is from by the body named before them, and a name half remembered as asked', async () => {
+    expect((await ask('教大家用灭火器的郑老师是哪儿的？')).answer).toContain('众安防火中心')
+    expect((await ask('讲火场逃生的那个郑老师是哪里的？')).answer).toContain('众安防火中心')
+    // Posts may stand between the body and the name (管委会党工委副书记、主任王波).
+    expect((await ask('王波是哪个单位的？')).answer).toContain('马寨产业集聚区管委会')
+    // 什么财经学院 is the kind of the name asked, not a school no article names.
+    expect((await ask('来经开区谈产学研的是哪所学校？叫什么财经学院吧')).answer).toContain('河南财政金融学院')
+    // The reader's own answer after the question in the same sentence (5号线吗) is dropped, not looked for.
+    expect((await ask('武斌带队督导的地铁工地是几号线来着，1号线吗？')).answer).toContain('3号线')
+  })
+
   it('reads 有人说 as hearsay, not as what the story must say', async () => {
     const homes = story('经开区建设局以巡察整改新成效推动建设工作', '截至目前，全区已分配安置房3636套。建设局开展征收安置问题项目整改。')
     expect((await askOf([homes], '有人说经开区安置房到现在才分了一千来套，真的假的？')).answer).toContain('3636套')

@@ -37,6 +37,9 @@ describe('guessesAsked', () => {
     expect(guessesAsked('施肥部分的俗语是“秋肥是金”,对吗?', [word('施肥', 1), word('秋肥', 1), word('金', 15)])).toBe('施肥部分的俗语是“秋肥是金”,对吗?')
     // The reader's own answer after their question asks nothing more; a statement of counts put as a question checks them.
     expect(guessesAsked('武斌那次督导去看的地铁工地是几号线?5号线?', [])).toBe('武斌那次督导去看的地铁工地是几号线??')
+    expect(guessesAsked('督导去看的是几号线来着,5号线吗?', [])).toBe('督导去看的是几号线来着,?')
+    // Not a question of its own after it (年底结束吗).
+    expect(guessesAsked('集中行动要搞到啥时候,年底结束吗?', [])).toBe('集中行动要搞到啥时候,年底结束吗?')
     expect(guessesAsked('蜜蜂张那次竞赛15个人分成了3个组?', [])).toBe('蜜蜂张那次竞赛多少个人分成了多少个组?')
     // Not a statement before a question of its own (…发了1000多篇稿子?具体多少篇): that question asks it.
     expect(guessesAsked('宣传部疫情期间发了1000多篇稿子?具体多少篇', [])).toBe('宣传部疫情期间发了1000多篇稿子?具体多少篇')
