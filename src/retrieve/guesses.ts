@@ -126,7 +126,8 @@ function guessesIn(text: string): Guess[] {
     let heard = false
     for (const [i, clause] of clauses.entries()) {
       // So is a bare version after the clause that asks, in the same sentence (是几号线来着，5号线吗).
-      if (i > 0 && ownAnswer(clause) && asks(clauses[i - 1]!) && ASKS_ITS_OWN.test(clauses[i - 1]!)) {
+      const last = i === clauses.length - 1 && /[？?]\s*$/.test(sentence)
+      if (i > 0 && ownAnswer(clause, last) && asks(clauses[i - 1]!) && ASKS_ITS_OWN.test(clauses[i - 1]!)) {
         out.push({ text: clause, figuresOnly: false, named: false, dropped: true })
         continue
       }
@@ -156,14 +157,15 @@ function guessesIn(text: string): Guess[] {
   return out
 }
 
-// A short clause that only names an answer and asks for agreement (5号线吗, 二七分局吧): nouns and numbers, no verb
-// (年底结束吗 asks a question of its own).
+// A short clause that only names an answer, asking for agreement or ending the sentence with its question mark (5号线吗,
+// 二七分局吧, 一百多个？): nouns and numbers, no verb (年底结束吗 asks a question of its own).
 const OWN_ANSWER = /^[^\s]{1,8}?(吗|吧)$/
 const NOUN_OR_NUMBER = /^(n|m|q|eng)/
 
-function ownAnswer(clause: string): boolean {
-  if (!OWN_ANSWER.test(clause)) return false
-  const named = clause.slice(0, -1)
+function ownAnswer(clause: string, endsQuestion: boolean): boolean {
+  const agreed = OWN_ANSWER.test(clause)
+  if (!agreed && !(endsQuestion && [...clause].length <= 8)) return false
+  const named = agreed ? clause.slice(0, -1) : clause
   return !asks(named) && tagWords(named).every((w) => NOUN_OR_NUMBER.test(w.tag))
 }
 

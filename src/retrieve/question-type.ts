@@ -394,8 +394,7 @@ const KIND_COUNTED = new RegExp(`(\\p{Script=Han}{2,12}?)(?:现在|目前|如今
  */
 export function countQualifier(question: string): string | undefined {
   const qualifier = COUNT_QUALIFIED.exec(question)?.[1]
-  const last = qualifier ? tagWords(qualifier.replace(/[“”"]/g, '')).at(-1) : undefined
-  if (qualifier) return last && /^n/.test(last.tag) && [...last.word].length > 1 ? last.word : undefined
+  if (qualifier) return qualifierWord(tagWords(qualifier.replace(/[“”"]/g, '')))
   // Or what was done to them, said after the count (把几家企业列进了黑名单, 给多少家企业下了停业整改书, 多少人进了黑名单).
   const done = COUNT_THEN_DONE.exec(question)?.[1] ?? COUNT_THEN_ENTERED.exec(question)?.[1]
   if (done) return tagWords(done).find((w) => [...w.word].length > 1)?.word
@@ -404,6 +403,17 @@ export function countQualifier(question: string): string | undefined {
   const words = phrase ? tagWords(phrase) : []
   const before = words.at(-2)
   return words.length > 1 && isBodyKind(words.at(-1)!.word) && before && /^n/.test(before.tag) && [...before.word].length > 1 ? before.word : undefined
+}
+
+/**
+ * The word that says which are counted: the noun that ends the qualifier (黑名单), or, when jieba cut a document off a
+ * verb (停业整改书 → 停业/整改/书), that verb. Not a place's name cut short (大学路 → 大学/路).
+ */
+function qualifierWord(words: { word: string; tag: string }[]): string | undefined {
+  const [before, last] = [words.at(-2), words.at(-1)]
+  if (!last || !/^n/.test(last.tag)) return undefined
+  if ([...last.word].length > 1) return last.word
+  return before && [...before.word].length > 1 && /^v/.test(before.tag) ? before.word : undefined
 }
 
 /** The words a 多少个 counts: after it (多少个过期灭火器), or with nothing after it, before it (棚改类的有几个). */

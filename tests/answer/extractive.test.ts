@@ -254,6 +254,9 @@ describe('what a question asks after its question word', () => {
   it('takes the noun right before 的 as which ones a count is of, not a verb or the subject', async () => {
     expect(countQualifier('纪工委列进黑名单的公司有多少家')).toBe('黑名单')
     expect(countQualifier('列入“黑名单”的一共有几家企业')).toBe('黑名单')
+    // jieba cuts 整改书 as 整改/书: the verb says which; a road's name cut short (大学/路) says where.
+    expect(countQualifier('纪检那边下了停业整改书的一共有几家企业')).toBe('整改')
+    expect(countQualifier('大学路的每队几个人')).toBeUndefined()
     expect(countQualifier('经开区已经分配的安置房是多少套')).toBeUndefined()
     expect(countQualifier('开动员会的时候通报了几起')).toBeUndefined()
     // With no 的, the noun right before the kind counted.

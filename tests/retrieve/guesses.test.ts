@@ -38,6 +38,7 @@ describe('guessesAsked', () => {
     // The reader's own answer after their question asks nothing more; a statement of counts put as a question checks them.
     expect(guessesAsked('武斌那次督导去看的地铁工地是几号线?5号线?', [])).toBe('武斌那次督导去看的地铁工地是几号线??')
     expect(guessesAsked('督导去看的是几号线来着,5号线吗?', [])).toBe('督导去看的是几号线来着,?')
+    expect(guessesAsked('一共给商户换了多少个灭火器,一百多个?', [])).toBe('一共给商户换了多少个灭火器,?')
     // Not a question of its own after it (年底结束吗).
     expect(guessesAsked('集中行动要搞到啥时候,年底结束吗?', [])).toBe('集中行动要搞到啥时候,年底结束吗?')
     expect(guessesAsked('蜜蜂张那次竞赛15个人分成了3个组?', [])).toBe('蜜蜂张那次竞赛多少个人分成了多少个组?')
