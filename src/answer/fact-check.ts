@@ -713,7 +713,7 @@ function affiliationAsked(question: string, words: WeightedWord[]): WeightedWord
   const clause = askingClauses(question).find((c) => FROM_WHERE.test(c))
   if (clause === undefined) return undefined
   const before = clause.slice(0, FROM_WHERE.exec(clause)!.index)
-  const last = words.filter((w) => before.endsWith(w.text) || before.endsWith(`${w.text}那个`)).at(-1)
+  const last = words.filter((w) => before.endsWith(w.text)).at(-1)
   return last && (MEMBER.test(last.text) || isPersonWord(last)) ? last : undefined
 }
 

@@ -318,8 +318,7 @@ export function countedThing(asked: string): CountedThing | undefined {
   const m = ASKED_UNIT.exec(question)
   if (m?.[1] === '个' && !TIME_COUNT.test(question)) {
     const thing = thingCounted(question, m)
-    const head = thing === undefined ? undefined : nounHead(thing)
-    return thing && head && !countsPeople(thing) ? { thing, head, unit: THINGS } : undefined
+    return thing && !countsPeople(thing) ? { thing, head: nounHead(thing), unit: THINGS } : undefined
   }
   // A share of it (贷款中有多少比例) is not counted in it.
   const money = ASKED_SHARE.test(question) ? null : MONEY_THING.exec(question)
@@ -339,12 +338,13 @@ export function countedThing(asked: string): CountedThing | undefined {
   const bare = /多少/.exec(question)
   const after = bare ? question.slice(bare.index + bare[0].length) : ''
   const thing = ASKED_MAGNITUDE.test(question) || NOT_A_THING.test(after) ? undefined : COUNTED.exec(after)?.[1]
-  const head = thing === undefined ? undefined : nounHead(thing)
-  if (!thing || !head || countsPeople(thing) || !isNounPhrase(head)) return undefined
+  const head = thing === undefined ? '' : nounHead(thing)
+  if (!thing || countsPeople(thing) || !isNounPhrase(head)) return undefined
   if (MONEY_NOUN.test(head)) return { thing, head, unit: MONEY }
   return /(面积|率|时间|时长)$/.test(head) ? undefined : { thing, head, unit: THINGS }
 }
 
+/** A thing named in full, with nothing it did after it (贷款, 更换灭火器). */
 function whole(thing: string, unit: string): CountedThing {
   return { thing, head: thing, unit }
 }
