@@ -177,7 +177,6 @@ export function givesAskedFact(asked: AskedFor, scored: Scored[], candidates: Ca
   const gives = factCheckOf(asked, candidates)
   // The fact is given in an article that names the local bodies and places the question names (the lexicon's):
   // 森防办's training is not answered by 五里堡街道's drill (60余人), however much else the two share.
-  const local = (w: WeightedWord) => loadLexicon().entries.get(w.text)
   // Not one the reader offers as their version to be checked (是经开区管委会6月1号开的吧): the article may name another.
   const offered = versionsOffered(asked.whole ?? asked.text)
   const localNames = (text: string) => {
@@ -185,9 +184,7 @@ export function givesAskedFact(asked: AskedFor, scored: Scored[], candidates: Ca
     return asked.words.filter(
       (w) =>
         w.docs > 0 &&
-        local(w) !== undefined &&
-        !local(w)!.district &&
-        [w.text, ...w.synonyms].some((f) => LOCAL_BODY.test(f)) &&
+        isLocalBody(w) &&
         ofQuestion.some((c) => c.includes(w.text)) &&
         !offered.some((v) => v.includes(w.text)),
     )
@@ -727,10 +724,15 @@ function namedWithBody(text: string, person: WeightedWord): boolean {
   return false
 }
 
-/** Whether the lexicon knows a word as a district or a local body (大学路街道, 区社保局). */
-function isLocalArea(w: WeightedWord): boolean {
+/** Whether the lexicon knows a word as a local body or place within the district (大学路街道, 区社保局, 森防办). */
+function isLocalBody(w: WeightedWord): boolean {
   const entry = loadLexicon().entries.get(w.text)
-  return entry !== undefined && (entry.district || [w.text, ...w.synonyms].some((f) => LOCAL_BODY.test(f)))
+  return entry !== undefined && !entry.district && [w.text, ...w.synonyms].some((f) => LOCAL_BODY.test(f))
+}
+
+/** Whether the lexicon knows a word as a district or a local body. */
+function isLocalArea(w: WeightedWord): boolean {
+  return loadLexicon().entries.get(w.text)?.district === true || isLocalBody(w)
 }
 
 // A clause of the reader's own (我们公司是小微企业): what it names is not what is asked about.

@@ -318,7 +318,8 @@ export function countedThing(asked: string): CountedThing | undefined {
   const m = ASKED_UNIT.exec(question)
   if (m?.[1] === '个' && !TIME_COUNT.test(question)) {
     const thing = thingCounted(question, m)
-    return thing && !countsPeople(thing) ? { thing, head: nounHead(thing), unit: THINGS } : undefined
+    const head = thing === undefined ? '' : nounHead(thing)
+    return thing && !countsPeople(thing, head) ? { thing, head, unit: THINGS } : undefined
   }
   // A share of it (贷款中有多少比例) is not counted in it.
   const money = ASKED_SHARE.test(question) ? null : MONEY_THING.exec(question)
@@ -339,7 +340,7 @@ export function countedThing(asked: string): CountedThing | undefined {
   const after = bare ? question.slice(bare.index + bare[0].length) : ''
   const thing = ASKED_MAGNITUDE.test(question) || NOT_A_THING.test(after) ? undefined : COUNTED.exec(after)?.[1]
   const head = thing === undefined ? '' : nounHead(thing)
-  if (!thing || countsPeople(thing) || !isNounPhrase(head)) return undefined
+  if (!thing || countsPeople(thing, head) || !isNounPhrase(head)) return undefined
   if (MONEY_NOUN.test(head)) return { thing, head, unit: MONEY }
   return /(面积|率|时间|时长)$/.test(head) ? undefined : { thing, head, unit: THINGS }
 }
@@ -360,8 +361,8 @@ function nounHead(stretch: string): string {
 }
 
 /** Whether a counted stretch counts people: by its end (城镇就业, 参赛党员) or by the noun it starts with (干部下到厂里). */
-function countsPeople(stretch: string): boolean {
-  return COUNTED_PEOPLE.test(stretch) || COUNTED_PEOPLE.test(nounHead(stretch))
+function countsPeople(stretch: string, head = nounHead(stretch)): boolean {
+  return COUNTED_PEOPLE.test(stretch) || COUNTED_PEOPLE.test(head)
 }
 
 // The number of a thing, said as 数量 or 总数 after it (更换灭火器 数量是多少).
