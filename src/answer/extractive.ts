@@ -11,6 +11,7 @@ import { assertFeatures, loadAnswerModel, type AnswerModel } from './model.js'
 import { confidenceOf, FACT_COVERAGE, FACT_REQUIRED, inContext, scoreEvidence, textIn, type Scored } from './scored.js'
 import type { Answer } from './types.js'
 import { withTyposRead } from './typos.js'
+import { checksVersion, verdictOn, VERDICT_CHARS } from './verdict.js'
 import { aboutNamedScope, findsOnlyGenericWords, namesSibling, namesUnknownBody, namesUnknownPerson, namesUnknownPlace, ofSpeaker } from './unmentioned.js'
 import { asksForVisits, visitStops } from './visits.js'
 
@@ -120,7 +121,10 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   }
   // Parts the articles do not answer are said to be so after the quotes, within the same 300 characters.
   const gapOf = (part: QuestionPart) => gapNote(part.text)
-  const maxChars = (opts.maxChars ?? MAX_ANSWER_CHARS) - unsure.map(gapOf).join('').length
+  // A figure the reader asks to have confirmed (……3663套，是吗？) is said back before the quotes, right or wrong.
+  const checked = foldText(question)
+  const checking = checksVersion(checked)
+  const maxChars = (opts.maxChars ?? MAX_ANSWER_CHARS) - unsure.map(gapOf).join('').length - (checking ? VERDICT_CHARS : 0)
   const chosen = chooseEvidence(leads, scored, model.compose, textOf, maxChars, SPELLED_OUT.has(asked.type))
   // An amount or date asked that no quote shows is not answered: not by the training's story, quoted because 五里堡's
   // drill of 60余人 shares its words (森林防火培训多少人参加), nor by the story of a gallery whose cost it leaves out, which
@@ -136,7 +140,8 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   // A part the model was unsure of is still answered when a quote holds the kind of fact it asks (多少人参加 → 60余人).
   const gaps = unsure.filter((p) => p.type === 'general' || !chosen.some((c) => hasFactFor(p.type, textOf(c), p.unit))).map(gapOf)
   const answer = composeAnswer(chosen, candidates, maxChars)
-  return { ...answer, answer: answer.answer + gaps.join('') }
+  const verdict = checking ? verdictOn(checked, answer.answer) : ''
+  return { ...answer, answer: verdict + answer.answer + gaps.join('') }
 }
 
 /**

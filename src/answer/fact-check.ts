@@ -468,17 +468,34 @@ export function factCheckOf(asked: AskedFor, candidates: Candidate[]): ((s: Scor
   const asking = askingClauses(asked.text)
   const kinds = TOLD_BY_KIND.filter((k) => (k.everyClause ? asking.every((c) => k.asked.test(c)) : asking.some((c) => k.asked.test(c))))
   const doer = nameOfDoer(asked.text, candidates)
+  const chosen = whyChosen(asked.text, asked.words)
   const means = meansCheck(asked, textOf)
   const choice = means ? undefined : choiceCheck(asked, textOf)
   // The step is the one of the story the question names (9.97亿元专项债券), not a like step of another (已分配安置房).
   const inNamedStory = namesEveryName(asked.words, candidates)
-  if (kinds.length === 0 && doer === undefined && !means && !choice) return check
+  if (kinds.length === 0 && doer === undefined && !means && !choice && !chosen) return check
   return (s) =>
     kinds.every((k) => k.told.test(textOf(s))) &&
+    (!chosen || (REASON_TOLD.test(textOf(s)) && mentions(foldText(textOf(s)), chosen))) &&
     (doer === undefined || toldOf(textOf(s), doer)) &&
     (!means || (means(s) && inNamedStory(s))) &&
     (!choice || choice(s)) &&
     (!check || check(s))
+}
+
+// Why one thing was chosen over others (为什么选瑞庭酒店的员工来演练, 为啥选在文苑街道, 为什么是经开区而不是别的区): the news
+// tells why it did something far more often than why it picked where or whom, and says so in words of a reason.
+const ASKS_WHY_CHOSEN = /(?:为什么|为啥|为何|凭啥|凭什么)(?:会|要|偏偏|偏|非要|单单|只)?(?:选择|选定|选|挑|定在|设在|放在|安排在|落户|落在)(?=\p{Script=Han})/u
+const PICKED_OVER = /而不是|而非|不选/
+const REASON_TOLD = /为了|因为|由于|鉴于|考虑到|旨在|目的|之所以|优势|便于|方便|靠近|临近|依托|基于/
+
+/** The word naming what a why-question asks was chosen (瑞庭酒店 of 为什么选瑞庭酒店的员工), when it asks that. */
+function whyChosen(question: string, words: WeightedWord[]): WeightedWord | undefined {
+  const cue = ASKS_WHY_CHOSEN.exec(question)
+  const clause = question.split(CLAUSE_BREAK).find((c) => ASKS_WHY_CHOSEN.test(c) || (PICKED_OVER.test(question) && /为什么|为啥|为何/.test(c)))
+  if (!clause) return undefined
+  const after = cue ? question.slice(cue.index + cue[0].length) : clause
+  return words.find((w) => w.docs > 0 && [...w.text].length > 1 && after.startsWith(w.text)) ?? words.find((w) => w.docs > 0 && [...w.text].length > 1 && after.includes(w.text))
 }
 
 /** Whether the article of a sentence names every name of the question that an article holds; each article read once. */
@@ -639,7 +656,8 @@ function factCheck(
     const counted = countedThing(text)
     // The clause counting it names the thing, or what it did (确定…40家 of 联合几个部门确定了多少家); a thing named in a
     // word no article holds, or in one character (几个队参加), is counted in its unit alone (参赛的队伍共有13支).
-    const named = (part: string) => words.filter((w) => [...w.text].length > 1 && part.includes(w.text))
+    // Not the stretch of time it is counted in (全年GDP): 专项债券全年发行额 counts another thing in it.
+    const named = (part: string) => words.filter((w) => [...w.text].length > 1 && part.includes(w.text) && !namesPeriod(w.text))
     const forms = counted && named(counted.head).length > 0 ? named(counted.thing).flatMap((w) => [w.text, ...w.synonyms]) : []
     if (forms.length > 0) return (s) => countsInClause(read(s), forms, counted!.unit) && ofWhatIsAsked(s)
     // What is counted is named in words no article holds (房租能减免多少): the amount is still given in its unit, not in 平方米.
@@ -788,4 +806,10 @@ export function asksNoFact(part: QuestionPart): boolean {
 function sentenceAfter(text: string, at: number): string {
   const end = text.slice(at).search(/[。！？!?]/)
   return end < 0 ? text.slice(at) : text.slice(at, at + end + 1)
+}
+
+/** True for a word that names only a stretch of time (全年, 2020年, 上半年). */
+function namesPeriod(word: string): boolean {
+  const named = periodsNamed(word)
+  return named.relative.size + named.absolute.size + named.parts.size > 0
 }

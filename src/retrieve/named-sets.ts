@@ -30,8 +30,8 @@ const SLOGAN_PART = new RegExp(`([一二两三四五六七八九十]+)(?:${MEASU
 const SLOGAN = new RegExp(`^(?:[一二两三四五六七八九十]+(?:${MEASURE})?[^\\P{Script=Han}一二两三四五六七八九十]{1,4}、?)+$`, 'u')
 const QUOTED = /[“"‘「]([^”"’」]{2,12})[”"’」]/gu
 // A counted kind, the count first: 五项督查机制, 那四项重点, 四条要求, 三部分, 三个“着眼”; or the count asked with it:
-// 哪五项督查工作机制.
-const COUNTED_KIND = new RegExp(`(?<!第)(哪)?(${NUMBER})(${MEASURE})[“"]?([^\\P{Script=Han}的是都有哪几第最头末里中那这，。？]{0,6})[”"]?`, 'gu')
+// 哪五项督查工作机制. The kind ends before an adverb of the question (五项督查机制分别是哪几项).
+const COUNTED_KIND = new RegExp(`(?<!第)(哪)?(${NUMBER})(${MEASURE})[“"]?((?:(?!分别|具体|到底|究竟|一共|总共)[^\\P{Script=Han}的是都有哪几第最头末里中那这，。？]){0,6})[”"]?`, 'gu')
 // A slogan of a count and one word, unquoted (四抓 of 叫四抓): not a count of things (四样, 四个).
 const BARE_SLOGAN = /([二两三四五六七八九十])([^\P{Script=Han}一二两三四五六七八九十的是了个样项条件种类点次家位名])/gu
 // The rest of a set the reader knows part of: 另外两个是啥, 其余三项.

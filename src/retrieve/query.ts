@@ -122,6 +122,8 @@ const QUESTION_WORDS = new Set(
 // article writes these, so each is read as the word meant, or the question's type and its words would come out wrong.
 const ASKING_TYPOS: [RegExp, string][] = [
   [/时侯/g, '时候'],
+  // 啥时 is said for 啥时候 (二附院啥时开业).
+  [/啥时(?![候间段刻限长效期代速])/g, '啥时候'],
   [/神马|什莫|什摸|甚么/g, '什么'],
   [/怎莫|怎摸|怎末/g, '怎么'],
   [/哪理|哪俚/g, '哪里'],

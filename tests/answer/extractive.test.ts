@@ -1592,6 +1592,20 @@ describe('cleanSentence', () => {
 describe('answering on the bundled samples', () => {
   const samples = useSampleIndex()
 
+  it('refuses why one place or party was chosen when no sentence about it gives a reason, not why a thing was done', async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    expect((await ask('五里堡街道为什么选瑞庭酒店的员工来做消防演练？')).abstained).toBe(true)
+    expect((await ask('河南财政金融学院为什么选经开区来做产学研合作，而不是别的区？')).abstained).toBe(true)
+    expect((await ask('财富天阶小区周边为啥要专门整治流动商贩？')).answer).toContain('影响市容市貌')
+  })
+
+  it('does not take the stretch of time a figure is asked in (全年GDP) for what it counts', async () => {
+    const gdp = await answerQuestion(samples().index, '经开区2020年全年GDP是多少？', { mode: 'extractive' })
+    expect(gdp.abstained).toBe(true)
+    const bonds = await answerQuestion(samples().index, '经开区2020年已累计发行专项债券多少亿元？', { mode: 'extractive' })
+    expect(bonds.answer).toContain('13.92亿元')
+  })
+
   it('refuses an amount that only another story gives, unquoted', async () => {
     // The forest-fire training prints no head count; 五里堡街道's drill (60余人) shares its words.
     const training = await answerQuestion(samples().index, '森林防火培训这回到底多少人参加的？', { mode: 'extractive' })

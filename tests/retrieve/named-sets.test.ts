@@ -59,6 +59,11 @@ describe('a named set whose members are asked', () => {
     expect(askedSet('报上说的“800余件”指的是啥的业务量？')).toBeUndefined()
   })
 
+  it('ends a counted kind before the adverb that asks for its members', () => {
+    expect(askedSet('二七区的五项督查机制分别是哪几项？')).toMatchObject({ term: '五项督查机制', parts: [{ count: 5, marker: '机制' }] })
+    expect(askedSet('四条要求具体是哪四条')).toMatchObject({ term: '四条要求', parts: [{ count: 4, marker: '要求' }] })
+  })
+
   it('does not read a slogan of one thing as a set', () => {
     expect(askedSet('“一网通办”是啥意思')).toBeUndefined()
   })

@@ -212,6 +212,14 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('侯家庄的安置房', null).words.map((w) => w.text)).toContain('侯家庄')
   })
 
+  it('reads 啥时, said for 啥时候, as asking when, but not 啥时限 or 啥时间', () => {
+    const clipped = analyzeQuery('二附院啥时开业', null)
+    expect(clipped.type).toBe('time')
+    expect(clipped.words.map((w) => w.text)).not.toContain('时')
+    expect(analyzeQuery('二七区交办任务有啥时限要求', null).text).toContain('啥时限')
+    expect(analyzeQuery('培训是啥时间', null).text).toContain('啥时间')
+  })
+
   it('reads punctuation said aloud into voice input as punctuation, and 什么东西 as asking what', () => {
     const said = analyzeQuery('那个区领导叫什么逗号他是什么职务问号', null)
     expect(said.parts.map((p) => p.text)).toEqual(['那个区领导叫什么', '他是什么职务'])
