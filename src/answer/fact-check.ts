@@ -45,10 +45,14 @@ const CHECKS_VERSION = /是不是|吗/
 // A person leading a group's visit: 带队, 带领…一行, 率队.
 const LED = /带队|带领|率队|率领/
 
+// A plan or an order the story reports (确保9月底前建成通车, 要求相关部门…, 加快完成申报): not what came of it, unless it says
+// the thing is still to come (决赛将择期进行), which answers whether it has happened.
+const PLANNED_ONLY = /^(?!.*(择期|尚未|还未|正在)).*(确保|力争|争取|计划|预计|拟|将(?![近军来])|要(?!求)|加快|下一步)/
+
 // Details a story tells only in so many words, or not at all: what a person did before or after it (之前在哪个单位
 // 干的, 后来调到哪里, 分管哪块: 曾任, 调任, 分管), not told by a story that names them at a meeting; and which
 // pesticide or fertiliser was used (喷的是什么药), told only by its name (吡虫啉, 多菌灵), not by 喷药 alone.
-const TOLD_IN_WORDS: { asked: RegExp; told: RegExp }[] = [
+const TOLD_IN_WORDS: DetailAsked[] = [
   { asked: /调到|调任|调去|调走|(之前|以前|原来)[^，,。？?]{0,8}(在|是|干|当)/, told: /调任|任职|曾任|历任|原任|调往|调至|此前|曾在|先后在/ },
   // 分管 as a word, not the 分 and 管 of 划分管理.
   { asked: /(?<![划区])分管(?!理)/, told: /(?<![划区])分管(?!理)/ },
@@ -65,6 +69,16 @@ const TOLD_IN_WORDS: { asked: RegExp; told: RegExp }[] = [
   { asked: /(完成|干完|做完|弄完|办完)了?(吗|没有?|了没)/, told: /已完成|已经完成|完成率|全部完成|均已完成|已全部|已基本|顺利完成|完成了|完成(?=与|对)|完成[^，,。；;]{0,12}\d+(?:\.\d+)?[%％]|尚未|还未|未完成|正在|择期/ },
   // Online or on site (线上还是线下) is told by the one it was (线上线下相结合, 现场), not by the event alone.
   { asked: /(线上|网上|视频)[^，,。？?]{0,4}还是[^，,。？?]{0,4}(线下|现场)|(线下|现场)[^，,。？?]{0,4}还是[^，,。？?]{0,4}(线上|网上|视频)/, told: /线上|线下|网上|网络|视频|直播|云|现场|实地/ },
+  // What came of it later (后来通车了吗, 后来整改到位了没有) or what a measure changed (巡逻车投用以后发案率有没有下降) is told by
+  // a result (已完成, 建成, 显著, 依法依规进行处理) or word that it is still to come (尚未, 择期), not by the plan or the order the
+  // story reports (确保9月底前建成通车, 要求相关部门…).
+  {
+    asked: /^(?!.*(多少|几)).*(后来|事后|到后来|后续)[^，,。？?]*(了吗|了没有?|没有|怎么样|咋样|如何|有没有|是否|成功)/,
+    told: /已完成|完成率|全部完成|顺利完成|建成|竣工|通车|投用|投入使用|开业|成功|显著|明显|改观|好评|点赞|满意|好转|恢复|下降|减少|提升了|提高了|处理|处罚|尚未|还未|正在|择期/,
+    unless: PLANNED_ONLY,
+  },
+  // How satisfied people were (群众满意度如何) is told by a rate of it, not by the praise of one occasion (群众纷纷点赞).
+  { asked: /满意度/, told: /满意(率|度)(达到?|为|超过)?\s*\d/ },
 ]
 
 // What happens to those who break a rule (怎么罚, 会受到啥处分, 怎么追责, 罚了多少) is told by a penalty or a sanction
@@ -468,34 +482,69 @@ export function factCheckOf(asked: AskedFor, candidates: Candidate[]): ((s: Scor
   const asking = askingClauses(asked.text)
   const kinds = TOLD_BY_KIND.filter((k) => (k.everyClause ? asking.every((c) => k.asked.test(c)) : asking.some((c) => k.asked.test(c))))
   const doer = nameOfDoer(asked.text, candidates)
-  const chosen = whyChosen(asked.text, asked.words)
+  const why = whyOfDetail(asked.text, asked.words)
+  const changed = changeOfAsked(asked.text, asked.words)
   const means = meansCheck(asked, textOf)
   const choice = means ? undefined : choiceCheck(asked, textOf)
   // The step is the one of the story the question names (9.97亿元专项债券), not a like step of another (已分配安置房).
   const inNamedStory = namesEveryName(asked.words, candidates)
-  if (kinds.length === 0 && doer === undefined && !means && !choice && !chosen) return check
+  if (kinds.length === 0 && doer === undefined && !means && !choice && !why && !changed) return check
   return (s) =>
     kinds.every((k) => k.told.test(textOf(s))) &&
-    (!chosen || (REASON_TOLD.test(textOf(s)) && mentions(foldText(textOf(s)), chosen))) &&
+    (!why || why(textOf(s))) &&
+    (!changed || changed(textOf(s))) &&
     (doer === undefined || toldOf(textOf(s), doer)) &&
     (!means || (means(s) && inNamedStory(s))) &&
     (!choice || choice(s)) &&
     (!check || check(s))
 }
 
-// Why one thing was chosen over others (为什么选瑞庭酒店的员工来演练, 为啥选在文苑街道, 为什么是经开区而不是别的区): the news
-// tells why it did something far more often than why it picked where or whom, and says so in words of a reason.
-const ASKS_WHY_CHOSEN = /(?:为什么|为啥|为何|凭啥|凭什么)(?:会|要|偏偏|偏|非要|单单|只)?(?:选择|选定|选|挑|定在|设在|放在|安排在|落户|落在)(?=\p{Script=Han})/u
+// Why a detail of the story is as it is: why one place, party or thing was chosen (为什么选瑞庭酒店的员工来演练, 为啥放在
+// 郑州供电段办, 为什么交给四中队而不是别的中队), or why a figure is what it is (为什么每队定3名, 为啥不低于60%, 这个时限是怎么
+// 考虑的). The news tells why it did something far more often than why it picked where, whom or how many, and says so in
+// words of a reason beside the thing chosen.
+const WHY = /为什么|为啥|为何|凭啥|凭什么|出于什么考虑|什么原因|怎么考虑|怎么定|怎么确定|依据是什么|根据什么定/
+const CHOSEN_BY = /(?:只|就)?(?:选择|选定|选派|选|挑|请|派|交给|放在|放到|建在|定在|定为|定成|设在|安排在|落户|落在|规定|只去|只给|只提高)了?(?:的是|在)?/
 const PICKED_OVER = /而不是|而非|不选/
-const REASON_TOLD = /为了|因为|由于|鉴于|考虑到|旨在|目的|之所以|优势|便于|方便|靠近|临近|依托|基于/
+// A figure the question names: 3名, 60%, 2个小时, 9月份, 10年到30年, 三轮; not a year it is of (为什么说2020年的丰收来之不易).
+const FIGURE_ASKED_WHY = /(?<!\d)\d{1,3}(?:\.\d+)?\s*(?:%|％|个百分点|个小时|小时|名|人|家|个|项|条|轮|天|年|月份?|倍|万元|亿元|元)|(?<![\p{Script=Han}])[一二两三四五六七八九十]+(?:名|轮|个小时|天|次)(?![\p{Script=Han}])|[这那][两几]?个?(?:数|数字|时限|比例|标准|期限|时间|时候|日子)/u
+const REASON_TOLD = /为了|(?<![作成认因以称])为(?:进一步|切实|确保|推动|加强|落实|全面|更好|有效|保障|营造|提升|解决)|因为|由于|鉴于|考虑到|旨在|目的|之所以|优势|便于|方便|靠近|临近|依托|基于/
 
-/** The word naming what a why-question asks was chosen (瑞庭酒店 of 为什么选瑞庭酒店的员工), when it asks that. */
-function whyChosen(question: string, words: WeightedWord[]): WeightedWord | undefined {
-  const cue = ASKS_WHY_CHOSEN.exec(question)
-  const clause = question.split(CLAUSE_BREAK).find((c) => ASKS_WHY_CHOSEN.test(c) || (PICKED_OVER.test(question) && /为什么|为啥|为何/.test(c)))
+/**
+ * What a sentence must hold to tell why a detail of the story is as it is, when a clause asks that: a reason, beside the
+ * figure asked or the word naming what was chosen.
+ */
+function whyOfDetail(question: string, words: WeightedWord[]): ((text: string) => boolean) | undefined {
+  const clause = question.split(CLAUSE_BREAK).find((c) => WHY.test(c))
   if (!clause) return undefined
-  const after = cue ? question.slice(cue.index + cue[0].length) : clause
-  return words.find((w) => w.docs > 0 && [...w.text].length > 1 && after.startsWith(w.text)) ?? words.find((w) => w.docs > 0 && [...w.text].length > 1 && after.includes(w.text))
+  const after = clause.slice(WHY.exec(clause)!.index)
+  const figure = (FIGURE_ASKED_WHY.exec(after) ?? FIGURE_ASKED_WHY.exec(clause))?.[0]
+  const chose = CHOSEN_BY.exec(after)
+  if (!figure && !chose && !PICKED_OVER.test(question)) return undefined
+  // What was chosen is named right after the choosing (选的是扬升金属), or else somewhere in the clause.
+  const rest = chose ? after.slice(chose.index + chose[0].length) : after
+  const named = words.filter((w) => w.docs > 0 && [...w.text].length > 1)
+  const thing = named.find((w) => rest.startsWith(w.text)) ?? named.find((w) => rest.includes(w.text))
+  // 这个时限 points back at the figure the question named before (2个小时内分解任务，这个时限是怎么考虑的).
+  const printed = /^[这那]/.test(figure ?? '') ? FIGURE_ASKED_WHY.exec(question.replace(/[这那][两几]?个?\p{Script=Han}+/gu, ''))?.[0] : figure
+  const mark = printed?.replace(/\s/g, '')
+  return (text) => REASON_TOLD.test(text) && (mark ? text.includes(mark) : !thing || mentions(foldText(text), thing))
+}
+
+// Whether a measure brought a change (发案率有没有下降, 数据质量有没有提升): told by a change that happened (下降了, 同比增长8.2%,
+// 有所好转) to the thing asked, not to another (提高了…知识储备) nor by the measure's aim (以提升工作效能为核心).
+const ASKS_CHANGE = /(有没有|是否|有无)(明显)?(下降|提升|提高|减少|减轻|改善|好转)/
+const CHANGE_TOLD = /(下降|减少|降低|提升|提高|增长|改善|好转|减轻)(了|\d|到|至)|\d[%％]?的?(下降|减少|降低|提升|提高|增长)|有所|同比|明显(下降|减少|降低|提升|提高|改善|好转)/
+
+/** What a sentence must hold to tell whether the thing a clause asks of changed, when one asks that without a figure. */
+function changeOfAsked(question: string, words: WeightedWord[]): ((text: string) => boolean) | undefined {
+  const clause = askingClauses(question).find((c) => ASKS_CHANGE.test(c) && !/多少|几/.test(c))
+  if (!clause) return undefined
+  const before = clause.slice(0, ASKS_CHANGE.exec(clause)!.index)
+  // The thing is the last word before the asking (统计数据质量 → 质量); one no article holds no sentence tells of.
+  const thing = words.filter((w) => [...w.text].length > 1 && before.includes(w.text)).sort((a, b) => before.lastIndexOf(b.text) + b.text.length - (before.lastIndexOf(a.text) + a.text.length))[0]
+  if (thing?.docs === 0) return () => false
+  return (text) => CHANGE_TOLD.test(text) && !PLANNED_ONLY.test(text) && (!thing || mentions(foldText(text), thing))
 }
 
 /** Whether the article of a sentence names every name of the question that an article holds; each article read once. */
@@ -592,7 +641,7 @@ function factCheck(
   // The deed told with no one doing it (会上，通报了3起典型案例) says nothing of who.
   if (deed && !asksPersonsName(asked)) return (s) => deed.told.test(textOf(s)) && (namesPerson(textOf(s)) || namesAskedBody({ kind: '单位' }, textOf(s)))
   const detail = detailAsked(text)
-  if (detail) return (s) => detail.told.test(textOf(s))
+  if (detail) return (s) => tellsDetail(detail, textOf(s))
   // Who came (哪位领导) asks for a name when another part of the message does (叫什么名字？).
   if (type === 'person' && asksPersonsName(asked)) {
     // The name may be asked by a part of its own (哪个领导 叫啥): of the person the part names.
@@ -792,9 +841,21 @@ function bodyBefore(before: string, words: WeightedWord[]): WeightedWord | undef
   return last && !loadLexicon().entries.get(last.text)?.district ? last : undefined
 }
 
+/** A detail told only in so many words: as asked, as told, and words that show a sentence tells only what is to come. */
+export interface DetailAsked {
+  asked: RegExp
+  told: RegExp
+  unless?: RegExp
+}
+
 /** The detail told only in so many words that a clause of the question asks (线上还是线下), if any. */
-export function detailAsked(question: string): { asked: RegExp; told: RegExp } | undefined {
+export function detailAsked(question: string): DetailAsked | undefined {
   return TOLD_IN_WORDS.find((c) => askingClauses(question).some((clause) => c.asked.test(clause)))
+}
+
+/** True when a text tells the detail asked. */
+export function tellsDetail(detail: DetailAsked, text: string): boolean {
+  return detail.told.test(text) && !detail.unless?.test(text)
 }
 
 /** A part that asks no kind of fact (看大病能去吗, 周末能进去吗), nor a means (通过什么方式通知的): one the articles leave open leaves the other parts standing. */

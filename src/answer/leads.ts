@@ -1,7 +1,7 @@
 import { askedBody, askedOutcome, asksGrade, askedHandling, asksPlan, foldText, listedKind, type AskedSet, type QuestionPart, type WeightedWord } from '../retrieve/index.js'
 import { membersAsked, spelledOut } from './enumeration.js'
 import { focusOf, mentions, type Asked, type Candidate } from './evidence.js'
-import { detailAsked, TELLS_PLAN } from './fact-check.js'
+import { detailAsked, tellsDetail, TELLS_PLAN } from './fact-check.js'
 import { factsNear, givesGrade, indicesOf, namesAskedBody, namesTwoOf, tellsHandling, tellsOutcome, tellsPlan } from './facts.js'
 import { aboutQuestion, FACT_COVERAGE, FACT_REQUIRED, inContext, type Scored } from './scored.js'
 import { tellsVisitStop } from './visits.js'
@@ -60,7 +60,7 @@ export function handlingTold(question: string, words: WeightedWord[], scored: Sc
  */
 export function detailTold(question: string, scored: Scored[], textOf: (e: Scored) => string): Scored | undefined {
   const detail = detailAsked(question)
-  return detail && scored.find((s) => s.candidate === scored[0]!.candidate && inContext(s) >= FACT_COVERAGE && detail.told.test(textOf(s)))
+  return detail && scored.find((s) => s.candidate === scored[0]!.candidate && inContext(s) >= FACT_COVERAGE && tellsDetail(detail, textOf(s)))
 }
 
 // Asked what was required or stressed (领导对相关部门提了哪些要求, 督导时要求加快哪些事, 强调了啥).

@@ -215,7 +215,8 @@ export const SOURCE_CITED = new RegExp(
     '|^(?:新闻|报道|文章)(?:称|说)',
   'g',
 )
-const MENTIONED = /(有没有|提没提到?|有无)(?:提到|提及|说到|讲到|写到|报道|提)?过?|(?:提到|提及|说到|讲到|写到)(?:过(?=[^，,。？?]*[吗没])|(?=[^，,。？?]*[吗没])|的)/g
+// 提 of 有没有提升 or 提高 is the verb's, not a mention.
+const MENTIONED = /(有没有|提没提到?|有无)(?:提到|提及|说到|讲到|写到|报道|提(?![升高出供前交醒]))?过?|(?:提到|提及|说到|讲到|写到)(?:过(?=[^，,。？?]*[吗没])|(?=[^，,。？?]*[吗没])|的)/g
 const ABOUT_REPORT = /(有没有|有无|有)关于(.+?)的(?:新闻|报道|消息)/g
 
 function withoutStoryPointer(text: string): string {

@@ -1599,6 +1599,25 @@ describe('answering on the bundled samples', () => {
     expect((await ask('财富天阶小区周边为啥要专门整治流动商贩？')).answer).toContain('影响市容市貌')
   })
 
+  it('refuses why a figure is what it is when no sentence beside it gives a reason, not why a thing was done', async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    expect((await ask('大学路街道的党团知识竞赛为什么每支队伍定3名队员？')).abstained).toBe(true)
+    expect((await ask('二七区要求承办单位2个小时内分解任务，这个时限是怎么考虑的？')).abstained).toBe(true)
+    expect((await ask('建设局的巡察整改为什么是从9月份开始集中推进的？')).abstained).toBe(true)
+    expect((await ask('二七区为啥要搞五项督查工作机制？')).answer).toContain('规范全区督查工作')
+  })
+
+  it('refuses what came of a story later, or what a measure changed, when the story tells only the plan or the aim', async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    expect((await ask('郑大二附院周边的美辰路和梅香路，后来真的在9月底前通车了吗？')).abstained).toBe(true)
+    expect((await ask('中铁高端智能化装备产业园的国家产业创新中心，后来申报成功了吗？')).abstained).toBe(true)
+    expect((await ask('统计局签了个人目标责任书以后，统计数据质量有没有提升？')).abstained).toBe(true)
+    expect((await ask('福华街街道配发巡逻车以后，辖区的治安案件后来有没有明显减少？')).abstained).toBe(true)
+    // A result the story reports answers it, and so does a change of the thing asked.
+    expect((await ask('那544条可量化举措后来完成得怎么样了？')).answer).toContain('完成率100%')
+    expect((await ask('示范区一季度规上工业增加值有没有提升')).answer).toContain('1.2%')
+  })
+
   it('does not take the stretch of time a figure is asked in (全年GDP) for what it counts', async () => {
     const gdp = await answerQuestion(samples().index, '经开区2020年全年GDP是多少？', { mode: 'extractive' })
     expect(gdp.abstained).toBe(true)

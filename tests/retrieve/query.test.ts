@@ -212,6 +212,11 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('侯家庄的安置房', null).words.map((w) => w.text)).toContain('侯家庄')
   })
 
+  it('keeps the 提 of 提升 after 有没有, which asks whether it rose, not whether it was mentioned', () => {
+    expect(analyzeQuery('统计数据质量有没有提升', null).text).toContain('有没有提升')
+    expect(analyzeQuery('报道里有没有提王宏伟', null).text).not.toContain('提')
+  })
+
   it('reads 啥时, said for 啥时候, as asking when, but not 啥时限 or 啥时间', () => {
     const clipped = analyzeQuery('二附院啥时开业', null)
     expect(clipped.type).toBe('time')
