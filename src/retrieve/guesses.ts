@@ -25,19 +25,25 @@ const OPTIONS = /是[^，,。？?！!]+还是/
 // A sentence retelling what the reader heard or remembers (听说有20支队伍，每队5个人？; 我记得是11月中旬办的), or what
 // their own copy says (我们稿子里写的是5号线, 我们写的是将近十个亿), checks it although it asks nothing.
 const HEARSAY = /^[我俺]?们?(听说|听人说|据说|记得|好像|不是说)|^(我们|我|俺)?的?(稿子|稿件|原稿|初稿|草稿)?[里上中]?(写的|写成|写着)/
+// What another copy of the story says (摘要写的是4号线, 日期摘要写5月28日, 稿子里写成王寨村) is a version to check, even in a
+// sentence that asks what the article says (…，原文是几号线).
+const COPY_SAYS = /(摘要|稿子|稿件|原稿|初稿|草稿|简报|通稿|纪要|小结)[里上中]?(写的|写成|写着|写|说的|说)/
 // What was heard, said as a fact with 是 (我们听说是年底才能通车), is a version even in a sentence that asks:
 // 听说要建地铁5号线，什么时候开工 names the topic instead, and 好像是三个导向那篇 the story it is in.
 const HEARD_AS_FACT = /^[我俺]?们?(听说|听人说|据说|记得)是/
 // A date the reader gives (10月份, 11月中旬, 30号, 第三季度, 国庆前), asked as 什么时候. Not a line, building or yard (5号线),
 // nor a holiday's break (放弃了国庆假期), which stays a thing the article may name otherwise (五一假期).
 const DATE_GUESS = /\d+月份?(\d+[日号])?(上旬|中旬|下旬|初|底)?|\d+[日号](?![线楼院])|第[一二三四1-4]季度|[上中下]旬|(?:国庆|春节|元旦|五一)(?!长?假|期间)/g
-// A count the reader gives (20个, 4组, 2000来套, 50个亿), asked as 多少 before its counter; not 一家 (a, one), and not
+// A count the reader gives (20个, 4组, 2000来套, 50个亿), asked as 多少 before its counter; not 一家 (a, one), nor one pointed
+// back at (这两条, the two the reader named), and not
 // an ordinal or a phase (第三届, 二期), whose number names the thing, nor a year (2019年), which names the time asked about. Spoken numerals are digits by now (二十 → 20).
-const COUNT_GUESS = /(?<![第哪几\d.])(?!(?:19|20)\d\d年)(?:\d+(?:\.\d+)?|[两二三四五六七八九十百千万]+)[多余来]?(?=个亿|块钱|[个位名人家项条件支组队次场天年元亿万套户亩吨斤批台篇份所座辆])/g
+const COUNT_GUESS = /(?<![第哪几这那\d.])(?!(?:19|20)\d\d年)(?:\d+(?:\.\d+)?|[两二三四五六七八九十百千万]+)[多余来]?(?=个亿|块钱|[个位名人家项条件支组队次场天年元亿万套户亩吨斤批台篇份所座辆])/g
 // A number that names a thing (5号线, 第三届, 二期, 三级): the question is about it, unless the reader offers it as their
 // version (是5号线的吧), when it is asked as 几号.
 const NAMED_NUMBER = /(\d+|[一二三四五六七八九十]+)(?=号[线楼院])/g
 const QUOTED = /“[^“”]{2,16}”/g
+// A version that only points back at one named before it: 这所吗, 这天吗, 这个数吗, 这么写的吗.
+const POINTS_BACK = /^[这那][^，,。？?\s]{0,5}?[吗吧呢]?[？?]?$/
 // A body named by its kind (消防支队, 发改委, 郑州大学): a guess at who did something.
 const BODY_GUESS = /(支队|大队|中队|局|委|办|中心|公司|集团|学院|大学|医院|街道|社区|村)$/
 
@@ -95,8 +101,9 @@ export function guessesAsked(text: string, words: CountedWord[]): string {
 /** The versions of a fact the reader offers to be checked (王庄村是不是明湖办事处的 → 明湖办事处的): the article that answers may name another. */
 export function versionsOffered(text: string): string[] {
   // Read after guessesAsked, a version's date or count is asked already (是经开区管委会什么时候开的吧): it is still the reader's.
+  // One that only points back at another (原文是这所吗, 是这么写的吗) offers nothing of its own.
   return guessesIn(text)
-    .filter((g) => !g.figuresOnly && !g.dropped && !ASKS_ITS_OWN.test(g.text.replace(/什么时候|多少/g, '')))
+    .filter((g) => !g.figuresOnly && !g.dropped && !POINTS_BACK.test(g.text) && !ASKS_ITS_OWN.test(g.text.replace(/什么时候|多少/g, '')))
     .map((g) => g.text)
 }
 
@@ -136,7 +143,7 @@ function guessesIn(text: string): Guess[] {
         out.push({ text: denied, figuresOnly: false, named: false, dropped: true })
         continue
       }
-      heard ||= (told || (HEARD_AS_FACT.test(clause) && !asks(clause))) && HEARSAY.test(clause)
+      heard ||= ((told || (HEARD_AS_FACT.test(clause) && !asks(clause))) && HEARSAY.test(clause)) || (COPY_SAYS.test(clause) && !asks(clause))
       const tagged = TAG_ONLY.test(clauses[i + 1] ?? '')
       const belief = BELIEF.exec(clause)
       const statedHere = stated && i === clauses.length - 1

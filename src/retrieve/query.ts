@@ -97,6 +97,9 @@ const QUESTION_WORDS = new Set(
     '听说 据说 听人说 好像 真的 真的假 报上 报纸上 群里 网上 ' +
     // Pointing at the words the reader quotes (“…”，这话是谁说的): the article says them, not 这话.
     '这话 这句话 这句 那句话 那话 ' +
+    // A proofreader's copy against the article (摘要写的是4号线，原文是这条线吗; 原文是这么写的吗): the article is the 原文 and
+    // never says 摘要, nor points back at the version (这天, 这所, 这个数).
+    '摘要 原文 写 写成 写着 这天 这所 这条 那条 这两条 这个数 这个数字 这个名字 ' +
     // Courtesies (谢谢 is even tagged a name).
     '谢谢 多谢 您好 你好 麻烦 劳驾 请教 问问 敬请 ' +
     // A request to check (请核实, 帮忙确认一下): what to do with the fact, not what it is about.
@@ -193,7 +196,7 @@ function punctuationSaid(): [RegExp, string][] {
 // (才, 只有) or a grade, is no word it must hold. So is a threshold the figure is checked against (有没有三千套, 超没超过四千套, 破千万了没,
 // 有二十个以上吗, 至少得一半吧): only the figure itself answers it.
 const CHECKS_PREMISE = /是不是|是否|对吧|对不对|真的|到底|究竟|准确|确切|有没有|了没|(\p{Script=Han})[没不]\1|[吗吧没][？?]?\s*$|没有[？?]?\s*$/u
-const COUNTER_SAID = '(?:个亿|个|套|人|名|位|家|项|元|块|条|件|所|座|户|亩|吨|斤|次|期|批|场|篇|份|天|辆|台|公里|米|平方米|万|亿|成|分(?!钟)|%|％)'
+const COUNTER_SAID = '(?:个亿|个|套|人|名|位|家|项|元|块|条|件|所|座|户|亩|吨|斤|次|期|批|场|篇|份|天|辆|台|张|公里|米|平方米|万|亿|成|分(?!钟)|%|％)'
 const FIGURE_SAID = `[\\d.一二两三四五六七八九十百千万亿]+(?:来|多|余)?${COUNTER_SAID}`
 const THRESHOLD = '有没有|有|破了?|突破|过了?|超过|超出|超|达到|达|到了?|上|不到|不足|不止|至少得?|最少|起码|将近|接近|满'
 const GUESSED_FIGURE = new RegExp(`(?:才|只有|只|大概|大约|差不多|${THRESHOLD})${FIGURE_SAID}(?:左右|上下|以上|以下|出头)?|${FIGURE_SAID}(?:左右|上下|以上|以下|出头)|\\d+多${COUNTER_SAID}|(?:${THRESHOLD})(?:一半|亿)|(?:破|突破|过|超过|上)[\\d.一二两三四五六七八九十百千万亿]+(?=了|没|吗|吧|[？?]|$)|[\\d一二两三四五六七八九十百千万]+来${COUNTER_SAID}|[一二三四五六七八九]{2}[十百千万]${COUNTER_SAID}|[一二三四五1-5]星级?`, 'g')
@@ -241,9 +244,9 @@ function withoutGuessedFigures(text: string): string {
 }
 
 // A figure the reader heard (来了两百多人, 一万人出头, 放了好几个亿): its number, magnitude and counter. Not an ordinal
-// (第二所), a lone 一 (唯一一家, 一天之内) or a number read on past its magnitude (一万三千五).
+// (第二所), the ones pointed back at (这两条), a lone 一 (唯一一家, 一天之内) or a number read on past its magnitude (一万三千五).
 const FIGURE_HEARD = new RegExp(
-  `(?<!第)([\\d.一二两三四五六七八九十百千]+|好几个?)(?:(万|亿)(?![\\d一二两三四五六七八九十百千]))?(?:来|多|余)?(${COUNTER_SAID.replace('|天', '')})?`,
+  `(?<![第这那])([\\d.一二两三四五六七八九十百千]+|好几个?)(?:(万|亿)(?![\\d一二两三四五六七八九十百千]))?(?:来|多|余)?(${COUNTER_SAID.replace('|天', '')})?`,
   'g',
 )
 

@@ -800,6 +800,8 @@ describe('questions asking for one detail the article may not give', () => {
     expect(askedWording('锦旗上写的是啥字', ['锦旗'])).toBe('锦旗')
     expect(askedWording('活动的口号是什么', ['活动', '口号'])).toBe('活动')
     expect(askedWording('锦旗是谁送的', ['锦旗'])).toBeUndefined()
+    // What a summary writes is the reader's version, not words printed on something.
+    expect(askedWording('日期摘要写什么时候', ['日期'])).toBeUndefined()
     expect((await askOf([BANNER], '财富天阶小区送执法局的锦旗上写的是啥')).abstained).toBe(true)
     const quoted = { ...BANNER, text: BANNER.text.replace('表示感谢。', '表示感谢，锦旗上写着“为民解忧 情系百姓”。') }
     expect((await askOf([quoted], '财富天阶小区送执法局的锦旗上写的是啥')).answer).toContain('为民解忧 情系百姓')
@@ -1623,6 +1625,14 @@ describe('answering on the bundled samples', () => {
     expect(gdp.abstained).toBe(true)
     const bonds = await answerQuestion(samples().index, '经开区2020年已累计发行专项债券多少亿元？', { mode: 'extractive' })
     expect(bonds.answer).toContain('13.92亿元')
+  })
+
+  it('answers what the article says where a summary of it says otherwise, or the same', async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    expect((await ask('督导组看的地铁工地，摘要写的是4号线，原文是几号线？')).answer).toContain('地铁3号线')
+    expect((await ask('产学研对接会那篇，来的学校摘要写的是河南财经政法大学，原文是这所吗？')).answer).toContain('河南财政金融学院')
+    expect((await ask('统计局签目标责任书那条，日期摘要写5月28日，原文是这天吗？')).answer).toContain('5月28日')
+    expect((await ask('郑大二附院新院区周边道路那条，摘要说建的是美辰路和梅香路，原文是这两条吗？')).answer).toContain('梅香路')
   })
 
   it('refuses an amount that only another story gives, unquoted', async () => {

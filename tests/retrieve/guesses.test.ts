@@ -66,6 +66,9 @@ describe('guessesAsked', () => {
     // Hearsay said as a fact with 是 is the reader's version even beside a question, which stays as asked.
     expect(versionsOffered('周边的路，我们听说是年底才能通车，原稿写的是什么时候？')).toEqual(['年底才能通车'])
     expect(versionsOffered('我们稿子里写的是5号线')).toEqual(['5号线'])
+    // So is what a summary of the story says, beside a clause asking what the article says.
+    expect(versionsOffered('来的学校摘要写的是河南财经政法大学，原文是这所吗？')).toEqual(['河南财经政法大学'])
+    expect(guessesAsked('督导组看的地铁工地,摘要写的是4号线,原文是几号线?', [])).toBe('督导组看的地铁工地,摘要写的是几号线,原文是几号线?')
     expect(versionsOffered('规上工业增加值增长多少，好像是三个导向那篇')).toEqual([])
     expect(guessesAsked('作典型发言的是哪五家单位 有税务局吗', [])).toBe('作典型发言的是哪五家单位 有税务局吗')
     // A word the articles hold is kept: the reader may be right (是不是前程办事处).

@@ -217,6 +217,14 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('报道里有没有提王宏伟', null).text).not.toContain('提')
   })
 
+  it('reads the ones pointed back at (这两条) as no figure heard, and a summary and the original as no words of the story', () => {
+    const pointed = analyzeQuery('周边道路那条，摘要说建的是美辰路和梅香路，原文是这两条吗？', null)
+    expect(pointed.type).not.toBe('amount')
+    expect(pointed.words.map((w) => w.text)).not.toContain('摘要')
+    expect(pointed.words.map((w) => w.text)).not.toContain('原文')
+    expect(pointed.words.map((w) => w.text)).not.toContain('那条')
+  })
+
   it('reads 啥时, said for 啥时候, as asking when, but not 啥时限 or 啥时间', () => {
     const clipped = analyzeQuery('二附院啥时开业', null)
     expect(clipped.type).toBe('time')
@@ -312,6 +320,7 @@ describe('analyzeQuery', () => {
     expect(heard('听说经开区森林防火培训来了两百多人，有这回事吗？')).toEqual(['amount', '人|名|位'])
     expect(heard('听说郑州银行当场给园区企业放了好几个亿的贷款，是不是真的？')).toEqual(['amount', '亿'])
     expect(heard('城镇新增就业一万人出头，是不是完成全年任务的一半了？')).toEqual(['amount', '人|名|位'])
+    expect(heard('郑大二附院新院区设计床位数摘要写2000张，原文有这个数吗？')[0]).toBe('amount')
     // An ordinal, a lone 一 and a number read past its magnitude are no figure heard.
     expect(heard('稿子里写“新院区将是物流园区第二所三甲医院”，这么写对吗？')).toEqual(['general', undefined])
     expect(heard('是不是说新院区是物流园区唯一一家综合三甲？')).toEqual(['general', undefined])
