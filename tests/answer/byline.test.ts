@@ -31,11 +31,13 @@ describe('bylineTopic', () => {
     ['建设局巡察整改的报道由哪位记者采写？', '建设局巡察整改'],
     // Asked in Cantonese and traditional characters (相 a photo, 影 to take one), read as Mandarin.
     ['雨後綠化養護嗰篇報導嘅相係邊位通訊員影嘅？', '雨后绿化养护'],
+    // A name offered to be confirmed (通讯员是李磊吗) is checked against the byline.
+    ['绿化养护稿子的通讯员是李磊吗？', '绿化养护'],
   ])('reads %s as asked of %j', (q, topic) => {
     expect(bylineTopic(q)).toBe(topic)
   })
 
-  it.each(['王庄村改造到哪一步了？', '记者节是哪一天？', '有多少名记者参加了发布会？', '谁主持了推进会？', '区里发了哪些署名文章？', '工作周报和工作周总结，哪个报的期数多？'])('leaves %s to the other answers', (q) => {
+  it.each(['通讯员是李磊，他还写过哪些稿子？', '王庄村改造到哪一步了？', '记者节是哪一天？', '有多少名记者参加了发布会？', '谁主持了推进会？', '区里发了哪些署名文章？', '工作周报和工作周总结，哪个报的期数多？'])('leaves %s to the other answers', (q) => {
     expect(bylineTopic(q)).toBeNull()
   })
 })
