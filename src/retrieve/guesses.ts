@@ -34,9 +34,9 @@ const HEARD_AS_FACT = /^[我俺]?们?(听说|听人说|据说|记得)是/
 // A date the reader gives (10月份, 11月中旬, 30号, 第三季度, 国庆前), asked as 什么时候. Not a line, building or yard (5号线),
 // nor a holiday's break (放弃了国庆假期), which stays a thing the article may name otherwise (五一假期).
 const DATE_GUESS = /\d+月份?(\d+[日号])?(上旬|中旬|下旬|初|底)?|\d+[日号](?![线楼院])|第[一二三四1-4]季度|[上中下]旬|(?:国庆|春节|元旦|五一)(?!长?假|期间)/g
-// A count the reader gives (20个, 4组, 2000来套, 50个亿), asked as 多少 before its counter; not 一家 (a, one), nor one pointed
-// back at (这两条, the two the reader named), and not
-// an ordinal or a phase (第三届, 二期), whose number names the thing, nor a year (2019年), which names the time asked about. Spoken numerals are digits by now (二十 → 20).
+// A count the reader gives (20个, 4组, 2000来套, 50个亿), asked as 多少 before its counter; not 一家 (a, one), nor the ones
+// pointed back at (这两条), nor an ordinal or a phase (第三届, 二期), whose number names the thing, nor a year (2019年),
+// which names the time asked about. Spoken numerals are digits by now (二十 → 20).
 const COUNT_GUESS = /(?<![第哪几这那\d.])(?!(?:19|20)\d\d年)(?:\d+(?:\.\d+)?|[两二三四五六七八九十百千万]+)[多余来]?(?=个亿|块钱|[个位名人家项条件支组队次场天年元亿万套户亩吨斤批台篇份所座辆])/g
 // A number that names a thing (5号线, 第三届, 二期, 三级): the question is about it, unless the reader offers it as their
 // version (是5号线的吧), when it is asked as 几号.

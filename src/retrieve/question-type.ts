@@ -695,7 +695,7 @@ export function asksPlan(question: string): boolean {
 // 锦旗上写的是啥, 横幅上印着什么字, 绣的是哪几个字, 口号是什么: the words printed on something are asked, and only a
 // sentence quoting them answers. Not a name's characters (名字到底是哪几个字), nor what another copy of the story writes
 // (摘要写的是什么时候, the reader's version read as asked).
-const ASKED_WORDING = /(?<!(摘要|稿子|稿件|原稿|原文|简报|通稿)[里上中]?)(写|印|绣|刻)(的|着|了)?(是)?(啥|什么)|(啥|什么)字|(?<!名字?[^，,。？?\s]{0,4})哪[几些]个?字|(标语|口号|题词|原话)(是|叫)?(啥|什么)/
+const ASKED_WORDING = /(?<!(?:摘要|稿子|稿件|原稿|原文|简报|通稿)[里上中]?)(写|印|绣|刻)(的|着|了)?(是)?(啥|什么)|(啥|什么)字|(?<!名字?[^，,。？?\s]{0,4})哪[几些]个?字|(标语|口号|题词|原话)(是|叫)?(啥|什么)/
 
 /** What a question asks the printed words of (锦旗上写的是啥 → 锦旗): '' when it names nothing; undefined when it asks no wording. */
 export function askedWording(question: string, words: string[]): string | undefined {
