@@ -1,5 +1,5 @@
 import { splitSentences } from '../ingest/index.js'
-import { askedBody, askedContact, askedEvent, askedUnit, askedMembers, askedWording, askingClauses, asksForName, asksGrade, changedThing, clausesOf, countedThing, countQualifier, DEADLINE, foldText, isBodyKind, isPersonWord, isPlanWord, isPost, lastAskingClause, listedKind, loadLexicon, locatedThing, namedPerson, peopleCounted, periodsClash, periodsNamed, roadAsked, type PeriodsNamed, timedThing, versionsOffered, type QuestionPart, type WeightedWord } from '../retrieve/index.js'
+import { askedBody, askedContact, askedEvent, askedUnit, askedMembers, askedWording, askingClauses, asksForName, asksGrade, changedThing, clausesOf, countedThing, countQualifier, DEADLINE, foldText, isBodyKind, isPersonWord, isPlanWord, isPost, lastAskingClause, lastWordBefore, listedKind, loadLexicon, locatedThing, namedPerson, peopleCounted, periodsClash, periodsNamed, roadAsked, type PeriodsNamed, timedThing, versionsOffered, type QuestionPart, type WeightedWord } from '../retrieve/index.js'
 import { focusOf, mentions, type Asked, type Candidate } from './evidence.js'
 import { countsInClause, countsWholeList, givesAmountReached, givesContact, givesGrade, givesPostOf, hasFactFor, indicesOf, isPointing, levelsClash, listsAsMany, namesAskedBody, namesPerson, namesPlace, namesRoad, namesTwoOf, TEACHING } from './facts.js'
 import { aboutQuestion, FACT_COVERAGE, FACT_REQUIRED, inContext, textIn, type Scored } from './scored.js'
@@ -540,9 +540,9 @@ const CHANGE_TOLD = /(下降|减少|降低|提升|提高|增长|改善|好转|�
 function changeOfAsked(question: string, words: WeightedWord[]): ((text: string) => boolean) | undefined {
   const clause = askingClauses(question).find((c) => ASKS_CHANGE.test(c) && !/多少|几/.test(c))
   if (!clause) return undefined
-  const before = clause.slice(0, ASKS_CHANGE.exec(clause)!.index)
   // The thing is the last word before the asking (统计数据质量 → 质量); one no article holds no sentence tells of.
-  const thing = words.filter((w) => [...w.text].length > 1 && before.includes(w.text)).sort((a, b) => before.lastIndexOf(b.text) + b.text.length - (before.lastIndexOf(a.text) + a.text.length))[0]
+  const last = lastWordBefore(clause, ASKS_CHANGE.exec(clause)!.index, words.map((w) => w.text))
+  const thing = words.find((w) => w.text === last)
   if (thing?.docs === 0) return () => false
   return (text) => CHANGE_TOLD.test(text) && !PLANNED_ONLY.test(text) && (!thing || mentions(foldText(text), thing))
 }

@@ -489,7 +489,7 @@ export function changedThing(question: string, words: string[]): string | undefi
 const COMPARED_WITH = /^(同比|环比|相比|相较|比起|比去年|较去年|比上年|较上年|去年|上年|同期|以前|之前|上次|往年|前年|分别|累计|年均|平均|一共|总共|规模|数量|总量|总额|金额|水平)$/
 
 /** The word of two or more characters that ends last before `at` in the question. */
-function lastWordBefore(question: string, at: number, words: string[]): string | undefined {
+export function lastWordBefore(question: string, at: number, words: string[]): string | undefined {
   let last: string | undefined
   let end = -1
   for (const w of words) {
