@@ -46,8 +46,17 @@ const CHECKS_VERSION = /是不是|吗/
 const LED = /带队|带领|率队|率领/
 
 // A plan or an order the story reports (确保9月底前建成通车, 要求相关部门…, 加快完成申报): not what came of it, unless it says
-// the thing is still to come (决赛将择期进行), which answers whether it has happened.
-const PLANNED_ONLY = /^(?!.*(择期|尚未|还未|正在)).*(确保|力争|争取|计划|预计|拟|将(?![近军来])|要(?!求)|加快|下一步)/
+// the thing is still to come (决赛将择期进行), which answers whether it has happened, or that a result was reached (将巡察整改
+// 融入日常工作…取得较大改观).
+const PLANNED_ONLY = /^(?!.*(择期|尚未|还未|正在|(?<!确保|力争|争取)(取得|得到)了?[^，,。；;]{0,4}(较大|明显|显著|有效|很大|长足)))(?=.*(确保|力争|争取|计划|预计|拟|将(?![近军来])|要(?!求)|加快|下一步))/
+
+// What came of it later (后来通车了吗, 后来整改到位了没有) is told by a result (已完成, 建成, 显著, 依法依规进行处理) or word that
+// it is still to come (尚未, 择期), not by the plan or the order the story reports (确保9月底前建成通车, 要求相关部门…).
+const LATER: DetailAsked = {
+  asked: /^(?!.*(多少|几)).*(后来|事后|到后来|后续|最后|最终)[^，,。？?]*(了吗|了没有?|没有|怎么样|咋样|如何|有没有|是否|成功)/,
+  told: /已完成|完成率|全部完成|顺利完成|建成|竣工|通车|投用|投入使用|开业|成功|显著|明显|改观|好评|点赞|满意|好转|恢复|下降|减少|提升了|提高了|处理|处罚|评为|获评|荣获|授予|入选|尚未|还未|正在|择期/,
+  unless: PLANNED_ONLY,
+}
 
 // Details a story tells only in so many words, or not at all: what a person did before or after it (之前在哪个单位
 // 干的, 后来调到哪里, 分管哪块: 曾任, 调任, 分管), not told by a story that names them at a meeting; and which
@@ -66,17 +75,17 @@ const TOLD_IN_WORDS: DetailAsked[] = [
   { asked: /(?<!决)(竞赛|比赛|会议?|活动|培训|演练|仪式|观摩|调研|座谈)[都也已经]{0,2}(办|开|搞|比|做|举办|举行)完了?(吗|没有?|了没)/, told: /举办|举行|召开|开展|组织|落下帷幕|结束|择期|尚未|还未/ },
   // Whether it is all done (全部完成了吗, 干完了没有) is told by how much is done (已完成544条，完成率100%, 完成全年任务的66.3%),
   // a deed reported done (完成与管城区…的委托) or one still to come (择期进行决赛), not by the task alone.
-  { asked: /(完成|干完|做完|弄完|办完)了?(吗|没有?|了没)/, told: /已完成|已经完成|完成率|全部完成|均已完成|已全部|已基本|顺利完成|完成了|完成(?=与|对)|完成[^，,。；;]{0,12}\d+(?:\.\d+)?[%％]|尚未|还未|未完成|正在|择期/ },
+  { asked: /(完成|干完|做完|弄完|办完|完工|竣工|建成|建好|修好|修完)了?(吗|没有?|了没)/, told: /已完成|已经完成|完成率|全部完成|均已完成|已全部|已基本|顺利完成|完成了|完成(?=与|对)|完成[^，,。；;]{0,12}\d+(?:\.\d+)?[%％]|已建成|已竣工|已完工|已投用|投入使用|尚未|还未|未完成|正在|择期/ },
   // Online or on site (线上还是线下) is told by the one it was (线上线下相结合, 现场), not by the event alone.
   { asked: /(线上|网上|视频)[^，,。？?]{0,4}还是[^，,。？?]{0,4}(线下|现场)|(线下|现场)[^，,。？?]{0,4}还是[^，,。？?]{0,4}(线上|网上|视频)/, told: /线上|线下|网上|网络|视频|直播|云|现场|实地/ },
-  // What came of it later (后来通车了吗, 后来整改到位了没有) or what a measure changed (巡逻车投用以后发案率有没有下降) is told by
-  // a result (已完成, 建成, 显著, 依法依规进行处理) or word that it is still to come (尚未, 择期), not by the plan or the order the
-  // story reports (确保9月底前建成通车, 要求相关部门…).
-  {
-    asked: /^(?!.*(多少|几)).*(后来|事后|到后来|后续)[^，,。？?]*(了吗|了没有?|没有|怎么样|咋样|如何|有没有|是否|成功)/,
-    told: /已完成|完成率|全部完成|顺利完成|建成|竣工|通车|投用|投入使用|开业|成功|显著|明显|改观|好评|点赞|满意|好转|恢复|下降|减少|提升了|提高了|处理|处罚|尚未|还未|正在|择期/,
-    unless: PLANNED_ONLY,
-  },
+  LATER,
+  // Why a place is called so (为什么蜜蜂张街道叫蜜蜂张, 马寨这名字咋来的) is told by where the name comes from, not by a story there.
+  { asked: /(为什么|为啥|为何)[^，,。？?]{0,8}叫(?!停)|名字[^，,。？?]{0,4}(怎么|咋)来|由来|来历/, told: /得名|名字(来源|来自|源于|取自)|由来|来历|取名|故名|之称/ },
+  // How those there felt (比赛的时候紧不紧张, 小贩开心吗) is told only in words of that feeling.
+  { asked: /紧不紧张|紧张(吗|不)/, told: /紧张/ },
+  { asked: /开不开心|开心(吗|不)|高不高兴|高兴(吗|不)|激不激动|激动(吗|不)/, told: /开心|高兴|喜悦|欢乐|欢喜|欢声笑语|激动|兴奋/ },
+  { asked: /(什么|啥)(心情|感受)|(心情|感受)(怎么样|如何|咋样)/, told: /开心|高兴|喜悦|激动|感动|心情|感受|获得感|幸福感|满意|点赞|好评/, unless: PLANNED_ONLY },
+  { asked: /累不累|累(吗|不)|辛不辛苦|辛苦(吗|不)|怕不怕|害怕(吗|不)/, told: /累|辛苦|疲|害怕|恐惧|担心/ },
   // How satisfied people were (群众满意度如何) is told by a rate of it, not by the praise of one occasion (群众纷纷点赞).
   { asked: /满意度/, told: /满意(率|度)(达到?|为|超过)?\s*\d/ },
 ]
@@ -483,7 +492,7 @@ export function factCheckOf(asked: AskedFor, candidates: Candidate[]): ((s: Scor
   const kinds = TOLD_BY_KIND.filter((k) => (k.everyClause ? asking.every((c) => k.asked.test(c)) : asking.some((c) => k.asked.test(c))))
   const doer = nameOfDoer(asked.text, candidates)
   const why = whyOfDetail(asked.text, asked.words)
-  const changed = changeOfAsked(asked.text, asked.words)
+  const changed = changeOfAsked(asked.text, asked.words) ?? outcomeOfMeasure(asked.whole ?? asked.text, asked.text, asked.words)
   const means = meansCheck(asked, textOf)
   const choice = means ? undefined : choiceCheck(asked, textOf)
   // The step is the one of the story the question names (9.97亿元专项债券), not a like step of another (已分配安置房).
@@ -534,7 +543,7 @@ function whyOfDetail(question: string, words: WeightedWord[]): ((text: string) =
 // Whether a measure brought a change (发案率有没有下降, 数据质量有没有提升): told by a change that happened (下降了, 同比增长8.2%,
 // 有所好转) to the thing asked, not to another (提高了…知识储备) nor by the measure's aim (以提升工作效能为核心).
 const ASKS_CHANGE = /(有没有|是否|有无)(明显)?(下降|提升|提高|减少|减轻|改善|好转)/
-const CHANGE_TOLD = /(下降|减少|降低|提升|提高|增长|改善|好转|减轻)(了|\d|到|至)|\d[%％]?的?(下降|减少|降低|提升|提高|增长)|有所|同比|明显(下降|减少|降低|提升|提高|改善|好转)/
+const CHANGE_TOLD = /(下降|减少|降低|提升|提高|增长|改善|好转|减轻)(了|\d|到|至)|\d[%％]?的?(下降|减少|降低|提升|提高|增长)|有所|同比|明显(下降|减少|降低|提升|提高|改善|好转)|改观|起色/
 
 /** What a sentence must hold to tell whether the thing a clause asks of changed, when one asks that without a figure. */
 function changeOfAsked(question: string, words: WeightedWord[]): ((text: string) => boolean) | undefined {
@@ -545,6 +554,30 @@ function changeOfAsked(question: string, words: WeightedWord[]): ((text: string)
   const thing = words.find((w) => w.text === last)
   if (thing?.docs === 0) return () => false
   return (text) => CHANGE_TOLD.test(text) && !PLANNED_ONLY.test(text) && (!thing || mentions(foldText(text), thing))
+}
+
+// What a measure brought about, asked after a clause that names it done (给民警配了巡逻车以后，偷东西的少了没; 路边树打完药，
+// 叶斑病治住了没; 文明城市创建搞完，评上了没): told, as what came of it later is, by a result, not by the story of the measure.
+// A clause asking a detail (得了第几, 多少小企业), whether what was heard is so (对吗, 是真的吗) or the paper tells it (报纸有没有)
+// has its own checks; one asking whether they went or looked (去企业实地看了没) is told by the story of the visit.
+const MEASURE_DONE = /(?<![最然今前背之])(以后|之后|过后|后|完了?)$|完(?![成善整全美])\p{Script=Han}{1,2}$/u
+const ASKS_IF_HAPPENED = /(了没有?|了吗|过没有?|没有?)$|(?<=是不是)[^，,。？?]{1,6}了$/
+const ASKS_OTHERWISE = /多少|几|哪|谁|什么|啥|怎么|咋|是不是(?![^，,。？?]{1,6}了$)|对吗|真的|能不能|可以|报|文章|新闻|稿|说|提|写|去|看|参观|走访|考察/
+
+/**
+ * The check of a result, when the part asked is a clause asking whether one came after a clause that names a measure
+ * done: a result told of the thing the clause asks of (偷东西的少了没 → 偷东西), not the praise of the measure (沿途群众纷纷
+ * 点赞); a thing no article holds no sentence tells of.
+ */
+function outcomeOfMeasure(question: string, part: string, words: WeightedWord[]): ((text: string) => boolean) | undefined {
+  const clauses = clausesOf(question).map((c) => c.replace(/[？?]$/, ''))
+  const done = clauses.findIndex((c) => MEASURE_DONE.test(c))
+  const clause = done < 0 ? undefined : clauses.slice(done + 1).find((c) => ASKS_IF_HAPPENED.test(c) && !ASKS_OTHERWISE.test(c))
+  if (!clause || !part.includes(clause)) return undefined
+  const last = lastWordBefore(clause, clause.search(ASKS_IF_HAPPENED), words.map((w) => w.text))
+  const thing = words.find((w) => w.text === last)
+  if (thing?.docs === 0) return () => false
+  return (text) => (tellsDetail(LATER, text) || CHANGE_TOLD.test(text)) && (!thing || mentions(foldText(text), thing))
 }
 
 /** Whether the article of a sentence names every name of the question that an article holds; each article read once. */

@@ -194,12 +194,13 @@ function namesNumberedSibling(query: AnalyzedQuery, candidates: Candidate[]): bo
  * by its other spellings and by the paper's name (经开时报 is 经开区's); a locality as `read` spells it.
  */
 export function aboutNamedScope<C extends Candidate>(query: AnalyzedQuery, candidates: C[], read: AnalyzedQuery = query): C[] {
-  const years = [...query.text.matchAll(YEAR)].map((m) => m[1]!)
-  const numbered = [...query.text.matchAll(NUMBERED)].map((m) => m[0].replace(/\s+/g, ''))
-  const ordinals = [...query.text.matchAll(ORDINAL)].map(ordinalForms)
-  // A place the reader offers as their version (王庄村是不是明湖办事处的) is checked by the article, which may name another.
+  // A place or year the reader offers as their version (王庄村是不是明湖办事处的, 签的是2021年的责任书吗) is checked by the
+  // article, which may name another.
   const said = foldText(query.text)
   const unoffered = withoutOffered(said)
+  const years = [...unoffered.matchAll(YEAR)].map((m) => m[1]!)
+  const numbered = [...query.text.matchAll(NUMBERED)].map((m) => m[0].replace(/\s+/g, ''))
+  const ordinals = [...query.text.matchAll(ORDINAL)].map(ordinalForms)
   const localities = [...localitiesOf(query, read), ...namedPlacesOf(query, read)].filter((name) => unoffered.includes(name) || !said.includes(name))
   // jieba cuts some areas off their 区 (惠济/区, 航空港/区): a name, or a word no article holds, before 区 is one;
   // not a time word (月初区领导 is the district's leaders at the start of the month), nor two common words jieba's HMM

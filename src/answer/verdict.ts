@@ -1,4 +1,4 @@
-import { clausesOf, POST } from '../retrieve/index.js'
+import { clausesOf, POST, versionsOffered } from '../retrieve/index.js'
 
 // A question that asks whether the reader has a figure right (……安置房3663套，是吗？ / 是6月5日开的吧 / 这个数字对吗).
 const CHECKS = /(是吗|对吗|对不对|是不是|对吧|是吧|没错吧|没记错吧|吧|准确吗|正确吗|是这样吗|属实吗)[？?！!。.\s]*$/
@@ -23,12 +23,22 @@ interface Figure {
   unit: string
 }
 
-function figuresIn(text: string): Figure[] {
-  return [...text.matchAll(FIGURE)].map((m) => {
+// A year, a figure only where the reader offers it as their version (签的是2021年的责任书吗); elsewhere it sets the time asked of.
+const YEAR = /(?:19|20)\d{2}年/g
+
+function figuresIn(text: string, withYears = false): Figure[] {
+  const years = withYears ? [...text.matchAll(YEAR)].map((m) => ({ text: m[0], key: m[0], unit: '年' })) : []
+  return years.concat([...text.matchAll(FIGURE)].map((m) => {
     if (m[3]) return { text: `${m[3]}月${m[4]}日`, key: `${Number(m[3])}-${Number(m[4])}`, unit: '日' }
     const unit = SAME_UNIT[m[2]!] ?? m[2]!
     return { text: m[0].replace('号', '日'), key: `${Number(m[1])}${unit}`, unit }
-  })
+  }))
+}
+
+/** The figures a clause offers: its amounts and days, and the years of the versions the reader offers. */
+function offeredIn(clause: string, question: string): Figure[] {
+  const years = versionsOffered(question).flatMap((v) => figuresIn(v, true).filter((f) => f.unit === '年' && clause.includes(f.text)))
+  return [...years, ...figuresIn(clause)]
 }
 
 // The characters that say what a figure is of: its clause without the digits or the question's asking words.
@@ -50,7 +60,7 @@ function namesOffered(question: string): [string, string][] {
 
 /** True when the question asks to have a figure or a name confirmed (……3663套，是吗？). */
 export function checksVersion(question: string): boolean {
-  return CHECKS.test(question) && (figuresIn(question).length > 0 || namesOffered(question).length > 0)
+  return CHECKS.test(question) && (offeredIn(question, question).length > 0 || namesOffered(question).length > 0)
 }
 
 /**
@@ -66,13 +76,14 @@ export function verdictOn(question: string, quotes: string): string {
 function figureVerdicts(question: string, quotes: string): string[] {
   const sentences = quotes.split(/(?<=[。！!？?；;])/)
   return clausesOf(question).flatMap((clause) =>
-    figuresIn(clause).flatMap((offered) => {
-      if (sentences.some((s) => figuresIn(s).some((f) => f.key === offered.key))) return [`报道写的正是${offered.text}。`]
+    offeredIn(clause, question).flatMap((offered) => {
+      const year = offered.unit === '年'
+      if (sentences.some((s) => figuresIn(s, year).some((f) => f.key === offered.key))) return [`报道写的正是${offered.text}。`]
       // A day is told in its sentence (6月3日上午，…召开…现场会), an amount in its clause (审减率为14.1%).
       const asked = bigramsOf(clause)
       const places = offered.unit === '日' ? sentences : sentences.flatMap((s) => s.split(/[，,；;：:]/))
       const beside = places.filter((p) => shares(bigramsOf(p), asked) >= 2)
-      const others = new Set(beside.flatMap((p) => figuresIn(p).filter((f) => f.unit === offered.unit).map((f) => f.text)))
+      const others = new Set(beside.flatMap((p) => figuresIn(p, year).filter((f) => f.unit === offered.unit).map((f) => f.text)))
       return others.size === 1 ? [`报道写的是${[...others][0]}，不是${offered.text}。`] : []
     }),
   )

@@ -69,7 +69,7 @@ const QUESTION_WORDS = new Set(
   ('请问 请 问 问下 问一下 一下 想 想问 想知道 知道 告诉 说说 讲讲 介绍 我 我们 你 你们 他 她 它 他们 咱 咱们 ' +
     '多少 几 几个 多久 什么 啥 什么样 什么时候 啥时候 何时 哪 哪里 哪儿 哪些 哪个 哪天 哪家 谁 ' +
     '怎么 怎么样 怎样 咋 咋样 如何 为什么 为啥 干啥 干什么 做什么 啥样 ' +
-    '是否 是不是 有没有 有无 能不能 可不可以 没有 没 不会 只是 ' +
+    '是否 是不是 有没有 有无 能不能 可不可以 没有 没 不会 只是 不管 ' +
     '来着 吗 呢 吧 啊 呀 么 嘛 呗 哦 嗯 呃 额 诶 欸 了 的 地 得 着 过 是 有 在 和 与 及 或 都 也 还 就 要 会 能 可以 ' +
     '已经 现在 目前 一共 总共 共 到底 究竟 这 那 这个 那个 这些 那些 其 该 区里 省里 市里 里 情况 相关 关于 对于 ' +
     // Pointing back at what the reader has in mind (那次演练, 那天): the article names the event, not these.
@@ -100,6 +100,10 @@ const QUESTION_WORDS = new Set(
     // A proofreader's copy against the article (摘要写的是4号线，原文是这条线吗; 原文是这么写的吗): the article is the 原文 and
     // never says 摘要, nor points back at the version (这天, 这所, 这个数).
     '摘要 原文 写 写成 写着 这天 这所 这条 那条 这两条 这个数 这个数字 这个名字 ' +
+    // The reader's word for a story (那篇锦旗的稿子, 发了多少篇稿子): the article says 稿件 or 报道, or names the story.
+    '稿子 ' +
+    // A child's words for grown-ups (银行的叔叔阿姨, 消防员叔叔): the article names them by their work.
+    '叔叔 阿姨 叔叔阿姨 爷爷 奶奶 爷爷奶奶 伯伯 哥哥 姐姐 哥哥姐姐 ' +
     // Courtesies (谢谢 is even tagged a name).
     '谢谢 多谢 您好 你好 麻烦 劳驾 请教 问问 敬请 ' +
     // A request to check (请核实, 帮忙确认一下): what to do with the fact, not what it is about.
@@ -202,7 +206,7 @@ const THRESHOLD = '有没有|有|破了?|突破|过了?|超过|超出|超|达到
 const GUESSED_FIGURE = new RegExp(`(?:才|只有|只|大概|大约|差不多|${THRESHOLD})${FIGURE_SAID}(?:左右|上下|以上|以下|出头)?|${FIGURE_SAID}(?:左右|上下|以上|以下|出头)|\\d+多${COUNTER_SAID}|(?:${THRESHOLD})(?:一半|亿)|(?:破|突破|过|超过|上)[\\d.一二两三四五六七八九十百千万亿]+(?=了|没|吗|吧|[？?]|$)|[\\d一二两三四五六七八九十百千万]+来${COUNTER_SAID}|[一二三四五六七八九]{2}[十百千万]${COUNTER_SAID}|[一二三四五1-5]星级?`, 'g')
 
 // How a reporter points at the story (党政办稿子里“四抓”指什么, 那篇稿子讲了啥, 原稿写的是什么时候): no article calls
-// itself 稿子 or 原稿. 防疫的稿子发了多少篇 asks of the paper's 稿件, and stays.
+// itself 稿子 or 原稿.
 const STORY_POINTER = /(?:我们|我的|我)?(?:[这那]篇|[这那]条)?稿子(?:里面?|中|上)|[这那][篇条]稿子|原稿(?:里面?|中|上)?(?:写的|说的)?/g
 // How a reader asks whether the paper reported something at all (报道里有没有提到…, 座谈会的新闻有吗, 有没有关于…的报道):
 // the articles tell what happened, never that they mention it. 发了多少篇报道 counts the paper's own reports, and stays.
@@ -631,8 +635,9 @@ function splitParts(text: string, type: QuestionType): QuestionPart[] {
   return parts
 }
 
-// Question words jieba keeps whole with their counter or object: 几所 多少钱 哪几 什么时候's 时候.
-const QUESTION_WORD_FORMS = /^(几.?|多少.?|哪.?|哪几.?|什么.?|啥.?|时候|那边|这边)$/
+// Question words jieba keeps whole with their counter or object: 几所 多少钱 哪几 什么时候's 时候; and a word asked
+// whether, said twice around 不 (高不高, 满不满意, 管不管用).
+const QUESTION_WORD_FORMS = /^(几.?|多少.?|哪.?|哪几.?|什么.?|啥.?|时候|那边|这边|(\p{Script=Han})不\2\p{Script=Han}?)$/u
 
 const WORD = /[\p{L}\p{N}]/u
 

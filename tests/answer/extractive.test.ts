@@ -1620,6 +1620,42 @@ describe('answering on the bundled samples', () => {
     expect((await ask('示范区一季度规上工业增加值有没有提升')).answer).toContain('1.2%')
   })
 
+  it('refuses whether a measure worked, asked after a clause naming it done, unless a result of the thing asked is told', async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    // The story tells the measure and its praise (沿途群众纷纷点赞), not what it changed.
+    expect((await ask('福华街给民警配了巡逻车以后，辖区里偷东西的少了没？')).abstained).toBe(true)
+    expect((await ask('路边树打完药，百日红那叶斑病治住了没？')).abstained).toBe(true)
+    expect((await ask('示范区文明城市创建搞完，评上全国文明城市了没？')).abstained).toBe(true)
+    // Whether they went on is told by the story of the visit; the figure asked beside it by its sentence.
+    expect((await ask('对接会开完以后，河南财政金融学院那边是怎么进一步对接的？去企业实地看了没')).answer).toContain('郑州煤矿机械集团')
+    expect((await ask('二七区搞了督查机制以后，就业见效没？上半年新增就业多少人？')).answer).toContain('11598人')
+  })
+
+  it('refuses how people felt or where a name comes from, which the stories tell only in those words', async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    expect((await ask('老党员们比赛的时候紧不紧张')).abstained).toBe(true)
+    expect((await ask('为什么蜜蜂张街道叫蜜蜂张')).abstained).toBe(true)
+    expect((await ask('蜜蜂张街道的党建知识竞赛是哪天办的？')).answer).toContain('6月19日')
+  })
+
+  it('reads a child’s words for grown-ups and everyday words as the story’s', async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    expect((await ask('银行叔叔阿姨去了哪些园区')).answer).toContain('兴华产业园')
+    expect((await ask('疫情的时候宣传部发了多少篇稿子')).answer).toContain('1534篇')
+    expect((await ask('大学路那个知识竞赛大家答得咋样，正确率高不高')).answer).toContain('90%以上')
+  })
+
+  it('answers a year offered to check with the story of its own year, said back', async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    const wrong = await ask('统计局签的是2021年的责任书吧？')
+    expect(wrong.answer).toContain('报道写的是2020年，不是2021年。')
+    expect((await ask('统计局跟专业人员签的责任书是2020年的，对吧？')).answer).toContain('报道写的正是2020年。')
+  })
+
+  it('asks an output value in money: 工业产值 is not told by a count of people', async () => {
+    expect((await answerQuestion(samples().index, '马寨产业集聚区去年规上工业产值是多少？', { mode: 'extractive' })).abstained).toBe(true)
+  })
+
   it('does not take the stretch of time a figure is asked in (全年GDP) for what it counts', async () => {
     const gdp = await answerQuestion(samples().index, '经开区2020年全年GDP是多少？', { mode: 'extractive' })
     expect(gdp.abstained).toBe(true)

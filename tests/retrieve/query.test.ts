@@ -292,11 +292,18 @@ describe('analyzeQuery', () => {
     expect(words('听老伙计讲马寨产业集聚区是个三星级的，是真的吗？')).toEqual(['马寨产业集聚区', '个'])
   })
 
-  it('reads how a reporter points at the story as no word, and 稿子 asked of as a word', () => {
+  it('reads a word said twice around 不 (高不高, 管不管用) as asking whether, no word of the story', () => {
+    const words = (q: string) => analyzeQuery(q, null).words.map((w) => w.text)
+    expect(words('大学路那个知识竞赛正确率高不高')).not.toContain('高不高')
+    expect(words('五里堡街道的消防演练满不满意')).not.toContain('满不满意')
+    expect(words('马寨座谈会开得管不管用')).not.toContain('不管')
+  })
+
+  it('reads how a reporter points at the story, or a reader counts stories, as no word: the articles say 稿件', () => {
     const words = (q: string) => analyzeQuery(q, null).words.map((w) => w.text)
     expect(words('党政办稿子里“四抓”具体指哪四抓')).not.toContain('稿子')
     expect(words('宣传部那篇稿子主要讲了什么')).not.toContain('稿子')
-    expect(words('疫情期间宣传部发了多少篇防疫的稿子')).toContain('稿子')
+    expect(words('疫情期间宣传部发了多少篇防疫的稿子')).toEqual(['疫情', '期间', '宣传部', '发', '防疫'])
   })
 
   it('reads a guessed figure in a question that checks it as no word, and a figure that names the thing as one', () => {
