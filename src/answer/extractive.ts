@@ -6,7 +6,7 @@ import { CONFIDENCE_FEATURES } from './confidence.js'
 import { askedOf, FEATURE_NAMES, mentions, type Asked, type Candidate } from './evidence.js'
 import { asksNoFact, factCheckOf, givesAskedFact } from './fact-check.js'
 import { givesContact, hasFactFor, namesPerson, ranksOrCompares, withoutFigures } from './facts.js'
-import { bodyInLead, countingList, detailTold, factBesideFocus, gradeGiven, handlingTold, listedShortOf, outcomeTold, planTold, saidAtStop, setMembersIn, unspelledSet } from './leads.js'
+import { bodyInLead, countingList, detailTold, factBesideFocus, gradeGiven, handlingTold, listedShortOf, outcomeTold, parallelListTold, planTold, saidAtStop, setMembersIn, unspelledSet } from './leads.js'
 import { assertFeatures, loadAnswerModel, type AnswerModel } from './model.js'
 import { confidenceOf, FACT_COVERAGE, FACT_REQUIRED, inContext, scoreEvidence, textIn, type Scored } from './scored.js'
 import type { Answer } from './types.js'
@@ -99,6 +99,8 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
     if (detail && detail !== scored[0]) leads.push(detail)
     const said = saidAtStop(query.text, scored, textOf)
     if (said && said !== scored[0]) leads.push(said)
+    // The list of parts is the answer; what else is quoted follows it.
+    if (!FACT_REQUIRED.has(type)) leads.unshift(...parallelListTold(query.text, scored, textOf))
   }
   // A question whose every part is answered on its own stands, although the words of one part dilute the
   // evidence of the other (哪天几点开始的？请的哪家的老师讲课？), and so does one whose open parts ask no fact
@@ -110,7 +112,7 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
     p.unit !== undefined &&
     query.parts.every((q) => unsure.includes(q) || q.unit !== p.unit) &&
     leads.some((l) => hasFactFor(p.type, textOf(l), p.unit) && ownWords(p, asked.words).every((w) => w.docs === 0 || mentions(foldText(textOf(l)), w)))
-  const everyPartAnswered = manyParts && (unsure.length === 0 || (unsure.length < query.parts.length && unsure.every((p) => asksNoFact(p) || toldBeside(p))))
+  const everyPartAnswered = manyParts && (unsure.length === 0 || unsure.length * 2 < query.parts.length || (unsure.length < query.parts.length && unsure.every((p) => asksNoFact(p) || toldBeside(p))))
   const stands = everyPartAnswered || printing !== undefined || setLeads.length > 0
   if (!stands && confidenceOf(model, signals, candidates, scored) < model.confidence.threshold) return abstain(question, candidates)
   if (!stands && !givesAskedFact({ ...asked, message: question }, scored, candidates, manyParts)) return abstain(question, candidates)

@@ -63,6 +63,29 @@ export function detailTold(question: string, scored: Scored[], textOf: (e: Score
   return detail && scored.find((s) => s.candidate === scored[0]!.candidate && inContext(s) >= FACT_COVERAGE && tellsDetail(detail, textOf(s)))
 }
 
+// Asked which parts something has, by the deed (整改要抓哪几个方面, 从哪几个方面抓的, 抓的是哪几块).
+const ASKS_PARTS = /(哪几|哪些|几)个?(方面|块|点|条|项)/
+// Units in a row that open alike list the parts: 抓组织，促工作协调；抓信息，促工作创新；抓重点，…
+const MIN_PARALLEL = 3
+
+/**
+ * The units of the best article, in a row, that each open with a verb of the question (抓组织，…；抓信息，…；抓重点，…),
+ * when it asks which parts something has: they list them, though they share few other words of the question.
+ */
+export function parallelListTold(question: string, scored: Scored[], textOf: (e: Scored) => string): Scored[] {
+  if (!ASKS_PARTS.test(question) || scored.length === 0) return []
+  const units = scored.filter((s) => s.candidate === scored[0]!.candidate).sort((a, b) => a.span.start - b.span.start)
+  const opening = (s: Scored) => textOf(s).trim()[0] ?? ''
+  for (let i = 0; i < units.length; i++) {
+    const first = opening(units[i]!)
+    if (!/\p{Script=Han}/u.test(first) || !question.includes(first)) continue
+    let j = i
+    while (j + 1 < units.length && opening(units[j + 1]!) === first && units[j + 1]!.span.start - units[j]!.span.end <= 1) j++
+    if (j - i + 1 >= MIN_PARALLEL) return units.slice(i, j + 1)
+  }
+  return []
+}
+
 // Asked what was required or stressed (领导对相关部门提了哪些要求, 督导时要求加快哪些事, 强调了啥).
 const ASKS_SAID = /要求|(提|强调)了?[^，,。？?]{0,4}(哪些|什么|啥)/
 

@@ -635,9 +635,10 @@ function splitParts(text: string, type: QuestionType): QuestionPart[] {
   return parts
 }
 
-// Question words jieba keeps whole with their counter or object: 几所 多少钱 哪几 什么时候's 时候; and a word asked
-// whether, said twice around 不 (高不高, 满不满意, 管不管用).
-const QUESTION_WORD_FORMS = /^(几.?|多少.?|哪.?|哪几.?|什么.?|啥.?|时候|那边|这边|(\p{Script=Han})不\2\p{Script=Han}?)$/u
+// Question words jieba keeps whole with their counter or object: 几所 多少钱 哪几 什么时候's 时候; and a judgement asked
+// whether, said twice around 不 (高不高, 满不满意, 管不管用): the story gives the figure or the result. A deed asked so (招不招,
+// 办不办) is a word of the story.
+const QUESTION_WORD_FORMS = /^(几.?|多少.?|哪.?|哪几.?|什么.?|啥.?|时候|那边|这边|([高低好多少大小快慢长短难易严满管够准全早晚远近贵])不\2\p{Script=Han}?)$/u
 
 const WORD = /[\p{L}\p{N}]/u
 

@@ -1631,6 +1631,26 @@ describe('answering on the bundled samples', () => {
     expect((await ask('二七区搞了督查机制以后，就业见效没？上半年新增就业多少人？')).answer).toContain('11598人')
   })
 
+  it('refuses whether it won an honour unless the honour is told, and answers the honour it won', async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    // 显著提升 tells how the work improved, not an honour.
+    expect((await ask('示范区文明城市最后评上了没？')).abstained).toBe(true)
+    expect((await ask('经开区版权服务那块后来评上啥了没')).answer).toContain('3A级版权服务工作站')
+  })
+
+  it('quotes the clauses that open with the question’s verb, in their order, when it asks which parts', async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    const parts = await ask('党政办公室整改要抓哪几个方面')
+    expect(parts.answer.startsWith('抓组织，促工作协调')).toBe(true)
+    expect(parts.answer.indexOf('抓信息')).toBeLessThan(parts.answer.indexOf('抓统筹'))
+  })
+
+  it('answers the parts most of a question asks, though one is not told in so many words', async () => {
+    const bonds = await answerQuestion(samples().index, '2020年经开区报上去的专项债项目有多少个，已经发行的有几个，还剩多少没发？', { mode: 'extractive' })
+    expect(bonds.answer).toContain('58个')
+    expect(bonds.answer).toContain('5个项目')
+  })
+
   it('refuses how people felt or where a name comes from, which the stories tell only in those words', async () => {
     const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
     expect((await ask('老党员们比赛的时候紧不紧张')).abstained).toBe(true)

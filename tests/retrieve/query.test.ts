@@ -297,6 +297,9 @@ describe('analyzeQuery', () => {
     expect(words('大学路那个知识竞赛正确率高不高')).not.toContain('高不高')
     expect(words('五里堡街道的消防演练满不满意')).not.toContain('满不满意')
     expect(words('马寨座谈会开得管不管用')).not.toContain('不管')
+    expect(words('经开区安置房到现在分下去的够不够3000套？')).not.toContain('够不够')
+    // A deed asked so is what the question is about.
+    expect(words('安图生物那边现在招不招司机？')).toContain('招不招')
   })
 
   it('reads how a reporter points at the story, or a reader counts stories, as no word: the articles say 稿件', () => {
