@@ -224,6 +224,7 @@ export function givesAskedFact(asked: AskedFor, scored: Scored[], candidates: Ca
     return names.every((w) => mentions(said, w))
   }
   const about = aboutQuestion(scored)
+  if (toldOnlyAsPlanned(asked.text, asked.words, candidates)) return false
   // Who went on a visit (去地铁3号线工地督导的是哪位领导) is who the best story's lead says led it (纪工委书记武斌…带队
   // 开展综合督导调研), though the sentence of the stop (督导组一行来到地铁3号线施工现场) names no one.
   const ledVisit = (s: Scored) =>
@@ -565,7 +566,7 @@ function changeOfAsked(question: string, words: WeightedWord[]): ((text: string)
 // has its own checks; one asking whether they went or looked (去企业实地看了没) is told by the story of the visit.
 const MEASURE_DONE = /(?<![最然今前背之])(以后|之后|过后|后|完了?)$|完(?![成善整全美])\p{Script=Han}{1,2}$/u
 const ASKS_IF_HAPPENED = /(了没有?|了吗|过没有?|没有?)$|(?<=是不是)[^，,。？?]{1,6}了$/
-const ASKS_OTHERWISE = /多少|几|哪|谁|什么|啥|怎么|咋|是不是(?![^，,。？?]{1,6}了$)|对吗|真的|能不能|可以|报|文章|新闻|稿|说|提|写|去|看|参观|走访|考察/
+const ASKS_OTHERWISE = /多少|几|哪|谁|什么|啥|怎么|咋|是不是(?![^，,。？?]{1,6}了$)|对吗|真的|能不能|可以|报纸|报道|报上|文章|新闻|稿|说|提到|写|去(?!年)|看|参观|走访|考察/
 
 /**
  * The check of a result, when the part asked is a clause asking whether one came after a clause that names a measure
@@ -581,6 +582,30 @@ function outcomeOfMeasure(question: string, part: string, words: WeightedWord[])
   const thing = words.find((w) => w.text === last)
   if (thing?.docs === 0) return () => false
   return (text) => (tellsDetail(LATER, text) || CHANGE_TOLD.test(text)) && (!thing || mentions(foldText(text), thing))
+}
+
+// Whether a thing has been done (国家产业创新中心申报下来了没, 签了责任书没有; not whether there is one, 还有别的三甲医院没) is not told by a story that names it only as what is to be done:
+// after a word of a plan or an order in its clause (加快完成国家产业创新中心申报). A story that reports the deed and then its
+// aim (签订…责任书，确保…) tells it done.
+const PLAN_BEFORE = /确保|力争|争取|计划|预计|拟|将(?![近军来])|要(?!求)|加快|下一步|尽快|推动/
+const ASKS_IF_DONE = /了[^，,。？?]{0,12}(没有?|吗)$/
+// What a verb reached (申报下来, 建起来): the verb before it names the deed.
+const COMPLEMENT = /^(下来|起来|出来|上来|过来|下去)$/
+
+/**
+ * True when a clause asks whether something was done, and the best article names the last word the clause names before
+ * that only in clauses that plan or order it.
+ */
+function toldOnlyAsPlanned(question: string, words: WeightedWord[], candidates: Candidate[]): boolean {
+  const clause = askingClauses(question).find((c) => ASKS_IF_DONE.test(c) && !ASKS_OTHERWISE.test(c))
+  const best = candidates[0]
+  if (!clause || !best) return false
+  const named = words.filter((w) => w.docs > 0 && [...w.text].length > 1 && !COMPLEMENT.test(w.text))
+  const last = lastWordBefore(clause, clause.search(ASKS_IF_DONE), named.map((w) => w.text))
+  const thing = named.find((w) => w.text === last)
+  if (!thing) return false
+  const clauses = foldText(best.text).split(/[，,。；;！!？?]/).filter((c) => mentions(c, thing))
+  return clauses.length > 0 && clauses.every((c) => PLAN_BEFORE.test(c.slice(0, Math.max(0, c.indexOf(thing.text)))))
 }
 
 /** Whether the article of a sentence names every name of the question that an article holds; each article read once. */

@@ -1631,6 +1631,15 @@ describe('answering on the bundled samples', () => {
     expect((await ask('二七区搞了督查机制以后，就业见效没？上半年新增就业多少人？')).answer).toContain('11598人')
   })
 
+  it('refuses whether a thing was done when the story names it only as what is to be done', async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    // 加快完成国家产业创新中心申报 orders it.
+    expect((await ask('中铁那个高端装备产业园，国家产业创新中心申报下来了没？')).abstained).toBe(true)
+    // 签订…责任书，确保… reports the deed, then its aim; 还有别的…没 asks whether there is one.
+    expect((await ask('统计局跟专业人员签了目标责任书没有？')).answer).toContain('5月28日')
+    expect((await ask('物流园区除了郑大二附院，还有别的综合性三甲医院没？')).answer).toContain('唯一一所综合性三甲医院')
+  })
+
   it('refuses whether it won an honour unless the honour is told, and answers the honour it won', async () => {
     const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
     // 显著提升 tells how the work improved, not an honour.
