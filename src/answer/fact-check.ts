@@ -46,9 +46,9 @@ const CHECKS_VERSION = /是不是|吗/
 const LED = /带队|带领|率队|率领/
 
 // A plan or an order the story reports (确保9月底前建成通车, 要求相关部门…, 加快完成申报): not what came of it, unless it says
-// the thing is still to come (决赛将择期进行), which answers whether it has happened, or that a result was reached (将巡察整改
-// 融入日常工作…取得较大改观).
-const PLANNED_ONLY = /^(?!.*(择期|尚未|还未|正在|(?<!确保|力争|争取)(取得|得到)了?[^，,。；;]{0,4}(较大|明显|显著|有效|很大|长足)))(?=.*(确保|力争|争取|计划|预计|拟|将(?![近军来])|要(?!求)|加快|下一步))/
+// the thing is still to come (决赛将择期进行), which answers whether it has happened, or that a result was reached (…取得较大
+// 改观). The 将 of a plan is followed by when or how (将于, 将继续, 将全力); the 将 of 将一面锦旗送至 only moves a thing.
+const PLANNED_ONLY = /^(?!.*(择期|尚未|还未|正在|(?<!确保|力争|争取)(取得|得到)了?[^，,。；;]{0,4}(较大|明显|显著|有效|很大|长足)))(?=.*(确保|力争|争取|计划|预计|拟|将(?=于|在|会|要|是|成为|继续|进一步|持续|全力|加快|不断|逐步|着力|全面|力争|择期|以|按照|对|为|进行|开展|实现|建成|完成|启动|推进|投入|达到)|要(?!求)|加快|下一步))/
 
 // What came of it later (后来通车了吗, 后来整改到位了没有) is told by a result (已完成, 建成, 显著, 依法依规进行处理) or word that
 // it is still to come (尚未, 择期), not by the plan or the order the story reports (确保9月底前建成通车, 要求相关部门…).
@@ -89,6 +89,15 @@ const TOLD_IN_WORDS: DetailAsked[] = [
   { asked: /开不开心|开心(吗|不)|高不高兴|高兴(吗|不)|激不激动|激动(吗|不)/, told: /开心|高兴|喜悦|欢乐|欢喜|欢声笑语|激动|兴奋/ },
   { asked: /(什么|啥)(心情|感受)|(心情|感受)(怎么样|如何|咋样)/, told: /开心|高兴|喜悦|激动|感动|心情|感受|获得感|幸福感|满意|点赞|好评/, unless: PLANNED_ONLY },
   { asked: /累不累|累(吗|不)|辛不辛苦|辛苦(吗|不)|怕不怕|害怕(吗|不)/, told: /累|辛苦|疲|害怕|恐惧|担心/ },
+  // Whether people backed it or were willing (村民都支持吗, 有没有人不愿意拆, 大企业有没有意见) is told only in words of their
+  // stance (拥护, 纷纷点赞, 送来锦旗), not by the story of the measure nor by what the government 支持.
+  {
+    asked: /支不支持|支持(吗|不|没)|赞不赞成|赞成(吗|不)|反对(吗|不)|愿不愿意|愿意(吗|不)|不愿意|有没有意见|有意见(吗|没|不)|满意(吗|不)|满不满意/,
+    told: /拥护|赞成|反对|愿意|满意|认可|点赞|好评|称赞|感谢|锦旗|一致认为|纷纷(表示|说)|踊跃/,
+    unless: PLANNED_ONLY,
+  },
+  // Whether it was of use (看了觉得有用吗, 管不管用) is told by its effect (进一步提高了…业务技能) or by what those there said of it.
+  { asked: /(觉得|感觉)[^，,。？?]{0,4}(有用|管用)|有用(吗|没|不)|有没有用|管用(吗|不|没)/, told: /效果|成效|显著|作用|(提高|提升|增强)了|纷纷(表示|说)|达到/, unless: PLANNED_ONLY },
   // How satisfied people were (群众满意度如何) is told by a rate of it, not by the praise of one occasion (群众纷纷点赞).
   { asked: /满意度/, told: /满意(率|度)(达到?|为|超过)?\s*\d/ },
 ]
@@ -546,7 +555,7 @@ function whyOfDetail(question: string, words: WeightedWord[]): ((text: string) =
 
 // Whether a measure brought a change (发案率有没有下降, 数据质量有没有提升): told by a change that happened (下降了, 同比增长8.2%,
 // 有所好转) to the thing asked, not to another (提高了…知识储备) nor by the measure's aim (以提升工作效能为核心).
-const ASKS_CHANGE = /(有没有|是否|有无)(明显)?(下降|提升|提高|减少|减轻|改善|好转)/
+const ASKS_CHANGE = /(有没有|是否|有无)(明显)?(下降|提升|提高|减少|减轻|改善|好转|变少|变好|降低|增加|增多)/
 const CHANGE_TOLD = /(下降|减少|降低|提升|提高|增长|改善|好转|减轻)(了|\d|到|至)|\d[%％]?的?(下降|减少|降低|提升|提高|增长)|有所|同比|明显(下降|减少|降低|提升|提高|改善|好转)|改观|起色/
 
 /** What a sentence must hold to tell whether the thing a clause asks of changed, when one asks that without a figure. */

@@ -650,9 +650,12 @@ const VERB_AND_COUNTER = /^[^\P{Script=Han}一二两三四五六七八九十百�
 const PLACE_WORD = /^(倒数)?第[一二三四五六七八九十\d]+[个项条位站点样种]$|^倒数$|^一[类层种级批组]$/
 // Whether a deed is over (弄完没有, 比完了吗): the article tells it done in its own words (已完成, 择期进行决赛).
 const DONE_WORD = /^\p{Script=Han}完$/u
+// Handing something on, and where it went (发下去, 分下去, 报上去, 批下来): said so by readers, the article says 发放, 配发,
+// 上报, 批复. Not 接下来 "next", 收上来, 挑出来: those say what was done.
+const DIRECTED = /^[发送交传报递派分批拨][下上](去|来)$/
 
 function isContent(word: string): boolean {
-  return WORD.test(word) && !QUESTION_WORDS.has(word) && !QUESTION_WORD_FORMS.test(word) && !VERB_AND_COUNTER.test(word) && !PLACE_WORD.test(word) && !DONE_WORD.test(word)
+  return WORD.test(word) && !QUESTION_WORDS.has(word) && !QUESTION_WORD_FORMS.test(word) && !VERB_AND_COUNTER.test(word) && !PLACE_WORD.test(word) && !DONE_WORD.test(word) && !DIRECTED.test(word)
 }
 
 /** Runs of consecutive content words, joined: bigrams are taken inside a run, never across a dropped word or punctuation. */

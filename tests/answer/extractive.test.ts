@@ -1640,6 +1640,25 @@ describe('answering on the bundled samples', () => {
     expect((await ask('物流园区除了郑大二附院，还有别的综合性三甲医院没？')).answer).toContain('唯一一所综合性三甲医院')
   })
 
+  it('refuses whether people backed it or found it of use unless the story says so in those words', async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    expect((await ask('王庄村改造的时候村民都支持吗？有没有人不愿意拆？')).abstained).toBe(true)
+    // 支持中小企业发展 is what the government does, not a stance of the firms asked about.
+    expect((await ask('政府采购专门照顾中小企业，大企业有没有意见？')).abstained).toBe(true)
+    expect((await ask('大家看了“指尖清风”云课堂以后觉得有用吗？')).abstained).toBe(true)
+    expect((await ask('搞了森林防火培训以后，经开区的森林火灾有没有变少？')).abstained).toBe(true)
+    // The residents' banner tells their stance; its 将 only moves the banner, it plans nothing.
+    expect((await ask('小区居民对执法局整治小贩这事满意不？后来有啥表示')).answer).toContain('一面锦旗')
+    // What those there said of it tells whether it was of use.
+    expect((await ask('蜜蜂张那个党建知识竞赛，老党员们参加完觉得有用不？')).answer).toContain('党员们纷纷说')
+  })
+
+  it('reads 为什么 as asking why, not which body, and a verb with where it went as no word of the story', async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    expect((await ask('为什么要组织银行进园区啊？')).abstained).toBe(false)
+    expect((await ask('巡逻车发下去以后群众是什么反应？')).answer).toContain('纷纷点赞')
+  })
+
   it('refuses whether it won an honour unless the honour is told, and answers the honour it won', async () => {
     const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
     // 显著提升 tells how the work improved, not an honour.

@@ -302,6 +302,12 @@ describe('analyzeQuery', () => {
     expect(words('安图生物那边现在招不招司机？')).toContain('招不招')
   })
 
+  it('reads handing a thing on and where it went (发下去, 批下来) as no word of the story, and 接下来 as one', () => {
+    const words = (q: string) => analyzeQuery(q, null).words.map((w) => w.text)
+    expect(words('巡逻车发下去以后群众是什么反应？')).not.toContain('发下去')
+    expect(words('大学路街道初赛比完了，接下来咋安排？')).toContain('接下来')
+  })
+
   it('reads how a reporter points at the story, or a reader counts stories, as no word: the articles say 稿件', () => {
     const words = (q: string) => analyzeQuery(q, null).words.map((w) => w.text)
     expect(words('党政办稿子里“四抓”具体指哪四抓')).not.toContain('稿子')
