@@ -48,7 +48,8 @@ const LED = /带队|带领|率队|率领/
 // A plan or an order the story reports (确保9月底前建成通车, 要求相关部门…, 加快完成申报): not what came of it, unless it says
 // the thing is still to come (决赛将择期进行), which answers whether it has happened, or that a result was reached (…取得较大
 // 改观). The 将 of a plan is followed by when or how (将于, 将继续, 将全力); the 将 of 将一面锦旗送至 only moves a thing.
-const PLANNED_ONLY = /^(?!.*(择期|尚未|还未|正在|(?<!确保|力争|争取)(取得|得到)了?[^，,。；;]{0,4}(较大|明显|显著|有效|很大|长足)))(?=.*(确保|力争|争取|计划|预计|拟|将(?=于|在|会|要|是|成为|继续|进一步|持续|全力|加快|不断|逐步|着力|全面|力争|择期|以|按照|对|为|进行|开展|实现|建成|完成|启动|推进|投入|达到)|要(?!求)|加快|下一步))/
+const PLAN = '确保|力争|争取|计划|预计|拟|将(?=于|在|会|要|是|成为|继续|进一步|持续|全力|加快|不断|逐步|着力|全面|力争|择期|以|按照|对|为|进行|开展|实现|建成|完成|启动|推进|投入|达到)|要(?!求)|加快|下一步'
+const PLANNED_ONLY = new RegExp(`^(?!.*(择期|尚未|还未|正在|(?<!确保|力争|争取)(取得|得到)了?[^，,。；;]{0,4}(较大|明显|显著|有效|很大|长足)))(?=.*(${PLAN}))`)
 
 // What came of it later (后来通车了吗, 后来整改到位了没有) is told by a result (已完成, 建成, 显著, 依法依规进行处理) or word that
 // it is still to come (尚未, 择期), not by the plan or the order the story reports (确保9月底前建成通车, 要求相关部门…).
@@ -555,7 +556,7 @@ function whyOfDetail(question: string, words: WeightedWord[]): ((text: string) =
 
 // Whether a measure brought a change (发案率有没有下降, 数据质量有没有提升): told by a change that happened (下降了, 同比增长8.2%,
 // 有所好转) to the thing asked, not to another (提高了…知识储备) nor by the measure's aim (以提升工作效能为核心).
-const ASKS_CHANGE = /(有没有|是否|有无)(明显)?(下降|提升|提高|减少|减轻|改善|好转|变少|变好|降低|增加|增多)/
+const ASKS_CHANGE = /(有没有|是否|有无)(明显)?(下降|提升|提高|减少|减轻|改善|好转|变少|变好|增多)/
 const CHANGE_TOLD = /(下降|减少|降低|提升|提高|增长|改善|好转|减轻)(了|\d|到|至)|\d[%％]?的?(下降|减少|降低|提升|提高|增长)|有所|同比|明显(下降|减少|降低|提升|提高|改善|好转)|改观|起色/
 
 /** What a sentence must hold to tell whether the thing a clause asks of changed, when one asks that without a figure. */
@@ -593,17 +594,17 @@ function outcomeOfMeasure(question: string, part: string, words: WeightedWord[])
   return (text) => (tellsDetail(LATER, text) || CHANGE_TOLD.test(text)) && (!thing || mentions(foldText(text), thing))
 }
 
-// Whether a thing has been done (国家产业创新中心申报下来了没, 签了责任书没有; not whether there is one, 还有别的三甲医院没) is not told by a story that names it only as what is to be done:
-// after a word of a plan or an order in its clause (加快完成国家产业创新中心申报). A story that reports the deed and then its
-// aim (签订…责任书，确保…) tells it done.
-const PLAN_BEFORE = /确保|力争|争取|计划|预计|拟|将(?![近军来])|要(?!求)|加快|下一步|尽快|推动/
+// Whether a thing has been done (国家产业创新中心申报下来了没, 签了责任书没有; not whether there is one, 还有别的三甲医院没) is
+// not told by a story that names it only as what is to be done: after a word of a plan or an order in its sentence (加快完成
+// 国家产业创新中心申报). A story that reports the deed and then its aim (签订…责任书，确保…) tells it done.
+const PLAN_BEFORE = new RegExp(`${PLAN}|尽快`)
 const ASKS_IF_DONE = /了[^，,。？?]{0,12}(没有?|吗)$/
 // What a verb reached (申报下来, 建起来): the verb before it names the deed.
 const COMPLEMENT = /^(下来|起来|出来|上来|过来|下去)$/
 
 /**
  * True when a clause asks whether something was done, and the best article names the last word the clause names before
- * that only in clauses that plan or order it.
+ * that only in sentences that plan or order it first.
  */
 function toldOnlyAsPlanned(question: string, words: WeightedWord[], candidates: Candidate[]): boolean {
   const clause = askingClauses(question).find((c) => ASKS_IF_DONE.test(c) && !ASKS_OTHERWISE.test(c))
@@ -613,8 +614,8 @@ function toldOnlyAsPlanned(question: string, words: WeightedWord[], candidates: 
   const last = lastWordBefore(clause, clause.search(ASKS_IF_DONE), named.map((w) => w.text))
   const thing = named.find((w) => w.text === last)
   if (!thing) return false
-  const clauses = foldText(best.text).split(/[，,。；;！!？?]/).filter((c) => mentions(c, thing))
-  return clauses.length > 0 && clauses.every((c) => PLAN_BEFORE.test(c.slice(0, Math.max(0, c.indexOf(thing.text)))))
+  const sentences = foldText(best.text).split(/[。；;！!？?]/).filter((c) => mentions(c, thing))
+  return sentences.length > 0 && sentences.every((c) => PLAN_BEFORE.test(c.slice(0, Math.max(0, c.indexOf(thing.text)))))
 }
 
 /** Whether the article of a sentence names every name of the question that an article holds; each article read once. */

@@ -65,8 +65,10 @@ export function detailTold(question: string, scored: Scored[], textOf: (e: Score
 
 // Asked which parts something has, by the deed (整改要抓哪几个方面, 从哪几个方面抓的, 抓的是哪几块).
 const ASKS_PARTS = /(哪几|哪些|几)个?(方面|块|点|条|项)/
-// Units in a row that open alike list the parts: 抓组织，促工作协调；抓信息，促工作创新；抓重点，…
+// Short units in a row that open with one verb and go on differently list the parts: 抓组织，促工作协调；抓信息，促工作创新；
+// 抓重点，…; not sentences that open with the same word (中国经济…。中国的发展…).
 const MIN_PARALLEL = 3
+const MAX_PARALLEL_CHARS = 24
 
 /**
  * The units of the best article, in a row, that each open with a verb of the question (抓组织，…；抓信息，…；抓重点，…),
@@ -75,13 +77,14 @@ const MIN_PARALLEL = 3
 export function parallelListTold(question: string, scored: Scored[], textOf: (e: Scored) => string): Scored[] {
   if (!ASKS_PARTS.test(question) || scored.length === 0) return []
   const units = scored.filter((s) => s.candidate === scored[0]!.candidate).sort((a, b) => a.span.start - b.span.start)
-  const opening = (s: Scored) => textOf(s).trim()[0] ?? ''
+  const opening = (s: Scored) => (textOf(s).trim().length <= MAX_PARALLEL_CHARS ? textOf(s).trim()[0] ?? '' : '')
   for (let i = 0; i < units.length; i++) {
     const first = opening(units[i]!)
     if (!/\p{Script=Han}/u.test(first) || !question.includes(first)) continue
     let j = i
     while (j + 1 < units.length && opening(units[j + 1]!) === first && units[j + 1]!.span.start - units[j]!.span.end <= 1) j++
-    if (j - i + 1 >= MIN_PARALLEL) return units.slice(i, j + 1)
+    const run = units.slice(i, j + 1)
+    if (new Set(run.map((s) => textOf(s).trim().slice(0, 2))).size >= MIN_PARALLEL) return run
   }
   return []
 }
