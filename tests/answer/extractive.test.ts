@@ -2216,6 +2216,16 @@ describe('reading who went and what is meant', () => {
     expect((await ask('武斌带队督导的地铁工地是几号线来着，1号线吗？')).answer).toContain('3号线')
   })
 
+  it('reads 是否增加 as asking what a policy holds, and sentences that open with one word as no list of parts', async () => {
+    const policy = story('十三部门发文稳定扩大汽车消费', '国家发展改革委等13部门印发通知。通知提出，增加城市停车位供给，改善人员密集场所停车条件。')
+    expect((await askOf([policy], '城市停车位供给是否增加？')).abstained).toBe(false)
+    const forum = story(
+      '英国商界人士看好中英合作前景',
+      '中国经济长期向好。中国的发展给世界提供新机遇。中英经济互有优势。参会的英国商界人士看好中英两国企业和经贸合作前景，赞成加强双边投资关系。',
+    )
+    expect((await askOf([forum], '英国商界人士看好中英两国在哪些方面的合作前景？')).answer.startsWith('参会的英国商界人士')).toBe(true)
+  })
+
   it('reads 有人说 as hearsay, not as what the story must say', async () => {
     const homes = story('经开区建设局以巡察整改新成效推动建设工作', '截至目前，全区已分配安置房3636套。建设局开展征收安置问题项目整改。')
     expect((await askOf([homes], '有人说经开区安置房到现在才分了一千来套，真的假的？')).answer).toContain('3636套')
