@@ -35,10 +35,9 @@ function figuresIn(text: string, withYears = false): Figure[] {
   }))
 }
 
-/** The figures a clause offers: its amounts and days, and the years of the versions the reader offers. */
-function offeredIn(clause: string, question: string): Figure[] {
-  const years = versionsOffered(question).flatMap((v) => figuresIn(v, true).filter((f) => f.unit === '年' && clause.includes(f.text)))
-  return [...years, ...figuresIn(clause)]
+/** The years of the versions the reader offers to be checked (签的是2021年的责任书吗 → 2021年). */
+function yearsOffered(question: string): Figure[] {
+  return versionsOffered(question).flatMap((v) => figuresIn(v, true).filter((f) => f.unit === '年'))
 }
 
 // The characters that say what a figure is of: its clause without the digits or the question's asking words.
@@ -60,7 +59,7 @@ function namesOffered(question: string): [string, string][] {
 
 /** True when the question asks to have a figure or a name confirmed (……3663套，是吗？). */
 export function checksVersion(question: string): boolean {
-  return CHECKS.test(question) && (offeredIn(question, question).length > 0 || namesOffered(question).length > 0)
+  return CHECKS.test(question) && (figuresIn(question).length > 0 || namesOffered(question).length > 0 || yearsOffered(question).length > 0)
 }
 
 /**
@@ -75,8 +74,9 @@ export function verdictOn(question: string, quotes: string): string {
 
 function figureVerdicts(question: string, quotes: string): string[] {
   const sentences = quotes.split(/(?<=[。！!？?；;])/)
+  const years = yearsOffered(question)
   return clausesOf(question).flatMap((clause) =>
-    offeredIn(clause, question).flatMap((offered) => {
+    [...years.filter((y) => clause.includes(y.text)), ...figuresIn(clause)].flatMap((offered) => {
       const year = offered.unit === '年'
       if (sentences.some((s) => figuresIn(s, year).some((f) => f.key === offered.key))) return [`报道写的正是${offered.text}。`]
       // A day is told in its sentence (6月3日上午，…召开…现场会), an amount in its clause (审减率为14.1%).
