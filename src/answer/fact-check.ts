@@ -1,5 +1,5 @@
 import { splitSentences } from '../ingest/index.js'
-import { askedBody, askedContact, askedEvent, askedUnit, askedMembers, askedWording, askingClauses, asksForName, asksGrade, changedThing, clausesOf, countedThing, countQualifier, DEADLINE, foldText, isBodyKind, isPersonWord, isPlanWord, isPost, lastAskingClause, lastWordBefore, listedKind, loadLexicon, locatedThing, namedPerson, peopleCounted, periodsClash, periodsNamed, roadAsked, type PeriodsNamed, timedThing, versionsOffered, type QuestionPart, type WeightedWord } from '../retrieve/index.js'
+import { askedBody, askedContact, askedEvent, askedUnit, askedMembers, askedWording, askingClauses, asksForName, asksGrade, changedThing, clausesOf, countedThing, countQualifier, DEADLINE, foldText, isBodyKind, hasCommonSurname, isPersonWord, isPlanWord, isPost, POST, lastAskingClause, lastWordBefore, listedKind, loadLexicon, locatedThing, namedPerson, peopleCounted, periodsClash, periodsNamed, roadAsked, type PeriodsNamed, timedThing, tokenize, versionsOffered, type QuestionPart, type WeightedWord } from '../retrieve/index.js'
 import { focusOf, mentions, type Asked, type Candidate } from './evidence.js'
 import { countsInClause, countsWholeList, givesAmountReached, givesContact, givesGrade, givesPostOf, hasFactFor, indicesOf, isPointing, levelsClash, listsAsMany, namesAskedBody, namesPerson, namesPlace, namesRoad, namesTwoOf, TEACHING } from './facts.js'
 import { aboutQuestion, FACT_COVERAGE, FACT_REQUIRED, inContext, textIn, type Scored } from './scored.js'
@@ -48,7 +48,7 @@ const LED = /带队|带领|率队|率领/
 // A plan or an order the story reports (确保9月底前建成通车, 要求相关部门…, 加快完成申报): not what came of it, unless it says
 // the thing is still to come (决赛将择期进行), which answers whether it has happened, or that a result was reached (…取得较大
 // 改观). The 将 of a plan is followed by when or how (将于, 将继续, 将全力); the 将 of 将一面锦旗送至 only moves a thing.
-const PLAN = '确保|力争|争取|计划|预计|拟|将(?=于|在|会|要|是|成为|继续|进一步|持续|全力|加快|不断|逐步|着力|全面|力争|择期|以|按照|对|为|进行|开展|实现|建成|完成|启动|推进|投入|达到)|要(?!求)|加快|下一步'
+const PLAN = '确保|力争|争取|计划|预计|拟|将(?=于|在|会|要|是|成为|继续|进一步|持续|全力|实地|加快|不断|逐步|着力|全面|力争|择期|以|按照|对|为|进行|开展|实现|建成|完成|启动|推进|投入|达到)|要(?!求)|加快|下一步'
 const PLANNED_ONLY = new RegExp(`^(?!.*(择期|尚未|还未|正在|(?<!确保|力争|争取)(取得|得到)了?[^，,。；;]{0,4}(较大|明显|显著|有效|很大|长足)))(?=.*(${PLAN}))`)
 
 // What came of it later (后来通车了吗, 后来整改到位了没有) is told by a result (已完成, 建成, 显著, 依法依规进行处理) or word that
@@ -235,6 +235,8 @@ export function givesAskedFact(asked: AskedFor, scored: Scored[], candidates: Ca
   }
   const about = aboutQuestion(scored)
   if (toldOnlyAsPlanned(asked.text, asked.words, candidates)) return false
+  if (speakerUnquoted(asked.text, asked.words, candidates[scored[0]?.candidate ?? 0])) return false
+  if (noOthersBeside(asked.text, asked.words, candidates[scored[0]?.candidate ?? 0])) return false
   // Who went on a visit (去地铁3号线工地督导的是哪位领导) is who the best story's lead says led it (纪工委书记武斌…带队
   // 开展综合督导调研), though the sentence of the stop (督导组一行来到地铁3号线施工现场) names no one.
   const ledVisit = (s: Scored) =>
@@ -320,9 +322,16 @@ function listsKind(asked: AskedFor, scored: Scored[], candidates: Candidate[]): 
  * (办事处主任) is the asked one's.
  */
 function postOfAnother(text: string, post: string, of: string[], question: string): boolean {
-  const before = indicesOf(text, post).map((at) => text.slice(Math.max(0, at - 8), at))
-  const deputy = (b: string) => b.endsWith('副') && !question.includes(`副${post}`)
-  return before.length > 0 && before.every((b) => deputy(b) || (BODY_WORD.test(b) && !of.some((f) => b.endsWith(f.slice(-3)))))
+  const at = indicesOf(text, post)
+  return at.length > 0 && at.every((i) => anothersPostAt(text, i, post, of, question))
+}
+
+/** Whether the post written at a place in the text is another's, as postOfAnother reads it. */
+function anothersPostAt(text: string, at: number, post: string, of: string[], question: string): boolean {
+  const before = text.slice(Math.max(0, at - 8), at)
+  const deputy = before.endsWith('副') && !question.includes(`副${post}`)
+  // With no body asked, a post of any body is the one asked.
+  return deputy || (of.length > 0 && BODY_WORD.test(before) && !of.some((f) => before.endsWith(f.slice(-3))))
 }
 
 /** An article's first sentence: a news lead names who acted. */
@@ -616,6 +625,117 @@ function toldOnlyAsPlanned(question: string, words: WeightedWord[], candidates: 
   if (!thing) return false
   const sentences = foldText(best.text).split(/[。；;！!？?]/).filter((c) => mentions(c, thing))
   return sentences.length > 0 && sentences.every((c) => PLAN_BEFORE.test(c.slice(0, Math.max(0, c.indexOf(thing.text)))))
+}
+
+// What someone said, asked as such (讲话说了啥, 是怎么表态的, 提了哪些要求, 原话是啥), at the end of a clause.
+const ASKS_SPEECH = /((说|讲|谈)了?些?(啥|什么|哪些)(话|内容)?|讲话的?内容是?(啥|什么)|(强调|提)了?(啥|什么|哪些|哪几[点条项])(要求|建议|意见)?|怎么(说|讲|表态|要求)的?|表了?(啥|什么)态|原话(是|怎么说的?|是啥|是什么)?)[啊呀呢吧\s]*$/
+// A post or role that speaks for a body (森防办主任, 省财政厅厅长, 黄河科技学院负责人, 郑老师).
+const SPEAKER = new RegExp(`(${POST}|负责人|厅长|处长|科长|老师|专家|教授)`, 'g')
+// The words a story gives someone's remarks in (纪工委书记武斌强调, 王波表示, 郑老师就…进行讲解).
+const SPEECH_TOLD = /说|表示|指出|强调|要求|提出|讲话|致辞|介绍|呼吁|希望|称|谈到|表态|坦言|认为|提到|讲解|讲授|寄语|叮嘱|勉励|部署|点评/
+// What follows a speaker's name in the question: where or to whom they spoke, or the asking itself.
+const SPEAKER_NEXT = /^(在|对|去|到|跟|给|于|向|就|讲话|发言|致辞|说|讲|表态|提|强调|要求|是|当时|那天|最后|会上|当天|$)/
+// What a story says (那篇稿子主要讲了什么) is no one's remarks.
+const ABOUT_STORY = /稿|文章|报道|新闻|那篇|这篇|报纸|报上/
+const ADDRESSED = /(对|给|向|跟|让|请)[^，,。？?]{0,6}$/
+// How far after the speaker their words may be told (王家鹏在讲话中强调, 武斌一行…，并要求).
+const SPEECH_REACH = 40
+
+/**
+ * True when a clause asks what a person said (森防办主任在培训上讲话说了啥, 武斌在现场会上讲了些什么) and the best article
+ * (the one whose sentence best answers it) gives no remarks of theirs: no sentence names them (by name, or by the post of the body asked, not a deputy's or another
+ * body's) with a word of saying after it. A story that names the event but quotes others does not tell what they said.
+ */
+function speakerUnquoted(question: string, words: WeightedWord[], best: Candidate | undefined): boolean {
+  const clause = askingClauses(question).find((c) => ASKS_SPEECH.test(c))
+  if (clause === undefined || !best || ABOUT_STORY.test(question)) return false
+  const before = question.slice(0, question.indexOf(clause) + clause.search(ASKS_SPEECH))
+  // The speaker is named first, and what they did follows the name (武斌对…基层党组织: not 党组织, nor 明厨 of 明厨亮灶,
+  // which read as names too).
+  const person = words
+    .filter((w) => w.docs > 0 && isPersonWord(w) && before.includes(w.text) && !ADDRESSED.test(before.slice(0, before.indexOf(w.text))) && SPEAKER_NEXT.test(before.slice(before.indexOf(w.text) + w.text.length)))
+    .sort((a, b) => before.indexOf(a.text) - before.indexOf(b.text))[0]
+  // Not the one spoken to (对一把手是怎么要求的).
+  const post = person ? undefined : [...before.matchAll(SPEAKER)].filter((m) => !ADDRESSED.test(before.slice(0, m.index))).at(-1)
+  if (!person && !post) return false
+  // A surname before the post (武主任, 程书记) names someone the story may give another post.
+  if (post && post.index! > 0 && hasCommonSurname(`${before[post.index! - 1]}${post[0]}`) && !/\p{Script=Han}/u.test(before[post.index! - 2] ?? '')) return false
+  const of = post ? bodyBefore(before.slice(0, post.index), words) : undefined
+  const ofForms = of ? [of.text, ...of.synonyms] : []
+  const said = foldText(`${best.title}\n${best.text}`)
+  if (of && !mentions(said, of)) return true
+  const text = foldText(best.text)
+  const own = (at: number, form: string) => person !== undefined || !anothersPostAt(text, at, form, ofForms, question)
+  // The post's holder speaks in their name (纪工委书记武斌… then 武斌强调).
+  const forms = person ? [person.text, ...person.synonyms] : [post![0], ...holdersOf(text, post![0], own)]
+  const speaks = (sentence: string, at: number, form: string) => SPEECH_TOLD.test(sentence.slice(at + form.length, at + form.length + SPEECH_REACH))
+  const sentences = text.split(/[。！!？?]/)
+  let offset = 0
+  return !sentences.some((sentence) => {
+    const start = offset
+    offset += sentence.length + 1
+    return forms.some((f) => indicesOf(sentence, f).some((at) => speaks(sentence, at, f) && (f !== post?.[0] || own(start + at, f))))
+  })
+}
+
+/** The names written right after a post, of two or three characters with a common surname first (武斌 of 纪工委书记武斌). */
+function holdersOf(text: string, post: string, own: (at: number, post: string) => boolean): string[] {
+  return indicesOf(text, post)
+    .filter((at) => own(at, post))
+    .flatMap((at) => [2, 3].map((n) => text.slice(at + post.length, at + post.length + n)))
+    .filter((name) => /^\p{Script=Han}+$/u.test(name) && hasCommonSurname(name))
+}
+
+// The one a reader knows, asking for the others (除了兴华产业园还去了哪些园区, 除了郑老师，还有哪位老师).
+const BESIDES = /除(?:了|开|去)([^，,。？?]{2,20}?)(?:以外|之外|外)?(?:[，,][^，,。？?]{0,8}?)?(?:还|另外|另|其他|其余|别的|也)|除了?([^，,。？?]{2,20}?)(?:以外|之外)/
+// Another deed beside one done (除了讲政策还给企业发了啥, 除了严肃处理还会怎么样) is no other of a kind.
+const DEED_FIRST = /^(讲|看|去|到|搞|做|办|开|发|用|把|加快|加强|推进|开展|组织|参加|举办|严肃|劝|查|抓|建|修|送|帮|请)/
+// Items of one list: a separator soon after an item (X、Y, 自查整改活动（5月至6月）、…) or right before it (Y、X).
+// Not 与 of 参与 nor 和 of 和谐.
+// The item may go on a few characters (康桥华城 → 社区、, 自查整改 → 活动（5月至6月）、).
+const LIST_AFTER = /^([^\p{Script=Han}，,。；;]*\p{Script=Han}){0,8}?[^\p{Script=Han}，,。；;]*(、|(?<![参给赋授])与|和(?!谐)|及(?!时)|以及|联合|携手|会同|[”」][“「])/u
+const LIST_BEFORE = /(、|(?<![参给赋授])与|和(?!谐)|及(?!时)|以及|联合|携手|会同|[”」][“「])[^，,。；;、“”「」]{0,8}$/
+const NOT_A_KIND = /(干部|全部|内部|外部|局部|总部|大会|机会|社会|协会|晚会)$/
+// The kind an item's last characters name, so that another of the kind is another of its kind (社保局 → 民政局).
+const KIND_END = /(局|委|办|处|院|所|社区|村|镇|乡|中心|公司|园|支部|部|队|站|校|机制|活动|环境|项目|路|街|会|组|室|馆)$/
+
+/**
+ * True when a question asks for the others beside a thing it names (除了区纪检监察工委，宣传部还联合了哪些单位) and the best
+ * article names no other: the thing is never listed with others, and nothing else of its kind is named. An article that
+ * does not name the thing at all does not tell its others either. Stops of a visit are left to the visit's checks.
+ */
+function noOthersBeside(question: string, words: WeightedWord[], best: Candidate | undefined): boolean {
+  const besides = BESIDES.exec(question)
+  if (!besides || !best) return false
+  // Not the word it is handed to or done with (给治安四中队).
+  const thing = (besides[1] ?? besides[2]!).replace(/^(那个|这个|那次|这次|那|给|对|跟|和|在|向|从)/, '')
+  // Nor a thing not named but described (线下的, 市科技局讲的政策), nor the count of another the reader names (还对多少家农贸市场),
+  // nor what else a thing is for (除了好看还有啥用处).
+  const rest = question.slice(besides.index + besides[0].length)
+  if (!thing || DEED_FIRST.test(thing) || thing.includes('的') || /多少|用处|用途|作用|好处|为了|目的|意义/.test(rest) || asksForVisits(question)) return false
+  const text = foldText(`${best.title}\n${best.text}`)
+  // The thing as the article writes it: the longest stretch of it the article holds (周报18期 of 专班工作周报18期).
+  const name = longestHeld(thing, text)
+  if (!name) return !words.some((w) => w.docs > 0 && [...w.text].length > 1 && thing.includes(w.text) && mentions(text, w))
+  // Or says there is no other (唯一一所综合性三甲医院).
+  if (/唯一|仅有|只有/.test(text)) return false
+  const at = indicesOf(text, name)
+  const listed = at.some((i) => LIST_BEFORE.test(text.slice(Math.max(0, i - 9), i)) || LIST_AFTER.test(text.slice(i + name.length, i + name.length + 14)))
+  const kind = KIND_END.exec(thing)?.[0] ?? name.slice(-2)
+  // A kind of one character is another's only as the end of a word of three or more (民政局, not 全部, 部门 or 党员干部).
+  const another =
+    [...kind].length > 1
+      ? indicesOf(text, kind).some((k) => !at.some((i) => k >= i && k < i + name.length))
+      : tokenize(text).some((w) => w.endsWith(kind) && [...w].length > 2 && !NOT_A_KIND.test(w) && !thing.includes(w) && !w.includes(name))
+  return !listed && !another
+}
+
+/** The longest stretch of the thing, two characters or more, that the text holds. */
+function longestHeld(thing: string, text: string): string | undefined {
+  for (let n = thing.length; n >= 2; n--) {
+    for (let i = 0; i + n <= thing.length; i++) if (text.includes(thing.slice(i, i + n))) return thing.slice(i, i + n)
+  }
+  return undefined
 }
 
 /** Whether the article of a sentence names every name of the question that an article holds; each article read once. */

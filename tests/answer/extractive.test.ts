@@ -2230,4 +2230,23 @@ describe('reading who went and what is meant', () => {
     const homes = story('经开区建设局以巡察整改新成效推动建设工作', '截至目前，全区已分配安置房3636套。建设局开展征收安置问题项目整改。')
     expect((await askOf([homes], '有人说经开区安置房到现在才分了一千来套，真的假的？')).answer).toContain('3636套')
   })
+
+  it('answers what a person said only from remarks of theirs, by name or by the post the story gives them', async () => {
+    // The story names the training or the meeting, and quotes no one of that post or name.
+    expect((await ask('森防办主任在那次森林防灭火培训上讲了些什么？')).abstained).toBe(true)
+    expect((await ask('省财政厅厅长对专项债发行怎么表态的？')).abstained).toBe(true)
+    expect((await ask('武斌在郑大二附院周边道路的现场会上说了啥？')).abstained).toBe(true)
+    // The post's holder speaks by name (纪工委书记武斌… 武斌表示), or is named then says (他说).
+    expect((await ask('纪工委书记到地铁3号线工地，对施工单位提了什么要求？')).answer).toContain('全力以赴推进项目建设')
+    expect((await ask('区党建办主任在明湖观摩时讲了啥？')).answer).toContain('党员先进带头作用')
+  })
+
+  it('answers what else beside a thing named only when the story lists it with others or names another of its kind', async () => {
+    expect((await ask('除了兴华产业园，银行还进了哪些园区？')).answer).toContain('新亚创新产业园')
+    expect((await ask('除了郑老师，众安防火中心还有哪位老师来讲课？')).abstained).toBe(true)
+    expect((await ask('除了焊接机械手，厦工机械还改造了哪些设备？')).abstained).toBe(true)
+    const meeting = story('某区召开安全生产会', '会上，区应急局、区住建局作了发言。区财政局负责人介绍了资金安排。')
+    expect((await askOf([meeting], '除了区应急局，还有哪些单位发言了？')).answer).toContain('区住建局')
+    expect((await askOf([meeting], '除了区财政局，还有哪些单位介绍了资金安排？')).abstained).toBe(true)
+  })
 })
