@@ -235,6 +235,36 @@ function withoutStoryPointer(text: string): string {
     .replace(MENTIONED, (_, whether: string | undefined) => (whether ? '有没有' : ''))
 }
 
+// A sentence ends at these; the reader's own life is told in sentences that open with I or their kin.
+const SENTENCE_END_BEFORE = /(?<=[。！!；;\n])/
+const OWN_STORY = /^[\s，,]*(那年|那会儿?|原来|以前|早先|前些年|当年)?[\s，,]*(我|俺|咱|本人|老伴|老头子|老婆子|闺女|女婿|儿子|儿媳|孙子|孙女|外孙|老两口|家里)/
+// What the reader heard from someone (闺女说有区里领导去工地看过进度) is of the story: kept after 说.
+const HEARD_FROM = /(?:听说|说)(?!话)[，,：:]?/
+
+/**
+ * The message without the reader's own story told before the question (我家住在地铁3号线边上，修了好长时间。闺女说有区里
+ * 领导去工地看过进度。是哪位领导带的队？): sentences before the question that open with themselves or their kin are left out
+ * but for what they heard (有区里领导去工地看过进度) and the local names they hold (地铁3号线), so that their words, or a
+ * 好长时间 read as asking 多长时间, do not outweigh the question's. The question is the first sentence that asks and
+ * is not of that story (孙子问我那天在哪比的 is).
+ */
+function withoutOwnStoryBefore(text: string): string {
+  const sentences = text.split(SENTENCE_END_BEFORE)
+  const first = sentences.findIndex((s) => asks(s) && !OWN_STORY.test(s))
+  if (first <= 0 || !sentences.slice(0, first).some((s) => OWN_STORY.test(s))) return text
+  const told = sentences.slice(0, first).map((s) => (OWN_STORY.test(s) ? partOfStory(s) : s))
+  return [...told, ...sentences.slice(first)].join('')
+}
+
+/** Of a sentence of the reader's own story, what was heard in it, else the local names it holds. */
+function partOfStory(sentence: string): string {
+  const heard = HEARD_FROM.exec(sentence)
+  if (heard) return sentence.slice(heard.index + heard[0].length)
+  const names = [...loadLexicon().entries.keys()].filter((n) => sentence.includes(n))
+  const kept = names.filter((n) => !names.some((m) => m !== n && m.includes(n)))
+  return kept.length > 0 ? `${kept.join('、')}。` : ''
+}
+
 // 最后 said of how a thing ended (最后咋处理的, 最后到底整改完没有) tells no sentence apart; one of a list (最后一项) or
 // the article's own (最后强调) is kept.
 const EVENTUALLY = /(?:到)?最后(?=咋|怎么|如何|怎样|到底|有没有|是不是|结果)/g
@@ -318,7 +348,7 @@ export function inMandarin(text: string): string {
  */
 export function readQuestionText(query: string, today: string | null): { asked: string; text: string; dates: DateRange[]; heard?: { unit?: string } } {
   const read = withTerseAsked(withAskingRespelt(withDigits(withCorrectionsRead(inMandarin(query.slice(0, MAX_QUERY_CHARS))))))
-  const asked = withoutEventually(withoutGuessedFigures(withoutStoryPointer(read)))
+  const asked = withoutEventually(withoutGuessedFigures(withoutStoryPointer(withoutOwnStoryBefore(read))))
   let text = asked
   const dates: DateRange[] = []
   if (today) {

@@ -565,4 +565,16 @@ describe('analyzeQuery', () => {
     expect(lexicon.entries.get('经开区')!.synonyms).toEqual(['经济技术开发区'])
     expect(analyzeQuery('经开区的安置房分了多少套', null, lexicon).terms.map((t) => t.text)).not.toContain('开发区')
   })
+
+  it('leaves out the reader\'s own story told before the question, but for what they heard and the local names', () => {
+    const plan = analyzeQuery('我家住在马寨，楼下修路修了好长时间，天天轰隆隆的。闺女说有区里领导去地铁工地看过进度。是哪位领导带的队？', null)
+    // 好长时间 of their story is not read as asking how long.
+    expect(plan.type).toBe('person')
+    const words = plan.words.map((w) => w.text)
+    expect(words).toEqual(expect.arrayContaining(['马寨', '领导', '地铁', '工地', '进度']))
+    expect(words).not.toContain('轰隆隆')
+    expect(words).not.toContain('楼下')
+    // A message that opens with the question keeps every word it says after it.
+    expect(analyzeQuery('是哪位领导带的队？我家住在马寨，天天轰隆隆的。', null).words.map((w) => w.text)).toContain('轰隆隆')
+  })
 })
