@@ -48,7 +48,7 @@ const LED = /带队|带领|率队|率领/
 // A plan or an order the story reports (确保9月底前建成通车, 要求相关部门…, 加快完成申报): not what came of it, unless it says
 // the thing is still to come (决赛将择期进行), which answers whether it has happened, or that a result was reached (…取得较大
 // 改观). The 将 of a plan is followed by when or how (将于, 将继续, 将全力); the 将 of 将一面锦旗送至 only moves a thing.
-const PLAN = '确保|力争|争取|计划|预计|拟|将(?=于|在|会|要|是|成为|继续|进一步|持续|全力|实地|加快|不断|逐步|着力|全面|力争|择期|以|按照|对|为|进行|开展|实现|建成|完成|启动|推进|投入|达到)|要(?!求)|加快|下一步'
+const PLAN = '确保|力争|争取|计划|预计|拟|将(?=于|在|会|要|是|成为|继续|进一步|持续|全力|加快|不断|逐步|着力|全面|力争|择期|以|按照|对|为|进行|开展|实现|建成|完成|启动|推进|投入|达到)|要(?!求)|加快|下一步'
 const PLANNED_ONLY = new RegExp(`^(?!.*(择期|尚未|还未|正在|(?<!确保|力争|争取)(取得|得到)了?[^，,。；;]{0,4}(较大|明显|显著|有效|很大|长足)))(?=.*(${PLAN}))`)
 
 // What came of it later (后来通车了吗, 后来整改到位了没有) is told by a result (已完成, 建成, 显著, 依法依规进行处理) or word that
@@ -637,14 +637,15 @@ const SPEECH_TOLD = /说|表示|指出|强调|要求|提出|讲话|致辞|介绍
 const SPEAKER_NEXT = /^(在|对|去|到|跟|给|于|向|就|讲话|发言|致辞|说|讲|表态|提|强调|要求|是|当时|那天|最后|会上|当天|$)/
 // What a story says (那篇稿子主要讲了什么) is no one's remarks.
 const ABOUT_STORY = /稿|文章|报道|新闻|那篇|这篇|报纸|报上/
+// The one spoken to, not the speaker (对一把手是怎么要求的, 对职能部门提了什么要求).
 const ADDRESSED = /(对|给|向|跟|让|请)[^，,。？?]{0,6}$/
 // How far after the speaker their words may be told (王家鹏在讲话中强调, 武斌一行…，并要求).
 const SPEECH_REACH = 40
 
 /**
- * True when a clause asks what a person said (森防办主任在培训上讲话说了啥, 武斌在现场会上讲了些什么) and the best article
- * (the one whose sentence best answers it) gives no remarks of theirs: no sentence names them (by name, or by the post of the body asked, not a deputy's or another
- * body's) with a word of saying after it. A story that names the event but quotes others does not tell what they said.
+ * True when a clause asks what a person said (森防办主任在培训上讲话说了啥, 武斌在现场会上讲了些什么) and the article of the best
+ * sentence gives no remarks of theirs: no sentence names them (by name, or by the post of the body asked, not a deputy's or
+ * another body's) with a word of saying after it. A story that names the event but quotes others does not tell what they said.
  */
 function speakerUnquoted(question: string, words: WeightedWord[], best: Candidate | undefined): boolean {
   const clause = askingClauses(question).find((c) => ASKS_SPEECH.test(c))
@@ -655,7 +656,6 @@ function speakerUnquoted(question: string, words: WeightedWord[], best: Candidat
   const person = words
     .filter((w) => w.docs > 0 && isPersonWord(w) && before.includes(w.text) && !ADDRESSED.test(before.slice(0, before.indexOf(w.text))) && SPEAKER_NEXT.test(before.slice(before.indexOf(w.text) + w.text.length)))
     .sort((a, b) => before.indexOf(a.text) - before.indexOf(b.text))[0]
-  // Not the one spoken to (对一把手是怎么要求的).
   const post = person ? undefined : [...before.matchAll(SPEAKER)].filter((m) => !ADDRESSED.test(before.slice(0, m.index))).at(-1)
   if (!person && !post) return false
   // A surname before the post (武主任, 程书记) names someone the story may give another post.
@@ -689,10 +689,9 @@ function holdersOf(text: string, post: string, own: (at: number, post: string) =
 // The one a reader knows, asking for the others (除了兴华产业园还去了哪些园区, 除了郑老师，还有哪位老师).
 const BESIDES = /除(?:了|开|去)([^，,。？?]{2,20}?)(?:以外|之外|外)?(?:[，,][^，,。？?]{0,8}?)?(?:还|另外|另|其他|其余|别的|也)|除了?([^，,。？?]{2,20}?)(?:以外|之外)/
 // Another deed beside one done (除了讲政策还给企业发了啥, 除了严肃处理还会怎么样) is no other of a kind.
-const DEED_FIRST = /^(讲|看|去|到|搞|做|办|开|发|用|把|加快|加强|推进|开展|组织|参加|举办|严肃|劝|查|抓|建|修|送|帮|请)/
-// Items of one list: a separator soon after an item (X、Y, 自查整改活动（5月至6月）、…) or right before it (Y、X).
-// Not 与 of 参与 nor 和 of 和谐.
-// The item may go on a few characters (康桥华城 → 社区、, 自查整改 → 活动（5月至6月）、).
+const DEED_FIRST = /^(讲|看|去|到|搞|做|办|开|发|用|把|实地|加快|加强|推进|开展|组织|参加|举办|严肃|劝|查|抓|建|修|送|帮|请)/
+// Items of one list: a separator soon after an item, which may go on a few characters (康桥华城 → 社区、, 自查整改 →
+// 活动（5月至6月）、), or right before it (Y、X). Not 与 of 参与 nor 和 of 和谐.
 const LIST_AFTER = /^([^\p{Script=Han}，,。；;]*\p{Script=Han}){0,8}?[^\p{Script=Han}，,。；;]*(、|(?<![参给赋授])与|和(?!谐)|及(?!时)|以及|联合|携手|会同|[”」][“「])/u
 const LIST_BEFORE = /(、|(?<![参给赋授])与|和(?!谐)|及(?!时)|以及|联合|携手|会同|[”」][“「])[^，,。；;、“”「」]{0,8}$/
 const NOT_A_KIND = /(干部|全部|内部|外部|局部|总部|大会|机会|社会|协会|晚会)$/
