@@ -200,10 +200,10 @@ function punctuationSaid(): [RegExp, string][] {
 // (才, 只有) or a grade, is no word it must hold. So is a threshold the figure is checked against (有没有三千套, 超没超过四千套, 破千万了没,
 // 有二十个以上吗, 至少得一半吧): only the figure itself answers it.
 const CHECKS_PREMISE = /是不是|是否|对吧|对不对|真的|到底|究竟|准确|确切|有没有|了没|(\p{Script=Han})[没不]\1|[吗吧没][？?]?\s*$|没有[？?]?\s*$/u
-const COUNTER_SAID = '(?:个亿|个|套|人|名|位|家|项|元|块|条|件|所|座|户|亩|吨|斤|次|期|批|场|篇|份|天|辆|台|张|公里|米|平方米|万|亿|成|分(?!钟)|%|％)'
+const COUNTER_SAID = '(?:个亿|个|套|人|名|位|家|项|元|块|条|件|所|座|户|亩|吨|斤|次|期|批|场|篇|份|天|辆|台|张|道|公里|米|平方米|万|亿|成|分(?!钟)|%|％)'
 const FIGURE_SAID = `[\\d.一二两三四五六七八九十百千万亿]+(?:来|多|余)?${COUNTER_SAID}`
 const THRESHOLD = '有没有|有|破了?|突破|过了?|超过|超出|超|达到|达|到了?|上|不到|不足|不止|至少得?|最少|起码|将近|接近|满'
-const GUESSED_FIGURE = new RegExp(`(?:才|只有|只|大概|大约|差不多|${THRESHOLD})${FIGURE_SAID}(?:左右|上下|以上|以下|出头)?|${FIGURE_SAID}(?:左右|上下|以上|以下|出头)|\\d+多${COUNTER_SAID}|(?:${THRESHOLD})(?:一半|亿)|(?:破|突破|过|超过|上)[\\d.一二两三四五六七八九十百千万亿]+(?=了|没|吗|吧|[？?]|$)|[\\d一二两三四五六七八九十百千万]+来${COUNTER_SAID}|[一二三四五六七八九]{2}[十百千万]${COUNTER_SAID}|[一二三四五1-5]星级?`, 'g')
+const GUESSED_FIGURE = new RegExp(`(?:才|只有|只|大概|大约|差不多|${THRESHOLD})${FIGURE_SAID}(?:左右|上下|以上|以下|出头)?|${FIGURE_SAID}(?:左右|上下|以上|以下|出头)|\\d+多${COUNTER_SAID}|(?:${THRESHOLD})(?:一半|亿)|(?:破|突破|过|超过|上)[\\d.一二两三四五六七八九十百千万亿]+(?=了|没|吗|吧|[？?]|$)|[\\d一二两三四五六七八九十百千万]+来${COUNTER_SAID}|[一二三四五六七八九]{2}[十百千万]${COUNTER_SAID}|好?几[十百千万]+(?:来|多)?${COUNTER_SAID}|[一二三四五1-5]星级?`, 'g')
 
 // How a reporter points at the story (党政办稿子里“四抓”指什么, 那篇稿子讲了啥, 原稿写的是什么时候): no article calls
 // itself 稿子 or 原稿.
@@ -271,6 +271,14 @@ const EVENTUALLY = /(?:到)?最后(?=咋|怎么|如何|怎样|到底|有没有|�
 
 function withoutEventually(text: string): string {
   return text.replace(EVENTUALLY, ' ')
+}
+
+// A size asked in round figures (大概有几十个, 几百家, 投了几千万): how many, in that counter or magnitude. Not years
+// (几十年来), which tell how long something has gone on.
+const ROUGH_SIZE = new RegExp(`好?几[十百千万]+(?:来|多)?(?=${COUNTER_SAID})`, 'g')
+
+function withRoughSizeAsked(text: string): string {
+  return CHECKS_PREMISE.test(text) ? text : text.replace(ROUGH_SIZE, '多少')
 }
 
 function withoutGuessedFigures(text: string): string {
@@ -348,7 +356,7 @@ export function inMandarin(text: string): string {
  */
 export function readQuestionText(query: string, today: string | null): { asked: string; text: string; dates: DateRange[]; heard?: { unit?: string } } {
   const read = withTerseAsked(withAskingRespelt(withDigits(withCorrectionsRead(inMandarin(query.slice(0, MAX_QUERY_CHARS))))))
-  const asked = withoutEventually(withoutGuessedFigures(withoutStoryPointer(withoutOwnStoryBefore(read))))
+  const asked = withoutEventually(withoutGuessedFigures(withRoughSizeAsked(withoutStoryPointer(withoutOwnStoryBefore(read)))))
   let text = asked
   const dates: DateRange[] = []
   if (today) {

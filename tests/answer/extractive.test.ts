@@ -2249,4 +2249,11 @@ describe('reading who went and what is meant', () => {
     expect((await askOf([meeting], '除了区应急局，还有哪些单位发言了？')).answer).toContain('区住建局')
     expect((await askOf([meeting], '除了区财政局，还有哪些单位介绍了资金安排？')).abstained).toBe(true)
   })
+
+  it('reads a size asked in round figures (大概有几十个, 几百家) as how many', async () => {
+    expect((await ask('银企对接会大概来了几百家企业？')).answer).toContain('近150家')
+    expect((await ask('马寨那个座谈会大概请了几十个人？')).answer).toContain('12人')
+    // The story names the sheds it checked and counts none.
+    expect((await ask('五里堡街道检查的电动车充电棚大概有几十个？')).abstained).toBe(true)
+  })
 })

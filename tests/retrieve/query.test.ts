@@ -577,4 +577,12 @@ describe('analyzeQuery', () => {
     // A message that opens with the question keeps every word it says after it.
     expect(analyzeQuery('是哪位领导带的队？我家住在马寨，天天轰隆隆的。', null).words.map((w) => w.text)).toContain('轰隆隆')
   })
+
+  it('reads a size asked in round figures as how many, and one offered to check as the figure heard', () => {
+    expect(analyzeQuery('明湖办事处那次观摩大概来了几十个人？', null).type).toBe('amount')
+    expect(analyzeQuery('经开区规模以上文化企业大概有几百家？', null).unit).toBe('家')
+    expect(analyzeQuery('知识竞赛一共出了上百道题吗？', null).type).toBe('amount')
+    // 几十年 tells how long, not how many.
+    expect(analyzeQuery('他几十年如一日守护这片林子，叫什么名字？', null).type).not.toBe('amount')
+  })
 })
