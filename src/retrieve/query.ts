@@ -277,8 +277,11 @@ function withoutEventually(text: string): string {
 // (几十年来), which tell how long something has gone on.
 const ROUGH_SIZE = new RegExp(`好?几[十百千万]+(?:来|多)?(?=${COUNTER_SAID})`, 'g')
 
+// A size offered as one of two (十来家还是几十家) is the reader's guess, as one offered to check is.
+const OFFERS_CHOICE = /还是/
+
 function withRoughSizeAsked(text: string): string {
-  return CHECKS_PREMISE.test(text) ? text : text.replace(ROUGH_SIZE, '多少')
+  return CHECKS_PREMISE.test(text) || OFFERS_CHOICE.test(text) ? text : text.replace(ROUGH_SIZE, '多少')
 }
 
 function withoutGuessedFigures(text: string): string {
