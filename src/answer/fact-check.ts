@@ -235,8 +235,10 @@ export function givesAskedFact(asked: AskedFor, scored: Scored[], candidates: Ca
   }
   const about = aboutQuestion(scored)
   if (toldOnlyAsPlanned(asked.text, asked.words, candidates)) return false
-  if (speakerUnquoted(asked.text, asked.words, candidates[scored[0]?.candidate ?? 0])) return false
-  if (noOthersBeside(asked.text, asked.words, candidates[scored[0]?.candidate ?? 0])) return false
+  // The article of the best sentence: whose remarks, or which list, the answer would quote.
+  const bestQuoted = candidates[scored[0]?.candidate ?? 0]
+  if (speakerUnquoted(asked.text, asked.words, bestQuoted)) return false
+  if (noOthersBeside(asked.text, asked.words, bestQuoted)) return false
   // Who went on a visit (去地铁3号线工地督导的是哪位领导) is who the best story's lead says led it (纪工委书记武斌…带队
   // 开展综合督导调研), though the sentence of the stop (督导组一行来到地铁3号线施工现场) names no one.
   const ledVisit = (s: Scored) =>
@@ -668,14 +670,9 @@ function speakerUnquoted(question: string, words: WeightedWord[], best: Candidat
   const own = (at: number, form: string) => person !== undefined || !anothersPostAt(text, at, form, ofForms, question)
   // The post's holder speaks in their name (纪工委书记武斌… then 武斌强调).
   const forms = person ? [person.text, ...person.synonyms] : [post![0], ...holdersOf(text, post![0], own)]
-  const speaks = (sentence: string, at: number, form: string) => SPEECH_TOLD.test(sentence.slice(at + form.length, at + form.length + SPEECH_REACH))
-  const sentences = text.split(/[。！!？?]/)
-  let offset = 0
-  return !sentences.some((sentence) => {
-    const start = offset
-    offset += sentence.length + 1
-    return forms.some((f) => indicesOf(sentence, f).some((at) => speaks(sentence, at, f) && (f !== post?.[0] || own(start + at, f))))
-  })
+  // Their words follow them in the same sentence.
+  const speaks = (at: number, form: string) => SPEECH_TOLD.test(text.slice(at + form.length, at + form.length + SPEECH_REACH).split(/[。！!？?]/)[0]!)
+  return !forms.some((f) => indicesOf(text, f).some((at) => speaks(at, f) && (f !== post?.[0] || own(at, f))))
 }
 
 /** The names written right after a post, of two or three characters with a common surname first (武斌 of 纪工委书记武斌). */
@@ -692,8 +689,9 @@ const BESIDES = /除(?:了|开|去)([^，,。？?]{2,20}?)(?:以外|之外|外)?
 const DEED_FIRST = /^(讲|看|去|到|搞|做|办|开|发|用|把|实地|加快|加强|推进|开展|组织|参加|举办|严肃|劝|查|抓|建|修|送|帮|请)/
 // Items of one list: a separator soon after an item, which may go on a few characters (康桥华城 → 社区、, 自查整改 →
 // 活动（5月至6月）、), or right before it (Y、X). Not 与 of 参与 nor 和 of 和谐.
-const LIST_AFTER = /^([^\p{Script=Han}，,。；;]*\p{Script=Han}){0,8}?[^\p{Script=Han}，,。；;]*(、|(?<![参给赋授])与|和(?!谐)|及(?!时)|以及|联合|携手|会同|[”」][“「])/u
-const LIST_BEFORE = /(、|(?<![参给赋授])与|和(?!谐)|及(?!时)|以及|联合|携手|会同|[”」][“「])[^，,。；;、“”「」]{0,8}$/
+const LIST_SEPARATOR = '(、|(?<![参给赋授])与|和(?!谐)|及(?!时)|以及|联合|携手|会同|[”」][“「])'
+const LIST_AFTER = new RegExp(`^([^\\p{Script=Han}，,。；;]*\\p{Script=Han}){0,8}?[^\\p{Script=Han}，,。；;]*${LIST_SEPARATOR}`, 'u')
+const LIST_BEFORE = new RegExp(`${LIST_SEPARATOR}[^，,。；;、“”「」]{0,8}$`)
 const NOT_A_KIND = /(干部|全部|内部|外部|局部|总部|大会|机会|社会|协会|晚会)$/
 // The kind an item's last characters name, so that another of the kind is another of its kind (社保局 → 民政局).
 const KIND_END = /(局|委|办|处|院|所|社区|村|镇|乡|中心|公司|园|支部|部|队|站|校|机制|活动|环境|项目|路|街|会|组|室|馆)$/

@@ -203,7 +203,9 @@ const CHECKS_PREMISE = /是不是|是否|对吧|对不对|真的|到底|究竟|�
 const COUNTER_SAID = '(?:个亿|个|套|人|名|位|家|项|元|块|条|件|所|座|户|亩|吨|斤|次|期|批|场|篇|份|天|辆|台|张|道|公里|米|平方米|万|亿|成|分(?!钟)|%|％)'
 const FIGURE_SAID = `[\\d.一二两三四五六七八九十百千万亿]+(?:来|多|余)?${COUNTER_SAID}`
 const THRESHOLD = '有没有|有|破了?|突破|过了?|超过|超出|超|达到|达|到了?|上|不到|不足|不止|至少得?|最少|起码|将近|接近|满'
-const GUESSED_FIGURE = new RegExp(`(?:才|只有|只|大概|大约|差不多|${THRESHOLD})${FIGURE_SAID}(?:左右|上下|以上|以下|出头)?|${FIGURE_SAID}(?:左右|上下|以上|以下|出头)|\\d+多${COUNTER_SAID}|(?:${THRESHOLD})(?:一半|亿)|(?:破|突破|过|超过|上)[\\d.一二两三四五六七八九十百千万亿]+(?=了|没|吗|吧|[？?]|$)|[\\d一二两三四五六七八九十百千万]+来${COUNTER_SAID}|[一二三四五六七八九]{2}[十百千万]${COUNTER_SAID}|好?几[十百千万]+(?:来|多)?${COUNTER_SAID}|[一二三四五1-5]星级?`, 'g')
+// A figure said in round numbers (几十, 好几百, 几千来).
+const ROUGH_FIGURE = '好?几[十百千万]+(?:来|多)?'
+const GUESSED_FIGURE = new RegExp(`(?:才|只有|只|大概|大约|差不多|${THRESHOLD})${FIGURE_SAID}(?:左右|上下|以上|以下|出头)?|${FIGURE_SAID}(?:左右|上下|以上|以下|出头)|\\d+多${COUNTER_SAID}|(?:${THRESHOLD})(?:一半|亿)|(?:破|突破|过|超过|上)[\\d.一二两三四五六七八九十百千万亿]+(?=了|没|吗|吧|[？?]|$)|[\\d一二两三四五六七八九十百千万]+来${COUNTER_SAID}|[一二三四五六七八九]{2}[十百千万]${COUNTER_SAID}|${ROUGH_FIGURE}${COUNTER_SAID}|[一二三四五1-5]星级?`, 'g')
 
 // How a reporter points at the story (党政办稿子里“四抓”指什么, 那篇稿子讲了啥, 原稿写的是什么时候): no article calls
 // itself 稿子 or 原稿.
@@ -275,7 +277,7 @@ function withoutEventually(text: string): string {
 
 // A size asked in round figures (大概有几十个, 几百家, 投了几千万): how many, in that counter or magnitude. Not years
 // (几十年来), which tell how long something has gone on.
-const ROUGH_SIZE = new RegExp(`好?几[十百千万]+(?:来|多)?(?=${COUNTER_SAID})`, 'g')
+const ROUGH_SIZE = new RegExp(`${ROUGH_FIGURE}(?=${COUNTER_SAID})`, 'g')
 
 // A size offered as one of two (十来家还是几十家) is the reader's guess, as one offered to check is.
 const OFFERS_CHOICE = /还是/
