@@ -1,5 +1,6 @@
 import { InputError, NewsbotError } from '../errors.js'
 import { askedApart, detectQuestionType, inMandarin, type QuestionIndex, type SearchHit } from '../retrieve/index.js'
+import { isWorkedOut } from './arithmetic.js'
 import { addByline, besideByline, bylineTopic, withByline } from './byline.js'
 import { gapNote, joinAnswers, MAX_ANSWER_CHARS } from './compose.js'
 import { answerExtractively } from './extractive.js'
@@ -98,7 +99,8 @@ export async function answerQuestion(index: QuestionIndex, question: string, opt
   const extractive = answerExtractively(query, hits, { questionType, asked, maxChars: byline === null ? maxChars : Math.min(maxChars, BYLINE_QUOTE_CHARS) })
   const answered = byline === null ? signed(extractive, hits) : withByline(extractive, hits)
   const found = hits.slice(0, STORIES_FOUND).map((h) => h.id)
-  const fallback = history.length === 0 ? await orAskedApart(answered, message, found, maxChars, (thing, room) => answerQuestion(index, thing, { ...opts, mode: 'extractive', maxChars: room })) : answered
+  // A figure worked out from two the whole answer quotes (区级的比市级的多几个) stands: asked apart, neither side works it out.
+  const fallback = history.length === 0 && !isWorkedOut(answered) ? await orAskedApart(answered, message, found, maxChars, (thing, room) => answerQuestion(index, thing, { ...opts, mode: 'extractive', maxChars: room })) : answered
   const fell = failure ? { notice: FALLBACK_NOTICE, fallbackReason: failure.message } : {}
   return { ...fallback, warnings: [...searchNotice, ...fallback.warnings], searched, ...fell }
 }

@@ -1,5 +1,6 @@
 import { askedContact, askedSet, askingClauses, asks, asksExtreme, ASKS_ITS_OWN, clausesOf, figureLookedUp, figuresGiven, foldText, isPersonWord, READERS_OWN_STORY, versionsOffered, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
+import { workedOut } from './arithmetic.js'
 import { withoutReporter } from './byline.js'
 import { chooseEvidence, composeAnswer, gapNote, MAX_ANSWER_CHARS } from './compose.js'
 import { CONFIDENCE_FEATURES } from './confidence.js'
@@ -75,6 +76,8 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   // A figure looked up (3636套是什么的数量) is answered by the sentence that prints it, however little else it shares.
   const figure = manyParts ? undefined : figureLookedUp(query.text)
   const printing = figure === undefined ? undefined : scored.find((s) => foldText(textOf(s)).includes(figure))
+  // A figure asked to be worked out from two the best article prints (平均每个项目节约多少) is said before the quotes.
+  const worked = manyParts ? undefined : workedOut(asked, scored, candidates)
   if (setLeads.length > 0) leads.push(...setLeads)
   else if (printing) leads.push(printing)
   // Where a visit went is told a stop a sentence: all of the best article's, in its order.
@@ -113,7 +116,8 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
     query.parts.every((q) => unsure.includes(q) || q.unit !== p.unit) &&
     leads.some((l) => hasFactFor(p.type, textOf(l), p.unit) && ownWords(p, asked.words).every((w) => w.docs === 0 || mentions(foldText(textOf(l)), w)))
   const everyPartAnswered = manyParts && (unsure.length === 0 || unsure.length * 2 < query.parts.length || (unsure.length < query.parts.length && unsure.every((p) => asksNoFact(p) || toldBeside(p))))
-  const stands = everyPartAnswered || printing !== undefined || setLeads.length > 0
+  if (worked) leads.unshift(...worked.quotes)
+  const stands = everyPartAnswered || printing !== undefined || setLeads.length > 0 || worked !== undefined
   if (!stands && confidenceOf(model, signals, candidates, scored) < model.confidence.threshold) return abstain(question, candidates)
   if (!stands && !givesAskedFact({ ...asked, message: question }, scored, candidates, manyParts)) return abstain(question, candidates)
   // A part that names nothing of its own (名字能列一下吗) rests on the parts that do: when none of those is answered, nothing is.
@@ -126,7 +130,8 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   // A figure the reader asks to have confirmed (……3663套，是吗？) is said back before the quotes, right or wrong.
   const checked = foldText(question)
   const checking = checksVersion(checked)
-  const maxChars = (opts.maxChars ?? MAX_ANSWER_CHARS) - unsure.map(gapOf).join('').length - (checking ? VERDICT_CHARS : 0)
+  const lead = (checking ? '' : worked?.line) ?? ''
+  const maxChars = (opts.maxChars ?? MAX_ANSWER_CHARS) - unsure.map(gapOf).join('').length - (checking ? VERDICT_CHARS : lead.length)
   const chosen = chooseEvidence(leads, scored, model.compose, textOf, maxChars, SPELLED_OUT.has(asked.type))
   // An amount or date asked that no quote shows is not answered: not by the training's story, quoted because 五里堡's
   // drill of 60余人 shares its words (森林防火培训多少人参加), nor by the story of a gallery whose cost it leaves out, which
@@ -143,7 +148,7 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   const gaps = unsure.filter((p) => p.type === 'general' || !chosen.some((c) => hasFactFor(p.type, textOf(c), p.unit))).map(gapOf)
   const answer = composeAnswer(chosen, candidates, maxChars)
   const verdict = checking ? verdictOn(checked, answer.answer) : ''
-  return { ...answer, answer: verdict + answer.answer + gaps.join('') }
+  return { ...answer, answer: verdict + lead + answer.answer + gaps.join('') }
 }
 
 /**

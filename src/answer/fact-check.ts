@@ -609,7 +609,8 @@ function outcomeOfMeasure(question: string, part: string, words: WeightedWord[])
 // not told by a story that names it only as what is to be done: after a word of a plan or an order in its sentence (加快完成
 // 国家产业创新中心申报). A story that reports the deed and then its aim (签订…责任书，确保…) tells it done.
 const PLAN_BEFORE = new RegExp(`${PLAN}|尽快`)
-const ASKS_IF_DONE = /了[^，,。？?]{0,12}(没有?|吗)$/
+// Or asked with the verb's reach (申报下来没, 批下来没有).
+const ASKS_IF_DONE = /(了|下来|起来)[^，,。？?]{0,12}(没有?|吗)$/
 // What a verb reached (申报下来, 建起来): the verb before it names the deed.
 const COMPLEMENT = /^(下来|起来|出来|上来|过来|下去)$/
 
@@ -622,7 +623,9 @@ function toldOnlyAsPlanned(question: string, words: WeightedWord[], candidates: 
   const best = candidates[0]
   if (!clause || !best) return false
   const named = words.filter((w) => w.docs > 0 && [...w.text].length > 1 && !COMPLEMENT.test(w.text))
-  const last = lastWordBefore(clause, clause.search(ASKS_IF_DONE), named.map((w) => w.text))
+  // A clause that names nothing (做到了吗) asks of what the question named before it (说要引进培育100家以上创新型企业).
+  const before = question.slice(0, question.indexOf(clause) + clause.search(ASKS_IF_DONE))
+  const last = lastWordBefore(before, before.length, named.map((w) => w.text))
   const thing = named.find((w) => w.text === last)
   if (!thing) return false
   const sentences = foldText(best.text).split(/[。；;！!？?]/).filter((c) => mentions(c, thing))

@@ -9,6 +9,8 @@ const WINDOW = 3
 const HAN = /^\p{Script=Han}+$/u
 // Another number is another thing, not a typo: 第三季度 is not 第二季度 misspelt, nor 第二届 第二阶.
 const NUMERAL = /[\d零一二两三四五六七八九十百千万]/
+// A count jieba glued to what it counts (一个组, 两个村) is no name: 一个组要管 is not 一个主要管 misspelt.
+const COUNT_OF = /^[\d零一二两三四五六七八九十百千万]+[个位名项条家支所]/
 
 /**
  * The question's words with a misspelt name read as the articles spell it: a word no article holds
@@ -127,7 +129,7 @@ export function quotableTexts(candidates: Candidate[]): string[] {
 /** Each misspelt word of the question with the articles' spelling of it. */
 function readTypos(query: AnalyzedQuery, candidates: Candidate[]): Map<WeightedWord, string> {
   const read = new Map<WeightedWord, string>()
-  const absent = query.words.filter((w) => w.docs === 0 && HAN.test(w.text))
+  const absent = query.words.filter((w) => w.docs === 0 && HAN.test(w.text) && !COUNT_OF.test(w.text))
   if (absent.length === 0) return read
   const texts = quotableTexts(candidates)
   for (const w of absent) {

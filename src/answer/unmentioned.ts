@@ -240,9 +240,9 @@ export function aboutNamedScope<C extends Candidate>(query: AnalyzedQuery, candi
   })
 }
 
-// Those named after 跟, 与 or 联合, with the others listed beside them (跟管城、中牟), and those set aside as known
-// (除了管城，还跟哪个区县): the story lists them with the one asked for.
-const PARTNERS = /(?:跟|与|同|联合|除了)((?:\p{Script=Han}{2,4}[、和及])*\p{Script=Han}{2,4})/gu
+// Those named after 跟, 与 or 联合, with the others listed beside them (跟管城、中牟), those something was handed to
+// (委托给管城、中牟), and those set aside as known (除了管城，还跟哪个区县): the story lists them with the one asked for.
+const PARTNERS = /(?:跟|与|同|联合|除了|委托给?|移交给?|交给)((?:\p{Script=Han}{2,4}[、和及])*\p{Script=Han}{2,4})/gu
 
 // What a person said (武斌说了什么, 王波原话是怎么评价的, 他讲话提了几点要求).
 const ASKS_SAID = /(说|讲|谈|强调|指出|表示|提)了?(什么|啥|哪些|哪几|几点)(?!时候)|原话|怎么(说|讲|评价)的?|讲话/

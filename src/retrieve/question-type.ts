@@ -80,7 +80,8 @@ export function lastAskingClause(question: string): number {
 }
 
 // A figure written in digits, with its magnitude (737.8万, 12, 9.97亿).
-const DIGITS = /\d+(?:\.\d+)?(?:万亿|万|亿)?/g
+// Or a count in words with its counter (五项督查机制…减了多少项: 五 is no answer).
+const DIGITS = /\d+(?:\.\d+)?(?:万亿|万|亿)?|[二两三四五六七八九十百千]+(?=[项个条家名人位所支])/g
 // A clause that offers the reader's version or what they heard (60多人吧, 听说是12个) is to be checked, not given.
 const OFFERS = /吧|吗|听说|据说|好像|记得|是不是|对不对|没错/
 

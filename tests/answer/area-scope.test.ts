@@ -33,6 +33,9 @@ describe('the area a question names', () => {
     await ingest([{ id: 'd', title: '深化精神文明创建', date: '2022-09-01', text: `${lead}深化精神文明创建，新增市级文明单位9家。完成与管城、中牟的文化市场行政许可委托。` }])
     expect((await ask('宣传部跟管城、中牟完成了什么委托？')).answer).toContain('文化市场行政许可委托')
     expect((await ask('宣传部跟金水区完成了什么委托？')).abstained).toBe(true)
+    // Named as those the licensing was handed to.
+    expect((await ask('文化市场行政许可委托给管城、中牟那事，办完没？')).answer).toContain('完成与管城、中牟的文化市场行政许可委托')
+    expect((await ask('文化市场行政许可委托给金水区那事，办完没？')).abstained).toBe(true)
   })
 
   it('is answered by an article that names it more than once', async () => {

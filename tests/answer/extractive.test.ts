@@ -1263,14 +1263,17 @@ describe('what a question counts, dates or names, and the sentence that must giv
     expect(analyzeQuery('民警开上新巡逻车上街，群众反响咋样？', null).words.find((w) => w.text === '上街')?.place).toBe(false)
   })
 
-  it('answers an average or a share only with a sentence that gives one, not with the figures it would be worked out from', async () => {
+  it('works an average out from the two figures a sentence prints, quotes one it prints, and refuses a share it does not', async () => {
     const volunteers = story('弘扬廉洁文化', '广泛开展志愿服务活动，累计发动志愿者35万人次，提供服务时长200万小时，有力助推了疫情防控。')
-    expect((await askOf([volunteers], '志愿者平均每人次服务了多少小时？')).abstained).toBe(true)
-    expect((await askOf([volunteers], '志愿者提供服务时长多少小时？')).answer).toContain('200万小时')
-    // Asked to work it out, the reader gets the figures.
-    expect((await askOf([volunteers], '志愿者平均每人次服务了多少小时？大概算下就行')).answer).toContain('200万小时')
+    const average = (await askOf([volunteers], '志愿者平均每人次服务了多少小时？')).answer
+    expect(average).toContain('200万小时÷35万人次≈5.71小时')
+    expect(average).toContain('提供服务时长200万小时')
+    expect((await askOf([volunteers], '志愿者提供服务时长多少小时？')).answer).not.toContain('÷')
+    expect((await askOf([volunteers], '志愿者平均每人次服务了多少小时？大概算下就行')).answer).toContain('≈5.71小时')
     const averaged = story('弘扬廉洁文化', '广泛开展志愿服务活动，累计发动志愿者35万人次，人均服务时长5.7小时，有力助推了疫情防控。')
-    expect((await askOf([averaged], '志愿者平均每人次服务了多少小时？')).answer).toContain('5.7小时')
+    const printed = (await askOf([averaged], '志愿者平均每人次服务了多少小时？')).answer
+    expect(printed).toContain('5.7小时')
+    expect(printed).not.toContain('按报道中的数字计算')
     const opinions = story('紧抓能力作风建设', '会前共牵头征集对区党工委的意见建议673条，对区党工委班子成员意见113条，梳理出13个问题。')
     expect((await askOf([opinions], '对班子成员的意见在意见建议里占了多大比例？')).abstained).toBe(true)
   })
@@ -1635,6 +1638,7 @@ describe('answering on the bundled samples', () => {
     const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
     // 加快完成国家产业创新中心申报 orders it.
     expect((await ask('中铁那个高端装备产业园，国家产业创新中心申报下来了没？')).abstained).toBe(true)
+    expect((await ask('中铁高端智能化装备产业园的国家产业创新中心申报下来没？')).abstained).toBe(true)
     // 签订…责任书，确保… reports the deed, then its aim; 还有别的…没 asks whether there is one.
     expect((await ask('统计局跟专业人员签了目标责任书没有？')).answer).toContain('5月28日')
     expect((await ask('物流园区除了郑大二附院，还有别的综合性三甲医院没？')).answer).toContain('唯一一所综合性三甲医院')
@@ -1786,11 +1790,14 @@ describe('answering on the bundled samples', () => {
     expect(figuresGiven('中小企业采购737.8万元里，真正给到小微企业的是多少钱？')).toEqual(['737.8万'])
     expect(figuresGiven('收入40亿，同比增长12%，是这个数吗？')).toEqual([])
     expect(figuresGiven('来了多少人？60多人吧')).toEqual([])
+    // A count in words the question names (五项督查机制) is no answer either.
+    expect(figuresGiven('二七区五项督查机制说要大幅消减督查考核，具体减了多少项？')).toEqual(['五'])
     expect(withoutFigures('邀请了…企业代表等12人', ['12'])).toBe('邀请了…企业代表等…人')
     const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
     expect((await ask('马寨产业集聚区座谈会请来的12个人里，企业代表具体有几位？')).abstained).toBe(true)
     expect((await ask('上半年文化企业营收40亿，比去年同期多了多少亿元？')).abstained).toBe(true)
     expect((await ask('上半年规上文化企业营收40亿，同比增长了多少？')).answer).toContain('8.2%')
+    expect((await ask('二七区五项督查机制说要大幅消减督查考核，具体减了多少项？')).abstained).toBe(true)
   })
 
   it('answers a question whose words jieba glued into a pair no article holds (各来了多少家), as it answers the plain one', async () => {
@@ -2255,5 +2262,21 @@ describe('reading who went and what is meant', () => {
     expect((await ask('马寨那个座谈会大概请了几十个人？')).answer).toContain('12人')
     // The story names the sheds it checked and counts none.
     expect((await ask('五里堡街道检查的电动车充电棚大概有几十个？')).abstained).toBe(true)
+  })
+
+  it('works out a figure asked from two the story prints: an average, what is left, a sum, a gap', async () => {
+    const average = await ask('今年政府采购做了52个项目，省下1361.26万，平均每个项目节约多少？')
+    expect(average.answer).toContain('1361.26万元÷52个≈26.18万元')
+    expect(average.answer).toContain('节约资金1361.26万元[1]')
+    expect((await ask('纪检监察工委派去企业的干部，平均每人要跑几家企业？')).answer).toContain('40家÷16名＝2.5家')
+    expect((await ask('征集到对区党工委的意见673条，其中给班子成员的113条，其余的意见有多少条？')).answer).toContain('673条－113条＝560条')
+    expect((await ask('财政局价格审核，报审金额减掉核减的部分，最后审定是多少万？')).answer).toContain('1831.6万元－258.261万元＝1573.339万元')
+    expect((await ask('明湖办事处这次观摩，建城区社区和村改居社区一共多少个？')).answer).toContain('9个＋9个＝18个')
+    // The story prints this year's jobs and the year's target, not last year's: nothing to work out.
+    expect((await ask('二七区今年1到6月新增就业比去年同期多了多少人？')).answer).not.toContain('按报道中的数字计算')
+    const contest = story('某街道举办知识竞赛', '此次参赛的队伍共有12支，每支队伍由3名队员组成。最终，5支代表队进入决赛。')
+    expect((await askOf([contest], '竞赛参赛的队伍有几支没进入决赛？')).answer).toContain('12支－5支＝7支')
+    expect((await askOf([contest], '知识竞赛平均每支队伍几名队员？')).answer).not.toContain('按报道中的数字计算')
+    expect((await askOf([contest], '参赛的队伍比去年多了几支？')).answer).not.toContain('按报道中的数字计算')
   })
 })

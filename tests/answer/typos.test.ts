@@ -55,6 +55,9 @@ describe('withTyposRead', () => {
     expect(withTyposRead(contest, [article('大学路街道第二阶段初心杯知识竞赛。')]).words).toEqual(contest.words)
     const person = read('管委会副主任李建国讲了什么', ['李建国'])
     expect(withTyposRead(person, [article('管委会副主任李建军出席。')]).words).toEqual(person.words)
+    // A count glued to what it counts (一个组) is not a name misspelt: 一个组要管 is no 一个主要管.
+    const groups = read('平均一个组要管几个点位', ['一个组'])
+    expect(withTyposRead(groups, [article('确定一个主要方向，由六个督导组牵头。')]).words).toEqual(groups.words)
     const quarter = read('明湖办事处第三季度观摩活动是哪天', ['第三季度'])
     expect(withTyposRead(quarter, [article('5月28日，明湖办事处组织开展第二季度逐社区观摩活动。')]).words).toEqual(quarter.words)
   })
