@@ -277,10 +277,34 @@ export function givesAskedFact(asked: AskedFor, scored: Scored[], candidates: Ca
     const told = (w: WeightedWord) => mentions(read, w) || (w.text === body.role && namesAskedBody(body, textOf(s)))
     return clauseWeight > 0 && ofClause.reduce((sum, w) => sum + (told(w) ? w.weight : 0), 0) / clauseWeight >= BODY_COVERAGE
   }
+  // A sentence of another story names the body asked only where that story holds every word of the question the best
+  // story holds: a sentence on the meeting's opinions (会前共牵头征集…) names no one who led the banks' visits to the parks.
+  // A sentence of the best story with a word of what the body asked did names it, sharing few other words of the question
+  // (哪些社区进了决赛 → 康桥华城社区、嵩山社区等6支代表队…进入决赛).
+  const storyOf = (c: number) => foldText(`${candidates[c]!.title}\n${candidates[c]!.text}`)
+  const asking = asked.words.filter((w) => w.docs > 0 && [...w.text].length > 1 && !isBodyKind(w.text))
+  const topic = best ? asking.filter((w) => mentions(storyOf(scored[0]!.candidate), w)) : []
+  const ofStory = (s: Scored) => s.candidate === scored[0]!.candidate || (namesAll(s) && (body.role !== undefined || topic.every((w) => mentions(storyOf(s.candidate), w))))
+  // What it did is said after the kind (哪些社区进了决赛); asked of nothing done, the scene is said before it where it is asked
+  // (周边在建的是哪两条路), or else in the headline the reader quotes (看到“郑大二附院周边道路9月底建成通车”，具体是哪几条路).
+  const kindClause = askingClauses(asked.text).find((c) => c.includes(body.kind)) ?? ''
+  const kindAt = kindClause.lastIndexOf(body.kind)
+  const quoted = [...asked.text.matchAll(/[“"「【]([^”"」】]+)[”"」】]/gu)].map((m) => m[1]!).join('，')
+  // The deed's rarest word is told, and one no article holds is said another way with a character of it (打入决赛 → 进入
+  // 决赛); 作了表态发言 is not 作了典型发言, 评了第一 not 第二季度观摩. Of the scene, one word is enough.
+  // A word of it no article holds is told by none.
+  const deed = asked.words.filter((w) => [...w.text].length > 1 && !isBodyKind(w.text) && kindClause.slice(kindAt + body.kind.length).includes(w.text))
+  const scene = [kindClause.slice(0, Math.max(0, kindAt)), quoted].map((t) => asking.filter((w) => t.includes(w.text))).find((ws) => ws.length > 0) ?? []
+  const holdsAsked = (s: Scored) => {
+    const read = foldText(textOf(s))
+    const rarest = deed.filter((w) => w.docs > 0).sort((a, b) => a.docs - b.docs)[0]
+    const toldDeed = (!rarest || mentions(read, rarest)) && deed.every((w) => w.docs > 0 || [...w.text].some((ch) => read.includes(ch)))
+    return body.role === undefined && s.candidate === scored[0]!.candidate && (deed.length > 0 ? toldDeed : scene.some((w) => mentions(read, w)))
+  }
   // A stop of the visit asked about (看完中铁项目之后去的是哪家企业) names it, sharing few of the question's words.
   return (
     (best !== undefined && namesAskedBody(body, leadOf(best))) ||
-    scored.some((s) => (s.coverage >= BODY_COVERAGE || aboutClause(s)) && (body.role === undefined || s.candidate === scored[0]!.candidate || namesAll(s)) && namesAskedBody(body, textOf(s))) ||
+    scored.some((s) => (((s.coverage >= BODY_COVERAGE || aboutClause(s)) && ofStory(s)) || holdsAsked(s)) && namesAskedBody(body, textOf(s))) ||
     (asksForVisits(asked.text) && visitStops(scored, textOf).some((s) => namesAskedBody(body, textOf(s))))
   )
 }

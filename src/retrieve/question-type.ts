@@ -514,7 +514,7 @@ export function namedPerson(question: string, words: string[]): string | undefin
 // 哪家银行, 哪个单位, 哪三所高校, 哪家施工单位: a body is asked for by its kind (with what it does, if said), and
 // only a sentence naming one answers. 哪类企业 asks a category (小微企业), not a body; 哪些园区给企业讲 asks the parks,
 // 靠啥办法帮企业 a way of helping firms, and 哪条地铁线路 a line (地铁3号线), not a road.
-const BODY_KINDS = '施工队|工程队|施工方|厂家|厂商|供应商|公司|企业|银行|医院|高校|学校|单位|部门|机构|局(?![面势长限领])|村|社区|小区|街道|乡镇|林场|山|公园|广场|市场|会议室|礼堂'
+const BODY_KINDS = '施工队|工程队|施工方|厂家|厂商|供应商|公司|企业|银行|医院|设计院|高校|学校|单位|部门|机构|局(?![面势长限领])|村|社区|小区|街道|办事处(?!领导|主任|书记|干部|负责人)|乡镇|林场|山|公园|广场|市场|会议室|礼堂'
 const ASKED_BODY = new RegExp(`(?:哪|(?<![为凭干])什么|(?<![为凭干])啥)(?:一|几|些|[两二三四五六七八九十])?\\s*(?:家|个|所|条|座|处|间)?\\s*(?![类种])([^\\P{Script=Han}的是在有和与了给向跟帮为对把让替]{0,3}?)(${BODY_KINDS}|(?<!线)路(?![线径程子费况])|街(?![头巷]))`, 'u')
 // A building crew, as readers call the firm that builds (施工队, 工程队, 施工方).
 const WORK_CREW = /^(施工队|工程队|施工方)$/

@@ -2279,4 +2279,15 @@ describe('reading who went and what is meant', () => {
     expect((await askOf([contest], '知识竞赛平均每支队伍几名队员？')).answer).not.toContain('按报道中的数字计算')
     expect((await askOf([contest], '参赛的队伍比去年多了几支？')).answer).not.toContain('按报道中的数字计算')
   })
+
+  it('answers which body only from the best story, or from another that holds every word of the question the best story holds', async () => {
+    // Another story names one who 牵头 led its own work (会前共牵头征集…), not the banks' visits to the parks.
+    expect((await ask('金融机构进园区那个活动，经开区具体是哪个部门牵头的？')).abstained).toBe(true)
+    expect((await ask('财富天阶小区那片的属地办事处具体是哪个办事处？')).abstained).toBe(true)
+    expect((await ask('王庄村综合改造的设计方案是哪家设计院做的？')).abstained).toBe(true)
+    // The best story's sentence of what they did names them, sharing few other words of the question.
+    expect((await ask('初心杯知识竞赛哪些社区进了决赛？')).answer).toContain('康桥华城社区')
+    // A leader of an office asks a person, not which office.
+    expect((await ask('王庄村改造会后，是哪位办事处领导表态要坚持以问题为导向的？')).answer).toContain('吴晓莉')
+  })
 })
