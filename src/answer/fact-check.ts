@@ -632,9 +632,10 @@ function outcomeOfMeasure(question: string, part: string, words: WeightedWord[])
 // Whether a thing has been done (国家产业创新中心申报下来了没, 签了责任书没有; not whether there is one, 还有别的三甲医院没) is
 // not told by a story that names it only as what is to be done: after a word of a plan or an order in its sentence (加快完成
 // 国家产业创新中心申报). A story that reports the deed and then its aim (签订…责任书，确保…) tells it done.
-const PLAN_BEFORE = new RegExp(`${PLAN}|尽快`)
-// Or asked with the verb's reach (申报下来没, 批下来没有).
-const ASKS_IF_DONE = /(了|下来|起来)[^，,。？?]{0,12}(没有?|吗)$/
+// An order (会议要求各村成立工作专班) or a coming check (以高标准迎接…验收) names it as to be done too.
+const PLAN_BEFORE = new RegExp(`${PLAN}|尽快|要求|进一步|迎接`)
+// Or asked with the verb's reach, as said aloud (申报下来没, 批下来没有, 建起来没, 弄好没, 搞完没, 谈成没, 修通了吗).
+const ASKS_IF_DONE = /(了|下来|起来|出来|好|完|成|通|到位)[^，,。？?]{0,12}(没有?|吗)$/
 // What a verb reached (申报下来, 建起来): the verb before it names the deed.
 const COMPLEMENT = /^(下来|起来|出来|上来|过来|下去)$/
 

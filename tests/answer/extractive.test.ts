@@ -1639,6 +1639,10 @@ describe('answering on the bundled samples', () => {
     // 加快完成国家产业创新中心申报 orders it.
     expect((await ask('中铁那个高端装备产业园，国家产业创新中心申报下来了没？')).abstained).toBe(true)
     expect((await ask('中铁高端智能化装备产业园的国家产业创新中心申报下来没？')).abstained).toBe(true)
+    // Asked aloud: 会议要求各村成立工作专班 orders it; 以高标准迎接…验收 awaits the check.
+    expect((await ask('前程办事处各村的以案促改专班成立了没？')).abstained).toBe(true)
+    expect((await ask('示范区卫生城市验收通过了没？')).abstained).toBe(true)
+    expect((await ask('五里堡沿街门店过期的灭火器换了没？')).answer).toContain('及时进行更换')
     // 签订…责任书，确保… reports the deed, then its aim; 还有别的…没 asks whether there is one.
     expect((await ask('统计局跟专业人员签了目标责任书没有？')).answer).toContain('5月28日')
     expect((await ask('物流园区除了郑大二附院，还有别的综合性三甲医院没？')).answer).toContain('唯一一所综合性三甲医院')
