@@ -1,4 +1,4 @@
-import { computationAsked, countValue, tagWords, type ComputationAsked, type WeightedWord } from '../retrieve/index.js'
+import { computationAsked, countValue, foldText, tagWords, type ComputationAsked, type WeightedWord } from '../retrieve/index.js'
 import { mentions, type Asked, type Candidate } from './evidence.js'
 import { aboutQuestion, textIn, type Scored } from './scored.js'
 import type { Answer } from './types.js'
@@ -40,6 +40,8 @@ const PRINTED = new RegExp(`(近|约|逾|超过)?(?<![第\\d.])(\\d+(?:\\.\\d+)?
 const SCALE: Record<string, number> = { '': 1, 千: 1e3, 万: 1e4, 亿: 1e8, 万亿: 1e12 }
 // People are counted in 人, 名 or 位 alike.
 const PEOPLE = new Set(['人', '名', '位'])
+// The share of a side's words (by weight) the story must hold.
+const SIDE_HELD = 0.5
 // Where a figure's stretch of a sentence ends: 9个建城区社区和9个村改居社区 holds two.
 const STRETCH_BREAK = /[，,。；;、：:！!？?]|(?<![总温共调缓])和(?![平谐睦])|及(?![时早])|(?<![参给授赋])与/u
 
@@ -76,7 +78,8 @@ export function workedOut(asked: Asked, scored: Scored[], candidates: Candidate[
   // What a count in 个 counts (几个点位 → 点位), said after its figure when the article prints it there (56个点位).
   const counted = /(?:几|多少)个(\p{Script=Han}{2})/u.exec(asked.text)?.[1] ?? ''
   if (computation.op === 'average') return averageOf(computation.per!, counted, inUnit, units, textOf)
-  return twoFiguresOf(computation, asked, inUnit, units, textOf)
+  const story = foldText(`${candidates[best]!.title}\n${candidates[best]!.text}`)
+  return twoFiguresOf(computation, asked, inUnit, units, textOf, story)
 }
 
 /** 平均每个项目节约多少: the figure in the asked unit over the count of what it is per, printed in one sentence. */
@@ -130,11 +133,18 @@ function besideWords(words: string, f: Printed, text: string): boolean {
  * 还剩多少, 比…多多少, A和B一共: the two figures the reader writes, where the article prints both; otherwise the one
  * figure in the asked unit that each side of the question is nearest to in the article.
  */
-function twoFiguresOf(computation: ComputationAsked, asked: Asked, inUnit: ((f: Printed) => boolean) | undefined, units: Scored[], textOf: (s: Scored) => string): WorkedOut | undefined {
+function twoFiguresOf(
+  computation: ComputationAsked,
+  asked: Asked,
+  inUnit: ((f: Printed) => boolean) | undefined,
+  units: Scored[],
+  textOf: (s: Scored) => string,
+  story: string,
+): WorkedOut | undefined {
   const printed = units.flatMap((unit) => printedIn(textOf(unit)).map((f) => ({ f, unit })))
   const written = printedIn(asked.text).flatMap((g) => printed.filter((p) => writes(g, p.f)).slice(0, 1))
   const distinct = written.filter((p, i) => written.findIndex((q) => sameValue(q.f, p.f)) === i)
-  const pair = distinct.length >= 2 ? distinct.slice(0, 2) : sidesNearest(computation.sides, asked.words, inUnit, units, textOf)
+  const pair = distinct.length >= 2 ? distinct.slice(0, 2) : sidesNearest(computation.sides, asked.words, inUnit, units, textOf, story)
   if (!pair || kindOf(pair[0]!.f) !== kindOf(pair[1]!.f)) return undefined
   const [a, b] = pair.map((p) => p.f) as [Printed, Printed]
   const quotes = [...new Set(pair.map((p) => p.unit))]
@@ -147,11 +157,22 @@ function twoFiguresOf(computation: ComputationAsked, asked: Asked, inUnit: ((f: 
  * Of each side of the question, the one figure in the asked unit whose nearest question word is that side's; of two,
  * the one beside more of the side's words (各级媒体累计发稿报道8661篇 over 各级媒体发布…报道100余篇).
  */
-function sidesNearest(sides: [string, string] | undefined, words: WeightedWord[], inUnit: ((f: Printed) => boolean) | undefined, units: Scored[], textOf: (s: Scored) => string): Located[] | undefined {
+function sidesNearest(
+  sides: [string, string] | undefined,
+  words: WeightedWord[],
+  inUnit: ((f: Printed) => boolean) | undefined,
+  units: Scored[],
+  textOf: (s: Scored) => string,
+  story: string,
+): Located[] | undefined {
   if (!sides) return undefined
   // Words of two characters or more: 队 of 参赛队 is also 代表队's, which went on to the final.
   const own = (side: string, other: string) => words.filter((w) => w.docs > 0 && [...w.text].length > 1 && side.includes(w.text) && !other.includes(w.text))
   const ofSide = [own(sides[0], sides[1]), own(sides[1], sides[0])]
+  // Each side is of the story: a side whose words it mostly lacks (纪检监察工委确定的典型企业数, beside the banks of the
+  // banks' meeting) is told by another story, whose figure this one does not print.
+  const weight = (side: WeightedWord[]) => side.reduce((sum, w) => sum + w.weight, 0)
+  if (ofSide.some((side) => weight(side.filter((w) => mentions(story, w))) < weight(side) * SIDE_HELD)) return undefined
   const found: (Located & { held: number })[][] = [[], []]
   for (const unit of units) {
     const text = textOf(unit)

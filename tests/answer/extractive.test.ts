@@ -2276,6 +2276,9 @@ describe('reading who went and what is meant', () => {
     expect((await ask('征集到对区党工委的意见673条，其中给班子成员的113条，其余的意见有多少条？')).answer).toContain('673条－113条＝560条')
     expect((await ask('财政局价格审核，报审金额减掉核减的部分，最后审定是多少万？')).answer).toContain('1831.6万元－258.261万元＝1573.339万元')
     expect((await ask('明湖办事处这次观摩，建城区社区和村改居社区一共多少个？')).answer).toContain('9个＋9个＝18个')
+    expect((await ask('银企对接会上企业和银行加起来大概来了多少家？')).answer).toContain('近150家＋近20家≈170家')
+    // The firms counted are another story's (纪检监察工委确定的…40家), which the banks' meeting does not print.
+    expect((await ask('请把纪检监察工委确定的典型代表性企业数和金融机构进园区对接会上参与的银行机构数加在一起，大概是多少家')).answer).not.toContain('按报道中的数字计算')
     // The story prints this year's jobs and the year's target, not last year's: nothing to work out.
     expect((await ask('二七区今年1到6月新增就业比去年同期多了多少人？')).answer).not.toContain('按报道中的数字计算')
     const contest = story('某街道举办知识竞赛', '此次参赛的队伍共有12支，每支队伍由3名队员组成。最终，5支代表队进入决赛。')

@@ -25,5 +25,7 @@ describe('computationAsked', () => {
     expect(computationAsked('参加培训的有多少人？')).toBeUndefined()
     expect(computationAsked('比例是多少？')).toBeUndefined()
     expect(computationAsked('平均分是多少')).toBeUndefined()
+    expect(computationAsked('预计实现的扣除非经常性损益后的净利润是多少？')).toBeUndefined()
+    expect(computationAsked('国际旅客列车的运行时间减少了多少分钟？')).toBeUndefined()
   })
 })
