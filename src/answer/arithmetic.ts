@@ -30,6 +30,9 @@ export interface WorkedOut {
   quotes: Scored[]
 }
 
+/** Whether a figure is in the unit asked (元 of 多少钱, 万 of 多少万). */
+type InUnit = (f: Printed) => boolean
+
 interface Located {
   f: Printed
   unit: Scored
@@ -74,7 +77,7 @@ export function workedOut(asked: Asked, scored: Scored[], candidates: Candidate[
   const units = scored.filter((s) => s.candidate === best && about(s))
   // The unit asked may be a magnitude (审定是多少万 → 1573.339万元).
   const unit = asked.unit ? new RegExp(`^(?:${asked.unit})$`, 'u') : undefined
-  const inUnit = unit && ((f: Printed) => unit.test(f.counter) || unit.test(f.magnitude))
+  const inUnit: InUnit | undefined = unit && ((f) => unit.test(f.counter) || unit.test(f.magnitude))
   // What a count in 个 counts (几个点位 → 点位), said after its figure when the article prints it there (56个点位).
   const counted = /(?:几|多少)个(\p{Script=Han}{2})/u.exec(asked.text)?.[1] ?? ''
   if (computation.op === 'average') return averageOf(computation.per!, counted, inUnit, units, textOf)
@@ -83,7 +86,7 @@ export function workedOut(asked: Asked, scored: Scored[], candidates: Candidate[
 }
 
 /** 平均每个项目节约多少: the figure in the asked unit over the count of what it is per, printed in one sentence. */
-function averageOf(per: string, counted: string, inUnit: ((f: Printed) => boolean) | undefined, units: Scored[], textOf: (s: Scored) => string): WorkedOut | undefined {
+function averageOf(per: string, counted: string, inUnit: InUnit | undefined, units: Scored[], textOf: (s: Scored) => string): WorkedOut | undefined {
   // An average the story prints itself (每支队伍由3名队员组成, 人均服务时长5.7小时) is quoted, not worked out.
   const printsEach = new RegExp(`每一?[个名位支家]?${per[0]}|平均|[人户]均`, 'u')
   if (units.some((unit) => printsEach.test(textOf(unit)))) return undefined
@@ -136,7 +139,7 @@ function besideWords(words: string, f: Printed, text: string): boolean {
 function twoFiguresOf(
   computation: ComputationAsked,
   asked: Asked,
-  inUnit: ((f: Printed) => boolean) | undefined,
+  inUnit: InUnit | undefined,
   units: Scored[],
   textOf: (s: Scored) => string,
   story: string,
@@ -160,7 +163,7 @@ function twoFiguresOf(
 function sidesNearest(
   sides: [string, string] | undefined,
   words: WeightedWord[],
-  inUnit: ((f: Printed) => boolean) | undefined,
+  inUnit: InUnit | undefined,
   units: Scored[],
   textOf: (s: Scored) => string,
   story: string,

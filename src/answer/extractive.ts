@@ -76,7 +76,8 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   // A figure looked up (3636套是什么的数量) is answered by the sentence that prints it, however little else it shares.
   const figure = manyParts ? undefined : figureLookedUp(query.text)
   const printing = figure === undefined ? undefined : scored.find((s) => foldText(textOf(s)).includes(figure))
-  // A figure asked to be worked out from two the best article prints (平均每个项目节约多少) is said before the quotes.
+  // A figure asked to be worked out from two the best article prints (平均每个项目节约多少) is said before the quotes; the two
+  // figures, printed in its sentences about the question, are what the answer rests on.
   const worked = manyParts ? undefined : workedOut(asked, scored, candidates)
   if (setLeads.length > 0) leads.push(...setLeads)
   else if (printing) leads.push(printing)

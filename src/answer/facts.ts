@@ -251,6 +251,8 @@ const BODY_ENDINGS: Record<string, RegExp> = {
 }
 // Nouns that make the kind generic (商业银行, 金融机构): not a name.
 const GENERIC_BODY = /^(施工|相关|有关|其他|合作|金融|商业|责任|主管|职能|成员|驻区|辖区|重点|地方|国有|民营|大型|中小|外资|上级|属地|基层)$/
+// What a body is to the one named before it: 第一附属医院, 直属机构.
+const ATTACHED = /^(附属|直属|所属)$/
 // A name in Latin letters (OIP Land Systems, CNAS) names a firm or body as well.
 const LATIN_NAME = /\b[A-Z][A-Za-z]*[A-Z]|\b[A-Z][a-z]+ [A-Z][a-z]+/
 
@@ -276,7 +278,8 @@ export function namesBody(kind: string, text: string): boolean {
     const name = word.replace(ending, '')
     // A place jieba knows may have a one-character name (嵩山, 云山).
     if (tag.startsWith('n') && (name.length >= 2 || (tag === 'ns' && name.length === 1)) && !GENERIC_BODY.test(name)) return true
-    const before = words[i - 1]
+    // A body attached to another is named by that one (河南中医药大学第一附属医院).
+    const before = ATTACHED.test(words[i - 1]?.word ?? '') ? words[i - 2] : words[i - 1]
     // An ordinal names one too (内蒙古自治区第四医院, 第一中学).
     return before !== undefined && (before.tag.startsWith('n') || /^第./.test(before.word)) && [...before.word].length >= 2 && !GENERIC_BODY.test(before.word)
   })

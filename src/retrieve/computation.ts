@@ -15,7 +15,8 @@ export interface ComputationAsked {
 
 // 平均每个项目, 平均一个组, 人均, 户均: what follows is what the average is per.
 const AVERAGE = /平均(?:每一?|一)(?:个|名|位|支|家)?(\p{Script=Han}{1,4})|([人户])均(?![匀衡])/u
-// What is left or how far apart: 减掉…是多少 (not 扣除…后的净利润, a figure printed as such), 还剩多少, 其余的…有多少, 有几支没进决赛, 差多少, 比…多多少, 少了几个 (not 减少了多少, a change printed as such), 相差.
+// What is left or how far apart: 减掉…是多少, 还剩多少, 其余的…有多少, 有几支没进决赛, 差多少, 比…多多少, 少了几个, 相差;
+// not 扣除…后的净利润 nor 减少了多少, figures the paper prints as such.
 const DIFFERENCE = /(?:扣掉|扣除|减掉|减去|除去|去掉)(?![^，,?？]*后的)[^?？]*(?:多少|几)|还?剩(?:下|余)?(?:了)?(?:多少|几)|其余|(?:多少|几)\p{Script=Han}{0,4}没|相差|差(?:了|距)?(?:多少|几)|(?<![多至最不减增缩])(?:多|少)(?:了|出)?(?:多少|几)/u
 // A sum asked as such: 加起来, 合计, 两个一共, A和B一共.
 const SUM = /加起来|加在一起|相加|合计|总和|两(?:个|项|者|样)?(?:一共|总共|共)|[和与跟及][^，,?？]{1,12}?(?:一共|总共)/u
@@ -34,9 +35,12 @@ export function computationAsked(question: string): ComputationAsked | undefined
   return { op: sum ? 'sum' : 'difference', sides: sidesOf(question, cue.index) }
 }
 
+// The cue may hold the joining word itself (有几支没进决赛): its first characters are read for one.
+const CUE_HOLDS_JOIN = 4
+
 /** The question before the last joining word ahead of the cue, and from it to the cue's end. */
 function sidesOf(question: string, cueAt: number): [string, string] | undefined {
-  const head = question.slice(0, cueAt + 4)
+  const head = question.slice(0, cueAt + CUE_HOLDS_JOIN)
   const joins = [...head.matchAll(new RegExp(JOIN.source, 'gu'))]
   const join = joins.at(-1)
   if (!join || join.index === 0) return undefined

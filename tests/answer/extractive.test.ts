@@ -340,6 +340,9 @@ describe('what a question asks after its question word', () => {
     expect(namesBody('银行', '中原银行经开区支行协办')).toBe(true)
     expect(namesBody('银行', '先后组织银行进入园区')).toBe(false)
     expect(namesBody('银行', '参与银行机构近20家')).toBe(false)
+    // A hospital attached to a university is named by it.
+    expect(namesBody('医院', '其中，河南中医药大学第一附属医院儿科主任医师丁樱榜上有名。')).toBe(true)
+    expect(namesBody('医院', '她主持建设了附属医院。')).toBe(false)
     expect(namesBody('机构', '公安部交通管理局发布新措施')).toBe(true)
     expect(namesBody('公司', '施工单位要提升认识')).toBe(false)
     expect(namesPlace('6月19日，蜜蜂张街道在马砦社区党群服务中心举办党建知识竞赛', '蜜蜂张街道知识竞赛在哪办的')).toBe(true)
