@@ -292,12 +292,11 @@ export function givesAskedFact(asked: AskedFor, scored: Scored[], candidates: Ca
   const quoted = [...asked.text.matchAll(/[“"「【]([^”"」】]+)[”"」】]/gu)].map((m) => m[1]!).join('，')
   // The deed's rarest word is told, and one no article holds is said another way with a character of it (打入决赛 → 进入
   // 决赛); 作了表态发言 is not 作了典型发言, 评了第一 not 第二季度观摩. Of the scene, one word is enough.
-  // A word of it no article holds is told by none.
   const deed = asked.words.filter((w) => [...w.text].length > 1 && !isBodyKind(w.text) && kindClause.slice(kindAt + body.kind.length).includes(w.text))
+  const rarest = deed.filter((w) => w.docs > 0).sort((a, b) => a.docs - b.docs)[0]
   const scene = [kindClause.slice(0, Math.max(0, kindAt)), quoted].map((t) => asking.filter((w) => t.includes(w.text))).find((ws) => ws.length > 0) ?? []
   const holdsAsked = (s: Scored) => {
     const read = foldText(textOf(s))
-    const rarest = deed.filter((w) => w.docs > 0).sort((a, b) => a.docs - b.docs)[0]
     const toldDeed = (!rarest || mentions(read, rarest)) && deed.every((w) => w.docs > 0 || [...w.text].some((ch) => read.includes(ch)))
     return body.role === undefined && s.candidate === scored[0]!.candidate && (deed.length > 0 ? toldDeed : scene.some((w) => mentions(read, w)))
   }
