@@ -228,11 +228,10 @@ export function givesAskedFact(asked: AskedFor, scored: Scored[], candidates: Ca
   // A part that names none (完成率几成？) asks of those the question named before it (建设局巡察整改…).
   const own = localNames(asked.text)
   const names = own.length > 0 || !asked.before ? own : localNames(asked.before)
-  const namesAll = (e: Scored) => {
-    const c = candidates[e.candidate]!
-    const said = foldText(`${c.title}\n${c.text}`)
-    return names.every((w) => mentions(said, w))
-  }
+  // Each candidate's headline and text, folded once: the checks below read them sentence by sentence.
+  const stories = new Map<number, string>()
+  const storyOf = (c: number) => stories.get(c) ?? stories.set(c, foldText(`${candidates[c]!.title}\n${candidates[c]!.text}`)).get(c)!
+  const namesAll = (e: Scored) => names.every((w) => mentions(storyOf(e.candidate), w))
   const about = aboutQuestion(scored)
   if (toldOnlyAsPlanned(asked.text, asked.words, candidates)) return false
   // The article of the best sentence: whose remarks, or which list, the answer would quote.
@@ -281,7 +280,6 @@ export function givesAskedFact(asked: AskedFor, scored: Scored[], candidates: Ca
   // story holds: a sentence on the meeting's opinions (会前共牵头征集…) names no one who led the banks' visits to the parks.
   // A sentence of the best story with a word of what the body asked did names it, sharing few other words of the question
   // (哪些社区进了决赛 → 康桥华城社区、嵩山社区等6支代表队…进入决赛).
-  const storyOf = (c: number) => foldText(`${candidates[c]!.title}\n${candidates[c]!.text}`)
   const asking = asked.words.filter((w) => w.docs > 0 && [...w.text].length > 1 && !isBodyKind(w.text))
   const topic = best ? asking.filter((w) => mentions(storyOf(scored[0]!.candidate), w)) : []
   const ofStory = (s: Scored) => s.candidate === scored[0]!.candidate || (namesAll(s) && (body.role !== undefined || topic.every((w) => mentions(storyOf(s.candidate), w))))
