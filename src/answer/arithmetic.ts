@@ -4,7 +4,7 @@ import { aboutQuestion, textIn, type Scored } from './scored.js'
 import type { Answer } from './types.js'
 
 // The extractive answer quotes; a figure the reader asks to have worked out from two the paper prints (平均每个项目节约
-// 多少, 还剩多少没发, 区级的比市级的多几个) is said before the quotes, worked from the figures they print, so the reader
+// 多少, 还剩多少没发, 区级的比市级的多几个, 针对班子成员的占百分之几, 企业是银行的几倍) is said before the quotes, worked from the figures they print, so the reader
 // sees both the result and where its figures come from.
 
 /** How a worked-out figure is said, before the quotes that print its figures. */
@@ -38,7 +38,7 @@ interface Located {
   unit: Scored
 }
 
-const COUNTER = '人次|个百分点|平方米|公里|小时|元|个|套|人|名|位|家|项|条|所|座|户|亩|吨|次|期|批|场|篇|支|份|件|张|台|辆|起'
+const COUNTER = '人次|个百分点|平方米|公里|小时|元|个|套|人|名|位|家|项|条|所|座|户|亩|吨|次|期|批|场|篇|支|份|件|张|台|辆|起|类'
 const PRINTED = new RegExp(`(近|约|逾|超过)?(?<![第\\d.])(\\d+(?:\\.\\d+)?|[二两三四五六七八九十][一二两三四五六七八九十百千]*)(余|多)?(万亿|万|亿|千)?(${COUNTER})?`, 'gu')
 const SCALE: Record<string, number> = { '': 1, 千: 1e3, 万: 1e4, 亿: 1e8, 万亿: 1e12 }
 // People are counted in 人, 名 or 位 alike.
@@ -46,6 +46,9 @@ const PEOPLE = new Set(['人', '名', '位'])
 // The share of a side's words (by weight) the story must hold.
 const SIDE_HELD = 0.5
 // Where a figure's stretch of a sentence ends: 9个建城区社区和9个村改居社区 holds two.
+// A share as printed (62.5%, 百分之三十, 八成, 占比); a multiple (1.86倍).
+const PRINTS_SHARE = /[\d.]+\s*[%％]|百分之[一二三四五六七八九十百]|[一二两三四五六七八九十]成(?![立为功效绩果交员长])|占比/u
+const PRINTS_MULTIPLE = /[\d.]+\s*倍/u
 const STRETCH_BREAK = /[，,。；;、：:！!？?]|(?<![总温共调缓])和(?![平谐睦])|及(?![时早])|(?<![参给授赋])与/u
 
 function printedIn(text: string): Printed[] {
@@ -82,7 +85,13 @@ export function workedOut(asked: Asked, scored: Scored[], candidates: Candidate[
   const counted = /(?:几|多少)个(\p{Script=Han}{2})/u.exec(asked.text)?.[1] ?? ''
   if (computation.op === 'average') return averageOf(computation.per!, counted, inUnit, units, textOf)
   const story = foldText(`${candidates[best]!.title}\n${candidates[best]!.text}`)
-  return twoFiguresOf(computation, asked, inUnit, units, textOf, story)
+  if (computation.op === 'sum' || computation.op === 'difference') return twoFiguresOf(computation, asked, inUnit, units, textOf, story)
+  // A share or multiple the story prints itself of what the question asks it of (完成率100% of 544条可量化举措, 是2019年全年
+  // 发行额1.86倍 of 累计发行) is quoted, not worked out; its two figures are counts or sums, whatever unit the result is in.
+  const prints = computation.op === 'share' ? PRINTS_SHARE : PRINTS_MULTIPLE
+  const measured = asked.words.filter((w) => w.docs > 0 && computation.sides?.[0].includes(w.text))
+  if (units.some((unit) => prints.test(textOf(unit)) && measured.some((w) => mentions(textOf(unit), w)))) return undefined
+  return twoFiguresOf(computation, asked, undefined, units, textOf, story)
 }
 
 /** 平均每个项目节约多少: the figure in the asked unit over the count of what it is per, printed in one sentence. */
@@ -133,8 +142,9 @@ function besideWords(words: string, f: Printed, text: string): boolean {
 }
 
 /**
- * 还剩多少, 比…多多少, A和B一共: the two figures the reader writes, where the article prints both; otherwise the one
- * figure in the asked unit that each side of the question is nearest to in the article.
+ * 还剩多少, 比…多多少, A和B一共, 占几成, 是…的几倍: the two figures the reader writes, where the article prints both;
+ * otherwise, of each side of the question, the one figure in the asked unit it is nearest to in the article (one side's
+ * being the reader's figure, where the reader writes one: 征集到的673条意见建议里).
  */
 function twoFiguresOf(
   computation: ComputationAsked,
@@ -145,24 +155,34 @@ function twoFiguresOf(
   story: string,
 ): WorkedOut | undefined {
   const printed = units.flatMap((unit) => printedIn(textOf(unit)).map((f) => ({ f, unit })))
-  const written = printedIn(asked.text).flatMap((g) => printed.filter((p) => writes(g, p.f)).slice(0, 1))
+  const written = printedIn(asked.text).flatMap((g) => printed.filter((p) => writes(g, p.f)).slice(0, 1).map((p) => ({ ...p, at: g.at })))
   const distinct = written.filter((p, i) => written.findIndex((q) => sameValue(q.f, p.f)) === i)
-  const pair = distinct.length >= 2 ? distinct.slice(0, 2) : sidesNearest(computation.sides, asked.words, inUnit, units, textOf, story)
+  const pair = distinct.length >= 2 ? ordered(computation, distinct.slice(0, 2)) : sidesNearest(computation.sides, asked, distinct[0], inUnit, units, textOf, story)
   if (!pair || kindOf(pair[0]!.f) !== kindOf(pair[1]!.f)) return undefined
   const [a, b] = pair.map((p) => p.f) as [Printed, Printed]
   const quotes = [...new Set(pair.map((p) => p.unit))]
   if (computation.op === 'sum') return { line: lineOf(`${a.text}＋${b.text}`, a.value + b.value, a, [a, b]), quotes }
+  // A part as large as its whole is not a part of it.
+  if (computation.op === 'share') return a.value < b.value ? { line: ratioLine(a, b, 100, '%'), quotes } : undefined
+  if (computation.op === 'multiple') return { line: ratioLine(a, b, 1, '倍'), quotes }
   const [big, small] = a.value >= b.value ? [a, b] : [b, a]
   return { line: lineOf(`${big.text}－${small.text}`, big.value - small.value, big, [big, small]), quotes }
 }
 
+/** The reader's two figures as the operation takes them: a share's part is the smaller; otherwise as written. */
+function ordered(computation: ComputationAsked, pair: Located[]): Located[] {
+  return computation.op === 'share' ? [...pair].sort((a, b) => a.f.value - b.f.value) : pair
+}
+
 /**
  * Of each side of the question, the one figure in the asked unit whose nearest question word is that side's; of two,
- * the one beside more of the side's words (各级媒体累计发稿报道8661篇 over 各级媒体发布…报道100余篇).
+ * the one beside more of the side's words (各级媒体累计发稿报道8661篇 over 各级媒体发布…报道100余篇). A figure the reader
+ * writes is its side's.
  */
 function sidesNearest(
   sides: [string, string] | undefined,
-  words: WeightedWord[],
+  asked: Asked,
+  written: (Located & { at: number }) | undefined,
   inUnit: InUnit | undefined,
   units: Scored[],
   textOf: (s: Scored) => string,
@@ -170,7 +190,7 @@ function sidesNearest(
 ): Located[] | undefined {
   if (!sides) return undefined
   // Words of two characters or more: 队 of 参赛队 is also 代表队's, which went on to the final.
-  const own = (side: string, other: string) => words.filter((w) => w.docs > 0 && [...w.text].length > 1 && side.includes(w.text) && !other.includes(w.text))
+  const own = (side: string, other: string) => asked.words.filter((w) => w.docs > 0 && [...w.text].length > 1 && side.includes(w.text) && !other.includes(w.text))
   const ofSide = [own(sides[0], sides[1]), own(sides[1], sides[0])]
   // Each side is of the story: a side whose words it mostly lacks (纪检监察工委确定的典型企业数, beside the banks of the
   // banks' meeting) is told by another story, whose figure this one does not print.
@@ -187,6 +207,11 @@ function sidesNearest(
       const held = ofSide[side]!.filter((w) => mentions(before + after, w)).length
       if (!found[side]!.some((p) => sameValue(p.f, f))) found[side]!.push({ f, unit, held })
     }
+  }
+  const writtenSide = written && sides.findIndex((side) => asked.text.indexOf(side) <= written.at && written.at < asked.text.indexOf(side) + side.length)
+  if (written && writtenSide !== undefined && writtenSide >= 0) {
+    found[writtenSide] = [{ ...written, held: 0 }]
+    found[1 - writtenSide] = found[1 - writtenSide]!.filter((p) => !sameValue(p.f, written.f))
   }
   // Asked in no unit, the pair is of the one kind both sides find a figure of (万元 beside 万元, not 52个).
   const kinds = [...new Set(found[0]!.map((p) => kindOf(p.f)))].filter((kind) => found[1]!.some((p) => kindOf(p.f) === kind))
@@ -231,6 +256,14 @@ function lineOf(sum: string, value: number, of: Printed, figures: Printed[]): st
   const rough = Math.abs(rounded - scaled) > 1e-9 * Math.max(1, scaled) || figures.some((f) => f.rough)
   const counter = of.counter === '' ? (figures.find((f) => f.counter !== '')?.counter ?? '') : of.counter
   return `${WORKED_OUT}${sum}${rough ? '≈' : '＝'}${rounded}${magnitude}${counter}。`
+}
+
+/** 按报道中的数字计算：113条÷673条≈16.79%。 A share in hundredths, a multiple as such. */
+function ratioLine(a: Printed, b: Printed, scale: number, unit: string): string {
+  const ratio = (a.value / b.value) * scale
+  const rounded = Number(ratio.toFixed(2))
+  const rough = Math.abs(rounded - ratio) > 1e-9 * Math.max(1, ratio) || a.rough || b.rough
+  return `${WORKED_OUT}${a.text}÷${b.text}${rough ? '≈' : '＝'}${rounded}${unit}。`
 }
 
 /** True when an answer says a worked-out figure (asked apart, neither side would). */

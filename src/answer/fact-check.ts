@@ -629,8 +629,8 @@ function outcomeOfMeasure(question: string, part: string, words: WeightedWord[])
 // Whether a thing has been done (国家产业创新中心申报下来了没, 签了责任书没有; not whether there is one, 还有别的三甲医院没) is
 // not told by a story that names it only as what is to be done: after a word of a plan or an order in its sentence (加快完成
 // 国家产业创新中心申报). A story that reports the deed and then its aim (签订…责任书，确保…) tells it done.
-// An order (会议要求各村成立工作专班) or a coming check (以高标准迎接…验收) names it as to be done too.
-const PLAN_BEFORE = new RegExp(`${PLAN}|尽快|要求|进一步|迎接`)
+// An order (会议要求各村成立工作专班), a call (呼吁…建立群防群治联盟) or a coming check (以高标准迎接…验收) names it as to be done too.
+const PLAN_BEFORE = new RegExp(`${PLAN}|尽快|要求|进一步|迎接|呼吁|倡议|号召`)
 // Or asked with the verb's reach, as said aloud (申报下来没, 批下来没有, 建起来没, 弄好没, 搞完没, 谈成没, 修通了吗).
 const ASKS_IF_DONE = /(了|下来|起来|出来|好|完|成|通|到位)[^，,。？?]{0,12}(没有?|吗)$/
 // What a verb reached (申报下来, 建起来): the verb before it names the deed.
@@ -647,10 +647,12 @@ function toldOnlyAsPlanned(question: string, words: WeightedWord[], candidates: 
   const named = words.filter((w) => w.docs > 0 && [...w.text].length > 1 && !COMPLEMENT.test(w.text))
   // A clause that names nothing (做到了吗) asks of what the question named before it (说要引进培育100家以上创新型企业).
   const before = question.slice(0, question.indexOf(clause) + clause.search(ASKS_IF_DONE))
-  const last = lastWordBefore(before, before.length, named.map((w) => w.text))
+  // The deed in the reader's words (开工, 成立) may be one the story never says: then what it is done to is the thing.
+  const story = foldText(best.text)
+  const last = lastWordBefore(before, before.length, named.filter((w) => mentions(story, w)).map((w) => w.text))
   const thing = named.find((w) => w.text === last)
   if (!thing) return false
-  const sentences = foldText(best.text).split(/[。；;！!？?]/).filter((c) => mentions(c, thing))
+  const sentences = story.split(/[。；;！!？?]/).filter((c) => mentions(c, thing))
   return sentences.length > 0 && sentences.every((c) => PLAN_BEFORE.test(c.slice(0, Math.max(0, c.indexOf(thing.text)))))
 }
 

@@ -1645,6 +1645,8 @@ describe('answering on the bundled samples', () => {
     // Asked aloud: 会议要求各村成立工作专班 orders it; 以高标准迎接…验收 awaits the check.
     expect((await ask('前程办事处各村的以案促改专班成立了没？')).abstained).toBe(true)
     expect((await ask('示范区卫生城市验收通过了没？')).abstained).toBe(true)
+    // The deed in the reader's word (成立) is one the story never says; what it is done to is only called for (呼吁…建立群防群治联盟).
+    expect((await ask('福华街群防群治联盟成立了吗？')).abstained).toBe(true)
     expect((await ask('五里堡沿街门店过期的灭火器换了没？')).answer).toContain('及时进行更换')
     // 签订…责任书，确保… reports the deed, then its aim; 还有别的…没 asks whether there is one.
     expect((await ask('统计局跟专业人员签了目标责任书没有？')).answer).toContain('5月28日')
@@ -2288,6 +2290,23 @@ describe('reading who went and what is meant', () => {
     expect((await askOf([contest], '竞赛参赛的队伍有几支没进入决赛？')).answer).toContain('12支－5支＝7支')
     expect((await askOf([contest], '知识竞赛平均每支队伍几名队员？')).answer).not.toContain('按报道中的数字计算')
     expect((await askOf([contest], '参赛的队伍比去年多了几支？')).answer).not.toContain('按报道中的数字计算')
+  })
+
+  it('works out a share or a multiple of two printed figures, and quotes one the story prints', async () => {
+    const share = await ask('征集到的673条意见建议里，针对班子成员的大概占百分之几？')
+    expect(share.answer).toContain('113条÷673条≈16.79%')
+    expect(share.answer).toContain('对区党工委班子成员意见113条')
+    expect((await ask('全省那批专项债一共发了409亿，经开区分到的大概占百分之几？')).answer).toContain('9.97亿元÷409亿元≈2.44%')
+    expect((await ask('银企对接会上企业数量大约是银行数量的几倍？')).answer).toContain('近150家÷近20家≈7.5倍')
+    // The story prints the multiple of what is asked (是2019年专项债券全年发行额1.86倍): quoted, not worked out.
+    const printed = await ask('经开区2020年累计发行的专项债是2019年全年的几倍？')
+    expect(printed.answer).toContain('1.86倍')
+    expect(printed.answer).not.toContain('按报道中的数字计算')
+    // A share the story prints of something else (全年活动参与率) does not stand for the one asked.
+    const contest = story('某街道举办知识竞赛', '此次参赛的队伍共有12支，其中社区代表队8支。全年活动参与率达到95%。')
+    expect((await askOf([contest], '参赛队伍里社区代表队占几成？')).answer).toContain('8支÷12支≈66.67%')
+    // A part no smaller than its whole is no share of it.
+    expect((await askOf([contest], '社区代表队里参赛队伍占几成？')).answer).not.toContain('按报道中的数字计算')
   })
 
   it('answers which body only from the best story, or from another that holds every word of the question the best story holds', async () => {

@@ -20,6 +20,20 @@ describe('computationAsked', () => {
     expect(computationAsked('周报和周总结，两个加起来多少期？')?.op).toBe('sum')
   })
 
+  it('reads a share with its part and whole, and a multiple with what it measures and by what', () => {
+    expect(computationAsked('征集到的673条意见建议里，针对班子成员的大概占百分之几？')).toEqual({ op: 'share', sides: ['针对班子成员的大概', '征集到的673条意见建议里'] })
+    expect(computationAsked('到现在实际发行的占申请额几成？')).toEqual({ op: 'share', sides: ['到现在实际发行的', '申请额'] })
+    expect(computationAsked('5月25日那次经开区拿到的钱，占它今年累计发行额的比例大概多少？')).toEqual({ op: 'share', sides: ['5月25日那次经开区拿到的钱', '它今年累计发行额'] })
+    expect(computationAsked('社区里头村改居的占几成')).toEqual({ op: 'share', sides: ['村改居的', '社区'] })
+    expect(computationAsked('企业数量大约是银行数量的几倍？')).toEqual({ op: 'multiple', sides: ['企业数量大约', '银行数量'] })
+    // A share with no whole named anywhere has no sides to work from.
+    expect(computationAsked('党员占了百分之几')).toEqual({ op: 'share', sides: undefined })
+    // 多了几倍 is a ratio said loosely, not a difference; 占多少 asks an amount; 占地 is no share.
+    expect(computationAsked('比去年一整年多了几倍？')).toBeUndefined()
+    expect(computationAsked('里头棚改的占多少？')).toBeUndefined()
+    expect(computationAsked('项目占地多少亩，占地比例是多少？')).toBeUndefined()
+  })
+
   it('leaves alone a question asking one printed figure', () => {
     expect(computationAsked('经开区一共分出去多少套安置房？')).toBeUndefined()
     expect(computationAsked('参加培训的有多少人？')).toBeUndefined()
