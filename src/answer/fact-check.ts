@@ -1,5 +1,5 @@
 import { splitSentences } from '../ingest/index.js'
-import { askedBody, askedContact, askedEvent, askedUnit, askedMembers, askedWording, askingClauses, asksForName, asksGrade, changedThing, clausesOf, countedThing, countQualifier, DEADLINE, foldText, isBodyKind, hasCommonSurname, isPersonWord, isPlanWord, isPost, POST, lastAskingClause, lastWordBefore, listedKind, loadLexicon, locatedThing, namedPerson, peopleCounted, periodsClash, periodsNamed, roadAsked, type PeriodsNamed, timedThing, tokenize, versionsOffered, type QuestionPart, type WeightedWord } from '../retrieve/index.js'
+import { askedBody, askedContact, askedEvent, askedUnit, askedMembers, askedWording, askingClauses, asksForName, asksGrade, changedThing, clausesOf, countedThing, countQualifier, DEADLINE, foldText, isBodyKind, hasCommonSurname, isPersonWord, isPlanWord, isPost, POST, lastAskingClause, lastWordBefore, listedKind, loadLexicon, locatedThing, namedPerson, peopleCounted, periodsClash, periodsNamed, roadAsked, yearsClash, type PeriodsNamed, timedThing, tokenize, versionsOffered, type QuestionPart, type WeightedWord } from '../retrieve/index.js'
 import { focusOf, mentions, type Asked, type Candidate } from './evidence.js'
 import { countsInClause, countsWholeList, givesAmountReached, givesContact, givesGrade, givesPostOf, hasFactFor, indicesOf, isPointing, levelsClash, listsAsMany, namesAskedBody, namesPerson, namesPlace, namesRoad, namesTwoOf, TEACHING } from './facts.js'
 import { aboutQuestion, FACT_COVERAGE, FACT_REQUIRED, inContext, textIn, type Scored } from './scored.js'
@@ -251,7 +251,11 @@ export function givesAskedFact(asked: AskedFor, scored: Scored[], candidates: Ca
   // The best sentence giving the amount or date tells of another stretch of time (今年1~6月 for 去年全年, 上半年 for
   // 下半年, 第二季度的观摩 for 一季度那次); so may the best sentence about a question asking no amount (22年下半年营收咋样).
   const told = asked.type === 'amount' || asked.type === 'time' ? answering : scored.find((s) => inContext(s) >= FACT_COVERAGE)
-  if (told && periodsClash(periodsAsked(foldText((asked.before ?? '') + asked.text)), periodsNamed(foldText(textOf(told))))) return false
+  const periods = periodsAsked(foldText((asked.before ?? '') + asked.text))
+  const toldPeriods = told && periodsNamed(foldText(textOf(told)))
+  if (toldPeriods && periodsClash(periods, toldPeriods)) return false
+  // Or of another year than the question's 去年 or 前年, counted from the year of the story's issue.
+  if (told && toldPeriods && yearsClash(yearsAsked(asked.text), toldPeriods, periodsNamed(storyOf(told.candidate)), yearOf(candidates[told.candidate]!.date))) return false
   // So may it tell of another level (市级文明单位 for 省级), or rank in another whole (全市 for 全省).
   if (told && levelsClash(asked.text, textOf(told))) return false
   if (!listsMembers(asked, scored, candidates)) return false
@@ -525,6 +529,21 @@ const MANNER_TOLD = /全天候|24小时|昼夜|日夜|通过|采取|采用|利�
  * The stretches of time a question asks of: those its asking clauses name (去年全年 of 今年节约资金1361万，那去年全年节约了
  * 多少), else those it names anywhere (今年上半年，GDP增长了多少).
  */
+// A year the asked figure is measured against (比去年同期涨了多少, 跟上年比), not the year it is of.
+const BASE_YEAR = /(?:比|较|跟|和|与|同)(?:上年|去年|前年)(?:同期)?|(?:去年|上年)同期/gu
+
+/**
+ * The years a question's asking clauses name relative to now (去年一年分了多少套), not those of its other clauses (我们厂前年
+ * 被淹过) nor a year it compares with; none where it names a year by number (2022年上半年), which says it outright.
+ */
+function yearsAsked(question: string): PeriodsNamed {
+  const named = periodsNamed(foldText(askingClauses(question).join('，')).replace(BASE_YEAR, ''))
+  return named.absolute.size > 0 ? { ...named, relative: new Set() } : named
+}
+
+/** The year of an issue date (2020-06-05 → 2020). */
+const yearOf = (date: string | null) => (date && /^\d{4}/.test(date) ? Number(date.slice(0, 4)) : undefined)
+
 function periodsAsked(question: string): PeriodsNamed {
   const asking = periodsNamed(askingClauses(question).join('，'))
   return asking.relative.size + asking.absolute.size + asking.parts.size > 0 ? asking : periodsNamed(question)

@@ -120,3 +120,18 @@ export function periodsClash(asked: PeriodsNamed, told: PeriodsNamed): boolean {
   const disjoint = (a: Set<number | string>, b: Set<number | string>) => a.size > 0 && b.size > 0 && ![...a].some((x) => b.has(x))
   return disjoint(asked.relative, told.relative) || disjoint(asked.absolute, told.absolute) || disjoint(asked.parts, told.parts)
 }
+
+/**
+ * True when a question's relative years (去年, 前年, 今年) are not the years a story's sentence tells of, read against the
+ * story's own year (its issue's): 前年 of a 2020 story is 2018, not the 2019年 and 2020年 its sentence names. A past year
+ * asked (去年一年分了多少套) is not told by a sentence naming no year (截至目前…3636套) of a story that names that year
+ * nowhere: the figure is of the story's own time.
+ */
+export function yearsClash(asked: PeriodsNamed, told: PeriodsNamed, story: PeriodsNamed, year: number | undefined): boolean {
+  if (year === undefined || asked.relative.size === 0) return false
+  const wanted = new Set([...asked.relative].map((r) => year + r))
+  const names = (p: PeriodsNamed) => [...p.relative].some((r) => asked.relative.has(r)) || [...p.absolute].some((y) => wanted.has(y))
+  if (told.absolute.size > 0 && !names(told)) return true
+  const pastOnly = [...asked.relative].every((r) => r < 0)
+  return pastOnly && told.relative.size === 0 && told.absolute.size === 0 && !names(story)
+}

@@ -1637,6 +1637,17 @@ describe('answering on the bundled samples', () => {
     expect((await ask('二七区搞了督查机制以后，就业见效没？上半年新增就业多少人？')).answer).toContain('11598人')
   })
 
+  it('reads 去年 and 前年 against the year of the story asked about', async () => {
+    const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
+    // A 2020 story: its sentence names 2020年 and 2019年, not 2018.
+    expect((await ask('前年经开区专项债发行了多少钱？')).abstained).toBe(true)
+    // The count to date (截至目前…3636套) of a story that names no other year is not last year's.
+    expect((await ask('经开区去年一年分了多少套安置房？')).abstained).toBe(true)
+    expect((await ask('经开区到现在一共分了多少套安置房？')).answer).toContain('3636套')
+    // 去年同期 is what the growth is measured against.
+    expect((await ask('2022年上半年规上文化企业收入比去年同期增长多少？')).answer).toContain('8.2%')
+  })
+
   it('refuses whether a thing was done when the story names it only as what is to be done', async () => {
     const ask = (q: string) => answerQuestion(samples().index, q, { mode: 'extractive' })
     // 加快完成国家产业创新中心申报 orders it.

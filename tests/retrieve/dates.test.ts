@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseTimeExpressions, periodsClash, periodsNamed } from '../../src/retrieve/index.js'
+import { parseTimeExpressions, periodsClash, periodsNamed, yearsClash } from '../../src/retrieve/index.js'
 
 const TODAY = '2023-11-15' // a Wednesday
 
@@ -57,5 +57,24 @@ describe('periodsClash', () => {
     ['今年新增就业多少人', '2022年实现城镇新增就业11598人', false],
   ])('%s / %s', (asked, told, expected) => {
     expect(clash(asked, told)).toBe(expected)
+  })
+})
+
+describe('yearsClash', () => {
+  const clash = (asked: string, told: string, story: string, year: number | undefined) => yearsClash(periodsNamed(asked), periodsNamed(told), periodsNamed(story), year)
+  it.each([
+    // 前年 of a 2020 story is 2018, not the years its sentence names.
+    ['前年发行了多少钱', '全区2020年已累计发行13.92亿元，是2019年全年发行额1.86倍', '', 2020, true],
+    ['去年发行了多少钱', '全区2020年已累计发行13.92亿元，是2019年全年发行额1.86倍', '', 2020, false],
+    ['今年发行了多少钱', '全区2020年已累计发行13.92亿元', '', 2020, false],
+    // A past year asked, a sentence naming none, a story naming that year nowhere: the figure is of the story's time.
+    ['去年一年分了多少套安置房', '截至目前，全区已分配安置房3636套', '截至目前，全区已分配安置房3636套。', 2023, true],
+    // A story that names the year asked may tell its figure in a sentence that does not repeat it.
+    ['去年建了几个专项小组', '下设17个专项小组', '示范区去年以来成立了领导小组，下设17个专项小组。', 2020, false],
+    ['今年分了多少套安置房', '截至目前，全区已分配安置房3636套', '', 2023, false],
+    // No issue date: nothing to count from.
+    ['前年发行了多少钱', '全区2020年已累计发行13.92亿元', '', undefined, false],
+  ])('%s / %s (%s)', (asked, told, story, year, expected) => {
+    expect(clash(asked, told, story, year)).toBe(expected)
   })
 })
