@@ -191,7 +191,9 @@ function sidesNearest(
   if (!sides) return undefined
   // Words of two characters or more: 队 of 参赛队 is also 代表队's, which went on to the final.
   const own = (side: string, other: string) => asked.words.filter((w) => w.docs > 0 && [...w.text].length > 1 && side.includes(w.text) && !other.includes(w.text))
-  const ofSide = [own(sides[0], sides[1]), own(sides[1], sides[0])]
+  // A side whose every word the other names too (整改目标体系里措施数 / 目标数) is named by those words.
+  const shared = (side: string) => asked.words.filter((w) => w.docs > 0 && [...w.text].length > 1 && side.includes(w.text))
+  const ofSide = [own(sides[0], sides[1]), own(sides[1], sides[0])].map((side, i) => (side.length > 0 ? side : shared(sides[i]!)))
   // Each side is of the story: a side whose words it mostly lacks (纪检监察工委确定的典型企业数, beside the banks of the
   // banks' meeting) is told by another story, whose figure this one does not print.
   const weight = (side: WeightedWord[]) => side.reduce((sum, w) => sum + w.weight, 0)
@@ -256,6 +258,19 @@ function lineOf(sum: string, value: number, of: Printed, figures: Printed[]): st
   const rough = Math.abs(rounded - scaled) > 1e-9 * Math.max(1, scaled) || figures.some((f) => f.rough)
   const counter = of.counter === '' ? (figures.find((f) => f.counter !== '')?.counter ?? '') : of.counter
   return `${WORKED_OUT}${sum}${rough ? '≈' : '＝'}${rounded}${magnitude}${counter}。`
+}
+
+/**
+ * True when the question asks a share or a multiple (民办园占百分之多少, 床位数是老院区的几倍) and no sentence about the
+ * question prints one: the figures they print are of something else, unless they let the share be worked out.
+ */
+export function ratioUntold(asked: Asked, scored: Scored[], candidates: Candidate[]): boolean {
+  const op = computationAsked(asked.text)?.op
+  if (op !== 'share' && op !== 'multiple') return false
+  const textOf = textIn(candidates)
+  const about = aboutQuestion(scored)
+  const prints = op === 'share' ? PRINTS_SHARE : PRINTS_MULTIPLE
+  return !scored.some((s) => about(s) && prints.test(textOf(s)))
 }
 
 /** 按报道中的数字计算：113条÷673条≈16.79%。 A share in hundredths, a multiple as such. */

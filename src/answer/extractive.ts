@@ -1,6 +1,6 @@
 import { askedContact, askedSet, askingClauses, asks, asksExtreme, ASKS_ITS_OWN, clausesOf, figureLookedUp, figuresGiven, foldText, isPersonWord, READERS_OWN_STORY, versionsOffered, type AnalyzedQuery, type QuestionPart, type QuestionType, type WeightedWord } from '../retrieve/index.js'
 import { abstain } from './abstain.js'
-import { workedOut } from './arithmetic.js'
+import { ratioUntold, workedOut } from './arithmetic.js'
 import { withoutReporter } from './byline.js'
 import { chooseEvidence, composeAnswer, gapNote, MAX_ANSWER_CHARS } from './compose.js'
 import { CONFIDENCE_FEATURES } from './confidence.js'
@@ -79,6 +79,8 @@ export function answerExtractively(analyzed: AnalyzedQuery, found: Candidate[], 
   // A figure asked to be worked out from two the best article prints (平均每个项目节约多少) is said before the quotes; the two
   // figures, printed in its sentences about the question, are what the answer rests on.
   const worked = manyParts ? undefined : workedOut(asked, scored, candidates)
+  // A share or multiple asked that the best article neither prints nor lets one work out is not answered by its other figures.
+  if (!manyParts && !worked && ratioUntold(asked, scored, candidates)) return abstain(question, candidates)
   if (setLeads.length > 0) leads.push(...setLeads)
   else if (printing) leads.push(printing)
   // Where a visit went is told a stop a sentence: all of the best article's, in its order.

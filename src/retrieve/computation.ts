@@ -27,6 +27,8 @@ const SUM = /加起来|加在一起|相加|合计|总和|两(?:个|项|者|样)?
 const SHARE = /(?<![侵抢霸])占(?![地用道领])([^，,。；;？?]{0,16}?)的?(?:几成|百分之(?:几|多少)|几分之几|(?:多大|多少|什么)?的?(?:比例|比重|百分比)|比(?:是|有|为)?(?:多少|几))/u
 // What the part of a share is of, when the question names it before the part: 673条意见建议里，针对班子成员的; 社区里头村改居的.
 const CONTAINER_END = /[，,；;：:]|(?<![公邻千万])里[面头边]?(?!程)|当中|之中|其中/gu
+// Words of no weight right before 占 (…的意见，约占…; 大概占).
+const SHARE_FILLER = /(?:大约|大概|大致|差不多|将近|接近|约|都|只|就|又|也|还)+$/u
 // What a share is of, said as the whole itself (占总数的比例): the whole is what the question named before the part.
 const WHOLE_ITSELF = /^(?:了|到|它|其|总数|总量|总额|全部|总体|整体|所有|的|总)*$/u
 // A multiple: 是银行数量的几倍, 相当于去年的多少倍.
@@ -66,7 +68,7 @@ function sidesOf(question: string, cueAt: number): [string, string] | undefined 
 /** The part (the clause before 占) and the whole: named after 占, or else what the question names before the part. */
 function shareSides(question: string, at: number, after: string): [string, string] | undefined {
   // A part said as a clause of its own (…经开区拿到的钱，占它今年累计发行额的比例) ends at the break before 占.
-  const head = question.slice(0, at).replace(/[，,；;：:]$/u, '')
+  const head = question.slice(0, at).replace(SHARE_FILLER, '').replace(/[，,；;：:]$/u, '')
   const end = [...head.matchAll(CONTAINER_END)].at(-1)
   const part = end ? head.slice(end.index + end[0].length) : head
   const whole = WHOLE_ITSELF.test(after) ? (end ? head.slice(0, end.index) : '') : after

@@ -2320,6 +2320,13 @@ describe('reading who went and what is meant', () => {
     expect((await askOf([contest], '社区代表队里参赛队伍占几成？')).answer).not.toContain('按报道中的数字计算')
   })
 
+  it('refuses a share or multiple that no sentence prints or lets one work out, and quotes one printed', async () => {
+    // The story counts 110家幼儿园, not which are private; it names no beds at all.
+    expect((await ask('二七区110家幼儿园里民办园占百分之多少？')).abstained).toBe(true)
+    expect((await ask('郑大二附院新院区的床位数是老院区的几倍？')).abstained).toBe(true)
+    expect((await ask('二七区上半年新增就业完成了全年任务的百分之几？')).answer).toContain('66.3%')
+  })
+
   it('answers which body only from the best story, or from another that holds every word of the question the best story holds', async () => {
     // Another story names one who 牵头 led its own work (会前共牵头征集…), not the banks' visits to the parks.
     expect((await ask('金融机构进园区那个活动，经开区具体是哪个部门牵头的？')).abstained).toBe(true)
