@@ -2318,6 +2318,9 @@ describe('reading who went and what is meant', () => {
     expect((await askOf([contest], '参赛队伍里社区代表队占几成？')).answer).toContain('8支÷12支≈66.67%')
     // A part no smaller than its whole is no share of it.
     expect((await askOf([contest], '社区代表队里参赛队伍占几成？')).answer).not.toContain('按报道中的数字计算')
+    // A side named only by a word the other side names too (目标 of 整改目标体系 and of 目标数).
+    const goals = story('某区开展暴雨灾害问题整改', '配合理清全区6大类任务、19项目标、62项措施、544条可量化举措，形成整改目标体系。')
+    expect((await askOf([goals], '整改目标体系里措施数是目标数的几倍？')).answer).toContain('62项÷19项≈3.26倍')
   })
 
   it('refuses a share or multiple that no sentence prints or lets one work out, and quotes one printed', async () => {

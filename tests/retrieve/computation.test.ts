@@ -21,7 +21,9 @@ describe('computationAsked', () => {
   })
 
   it('reads a share with its part and whole, and a multiple with what it measures and by what', () => {
-    expect(computationAsked('征集到的673条意见建议里，针对班子成员的大概占百分之几？')).toEqual({ op: 'share', sides: ['针对班子成员的大概', '征集到的673条意见建议里'] })
+    expect(computationAsked('征集到的673条意见建议里，针对班子成员的大概占百分之几？')).toEqual({ op: 'share', sides: ['针对班子成员的', '征集到的673条意见建议里'] })
+    // A filler before 占 (…的意见，约占) is not the part.
+    expect(computationAsked('对区党工委班子成员的意见，约占征集到的全部意见建议的几分之几？')).toEqual({ op: 'share', sides: ['对区党工委班子成员的意见', '征集到的全部意见建议'] })
     expect(computationAsked('到现在实际发行的占申请额几成？')).toEqual({ op: 'share', sides: ['到现在实际发行的', '申请额'] })
     expect(computationAsked('5月25日那次经开区拿到的钱，占它今年累计发行额的比例大概多少？')).toEqual({ op: 'share', sides: ['5月25日那次经开区拿到的钱', '它今年累计发行额'] })
     expect(computationAsked('社区里头村改居的占几成')).toEqual({ op: 'share', sides: ['村改居的', '社区'] })
