@@ -157,8 +157,12 @@ function twoFiguresOf(
   const printed = units.flatMap((unit) => printedIn(textOf(unit)).map((f) => ({ f, unit })))
   const written = printedIn(asked.text).flatMap((g) => printed.filter((p) => writes(g, p.f)).slice(0, 1).map((p) => ({ ...p, at: g.at })))
   const distinct = written.filter((p, i) => written.findIndex((q) => sameValue(q.f, p.f)) === i)
-  const pair = distinct.length >= 2 ? ordered(computation, distinct.slice(0, 2)) : sidesNearest(computation.sides, asked, distinct[0], inUnit, units, textOf, story)
-  if (!pair || kindOf(pair[0]!.f) !== kindOf(pair[1]!.f)) return undefined
+  // A multiple may be of two counts of things, each asked as one (企业数是派出干部数的几倍: 40家 over 16名), though not of
+  // money over a count.
+  const counts = computation.op === 'multiple' && computation.sides?.every((side) => side.includes('数'))
+  const kind = counts ? (f: Printed) => (f.counter === '元' ? '元' : '') : kindOf
+  const pair = distinct.length >= 2 ? ordered(computation, distinct.slice(0, 2)) : sidesNearest(computation.sides, asked, distinct[0], inUnit, units, textOf, story, kind)
+  if (!pair || kind(pair[0]!.f) !== kind(pair[1]!.f)) return undefined
   const [a, b] = pair.map((p) => p.f) as [Printed, Printed]
   const quotes = [...new Set(pair.map((p) => p.unit))]
   if (computation.op === 'sum') return { line: lineOf(`${a.text}＋${b.text}`, a.value + b.value, a, [a, b]), quotes }
@@ -187,6 +191,7 @@ function sidesNearest(
   units: Scored[],
   textOf: (s: Scored) => string,
   story: string,
+  kind: (f: Printed) => string,
 ): Located[] | undefined {
   if (!sides) return undefined
   // Words of two characters or more: 队 of 参赛队 is also 代表队's, which went on to the final.
@@ -216,9 +221,9 @@ function sidesNearest(
     found[1 - writtenSide] = found[1 - writtenSide]!.filter((p) => !sameValue(p.f, written.f))
   }
   // Asked in no unit, the pair is of the one kind both sides find a figure of (万元 beside 万元, not 52个).
-  const kinds = [...new Set(found[0]!.map((p) => kindOf(p.f)))].filter((kind) => found[1]!.some((p) => kindOf(p.f) === kind))
+  const kinds = [...new Set(found[0]!.map((p) => kind(p.f)))].filter((k) => found[1]!.some((p) => kind(p.f) === k))
   if (kinds.length !== 1) return undefined
-  const chosen = found.map((side) => side.filter((p) => kindOf(p.f) === kinds[0])).map((side) => side.filter((p) => p.held === Math.max(...side.map((q) => q.held))))
+  const chosen = found.map((side) => side.filter((p) => kind(p.f) === kinds[0])).map((side) => side.filter((p) => p.held === Math.max(...side.map((q) => q.held))))
   return chosen.every((side) => side.length === 1) ? chosen.map((side) => side[0]!) : undefined
 }
 

@@ -669,10 +669,27 @@ function toldOnlyAsPlanned(question: string, words: WeightedWord[], candidates: 
   // The deed in the reader's words (开工, 成立) may be one the story never says: then what it is done to is the thing.
   const story = foldText(best.text)
   const last = lastWordBefore(before, before.length, named.filter((w) => mentions(story, w)).map((w) => w.text))
-  const thing = named.find((w) => w.text === last)
+  const word = named.find((w) => w.text === last)
+  const asked = question.slice(0, question.indexOf(clause) + clause.length).replace(/了?[吧啊呀呢]*(?:没有?|吗)[？?]*$/u, '')
+  // Only of a deed the ask right follows (建成通车了吗), not of 请了…负责人吗.
+  const deed = asked.length - before.length <= DEED_CHARS ? deedAsPrinted(asked, story) : undefined
+  const thing = deed ?? (word && [word.text, ...word.synonyms])
   if (!thing) return false
-  const sentences = story.split(/[。；;！!？?]/).filter((c) => mentions(c, thing))
-  return sentences.length > 0 && sentences.every((c) => PLAN_BEFORE.test(c.slice(0, Math.max(0, c.indexOf(thing.text)))))
+  const at = (c: string) => Math.min(...thing.map((form) => c.indexOf(form)).filter((i) => i >= 0))
+  const sentences = story.split(/[。；;！!？?]/).filter((c) => thing.some((form) => c.includes(form)))
+  return sentences.length > 0 && sentences.every((c) => PLAN_BEFORE.test(c.slice(0, at(c))))
+}
+
+// The longest deed a question's words before the ask may print (建成通车 of 梅香路建成通车了吗).
+const DEED_CHARS = 4
+
+/** The words the ask follows, as the story prints them (建成通车), when it prints three characters or more of them. */
+function deedAsPrinted(asked: string, story: string): string[] | undefined {
+  for (let n = DEED_CHARS; n >= 3; n--) {
+    const deed = asked.slice(-n)
+    if (/^\p{Script=Han}+$/u.test(deed) && story.includes(deed)) return [deed]
+  }
+  return undefined
 }
 
 // What someone said, asked as such (讲话说了啥, 是怎么表态的, 提了哪些要求, 原话是啥), at the end of a clause.

@@ -1658,6 +1658,8 @@ describe('answering on the bundled samples', () => {
     expect((await ask('示范区卫生城市验收通过了没？')).abstained).toBe(true)
     // The deed in the reader's word (成立) is one the story never says; what it is done to is only called for (呼吁…建立群防群治联盟).
     expect((await ask('福华街群防群治联盟成立了吗？')).abstained).toBe(true)
+    // The deed as the story prints it (确保9月底前…全部建成通车) is to be done, though the roads it names were visited.
+    expect((await ask('郑大二附院周边美辰路、梅香路建成通车了吗？')).abstained).toBe(true)
     expect((await ask('五里堡沿街门店过期的灭火器换了没？')).answer).toContain('及时进行更换')
     // 签订…责任书，确保… reports the deed, then its aim; 还有别的…没 asks whether there is one.
     expect((await ask('统计局跟专业人员签了目标责任书没有？')).answer).toContain('5月28日')
@@ -2318,6 +2320,9 @@ describe('reading who went and what is meant', () => {
     expect((await askOf([contest], '参赛队伍里社区代表队占几成？')).answer).toContain('8支÷12支≈66.67%')
     // A part no smaller than its whole is no share of it.
     expect((await askOf([contest], '社区代表队里参赛队伍占几成？')).answer).not.toContain('按报道中的数字计算')
+    // A multiple of two counts, each asked as one, may be of two kinds of thing; a count is no multiple of a rank.
+    expect((await ask('纪检监察工委走访 企业数是派出干部数的几倍')).answer).toContain('40家÷16名＝2.5倍')
+    expect((await ask('经开区主要央媒重点栏目正面报道数量是全市第二名的几倍？')).answer).not.toContain('按报道中的数字计算')
     // A side named only by a word the other side names too (目标 of 整改目标体系 and of 目标数).
     const goals = story('某区开展暴雨灾害问题整改', '配合理清全区6大类任务、19项目标、62项措施、544条可量化举措，形成整改目标体系。')
     expect((await askOf([goals], '整改目标体系里措施数是目标数的几倍？')).answer).toContain('62项÷19项≈3.26倍')
