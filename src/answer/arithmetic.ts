@@ -161,7 +161,9 @@ function twoFiguresOf(
   // money over a count.
   const counts = computation.op === 'multiple' && computation.sides?.every((side) => side.includes('数'))
   const kind = counts ? (f: Printed) => (f.counter === '元' ? '元' : '') : kindOf
-  const pair = distinct.length >= 2 ? ordered(computation, distinct.slice(0, 2)) : sidesNearest(computation.sides, asked, distinct[0], inUnit, units, textOf, story, kind)
+  const ratio = computation.op === 'share' || computation.op === 'multiple'
+  const fits = (after: string) => !ratio || countsAsked(after, asked)
+  const pair = distinct.length >= 2 ? ordered(computation, distinct.slice(0, 2)) : sidesNearest(computation.sides, asked, distinct[0], inUnit, units, textOf, story, kind, fits)
   if (!pair || kind(pair[0]!.f) !== kind(pair[1]!.f)) return undefined
   const [a, b] = pair.map((p) => p.f) as [Printed, Printed]
   const quotes = [...new Set(pair.map((p) => p.unit))]
@@ -192,6 +194,7 @@ function sidesNearest(
   textOf: (s: Scored) => string,
   story: string,
   kind: (f: Printed) => string,
+  fits: (after: string) => boolean,
 ): Located[] | undefined {
   if (!sides) return undefined
   // Words of two characters or more: 队 of 参赛队 is also 代表队's, which went on to the final.
@@ -209,6 +212,7 @@ function sidesNearest(
     for (const f of printedIn(text)) {
       if (f.counter === '' || (inUnit && !inUnit(f))) continue
       const [before, after] = stretchOf(text, f)
+      if (!fits(after)) continue
       const side = sideNearest(before, after, ofSide)
       if (side === undefined) continue
       const held = ofSide[side]!.filter((w) => mentions(before + after, w)).length
@@ -225,6 +229,20 @@ function sidesNearest(
   if (kinds.length !== 1) return undefined
   const chosen = found.map((side) => side.filter((p) => kind(p.f) === kinds[0])).map((side) => side.filter((p) => p.held === Math.max(...side.map((q) => q.held))))
   return chosen.every((side) => side.length === 1) ? chosen.map((side) => side[0]!) : undefined
+}
+
+// How far after a figure the things it counts are named (16名科级以上纪检监察干部).
+const COUNTED_REACH = 12
+
+/**
+ * Whether a figure counts what the question asks of, by what its sentence names right after it: 14家食用农产品交易市场
+ * (农贸市场) does, 110家幼儿园 does not of 农贸市场, 5个项目 does of 项目数; a figure followed by no words (参会企业近150家，)
+ * may.
+ */
+function countsAsked(after: string, asked: Asked): boolean {
+  const tail = after.slice(0, COUNTED_REACH)
+  const named = tagWords(tail).filter((w) => [...w.word].length > 1)
+  return named.length === 0 || named.some((w) => asked.text.includes(w.word)) || asked.words.some((w) => mentions(tail, w))
 }
 
 /** The figure's stretch of its sentence, before it and after it, between commas, list marks and 和. */

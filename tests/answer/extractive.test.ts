@@ -2323,6 +2323,8 @@ describe('reading who went and what is meant', () => {
     // A multiple of two counts, each asked as one, may be of two kinds of thing; a count is no multiple of a rank.
     expect((await ask('纪检监察工委走访 企业数是派出干部数的几倍')).answer).toContain('40家÷16名＝2.5倍')
     expect((await ask('经开区主要央媒重点栏目正面报道数量是全市第二名的几倍？')).answer).not.toContain('按报道中的数字计算')
+    // The whole's figure counts what the question asks of: 全区110家幼儿园 is no count of 农贸市场.
+    expect((await ask('14家农贸市场搞信息化 占全区农贸市场总数几成')).answer).not.toContain('按报道中的数字计算')
     // A side named only by a word the other side names too (目标 of 整改目标体系 and of 目标数).
     const goals = story('某区开展暴雨灾害问题整改', '配合理清全区6大类任务、19项目标、62项措施、544条可量化举措，形成整改目标体系。')
     expect((await askOf([goals], '整改目标体系里措施数是目标数的几倍？')).answer).toContain('62项÷19项≈3.26倍')
