@@ -4,8 +4,8 @@ import { aboutQuestion, textIn, type Scored } from './scored.js'
 import type { Answer } from './types.js'
 
 // The extractive answer quotes; a figure the reader asks to have worked out from two the paper prints (平均每个项目节约
-// 多少, 还剩多少没发, 区级的比市级的多几个, 针对班子成员的占百分之几, 企业是银行的几倍) is said before the quotes, worked from the figures they print, so the reader
-// sees both the result and where its figures come from.
+// 多少, 还剩多少没发, 区级的比市级的多几个, 针对班子成员的占百分之几, 企业是银行的几倍) is said before the quotes, worked
+// from the figures they print, so the reader sees both the result and where its figures come from.
 
 /** How a worked-out figure is said, before the quotes that print its figures. */
 export const WORKED_OUT = '按报道中的数字计算：'
@@ -45,10 +45,10 @@ const SCALE: Record<string, number> = { '': 1, 千: 1e3, 万: 1e4, 亿: 1e8, 万
 const PEOPLE = new Set(['人', '名', '位'])
 // The share of a side's words (by weight) the story must hold.
 const SIDE_HELD = 0.5
-// Where a figure's stretch of a sentence ends: 9个建城区社区和9个村改居社区 holds two.
 // A share as printed (62.5%, 百分之三十, 八成, 占比); a multiple (1.86倍).
 const PRINTS_SHARE = /[\d.]+\s*[%％]|百分之[一二三四五六七八九十百]|[一二两三四五六七八九十]成(?![立为功效绩果交员长])|占比/u
 const PRINTS_MULTIPLE = /[\d.]+\s*倍/u
+// Where a figure's stretch of a sentence ends: 9个建城区社区和9个村改居社区 holds two.
 const STRETCH_BREAK = /[，,。；;、：:！!？?]|(?<![总温共调缓])和(?![平谐睦])|及(?![时早])|(?<![参给授赋])与/u
 
 function printedIn(text: string): Printed[] {
@@ -198,10 +198,10 @@ function sidesNearest(
 ): Located[] | undefined {
   if (!sides) return undefined
   // Words of two characters or more: 队 of 参赛队 is also 代表队's, which went on to the final.
-  const own = (side: string, other: string) => asked.words.filter((w) => w.docs > 0 && [...w.text].length > 1 && side.includes(w.text) && !other.includes(w.text))
+  const named = (side: string) => asked.words.filter((w) => w.docs > 0 && [...w.text].length > 1 && side.includes(w.text))
   // A side whose every word the other names too (整改目标体系里措施数 / 目标数) is named by those words.
-  const shared = (side: string) => asked.words.filter((w) => w.docs > 0 && [...w.text].length > 1 && side.includes(w.text))
-  const ofSide = [own(sides[0], sides[1]), own(sides[1], sides[0])].map((side, i) => (side.length > 0 ? side : shared(sides[i]!)))
+  const own = (side: string, other: string) => named(side).filter((w) => !other.includes(w.text))
+  const ofSide = [own(sides[0], sides[1]), own(sides[1], sides[0])].map((side, i) => (side.length > 0 ? side : named(sides[i]!)))
   // Each side is of the story: a side whose words it mostly lacks (纪检监察工委确定的典型企业数, beside the banks of the
   // banks' meeting) is told by another story, whose figure this one does not print.
   const weight = (side: WeightedWord[]) => side.reduce((sum, w) => sum + w.weight, 0)

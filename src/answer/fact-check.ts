@@ -525,10 +525,6 @@ const CHANNEL = /渠道|平台|系统/
 // Words that tell a way of doing: a means brought in (通过, 采取, 以…方式), a form (线上, 现场, 专场, 逐户), a span (全天候).
 const MANNER_TOLD = /全天候|24小时|昼夜|日夜|通过|采取|采用|利用|借助|依托|运用|按照|本着|依据|根据|以[^，,。；;]{1,14}(方式|形式|为)|方式|形式|方法|办法|渠道|途径|手段|模式|机制|制度|结合|线上|线下|网上|网络|视频|直播|现场|实地|逐一|逐户|挨家挨户|统一|集中|专场|当面|电话|微信|公众号|平台|系统|热线|”(式|法)/
 
-/**
- * The stretches of time a question asks of: those its asking clauses name (去年全年 of 今年节约资金1361万，那去年全年节约了
- * 多少), else those it names anywhere (今年上半年，GDP增长了多少).
- */
 // A year the asked figure is measured against (比去年同期涨了多少, 跟上年比), not the year it is of.
 const BASE_YEAR = /(?:比|较|跟|和|与|同)(?:上年|去年|前年)(?:同期)?|(?:去年|上年)同期/gu
 
@@ -544,6 +540,10 @@ function yearsAsked(question: string): PeriodsNamed {
 /** The year of an issue date (2020-06-05 → 2020). */
 const yearOf = (date: string | null) => (date && /^\d{4}/.test(date) ? Number(date.slice(0, 4)) : undefined)
 
+/**
+ * The stretches of time a question asks of: those its asking clauses name (去年全年 of 今年节约资金1361万，那去年全年节约了
+ * 多少), else those it names anywhere (今年上半年，GDP增长了多少).
+ */
 function periodsAsked(question: string): PeriodsNamed {
   const asking = periodsNamed(askingClauses(question).join('，'))
   return asking.relative.size + asking.absolute.size + asking.parts.size > 0 ? asking : periodsNamed(question)
